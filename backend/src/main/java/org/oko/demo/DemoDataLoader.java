@@ -1,0 +1,71 @@
+package org.oko.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import org.oko.demo.DemoHierarchy.DemoMunicipality;
+import org.oko.demo.DemoHierarchy.DemoRegion;
+import org.oko.orgs.OrganizationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads the demo hierarchy on the first start (an empty database), all or nothing. Off with {@code
+ * OKO_DEMO_DATA=false}, as in production.
+ */
+@Component
+@ConditionalOnProperty(name = "oko.demo-data", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+  private final OrganizationRegistry registry;
+  private final TransactionalOperator tx;
+
+  DemoDataLoader(OrganizationRegistry registry, ReactiveTransactionManager transactions) {
+    this.registry = registry;
+    this.tx = TransactionalOperator.create(transactions);
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    // Start-up runs on the main thread, not an event loop: waiting here is fine and makes the
+    // application ready only with its data in place.
+    Long count =
+        registry
+            .isEmpty()
+            .flatMap(empty -> empty ? tx.transactional(loadAll()) : Mono.just(0L))
+            .block(Duration.ofMinutes(2));
+    if (count != null && count > 0) {
+      log.info(
+          "Demo data loaded: {} regions, {} organizations", DemoHierarchy.REGIONS.size(), count);
+    }
+  }
+
+  private Mono<Long> loadAll() {
+    return Flux.fromIterable(DemoHierarchy.REGIONS)
+        .concatMap(this::loadRegion)
+        .reduce(0L, Long::sum);
+  }
+
+  private Mono<Long> loadRegion(DemoRegion region) {
+    return registry
+        .registerRegion(region.code(), region.name(), region.timeZone())
+        .thenMany(
+            Flux.fromIterable(region.municipalities())
+                .map(DemoMunicipality::name)
+                .concatMap(name -> registry.registerMunicipality(region.code(), name)))
+        .collectList()
+        .flatMapMany(
+            ids -> Flux.fromIterable(DemoHierarchy.organizations(region, new ArrayList<>(ids))))
+        .concatMap(registry::registerOrganization)
+        .count();
+  }
+}

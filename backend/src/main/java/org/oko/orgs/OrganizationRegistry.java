@@ -1,0 +1,78 @@
+package org.oko.orgs;
+
+import org.oko.platform.events.Outbox;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+/** Writes the hierarchy: regions, municipalities, organizations. */
+@Service
+public class OrganizationRegistry {
+
+  private final DatabaseClient db;
+  private final Outbox outbox;
+
+  OrganizationRegistry(DatabaseClient db, Outbox outbox) {
+    this.db = db;
+    this.outbox = outbox;
+  }
+
+  public Mono<Boolean> isEmpty() {
+    return db.sql("select not exists (select 1 from region) as empty")
+        .map(r -> r.get("empty", Boolean.class))
+        .one();
+  }
+
+  @Transactional
+  public Mono<Void> registerRegion(String code, String name, String timeZone) {
+    return db.sql("insert into region (code, name, time_zone) values (:code, :name, :tz)")
+        .bind("code", code)
+        .bind("name", name)
+        .bind("tz", timeZone)
+        .then();
+  }
+
+  @Transactional
+  public Mono<Long> registerMunicipality(String regionCode, String name) {
+    return db.sql("insert into municipality (region_code, name) values (:r, :n) returning id")
+        .bind("r", regionCode)
+        .bind("n", name)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  /** Registers the organization and, in the same transaction, its OrganizationRegistered event. */
+  @Transactional
+  public Mono<Long> registerOrganization(NewOrganization o) {
+    var insert =
+        db.sql(
+                "insert into organization (login, name, kind, region_code, municipality_id,"
+                    + " settlement_type, education_levels, address)"
+                    + " values (:login, :name, :kind, :region, :municipality, :settlement,"
+                    + " :levels, :address) returning id")
+            .bind("login", o.login())
+            .bind("name", o.name())
+            .bind("kind", o.kind())
+            .bind("region", o.regionCode())
+            .bind("settlement", o.settlementType())
+            .bind("levels", o.educationLevels().toArray(String[]::new))
+            .bind("address", o.address());
+    insert =
+        o.municipalityId() == null
+            ? insert.bindNull("municipality", Long.class)
+            : insert.bind("municipality", o.municipalityId());
+    return insert
+        .map(r -> r.get("id", Long.class))
+        .one()
+        .flatMap(
+            id ->
+                outbox
+                    .append(
+                        OrganizationRegistered.TOPIC,
+                        o.login(),
+                        new OrganizationRegistered(
+                            id, o.login(), o.kind(), o.regionCode(), o.municipalityId()))
+                    .thenReturn(id));
+  }
+}

@@ -1,0 +1,267 @@
+package org.oko.orgs;
+
+import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oko.api.model.EducationLevel;
+import org.oko.api.model.KindCount;
+import org.oko.api.model.Municipality;
+import org.oko.api.model.Organization;
+import org.oko.api.model.OrganizationKind;
+import org.oko.api.model.Region;
+import org.oko.api.model.RegionTreeNode;
+import org.oko.api.model.SettlementType;
+import org.oko.platform.web.Paging;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads of the hierarchy, straight into the API's shapes. */
+@Component
+class OrgsQueries {
+
+  /** Filters of the organization search; null means "any". */
+  record OrganizationFilter(
+      String regionCode, Long municipalityId, boolean withoutMunicipality, String kind, String q) {}
+
+  private static final String REGION_SELECT =
+      "select r.code, r.name, r.time_zone,"
+          + " (select count(*) from municipality m where m.region_code = r.code) as municipalities,"
+          + " (select count(*) from organization o where o.region_code = r.code) as organizations"
+          + " from region r";
+
+  private static final String MUNICIPALITY_SELECT =
+      "select m.id, m.region_code, m.name,"
+          + " (select count(*) from organization o where o.municipality_id = m.id) as organizations"
+          + " from municipality m";
+
+  private static final String ORGANIZATION_SELECT =
+      "select o.id, o.login, o.name, o.kind, o.region_code, o.municipality_id,"
+          + " m.name as municipality_name, o.settlement_type, o.education_levels, o.address"
+          + " from organization o left join municipality m on m.id = o.municipality_id";
+
+  private final DatabaseClient db;
+
+  OrgsQueries(DatabaseClient db) {
+    this.db = db;
+  }
+
+  Mono<Long> countRegions() {
+    return db.sql("select count(*) from region").map(r -> r.get(0, Long.class)).one();
+  }
+
+  Flux<Region> regions(Paging paging) {
+    return db.sql(REGION_SELECT + " order by r.code limit :limit offset :offset")
+        .bind("limit", paging.size())
+        .bind("offset", paging.offset())
+        .map(OrgsQueries::toRegion)
+        .all();
+  }
+
+  Mono<Region> region(String code) {
+    return db.sql(REGION_SELECT + " where r.code = :code")
+        .bind("code", code)
+        .map(OrgsQueries::toRegion)
+        .one();
+  }
+
+  Mono<Long> countMunicipalities(String regionCode) {
+    return whereRegion(
+            db.sql(
+                "select count(*) from municipality m"
+                    + (regionCode == null ? "" : " where m.region_code = :region")),
+            regionCode)
+        .map(r -> r.get(0, Long.class))
+        .one();
+  }
+
+  Flux<Municipality> municipalities(String regionCode, Paging paging) {
+    String where = regionCode == null ? "" : " where m.region_code = :region";
+    return whereRegion(
+            db.sql(
+                MUNICIPALITY_SELECT
+                    + where
+                    + " order by m.region_code, m.name limit :limit offset :offset"),
+            regionCode)
+        .bind("limit", paging.size())
+        .bind("offset", paging.offset())
+        .map(OrgsQueries::toMunicipality)
+        .all();
+  }
+
+  Mono<Municipality> municipality(long id) {
+    return db.sql(MUNICIPALITY_SELECT + " where m.id = :id")
+        .bind("id", id)
+        .map(OrgsQueries::toMunicipality)
+        .one();
+  }
+
+  /** The municipalities of a region with counts per kind, in name order. */
+  Mono<List<RegionTreeNode>> municipalityNodes(String regionCode) {
+    return db.sql(
+            "select m.id, m.name, o.kind, count(o.id) as n from municipality m"
+                + " left join organization o on o.municipality_id = m.id"
+                + " where m.region_code = :region group by m.id, m.name, o.kind"
+                + " order by m.name, o.kind")
+        .bind("region", regionCode)
+        .map(
+            r ->
+                new Object[] {
+                  r.get("id", Long.class), r.get("name", String.class),
+                  r.get("kind", String.class), r.get("n", Long.class)
+                })
+        .all()
+        .collectList()
+        .map(OrgsQueries::groupByMunicipality);
+  }
+
+  Mono<RegionTreeNode> withoutMunicipalityNode(String regionCode) {
+    return db.sql(
+            "select kind, count(*) as n from organization"
+                + " where region_code = :region and municipality_id is null"
+                + " group by kind order by kind")
+        .bind("region", regionCode)
+        .map(r -> kindCount(r.get("kind", String.class), r.get("n", Long.class)))
+        .all()
+        .collectList()
+        .map(counts -> node(null, "Без муниципалитета", counts));
+  }
+
+  Mono<Long> countOrganizations(OrganizationFilter filter) {
+    SqlWhere where = organizationWhere(filter);
+    return where
+        .bindTo(db.sql("select count(*) from organization o" + where.sql()))
+        .map(r -> r.get(0, Long.class))
+        .one();
+  }
+
+  Flux<Organization> organizations(OrganizationFilter filter, Paging paging) {
+    SqlWhere where = organizationWhere(filter);
+    return where
+        .bindTo(
+            db.sql(
+                ORGANIZATION_SELECT
+                    + where.sql()
+                    + " order by o.login limit :limit offset :offset"))
+        .bind("limit", paging.size())
+        .bind("offset", paging.offset())
+        .map(OrgsQueries::toOrganization)
+        .all();
+  }
+
+  Mono<Organization> organization(long id) {
+    return db.sql(ORGANIZATION_SELECT + " where o.id = :id")
+        .bind("id", id)
+        .map(OrgsQueries::toOrganization)
+        .one();
+  }
+
+  /** A WHERE clause with its named parameters, built from the filters that are set. */
+  private record SqlWhere(String sql, Map<String, Object> params) {
+    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
+      for (var p : params.entrySet()) {
+        spec = spec.bind(p.getKey(), p.getValue());
+      }
+      return spec;
+    }
+  }
+
+  private static SqlWhere organizationWhere(OrganizationFilter f) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (f.regionCode() != null) {
+      conditions.add("o.region_code = :region");
+      params.put("region", f.regionCode());
+    }
+    if (f.municipalityId() != null) {
+      conditions.add("o.municipality_id = :municipality");
+      params.put("municipality", f.municipalityId());
+    }
+    if (f.withoutMunicipality()) {
+      conditions.add("o.municipality_id is null");
+    }
+    if (f.kind() != null) {
+      conditions.add("o.kind = :kind");
+      params.put("kind", f.kind());
+    }
+    if (f.q() != null && !f.q().isBlank()) {
+      String q = f.q().strip();
+      conditions.add("(o.login = lower(:q) or o.name ilike :pattern escape '\\')");
+      params.put("q", q);
+      params.put("pattern", "%" + q.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+    }
+    String sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    return new SqlWhere(sql, params);
+  }
+
+  private DatabaseClient.GenericExecuteSpec whereRegion(
+      DatabaseClient.GenericExecuteSpec spec, String regionCode) {
+    return regionCode == null ? spec : spec.bind("region", regionCode);
+  }
+
+  private static List<RegionTreeNode> groupByMunicipality(List<Object[]> rows) {
+    Map<Long, RegionTreeNode> nodes = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      RegionTreeNode node =
+          nodes.computeIfAbsent((Long) row[0], id -> node(id, (String) row[1], new ArrayList<>()));
+      if (row[2] != null) {
+        KindCount count = kindCount((String) row[2], (Long) row[3]);
+        node.getByKind().add(count);
+        node.setOrganizationCount(node.getOrganizationCount() + count.getCount());
+      }
+    }
+    return new ArrayList<>(nodes.values());
+  }
+
+  private static RegionTreeNode node(Long municipalityId, String name, List<KindCount> counts) {
+    RegionTreeNode node =
+        new RegionTreeNode(
+            name, counts.stream().mapToInt(KindCount::getCount).sum(), new ArrayList<>(counts));
+    node.setMunicipalityId(municipalityId);
+    return node;
+  }
+
+  private static KindCount kindCount(String kind, Long count) {
+    return new KindCount(OrganizationKind.fromValue(kind), count.intValue());
+  }
+
+  private static Region toRegion(Readable r) {
+    return new Region(
+        r.get("code", String.class),
+        r.get("name", String.class),
+        r.get("time_zone", String.class),
+        r.get("municipalities", Long.class).intValue(),
+        r.get("organizations", Long.class).intValue());
+  }
+
+  private static Municipality toMunicipality(Readable r) {
+    return new Municipality(
+        r.get("id", Long.class),
+        r.get("region_code", String.class),
+        r.get("name", String.class),
+        r.get("organizations", Long.class).intValue());
+  }
+
+  private static Organization toOrganization(Readable r) {
+    String[] levels = r.get("education_levels", String[].class);
+    Organization o =
+        new Organization(
+            r.get("id", Long.class),
+            r.get("login", String.class),
+            r.get("name", String.class),
+            OrganizationKind.fromValue(r.get("kind", String.class)),
+            r.get("region_code", String.class),
+            SettlementType.fromValue(r.get("settlement_type", String.class)),
+            Arrays.stream(levels == null ? new String[0] : levels)
+                .map(EducationLevel::fromValue)
+                .toList(),
+            r.get("address", String.class));
+    o.setMunicipalityId(r.get("municipality_id", Long.class));
+    o.setMunicipalityName(r.get("municipality_name", String.class));
+    return o;
+  }
+}

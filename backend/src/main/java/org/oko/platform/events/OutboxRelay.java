@@ -1,0 +1,175 @@
+package org.oko.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them published.
+ *
+ * <p>At-least-once: rows are locked with {@code SKIP LOCKED} so several instances share the work,
+ * and marked only after Kafka acknowledged them; a crash in between publishes them again, which is
+ * why consumers must be idempotent (they get the outbox id as {@code event-id}).
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+  static final String EVENT_ID_HEADER = "event-id";
+  static final String EVENT_TYPE_HEADER = "event-type";
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final KafkaSender<String, String> sender;
+  private final AdminClient admin;
+  private final List<EventTopic> topics;
+  private final EventsProperties properties;
+  private volatile Disposable loop;
+
+  OutboxRelay(
+      DatabaseClient db,
+      ReactiveTransactionManager transactions,
+      KafkaSender<String, String> sender,
+      AdminClient admin,
+      List<EventTopic> topics,
+      EventsProperties properties) {
+    this.db = db;
+    this.tx = TransactionalOperator.create(transactions);
+    this.sender = sender;
+    this.admin = admin;
+    this.topics = topics;
+    this.properties = properties;
+  }
+
+  private record Row(long id, String topic, String key, String payload) {}
+
+  /** Publishes one batch; emits how many rows it published. */
+  Mono<Integer> publishBatch() {
+    Mono<Integer> batch =
+        db.sql(
+                "select id, topic, event_key, payload::text as payload from outbox"
+                    + " where published_at is null order by id limit :n for update skip locked")
+            .bind("n", properties.relayBatchSize())
+            .map(
+                r ->
+                    new Row(
+                        r.get("id", Long.class),
+                        r.get("topic", String.class),
+                        r.get("event_key", String.class),
+                        r.get("payload", String.class)))
+            .all()
+            .collectList()
+            .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows));
+    return tx.transactional(batch);
+  }
+
+  private Mono<Integer> send(List<Row> rows) {
+    Flux<SenderRecord<String, String, Long>> records =
+        Flux.fromIterable(rows).map(OutboxRelay::toRecord);
+    Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+    return sender
+        .send(records)
+        .then(
+            db.sql("update outbox set published_at = now() where id = any(:ids)")
+                .bind("ids", ids)
+                .fetch()
+                .rowsUpdated())
+        .thenReturn(rows.size());
+  }
+
+  private static SenderRecord<String, String, Long> toRecord(Row row) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(row.topic(), row.key(), row.payload());
+    record
+        .headers()
+        .add(EVENT_ID_HEADER, Long.toString(row.id()).getBytes(StandardCharsets.UTF_8))
+        .add(EVENT_TYPE_HEADER, row.topic().getBytes(StandardCharsets.UTF_8));
+    return SenderRecord.create(record, row.id());
+  }
+
+  @Override
+  public void start() {
+    createMissingTopics();
+    Duration interval = properties.relayInterval();
+    loop =
+        Flux.interval(interval)
+            .onBackpressureDrop()
+            // A full batch means more is waiting: go on at once instead of sleeping.
+            .concatMap(
+                tick ->
+                    publishBatch()
+                        .expand(
+                            n -> n == properties.relayBatchSize() ? publishBatch() : Mono.empty())
+                        .onErrorResume(this::logAndSkip),
+                1)
+            .subscribe();
+  }
+
+  private Mono<Integer> logAndSkip(Throwable error) {
+    log.warn("Outbox relay could not publish, will retry: {}", error.toString());
+    return Mono.empty();
+  }
+
+  private void createMissingTopics() {
+    List<NewTopic> wanted =
+        topics.stream()
+            .map(
+                t ->
+                    new NewTopic(
+                        t.name(), properties.topicPartitions(), properties.topicReplication()))
+            .toList();
+    try {
+      admin.createTopics(wanted).values().values().forEach(OutboxRelay::awaitCreated);
+    } catch (RuntimeException e) {
+      log.warn("Could not create Kafka topics {}: {}", wanted, e.toString());
+    }
+  }
+
+  private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> future) {
+    try {
+      future.get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException(e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka did not create a topic within 30 s", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    Disposable running = loop;
+    if (running != null) {
+      running.dispose();
+    }
+    loop = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return loop != null;
+  }
+}

@@ -1,0 +1,141 @@
+package org.oko.platform.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that turns failures into RFC 9457 problem documents. Messages are Russian because
+ * the SPA shows them as they are; stack traces never leave the server.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Не найдено");
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalidRequest(InvalidRequestException e) {
+    return badRequest(List.of(error(e.field(), e.getMessage())));
+  }
+
+  /** Bean-validation failures raised by the method-validation proxy of a controller. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    List<Map<String, String>> errors =
+        e.getConstraintViolations().stream()
+            .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+            .map(v -> error(leafName(v), v.getMessage()))
+            .toList();
+    return badRequest(errors);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unhandled error", e);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "Внутренняя ошибка сервера. Повторите попытку позже.");
+    problem.setTitle("Внутренняя ошибка");
+    return problem;
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    List<Map<String, String>> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            err ->
+                                error(
+                                    parameterName(result.getMethodParameter()),
+                                    err.getDefaultMessage())))
+            .toList();
+    return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+      ServerWebInputException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    MethodParameter parameter = e.getMethodParameter();
+    String name = parameter == null ? "запрос" : parameterName(parameter);
+    String message = "недопустимое значение";
+    return Mono.just(ResponseEntity.badRequest().body(badRequest(List.of(error(name, message)))));
+  }
+
+  private static ProblemDetail badRequest(List<Map<String, String>> errors) {
+    String detail =
+        errors.stream()
+            .map(err -> "«" + err.get("field") + "»: " + err.get("message"))
+            .reduce((a, b) -> a + "; " + b)
+            .map(s -> "Неверный параметр запроса " + s)
+            .orElse("Неверный запрос");
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Неверный запрос");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static Map<String, String> error(String field, String message) {
+    return Map.of("field", field, "message", message);
+  }
+
+  private static String parameterName(MethodParameter parameter) {
+    var requestParam =
+        parameter.getParameterAnnotation(
+            org.springframework.web.bind.annotation.RequestParam.class);
+    if (requestParam != null && !requestParam.value().isEmpty()) {
+      return requestParam.value();
+    }
+    var pathVariable =
+        parameter.getParameterAnnotation(
+            org.springframework.web.bind.annotation.PathVariable.class);
+    if (pathVariable != null && !pathVariable.value().isEmpty()) {
+      return pathVariable.value();
+    }
+    String name = parameter.getParameterName();
+    return name == null ? "запрос" : name;
+  }
+
+  private static String leafName(ConstraintViolation<?> violation) {
+    String name = "запрос";
+    for (Path.Node node : violation.getPropertyPath()) {
+      name = node.getName();
+    }
+    return name;
+  }
+}
