@@ -29,6 +29,9 @@ final class EmbeddedServers {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
   private static final EmbeddedServers INSTANCE = new EmbeddedServers();
+
+  EmbeddedServers() {}
+
   private static final String DATABASE = "oko";
 
   private EmbeddedPostgres postgres;

@@ -1,0 +1,51 @@
+package org.oko.platform.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedServersTests {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void theEmbeddedDatabaseKeepsItsDataAcrossARestart() throws SQLException {
+    var settings = new EmbeddedServers.Settings(dataDir.toString(), false, 0);
+
+    EmbeddedServers first = new EmbeddedServers();
+    var db = first.database(settings);
+    try (Connection c = connect(db)) {
+      c.createStatement().execute("create table kept (v text)");
+      c.createStatement().execute("insert into kept values ('survives')");
+    }
+    first.close();
+
+    EmbeddedServers second = new EmbeddedServers();
+    try (Connection c = connect(second.database(settings));
+        ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("survives");
+    } finally {
+      second.close();
+    }
+  }
+
+  @Test
+  void externalUrlsAreTranslatedForR2dbc() {
+    assertThat(EmbeddedInfrastructure.toR2dbcUrl("jdbc:postgresql://db.example:5432/oko?ssl=true"))
+        .isEqualTo("r2dbc:postgresql://db.example:5432/oko?ssl=true");
+    assertThatThrownBy(() -> EmbeddedInfrastructure.toR2dbcUrl("postgres://db/oko"))
+        .hasMessageContaining("OKO_DB_URL");
+  }
+
+  private static Connection connect(EmbeddedServers.Database db) throws SQLException {
+    return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+  }
+}
