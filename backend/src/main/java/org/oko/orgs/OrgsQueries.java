@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.oko.api.model.EducationLevel;
 import org.oko.api.model.KindCount;
 import org.oko.api.model.Municipality;
@@ -40,9 +42,17 @@ class OrgsQueries {
           + " from municipality m";
 
   private static final String ORGANIZATION_SELECT =
-      "select o.id, o.login, o.name, o.kind, o.region_code, o.municipality_id,"
-          + " m.name as municipality_name, o.settlement_type, o.education_levels, o.address"
-          + " from organization o left join municipality m on m.id = o.municipality_id";
+      "select o.id, o.login, o.name, o.kind, o.region_code, r.name as region_name,"
+          + " o.municipality_id, m.name as municipality_name, o.settlement_type,"
+          + " o.education_levels, o.address"
+          + " from organization o join region r on r.code = o.region_code"
+          + " left join municipality m on m.id = o.municipality_id";
+
+  /**
+   * Letters then digits, e.g. {@code edu64} or {@code edu640001}: only letters or digits of it
+   * could equally be part of a name, so those search names.
+   */
+  private static final Pattern LOGIN_PREFIX = Pattern.compile("(?i)[a-z]{2,4}[0-9]{1,8}");
 
   private final DatabaseClient db;
 
@@ -190,9 +200,15 @@ class OrgsQueries {
     }
     if (f.q() != null && !f.q().isBlank()) {
       String q = f.q().strip();
-      conditions.add("(o.login = lower(:q) or o.name ilike :pattern escape '\\')");
-      params.put("q", q);
-      params.put("pattern", "%" + q.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+      // A login or its beginning is a prefix lookup (b-tree index); anything else is a name
+      // fragment (trigram index). One OR-ed condition would make PostgreSQL scan every row.
+      if (LOGIN_PREFIX.matcher(q).matches()) {
+        conditions.add("o.login like :login");
+        params.put("login", q.toLowerCase(Locale.ROOT) + "%");
+      } else {
+        conditions.add("o.name ilike :pattern escape '\\'");
+        params.put("pattern", "%" + q.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+      }
     }
     String sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     return new SqlWhere(sql, params);
@@ -255,6 +271,7 @@ class OrgsQueries {
             r.get("name", String.class),
             OrganizationKind.fromValue(r.get("kind", String.class)),
             r.get("region_code", String.class),
+            r.get("region_name", String.class),
             SettlementType.fromValue(r.get("settlement_type", String.class)),
             Arrays.stream(levels == null ? new String[0] : levels)
                 .map(EducationLevel::fromValue)

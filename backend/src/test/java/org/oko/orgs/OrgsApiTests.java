@@ -158,9 +158,16 @@ class OrgsApiTests extends ApiTest {
   }
 
   @Test
-  void findsAnOrganizationByExactLogin() {
-    OrganizationPage page = organizations("/api/organizations?q=EDU640001");
-    assertThat(page.getItems()).extracting(Organization::getLogin).containsExactly("edu640001");
+  void findsAnOrganizationByItsLoginOrItsBeginning() {
+    OrganizationPage exact = organizations("/api/organizations?q=EDU640001");
+    assertThat(exact.getItems()).extracting(Organization::getLogin).containsExactly("edu640001");
+    assertThat(exact.getItems().get(0).getRegionName()).isEqualTo("Саратовская область");
+
+    OrganizationPage prefix = organizations("/api/organizations?q=spo02&size=100");
+    assertThat(prefix.getItems())
+        .isNotEmpty()
+        .allMatch(o -> o.getLogin().startsWith("spo02"))
+        .allMatch(o -> o.getKind().getValue().equals("COLLEGE"));
   }
 
   @Test

@@ -18,11 +18,20 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
+  private final EmbeddedServers servers;
+
+  public EmbeddedInfrastructure() {
+    this(EmbeddedServers.instance());
+  }
+
+  EmbeddedInfrastructure(EmbeddedServers servers) {
+    this.servers = servers;
+  }
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     Map<String, Object> resolved = new HashMap<>();
-    EmbeddedServers servers = EmbeddedServers.instance();
 
     String jdbcUrl = environment.getProperty("oko.db.url", "");
     if (jdbcUrl.isBlank()) {

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
 
 class EmbeddedServersTests {
 
@@ -43,6 +45,26 @@ class EmbeddedServersTests {
         .isEqualTo("r2dbc:postgresql://db.example:5432/oko?ssl=true");
     assertThatThrownBy(() -> EmbeddedInfrastructure.toR2dbcUrl("postgres://db/oko"))
         .hasMessageContaining("OKO_DB_URL");
+  }
+
+  @Test
+  void externalDatabaseAndKafkaStartNothingEmbedded() {
+    var environment =
+        new MockEnvironment()
+            .withProperty("oko.db.url", "jdbc:postgresql://db.internal:5432/oko")
+            .withProperty("oko.kafka.bootstrap", "kafka-1:9092,kafka-2:9092");
+    var servers = new EmbeddedServers();
+
+    new EmbeddedInfrastructure(servers)
+        .postProcessEnvironment(environment, new SpringApplication(Object.class));
+
+    assertThat(servers.isRunning()).isFalse();
+    assertThat(environment.getProperty("spring.r2dbc.url"))
+        .isEqualTo("r2dbc:postgresql://db.internal:5432/oko");
+    assertThat(environment.getProperty("spring.flyway.url"))
+        .isEqualTo("jdbc:postgresql://db.internal:5432/oko");
+    assertThat(environment.getProperty("oko.kafka.bootstrap"))
+        .isEqualTo("kafka-1:9092,kafka-2:9092");
   }
 
   private static Connection connect(EmbeddedServers.Database db) throws SQLException {

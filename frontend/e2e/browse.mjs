@@ -1,0 +1,202 @@
+// End-to-end journey through a running OKO (backend with demo data and this SPA):
+// regions → region tree → municipality → organizations → search → organization card.
+//
+//   node e2e/browse.mjs http://localhost:8080
+//
+// Drives the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with playwright-core;
+// never downloads a browser. Screenshots go to test-results/. Exits 1 on the first failure.
+import { access, constants, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const STEP_TIMEOUT_MS = 15_000;
+const TOTAL_TIMEOUT_MS = 180_000;
+const MOBILE_WIDTH = 360;
+
+const baseUrl = process.argv[2];
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+/** @param {string} message */
+function fail(message) {
+  console.error(`\n✗ E2E FAILED: ${message}`);
+  process.exit(1);
+}
+
+if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
+  fail('usage: node e2e/browse.mjs <baseUrl>, e.g. node e2e/browse.mjs http://localhost:8080');
+}
+
+try {
+  await access(executablePath, constants.X_OK);
+} catch {
+  fail(
+    `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +
+      'or point CHROMIUM_PATH at a Chromium binary.',
+  );
+}
+
+// A hung browser or server must not hang the build.
+const watchdog = setTimeout(
+  () => fail(`the journey took longer than ${TOTAL_TIMEOUT_MS / 1000} s`),
+  TOTAL_TIMEOUT_MS,
+);
+
+let current = 'start';
+/**
+ * @template T
+ * @param {string} name
+ * @param {() => Promise<T>} action
+ * @returns {Promise<T>}
+ */
+async function step(name, action) {
+  current = name;
+  const started = Date.now();
+  console.log(`→ ${name}`);
+  const result = await action();
+  console.log(`  ok (${Date.now() - started} ms)`);
+  return result;
+}
+
+await mkdir(resultsDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  timeout: STEP_TIMEOUT_MS,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+const pageErrors = /** @type {string[]} */ ([]);
+const context = await browser.newContext({
+  viewport: { width: 1280, height: 900 },
+  locale: 'ru-RU',
+});
+const page = await context.newPage();
+page.setDefaultTimeout(STEP_TIMEOUT_MS);
+page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+page.on('pageerror', (error) => pageErrors.push(error.message));
+page.on('console', (message) => {
+  if (message.type() === 'error') console.log(`  [browser console] ${message.text()}`);
+});
+
+/** @param {string} name */
+const screenshot = async (name) => {
+  const path = join(resultsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`  screenshot: ${path}`);
+};
+
+try {
+  await step(`open ${baseUrl} and see the regions table`, async () => {
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/orgs(\?|$)/);
+    await page.getByTestId('region-row').first().waitFor();
+    const count = await page.getByTestId('region-row').count();
+    console.log(`  ${count} region(s) listed`);
+    await screenshot('regions');
+  });
+
+  const regionName = await step('click the first region and see its tree', async () => {
+    const link = page.getByTestId('region-row').first().getByRole('link');
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/\/orgs\/regions\/\d{2}/);
+    await page.getByTestId('region-tree').waitFor();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const nodes = await page.getByTestId('tree-node').count();
+    if (nodes === 0) throw new Error(`region «${name}» shows no municipalities`);
+    console.log(`  region «${name}», ${nodes} municipality node(s)`);
+    return name;
+  });
+
+  const login = await step('click the first municipality and see its organizations', async () => {
+    // The first municipality that has organizations, so an empty one in the demo data does not
+    // fail the journey.
+    const node = page
+      .getByTestId('tree-node')
+      .filter({ has: page.getByTestId('tree-node-count').filter({ hasNotText: /^0$/ }) })
+      .first();
+    const municipality = (await node.getByTestId('tree-node-name').innerText()).trim();
+    await node.click();
+    await page.waitForURL(/[?&]municipality=\d+/);
+    await page.getByRole('heading', { level: 2, name: municipality }).waitFor();
+    await page.getByTestId('organization-row').first().waitFor();
+    const rows = await page.getByTestId('organization-row').count();
+    const first = (await page.getByTestId('organization-login').first().innerText()).trim();
+    console.log(`  «${municipality}»: ${rows} organization row(s), first login ${first}`);
+    await screenshot('region-tree');
+    return first;
+  });
+
+  await step(`search for ${login} and see the list filtered`, async () => {
+    // The contract matches a login whole (and a name by any part), so type the whole login.
+    await page.getByTestId('organization-search').fill(login);
+    await page.waitForURL((url) => url.searchParams.get('q') === login);
+    await page.waitForFunction(
+      (expected) => {
+        if (document.querySelector('[data-testid="organizations"] [aria-busy="true"]'))
+          return false;
+        const logins = [...document.querySelectorAll('[data-testid="organization-login"]')].map(
+          (cell) => cell.textContent?.trim() ?? '',
+        );
+        return logins.length > 0 && logins.every((value) => value.includes(expected));
+      },
+      login,
+      { timeout: STEP_TIMEOUT_MS },
+    );
+    const rows = await page.getByTestId('organization-row').count();
+    console.log(`  ${rows} row(s) match «${login}»`);
+  });
+
+  await step('open the organization and see its card with its login', async () => {
+    const row = page.getByTestId('organization-row').filter({ hasText: login }).first();
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/orgs\/organizations\/\d+/);
+    await page.getByTestId('organization-card').waitFor();
+    const shown = (await page.getByTestId('organization-card-login').innerText()).trim();
+    if (shown !== login) throw new Error(`card shows login «${shown}», expected «${login}»`);
+    const crumbs = page.getByRole('navigation', { name: 'Навигационная цепочка' });
+    await crumbs.getByRole('link', { name: regionName }).waitFor();
+    await screenshot('organization-card');
+  });
+
+  await step(`the card fits a ${MOBILE_WIDTH} px wide phone screen`, async () => {
+    await page.setViewportSize({ width: MOBILE_WIDTH, height: 780 });
+    await page.reload();
+    await page.getByTestId('organization-card').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > MOBILE_WIDTH) throw new Error(`page is ${width} px wide, wider than the screen`);
+    await screenshot('organization-card-360');
+  });
+
+  await step('an unknown address shows the Russian 404 page', async () => {
+    await page.goto(new URL('/no-such-page', baseUrl).href);
+    await page.getByRole('heading', { level: 1, name: 'Страница не найдена' }).waitFor();
+  });
+
+  if (pageErrors.length > 0) {
+    current = 'uncaught errors in the page';
+    throw new Error(pageErrors.join('\n'));
+  }
+  console.log('\n✓ E2E passed');
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  await page
+    .screenshot({ path: join(resultsDir, 'failure.png'), fullPage: true })
+    .then(() => console.error(`  screenshot of the failure: ${join(resultsDir, 'failure.png')}`))
+    .catch(() => {});
+  await browser.close().catch(() => {});
+  fail(`step «${current}»: ${message}\n  at ${page.url()}`);
+} finally {
+  clearTimeout(watchdog);
+  await browser.close().catch(() => {});
+}

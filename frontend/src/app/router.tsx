@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+
+import { RootErrorBoundary, RootRoute } from './routes/root';
+
+// Pages load on demand, so the first screen does not wait for every feature's code.
+export const routes: RouteObject[] = [
+  {
+    path: paths.home.path,
+    Component: RootRoute,
+    ErrorBoundary: RootErrorBoundary,
+    HydrateFallback: () => <Loading />,
+    children: [
+      { index: true, element: <Navigate to={paths.orgs.regions.getHref()} replace /> },
+      {
+        path: paths.orgs.regions.path,
+        lazy: async () => ({ Component: (await import('./routes/orgs/regions')).RegionsRoute }),
+      },
+      {
+        path: paths.orgs.region.path,
+        lazy: async () => ({ Component: (await import('./routes/orgs/region')).RegionRoute }),
+      },
+      {
+        path: paths.orgs.organization.path,
+        lazy: async () => ({
+          Component: (await import('./routes/orgs/organization')).OrganizationRoute,
+        }),
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+      },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,15 @@
+// Friendly names for the generated schema types; the shapes themselves come from openapi.yaml.
+import type { components } from './api.gen';
+
+type Schemas = components['schemas'];
+
+export type Problem = Schemas['Problem'];
+export type Region = Schemas['Region'];
+export type RegionPage = Schemas['RegionPage'];
+export type RegionTree = Schemas['RegionTree'];
+export type RegionTreeNode = Schemas['RegionTreeNode'];
+export type Organization = Schemas['Organization'];
+export type OrganizationPage = Schemas['OrganizationPage'];
+export type OrganizationKind = Schemas['OrganizationKind'];
+export type SettlementType = Schemas['SettlementType'];
+export type EducationLevel = Schemas['EducationLevel'];

@@ -1,0 +1,28 @@
+const numberFormat = new Intl.NumberFormat('ru-RU');
+
+export const formatNumber = (value: number) => numberFormat.format(value);
+
+/**
+ * Picks the Russian word form for a count: forms are for 1, 2–4 and 5+ («организация»,
+ * «организации», «организаций»).
+ */
+export function plural(count: number, forms: readonly [string, string, string]): string {
+  const tens = Math.abs(count) % 100;
+  const units = tens % 10;
+  if (tens > 10 && tens < 20) return forms[2];
+  if (units === 1) return forms[0];
+  if (units >= 2 && units <= 4) return forms[1];
+  return forms[2];
+}
+
+/** "Europe/Saratov" → "Europe/Saratov (UTC+4)"; an unknown zone is shown as it came. */
+export function formatTimeZone(timeZone: string, at: Date = new Date()): string {
+  try {
+    const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return offset ? `${timeZone} (${offset.replace('GMT', 'UTC')})` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath, URL } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const backend = 'http://localhost:8080';
+
+export default defineConfig({
+  // Absolute asset URLs: the backend serves index.html for every client route (/orgs/regions/64),
+  // so relative asset paths would resolve against the route instead of the site root.
+  base: '/',
+  // esbuild's automatic runtime instead of @vitejs/plugin-react, which does not install on some
+  // of our build machines; we give up only Fast Refresh (the dev server reloads the page).
+  esbuild: { jsx: 'automatic' },
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/actuator': backend,
+      '/openapi.yaml': backend,
+      '/swagger-ui': backend,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Libraries mark client components with "use client" for server renderers; a pure SPA
+        // has nothing to do with it (@vitejs/plugin-react hides the same warning).
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup-tests.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
