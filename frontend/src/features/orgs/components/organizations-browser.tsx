@@ -90,7 +90,7 @@ export function OrganizationsBrowser({
             }}
           />
           <small id={`${searchId}-hint`} className="field__hint">
-            Логин — целиком, название — любой его частью
+            Логин — целиком или его начало, название — любая его часть
           </small>
         </div>
         <div className="field">

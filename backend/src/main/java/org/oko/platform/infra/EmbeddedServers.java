@@ -55,6 +55,9 @@ final class EmbeddedServers {
                 .setCleanDataDirectory(false)
                 .setPort(settings.postgresPort())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by close(), after the application is done with it; its own hook would
+                // race the application's shutdown and fail requests still in flight.
+                .setRegisterShutdownHook(false)
                 .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
