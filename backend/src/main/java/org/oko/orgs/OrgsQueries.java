@@ -33,12 +33,14 @@ class OrgsQueries {
   private static final String REGION_SELECT =
       "select r.code, r.name, r.time_zone,"
           + " (select count(*) from municipality m where m.region_code = r.code) as municipalities,"
-          + " (select count(*) from organization o where o.region_code = r.code) as organizations"
+          + " (select coalesce(sum(t.n), 0)::bigint from organization_tally t"
+          + " where t.region_code = r.code) as organizations"
           + " from region r";
 
   private static final String MUNICIPALITY_SELECT =
       "select m.id, m.region_code, m.name,"
-          + " (select count(*) from organization o where o.municipality_id = m.id) as organizations"
+          + " (select coalesce(sum(t.n), 0)::bigint from organization_tally t"
+          + " where t.region_code = m.region_code and t.municipality_key = m.id) as organizations"
           + " from municipality m";
 
   private static final String ORGANIZATION_SELECT =
@@ -113,10 +115,10 @@ class OrgsQueries {
   /** The municipalities of a region with counts per kind, in name order. */
   Mono<List<RegionTreeNode>> municipalityNodes(String regionCode) {
     return db.sql(
-            "select m.id, m.name, o.kind, count(o.id) as n from municipality m"
-                + " left join organization o on o.municipality_id = m.id"
-                + " where m.region_code = :region group by m.id, m.name, o.kind"
-                + " order by m.name, o.kind")
+            "select m.id, m.name, t.kind, t.n from municipality m"
+                + " left join organization_tally t on t.region_code = m.region_code"
+                + " and t.municipality_key = m.id and t.n > 0"
+                + " where m.region_code = :region order by m.name, t.kind")
         .bind("region", regionCode)
         .map(
             r ->
@@ -131,9 +133,9 @@ class OrgsQueries {
 
   Mono<RegionTreeNode> withoutMunicipalityNode(String regionCode) {
     return db.sql(
-            "select kind, count(*) as n from organization"
-                + " where region_code = :region and municipality_id is null"
-                + " group by kind order by kind")
+            "select kind, n from organization_tally"
+                + " where region_code = :region and municipality_key = 0 and n > 0"
+                + " order by kind")
         .bind("region", regionCode)
         .map(r -> kindCount(r.get("kind", String.class), r.get("n", Long.class)))
         .all()
@@ -141,12 +143,15 @@ class OrgsQueries {
         .map(counts -> node(null, "Без муниципалитета", counts));
   }
 
+  /** Without a search text the tally answers; with one, the matching rows are counted. */
   Mono<Long> countOrganizations(OrganizationFilter filter) {
-    SqlWhere where = organizationWhere(filter);
-    return where
-        .bindTo(db.sql("select count(*) from organization o" + where.sql()))
-        .map(r -> r.get(0, Long.class))
-        .one();
+    boolean searching = filter.q() != null && !filter.q().isBlank();
+    SqlWhere where = searching ? organizationWhere(filter) : tallyWhere(filter);
+    String sql =
+        searching
+            ? "select count(*) from organization o" + where.sql()
+            : "select coalesce(sum(t.n), 0)::bigint from organization_tally t" + where.sql();
+    return where.bindTo(db.sql(sql)).map(r -> r.get(0, Long.class)).one();
   }
 
   Flux<Organization> organizations(OrganizationFilter filter, Paging paging) {
@@ -180,25 +185,43 @@ class OrgsQueries {
     }
   }
 
+  /** The filter's columns in the organization table and in the tally. */
+  private record FilterColumns(
+      String region, String municipality, String withoutMunicipality, String kind) {}
+
+  private static final FilterColumns ORGANIZATION_COLUMNS =
+      new FilterColumns(
+          "o.region_code", "o.municipality_id", "o.municipality_id is null", "o.kind");
+  private static final FilterColumns TALLY_COLUMNS =
+      new FilterColumns("t.region_code", "t.municipality_key", "t.municipality_key = 0", "t.kind");
+
+  private static SqlWhere tallyWhere(OrganizationFilter f) {
+    return where(f, TALLY_COLUMNS, false);
+  }
+
   private static SqlWhere organizationWhere(OrganizationFilter f) {
+    return where(f, ORGANIZATION_COLUMNS, true);
+  }
+
+  private static SqlWhere where(OrganizationFilter f, FilterColumns columns, boolean withSearch) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
     if (f.regionCode() != null) {
-      conditions.add("o.region_code = :region");
+      conditions.add(columns.region() + " = :region");
       params.put("region", f.regionCode());
     }
     if (f.municipalityId() != null) {
-      conditions.add("o.municipality_id = :municipality");
+      conditions.add(columns.municipality() + " = :municipality");
       params.put("municipality", f.municipalityId());
     }
     if (f.withoutMunicipality()) {
-      conditions.add("o.municipality_id is null");
+      conditions.add(columns.withoutMunicipality());
     }
     if (f.kind() != null) {
-      conditions.add("o.kind = :kind");
+      conditions.add(columns.kind() + " = :kind");
       params.put("kind", f.kind());
     }
-    if (f.q() != null && !f.q().isBlank()) {
+    if (withSearch && f.q() != null && !f.q().isBlank()) {
       String q = f.q().strip();
       // A login or its beginning is a prefix lookup (b-tree index); anything else is a name
       // fragment (trigram index). One OR-ed condition would make PostgreSQL scan every row.

@@ -7,14 +7,19 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Organization;
 import org.oko.api.model.OrganizationPage;
 import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /** The organization hierarchy as a coordinator or a regional system browses it. */
 class OrgsApiTests extends ApiTest {
+
+  @Autowired OrganizationRegistry registry;
 
   @Test
   void listsTheDemoRegionsWithTheirCounts() {
@@ -289,6 +294,55 @@ class OrgsApiTests extends ApiTest {
         .isEqualTo(2)
         .jsonPath("$.items[*].regionCode")
         .value(everyItem(is("02")));
+  }
+
+  @Test
+  void totalsMatchTheOrganizationsActuallyListed() {
+    for (String filter :
+        new String[] {
+          "regionCode=25",
+          "regionCode=02&withoutMunicipality=true",
+          "kind=ASSESSMENT_POINT",
+          "regionCode=64&q=школа"
+        }) {
+      OrganizationPage first = organizations("/api/organizations?" + filter + "&size=7");
+      long listed = 0;
+      for (int page = 0; page < first.getTotalPages(); page++) {
+        listed +=
+            organizations("/api/organizations?" + filter + "&size=7&page=" + page)
+                .getItems()
+                .size();
+      }
+      assertThat(listed).as(filter).isEqualTo(first.getTotalItems()).isPositive();
+    }
+  }
+
+  @Test
+  void aNewOrganizationCountsAtOnceInItsRegion() {
+    long before = organizations("/api/organizations?regionCode=25&kind=COLLEGE").getTotalItems();
+
+    registry
+        .registerOrganization(
+            new NewOrganization(
+                "spo259901",
+                "КГБПОУ «Приморский судостроительный колледж»",
+                "COLLEGE",
+                "25",
+                null,
+                "CITY",
+                List.of("VOCATIONAL"),
+                "г. Владивосток, ул. Светланская, д. 1"))
+        .block(Duration.ofSeconds(10));
+
+    assertThat(organizations("/api/organizations?regionCode=25&kind=COLLEGE").getTotalItems())
+        .isEqualTo(before + 1);
+    client
+        .get()
+        .uri("/api/regions/25/tree")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.withoutMunicipality.byKind[?(@.kind == 'COLLEGE')].count")
+        .isEqualTo((int) before + 1);
   }
 
   private OrganizationPage organizations(String uri) {
