@@ -5,9 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started OKO where to open it and what to try. */
+/** Tells whoever started OKO where to open it, what it runs on and what to try. */
 @Component
 class StartupBanner {
 
@@ -18,6 +19,7 @@ class StartupBanner {
     if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
       return;
     }
+    Environment env = event.getApplicationContext().getEnvironment();
     String url = "http://localhost:" + web.getWebServer().getPort();
     log.info(
         """
@@ -26,6 +28,8 @@ class StartupBanner {
           ОКО is running:    {}
           Swagger UI:        {}/swagger-ui.html
           Health:            {}/actuator/health
+          PostgreSQL:        {}
+          Kafka:             {}
           Demo organizations (logins): edu640001 (school, Саратовская обл.),
             spo020001 (college, Башкортостан), ppo250001 (assessment point, Приморский край)
           Demo accounts: none yet — sign-in arrives with identity (issue 3);
@@ -33,6 +37,8 @@ class StartupBanner {
         ============================================================""",
         url,
         url,
-        url);
+        url,
+        env.getProperty("oko.db.url"),
+        env.getProperty("oko.kafka.bootstrap"));
   }
 }
