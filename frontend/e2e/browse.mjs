@@ -1,5 +1,7 @@
-// End-to-end journey through a running OKO (backend with demo data and this SPA):
-// regions → region tree → municipality → organizations → search → organization card.
+// End-to-end journeys through a running OKO (backend with demo data and this SPA):
+// 1. the login page → sign in as `federal` → regions → region tree → municipality →
+//    organizations → search → organization card (a reload keeps the session) → 404;
+// 2. sign out → a wrong password is refused → sign in as `region64` → only region 64 is listed.
 //
 //   node e2e/browse.mjs http://localhost:8080
 //
@@ -95,11 +97,57 @@ const screenshot = async (name) => {
   console.log(`  screenshot: ${path}`);
 };
 
+const loginHeading = () => page.getByRole('heading', { level: 1, name: 'Вход в систему' });
+
+/**
+ * Fills in the login form and submits it.
+ * @param {string} login
+ * @param {string} password
+ */
+async function signIn(login, password) {
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** @param {string} expected the role label the header should show */
+async function expectAccount(expected) {
+  const role = page.getByTestId('account-role');
+  await role.waitFor();
+  const shown = (await role.innerText()).trim();
+  if (shown !== expected) throw new Error(`header shows role «${shown}», expected «${expected}»`);
+  const name = (await page.getByTestId('account-name').innerText()).trim();
+  console.log(`  signed in as «${name}» (${shown})`);
+}
+
+/** @param {number} width */
+async function expectFits(width) {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > width)
+    throw new Error(`page is ${scrollWidth} px wide, wider than ${width} px`);
+}
+
 try {
-  await step(`open ${baseUrl} and see the regions table`, async () => {
+  await step(`open ${baseUrl} and land on the login page`, async () => {
     await page.goto(baseUrl);
+    await page.waitForURL(/\/login(\?|$)/);
+    await loginHeading().waitFor();
+    await screenshot('login');
+  });
+
+  await step(`the login page fits a ${MOBILE_WIDTH} px wide phone screen`, async () => {
+    await page.setViewportSize({ width: MOBILE_WIDTH, height: 780 });
+    await loginHeading().waitFor();
+    await expectFits(MOBILE_WIDTH);
+    await screenshot('login-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  await step('sign in as federal and see the regions table', async () => {
+    await signIn('federal', 'federal-demo');
     await page.waitForURL(/\/orgs(\?|$)/);
     await page.getByTestId('region-row').first().waitFor();
+    await expectAccount('Федеральный организатор');
     const count = await page.getByTestId('region-row').count();
     console.log(`  ${count} region(s) listed`);
     await screenshot('regions');
@@ -169,18 +217,59 @@ try {
     await screenshot('organization-card');
   });
 
-  await step(`the card fits a ${MOBILE_WIDTH} px wide phone screen`, async () => {
-    await page.setViewportSize({ width: MOBILE_WIDTH, height: 780 });
-    await page.reload();
-    await page.getByTestId('organization-card').waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (width > MOBILE_WIDTH) throw new Error(`page is ${width} px wide, wider than the screen`);
-    await screenshot('organization-card-360');
-  });
+  await step(
+    `the card fits a ${MOBILE_WIDTH} px wide phone screen, and a reload keeps the session`,
+    async () => {
+      await page.setViewportSize({ width: MOBILE_WIDTH, height: 780 });
+      await page.reload();
+      await page.getByTestId('organization-card').waitFor();
+      await page.getByTestId('account-name').waitFor();
+      await expectFits(MOBILE_WIDTH);
+      await screenshot('organization-card-360');
+    },
+  );
 
   await step('an unknown address shows the Russian 404 page', async () => {
     await page.goto(new URL('/no-such-page', baseUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Страница не найдена' }).waitFor();
+  });
+
+  await step('sign out and land on the login page', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL(/\/login$/);
+    await loginHeading().waitFor();
+    const kept = await page.evaluate(() => Object.keys(sessionStorage));
+    if (kept.length > 0) throw new Error(`sessionStorage still holds ${kept.join(', ')}`);
+  });
+
+  await step('a wrong password is refused with a message', async () => {
+    await signIn('region64', 'not-the-password');
+    await page.getByRole('alert').filter({ hasText: 'Неверный логин или пароль' }).waitFor();
+    if (!/\/login$/.test(page.url())) throw new Error(`left the login page for ${page.url()}`);
+    await screenshot('login-error');
+  });
+
+  await step('sign in as region64 and see only region 64 among the regions', async () => {
+    await signIn('region64', 'region64-demo');
+    // A regional account may start on its own region; the region list is one click away.
+    await page.waitForURL(/\/orgs(\/regions\/64)?(\?|$)/);
+    await expectAccount('Региональный координатор');
+    await page
+      .getByRole('navigation', { name: 'Основная навигация' })
+      .getByRole('link', { name: 'Регионы и организации' })
+      .click();
+    await page.waitForURL(/\/orgs(\?|$)/);
+    await page.getByTestId('region-row').first().waitFor();
+    const rows = page.getByTestId('region-row');
+    const count = await rows.count();
+    const codes = await rows.locator('td').first().allInnerTexts();
+    if (count !== 1 || codes[0]?.trim() !== '64') {
+      throw new Error(
+        `expected region 64 alone, the table lists ${count} row(s): ${codes.join(', ')}`,
+      );
+    }
+    await screenshot('regions-region64');
   });
 
   if (pageErrors.length > 0) {

@@ -1,21 +1,32 @@
 import { useState } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 
+import { LoginErrorBoundary, LoginRoute } from './routes/auth/login';
 import { RootErrorBoundary, RootRoute } from './routes/root';
 
-// Pages load on demand, so the first screen does not wait for every feature's code.
+// Pages load on demand, so the first screen does not wait for every feature's code. The login
+// page is the first screen of most visits, so it comes with the main bundle.
 export const routes: RouteObject[] = [
   {
+    path: paths.auth.login.path,
+    Component: LoginRoute,
+    ErrorBoundary: LoginErrorBoundary,
+  },
+  {
+    // Everything else needs a session: RootRoute sends to the login page without one.
     path: paths.home.path,
     Component: RootRoute,
     ErrorBoundary: RootErrorBoundary,
     HydrateFallback: () => <Loading />,
     children: [
-      { index: true, element: <Navigate to={paths.orgs.regions.getHref()} replace /> },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+      },
       {
         path: paths.orgs.regions.path,
         lazy: async () => ({ Component: (await import('./routes/orgs/regions')).RegionsRoute }),

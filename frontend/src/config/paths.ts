@@ -1,6 +1,14 @@
 // Every client route in one place, so links and the router cannot drift apart.
 export const paths = {
-  home: { path: '/' },
+  home: { path: '/', getHref: () => '/' },
+  auth: {
+    login: {
+      path: '/login',
+      /** `returnTo` is where to go after signing in; the home page needs no mention. */
+      getHref: (returnTo?: string) =>
+        returnTo && returnTo !== '/' ? `/login?returnTo=${encodeURIComponent(returnTo)}` : '/login',
+    },
+  },
   orgs: {
     regions: { path: '/orgs', getHref: () => '/orgs' },
     region: {
@@ -16,3 +24,18 @@ export const paths = {
     },
   },
 } as const;
+
+/**
+ * The in-app path to return to after signing in, or the home page when `value` is missing or
+ * could lead elsewhere: only a local path is accepted, so a crafted link
+ * (`/login?returnTo=https://evil.example`, `//evil.example`) cannot send a user off the site.
+ */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return paths.home.getHref();
+  }
+  if (value === paths.auth.login.path || value.startsWith(`${paths.auth.login.path}?`)) {
+    return paths.home.getHref();
+  }
+  return value;
+}

@@ -1,10 +1,12 @@
 import type {
+  Me,
   Organization,
   OrganizationPage,
   Region,
   RegionPage,
   RegionTree,
   RegionTreeNode,
+  TokenResponse,
 } from '@/types/api';
 
 export const saratov: Region = {
@@ -76,3 +78,18 @@ export const organizationPage = (
   totalPages = 1,
   totalItems = items.length,
 ): OrganizationPage => ({ items, page, size: 20, totalItems, totalPages });
+
+export const me = (overrides: Partial<Me> = {}): Me => ({
+  login: 'federal',
+  displayName: 'Федеральный организатор (демо)',
+  role: 'FEDERAL',
+  ...overrides,
+});
+
+export const tokens = (n = 1, overrides: Partial<TokenResponse> = {}): TokenResponse => ({
+  access_token: `access-${n}`,
+  token_type: 'Bearer',
+  expires_in: 900,
+  refresh_token: `refresh-${n}`,
+  ...overrides,
+});

@@ -4,9 +4,18 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 
 import { routes } from '@/app/router';
+import { startSession } from '@/lib/auth-session';
+
+import { tokens } from './data';
+
+type RenderOptions = {
+  /** Start signed in (with the tokens `tokens(1)`), as most pages need; `false` for a new tab. */
+  signedIn?: boolean;
+};
 
 /** Renders the whole app at `url`, as a user who typed it into the address bar would see it. */
-export function renderApp(url: string) {
+export function renderApp(url: string, { signedIn = true }: RenderOptions = {}) {
+  if (signedIn) startSession(tokens(1));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const user = userEvent.setup();
@@ -15,7 +24,7 @@ export function renderApp(url: string) {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   );
-  return { router, user };
+  return { router, user, queryClient };
 }
 
 /** The current URL's query, to assert that state survives a reload. */

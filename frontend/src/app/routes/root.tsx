@@ -2,12 +2,16 @@ import { Outlet } from 'react-router';
 
 import { MainErrorFallback } from '@/components/errors/main-error-fallback';
 import { AppLayout } from '@/components/layouts/app-layout';
+import { AccountMenu } from '@/features/auth/components/account-menu';
+import { ProtectedRoute } from '@/lib/protected-route';
 
 export function RootRoute() {
   return (
-    <AppLayout>
-      <Outlet />
-    </AppLayout>
+    <ProtectedRoute>
+      <AppLayout account={<AccountMenu />}>
+        <Outlet />
+      </AppLayout>
+    </ProtectedRoute>
   );
 }
 

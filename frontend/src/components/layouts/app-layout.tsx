@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { NavLink } from 'react-router';
 
 import { paths } from '@/config/paths';
 
+import { Brand, Footer } from './brand';
+
 const navigation = [{ label: 'Регионы и организации', to: paths.orgs.regions.getHref() }];
 
-export function AppLayout({ children }: { children: ReactNode }) {
+type AppLayoutProps = {
+  children: ReactNode;
+  /** The signed-in account and its «Выйти», at the header's end. */
+  account?: ReactNode;
+};
+
+export function AppLayout({ children, account }: AppLayoutProps) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -13,13 +21,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="app-header">
         <div className="container app-header__inner">
-          <Link to={paths.home.path} className="brand" aria-label="ОКО — на главную">
-            <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__text">
-              <span className="brand__name">ОКО</span>{' '}
-              <span className="brand__tagline">— оценка качества образования</span>
-            </span>
-          </Link>
+          <Brand />
+          {account}
         </div>
       </header>
       <nav className="app-nav" aria-label="Основная навигация">
@@ -36,9 +39,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="container app-main">
         {children}
       </main>
-      <footer className="app-footer">
-        <div className="container">ОКО — открытая платформа оценки качества образования</div>
-      </footer>
+      <Footer />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import org.oko.demo.DemoHierarchy.DemoMunicipality;
 import org.oko.demo.DemoHierarchy.DemoRegion;
+import org.oko.identity.IdentityAdmin;
 import org.oko.orgs.OrganizationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,15 @@ class DemoDataLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
   private final OrganizationRegistry registry;
+  private final IdentityAdmin identity;
   private final TransactionalOperator tx;
 
-  DemoDataLoader(OrganizationRegistry registry, ReactiveTransactionManager transactions) {
+  DemoDataLoader(
+      OrganizationRegistry registry,
+      IdentityAdmin identity,
+      ReactiveTransactionManager transactions) {
     this.registry = registry;
+    this.identity = identity;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -46,6 +52,20 @@ class DemoDataLoader implements ApplicationRunner {
     if (count != null && count > 0) {
       log.info(
           "Demo data loaded: {} regions, {} organizations", DemoHierarchy.REGIONS.size(), count);
+    }
+    // Separately, so that a database from before accounts existed gets them too.
+    Boolean created =
+        identity
+            .accountExists(DemoAccounts.ACCOUNTS.get(0).login())
+            .flatMap(
+                exists ->
+                    exists
+                        ? Mono.just(false)
+                        : tx.transactional(DemoAccounts.create(identity, registry))
+                            .thenReturn(true))
+            .block(Duration.ofMinutes(1));
+    if (Boolean.TRUE.equals(created)) {
+      log.info("Demo accounts created: {}", DemoAccounts.ACCOUNTS.size());
     }
   }
 

@@ -30,15 +30,30 @@ class StartupBanner {
           Health:            {}/actuator/health
           PostgreSQL:        {}
           Kafka:             {}
-          Demo organizations (logins): edu640001 (school, Саратовская обл.),
-            spo020001 (college, Башкортостан), ppo250001 (assessment point, Приморский край)
-          Demo accounts: none yet — sign-in arrives with identity (issue 3);
-            the organization browser is open to everyone until then.
+          Demo accounts (login / password — demo only):
+        {}
+          Demo regional system (client credentials): {} / {}
         ============================================================""",
         url,
         url,
         url,
         env.getProperty("oko.db.url"),
-        env.getProperty("oko.kafka.bootstrap"));
+        env.getProperty("oko.kafka.bootstrap"),
+        demoAccounts(env),
+        DemoAccounts.API_CLIENT,
+        DemoAccounts.API_CLIENT_SECRET);
+  }
+
+  private static String demoAccounts(Environment env) {
+    if (!env.getProperty("oko.demo-data", Boolean.class, false)) {
+      return "            (demo data is off)";
+    }
+    return DemoAccounts.ACCOUNTS.stream()
+        .map(
+            a ->
+                String.format(
+                    "            %-14s / %-16s %s", a.login(), a.password(), a.description()))
+        .reduce((x, y) -> x + "\n" + y)
+        .orElse("");
   }
 }

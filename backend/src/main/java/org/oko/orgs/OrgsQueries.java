@@ -28,7 +28,12 @@ class OrgsQueries {
 
   /** Filters of the organization search; null means "any". */
   record OrganizationFilter(
-      String regionCode, Long municipalityId, boolean withoutMunicipality, String kind, String q) {}
+      String regionCode,
+      Long municipalityId,
+      boolean withoutMunicipality,
+      Long organizationId,
+      String kind,
+      String q) {}
 
   private static final String REGION_SELECT =
       "select r.code, r.name, r.time_zone,"
@@ -62,12 +67,22 @@ class OrgsQueries {
     this.db = db;
   }
 
-  Mono<Long> countRegions() {
-    return db.sql("select count(*) from region").map(r -> r.get(0, Long.class)).one();
+  /** {@code onlyCode} limits the list to one region; null lists all. */
+  Mono<Long> countRegions(String onlyCode) {
+    return whereRegion(
+            db.sql(
+                "select count(*) from region r"
+                    + (onlyCode == null ? "" : " where r.code = :region")),
+            onlyCode)
+        .map(r -> r.get(0, Long.class))
+        .one();
   }
 
-  Flux<Region> regions(Paging paging) {
-    return db.sql(REGION_SELECT + " order by r.code limit :limit offset :offset")
+  Flux<Region> regions(String onlyCode, Paging paging) {
+    String where = onlyCode == null ? "" : " where r.code = :region";
+    return whereRegion(
+            db.sql(REGION_SELECT + where + " order by r.code limit :limit offset :offset"),
+            onlyCode)
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
         .map(OrgsQueries::toRegion)
@@ -145,7 +160,8 @@ class OrgsQueries {
 
   /** Without a search text the tally answers; with one, the matching rows are counted. */
   Mono<Long> countOrganizations(OrganizationFilter filter) {
-    boolean searching = filter.q() != null && !filter.q().isBlank();
+    boolean searching =
+        (filter.q() != null && !filter.q().isBlank()) || filter.organizationId() != null;
     SqlWhere where = searching ? organizationWhere(filter) : tallyWhere(filter);
     String sql =
         searching
@@ -220,6 +236,10 @@ class OrgsQueries {
     if (f.kind() != null) {
       conditions.add(columns.kind() + " = :kind");
       params.put("kind", f.kind());
+    }
+    if (withSearch && f.organizationId() != null) {
+      conditions.add("o.id = :organization");
+      params.put("organization", f.organizationId());
     }
     if (withSearch && f.q() != null && !f.q().isBlank()) {
       String q = f.q().strip();

@@ -1,32 +1,96 @@
 package org.oko.testing;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * A test against the running application over real HTTP, with the embedded PostgreSQL and Kafka of
- * this JVM and the demo data. Every response is checked against openapi.yaml.
+ * this JVM and the demo data. Every response is checked against openapi.yaml. {@link #client} is
+ * signed in as the federal organizer; {@link #as} signs in as any demo account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class ApiTest {
 
+  /** The demo accounts' passwords (demo data only). */
+  public static final Map<String, String> DEMO_PASSWORDS =
+      Map.of(
+          "federal", "federal-demo",
+          "region64", "region64-demo",
+          "region02", "region02-demo",
+          "mun64-engels", "mun64-demo",
+          "resp64", "resp64-demo",
+          "edu640001", "edu640001-demo",
+          "edu640021", "edu640021-demo");
+
+  private record CachedToken(String value, Instant obtained) {}
+
+  private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
+
   @LocalServerPort protected int port;
 
+  /** Signed in as {@code federal}. */
   protected WebTestClient client;
 
+  /** No token at all. */
+  protected WebTestClient anonymous;
+
   @BeforeEach
-  void createClient() {
-    client =
-        WebTestClient.bindToServer()
-            .baseUrl(baseUrl())
-            .responseTimeout(Duration.ofSeconds(30))
-            .entityExchangeResultConsumer(ContractValidator.INSTANCE::validate)
-            .build();
+  void createClients() {
+    anonymous = builder().build();
+    client = as("federal");
+  }
+
+  protected WebTestClient as(String login) {
+    return builder()
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken(login))
+        .build();
+  }
+
+  protected String accessToken(String login) {
+    CachedToken cached = TOKENS.get(login + "@" + port);
+    if (cached != null && cached.obtained().isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
+      return cached.value();
+    }
+    String token = (String) passwordGrant(login, DEMO_PASSWORDS.get(login)).get("access_token");
+    TOKENS.put(login + "@" + port, new CachedToken(token, Instant.now()));
+    return token;
+  }
+
+  /** Signs in with {@code grant_type=password}; fails the test unless it succeeds. */
+  @SuppressWarnings("unchecked")
+  protected Map<String, Object> passwordGrant(String login, String password) {
+    return anonymous
+        .post()
+        .uri("/oauth2/token")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(
+            BodyInserters.fromFormData("grant_type", "password")
+                .with("username", login)
+                .with("password", password))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  protected WebTestClient.Builder builder() {
+    return WebTestClient.bindToServer()
+        .baseUrl(baseUrl())
+        .responseTimeout(Duration.ofSeconds(30))
+        .entityExchangeResultConsumer(ContractValidator.INSTANCE::validate);
   }
 
   protected String baseUrl() {

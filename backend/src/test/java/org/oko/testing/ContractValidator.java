@@ -46,7 +46,9 @@ public final class ContractValidator {
   /** Validates an exchange of WebTestClient; responses outside {@code /api} are not in the spec. */
   public void validate(EntityExchangeResult<?> result) {
     String path = result.getUrl().getPath();
-    if (!path.startsWith("/api/")) {
+    if (!path.startsWith("/api/")
+        && !path.startsWith("/oauth2/")
+        && !path.startsWith("/.well-known/")) {
       return;
     }
     byte[] body = result.getResponseBodyContent();

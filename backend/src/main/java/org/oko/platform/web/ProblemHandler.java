@@ -6,6 +6,8 @@ import jakarta.validation.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.oko.platform.security.AccessDeniedException;
+import org.oko.platform.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -35,6 +37,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Не найдено");
+    return problem;
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail accessDenied(AccessDeniedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("Доступ запрещён");
+    return problem;
+  }
+
+  @ExceptionHandler(CurrentCaller.UnauthenticatedException.class)
+  ProblemDetail unauthenticated(CurrentCaller.UnauthenticatedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+    problem.setTitle("Требуется вход");
     return problem;
   }
 

@@ -1,0 +1,115 @@
+package org.oko.demo;
+
+import java.util.List;
+import org.oko.identity.IdentityAdmin;
+import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.OrganizationRegistry;
+import org.oko.platform.security.Role;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Demo accounts, one per kind of coordinator, with well-known passwords printed at start-up. Demo
+ * only: real credentials are generated, shown once and never logged.
+ */
+final class DemoAccounts {
+
+  record DemoAccount(
+      String login, String password, Role role, String regionCode, String description) {}
+
+  static final List<DemoAccount> ACCOUNTS =
+      List.of(
+          new DemoAccount("federal", "federal-demo", Role.FEDERAL, null, "федеральный организатор"),
+          new DemoAccount(
+              "region64",
+              "region64-demo",
+              Role.REGIONAL,
+              "64",
+              "региональный координатор, регион 64"),
+          new DemoAccount(
+              "region02",
+              "region02-demo",
+              Role.REGIONAL,
+              "02",
+              "региональный координатор, регион 02"),
+          new DemoAccount(
+              "mun64-engels",
+              "mun64-demo",
+              Role.MUNICIPAL,
+              "64",
+              "муниципальный координатор, Энгельсский район"),
+          new DemoAccount(
+              "resp64",
+              "resp64-demo",
+              Role.RESPONSIBLE,
+              "64",
+              "ответственный координатор: организации региона 64 без муниципалитета"),
+          new DemoAccount(
+              "edu640001", "edu640001-demo", Role.ORGANIZATION, "64", "школа edu640001 (Саратов)"),
+          new DemoAccount(
+              "edu640021",
+              "edu640021-demo",
+              Role.ORGANIZATION,
+              "64",
+              "школа edu640021 (Энгельсский район)"));
+
+  static final String API_CLIENT = "region64-system";
+  static final String API_CLIENT_SECRET = "region64-system-secret";
+
+  private DemoAccounts() {}
+
+  static Mono<Void> create(IdentityAdmin admin, OrganizationRegistry orgs) {
+    return Flux.fromIterable(ACCOUNTS)
+        .concatMap(account -> create(admin, orgs, account))
+        .then(
+            admin.setApiClient(
+                API_CLIENT,
+                "Региональная информационная система (регион 64)",
+                "64",
+                API_CLIENT_SECRET));
+  }
+
+  private static Mono<Long> create(
+      IdentityAdmin admin, OrganizationRegistry orgs, DemoAccount account) {
+    String name =
+        Character.toUpperCase(account.description().charAt(0)) + account.description().substring(1);
+    return switch (account.role()) {
+      case FEDERAL ->
+          admin.setAccount(
+              account.login(), name, Role.FEDERAL, null, null, null, account.password());
+      case REGIONAL, RESPONSIBLE ->
+          admin.setAccount(
+              account.login(),
+              name,
+              account.role(),
+              account.regionCode(),
+              null,
+              null,
+              account.password());
+      case MUNICIPAL ->
+          orgs.find("edu640021")
+              .flatMap(
+                  school ->
+                      admin.setAccount(
+                          account.login(),
+                          name,
+                          Role.MUNICIPAL,
+                          school.regionCode(),
+                          school.municipalityId(),
+                          null,
+                          account.password()));
+      default ->
+          orgs.find(account.login())
+              .flatMap(
+                  (OrganizationRef org) ->
+                      admin.setAccount(
+                          account.login(),
+                          name,
+                          Role.ORGANIZATION,
+                          org.regionCode(),
+                          org.municipalityId(),
+                          org.id(),
+                          account.password()));
+    };
+  }
+}

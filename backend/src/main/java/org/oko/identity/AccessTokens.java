@@ -1,0 +1,64 @@
+package org.oko.identity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.SecurityProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Signs short-lived RS256 access tokens that carry the caller's role and scope. */
+@Component
+class AccessTokens {
+
+  private final SigningKeys keys;
+  private final SecurityProperties properties;
+
+  AccessTokens(SigningKeys keys, SecurityProperties properties) {
+    this.keys = keys;
+    this.properties = properties;
+  }
+
+  Mono<String> issue(Caller caller) {
+    return keys.signingKey()
+        .map(
+            key -> {
+              Instant now = Instant.now();
+              var claims =
+                  new JWTClaimsSet.Builder()
+                      .issuer(properties.issuer())
+                      .audience(properties.audience())
+                      .subject(caller.login())
+                      .issueTime(Date.from(now))
+                      .notBeforeTime(Date.from(now))
+                      .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
+                      .jwtID(UUID.randomUUID().toString())
+                      .claim(Caller.ROLE_CLAIM, caller.role().name())
+                      .claim(Caller.NAME_CLAIM, caller.displayName())
+                      .claim(Caller.REGION_CLAIM, caller.regionCode())
+                      .claim(Caller.MUNICIPALITY_CLAIM, caller.municipalityId())
+                      .claim(Caller.ORGANIZATION_CLAIM, caller.organizationId())
+                      .build();
+              var header =
+                  new JWSHeader.Builder(JWSAlgorithm.RS256)
+                      .keyID(key.getKeyID())
+                      .type(JOSEObjectType.JWT)
+                      .build();
+              SignedJWT jwt = new SignedJWT(header, claims);
+              try {
+                jwt.sign(new RSASSASigner(key));
+              } catch (JOSEException e) {
+                throw new IllegalStateException("Could not sign an access token", e);
+              }
+              return jwt.serialize();
+            });
+  }
+}

@@ -1,0 +1,82 @@
+package org.oko.identity;
+
+import io.r2dbc.spi.Readable;
+import org.oko.platform.security.Role;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Reads and writes accounts. Logins are bound as parameters, never spliced into SQL. */
+@Component
+class Accounts {
+
+  private static final String SELECT =
+      "select id, login, display_name, role, region_code, municipality_id, organization_id,"
+          + " password_hash, disabled from account";
+
+  private final DatabaseClient db;
+
+  Accounts(DatabaseClient db) {
+    this.db = db;
+  }
+
+  Mono<Account> byLogin(String login) {
+    return db.sql(SELECT + " where login = :login")
+        .bind("login", login)
+        .map(Accounts::toAccount)
+        .one();
+  }
+
+  Mono<Account> byId(long id) {
+    return db.sql(SELECT + " where id = :id").bind("id", id).map(Accounts::toAccount).one();
+  }
+
+  /** Creates the account or, if the login exists, replaces its password. */
+  Mono<Long> upsert(
+      String login,
+      String displayName,
+      Role role,
+      String regionCode,
+      Long municipalityId,
+      Long organizationId,
+      String passwordHash) {
+    var spec =
+        db.sql(
+                "insert into account (login, display_name, role, region_code, municipality_id,"
+                    + " organization_id, password_hash, password_set_at)"
+                    + " values (:login, :name, :role, :region, :municipality, :organization,"
+                    + " :hash, now())"
+                    + " on conflict (login) do update set password_hash = excluded.password_hash,"
+                    + " password_set_at = now() returning id")
+            .bind("login", login)
+            .bind("name", displayName)
+            .bind("role", role.name())
+            .bind("hash", passwordHash);
+    spec =
+        regionCode == null
+            ? spec.bindNull("region", String.class)
+            : spec.bind("region", regionCode);
+    spec =
+        municipalityId == null
+            ? spec.bindNull("municipality", Long.class)
+            : spec.bind("municipality", municipalityId);
+    spec =
+        organizationId == null
+            ? spec.bindNull("organization", Long.class)
+            : spec.bind("organization", organizationId);
+    return spec.map(r -> r.get("id", Long.class)).one();
+  }
+
+  private static Account toAccount(Readable r) {
+    return new Account(
+        r.get("id", Long.class),
+        r.get("login", String.class),
+        r.get("display_name", String.class),
+        Role.valueOf(r.get("role", String.class)),
+        r.get("region_code", String.class),
+        r.get("municipality_id", Long.class),
+        r.get("organization_id", Long.class),
+        r.get("password_hash", String.class),
+        Boolean.TRUE.equals(r.get("disabled", Boolean.class)));
+  }
+}

@@ -1,0 +1,383 @@
+package org.oko.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.oko.platform.audit.AuditLog;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.security.SecurityProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /oauth2/token} (RFC 6749): password, refresh_token and client_credentials grants.
+ * Failures say as little as possible: a wrong login and a wrong password look the same.
+ */
+@Component
+class TokenEndpoint {
+
+  private static final String WRONG_CREDENTIALS = "Неверный логин или пароль";
+
+  private final Accounts accounts;
+  private final ApiClients clients;
+  private final PasswordHashing passwords;
+  private final LoginThrottle throttle;
+  private final RefreshTokens refreshTokens;
+  private final AccessTokens accessTokens;
+  private final AuditLog audit;
+  private final SecurityProperties properties;
+
+  TokenEndpoint(
+      Accounts accounts,
+      ApiClients clients,
+      PasswordHashing passwords,
+      LoginThrottle throttle,
+      RefreshTokens refreshTokens,
+      AccessTokens accessTokens,
+      AuditLog audit,
+      SecurityProperties properties) {
+    this.accounts = accounts;
+    this.clients = clients;
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.refreshTokens = refreshTokens;
+    this.accessTokens = accessTokens;
+    this.audit = audit;
+    this.properties = properties;
+  }
+
+  Mono<ServerResponse> token(ServerRequest request) {
+    String address = clientAddress(request);
+    return request
+        .formData()
+        .flatMap(
+            form -> {
+              String grant = form.getFirst("grant_type");
+              if (grant == null || grant.isBlank()) {
+                return error(HttpStatus.BAD_REQUEST, "invalid_request", "Не указан grant_type");
+              }
+              return switch (grant) {
+                case "password" -> passwordGrant(form, address);
+                case "refresh_token" -> refreshGrant(form, address);
+                case "client_credentials" -> clientCredentialsGrant(request, form, address);
+                default ->
+                    error(
+                        HttpStatus.BAD_REQUEST,
+                        "unsupported_grant_type",
+                        "Неподдерживаемый grant_type");
+              };
+            });
+  }
+
+  Mono<ServerResponse> revoke(ServerRequest request) {
+    return request
+        .formData()
+        .flatMap(
+            form -> {
+              String token = form.getFirst("token");
+              Mono<Void> revoke =
+                  token == null || token.isBlank()
+                      ? Mono.empty()
+                      : refreshTokens.revokeFamilyOf(token);
+              return revoke.then(
+                  audit.record(
+                      new AuditLog.Entry(
+                          "anonymous",
+                          null,
+                          null,
+                          "logout",
+                          null,
+                          "success",
+                          clientAddress(request))));
+            })
+        .then(ServerResponse.ok().cacheControl(CacheControl.noStore()).build());
+  }
+
+  private Mono<ServerResponse> passwordGrant(MultiValueMap<String, String> form, String address) {
+    String login = normalize(form.getFirst("username"));
+    String password = form.getFirst("password");
+    if (login.isEmpty() || password == null || password.isEmpty()) {
+      return error(HttpStatus.BAD_REQUEST, "invalid_request", "Укажите логин и пароль");
+    }
+    String loginKey = LoginThrottle.loginKey(login);
+    String addressKey = LoginThrottle.addressKey(address);
+    return lockout(loginKey, addressKey)
+        .flatMap(
+            wait ->
+                wait.isZero()
+                    ? checkPassword(login, password, loginKey, addressKey, address)
+                    : audit(login, null, null, "login", "failure: locked out", address)
+                        .then(tooManyAttempts(wait)));
+  }
+
+  private Mono<ServerResponse> checkPassword(
+      String login, String password, String loginKey, String addressKey, String address) {
+    return accounts
+        .byLogin(login)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            found ->
+                passwords
+                    .matches(password, found.map(Account::passwordHash).orElse(null))
+                    .flatMap(
+                        matches -> {
+                          if (matches && found.isPresent() && !found.get().disabled()) {
+                            Account account = found.get();
+                            return throttle
+                                .reset(loginKey)
+                                .then(
+                                    audit(
+                                        login,
+                                        account.role().name(),
+                                        account.regionCode(),
+                                        "login",
+                                        "success",
+                                        address))
+                                .then(tokensFor(account, null));
+                          }
+                          return throttle
+                              .recordFailure(loginKey, LoginThrottle.PER_LOGIN)
+                              .then(throttle.recordFailure(addressKey, LoginThrottle.PER_ADDRESS))
+                              .then(
+                                  audit(
+                                      login,
+                                      null,
+                                      found.map(Account::regionCode).orElse(null),
+                                      "login",
+                                      "failure: wrong credentials",
+                                      address))
+                              .then(
+                                  error(
+                                      HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
+                        }));
+  }
+
+  private Mono<ServerResponse> refreshGrant(MultiValueMap<String, String> form, String address) {
+    String token = form.getFirst("refresh_token");
+    if (token == null || token.isBlank()) {
+      return error(HttpStatus.BAD_REQUEST, "invalid_request", "Не указан refresh_token");
+    }
+    return refreshTokens.use(token).flatMap(use -> afterRefresh(use, address));
+  }
+
+  private Mono<ServerResponse> afterRefresh(RefreshTokens.Use use, String address) {
+    if (use instanceof RefreshTokens.Valid valid) {
+      return accounts
+          .byId(valid.accountId())
+          .filter(a -> !a.disabled() && a.passwordHash() != null)
+          .flatMap(account -> tokensFor(account, valid.family()))
+          .switchIfEmpty(sessionExpired());
+    }
+    if (use instanceof RefreshTokens.Reused) {
+      return audit(
+              "unknown",
+              null,
+              null,
+              "token.refresh",
+              "failure: reused refresh token, sign-in revoked",
+              address)
+          .then(sessionExpired());
+    }
+    return sessionExpired();
+  }
+
+  private Mono<ServerResponse> clientCredentialsGrant(
+      ServerRequest request, MultiValueMap<String, String> form, String address) {
+    String[] basic = basicCredentials(request);
+    String clientId = normalize(basic != null ? basic[0] : form.getFirst("client_id"));
+    String secret = basic != null ? basic[1] : form.getFirst("client_secret");
+    if (clientId.isEmpty() || secret == null || secret.isEmpty()) {
+      return error(HttpStatus.UNAUTHORIZED, "invalid_client", "Неверный клиент или секрет");
+    }
+    String clientKey = LoginThrottle.loginKey("client:" + clientId);
+    String addressKey = LoginThrottle.addressKey(address);
+    return lockout(clientKey, addressKey)
+        .flatMap(
+            wait -> {
+              if (!wait.isZero()) {
+                return tooManyAttempts(wait);
+              }
+              return clients
+                  .byId(clientId)
+                  .map(Optional::of)
+                  .defaultIfEmpty(Optional.empty())
+                  .flatMap(
+                      found ->
+                          passwords
+                              .matches(
+                                  secret, found.map(ApiClients.ApiClient::secretHash).orElse(null))
+                              .flatMap(
+                                  ok ->
+                                      ok
+                                          ? clientToken(
+                                              found.get(), form.getFirst("scope"), address)
+                                          : throttle
+                                              .recordFailure(clientKey, LoginThrottle.PER_LOGIN)
+                                              .then(
+                                                  throttle.recordFailure(
+                                                      addressKey, LoginThrottle.PER_ADDRESS))
+                                              .then(
+                                                  audit(
+                                                      clientId,
+                                                      Role.API_CLIENT.name(),
+                                                      null,
+                                                      "client.token",
+                                                      "failure: wrong credentials",
+                                                      address))
+                                              .then(
+                                                  error(
+                                                      HttpStatus.UNAUTHORIZED,
+                                                      "invalid_client",
+                                                      "Неверный клиент или секрет"))));
+            });
+  }
+
+  private Mono<ServerResponse> clientToken(
+      ApiClients.ApiClient client, String requestedScope, String address) {
+    String granted = "region:" + client.regionCode();
+    if (requestedScope != null && !requestedScope.isBlank() && !requestedScope.equals(granted)) {
+      return audit(
+              client.clientId(),
+              Role.API_CLIENT.name(),
+              client.regionCode(),
+              "client.token",
+              "failure: scope " + requestedScope + " refused",
+              address)
+          .then(
+              error(
+                  HttpStatus.BAD_REQUEST,
+                  "invalid_scope",
+                  "Клиенту доступен только его регион: " + granted));
+    }
+    var caller =
+        new Caller(
+            client.clientId(), client.name(), Role.API_CLIENT, client.regionCode(), null, null);
+    return audit(
+            client.clientId(),
+            Role.API_CLIENT.name(),
+            client.regionCode(),
+            "client.token",
+            "success",
+            address)
+        .then(accessTokens.issue(caller))
+        .flatMap(access -> ok(tokenBody(access, null, granted)));
+  }
+
+  private Mono<ServerResponse> tokensFor(Account account, UUID family) {
+    var caller =
+        new Caller(
+            account.login(),
+            account.displayName(),
+            account.role(),
+            account.regionCode(),
+            account.municipalityId(),
+            account.organizationId());
+    return Mono.zip(
+            accessTokens.issue(caller),
+            refreshTokens.issue(account.id(), family, properties.refreshTokenTtl()))
+        .flatMap(t -> ok(tokenBody(t.getT1(), t.getT2(), null)));
+  }
+
+  private Map<String, Object> tokenBody(String access, String refresh, String scope) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", access);
+    body.put("token_type", "Bearer");
+    body.put("expires_in", properties.accessTokenTtl().toSeconds());
+    if (refresh != null) {
+      body.put("refresh_token", refresh);
+    }
+    if (scope != null) {
+      body.put("scope", scope);
+    }
+    return body;
+  }
+
+  private Mono<Duration> lockout(String firstKey, String secondKey) {
+    return Mono.zip(throttle.lockedFor(firstKey), throttle.lockedFor(secondKey))
+        .map(t -> t.getT1().compareTo(t.getT2()) >= 0 ? t.getT1() : t.getT2());
+  }
+
+  private Mono<Void> audit(
+      String actor, String role, String region, String action, String outcome, String address) {
+    return audit.record(new AuditLog.Entry(actor, role, region, action, null, outcome, address));
+  }
+
+  private static Mono<ServerResponse> ok(Map<String, Object> body) {
+    return ServerResponse.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .cacheControl(CacheControl.noStore())
+        .header("Pragma", "no-cache")
+        .bodyValue(body);
+  }
+
+  private static Mono<ServerResponse> sessionExpired() {
+    return error(HttpStatus.BAD_REQUEST, "invalid_grant", "Сеанс завершён. Войдите снова.");
+  }
+
+  private static Mono<ServerResponse> tooManyAttempts(Duration wait) {
+    return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
+        .contentType(MediaType.APPLICATION_JSON)
+        .cacheControl(CacheControl.noStore())
+        .bodyValue(
+            Map.of(
+                "error",
+                "too_many_attempts",
+                "error_description",
+                "Слишком много неудачных попыток входа. Повторите позже."));
+  }
+
+  private static Mono<ServerResponse> error(HttpStatus status, String code, String description) {
+    var response =
+        ServerResponse.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
+            .cacheControl(CacheControl.noStore());
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response = response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oko\"");
+    }
+    return response.bodyValue(Map.of("error", code, "error_description", description));
+  }
+
+  private static String normalize(String login) {
+    return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String[] basicCredentials(ServerRequest request) {
+    String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0
+          ? null
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static String clientAddress(ServerRequest request) {
+    return request
+        .remoteAddress()
+        .map(a -> a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress())
+        .orElse("unknown");
+  }
+}

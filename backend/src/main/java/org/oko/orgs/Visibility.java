@@ -1,0 +1,67 @@
+package org.oko.orgs;
+
+import org.oko.api.model.Municipality;
+import org.oko.api.model.Organization;
+import org.oko.platform.security.AccessDeniedException;
+import org.oko.platform.security.Caller;
+
+/**
+ * The part of the hierarchy a caller may see. Anything outside it answers 404, exactly as if it did
+ * not exist, so that a coordinator cannot even learn that another region's school exists.
+ *
+ * @param regionCode null only for FEDERAL
+ * @param municipalityId set for MUNICIPAL (and ORGANIZATION: its own municipality)
+ * @param withoutMunicipalityOnly RESPONSIBLE coordinators handle the organizations of a region that
+ *     belong to no municipality (state, federal, private schools and colleges)
+ * @param organizationId set for ORGANIZATION: only itself
+ */
+record Visibility(
+    String regionCode, Long municipalityId, boolean withoutMunicipalityOnly, Long organizationId) {
+
+  static Visibility of(Caller caller) {
+    return switch (caller.role()) {
+      case FEDERAL -> new Visibility(null, null, false, null);
+      case REGIONAL, API_CLIENT -> new Visibility(caller.regionCode(), null, false, null);
+      case MUNICIPAL -> new Visibility(caller.regionCode(), caller.municipalityId(), false, null);
+      case RESPONSIBLE -> new Visibility(caller.regionCode(), null, true, null);
+      case ORGANIZATION ->
+          new Visibility(
+              caller.regionCode(), caller.municipalityId(), false, caller.organizationId());
+      default -> throw new AccessDeniedException();
+    };
+  }
+
+  boolean everything() {
+    return regionCode == null;
+  }
+
+  boolean seesRegion(String code) {
+    return everything() || regionCode.equals(code);
+  }
+
+  /** Whether the caller may see the municipality itself (its name, its counts). */
+  boolean seesMunicipality(Municipality m) {
+    if (!seesRegion(m.getRegionCode()) || withoutMunicipalityOnly) {
+      return false;
+    }
+    return municipalityId == null || municipalityId.equals(m.getId());
+  }
+
+  boolean seesOrganization(Organization o) {
+    if (!seesRegion(o.getRegionCode())) {
+      return false;
+    }
+    if (organizationId != null) {
+      return organizationId.equals(o.getId());
+    }
+    if (withoutMunicipalityOnly) {
+      return o.getMunicipalityId() == null;
+    }
+    return municipalityId == null || municipalityId.equals(o.getMunicipalityId());
+  }
+
+  /** Whether the caller coordinates a set of organizations (sees the region tree). */
+  boolean coordinates() {
+    return organizationId == null;
+  }
+}

@@ -1,0 +1,3 @@
+/** Used by every feature: the audit log. */
+@org.springframework.modulith.NamedInterface("audit")
+package org.oko.platform.audit;

@@ -1,0 +1,41 @@
+package org.oko.platform.security;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
+
+/** The caller of the request being handled. */
+public final class CurrentCaller {
+
+  private CurrentCaller() {}
+
+  /** Errors (401) if the request is anonymous, which security config prevents on /api. */
+  public static Mono<Caller> get() {
+    return ReactiveSecurityContextHolder.getContext()
+        .map(context -> context.getAuthentication().getPrincipal())
+        .filter(Jwt.class::isInstance)
+        .map(principal -> fromClaims((Jwt) principal))
+        .switchIfEmpty(Mono.error(new UnauthenticatedException()));
+  }
+
+  static Caller fromClaims(Jwt jwt) {
+    return new Caller(
+        jwt.getSubject(),
+        jwt.getClaimAsString(Caller.NAME_CLAIM),
+        Role.valueOf(jwt.getClaimAsString(Caller.ROLE_CLAIM)),
+        jwt.getClaimAsString(Caller.REGION_CLAIM),
+        asLong(jwt.getClaim(Caller.MUNICIPALITY_CLAIM)),
+        asLong(jwt.getClaim(Caller.ORGANIZATION_CLAIM)));
+  }
+
+  private static Long asLong(Object claim) {
+    return claim instanceof Number n ? n.longValue() : null;
+  }
+
+  /** No authenticated caller where one is required. */
+  public static class UnauthenticatedException extends RuntimeException {
+    UnauthenticatedException() {
+      super("Требуется вход в систему");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.oko.platform.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Every {@code /api/**} call needs a valid access token; what it may then see is decided per
+ * operation by role and scope in the features. Tokens are stateless bearer tokens, so no session,
+ * no cookie and therefore no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+  @Bean
+  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+    var problems = new ProblemResponses();
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(
+            exchanges ->
+                exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtDecoder(decoder))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  /** Verifies OKO's own tokens: RS256 only (never {@code none}), issuer, audience, expiry. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(TokenKeys keys, SecurityProperties properties) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSource(
+                jwt -> keys.verificationKeys(jwt.getHeader().getKeyID()))
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    OAuth2TokenValidator<Jwt> audience =
+        jwt ->
+            jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error("invalid_token", "Wrong audience", null));
+    OAuth2TokenValidator<Jwt> hasRole =
+        jwt ->
+            jwt.hasClaim(Caller.ROLE_CLAIM)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error("invalid_token", "No role", null));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            List.of(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, hasRole)));
+    return decoder;
+  }
+}

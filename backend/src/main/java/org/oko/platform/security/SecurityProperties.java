@@ -1,0 +1,14 @@
+package org.oko.platform.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param issuer the {@code iss} of OKO's own tokens, e.g. {@code https://oko.example.ru}
+ * @param audience the {@code aud} OKO's tokens carry and require
+ * @param accessTokenTtl how long an access token is valid
+ * @param refreshTokenTtl how long a refresh token is valid (one working day)
+ */
+@ConfigurationProperties("oko.security")
+public record SecurityProperties(
+    String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {}

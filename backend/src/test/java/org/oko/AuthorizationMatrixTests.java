@@ -1,0 +1,223 @@
+package org.oko;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.OrganizationPage;
+import org.oko.testing.ApiTest;
+
+/**
+ * Every operation of openapi.yaml × every kind of caller × own and foreign scope. The operations
+ * are read from the spec, so a new endpoint without rules here fails this test.
+ */
+class AuthorizationMatrixTests extends ApiTest {
+
+  /** One request by one caller and the status it must get. */
+  record Case(String caller, String uri, int status) {}
+
+  private static final String FEDERAL = "federal";
+  private static final String REGIONAL = "region64";
+  private static final String MUNICIPAL = "mun64-engels";
+  private static final String RESPONSIBLE = "resp64";
+  private static final String SCHOOL = "edu640001";
+  private static final String ANONYMOUS = "";
+
+  private long saratovSchool; // edu640001, municipality "Город Саратов"
+  private long saratovNeighbour; // edu640002, same municipality
+  private long engelsSchool; // edu640021, Энгельсский район
+  private long regionalCollege; // spo640001, no municipality
+  private long bashkirSchool; // edu020001
+  private long saratovCity;
+  private long engels;
+  private long ufa;
+
+  @BeforeEach
+  void findIds() {
+    saratovSchool = id("edu640001");
+    saratovNeighbour = id("edu640002");
+    engelsSchool = id("edu640021");
+    regionalCollege = id("spo640001");
+    bashkirSchool = id("edu020001");
+    saratovCity = municipalityOf("edu640001");
+    engels = municipalityOf("edu640021");
+    ufa = municipalityOf("edu020001");
+  }
+
+  private Map<String, List<Case>> rules() {
+    Map<String, List<Case>> rules = new LinkedHashMap<>();
+    rules.put(
+        "getMe", List.of(new Case(FEDERAL, "/api/me", 200), new Case(SCHOOL, "/api/me", 200)));
+    rules.put(
+        "listRegions",
+        List.of(
+            new Case(FEDERAL, "/api/regions", 200),
+            new Case(REGIONAL, "/api/regions", 200),
+            new Case(SCHOOL, "/api/regions", 200)));
+    rules.put(
+        "getRegion",
+        List.of(
+            new Case(FEDERAL, "/api/regions/02", 200),
+            new Case(REGIONAL, "/api/regions/64", 200),
+            new Case(REGIONAL, "/api/regions/02", 404),
+            new Case(MUNICIPAL, "/api/regions/02", 404),
+            new Case(SCHOOL, "/api/regions/64", 200),
+            new Case(SCHOOL, "/api/regions/25", 404)));
+    rules.put(
+        "getRegionTree",
+        List.of(
+            new Case(FEDERAL, "/api/regions/25/tree", 200),
+            new Case(REGIONAL, "/api/regions/64/tree", 200),
+            new Case(REGIONAL, "/api/regions/25/tree", 404),
+            new Case(MUNICIPAL, "/api/regions/64/tree", 200),
+            new Case(RESPONSIBLE, "/api/regions/64/tree", 200),
+            new Case(RESPONSIBLE, "/api/regions/02/tree", 404),
+            new Case(SCHOOL, "/api/regions/64/tree", 403)));
+    rules.put(
+        "listMunicipalities",
+        List.of(
+            new Case(FEDERAL, "/api/municipalities?regionCode=02", 200),
+            new Case(REGIONAL, "/api/municipalities", 200),
+            new Case(REGIONAL, "/api/municipalities?regionCode=02", 404),
+            new Case(MUNICIPAL, "/api/municipalities", 200),
+            new Case(SCHOOL, "/api/municipalities?regionCode=25", 404)));
+    rules.put(
+        "getMunicipality",
+        List.of(
+            new Case(FEDERAL, "/api/municipalities/" + ufa, 200),
+            new Case(REGIONAL, "/api/municipalities/" + engels, 200),
+            new Case(REGIONAL, "/api/municipalities/" + ufa, 404),
+            new Case(MUNICIPAL, "/api/municipalities/" + engels, 200),
+            new Case(MUNICIPAL, "/api/municipalities/" + saratovCity, 404),
+            new Case(RESPONSIBLE, "/api/municipalities/" + engels, 404),
+            new Case(SCHOOL, "/api/municipalities/" + saratovCity, 200),
+            new Case(SCHOOL, "/api/municipalities/" + engels, 404)));
+    rules.put(
+        "listOrganizations",
+        List.of(
+            new Case(FEDERAL, "/api/organizations?regionCode=02", 200),
+            new Case(REGIONAL, "/api/organizations", 200),
+            new Case(REGIONAL, "/api/organizations?regionCode=02", 404),
+            new Case(MUNICIPAL, "/api/organizations?municipalityId=" + engels, 200),
+            new Case(MUNICIPAL, "/api/organizations?municipalityId=" + saratovCity, 404),
+            new Case(RESPONSIBLE, "/api/organizations", 200),
+            new Case(RESPONSIBLE, "/api/organizations?municipalityId=" + engels, 404),
+            new Case(SCHOOL, "/api/organizations", 200),
+            new Case(SCHOOL, "/api/organizations?regionCode=02", 404)));
+    rules.put(
+        "getOrganization",
+        List.of(
+            new Case(FEDERAL, "/api/organizations/" + bashkirSchool, 200),
+            new Case(REGIONAL, "/api/organizations/" + engelsSchool, 200),
+            new Case(REGIONAL, "/api/organizations/" + bashkirSchool, 404),
+            new Case(MUNICIPAL, "/api/organizations/" + engelsSchool, 200),
+            new Case(MUNICIPAL, "/api/organizations/" + saratovSchool, 404),
+            new Case(MUNICIPAL, "/api/organizations/" + regionalCollege, 404),
+            new Case(RESPONSIBLE, "/api/organizations/" + regionalCollege, 200),
+            new Case(RESPONSIBLE, "/api/organizations/" + engelsSchool, 404),
+            new Case(SCHOOL, "/api/organizations/" + saratovSchool, 200),
+            new Case(SCHOOL, "/api/organizations/" + saratovNeighbour, 404)));
+    // Without a token every operation answers 401, whatever the id.
+    for (var entry : rules.entrySet()) {
+      var withAnonymous = new ArrayList<>(entry.getValue());
+      withAnonymous.add(new Case(ANONYMOUS, entry.getValue().get(0).uri(), 401));
+      entry.setValue(withAnonymous);
+    }
+    return rules;
+  }
+
+  @Test
+  void everyApiOperationHasRules() {
+    assertThat(rules().keySet()).containsExactlyInAnyOrderElementsOf(apiOperations());
+  }
+
+  @Test
+  void everyCallerGetsExactlyWhatItsRoleAndScopeAllow() {
+    List<String> wrong = new ArrayList<>();
+    rules()
+        .forEach(
+            (operation, cases) -> {
+              for (Case c : cases) {
+                var http = c.caller().isEmpty() ? anonymous : as(c.caller());
+                int status =
+                    http.get()
+                        .uri(c.uri())
+                        .exchange()
+                        .expectBody()
+                        .returnResult()
+                        .getStatus()
+                        .value();
+                if (status != c.status()) {
+                  wrong.add(
+                      operation
+                          + ": "
+                          + (c.caller().isEmpty() ? "anonymous" : c.caller())
+                          + " GET "
+                          + c.uri()
+                          + " → "
+                          + status
+                          + ", expected "
+                          + c.status());
+                }
+              }
+            });
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void listsAreNarrowedToTheCallersScope() {
+    assertThat(all(REGIONAL, "/api/organizations?size=100"))
+        .allMatch(o -> o.getRegionCode().equals("64"));
+    assertThat(all(MUNICIPAL, "/api/organizations?size=100"))
+        .isNotEmpty()
+        .allMatch(o -> Long.valueOf(engels).equals(o.getMunicipalityId()));
+    assertThat(all(RESPONSIBLE, "/api/organizations?size=100"))
+        .isNotEmpty()
+        .allMatch(o -> o.getMunicipalityId() == null && o.getRegionCode().equals("64"));
+    assertThat(all(SCHOOL, "/api/organizations?size=100"))
+        .extracting(o -> o.getLogin())
+        .containsExactly("edu640001");
+    // A search cannot reach outside either.
+    assertThat(all(REGIONAL, "/api/organizations?q=edu02")).isEmpty();
+  }
+
+  private List<org.oko.api.model.Organization> all(String caller, String uri) {
+    return as(caller)
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(OrganizationPage.class)
+        .returnResult()
+        .getResponseBody()
+        .getItems();
+  }
+
+  private static TreeSet<String> apiOperations() {
+    var spec = new OpenAPIV3Parser().read("../openapi.yaml");
+    var operations = new TreeSet<String>();
+    spec.getPaths()
+        .forEach(
+            (path, item) -> {
+              if (path.startsWith("/api/")) {
+                item.readOperations().forEach(op -> operations.add(op.getOperationId()));
+              }
+            });
+    return operations;
+  }
+
+  private long id(String login) {
+    return all(FEDERAL, "/api/organizations?q=" + login).get(0).getId();
+  }
+
+  private long municipalityOf(String login) {
+    return all(FEDERAL, "/api/organizations?q=" + login).get(0).getMunicipalityId();
+  }
+}
