@@ -55,6 +55,14 @@ class AuthorizationMatrixTests extends ApiTest {
     rules.put(
         "getMe", List.of(new Case(FEDERAL, "/api/me", 200), new Case(SCHOOL, "/api/me", 200)));
     rules.put(
+        "listAuditEvents",
+        List.of(
+            new Case(FEDERAL, "/api/audit?regionCode=02", 200),
+            new Case(REGIONAL, "/api/audit", 200),
+            new Case(REGIONAL, "/api/audit?regionCode=02", 404),
+            new Case(MUNICIPAL, "/api/audit", 403),
+            new Case(SCHOOL, "/api/audit", 403)));
+    rules.put(
         "listRegions",
         List.of(
             new Case(FEDERAL, "/api/regions", 200),
@@ -185,6 +193,23 @@ class AuthorizationMatrixTests extends ApiTest {
         .containsExactly("edu640001");
     // A search cannot reach outside either.
     assertThat(all(REGIONAL, "/api/organizations?q=edu02")).isEmpty();
+  }
+
+  @Test
+  void aRegionalCoordinatorReadsTheAuditOfHerRegionOnly() {
+    as("region64"); // a sign-in of region 64 is audited
+    as("region02");
+    as(REGIONAL)
+        .get()
+        .uri("/api/audit?size=100")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.items[*].regionCode")
+        .value(codes -> assertThat((List<?>) codes).isNotEmpty().allMatch("64"::equals))
+        .jsonPath("$.items[?(@.action == 'login' && @.outcome == 'success')]")
+        .exists();
   }
 
   private List<org.oko.api.model.Organization> all(String caller, String uri) {

@@ -1,8 +1,17 @@
 package org.oko.identity;
 
+import java.util.Optional;
 import org.oko.api.IdentityApi;
+import org.oko.api.model.AuditEvent;
+import org.oko.api.model.AuditEventPage;
 import org.oko.api.model.Me;
+import org.oko.platform.audit.AuditLog;
+import org.oko.platform.security.AccessDeniedException;
+import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,6 +19,57 @@ import reactor.core.publisher.Mono;
 
 @RestController
 class IdentityController implements IdentityApi {
+
+  private final AuditLog audit;
+
+  IdentityController(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  @Override
+  public Mono<ResponseEntity<AuditEventPage>> listAuditEvents(
+      String regionCode, Integer page, Integer size, ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
+    return CurrentCaller.get()
+        .map(caller -> auditRegion(caller, regionCode))
+        .flatMap(
+            region ->
+                Mono.zip(
+                    audit.count(region.orElse(null)),
+                    audit
+                        .page(region.orElse(null), paging.offset(), paging.size())
+                        .map(IdentityController::toEvent)
+                        .collectList()))
+        .map(
+            t ->
+                ResponseEntity.ok(
+                    new AuditEventPage(
+                        page, size, t.getT1(), paging.totalPages(t.getT1()), t.getT2())));
+  }
+
+  /** FEDERAL reads all or one region; REGIONAL its own region only; nobody else. */
+  private static Optional<String> auditRegion(Caller caller, String requested) {
+    if (caller.role() == Role.FEDERAL) {
+      return Optional.ofNullable(requested);
+    }
+    if (caller.role() != Role.REGIONAL) {
+      throw new AccessDeniedException();
+    }
+    if (requested != null && !requested.equals(caller.regionCode())) {
+      throw new NotFoundException("Регион «" + requested + "» не найден");
+    }
+    return Optional.of(caller.regionCode());
+  }
+
+  private static AuditEvent toEvent(AuditLog.StoredEntry stored) {
+    var e = stored.entry();
+    AuditEvent event = new AuditEvent(stored.id(), stored.at(), e.actor(), e.action(), e.outcome());
+    event.setActorRole(e.actorRole());
+    event.setRegionCode(e.regionCode());
+    event.setTarget(e.target());
+    event.setClientAddress(e.clientAddress());
+    return event;
+  }
 
   @Override
   public Mono<ResponseEntity<Me>> getMe(ServerWebExchange exchange) {

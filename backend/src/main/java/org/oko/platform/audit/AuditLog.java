@@ -1,7 +1,9 @@
 package org.oko.platform.audit;
 
+import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +50,50 @@ public class AuditLog {
     spec = bindNullable(spec, "target", e.target());
     spec = bindNullable(spec, "address", e.clientAddress());
     return spec.then();
+  }
+
+  /** A stored entry. */
+  public record StoredEntry(long id, OffsetDateTime at, Entry entry) {}
+
+  /** Entries newest first, of one region or (regionCode null) of all. */
+  public Flux<StoredEntry> page(String regionCode, long offset, int limit) {
+    String where = regionCode == null ? "" : " where region_code = :region";
+    var spec =
+        db.sql(
+                "select id, at, actor, actor_role, region_code, action, target, outcome,"
+                    + " client_address from audit_event"
+                    + where
+                    + " order by id desc limit :limit offset :offset")
+            .bind("limit", limit)
+            .bind("offset", offset);
+    if (regionCode != null) {
+      spec = spec.bind("region", regionCode);
+    }
+    return spec.map(
+            r ->
+                new StoredEntry(
+                    r.get("id", Long.class),
+                    r.get("at", OffsetDateTime.class),
+                    new Entry(
+                        r.get("actor", String.class),
+                        r.get("actor_role", String.class),
+                        r.get("region_code", String.class),
+                        r.get("action", String.class),
+                        r.get("target", String.class),
+                        r.get("outcome", String.class),
+                        r.get("client_address", String.class))))
+        .all();
+  }
+
+  public Mono<Long> count(String regionCode) {
+    var spec =
+        db.sql(
+            "select count(*) from audit_event"
+                + (regionCode == null ? "" : " where region_code = :region"));
+    if (regionCode != null) {
+      spec = spec.bind("region", regionCode);
+    }
+    return spec.map(r -> r.get(0, Long.class)).one();
   }
 
   private static DatabaseClient.GenericExecuteSpec bindNullable(
