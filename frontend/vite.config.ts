@@ -16,6 +16,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': backend,
+      '/oauth2': backend,
       '/actuator': backend,
       '/openapi.yaml': backend,
       '/swagger-ui': backend,
