@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.OrganizationPage;
 import org.oko.testing.ApiTest;
+import org.springframework.http.MediaType;
 
 /**
  * Every operation of openapi.yaml × every kind of caller × own and foreign scope. The operations
@@ -20,7 +21,15 @@ import org.oko.testing.ApiTest;
 class AuthorizationMatrixTests extends ApiTest {
 
   /** One request by one caller and the status it must get. */
-  record Case(String caller, String uri, int status) {}
+  record Case(String caller, String method, String uri, String body, int status) {
+    Case(String caller, String uri, int status) {
+      this(caller, "GET", uri, null, status);
+    }
+
+    static Case post(String caller, String uri, String body, int status) {
+      return new Case(caller, "POST", uri, body, status);
+    }
+  }
 
   private static final String FEDERAL = "federal";
   private static final String REGIONAL = "region64";
@@ -54,6 +63,17 @@ class AuthorizationMatrixTests extends ApiTest {
     Map<String, List<Case>> rules = new LinkedHashMap<>();
     rules.put(
         "getMe", List.of(new Case(FEDERAL, "/api/me", 200), new Case(SCHOOL, "/api/me", 200)));
+    String own = "{\"organizationIds\":[" + id("edu640030") + "]}";
+    String foreign = "{\"organizationIds\":[" + id("edu020030") + "]}";
+    rules.put(
+        "issueCredentials",
+        List.of(
+            Case.post(FEDERAL, "/api/credentials/issues", foreign, 200),
+            Case.post(REGIONAL, "/api/credentials/issues", own, 200),
+            Case.post(REGIONAL, "/api/credentials/issues", foreign, 404),
+            Case.post(REGIONAL, "/api/credentials/issues", "{\"regionCode\":\"02\"}", 404),
+            Case.post(MUNICIPAL, "/api/credentials/issues", own, 403),
+            Case.post(SCHOOL, "/api/credentials/issues", own, 403)));
     rules.put(
         "listAuditEvents",
         List.of(
@@ -134,7 +154,8 @@ class AuthorizationMatrixTests extends ApiTest {
     // Without a token every operation answers 401, whatever the id.
     for (var entry : rules.entrySet()) {
       var withAnonymous = new ArrayList<>(entry.getValue());
-      withAnonymous.add(new Case(ANONYMOUS, entry.getValue().get(0).uri(), 401));
+      Case first = entry.getValue().get(0);
+      withAnonymous.add(new Case(ANONYMOUS, first.method(), first.uri(), first.body(), 401));
       entry.setValue(withAnonymous);
     }
     return rules;
@@ -153,20 +174,22 @@ class AuthorizationMatrixTests extends ApiTest {
             (operation, cases) -> {
               for (Case c : cases) {
                 var http = c.caller().isEmpty() ? anonymous : as(c.caller());
-                int status =
-                    http.get()
-                        .uri(c.uri())
-                        .exchange()
-                        .expectBody()
-                        .returnResult()
-                        .getStatus()
-                        .value();
+                var request =
+                    c.method().equals("GET")
+                        ? http.get().uri(c.uri())
+                        : http.post()
+                            .uri(c.uri())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(c.body());
+                int status = request.exchange().expectBody().returnResult().getStatus().value();
                 if (status != c.status()) {
                   wrong.add(
                       operation
                           + ": "
                           + (c.caller().isEmpty() ? "anonymous" : c.caller())
-                          + " GET "
+                          + " "
+                          + c.method()
+                          + " "
                           + c.uri()
                           + " → "
                           + status

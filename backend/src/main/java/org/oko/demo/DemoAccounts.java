@@ -2,8 +2,8 @@ package org.oko.demo;
 
 import java.util.List;
 import org.oko.identity.IdentityAdmin;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
-import org.oko.orgs.OrganizationRegistry;
 import org.oko.platform.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,7 +58,7 @@ final class DemoAccounts {
 
   private DemoAccounts() {}
 
-  static Mono<Void> create(IdentityAdmin admin, OrganizationRegistry orgs) {
+  static Mono<Void> create(IdentityAdmin admin, OrganizationDirectory orgs) {
     return Flux.fromIterable(ACCOUNTS)
         .concatMap(account -> create(admin, orgs, account))
         .then(
@@ -70,7 +70,7 @@ final class DemoAccounts {
   }
 
   private static Mono<Long> create(
-      IdentityAdmin admin, OrganizationRegistry orgs, DemoAccount account) {
+      IdentityAdmin admin, OrganizationDirectory orgs, DemoAccount account) {
     String name =
         Character.toUpperCase(account.description().charAt(0)) + account.description().substring(1);
     return switch (account.role()) {
@@ -87,7 +87,7 @@ final class DemoAccounts {
               null,
               account.password());
       case MUNICIPAL ->
-          orgs.find("edu640021")
+          orgs.byLogin("edu640021")
               .flatMap(
                   school ->
                       admin.setAccount(
@@ -99,7 +99,7 @@ final class DemoAccounts {
                           null,
                           account.password()));
       default ->
-          orgs.find(account.login())
+          orgs.byLogin(account.login())
               .flatMap(
                   (OrganizationRef org) ->
                       admin.setAccount(

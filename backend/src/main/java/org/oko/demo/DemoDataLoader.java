@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.oko.demo.DemoHierarchy.DemoMunicipality;
 import org.oko.demo.DemoHierarchy.DemoRegion;
 import org.oko.identity.IdentityAdmin;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,17 @@ class DemoDataLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
   private final OrganizationRegistry registry;
+  private final OrganizationDirectory directory;
   private final IdentityAdmin identity;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
       OrganizationRegistry registry,
+      OrganizationDirectory directory,
       IdentityAdmin identity,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
+    this.directory = directory;
     this.identity = identity;
     this.tx = TransactionalOperator.create(transactions);
   }
@@ -61,7 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
                 exists ->
                     exists
                         ? Mono.just(false)
-                        : tx.transactional(DemoAccounts.create(identity, registry))
+                        : tx.transactional(DemoAccounts.create(identity, directory))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(created)) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.oko.api.IdentityApi;
 import org.oko.api.model.AuditEvent;
 import org.oko.api.model.AuditEventPage;
+import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
 import org.oko.platform.audit.AuditLog;
 import org.oko.platform.security.AccessDeniedException;
@@ -12,18 +13,60 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 class IdentityController implements IdentityApi {
 
-  private final AuditLog audit;
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-  IdentityController(AuditLog audit) {
+  private final AuditLog audit;
+  private final CredentialIssuing credentials;
+
+  IdentityController(AuditLog audit, CredentialIssuing credentials) {
     this.audit = audit;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> issueCredentials(
+      Mono<CredentialIssueRequest> request, ServerWebExchange exchange) {
+    String address =
+        exchange.getRequest().getRemoteAddress() == null
+            ? "unknown"
+            : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+    return Mono.zip(CurrentCaller.get(), request)
+        .flatMap(t -> credentials.issue(t.getT1(), t.getT2(), address))
+        .flatMap(
+            issued ->
+                Mono.fromCallable(
+                        () ->
+                            CredentialsWorkbook.write(
+                                issued.lines(), issued.scope(), CredentialIssuing.now()))
+                    .subscribeOn(Schedulers.boundedElastic()))
+        .map(
+            bytes ->
+                ResponseEntity.ok()
+                    .contentType(XLSX)
+                    .cacheControl(CacheControl.noStore())
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                            .filename("credentials.xlsx")
+                            .build()
+                            .toString())
+                    .body((Resource) new ByteArrayResource(bytes)));
   }
 
   @Override

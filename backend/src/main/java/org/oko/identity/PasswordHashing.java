@@ -15,11 +15,25 @@ class PasswordHashing {
 
   static final int COST = 10;
 
+  /**
+   * For passwords OKO generates (about 58 bits of randomness each), the entropy, not the hash cost,
+   * defeats offline guessing; a low cost lets a whole region's credentials be issued in seconds.
+   * Verification reads the cost from the hash, so both kinds check the same way.
+   */
+  static final int GENERATED_COST = 6;
+
   private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(COST);
+  private final BCryptPasswordEncoder generatedEncoder = new BCryptPasswordEncoder(GENERATED_COST);
   private final String dummyHash = encoder.encode("no-such-account");
 
   Mono<String> hash(String password) {
     return Mono.fromCallable(() -> encoder.encode(password))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  /** Hashes a password that {@link PasswordGenerator} made. */
+  Mono<String> hashGenerated(String password) {
+    return Mono.fromCallable(() -> generatedEncoder.encode(password))
         .subscribeOn(Schedulers.boundedElastic());
   }
 

@@ -1,4 +1,10 @@
 package org.oko.orgs;
 
-/** Where an organization sits in the hierarchy. */
-public record OrganizationRef(long id, String login, String regionCode, Long municipalityId) {}
+/** An organization and where it sits in the hierarchy, for other features. */
+public record OrganizationRef(
+    long id,
+    String login,
+    String name,
+    String regionCode,
+    Long municipalityId,
+    String municipalityName) {}

@@ -24,20 +24,6 @@ public class OrganizationRegistry {
         .one();
   }
 
-  public Mono<OrganizationRef> find(String login) {
-    return db.sql(
-            "select id, login, region_code, municipality_id from organization where login = :l")
-        .bind("l", login)
-        .map(
-            r ->
-                new OrganizationRef(
-                    r.get("id", Long.class),
-                    r.get("login", String.class),
-                    r.get("region_code", String.class),
-                    r.get("municipality_id", Long.class)))
-        .one();
-  }
-
   @Transactional
   public Mono<Void> registerRegion(String code, String name, String timeZone) {
     return db.sql("insert into region (code, name, time_zone) values (:code, :name, :tz)")

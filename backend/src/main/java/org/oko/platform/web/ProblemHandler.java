@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
@@ -98,6 +99,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                 error(
                                     parameterName(result.getMethodParameter()),
                                     err.getDefaultMessage())))
+            .toList();
+    return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
+  }
+
+  /** A request body that breaks the spec's constraints (bean validation of the model). */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+      WebExchangeBindException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    List<Map<String, String>> errors =
+        e.getFieldErrors().stream()
+            .map(err -> error(err.getField(), String.valueOf(err.getDefaultMessage())))
             .toList();
     return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
   }

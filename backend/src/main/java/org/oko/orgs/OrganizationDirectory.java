@@ -1,0 +1,63 @@
+package org.oko.orgs;
+
+import io.r2dbc.spi.Readable;
+import java.util.Collection;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Lookups of organizations for other features; scope checks are the caller's job. */
+@Component
+public class OrganizationDirectory {
+
+  private static final String SELECT =
+      "select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality"
+          + " from organization o left join municipality m on m.id = o.municipality_id";
+
+  private final DatabaseClient db;
+
+  OrganizationDirectory(DatabaseClient db) {
+    this.db = db;
+  }
+
+  public Mono<OrganizationRef> byLogin(String login) {
+    return db.sql(SELECT + " where o.login = :login")
+        .bind("login", login)
+        .map(OrganizationDirectory::toRef)
+        .one();
+  }
+
+  /** The organizations with these ids that exist, in login order. */
+  public Flux<OrganizationRef> byIds(Collection<Long> ids) {
+    return db.sql(SELECT + " where o.id = any(:ids) order by o.login")
+        .bind("ids", ids.toArray(Long[]::new))
+        .map(OrganizationDirectory::toRef)
+        .all();
+  }
+
+  /** The region's organizations of these kinds (all kinds if empty), in login order. */
+  public Flux<OrganizationRef> inRegion(String regionCode, Collection<String> kinds) {
+    var spec =
+        db.sql(
+                SELECT
+                    + " where o.region_code = :region"
+                    + (kinds.isEmpty() ? "" : " and o.kind = any(:kinds)")
+                    + " order by o.login")
+            .bind("region", regionCode);
+    if (!kinds.isEmpty()) {
+      spec = spec.bind("kinds", kinds.toArray(String[]::new));
+    }
+    return spec.map(OrganizationDirectory::toRef).all();
+  }
+
+  private static OrganizationRef toRef(Readable r) {
+    return new OrganizationRef(
+        r.get("id", Long.class),
+        r.get("login", String.class),
+        r.get("name", String.class),
+        r.get("region_code", String.class),
+        r.get("municipality_id", Long.class),
+        r.get("municipality", String.class));
+  }
+}
