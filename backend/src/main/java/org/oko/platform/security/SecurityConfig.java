@@ -1,9 +1,12 @@
 package org.oko.platform.security;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -14,8 +17,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
 
 /**
  * Every {@code /api/**} call needs a valid access token; what it may then see is decided per
@@ -23,12 +29,25 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
  * no cookie and therefore no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, ExternalIssuerProperties.class})
 class SecurityConfig {
 
   @Bean
-  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+  SecurityWebFilterChain securityFilterChain(
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      SecurityProperties properties,
+      ExternalIssuerProperties external) {
     var problems = new ProblemResponses();
+    // Tokens are routed by their "iss": OKO's own, or the one trusted external provider.
+    Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
+    managers.put(properties.issuer(), new JwtReactiveAuthenticationManager(decoder));
+    if (external.enabled()) {
+      managers.put(external.issuer(), ExternalTokens.manager(external));
+    }
+    var byIssuer =
+        new JwtIssuerReactiveAuthenticationManagerResolver(
+            issuer -> Mono.justOrEmpty(managers.get(issuer)));
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -40,7 +59,7 @@ class SecurityConfig {
         .oauth2ResourceServer(
             server ->
                 server
-                    .jwt(jwt -> jwt.jwtDecoder(decoder))
+                    .authenticationManagerResolver(byIssuer)
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(
