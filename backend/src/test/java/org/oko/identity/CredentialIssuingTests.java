@@ -80,6 +80,8 @@ class CredentialIssuingTests extends ApiTest {
             .collectList()
             .block();
     assertThat(entries).anyMatch(e -> e.startsWith("federal|credentials.issue|"));
+    // Every state-changing request is recorded too, by method, path and status.
+    assertThat(entries).anyMatch(e -> e.equals("federal|POST /api/credentials/issues|200 OK"));
     assertThat(entries).noneMatch(e -> e.contains(password));
   }
 
