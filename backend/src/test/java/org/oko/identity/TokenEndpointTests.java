@@ -1,11 +1,8 @@
 package org.oko.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.oko.testing.TestJwts.sign;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -284,18 +281,6 @@ class TokenEndpointTests extends ApiTest {
     bearer(before).get().uri("/api/me").exchange().expectStatus().isOk();
     String after = (String) passwordGrant("region64", "region64-demo").get("access_token");
     bearer(after).get().uri("/api/me").exchange().expectStatus().isOk();
-  }
-
-  private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-    var jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
   }
 
   private WebTestClient bearer(String token) {

@@ -3,17 +3,13 @@ package org.oko.platform.security;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.oko.testing.TestJwts.sign;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.AfterAll;
@@ -128,18 +124,6 @@ class ExternalIssuerTests extends ApiTest {
       claims.claim("oko_region", region);
     }
     return claims.build();
-  }
-
-  private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-    var jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
   }
 
   private org.springframework.test.web.reactive.server.WebTestClient withToken(String token) {
