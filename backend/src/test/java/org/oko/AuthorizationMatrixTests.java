@@ -75,6 +75,12 @@ class AuthorizationMatrixTests extends ApiTest {
             Case.post(MUNICIPAL, "/api/credentials/issues", own, 403),
             Case.post(SCHOOL, "/api/credentials/issues", own, 403)));
     rules.put(
+        "rotateSigningKey",
+        List.of(
+            Case.post(FEDERAL, "/api/identity/signing-keys/rotate", "{}", 200),
+            Case.post(REGIONAL, "/api/identity/signing-keys/rotate", "{}", 403),
+            Case.post(SCHOOL, "/api/identity/signing-keys/rotate", "{}", 403)));
+    rules.put(
         "listAuditEvents",
         List.of(
             new Case(FEDERAL, "/api/audit?regionCode=02", 200),

@@ -6,6 +6,7 @@ import org.oko.api.model.AuditEvent;
 import org.oko.api.model.AuditEventPage;
 import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
+import org.oko.api.model.SigningKeyRotated;
 import org.oko.platform.audit.AuditLog;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
@@ -33,10 +34,21 @@ class IdentityController implements IdentityApi {
 
   private final AuditLog audit;
   private final CredentialIssuing credentials;
+  private final SigningKeys signingKeys;
 
-  IdentityController(AuditLog audit, CredentialIssuing credentials) {
+  IdentityController(AuditLog audit, CredentialIssuing credentials, SigningKeys signingKeys) {
     this.audit = audit;
     this.credentials = credentials;
+    this.signingKeys = signingKeys;
+  }
+
+  @Override
+  public Mono<ResponseEntity<SigningKeyRotated>> rotateSigningKey(ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .filter(Caller::isFederal)
+        .switchIfEmpty(Mono.error(new AccessDeniedException()))
+        .flatMap(caller -> signingKeys.rotate())
+        .map(key -> ResponseEntity.ok(new SigningKeyRotated(key.getKeyID())));
   }
 
   @Override

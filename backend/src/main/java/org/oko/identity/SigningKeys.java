@@ -64,7 +64,10 @@ class SigningKeys implements TokenKeys {
         .map(RSAKey::toPublicJWK);
   }
 
-  /** Creates a new signing key; the previous ones still verify until they are retired. */
+  /**
+   * Creates a new signing key and retires the previous ones: they stop signing but keep verifying
+   * for a day, far longer than an access token lives.
+   */
   Mono<RSAKey> rotate() {
     return Mono.fromCallable(SigningKeys::generate)
         .subscribeOn(Schedulers.boundedElastic())
@@ -76,7 +79,13 @@ class SigningKeys implements TokenKeys {
                     .bind("kid", key.getKeyID())
                     .bind("private", toPrivate(key).getEncoded())
                     .bind("public", toPublic(key).getEncoded())
-                    .then())
+                    .then()
+                    .then(
+                        db.sql(
+                                "update signing_key set retired_at = now()"
+                                    + " where kid <> :kid and retired_at is null")
+                            .bind("kid", key.getKeyID())
+                            .then()))
         .then(reload())
         .map(keys -> keys.get(0));
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oko.platform.security.Role;
@@ -275,12 +276,35 @@ class TokenEndpointTests extends ApiTest {
   }
 
   @Test
-  void aRotatedKeyStillVerifiesTokensItSigned() {
+  void afterARotationOldTokensStillWorkAndNewOnesUseTheNewKey() throws Exception {
     String before = accessToken("region64");
-    keys.rotate().block(Duration.ofSeconds(30));
+    String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+    String newKid =
+        client
+            .post()
+            .uri("/api/identity/signing-keys/rotate")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("keyId")
+            .toString();
+
+    assertThat(newKid).isNotEqualTo(oldKid);
     bearer(before).get().uri("/api/me").exchange().expectStatus().isOk();
     String after = (String) passwordGrant("region64", "region64-demo").get("access_token");
+    assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid);
     bearer(after).get().uri("/api/me").exchange().expectStatus().isOk();
+    anonymous
+        .get()
+        .uri("/.well-known/jwks.json")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.keys[*].kid")
+        .value(kids -> assertThat((List<Object>) kids).contains(oldKid, newKid));
   }
 
   private WebTestClient bearer(String token) {
