@@ -11,9 +11,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.oko.api.model.OrganizationPage;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -71,8 +74,13 @@ class CredentialIssuingTests extends ApiTest {
   }
 
   @Test
-  void theAuditRecordsTheIssueButNeverAPassword() throws IOException {
+  @ExtendWith(OutputCaptureExtension.class)
+  void neitherTheAuditNorTheLogEverHoldsAPassword(CapturedOutput log) throws IOException {
     String password = issue("{\"organizationIds\":[" + idOf("edu250005") + "]}").get(0)[3];
+    passwordGrant("edu250005", password);
+    rawTokenRequest("grant_type=password&username=edu250005&password=Wrong-Secret-42");
+    assertThat(log.getAll()).doesNotContain(password).doesNotContain("Wrong-Secret-42");
+
     List<String> entries =
         db.sql("select concat_ws('|', actor, action, target, outcome) from audit_event")
             .map(r -> r.get(0, String.class))
