@@ -8,7 +8,6 @@ import org.oko.api.model.CredentialIssueRequest;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.audit.AuditLog;
-import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
@@ -54,10 +53,8 @@ class CredentialIssuing {
     this.tx = TransactionalOperator.create(transactions);
   }
 
+  /** {@code caller} is FEDERAL or REGIONAL (the controller checks the role). */
   Mono<Issued> issue(Caller caller, CredentialIssueRequest request, String clientAddress) {
-    if (caller.role() != Role.FEDERAL && caller.role() != Role.REGIONAL) {
-      return Mono.error(new AccessDeniedException());
-    }
     return select(caller, request)
         .flatMap(
             orgs -> {
@@ -111,7 +108,7 @@ class CredentialIssuing {
       selected =
           directory
               .byIds(new HashSet<>(ids))
-              .filter(org -> visible(caller, org.regionCode()))
+              .filter(org -> caller.seesRegion(org.regionCode()))
               .collectList()
               .flatMap(
                   found ->
@@ -121,7 +118,7 @@ class CredentialIssuing {
                               new NotFoundException(
                                   "Не все организации из списка найдены в вашем регионе")));
     } else if (request.getRegionCode() != null) {
-      if (!visible(caller, request.getRegionCode())) {
+      if (!caller.seesRegion(request.getRegionCode())) {
         return Mono.error(
             new NotFoundException("Регион «" + request.getRegionCode() + "» не найден"));
       }
@@ -141,10 +138,6 @@ class CredentialIssuing {
                 ? Mono.error(
                     new InvalidRequestException("regionCode", "нет организаций для выдачи"))
                 : Mono.just(orgs));
-  }
-
-  private static boolean visible(Caller caller, String regionCode) {
-    return caller.role() == Role.FEDERAL || regionCode.equals(caller.regionCode());
   }
 
   private static String scopeOf(List<OrganizationRef> orgs, CredentialIssueRequest request) {

@@ -8,7 +8,6 @@ import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
 import org.oko.api.model.SigningKeyRotated;
 import org.oko.platform.audit.AuditLog;
-import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
@@ -44,9 +43,7 @@ class IdentityController implements IdentityApi {
 
   @Override
   public Mono<ResponseEntity<SigningKeyRotated>> rotateSigningKey(ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .filter(Caller::isFederal)
-        .switchIfEmpty(Mono.error(new AccessDeniedException()))
+    return CurrentCaller.withRole(Role.FEDERAL)
         .flatMap(caller -> signingKeys.rotate())
         .map(key -> ResponseEntity.ok(new SigningKeyRotated(key.getKeyID())));
   }
@@ -58,7 +55,7 @@ class IdentityController implements IdentityApi {
         exchange.getRequest().getRemoteAddress() == null
             ? "unknown"
             : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
-    return Mono.zip(CurrentCaller.get(), request)
+    return Mono.zip(CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL), request)
         .flatMap(t -> credentials.issue(t.getT1(), t.getT2(), address))
         .flatMap(
             issued ->
@@ -85,7 +82,7 @@ class IdentityController implements IdentityApi {
   public Mono<ResponseEntity<AuditEventPage>> listAuditEvents(
       String regionCode, Integer page, Integer size, ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
-    return CurrentCaller.get()
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .map(caller -> auditRegion(caller, regionCode))
         .flatMap(
             region ->
@@ -102,18 +99,12 @@ class IdentityController implements IdentityApi {
                         page, size, t.getT1(), paging.totalPages(t.getT1()), t.getT2())));
   }
 
-  /** FEDERAL reads all or one region; REGIONAL its own region only; nobody else. */
+  /** FEDERAL reads all or one region; REGIONAL its own region only. */
   private static Optional<String> auditRegion(Caller caller, String requested) {
-    if (caller.role() == Role.FEDERAL) {
-      return Optional.ofNullable(requested);
-    }
-    if (caller.role() != Role.REGIONAL) {
-      throw new AccessDeniedException();
-    }
-    if (requested != null && !requested.equals(caller.regionCode())) {
+    if (requested != null && !caller.seesRegion(requested)) {
       throw new NotFoundException("Регион «" + requested + "» не найден");
     }
-    return Optional.of(caller.regionCode());
+    return Optional.ofNullable(caller.isFederal() ? requested : caller.regionCode());
   }
 
   private static AuditEvent toEvent(AuditLog.StoredEntry stored) {

@@ -27,4 +27,9 @@ public record Caller(
   public boolean isFederal() {
     return role == Role.FEDERAL;
   }
+
+  /** FEDERAL sees every region; everyone else only the region of their scope. */
+  public boolean seesRegion(String code) {
+    return isFederal() || (regionCode != null && regionCode.equals(code));
+  }
 }

@@ -18,6 +18,17 @@ public final class CurrentCaller {
         .switchIfEmpty(Mono.error(new UnauthenticatedException()));
   }
 
+  /** The caller if its role is one of {@code allowed}; otherwise 403 for the whole operation. */
+  public static Mono<Caller> withRole(Role... allowed) {
+    var roles = java.util.EnumSet.copyOf(java.util.Arrays.asList(allowed));
+    return get()
+        .flatMap(
+            caller ->
+                roles.contains(caller.role())
+                    ? Mono.just(caller)
+                    : Mono.error(new AccessDeniedException()));
+  }
+
   static Caller fromClaims(Jwt jwt) {
     return new Caller(
         jwt.getSubject(),
