@@ -1,6 +1,7 @@
 // End-to-end journeys through a running OKO (backend with demo data and this SPA):
 // 1. the login page → sign in as `federal` → regions → region tree → municipality →
-//    organizations → search → organization card (a reload keeps the session) → 404;
+//    organizations → search → organization card (a reload keeps the session) → 404 → the audit
+//    log shows the sign-in (credentials are never issued here: that would change demo passwords);
 // 2. sign out → a wrong password is refused → sign in as `region64` → only region 64 is listed.
 //
 //   node e2e/browse.mjs http://localhost:8080
@@ -232,6 +233,24 @@ try {
   await step('an unknown address shows the Russian 404 page', async () => {
     await page.goto(new URL('/no-such-page', baseUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Страница не найдена' }).waitFor();
+  });
+
+  await step('open «Журнал аудита» and see a login among the events', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page
+      .getByRole('navigation', { name: 'Основная навигация' })
+      .getByRole('link', { name: 'Журнал аудита' })
+      .click();
+    await page.waitForURL(/\/audit(\?|$)/);
+    await page.getByRole('heading', { level: 1, name: 'Журнал аудита' }).waitFor();
+    await page.getByTestId('audit-row').first().waitFor();
+    const rows = await page.getByTestId('audit-row').count();
+    const logins = page
+      .getByTestId('audit-row')
+      .filter({ has: page.getByTestId('audit-action').filter({ hasText: /^login\b/ }) });
+    await logins.first().waitFor();
+    console.log(`  ${rows} event(s) on the first page, ${await logins.count()} of them login`);
+    await screenshot('audit');
   });
 
   await step('sign out and land on the login page', async () => {

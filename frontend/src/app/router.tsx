@@ -42,6 +42,16 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.credentials.issue.path,
+        lazy: async () => ({
+          Component: (await import('./routes/credentials/issue')).CredentialsIssueRoute,
+        }),
+      },
+      {
+        path: paths.audit.log.path,
+        lazy: async () => ({ Component: (await import('./routes/audit/log')).AuditLogRoute }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

@@ -23,6 +23,12 @@ export const paths = {
       getHref: (organizationId: number) => `/orgs/organizations/${organizationId}`,
     },
   },
+  credentials: {
+    issue: { path: '/credentials', getHref: () => '/credentials' },
+  },
+  audit: {
+    log: { path: '/audit', getHref: () => '/audit' },
+  },
 } as const;
 
 /**

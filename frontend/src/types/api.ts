@@ -18,3 +18,6 @@ export type Me = Schemas['Me'];
 export type TokenRequest = Schemas['TokenRequest'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type OAuthError = Schemas['OAuthError'];
+export type CredentialIssueRequest = Schemas['CredentialIssueRequest'];
+export type AuditEvent = Schemas['AuditEvent'];
+export type AuditEventPage = Schemas['AuditEventPage'];

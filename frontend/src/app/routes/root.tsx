@@ -1,17 +1,37 @@
 import { Outlet } from 'react-router';
 
 import { MainErrorFallback } from '@/components/errors/main-error-fallback';
-import { AppLayout } from '@/components/layouts/app-layout';
+import { AppLayout, baseNavigation, type NavItem } from '@/components/layouts/app-layout';
+import { paths } from '@/config/paths';
+import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { ProtectedRoute } from '@/lib/protected-route';
+
+import { isStaff } from './staff-only';
+
+const staffNavigation: NavItem[] = [
+  { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref() },
+  { label: 'Журнал аудита', to: paths.audit.log.getHref() },
+];
 
 export function RootRoute() {
   return (
     <ProtectedRoute>
-      <AppLayout account={<AccountMenu />}>
-        <Outlet />
-      </AppLayout>
+      <SignedInLayout />
     </ProtectedRoute>
+  );
+}
+
+/** The layout with the items the signed-in account's role may open. */
+function SignedInLayout() {
+  const me = useMe();
+  const navigation = isStaff(me.data?.role)
+    ? [...baseNavigation, ...staffNavigation]
+    : baseNavigation;
+  return (
+    <AppLayout account={<AccountMenu />} navigation={navigation}>
+      <Outlet />
+    </AppLayout>
   );
 }
 

@@ -5,15 +5,21 @@ import { paths } from '@/config/paths';
 
 import { Brand, Footer } from './brand';
 
-const navigation = [{ label: 'Регионы и организации', to: paths.orgs.regions.getHref() }];
+export type NavItem = { label: string; to: string };
+
+/** What every account may open; the app adds the items its role allows. */
+export const baseNavigation: NavItem[] = [
+  { label: 'Регионы и организации', to: paths.orgs.regions.getHref() },
+];
 
 type AppLayoutProps = {
   children: ReactNode;
+  navigation?: NavItem[];
   /** The signed-in account and its «Выйти», at the header's end. */
   account?: ReactNode;
 };
 
-export function AppLayout({ children, account }: AppLayoutProps) {
+export function AppLayout({ children, account, navigation = baseNavigation }: AppLayoutProps) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">

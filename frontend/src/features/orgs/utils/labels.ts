@@ -1,12 +1,8 @@
 import type { EducationLevel, OrganizationKind, SettlementType } from '@/types/api';
 
+export { kindLabels, organizationKinds } from '@/utils/labels';
+
 // `satisfies Record<...>` makes the compiler flag a value added to an enum in openapi.yaml.
-export const kindLabels = {
-  SCHOOL: 'Общеобразовательная организация',
-  COLLEGE: 'Организация СПО',
-  ASSESSMENT_POINT: 'Пункт проведения оценки',
-  SCANNING_CENTRE: 'Центр сканирования',
-} as const satisfies Record<OrganizationKind, string>;
 
 /** The abbreviations coordinators use in the instructions (ОО, СПО, ППО, РЦОИ). */
 export const kindAbbreviations = {
@@ -16,10 +12,8 @@ export const kindAbbreviations = {
   SCANNING_CENTRE: 'РЦОИ',
 } as const satisfies Record<OrganizationKind, string>;
 
-export const organizationKinds = Object.keys(kindLabels) as OrganizationKind[];
-
 export const isOrganizationKind = (value: string | null): value is OrganizationKind =>
-  value !== null && value in kindLabels;
+  value !== null && value in kindAbbreviations;
 
 export const settlementLabels = {
   CITY: 'Город',

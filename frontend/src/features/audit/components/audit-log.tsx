@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { Pagination } from '@/components/ui/pagination';
+import type { Me } from '@/types/api';
+
+import { useAuditEvents } from '../api/get-audit-events';
+import { AuditTable } from './audit-table';
+
+const REGION_CODE = /^[0-9]{2}$/;
+
+/**
+ * The audit log, newest first, a page at a time; the page and the region filter live in the URL.
+ * The federal organizer may narrow it to one region; a regional coordinator sees its own anyway.
+ */
+export function AuditLog({ account }: { account: Me }) {
+  const federal = account.role === 'FEDERAL';
+  const [searchParams, setSearchParams] = useSearchParams();
+  const regionParam = searchParams.get('region') ?? '';
+  const regionCode = federal && REGION_CODE.test(regionParam) ? regionParam : undefined;
+  const page = parsePage(searchParams.get('page'));
+
+  const events = useAuditEvents({ filter: { regionCode, page: page - 1 } });
+
+  const update = (changes: Record<string, string | null>, replace = false) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace },
+    );
+
+  // The box shows what is typed; the URL (and so the request) follows a whole code or nothing.
+  const [text, setText] = useState(regionCode ?? '');
+  const [synced, setSynced] = useState(regionCode);
+  if (regionCode !== synced) {
+    setSynced(regionCode);
+    setText(regionCode ?? '');
+  }
+
+  const regionId = useId();
+
+  return (
+    <section className="panel" data-testid="audit">
+      {federal && (
+        <div className="filters" role="search">
+          <div className="field">
+            <label htmlFor={regionId}>Код региона</label>
+            <input
+              id={regionId}
+              className="input input--code"
+              inputMode="numeric"
+              maxLength={2}
+              autoComplete="off"
+              placeholder="Все"
+              value={text}
+              aria-describedby={`${regionId}-hint`}
+              data-testid="audit-region"
+              onChange={(event) => {
+                const value = event.target.value.replace(/\D/g, '').slice(0, 2);
+                setText(value);
+                if (value === '' || REGION_CODE.test(value)) {
+                  update({ region: value || null, page: null }, true);
+                }
+              }}
+            />
+            <small id={`${regionId}-hint`} className="field__hint">
+              Две цифры, например 64; пусто — все регионы
+            </small>
+          </div>
+        </div>
+      )}
+
+      {events.isPending ? (
+        <Loading />
+      ) : events.isError ? (
+        <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />
+      ) : (
+        <>
+          <AuditTable events={events.data.items} busy={events.isPlaceholderData} />
+          {events.data.totalItems > 0 && (
+            <Pagination
+              label="Страницы журнала аудита"
+              page={page}
+              totalPages={events.data.totalPages}
+              totalItems={events.data.totalItems}
+              onPageChange={(next) => update({ page: next > 1 ? String(next) : null })}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function parsePage(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 100_001 ? page : 1;
+}
