@@ -5,6 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import type { Me } from '@/types/api';
+import { parsePage } from '@/utils/paging';
 
 import { useAuditEvents } from '../api/get-audit-events';
 import { AuditTable } from './audit-table';
@@ -98,9 +99,4 @@ export function AuditLog({ account }: { account: Me }) {
       )}
     </section>
   );
-}
-
-function parsePage(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 && page <= 100_001 ? page : 1;
 }

@@ -6,6 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import type { OrganizationKind } from '@/types/api';
+import { parsePage } from '@/utils/paging';
 
 import { useOrganizations } from '../api/get-organizations';
 import { isOrganizationKind, kindLabels, organizationKinds } from '../utils/labels';
@@ -135,9 +136,4 @@ export function OrganizationsBrowser({
       )}
     </section>
   );
-}
-
-function parsePage(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 && page <= 100_001 ? page : 1;
 }

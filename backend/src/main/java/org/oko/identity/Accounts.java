@@ -3,6 +3,7 @@ package org.oko.identity;
 import io.r2dbc.spi.Readable;
 import org.oko.platform.security.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -40,31 +41,22 @@ class Accounts {
       Long municipalityId,
       Long organizationId,
       String passwordHash) {
-    var spec =
-        db.sql(
-                "insert into account (login, display_name, role, region_code, municipality_id,"
-                    + " organization_id, password_hash, password_set_at)"
-                    + " values (:login, :name, :role, :region, :municipality, :organization,"
-                    + " :hash, now())"
-                    + " on conflict (login) do update set password_hash = excluded.password_hash,"
-                    + " password_set_at = now() returning id")
-            .bind("login", login)
-            .bind("name", displayName)
-            .bind("role", role.name())
-            .bind("hash", passwordHash);
-    spec =
-        regionCode == null
-            ? spec.bindNull("region", String.class)
-            : spec.bind("region", regionCode);
-    spec =
-        municipalityId == null
-            ? spec.bindNull("municipality", Long.class)
-            : spec.bind("municipality", municipalityId);
-    spec =
-        organizationId == null
-            ? spec.bindNull("organization", Long.class)
-            : spec.bind("organization", organizationId);
-    return spec.map(r -> r.get("id", Long.class)).one();
+    return db.sql(
+            "insert into account (login, display_name, role, region_code, municipality_id,"
+                + " organization_id, password_hash, password_set_at)"
+                + " values (:login, :name, :role, :region, :municipality, :organization,"
+                + " :hash, now())"
+                + " on conflict (login) do update set password_hash = excluded.password_hash,"
+                + " password_set_at = now() returning id")
+        .bind("login", login)
+        .bind("name", displayName)
+        .bind("role", role.name())
+        .bind("hash", passwordHash)
+        .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
+        .bind("municipality", Parameter.fromOrEmpty(municipalityId, Long.class))
+        .bind("organization", Parameter.fromOrEmpty(organizationId, Long.class))
+        .map(r -> r.get("id", Long.class))
+        .one();
   }
 
   private static Account toAccount(Readable r) {

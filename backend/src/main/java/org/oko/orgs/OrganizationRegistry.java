@@ -2,6 +2,7 @@ package org.oko.orgs;
 
 import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
@@ -45,24 +46,19 @@ public class OrganizationRegistry {
   /** Registers the organization and, in the same transaction, its OrganizationRegistered event. */
   @Transactional
   public Mono<Long> registerOrganization(NewOrganization o) {
-    var insert =
-        db.sql(
-                "insert into organization (login, name, kind, region_code, municipality_id,"
-                    + " settlement_type, education_levels, address)"
-                    + " values (:login, :name, :kind, :region, :municipality, :settlement,"
-                    + " :levels, :address) returning id")
-            .bind("login", o.login())
-            .bind("name", o.name())
-            .bind("kind", o.kind())
-            .bind("region", o.regionCode())
-            .bind("settlement", o.settlementType())
-            .bind("levels", o.educationLevels().toArray(String[]::new))
-            .bind("address", o.address());
-    insert =
-        o.municipalityId() == null
-            ? insert.bindNull("municipality", Long.class)
-            : insert.bind("municipality", o.municipalityId());
-    return insert
+    return db.sql(
+            "insert into organization (login, name, kind, region_code, municipality_id,"
+                + " settlement_type, education_levels, address)"
+                + " values (:login, :name, :kind, :region, :municipality, :settlement,"
+                + " :levels, :address) returning id")
+        .bind("login", o.login())
+        .bind("name", o.name())
+        .bind("kind", o.kind())
+        .bind("region", o.regionCode())
+        .bind("settlement", o.settlementType())
+        .bind("levels", o.educationLevels().toArray(String[]::new))
+        .bind("address", o.address())
+        .bind("municipality", Parameter.fromOrEmpty(o.municipalityId(), Long.class))
         .map(r -> r.get("id", Long.class))
         .one()
         .flatMap(

@@ -47,9 +47,7 @@ class CredentialIssuingTests extends ApiTest {
     String login = issued.get(0)[0];
     String oldPassword = issued.get(0)[3];
     Map<String, Object> session = passwordGrant(login, oldPassword);
-    builder()
-        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + session.get("access_token"))
-        .build()
+    withToken((String) session.get("access_token"))
         .get()
         .uri("/api/me")
         .exchange()

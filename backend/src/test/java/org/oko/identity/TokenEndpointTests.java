@@ -20,7 +20,6 @@ import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** Signing in, renewing, signing out, and the attacks on each. */
@@ -36,7 +35,7 @@ class TokenEndpointTests extends ApiTest {
     assertThat(((Number) tokens.get("expires_in")).intValue()).isEqualTo(900);
     assertThat(tokens.get("refresh_token")).isNotNull();
 
-    bearer((String) tokens.get("access_token"))
+    withToken((String) tokens.get("access_token"))
         .get()
         .uri("/api/me")
         .exchange()
@@ -146,7 +145,7 @@ class TokenEndpointTests extends ApiTest {
     assertThat(tokens.get("scope")).isEqualTo("region:64");
     assertThat(tokens.get("refresh_token")).isNull();
 
-    bearer((String) tokens.get("access_token"))
+    withToken((String) tokens.get("access_token"))
         .get()
         .uri("/api/regions")
         .exchange()
@@ -235,7 +234,7 @@ class TokenEndpointTests extends ApiTest {
         sign(own, new JWTClaimsSet.Builder(claims).issuer("https://evil.example").build());
 
     for (String token : new String[] {none, tampered, foreign, expired, otherIssuer, "garbage"}) {
-      bearer(token)
+      withToken(token)
           .get()
           .uri("/api/regions")
           .exchange()
@@ -294,10 +293,10 @@ class TokenEndpointTests extends ApiTest {
             .toString();
 
     assertThat(newKid).isNotEqualTo(oldKid);
-    bearer(before).get().uri("/api/me").exchange().expectStatus().isOk();
+    withToken(before).get().uri("/api/me").exchange().expectStatus().isOk();
     String after = (String) passwordGrant("region64", "region64-demo").get("access_token");
     assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid);
-    bearer(after).get().uri("/api/me").exchange().expectStatus().isOk();
+    withToken(after).get().uri("/api/me").exchange().expectStatus().isOk();
     anonymous
         .get()
         .uri("/.well-known/jwks.json")
@@ -305,10 +304,6 @@ class TokenEndpointTests extends ApiTest {
         .expectBody()
         .jsonPath("$.keys[*].kid")
         .value(kids -> assertThat((List<Object>) kids).contains(oldKid, newKid));
-  }
-
-  private WebTestClient bearer(String token) {
-    return builder().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
   }
 
   @SuppressWarnings("unchecked")

@@ -52,9 +52,12 @@ public abstract class ApiTest {
   }
 
   protected WebTestClient as(String login) {
-    return builder()
-        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken(login))
-        .build();
+    return withToken(accessToken(login));
+  }
+
+  /** A client that sends this access token, whoever issued it. */
+  protected WebTestClient withToken(String token) {
+    return builder().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
   }
 
   protected String accessToken(String login) {

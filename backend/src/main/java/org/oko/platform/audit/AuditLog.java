@@ -2,6 +2,7 @@ package org.oko.platform.audit;
 
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,19 +38,18 @@ public class AuditLog {
   }
 
   public Mono<Void> record(Entry e) {
-    var spec =
-        db.sql(
-                "insert into audit_event (actor, actor_role, region_code, action, target, outcome,"
-                    + " client_address) values (:actor, :role, :region, :action, :target,"
-                    + " :outcome, :address)")
-            .bind("actor", e.actor())
-            .bind("action", e.action())
-            .bind("outcome", e.outcome());
-    spec = bindNullable(spec, "role", e.actorRole());
-    spec = bindNullable(spec, "region", e.regionCode());
-    spec = bindNullable(spec, "target", e.target());
-    spec = bindNullable(spec, "address", e.clientAddress());
-    return spec.then();
+    return db.sql(
+            "insert into audit_event (actor, actor_role, region_code, action, target, outcome,"
+                + " client_address) values (:actor, :role, :region, :action, :target,"
+                + " :outcome, :address)")
+        .bind("actor", e.actor())
+        .bind("action", e.action())
+        .bind("outcome", e.outcome())
+        .bind("role", Parameter.fromOrEmpty(e.actorRole(), String.class))
+        .bind("region", Parameter.fromOrEmpty(e.regionCode(), String.class))
+        .bind("target", Parameter.fromOrEmpty(e.target(), String.class))
+        .bind("address", Parameter.fromOrEmpty(e.clientAddress(), String.class))
+        .then();
   }
 
   /** A stored entry. */
@@ -94,10 +94,5 @@ public class AuditLog {
       spec = spec.bind("region", regionCode);
     }
     return spec.map(r -> r.get(0, Long.class)).one();
-  }
-
-  private static DatabaseClient.GenericExecuteSpec bindNullable(
-      DatabaseClient.GenericExecuteSpec spec, String name, String value) {
-    return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
   }
 }

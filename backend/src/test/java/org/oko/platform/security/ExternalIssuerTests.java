@@ -15,7 +15,6 @@ import java.util.Date;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.oko.testing.ApiTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -124,9 +123,5 @@ class ExternalIssuerTests extends ApiTest {
       claims.claim("oko_region", region);
     }
     return claims.build();
-  }
-
-  private org.springframework.test.web.reactive.server.WebTestClient withToken(String token) {
-    return builder().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
   }
 }
