@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.OrganizationPage;
 import org.oko.testing.ApiTest;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every operation of openapi.yaml × every kind of caller × own and foreign scope. The operations
@@ -20,16 +22,64 @@ import org.springframework.http.MediaType;
  */
 class AuthorizationMatrixTests extends ApiTest {
 
-  /** One request by one caller and the status it must get. */
-  record Case(String caller, String method, String uri, String body, int status) {
-    Case(String caller, String uri, int status) {
-      this(caller, "GET", uri, null, status);
+  /**
+   * One request by one caller and the status it must get. {@code body} is JSON unless {@code
+   * contentType} says otherwise (an upload's bytes).
+   */
+  public record Case(
+      String caller, String method, String uri, Object body, String contentType, int status) {
+    public Case(String caller, String uri, int status) {
+      this(caller, "GET", uri, null, null, status);
     }
 
-    static Case post(String caller, String uri, String body, int status) {
-      return new Case(caller, "POST", uri, body, status);
+    public static Case get(String caller, String uri, int status) {
+      return new Case(caller, uri, status);
+    }
+
+    public static Case post(String caller, String uri, String body, int status) {
+      return new Case(caller, "POST", uri, body, MediaType.APPLICATION_JSON_VALUE, status);
+    }
+
+    public static Case put(String caller, String uri, String body, int status) {
+      return new Case(caller, "PUT", uri, body, MediaType.APPLICATION_JSON_VALUE, status);
+    }
+
+    public static Case delete(String caller, String uri, int status) {
+      return new Case(caller, "DELETE", uri, null, null, status);
+    }
+
+    public static Case upload(
+        String caller, String uri, String contentType, byte[] body, int status) {
+      return new Case(caller, "POST", uri, body, contentType, status);
     }
   }
+
+  /** What a feature's rules may use to find ids and to set up the data its cases need. */
+  public interface Fixture {
+    long organizationId(String login);
+
+    long municipalityOf(String login);
+
+    WebTestClient as(String login);
+  }
+
+  /** The rules of one feature's operations, kept in that feature's own file. */
+  public interface FeatureRules {
+    Map<String, List<Case>> rules(Fixture fixture);
+  }
+
+  private static final List<FeatureRules> FEATURES =
+      List.of(
+          new CampaignsAuthorizationRules(),
+          new SampleAuthorizationRules(),
+          new PublicationsAuthorizationRules(),
+          new LogisticsAuthorizationRules());
+
+  public static final String FEDERAL_LOGIN = "federal";
+  public static final String REGIONAL_LOGIN = "region64";
+  public static final String MUNICIPAL_LOGIN = "mun64-engels";
+  public static final String RESPONSIBLE_LOGIN = "resp64";
+  public static final String SCHOOL_LOGIN = "edu640001";
 
   private static final String FEDERAL = "federal";
   private static final String REGIONAL = "region64";
@@ -157,11 +207,36 @@ class AuthorizationMatrixTests extends ApiTest {
             new Case(RESPONSIBLE, "/api/organizations/" + engelsSchool, 404),
             new Case(SCHOOL, "/api/organizations/" + saratovSchool, 200),
             new Case(SCHOOL, "/api/organizations/" + saratovNeighbour, 404)));
+    Fixture fixture =
+        new Fixture() {
+          public long organizationId(String login) {
+            return id(login);
+          }
+
+          public long municipalityOf(String login) {
+            return AuthorizationMatrixTests.this.municipalityOf(login);
+          }
+
+          public WebTestClient as(String login) {
+            return AuthorizationMatrixTests.this.as(login);
+          }
+        };
+    for (FeatureRules feature : FEATURES) {
+      feature
+          .rules(fixture)
+          .forEach(
+              (operation, cases) -> {
+                if (rules.put(operation, cases) != null) {
+                  throw new IllegalStateException("Rules for " + operation + " given twice");
+                }
+              });
+    }
     // Without a token every operation answers 401, whatever the id.
     for (var entry : rules.entrySet()) {
       var withAnonymous = new ArrayList<>(entry.getValue());
       Case first = entry.getValue().get(0);
-      withAnonymous.add(new Case(ANONYMOUS, first.method(), first.uri(), first.body(), 401));
+      withAnonymous.add(
+          new Case(ANONYMOUS, first.method(), first.uri(), first.body(), first.contentType(), 401));
       entry.setValue(withAnonymous);
     }
     return rules;
@@ -180,14 +255,14 @@ class AuthorizationMatrixTests extends ApiTest {
             (operation, cases) -> {
               for (Case c : cases) {
                 var http = c.caller().isEmpty() ? anonymous : as(c.caller());
-                var request =
-                    c.method().equals("GET")
-                        ? http.get().uri(c.uri())
-                        : http.post()
-                            .uri(c.uri())
-                            .contentType(MediaType.APPLICATION_JSON)
+                var request = http.method(HttpMethod.valueOf(c.method())).uri(c.uri());
+                WebTestClient.RequestHeadersSpec<?> spec =
+                    c.body() == null
+                        ? request
+                        : request
+                            .contentType(MediaType.parseMediaType(c.contentType()))
                             .bodyValue(c.body());
-                int status = request.exchange().expectBody().returnResult().getStatus().value();
+                int status = spec.exchange().expectBody().returnResult().getStatus().value();
                 if (status != c.status()) {
                   wrong.add(
                       operation

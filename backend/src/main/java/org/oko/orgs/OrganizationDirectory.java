@@ -21,6 +21,13 @@ public class OrganizationDirectory {
     this.db = db;
   }
 
+  public Mono<OrganizationRef> byId(long id) {
+    return db.sql(SELECT + " where o.id = :id")
+        .bind("id", id)
+        .map(OrganizationDirectory::toRef)
+        .one();
+  }
+
   public Mono<OrganizationRef> byLogin(String login) {
     return db.sql(SELECT + " where o.login = :login")
         .bind("login", login)

@@ -14,11 +14,14 @@ import org.oko.platform.security.Caller;
  * @param withoutMunicipalityOnly RESPONSIBLE coordinators handle the organizations of a region that
  *     belong to no municipality (state, federal, private schools and colleges)
  * @param organizationId set for ORGANIZATION: only itself
+ *     <p>Other features use it for their own scope checks and SQL filters, so that every feature
+ *     draws the same boundary.
  */
-record Visibility(
+public record Visibility(
     String regionCode, Long municipalityId, boolean withoutMunicipalityOnly, Long organizationId) {
 
-  static Visibility of(Caller caller) {
+  /** The caller's part of the hierarchy; 403 for roles that have none (experts, observers…). */
+  public static Visibility of(Caller caller) {
     return switch (caller.role()) {
       case FEDERAL -> new Visibility(null, null, false, null);
       case REGIONAL, API_CLIENT -> new Visibility(caller.regionCode(), null, false, null);
@@ -31,11 +34,11 @@ record Visibility(
     };
   }
 
-  boolean everything() {
+  public boolean everything() {
     return regionCode == null;
   }
 
-  boolean seesRegion(String code) {
+  public boolean seesRegion(String code) {
     return everything() || regionCode.equals(code);
   }
 
@@ -48,20 +51,28 @@ record Visibility(
   }
 
   boolean seesOrganization(Organization o) {
-    if (!seesRegion(o.getRegionCode())) {
+    return seesOrganization(o.getId(), o.getRegionCode(), o.getMunicipalityId());
+  }
+
+  public boolean seesOrganization(OrganizationRef o) {
+    return seesOrganization(o.id(), o.regionCode(), o.municipalityId());
+  }
+
+  public boolean seesOrganization(long id, String regionCode, Long orgMunicipalityId) {
+    if (!seesRegion(regionCode)) {
       return false;
     }
     if (organizationId != null) {
-      return organizationId.equals(o.getId());
+      return organizationId.equals(id);
     }
     if (withoutMunicipalityOnly) {
-      return o.getMunicipalityId() == null;
+      return orgMunicipalityId == null;
     }
-    return municipalityId == null || municipalityId.equals(o.getMunicipalityId());
+    return municipalityId == null || municipalityId.equals(orgMunicipalityId);
   }
 
   /** Whether the caller coordinates a set of organizations (sees the region tree). */
-  boolean coordinates() {
+  public boolean coordinates() {
     return organizationId == null;
   }
 }

@@ -4,9 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,7 +26,25 @@ import org.springframework.web.reactive.function.BodyInserters;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(ApiTest.Clocks.class)
 public abstract class ApiTest {
+
+  /** The application's clock, which a test may set; back to real time after every test. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Clocks {
+    @Bean
+    @Primary
+    TestClock testClock() {
+      return new TestClock();
+    }
+  }
+
+  @Autowired protected TestClock clock;
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
+  }
 
   /** The demo accounts' passwords (demo data only). */
   public static final Map<String, String> DEMO_PASSWORDS =

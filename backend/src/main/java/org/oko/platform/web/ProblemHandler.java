@@ -56,6 +56,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Конфликт");
+    return problem;
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ProblemDetail unprocessable(UnprocessableException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    problem.setTitle("Данные не приняты");
+    problem.setProperty("errors", e.problems().stream().map(ProblemHandler::asError).toList());
+    return problem;
+  }
+
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setTitle("Слишком большой файл");
+    return problem;
+  }
+
+  @ExceptionHandler(UnsupportedTypeException.class)
+  ProblemDetail unsupportedType(UnsupportedTypeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    problem.setTitle("Недопустимый тип файла");
+    return problem;
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalidRequest(InvalidRequestException e) {
     return badRequest(List.of(error(e.field(), e.getMessage())));
@@ -140,6 +172,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Неверный запрос");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  private static Map<String, String> asError(FieldProblem p) {
+    var error = new java.util.LinkedHashMap<String, String>();
+    if (p.field() != null) error.put("field", p.field());
+    error.put("message", p.message());
+    if (p.sheet() != null) error.put("sheet", p.sheet());
+    if (p.cell() != null) error.put("cell", p.cell());
+    if (p.value() != null) error.put("value", p.value());
+    return error;
   }
 
   private static Map<String, String> error(String field, String message) {

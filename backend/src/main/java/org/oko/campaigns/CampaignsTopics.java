@@ -1,0 +1,25 @@
+package org.oko.campaigns;
+
+import org.oko.platform.events.EventTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The topics the campaigns feature publishes to. */
+@Configuration(proxyBeanMethods = false)
+class CampaignsTopics {
+
+  @Bean
+  EventTopic campaignCreatedTopic() {
+    return CampaignCreated.TOPIC;
+  }
+
+  @Bean
+  EventTopic scheduleChangedTopic() {
+    return ScheduleChanged.TOPIC;
+  }
+
+  @Bean
+  EventTopic stageExtendedTopic() {
+    return StageExtended.TOPIC;
+  }
+}
