@@ -35,21 +35,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
+  static ProblemDetail notFound(NotFoundException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setTitle("Не найдено");
     return problem;
   }
 
   @ExceptionHandler(AccessDeniedException.class)
-  ProblemDetail accessDenied(AccessDeniedException e) {
+  static ProblemDetail accessDenied(AccessDeniedException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     problem.setTitle("Доступ запрещён");
     return problem;
   }
 
   @ExceptionHandler(CurrentCaller.UnauthenticatedException.class)
-  ProblemDetail unauthenticated(CurrentCaller.UnauthenticatedException e) {
+  static ProblemDetail unauthenticated(CurrentCaller.UnauthenticatedException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
     problem.setTitle("Требуется вход");
@@ -57,14 +57,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
+  static ProblemDetail conflict(ConflictException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     problem.setTitle("Конфликт");
     return problem;
   }
 
   @ExceptionHandler(UnprocessableException.class)
-  ProblemDetail unprocessable(UnprocessableException e) {
+  static ProblemDetail unprocessable(UnprocessableException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     problem.setTitle("Данные не приняты");
@@ -73,7 +73,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(PayloadTooLargeException.class)
-  ProblemDetail tooLarge(PayloadTooLargeException e) {
+  static ProblemDetail tooLarge(PayloadTooLargeException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     problem.setTitle("Слишком большой файл");
@@ -81,7 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(UnsupportedTypeException.class)
-  ProblemDetail unsupportedType(UnsupportedTypeException e) {
+  static ProblemDetail unsupportedType(UnsupportedTypeException e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     problem.setTitle("Недопустимый тип файла");
@@ -89,7 +89,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalidRequest(InvalidRequestException e) {
+  static ProblemDetail invalidRequest(InvalidRequestException e) {
     return badRequest(List.of(error(e.field(), e.getMessage())));
   }
 
@@ -105,7 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  static ProblemDetail unexpected(Exception e) {
     log.error("Unhandled error", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -113,6 +113,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "Внутренняя ошибка сервера. Повторите попытку позже.");
     problem.setTitle("Внутренняя ошибка");
     return problem;
+  }
+
+  /** The same problem for a failure outside annotated controllers (functional routes). */
+  static ProblemDetail problemFor(Throwable e) {
+    if (e instanceof NotFoundException n) return notFound(n);
+    if (e instanceof AccessDeniedException a) return accessDenied(a);
+    if (e instanceof CurrentCaller.UnauthenticatedException u) return unauthenticated(u);
+    if (e instanceof InvalidRequestException i) return invalidRequest(i);
+    if (e instanceof ConflictException c) return conflict(c);
+    if (e instanceof UnprocessableException u) return unprocessable(u);
+    if (e instanceof PayloadTooLargeException t) return tooLarge(t);
+    if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
+    return unexpected(e instanceof Exception ex ? ex : new RuntimeException(e));
   }
 
   @Override
