@@ -12,12 +12,15 @@ public record CampaignInfo(
     List<String> regionCodes,
     List<CampaignSubject> subjects) {
 
-  /** The kind of organization the campaign is held in. */
-  public String organizationKind() {
+  /**
+   * The kinds of organization the campaign is held in: ВПР in schools and, for the first courses,
+   * colleges (seed 003); the СПО study in colleges; ОМК in assessment points.
+   */
+  public List<String> organizationKinds() {
     return switch (kind) {
-      case VPR -> "SCHOOL";
-      case SPO -> "COLLEGE";
-      case OMK -> "ASSESSMENT_POINT";
+      case VPR -> List.of("SCHOOL", "COLLEGE");
+      case SPO -> List.of("COLLEGE");
+      case OMK -> List.of("ASSESSMENT_POINT");
     };
   }
 }
