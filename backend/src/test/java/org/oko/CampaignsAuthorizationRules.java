@@ -6,13 +6,89 @@ import java.util.Map;
 import org.oko.AuthorizationMatrixTests.Case;
 import org.oko.AuthorizationMatrixTests.FeatureRules;
 import org.oko.AuthorizationMatrixTests.Fixture;
+import org.oko.api.model.Campaign;
+import org.oko.testing.TestCampaigns;
 
 /** Who may call the campaigns operations, in and out of their scope. */
 class CampaignsAuthorizationRules implements FeatureRules {
 
+  private static final String FEDERAL = AuthorizationMatrixTests.FEDERAL_LOGIN;
+  private static final String REGIONAL = AuthorizationMatrixTests.REGIONAL_LOGIN;
+  private static final String FOREIGN_REGIONAL = "region02";
+  private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
+  private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
+
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {
+    // A campaign of region 64 only: region 02 must not learn it exists.
+    Campaign campaign = TestCampaigns.create(fixture.as(FEDERAL), "Матрица доступа", "64");
+    campaign =
+        TestCampaigns.schedule(
+            fixture.as(FEDERAL),
+            campaign,
+            "VERIFICATION",
+            java.time.Instant.parse("2026-03-01T06:00:00Z"),
+            java.time.Instant.parse("2026-03-10T06:00:00Z"));
+    String uri = "/api/campaigns/" + campaign.getId();
+    String update =
+        "{\"kind\":\"VPR\",\"title\":\"Матрица доступа\",\"academicYear\":\"2025/2026\","
+            + "\"subjects\":[],\"regionCodes\":[\"64\"],\"version\":"
+            + campaign.getVersion()
+            + "}";
+    String schedule = "{\"version\":0,\"stages\":[]}"; // stale on purpose: 409 for FEDERAL
+    String create =
+        "{\"kind\":\"OMK\",\"title\":\"Матрица: новая\",\"academicYear\":\"2025/2026\","
+            + "\"subjects\":[],\"regionCodes\":[\"25\"]}";
+    String extension = "{\"regionCode\":\"64\",\"closesAt\":\"2026-03-12T06:00:00Z\"}";
+
     Map<String, List<Case>> rules = new LinkedHashMap<>();
+    rules.put(
+        "listCampaigns",
+        List.of(
+            Case.get(FEDERAL, "/api/campaigns", 200),
+            Case.get(REGIONAL, "/api/campaigns", 200),
+            Case.get(SCHOOL, "/api/campaigns?kind=VPR", 200)));
+    rules.put(
+        "createCampaign",
+        List.of(
+            Case.post(FEDERAL, "/api/campaigns", create, 201),
+            Case.post(REGIONAL, "/api/campaigns", create, 403),
+            Case.post(SCHOOL, "/api/campaigns", create, 403)));
+    rules.put(
+        "getCampaign",
+        List.of(
+            Case.get(FEDERAL, uri, 200),
+            Case.get(REGIONAL, uri, 200),
+            Case.get(MUNICIPAL, uri, 200),
+            Case.get(FOREIGN_REGIONAL, uri, 404),
+            Case.get(SCHOOL, uri, 404)));
+    rules.put(
+        "updateCampaign",
+        List.of(
+            Case.put(FEDERAL, uri, update, 200),
+            Case.put(REGIONAL, uri, update, 403),
+            Case.put(SCHOOL, uri, update, 403)));
+    rules.put(
+        "replaceSchedule",
+        List.of(
+            Case.put(FEDERAL, uri + "/schedule", schedule, 409),
+            Case.put(FEDERAL, "/api/campaigns/999999/schedule", schedule, 404),
+            Case.put(REGIONAL, uri + "/schedule", schedule, 403),
+            Case.put(SCHOOL, uri + "/schedule", schedule, 403)));
+    rules.put(
+        "listStageExtensions",
+        List.of(
+            Case.get(FEDERAL, uri + "/stages/VERIFICATION/extensions", 200),
+            Case.get(REGIONAL, uri + "/stages/VERIFICATION/extensions", 200),
+            Case.get(FOREIGN_REGIONAL, uri + "/stages/VERIFICATION/extensions", 404),
+            Case.get(MUNICIPAL, uri + "/stages/VERIFICATION/extensions", 403),
+            Case.get(SCHOOL, uri + "/stages/VERIFICATION/extensions", 403)));
+    rules.put(
+        "extendStage",
+        List.of(
+            Case.post(FEDERAL, uri + "/stages/VERIFICATION/extensions", extension, 201),
+            Case.post(REGIONAL, uri + "/stages/VERIFICATION/extensions", extension, 403),
+            Case.post(SCHOOL, uri + "/stages/VERIFICATION/extensions", extension, 403)));
     return rules;
   }
 }
