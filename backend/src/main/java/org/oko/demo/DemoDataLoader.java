@@ -31,16 +31,19 @@ class DemoDataLoader implements ApplicationRunner {
   private final OrganizationRegistry registry;
   private final OrganizationDirectory directory;
   private final IdentityAdmin identity;
+  private final DemoCampaigns campaigns;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
       OrganizationRegistry registry,
       OrganizationDirectory directory,
       IdentityAdmin identity,
+      DemoCampaigns campaigns,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
     this.directory = directory;
     this.identity = identity;
+    this.campaigns = campaigns;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -70,6 +73,20 @@ class DemoDataLoader implements ApplicationRunner {
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(created)) {
       log.info("Demo accounts created: {}", DemoAccounts.ACCOUNTS.size());
+    }
+    // Scheduled around the first start, so the demo shows every campaign at a live moment.
+    Boolean scheduled =
+        campaigns
+            .exist()
+            .flatMap(
+                exist ->
+                    exist
+                        ? Mono.just(false)
+                        : tx.transactional(campaigns.create(java.time.Instant.now()))
+                            .thenReturn(true))
+            .block(Duration.ofMinutes(1));
+    if (Boolean.TRUE.equals(scheduled)) {
+      log.info("Demo campaigns created: ВПР, СПО, ОМК");
     }
   }
 
