@@ -71,26 +71,25 @@ class LogisticsController implements LogisticsApi {
             caller ->
                 campaigns
                     .visibleTo(caller, campaignId)
-                    .flatMap(
-                        campaign ->
-                            visibleOrganization(caller, organizationId)
-                                .flatMap(org -> sample.entry(campaignId, org.id()))
-                                .switchIfEmpty(Mono.error(notInSample(organizationId)))
-                                .flatMap(
-                                    entry ->
-                                        offEventLoop(
-                                                () ->
-                                                    InventoryWorkbook.write(
-                                                        campaign.title(),
-                                                        entry.organization(),
-                                                        Materials.of(entry, campaign.subjects())))
-                                            .map(
-                                                bytes ->
-                                                    xlsx(
-                                                        "inventory-"
-                                                            + entry.organization().login()
-                                                            + ".xlsx",
-                                                        bytes)))));
+                    .flatMap(campaign -> inventory(caller, campaign, organizationId)));
+  }
+
+  private Mono<ResponseEntity<Resource>> inventory(
+      Caller caller, CampaignInfo campaign, long organizationId) {
+    return visibleOrganization(caller, organizationId)
+        .flatMap(org -> sample.entry(campaign.id(), org.id()))
+        .switchIfEmpty(Mono.error(notInSample(organizationId)))
+        .flatMap(
+            entry ->
+                offEventLoop(
+                        () ->
+                            InventoryWorkbook.write(
+                                campaign.title(),
+                                entry.organization(),
+                                Materials.of(entry, campaign.subjects())))
+                    .map(
+                        bytes ->
+                            xlsx("inventory-" + entry.organization().login() + ".xlsx", bytes)));
   }
 
   @Override

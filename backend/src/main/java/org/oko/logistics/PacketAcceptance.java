@@ -70,33 +70,43 @@ class PacketAcceptance {
                 new NotFoundException("Организация " + in.getOrganizationId() + " не найдена")))
         .flatMap(org -> inSample(campaignId, org))
         .flatMap(org -> refuseTaken(campaignId, number, visibility).thenReturn(org))
+        .flatMap(org -> store(caller, campaignId, number, org, note, visibility));
+  }
+
+  /** The packet and its event, in one transaction. */
+  private Mono<Packets.Accepted> store(
+      Caller caller,
+      long campaignId,
+      String number,
+      OrganizationRef org,
+      String note,
+      Visibility visibility) {
+    Instant now = clock.instant();
+    return packets
+        .insert(campaignId, number, org, caller.login(), now, note)
+        // Someone accepted the same number between the check and the insert.
+        .switchIfEmpty(
+            Mono.defer(
+                () ->
+                    refuseTaken(campaignId, number, visibility)
+                        .then(
+                            Mono.error(new ConflictException("Пакет " + number + " уже принят")))))
         .flatMap(
-            org -> {
-              Instant now = clock.instant();
-              return packets
-                  .insert(campaignId, number, org, caller.login(), now, note)
-                  // Someone accepted the same number between our check and the insert.
-                  .switchIfEmpty(
-                      Mono.defer(
-                          () -> refuseTaken(campaignId, number, visibility).then(Mono.empty())))
-                  .flatMap(
-                      id ->
-                          outbox
-                              .append(
-                                  PacketAccepted.TOPIC,
-                                  String.valueOf(org.id()),
-                                  new PacketAccepted(
-                                      id,
-                                      campaignId,
-                                      number,
-                                      org.id(),
-                                      org.regionCode(),
-                                      caller.login(),
-                                      now))
-                              .thenReturn(
-                                  new Packets.Accepted(id, number, org, caller.login(), now, note)))
-                  .as(tx::transactional);
-            });
+            id ->
+                outbox
+                    .append(
+                        PacketAccepted.TOPIC,
+                        String.valueOf(org.id()),
+                        new PacketAccepted(
+                            id,
+                            campaignId,
+                            number,
+                            org.id(),
+                            org.regionCode(),
+                            caller.login(),
+                            now))
+                    .thenReturn(new Packets.Accepted(id, number, org, caller.login(), now, note)))
+        .as(tx::transactional);
   }
 
   private Mono<OrganizationRef> inSample(long campaignId, OrganizationRef org) {
