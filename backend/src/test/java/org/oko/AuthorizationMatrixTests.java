@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.OrganizationPage;
 import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -61,6 +63,9 @@ class AuthorizationMatrixTests extends ApiTest {
     long municipalityOf(String login);
 
     WebTestClient as(String login);
+
+    /** For rows that no API of this branch writes yet (such as a published sample). */
+    DatabaseClient db();
   }
 
   /** The rules of one feature's operations, kept in that feature's own file. */
@@ -87,6 +92,8 @@ class AuthorizationMatrixTests extends ApiTest {
   private static final String RESPONSIBLE = "resp64";
   private static final String SCHOOL = "edu640001";
   private static final String ANONYMOUS = "";
+
+  @Autowired DatabaseClient db;
 
   private long saratovSchool; // edu640001, municipality "Город Саратов"
   private long saratovNeighbour; // edu640002, same municipality
@@ -219,6 +226,10 @@ class AuthorizationMatrixTests extends ApiTest {
 
           public WebTestClient as(String login) {
             return AuthorizationMatrixTests.this.as(login);
+          }
+
+          public DatabaseClient db() {
+            return db;
           }
         };
     for (FeatureRules feature : FEATURES) {

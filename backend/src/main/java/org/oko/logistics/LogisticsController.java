@@ -1,0 +1,243 @@
+package org.oko.logistics;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import org.oko.api.LogisticsApi;
+import org.oko.api.model.OrganizationBrief;
+import org.oko.api.model.Packet;
+import org.oko.api.model.PacketInput;
+import org.oko.api.model.PacketPage;
+import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.CampaignInfo;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Materials logistics: the inventory and the transfer statement computed from the published sample,
+ * and the return delivery packets accepted from organizations.
+ */
+@RestController
+class LogisticsController implements LogisticsApi {
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final CampaignDirectory campaigns;
+  private final OrganizationDirectory organizations;
+  private final PublishedSample sample;
+  private final StatementScopes scopes;
+  private final Packets packets;
+  private final PacketAcceptance acceptance;
+
+  LogisticsController(
+      CampaignDirectory campaigns,
+      OrganizationDirectory organizations,
+      PublishedSample sample,
+      StatementScopes scopes,
+      Packets packets,
+      PacketAcceptance acceptance) {
+    this.campaigns = campaigns;
+    this.organizations = organizations;
+    this.sample = sample;
+    this.scopes = scopes;
+    this.packets = packets;
+    this.acceptance = acceptance;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadInventory(
+      Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(
+            Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE, Role.ORGANIZATION)
+        .flatMap(
+            caller ->
+                campaigns
+                    .visibleTo(caller, campaignId)
+                    .flatMap(campaign -> inventory(caller, campaign, organizationId)));
+  }
+
+  private Mono<ResponseEntity<Resource>> inventory(
+      Caller caller, CampaignInfo campaign, long organizationId) {
+    return visibleOrganization(caller, organizationId)
+        .flatMap(org -> sample.entry(campaign.id(), org.id()))
+        .switchIfEmpty(Mono.error(notInSample(organizationId)))
+        .flatMap(
+            entry ->
+                offEventLoop(
+                        () ->
+                            InventoryWorkbook.write(
+                                campaign.title(),
+                                entry.organization(),
+                                Materials.of(entry, campaign.subjects())))
+                    .map(
+                        bytes ->
+                            xlsx("inventory-" + entry.organization().login() + ".xlsx", bytes)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadTransferStatement(
+      Long campaignId, String regionCode, Long municipalityId, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE)
+        .flatMap(
+            caller ->
+                campaigns
+                    .visibleTo(caller, campaignId)
+                    .flatMap(
+                        campaign ->
+                            scopes
+                                .resolve(
+                                    Visibility.of(caller), campaign, regionCode, municipalityId)
+                                .flatMap(scope -> statement(campaign, scope))));
+  }
+
+  private Mono<ResponseEntity<Resource>> statement(CampaignInfo campaign, StatementScope scope) {
+    return Mono.zip(
+            sample.in(campaign.id(), scope).collectList(),
+            packets.returnedPerOrganization(campaign.id(), scope.regionCode()))
+        .flatMap(
+            t -> {
+              List<TransferStatementWorkbook.Line> lines =
+                  t.getT1().stream()
+                      .map(
+                          entry ->
+                              new TransferStatementWorkbook.Line(
+                                  entry.organization(),
+                                  Materials.summaryOf(entry, campaign.subjects()),
+                                  t.getT2().getOrDefault(entry.organization().id(), 0L)))
+                      .toList();
+              return offEventLoop(
+                  () -> TransferStatementWorkbook.write(campaign.title(), scope.title(), lines));
+            })
+        .map(
+            bytes ->
+                xlsx(
+                    "transfer-statement-"
+                        + scope.regionCode()
+                        + (scope.municipalityId() == null ? "" : "-" + scope.municipalityId())
+                        + ".xlsx",
+                    bytes));
+  }
+
+  @Override
+  public Mono<ResponseEntity<PacketPage>> listPackets(
+      Long campaignId,
+      String regionCode,
+      Long organizationId,
+      Integer page,
+      Integer size,
+      ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
+    return CurrentCaller.get()
+        .flatMap(
+            caller -> {
+              Visibility visibility = Visibility.of(caller);
+              if (regionCode != null && !visibility.seesRegion(regionCode)) {
+                return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
+              }
+              Mono<Packets.Filter> filter =
+                  organizationId == null
+                      ? Mono.just(
+                          new Packets.Filter(
+                              regionCode != null ? regionCode : visibility.regionCode(),
+                              visibility.municipalityId(),
+                              visibility.withoutMunicipalityOnly(),
+                              visibility.organizationId()))
+                      // The organization is visible, so it narrows the list more than the scope.
+                      : visibleOrganization(caller, organizationId)
+                          .switchIfEmpty(Mono.error(organizationNotFound(organizationId)))
+                          .map(org -> new Packets.Filter(regionCode, null, false, org.id()));
+              return campaigns
+                  .visibleTo(caller, campaignId)
+                  .then(filter)
+                  .flatMap(
+                      f ->
+                          Mono.zip(
+                              packets.count(campaignId, f),
+                              packets
+                                  .page(campaignId, f, paging)
+                                  .map(LogisticsController::toApi)
+                                  .collectList()));
+            })
+        .map(
+            t ->
+                ResponseEntity.ok(
+                    new PacketPage(
+                        page, size, t.getT1(), paging.totalPages(t.getT1()), t.getT2())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Packet>> acceptPacket(
+      Long campaignId, Mono<PacketInput> packetInput, ServerWebExchange exchange) {
+    return Mono.zip(
+            CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE),
+            packetInput)
+        .flatMap(t -> acceptance.accept(t.getT1(), campaignId, t.getT2()))
+        .map(accepted -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(accepted)));
+  }
+
+  /** The organization if it exists and the caller sees it; otherwise empty. */
+  private Mono<OrganizationRef> visibleOrganization(Caller caller, long organizationId) {
+    Visibility visibility = Visibility.of(caller);
+    return organizations.byId(organizationId).filter(visibility::seesOrganization);
+  }
+
+  private static Mono<byte[]> offEventLoop(java.util.concurrent.Callable<byte[]> writer) {
+    // POI writes temp files and compresses: never on a Netty thread.
+    return Mono.fromCallable(writer).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private static ResponseEntity<Resource> xlsx(String filename, byte[] bytes) {
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .cacheControl(CacheControl.noStore())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(filename).build().toString())
+        .body(new ByteArrayResource(bytes));
+  }
+
+  private static Packet toApi(Packets.Accepted accepted) {
+    OrganizationRef org = accepted.organization();
+    OrganizationBrief brief =
+        new OrganizationBrief(org.id(), org.login(), org.name(), org.regionCode());
+    brief.setMunicipalityId(org.municipalityId());
+    brief.setMunicipalityName(org.municipalityName());
+    Packet packet =
+        new Packet(
+            accepted.id(),
+            accepted.packetNumber(),
+            brief,
+            accepted.acceptedBy(),
+            accepted.acceptedAt().atOffset(ZoneOffset.UTC));
+    packet.setNote(accepted.note());
+    return packet;
+  }
+
+  private static NotFoundException organizationNotFound(long id) {
+    return new NotFoundException("Организация " + id + " не найдена");
+  }
+
+  /** The same 404 for a foreign organization and one the sample does not include. */
+  private static NotFoundException notInSample(long id) {
+    return new NotFoundException(
+        "Организация " + id + " не найдена в опубликованной выборке кампании");
+  }
+}

@@ -1,0 +1,76 @@
+package org.oko.logistics;
+
+import io.r2dbc.spi.Readable;
+import java.util.List;
+import org.oko.orgs.OrganizationRef;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The organizations a campaign's published sample selected. Reads the sample tables (V5) directly:
+ * the selected entries of published regions are the agreed read model of who takes part; proposed,
+ * withdrawn or not yet published entries receive no materials.
+ */
+@Component
+class PublishedSample {
+
+  private static final String SELECTED =
+      """
+      select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
+             e.participants, e.subjects
+      from sample_entry e
+      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      join organization o on o.id = e.organization_id
+      left join municipality m on m.id = o.municipality_id
+      where e.campaign_id = :campaign and e.status = 'SELECTED'
+      """;
+
+  private final DatabaseClient db;
+
+  PublishedSample(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** The organization's entry, or empty when the published sample does not include it. */
+  Mono<SelectedOrganization> entry(long campaignId, long organizationId) {
+    return db.sql(SELECTED + " and e.organization_id = :org")
+        .bind("campaign", campaignId)
+        .bind("org", organizationId)
+        .map(PublishedSample::toEntry)
+        .one();
+  }
+
+  /** The selected organizations of a statement's scope, by municipality (none last), then login. */
+  Flux<SelectedOrganization> in(long campaignId, StatementScope scope) {
+    return db.sql(
+            SELECTED
+                + " and e.region_code = :region"
+                + " and (cast(:municipality as bigint) is null"
+                + "      or o.municipality_id = :municipality)"
+                + " and (not :withoutMunicipality or o.municipality_id is null)"
+                + " order by m.name nulls last, o.login")
+        .bind("campaign", campaignId)
+        .bind("region", scope.regionCode())
+        .bind("municipality", Parameter.fromOrEmpty(scope.municipalityId(), Long.class))
+        .bind("withoutMunicipality", scope.withoutMunicipalityOnly())
+        .map(PublishedSample::toEntry)
+        .all();
+  }
+
+  private static SelectedOrganization toEntry(Readable r) {
+    String[] subjects = r.get("subjects", String[].class);
+    return new SelectedOrganization(
+        new OrganizationRef(
+            r.get("id", Long.class),
+            r.get("login", String.class),
+            r.get("name", String.class),
+            r.get("region_code", String.class),
+            r.get("municipality_id", Long.class),
+            r.get("municipality", String.class)),
+        r.get("participants", Integer.class),
+        subjects == null ? List.of() : List.of(subjects));
+  }
+}
