@@ -66,7 +66,7 @@ class SampleStore {
                                 select :campaign, x.organization_id, :region, 'PROPOSED',
                                        x.participants, x.institution_type, x.settlement_type,
                                        x.education_levels, x.subjects
-                                from json_to_recordset(:rows) as x(organization_id bigint,
+                                from jsonb_to_recordset(:rows) as x(organization_id bigint,
                                     participants integer, institution_type text,
                                     settlement_type text, education_levels text[], subjects text[])
                                 """)

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 class SampleUploadRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> sampleUploads(SampleUploads uploads) {
+  RouterFunction<ServerResponse> sampleUploadRouter(SampleUploads uploads) {
     return route(
             POST("/api/campaigns/{campaignId}/regions/{regionCode}/preliminary-list/upload"),
             request -> Mono.defer(() -> uploads.preliminaryList(request)))

@@ -106,7 +106,7 @@ class VerificationStore {
                         select :id, x.organization_id, x.entry_version, x.status, x.participants,
                                x.institution_type, x.settlement_type, x.education_levels,
                                x.subjects
-                        from json_to_recordset(:rows) as x(organization_id bigint,
+                        from jsonb_to_recordset(:rows) as x(organization_id bigint,
                             entry_version bigint, status text, participants integer,
                             institution_type text, settlement_type text,
                             education_levels text[], subjects text[])
