@@ -1,9 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { campaign, me, stage } from '@/testing/data';
 import { json, mockApi, problem } from '@/testing/fetch-mock';
 import { renderApp } from '@/testing/test-utils';
+
+// Load the lazy pages up front: the first render would otherwise wait for their code.
+beforeAll(async () => {
+  await import('../campaign');
+});
 
 const CAMPAIGN = '/api/campaigns/7';
 const SCHEDULE = '/api/campaigns/7/schedule';
