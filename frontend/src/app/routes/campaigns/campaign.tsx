@@ -50,7 +50,9 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
           <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
             {account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE'
               ? 'Выверка списка ОО'
-              : 'Выборка организаций'}
+              : account.role === 'REGIONAL'
+                ? 'Предварительный список и выборка'
+                : 'Выборка организаций'}
           </Link>
         </div>
         <CampaignSchedule

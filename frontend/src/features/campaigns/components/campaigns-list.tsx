@@ -39,7 +39,7 @@ export function CampaignsList() {
   return (
     <section className="panel" aria-labelledby="campaigns-title">
       <h2 id="campaigns-title" className="panel__title">
-        Кампании
+        Список кампаний
       </h2>
       <div className="table-wrap" aria-busy={campaigns.isPlaceholderData}>
         <table className="table table--stack" data-testid="campaigns-table">

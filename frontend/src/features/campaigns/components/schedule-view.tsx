@@ -38,13 +38,15 @@ export function ScheduleView({ campaign }: { campaign: Campaign }) {
                   {formatInstant(stage.opensAt, zone)}
                 </td>
                 <td data-label="Окончание">
-                  <span className="table__nowrap">{formatInstant(stage.closesAt, zone)}</span>
-                  {extended(stage) && (
-                    <span className="stage-extended" data-testid="stage-extended">
-                      {' '}
-                      продлён до {formatInstant(stage.effectiveClosesAt, zone)}
-                    </span>
-                  )}
+                  <div>
+                    <span className="table__nowrap">{formatInstant(stage.closesAt, zone)}</span>
+                    {extended(stage) && (
+                      <span className="stage-extended" data-testid="stage-extended">
+                        {' '}
+                        продлён до {formatInstant(stage.effectiveClosesAt, zone)}
+                      </span>
+                    )}
+                  </div>
                 </td>
                 <td data-label="Состояние">
                   <span className={`chip chip--${stage.state.toLowerCase()}`}>

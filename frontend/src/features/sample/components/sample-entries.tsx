@@ -170,25 +170,29 @@ export function SampleEntries({
                       {entry.organization.login}
                     </td>
                     <td data-label="Организация">
-                      {entry.organization.name}
-                      {entry.organization.municipalityName && (
-                        <span className="table__muted cell-note">
-                          {entry.organization.municipalityName}
-                        </span>
-                      )}
+                      <div>
+                        {entry.organization.name}
+                        {entry.organization.municipalityName && (
+                          <span className="table__muted cell-note">
+                            {entry.organization.municipalityName}
+                          </span>
+                        )}
+                      </div>
                     </td>
                     <td data-label="Участников" className="table__num">
                       {formatNumber(entry.attributes.participants)}
                     </td>
                     <td data-label="Статус">
-                      <span className={`chip chip--${entry.status.toLowerCase()}`}>
-                        {sampleStatusLabels[entry.status]}
-                      </span>
-                      {!entry.published && entry.status === 'SELECTED' && (
-                        <span className="table__muted cell-note">не опубликована</span>
-                      )}
+                      <div>
+                        <span className={`chip chip--${entry.status.toLowerCase()}`}>
+                          {sampleStatusLabels[entry.status]}
+                        </span>
+                        {!entry.published && entry.status === 'SELECTED' && (
+                          <span className="table__muted cell-note">не опубликована</span>
+                        )}
+                      </div>
                     </td>
-                    <td data-label="Выверка" className="table__nowrap">
+                    <td data-label="Выверка">
                       {entry.verifiedAt ? (
                         `Выверена ${formatDateIn(entry.verifiedAt, timeZone)}`
                       ) : (

@@ -99,8 +99,10 @@ export function VerificationPanel({ campaignId, timeZone }: VerificationPanelPro
                   {diff.changes.map((change, index) => (
                     <tr key={index} data-testid="diff-row">
                       <td data-label="Организация">
-                        <span className="table__code">{change.organization.login}</span>{' '}
-                        {change.organization.name}
+                        <div>
+                          <span className="table__code">{change.organization.login}</span>{' '}
+                          {change.organization.name}
+                        </div>
                       </td>
                       <td data-label="Поле">{change.fieldName}</td>
                       <td data-label="Было" className="diff-before">

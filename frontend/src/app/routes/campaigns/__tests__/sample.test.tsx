@@ -274,6 +274,29 @@ describe('sample page, federal organizer', () => {
     expect(screen.queryByTestId('verification')).not.toBeInTheDocument();
   });
 
+  it('downloads the inventory of a published selected organization', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    URL.createObjectURL = vi.fn(() => 'blob:inventory');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+    const api = mockApi({
+      ...common,
+      '/api/campaigns/7/logistics/organizations/5001/inventory': () =>
+        new Response(new Uint8Array(1024), { headers: { 'Content-Type': XLSX } }),
+    });
+    const { user } = renderApp('/campaigns/7/sample');
+    await user.click(await screen.findByRole('button', { name: 'Опись материалов edu640001' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]?.download).toBe('opis-edu640001.xlsx');
+    expect(api.requestsTo('/api/campaigns/7/logistics/organizations/5001/inventory')).toHaveLength(
+      1,
+    );
+  });
+
   it('keeps the entries filters and page in the URL', async () => {
     const api = mockApi({ ...common });
     const { user, router } = renderApp('/campaigns/7/sample?region=64&status=SELECTED&page=2');
