@@ -52,6 +52,24 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/audit/log')).AuditLogRoute }),
       },
       {
+        path: paths.campaigns.list.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/campaigns')).CampaignsRoute,
+        }),
+      },
+      {
+        path: paths.campaigns.campaign.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/campaign')).CampaignRoute,
+        }),
+      },
+      {
+        path: paths.campaigns.sample.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/sample')).CampaignSampleRoute,
+        }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

@@ -29,6 +29,17 @@ export const paths = {
   audit: {
     log: { path: '/audit', getHref: () => '/audit' },
   },
+  campaigns: {
+    list: { path: '/campaigns', getHref: () => '/campaigns' },
+    campaign: {
+      path: '/campaigns/:campaignId',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}`,
+    },
+    sample: {
+      path: '/campaigns/:campaignId/sample',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
+    },
+  },
 } as const;
 
 /**

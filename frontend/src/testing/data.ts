@@ -1,11 +1,19 @@
 import type {
+  Campaign,
+  CampaignPage,
   Me,
   Organization,
+  OrganizationBrief,
   OrganizationPage,
   Region,
   RegionPage,
+  RegionSampleSummary,
   RegionTree,
   RegionTreeNode,
+  SampleEntry,
+  SampleEntryPage,
+  SampleSummary,
+  Stage,
   TokenResponse,
 } from '@/types/api';
 
@@ -92,4 +100,91 @@ export const tokens = (n = 1, overrides: Partial<TokenResponse> = {}): TokenResp
   expires_in: 900,
   refresh_token: `refresh-${n}`,
   ...overrides,
+});
+
+// ---------- Campaigns, sample, logistics ----------
+
+export const stage = (overrides: Partial<Stage> = {}): Stage => ({
+  code: 'PRELIMINARY_LIST',
+  name: 'Предварительный список ОО',
+  opensAt: '2026-02-01T06:00:00Z',
+  closesAt: '2026-02-20T15:00:00Z',
+  effectiveClosesAt: '2026-02-20T15:00:00Z',
+  state: 'CLOSED',
+  ...overrides,
+});
+
+export const campaign = (overrides: Partial<Campaign> = {}): Campaign => ({
+  id: 7,
+  kind: 'VPR',
+  title: 'ВПР 2026, весна',
+  academicYear: '2025/2026',
+  subjects: [
+    { key: 'rus-4', name: 'Русский язык', grade: 4, maxScore: 38 },
+    { key: 'math-4', name: 'Математика', grade: 4, maxScore: 20 },
+  ],
+  regionCodes: ['16', '64'],
+  stages: [
+    stage(),
+    stage({
+      code: 'VERIFICATION',
+      name: 'Выверка списка ОО',
+      opensAt: '2026-02-21T06:00:00Z',
+      closesAt: '2026-03-10T15:00:00Z',
+      effectiveClosesAt: '2026-03-10T15:00:00Z',
+      state: 'OPEN',
+    }),
+  ],
+  currentStage: 'VERIFICATION',
+  timeZone: 'Europe/Moscow',
+  version: 3,
+  createdAt: '2026-01-15T09:00:00Z',
+  ...overrides,
+});
+
+export const campaignPage = (items: Campaign[]): CampaignPage => ({
+  items,
+  page: 0,
+  size: 20,
+  totalItems: items.length,
+  totalPages: 1,
+});
+
+export const organizationBrief = (
+  overrides: Partial<OrganizationBrief> = {},
+): OrganizationBrief => ({
+  id: 5001,
+  login: 'edu640001',
+  name: 'МОУ «СОШ № 3» г. Энгельса',
+  regionCode: '64',
+  municipalityId: 101,
+  municipalityName: 'Энгельсский муниципальный район',
+  ...overrides,
+});
+
+export const sampleEntry = (overrides: Partial<SampleEntry> = {}): SampleEntry => ({
+  organization: organizationBrief(),
+  status: 'SELECTED',
+  published: true,
+  attributes: {
+    participants: 54,
+    institutionType: 'Средняя общеобразовательная школа',
+    settlementType: 'CITY',
+    educationLevels: ['PRIMARY', 'BASIC'],
+    subjects: ['rus-4', 'math-4'],
+  },
+  ...overrides,
+});
+
+export const sampleEntryPage = (items: SampleEntry[]): SampleEntryPage => ({
+  items,
+  page: 0,
+  size: 20,
+  totalItems: items.length,
+  totalPages: 1,
+});
+
+export const sampleSummary = (regions: RegionSampleSummary[] = []): SampleSummary => ({
+  campaignId: 7,
+  regions,
 });

@@ -17,3 +17,18 @@ export function saveBlob(blob: Blob, fileName: string) {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 }
+
+/** The file name a `Content-Disposition` header gives (RFC 6266, `filename*` first), or `fallback`. */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed name: try the plain one
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}

@@ -7,6 +7,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { ProtectedRoute } from '@/lib/protected-route';
 
+import { isCoordinator } from './coordinators-only';
 import { isStaff } from './staff-only';
 
 const staffNavigation: NavItem[] = [
@@ -22,14 +23,21 @@ export function RootRoute() {
   );
 }
 
+const coordinatorNavigation: NavItem[] = [
+  { label: 'Кампании', to: paths.campaigns.list.getHref() },
+];
+
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
   const navigation = isStaff(me.data?.role)
     ? [...baseNavigation, ...staffNavigation]
     : baseNavigation;
+  const withCampaigns = isCoordinator(me.data?.role)
+    ? [...navigation, ...coordinatorNavigation]
+    : navigation;
   return (
-    <AppLayout account={<AccountMenu />} navigation={navigation}>
+    <AppLayout account={<AccountMenu />} navigation={withCampaigns}>
       <Outlet />
     </AppLayout>
   );

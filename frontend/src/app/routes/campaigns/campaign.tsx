@@ -1,0 +1,83 @@
+import { Link, useParams } from 'react-router';
+
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { PageHeader } from '@/components/ui/page-header';
+import { paths } from '@/config/paths';
+import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { CampaignDetails } from '@/features/campaigns/components/campaign-details';
+import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';
+import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
+import { StageExtensions } from '@/features/campaigns/components/stage-extensions';
+import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
+import type { Me } from '@/types/api';
+
+import { CoordinatorsOnly } from '../coordinators-only';
+import { NotFoundRoute } from '../not-found';
+
+export function CampaignRoute() {
+  const campaignId = Number(useParams().campaignId);
+  if (!Number.isSafeInteger(campaignId) || campaignId <= 0) return <NotFoundRoute />;
+  return (
+    <CoordinatorsOnly>
+      {(account) => <CampaignPage campaignId={campaignId} account={account} />}
+    </CoordinatorsOnly>
+  );
+}
+
+function CampaignPage({ campaignId, account }: { campaignId: number; account: Me }) {
+  const campaign = useCampaign({ campaignId });
+  const crumbs = [{ label: 'Кампании', to: paths.campaigns.list.getHref() }];
+  if (campaign.isPending) return <Loading />;
+  if (campaign.isError) {
+    return (
+      <>
+        <Breadcrumbs items={[...crumbs, { label: 'Кампания' }]} />
+        <ErrorMessage error={campaign.error} onRetry={() => void campaign.refetch()} />
+      </>
+    );
+  }
+  const data = campaign.data;
+  const federal = account.role === 'FEDERAL';
+  return (
+    <>
+      <Breadcrumbs items={[...crumbs, { label: data.title }]} />
+      <PageHeader title={data.title} subtitle={`Учебный год ${data.academicYear}`} />
+      <div className="form-stack">
+        <CampaignDetails campaign={data} />
+        <div>
+          <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
+            {account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE'
+              ? 'Выверка списка ОО'
+              : account.role === 'REGIONAL'
+                ? 'Предварительный список и выборка'
+                : 'Выборка организаций'}
+          </Link>
+        </div>
+        <CampaignSchedule
+          campaign={data}
+          canEdit={federal}
+          onReload={() => void campaign.refetch()}
+        />
+        {federal && (
+          <section className="panel" aria-labelledby="extend-title">
+            <h2 id="extend-title" className="panel__title">
+              Продлить этап
+            </h2>
+            <StageExtensionForm campaign={data} />
+          </section>
+        )}
+        {(federal || account.role === 'REGIONAL') && (
+          <section className="panel" aria-labelledby="extensions-title">
+            <h2 id="extensions-title" className="panel__title">
+              {federal ? 'Продления сроков' : 'Продления сроков для вашего региона'}
+            </h2>
+            <StageExtensions campaign={data} />
+          </section>
+        )}
+        <LogisticsPanel campaign={data} account={account} />
+      </div>
+    </>
+  );
+}
