@@ -7,6 +7,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { ProtectedRoute } from '@/lib/protected-route';
 
+import { cabinetHref } from './cabinet/landing';
 import { isStaff } from './staff-only';
 
 const staffNavigation: NavItem[] = [
@@ -28,8 +29,9 @@ function SignedInLayout() {
   const navigation = isStaff(me.data?.role)
     ? [...baseNavigation, ...staffNavigation]
     : baseNavigation;
+  const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
   return (
-    <AppLayout account={<AccountMenu />} navigation={navigation}>
+    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...navigation]}>
       <Outlet />
     </AppLayout>
   );
