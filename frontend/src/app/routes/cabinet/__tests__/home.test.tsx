@@ -66,7 +66,9 @@ describe('personal account home', () => {
     // The deadline in the region's own time: 15:00 UTC is 19:00 in Saratov.
     expect(countdown).toHaveTextContent('Срок — до 15.04.2026 19:00');
 
-    act(() => vi.advanceTimersByTime(60_000));
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
     expect(countdown).toHaveTextContent('До окончания этапа «Выверка списка ОО»: 2 дн. 4 ч 14 мин');
   });
 
