@@ -2,11 +2,14 @@ import { useState } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import type { Attachment, Publication, Role } from '@/types/api';
-import { formatKilobytes, formatNumber } from '@/utils/format';
+import { formatKilobytes, formatNumber, plural } from '@/utils/format';
 
 import { useDeleteAttachment } from '../api/delete-attachment';
 import { useDownloadAttachment } from '../api/download-attachment';
 import { attachmentKindLabels } from '../utils/labels';
+
+/** «для 1 организации», «для 2 организаций», «для 5 организаций». */
+const FOR_ORGANIZATIONS = ['организации', 'организаций', 'организаций'] as const;
 
 type AttachmentsListProps = {
   publication: Publication;
@@ -52,7 +55,7 @@ export function AttachmentsList({ publication, role, editable }: AttachmentsList
                   {attachment.perOrganization &&
                     !organization &&
                     attachment.organizationFiles !== undefined &&
-                    ` · файлы для ${formatNumber(attachment.organizationFiles)} организаций`}
+                    ` · файлы для ${formatNumber(attachment.organizationFiles)} ${plural(attachment.organizationFiles, FOR_ORGANIZATIONS)}`}
                 </span>
               </div>
               <div className="attachment__actions">

@@ -297,7 +297,7 @@ describe('draft page', () => {
     expect(await api.requestsTo('/api/publications/71/publish')[0]?.json()).toEqual({});
   });
 
-  it('uploads a file as the raw body with its name and kind, showing progress', async () => {
+  it('uploads a file as the raw body with its name and kind', async () => {
     const api = mockPublication(region64, draft, {
       '/api/publications/71/attachments': () =>
         json(attachment({ id: 305, kind: 'CRITERIA', fileName: 'kriterii.pdf', size: 4096 }), 201),
