@@ -67,9 +67,8 @@ export function PublicationPage({
   const item = publication.data;
   const campaign = campaigns.data?.items.find((candidate) => candidate.id === item.campaignId);
   const timeZone = campaign?.timeZone ?? campaigns.data?.items[0]?.timeZone ?? FALLBACK_TIME_ZONE;
-  const author =
-    AUTHOR_ROLES.includes(account.role) &&
-    (account.role === 'FEDERAL' || item.authorLogin === account.login);
+  // Only its author edits and publishes a draft; the server refuses anyone else anyway.
+  const author = AUTHOR_ROLES.includes(account.role) && item.authorLogin === account.login;
   const draft = author && item.status === 'DRAFT';
   const tracking = TRACKING_ROLES.includes(account.role) && item.status !== 'DRAFT';
 

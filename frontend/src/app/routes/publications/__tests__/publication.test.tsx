@@ -201,10 +201,10 @@ describe('draft page', () => {
     vi.useRealTimers();
   });
 
-  const published = async (request: Request) => {
+  const published = async (request: Request, base: Publication = draft) => {
     const body = (await request.json()) as { releaseAt?: string };
     return publication({
-      ...draft,
+      ...base,
       status: body.releaseAt ? 'SCHEDULED' : 'RELEASED',
       releaseAt: body.releaseAt ?? NOW.toISOString(),
     });
@@ -245,7 +245,8 @@ describe('draft page', () => {
       {
         '/api/campaigns': campaignPage([campaign({ timeZone: 'Europe/Moscow' })]),
         '/api/regions': regionPage([tatarstan, saratov]),
-        '/api/publications/71/publish': (_: URL, request: Request) => published(request),
+        '/api/publications/71/publish': (_: URL, request: Request) =>
+          published(request, { ...draft, authorLogin: 'federal' }),
       },
     );
     const { user } = renderApp('/publications/71');
