@@ -70,6 +70,34 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.cabinet.home.path,
+        lazy: async () => ({ Component: (await import('./routes/cabinet/home')).CabinetRoute }),
+      },
+      {
+        path: paths.publications.list.path,
+        lazy: async () => ({
+          Component: (await import('./routes/publications/list')).PublicationsRoute,
+        }),
+      },
+      {
+        path: paths.publications.create.path,
+        lazy: async () => ({
+          Component: (await import('./routes/publications/new')).NewPublicationRoute,
+        }),
+      },
+      {
+        path: paths.publications.publication.path,
+        lazy: async () => ({
+          Component: (await import('./routes/publications/publication')).PublicationRoute,
+        }),
+      },
+      {
+        path: paths.publications.downloads.path,
+        lazy: async () => ({
+          Component: (await import('./routes/publications/downloads')).PublicationDownloadsRoute,
+        }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

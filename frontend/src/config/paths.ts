@@ -40,6 +40,27 @@ export const paths = {
       getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
     },
   },
+  cabinet: {
+    home: { path: '/cabinet', getHref: () => '/cabinet' },
+  },
+  publications: {
+    list: {
+      path: '/publications',
+      getHref: (search?: URLSearchParams) => {
+        const query = search?.toString();
+        return `/publications${query ? `?${query}` : ''}`;
+      },
+    },
+    create: { path: '/publications/new', getHref: () => '/publications/new' },
+    publication: {
+      path: '/publications/:publicationId',
+      getHref: (publicationId: number) => `/publications/${publicationId}`,
+    },
+    downloads: {
+      path: '/publications/:publicationId/downloads',
+      getHref: (publicationId: number) => `/publications/${publicationId}/downloads`,
+    },
+  },
 } as const;
 
 /**

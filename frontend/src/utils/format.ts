@@ -123,3 +123,62 @@ export function fromZonedInput(local: string, timeZone: string): string | undefi
     return undefined;
   }
 }
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar fields of `date` as a clock in `timeZone` shows them (24-hour). */
+export function zonedParts(date: Date, timeZone: string) {
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(
+    format.formatToParts(date).map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
+
+/**
+ * An instant as ДД.ММ.ГГГГ ЧЧ:ММ in `timeZone` ("2026-04-15T05:00:00Z", "Europe/Saratov" →
+ * "15.04.2026 09:00"); junk, or an unknown zone, as it came.
+ */
+export function formatZonedDateTime(value: string, timeZone: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    const { year, month, day, hour, minute } = zonedParts(date, timeZone);
+    return `${day}.${month}.${year} ${hour}:${minute}`;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * How long is left, to the minute, counted down: "2 дн. 4 ч 15 мин", "4 ч 0 мин", "15 мин";
+ * under a minute — "менее минуты".
+ */
+export function formatDuration(milliseconds: number): string {
+  const totalMinutes = Math.floor(milliseconds / 60_000);
+  if (totalMinutes < 1) return 'менее минуты';
+  const days = Math.floor(totalMinutes / (24 * 60));
+  const hours = Math.floor((totalMinutes % (24 * 60)) / 60);
+  const minutes = totalMinutes % 60;
+  if (days > 0) return `${days} дн. ${hours} ч ${minutes} мин`;
+  if (hours > 0) return `${hours} ч ${minutes} мин`;
+  return `${minutes} мин`;
+}

@@ -5,6 +5,9 @@ import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import type { Me } from '@/types/api';
 
+import { CabinetRoute } from './cabinet/home';
+import { cabinetIsHome } from './cabinet/landing';
+
 /** Where an account starts: its own organization, its own region, or every region. */
 function landingFor(me: Me | undefined): string {
   if (me?.organizationId !== undefined) return paths.orgs.organization.getHref(me.organizationId);
@@ -15,6 +18,8 @@ function landingFor(me: Me | undefined): string {
 export function HomeRoute() {
   const me = useMe();
   if (me.isPending) return <Loading />;
+  // Organizations and municipal or responsible coordinators start in their personal account.
+  if (cabinetIsHome(me.data?.role)) return <CabinetRoute />;
   // Without the account (an error) the region list is still a sensible start.
   return <Navigate to={landingFor(me.data)} replace />;
 }

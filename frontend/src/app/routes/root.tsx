@@ -7,6 +7,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { ProtectedRoute } from '@/lib/protected-route';
 
+import { cabinetHref } from './cabinet/landing';
 import { isCoordinator } from './coordinators-only';
 import { isStaff } from './staff-only';
 
@@ -36,8 +37,9 @@ function SignedInLayout() {
   const withCampaigns = isCoordinator(me.data?.role)
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
+  const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
   return (
-    <AppLayout account={<AccountMenu />} navigation={withCampaigns}>
+    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withCampaigns]}>
       <Outlet />
     </AppLayout>
   );

@@ -10,6 +10,7 @@ export type NavItem = { label: string; to: string };
 /** What every account may open; the app adds the items its role allows. */
 export const baseNavigation: NavItem[] = [
   { label: 'Регионы и организации', to: paths.orgs.regions.getHref() },
+  { label: 'Публикации', to: paths.publications.list.getHref() },
 ];
 
 type AppLayoutProps = {

@@ -101,9 +101,9 @@ describe('session', () => {
       '/orgs/regions/64',
     ],
     [
-      'an organization at its own card',
+      'an organization in its personal account',
       me({ role: 'ORGANIZATION', regionCode: '64', organizationId: 5001 }),
-      '/orgs/organizations/5001',
+      '/',
     ],
   ])('starts %s', async (_, account, landing) => {
     mockApi({
