@@ -8,118 +8,16 @@
 //
 // Drives the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with playwright-core;
 // never downloads a browser. Screenshots go to test-results/. Exits 1 on the first failure.
-import { access, constants, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { STEP_TIMEOUT_MS, startJourney } from './support.mjs';
 
-const STEP_TIMEOUT_MS = 15_000;
-const TOTAL_TIMEOUT_MS = 180_000;
 const MOBILE_WIDTH = 360;
 
 const baseUrl = process.argv[2];
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
-
-/** @param {string} message */
-function fail(message) {
-  console.error(`\n✗ E2E FAILED: ${message}`);
-  process.exit(1);
-}
-
-if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
-  fail('usage: node e2e/browse.mjs <baseUrl>, e.g. node e2e/browse.mjs http://localhost:8080');
-}
-
-try {
-  await access(executablePath, constants.X_OK);
-} catch {
-  fail(
-    `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +
-      'or point CHROMIUM_PATH at a Chromium binary.',
-  );
-}
-
-// A hung browser or server must not hang the build.
-const watchdog = setTimeout(
-  () => fail(`the journey took longer than ${TOTAL_TIMEOUT_MS / 1000} s`),
-  TOTAL_TIMEOUT_MS,
-);
-
-let current = 'start';
-/**
- * @template T
- * @param {string} name
- * @param {() => Promise<T>} action
- * @returns {Promise<T>}
- */
-async function step(name, action) {
-  current = name;
-  const started = Date.now();
-  console.log(`→ ${name}`);
-  const result = await action();
-  console.log(`  ok (${Date.now() - started} ms)`);
-  return result;
-}
-
-await mkdir(resultsDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  timeout: STEP_TIMEOUT_MS,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+const { page, step, screenshot, loginHeading, signIn, expectAccount, run } = await startJourney({
+  baseUrl,
+  script: 'browse.mjs',
+  totalTimeoutMs: 180_000,
 });
-
-const pageErrors = /** @type {string[]} */ ([]);
-const context = await browser.newContext({
-  viewport: { width: 1280, height: 900 },
-  locale: 'ru-RU',
-});
-const page = await context.newPage();
-page.setDefaultTimeout(STEP_TIMEOUT_MS);
-page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
-page.on('pageerror', (error) => pageErrors.push(error.message));
-page.on('console', (message) => {
-  if (message.type() === 'error') console.log(`  [browser console] ${message.text()}`);
-});
-
-/** @param {string} name */
-const screenshot = async (name) => {
-  const path = join(resultsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  console.log(`  screenshot: ${path}`);
-};
-
-const loginHeading = () => page.getByRole('heading', { level: 1, name: 'Вход в систему' });
-
-/**
- * Fills in the login form and submits it.
- * @param {string} login
- * @param {string} password
- */
-async function signIn(login, password) {
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
-
-/** @param {string} expected the role label the header should show */
-async function expectAccount(expected) {
-  const role = page.getByTestId('account-role');
-  await role.waitFor();
-  const shown = (await role.innerText()).trim();
-  if (shown !== expected) throw new Error(`header shows role «${shown}», expected «${expected}»`);
-  const name = (await page.getByTestId('account-name').innerText()).trim();
-  console.log(`  signed in as «${name}» (${shown})`);
-}
 
 /** @param {number} width */
 async function expectFits(width) {
@@ -128,7 +26,7 @@ async function expectFits(width) {
     throw new Error(`page is ${scrollWidth} px wide, wider than ${width} px`);
 }
 
-try {
+await run(async () => {
   await step(`open ${baseUrl} and land on the login page`, async () => {
     await page.goto(baseUrl);
     await page.waitForURL(/\/login(\?|$)/);
@@ -288,21 +186,4 @@ try {
     }
     await screenshot('regions-region64');
   });
-
-  if (pageErrors.length > 0) {
-    current = 'uncaught errors in the page';
-    throw new Error(pageErrors.join('\n'));
-  }
-  console.log('\n✓ E2E passed');
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  await page
-    .screenshot({ path: join(resultsDir, 'failure.png'), fullPage: true })
-    .then(() => console.error(`  screenshot of the failure: ${join(resultsDir, 'failure.png')}`))
-    .catch(() => {});
-  await browser.close().catch(() => {});
-  fail(`step «${current}»: ${message}\n  at ${page.url()}`);
-} finally {
-  clearTimeout(watchdog);
-  await browser.close().catch(() => {});
-}
+});

@@ -1,0 +1,143 @@
+// What every end-to-end journey shares: the machine's Chromium driven by playwright-core (never a
+// downloaded browser), named steps with timings, screenshots in test-results/, a watchdog, and a
+// clear failure (with a screenshot) on the first step that fails. Exits 1 on failure.
+import { access, constants, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const STEP_TIMEOUT_MS = 15_000;
+
+export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+/** @param {string} message */
+export function fail(message) {
+  console.error(`\n✗ E2E FAILED: ${message}`);
+  process.exit(1);
+}
+
+/**
+ * Starts Chromium and opens one page; `run(journey)` runs the journey's steps and reports.
+ * @param {{ baseUrl: string | undefined, script: string, totalTimeoutMs: number }} options
+ */
+export async function startJourney({ baseUrl, script, totalTimeoutMs }) {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!baseUrl || !/^https?:\/\//.test(baseUrl)) {
+    fail(`usage: node e2e/${script} <baseUrl>, e.g. node e2e/${script} http://localhost:8080`);
+  }
+  try {
+    await access(executablePath, constants.X_OK);
+  } catch {
+    fail(
+      `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +
+        'or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  // A hung browser or server must not hang the build.
+  const watchdog = setTimeout(
+    () => fail(`the journey took longer than ${totalTimeoutMs / 1000} s`),
+    totalTimeoutMs,
+  );
+
+  await mkdir(resultsDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    timeout: STEP_TIMEOUT_MS,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pageErrors = /** @type {string[]} */ ([]);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log(`  [browser console] ${message.text()}`);
+  });
+
+  let current = 'start';
+
+  /**
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} action
+   * @returns {Promise<T>}
+   */
+  async function step(name, action) {
+    current = name;
+    const started = Date.now();
+    console.log(`→ ${name}`);
+    const result = await action();
+    console.log(`  ok (${Date.now() - started} ms)`);
+    return result;
+  }
+
+  /** @param {string} name */
+  async function screenshot(name) {
+    const path = join(resultsDir, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`  screenshot: ${path}`);
+  }
+
+  const loginHeading = () => page.getByRole('heading', { level: 1, name: 'Вход в систему' });
+
+  /**
+   * Fills in the login form and submits it.
+   * @param {string} login
+   * @param {string} password
+   */
+  async function signIn(login, password) {
+    await page.getByLabel('Логин').fill(login);
+    await page.getByLabel('Пароль').fill(password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+  }
+
+  /** @param {string} expected the role label the header should show */
+  async function expectAccount(expected) {
+    const role = page.getByTestId('account-role');
+    await role.waitFor();
+    const shown = (await role.innerText()).trim();
+    if (shown !== expected) throw new Error(`header shows role «${shown}», expected «${expected}»`);
+    const name = (await page.getByTestId('account-name').innerText()).trim();
+    console.log(`  signed in as «${name}» (${shown})`);
+  }
+
+  /** @param {() => Promise<void>} journey */
+  async function run(journey) {
+    try {
+      await journey();
+      if (pageErrors.length > 0) {
+        current = 'uncaught errors in the page';
+        throw new Error(pageErrors.join('\n'));
+      }
+      console.log('\n✓ E2E passed');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const shot = join(resultsDir, `failure-${script.replace(/\.mjs$/, '')}.png`);
+      await page
+        .screenshot({ path: shot, fullPage: true })
+        .then(() => console.error(`  screenshot of the failure: ${shot}`))
+        .catch(() => {});
+      await browser.close().catch(() => {});
+      fail(`step «${current}»: ${message}\n  at ${page.url()}`);
+    } finally {
+      clearTimeout(watchdog);
+      await browser.close().catch(() => {});
+    }
+  }
+
+  return { page, step, screenshot, loginHeading, signIn, expectAccount, run };
+}
