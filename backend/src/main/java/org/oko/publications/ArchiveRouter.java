@@ -62,27 +62,28 @@ class ArchiveRouter {
 
   /** The routed files; on any error every temporary file made here is already deleted. */
   Mono<List<RoutedFile>> route(long publicationId, boolean sampleOnly, Path archive) {
-    return Mono.fromCallable(() -> entries(archive))
+    List<FieldProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    return Mono.fromCallable(() -> entries(archive, problems))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             entries ->
                 audience(publicationId, entries)
-                    .map(
-                        organizations -> {
-                          refuseUnknown(entries, organizations, sampleOnly);
-                          return organizations;
-                        })
-                    .flatMap(organizations -> unpack(archive, entries, organizations)));
+                    .flatMap(
+                        organizations ->
+                            unpack(
+                                archive,
+                                routable(entries, organizations, sampleOnly, problems),
+                                organizations,
+                                problems)));
   }
 
-  /** Every entry's name checked; 422 with each bad one. */
-  private static List<Entry> entries(Path archive) throws IOException {
+  /** The entries whose names can be routed; the others are added to {@code problems}. */
+  private static List<Entry> entries(Path archive, List<FieldProblem> problems) throws IOException {
     try (ZipFile zip = open(archive)) {
       if (zip.size() > MAX_ENTRIES) {
         throw new UnprocessableException(
             "file", "В архиве больше " + MAX_ENTRIES + " файлов: разделите его на части");
       }
-      List<FieldProblem> problems = new ArrayList<>();
       List<Entry> entries = new ArrayList<>();
       Map<String, String> byLogin = new HashMap<>();
       for (ZipEntry zipEntry : Collections.list(zip.entries())) {
@@ -114,7 +115,6 @@ class ArchiveRouter {
       if (entries.isEmpty() && problems.isEmpty()) {
         problems.add(FieldProblem.of("file", "В архиве нет ни одного файла"));
       }
-      refuseIfAny(problems);
       return entries;
     }
   }
@@ -157,11 +157,17 @@ class ArchiveRouter {
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
-  private static void refuseUnknown(
-      List<Entry> entries, Map<String, Long> organizations, boolean sampleOnly) {
-    List<FieldProblem> problems = new ArrayList<>();
+  /** The entries whose login is in the audience; the others are added to {@code problems}. */
+  private static List<Entry> routable(
+      List<Entry> entries,
+      Map<String, Long> organizations,
+      boolean sampleOnly,
+      List<FieldProblem> problems) {
+    List<Entry> routable = new ArrayList<>();
     for (Entry entry : entries) {
-      if (!organizations.containsKey(entry.login())) {
+      if (organizations.containsKey(entry.login())) {
+        routable.add(entry);
+      } else {
         problems.add(
             FieldProblem.of(
                 entry.name(),
@@ -173,18 +179,21 @@ class ArchiveRouter {
                         : "в число адресатов публикации")));
       }
     }
-    refuseIfAny(problems);
+    return routable;
   }
 
   /**
    * Unpacks every entry to its own temporary file, counting the bytes that really come out: past
    * {@link #MAX_TOTAL_BYTES} in all the archive is refused at once; an entry that unpacks more than
-   * {@link #MAX_RATIO} times its packed size, or whose content is not of its type, is named.
+   * {@link #MAX_RATIO} times its packed size, or whose content is not of its type, is named. Then,
+   * if anything at all was wrong with the archive, it is refused with every problem.
    */
   private Mono<List<RoutedFile>> unpack(
-      Path archive, List<Entry> entries, Map<String, Long> organizations) {
+      Path archive,
+      List<Entry> entries,
+      Map<String, Long> organizations,
+      List<FieldProblem> problems) {
     List<RoutedFile> done = Collections.synchronizedList(new ArrayList<>());
-    List<FieldProblem> problems = Collections.synchronizedList(new ArrayList<>());
     AtomicLong total = new AtomicLong();
     return Flux.using(
             () -> open(archive),
