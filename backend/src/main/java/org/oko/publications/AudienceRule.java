@@ -102,21 +102,16 @@ final class AudienceRule {
       }
     }
     Set<String> regions = new LinkedHashSet<>(in.getRegionCodes());
-    if (author.role() == Role.REGIONAL) {
-      if (regions.isEmpty()) {
-        regions.add(author.regionCode());
-      }
-      for (String code : regions) {
-        if (!code.equals(author.regionCode())) {
-          problems.add(
-              FieldProblem.of(
-                  "audience.regionCodes",
-                  "Региональный координатор публикует только для своего региона, не для " + code));
-        }
-      }
+    if (author.role() == Role.REGIONAL && regions.isEmpty()) {
+      regions.add(author.regionCode());
     }
     for (String code : regions) {
-      if (!campaign.regionCodes().contains(code) && author.seesRegion(code)) {
+      if (!author.seesRegion(code)) {
+        problems.add(
+            FieldProblem.of(
+                "audience.regionCodes",
+                "Региональный координатор публикует только для своего региона, не для " + code));
+      } else if (!campaign.regionCodes().contains(code)) {
         problems.add(
             FieldProblem.of("audience.regionCodes", "Регион " + code + " не участвует в кампании"));
       }

@@ -139,6 +139,7 @@ class PublicationReleaseTests extends PublicationsTest {
 
     Publication moved = publish(client, draft.getId(), now.plus(Duration.ofDays(1)));
     assertThat(moved.getReleaseAt().toInstant()).isEqualTo(now.plus(Duration.ofDays(1)));
+    assertThat(events("publications.PublicationPublished", draft.getId())).isEqualTo(2);
 
     client
         .put()

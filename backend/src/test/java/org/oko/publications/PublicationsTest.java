@@ -85,4 +85,14 @@ abstract class PublicationsTest extends ApiTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** How many events of this topic the publication (their key) has put into the outbox. */
+  long events(String topic, long publicationId) {
+    return db.sql("select count(*) as n from outbox where topic = :topic and event_key = :key")
+        .bind("topic", topic)
+        .bind("key", String.valueOf(publicationId))
+        .map(r -> r.get("n", Long.class))
+        .one()
+        .block();
+  }
 }
