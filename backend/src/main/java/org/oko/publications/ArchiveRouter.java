@@ -1,0 +1,310 @@
+package org.oko.publications;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.oko.platform.blob.BlobStore;
+import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.UnprocessableException;
+import org.oko.platform.web.UnsupportedTypeException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Routes the entries of an uploaded zip to organizations: {@code variants/edu640001.zip} goes to
+ * the organization with login {@code edu640001}. The whole archive is checked before anything is
+ * kept — names, types, logins against the publication's audience, and what the entries really
+ * unpack to (the sizes in the archive's headers are never trusted) — and refused as a whole with
+ * every bad entry named. The result is one unpacked temporary file per organization.
+ */
+@Component
+class ArchiveRouter {
+
+  static final int MAX_ENTRIES = 100_000;
+  static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
+  static final long MAX_RATIO = 100;
+
+  /**
+   * The ratio is judged only past this size: a small file of repetitive text may well compress a
+   * hundredfold, and cannot do harm however it compresses.
+   */
+  static final long RATIO_FLOOR_BYTES = 1024 * 1024;
+
+  /** One organization's file, unpacked to {@code temp}. */
+  record RoutedFile(long organizationId, String fileName, Path temp) {}
+
+  /** An entry whose name passed: where it goes, still packed. */
+  private record Entry(String name, String fileName, String login, FileType type) {}
+
+  private final DatabaseClient db;
+  private final BlobStore blobs;
+
+  ArchiveRouter(DatabaseClient db, BlobStore blobs) {
+    this.db = db;
+    this.blobs = blobs;
+  }
+
+  /** The routed files; on any error every temporary file made here is already deleted. */
+  Mono<List<RoutedFile>> route(long publicationId, boolean sampleOnly, Path archive) {
+    List<FieldProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    return Mono.fromCallable(() -> entries(archive, problems))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            entries ->
+                audience(publicationId, entries)
+                    .flatMap(
+                        organizations ->
+                            unpack(
+                                archive,
+                                routable(entries, organizations, sampleOnly, problems),
+                                organizations,
+                                problems)));
+  }
+
+  /** The entries whose names can be routed; the others are added to {@code problems}. */
+  private static List<Entry> entries(Path archive, List<FieldProblem> problems) throws IOException {
+    try (ZipFile zip = open(archive)) {
+      if (zip.size() > MAX_ENTRIES) {
+        throw new UnprocessableException(
+            "file", "В архиве больше " + MAX_ENTRIES + " файлов: разделите его на части");
+      }
+      List<Entry> entries = new ArrayList<>();
+      Map<String, String> byLogin = new HashMap<>();
+      for (ZipEntry zipEntry : Collections.list(zip.entries())) {
+        if (zipEntry.isDirectory()) {
+          continue;
+        }
+        String name = zipEntry.getName();
+        Optional<String> problem = nameProblem(name);
+        if (problem.isPresent()) {
+          problems.add(FieldProblem.of(name, problem.get()));
+          continue;
+        }
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        String login = fileName.substring(0, fileName.indexOf('.'));
+        Optional<FileType> type = FileType.byName(fileName);
+        if (type.isEmpty()) {
+          problems.add(FieldProblem.of(name, FileType.forbidden(fileName)));
+          continue;
+        }
+        String earlier = byLogin.putIfAbsent(login, name);
+        if (earlier != null) {
+          problems.add(
+              FieldProblem.of(
+                  name, "Для организации " + login + " в архиве уже есть файл «" + earlier + "»"));
+          continue;
+        }
+        entries.add(new Entry(name, fileName, login, type.get()));
+      }
+      if (entries.isEmpty() && problems.isEmpty()) {
+        problems.add(FieldProblem.of("file", "В архиве нет ни одного файла"));
+      }
+      return entries;
+    }
+  }
+
+  /** Why an entry's name cannot be routed, if it cannot: it must stay inside the archive. */
+  private static Optional<String> nameProblem(String name) {
+    if (name.contains("\\") || name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+      return Optional.of("Недопустимый путь в архиве: «" + name + "»");
+    }
+    for (String part : name.split("/")) {
+      if (part.equals("..")) {
+        return Optional.of("Путь «" + name + "» выходит за пределы архива");
+      }
+    }
+    String fileName = name.substring(name.lastIndexOf('/') + 1);
+    if (fileName.indexOf('.') <= 0) {
+      return Optional.of(
+          "Имя файла «"
+              + fileName
+              + "» должно начинаться с логина организации, например"
+              + " edu640001.zip");
+    }
+    if (!fileName.equals(fileName.replaceAll("[\\p{Cntrl}<>:\"|?*]", ""))) {
+      return Optional.of("Недопустимые символы в имени файла «" + fileName + "»");
+    }
+    return Optional.empty();
+  }
+
+  /** The organizations of the audience among the entries' logins, by login: one query. */
+  private Mono<Map<String, Long>> audience(long publicationId, List<Entry> entries) {
+    return db.sql(
+            "select o.login, o.id from publication p join organization o on o.login = any(:logins)"
+                + " and "
+                + AudienceRule.ORGANIZATION_IN_AUDIENCE
+                + " where p.id = :id")
+        .bind("logins", entries.stream().map(Entry::login).toArray(String[]::new))
+        .bind("id", publicationId)
+        .map(r -> Map.entry(r.get("login", String.class), r.get("id", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  /** The entries whose login is in the audience; the others are added to {@code problems}. */
+  private static List<Entry> routable(
+      List<Entry> entries,
+      Map<String, Long> organizations,
+      boolean sampleOnly,
+      List<FieldProblem> problems) {
+    List<Entry> routable = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (organizations.containsKey(entry.login())) {
+        routable.add(entry);
+      } else {
+        problems.add(
+            FieldProblem.of(
+                entry.name(),
+                "Организация «"
+                    + entry.login()
+                    + "» не входит "
+                    + (sampleOnly
+                        ? "в опубликованную выборку кампании"
+                        : "в число адресатов публикации")));
+      }
+    }
+    return routable;
+  }
+
+  /**
+   * Unpacks every entry to its own temporary file, counting the bytes that really come out: past
+   * {@link #MAX_TOTAL_BYTES} in all the archive is refused at once; an entry that unpacks more than
+   * {@link #MAX_RATIO} times its packed size, or whose content is not of its type, is named. Then,
+   * if anything at all was wrong with the archive, it is refused with every problem.
+   */
+  private Mono<List<RoutedFile>> unpack(
+      Path archive,
+      List<Entry> entries,
+      Map<String, Long> organizations,
+      List<FieldProblem> problems) {
+    List<RoutedFile> done = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong total = new AtomicLong();
+    return Flux.using(
+            () -> open(archive),
+            zip ->
+                Flux.fromIterable(entries)
+                    .concatMap(
+                        entry ->
+                            blobs
+                                .tempFile()
+                                .doOnNext(
+                                    temp ->
+                                        done.add(
+                                            new RoutedFile(
+                                                organizations.get(entry.login()),
+                                                entry.fileName(),
+                                                temp)))
+                                .flatMap(
+                                    temp ->
+                                        Mono.fromRunnable(
+                                                () ->
+                                                    unpackEntry(zip, entry, temp, total, problems))
+                                            .subscribeOn(Schedulers.boundedElastic()))),
+            ArchiveRouter::closeQuietly)
+        .then(
+            Mono.fromCallable(
+                () -> {
+                  refuseIfAny(problems);
+                  return List.copyOf(done);
+                }))
+        .onErrorResume(
+            e ->
+                Mono.fromRunnable(() -> done.forEach(f -> deleteQuietly(f.temp())))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then(Mono.error(e)));
+  }
+
+  private static void unpackEntry(
+      ZipFile zip, Entry entry, Path temp, AtomicLong total, List<FieldProblem> problems) {
+    ZipEntry zipEntry = zip.getEntry(entry.name());
+    // The inflater reads at most the packed size the central directory gives, so the ratio
+    // against it bounds what one entry can really produce.
+    long ratioLimit = MAX_RATIO * Math.max(zipEntry.getCompressedSize(), 1);
+    FileType.Sniffer sniffer = new FileType.Sniffer();
+    try (InputStream in = zip.getInputStream(zipEntry);
+        OutputStream out = Files.newOutputStream(temp)) {
+      byte[] chunk = new byte[64 * 1024];
+      long written = 0;
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        written += n;
+        if (total.addAndGet(n) > MAX_TOTAL_BYTES) {
+          problems.add(
+              FieldProblem.of(
+                  entry.name(),
+                  "Архив распаковывается больше чем в "
+                      + (MAX_TOTAL_BYTES >> 30)
+                      + " ГБ: такой архив не принимается"));
+          throw new UnprocessableException("Архив не принят", List.copyOf(problems));
+        }
+        if (written > RATIO_FLOOR_BYTES && written > ratioLimit) {
+          problems.add(
+              FieldProblem.of(
+                  entry.name(),
+                  "Файл «"
+                      + entry.name()
+                      + "» распаковывается более чем в "
+                      + MAX_RATIO
+                      + " раз больше своего сжатого размера: похоже на zip-бомбу"));
+          return;
+        }
+        sniffer.update(chunk, 0, n);
+        out.write(chunk, 0, n);
+      }
+    } catch (ZipException e) {
+      problems.add(FieldProblem.of(entry.name(), "Файл в архиве повреждён"));
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!sniffer.isA(entry.type())) {
+      problems.add(FieldProblem.of(entry.name(), entry.type().mismatch(entry.name())));
+    }
+  }
+
+  private static ZipFile open(Path archive) throws IOException {
+    try {
+      return new ZipFile(archive.toFile());
+    } catch (ZipException e) {
+      throw new UnsupportedTypeException("Загруженный файл не является zip-архивом");
+    }
+  }
+
+  private static void refuseIfAny(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new UnprocessableException(
+          "Архив не принят: " + problems.size() + " файл(ов) с ошибками", problems);
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stray temporary file is swept with the staging directory; nothing to tell the user
+    }
+  }
+
+  private static void closeQuietly(ZipFile zip) {
+    try {
+      zip.close();
+    } catch (IOException e) {
+      // read-only; nothing was written through it
+    }
+  }
+}

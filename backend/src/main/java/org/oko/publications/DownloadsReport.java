@@ -1,0 +1,194 @@
+package org.oko.publications;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oko.api.model.DownloadPage;
+import org.oko.api.model.DownloadRow;
+import org.oko.api.model.OrganizationBrief;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which organizations of a publication's audience have downloaded its files, and when — for the
+ * federal organizer, the author and the coordinators whose part the audience reaches, each seeing
+ * only the organizations of its own scope ({@link Visibility}). One SQL statement per page: the
+ * totals come along with the page, and with no rows at all for a page past the end.
+ */
+@Component
+class DownloadsReport {
+
+  static final Role[] COORDINATORS = {
+    Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
+  };
+
+  /** Whether the caller may see the publication's report: its author, or it oversees it. */
+  private static final String REPORT_VISIBLE =
+      "select 1 from publication p where p.id = :id and (:role = 'FEDERAL'"
+          + " or (:role = 'REGIONAL' and p.author_region = :region) or "
+          + AudienceRule.OVERSEEN
+          + ")";
+
+  private static final String PAGE =
+      """
+      with part as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
+               d.first_at, d.last_at, coalesce(d.n, 0) as downloads
+        from publication p
+        join organization o on %s
+        left join municipality m on m.id = o.municipality_id
+        left join (select organization_id, min(downloaded_at) as first_at,
+                          max(downloaded_at) as last_at, count(*) as n
+                   from attachment_download
+                   where publication_id = :id and organization_id is not null
+                   group by organization_id) d on d.organization_id = o.id
+        where p.id = :id
+          and (cast(:scopeRegion as text) is null or o.region_code = :scopeRegion)
+          and (cast(:scopeMunicipality as bigint) is null
+               or o.municipality_id = :scopeMunicipality)
+          and (not :withoutMunicipality or o.municipality_id is null)
+      ),
+      totals as (
+        select count(*) as audience, count(*) filter (where downloads > 0) as downloaded,
+               count(*) filter (where cast(:downloaded as boolean) is null
+                                      or (downloads > 0) = :downloaded) as matching
+        from part
+      ),
+      page as (
+        select * from part
+        where cast(:downloaded as boolean) is null or (downloads > 0) = :downloaded
+        order by login
+        limit :limit offset :offset
+      )
+      select t.audience, t.downloaded as downloaded_total, t.matching, page.*
+      from totals t left join page on true
+      order by page.login
+      """
+          .formatted(AudienceRule.ORGANIZATION_IN_AUDIENCE);
+
+  private final DatabaseClient db;
+  private final Clock clock;
+
+  DownloadsReport(DatabaseClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  Mono<DownloadPage> page(
+      Caller caller,
+      long publicationId,
+      String regionCode,
+      Long municipalityId,
+      Boolean downloaded,
+      Paging paging) {
+    Visibility scope = Visibility.of(caller);
+    return visible(caller, publicationId)
+        .then(narrowed(scope, regionCode, municipalityId))
+        .flatMap(part -> query(publicationId, part, downloaded, paging));
+  }
+
+  private Mono<Void> visible(Caller caller, long publicationId) {
+    return db.sql(REPORT_VISIBLE)
+        .bind("id", publicationId)
+        .bind("role", caller.role().name())
+        .bind("region", Parameter.fromOrEmpty(caller.regionCode(), String.class))
+        .bind("now", clock.instant())
+        .map(r -> 1)
+        .one()
+        .switchIfEmpty(Mono.error(() -> PublicationAccess.notFound(publicationId)))
+        .then();
+  }
+
+  /**
+   * The part of the audience to list: the caller's scope, narrowed by the filters (404 if foreign).
+   */
+  private Mono<Visibility> narrowed(Visibility scope, String regionCode, Long municipalityId) {
+    if (regionCode != null && !scope.seesRegion(regionCode)) {
+      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
+    }
+    String region = regionCode != null ? regionCode : scope.regionCode();
+    if (municipalityId == null) {
+      return Mono.just(
+          new Visibility(region, scope.municipalityId(), scope.withoutMunicipalityOnly(), null));
+    }
+    NotFoundException foreign =
+        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
+    return db.sql("select region_code from municipality where id = :id")
+        .bind("id", municipalityId)
+        .map(r -> r.get("region_code", String.class))
+        .one()
+        .filter(
+            municipalityRegion ->
+                scope.seesRegion(municipalityRegion)
+                    && (region == null || region.equals(municipalityRegion))
+                    && !scope.withoutMunicipalityOnly()
+                    && (scope.municipalityId() == null
+                        || scope.municipalityId().equals(municipalityId)))
+        .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
+        .switchIfEmpty(Mono.error(foreign));
+  }
+
+  private Mono<DownloadPage> query(
+      long publicationId, Visibility part, Boolean downloaded, Paging paging) {
+    return db.sql(PAGE)
+        .bind("id", publicationId)
+        .bind("scopeRegion", Parameter.fromOrEmpty(part.regionCode(), String.class))
+        .bind("scopeMunicipality", Parameter.fromOrEmpty(part.municipalityId(), Long.class))
+        .bind("withoutMunicipality", part.withoutMunicipalityOnly())
+        .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
+        .bind("limit", paging.size())
+        .bind("offset", paging.offset())
+        .map(DownloadsReport::toLine)
+        .all()
+        .collectList()
+        .map(
+            lines -> {
+              Line totals = lines.get(0);
+              List<DownloadRow> items = new ArrayList<>();
+              lines.stream().filter(l -> l.row() != null).forEach(l -> items.add(l.row()));
+              return new DownloadPage(
+                  paging.page(),
+                  paging.size(),
+                  totals.matching(),
+                  paging.totalPages(totals.matching()),
+                  totals.audience(),
+                  totals.downloaded(),
+                  items);
+            });
+  }
+
+  /** One row of the statement: the totals, and one organization unless the page is empty. */
+  private record Line(long audience, long downloaded, long matching, DownloadRow row) {}
+
+  private static Line toLine(Readable r) {
+    DownloadRow row = null;
+    Long id = r.get("id", Long.class);
+    if (id != null) {
+      OrganizationBrief organization =
+          new OrganizationBrief(
+              id,
+              r.get("login", String.class),
+              r.get("name", String.class),
+              r.get("region_code", String.class));
+      organization.setMunicipalityId(r.get("municipality_id", Long.class));
+      organization.setMunicipalityName(r.get("municipality", String.class));
+      row = new DownloadRow(organization, r.get("downloads", Long.class).intValue());
+      row.setFirstDownloadedAt(PublicationViews.utc(r.get("first_at", Instant.class)));
+      row.setLastDownloadedAt(PublicationViews.utc(r.get("last_at", Instant.class)));
+    }
+    return new Line(
+        r.get("audience", Long.class),
+        r.get("downloaded_total", Long.class),
+        r.get("matching", Long.class),
+        row);
+  }
+}
