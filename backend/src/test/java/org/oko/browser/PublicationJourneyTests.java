@@ -118,14 +118,17 @@ class PublicationJourneyTests extends ApiTest {
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(
                 Map.of(
-                    "campaignId", campaignId,
-                    "title", TITLE,
-                    "body", "Архив откроется в день проведения в 08:00 по местному времени.",
+                    "campaignId",
+                    campaignId,
+                    "title",
+                    TITLE,
+                    "body",
+                    "Архив откроется в день проведения в 08:00 по местному времени.",
                     "audience",
-                        Map.of(
-                            "roles", List.of("ORGANIZATION"),
-                            "regionCodes", List.of("64"),
-                            "sampleOnly", true)))
+                    Map.of(
+                        "roles", List.of("ORGANIZATION"),
+                        "regionCodes", List.of("64"),
+                        "sampleOnly", true)))
             .exchange()
             .expectStatus()
             .isCreated()
