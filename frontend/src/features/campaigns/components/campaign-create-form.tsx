@@ -6,7 +6,7 @@ import type { Campaign, CampaignKind, CampaignSubject, ProblemError } from '@/ty
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useCreateCampaign } from '../api/create-campaign';
-import { useRegionChoices } from '../api/get-region-choices';
+import { useRegionChoices } from '@/lib/region-choices';
 import { campaignKindLabels, campaignKinds, vprSubjectPresets } from '../utils/labels';
 import { FieldErrors } from './field-errors';
 

@@ -7,7 +7,7 @@ import { saveBlob } from '@/utils/download';
 import { formatKilobytes } from '@/utils/format';
 import { kindLabels, organizationKinds } from '@/utils/labels';
 
-import { useRegionChoices } from '../api/get-regions';
+import { useRegionChoices } from '@/lib/region-choices';
 import { useIssueCredentials } from '../api/issue-credentials';
 
 export const REPLACE_WARNING =

@@ -7,7 +7,7 @@ import { formatNumber, plural } from '@/utils/format';
 
 import { useUploadPerOrganizationArchive } from '../api/upload-per-organization-archive';
 import { attachmentKindLabels, attachmentKinds } from '../utils/labels';
-import { ProblemErrorsTable } from './problem-errors-table';
+import { ProblemErrorsTable } from '@/components/ui/problem-errors-table';
 import { UploadProgress } from './upload-progress';
 
 const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;

@@ -7,7 +7,7 @@ import { formatKilobytes } from '@/utils/format';
 
 import { useUploadAttachment } from '../api/upload-attachment';
 import { attachmentKindLabels, attachmentKinds } from '../utils/labels';
-import { ProblemErrorsTable } from './problem-errors-table';
+import { ProblemErrorsTable } from '@/components/ui/problem-errors-table';
 import { UploadProgress } from './upload-progress';
 
 /** Attaches one file (the same for everyone) to a draft. */

@@ -7,7 +7,7 @@ import { paths } from '@/config/paths';
 import type { Me } from '@/types/api';
 
 import { useCampaignChoices } from '../api/get-campaign-choices';
-import { useRegionChoices } from '../api/get-region-choices';
+import { useRegionChoices } from '@/lib/region-choices';
 import { useCreatePublication } from '../api/create-publication';
 import { audienceRoleLabels, audienceRoles, type AudienceRole } from '../utils/labels';
 

@@ -6,7 +6,7 @@ import type { Publication, Role } from '@/types/api';
 import { formatTimeZone, formatZonedDateTime } from '@/utils/format';
 import { zonedLocalToInstant } from '@/utils/zoned-time';
 
-import { useRegionChoices } from '../api/get-region-choices';
+import { useRegionChoices } from '@/lib/region-choices';
 import { usePublishPublication } from '../api/publish-publication';
 
 const MOSCOW = 'Europe/Moscow';

@@ -396,13 +396,13 @@ describe('draft page', () => {
     expect(await within(form).findByRole('alert')).toHaveTextContent(
       'Архив не принят: 2 файла названы неверно.',
     );
-    const table = within(form).getByTestId('upload-errors');
+    const table = within(form).getByTestId('problem-errors');
     expect(
       within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual(['Файл в архиве', 'Ошибка']);
-    const rows = within(table).getAllByTestId('upload-error-row');
+    const rows = within(table).getAllByTestId('problem-error-row');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('edu649999.zipОрганизации с таким логином нет в выборке.');
     expect(rows[1]).toHaveTextContent('../evil.zipПуть выходит за пределы архива.');

@@ -6,7 +6,7 @@ import type { QueryConfig } from '@/lib/react-query';
 /** The API's largest page: every subject of the federation (89) fits in one. */
 const ALL_REGIONS_PAGE_SIZE = 100;
 
-/** Every region with its name and time zone, ordered by code. */
+/** Every region with its name and time zone, ordered by code (shared by every region picker). */
 export const getRegionChoices = (signal?: AbortSignal) =>
   unwrap(
     api.GET('/api/regions', {
