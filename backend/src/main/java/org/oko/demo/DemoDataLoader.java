@@ -32,6 +32,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final OrganizationDirectory directory;
   private final IdentityAdmin identity;
   private final DemoCampaigns campaigns;
+  private final DemoPublications publications;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
@@ -39,11 +40,13 @@ class DemoDataLoader implements ApplicationRunner {
       OrganizationDirectory directory,
       IdentityAdmin identity,
       DemoCampaigns campaigns,
+      DemoPublications publications,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
     this.directory = directory;
     this.identity = identity;
     this.campaigns = campaigns;
+    this.publications = publications;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -82,11 +85,14 @@ class DemoDataLoader implements ApplicationRunner {
                 exist ->
                     exist
                         ? Mono.just(false)
-                        : tx.transactional(campaigns.create(java.time.Instant.now()))
+                        : tx.transactional(
+                                campaigns
+                                    .create(java.time.Instant.now())
+                                    .then(publications.create(java.time.Instant.now())))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(scheduled)) {
-      log.info("Demo campaigns created: ВПР, СПО, ОМК");
+      log.info("Demo campaigns created: ВПР, СПО, ОМК, with the ВПР's publications");
     }
   }
 

@@ -23,11 +23,15 @@ import org.springframework.http.MediaType;
 /** Forming the sample by rule, and who sees it before and after publication. */
 class SampleDrawTests extends ApiTest {
 
-  /** All 83 schools of region 64 in the list: 38 in cities, 15 in towns, 30 in villages. */
+  /**
+   * All 83 demo schools of region 64 in the list: 38 in cities, 15 in towns, 30 in villages. (Other
+   * tests register schools of their own, edu648xxx and edu649xxx: they are left out.)
+   */
   private Schedule campaignWithWholeRegionListed() {
     Schedule s = campaign(client, "64");
     List<String> list =
         organizations(client, "64", "SCHOOL").stream()
+            .filter(o -> o.getLogin().startsWith("edu6400"))
             .map(o -> entry(o.getLogin(), 25, o.getSettlementType().getValue(), "rus-4"))
             .toList();
     submit(as("region64"), s.campaignId(), "64", list).expectStatus().isOk();
