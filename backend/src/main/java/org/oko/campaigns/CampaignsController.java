@@ -158,7 +158,18 @@ class CampaignsController implements CampaignsApi {
                           .flatMap(
                               updated ->
                                   updated
-                                      ? store.replaceRegions(campaignId, in.getRegionCodes())
+                                      ? store
+                                          .replaceRegions(campaignId, in.getRegionCodes())
+                                          .then(
+                                              outbox.append(
+                                                  CampaignChanged.TOPIC,
+                                                  String.valueOf(campaignId),
+                                                  new CampaignChanged(
+                                                      campaignId,
+                                                      in.getKind().getValue(),
+                                                      in.getTitle(),
+                                                      in.getRegionCodes(),
+                                                      t.getT1().login())))
                                       : Mono.error(staleVersion()))
                           .as(tx::transactional));
             })

@@ -14,6 +14,11 @@ class CampaignsTopics {
   }
 
   @Bean
+  EventTopic campaignChangedTopic() {
+    return CampaignChanged.TOPIC;
+  }
+
+  @Bean
   EventTopic scheduleChangedTopic() {
     return ScheduleChanged.TOPIC;
   }

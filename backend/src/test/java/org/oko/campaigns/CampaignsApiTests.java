@@ -318,6 +318,58 @@ class CampaignsApiTests extends ApiTest {
     assertThat(events).isEqualTo(1);
   }
 
+  @Test
+  void changingACampaignKeepsItsRegionsWithPreliminaryListsAndWritesAnEvent() {
+    Campaign campaign = TestCampaigns.create(client, "ВПР: изменение");
+    db.sql(
+            "insert into sample_entry (campaign_id, organization_id, region_code, participants,"
+                + " institution_type, settlement_type) values (:c, :o, '02', 30, 'СОШ', 'CITY')")
+        .bind("c", campaign.getId())
+        .bind("o", organizationId("edu020001"))
+        .then()
+        .block();
+    String update =
+        "{\"kind\":\"VPR\",\"title\":\"ВПР: изменена\",\"academicYear\":\"2025/2026\","
+            + "\"subjects\":[],\"regionCodes\":[%s],\"version\":%d}";
+
+    client
+        .put()
+        .uri("/api/campaigns/" + campaign.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(update.formatted("\"64\"", campaign.getVersion()))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("02"));
+
+    Campaign changed =
+        client
+            .put()
+            .uri("/api/campaigns/" + campaign.getId())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(update.formatted("\"64\",\"02\",\"25\"", campaign.getVersion()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Campaign.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(changed.getTitle()).isEqualTo("ВПР: изменена");
+    assertThat(changed.getRegionCodes()).containsExactly("02", "25", "64");
+    assertThat(changed.getVersion()).isGreaterThan(campaign.getVersion());
+    Long events =
+        db.sql(
+                "select count(*) as n from outbox where topic = 'campaigns.CampaignChanged'"
+                    + " and event_key = :key")
+            .bind("key", String.valueOf(campaign.getId()))
+            .map(r -> r.get("n", Long.class))
+            .one()
+            .block();
+    assertThat(events).isEqualTo(1);
+  }
+
   @Autowired StageGate gate;
 
   private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec extend(
