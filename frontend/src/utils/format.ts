@@ -46,81 +46,15 @@ export function formatTimeZone(timeZone: string, at: Date = new Date()): string 
   }
 }
 
-function partsIn(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((part) => part.type === type)?.value ?? '';
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-  };
-}
-
-/** An instant as ДД.ММ.ГГГГ ЧЧ:ММ in `timeZone` ("2026-03-12T15:00:00Z", Saratov → 12.03.2026 19:00). */
-export function formatInstant(value: string, timeZone: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  try {
-    const p = partsIn(date, timeZone);
-    return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
-  } catch {
-    return value;
-  }
-}
-
 /** An instant's date alone, ДД.ММ.ГГГГ, in `timeZone`. */
 export function formatDateIn(value: string, timeZone: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   try {
-    const p = partsIn(date, timeZone);
+    const p = zonedParts(date, timeZone);
     return `${p.day}.${p.month}.${p.year}`;
   } catch {
     return value;
-  }
-}
-
-/** An instant as the value of an `<input type="datetime-local">` showing `timeZone`'s wall time. */
-export function toZonedInput(value: string, timeZone: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const p = partsIn(date, timeZone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/**
- * The instant (ISO, UTC) at which the wall clock in `timeZone` shows `local`
- * ("2026-03-12T18:00" in Europe/Saratov → "2026-03-12T14:00:00Z"); undefined for junk.
- */
-export function fromZonedInput(local: string, timeZone: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const offsetAt = (ms: number) => {
-    const p = partsIn(new Date(ms), timeZone);
-    return (
-      Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - Math.floor(ms / 60_000) * 60_000
-    );
-  };
-  try {
-    // Two passes settle the offset even when the zone changed it near that time.
-    let instant = asUtc - offsetAt(asUtc);
-    instant = asUtc - offsetAt(instant);
-    return new Date(instant).toISOString().replace('.000Z', 'Z');
-  } catch {
-    return undefined;
   }
 }
 

@@ -18,6 +18,15 @@ describe('zonedLocalToInstant', () => {
     expect(zonedLocalToInstant('2026-04-15T09:00', 'Mars/Olympus')).toBeUndefined();
   });
 
+  it('follows a zone that changes its offset (Berlin in summer and winter)', () => {
+    expect(zonedLocalToInstant('2026-07-01T12:00', 'Europe/Berlin')).toBe(
+      '2026-07-01T10:00:00.000Z',
+    );
+    expect(zonedLocalToInstant('2026-01-01T12:00', 'Europe/Berlin')).toBe(
+      '2026-01-01T11:00:00.000Z',
+    );
+  });
+
   it('is undone by instantToZonedLocal', () => {
     expect(instantToZonedLocal('2026-04-15T05:00:00Z', 'Europe/Saratov')).toBe('2026-04-15T09:00');
   });

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, StageCode, StageInput } from '@/types/api';
-import { formatTimeZone, fromZonedInput, toZonedInput } from '@/utils/format';
+import { formatTimeZone } from '@/utils/format';
+import { instantToZonedLocal, zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors, statusOf } from '@/utils/problem';
 
 import { useReplaceSchedule } from '../api/replace-schedule';
@@ -30,8 +31,8 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
     campaign.stages.map((stage) => ({
       id: nextRowId++,
       code: stage.code,
-      opens: toZonedInput(stage.opensAt, DEFAULT_TIME_ZONE),
-      closes: toZonedInput(stage.closesAt, DEFAULT_TIME_ZONE),
+      opens: instantToZonedLocal(stage.opensAt, DEFAULT_TIME_ZONE),
+      closes: instantToZonedLocal(stage.closesAt, DEFAULT_TIME_ZONE),
     })),
   );
   const [missing, setMissing] = useState<string>();
@@ -44,12 +45,12 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
   const changeZone = (next: string) => {
     setRows((current) =>
       current.map((row) => {
-        const opens = fromZonedInput(row.opens, zone);
-        const closes = fromZonedInput(row.closes, zone);
+        const opens = zonedLocalToInstant(row.opens, zone);
+        const closes = zonedLocalToInstant(row.closes, zone);
         return {
           ...row,
-          opens: opens ? toZonedInput(opens, next) : row.opens,
-          closes: closes ? toZonedInput(closes, next) : row.closes,
+          opens: opens ? instantToZonedLocal(opens, next) : row.opens,
+          closes: closes ? instantToZonedLocal(closes, next) : row.closes,
         };
       }),
     );
@@ -69,8 +70,8 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
     event.preventDefault();
     const stages: StageInput[] = [];
     for (const [index, row] of rows.entries()) {
-      const opensAt = fromZonedInput(row.opens, zone);
-      const closesAt = fromZonedInput(row.closes, zone);
+      const opensAt = zonedLocalToInstant(row.opens, zone);
+      const closesAt = zonedLocalToInstant(row.closes, zone);
       if (!row.code || !opensAt || !closesAt) {
         setMissing(`Строка ${index + 1}: выберите этап и укажите дату и время начала и окончания.`);
         return;

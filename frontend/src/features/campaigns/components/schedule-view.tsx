@@ -1,5 +1,5 @@
 import type { Campaign, Stage } from '@/types/api';
-import { formatInstant, formatTimeZone } from '@/utils/format';
+import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
 
 import { stageStateLabels } from '../utils/labels';
 
@@ -35,15 +35,17 @@ export function ScheduleView({ campaign }: { campaign: Campaign }) {
               <tr key={stage.code} data-testid="stage-row">
                 <td data-label="Этап">{stage.name}</td>
                 <td data-label="Начало" className="table__nowrap">
-                  {formatInstant(stage.opensAt, zone)}
+                  {formatZonedDateTime(stage.opensAt, zone)}
                 </td>
                 <td data-label="Окончание">
                   <div>
-                    <span className="table__nowrap">{formatInstant(stage.closesAt, zone)}</span>
+                    <span className="table__nowrap">
+                      {formatZonedDateTime(stage.closesAt, zone)}
+                    </span>
                     {extended(stage) && (
                       <span className="stage-extended" data-testid="stage-extended">
                         {' '}
-                        продлён до {formatInstant(stage.effectiveClosesAt, zone)}
+                        продлён до {formatZonedDateTime(stage.effectiveClosesAt, zone)}
                       </span>
                     )}
                   </div>

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, OrganizationBrief, StageCode, StageExtension } from '@/types/api';
-import { formatInstant, formatTimeZone, fromZonedInput } from '@/utils/format';
+import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
+import { zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useExtendStage } from '../api/extend-stage';
@@ -39,7 +40,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setGranted(undefined);
-    const closesAt = fromZonedInput(closes, zone);
+    const closesAt = zonedLocalToInstant(closes, zone);
     const problem = !stageCode
       ? 'Выберите этап.'
       : target === 'region' && !regionCode
@@ -82,7 +83,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
           >
             {campaign.stages.map((stage) => (
               <option key={stage.code} value={stage.code}>
-                {stage.name} (до {formatInstant(stage.closesAt, zone)})
+                {stage.name} (до {formatZonedDateTime(stage.closesAt, zone)})
               </option>
             ))}
           </select>
@@ -204,7 +205,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
           Этап продлён
           {granted.regionCode ? ` для региона ${granted.regionCode}` : ''}
           {granted.organization ? ` для ${granted.organization.login}` : ''} до{' '}
-          {formatInstant(granted.closesAt, zone)} ({formatTimeZone(zone)}).
+          {formatZonedDateTime(granted.closesAt, zone)} ({formatTimeZone(zone)}).
         </p>
       )}
       <div>

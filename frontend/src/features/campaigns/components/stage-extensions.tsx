@@ -1,7 +1,7 @@
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign } from '@/types/api';
-import { formatInstant } from '@/utils/format';
+import { formatZonedDateTime } from '@/utils/format';
 
 import { useStagesExtensions } from '../api/get-stage-extensions';
 
@@ -61,11 +61,11 @@ export function StageExtensions({ campaign }: { campaign: Campaign }) {
                         : `Регион ${extension.regionCode ?? ''}`}
                     </td>
                     <td data-label="Продлён до" className="table__nowrap">
-                      {formatInstant(extension.closesAt, zone)}
+                      {formatZonedDateTime(extension.closesAt, zone)}
                     </td>
                     <td data-label="Причина">{extension.reason || '—'}</td>
                     <td data-label="Кто продлил" className="table__muted">
-                      {extension.grantedBy}, {formatInstant(extension.grantedAt, zone)}
+                      {extension.grantedBy}, {formatZonedDateTime(extension.grantedAt, zone)}
                     </td>
                   </tr>
                 ))}

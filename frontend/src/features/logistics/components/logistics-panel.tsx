@@ -6,7 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import type { Campaign, Me, Packet } from '@/types/api';
 import { saveBlob } from '@/utils/download';
-import { formatInstant, formatTimeZone } from '@/utils/format';
+import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 import { statusOf } from '@/utils/problem';
 
@@ -175,7 +175,7 @@ function PacketAcceptForm({ campaign }: { campaign: Campaign }) {
       {accepted && (
         <p className="alert alert--info" role="status" data-testid="packet-accepted">
           Пакет {accepted.packetNumber} от {accepted.organization.login} принят{' '}
-          {formatInstant(accepted.acceptedAt, campaign.timeZone)}.
+          {formatZonedDateTime(accepted.acceptedAt, campaign.timeZone)}.
         </p>
       )}
     </form>
@@ -226,7 +226,7 @@ function PacketsList({ campaign }: { campaign: Campaign }) {
                       {packet.organization.login} — {packet.organization.name}
                     </td>
                     <td data-label="Принят" className="table__nowrap">
-                      {formatInstant(packet.acceptedAt, zone)}
+                      {formatZonedDateTime(packet.acceptedAt, zone)}
                     </td>
                     <td data-label="Кто принял">{packet.acceptedBy}</td>
                     <td data-label="Примечание" className="table__muted">

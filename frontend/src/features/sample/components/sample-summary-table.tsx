@@ -1,6 +1,6 @@
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import { formatInstant, formatNumber } from '@/utils/format';
+import { formatZonedDateTime, formatNumber } from '@/utils/format';
 
 import { useSampleSummary } from '../api/get-sample-summary';
 import { usePublishSample } from '../api/publish-sample';
@@ -62,7 +62,7 @@ export function SampleSummaryTable({ campaignId, timeZone, canPublish }: SampleS
                 </td>
                 <td data-label="Опубликована">
                   {region.publishedAt ? (
-                    formatInstant(region.publishedAt, timeZone)
+                    formatZonedDateTime(region.publishedAt, timeZone)
                   ) : canPublish ? (
                     <button
                       type="button"

@@ -81,7 +81,7 @@ describe('stage extensions', () => {
     const post = api.requestsTo(EXTENSIONS).find((r) => r.method === 'POST');
     expect(await post?.json()).toEqual({
       organizationId: 5001,
-      closesAt: '2026-03-12T15:00:00Z',
+      closesAt: '2026-03-12T15:00:00.000Z',
       reason: 'Карантин',
     });
     await waitFor(() =>

@@ -71,10 +71,14 @@ describe('schedule editor', () => {
       stages: [
         {
           code: 'PRELIMINARY_LIST',
-          opensAt: '2026-03-02T04:00:00Z',
-          closesAt: '2026-03-13T13:00:00Z',
+          opensAt: '2026-03-02T04:00:00.000Z',
+          closesAt: '2026-03-13T13:00:00.000Z',
         },
-        { code: 'APPLICATION', opensAt: '2026-03-13T19:00:00Z', closesAt: '2026-03-20T18:59:00Z' },
+        {
+          code: 'APPLICATION',
+          opensAt: '2026-03-13T19:00:00.000Z',
+          closesAt: '2026-03-20T18:59:00.000Z',
+        },
       ],
     });
   });
@@ -96,8 +100,8 @@ describe('schedule editor', () => {
     const body = (await api.requestsTo(SCHEDULE)[0]?.json()) as { stages: unknown[] };
     expect(body.stages[0]).toEqual({
       code: 'PRELIMINARY_LIST',
-      opensAt: '2026-02-01T06:00:00Z',
-      closesAt: '2026-02-20T15:00:00Z',
+      opensAt: '2026-02-01T06:00:00.000Z',
+      closesAt: '2026-02-20T15:00:00.000Z',
     });
   });
 
