@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 data=$(mktemp -d)
 OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT java -Xmx1g -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null && break
   sleep 1

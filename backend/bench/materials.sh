@@ -22,7 +22,7 @@ command -v jq >/dev/null || { echo "jq is missing: apt-get install -y jq" >&2; e
 data=$(mktemp -d)
 OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT java -Xmx256m -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"
 for _ in $(seq 1 120); do
   curl -sf "$base/actuator/health/readiness" >/dev/null && break
@@ -66,13 +66,17 @@ url="$base/api/publications/$pub/attachments/$attachment/content"
 rss_before=$(ps -o rss= -p $pid)
 peak=$rss_before
 t0=$(date +%s%N)
+downloads=()
 for i in $(seq 1 "$PARALLEL"); do
   curl -sf -H "Authorization: Bearer $SCHOOL" -o "$data/download-$i" "$url" &
+  downloads+=($!)
 done
-while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+running() { for p in "${downloads[@]}"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
+while running; do
   rss=$(ps -o rss= -p $pid); [ "$rss" -gt "$peak" ] && peak=$rss
   sleep 0.1
 done
+for p in "${downloads[@]}"; do wait "$p"; done
 t1=$(date +%s%N)
 download_s=$(seconds "$t0" "$t1")
 for i in $(seq 1 "$PARALLEL"); do cmp -s "$file" "$data/download-$i" || { echo "download $i differs" >&2; exit 1; }; done

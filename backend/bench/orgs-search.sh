@@ -26,7 +26,7 @@ log="$data/oko.log"
 OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx1g -jar "$JAR" >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$HTTP_PORT/actuator/health/readiness" >/dev/null && break
