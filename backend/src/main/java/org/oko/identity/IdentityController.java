@@ -8,28 +8,20 @@ import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
 import org.oko.api.model.SigningKeyRotated;
 import org.oko.platform.audit.AuditLog;
+import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 @RestController
 class IdentityController implements IdentityApi {
-
-  static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final AuditLog audit;
   private final CredentialIssuing credentials;
@@ -59,23 +51,11 @@ class IdentityController implements IdentityApi {
         .flatMap(t -> credentials.issue(t.getT1(), t.getT2(), address))
         .flatMap(
             issued ->
-                Mono.fromCallable(
-                        () ->
-                            CredentialsWorkbook.write(
-                                issued.lines(), issued.scope(), CredentialIssuing.now()))
-                    .subscribeOn(Schedulers.boundedElastic()))
-        .map(
-            bytes ->
-                ResponseEntity.ok()
-                    .contentType(XLSX)
-                    .cacheControl(CacheControl.noStore())
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                            .filename("credentials.xlsx")
-                            .build()
-                            .toString())
-                    .body((Resource) new ByteArrayResource(bytes)));
+                WorkbookDownload.of(
+                    () ->
+                        CredentialsWorkbook.write(
+                            issued.lines(), issued.scope(), CredentialIssuing.now()),
+                    "credentials.xlsx"));
   }
 
   @Override

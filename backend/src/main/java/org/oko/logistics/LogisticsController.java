@@ -12,23 +12,18 @@ import org.oko.campaigns.CampaignInfo;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
+import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Materials logistics: the inventory and the transfer statement computed from the published sample,
@@ -36,9 +31,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 class LogisticsController implements LogisticsApi {
-
-  private static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
@@ -81,15 +73,13 @@ class LogisticsController implements LogisticsApi {
         .switchIfEmpty(Mono.error(notInSample(organizationId)))
         .flatMap(
             entry ->
-                offEventLoop(
-                        () ->
-                            InventoryWorkbook.write(
-                                campaign.title(),
-                                entry.organization(),
-                                Materials.of(entry, campaign.subjects())))
-                    .map(
-                        bytes ->
-                            xlsx("inventory-" + entry.organization().login() + ".xlsx", bytes)));
+                WorkbookDownload.of(
+                    () ->
+                        InventoryWorkbook.write(
+                            campaign.title(),
+                            entry.organization(),
+                            Materials.of(entry, campaign.subjects())),
+                    "inventory-" + entry.organization().login() + ".xlsx"));
   }
 
   @Override
@@ -123,17 +113,13 @@ class LogisticsController implements LogisticsApi {
                                   Materials.summaryOf(entry, campaign.subjects()),
                                   t.getT2().getOrDefault(entry.organization().id(), 0L)))
                       .toList();
-              return offEventLoop(
-                  () -> TransferStatementWorkbook.write(campaign.title(), scope.title(), lines));
-            })
-        .map(
-            bytes ->
-                xlsx(
-                    "transfer-statement-"
-                        + scope.regionCode()
-                        + (scope.municipalityId() == null ? "" : "-" + scope.municipalityId())
-                        + ".xlsx",
-                    bytes));
+              return WorkbookDownload.of(
+                  () -> TransferStatementWorkbook.write(campaign.title(), scope.title(), lines),
+                  "transfer-statement-"
+                      + scope.regionCode()
+                      + (scope.municipalityId() == null ? "" : "-" + scope.municipalityId())
+                      + ".xlsx");
+            });
   }
 
   @Override
@@ -197,21 +183,6 @@ class LogisticsController implements LogisticsApi {
   private Mono<OrganizationRef> visibleOrganization(Caller caller, long organizationId) {
     Visibility visibility = Visibility.of(caller);
     return organizations.byId(organizationId).filter(visibility::seesOrganization);
-  }
-
-  private static Mono<byte[]> offEventLoop(java.util.concurrent.Callable<byte[]> writer) {
-    // POI writes temp files and compresses: never on a Netty thread.
-    return Mono.fromCallable(writer).subscribeOn(Schedulers.boundedElastic());
-  }
-
-  private static ResponseEntity<Resource> xlsx(String filename, byte[] bytes) {
-    return ResponseEntity.ok()
-        .contentType(XLSX)
-        .cacheControl(CacheControl.noStore())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(filename).build().toString())
-        .body(new ByteArrayResource(bytes));
   }
 
   private static Packet toApi(Packets.Accepted accepted) {

@@ -19,16 +19,13 @@ import org.oko.api.model.VerificationDiff;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.orgs.Visibility;
+import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,9 +39,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 class SampleController implements SampleApi {
-
-  static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   /** Who reads the sample: coordinators at every level (and regional systems, as their region). */
   private static final Role[] READERS = {
@@ -178,7 +172,8 @@ class SampleController implements SampleApi {
                                 campaign.subjects())))
         .map(
             bytes ->
-                workbook(bytes, "preliminary-list-" + campaignId + "-" + regionCode + ".xlsx"));
+                WorkbookDownload.response(
+                    bytes, "preliminary-list-" + campaignId + "-" + regionCode + ".xlsx"));
   }
 
   private static SampleWorkbook.Line templateLine(SampleQueries.TemplateRow row) {
@@ -260,7 +255,7 @@ class SampleController implements SampleApi {
                                             .form(campaign, part)
                                             .map(
                                                 bytes ->
-                                                    workbook(
+                                                    WorkbookDownload.response(
                                                         bytes,
                                                         "verification-form-"
                                                             + campaignId
@@ -337,14 +332,5 @@ class SampleController implements SampleApi {
                         campaign.regionCodes().stream().filter(visibility::seesRegion).toList())
                     .collectList())
         .map(regions -> new SampleSummary(campaign.id(), regions));
-  }
-
-  static ResponseEntity<Resource> workbook(byte[] bytes, String filename) {
-    return ResponseEntity.ok()
-        .contentType(XLSX)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(filename).build().toString())
-        .body(new ByteArrayResource(bytes));
   }
 }

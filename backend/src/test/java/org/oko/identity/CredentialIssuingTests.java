@@ -136,7 +136,7 @@ class CredentialIssuingTests extends ApiTest {
             .expectStatus()
             .isOk()
             .expectHeader()
-            .contentType(IdentityController.XLSX)
+            .contentType(org.oko.platform.excel.WorkbookDownload.XLSX)
             .expectHeader()
             .valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
             .expectBody(byte[].class)

@@ -35,8 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 final class SampleTestSupport {
 
-  static final MediaType XLSX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  static final MediaType XLSX = org.oko.platform.excel.WorkbookDownload.XLSX;
   static final String SHEET = "Список ОО";
 
   /** The stage windows of a test campaign. */
