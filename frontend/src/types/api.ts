@@ -51,3 +51,7 @@ export type RegionSampleSummary = Schemas['RegionSampleSummary'];
 export type VerificationDiff = Schemas['VerificationDiff'];
 export type Packet = Schemas['Packet'];
 export type PacketPage = Schemas['PacketPage'];
+export type SampleAttributes = Schemas['SampleAttributes'];
+export type PreliminaryEntry = Schemas['PreliminaryEntry'];
+export type PreliminaryListInput = Schemas['PreliminaryListInput'];
+export type CampaignUpdate = Schemas['CampaignUpdate'];

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -6,6 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { CampaignCreateForm } from '@/features/campaigns/components/campaign-create-form';
 import { CampaignDetails } from '@/features/campaigns/components/campaign-details';
 import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';
 import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
@@ -28,6 +30,7 @@ export function CampaignRoute() {
 
 function CampaignPage({ campaignId, account }: { campaignId: number; account: Me }) {
   const campaign = useCampaign({ campaignId });
+  const [editing, setEditing] = useState(false);
   const crumbs = [{ label: 'Кампании', to: paths.campaigns.list.getHref() }];
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) {
@@ -45,7 +48,29 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
       <Breadcrumbs items={[...crumbs, { label: data.title }]} />
       <PageHeader title={data.title} subtitle={`Учебный год ${data.academicYear}`} />
       <div className="form-stack">
-        <CampaignDetails campaign={data} />
+        {federal && editing ? (
+          <CampaignCreateForm
+            // A fresh read (after a 409) starts the form again from what is stored now.
+            key={data.version}
+            campaign={data}
+            onCreated={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+            onReload={() => void campaign.refetch()}
+          />
+        ) : (
+          <CampaignDetails campaign={data} />
+        )}
+        {federal && !editing && (
+          <div>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditing(true)}
+            >
+              Изменить
+            </button>
+          </div>
+        )}
         <div>
           <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
             {account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE'

@@ -105,7 +105,7 @@ function SampleSections({ campaign, account }: { campaign: Campaign; account: Me
             />
           </section>
           {account.regionCode && (
-            <PreliminaryListPanel campaignId={campaign.id} regionCode={account.regionCode} />
+            <PreliminaryListPanel campaign={campaign} regionCode={account.regionCode} />
           )}
           <SampleEntries
             campaignId={campaign.id}

@@ -3,9 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, CampaignKind, CampaignSubject, ProblemError } from '@/types/api';
-import { fieldMessages, problemErrors } from '@/utils/problem';
+import { fieldMessages, problemErrors, statusOf } from '@/utils/problem';
 
 import { useCreateCampaign } from '../api/create-campaign';
+import { useUpdateCampaign } from '../api/update-campaign';
 import { useRegionChoices } from '@/lib/region-choices';
 import { campaignKindLabels, campaignKinds, vprSubjectPresets } from '../utils/labels';
 import { FieldErrors } from './field-errors';
@@ -27,34 +28,64 @@ const toSubject = (row: SubjectRow): CampaignSubject => ({
   maxScore: row.maxScore.trim() ? Number(row.maxScore) : undefined,
 });
 
+const toRow = (subject: CampaignSubject): SubjectRow => ({
+  key: subject.key,
+  name: subject.name,
+  grade: subject.grade === undefined ? '' : String(subject.grade),
+  maxScore: subject.maxScore === undefined ? '' : String(subject.maxScore),
+});
+
 type CampaignCreateFormProps = {
   onCreated: (campaign: Campaign) => void;
   onCancel: () => void;
+  /** The campaign to change; without it the form creates a new one. */
+  campaign?: Campaign;
+  /** Reads the campaign again after someone else changed it (409). */
+  onReload?: () => void;
 };
 
-/** The federal organizer's form for a new campaign; the schedule is set on the campaign's page. */
-export function CampaignCreateForm({ onCreated, onCancel }: CampaignCreateFormProps) {
-  const [kind, setKind] = useState<CampaignKind>('VPR');
-  const [title, setTitle] = useState('');
-  const [academicYear, setAcademicYear] = useState(currentAcademicYear);
-  const [subjects, setSubjects] = useState<SubjectRow[]>([]);
-  const [regionCodes, setRegionCodes] = useState<string[]>([]);
-  const create = useCreateCampaign();
+/**
+ * The federal organizer's form for a new campaign, or for changing one (pre-filled, sent with the
+ * version read); the schedule is set on the campaign's page.
+ */
+export function CampaignCreateForm({
+  onCreated,
+  onCancel,
+  campaign,
+  onReload,
+}: CampaignCreateFormProps) {
+  const editing = campaign !== undefined;
+  const [kind, setKind] = useState<CampaignKind>(campaign?.kind ?? 'VPR');
+  const [title, setTitle] = useState(campaign?.title ?? '');
+  const [academicYear, setAcademicYear] = useState(
+    () => campaign?.academicYear ?? currentAcademicYear(),
+  );
+  const [subjects, setSubjects] = useState<SubjectRow[]>(() => campaign?.subjects.map(toRow) ?? []);
+  const [regionCodes, setRegionCodes] = useState<string[]>(campaign?.regionCodes ?? []);
+  const createMutation = useCreateCampaign();
+  const updateMutation = useUpdateCampaign();
+  const create = editing ? updateMutation : createMutation;
   const errors = problemErrors(create.error);
+  const conflict = editing && statusOf(create.error) === 409;
   const id = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      {
-        kind,
-        title: title.trim(),
-        academicYear: academicYear.trim(),
-        subjects: subjects.map(toSubject),
-        regionCodes,
-      },
-      { onSuccess: onCreated },
-    );
+    const input = {
+      kind,
+      title: title.trim(),
+      academicYear: academicYear.trim(),
+      subjects: subjects.map(toSubject),
+      regionCodes,
+    };
+    if (campaign) {
+      updateMutation.mutate(
+        { campaignId: campaign.id, input: { ...input, version: campaign.version } },
+        { onSuccess: onCreated },
+      );
+    } else {
+      createMutation.mutate(input, { onSuccess: onCreated });
+    }
   };
 
   return (
@@ -65,7 +96,7 @@ export function CampaignCreateForm({ onCreated, onCancel }: CampaignCreateFormPr
       data-testid="campaign-create-form"
     >
       <h2 id={`${id}-title`} className="panel__title">
-        Новая кампания
+        {editing ? 'Изменить кампанию' : 'Новая кампания'}
       </h2>
       <div className="form-row">
         <div className="field">
@@ -74,6 +105,7 @@ export function CampaignCreateForm({ onCreated, onCancel }: CampaignCreateFormPr
             id={`${id}-kind`}
             className="input"
             value={kind}
+            disabled={editing}
             onChange={(event) => setKind(event.target.value as CampaignKind)}
           >
             {campaignKinds.map((value) => (
@@ -127,25 +159,42 @@ export function CampaignCreateForm({ onCreated, onCancel }: CampaignCreateFormPr
       <RegionsPicker value={regionCodes} onChange={setRegionCodes} />
       <FieldErrors messages={fieldMessages(errors, 'regionCodes')} />
 
-      {create.isError && (
+      {conflict && (
+        <div className="alert alert--error alert--big" role="alert" data-testid="campaign-conflict">
+          <p className="alert__title">Кампанию изменили, пока вы её редактировали</p>
+          <p className="alert__text">
+            Ваши изменения не сохранены. Загрузите кампанию заново и внесите изменения ещё раз.
+          </p>
+          {onReload && (
+            <div>
+              <button type="button" className="button" onClick={onReload}>
+                Загрузить заново
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {create.isError && !conflict && (
         <ErrorMessage
           error={create.error}
           title={
             errors.length > 0
-              ? 'Кампания не создана: исправьте отмеченные поля'
-              : 'Кампания не создана'
+              ? `Кампания не ${editing ? 'изменена' : 'создана'}: исправьте отмеченные поля`
+              : `Кампания не ${editing ? 'изменена' : 'создана'}`
           }
         />
       )}
       <div className="actions">
         <button type="submit" className="button" disabled={create.isPending}>
-          Создать кампанию
+          {editing ? 'Сохранить изменения' : 'Создать кампанию'}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Отмена
         </button>
       </div>
-      {create.isPending && <Loading label="Создаём кампанию…" />}
+      {create.isPending && (
+        <Loading label={editing ? 'Сохраняем кампанию…' : 'Создаём кампанию…'} />
+      )}
     </form>
   );
 }

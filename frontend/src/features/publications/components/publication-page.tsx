@@ -21,6 +21,7 @@ import {
 import { ArchiveUploadForm } from './archive-upload-form';
 import { AttachmentUploadForm } from './attachment-upload-form';
 import { AttachmentsList } from './attachments-list';
+import { DraftActions } from './draft-actions';
 import { PublishForm } from './publish-form';
 import { StatusChip } from './status-chip';
 
@@ -100,6 +101,14 @@ export function PublicationPage({
       </div>
 
       {author && <AudienceSummary publication={item} />}
+
+      {draft && (
+        <DraftActions
+          publication={item}
+          account={account}
+          campaignRegionCodes={campaign?.regionCodes ?? []}
+        />
+      )}
 
       {item.body.trim() !== '' && (
         <section className="panel publication-body" data-testid="publication-body">

@@ -2,18 +2,22 @@ import { useState } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
+import type { Campaign } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 import { formatNumber, plural } from '@/utils/format';
 
 import { useDownloadPreliminaryTemplate } from '../api/download-preliminary-template';
 import { useUploadPreliminaryList } from '../api/upload-preliminary-list';
+import { PreliminaryListEditor } from './preliminary-list-editor';
 import { UploadField } from './upload-field';
 import { UploadProblem } from './upload-problem';
 
-type PreliminaryListPanelProps = { campaignId: number; regionCode: string };
+type PreliminaryListPanelProps = { campaign: Campaign; regionCode: string };
 
 /** The regional coordinator's preliminary list: download the template, upload it filled. */
-export function PreliminaryListPanel({ campaignId, regionCode }: PreliminaryListPanelProps) {
+export function PreliminaryListPanel({ campaign, regionCode }: PreliminaryListPanelProps) {
+  const campaignId = campaign.id;
+  const [editing, setEditing] = useState(false);
   const template = useDownloadPreliminaryTemplate();
   const upload = useUploadPreliminaryList();
   const [fileName, setFileName] = useState<string>();
@@ -28,6 +32,7 @@ export function PreliminaryListPanel({ campaignId, regionCode }: PreliminaryList
         <li>Отметьте в столбце «Участвует» (да/нет) и заполните сведения об организациях.</li>
         <li>Загрузите заполненный файл. Если в нём есть ошибки, мы покажем каждую.</li>
       </ol>
+      <p className="field__hint">Или заполните список прямо на сайте, без файла.</p>
       <div className="actions">
         <button
           type="button"
@@ -42,6 +47,11 @@ export function PreliminaryListPanel({ campaignId, regionCode }: PreliminaryList
         >
           Скачать шаблон
         </button>
+        {!editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Заполнить на сайте
+          </button>
+        )}
         <UploadField
           label="Загрузить заполненный"
           disabled={upload.isPending}
@@ -62,6 +72,13 @@ export function PreliminaryListPanel({ campaignId, regionCode }: PreliminaryList
           {plural(upload.data.proposed, ['организация', 'организации', 'организаций'])} в
           предварительном списке.
         </p>
+      )}
+      {editing && (
+        <PreliminaryListEditor
+          campaign={campaign}
+          regionCode={regionCode}
+          onClose={() => setEditing(false)}
+        />
       )}
     </section>
   );
