@@ -6,9 +6,10 @@ import type { AttachmentKind } from '@/types/api';
 import { formatNumber, plural } from '@/utils/format';
 
 import { useUploadPerOrganizationArchive } from '../api/upload-per-organization-archive';
-import { attachmentKindLabels, attachmentKinds } from '../utils/labels';
+import { attachmentKindLabels } from '../utils/labels';
 import { ProblemErrorsTable } from '@/components/ui/problem-errors-table';
 import { UploadProgress } from './upload-progress';
+import { AttachmentKindField } from './attachment-kind-field';
 
 const ORGANIZATION_FORMS = ['организация', 'организации', 'организаций'] as const;
 
@@ -66,21 +67,7 @@ export function ArchiveUploadForm({ publicationId }: { publicationId: number }) 
             onChange={(event) => setFile(event.target.files?.[0])}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Вид материала</label>
-          <select
-            id={`${id}-kind`}
-            className="input"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as AttachmentKind)}
-          >
-            {attachmentKinds.map((value) => (
-              <option key={value} value={value}>
-                {attachmentKindLabels[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AttachmentKindField id={`${id}-kind`} kind={kind} onChange={setKind} />
         <div className="field field--grow">
           <label htmlFor={`${id}-title`}>Название для организаций</label>
           <input

@@ -6,9 +6,9 @@ import type { AttachmentKind } from '@/types/api';
 import { formatKilobytes } from '@/utils/format';
 
 import { useUploadAttachment } from '../api/upload-attachment';
-import { attachmentKindLabels, attachmentKinds } from '../utils/labels';
 import { ProblemErrorsTable } from '@/components/ui/problem-errors-table';
 import { UploadProgress } from './upload-progress';
+import { AttachmentKindField } from './attachment-kind-field';
 
 /** Attaches one file (the same for everyone) to a draft. */
 export function AttachmentUploadForm({ publicationId }: { publicationId: number }) {
@@ -56,21 +56,7 @@ export function AttachmentUploadForm({ publicationId }: { publicationId: number 
             onChange={(event) => setFile(event.target.files?.[0])}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Вид материала</label>
-          <select
-            id={`${id}-kind`}
-            className="input"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as AttachmentKind)}
-          >
-            {attachmentKinds.map((value) => (
-              <option key={value} value={value}>
-                {attachmentKindLabels[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AttachmentKindField id={`${id}-kind`} kind={kind} onChange={setKind} />
       </div>
       <div>
         <button type="submit" className="button" disabled={!file || upload.isPending}>

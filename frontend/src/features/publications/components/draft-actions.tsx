@@ -9,7 +9,9 @@ import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useDeletePublication } from '../api/delete-publication';
 import { useUpdatePublication } from '../api/update-publication';
-import { audienceRoleLabels, audienceRoles, type AudienceRole } from '../utils/labels';
+import { audienceRoles, type AudienceRole } from '../utils/labels';
+
+import { AudienceRolesFieldset, RegionCheckboxes } from './audience-fields';
 
 type DraftActionsProps = {
   publication: Publication;
@@ -89,11 +91,6 @@ export function DraftActions({ publication, account, campaignRegionCodes }: Draf
   );
 }
 
-const toggle = <T,>(list: T[], value: T, on: boolean, order: readonly T[]) =>
-  on
-    ? order.filter((item) => item === value || list.includes(item))
-    : list.filter((v) => v !== value);
-
 function DraftEditForm({
   publication,
   account,
@@ -163,41 +160,18 @@ function DraftEditForm({
         />
         <FieldMessages messages={fieldMessages(errors, 'body')} />
       </div>
-      <fieldset className="checkboxes">
-        <legend>Кому</legend>
-        {audienceRoles.map((role) => (
-          <label key={role} className="checkbox">
-            <input
-              type="checkbox"
-              checked={roles.includes(role)}
-              onChange={(event) =>
-                setRoles(toggle(roles, role, event.target.checked, audienceRoles))
-              }
-            />
-            {audienceRoleLabels[role]}
-          </label>
-        ))}
-      </fieldset>
+      <AudienceRolesFieldset roles={roles} onChange={setRoles} />
       {federal && regionChoices.length > 0 && (
         <fieldset className="checkboxes">
           <legend>Регионы</legend>
           <p className="field__hint">
             Не выбрано ни одного — публикацию получат все регионы кампании.
           </p>
-          <div className="checkboxes__grid">
-            {regionChoices.map((code) => (
-              <label key={code} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={regionCodes.includes(code)}
-                  onChange={(event) =>
-                    setRegionCodes(toggle(regionCodes, code, event.target.checked, regionChoices))
-                  }
-                />
-                {code}
-              </label>
-            ))}
-          </div>
+          <RegionCheckboxes
+            choices={regionChoices}
+            selected={regionCodes}
+            onChange={setRegionCodes}
+          />
         </fieldset>
       )}
       <label className="checkbox">

@@ -9,7 +9,9 @@ import type { Me } from '@/types/api';
 import { useCampaignChoices } from '../api/get-campaign-choices';
 import { useRegionChoices } from '@/lib/region-choices';
 import { useCreatePublication } from '../api/create-publication';
-import { audienceRoleLabels, audienceRoles, type AudienceRole } from '../utils/labels';
+import { type AudienceRole } from '../utils/labels';
+
+import { AudienceRolesFieldset, RegionCheckboxes } from './audience-fields';
 
 /**
  * Starts a publication: the campaign, title, text and audience. Files are attached on the draft's
@@ -40,11 +42,6 @@ export function NewPublicationForm({ account }: { account: Me }) {
     title.trim() === '' && 'Введите заголовок.',
     roles.length === 0 && 'Отметьте, кому адресована публикация.',
   ].filter((problem): problem is string => typeof problem === 'string');
-
-  const toggle = <T,>(list: T[], value: T, on: boolean, order: readonly T[]) =>
-    on
-      ? order.filter((item) => item === value || list.includes(item))
-      : list.filter((item) => item !== value);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -118,21 +115,7 @@ export function NewPublicationForm({ account }: { account: Me }) {
         />
       </div>
 
-      <fieldset className="checkboxes">
-        <legend>Кому</legend>
-        {audienceRoles.map((role) => (
-          <label key={role} className="checkbox">
-            <input
-              type="checkbox"
-              checked={roles.includes(role)}
-              onChange={(event) =>
-                setRoles(toggle(roles, role, event.target.checked, audienceRoles))
-              }
-            />
-            {audienceRoleLabels[role]}
-          </label>
-        ))}
-      </fieldset>
+      <AudienceRolesFieldset roles={roles} onChange={setRoles} />
 
       {federal ? (
         <fieldset className="checkboxes" data-testid="audience-regions">
@@ -143,23 +126,12 @@ export function NewPublicationForm({ account }: { account: Me }) {
           {!campaign ? (
             <p className="field__hint">Сначала выберите кампанию.</p>
           ) : (
-            <div className="checkboxes__grid">
-              {campaign.regionCodes.map((code) => (
-                <label key={code} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={regionCodes.includes(code)}
-                    onChange={(event) =>
-                      setRegionCodes(
-                        toggle(regionCodes, code, event.target.checked, campaign.regionCodes),
-                      )
-                    }
-                  />
-                  {code}
-                  {regionNames.has(code) && ` — ${regionNames.get(code)}`}
-                </label>
-              ))}
-            </div>
+            <RegionCheckboxes
+              choices={campaign.regionCodes}
+              selected={regionCodes}
+              onChange={setRegionCodes}
+              names={regionNames}
+            />
           )}
         </fieldset>
       ) : (
