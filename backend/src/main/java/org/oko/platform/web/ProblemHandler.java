@@ -187,13 +187,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  private static Map<String, String> asError(FieldProblem p) {
-    var error = new java.util.LinkedHashMap<String, String>();
+  private static Map<String, Object> asError(FieldProblem p) {
+    var error = new java.util.LinkedHashMap<String, Object>();
     if (p.field() != null) error.put("field", p.field());
     error.put("message", p.message());
     if (p.sheet() != null) error.put("sheet", p.sheet());
     if (p.cell() != null) error.put("cell", p.cell());
     if (p.value() != null) error.put("value", p.value());
+    if (p.row() != null) error.put("row", p.row());
+    if (p.column() != null) error.put("column", p.column());
     return error;
   }
 
