@@ -149,6 +149,14 @@ public final class SheetValidator {
    * checked as such).
    */
   public void finish() {
+    if (sheet.layout() == SheetSpec.Layout.RECORD && rows == 0) {
+      // An untouched record still has its required fields to fill.
+      String[] empty = new String[columns.size()];
+      rows = 1;
+      check(1, 1, empty);
+      sink.accept(empty);
+      return;
+    }
     if (prefilledRows == null) {
       return;
     }

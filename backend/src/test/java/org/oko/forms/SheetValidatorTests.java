@@ -228,4 +228,28 @@ class SheetValidatorTests {
                         "Нет столбца «x»",
                         "Правило ссылается на несуществующий столбец"));
   }
+
+  @Test
+  void anUntouchedRecordStillHasItsRequiredFieldsToFill() {
+    var record =
+        new SheetSpec(
+            "org",
+            "Об организации",
+            SheetSpec.Layout.RECORD,
+            List.of(
+                ColumnSpec.of("students", "Число обучающихся", ColumnType.INTEGER).asRequired(),
+                ColumnSpec.of("note", "Примечание", ColumnType.TEXT)),
+            null,
+            null,
+            null,
+            null);
+    var validator =
+        new SheetValidator(record, null, problems, (row, column) -> "B" + (2 + column), rows::add);
+    validator.finish();
+    assertThat(rows).hasSize(1);
+    assertThat(problems.list())
+        .extracting(FieldProblem::cell, FieldProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("B2", "Обязательное поле не заполнено"));
+  }
 }

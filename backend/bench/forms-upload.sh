@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark: a ВПР results protocol uploaded as .xlsx over HTTP until it is saved and submitted —
+# one school with BIG_ROWS rows, then SCHOOLS schools at once with EACH_ROWS rows each — against a
+# baseline in the same run: the same bytes uploaded as a publication attachment (streamed to disk,
+# never read). Server heap is sampled with jstat during the uploads.
+#
+#   mvn -B -q -DskipTests package && bash backend/bench/forms-upload.sh
+#   # knobs: BIG_ROWS=200000 SCHOOLS=50 EACH_ROWS=5000 HEAP=2g HTTP_PORT=18082 PG_PORT=55433
+#
+# Setup (not measured): a ВПР campaign in region 64 with math-4 (10 tasks) whose RESULTS_PROTOCOL
+# stage is open, a results-protocol form, SCHOOLS+1 schools of region 64 put into its published
+# sample and given the demo password of edu640001 straight in the database (psql).
+# Needs jq, psql (postgresql-client) and a JDK's jstat.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BIG_ROWS=${BIG_ROWS:-200000}
+SCHOOLS=${SCHOOLS:-50}
+EACH_ROWS=${EACH_ROWS:-5000}
+HEAP=${HEAP:-2g}
+HTTP_PORT=${HTTP_PORT:-18082}
+PG_PORT=${PG_PORT:-55433}
+JAR=backend/target/oko.jar
+[ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
+for tool in jq psql jstat; do
+  command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }
+done
+
+cp=backend/target/bench-classpath.txt
+mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
+
+data=$(mktemp -d)
+OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
+  java -Xmx"$HEAP" -jar "$JAR" >"$data/oko.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+base="http://localhost:$HTTP_PORT"
+for _ in $(seq 1 120); do
+  curl -sf "$base/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+sleep 5 # demo data is created just after readiness
+
+sql() { psql -qtA -h localhost -p "$PG_PORT" -U postgres oko -c "$1"; }
+FED=$(curl -sf "$base/oauth2/token" -d grant_type=password -d username=federal \
+  -d password=federal-demo | jq -r .access_token)
+api() { curl -sf -H "Authorization: Bearer $FED" -H 'Content-Type: application/json' "$@"; }
+
+tasks=$(jq -nc '[range(1;11) | {label: tostring, maxScore: 1}]')
+campaign=$(api -X POST "$base/api/campaigns" -d "$(jq -nc --argjson t "$tasks" '{kind:"VPR",
+  title:"ВПР (бенчмарк загрузки протоколов)", academicYear:"2025/2026", regionCodes:["64"],
+  subjects:[{key:"math-4", name:"Математика", grade:4, maxScore:10, tasks:$t}]}')" | jq -r .id)
+now=$(date -u +%s)
+iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
+api -X PUT "$base/api/campaigns/$campaign/schedule" -d "{\"version\":0,\"stages\":[
+  {\"code\":\"RESULTS_PROTOCOL\",\"opensAt\":\"$(iso $((now - 3600)))\",\"closesAt\":\"$(iso $((now + 86400)))\"}]}" >/dev/null \
+  || api -X PUT "$base/api/campaigns/$campaign/schedule" -d "{\"version\":1,\"stages\":[
+  {\"code\":\"RESULTS_PROTOCOL\",\"opensAt\":\"$(iso $((now - 3600)))\",\"closesAt\":\"$(iso $((now + 86400)))\"}]}" >/dev/null
+form=$(api -X POST "$base/api/campaigns/$campaign/forms" -d '{
+  "code": "results-math-4", "title": "Протокол результатов ВПР, математика, 4 класс",
+  "stage": "RESULTS_PROTOCOL", "respondent": "ORGANIZATION", "subjectKey": "math-4",
+  "sheets": [{"key": "results", "title": "Результаты", "maxRows": 250000, "columns": [
+    {"key": "class", "title": "Класс", "type": "TEXT", "required": true, "maxLength": 10},
+    {"key": "code", "title": "Код участника", "type": "PARTICIPANT_CODE", "required": true, "unique": true},
+    {"key": "variant", "title": "Вариант", "type": "INTEGER", "required": true, "min": 1, "max": 4},
+    {"key": "tasks", "title": "Баллы за задания", "type": "TASK_SCORES", "required": true},
+    {"key": "total", "title": "Сумма баллов", "type": "COMPUTED_SUM", "sumOf": ["tasks"]}]}]}' | jq -r .id)
+
+mapfile -t logins < <(sql "select login from organization where region_code = '64'
+  and kind = 'SCHOOL' and login <> 'edu640001' order by login limit $((SCHOOLS + 1))")
+list=$(printf "'%s'," "${logins[@]}"); list=${list%,}
+sql "insert into sample_entry (campaign_id, organization_id, region_code, status, participants,
+       institution_type, settlement_type)
+     select $campaign, id, region_code, 'SELECTED', 100, 'school', settlement_type
+     from organization where login in ($list);
+     insert into sample_publication values ($campaign, '64', now(), 'bench');
+     update account set password_hash = (select password_hash from account where login = 'edu640001'),
+       password_set_at = now() where login in ($list);" >/dev/null
+missing=$(sql "select count(*) from organization o where login in ($list)
+  and not exists (select 1 from account a where a.login = o.login)")
+[ "$missing" = 0 ] || { echo "$missing of the schools have no account" >&2; exit 1; }
+
+peak="$data/heap"
+echo 0 >"$peak"
+( while kill -0 $pid 2>/dev/null; do
+    used=$(jstat -gc $pid | awk 'NR==2 {printf "%d", ($3+$4+$6+$8)/1024}')
+    [ "${used:-0}" -gt "$(cat "$peak")" ] && echo "$used" >"$peak"
+    sleep 0.5
+  done ) &
+sampler=$!
+
+echo "OKO forms upload benchmark: $(nproc) cores, server -Xmx$HEAP, $(date -u +%F)"
+java -Xmx2g -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
+  org.oko.forms.bench.FormsUploadBenchmark "$base" "$campaign" "$form" edu640001-demo \
+  "$BIG_ROWS" "$EACH_ROWS" federal-demo "${logins[@]}"
+kill $sampler 2>/dev/null || true
+echo "server heap in use at most: $(cat "$peak") MB (jstat, sampled every 0.5 s)"
+submitted=$(sql "select count(*) from form_response where form_id = $form and status = 'SUBMITTED'")
+echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
