@@ -165,7 +165,8 @@ public final class FormsUploadBenchmark {
         SXSSFWorkbook out = new SXSSFWorkbook(200);
         OutputStream file = Files.newOutputStream(target)) {
       Sheet data = source.getSheetAt(1);
-      int headerRows = data.getFreezePane() == null ? 1 : data.getFreezePane().getRow();
+      var frozen = data.getPaneInformation();
+      int headerRows = frozen == null ? 1 : frozen.getHorizontalSplitTopRow();
       int columns = data.getRow(headerRows - 1).getLastCellNum();
       Sheet sheet = out.createSheet(data.getSheetName());
       for (int r = 0; r < headerRows; r++) {
