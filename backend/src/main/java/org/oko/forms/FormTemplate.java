@@ -207,7 +207,7 @@ record FormTemplate(
         styles.wrap);
     lines.add(
         "Шаблон подходит только для этой формы и этой "
-            + (signature.organizationId() != null ? "организации" : "территории")
+            + (signature.organizationId() != null ? "организации" : "муниципалитета")
             + ". Если форма изменится, скачайте новый шаблон кнопкой «Сформировать excel"
             + " шаблон».",
         styles.wrap);

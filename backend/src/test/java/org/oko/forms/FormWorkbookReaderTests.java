@@ -379,6 +379,55 @@ class FormWorkbookReaderTests {
   }
 
   @Test
+  void aMunicipalityFormNamesTheOtherMunicipality() {
+    FormSchema schema = QUESTIONNAIRE;
+    Path template =
+        write(
+            dir,
+            template(schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 5), Map.of()));
+
+    var read =
+        read(template, schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 6), Map.of());
+
+    assertThat(read.problems().list())
+        .extracting(FieldProblem::message)
+        .containsExactly("Шаблон сформирован для другого муниципалитета: скачайте свой шаблон");
+  }
+
+  @Test
+  void aSheetBeyondTheReadingLimitsIsAProblemOfThatSheet() {
+    Path filled =
+        fill(
+            protocol2Template(),
+            workbook -> type(workbook.getSheet("Протокол 2"), "C2", "x".repeat(100)));
+
+    var read =
+        FormWorkbookReader.read(
+            filled,
+            PROTOCOL2,
+            signature(1),
+            PREFILL,
+            new org.oko.platform.excel.WorkbookReader.Limits(500_000, 50));
+    assertThat(read.problems().list())
+        .extracting(FieldProblem::sheet, FieldProblem::message)
+        .containsExactly(
+            tuple("Протокол 2", "В ячейке больше 50 символов: столько загрузить нельзя"));
+
+    var many =
+        FormWorkbookReader.read(
+            resultsTemplate(),
+            results(null),
+            signature(1),
+            Map.of(),
+            new org.oko.platform.excel.WorkbookReader.Limits(100, 32_767));
+    assertThat(many.problems().list())
+        .extracting(FieldProblem::sheet, FieldProblem::message)
+        .containsExactly(
+            tuple(
+                "Результаты", "На листе «Результаты» больше 100 строк: столько загрузить нельзя"));
+  }
+
+  @Test
   void aWorkbookWithoutTheSignatureIsNotATemplate() throws IOException {
     Path plain = Files.createTempFile(dir, "plain", ".xlsx");
     try (XSSFWorkbook workbook = new XSSFWorkbook();
