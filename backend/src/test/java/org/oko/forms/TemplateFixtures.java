@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,10 +184,6 @@ final class TemplateFixtures {
       }
     }
     return row;
-  }
-
-  static List<Map<String, String>> plain(List<Map<String, String>> rows) {
-    return new ArrayList<>(rows);
   }
 
   private TemplateFixtures() {}
