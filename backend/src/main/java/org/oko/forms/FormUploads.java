@@ -1,0 +1,177 @@
+package org.oko.forms;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.oko.api.model.FormResponse;
+import org.oko.platform.blob.BlobStore;
+import org.oko.platform.excel.UnreadableWorkbookException;
+import org.oko.platform.excel.WorkbookReader;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.UnprocessableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A filled template replacing a response's content: who may upload, the stage and the status are
+ * checked before the body is read; the body is streamed to a temporary file, read sheet by sheet
+ * in constant memory, every cell checked; only a file without a single problem replaces the
+ * content (and is submitted, when asked). Otherwise the previous content stays untouched.
+ */
+@Component
+class FormUploads {
+
+  private static final Logger log = LoggerFactory.getLogger(FormUploads.class);
+
+  /** Rows a template leaves open on a free sheet, beyond which blank styled rows may follow. */
+  private static final int TEMPLATE_ROWS = 5000;
+
+  private final FormResponses responses;
+  private final BlobStore blobs;
+  private final long maxBytes;
+
+  FormUploads(FormResponses responses, BlobStore blobs, FormsProperties properties) {
+    this.responses = responses;
+    this.blobs = blobs;
+    this.maxBytes = properties.maxUploadSize().toBytes();
+  }
+
+  Mono<ServerResponse> upload(ServerRequest request) {
+    long formId = pathId(request);
+    String organization = request.queryParam("organization").orElse(null);
+    Long municipalityId = longParam(request, "municipalityId");
+    Long version = longParam(request, "version");
+    boolean submit = request.queryParam("submit").map(Boolean::parseBoolean).orElse(false);
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                responses
+                    .uploadTarget(caller, formId, organization, municipalityId)
+                    .flatMap(target -> staged(request, file -> read(file, target)))
+                    .flatMap(this::checkLogins)
+                    .flatMap(
+                        reader ->
+                            responses.replaceFromUpload(
+                                caller,
+                                formId,
+                                organization,
+                                municipalityId,
+                                reader.content(),
+                                version,
+                                submit)))
+        .flatMap(
+            response ->
+                ServerResponse.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue((FormResponse) response));
+  }
+
+  private Mono<FormWorkbookReader> read(Path file, FormResponses.Target target) {
+    return Mono.fromCallable(
+            () ->
+                FormWorkbookReader.read(
+                    file, target.schema(), signature(target), target.prefill(), limits(target)))
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorMap(
+            UnreadableWorkbookException.class,
+            e ->
+                new UnprocessableException(
+                    e.getMessage(), List.of(FieldProblem.of(null, e.getMessage()))));
+  }
+
+  private Mono<FormWorkbookReader> checkLogins(FormWorkbookReader reader) {
+    if (reader.refused()) {
+      return Mono.error(reader.problems().toException("Файл не принят"));
+    }
+    return responses
+        .knownLogins(reader.logins())
+        .map(
+            known -> {
+              reader.rejectUnknownLogins(known);
+              if (!reader.problems().isEmpty()) {
+                throw reader.problems().toException("Файл не загружен");
+              }
+              return reader;
+            });
+  }
+
+  private static TemplateSignature signature(FormResponses.Target target) {
+    FormDefinitionRow form = target.form();
+    Respondent respondent = target.respondent();
+    return respondent.isOrganization()
+        ? TemplateSignature.forOrganization(
+            form.id(), form.version(), form.campaignId(), respondent.organizationId())
+        : TemplateSignature.forMunicipality(
+            form.id(), form.version(), form.campaignId(), respondent.municipalityId());
+  }
+
+  /**
+   * Enough rows for the largest sheet plus the blank rows a template leaves open; a file with a
+   * million rows is refused at that line, not read to its end.
+   */
+  private static WorkbookReader.Limits limits(FormResponses.Target target) {
+    int rows = TEMPLATE_ROWS;
+    for (SheetSpec sheet : target.schema().sheets()) {
+      int prefilled =
+          sheet.prefilled() ? target.prefill().getOrDefault(sheet.key(), List.of()).size() : 0;
+      rows = Math.max(rows, Math.max(sheet.effectiveMaxRows(), prefilled));
+    }
+    return new WorkbookReader.Limits(
+        rows + 10, WorkbookReader.Limits.DEFAULT.maxCellLength());
+  }
+
+  /** Streams the body to a temporary file, works on it, deletes it. */
+  private <T> Mono<T> staged(
+      ServerRequest request, java.util.function.Function<Path, Mono<T>> work) {
+    return Mono.usingWhen(
+        blobs.stage(request.bodyToFlux(DataBuffer.class), maxBytes),
+        work,
+        FormUploads::delete);
+  }
+
+  private static Mono<Void> delete(Path file) {
+    return Mono.fromRunnable(
+            () -> {
+              try {
+                Files.deleteIfExists(file);
+              } catch (IOException e) {
+                log.warn("Could not delete the staged upload {}", file, e);
+              }
+            })
+        .subscribeOn(Schedulers.boundedElastic())
+        .then();
+  }
+
+  private static long pathId(ServerRequest request) {
+    try {
+      return Long.parseLong(request.pathVariable("formId"));
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException("formId", "Неверный номер формы");
+    }
+  }
+
+  private static Long longParam(ServerRequest request, String name) {
+    return request
+        .queryParam(name)
+        .map(
+            value -> {
+              try {
+                return Long.parseLong(value);
+              } catch (NumberFormatException e) {
+                throw new InvalidRequestException(name, "Ожидается целое число");
+              }
+            })
+        .orElse(null);
+  }
+}
