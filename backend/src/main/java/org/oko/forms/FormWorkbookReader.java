@@ -1,0 +1,425 @@
+package org.oko.forms;
+
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import org.oko.api.model.FormRespondentKind;
+import org.oko.platform.excel.CellRef;
+import org.oko.platform.excel.WorkbookLimitException;
+import org.oko.platform.excel.WorkbookReader;
+import org.oko.platform.web.FieldProblem;
+
+/**
+ * «Загрузить из excel»: reads a filled {@link FormTemplate} from a staged file, streaming, and
+ * checks it with the same {@link SheetValidator} rules as the web form; every problem names its
+ * sheet, cell ({@code D5}), value and reason.
+ *
+ * <p>First the signature: a file that is not a template of this form, or was made for another
+ * respondent, or for an older version of the definition, is refused as a whole (one problem,
+ * nothing else read, {@link #refused()}). Then each form sheet by its title: a TABLE sheet's titles
+ * row must match the definition (a moved or inserted column is named by its cell and nothing below
+ * it is read), columns right of the last defined one are ignored, empty rows are skipped; a RECORD
+ * sheet's field titles are in column A and the values in column B.
+ *
+ * <p>Like {@link FormValidation}, logins are checked in a second step ({@link #logins()}, then
+ * {@link #rejectUnknownLogins}); the content is to be stored only when {@link #problems()} is
+ * empty.
+ *
+ * <p>Memory: rows are kept as compact {@code String[]} (short values such as scores shared), and
+ * {@link #content()} presents them as maps on demand; see the class's test for the heap a large
+ * protocol needs. Blocking file and CPU work: call it on {@code Schedulers.boundedElastic()}.
+ */
+final class FormWorkbookReader {
+
+  static final String NOT_A_TEMPLATE =
+      "Это не шаблон этой формы: скачайте шаблон кнопкой «Сформировать excel шаблон» и"
+          + " заполните его";
+
+  private static final int MAX_SIGNATURE_ROWS = 50;
+  private static final int MAX_SHARED_LENGTH = 4;
+  private static final int MAX_SHARED = 4096;
+
+  private final FormSchema schema;
+  private final FormProblems problems = new FormProblems();
+  private final FormValidation.Content content = new FormValidation.Content();
+  private final List<SheetValidator> validators = new ArrayList<>();
+  private final Map<String, String> shared = new HashMap<>();
+  private boolean refused;
+
+  private FormWorkbookReader(FormSchema schema) {
+    this.schema = schema;
+  }
+
+  /**
+   * Reads and checks the file.
+   *
+   * @param expected the signature of the template this respondent would download now
+   * @param prefill sheet key → pre-filled rows, for the pre-filled sheets
+   * @throws org.oko.platform.web.UnsupportedTypeException when the file is not an {@code .xlsx}
+   * @throws org.oko.platform.excel.UnreadableWorkbookException when it cannot be read
+   */
+  static FormWorkbookReader read(
+      Path file,
+      FormSchema schema,
+      TemplateSignature expected,
+      Map<String, List<Map<String, String>>> prefill,
+      WorkbookReader.Limits limits) {
+    FormWorkbookReader reader = new FormWorkbookReader(schema);
+    for (SheetSpec sheet : schema.sheets()) {
+      reader.content.put(sheet.key(), List.of());
+    }
+    try (WorkbookReader workbook = WorkbookReader.open(file, limits)) {
+      if (!reader.signed(workbook, expected)) {
+        reader.refused = true;
+        return reader;
+      }
+      List<String> names = workbook.sheetNames();
+      for (SheetSpec sheet : schema.sheets()) {
+        String name = sheetName(names, sheet.title());
+        if (name == null) {
+          reader.problems.add(
+              new FieldProblem(
+                  null,
+                  "В файле нет листа «"
+                      + sheet.title()
+                      + "»: не переименовывайте и не удаляйте листы шаблона",
+                  sheet.title(),
+                  null,
+                  null));
+          continue;
+        }
+        List<Map<String, String>> rows = prefill == null ? null : prefill.get(sheet.key());
+        try {
+          if (sheet.layout() == SheetSpec.Layout.RECORD) {
+            reader.readRecord(workbook, name, sheet, sheet.prefilled() ? rows(rows) : null);
+          } else {
+            reader.readTable(workbook, name, sheet, sheet.prefilled() ? rows(rows) : null);
+          }
+        } catch (WorkbookLimitException e) {
+          reader.problems.add(
+              new FieldProblem(null, e.getMessage(), e.sheet(), e.cell(), null, null, null));
+          break;
+        }
+      }
+    }
+    return reader;
+  }
+
+  /** The content read: every sheet of the form (empty when it could not be read). */
+  FormValidation.Content content() {
+    return content;
+  }
+
+  FormProblems problems() {
+    return problems;
+  }
+
+  FormSchema schema() {
+    return schema;
+  }
+
+  /** Whether the file was refused as a whole by its signature (nothing but that one problem). */
+  boolean refused() {
+    return refused;
+  }
+
+  /** The distinct organization logins typed anywhere, to be looked up. */
+  Set<String> logins() {
+    Set<String> all = new HashSet<>();
+    validators.forEach(v -> all.addAll(v.logins()));
+    return all;
+  }
+
+  /** Reports every cell with a login that is not in {@code known}. */
+  void rejectUnknownLogins(Set<String> known) {
+    validators.forEach(v -> v.rejectUnknownLogins(known));
+  }
+
+  // ---------------------------------------------------------------- signature
+
+  private boolean signed(WorkbookReader workbook, TemplateSignature expected) {
+    Map<String, String> pairs = new HashMap<>();
+    boolean found =
+        workbook.readSheet(
+            FormWorkbookNames.SIGNATURE,
+            (number, row) -> {
+              String key = row.get(0);
+              if (number <= MAX_SIGNATURE_ROWS && key != null) {
+                String value = row.get(1);
+                pairs.put(key.strip(), value == null ? "" : value.strip());
+              }
+            });
+    TemplateSignature signature = found ? TemplateSignature.parse(pairs) : null;
+    String refusal = null;
+    if (signature == null
+        || signature.formId() == expected.formId()
+            && (signature.campaignId() != expected.campaignId()
+                || signature.definitionVersion() > expected.definitionVersion())) {
+      refusal = NOT_A_TEMPLATE;
+    } else if (signature.formId() != expected.formId()) {
+      String title = TemplateSignature.formTitle(pairs);
+      refusal =
+          "Это шаблон другой формы («"
+              + (title != null ? title : "№ " + signature.formId())
+              + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
+    } else if (!signature.sameRespondent(expected)) {
+      refusal =
+          expected.respondentKind() == FormRespondentKind.MUNICIPALITY
+              ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
+              : "Шаблон сформирован для другой организации: скачайте свой шаблон";
+    } else if (signature.definitionVersion() < expected.definitionVersion()) {
+      refusal =
+          "Шаблон устарел: форма изменена (версия "
+              + expected.definitionVersion()
+              + "), скачайте новый шаблон";
+    }
+    if (refusal != null) {
+      problems.add(new FieldProblem(null, refusal, null, null, null));
+      return false;
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- TABLE
+
+  private void readTable(
+      WorkbookReader workbook, String name, SheetSpec sheet, List<Map<String, String>> prefill) {
+    List<ColumnSpec> columns = sheet.columns();
+    int titleRow = FormTemplate.titleRow(sheet);
+    List<String[]> rows = new ArrayList<>();
+    SheetValidator validator =
+        new SheetValidator(
+            sheet,
+            prefill,
+            problems,
+            (row, column) -> CellRef.columnLetters(column) + row,
+            values -> rows.add(compact(values)));
+    boolean[] state = new boolean[2]; // [titles seen, sheet broken]
+    workbook.readSheet(
+        name,
+        (number, row) -> {
+          if (state[1]) {
+            return;
+          }
+          if (!state[0]) {
+            if (number < titleRow) {
+              state[0] = titlesMismatch(sheet, row) < 0; // the group row, or titles moved up
+              return;
+            }
+            if (number == titleRow) {
+              int wrong = titlesMismatch(sheet, row);
+              if (wrong >= 0) {
+                problems.add(
+                    titleProblem(sheet, CellRef.columnLetters(wrong) + number, wrong, row));
+                state[1] = true;
+              }
+              state[0] = !state[1];
+              return;
+            }
+            problems.add(
+                new FieldProblem(
+                    null,
+                    "Нет строки заголовков (строка "
+                        + titleRow
+                        + "): не удаляйте и не сдвигайте заголовки шаблона",
+                    sheet.title(),
+                    "A" + titleRow,
+                    null));
+            state[1] = true;
+            return;
+          }
+          String[] values = new String[columns.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = unescape(row.get(i));
+          }
+          validator.row(number, values);
+        });
+    if (!state[0] && !state[1]) {
+      problems.add(
+          new FieldProblem(
+              null,
+              "Нет строки заголовков (строка " + titleRow + "): лист пуст или заголовки удалены",
+              sheet.title(),
+              "A" + titleRow,
+              null));
+      state[1] = true;
+    }
+    if (state[1]) {
+      return;
+    }
+    validator.finish();
+    validators.add(validator);
+    content.put(sheet.key(), new Rows(sheet, rows));
+  }
+
+  /** The index of the first column whose title differs, or -1 when the row has them all. */
+  private static int titlesMismatch(SheetSpec sheet, WorkbookReader.SheetRow row) {
+    for (int i = 0; i < sheet.columns().size(); i++) {
+      if (!sameTitle(sheet.columns().get(i).title(), row.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static FieldProblem titleProblem(
+      SheetSpec sheet, String cell, int column, WorkbookReader.SheetRow row) {
+    String found = row.get(column) == null ? null : unescape(row.get(column)).strip();
+    return new FieldProblem(
+        null,
+        "В ячейке "
+            + cell
+            + " должен быть заголовок «"
+            + sheet.columns().get(column).title()
+            + "», а "
+            + (found == null ? "ячейка пуста" : "стоит «" + cut(found) + "»")
+            + ": не вставляйте, не удаляйте и не переставляйте столбцы шаблона",
+        sheet.title(),
+        cell,
+        found);
+  }
+
+  // ---------------------------------------------------------------- RECORD
+
+  private void readRecord(
+      WorkbookReader workbook, String name, SheetSpec sheet, List<Map<String, String>> prefill) {
+    List<ColumnSpec> columns = sheet.columns();
+    int first = FormTemplate.RECORD_FIRST_ROW;
+    String[] values = new String[columns.size()];
+    boolean[] seen = new boolean[columns.size()];
+    boolean[] broken = new boolean[1];
+    workbook.readSheet(
+        name,
+        (number, row) -> {
+          int i = number - first;
+          if (broken[0] || i < 0 || i >= columns.size()) {
+            return;
+          }
+          if (!sameTitle(columns.get(i).title(), row.get(0))) {
+            String found = row.get(0) == null ? null : unescape(row.get(0)).strip();
+            problems.add(recordTitleProblem(sheet, i, found));
+            broken[0] = true;
+            return;
+          }
+          seen[i] = true;
+          values[i] = unescape(row.get(1));
+        });
+    if (broken[0]) {
+      return;
+    }
+    for (int i = 0; i < seen.length; i++) {
+      if (!seen[i]) {
+        problems.add(recordTitleProblem(sheet, i, null));
+        return;
+      }
+    }
+    List<String[]> rows = new ArrayList<>(1);
+    SheetValidator validator =
+        new SheetValidator(
+            sheet, prefill, problems, (row, column) -> "B" + (first + column), rows::add);
+    validator.row(first, values);
+    validator.finish();
+    validators.add(validator);
+    content.put(sheet.key(), new Rows(sheet, rows));
+  }
+
+  private static FieldProblem recordTitleProblem(SheetSpec sheet, int field, String found) {
+    String cell = "A" + (FormTemplate.RECORD_FIRST_ROW + field);
+    return new FieldProblem(
+        null,
+        "В ячейке "
+            + cell
+            + " должно быть «"
+            + sheet.columns().get(field).title()
+            + "», а "
+            + (found == null ? "ячейка пуста" : "стоит «" + cut(found) + "»")
+            + ": не вставляйте, не удаляйте и не переставляйте строки шаблона",
+        sheet.title(),
+        cell,
+        found);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String sheetName(List<String> names, String title) {
+    if (names.contains(title)) {
+      return title;
+    }
+    return names.stream().filter(n -> n.strip().equalsIgnoreCase(title)).findFirst().orElse(null);
+  }
+
+  private static List<Map<String, String>> rows(List<Map<String, String>> prefill) {
+    return prefill == null ? List.of() : prefill;
+  }
+
+  private static boolean sameTitle(String expected, String found) {
+    return found != null && normalized(expected).equals(normalized(unescape(found)));
+  }
+
+  private static String normalized(String title) {
+    return title.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Undoes the apostrophe {@link org.oko.platform.excel.FormulaSafe} puts before text starting with
+   * {@code = + - @}, so a value round-trips as it was.
+   */
+  static String unescape(String value) {
+    if (value != null
+        && value.length() > 1
+        && value.charAt(0) == '\''
+        && "=+-@".indexOf(value.charAt(1)) >= 0) {
+      return value.substring(1);
+    }
+    return value;
+  }
+
+  private static String cut(String text) {
+    return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+  }
+
+  /** Shares short values (scores, variants) between rows: most cells of a protocol are such. */
+  private String[] compact(String[] values) {
+    for (int i = 0; i < values.length; i++) {
+      String value = values[i];
+      if (value != null && value.length() <= MAX_SHARED_LENGTH) {
+        String kept = shared.get(value);
+        if (kept != null) {
+          values[i] = kept;
+        } else if (shared.size() < MAX_SHARED) {
+          shared.put(value, value);
+        }
+      }
+    }
+    return values;
+  }
+
+  /** A sheet's rows as maps (column key → value, empty cells left out), made when asked for. */
+  private static final class Rows extends AbstractList<Map<String, String>>
+      implements RandomAccess {
+    private final SheetSpec sheet;
+    private final List<String[]> rows;
+
+    Rows(SheetSpec sheet, List<String[]> rows) {
+      this.sheet = sheet;
+      this.rows = rows;
+    }
+
+    @Override
+    public Map<String, String> get(int index) {
+      return FormValidation.asMap(sheet, rows.get(index));
+    }
+
+    @Override
+    public int size() {
+      return rows.size();
+    }
+  }
+}

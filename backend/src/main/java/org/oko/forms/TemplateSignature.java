@@ -1,0 +1,147 @@
+package org.oko.forms;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.oko.api.model.FormRespondentKind;
+import org.oko.platform.excel.FormulaSafe;
+
+/**
+ * What a form template was made for, written to the very hidden sheet {@value
+ * FormWorkbookNames#SIGNATURE} and checked on upload before any data is read: a template of another
+ * form, another respondent or an older definition is refused.
+ *
+ * <p>The sheet holds key–value pairs as text (column A the key, column B the value), so that
+ * reading them never depends on number formats.
+ *
+ * @param organizationId the respondent organization, for an {@code ORGANIZATION} form; else null
+ * @param municipalityId the respondent municipality, for a {@code MUNICIPALITY} form; else null
+ */
+record TemplateSignature(
+    long formId,
+    long definitionVersion,
+    FormRespondentKind respondentKind,
+    Long organizationId,
+    Long municipalityId,
+    long campaignId) {
+
+  /** What the first row says, so that a sheet merely named «Подпись» is not taken for ours. */
+  static final String MARKER = "oko-form-template";
+
+  static final String FORMAT = "1";
+
+  private static final String FORM = "form";
+  private static final String FORM_TITLE = "formTitle";
+  private static final String VERSION = "definitionVersion";
+  private static final String CAMPAIGN = "campaign";
+  private static final String RESPONDENT = "respondent";
+  private static final String ORGANIZATION = "organization";
+  private static final String MUNICIPALITY = "municipality";
+
+  /** The longest form title kept on the sheet (it is only used to name the form in a message). */
+  private static final int MAX_TITLE = 200;
+
+  TemplateSignature {
+    if (respondentKind == FormRespondentKind.ORGANIZATION
+        ? organizationId == null || municipalityId != null
+        : municipalityId == null || organizationId != null) {
+      throw new IllegalArgumentException("The respondent's id must match its kind");
+    }
+  }
+
+  static TemplateSignature forOrganization(
+      long formId, long definitionVersion, long campaignId, long organizationId) {
+    return new TemplateSignature(
+        formId,
+        definitionVersion,
+        FormRespondentKind.ORGANIZATION,
+        organizationId,
+        null,
+        campaignId);
+  }
+
+  static TemplateSignature forMunicipality(
+      long formId, long definitionVersion, long campaignId, long municipalityId) {
+    return new TemplateSignature(
+        formId,
+        definitionVersion,
+        FormRespondentKind.MUNICIPALITY,
+        null,
+        municipalityId,
+        campaignId);
+  }
+
+  /** Whether both name the same respondent (the versions and forms aside). */
+  boolean sameRespondent(TemplateSignature other) {
+    return respondentKind == other.respondentKind
+        && java.util.Objects.equals(organizationId, other.organizationId)
+        && java.util.Objects.equals(municipalityId, other.municipalityId);
+  }
+
+  /** Adds the very hidden, protected signature sheet to {@code workbook} (as its last sheet). */
+  void writeTo(Workbook workbook, String formTitle) {
+    Sheet sheet = workbook.createSheet(FormWorkbookNames.SIGNATURE);
+    Map<String, String> pairs = new LinkedHashMap<>();
+    pairs.put(MARKER, FORMAT);
+    pairs.put(FORM, String.valueOf(formId));
+    pairs.put(
+        FORM_TITLE,
+        formTitle == null
+            ? ""
+            : FormulaSafe.text(
+                formTitle.length() > MAX_TITLE ? formTitle.substring(0, MAX_TITLE) : formTitle));
+    pairs.put(VERSION, String.valueOf(definitionVersion));
+    pairs.put(CAMPAIGN, String.valueOf(campaignId));
+    pairs.put(RESPONDENT, respondentKind.getValue());
+    pairs.put(ORGANIZATION, organizationId == null ? "" : organizationId.toString());
+    pairs.put(MUNICIPALITY, municipalityId == null ? "" : municipalityId.toString());
+    int r = 0;
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      Row row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(pair.getKey());
+      row.createCell(1).setCellValue(pair.getValue());
+    }
+    sheet.protectSheet("");
+    workbook.setSheetVisibility(
+        workbook.getSheetIndex(FormWorkbookNames.SIGNATURE), SheetVisibility.VERY_HIDDEN);
+  }
+
+  /**
+   * The signature in the pairs read from the sheet, or null when they are not one (no marker, a
+   * value missing or malformed): such a file is not a template of this system.
+   */
+  static TemplateSignature parse(Map<String, String> pairs) {
+    if (!FORMAT.equals(pairs.get(MARKER))) {
+      return null;
+    }
+    try {
+      FormRespondentKind kind = FormRespondentKind.fromValue(pairs.get(RESPONDENT));
+      return new TemplateSignature(
+          Long.parseLong(pairs.get(FORM)),
+          Long.parseLong(pairs.get(VERSION)),
+          kind,
+          optionalId(pairs.get(ORGANIZATION)),
+          optionalId(pairs.get(MUNICIPALITY)),
+          Long.parseLong(pairs.get(CAMPAIGN)));
+    } catch (RuntimeException e) {
+      return null; // a damaged signature is as good as none
+    }
+  }
+
+  /** The form's title as written with the signature, or null. */
+  static String formTitle(Map<String, String> pairs) {
+    String title = pairs.get(FORM_TITLE);
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    title = title.strip();
+    return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
+  }
+
+  private static Long optionalId(String value) {
+    return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+  }
+}
