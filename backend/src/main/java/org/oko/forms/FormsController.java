@@ -526,7 +526,46 @@ class FormsController implements FormsApi {
   @Override
   public Mono<ResponseEntity<Resource>> downloadFormTemplate(
       Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
-    return Mono.error(new ConflictException("Шаблон пока недоступен"));
+    return CurrentCaller.get()
+        .flatMap(caller -> responses.target(caller, formId, organization, municipalityId))
+        .flatMap(
+            t ->
+                store
+                    .find(formId, t.respondent())
+                    .map(row -> (Map<String, List<Map<String, String>>>) row.content())
+                    .defaultIfEmpty(FormValidation.of(t.schema(), Map.of(), t.prefill()).content())
+                    .flatMap(content -> template(t, content)));
+  }
+
+  private Mono<ResponseEntity<Resource>> template(
+      FormResponses.Target t, Map<String, List<Map<String, String>>> content) {
+    FormDefinitionRow form = t.form();
+    Respondent r = t.respondent();
+    TemplateSignature signature =
+        r.isOrganization()
+            ? TemplateSignature.forOrganization(
+                form.id(), form.version(), form.campaignId(), r.organizationId())
+            : TemplateSignature.forMunicipality(
+                form.id(), form.version(), form.campaignId(), r.municipalityId());
+    FormTemplate template =
+        new FormTemplate(
+            form.title(),
+            form.instruction(),
+            form.schema(),
+            r.name(),
+            r.login(),
+            signature,
+            content);
+    return WorkbookDownload.of(
+        () -> {
+          var out = new java.io.ByteArrayOutputStream();
+          template.write(out);
+          return out.toByteArray();
+        },
+        form.code()
+            + "-"
+            + (r.isOrganization() ? r.login() : "mun" + r.municipalityId())
+            + ".xlsx");
   }
 
   @Override

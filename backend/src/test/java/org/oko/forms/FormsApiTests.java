@@ -400,7 +400,7 @@ class FormsApiTests extends ApiTest {
   }
 
   @Test
-  void protocol2RowsArePrefilledPerPointAndTheRowRulesApply() {
+  void protocol2RowsArePrefilledPerPointAndTheRowRulesApply() throws Exception {
     Campaign campaign = campaign("Формы: протокол 2");
     FormDefinition form = fixture.form(campaign.getId(), FormsFixture.PROTOCOL2, "protocol2");
     fixture.kits(form.getId(), "edu640001", "501501", "501502", "501503");
@@ -425,6 +425,25 @@ class FormsApiTests extends ApiTest {
     assertThat(draft.getProblems())
         .extracting(ProblemError::getRow, ProblemError::getColumn)
         .containsExactlyInAnyOrder(tuple(2, "school"), tuple(3, "school"));
+
+    // «Сформировать excel шаблон»: the kit numbers pre-filled, what was typed kept.
+    byte[] xlsx =
+        school
+            .get()
+            .uri("/api/forms/" + form.getId() + "/response/template")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = workbook.getSheet("Протокол 2");
+      DataFormatter format = new DataFormatter();
+      assertThat(format.formatCellValue(sheet.getRow(1).getCell(0))).isEqualTo("501501");
+      assertThat(format.formatCellValue(sheet.getRow(3).getCell(0))).isEqualTo("501503");
+      assertThat(format.formatCellValue(sheet.getRow(1).getCell(1))).isEqualTo("использован");
+    }
 
     // Kit numbers must be unique per point, and the point must fill the form.
     client
