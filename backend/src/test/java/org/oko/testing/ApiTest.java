@@ -55,7 +55,8 @@ public abstract class ApiTest {
           "mun64-engels", "mun64-demo",
           "resp64", "resp64-demo",
           "edu640001", "edu640001-demo",
-          "edu640021", "edu640021-demo");
+          "edu640021", "edu640021-demo",
+          "ppo640001", "ppo640001-demo");
 
   /** The demo regional systems' secrets: {@link #as} signs them in with client credentials. */
   public static final Map<String, String> DEMO_CLIENTS =
