@@ -29,7 +29,18 @@ class AuthorizationMatrixTests extends ApiTest {
    * contentType} says otherwise (an upload's bytes).
    */
   public record Case(
-      String caller, String method, String uri, Object body, String contentType, int status) {
+      String caller,
+      String method,
+      String uri,
+      Object body,
+      String contentType,
+      int status,
+      Map<String, String> headers) {
+    public Case(
+        String caller, String method, String uri, Object body, String contentType, int status) {
+      this(caller, method, uri, body, contentType, status, Map.of());
+    }
+
     public Case(String caller, String uri, int status) {
       this(caller, "GET", uri, null, null, status);
     }
@@ -53,6 +64,13 @@ class AuthorizationMatrixTests extends ApiTest {
     public static Case upload(
         String caller, String uri, String contentType, byte[] body, int status) {
       return new Case(caller, "POST", uri, body, contentType, status);
+    }
+
+    /** The same request with one more header (such as {@code Idempotency-Key}). */
+    public Case withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Case(caller, method, uri, body, contentType, status, Map.copyOf(more));
     }
   }
 
@@ -78,7 +96,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new CampaignsAuthorizationRules(),
           new SampleAuthorizationRules(),
           new PublicationsAuthorizationRules(),
-          new LogisticsAuthorizationRules());
+          new LogisticsAuthorizationRules(),
+          new FormsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";
@@ -266,7 +285,10 @@ class AuthorizationMatrixTests extends ApiTest {
             (operation, cases) -> {
               for (Case c : cases) {
                 var http = c.caller().isEmpty() ? anonymous : as(c.caller());
-                var request = http.method(HttpMethod.valueOf(c.method())).uri(c.uri());
+                var request =
+                    http.method(HttpMethod.valueOf(c.method()))
+                        .uri(c.uri())
+                        .headers(h -> c.headers().forEach(h::add));
                 WebTestClient.RequestHeadersSpec<?> spec =
                     c.body() == null
                         ? request

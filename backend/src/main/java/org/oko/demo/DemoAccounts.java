@@ -47,6 +47,12 @@ final class DemoAccounts {
           new DemoAccount(
               "edu640001", "edu640001-demo", Role.ORGANIZATION, "64", "школа edu640001 (Саратов)"),
           new DemoAccount(
+              "ppo640001",
+              "ppo640001-demo",
+              Role.ORGANIZATION,
+              "64",
+              "пункт проведения оценки ppo640001 (Саратов), ОМК"),
+          new DemoAccount(
               "edu640021",
               "edu640021-demo",
               Role.ORGANIZATION,

@@ -13,23 +13,33 @@ import reactor.core.publisher.Mono;
 /**
  * One campaign of each kind, scheduled around the day the demo starts so that each shows a
  * different moment of a campaign's life: the ВПР in verification (sample published, municipal
- * coordinators verify), the СПО study collecting preliminary lists, the ОМК being conducted.
+ * coordinators verify), an autumn ВПР collecting results protocols, the СПО study collecting
+ * preliminary lists, the ОМК being conducted.
  */
 @Component
 class DemoCampaigns {
 
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
+  /** The maximum score of each task of the ВПР in mathematics, classes 4 and 5 (the criteria). */
+  static final int[] MATH_4_TASKS = {1, 1, 1, 2, 1, 1, 1, 2, 2, 2, 2, 4};
+
+  static final int[] MATH_5_TASKS = {1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 2, 2, 3};
+
   private static final String VPR_SUBJECTS =
       """
       [{"key":"rus-4","name":"Русский язык","grade":4,"maxScore":38},
-       {"key":"math-4","name":"Математика","grade":4,"maxScore":20},
+       {"key":"math-4","name":"Математика","grade":4,"maxScore":20,"tasks":%s},
        {"key":"okr-4","name":"Окружающий мир","grade":4,"maxScore":32},
        {"key":"rus-5","name":"Русский язык","grade":5,"maxScore":45},
-       {"key":"math-5","name":"Математика","grade":5,"maxScore":20},
+       {"key":"math-5","name":"Математика","grade":5,"maxScore":20,"tasks":%s},
        {"key":"hist-5","name":"История","grade":5,"maxScore":15},
        {"key":"bio-5","name":"Биология","grade":5,"maxScore":29}]
-      """;
+      """
+          .formatted(tasks(MATH_4_TASKS), tasks(MATH_5_TASKS));
+
+  /** The title of the second demo ВПР, whose results protocols are being collected now. */
+  static final String VPR_AUTUMN = "ВПР-2025, осень";
 
   private static final String SPO_SUBJECTS =
       """
@@ -87,6 +97,37 @@ class DemoCampaigns {
                         60,
                         90)
                     .then(publishedSample(id, "SCHOOL", "rus-4,math-4,okr-4,rus-5,math-5")))
+        .then(campaign("VPR", VPR_AUTUMN, VPR_SUBJECTS, List.of("64", "02")))
+        .flatMap(
+            id ->
+                stages(
+                        id,
+                        day0,
+                        "PRELIMINARY_LIST",
+                        -120,
+                        -100,
+                        "VERIFICATION",
+                        -100,
+                        -80,
+                        "APPLICATION",
+                        -80,
+                        -70,
+                        "CONTEXT_DATA",
+                        -70,
+                        -60,
+                        "MATERIALS",
+                        -60,
+                        -20,
+                        "CONDUCT",
+                        -20,
+                        -5,
+                        "RESULTS_PROTOCOL",
+                        -5,
+                        10,
+                        "REPORTS",
+                        25,
+                        60)
+                    .then(publishedSample(id, "SCHOOL", "rus-4,math-4,math-5")))
         .then(campaign("SPO", "Исследование СПО 2026", SPO_SUBJECTS, List.of("64", "02")))
         .flatMap(
             id ->
@@ -142,6 +183,20 @@ class DemoCampaigns {
                         30,
                         60)
                     .then(publishedSample(id, "ASSESSMENT_POINT", "rus,math")));
+  }
+
+  /** The tasks of a subject, numbered from 1, with their maximum scores (the criteria). */
+  private static String tasks(int... maxima) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < maxima.length; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"label\":\"")
+          .append(i + 1)
+          .append("\",\"maxScore\":")
+          .append(maxima[i])
+          .append('}');
+    }
+    return json.append(']').toString();
   }
 
   private Mono<Long> campaign(String kind, String title, String subjects, List<String> regions) {

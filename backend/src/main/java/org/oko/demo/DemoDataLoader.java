@@ -33,6 +33,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final IdentityAdmin identity;
   private final DemoCampaigns campaigns;
   private final DemoPublications publications;
+  private final DemoForms forms;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
@@ -41,12 +42,14 @@ class DemoDataLoader implements ApplicationRunner {
       IdentityAdmin identity,
       DemoCampaigns campaigns,
       DemoPublications publications,
+      DemoForms forms,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
     this.directory = directory;
     this.identity = identity;
     this.campaigns = campaigns;
     this.publications = publications;
+    this.forms = forms;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -88,11 +91,13 @@ class DemoDataLoader implements ApplicationRunner {
                         : tx.transactional(
                                 campaigns
                                     .create(java.time.Instant.now())
-                                    .then(publications.create(java.time.Instant.now())))
+                                    .then(publications.create(java.time.Instant.now()))
+                                    .then(forms.create()))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(scheduled)) {
-      log.info("Demo campaigns created: ВПР, СПО, ОМК, with the ВПР's publications");
+      log.info(
+          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications and forms");
     }
   }
 

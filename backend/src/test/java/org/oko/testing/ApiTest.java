@@ -55,7 +55,12 @@ public abstract class ApiTest {
           "mun64-engels", "mun64-demo",
           "resp64", "resp64-demo",
           "edu640001", "edu640001-demo",
-          "edu640021", "edu640021-demo");
+          "edu640021", "edu640021-demo",
+          "ppo640001", "ppo640001-demo");
+
+  /** The demo regional systems' secrets: {@link #as} signs them in with client credentials. */
+  public static final Map<String, String> DEMO_CLIENTS =
+      Map.of("region64-system", "region64-system-secret");
 
   private record CachedToken(String value, Instant obtained) {}
 
@@ -89,9 +94,32 @@ public abstract class ApiTest {
     if (cached != null && cached.obtained().isAfter(Instant.now().minus(Duration.ofMinutes(10)))) {
       return cached.value();
     }
-    String token = (String) passwordGrant(login, DEMO_PASSWORDS.get(login)).get("access_token");
+    String token =
+        DEMO_CLIENTS.containsKey(login)
+            ? clientToken(login, DEMO_CLIENTS.get(login))
+            : (String) passwordGrant(login, DEMO_PASSWORDS.get(login)).get("access_token");
     TOKENS.put(login + "@" + port, new CachedToken(token, Instant.now()));
     return token;
+  }
+
+  /**
+   * An access token of a regional system (API client), by {@code grant_type=client_credentials}.
+   */
+  protected String clientToken(String clientId, String secret) {
+    return (String)
+        anonymous
+            .post()
+            .uri("/oauth2/token")
+            .headers(h -> h.setBasicAuth(clientId, secret))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody()
+            .get("access_token");
   }
 
   /** Signs in with {@code grant_type=password}; fails the test unless it succeeds. */

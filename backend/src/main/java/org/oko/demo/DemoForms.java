@@ -1,0 +1,334 @@
+package org.oko.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oko.api.model.FormRespondentKind;
+import org.oko.api.model.StageCode;
+import org.oko.forms.ColumnSpec;
+import org.oko.forms.ColumnType;
+import org.oko.forms.FormSchema;
+import org.oko.forms.FormSchemas;
+import org.oko.forms.FormsAdmin;
+import org.oko.forms.RowRuleSpec;
+import org.oko.forms.SheetSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The forms of the seeds in the demo campaigns. The spring ВПР (in verification) has its
+ * application, context data, results protocol and objectivity analysis on their own stages, still
+ * to come; the autumn ВПР collects its results protocol and the municipal objectivity analysis now;
+ * the ОМК, being conducted, collects protocol 2 of every assessment point now, its kit numbers
+ * pre-filled (ppo640001: 501501–501530 in Russian, 601501–601530 in mathematics).
+ */
+@Component
+class DemoForms {
+
+  private static final int KITS_PER_POINT = 30;
+
+  private final DatabaseClient db;
+  private final FormsAdmin forms;
+
+  DemoForms(DatabaseClient db, FormsAdmin forms) {
+    this.db = db;
+    this.forms = forms;
+  }
+
+  Mono<Void> create() {
+    return campaign("ВПР-2026, весна")
+        .flatMap(
+            id ->
+                application(id)
+                    .then(context(id))
+                    .then(results(id, StageCode.RESULTS_PROTOCOL))
+                    .then(objectivity(id, StageCode.REPORTS)))
+        .then(campaign(DemoCampaigns.VPR_AUTUMN))
+        .flatMap(
+            id ->
+                results(id, StageCode.RESULTS_PROTOCOL)
+                    .then(objectivity(id, StageCode.RESULTS_PROTOCOL)))
+        .then(campaign("ОМК учителей 2026"))
+        .flatMap(
+            id ->
+                protocol2(id, "rus", "русский язык", 501501)
+                    .then(protocol2(id, "math", "математика", 601501)));
+  }
+
+  private Mono<Long> campaign(String title) {
+    return db.sql("select id from campaign where title = :t order by id limit 1")
+        .bind("t", title)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  /** Seed 004, 6.6–6.8: the application (заявка): classes, subjects and participants. */
+  private Mono<Void> application(long campaignId) {
+    SheetSpec sheet =
+        table(
+            "classes",
+            "Заявка",
+            List.of(
+                ColumnSpec.of("grade", "Класс", ColumnType.INTEGER).withRange(4, 11).asRequired(),
+                ColumnSpec.of("subject", "Предмет", ColumnType.ENUM)
+                    .withOptions(
+                        List.of(
+                            "Русский язык", "Математика", "Окружающий мир", "История", "Биология"))
+                    .asRequired(),
+                ColumnSpec.of("participants", "Число участников", ColumnType.INTEGER)
+                    .withRange(0, 300)
+                    .asRequired()
+                    .withHint("Сколько обучающихся класса (параллели) пишут работу")),
+            List.of());
+    return define(
+            campaignId,
+            "application",
+            "Заявка на участие в ВПР",
+            "Укажите каждую пару «класс — предмет», по которой ваша организация участвует в ВПР, и"
+                + " число участников. Заполните веб-форму или скачайте шаблон Excel, заполните"
+                + " и загрузите его, затем нажмите «Сдать отчёт».",
+            StageCode.APPLICATION,
+            FormRespondentKind.ORGANIZATION,
+            null,
+            List.of(sheet),
+            List.of())
+        .then();
+  }
+
+  /** Seed 004, 5.5, 6.9–6.11: context data about the organization and its participants. */
+  private Mono<Void> context(long campaignId) {
+    SheetSpec school =
+        new SheetSpec(
+            "school",
+            "Об организации",
+            SheetSpec.Layout.RECORD,
+            List.of(
+                ColumnSpec.of("students", "Число обучающихся", ColumnType.INTEGER)
+                    .withRange(0, 10000)
+                    .asRequired(),
+                ColumnSpec.of("teachers", "Число учителей", ColumnType.INTEGER)
+                    .withRange(0, 1000)
+                    .asRequired(),
+                ColumnSpec.of(
+                        "topTeachers",
+                        "Доля учителей с высшей квалификационной категорией, %",
+                        ColumnType.DECIMAL)
+                    .withRange(0, 100)
+                    .asRequired(),
+                ColumnSpec.of("internet", "Есть доступ в интернет", ColumnType.ENUM)
+                    .withOptions(List.of("да", "нет"))
+                    .asRequired(),
+                ColumnSpec.of("computers", "Число компьютеров для обучающихся", ColumnType.INTEGER)
+                    .withRange(0, 5000)),
+            List.of(),
+            null,
+            null,
+            null);
+    SheetSpec participants =
+        table(
+            "participants",
+            "Участники",
+            List.of(
+                ColumnSpec.of("code", "Код участника", ColumnType.PARTICIPANT_CODE)
+                    .asRequired()
+                    .asUnique()
+                    .withHint("Код из протокола проведения; ФИО не вводятся"),
+                ColumnSpec.of("grade", "Класс", ColumnType.INTEGER).withRange(4, 11).asRequired(),
+                ColumnSpec.of("sex", "Пол", ColumnType.ENUM)
+                    .withOptions(List.of("мужской", "женский"))
+                    .asRequired(),
+                ColumnSpec.of("language", "Язык обучения", ColumnType.ENUM)
+                    .withOptions(List.of("русский", "родной (нерусский)"))
+                    .asRequired(),
+                ColumnSpec.of("homeLanguage", "Язык общения в семье", ColumnType.ENUM)
+                    .withOptions(List.of("русский", "другой"))),
+            List.of());
+    return define(
+            campaignId,
+            "context",
+            "Контекстные данные",
+            "Лист «Об организации» — сведения об образовательной организации; лист «Участники» —"
+                + " сведения об участниках по их кодам (без фамилий и имён).",
+            StageCode.CONTEXT_DATA,
+            FormRespondentKind.ORGANIZATION,
+            null,
+            List.of(school, participants),
+            List.of())
+        .then();
+  }
+
+  /** Seed 004, 9.1: the results protocol of mathematics, class 4, scores bounded per task. */
+  private Mono<Void> results(long campaignId, StageCode stage) {
+    SheetSpec sheet =
+        table(
+            "results",
+            "Протокол",
+            List.of(
+                ColumnSpec.of("classLetter", "Класс", ColumnType.TEXT)
+                    .withPattern("[0-9]{1,2}[А-Яа-я]?", "номер и буква, например 4А")
+                    .asRequired(),
+                ColumnSpec.of("code", "Код участника", ColumnType.PARTICIPANT_CODE)
+                    .asRequired()
+                    .asUnique(),
+                ColumnSpec.of("variant", "Вариант", ColumnType.INTEGER)
+                    .withRange(1, 4)
+                    .asRequired(),
+                ColumnSpec.of("tasks", "Баллы за задания", ColumnType.TASK_SCORES).asRequired(),
+                ColumnSpec.of("total", "Первичный балл", ColumnType.COMPUTED_SUM)
+                    .withSumOf(List.of(FormSchemas.ALL_TASKS))),
+            List.of());
+    List<FormSchemas.Task> tasks = new ArrayList<>();
+    for (int i = 0; i < DemoCampaigns.MATH_4_TASKS.length; i++) {
+      tasks.add(new FormSchemas.Task(String.valueOf(i + 1), DemoCampaigns.MATH_4_TASKS[i]));
+    }
+    return define(
+            campaignId,
+            "results-math-4",
+            "Электронный протокол: математика, 4 класс",
+            "Перенесите баллы из протокола проведения: для каждого кода участника — вариант и балл"
+                + " за каждое задание (не больше максимума по критериям). Первичный балл"
+                + " считается сам.",
+            stage,
+            FormRespondentKind.ORGANIZATION,
+            "math-4",
+            List.of(sheet),
+            tasks)
+        .then();
+  }
+
+  /** The municipal objectivity analysis: one row per school of the municipality's sample. */
+  private Mono<Void> objectivity(long campaignId, StageCode stage) {
+    SheetSpec sheet =
+        new SheetSpec(
+            "schools",
+            "Анализ объективности",
+            SheetSpec.Layout.TABLE,
+            List.of(
+                ColumnSpec.of("login", "Логин ОО", ColumnType.TEXT).asReadOnly(),
+                ColumnSpec.of("name", "Наименование ОО", ColumnType.TEXT).asReadOnly(),
+                ColumnSpec.of("signs", "Признаки необъективности", ColumnType.ENUM)
+                    .withOptions(List.of("да", "нет"))
+                    .asRequired(),
+                ColumnSpec.of("measures", "Принятые меры", ColumnType.TEXT).withMaxLength(2000)),
+            List.of(
+                new RowRuleSpec(
+                    "signs",
+                    List.of("да"),
+                    List.of("measures"),
+                    null,
+                    "Опишите принятые меры: отмечены признаки необъективности")),
+            SheetSpec.Prefill.MUNICIPALITY_SAMPLE,
+            "login",
+            null);
+    return define(
+            campaignId,
+            "objectivity",
+            "Анализ объективности результатов",
+            "Для каждой организации муниципалитета из выборки отметьте, есть ли признаки"
+                + " необъективности результатов, и, если есть, какие меры приняты.",
+            stage,
+            FormRespondentKind.MUNICIPALITY,
+            null,
+            List.of(sheet),
+            List.of())
+        .then();
+  }
+
+  /** Seed 001, figures 8–15: protocol 2 of one subject, every kit of every point pre-filled. */
+  private Mono<Void> protocol2(long campaignId, String subject, String subjectName, int firstKit) {
+    SheetSpec sheet =
+        new SheetSpec(
+            "kits",
+            "Протокол 2",
+            SheetSpec.Layout.TABLE,
+            List.of(
+                ColumnSpec.of("kit", "Номер комплекта", ColumnType.TEXT).asReadOnly(),
+                ColumnSpec.of("comment", "Комментарий", ColumnType.ENUM)
+                    .withOptions(List.of("использован", "испорчен", "не использован"))
+                    .asRequired(),
+                ColumnSpec.of(
+                        "school", "Логин ОО, в которой работает учитель", ColumnType.ORG_LOGIN)
+                    .withHint(
+                        "Для использованного комплекта: логин школы учителя, например edu640001")),
+            List.of(
+                new RowRuleSpec("comment", List.of("использован"), List.of("school"), null, null),
+                new RowRuleSpec(
+                    "comment",
+                    List.of("испорчен", "не использован"),
+                    null,
+                    List.of("school"),
+                    null)),
+            SheetSpec.Prefill.STORED,
+            "kit",
+            null);
+    return define(
+            campaignId,
+            "protocol2-" + subject,
+            "Электронный протокол 2: " + subjectName,
+            "Для каждого комплекта укажите комментарий («использован», «испорчен» или «не"
+                + " использован») и, для использованного, логин ОО, в которой работает учитель."
+                + " ФИО не вводятся.",
+            StageCode.CONDUCT,
+            FormRespondentKind.ORGANIZATION,
+            subject,
+            List.of(sheet),
+            List.of())
+        .flatMap(formId -> kits(campaignId, formId, firstKit));
+  }
+
+  private Mono<Void> kits(long campaignId, long formId, int firstKit) {
+    return db.sql(
+            "select o.id from sample_entry e join organization o on o.id = e.organization_id"
+                + " where e.campaign_id = :c and e.status = 'SELECTED'"
+                // region 64 first: its first point, ppo640001, gets the kits of the seed's figures
+                + " order by o.region_code <> '64', o.login")
+        .bind("c", campaignId)
+        .map(r -> r.get("id", Long.class))
+        .all()
+        .collectList()
+        .flatMapMany(Flux::fromIterable)
+        .index()
+        .concatMap(
+            point -> {
+              List<Map<String, String>> rows = new ArrayList<>();
+              for (int k = 0; k < KITS_PER_POINT; k++) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("kit", String.valueOf(firstKit + point.getT1() * 100 + k));
+                rows.add(row);
+              }
+              return forms.prefill(formId, "kits", point.getT2(), rows);
+            })
+        .then();
+  }
+
+  private Mono<Long> define(
+      long campaignId,
+      String code,
+      String title,
+      String instruction,
+      StageCode stage,
+      FormRespondentKind respondent,
+      String subjectKey,
+      List<SheetSpec> sheets,
+      List<FormSchemas.Task> tasks) {
+    return forms.define(
+        campaignId,
+        code,
+        title,
+        instruction,
+        stage,
+        respondent,
+        List.of(),
+        subjectKey,
+        new FormSchema(sheets),
+        tasks);
+  }
+
+  private static SheetSpec table(
+      String key, String title, List<ColumnSpec> columns, List<RowRuleSpec> rules) {
+    return new SheetSpec(key, title, SheetSpec.Layout.TABLE, columns, rules, null, null, null);
+  }
+}

@@ -1,0 +1,167 @@
+package org.oko.forms;
+
+import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.CampaignInfo;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.AccessDeniedException;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.NotFoundException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may see a form and whose response a request is about. A form is seen by everyone taking part
+ * in its campaign, except that an organization sees only the forms it fills; a respondent's
+ * response is read by the respondent and the coordinators above it ({@link Visibility}) and written
+ * only by the respondent itself. Anything outside the caller's part is a 404.
+ */
+@Component
+class FormAccess {
+
+  /** A form and its campaign, as the caller sees them. */
+  record VisibleForm(FormDefinitionRow form, CampaignInfo campaign) {}
+
+  private final FormDefinitions definitions;
+  private final CampaignDirectory campaigns;
+  private final OrganizationDirectory organizations;
+  private final Respondents respondents;
+
+  FormAccess(
+      FormDefinitions definitions,
+      CampaignDirectory campaigns,
+      OrganizationDirectory organizations,
+      Respondents respondents) {
+    this.definitions = definitions;
+    this.campaigns = campaigns;
+    this.organizations = organizations;
+    this.respondents = respondents;
+  }
+
+  Mono<VisibleForm> visible(Caller caller, long formId) {
+    return definitions
+        .find(formId)
+        .switchIfEmpty(Mono.error(() -> notFound(formId)))
+        .flatMap(
+            form ->
+                campaigns
+                    .visibleTo(caller, form.campaignId())
+                    .onErrorMap(NotFoundException.class, e -> notFound(formId))
+                    .map(campaign -> new VisibleForm(form, campaign)))
+        .flatMap(
+            vf -> {
+              if (caller.role() != Role.ORGANIZATION) {
+                return Mono.just(vf);
+              }
+              if (!vf.form().byOrganizations()) {
+                return Mono.error(notFound(formId));
+              }
+              return respondents
+                  .kindOf(caller.organizationId())
+                  .filter(kind -> vf.form().kindsIn(vf.campaign()).contains(kind))
+                  .map(kind -> vf)
+                  .switchIfEmpty(Mono.error(() -> notFound(formId)));
+            });
+  }
+
+  /**
+   * The respondent a request is about: the caller itself unless {@code organization} or {@code
+   * municipalityId} names another it oversees.
+   */
+  Mono<Respondent> respondent(
+      Caller caller, VisibleForm vf, String organization, Long municipalityId) {
+    return vf.form().byOrganizations()
+        ? organizationRespondent(caller, vf, organization, municipalityId)
+        : municipalityRespondent(caller, vf, organization, municipalityId);
+  }
+
+  private Mono<Respondent> organizationRespondent(
+      Caller caller, VisibleForm vf, String login, Long municipalityId) {
+    if (municipalityId != null) {
+      return Mono.error(
+          new InvalidRequestException(
+              "municipalityId", "Эту форму заполняют организации: укажите organization"));
+    }
+    Visibility visibility = Visibility.of(caller);
+    Mono<org.oko.orgs.OrganizationRef> org;
+    if (login == null) {
+      if (caller.role() != Role.ORGANIZATION) {
+        return Mono.error(
+            new InvalidRequestException(
+                "organization", "Укажите логин организации, чей отчёт нужен (organization)"));
+      }
+      org = organizations.byId(caller.organizationId());
+    } else {
+      org =
+          organizations
+              .byLogin(login)
+              .filter(visibility::seesOrganization)
+              .switchIfEmpty(
+                  Mono.error(
+                      () -> new NotFoundException("Организация «" + login + "» не найдена")));
+    }
+    return org.flatMap(
+        o ->
+            respondents
+                .organization(vf.campaign().id(), vf.form().kindsIn(vf.campaign()), o.id())
+                .switchIfEmpty(
+                    Mono.error(
+                        () ->
+                            new NotFoundException(
+                                "Организация «"
+                                    + o.login()
+                                    + "» не заполняет эту форму: её нет в опубликованной"
+                                    + " выборке кампании"))));
+  }
+
+  private Mono<Respondent> municipalityRespondent(
+      Caller caller, VisibleForm vf, String organization, Long municipalityId) {
+    if (caller.role() == Role.ORGANIZATION || caller.role() == Role.RESPONSIBLE) {
+      return Mono.error(new AccessDeniedException());
+    }
+    if (organization != null) {
+      return Mono.error(
+          new InvalidRequestException(
+              "organization", "Эту форму заполняют муниципалитеты: укажите municipalityId"));
+    }
+    Long id = municipalityId != null ? municipalityId : caller.municipalityId();
+    if (id == null) {
+      return Mono.error(
+          new InvalidRequestException(
+              "municipalityId", "Укажите муниципалитет, чей отчёт нужен (municipalityId)"));
+    }
+    Visibility visibility = Visibility.of(caller);
+    return respondents
+        .municipality(vf.campaign().id(), id)
+        .filter(
+            m ->
+                visibility.seesRegion(m.regionCode())
+                    && (visibility.municipalityId() == null
+                        || visibility.municipalityId().equals(m.municipalityId())))
+        .switchIfEmpty(
+            Mono.error(() -> new NotFoundException("Муниципалитет " + id + " не найден")));
+  }
+
+  /** Whether the caller is the respondent itself (only it fills and submits its response). */
+  static boolean isRespondent(Caller caller, Respondent respondent) {
+    if (respondent.isOrganization()) {
+      return caller.role() == Role.ORGANIZATION
+          && respondent.organizationId().equals(caller.organizationId());
+    }
+    return caller.role() == Role.MUNICIPAL
+        && respondent.municipalityId().equals(caller.municipalityId());
+  }
+
+  /** 403 unless the caller is the respondent: coordinators above it read, never write. */
+  static Mono<Respondent> requireRespondent(Caller caller, Respondent respondent) {
+    return isRespondent(caller, respondent)
+        ? Mono.just(respondent)
+        : Mono.error(new AccessDeniedException());
+  }
+
+  static NotFoundException notFound(long formId) {
+    return new NotFoundException("Форма " + formId + " не найдена");
+  }
+}

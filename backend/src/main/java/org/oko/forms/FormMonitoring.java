@@ -1,0 +1,221 @@
+package org.oko.forms;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.oko.api.model.FormMonitoringItem;
+import org.oko.api.model.FormMonitoringPage;
+import org.oko.api.model.FormRespondentKind;
+import org.oko.api.model.FormResponseStatus;
+import org.oko.forms.FormAccess.VisibleForm;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which respondents of a form in the caller's part have not started, have a draft or submitted: the
+ * organizations the published sample selected (of the form's kinds), or the municipalities of the
+ * campaign's regions, each with its response if any. One SQL statement per page, the totals coming
+ * along with it.
+ */
+@Component
+class FormMonitoring {
+
+  static final Role[] COORDINATORS = {
+    Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
+  };
+
+  private static final String ORGANIZATIONS =
+      """
+      select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
+             r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+             g.time_zone
+      from sample_entry e
+      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      join organization o on o.id = e.organization_id
+      join region g on g.code = o.region_code
+      left join municipality m on m.id = o.municipality_id
+      left join form_response r on r.form_id = :form and r.organization_id = o.id
+      where e.campaign_id = :campaign and e.status = 'SELECTED' and o.kind = any(:kinds)
+        and (cast(:scopeRegion as text) is null or o.region_code = :scopeRegion)
+        and (cast(:scopeMunicipality as bigint) is null or o.municipality_id = :scopeMunicipality)
+        and (not :withoutMunicipality or o.municipality_id is null)
+      """;
+
+  private static final String MUNICIPALITIES =
+      """
+      select cast(null as bigint) as id, cast(null as text) as login, m.name, m.region_code,
+             m.id as municipality_id, m.name as municipality,
+             r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+             g.time_zone
+      from campaign_region cr
+      join municipality m on m.region_code = cr.region_code
+      join region g on g.code = m.region_code
+      left join form_response r on r.form_id = :form and r.municipality_id = m.id
+      where cr.campaign_id = :campaign and cast(:kinds as text[]) is not null
+        and (cast(:scopeRegion as text) is null or m.region_code = :scopeRegion)
+        and (cast(:scopeMunicipality as bigint) is null or m.id = :scopeMunicipality)
+        and not :withoutMunicipality
+      """;
+
+  private static final String PAGE =
+      """
+      with part as (%s),
+      totals as (
+        select count(*) filter (where status is null) as not_started,
+               count(*) filter (where status = 'DRAFT') as draft,
+               count(*) filter (where status = 'SUBMITTED') as submitted,
+               count(*) filter (where cast(:status as text) is null
+                                      or coalesce(status, 'NOT_STARTED') = :status) as matching
+        from part
+      ),
+      page as (
+        select * from part
+        where cast(:status as text) is null or coalesce(status, 'NOT_STARTED') = :status
+        order by municipality nulls last, login nulls first, municipality_id
+        limit :limit offset :offset
+      )
+      select t.not_started, t.draft, t.submitted, t.matching, page.*
+      from totals t left join page on true
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id
+      """;
+
+  /** One respondent's line, with its region's time zone for the export. */
+  record Line(FormMonitoringItem item, ZoneId zone) {}
+
+  /** The totals and the lines of a page (or of everything, for the export). */
+  record Result(long notStarted, long draft, long submitted, long matching, List<Line> lines) {}
+
+  private final DatabaseClient db;
+
+  FormMonitoring(DatabaseClient db) {
+    this.db = db;
+  }
+
+  Mono<FormMonitoringPage> page(
+      Caller caller,
+      VisibleForm vf,
+      String regionCode,
+      Long municipalityId,
+      FormResponseStatus status,
+      Paging paging) {
+    return narrowed(Visibility.of(caller), regionCode, municipalityId)
+        .flatMap(part -> query(vf, part, status, paging.size(), paging.offset()))
+        .map(
+            r ->
+                new FormMonitoringPage(
+                    (int) r.notStarted(),
+                    (int) r.draft(),
+                    (int) r.submitted(),
+                    r.lines().stream().map(Line::item).toList(),
+                    paging.page(),
+                    paging.size(),
+                    r.matching()));
+  }
+
+  Mono<Result> all(
+      Caller caller,
+      VisibleForm vf,
+      String regionCode,
+      Long municipalityId,
+      FormResponseStatus status) {
+    return narrowed(Visibility.of(caller), regionCode, municipalityId)
+        .flatMap(part -> query(vf, part, status, Integer.MAX_VALUE, 0));
+  }
+
+  /** The caller's part, narrowed by the filters (404 if a filter names a foreign place). */
+  private Mono<Visibility> narrowed(Visibility scope, String regionCode, Long municipalityId) {
+    if (regionCode != null && !scope.seesRegion(regionCode)) {
+      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
+    }
+    String region = regionCode != null ? regionCode : scope.regionCode();
+    if (municipalityId == null) {
+      return Mono.just(
+          new Visibility(region, scope.municipalityId(), scope.withoutMunicipalityOnly(), null));
+    }
+    NotFoundException foreign =
+        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
+    return db.sql("select region_code from municipality where id = :id")
+        .bind("id", municipalityId)
+        .map(r -> r.get("region_code", String.class))
+        .one()
+        .filter(
+            municipalityRegion ->
+                scope.seesRegion(municipalityRegion)
+                    && (region == null || region.equals(municipalityRegion))
+                    && !scope.withoutMunicipalityOnly()
+                    && (scope.municipalityId() == null
+                        || scope.municipalityId().equals(municipalityId)))
+        .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
+        .switchIfEmpty(Mono.error(foreign));
+  }
+
+  private Mono<Result> query(
+      VisibleForm vf, Visibility part, FormResponseStatus status, int limit, long offset) {
+    boolean byOrganizations = vf.form().byOrganizations();
+    return db.sql(PAGE.formatted(byOrganizations ? ORGANIZATIONS : MUNICIPALITIES))
+        .bind("form", vf.form().id())
+        .bind("campaign", vf.campaign().id())
+        .bind("kinds", vf.form().kindsIn(vf.campaign()).toArray(String[]::new))
+        .bind("scopeRegion", Parameter.fromOrEmpty(part.regionCode(), String.class))
+        .bind("scopeMunicipality", Parameter.fromOrEmpty(part.municipalityId(), Long.class))
+        .bind("withoutMunicipality", part.withoutMunicipalityOnly())
+        .bind(
+            "status",
+            Parameter.fromOrEmpty(status == null ? null : status.getValue(), String.class))
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map(r -> new Object[] {totals(r), line(r, byOrganizations)})
+        .all()
+        .collectList()
+        .map(
+            rows -> {
+              long[] t = (long[]) rows.get(0)[0];
+              List<Line> lines =
+                  rows.stream().map(r -> (Line) r[1]).filter(l -> l != null).toList();
+              return new Result(t[0], t[1], t[2], t[3], lines);
+            });
+  }
+
+  private static long[] totals(Readable r) {
+    return new long[] {
+      r.get("not_started", Long.class),
+      r.get("draft", Long.class),
+      r.get("submitted", Long.class),
+      r.get("matching", Long.class)
+    };
+  }
+
+  private static Line line(Readable r, boolean byOrganizations) {
+    String name = r.get("name", String.class);
+    if (name == null) {
+      return null; // a page past the end: the totals alone
+    }
+    Respondent respondent =
+        new Respondent(
+            byOrganizations ? FormRespondentKind.ORGANIZATION : FormRespondentKind.MUNICIPALITY,
+            r.get("id", Long.class),
+            r.get("login", String.class),
+            r.get("municipality_id", Long.class),
+            name,
+            r.get("region_code", String.class),
+            r.get("municipality", String.class));
+    String status = r.get("status", String.class);
+    FormMonitoringItem item =
+        new FormMonitoringItem(
+            respondent.toApi(),
+            status == null ? FormResponseStatus.NOT_STARTED : FormResponseStatus.fromValue(status),
+            r.get("submissions", Integer.class));
+    item.setMunicipalityName(respondent.municipalityName());
+    item.setUpdatedAt(FormResponses.utc(r.get("updated_at", Instant.class)));
+    item.setSubmittedAt(FormResponses.utc(r.get("submitted_at", Instant.class)));
+    return new Line(item, ZoneId.of(r.get("time_zone", String.class)));
+  }
+}

@@ -1,0 +1,302 @@
+package org.oko.forms;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads and writes of responses, their frozen versions and the idempotency keys of submissions.
+ * Every write of an existing response names the version it was decided on: a change made meanwhile
+ * makes it a no-op that the caller reports as a conflict.
+ */
+@Component
+class FormResponseStore {
+
+  private static final String SELECT =
+      """
+      select id, status, content::text as content, definition_version, version, updated_at,
+             updated_by, submitted_at, submitted_by, submissions
+      from form_response
+      """;
+
+  private static final String OF_ORGANIZATION =
+      " where form_id = :form and organization_id = :who and organization_id is not null";
+  private static final String OF_MUNICIPALITY =
+      " where form_id = :form and municipality_id = :who and municipality_id is not null";
+
+  /** A frozen version, without or with its content. */
+  record Version(
+      int number,
+      Instant submittedAt,
+      String submittedBy,
+      long definitionVersion,
+      int rows,
+      FormValidation.Content content) {}
+
+  /** An idempotency key as first used. */
+  record Key(long formId, String requestHash, long responseId) {}
+
+  private final DatabaseClient db;
+  private final FormModels models;
+
+  FormResponseStore(DatabaseClient db, FormModels models) {
+    this.db = db;
+    this.models = models;
+  }
+
+  Mono<ResponseRow> find(long formId, Respondent respondent) {
+    return db.sql(SELECT + (respondent.isOrganization() ? OF_ORGANIZATION : OF_MUNICIPALITY))
+        .bind("form", formId)
+        .bind(
+            "who",
+            respondent.isOrganization() ? respondent.organizationId() : respondent.municipalityId())
+        .map(this::toRow)
+        .one();
+  }
+
+  /** The status and submission time alone (no content), for lists. */
+  Mono<ResponseRow> summary(long formId, Respondent respondent) {
+    return db.sql(
+            "select status, submitted_at from form_response"
+                + (respondent.isOrganization() ? OF_ORGANIZATION : OF_MUNICIPALITY))
+        .bind("form", formId)
+        .bind(
+            "who",
+            respondent.isOrganization() ? respondent.organizationId() : respondent.municipalityId())
+        .map(
+            r ->
+                new ResponseRow(
+                    0,
+                    r.get("status", String.class),
+                    null,
+                    0,
+                    0,
+                    null,
+                    null,
+                    r.get("submitted_at", Instant.class),
+                    null,
+                    0))
+        .one();
+  }
+
+  Mono<ResponseRow> byId(long id) {
+    return db.sql(SELECT + " where id = :id").bind("id", id).map(this::toRow).one();
+  }
+
+  /** A new draft, version 1; fails on the unique index if another request created it meanwhile. */
+  Mono<Long> insert(
+      long formId,
+      Respondent respondent,
+      FormValidation.Content content,
+      int problems,
+      long definitionVersion,
+      String by,
+      Instant now) {
+    return who(
+            db.sql(
+                """
+                insert into form_response (form_id, organization_id, municipality_id, region_code,
+                    status, content, problem_count, definition_version, updated_at, updated_by)
+                values (:form, :org, :municipality, :region, 'DRAFT', :content, :problems,
+                    :definition, :now, :by)
+                returning id
+                """),
+            formId,
+            respondent)
+        .bind("region", respondent.regionCode())
+        .bind("content", Json.of(models.write(content)))
+        .bind("problems", problems)
+        .bind("definition", definitionVersion)
+        .bind("now", now)
+        .bind("by", by)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  /** Replaces a draft's content if it is still at {@code version}. */
+  Mono<Boolean> saveDraft(
+      long id,
+      long version,
+      FormValidation.Content content,
+      int problems,
+      long definitionVersion,
+      String by,
+      Instant now) {
+    return db.sql(
+            """
+            update form_response set content = :content, problem_count = :problems,
+                definition_version = :definition, version = version + 1,
+                updated_at = :now, updated_by = :by
+            where id = :id and version = :version and status = 'DRAFT'
+            """)
+        .bind("id", id)
+        .bind("version", version)
+        .bind("content", Json.of(models.write(content)))
+        .bind("problems", problems)
+        .bind("definition", definitionVersion)
+        .bind("now", now)
+        .bind("by", by)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  /** «Сдать отчёт»: stores the checked content as submitted if still at {@code version}. */
+  Mono<Boolean> submit(
+      long id,
+      long version,
+      FormValidation.Content content,
+      long definitionVersion,
+      String by,
+      Instant now) {
+    return db.sql(
+            """
+            update form_response set status = 'SUBMITTED', content = :content, problem_count = 0,
+                definition_version = :definition, version = version + 1,
+                updated_at = :now, updated_by = :by, submitted_at = :now, submitted_by = :by,
+                submissions = submissions + 1
+            where id = :id and version = :version
+            """)
+        .bind("id", id)
+        .bind("version", version)
+        .bind("content", Json.of(models.write(content)))
+        .bind("definition", definitionVersion)
+        .bind("now", now)
+        .bind("by", by)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  /** Freezes the submitted content as the next numbered version; gives its number and rows. */
+  Mono<Version> freeze(long id) {
+    return db.sql(
+            """
+            insert into form_response_version (response_id, number, content, row_count,
+                definition_version, submitted_at, submitted_by)
+            select id, submissions, content,
+                   (select coalesce(sum(jsonb_array_length(s.value)), 0)::int
+                    from jsonb_each(content) s where jsonb_typeof(s.value) = 'array'),
+                   definition_version, submitted_at, submitted_by
+            from form_response where id = :id
+            returning number, submitted_at, submitted_by, definition_version, row_count
+            """)
+        .bind("id", id)
+        .map(r -> toVersion(r, null))
+        .one();
+  }
+
+  /** «Редактировать»: back to a draft if still submitted at {@code version}. */
+  Mono<Boolean> reopen(long id, long version, String by, Instant now) {
+    return db.sql(
+            """
+            update form_response set status = 'DRAFT', version = version + 1,
+                updated_at = :now, updated_by = :by
+            where id = :id and version = :version and status = 'SUBMITTED'
+            """)
+        .bind("id", id)
+        .bind("version", version)
+        .bind("now", now)
+        .bind("by", by)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  /** Newest first. */
+  Flux<Version> versions(long responseId) {
+    return db.sql(
+            "select number, submitted_at, submitted_by, definition_version, row_count"
+                + " from form_response_version where response_id = :id order by number desc")
+        .bind("id", responseId)
+        .map(r -> toVersion(r, null))
+        .all();
+  }
+
+  Mono<Version> version(long responseId, int number) {
+    return db.sql(
+            "select number, submitted_at, submitted_by, definition_version, row_count,"
+                + " content::text as content from form_response_version"
+                + " where response_id = :id and number = :number")
+        .bind("id", responseId)
+        .bind("number", number)
+        .map(r -> toVersion(r, models.readContent(r.get("content", String.class))))
+        .one();
+  }
+
+  Mono<Key> key(String clientId, String key) {
+    return db.sql(
+            "select form_id, request_hash, response_id from form_submission_key"
+                + " where client_id = :client and idem_key = :key")
+        .bind("client", clientId)
+        .bind("key", key)
+        .map(
+            r ->
+                new Key(
+                    r.get("form_id", Long.class),
+                    r.get("request_hash", String.class),
+                    r.get("response_id", Long.class)))
+        .one();
+  }
+
+  /** Fails on the primary key if another request took the key meanwhile. */
+  Mono<Void> insertKey(
+      String clientId, String key, long formId, String hash, long responseId, Instant now) {
+    return db.sql(
+            """
+            insert into form_submission_key (client_id, idem_key, form_id, request_hash,
+                response_id, version, created_at)
+            values (:client, :key, :form, :hash, :response,
+                (select version from form_response where id = :response), :now)
+            """)
+        .bind("client", clientId)
+        .bind("key", key)
+        .bind("form", formId)
+        .bind("hash", hash)
+        .bind("response", responseId)
+        .bind("now", now)
+        .then();
+  }
+
+  private static DatabaseClient.GenericExecuteSpec who(
+      DatabaseClient.GenericExecuteSpec spec, long formId, Respondent respondent) {
+    return spec.bind("form", formId)
+        .bind(
+            "org",
+            Parameter.fromOrEmpty(
+                respondent.isOrganization() ? respondent.organizationId() : null, Long.class))
+        .bind(
+            "municipality",
+            Parameter.fromOrEmpty(
+                respondent.isOrganization() ? null : respondent.municipalityId(), Long.class));
+  }
+
+  private ResponseRow toRow(Readable r) {
+    return new ResponseRow(
+        r.get("id", Long.class),
+        r.get("status", String.class),
+        models.readContent(r.get("content", String.class)),
+        r.get("definition_version", Long.class),
+        r.get("version", Long.class),
+        r.get("updated_at", Instant.class),
+        r.get("updated_by", String.class),
+        r.get("submitted_at", Instant.class),
+        r.get("submitted_by", String.class),
+        r.get("submissions", Integer.class));
+  }
+
+  private static Version toVersion(Readable r, FormValidation.Content content) {
+    return new Version(
+        r.get("number", Integer.class),
+        r.get("submitted_at", Instant.class),
+        r.get("submitted_by", String.class),
+        r.get("definition_version", Long.class),
+        r.get("row_count", Integer.class),
+        content);
+  }
+}

@@ -1,0 +1,24 @@
+package org.oko.forms;
+
+import java.time.Instant;
+
+/** A respondent's stored response: the current content, a draft or what was submitted last. */
+record ResponseRow(
+    long id,
+    String status,
+    FormValidation.Content content,
+    long definitionVersion,
+    long version,
+    Instant updatedAt,
+    String updatedBy,
+    Instant submittedAt,
+    String submittedBy,
+    int submissions) {
+
+  static final String DRAFT = "DRAFT";
+  static final String SUBMITTED = "SUBMITTED";
+
+  boolean submitted() {
+    return SUBMITTED.equals(status);
+  }
+}

@@ -1,0 +1,276 @@
+package org.oko;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oko.AuthorizationMatrixTests.Case;
+import org.oko.AuthorizationMatrixTests.FeatureRules;
+import org.oko.AuthorizationMatrixTests.Fixture;
+import org.oko.api.model.Campaign;
+import org.oko.forms.FormsFixture;
+
+/**
+ * Who may call the forms operations, in and out of their scope. The cases of one operation run in
+ * order and change state (a draft saved, then submitted, then reopened), so the versions below
+ * follow that story.
+ */
+class FormsAuthorizationRules implements FeatureRules {
+
+  private static final String FEDERAL = AuthorizationMatrixTests.FEDERAL_LOGIN;
+  private static final String REGIONAL = AuthorizationMatrixTests.REGIONAL_LOGIN;
+  private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
+  private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
+  private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
+  private static final String ENGELS_SCHOOL = "edu640021";
+  private static final String SYSTEM = "region64-system";
+  private static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private static final String RESULTS_ROW =
+      "{\"grade\":\"4а\",\"code\":\"10001\",\"variant\":\"1\",\"task_1\":\"1\",\"task_2\":\"1\","
+          + "\"task_3\":\"1\"}";
+
+  @Override
+  public Map<String, List<Case>> rules(Fixture fixture) {
+    FormsFixture forms = new FormsFixture(fixture.as(FEDERAL), fixture.db());
+    Instant opens = Instant.now().minus(Duration.ofDays(1));
+    Instant closes = Instant.now().plus(Duration.ofDays(30));
+    // The sample: two Saratov schools, an Engels school, a college under no municipality and a
+    // school of region 02.
+    Campaign campaign =
+        forms.campaign(
+            "Формы, матрица доступа",
+            opens,
+            closes,
+            "edu640001",
+            "edu640002",
+            "edu640021",
+            "spo640001",
+            "edu020001");
+    // A campaign whose sample leaves edu640001 out.
+    Campaign other = forms.campaign("Формы, матрица доступа: другая", opens, closes, "edu640021");
+    long c = campaign.getId();
+    long results = forms.form(c, FormsFixture.RESULTS, "results").getId();
+    long municipal = forms.form(c, FormsFixture.OBJECTIVITY, "objectivity").getId();
+    long protocol2 = forms.form(c, FormsFixture.PROTOCOL2, "protocol2").getId();
+    long toUpdate = forms.form(c, FormsFixture.RESULTS, "to-update").getId();
+    long toUpload = forms.form(c, FormsFixture.RESULTS, "to-upload").getId();
+    long foreignForm = forms.form(other.getId(), FormsFixture.RESULTS, "results").getId();
+    byte[] template =
+        fixture
+            .as(SCHOOL)
+            .get()
+            .uri("/api/forms/" + toUpload + "/response/template")
+            .exchange()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    long saratovCity = fixture.municipalityOf("edu640001");
+    long engels = fixture.municipalityOf("edu640021");
+    long ufa = fixture.municipalityOf("edu020001");
+
+    Map<String, List<Case>> rules = new LinkedHashMap<>();
+    String list = "/api/campaigns/" + c + "/forms";
+    rules.put(
+        "listForms",
+        List.of(
+            Case.get(FEDERAL, list, 200),
+            Case.get(REGIONAL, list, 200),
+            Case.get("region02", list, 200),
+            Case.get(MUNICIPAL, list, 200),
+            Case.get(RESPONSIBLE, list, 200),
+            Case.get(SCHOOL, list, 200),
+            Case.get(SCHOOL, "/api/campaigns/" + other.getId() + "/forms", 404),
+            Case.get(SYSTEM, list, 200)));
+    String created = FormsFixture.RESULTS.formatted("created-by-matrix");
+    rules.put(
+        "createForm",
+        List.of(
+            Case.post(FEDERAL, list, created, 201),
+            Case.post(REGIONAL, list, created, 403),
+            Case.post(MUNICIPAL, list, created, 403),
+            Case.post(SCHOOL, list, created, 403)));
+    rules.put(
+        "getForm",
+        List.of(
+            Case.get(FEDERAL, "/api/forms/" + results, 200),
+            Case.get(REGIONAL, "/api/forms/" + results, 200),
+            Case.get(MUNICIPAL, "/api/forms/" + municipal, 200),
+            Case.get(RESPONSIBLE, "/api/forms/" + results, 200),
+            Case.get(SCHOOL, "/api/forms/" + results, 200),
+            Case.get(SCHOOL, "/api/forms/" + municipal, 404),
+            Case.get(SCHOOL, "/api/forms/" + foreignForm, 404)));
+    String update =
+        FormsFixture.RESULTS.formatted("to-update").replaceFirst("\\{", "{\"version\":1,");
+    rules.put(
+        "updateForm",
+        List.of(
+            Case.put(FEDERAL, "/api/forms/" + toUpdate, update, 200),
+            Case.put(REGIONAL, "/api/forms/" + toUpdate, update, 403),
+            Case.put(SCHOOL, "/api/forms/" + toUpdate, update, 403)));
+    String prefill = "/api/forms/" + protocol2 + "/prefill";
+    rules.put(
+        "setFormPrefill",
+        List.of(
+            Case.put(FEDERAL, prefill, kits("edu640001"), 200),
+            Case.put(FEDERAL, prefill, kits("edu640003"), 422),
+            Case.put(REGIONAL, prefill, kits("edu640001"), 403),
+            Case.put(SCHOOL, prefill, kits("edu640001"), 403)));
+
+    String r = "/api/forms/" + results + "/response";
+    String m = "/api/forms/" + municipal + "/response";
+    rules.put(
+        "getFormResponse",
+        List.of(
+            Case.get(FEDERAL, r + "?organization=edu020001", 200),
+            Case.get(REGIONAL, r + "?organization=edu640001", 200),
+            Case.get(REGIONAL, r + "?organization=edu020001", 404),
+            Case.get(MUNICIPAL, r + "?organization=edu640021", 200),
+            Case.get(MUNICIPAL, r + "?organization=edu640001", 404),
+            Case.get(RESPONSIBLE, r + "?organization=spo640001", 200),
+            Case.get(RESPONSIBLE, r + "?organization=edu640021", 404),
+            Case.get(SCHOOL, r, 200),
+            Case.get(SCHOOL, r + "?organization=edu640002", 404),
+            Case.get(SYSTEM, r + "?organization=edu640002", 200),
+            Case.get(SYSTEM, r + "?organization=edu020001", 404),
+            Case.get(MUNICIPAL, m, 200),
+            Case.get(REGIONAL, m + "?municipalityId=" + engels, 200),
+            Case.get(REGIONAL, m + "?municipalityId=" + ufa, 404),
+            Case.get(MUNICIPAL, m + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, m + "?municipalityId=" + engels, 403),
+            Case.get(SCHOOL, m, 404)));
+    String resultsDraft = "{\"version\":0,\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
+    String municipalDraft =
+        "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"edu640021\",\"signs\":\"нет\"}]}}";
+    rules.put(
+        "saveFormDraft",
+        List.of(
+            Case.put(SCHOOL, r, resultsDraft, 200),
+            Case.put(SCHOOL, r + "?organization=edu640002", resultsDraft, 404),
+            Case.put(REGIONAL, r + "?organization=edu640001", resultsDraft, 403),
+            Case.put(FEDERAL, r + "?organization=edu640001", resultsDraft, 403),
+            Case.put(MUNICIPAL, r + "?organization=edu640021", resultsDraft, 403),
+            Case.put(ENGELS_SCHOOL, r, resultsDraft, 200),
+            Case.put(MUNICIPAL, m, municipalDraft, 200),
+            Case.put(REGIONAL, m + "?municipalityId=" + engels, municipalDraft, 403)));
+    rules.put(
+        "submitFormResponse",
+        List.of(
+            Case.post(SCHOOL, r + "/submit", version(1), 200),
+            Case.post(SCHOOL, r + "/submit?organization=edu640002", version(1), 404),
+            Case.post(REGIONAL, r + "/submit?organization=edu640021", version(1), 403),
+            Case.post(MUNICIPAL, m + "/submit", version(1), 200)));
+    rules.put(
+        "reopenFormResponse",
+        List.of(
+            Case.post(SCHOOL, r + "/reopen", version(2), 200),
+            Case.post(SCHOOL, r + "/reopen?organization=edu640002", version(2), 404),
+            Case.post(REGIONAL, r + "/reopen?organization=edu640001", version(3), 403),
+            Case.post(MUNICIPAL, m + "/reopen", version(2), 200)));
+    rules.put(
+        "listFormResponseVersions",
+        List.of(
+            Case.get(FEDERAL, r + "/versions?organization=edu640001", 200),
+            Case.get(REGIONAL, r + "/versions?organization=edu640001", 200),
+            Case.get(REGIONAL, r + "/versions?organization=edu020001", 404),
+            Case.get(MUNICIPAL, r + "/versions?organization=edu640001", 404),
+            Case.get(SCHOOL, r + "/versions", 200),
+            Case.get(SCHOOL, r + "/versions?organization=edu640002", 404)));
+    rules.put(
+        "getFormResponseVersion",
+        List.of(
+            Case.get(FEDERAL, r + "/versions/1?organization=edu640001", 200),
+            Case.get(REGIONAL, r + "/versions/1?organization=edu640001", 200),
+            Case.get(MUNICIPAL, r + "/versions/1?organization=edu640001", 404),
+            Case.get(SCHOOL, r + "/versions/1", 200),
+            Case.get(SCHOOL, r + "/versions/1?organization=edu640002", 404),
+            Case.get(MUNICIPAL, m + "/versions/1", 200)));
+    rules.put(
+        "compareFormResponseVersions",
+        List.of(
+            Case.get(FEDERAL, r + "/compare?from=1&organization=edu640001", 200),
+            Case.get(REGIONAL, r + "/compare?from=1&organization=edu640001", 200),
+            Case.get(MUNICIPAL, r + "/compare?from=1&organization=edu640001", 404),
+            Case.get(SCHOOL, r + "/compare?from=1", 200),
+            Case.get(SCHOOL, r + "/compare?from=1&organization=edu640002", 404)));
+    rules.put(
+        "downloadFormTemplate",
+        List.of(
+            Case.get(FEDERAL, r + "/template?organization=edu020001", 200),
+            Case.get(REGIONAL, r + "/template?organization=edu640001", 200),
+            Case.get(MUNICIPAL, r + "/template?organization=edu640001", 404),
+            Case.get(MUNICIPAL, m + "/template", 200),
+            Case.get(SCHOOL, r + "/template", 200),
+            Case.get(SCHOOL, r + "/template?organization=edu640002", 404)));
+    String submissions = "/api/forms/" + results + "/submissions";
+    rules.put(
+        "submitFormOnBehalf",
+        List.of(
+            Case.post(SYSTEM, submissions, onBehalf("edu640002"), 201)
+                .withHeader("Idempotency-Key", "matrix-0001"),
+            Case.post(SYSTEM, submissions, onBehalf("edu020001"), 404)
+                .withHeader("Idempotency-Key", "matrix-0002"),
+            Case.post(SCHOOL, submissions, onBehalf("edu640001"), 201)
+                .withHeader("Idempotency-Key", "matrix-0003"),
+            Case.post(SCHOOL, submissions, onBehalf("edu640002"), 404)
+                .withHeader("Idempotency-Key", "matrix-0004"),
+            Case.post(FEDERAL, submissions, onBehalf("edu640002"), 403)
+                .withHeader("Idempotency-Key", "matrix-0005"),
+            Case.post(REGIONAL, submissions, onBehalf("edu640002"), 403)
+                .withHeader("Idempotency-Key", "matrix-0006"),
+            Case.post(MUNICIPAL, submissions, onBehalf("edu640021"), 403)
+                .withHeader("Idempotency-Key", "matrix-0007")));
+    String monitoring = "/api/forms/" + results + "/monitoring";
+    rules.put(
+        "getFormMonitoring",
+        List.of(
+            Case.get(FEDERAL, monitoring + "?regionCode=02", 200),
+            Case.get(REGIONAL, monitoring, 200),
+            Case.get(REGIONAL, monitoring + "?regionCode=02", 404),
+            Case.get(MUNICIPAL, monitoring, 200),
+            Case.get(MUNICIPAL, monitoring + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, monitoring, 200),
+            Case.get(RESPONSIBLE, monitoring + "?municipalityId=" + engels, 404),
+            Case.get(SCHOOL, monitoring, 403),
+            Case.get(SYSTEM, monitoring, 403)));
+    String export = monitoring + "/export";
+    rules.put(
+        "exportFormMonitoring",
+        List.of(
+            Case.get(FEDERAL, export + "?regionCode=02", 200),
+            Case.get(REGIONAL, export, 200),
+            Case.get(REGIONAL, export + "?regionCode=02", 404),
+            Case.get(MUNICIPAL, export, 200),
+            Case.get(MUNICIPAL, export + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, export, 200),
+            Case.get(SCHOOL, export, 403)));
+    // The upload route (tag uploads): the school's own template is stored as its draft.
+    String upload = "/api/forms/" + toUpload + "/response/upload";
+    rules.put(
+        "uploadFormResponse",
+        List.of(
+            Case.upload(SCHOOL, upload, XLSX, template, 200),
+            Case.upload(SCHOOL, upload + "?organization=edu640002", XLSX, template, 404),
+            Case.upload(REGIONAL, upload + "?organization=edu640001", XLSX, template, 403),
+            Case.upload(FEDERAL, upload + "?organization=edu640001", XLSX, template, 403),
+            Case.upload(MUNICIPAL, upload + "?organization=edu640001", XLSX, template, 404),
+            Case.upload(RESPONSIBLE, upload + "?organization=edu640001", XLSX, template, 404)));
+    return rules;
+  }
+
+  private static String version(long version) {
+    return "{\"version\":" + version + "}";
+  }
+
+  private static String kits(String login) {
+    return "{\"sheet\":\"kits\",\"organizations\":[{\"organization\":\""
+        + login
+        + "\",\"rows\":[{\"kit\":\"501501\"},{\"kit\":\"501502\"}]}]}";
+  }
+
+  private static String onBehalf(String login) {
+    return "{\"organization\":\"" + login + "\",\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
+  }
+}
