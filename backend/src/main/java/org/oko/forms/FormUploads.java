@@ -8,7 +8,6 @@ import org.oko.api.model.FormResponse;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.excel.UnreadableWorkbookException;
 import org.oko.platform.excel.WorkbookReader;
-import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.InvalidRequestException;
@@ -25,9 +24,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A filled template replacing a response's content: who may upload, the stage and the status are
- * checked before the body is read; the body is streamed to a temporary file, read sheet by sheet
- * in constant memory, every cell checked; only a file without a single problem replaces the
- * content (and is submitted, when asked). Otherwise the previous content stays untouched.
+ * checked before the body is read; the body is streamed to a temporary file, read sheet by sheet in
+ * constant memory, every cell checked; only a file without a single problem replaces the content
+ * (and is submitted, when asked). Otherwise the previous content stays untouched.
  */
 @Component
 class FormUploads {
@@ -127,17 +126,14 @@ class FormUploads {
           sheet.prefilled() ? target.prefill().getOrDefault(sheet.key(), List.of()).size() : 0;
       rows = Math.max(rows, Math.max(sheet.effectiveMaxRows(), prefilled));
     }
-    return new WorkbookReader.Limits(
-        rows + 10, WorkbookReader.Limits.DEFAULT.maxCellLength());
+    return new WorkbookReader.Limits(rows + 10, WorkbookReader.Limits.DEFAULT.maxCellLength());
   }
 
   /** Streams the body to a temporary file, works on it, deletes it. */
   private <T> Mono<T> staged(
       ServerRequest request, java.util.function.Function<Path, Mono<T>> work) {
     return Mono.usingWhen(
-        blobs.stage(request.bodyToFlux(DataBuffer.class), maxBytes),
-        work,
-        FormUploads::delete);
+        blobs.stage(request.bodyToFlux(DataBuffer.class), maxBytes), work, FormUploads::delete);
   }
 
   private static Mono<Void> delete(Path file) {
