@@ -7,8 +7,6 @@ import {
   type KeyboardEvent,
 } from 'react';
 
-import { plural } from '@/utils/format';
-
 import type { FormColumn, FormRow, FormSheet } from '../types';
 import {
   cellValue,
@@ -213,7 +211,7 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
       next[rowIndex] = row;
     });
     onChange(next);
-    const parts = [`Вставлено ${plural(pasted, ['ячейка', 'ячейки', 'ячеек'])}: ${pasted}.`];
+    const parts = [`Вставлено ячеек: ${pasted}.`];
     if (locked > 0) {
       parts.push(
         `Не вставлено ${locked} — в столбцы, которые заполняет система: ${[...lockedTitles]
