@@ -1,4 +1,5 @@
 import type {
+  FormColumn,
   FormDefinition,
   FormMonitoringItem,
   FormMonitoringPage,
@@ -9,6 +10,16 @@ import type {
 
 // Fixtures for data collection (issue 5): protocol 2 of ОМК (pre-filled kit numbers) and a ВПР
 // results protocol (participants added freely, a score per task, a computed total).
+
+/** A column with the contract's defaults (not required, not read-only, not unique). */
+const col = (
+  column: Partial<FormColumn> & Pick<FormColumn, 'key' | 'title' | 'type'>,
+): FormColumn => ({
+  required: false,
+  readOnly: false,
+  unique: false,
+  ...column,
+});
 
 export const formWindow = (overrides: Partial<FormWindow> = {}): FormWindow => ({
   opensAt: '2026-03-01T06:00:00Z',
@@ -33,21 +44,22 @@ export const protocol2 = (overrides: Partial<FormDefinition> = {}): FormDefiniti
       layout: 'TABLE',
       prefill: 'STORED',
       keyColumn: 'kit',
+      maxRows: 5000,
       columns: [
-        { key: 'kit', title: 'Номер комплекта', type: 'TEXT', readOnly: true },
-        {
+        col({ key: 'kit', title: 'Номер комплекта', type: 'TEXT', readOnly: true }),
+        col({
           key: 'comment',
           title: 'Комментарий',
           type: 'ENUM',
           required: true,
           options: ['использован', 'испорчен', 'не использован'],
-        },
-        {
+        }),
+        col({
           key: 'schoolLogin',
           title: 'Логин ОО, в которой работает учитель',
           type: 'ORG_LOGIN',
           hint: 'Логин школы учителя, например edu777777',
-        },
+        }),
       ],
       rules: [
         {
@@ -80,27 +92,50 @@ export const resultsProtocol = (overrides: Partial<FormDefinition> = {}): FormDe
       prefill: 'NONE',
       maxRows: 4,
       columns: [
-        {
+        col({
           key: 'code',
           title: 'Код участника',
           type: 'PARTICIPANT_CODE',
           required: true,
           unique: true,
-        },
-        { key: 'variant', title: 'Вариант', type: 'INTEGER', required: true, min: 1, max: 2 },
-        { key: 'task_1', title: '1', type: 'INTEGER', min: 0, max: 1, group: 'Баллы за задания' },
-        { key: 'task_2', title: '2', type: 'INTEGER', min: 0, max: 2, group: 'Баллы за задания' },
-        { key: 'task_3', title: '3', type: 'INTEGER', min: 0, max: 2, group: 'Баллы за задания' },
-        { key: 'total', title: 'Сумма баллов', type: 'COMPUTED_SUM', sumOf: ['tasks'] },
+        }),
+        col({ key: 'variant', title: 'Вариант', type: 'INTEGER', required: true, min: 1, max: 2 }),
+        col({
+          key: 'task_1',
+          title: '1',
+          type: 'INTEGER',
+          min: 0,
+          max: 1,
+          group: 'Баллы за задания',
+        }),
+        col({
+          key: 'task_2',
+          title: '2',
+          type: 'INTEGER',
+          min: 0,
+          max: 2,
+          group: 'Баллы за задания',
+        }),
+        col({
+          key: 'task_3',
+          title: '3',
+          type: 'INTEGER',
+          min: 0,
+          max: 2,
+          group: 'Баллы за задания',
+        }),
+        col({ key: 'total', title: 'Сумма баллов', type: 'COMPUTED_SUM', sumOf: ['tasks'] }),
       ],
     },
     {
       key: 'about',
       title: 'Сведения',
       layout: 'RECORD',
+      prefill: 'NONE',
+      maxRows: 1,
       columns: [
-        { key: 'teacher', title: 'Учитель (без ФИО — стаж, лет)', type: 'INTEGER', min: 0 },
-        { key: 'date', title: 'Дата проведения', type: 'DATE', required: true },
+        col({ key: 'teacher', title: 'Учитель (без ФИО — стаж, лет)', type: 'INTEGER', min: 0 }),
+        col({ key: 'date', title: 'Дата проведения', type: 'DATE', required: true }),
       ],
     },
   ],

@@ -63,7 +63,7 @@ function mockForm(initial: FormResponse, { definition, get, put, extra = {} }: H
       const reply = get?.() ?? initial;
       return reply instanceof Response ? reply : json(reply);
     },
-    [`${base}/response/versions`]: [],
+    [`${base}/response/versions`]: json([]),
     ...extra,
   });
 }
@@ -84,7 +84,12 @@ describe('form page: the web form', () => {
     renderApp('/forms/31');
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Электронный протокол 2 (математика)' }),
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Электронный протокол 2 (математика)' },
+        // The first page of the file loads its code on demand.
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
     expect(screen.getByTestId('form-status')).toHaveTextContent('Не начат');
     expect(screen.getByTestId('form-window')).toHaveTextContent(
@@ -360,7 +365,7 @@ describe('form page: the web form', () => {
       extra: {
         '/api/forms/31/response/submit': submitted,
         '/api/forms/31/response/reopen': { ...filled, version: 5, submissions: 1 },
-        '/api/forms/31/response/versions': [
+        '/api/forms/31/response/versions': json([
           {
             number: 1,
             submittedAt: '2026-03-12T11:05:00Z',
@@ -368,7 +373,7 @@ describe('form page: the web form', () => {
             definitionVersion: 2,
             rows: 3,
           },
-        ],
+        ]),
       },
     });
     const { user } = renderApp('/forms/31');
@@ -667,7 +672,7 @@ describe('form page: versions', () => {
       }),
       {
         extra: {
-          '/api/forms/31/response/versions': [
+          '/api/forms/31/response/versions': json([
             {
               number: 2,
               submittedAt: '2026-03-13T08:00:00Z',
@@ -682,7 +687,7 @@ describe('form page: versions', () => {
               definitionVersion: 2,
               rows: 3,
             },
-          ],
+          ]),
           '/api/forms/31/response/compare': {
             from: 1,
             to: 2,
