@@ -75,8 +75,15 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
   // …and within the app, a save first; the user decides if it fails.
   const blocker = useBlocker(editor.unsaved);
   const { flush } = editor;
+  // One save per attempt to leave, however often the page re-renders meanwhile.
+  const leaving = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
+    if (blocker.state !== 'blocked') {
+      leaving.current = false;
+      return;
+    }
+    if (leaving.current) return;
+    leaving.current = true;
     void flush().then((saved) => {
       if (saved) blocker.proceed();
     });

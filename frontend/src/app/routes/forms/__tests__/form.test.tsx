@@ -16,6 +16,9 @@ const point = me({
   organizationId: 5001,
 });
 
+/** The page's code loads on demand: the first render of a file's run may take a while. */
+const LOAD = { timeout: 5000 };
+
 /** Longer than the autosave's pause after the last edit. */
 const AUTOSAVE = { timeout: 4000 };
 
@@ -118,7 +121,7 @@ describe('form page: the web form', () => {
   it('moves between cells with the arrows, Home/End, Enter and Tab (Tab skips locked ones)', async () => {
     mockForm(results());
     const { user } = renderApp('/forms/32');
-    await screen.findByTestId('grid-results');
+    await screen.findByTestId('grid-results', {}, LOAD);
     // The grouped task columns share a merged header cell.
     expect(screen.getByRole('columnheader', { name: 'Баллы за задания' })).toHaveAttribute(
       'colspan',
@@ -152,7 +155,7 @@ describe('form page: the web form', () => {
   it('pastes a block from Excel from the focused cell, adding rows, and autosaves it', async () => {
     const api = mockForm(results());
     const { user } = renderApp('/forms/32');
-    await screen.findByTestId('grid-results');
+    await screen.findByTestId('grid-results', {}, LOAD);
 
     act(() => cell('results', 1, 'code').focus());
     await user.paste('201\t1\t1\t2\t0\r\n202\t2\t0\t1\t1\r\n203\t1\t1\t1\t1\r\n');
@@ -184,7 +187,7 @@ describe('form page: the web form', () => {
   it('refuses to paste into locked columns and says how many cells went in', async () => {
     mockForm(formResponse());
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     act(() => cell('kits', 1, 'kit').focus());
     await user.paste('999999\tиспользован\tedu777777\n999998\tиспорчен\t\n');
@@ -201,7 +204,7 @@ describe('form page: the web form', () => {
   it('adds and deletes rows on a free sheet', async () => {
     mockForm(results());
     const { user } = renderApp('/forms/32');
-    await screen.findByTestId('grid-results');
+    await screen.findByTestId('grid-results', {}, LOAD);
 
     await user.click(screen.getByRole('button', { name: '+ Добавить строку' }));
     expect(cell('results', 3, 'code')).toHaveValue('');
@@ -213,7 +216,7 @@ describe('form page: the web form', () => {
   it('marks a score above the task maximum at once, in Russian', async () => {
     mockForm(results());
     const { user } = renderApp('/forms/32');
-    await screen.findByTestId('grid-results');
+    await screen.findByTestId('grid-results', {}, LOAD);
 
     await user.type(cell('results', 1, 'task_2'), '3');
 
@@ -255,7 +258,7 @@ describe('form page: the web form', () => {
       }),
     );
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     const login = cell('kits', 2, 'schoolLogin');
     expect(login).toHaveAttribute('aria-invalid', 'true');
@@ -307,7 +310,7 @@ describe('form page: the web form', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     await user.selectOptions(cell('kits', 1, 'comment'), 'испорчен');
     const alert = await screen.findByTestId('save-conflict', {}, AUTOSAVE);
@@ -377,7 +380,7 @@ describe('form page: the web form', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
     expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
 
     await user.click(screen.getByTestId('submit-form'));
@@ -395,7 +398,7 @@ describe('form page: the web form', () => {
     expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
     expect(cell('kits', 1, 'comment').tagName).toBe('INPUT');
     expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
-    expect(await screen.findByTestId('versions')).toHaveTextContent(
+    expect(await screen.findByTestId('versions', {}, LOAD)).toHaveTextContent(
       'Версия 1 — сдана 12.03.2026 14:05 (Москва), ppo640001, строк: 3',
     );
 
@@ -429,7 +432,7 @@ describe('form page: the web form', () => {
       },
     );
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     await user.selectOptions(cell('kits', 1, 'comment'), 'не использован');
     await user.click(screen.getByTestId('submit-form'));
@@ -461,7 +464,7 @@ describe('form page: the web form', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     await user.click(screen.getByTestId('submit-form'));
 
@@ -475,7 +478,7 @@ describe('form page: the web form', () => {
   it('fills a RECORD sheet as a form of labelled fields', async () => {
     mockForm(results());
     const { user } = renderApp('/forms/32');
-    await screen.findByTestId('grid-results');
+    await screen.findByTestId('grid-results', {}, LOAD);
 
     await user.click(screen.getByRole('tab', { name: 'Сведения' }));
     const date = screen.getByLabelText('Дата проведения *');
@@ -488,7 +491,7 @@ describe('form page: the web form', () => {
   it('shows a coordinator someone’s response read-only', async () => {
     const api = mockForm(formResponse({ status: 'DRAFT', version: 2, editable: false }));
     renderApp('/forms/31?organization=ppo640001');
-    await screen.findByTestId('grid-kits');
+    await screen.findByTestId('grid-kits', {}, LOAD);
 
     expect(api.lastQueryTo('/api/forms/31/response')?.get('organization')).toBe('ppo640001');
     expect(screen.getByTestId('respondent-view')).toHaveTextContent(
@@ -536,7 +539,7 @@ describe('form page: the Excel tab', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await user.click(await screen.findByRole('tab', { name: 'Excel' }));
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
     await user.click(screen.getByRole('button', { name: 'Сформировать excel шаблон' }));
 
     await waitFor(() => expect(clicked).toHaveLength(1));
@@ -574,7 +577,7 @@ describe('form page: the Excel tab', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await user.click(await screen.findByRole('tab', { name: 'Excel' }));
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
     await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
 
     const refusal = await screen.findByTestId('upload-errors');
@@ -600,7 +603,7 @@ describe('form page: the Excel tab', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await user.click(await screen.findByRole('tab', { name: 'Excel' }));
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
     await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
 
     const refusal = await screen.findByTestId('upload-errors');
@@ -626,7 +629,7 @@ describe('form page: the Excel tab', () => {
       },
     });
     const { user } = renderApp('/forms/31');
-    await user.click(await screen.findByRole('tab', { name: 'Excel' }));
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
     await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
 
     await waitFor(() =>
@@ -650,7 +653,7 @@ describe('form page: the Excel tab', () => {
       }),
     );
     const { user } = renderApp('/forms/31');
-    await user.click(await screen.findByRole('tab', { name: 'Excel' }));
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
     expect(screen.getByLabelText('Загрузить из excel')).toBeDisabled();
     expect(
       screen.getByText(
@@ -707,7 +710,7 @@ describe('form page: versions', () => {
       },
     );
     const { user } = renderApp('/forms/31');
-    await screen.findByTestId('versions');
+    await screen.findByTestId('versions', {}, LOAD);
 
     await user.click(screen.getByRole('button', { name: 'Сравнить' }));
 
@@ -721,5 +724,58 @@ describe('form page: versions', () => {
     const query = api.lastQueryTo('/api/forms/31/response/compare');
     expect(query?.get('from')).toBe('1');
     expect(query?.get('to')).toBe('2');
+  });
+});
+
+const backToCabinet = () =>
+  within(screen.getByRole('navigation', { name: 'Навигационная цепочка' })).getByRole('link', {
+    name: 'Личный кабинет',
+  });
+
+describe('form page: leaving with unsaved edits', () => {
+  it('saves before leaving, and asks when the save fails', async () => {
+    let fail = true;
+    const api = mockForm(formResponse({ status: 'DRAFT', version: 2 }), {
+      put: (body) =>
+        fail
+          ? problem(503, 'Service Unavailable', 'Сервер временно недоступен.')
+          : formResponse({ status: 'DRAFT', version: body.version + 1, sheets: body.sheets }),
+      extra: {
+        '/api/campaigns': { items: [], page: 0, size: 50, totalItems: 0, totalPages: 0 },
+        '/api/publications': { items: [], page: 0, size: 5, totalItems: 0, totalPages: 0 },
+      },
+    });
+    const { user, router } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    await user.selectOptions(cell('kits', 1, 'comment'), 'испорчен');
+    await user.click(backToCabinet());
+
+    const warning = await screen.findByTestId('leave-warning');
+    await waitFor(() =>
+      expect(warning).toHaveTextContent('Сохранить их не удалось. Если уйти сейчас, они пропадут.'),
+    );
+    expect(router.state.location.pathname).toBe('/forms/31');
+    expect(screen.getByTestId('save-state')).toHaveTextContent(
+      'Не сохранено: Сервер временно недоступен.',
+    );
+    const puts = () =>
+      api.requestsTo('/api/forms/31/response').filter((request) => request.method === 'PUT');
+    expect(puts()).toHaveLength(1);
+
+    await user.click(within(warning).getByRole('button', { name: 'Остаться на странице' }));
+    expect(cell('kits', 1, 'comment')).toHaveValue('испорчен');
+
+    // The server is back: «Сохранить снова», then leaving goes through.
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Сохранить снова' }));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в'));
+    // A fresh edit, and away at once: it is saved first, then the page goes.
+    await user.selectOptions(cell('kits', 2, 'comment'), 'не использован');
+    await user.click(backToCabinet());
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(puts()).toHaveLength(3);
+    const last = (await puts()[2]!.clone().json()) as { sheets: FormResponse['sheets'] };
+    expect(last.sheets.kits?.[1]).toEqual({ kit: '501502', comment: 'не использован' });
   });
 });
