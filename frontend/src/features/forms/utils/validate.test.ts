@@ -4,7 +4,7 @@ import type { FormColumn, FormSheet } from '../types';
 import { checkValue, validateSheet } from './validate';
 
 const col = (column: Partial<FormColumn> & Pick<FormColumn, 'key' | 'title' | 'type'>) =>
-  ({ required: false, readOnly: false, unique: false, ...column }) as FormColumn;
+  ({ required: false, readOnly: false, unique: false, ...column }) satisfies FormColumn;
 
 describe('checkValue', () => {
   it.each([
