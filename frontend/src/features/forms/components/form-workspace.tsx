@@ -137,7 +137,14 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
   const doSubmit = async () => {
     setSubmitError(undefined);
     setNotice(undefined);
-    if (!(await editor.flush())) return;
+    if (!(await editor.flush())) {
+      setSubmitError({
+        message:
+          'Последние изменения не сохранены, поэтому отчёт не отправлен. Устраните причину (она указана ниже) и нажмите «Сдать отчёт» снова.',
+        count: 0,
+      });
+      return;
+    }
     submit.mutate(
       { formId, respondent, version: editor.version() },
       {
@@ -332,7 +339,8 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
             <p className="field__hint">
               Данные сохраняются сами через пару секунд после ввода. Перемещайтесь по ячейкам
               стрелками, Tab и Enter; блок ячеек из Excel можно вставить (Ctrl+V) начиная с
-              выбранной ячейки. Серые столбцы заполняет система.
+              выбранной ячейки. В ячейке со списком значение выбирают мышью, пробелом или первой
+              буквой. Серые столбцы заполняет система.
             </p>
           )}
           {notice && (
