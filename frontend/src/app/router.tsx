@@ -98,6 +98,16 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.forms.form.path,
+        lazy: async () => ({ Component: (await import('./routes/forms/form')).FormRoute }),
+      },
+      {
+        path: paths.forms.monitoring.path,
+        lazy: async () => ({
+          Component: (await import('./routes/forms/monitoring')).FormMonitoringRoute,
+        }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

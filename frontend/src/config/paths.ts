@@ -61,6 +61,28 @@ export const paths = {
       getHref: (publicationId: number) => `/publications/${publicationId}/downloads`,
     },
   },
+  forms: {
+    form: {
+      path: '/forms/:formId',
+      /** A coordinator names whose response to open: an organization's login or a municipality. */
+      getHref: (
+        formId: number,
+        respondent?: { organization?: string; municipalityId?: number },
+      ) => {
+        const query = new URLSearchParams();
+        if (respondent?.organization) query.set('organization', respondent.organization);
+        if (respondent?.municipalityId !== undefined) {
+          query.set('municipalityId', String(respondent.municipalityId));
+        }
+        const search = query.toString();
+        return `/forms/${formId}${search ? `?${search}` : ''}`;
+      },
+    },
+    monitoring: {
+      path: '/forms/:formId/monitoring',
+      getHref: (formId: number) => `/forms/${formId}/monitoring`,
+    },
+  },
 } as const;
 
 /**

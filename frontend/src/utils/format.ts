@@ -116,3 +116,49 @@ export function formatDuration(milliseconds: number): string {
   if (hours > 0) return `${hours} ч ${minutes} мин`;
   return `${minutes} мин`;
 }
+
+/** Russia's zones by a city everyone knows, to name a zone after a time. */
+const zoneCities: Record<string, string> = {
+  'Europe/Kaliningrad': 'Калининград',
+  'Europe/Moscow': 'Москва',
+  'Europe/Samara': 'Самара',
+  'Europe/Saratov': 'Саратов',
+  'Europe/Volgograd': 'Волгоград',
+  'Europe/Ulyanovsk': 'Ульяновск',
+  'Europe/Astrakhan': 'Астрахань',
+  'Europe/Kirov': 'Киров',
+  'Asia/Yekaterinburg': 'Екатеринбург',
+  'Asia/Omsk': 'Омск',
+  'Asia/Novosibirsk': 'Новосибирск',
+  'Asia/Barnaul': 'Барнаул',
+  'Asia/Tomsk': 'Томск',
+  'Asia/Novokuznetsk': 'Новокузнецк',
+  'Asia/Krasnoyarsk': 'Красноярск',
+  'Asia/Irkutsk': 'Иркутск',
+  'Asia/Chita': 'Чита',
+  'Asia/Yakutsk': 'Якутск',
+  'Asia/Vladivostok': 'Владивосток',
+  'Asia/Sakhalin': 'Сахалин',
+  'Asia/Magadan': 'Магадан',
+  'Asia/Kamchatka': 'Камчатка',
+  'Asia/Anadyr': 'Анадырь',
+};
+
+/** "Europe/Moscow" → "Москва"; a zone without a known city as formatTimeZone shows it. */
+export const timeZoneName = (timeZone: string) => zoneCities[timeZone] ?? formatTimeZone(timeZone);
+
+/** An instant as "12.03.2026 14:05 (Москва)": the time in `timeZone`, the zone named. */
+export const formatZonedDateTimeNamed = (value: string, timeZone: string) =>
+  `${formatZonedDateTime(value, timeZone)} (${timeZoneName(timeZone)})`;
+
+/** An instant's clock time alone, ЧЧ:ММ, in `timeZone` (for «Сохранено в 14:05»). */
+export function formatZonedTime(value: string, timeZone: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    const { hour, minute } = zonedParts(date, timeZone);
+    return `${hour}:${minute}`;
+  } catch {
+    return value;
+  }
+}

@@ -1,7 +1,10 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';
+import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
+
+import { isCoordinator } from '../coordinators-only';
 
 /**
  * The personal account (личный кабинет): the account's campaigns with the stage under way and its
@@ -13,7 +16,11 @@ export function CabinetRoute() {
     <>
       <PageHeader title="Личный кабинет" subtitle={me.data?.displayName} />
       <div className="cabinet-layout" data-testid="cabinet">
-        <MyCampaigns />
+        <MyCampaigns
+          renderExtra={(campaign) => (
+            <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
+          )}
+        />
         <LatestPublications />
       </div>
     </>

@@ -12,6 +12,7 @@ import { CampaignDetails } from '@/features/campaigns/components/campaign-detail
 import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';
 import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
 import { StageExtensions } from '@/features/campaigns/components/stage-extensions';
+import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
 import type { Me } from '@/types/api';
 
@@ -102,6 +103,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
           </section>
         )}
         <LogisticsPanel campaign={data} account={account} />
+        <CampaignForms campaignId={data.id} canMonitor headingLevel={2} framed />
       </div>
     </>
   );

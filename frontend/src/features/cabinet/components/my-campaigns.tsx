@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useNow } from '@/hooks/use-now';
@@ -9,8 +11,13 @@ import { campaignKindLabels } from '../utils/labels';
 import { ScheduleTable } from './schedule-table';
 import { StageCountdown } from './stage-countdown';
 
+type MyCampaignsProps = {
+  /** More about a campaign, under its countdown (the page adds «Сбор данных»). */
+  renderExtra?: (campaign: Campaign) => ReactNode;
+};
+
 /** «Мои кампании»: every campaign the account takes part in, its stage now and the schedule. */
-export function MyCampaigns() {
+export function MyCampaigns({ renderExtra }: MyCampaignsProps = {}) {
   const campaigns = useMyCampaigns();
   // One clock for every countdown on the page, renewed each minute.
   const now = useNow(60_000);
@@ -37,7 +44,7 @@ export function MyCampaigns() {
         <ul className="campaign-list">
           {campaigns.data.items.map((campaign) => (
             <li key={campaign.id}>
-              <CampaignCard campaign={campaign} now={now} />
+              <CampaignCard campaign={campaign} now={now} extra={renderExtra?.(campaign)} />
             </li>
           ))}
         </ul>
@@ -46,7 +53,9 @@ export function MyCampaigns() {
   );
 }
 
-function CampaignCard({ campaign, now }: { campaign: Campaign; now: number }) {
+type CampaignCardProps = { campaign: Campaign; now: number; extra?: ReactNode };
+
+function CampaignCard({ campaign, now, extra }: CampaignCardProps) {
   const titleId = `campaign-${campaign.id}-title`;
   return (
     <article className="panel campaign-card" aria-labelledby={titleId} data-testid="campaign-card">
@@ -60,6 +69,7 @@ function CampaignCard({ campaign, now }: { campaign: Campaign; now: number }) {
         <span className="campaign-card__year">{campaign.academicYear} учебный год</span>
       </header>
       <StageCountdown campaign={campaign} now={now} />
+      {extra}
       {campaign.stages.length > 0 && (
         <details className="campaign-card__schedule" open>
           <summary>План-график</summary>

@@ -1,0 +1,781 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { FormDefinition, FormResponse } from '@/features/forms/types';
+import { me } from '@/testing/data';
+import { json, mockApi, problem } from '@/testing/fetch-mock';
+import { formResponse, protocol2, resultsProtocol } from '@/testing/forms-data';
+import { renderApp } from '@/testing/test-utils';
+import { stubXhrWithFetch } from '@/testing/xhr-via-fetch';
+
+const point = me({
+  login: 'ppo640001',
+  displayName: 'ППО № 1 г. Энгельса',
+  role: 'ORGANIZATION',
+  regionCode: '64',
+  organizationId: 5001,
+});
+
+/** The page's code loads on demand: the first render of a file's run may take a while. */
+const LOAD = { timeout: 5000 };
+
+/** Longer than the autosave's pause after the last edit. */
+const AUTOSAVE = { timeout: 4000 };
+
+const results = (overrides: Partial<FormResponse> = {}) =>
+  formResponse({
+    formId: 32,
+    definitionVersion: 1,
+    status: 'DRAFT',
+    version: 3,
+    sheets: {
+      results: [
+        { code: '101', variant: '1' },
+        { code: '102', variant: '2' },
+      ],
+      about: [{ date: '10.03.2026' }],
+    },
+    ...overrides,
+  });
+
+type Handlers = {
+  definition?: FormDefinition;
+  get?: () => FormResponse | Response;
+  put?: (body: { version: number; sheets: FormResponse['sheets'] }) => FormResponse | Response;
+  extra?: Parameters<typeof mockApi>[0];
+};
+
+function mockForm(initial: FormResponse, { definition, get, put, extra = {} }: Handlers = {}) {
+  const form = definition ?? (initial.formId === 32 ? resultsProtocol() : protocol2());
+  const base = `/api/forms/${form.id}`;
+  return mockApi({
+    '/api/me': point,
+    [base]: form,
+    [`${base}/response`]: async (_, request) => {
+      if (request.method === 'PUT') {
+        const body = (await request.json()) as Parameters<NonNullable<Handlers['put']>>[0];
+        const reply = put?.(body) ?? {
+          ...initial,
+          status: 'DRAFT',
+          version: body.version + 1,
+          sheets: body.sheets,
+          updatedAt: '2026-03-12T11:04:00Z',
+        };
+        return reply instanceof Response ? reply : json(reply);
+      }
+      const reply = get?.() ?? initial;
+      return reply instanceof Response ? reply : json(reply);
+    },
+    [`${base}/response/versions`]: json([]),
+    ...extra,
+  });
+}
+
+const cell = (sheet: string, row: number, column: string) =>
+  screen.getByTestId(`cell-${sheet}-${row}-${column}`);
+
+const bodiesOf = async (requests: Request[]) =>
+  Promise.all(requests.map(async (request) => (await request.clone().json()) as unknown));
+
+describe('form page: the web form', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('shows the pre-filled protocol 2: kit numbers locked, the status and the window', async () => {
+    mockForm(formResponse());
+    renderApp('/forms/31');
+
+    expect(
+      await screen.findByRole(
+        'heading',
+        { level: 1, name: 'Электронный протокол 2 (математика)' },
+        // The first page of the file loads its code on demand.
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Не начат');
+    expect(screen.getByTestId('form-window')).toHaveTextContent(
+      'Приём данных: с 01.03.2026 09:00 до 15.03.2026 18:00 (Москва) — открыт',
+    );
+    const kit = cell('kits', 2, 'kit');
+    expect(kit).toHaveValue('501502');
+    expect(kit).toHaveAttribute('readonly');
+    expect(kit).toHaveAccessibleName('Протокол 2, строка 2, Номер комплекта');
+    const comment = cell('kits', 2, 'comment');
+    expect(comment.tagName).toBe('SELECT');
+    expect(
+      within(comment)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['—', 'использован', 'испорчен', 'не использован']);
+    expect(screen.getByRole('columnheader', { name: /Логин ОО/ })).toHaveAttribute(
+      'title',
+      'Логин школы учителя, например edu777777',
+    );
+    // Fixed rows: none to add or delete.
+    expect(screen.queryByRole('button', { name: '+ Добавить строку' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('submit-form')).toHaveTextContent('Сдать отчёт');
+  });
+
+  it('moves between cells with the arrows, Home/End, Enter and Tab (Tab skips locked ones)', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+    // The grouped task columns share a merged header cell.
+    expect(screen.getByRole('columnheader', { name: 'Баллы за задания' })).toHaveAttribute(
+      'colspan',
+      '3',
+    );
+
+    act(() => cell('results', 1, 'task_1').focus());
+    await user.keyboard('{ArrowRight}');
+    expect(cell('results', 1, 'task_2')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(cell('results', 2, 'task_2')).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(cell('results', 2, 'task_1')).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(cell('results', 2, 'code')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(cell('results', 2, 'total')).toHaveFocus();
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(cell('results', 1, 'total')).toHaveFocus();
+    await user.keyboard('{Tab}');
+    expect(cell('results', 2, 'code')).toHaveFocus();
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    // Back over the computed total, which takes no input.
+    expect(cell('results', 1, 'task_3')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(cell('results', 2, 'task_3')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(cell('results', 1, 'task_3')).toHaveFocus();
+  });
+
+  it('pastes a block from Excel from the focused cell, adding rows, and autosaves it', async () => {
+    const api = mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    act(() => cell('results', 1, 'code').focus());
+    await user.paste('201\t1\t1\t2\t0\r\n202\t2\t0\t1\t1\r\n203\t1\t1\t1\t1\r\n');
+
+    expect(screen.getByTestId('form-notice')).toHaveTextContent('Вставлено ячеек: 15.');
+    expect(cell('results', 3, 'code')).toHaveValue('203');
+    expect(cell('results', 2, 'task_3')).toHaveValue('1');
+    // The total is summed as the user types.
+    expect(cell('results', 1, 'total')).toHaveValue('3');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Есть несохранённые изменения');
+
+    await waitFor(
+      () => expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в 14:04'),
+      AUTOSAVE,
+    );
+    const puts = api
+      .requestsTo('/api/forms/32/response')
+      .filter((request) => request.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    const [body] = (await bodiesOf(puts)) as { version: number; sheets: FormResponse['sheets'] }[];
+    expect(body?.version).toBe(3);
+    expect(body?.sheets.results).toEqual([
+      { code: '201', variant: '1', task_1: '1', task_2: '2', task_3: '0' },
+      { code: '202', variant: '2', task_1: '0', task_2: '1', task_3: '1' },
+      { code: '203', variant: '1', task_1: '1', task_2: '1', task_3: '1' },
+    ]);
+  });
+
+  it('refuses to paste into locked columns and says how many cells went in', async () => {
+    mockForm(formResponse());
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    act(() => cell('kits', 1, 'kit').focus());
+    await user.paste('999999\tиспользован\tedu777777\n999998\tиспорчен\t\n');
+
+    expect(screen.getByTestId('form-notice')).toHaveTextContent(
+      'Вставлено ячеек: 4. Не вставлено 2 — в столбцы, которые заполняет система: «Номер комплекта».',
+    );
+    expect(cell('kits', 1, 'kit')).toHaveValue('501501');
+    expect(cell('kits', 1, 'comment')).toHaveValue('использован');
+    expect(cell('kits', 1, 'schoolLogin')).toHaveValue('edu777777');
+    expect(cell('kits', 2, 'comment')).toHaveValue('испорчен');
+  });
+
+  it('adds and deletes rows on a free sheet', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    await user.click(screen.getByRole('button', { name: '+ Добавить строку' }));
+    expect(cell('results', 3, 'code')).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
+    expect(cell('results', 1, 'code')).toHaveValue('102');
+    expect(screen.queryByTestId('cell-results-3-code')).not.toBeInTheDocument();
+  });
+
+  it('marks a score above the task maximum at once, in Russian', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    await user.type(cell('results', 1, 'task_2'), '3');
+
+    const score = cell('results', 1, 'task_2');
+    expect(score).toHaveAttribute('aria-invalid', 'true');
+    expect(score).toHaveAccessibleDescription('Не больше 2 — максимальный балл за задание');
+    expect(screen.getByTestId('form-problems')).toHaveTextContent(
+      'Строка 1, «2»: Не больше 2 — максимальный балл за задание',
+    );
+    // A duplicate participant code, too.
+    await user.clear(cell('results', 2, 'code'));
+    await user.type(cell('results', 2, 'code'), '101');
+    expect(cell('results', 2, 'code')).toHaveAccessibleDescription(
+      'Повтор: такое же значение уже есть в строке 1',
+    );
+  });
+
+  it('shows the server’s problems on their cells with a link to each', async () => {
+    mockForm(
+      formResponse({
+        status: 'DRAFT',
+        version: 2,
+        sheets: {
+          kits: [
+            { kit: '501501', comment: 'испорчен' },
+            { kit: '501502', comment: 'использован', schoolLogin: 'edu999999' },
+            { kit: '501503', comment: 'не использован' },
+          ],
+        },
+        problems: [
+          {
+            sheet: 'kits',
+            row: 2,
+            column: 'schoolLogin',
+            value: 'edu999999',
+            message: 'Организации с логином edu999999 нет',
+          },
+        ],
+      }),
+    );
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    const login = cell('kits', 2, 'schoolLogin');
+    expect(login).toHaveAttribute('aria-invalid', 'true');
+    expect(login).toHaveAccessibleDescription('Организации с логином edu999999 нет');
+    expect(cell('kits', 1, 'schoolLogin')).not.toHaveAttribute('aria-invalid');
+    const list = screen.getByTestId('form-problems');
+    expect(list).toHaveTextContent(
+      'Строка 2, «Логин ОО, в которой работает учитель»: Организации с логином edu999999 нет',
+    );
+
+    await user.click(
+      within(list).getByRole('button', {
+        name: 'Перейти к ячейке: строка 2, Логин ОО, в которой работает учитель',
+      }),
+    );
+    expect(login).toHaveFocus();
+
+    // Once changed, the server's verdict no longer applies; the browser's own check does.
+    await user.clear(login);
+    expect(login).toHaveAccessibleDescription('Укажите логин ОО, если комплект использован');
+  });
+
+  it('on a 409 keeps the edits on screen and offers to load the current version', async () => {
+    let reads = 0;
+    const api = mockForm(formResponse({ status: 'DRAFT', version: 4 }), {
+      put: () =>
+        problem(
+          409,
+          'Conflict',
+          'Форму уже сохранил другой пользователь. Загрузите актуальную версию.',
+        ),
+      get: () => {
+        reads += 1;
+        return formResponse({
+          status: 'DRAFT',
+          version: reads > 1 ? 6 : 4,
+          sheets: {
+            kits: [
+              {
+                kit: '501501',
+                comment: reads > 1 ? 'использован' : '',
+                schoolLogin: reads > 1 ? 'edu777777' : '',
+              },
+              { kit: '501502' },
+              { kit: '501503' },
+            ],
+          },
+        });
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    await user.selectOptions(cell('kits', 1, 'comment'), 'испорчен');
+    const alert = await screen.findByTestId('save-conflict', {}, AUTOSAVE);
+    expect(alert).toHaveTextContent(
+      'Форму уже сохранил другой пользователь. Загрузите актуальную версию.',
+    );
+    // The user's choice is still there, not silently lost.
+    expect(cell('kits', 1, 'comment')).toHaveValue('испорчен');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Не сохранено');
+    expect(screen.getByTestId('submit-form')).toBeDisabled();
+
+    await user.click(within(alert).getByRole('button', { name: 'Загрузить актуальную версию' }));
+    await waitFor(() => expect(cell('kits', 1, 'comment')).toHaveValue('использован'));
+    expect(cell('kits', 1, 'schoolLogin')).toHaveValue('edu777777');
+    expect(screen.queryByTestId('save-conflict')).not.toBeInTheDocument();
+
+    // Autosave resumes from the version just loaded.
+    await user.selectOptions(cell('kits', 2, 'comment'), 'испорчен');
+    await waitFor(
+      () =>
+        expect(
+          api.requestsTo('/api/forms/31/response').filter((request) => request.method === 'PUT'),
+        ).toHaveLength(2),
+      AUTOSAVE,
+    );
+    const puts = api
+      .requestsTo('/api/forms/31/response')
+      .filter((request) => request.method === 'PUT');
+    const bodies = (await bodiesOf(puts)) as { version: number }[];
+    expect(bodies.map((body) => body.version)).toEqual([4, 6]);
+  });
+
+  it('submits: «Отчёт сдан …» in the region’s time, read-only, then «Редактировать» reopens it', async () => {
+    const filled = formResponse({
+      status: 'DRAFT',
+      version: 3,
+      sheets: {
+        kits: [
+          { kit: '501501', comment: 'использован', schoolLogin: 'edu777777' },
+          { kit: '501502', comment: 'испорчен' },
+          { kit: '501503', comment: 'не использован' },
+        ],
+      },
+    });
+    const submitted = {
+      ...filled,
+      status: 'SUBMITTED' as const,
+      version: 4,
+      editable: false,
+      submittedAt: '2026-03-12T11:05:00Z',
+      submittedBy: 'ppo640001',
+      submissions: 1,
+    };
+    const api = mockForm(filled, {
+      extra: {
+        '/api/forms/31/response/submit': submitted,
+        '/api/forms/31/response/reopen': { ...filled, version: 5, submissions: 1 },
+        '/api/forms/31/response/versions': json([
+          {
+            number: 1,
+            submittedAt: '2026-03-12T11:05:00Z',
+            submittedBy: 'ppo640001',
+            definitionVersion: 2,
+            rows: 3,
+          },
+        ]),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
+
+    await user.click(screen.getByTestId('submit-form'));
+
+    await waitFor(() =>
+      expect(screen.getByTestId('form-status')).toHaveTextContent(
+        'Отчёт сдан 12.03.2026 14:05 (Москва)',
+      ),
+    );
+    const [submitBody] = await bodiesOf(api.requestsTo('/api/forms/31/response/submit'));
+    expect(submitBody).toEqual({ version: 3 });
+    expect(screen.getByTestId('submitted-info')).toHaveTextContent(
+      'Отчёт сдан 12.03.2026 14:05 (Москва), сдал: ppo640001.',
+    );
+    expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
+    expect(cell('kits', 1, 'comment').tagName).toBe('INPUT');
+    expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
+    expect(await screen.findByTestId('versions', {}, LOAD)).toHaveTextContent(
+      'Версия 1 — сдана 12.03.2026 14:05 (Москва), ppo640001, строк: 3',
+    );
+
+    await user.click(screen.getByTestId('reopen-form'));
+
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик'));
+    const [reopenBody] = await bodiesOf(api.requestsTo('/api/forms/31/response/reopen'));
+    expect(reopenBody).toEqual({ version: 4 });
+    expect(screen.getByTestId('submit-form')).toBeEnabled();
+    expect(cell('kits', 1, 'comment').tagName).toBe('SELECT');
+    expect(screen.queryByTestId('reopen-form')).not.toBeInTheDocument();
+  });
+
+  it('saves pending edits before submitting, with the version the save returned', async () => {
+    const api = mockForm(
+      formResponse({
+        status: 'DRAFT',
+        version: 3,
+        sheets: { kits: [{ kit: '501501', comment: 'испорчен' }] },
+      }),
+      {
+        extra: {
+          '/api/forms/31/response/submit': formResponse({
+            status: 'SUBMITTED',
+            version: 5,
+            editable: false,
+            submittedAt: '2026-03-12T11:05:00Z',
+            submissions: 1,
+          }),
+        },
+      },
+    );
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    await user.selectOptions(cell('kits', 1, 'comment'), 'не использован');
+    await user.click(screen.getByTestId('submit-form'));
+
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Отчёт сдан'));
+    const puts = api
+      .requestsTo('/api/forms/31/response')
+      .filter((request) => request.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    const [submitBody] = await bodiesOf(api.requestsTo('/api/forms/31/response/submit'));
+    expect(submitBody).toEqual({ version: 4 });
+  });
+
+  it('a refused submission (422) marks every problem on its cell and stays a draft', async () => {
+    mockForm(formResponse({ status: 'DRAFT', version: 3 }), {
+      extra: {
+        '/api/forms/31/response/submit': new Response(
+          JSON.stringify({
+            title: 'Unprocessable',
+            status: 422,
+            detail: 'В форме 2 ошибки.',
+            errors: [
+              { sheet: 'kits', row: 1, column: 'comment', message: 'Заполните комментарий' },
+              { sheet: 'kits', row: 3, column: 'comment', message: 'Заполните комментарий' },
+            ],
+          }),
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    await user.click(screen.getByTestId('submit-form'));
+
+    const error = await screen.findByTestId('submit-error');
+    expect(error).toHaveTextContent('Отчёт не сдан');
+    expect(error).toHaveTextContent('Ошибок: 2.');
+    expect(cell('kits', 3, 'comment')).toHaveAccessibleDescription('Заполните комментарий');
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
+  });
+
+  it('fills a RECORD sheet as a form of labelled fields', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    await user.click(screen.getByRole('tab', { name: 'Сведения' }));
+    const date = screen.getByLabelText('Дата проведения *');
+    expect(date).toHaveValue('10.03.2026');
+    await user.clear(date);
+    await user.type(date, '31.02.2026');
+    expect(date).toHaveAccessibleDescription('Введите дату в виде ДД.ММ.ГГГГ, например 15.04.2026');
+  });
+
+  it('shows a coordinator someone’s response read-only', async () => {
+    const api = mockForm(formResponse({ status: 'DRAFT', version: 2, editable: false }));
+    renderApp('/forms/31?organization=ppo640001');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    expect(api.lastQueryTo('/api/forms/31/response')?.get('organization')).toBe('ppo640001');
+    expect(screen.getByTestId('respondent-view')).toHaveTextContent(
+      'Ответ: ППО № 1 г. Энгельса (ppo640001) — только просмотр',
+    );
+    expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
+    expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
+  });
+});
+
+describe('form page: the Excel tab', () => {
+  let clicked: HTMLAnchorElement[];
+
+  beforeEach(() => {
+    clicked = [];
+    URL.createObjectURL = vi.fn(() => 'blob:template');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+    stubXhrWithFetch();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const xlsx = () =>
+    new File([new Uint8Array([80, 75, 3, 4])], 'protocol2.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+
+  it('downloads the template with the bearer token under the server’s name', async () => {
+    const api = mockForm(formResponse(), {
+      extra: {
+        '/api/forms/31/response/template': () =>
+          new Response(new Uint8Array(10), {
+            headers: {
+              'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'Content-Disposition': "attachment; filename*=UTF-8''protocol2-ppo640001.xlsx",
+            },
+          }),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    await user.click(screen.getByRole('button', { name: 'Сформировать excel шаблон' }));
+
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]?.download).toBe('protocol2-ppo640001.xlsx');
+    const [request] = api.requestsTo('/api/forms/31/response/template');
+    expect(request?.headers.get('Authorization')).toBe('Bearer access-1');
+  });
+
+  it('lists every error of a refused file and says nothing was saved', async () => {
+    const api = mockForm(formResponse({ status: 'DRAFT', version: 7 }), {
+      extra: {
+        '/api/forms/31/response/upload': () =>
+          new Response(
+            JSON.stringify({
+              title: 'Unprocessable',
+              status: 422,
+              detail: 'В файле 2 ошибки.',
+              errors: [
+                {
+                  sheet: 'Протокол 2',
+                  cell: 'B3',
+                  value: 'потерян',
+                  message: 'Допустимо: использован, испорчен, не использован',
+                },
+                {
+                  sheet: 'Протокол 2',
+                  cell: 'C2',
+                  value: 'edu999999',
+                  message: 'Организации с логином edu999999 нет',
+                },
+              ],
+            }),
+            { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
+
+    const refusal = await screen.findByTestId('upload-errors');
+    expect(refusal).toHaveTextContent('Файл не принят: найдено ошибок — 2');
+    expect(refusal).toHaveTextContent('Ничего не сохранено');
+    const rows = within(refusal).getAllByTestId('problem-error-row');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'Протокол 2B3потерянДопустимо: использован, испорчен, не использован',
+      'Протокол 2C2edu999999Организации с логином edu999999 нет',
+    ]);
+    const [upload] = api.requestsTo('/api/forms/31/response/upload');
+    expect(new URL(upload!.url).searchParams.get('version')).toBe('7');
+    expect(upload?.headers.get('Content-Type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+  });
+
+  it('explains a file of the wrong type (415)', async () => {
+    mockForm(formResponse(), {
+      extra: {
+        '/api/forms/31/response/upload': () =>
+          problem(415, 'Unsupported Media Type', 'Это не файл .xlsx: похоже на PDF.'),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
+
+    const refusal = await screen.findByTestId('upload-errors');
+    expect(refusal).toHaveTextContent('Это не файл Excel (.xlsx)');
+    expect(refusal).toHaveTextContent('Это не файл .xlsx: похоже на PDF.');
+    expect(refusal).toHaveTextContent('Ничего не сохранено');
+  });
+
+  it('after a good file shows the loaded data on the «Форма» tab', async () => {
+    mockForm(formResponse(), {
+      extra: {
+        '/api/forms/31/response/upload': formResponse({
+          status: 'DRAFT',
+          version: 1,
+          sheets: {
+            kits: [
+              { kit: '501501', comment: 'использован', schoolLogin: 'edu777777' },
+              { kit: '501502', comment: 'использован', schoolLogin: 'edu777778' },
+              { kit: '501503', comment: 'испорчен' },
+            ],
+          },
+        }),
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
+
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Форма' })).toHaveAttribute('aria-selected', 'true'),
+    );
+    expect(cell('kits', 2, 'schoolLogin')).toHaveValue('edu777778');
+    expect(screen.getByTestId('form-notice')).toHaveTextContent(
+      'Данные из файла загружены и сохранены (строки: 3).',
+    );
+    expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
+  });
+
+  it('does not offer the upload on a submitted report until it is reopened', async () => {
+    mockForm(
+      formResponse({
+        status: 'SUBMITTED',
+        version: 4,
+        editable: false,
+        submittedAt: '2026-03-12T11:05:00Z',
+        submissions: 1,
+      }),
+    );
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    expect(screen.getByLabelText('Загрузить из excel')).toBeDisabled();
+    expect(
+      screen.getByText(
+        'Отчёт уже сдан. Чтобы загрузить другой файл, сначала нажмите «Редактировать».',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('form page: versions', () => {
+  it('compares two submitted versions with the columns’ titles', async () => {
+    const api = mockForm(
+      formResponse({
+        status: 'SUBMITTED',
+        version: 9,
+        editable: false,
+        submittedAt: '2026-03-13T08:00:00Z',
+        submissions: 2,
+      }),
+      {
+        extra: {
+          '/api/forms/31/response/versions': json([
+            {
+              number: 2,
+              submittedAt: '2026-03-13T08:00:00Z',
+              submittedBy: 'ppo640001',
+              definitionVersion: 2,
+              rows: 4,
+            },
+            {
+              number: 1,
+              submittedAt: '2026-03-12T11:05:00Z',
+              submittedBy: 'ppo640001',
+              definitionVersion: 2,
+              rows: 3,
+            },
+          ]),
+          '/api/forms/31/response/compare': {
+            from: 1,
+            to: 2,
+            changes: [
+              {
+                sheet: 'kits',
+                row: '501502',
+                kind: 'CHANGED',
+                column: 'comment',
+                before: 'испорчен',
+                after: 'использован',
+              },
+              { sheet: 'kits', row: '501504', kind: 'ADDED' },
+            ],
+          },
+        },
+      },
+    );
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('versions', {}, LOAD);
+
+    await user.click(screen.getByRole('button', { name: 'Сравнить' }));
+
+    const comparison = await screen.findByTestId('comparison');
+    expect(comparison).toHaveTextContent('Версия 1 и версия 2: изменений — 2.');
+    const rows = within(comparison).getAllByTestId('change-row');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'Протокол 2501502Комментарийиспорчениспользован',
+      'Протокол 2501504Строка добавлена——',
+    ]);
+    const query = api.lastQueryTo('/api/forms/31/response/compare');
+    expect(query?.get('from')).toBe('1');
+    expect(query?.get('to')).toBe('2');
+  });
+});
+
+const backToCabinet = () =>
+  within(screen.getByRole('navigation', { name: 'Навигационная цепочка' })).getByRole('link', {
+    name: 'Личный кабинет',
+  });
+
+describe('form page: leaving with unsaved edits', () => {
+  it('saves before leaving, and asks when the save fails', async () => {
+    let fail = true;
+    const api = mockForm(formResponse({ status: 'DRAFT', version: 2 }), {
+      put: (body) =>
+        fail
+          ? problem(503, 'Service Unavailable', 'Сервер временно недоступен.')
+          : formResponse({ status: 'DRAFT', version: body.version + 1, sheets: body.sheets }),
+      extra: {
+        '/api/campaigns': { items: [], page: 0, size: 50, totalItems: 0, totalPages: 0 },
+        '/api/publications': { items: [], page: 0, size: 5, totalItems: 0, totalPages: 0 },
+      },
+    });
+    const { user, router } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+
+    await user.selectOptions(cell('kits', 1, 'comment'), 'испорчен');
+    await user.click(backToCabinet());
+
+    const warning = await screen.findByTestId('leave-warning');
+    await waitFor(() =>
+      expect(warning).toHaveTextContent('Сохранить их не удалось. Если уйти сейчас, они пропадут.'),
+    );
+    expect(router.state.location.pathname).toBe('/forms/31');
+    expect(screen.getByTestId('save-state')).toHaveTextContent(
+      'Не сохранено: Сервер временно недоступен.',
+    );
+    const puts = () =>
+      api.requestsTo('/api/forms/31/response').filter((request) => request.method === 'PUT');
+    expect(puts()).toHaveLength(1);
+
+    await user.click(within(warning).getByRole('button', { name: 'Остаться на странице' }));
+    expect(cell('kits', 1, 'comment')).toHaveValue('испорчен');
+
+    // The server is back: «Сохранить снова», then leaving goes through.
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Сохранить снова' }));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в'));
+    // A fresh edit, and away at once: it is saved first, then the page goes.
+    await user.selectOptions(cell('kits', 2, 'comment'), 'не использован');
+    await user.click(backToCabinet());
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(puts()).toHaveLength(3);
+    const last = (await puts()[2]!.clone().json()) as { sheets: FormResponse['sheets'] };
+    expect(last.sheets.kits?.[1]).toEqual({ kit: '501502', comment: 'не использован' });
+  });
+});

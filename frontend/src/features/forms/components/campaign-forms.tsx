@@ -1,0 +1,119 @@
+import '../forms.css';
+
+import { Link } from 'react-router';
+
+import { paths } from '@/config/paths';
+import { formatZonedDateTime, timeZoneName } from '@/utils/format';
+import { statusOf } from '@/utils/problem';
+
+import { useCampaignForms } from '../api/get-forms';
+import type { FormSummary } from '../types';
+import { stageLabel, statusChip, statusLabels } from '../utils/labels';
+
+type CampaignFormsProps = {
+  campaignId: number;
+  /** Coordinators also get a link to each form's monitoring. */
+  canMonitor?: boolean;
+  /** The heading level of the block's title within the page. */
+  headingLevel?: 2 | 3;
+  /** A panel of its own (on a page), rather than part of a card. */
+  framed?: boolean;
+};
+
+/** «Отчёт сдан 12.03.2026 14:05», «Черновик», «Не начат» — the caller's own status. */
+export function summaryStatus(form: FormSummary): string | undefined {
+  if (!form.myStatus) return undefined;
+  if (form.myStatus === 'SUBMITTED' && form.mySubmittedAt) {
+    return `Отчёт сдан ${formatZonedDateTime(form.mySubmittedAt, form.window?.timeZone ?? 'Europe/Moscow')}`;
+  }
+  return statusLabels[form.myStatus];
+}
+
+/**
+ * «Сбор данных» of one campaign: its forms in stage order, with the caller's status, the stage
+ * window and whether it is open, a link to fill each (and, for coordinators, to monitor it).
+ * Nothing at all when the campaign has no forms for the caller.
+ */
+export function CampaignForms({
+  campaignId,
+  canMonitor = false,
+  headingLevel = 3,
+  framed = false,
+}: CampaignFormsProps) {
+  const forms = useCampaignForms({ campaignId });
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const titleId = `campaign-${campaignId}-forms-title`;
+  if (forms.isPending) return null;
+  if (forms.isError) {
+    if (statusOf(forms.error) === 404 || statusOf(forms.error) === 403) return null;
+    return (
+      <p className="inline-error" role="alert">
+        Сбор данных: {forms.error.message}
+      </p>
+    );
+  }
+  if (forms.data.length === 0) return null;
+  return (
+    <section
+      className={`campaign-forms${framed ? ' panel' : ''}`}
+      aria-labelledby={titleId}
+      data-testid="campaign-forms"
+    >
+      <Heading id={titleId} className="campaign-forms__title">
+        Сбор данных
+      </Heading>
+      <ul className="campaign-forms__list">
+        {forms.data.map((form) => (
+          <li key={form.id} className="campaign-forms__item" data-testid="campaign-form">
+            <FormItem form={form} canMonitor={canMonitor} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean }) {
+  const status = summaryStatus(form);
+  const window = form.window;
+  return (
+    <>
+      <div className="campaign-forms__head">
+        <span className="campaign-forms__name">{form.title}</span>
+        {form.myStatus && (
+          <span className={`chip ${statusChip[form.myStatus]}`} data-testid="campaign-form-status">
+            {status}
+          </span>
+        )}
+      </div>
+      <p className="campaign-forms__meta">
+        Этап «{stageLabel(form.stage)}»
+        {window && (
+          <>
+            : с {formatZonedDateTime(window.opensAt, window.timeZone)} до{' '}
+            {formatZonedDateTime(window.closesAt, window.timeZone)} ({timeZoneName(window.timeZone)}
+            ) —{' '}
+            <strong data-testid="campaign-form-window">
+              {window.open ? 'приём открыт' : 'приём закрыт'}
+            </strong>
+          </>
+        )}
+      </p>
+      <div className="actions">
+        {form.myStatus && (
+          <Link className="button button--small" to={paths.forms.form.getHref(form.id)}>
+            {form.myStatus === 'SUBMITTED' || !window?.open ? 'Открыть' : 'Заполнить'}
+          </Link>
+        )}
+        {canMonitor && (
+          <Link
+            className="button button--secondary button--small"
+            to={paths.forms.monitoring.getHref(form.id)}
+          >
+            Мониторинг сдачи
+          </Link>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { useId, useRef, type ChangeEvent } from 'react';
+
+import { XLSX_TYPE } from '../api/upload-form-response';
+
+type UploadFieldProps = {
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+};
+
+/** A big «choose a file» button for a filled .xlsx; choosing the same file again works too. */
+export function UploadField({ label, hint, disabled, onFile }: UploadFieldProps) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const change = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) onFile(file);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <div className="field upload-field">
+      <label htmlFor={id} className="button upload-field__button" aria-disabled={disabled}>
+        {label}
+      </label>
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        className="visually-hidden"
+        accept={`.xlsx,${XLSX_TYPE}`}
+        disabled={disabled}
+        onChange={change}
+      />
+      {hint && <small className="field__hint">{hint}</small>}
+    </div>
+  );
+}

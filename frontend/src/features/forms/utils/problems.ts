@@ -1,0 +1,73 @@
+import type { ProblemError } from '@/types/api';
+
+import type { FormSheet, FormSheets } from '../types';
+import { gridColumns } from './columns';
+import { cellKey, validateSheet } from './validate';
+
+/** One problem of the form as the list under the grid shows it. */
+export type FormProblem = {
+  sheet: string;
+  /** From 1; absent for a problem of the whole sheet or form. */
+  row?: number;
+  column?: string;
+  message: string;
+};
+
+/** The definition's sheet a server problem names, by key or by the template's sheet name. */
+export function sheetOf(sheets: FormSheet[], problem: ProblemError): FormSheet | undefined {
+  if (!problem.sheet) return sheets.length === 1 ? sheets[0] : undefined;
+  return sheets.find((sheet) => sheet.key === problem.sheet || sheet.title === problem.sheet);
+}
+
+const same = (a: string | undefined, b: string | undefined) =>
+  (a ?? '').trim() === (b ?? '').trim();
+
+/**
+ * The problem to show in each cell of each sheet: the server's (from the last save or
+ * submission) while the cell still holds the value the server judged, else the browser's own
+ * check of what is typed now. Also the server's problems that name no cell.
+ */
+export function collectProblems(
+  sheets: FormSheet[],
+  current: FormSheets,
+  judged: FormSheets,
+  serverProblems: ProblemError[],
+) {
+  const cells = new Map<string, Map<string, string>>();
+  const general: FormProblem[] = [];
+  for (const sheet of sheets) {
+    cells.set(sheet.key, validateSheet(sheet, current[sheet.key] ?? []));
+  }
+  for (const problem of serverProblems) {
+    const sheet = sheetOf(sheets, problem);
+    const columnKnown =
+      sheet && problem.column && gridColumns(sheet).some((column) => column.key === problem.column);
+    if (!sheet || problem.row === undefined || !problem.column || !columnKnown) {
+      general.push({
+        sheet: sheet?.key ?? problem.sheet ?? '',
+        row: problem.row,
+        column: problem.column,
+        message: problem.message,
+      });
+      continue;
+    }
+    const index = problem.row - 1;
+    const now = current[sheet.key]?.[index]?.[problem.column];
+    const then = judged[sheet.key]?.[index]?.[problem.column];
+    // Changed since the server looked: the browser's own check stands until the next save.
+    if (!same(now, then)) continue;
+    cells.get(sheet.key)?.set(cellKey(problem.row, problem.column), problem.message);
+  }
+  return { cells, general };
+}
+
+/** The cell problems of a sheet as a list, by row then column order. */
+export function listProblems(sheet: FormSheet, cells: Map<string, string>): FormProblem[] {
+  const order = new Map(gridColumns(sheet).map((column, index) => [column.key, index]));
+  return [...cells.entries()]
+    .map(([key, message]) => {
+      const [row, column] = key.split(':') as [string, string];
+      return { sheet: sheet.key, row: Number(row), column, message };
+    })
+    .sort((a, b) => a.row - b.row || (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));
+}
