@@ -34,8 +34,18 @@ final class CellText {
    * @param date1904 whether the workbook counts days from 1904 (old Mac Excel)
    */
   static String number(String raw, boolean dateStyled, boolean date1904) {
-    if (!dateStyled && isShortInteger(raw)) {
-      return raw;
+    if (!dateStyled) {
+      if (isShortInteger(raw, raw.length())) {
+        return raw;
+      }
+      // POI and other Java writers store whole numbers as Java prints doubles: 12.0.
+      int length = raw.length();
+      if (length > 2
+          && raw.charAt(length - 1) == '0'
+          && raw.charAt(length - 2) == '.'
+          && isShortInteger(raw, length - 2)) {
+        return raw.substring(0, length - 2);
+      }
     }
     BigDecimal value;
     try {
@@ -103,8 +113,7 @@ final class CellText {
   }
 
   /** An optional minus and at most 15 digits: exact in a double, nothing to round. */
-  private static boolean isShortInteger(String raw) {
-    int length = raw.length();
+  private static boolean isShortInteger(String raw, int length) {
     int start = length > 0 && raw.charAt(0) == '-' ? 1 : 0;
     if (length == start || length - start > 15) {
       return false;

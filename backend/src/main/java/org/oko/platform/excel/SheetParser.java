@@ -1,39 +1,23 @@
 package org.oko.platform.excel;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.oko.platform.excel.WorkbookReader.Limits;
 import org.oko.platform.excel.WorkbookReader.RowVisitor;
 import org.oko.platform.excel.WorkbookReader.SheetRow;
 
 /**
- * One pass over a sheet's XML ({@code <row r><c r t s><v>|<is><t>}) with StAX, turning each cell's
- * raw value into its text and handing over each row with a value. Nothing per cell is kept after
- * its row, no formatter runs per cell, formulas are never evaluated (their cached {@code <v>} is
- * the value), so memory stays constant and the cost is little more than the XML parse itself.
+ * One pass over a sheet's XML ({@code <row r><c r t s><v>|<is><t>}) with {@link XmlScanner},
+ * turning each cell's raw value into its text and handing over each row with a value. Nothing per
+ * cell is kept after its row, no formatter runs per cell, formulas are never evaluated (their
+ * cached {@code <v>} is the value), so memory stays constant and the cost is little more than
+ * inflating the XML.
  */
 final class SheetParser implements SheetRow {
 
   /** Excel's last column (XFD): a reference beyond it is a forged file, not a big one. */
   private static final int MAX_COLUMNS = 16_384;
-
-  /**
-   * The JDK's own StAX parser, whatever else is on the class path, with the settings of POI's
-   * {@code XMLHelper.newXMLInputFactory()}: no DTD, no external entities. A DOCTYPE is refused
-   * outright when the parser reports it (Excel never writes one).
-   */
-  private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
-
-  static {
-    XML.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    XML.setProperty(XMLInputFactory.IS_VALIDATING, false);
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-  }
 
   /** Resolves shared string indexes ({@code t="s"}). */
   @FunctionalInterface
@@ -46,7 +30,6 @@ final class SheetParser implements SheetRow {
   private final boolean[] dateStyles;
   private final boolean date1904;
   private final Limits limits;
-  private final StringBuilder text = new StringBuilder();
 
   private String[] cells = new String[32];
   private int width;
@@ -63,33 +46,18 @@ final class SheetParser implements SheetRow {
     this.limits = limits;
   }
 
-  /** A secure StAX reader over {@code in}. */
-  static XMLStreamReader xml(InputStream in) throws XMLStreamException {
-    return XML.createXMLStreamReader(in);
-  }
-
-  void parse(InputStream in, RowVisitor visitor) throws XMLStreamException {
-    XMLStreamReader xml = xml(in);
-    try {
-      while (xml.hasNext()) {
-        int event = xml.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String name = xml.getLocalName();
-          if (name.equals("c")) {
-            cell(xml);
-          } else if (name.equals("row")) {
-            startRow(xml);
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          if (xml.getLocalName().equals("row")) {
-            endRow(visitor);
-          }
-        } else if (event == XMLStreamConstants.DTD) {
-          throw new UnreadableWorkbookException(WorkbookGuard.DOCTYPE);
+  void parse(InputStream in, RowVisitor visitor) throws IOException {
+    XmlScanner xml = new XmlScanner(in, limits.maxCellLength() + 1);
+    for (int event = xml.next(); event != XmlScanner.EOF; event = xml.next()) {
+      if (event == XmlScanner.START) {
+        if (xml.is("c")) {
+          cell(xml);
+        } else if (xml.is("row")) {
+          startRow(xml);
         }
+      } else if (event == XmlScanner.END && xml.is("row")) {
+        endRow(visitor);
       }
-    } finally {
-      xml.close();
     }
   }
 
@@ -104,9 +72,9 @@ final class SheetParser implements SheetRow {
   }
 
   /** A row without {@code r} (some writers leave it out) follows the previous one. */
-  private void startRow(XMLStreamReader xml) {
-    String r = attribute(xml, "r");
-    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+  private void startRow(XmlScanner xml) {
+    int r = xml.attribute("r");
+    rowNumber = r < 0 ? rowNumber + 1 : xml.intValue(r);
     column = -1;
   }
 
@@ -124,43 +92,35 @@ final class SheetParser implements SheetRow {
   }
 
   /** Reads one {@code <c>} up to its end tag. */
-  private void cell(XMLStreamReader xml) throws XMLStreamException {
-    String reference = null;
-    String type = null;
-    int style = 0;
-    for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-      String name = xml.getAttributeLocalName(i);
-      if (name.equals("r")) {
-        reference = xml.getAttributeValue(i);
-      } else if (name.equals("t")) {
-        type = xml.getAttributeValue(i);
-      } else if (name.equals("s")) {
-        style = Integer.parseInt(xml.getAttributeValue(i));
-      }
-    }
+  private void cell(XmlScanner xml) throws IOException {
+    int r = xml.attribute("r");
     // A cell without "r" (LibreOffice and others may leave it out) follows the previous one.
-    column = reference == null ? column + 1 : columnIndex(reference);
-    if (column >= MAX_COLUMNS) {
+    column = r < 0 ? column + 1 : xml.columnValue(r, MAX_COLUMNS);
+    if (column >= MAX_COLUMNS || column < 0) {
       throw new UnreadableWorkbookException(
           "На листе «" + sheet + "» ячейка за последним столбцом Excel (XFD): файл повреждён");
     }
+    int type = type(xml);
+    int s = xml.attribute("s");
+    int style = s < 0 ? 0 : xml.intValue(s);
     String value = null;
     while (true) {
       int event = xml.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        String name = xml.getLocalName();
-        if (name.equals("v")) {
-          value = value(type, xml, style);
-        } else if (name.equals("is")) {
+      if (event == XmlScanner.START) {
+        if (xml.is("v")) {
+          value = value(type, text(xml), style);
+        } else if (xml.is("is")) {
           value = inlineString(xml);
         } else {
-          skip(xml); // <f> (the formula: never evaluated), <extLst>
+          xml.skipElement(); // <f> (the formula: never evaluated), <extLst>
         }
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
+      } else if (event == XmlScanner.END) {
         break;
+      } else if (event == XmlScanner.EOF) {
+        throw new UnreadableWorkbookException(UnreadableWorkbookException.DEFAULT_MESSAGE);
       }
     }
-    if (value == null || value.isBlank()) {
+    if (value == null || isBlank(value)) {
       return;
     }
     if (value.length() > limits.maxCellLength()) {
@@ -173,37 +133,57 @@ final class SheetParser implements SheetRow {
     width = Math.max(width, column + 1);
   }
 
-  /** The text of a {@code <v>} by the cell's type ({@code t}); consumes up to {@code </v>}. */
-  private String value(String type, XMLStreamReader xml, int style) throws XMLStreamException {
-    if (type == null || type.equals("n")) {
-      String raw = text(xml);
-      return CellText.number(raw, style < dateStyles.length && dateStyles[style], date1904);
+  private static final int NUMBER = 0;
+  private static final int SHARED = 1;
+  private static final int BOOLEAN = 2;
+  private static final int DATE = 3;
+  private static final int TEXT = 4;
+
+  /** The cell's type ({@code t}), compared in place: no string per cell. */
+  private static int type(XmlScanner xml) {
+    int t = xml.attribute("t");
+    if (t < 0 || xml.valueIs(t, "n")) {
+      return NUMBER;
     }
-    if (type.equals("s")) {
-      return strings.get(Integer.parseInt(text(xml).trim()));
+    if (xml.valueIs(t, "s")) {
+      return SHARED;
     }
-    String raw = text(xml);
-    if (type.equals("b")) {
-      return raw.equals("1") || raw.equalsIgnoreCase("true") ? "TRUE" : "FALSE";
+    if (xml.valueIs(t, "b")) {
+      return BOOLEAN;
     }
-    if (type.equals("d")) {
-      return CellText.isoDate(raw);
+    if (xml.valueIs(t, "d")) {
+      return DATE;
     }
-    return raw; // "str" (a formula's text result), "e" (#DIV/0!), "inlineStr" with a <v>
+    return TEXT; // "str" (a formula's text result), "e" (#DIV/0!), "inlineStr" with a <v>
+  }
+
+  /** The text of a {@code <v>} by the cell's type. */
+  private String value(int type, String raw, int style) {
+    switch (type) {
+      case NUMBER:
+        return CellText.number(raw, style < dateStyles.length && dateStyles[style], date1904);
+      case SHARED:
+        return strings.get(Integer.parseInt(raw.trim()));
+      case BOOLEAN:
+        return raw.equals("1") || raw.equalsIgnoreCase("true") ? "TRUE" : "FALSE";
+      case DATE:
+        return CellText.isoDate(raw);
+      default:
+        return raw;
+    }
   }
 
   /** An inline string: its {@code <t>}, or the {@code <t>} of each rich text run, in order. */
-  private String inlineString(XMLStreamReader xml) throws XMLStreamException {
+  private String inlineString(XmlScanner xml) throws IOException {
     StringBuilder joined = null;
     String single = null;
     int depth = 0;
     while (true) {
       int event = xml.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        String name = xml.getLocalName();
-        if (name.equals("t")) {
+      if (event == XmlScanner.START) {
+        if (xml.is("t")) {
           String part = text(xml);
-          if (single == null && joined == null) {
+          if (single == null) {
             single = part;
           } else {
             if (joined == null) {
@@ -214,90 +194,65 @@ final class SheetParser implements SheetRow {
               throw cellTooLong();
             }
           }
-        } else if (name.equals("rPh")) {
-          skip(xml); // a phonetic guide (furigana), not part of the value
+        } else if (xml.is("rPh")) {
+          xml.skipElement(); // a phonetic guide (furigana), not part of the value
         } else {
           depth++; // <r>, <rPr> and its children
         }
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
+      } else if (event == XmlScanner.END) {
         if (depth-- == 0) {
           return joined != null ? joined.toString() : single; // </is>
         }
+      } else if (event == XmlScanner.EOF) {
+        throw new UnreadableWorkbookException(UnreadableWorkbookException.DEFAULT_MESSAGE);
       }
     }
   }
 
   /**
-   * The text of the current element, up to its end tag. Refuses early a text longer than a cell may
-   * be, so a huge cell is never held whole.
+   * The text of the current element, up to its end tag. The scanner never holds more of a text than
+   * a cell may have, so a huge cell is refused without being read whole.
    */
-  private String text(XMLStreamReader xml) throws XMLStreamException {
-    int event = xml.next();
-    if (event == XMLStreamConstants.END_ELEMENT) {
-      return "";
-    }
-    String first = xml.getText();
-    event = xml.next();
-    if (event == XMLStreamConstants.END_ELEMENT) {
-      return first; // the usual case: one piece of text, no copy
-    }
-    text.setLength(0);
-    text.append(first);
-    while (event != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.CHARACTERS
-          || event == XMLStreamConstants.CDATA
-          || event == XMLStreamConstants.SPACE) {
-        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
-        if (text.length() > limits.maxCellLength()) {
+  private String text(XmlScanner xml) throws IOException {
+    String value = "";
+    StringBuilder more = null;
+    while (true) {
+      int event = xml.next();
+      if (event == XmlScanner.TEXT) {
+        if (xml.textTooLong()) {
           throw cellTooLong();
         }
+        if (value.isEmpty()) {
+          value = xml.text();
+        } else {
+          if (more == null) {
+            more = new StringBuilder(value); // text, then a comment or CDATA, then text
+          }
+          more.append(xml.text());
+          if (more.length() > limits.maxCellLength()) {
+            throw cellTooLong();
+          }
+        }
+      } else if (event == XmlScanner.START) {
+        xml.skipElement();
+      } else if (event == XmlScanner.END) {
+        return more != null ? more.toString() : value;
+      } else {
+        throw new UnreadableWorkbookException(UnreadableWorkbookException.DEFAULT_MESSAGE);
       }
-      event = xml.next();
     }
-    return text.toString();
   }
 
-  private static void skip(XMLStreamReader xml) throws XMLStreamException {
-    for (int depth = 1; depth > 0; ) {
-      int event = xml.next();
-      if (event == XMLStreamConstants.START_ELEMENT) {
-        depth++;
-      } else if (event == XMLStreamConstants.END_ELEMENT) {
-        depth--;
-      }
-    }
+  /** Like {@link String#isBlank()}, without scanning a value that does not start with a space. */
+  private static boolean isBlank(String value) {
+    return value.isEmpty()
+        || (Character.isWhitespace(value.charAt(0))
+            && Character.isWhitespace(value.charAt(value.length() - 1))
+            && value.isBlank());
   }
 
   private WorkbookLimitException cellTooLong() {
     return WorkbookLimitException.cellTooLong(
         sheet, CellRef.columnLetters(column) + rowNumber, limits.maxCellLength());
-  }
-
-  private static String attribute(XMLStreamReader xml, String localName) {
-    for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-      if (xml.getAttributeLocalName(i).equals(localName)) {
-        return xml.getAttributeValue(i);
-      }
-    }
-    return null;
-  }
-
-  /** The 0-based column of a reference such as {@code AB12}, without allocating. */
-  private static int columnIndex(String reference) {
-    int index = 0;
-    for (int i = 0; i < reference.length(); i++) {
-      char c = reference.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        index = index * 26 + (c - 'A' + 1);
-      } else if (c >= 'a' && c <= 'z') {
-        index = index * 26 + (c - 'a' + 1);
-      } else {
-        break;
-      }
-      if (index > MAX_COLUMNS) {
-        break;
-      }
-    }
-    return index - 1;
   }
 }

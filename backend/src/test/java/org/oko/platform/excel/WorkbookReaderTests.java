@@ -264,6 +264,50 @@ class WorkbookReaderTests {
   }
 
   @Test
+  void xmlAsAnyWriterMayWriteIt() throws Exception {
+    // A namespace prefix on every element, a comment, CDATA, entity and character references,
+    // CR LF line breaks, single quotes, spaces around "=", and a UTF-8 byte order mark.
+    String sheet =
+        "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- written by hand -->"
+            + "<x:worksheet xmlns:x=\""
+            + TestWorkbooks.MAIN
+            + "\"><x:sheetData>\r\n"
+            + "<x:row r='1'>\r\n  <x:c r = 'A1' t='inlineStr'><x:is><x:t>a &amp; b &lt;c&gt;"
+            + " &#1071;&#x42F; &quot;q&quot;</x:t></x:is></x:c>\r\n"
+            + "  <x:c r='B1' t='str'><x:v><![CDATA[<не разметка> & всё]]></x:v></x:c>"
+            + "<x:c r='C1' t='inlineStr'><x:is><x:t>строка 1\r\nстрока 2</x:t></x:is></x:c>"
+            + "<x:c r='D1'><x:v>4<!-- 2 -->2</x:v></x:c>"
+            + "</x:row></x:sheetData></x:worksheet>";
+    var parts = parts("");
+    parts.put("xl/worksheets/sheet1.xml", sheet);
+
+    assertThat(rows(zip(dir.resolve("hand.xlsx"), parts), "Лист1"))
+        .containsExactly(
+            entry(
+                1, cells("a & b <c> ЯЯ \"q\"", "<не разметка> & всё", "строка 1\nстрока 2", "42")));
+  }
+
+  @Test
+  void referencesCutByTheScannersBufferAreDecodedWhole() throws Exception {
+    // Thousands of cells full of references: some fall across the scanner's buffer boundary.
+    StringBuilder data = new StringBuilder();
+    for (int r = 1; r <= 3000; r++) {
+      data.append("<row r=\"").append(r).append("\">");
+      for (int c = 0; c < 5; c++) {
+        data.append("<c t=\"inlineStr\"><is><t>&amp;&#1071;\r\n&lt;")
+            .append(r)
+            .append("</t></is></c>");
+      }
+      data.append("</row>");
+    }
+    Map<Integer, java.util.List<String>> rows =
+        rows(zip(dir.resolve("references.xlsx"), parts(data.toString())), "Лист1");
+
+    assertThat(rows).hasSize(3000);
+    rows.forEach((r, values) -> assertThat(values).hasSize(5).containsOnly("&Я\n<" + r));
+  }
+
+  @Test
   void sheetsByNameInWorkbookOrder() throws Exception {
     Path file =
         write(
