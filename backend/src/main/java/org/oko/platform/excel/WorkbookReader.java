@@ -1,20 +1,26 @@
 package org.oko.platform.excel;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.IOUtils;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.oko.platform.web.UnsupportedTypeException;
 
 /**
  * Reads an uploaded {@code .xlsx} sheet by sheet, row by row, in constant memory (never the
@@ -24,8 +30,12 @@ import org.xml.sax.XMLReader;
  *
  * <p>Blocking file and CPU work: call it on {@code Schedulers.boundedElastic()}.
  *
- * <p>TODO(lean parser): this first version delegates to POI's stock {@code XSSFSheetXMLHandler};
- * the lean StAX parse of the sheet XML replaces it without changing this API.
+ * <p>POI opens the package ({@code XSSFReader}), reads the shared strings ({@code
+ * ReadOnlySharedStringsTable}) and the styles (to know which cells are dates); each sheet's XML is
+ * then walked once by {@link SheetParser} with a lean scanner ({@link XmlScanner}), several times
+ * faster than POI's stock handler, which formats every cell with a {@code DataFormatter}. {@link
+ * #open} refuses, with a reason in Russian, whatever is not a plain {@code .xlsx}: a PDF, an {@code
+ * .xls}, a CSV, a password, macros, a zip bomb, XML with a DOCTYPE.
  */
 public final class WorkbookReader implements AutoCloseable {
 
@@ -59,35 +69,49 @@ public final class WorkbookReader implements AutoCloseable {
 
   private final OPCPackage pkg;
   private final XSSFReader reader;
-  private final ReadOnlySharedStringsTable strings;
-  private final StylesTable styles;
   private final Limits limits;
+  private final ReadOnlySharedStringsTable strings;
+  private final boolean[] dateStyles;
+  private final boolean date1904;
+
+  /** Shared strings already asked for, so each is taken out of POI's table once. */
+  private String[] resolved = new String[0];
 
   private WorkbookReader(OPCPackage pkg, Limits limits) throws Exception {
     this.pkg = pkg;
     this.limits = limits;
     this.reader = new XSSFReader(pkg);
-    this.strings = new ReadOnlySharedStringsTable(pkg);
-    this.styles = reader.getStylesTable();
+    this.strings = sharedStrings(pkg);
+    this.dateStyles = dateStyles(reader.getStylesTable());
+    this.date1904 = date1904(reader);
   }
 
   /**
    * Opens a staged upload.
    *
    * @throws org.oko.platform.web.UnsupportedTypeException when the file is not an {@code .xlsx}
-   *     workbook at all (with the reason in Russian)
-   * @throws UnreadableWorkbookException when it is one but cannot be read
+   *     workbook at all, is protected by a password or has macros (with the reason in Russian)
+   * @throws UnreadableWorkbookException when it is one but cannot be read, or looks forged (a zip
+   *     bomb, a DOCTYPE)
    */
   public static WorkbookReader open(Path xlsx, Limits limits) {
+    ZipSecureFile zip = null;
     OPCPackage pkg = null;
     try {
-      pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
+      zip = WorkbookGuard.openArchive(xlsx);
+      try {
+        pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
+      } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+        throw new UnsupportedTypeException(WorkbookGuard.ZIP);
+      }
+      WorkbookGuard.requireSpreadsheet(pkg);
       return new WorkbookReader(pkg, limits);
     } catch (Exception e) {
       if (pkg != null) {
         pkg.revert();
       }
-      throw new UnreadableWorkbookException(e);
+      IOUtils.closeQuietly(zip);
+      throw WorkbookGuard.unreadable(e);
     }
   }
 
@@ -95,14 +119,14 @@ public final class WorkbookReader implements AutoCloseable {
   public List<String> sheetNames() {
     List<String> names = new ArrayList<>();
     try {
-      var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      var sheets = reader.getSheetIterator();
       while (sheets.hasNext()) {
         sheets.next().close();
         names.add(sheets.getSheetName());
       }
       return names;
     } catch (Exception e) {
-      throw new UnreadableWorkbookException(e);
+      throw WorkbookGuard.unreadable(e);
     }
   }
 
@@ -112,32 +136,23 @@ public final class WorkbookReader implements AutoCloseable {
    * @return false when the workbook has no such sheet
    * @throws WorkbookLimitException when the sheet has more rows, or a cell more characters, than
    *     the limits allow (reading stops there)
+   * @throws UnreadableWorkbookException when the sheet cannot be read
    */
   public boolean readSheet(String name, RowVisitor visitor) {
     try {
-      var sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      var sheets = reader.getSheetIterator();
       while (sheets.hasNext()) {
         try (InputStream in = sheets.next()) {
           if (sheets.getSheetName().equals(name)) {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(
-                new XSSFSheetXMLHandler(
-                    styles,
-                    null,
-                    strings,
-                    new Rows(name, visitor, limits),
-                    new DataFormatter(),
-                    false));
-            parser.parse(new InputSource(in));
+            new SheetParser(name, this::sharedString, dateStyles, date1904, limits)
+                .parse(in, visitor);
             return true;
           }
         }
       }
       return false;
-    } catch (WorkbookLimitException | UnreadableWorkbookException e) {
-      throw e;
     } catch (Exception e) {
-      throw new UnreadableWorkbookException(e);
+      throw WorkbookGuard.unreadable(e);
     }
   }
 
@@ -146,57 +161,104 @@ public final class WorkbookReader implements AutoCloseable {
     pkg.revert();
   }
 
-  private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler, SheetRow {
-    private final String sheet;
-    private final RowVisitor visitor;
-    private final Limits limits;
-    private final List<String> cells = new ArrayList<>();
-    private int rows;
+  private String sharedString(int index) {
+    if (index < resolved.length && resolved[index] != null) {
+      return resolved[index];
+    }
+    // getItemAt builds a rich text object per call; done once per distinct string here.
+    String value = strings.getItemAt(index).getString();
+    if (index >= resolved.length) {
+      resolved = Arrays.copyOf(resolved, Math.max(index + 1, resolved.length * 2));
+    }
+    resolved[index] = value;
+    return value;
+  }
 
-    Rows(String sheet, RowVisitor visitor, Limits limits) {
-      this.sheet = sheet;
-      this.visitor = visitor;
-      this.limits = limits;
+  /**
+   * The shared strings table, read with its XML bounded: it stays in memory while the sheets are
+   * read, so a forged table of millions of strings must not fill the heap.
+   */
+  private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws Exception {
+    List<PackagePart> parts =
+        pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+    if (parts.isEmpty()) {
+      return new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
+    }
+    try (InputStream in = new LimitedInput(parts.get(0).getInputStream())) {
+      return new ReadOnlySharedStringsTable(in, false);
+    }
+  }
+
+  /** Stops reading the shared strings beyond {@link WorkbookGuard#MAX_SHARED_STRINGS_BYTES}. */
+  private static final class LimitedInput extends FilterInputStream {
+    private long count;
+
+    LimitedInput(InputStream in) {
+      super(in);
     }
 
     @Override
-    public void startRow(int rowNum) {
-      if (++rows > limits.maxRows()) {
-        throw WorkbookLimitException.tooManyRows(sheet, limits.maxRows());
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counted(1);
       }
-      cells.clear();
+      return b;
     }
 
     @Override
-    public void cell(String reference, String value, XSSFComment comment) {
-      int column = reference == null ? cells.size() : CellRef.parse(reference).columnIndex();
-      if (value != null && value.length() > limits.maxCellLength()) {
-        throw WorkbookLimitException.cellTooLong(sheet, reference, limits.maxCellLength());
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        counted(n);
       }
-      while (cells.size() <= column) {
-        cells.add(null);
-      }
-      cells.set(column, value == null || value.isBlank() ? null : value);
+      return n;
     }
 
-    @Override
-    public void endRow(int rowNum) {
-      while (!cells.isEmpty() && cells.get(cells.size() - 1) == null) {
-        cells.remove(cells.size() - 1);
-      }
-      if (!cells.isEmpty()) {
-        visitor.row(rowNum + 1, this);
+    private void counted(int n) {
+      count += n;
+      if (count > WorkbookGuard.MAX_SHARED_STRINGS_BYTES) {
+        throw new UnreadableWorkbookException(WorkbookGuard.SHARED_STRINGS_TOO_LARGE);
       }
     }
+  }
 
-    @Override
-    public int width() {
-      return cells.size();
+  /**
+   * Which style indexes ({@code <c s>}) are date formats. Decided once per workbook, so a cell
+   * costs an array lookup instead of a format-string check.
+   */
+  private static boolean[] dateStyles(StylesTable styles) {
+    if (styles == null) {
+      return new boolean[0];
     }
+    boolean[] dates = new boolean[styles.getNumCellStyles()];
+    for (int i = 0; i < dates.length; i++) {
+      XSSFCellStyle style = styles.getStyleAt(i);
+      dates[i] =
+          style != null
+              && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+    }
+    return dates;
+  }
 
-    @Override
-    public String get(int columnIndex) {
-      return columnIndex < cells.size() ? cells.get(columnIndex) : null;
+  /** Whether the workbook counts days from 1904 ({@code <workbookPr date1904="1">}). */
+  private static boolean date1904(XSSFReader reader) throws Exception {
+    try (InputStream in = reader.getWorkbookData()) {
+      XmlScanner xml = new XmlScanner(in, 1000);
+      for (int event = xml.next(); event != XmlScanner.EOF; event = xml.next()) {
+        if (event != XmlScanner.START) {
+          continue;
+        }
+        if (xml.is("workbookPr")) {
+          int date1904 = xml.attribute("date1904");
+          String value = date1904 < 0 ? null : xml.value(date1904);
+          return "1".equals(value) || "true".equals(value);
+        }
+        if (xml.is("sheets")) {
+          return false; // workbookPr comes before the sheets, or not at all
+        }
+      }
+      return false;
     }
   }
 }
