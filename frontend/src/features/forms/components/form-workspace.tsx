@@ -55,9 +55,11 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
   const editable = response.editable;
   const open = response.window?.open ?? false;
 
-  const { cells, general } = useMemo(
-    () => collectProblems(definition.sheets, sheets, editor.judged, editor.problems),
-    [definition.sheets, sheets, editor.judged, editor.problems],
+  // Empty cells of untouched rows are marked only once the user tries to hand the report in.
+  const [showMissing, setShowMissing] = useState(false);
+  const { cells, general, missing } = useMemo(
+    () => collectProblems(definition.sheets, sheets, editor.judged, editor.problems, showMissing),
+    [definition.sheets, sheets, editor.judged, editor.problems, showMissing],
   );
   const problemCount =
     [...cells.values()].reduce((total, map) => total + map.size, 0) + general.length;
@@ -135,6 +137,7 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
   };
 
   const doSubmit = async () => {
+    setShowMissing(true);
     setSubmitError(undefined);
     setNotice(undefined);
     if (!(await editor.flush())) {
@@ -428,6 +431,11 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
               {problemCount > 0 && (
                 <span className="field__hint">
                   Исправьте ошибки ({problemCount}) — с ними отчёт не примут.
+                </span>
+              )}
+              {problemCount === 0 && missing > 0 && (
+                <span className="field__hint" data-testid="missing-count">
+                  Осталось заполнить обязательных ячеек: {missing}.
                 </span>
               )}
             </div>

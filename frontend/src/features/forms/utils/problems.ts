@@ -1,7 +1,7 @@
 import type { ProblemError } from '@/types/api';
 
 import type { FormSheet, FormSheets } from '../types';
-import { gridColumns } from './columns';
+import { gridColumns, isBlankRow } from './columns';
 import { cellKey, validateSheet } from './validate';
 
 /** One problem of the form as the list under the grid shows it. */
@@ -26,12 +26,17 @@ const same = (a: string | undefined, b: string | undefined) =>
  * The problem to show in each cell of each sheet: the server's (from the last save or
  * submission) while the cell still holds the value the server judged, else the browser's own
  * check of what is typed now. Also the server's problems that name no cell.
+ *
+ * An empty cell of a row nobody has started yet (a kit number waiting for its comment) is not a
+ * mistake until the report is handed in: unless {@code showMissing}, such cells are only counted
+ * in {@code missing}, so that a fresh form is not a wall of red.
  */
 export function collectProblems(
   sheets: FormSheet[],
   current: FormSheets,
   judged: FormSheets,
   serverProblems: ProblemError[],
+  showMissing = true,
 ) {
   const cells = new Map<string, Map<string, string>>();
   const general: FormProblem[] = [];
@@ -58,7 +63,22 @@ export function collectProblems(
     if (!same(now, then)) continue;
     cells.get(sheet.key)?.set(cellKey(problem.row, problem.column), problem.message);
   }
-  return { cells, general };
+  let missing = 0;
+  if (!showMissing) {
+    for (const sheet of sheets) {
+      const columns = gridColumns(sheet);
+      const sheetCells = cells.get(sheet.key) ?? new Map<string, string>();
+      for (const key of [...sheetCells.keys()]) {
+        const [row, column] = key.split(':') as [string, string];
+        const values = current[sheet.key]?.[Number(row) - 1] ?? {};
+        if (!(values[column] ?? '').trim() && isBlankRow(columns, values)) {
+          sheetCells.delete(key);
+          missing++;
+        }
+      }
+    }
+  }
+  return { cells, general, missing };
 }
 
 /** The cell problems of a sheet as a list, by row then column order. */

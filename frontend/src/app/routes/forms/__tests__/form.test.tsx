@@ -465,6 +465,12 @@ describe('form page: the web form', () => {
     });
     const { user } = renderApp('/forms/31');
     await screen.findByTestId('grid-kits', {}, LOAD);
+    // Untouched kits are not mistakes yet: no red cells, only how many are left to fill.
+    expect(cell('kits', 1, 'comment')).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByTestId('form-problems')).not.toBeInTheDocument();
+    expect(screen.getByTestId('missing-count')).toHaveTextContent(
+      'Осталось заполнить обязательных ячеек: 3.',
+    );
 
     await user.click(screen.getByTestId('submit-form'));
 
