@@ -1,0 +1,101 @@
+// Protocol 2 in a real browser (run by FormJourneyTests, which creates the form and its kits):
+// 1. a point (edu640001) signs in and opens the form: kit numbers are pre-filled and locked;
+// 2. it fills the comments, types an unknown school login: after the autosave the server's
+//    reason appears on that very cell; it corrects the login and the draft saves;
+// 3. on the «Excel» tab it forms the template (a real .xlsx download) and uploads it back:
+//    the same data come back on the «Форма» tab;
+// 4. «Сдать отчёт»: the status reads «Отчёт сдан ДД.ММ.ГГГГ ЧЧ:ММ», the grid is read-only and
+//    «Редактировать» is offered.
+//
+//   node e2e/forms.mjs http://localhost:8080 <formId>
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+
+import { resultsDir, startJourney } from './support.mjs';
+
+const [baseUrl, formId] = process.argv.slice(2);
+const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
+  baseUrl,
+  script: 'forms.mjs',
+  totalTimeoutMs: 150_000,
+});
+if (!formId) throw new Error('usage: node e2e/forms.mjs <baseUrl> <formId>');
+
+const cell = (row, column) => page.getByTestId(`cell-kits-${row}-${column}`);
+const saved = () => page.getByTestId('save-state').filter({ hasText: /^Сохранено в \d{2}:\d{2}/ });
+
+await run(async () => {
+  await step('the point signs in and opens protocol 2: the kits are pre-filled', async () => {
+    await page.goto(baseUrl);
+    await signIn('edu640001', 'edu640001-demo');
+    await expectAccount('Образовательная организация');
+    await page.goto(`${baseUrl}/forms/${formId}`);
+    await page.getByTestId('grid-kits').waitFor();
+    const kit = await cell(1, 'kit').inputValue();
+    if (kit !== '701501') throw new Error(`first kit is «${kit}», expected 701501`);
+    if ((await cell(1, 'kit').getAttribute('readonly')) === null) {
+      throw new Error('the kit number can be typed over');
+    }
+    await screenshot('form-protocol2-new');
+  });
+
+  await step('an unknown school login is named on its cell after the autosave', async () => {
+    await cell(1, 'comment').selectOption('использован');
+    await cell(1, 'school').fill('edu999999');
+    await cell(2, 'comment').selectOption('испорчен');
+    await cell(3, 'comment').selectOption('не использован');
+    await page
+      .getByTestId('form-problems')
+      .filter({ hasText: 'Организация с логином «edu999999» не найдена' })
+      .waitFor();
+    if ((await cell(1, 'school').getAttribute('aria-invalid')) !== 'true') {
+      throw new Error('the wrong login is not marked on its cell');
+    }
+    await screenshot('form-protocol2-server-problem');
+  });
+
+  await step('the corrected login saves as a draft without problems', async () => {
+    await cell(1, 'school').fill('edu640021');
+    await saved().waitFor();
+    await page.getByTestId('form-problems').waitFor({ state: 'detached' });
+    const status = (await page.getByTestId('form-status').innerText()).trim();
+    if (!status.startsWith('Черновик')) throw new Error(`status is «${status}»`);
+  });
+
+  let template = '';
+  await step('«Сформировать excel шаблон» downloads a workbook with the draft', async () => {
+    await page.getByRole('tab', { name: 'Excel' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Сформировать excel шаблон' }).click();
+    const download = await downloading;
+    template = join(resultsDir, `template-${download.suggestedFilename()}`);
+    await download.saveAs(template);
+    const head = (await readFile(template)).subarray(0, 2).toString('latin1');
+    if (head !== 'PK') throw new Error('the template is not an .xlsx (zip) file');
+    console.log(`  saved ${download.suggestedFilename()}`);
+  });
+
+  await step('«Загрузить из excel» takes the file back: the same data on «Форма»', async () => {
+    await page.locator('input[type="file"]').setInputFiles(template);
+    await page.getByRole('tab', { name: 'Форма', selected: true }).waitFor();
+    const login = await cell(1, 'school').inputValue();
+    if (login !== 'edu640021') throw new Error(`after the upload the login is «${login}»`);
+    const comment = await cell(2, 'comment').inputValue();
+    if (comment !== 'испорчен') throw new Error(`after the upload row 2 says «${comment}»`);
+  });
+
+  await step(
+    '«Сдать отчёт»: submitted with its time, read-only, «Редактировать» offered',
+    async () => {
+      await page.getByTestId('submit-form').click();
+      const status = page.getByTestId('form-status');
+      await status.filter({ hasText: /Отчёт сдан \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/ }).waitFor();
+      console.log(`  ${(await status.innerText()).trim()}`);
+      await page.getByTestId('reopen-form').waitFor();
+      if ((await cell(1, 'comment').getAttribute('readonly')) === null) {
+        throw new Error('a submitted report is still editable');
+      }
+      await screenshot('form-protocol2-submitted');
+    },
+  );
+});
