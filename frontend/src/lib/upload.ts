@@ -140,3 +140,6 @@ function errorsOf(problem: unknown): ProblemError[] {
       typeof (error as { message?: unknown }).message === 'string',
   );
 }
+
+/** The media type of an .xlsx workbook, for uploads and file pickers. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role } from '@/types/api';
+import type { OrganizationKind, Role, StageCode } from '@/types/api';
 
 // Labels several features show. `satisfies Record<...>` makes the compiler flag a value added to
 // an enum in openapi.yaml.
@@ -28,3 +28,22 @@ export const kindLabels = {
 } as const satisfies Record<OrganizationKind, string>;
 
 export const organizationKinds = Object.keys(kindLabels) as OrganizationKind[];
+
+/** The stages' Russian names, as in the StageCode description of openapi.yaml. */
+export const stageLabels = {
+  PRELIMINARY_LIST: 'Предварительный список ОО',
+  VERIFICATION: 'Выверка списка ОО',
+  APPLICATION: 'Заявка на участие',
+  CONTEXT_DATA: 'Контекстные данные (анкета ОО)',
+  MATERIALS: 'Получение материалов',
+  CONDUCT: 'Проведение',
+  RESULTS_PROTOCOL: 'Загрузка протоколов с результатами',
+  QUESTIONNAIRE: 'Анкетирование',
+  SCANNING: 'Сканирование',
+  SCORING: 'Проверка экспертами',
+  REPORTS: 'Получение отчётов',
+} as const satisfies Record<StageCode, string>;
+
+/** A stage's Russian name; a stage the contract does not know (yet) is shown as it came. */
+export const stageLabel = (code: string) =>
+  code in stageLabels ? stageLabels[code as StageCode] : code;

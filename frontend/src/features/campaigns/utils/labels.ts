@@ -10,25 +10,11 @@ export const campaignKindLabels = {
 
 export const campaignKinds = Object.keys(campaignKindLabels) as CampaignKind[];
 
-/** The stages' Russian names, as in the StageCode description of openapi.yaml. */
-export const stageLabels = {
-  PRELIMINARY_LIST: 'Предварительный список ОО',
-  VERIFICATION: 'Выверка списка ОО',
-  APPLICATION: 'Заявка на участие',
-  CONTEXT_DATA: 'Контекстные данные (анкета ОО)',
-  MATERIALS: 'Получение материалов',
-  CONDUCT: 'Проведение',
-  RESULTS_PROTOCOL: 'Загрузка протоколов с результатами',
-  QUESTIONNAIRE: 'Анкетирование',
-  SCANNING: 'Сканирование',
-  SCORING: 'Проверка экспертами',
-  REPORTS: 'Получение отчётов',
-} as const satisfies Record<StageCode, string>;
+import { stageLabel, stageLabels } from '@/utils/labels';
+
+export { stageLabel, stageLabels };
 
 export const stageCodes = Object.keys(stageLabels) as StageCode[];
-
-export const stageLabel = (code: string) =>
-  code in stageLabels ? stageLabels[code as StageCode] : code;
 
 export const stageStateLabels = {
   UPCOMING: 'Предстоит',

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 
-import { uploadFile } from '@/lib/upload';
+import { uploadFile, XLSX_TYPE } from '@/lib/upload';
 
 import type { FormResponse, Respondent } from '../types';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE };
 
 export type FormUpload = {
   formId: number;

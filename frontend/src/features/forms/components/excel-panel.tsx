@@ -8,7 +8,7 @@ import { problemErrors, statusOf } from '@/utils/problem';
 import { useDownloadFormTemplate } from '../api/download-form-template';
 import { useUploadFormResponse } from '../api/upload-form-response';
 import type { FormDefinition, FormResponse, Respondent } from '../types';
-import { UploadField } from './upload-field';
+import { UploadField } from '@/components/ui/upload-field';
 
 type ExcelPanelProps = {
   definition: FormDefinition;

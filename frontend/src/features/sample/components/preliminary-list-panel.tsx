@@ -9,7 +9,7 @@ import { formatNumber, plural } from '@/utils/format';
 import { useDownloadPreliminaryTemplate } from '../api/download-preliminary-template';
 import { useUploadPreliminaryList } from '../api/upload-preliminary-list';
 import { PreliminaryListEditor } from './preliminary-list-editor';
-import { UploadField } from './upload-field';
+import { UploadField } from '@/components/ui/upload-field';
 import { UploadProblem } from './upload-problem';
 
 type PreliminaryListPanelProps = { campaign: Campaign; regionCode: string };

@@ -9,7 +9,7 @@ import { formatZonedDateTime, formatNumber } from '@/utils/format';
 import { useConfirmVerification } from '../api/confirm-verification';
 import { useDownloadVerificationForm } from '../api/download-verification-form';
 import { useUploadVerificationForm } from '../api/upload-verification-form';
-import { UploadField } from './upload-field';
+import { UploadField } from '@/components/ui/upload-field';
 import { UploadProblem } from './upload-problem';
 
 type VerificationPanelProps = { campaignId: number; timeZone: string };

@@ -1,5 +1,7 @@
+import { XLSX_TYPE } from '@/lib/upload';
+
 /** The media type of an Excel workbook, as the upload operations name it. */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE };
 
 /**
  * Options for an openapi-fetch call that sends `file` itself as the request body (not

@@ -1,6 +1,6 @@
 import { useId, useRef, type ChangeEvent } from 'react';
 
-import { XLSX_TYPE } from '../utils/raw-upload';
+import { XLSX_TYPE } from '@/lib/upload';
 
 type UploadFieldProps = {
   label: string;
