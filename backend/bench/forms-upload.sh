@@ -6,10 +6,11 @@
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/forms-upload.sh
 #   # knobs: BIG_ROWS=200000 SCHOOLS=50 EACH_ROWS=5000 HEAP=2g HTTP_PORT=18082 PG_PORT=55433
+#   #        SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/oko.jfr" to profile the server
 #
 # Setup (not measured): a ВПР campaign in region 64 with math-4 (10 tasks) whose RESULTS_PROTOCOL
 # stage is open, a results-protocol form, SCHOOLS+1 schools of region 64 put into its published
-# sample and given the demo password of edu640001 straight in the database (psql).
+# sample and given accounts with the demo password of edu640001 straight in the database (psql).
 # Needs jq, psql (postgresql-client) and a JDK's jstat.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,7 +33,7 @@ mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
 
 data=$(mktemp -d)
 OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
-  java -Xmx"$HEAP" -jar "$JAR" >"$data/oko.log" 2>&1 &
+  java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"
@@ -75,11 +76,13 @@ sql "insert into sample_entry (campaign_id, organization_id, region_code, status
      select $campaign, id, region_code, 'SELECTED', 100, 'school', settlement_type
      from organization where login in ($list);
      insert into sample_publication values ($campaign, '64', now(), 'bench');
-     update account set password_hash = (select password_hash from account where login = 'edu640001'),
-       password_set_at = now() where login in ($list);" >/dev/null
-missing=$(sql "select count(*) from organization o where login in ($list)
-  and not exists (select 1 from account a where a.login = o.login)")
-[ "$missing" = 0 ] || { echo "$missing of the schools have no account" >&2; exit 1; }
+     insert into account (login, display_name, role, region_code, municipality_id,
+         organization_id, password_hash, password_set_at)
+     select o.login, o.name, 'ORGANIZATION', o.region_code, o.municipality_id, o.id,
+         (select password_hash from account where login = 'edu640001'), now()
+     from organization o where o.login in ($list)
+     on conflict (login) do update set password_hash = excluded.password_hash,
+         password_set_at = now();" >/dev/null
 
 peak="$data/heap"
 echo 0 >"$peak"
@@ -98,3 +101,4 @@ kill $sampler 2>/dev/null || true
 echo "server heap in use at most: $(cat "$peak") MB (jstat, sampled every 0.5 s)"
 submitted=$(sql "select count(*) from form_response where form_id = $form and status = 'SUBMITTED'")
 echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
+kill $pid 2>/dev/null; wait $pid 2>/dev/null || true # ends a flight recording, if any

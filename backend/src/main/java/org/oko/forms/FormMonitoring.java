@@ -9,10 +9,10 @@ import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.forms.FormAccess.VisibleForm;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -95,8 +95,11 @@ class FormMonitoring {
 
   private final DatabaseClient db;
 
-  FormMonitoring(DatabaseClient db) {
+  private final OrganizationDirectory organizations;
+
+  FormMonitoring(DatabaseClient db, OrganizationDirectory organizations) {
     this.db = db;
+    this.organizations = organizations;
   }
 
   Mono<FormMonitoringPage> page(
@@ -106,7 +109,8 @@ class FormMonitoring {
       Long municipalityId,
       FormResponseStatus status,
       Paging paging) {
-    return narrowed(Visibility.of(caller), regionCode, municipalityId)
+    return organizations
+        .narrowed(Visibility.of(caller), regionCode, municipalityId)
         .flatMap(part -> query(vf, part, status, paging.size(), paging.offset()))
         .map(
             r ->
@@ -126,35 +130,9 @@ class FormMonitoring {
       String regionCode,
       Long municipalityId,
       FormResponseStatus status) {
-    return narrowed(Visibility.of(caller), regionCode, municipalityId)
+    return organizations
+        .narrowed(Visibility.of(caller), regionCode, municipalityId)
         .flatMap(part -> query(vf, part, status, Integer.MAX_VALUE, 0));
-  }
-
-  /** The caller's part, narrowed by the filters (404 if a filter names a foreign place). */
-  private Mono<Visibility> narrowed(Visibility scope, String regionCode, Long municipalityId) {
-    if (regionCode != null && !scope.seesRegion(regionCode)) {
-      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
-    }
-    String region = regionCode != null ? regionCode : scope.regionCode();
-    if (municipalityId == null) {
-      return Mono.just(
-          new Visibility(region, scope.municipalityId(), scope.withoutMunicipalityOnly(), null));
-    }
-    NotFoundException foreign =
-        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
-    return db.sql("select region_code from municipality where id = :id")
-        .bind("id", municipalityId)
-        .map(r -> r.get("region_code", String.class))
-        .one()
-        .filter(
-            municipalityRegion ->
-                scope.seesRegion(municipalityRegion)
-                    && (region == null || region.equals(municipalityRegion))
-                    && !scope.withoutMunicipalityOnly()
-                    && (scope.municipalityId() == null
-                        || scope.municipalityId().equals(municipalityId)))
-        .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
-        .switchIfEmpty(Mono.error(foreign));
   }
 
   private Mono<Result> query(

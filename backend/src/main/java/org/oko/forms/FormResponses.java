@@ -263,7 +263,7 @@ class FormResponses {
                       ? submitValid(caller, w.target(), row, content)
                       : writeDraft(caller, w.target(), row, content, 0);
               return saved
-                  .flatMap(id -> store.byId(id))
+                  .flatMap(id -> store.byId(id, content))
                   .flatMap(r -> view(caller, w.target(), r, List.of()));
             });
   }
@@ -497,7 +497,7 @@ class FormResponses {
                     .submit(
                         idVersion[0],
                         idVersion[1],
-                        content,
+                        row == null ? null : content, // just inserted: not written twice
                         t.definitionVersion(),
                         caller.login(),
                         now)

@@ -1,7 +1,5 @@
 package org.oko.forms;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.oko.api.model.FormResponse;
@@ -12,8 +10,6 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.UnprocessableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -30,8 +26,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 class FormUploads {
-
-  private static final Logger log = LoggerFactory.getLogger(FormUploads.class);
 
   /** Rows a template leaves open on a free sheet, beyond which blank styled rows may follow. */
   private static final int TEMPLATE_ROWS = 5000;
@@ -132,21 +126,7 @@ class FormUploads {
   /** Streams the body to a temporary file, works on it, deletes it. */
   private <T> Mono<T> staged(
       ServerRequest request, java.util.function.Function<Path, Mono<T>> work) {
-    return Mono.usingWhen(
-        blobs.stage(request.bodyToFlux(DataBuffer.class), maxBytes), work, FormUploads::delete);
-  }
-
-  private static Mono<Void> delete(Path file) {
-    return Mono.fromRunnable(
-            () -> {
-              try {
-                Files.deleteIfExists(file);
-              } catch (IOException e) {
-                log.warn("Could not delete the staged upload {}", file, e);
-              }
-            })
-        .subscribeOn(Schedulers.boundedElastic())
-        .then();
+    return blobs.withStaged(request.bodyToFlux(DataBuffer.class), maxBytes, work);
   }
 
   private static long pathId(ServerRequest request) {

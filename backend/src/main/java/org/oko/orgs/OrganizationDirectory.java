@@ -2,6 +2,7 @@ package org.oko.orgs;
 
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.oko.platform.web.NotFoundException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -19,6 +20,36 @@ public class OrganizationDirectory {
 
   OrganizationDirectory(DatabaseClient db) {
     this.db = db;
+  }
+
+  /**
+   * The part of the caller's scope a list is filtered to: a region and/or a municipality, each of
+   * which must lie inside the scope (a foreign one is a 404, as if it did not exist).
+   */
+  public Mono<Visibility> narrowed(Visibility scope, String regionCode, Long municipalityId) {
+    if (regionCode != null && !scope.seesRegion(regionCode)) {
+      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
+    }
+    String region = regionCode != null ? regionCode : scope.regionCode();
+    if (municipalityId == null) {
+      return Mono.just(
+          new Visibility(region, scope.municipalityId(), scope.withoutMunicipalityOnly(), null));
+    }
+    NotFoundException foreign =
+        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
+    return db.sql("select region_code from municipality where id = :id")
+        .bind("id", municipalityId)
+        .map(r -> r.get("region_code", String.class))
+        .one()
+        .filter(
+            municipalityRegion ->
+                scope.seesRegion(municipalityRegion)
+                    && (region == null || region.equals(municipalityRegion))
+                    && !scope.withoutMunicipalityOnly()
+                    && (scope.municipalityId() == null
+                        || scope.municipalityId().equals(municipalityId)))
+        .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
+        .switchIfEmpty(Mono.error(foreign));
   }
 
   public Mono<OrganizationRef> byId(long id) {

@@ -143,12 +143,10 @@ class AttachmentUploads {
                   .flatMap(caller -> access.editableDraft(caller, publicationId))
                   .flatMap(
                       draft ->
-                          Mono.usingWhen(
-                              blobs.stage(
-                                  request.bodyToFlux(DataBuffer.class),
-                                  properties.maxArchiveSize().toBytes()),
-                              archive -> routeAndKeep(draft, kind, title, archive),
-                              archive -> deleteFile(archive)));
+                          blobs.withStaged(
+                              request.bodyToFlux(DataBuffer.class),
+                              properties.maxArchiveSize().toBytes(),
+                              archive -> routeAndKeep(draft, kind, title, archive)));
             })
         .flatMap(this::created);
   }
@@ -218,12 +216,6 @@ class AttachmentUploads {
         .then(
             Mono.fromRunnable(() -> files.forEach(f -> ArchiveRouter.deleteQuietly(f.temp())))
                 .subscribeOn(Schedulers.boundedElastic()))
-        .then();
-  }
-
-  private static Mono<Void> deleteFile(Path file) {
-    return Mono.fromRunnable(() -> ArchiveRouter.deleteQuietly(file))
-        .subscribeOn(Schedulers.boundedElastic())
         .then();
   }
 

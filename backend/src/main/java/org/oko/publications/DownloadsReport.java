@@ -8,10 +8,10 @@ import java.util.List;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.DownloadRow;
 import org.oko.api.model.OrganizationBrief;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -78,9 +78,12 @@ class DownloadsReport {
   private final DatabaseClient db;
   private final Clock clock;
 
-  DownloadsReport(DatabaseClient db, Clock clock) {
+  private final OrganizationDirectory organizations;
+
+  DownloadsReport(DatabaseClient db, Clock clock, OrganizationDirectory organizations) {
     this.db = db;
     this.clock = clock;
+    this.organizations = organizations;
   }
 
   Mono<DownloadPage> page(
@@ -92,7 +95,7 @@ class DownloadsReport {
       Paging paging) {
     Visibility scope = Visibility.of(caller);
     return visible(caller, publicationId)
-        .then(narrowed(scope, regionCode, municipalityId))
+        .then(organizations.narrowed(scope, regionCode, municipalityId))
         .flatMap(part -> query(publicationId, part, downloaded, paging));
   }
 
@@ -106,35 +109,6 @@ class DownloadsReport {
         .one()
         .switchIfEmpty(Mono.error(() -> PublicationAccess.notFound(publicationId)))
         .then();
-  }
-
-  /**
-   * The part of the audience to list: the caller's scope, narrowed by the filters (404 if foreign).
-   */
-  private Mono<Visibility> narrowed(Visibility scope, String regionCode, Long municipalityId) {
-    if (regionCode != null && !scope.seesRegion(regionCode)) {
-      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
-    }
-    String region = regionCode != null ? regionCode : scope.regionCode();
-    if (municipalityId == null) {
-      return Mono.just(
-          new Visibility(region, scope.municipalityId(), scope.withoutMunicipalityOnly(), null));
-    }
-    NotFoundException foreign =
-        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
-    return db.sql("select region_code from municipality where id = :id")
-        .bind("id", municipalityId)
-        .map(r -> r.get("region_code", String.class))
-        .one()
-        .filter(
-            municipalityRegion ->
-                scope.seesRegion(municipalityRegion)
-                    && (region == null || region.equals(municipalityRegion))
-                    && !scope.withoutMunicipalityOnly()
-                    && (scope.municipalityId() == null
-                        || scope.municipalityId().equals(municipalityId)))
-        .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
-        .switchIfEmpty(Mono.error(foreign));
   }
 
   private Mono<DownloadPage> query(

@@ -1,7 +1,5 @@
 package org.oko.sample;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -15,8 +13,6 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.UnsupportedTypeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,8 +30,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 class SampleUploads {
-
-  private static final Logger log = LoggerFactory.getLogger(SampleUploads.class);
 
   private final BlobStore blobs;
   private final CampaignDirectory campaigns;
@@ -142,8 +136,9 @@ class SampleUploads {
 
   /** Streams the body to a temporary file, checks it is an .xlsx, works on it, deletes it. */
   private <T> Mono<T> staged(ServerRequest request, Function<Path, Mono<T>> work) {
-    return Mono.usingWhen(
-        blobs.stage(request.bodyToFlux(DataBuffer.class), maxBytes),
+    return blobs.withStaged(
+        request.bodyToFlux(DataBuffer.class),
+        maxBytes,
         file ->
             Mono.fromCallable(() -> StreamingSheetReader.looksLikeXlsx(file))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -157,21 +152,7 @@ class SampleUploads {
                                         + " является")))
                 .onErrorMap(
                     UnreadableWorkbookException.class,
-                    e -> new UnsupportedTypeException(e.getMessage())),
-        SampleUploads::delete);
-  }
-
-  private static Mono<Void> delete(Path file) {
-    return Mono.fromRunnable(
-            () -> {
-              try {
-                Files.deleteIfExists(file);
-              } catch (IOException e) {
-                log.warn("Could not delete the staged upload {}", file, e);
-              }
-            })
-        .subscribeOn(Schedulers.boundedElastic())
-        .then();
+                    e -> new UnsupportedTypeException(e.getMessage())));
   }
 
   private static long campaignId(ServerRequest request) {

@@ -1,6 +1,7 @@
 package org.oko.platform.blob;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.publisher.Flux;
@@ -33,6 +34,15 @@ public interface BlobStore {
    * maxBytes}, leaving nothing behind. The caller deletes the file when done.
    */
   Mono<Path> stage(Flux<DataBuffer> content, long maxBytes);
+
+  /**
+   * Stages an upload ({@link #stage}), lets {@code work} check and use the file, and deletes the
+   * file afterwards, whatever happened.
+   */
+  default <T> Mono<T> withStaged(
+      Flux<DataBuffer> content, long maxBytes, Function<Path, Mono<T>> work) {
+    return Mono.usingWhen(stage(content, maxBytes), work, StagedFiles::delete);
+  }
 
   /**
    * A fresh temporary file on the same volume as the blobs, for staging an upload before it is
