@@ -101,4 +101,4 @@ kill $sampler 2>/dev/null || true
 echo "server heap in use at most: $(cat "$peak") MB (jstat, sampled every 0.5 s)"
 submitted=$(sql "select count(*) from form_response where form_id = $form and status = 'SUBMITTED'")
 echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
-kill $pid 2>/dev/null; wait $pid 2>/dev/null || true # ends a flight recording, if any
+{ kill $pid; wait $pid; } 2>/dev/null || true # ends a flight recording, if any
