@@ -21,6 +21,7 @@ const { page, step, screenshot, signIn, expectAccount, run } = await startJourne
 });
 if (!formId) throw new Error('usage: node e2e/forms.mjs <baseUrl> <formId>');
 
+/** @param {number} row @param {string} column */
 const cell = (row, column) => page.getByTestId(`cell-kits-${row}-${column}`);
 const saved = () => page.getByTestId('save-state').filter({ hasText: /^Сохранено в \d{2}:\d{2}/ });
 
