@@ -3,6 +3,7 @@ import {
   useCallback,
   useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ClipboardEvent,
@@ -110,7 +111,8 @@ export function FormGrid({
   onChange,
   onNotice,
 }: FormGridProps) {
-  const columns = gridColumns(sheet);
+  // One array per sheet, so that rows left unchanged skip re-rendering (GridRow compares it).
+  const columns = useMemo(() => gridColumns(sheet), [sheet]);
   const free = isFreeSheet(sheet);
   const maxRows = maxRowsOf(sheet);
   const scrollRef = useRef<HTMLDivElement>(null);

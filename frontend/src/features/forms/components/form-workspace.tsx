@@ -1,7 +1,7 @@
 import '../forms.css';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 
 import { plural } from '@/utils/format';
@@ -61,9 +61,12 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
 
   // Empty cells of untouched rows are marked only once the user tries to hand the report in.
   const [showMissing, setShowMissing] = useState(false);
+  // Checking thousands of rows takes a while on an old computer: the keystroke shows first, the
+  // check follows in a background render that the next keystroke may interrupt.
+  const checked = useDeferredValue(sheets);
   const { cells, general, missing } = useMemo(
-    () => collectProblems(definition.sheets, sheets, editor.judged, editor.problems, showMissing),
-    [definition.sheets, sheets, editor.judged, editor.problems, showMissing],
+    () => collectProblems(definition.sheets, checked, editor.judged, editor.problems, showMissing),
+    [definition.sheets, checked, editor.judged, editor.problems, showMissing],
   );
   const problemCount =
     [...cells.values()].reduce((total, map) => total + map.size, 0) + general.length;
@@ -355,7 +358,8 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
           {editable && (
             <p className="field__hint">
               Данные сохраняются сами через пару секунд после ввода. Перемещайтесь по ячейкам
-              стрелками, Tab и Enter; блок ячеек из Excel можно вставить (Ctrl+V) начиная с
+              стрелками, Tab и Enter; PageUp и PageDown листают таблицу, Ctrl+Home и Ctrl+End ведут
+              к первой и последней строке. Блок ячеек из Excel можно вставить (Ctrl+V) начиная с
               выбранной ячейки. В ячейке со списком значение выбирают мышью, пробелом или первой
               буквой. Серые столбцы заполняет система.
             </p>
