@@ -1,10 +1,16 @@
 import {
   memo,
   useCallback,
+  useImperativeHandle,
   useLayoutEffect,
+  useMemo,
   useRef,
+  useState,
   type ClipboardEvent,
+  type FocusEvent,
   type KeyboardEvent,
+  type ReactNode,
+  type Ref,
 } from 'react';
 
 import type { FormColumn, FormRow, FormSheet } from '../types';
@@ -23,7 +29,35 @@ import { cellKey } from '../utils/validate';
 export const cellTestId = (sheet: string, row: number, column: string) =>
   `cell-${sheet}-${row}-${column}`;
 
+/*
+ * Windowing. A sheet may hold thousands of rows (up to 5,000); rendering every one of them makes
+ * typing and scrolling freeze on an old laptop or phone. A sheet of more than WINDOW_FROM rows
+ * therefore renders only the rows in view in the grid's own scroll container, OVERSCAN more above
+ * and below, the row being edited, and two empty spacer rows standing in for the rest. Row
+ * heights are taken from the smallest rendered row (a row with an error message is taller), so
+ * the rendered rows always cover the view; until the browser has laid the grid out (and always
+ * in jsdom, which has no layout: clientHeight is 0) a row counts ROW_HEIGHT pixels and the view
+ * FALLBACK_ROWS rows. Moving to a row that is not rendered (Ctrl+End, PageDown, «перейти к
+ * ячейке», a new row) scrolls to it first and focuses it once it is there.
+ */
+
+/** Sheets up to this many rows render every row. */
+export const WINDOW_FROM = 100;
+/** Rows rendered above and below the view, so that ↑/↓ always find their next row in place. */
+export const OVERSCAN = 10;
+/** Rows the view holds while its height is unknown (not laid out yet, or jsdom). */
+export const FALLBACK_ROWS = 30;
+/** A plain row's height in pixels before one is measured. */
+const ROW_HEIGHT = 40;
+
+/** Moves the focus to a cell by its address (row from 1, column key), scrolling to it first. */
+export type FormGridHandle = {
+  sheetKey: string;
+  focusCell: (row: number, column: string) => void;
+};
+
 type FormGridProps = {
+  ref?: Ref<FormGridHandle>;
   sheet: FormSheet;
   rows: FormRow[];
   editable: boolean;
@@ -68,28 +102,132 @@ function headerGroups(columns: FormColumn[]) {
  * cells; a block copied from Excel is pasted from the focused cell on; pre-filled and computed
  * columns are greyed and locked; each cell shows its problem.
  */
-export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }: FormGridProps) {
-  const columns = gridColumns(sheet);
+export function FormGrid({
+  ref,
+  sheet,
+  rows,
+  editable,
+  problems,
+  onChange,
+  onNotice,
+}: FormGridProps) {
+  // One array per sheet, so that rows left unchanged skip re-rendering (GridRow compares it).
+  const columns = useMemo(() => gridColumns(sheet), [sheet]);
   const free = isFreeSheet(sheet);
   const maxRows = maxRowsOf(sheet);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const latest = useRef({ rows, onChange, columns });
-  useLayoutEffect(() => {
-    latest.current = { rows, onChange, columns };
-  });
   const grouped = columns.some((column) => column.group);
+  const headRows = grouped ? 2 : 1;
 
+  // The window: the first row in view and how many rows the view holds.
+  const [view, setView] = useState({ top: 0, visible: FALLBACK_ROWS });
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  const measured = useRef(false);
+  // The row holding the focus stays rendered while the user scrolls away from it.
+  const [active, setActive] = useState<number>();
+  // A cell to focus as soon as its row is rendered.
+  const pending = useRef<Position>(undefined);
+
+  const latest = useRef({ rows, onChange, columns, view, rowHeight });
+  useLayoutEffect(() => {
+    latest.current = { rows, onChange, columns, view, rowHeight };
+  });
+
+  const windowed = rows.length > WINDOW_FROM;
+  const top = Math.min(view.top, Math.max(0, rows.length - view.visible));
+  const first = windowed ? Math.max(0, top - OVERSCAN) : 0;
+  const last = windowed ? Math.min(rows.length, top + view.visible + OVERSCAN) : rows.length;
+
+  /** Reads the window off the scroll position and the container's height. */
+  const measure = useCallback(() => {
+    const box = scrollRef.current;
+    if (!box) return;
+    const head = tableRef.current?.tHead?.offsetHeight ?? 0;
+    const height = latest.current.rowHeight;
+    const next = {
+      top: Math.floor(Math.max(0, box.scrollTop - head) / height),
+      visible:
+        box.clientHeight > 0
+          ? Math.max(1, Math.ceil((box.clientHeight - head) / height))
+          : FALLBACK_ROWS,
+    };
+    setView((current) =>
+      current.top === next.top && current.visible === next.visible ? current : next,
+    );
+  }, []);
+
+  useLayoutEffect(() => {
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+    // Measured again once the row's height is known.
+  }, [measure, rowHeight]);
+
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    const table = tableRef.current;
+    if (!box || !table) return;
+    // Keep a focused cell from hiding under the sticky header when the browser scrolls to it.
+    const head = table.tHead?.offsetHeight ?? 0;
+    if (head > 0) box.style.scrollPaddingTop = `${head}px`;
+    // The plain row's height: the smallest rendered one; measured once laid out, then only lower.
+    let smallest = Infinity;
+    for (const row of table.tBodies[0]?.rows ?? []) {
+      if (row.dataset.index !== undefined && row.offsetHeight > 0) {
+        smallest = Math.min(smallest, row.offsetHeight);
+      }
+    }
+    if (smallest !== Infinity && (!measured.current || smallest < rowHeight)) {
+      measured.current = true;
+      if (smallest !== rowHeight) setRowHeight(smallest);
+    }
+  }, [first, last, rowHeight]);
+
+  useLayoutEffect(() => {
+    // A cell asked for before its row was rendered.
+    const target = pending.current;
+    if (!target) return;
+    pending.current = undefined;
+    focusElement(findCell(tableRef.current, sheet.key, target, latest.current.columns));
+  });
+
+  /** Scrolls so that the row is in the middle of the view, and renders the rows around it. */
+  const scrollToRow = useCallback((row: number) => {
+    const { view: current, rowHeight: height } = latest.current;
+    const top = Math.max(0, row - Math.floor(current.visible / 2));
+    // A new object even if nothing moved: the render after it focuses the pending cell.
+    setView({ top, visible: current.visible });
+    const box = scrollRef.current;
+    if (box) box.scrollTop = (tableRef.current?.tHead?.offsetHeight ?? 0) + top * height;
+  }, []);
+
+  /** Focuses a cell (row from 0); one not rendered yet is scrolled to and focused once it is. */
   const focusCell = useCallback(
     (row: number, col: number) => {
-      const column = latest.current.columns[col];
-      if (!column) return;
-      const element = tableRef.current?.querySelector<HTMLElement>(
-        `[data-testid="${cellTestId(sheet.key, row + 1, column.key)}"]`,
-      );
-      element?.focus();
-      if (element instanceof HTMLInputElement) element.select();
+      const { rows: current, columns: shown } = latest.current;
+      if (row < 0 || row >= current.length || !shown[col]) return;
+      const element = findCell(tableRef.current, sheet.key, { row, col }, shown);
+      if (element) {
+        focusElement(element);
+        return;
+      }
+      pending.current = { row, col };
+      scrollToRow(row);
     },
-    [sheet.key],
+    [sheet.key, scrollToRow],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      sheetKey: sheet.key,
+      focusCell: (row, column) => {
+        const col = latest.current.columns.findIndex((candidate) => candidate.key === column);
+        if (col >= 0) focusCell(row - 1, col);
+      },
+    }),
+    [sheet.key, focusCell],
   );
 
   const setCell = useCallback((row: number, key: string, value: string) => {
@@ -107,8 +245,8 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
   const addRow = () => {
     onChange([...rows, emptyRow()]);
     // Focus the first editable cell of the new row once it is there.
-    const first = columns.findIndex((column) => !isLocked(column));
-    requestAnimationFrame(() => focusCell(rows.length, Math.max(first, 0)));
+    const editableCol = columns.findIndex((column) => !isLocked(column));
+    requestAnimationFrame(() => focusCell(rows.length, Math.max(editableCol, 0)));
   };
 
   /** The next cell Tab reaches: right along the row, then on to the next row; skips locked ones. */
@@ -153,6 +291,12 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
       case 'End':
         to = { row: event.ctrlKey ? lastRow : at.row, col: lastCol };
         break;
+      case 'PageUp':
+        to = { row: Math.max(0, at.row - view.visible), col: at.col };
+        break;
+      case 'PageDown':
+        to = { row: Math.min(lastRow, at.row + view.visible), col: at.col };
+        break;
       case 'Enter':
         to = {
           row: event.shiftKey ? Math.max(0, at.row - 1) : Math.min(lastRow, at.row + 1),
@@ -169,6 +313,11 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
     }
     event.preventDefault();
     focusCell(to.row, to.col);
+  };
+
+  const focusIn = (event: FocusEvent<HTMLTableElement>) => {
+    const at = positionOf(event.target);
+    if (at) setActive(at.row);
   };
 
   const paste = (event: ClipboardEvent<HTMLTableElement>) => {
@@ -232,24 +381,69 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
   };
 
   const removable = editable && free;
+  const width = columns.length + (removable ? 2 : 1);
+
+  // The rows to render, in order: the window and the focused row, spacers for the gaps.
+  const shown = [];
+  for (let index = first; index < last; index++) shown.push(index);
+  if (active !== undefined && active < rows.length && (active < first || active >= last)) {
+    shown.push(active);
+    shown.sort((a, b) => a - b);
+  }
+  const body: ReactNode[] = [];
+  let next = 0;
+  const gap = (until: number) => {
+    if (until > next) {
+      body.push(
+        <tr key={`gap-${next}`} aria-hidden="true" className="form-grid__spacer">
+          <td colSpan={width} style={{ height: (until - next) * rowHeight }} />
+        </tr>,
+      );
+    }
+  };
+  for (const index of shown) {
+    gap(index);
+    body.push(
+      <GridRow
+        key={index}
+        sheet={sheet}
+        columns={columns}
+        row={rows[index] ?? {}}
+        index={index}
+        headRows={headRows}
+        editable={editable}
+        removable={removable}
+        problems={rowProblems(problems, index + 1, columns)}
+        onCell={setCell}
+        onDelete={deleteRow}
+      />,
+    );
+    next = index + 1;
+  }
+  gap(rows.length);
+
   return (
     <div
+      ref={scrollRef}
       className="form-grid__scroll"
       role="region"
       aria-label={`Лист «${sheet.title}»`}
       tabIndex={-1}
+      onScroll={windowed ? measure : undefined}
     >
       <table
         ref={tableRef}
         className="form-grid"
         onKeyDown={keyDown}
         onPaste={paste}
+        onFocus={focusIn}
+        aria-rowcount={rows.length + headRows}
         data-testid={`grid-${sheet.key}`}
       >
         <caption className="visually-hidden">{sheet.title}</caption>
         <thead>
           {grouped && (
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col" rowSpan={2} className="form-grid__num">
                 №
               </th>
@@ -270,7 +464,7 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
               {removable && <td rowSpan={2} />}
             </tr>
           )}
-          <tr>
+          <tr aria-rowindex={headRows}>
             {!grouped && (
               <th scope="col" className="form-grid__num">
                 №
@@ -287,23 +481,10 @@ export function FormGrid({ sheet, rows, editable, problems, onChange, onNotice }
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, index) => (
-            <GridRow
-              key={index}
-              sheet={sheet}
-              columns={columns}
-              row={row}
-              index={index}
-              editable={editable}
-              removable={removable}
-              problems={rowProblems(problems, index + 1, columns)}
-              onCell={setCell}
-              onDelete={deleteRow}
-            />
-          ))}
+          {body}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={columns.length + 2} className="table__empty">
+              <td colSpan={width} className="table__empty">
                 {free && editable ? 'Строк пока нет — нажмите «Добавить строку».' : 'Строк нет.'}
               </td>
             </tr>
@@ -348,6 +529,25 @@ function ColumnHeader({ column }: { column: FormColumn }) {
   );
 }
 
+/** The rendered field of a cell, if its row is rendered. */
+function findCell(
+  table: HTMLTableElement | null,
+  sheet: string,
+  { row, col }: Position,
+  columns: FormColumn[],
+) {
+  const column = columns[col];
+  if (!table || !column) return null;
+  return table.querySelector<HTMLElement>(
+    `[data-testid="${cellTestId(sheet, row + 1, column.key)}"]`,
+  );
+}
+
+function focusElement(element: HTMLElement | null) {
+  element?.focus();
+  if (element instanceof HTMLInputElement) element.select();
+}
+
 /** A row's problems as a stable string-keyed record (so unchanged rows skip re-rendering). */
 function rowProblems(problems: Map<string, string>, row: number, columns: FormColumn[]) {
   let found: Record<string, string> | undefined;
@@ -363,6 +563,8 @@ type GridRowProps = {
   columns: FormColumn[];
   row: FormRow;
   index: number;
+  /** Header rows above the first row, for `aria-rowindex`. */
+  headRows: number;
   editable: boolean;
   removable: boolean;
   problems: Record<string, string> | undefined;
@@ -379,6 +581,7 @@ const GridRow = memo(
     columns,
     row,
     index,
+    headRows,
     editable,
     removable,
     problems,
@@ -387,7 +590,7 @@ const GridRow = memo(
   }: GridRowProps) {
     const number = index + 1;
     return (
-      <tr>
+      <tr aria-rowindex={number + headRows} data-index={index}>
         <th scope="row" className="form-grid__num">
           {number}
         </th>
@@ -423,6 +626,7 @@ const GridRow = memo(
   (a, b) =>
     a.row === b.row &&
     a.index === b.index &&
+    a.headRows === b.headRows &&
     a.editable === b.editable &&
     a.removable === b.removable &&
     a.columns === b.columns &&

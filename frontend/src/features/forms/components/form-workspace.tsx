@@ -1,7 +1,7 @@
 import '../forms.css';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 
 import { plural } from '@/utils/format';
@@ -15,7 +15,7 @@ import type { FormDefinition, FormResponse, Respondent } from '../types';
 import { isOwnResponse } from '../types';
 import { collectProblems, listProblems, type FormProblem } from '../utils/problems';
 import { ExcelPanel } from './excel-panel';
-import { cellTestId, FormGrid } from './form-grid';
+import { cellTestId, FormGrid, type FormGridHandle } from './form-grid';
 import { FormRecord } from './form-record';
 import { FormStatusLine, statusText } from './form-status';
 import { FormWindowLine } from './form-window';
@@ -26,6 +26,9 @@ import { VersionsPanel } from './versions-panel';
 type Tab = 'form' | 'excel';
 
 const NO_PROBLEMS = new Map<string, string>();
+
+/** A cell «перейти к ячейке» leads to (row from 1). */
+type CellAddress = { sheet: string; row: number; column: string };
 
 type FormWorkspaceProps = {
   definition: FormDefinition;
@@ -47,7 +50,8 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
   const [notice, setNotice] = useState<string>();
   const [submitError, setSubmitError] = useState<{ message: string; count: number }>();
   const [reloading, setReloading] = useState(false);
-  const pendingFocus = useRef<string>(undefined);
+  const pendingFocus = useRef<CellAddress>(undefined);
+  const grid = useRef<FormGridHandle>(null);
   const submit = useSubmitFormResponse();
   const reopen = useReopenFormResponse();
 
@@ -57,9 +61,12 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
 
   // Empty cells of untouched rows are marked only once the user tries to hand the report in.
   const [showMissing, setShowMissing] = useState(false);
+  // Checking thousands of rows takes a while on an old computer: the keystroke shows first, the
+  // check follows in a background render that the next keystroke may interrupt.
+  const checked = useDeferredValue(sheets);
   const { cells, general, missing } = useMemo(
-    () => collectProblems(definition.sheets, sheets, editor.judged, editor.problems, showMissing),
-    [definition.sheets, sheets, editor.judged, editor.problems, showMissing],
+    () => collectProblems(definition.sheets, checked, editor.judged, editor.problems, showMissing),
+    [definition.sheets, checked, editor.judged, editor.problems, showMissing],
   );
   const problemCount =
     [...cells.values()].reduce((total, map) => total + map.size, 0) + general.length;
@@ -91,11 +98,21 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
     });
   }, [blocker, flush]);
 
+  /** The grid renders only the rows in view, so it scrolls to a cell of its own sheet itself. */
+  const focusAddress = (address: CellAddress) => {
+    if (grid.current?.sheetKey === address.sheet) {
+      grid.current.focusCell(address.row, address.column);
+      return;
+    }
+    const testId = cellTestId(address.sheet, address.row, address.column);
+    document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus();
+  };
+
   useEffect(() => {
-    if (!pendingFocus.current) return;
-    const element = document.querySelector<HTMLElement>(`[data-testid="${pendingFocus.current}"]`);
+    const address = pendingFocus.current;
+    if (!address) return;
     pendingFocus.current = undefined;
-    element?.focus();
+    focusAddress(address);
   });
 
   const refreshLists = () => {
@@ -125,15 +142,15 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
 
   const goTo = (problem: FormProblem) => {
     if (problem.row === undefined || !problem.column) return;
+    const address = { sheet: problem.sheet, row: problem.row, column: problem.column };
+    // Already on this sheet: nothing re-renders, so focus now.
+    if (tab === 'form' && problem.sheet === sheetKey) {
+      focusAddress(address);
+      return;
+    }
     setTab('form');
     setSheetKey(problem.sheet);
-    pendingFocus.current = cellTestId(problem.sheet, problem.row, problem.column);
-    // Already on this sheet: nothing re-renders, so focus now.
-    const element = document.querySelector<HTMLElement>(`[data-testid="${pendingFocus.current}"]`);
-    if (element) {
-      pendingFocus.current = undefined;
-      element.focus();
-    }
+    pendingFocus.current = address;
   };
 
   const doSubmit = async () => {
@@ -341,7 +358,8 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
           {editable && (
             <p className="field__hint">
               Данные сохраняются сами через пару секунд после ввода. Перемещайтесь по ячейкам
-              стрелками, Tab и Enter; блок ячеек из Excel можно вставить (Ctrl+V) начиная с
+              стрелками, Tab и Enter; PageUp и PageDown листают таблицу, Ctrl+Home и Ctrl+End ведут
+              к первой и последней строке. Блок ячеек из Excel можно вставить (Ctrl+V) начиная с
               выбранной ячейки. В ячейке со списком значение выбирают мышью, пробелом или первой
               буквой. Серые столбцы заполняет система.
             </p>
@@ -362,6 +380,8 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
               />
             ) : (
               <FormGrid
+                key={sheet.key}
+                ref={grid}
                 sheet={sheet}
                 rows={sheets[sheet.key] ?? []}
                 editable={editable}

@@ -1,6 +1,7 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { FALLBACK_ROWS, OVERSCAN } from '@/features/forms/components/form-grid';
 import type { FormDefinition, FormResponse } from '@/features/forms/types';
 import { me } from '@/testing/data';
 import { json, mockApi, problem } from '@/testing/fetch-mock';
@@ -783,5 +784,223 @@ describe('form page: leaving with unsaved edits', () => {
     expect(puts()).toHaveLength(3);
     const last = (await puts()[2]!.clone().json()) as { sheets: FormResponse['sheets'] };
     expect(last.sheets.kits?.[1]).toEqual({ kit: '501502', comment: 'не использован' });
+  });
+});
+
+describe('form page: a sheet of thousands of rows', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Protocol 2 with `count` kits, 700001 onwards. */
+  const manyKits = (count: number, overrides: Partial<FormResponse> = {}) =>
+    formResponse({
+      status: 'DRAFT',
+      version: 2,
+      sheets: { kits: Array.from({ length: count }, (_, i) => ({ kit: String(700001 + i) })) },
+      ...overrides,
+    });
+
+  /** The numbers (from 1) of the rows the grid has rendered. */
+  const renderedRows = (sheet: string) =>
+    [
+      ...new Set(
+        [...screen.getByTestId(`grid-${sheet}`).querySelectorAll('[data-testid^="cell-"]')].map(
+          (element) => Number(element.getAttribute('data-row')) + 1,
+        ),
+      ),
+    ].sort((a, b) => a - b);
+
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('renders only a window of 5,000 rows, yet ↓, PageDown and Ctrl+End reach the last row', async () => {
+    mockForm(manyKits(5000));
+    const { user } = renderApp('/forms/31');
+    const grid = await screen.findByTestId('grid-kits', {}, LOAD);
+
+    // jsdom lays nothing out: the view counts FALLBACK_ROWS rows, OVERSCAN more are rendered.
+    const shown = FALLBACK_ROWS + OVERSCAN;
+    expect(renderedRows('kits')).toEqual(range(1, shown));
+    expect(grid.querySelectorAll('[data-testid^="cell-kits-"]')).toHaveLength(shown * 3);
+    // Screen readers learn the real size: 5,000 rows and the header.
+    expect(grid).toHaveAttribute('aria-rowcount', '5001');
+    expect(cell('kits', 7, 'kit').closest('tr')).toHaveAttribute('aria-rowindex', '8');
+    expect(screen.getByRole('row', { name: /^7 700007/ })).toBeInTheDocument();
+
+    // ↓ from the last rendered row scrolls on and focuses the next one.
+    act(() => cell('kits', shown, 'comment').focus());
+    await user.keyboard('{ArrowDown}');
+    const next = cell('kits', shown + 1, 'comment');
+    expect(next).toHaveFocus();
+    expect(next).toHaveAccessibleName(`Протокол 2, строка ${shown + 1}, Комментарий`);
+    await user.keyboard('{PageDown}');
+    expect(cell('kits', shown + 1 + FALLBACK_ROWS, 'comment')).toHaveFocus();
+
+    await user.keyboard('{Control>}{End}{/Control}');
+    const lastLogin = cell('kits', 5000, 'schoolLogin');
+    expect(lastLogin).toHaveFocus();
+    expect(cell('kits', 5000, 'kit')).toHaveValue('705000');
+    expect(lastLogin.closest('tr')).toHaveAttribute('aria-rowindex', '5001');
+    // Still a window, now at the end of the sheet.
+    expect(renderedRows('kits').length).toBeLessThanOrEqual(shown + 1);
+    expect(screen.queryByTestId('cell-kits-1-kit')).not.toBeInTheDocument();
+    await user.keyboard('{ArrowDown}');
+    expect(lastLogin).toHaveFocus();
+
+    await user.keyboard('{Control>}{Home}{/Control}');
+    expect(cell('kits', 1, 'kit')).toHaveFocus();
+    // Typing still goes into the cell after a long jump.
+    await user.keyboard('{Control>}{End}{/Control}');
+    await user.keyboard('edu777777');
+    expect(cell('kits', 5000, 'schoolLogin')).toHaveValue('edu777777');
+  });
+
+  it('renders the rows the user scrolls to in a container of known height', async () => {
+    // A laid-out container: 400 px high; rows count 40 px until measured (jsdom measures 0).
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.classList.contains('form-grid__scroll') ? 400 : 0;
+    });
+    mockForm(manyKits(5000));
+    renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    expect(renderedRows('kits')).toEqual(range(1, 10 + OVERSCAN));
+
+    const region = screen.getByRole('region', { name: 'Лист «Протокол 2»' });
+    region.scrollTop = 40 * 2000;
+    fireEvent.scroll(region);
+
+    // Rows 2001–2010 are in view, OVERSCAN more above and below.
+    expect(renderedRows('kits')).toEqual(range(2001 - OVERSCAN, 2010 + OVERSCAN));
+    // The spacers keep the rows in place: 1,990 rows above, 2,980 below.
+    const spacers = [...region.querySelectorAll<HTMLElement>('.form-grid__spacer td')];
+    expect(spacers.map((spacer) => spacer.style.height)).toEqual(['79600px', '119200px']);
+  });
+
+  it('keeps the focused row while the user scrolls away from it', async () => {
+    mockForm(manyKits(5000));
+    renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    const comment = cell('kits', 3, 'comment');
+    act(() => comment.focus());
+
+    const region = screen.getByRole('region', { name: 'Лист «Протокол 2»' });
+    region.scrollTop = 40 * 3000;
+    fireEvent.scroll(region);
+
+    expect(renderedRows('kits')).toContain(3001);
+    expect(renderedRows('kits')).toContain(3);
+    expect(comment).toBeInTheDocument();
+    expect(comment).toHaveFocus();
+  });
+
+  it('«перейти к ячейке» for row 4,000 scrolls to it and focuses it', async () => {
+    mockForm(
+      manyKits(5000, {
+        problems: [
+          {
+            sheet: 'kits',
+            row: 4000,
+            column: 'schoolLogin',
+            value: 'edu999999',
+            message: 'Организации с логином edu999999 нет',
+          },
+        ],
+        sheets: {
+          kits: Array.from({ length: 5000 }, (_, i): Record<string, string> =>
+            i === 3999
+              ? { kit: '704000', comment: 'использован', schoolLogin: 'edu999999' }
+              : { kit: String(700001 + i) },
+          ),
+        },
+      }),
+    );
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    expect(screen.queryByTestId('cell-kits-4000-schoolLogin')).not.toBeInTheDocument();
+
+    await user.click(
+      within(screen.getByTestId('form-problems')).getByRole('button', {
+        name: 'Перейти к ячейке: строка 4000, Логин ОО, в которой работает учитель',
+      }),
+    );
+
+    const login = cell('kits', 4000, 'schoolLogin');
+    expect(login).toHaveFocus();
+    expect(login).toHaveValue('edu999999');
+    expect(login).toHaveAccessibleDescription('Организации с логином edu999999 нет');
+    expect(renderedRows('kits')).not.toContain(1);
+  });
+
+  it('pastes a block that runs past the rendered rows, and saves all of it', async () => {
+    const api = mockForm(manyKits(5000));
+    const { user } = renderApp('/forms/31');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    const shown = FALLBACK_ROWS + OVERSCAN;
+    const start = shown - 2;
+
+    act(() => cell('kits', start, 'comment').focus());
+    const lines = Array.from(
+      { length: 10 },
+      (_, i) => `использован	edu7${String(i).padStart(5, '0')}`,
+    );
+    await user.paste(lines.join('\r\n'));
+
+    expect(screen.getByTestId('form-notice')).toHaveTextContent('Вставлено ячеек: 20.');
+    expect(cell('kits', start, 'schoolLogin')).toHaveValue('edu700000');
+    // The rows below the window hold the pasted values once the user moves there.
+    for (let row = start + 1; row < start + 10; row++) {
+      await user.keyboard('{ArrowDown}');
+      expect(cell('kits', row, 'comment')).toHaveFocus();
+      expect(cell('kits', row, 'comment')).toHaveValue('использован');
+      expect(cell('kits', row, 'schoolLogin')).toHaveValue(
+        `edu7${String(row - start).padStart(5, '0')}`,
+      );
+    }
+    await user.keyboard('{ArrowDown}');
+    expect(cell('kits', start + 10, 'comment')).toHaveValue('');
+
+    await waitFor(
+      () => expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в'),
+      AUTOSAVE,
+    );
+    const [put] = api
+      .requestsTo('/api/forms/31/response')
+      .filter((request) => request.method === 'PUT');
+    const body = (await put!.clone().json()) as { sheets: FormResponse['sheets'] };
+    const kits = body.sheets.kits ?? [];
+    expect(kits).toHaveLength(5000);
+    expect(kits[start - 1 + 9]).toEqual({
+      kit: String(700000 + start + 9),
+      comment: 'использован',
+      schoolLogin: 'edu700009',
+    });
+    expect(kits[start - 1 + 10]).toEqual({ kit: String(700000 + start + 10) });
+  });
+
+  it('adds a row at the end of a long free sheet and focuses it', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => ({ code: String(1001 + i), variant: '1' }));
+    mockForm(results({ sheets: { results: rows, about: [{ date: '10.03.2026' }] } }), {
+      definition: resultsProtocol({
+        sheets: resultsProtocol().sheets.map((sheet) =>
+          sheet.key === 'results' ? { ...sheet, maxRows: 5000 } : sheet,
+        ),
+      }),
+    });
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+    expect(screen.queryByTestId('cell-results-150-code')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '+ Добавить строку' }));
+    await waitFor(() => expect(cell('results', 151, 'code')).toHaveFocus());
+    expect(cell('results', 151, 'code')).toHaveValue('');
+    expect(cell('results', 150, 'code')).toHaveValue('1150');
+
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 150' }));
+    expect(cell('results', 150, 'code')).toHaveValue('');
+    expect(screen.queryByTestId('cell-results-151-code')).not.toBeInTheDocument();
+    expect(screen.getByTestId('grid-results')).toHaveAttribute('aria-rowcount', '152');
   });
 });
