@@ -2,6 +2,7 @@ package org.oko.forms;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One column of a form sheet, as defined (the JSON shape is {@code FormColumn} of openapi.yaml).
@@ -44,22 +45,7 @@ public record ColumnSpec(
   }
 
   public ColumnSpec asRequired() {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        true,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.required = true);
   }
 
   public ColumnSpec asRequiredIf(boolean required) {
@@ -67,173 +53,105 @@ public record ColumnSpec(
   }
 
   public ColumnSpec asReadOnly() {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        true,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.readOnly = true);
   }
 
   public ColumnSpec asUnique() {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        true,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.unique = true);
   }
 
   public ColumnSpec withRange(Number min, Number max) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min == null ? null : new BigDecimal(min.toString()),
-        max == null ? null : new BigDecimal(max.toString()),
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(
+        c -> {
+          c.min = min == null ? null : new BigDecimal(min.toString());
+          c.max = max == null ? null : new BigDecimal(max.toString());
+        });
   }
 
   public ColumnSpec withOptions(List<String> options) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        List.copyOf(options),
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.options = List.copyOf(options));
   }
 
   public ColumnSpec withSumOf(List<String> sumOf) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        List.copyOf(sumOf),
-        group,
-        hint);
+    return with(c -> c.sumOf = List.copyOf(sumOf));
   }
 
   public ColumnSpec withPattern(String pattern, String patternHint) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(
+        c -> {
+          c.pattern = pattern;
+          c.patternHint = patternHint;
+        });
   }
 
   public ColumnSpec withMaxLength(int maxLength) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.maxLength = maxLength);
   }
 
   public ColumnSpec inGroup(String group) {
-    return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+    return with(c -> c.group = group);
   }
 
   public ColumnSpec withHint(String hint) {
+    return with(c -> c.hint = hint);
+  }
+
+  /** A copy with {@code change} applied: one place that lists every component. */
+  private ColumnSpec with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new ColumnSpec(
-        key,
-        title,
-        type,
-        required,
-        readOnly,
-        unique,
-        min,
-        max,
-        maxLength,
-        pattern,
-        patternHint,
-        options,
-        sumOf,
-        group,
-        hint);
+        c.key,
+        c.title,
+        c.type,
+        c.required,
+        c.readOnly,
+        c.unique,
+        c.min,
+        c.max,
+        c.maxLength,
+        c.pattern,
+        c.patternHint,
+        c.options,
+        c.sumOf,
+        c.group,
+        c.hint);
+  }
+
+  /** The components of a column, to be changed before a new one is made from them. */
+  private static final class Copy {
+    final String key;
+    final String title;
+    final ColumnType type;
+    boolean required;
+    boolean readOnly;
+    boolean unique;
+    BigDecimal min;
+    BigDecimal max;
+    Integer maxLength;
+    String pattern;
+    String patternHint;
+    List<String> options;
+    List<String> sumOf;
+    String group;
+    String hint;
+
+    Copy(ColumnSpec from) {
+      key = from.key;
+      title = from.title;
+      type = from.type;
+      required = from.required;
+      readOnly = from.readOnly;
+      unique = from.unique;
+      min = from.min;
+      max = from.max;
+      maxLength = from.maxLength;
+      pattern = from.pattern;
+      patternHint = from.patternHint;
+      options = from.options;
+      sumOf = from.sumOf;
+      group = from.group;
+      hint = from.hint;
+    }
   }
 }
