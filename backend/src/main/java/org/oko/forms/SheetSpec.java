@@ -31,7 +31,9 @@ public record SheetSpec(
   public enum Prefill {
     NONE,
     STORED,
-    MUNICIPALITY_SAMPLE
+    MUNICIPALITY_SAMPLE,
+    /** The point's kit numbers for the form's subject (the kits feature). */
+    KITS
   }
 
   public Layout layout() {
