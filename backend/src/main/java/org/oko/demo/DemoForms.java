@@ -1,9 +1,7 @@
 package org.oko.demo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
 import org.oko.forms.ColumnSpec;
@@ -13,6 +11,7 @@ import org.oko.forms.FormSchemas;
 import org.oko.forms.FormsAdmin;
 import org.oko.forms.RowRuleSpec;
 import org.oko.forms.SheetSpec;
+import org.oko.kits.KitsAdmin;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -32,10 +31,12 @@ class DemoForms {
 
   private final DatabaseClient db;
   private final FormsAdmin forms;
+  private final KitsAdmin kits;
 
-  DemoForms(DatabaseClient db, FormsAdmin forms) {
+  DemoForms(DatabaseClient db, FormsAdmin forms, KitsAdmin kits) {
     this.db = db;
     this.forms = forms;
+    this.kits = kits;
   }
 
   Mono<Void> create() {
@@ -261,7 +262,7 @@ class DemoForms {
                     null,
                     List.of("school"),
                     null)),
-            SheetSpec.Prefill.STORED,
+            SheetSpec.Prefill.KITS,
             "kit",
             null);
     return define(
@@ -276,10 +277,11 @@ class DemoForms {
             subject,
             List.of(sheet),
             List.of())
-        .flatMap(formId -> kits(campaignId, formId, firstKit));
+        .then(kits(campaignId, subject, firstKit));
   }
 
-  private Mono<Void> kits(long campaignId, long formId, int firstKit) {
+  /** Seed 001: each point gets 30 kits of the subject through the kits feature. */
+  private Mono<Void> kits(long campaignId, String subject, int firstKit) {
     return db.sql(
             "select o.id from sample_entry e join organization o on o.id = e.organization_id"
                 + " where e.campaign_id = :c and e.status = 'SELECTED'"
@@ -293,13 +295,9 @@ class DemoForms {
         .index()
         .concatMap(
             point -> {
-              List<Map<String, String>> rows = new ArrayList<>();
-              for (int k = 0; k < KITS_PER_POINT; k++) {
-                Map<String, String> row = new LinkedHashMap<>();
-                row.put("kit", String.valueOf(firstKit + point.getT1() * 100 + k));
-                rows.add(row);
-              }
-              return forms.prefill(formId, "kits", point.getT2(), rows);
+              long first = firstKit + point.getT1() * 100;
+              return kits.assign(
+                  campaignId, subject, point.getT2(), first, first + KITS_PER_POINT - 1, "federal");
             })
         .then();
   }

@@ -51,7 +51,7 @@ final class DefinitionRules {
       }
     }
     FormSchema schema = models.schemaOf(in.getSheets());
-    checkPrefill(schema, in.getRespondent(), problems);
+    checkPrefill(schema, in.getRespondent(), in.getSubjectKey(), problems);
     List<FormSchemas.Task> tasks =
         subject == null || subject.getTasks() == null
             ? List.of()
@@ -79,9 +79,32 @@ final class DefinitionRules {
   }
 
   private static void checkPrefill(
-      FormSchema schema, FormRespondentKind respondent, List<FieldProblem> problems) {
+      FormSchema schema,
+      FormRespondentKind respondent,
+      String subjectKey,
+      List<FieldProblem> problems) {
     for (SheetSpec sheet : schema.sheets()) {
       String field = "sheets." + sheet.key() + ".prefill";
+      if (sheet.prefill() == SheetSpec.Prefill.KITS) {
+        if (respondent != FormRespondentKind.ORGANIZATION) {
+          problems.add(
+              FieldProblem.of(
+                  field, "Строки KITS — комплекты пункта: форму должны заполнять организации"));
+        }
+        if (subjectKey == null) {
+          problems.add(
+              FieldProblem.of(
+                  field,
+                  "Для строк KITS нужен предмет формы (subjectKey): комплекты — по предмету"));
+        }
+        int key = sheet.keyColumn() == null ? -1 : sheet.columnIndex(sheet.keyColumn());
+        if (key < 0 || !sheet.columns().get(key).readOnly()) {
+          problems.add(
+              FieldProblem.of(
+                  "sheets." + sheet.key() + ".keyColumn",
+                  "Для строк KITS нужен столбец-ключ только для чтения (номер комплекта)"));
+        }
+      }
       if (sheet.prefill() == SheetSpec.Prefill.STORED
           && respondent != FormRespondentKind.ORGANIZATION) {
         problems.add(

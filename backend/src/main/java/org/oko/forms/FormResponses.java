@@ -22,6 +22,7 @@ import org.oko.api.model.StageState;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
 import org.oko.forms.FormAccess.VisibleForm;
+import org.oko.kits.KitDirectory;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
@@ -73,6 +74,7 @@ class FormResponses {
   private final TransactionalOperator tx;
   private final Clock clock;
   private final FormModels models;
+  private final KitDirectory kits;
 
   FormResponses(
       FormAccess access,
@@ -83,7 +85,8 @@ class FormResponses {
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock,
-      FormModels models) {
+      FormModels models,
+      KitDirectory kits) {
     this.access = access;
     this.definitions = definitions;
     this.store = store;
@@ -93,6 +96,7 @@ class FormResponses {
     this.tx = tx;
     this.clock = clock;
     this.models = models;
+    this.kits = kits;
   }
 
   /** The form and respondent a request is about, in the caller's scope (404 outside it). */
@@ -121,7 +125,17 @@ class FormResponses {
             ? respondents.sampleOf(
                 vf.campaign().id(), form.kindsIn(vf.campaign()), r.municipalityId())
             : Mono.just(List.of());
-    return Mono.zip(stored, sampleRows)
+    boolean kitSheets =
+        r.isOrganization()
+            && form.subjectKey() != null
+            && form.schema().sheets().stream().anyMatch(s -> s.prefill() == SheetSpec.Prefill.KITS);
+    Mono<List<Long>> kitNumbers =
+        kitSheets
+            ? this.kits
+                .numbers(vf.campaign().id(), form.subjectKey(), r.organizationId())
+                .collectList()
+            : Mono.just(List.of());
+    return Mono.zip(stored, sampleRows, kitNumbers)
         .map(
             t -> {
               Map<String, List<Map<String, String>>> prefill = new LinkedHashMap<>();
@@ -130,6 +144,12 @@ class FormResponses {
                   prefill.put(sheet.key(), t.getT1().getOrDefault(sheet.key(), List.of()));
                 } else if (sheet.prefill() == SheetSpec.Prefill.MUNICIPALITY_SAMPLE) {
                   prefill.put(sheet.key(), t.getT2());
+                } else if (sheet.prefill() == SheetSpec.Prefill.KITS) {
+                  List<Map<String, String>> rows = new ArrayList<>(t.getT3().size());
+                  for (Long number : t.getT3()) {
+                    rows.add(Map.of(sheet.keyColumn(), Long.toString(number)));
+                  }
+                  prefill.put(sheet.key(), rows);
                 }
               }
               return prefill;

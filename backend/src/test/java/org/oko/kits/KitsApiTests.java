@@ -1,0 +1,314 @@
+package org.oko.kits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.FormDefinition;
+import org.oko.api.model.FormResponse;
+import org.oko.api.model.FormResponseStatus;
+import org.oko.api.model.KitRange;
+import org.oko.api.model.KitRangePage;
+import org.oko.api.model.ProblemError;
+import org.oko.forms.FormsFixture;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class KitsApiTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+
+  private long campaign(String title) {
+    Instant now = clock.instant();
+    return new KitsFixture(client, db)
+        .campaign(
+            title,
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(5)),
+            "ppo640001",
+            "ppo640002",
+            "ppo640003",
+            "ppo020001")
+        .getId();
+  }
+
+  private WebTestClient.ResponseSpec assign(long campaignId, String body) {
+    return client
+        .post()
+        .uri("/api/campaigns/" + campaignId + "/kits")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  private static KitRangePage list(WebTestClient as, long campaignId, String query) {
+    return as.get()
+        .uri("/api/campaigns/" + campaignId + "/kits" + query)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(KitRangePage.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static List<String> messages(WebTestClient.ResponseSpec response) {
+    return response
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody(org.oko.api.model.Problem.class)
+        .returnResult()
+        .getResponseBody()
+        .getErrors()
+        .stream()
+        .map(ProblemError::getMessage)
+        .toList();
+  }
+
+  @Test
+  void federalAssignsRangesAndEachSeesOnlyItsScope() {
+    long id = campaign("ОМК, комплекты по областям видимости");
+    List<KitRange> stored =
+        assign(
+                id,
+                """
+                {"subjectKey":"rus","ranges":[
+                  {"organization":"ppo640001","first":501501,"last":501530},
+                  {"organization":"ppo640002","first":501531,"last":501560},
+                  {"organization":"ppo020001","first":502001,"last":502030}]}
+                """)
+            .expectStatus()
+            .isCreated()
+            .expectBodyList(KitRange.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(stored)
+        .extracting(r -> r.getOrganization().getLogin(), KitRange::getFirst, KitRange::getCount)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ppo640001", 501501L, 30),
+            org.assertj.core.groups.Tuple.tuple("ppo640002", 501531L, 30),
+            org.assertj.core.groups.Tuple.tuple("ppo020001", 502001L, 30));
+    assertThat(stored.get(0).getAssignedBy()).isEqualTo("federal");
+
+    KitRangePage all = list(client, id, "");
+    assertThat(all.getTotal()).isEqualTo(3);
+    assertThat(all.getKits()).isEqualTo(90);
+
+    KitRangePage region = list(as("region64"), id, "");
+    assertThat(region.getItems())
+        .extracting(r -> r.getOrganization().getLogin())
+        .containsExactly("ppo640001", "ppo640002");
+    assertThat(region.getKits()).isEqualTo(60);
+    assertThat(list(as("region64"), id, "?organization=ppo640002").getItems())
+        .extracting(KitRange::getFirst)
+        .containsExactly(501531L);
+    as("region64")
+        .get()
+        .uri("/api/campaigns/" + id + "/kits?organization=ppo020001")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
+    KitRangePage point = list(as("ppo640001"), id, "");
+    assertThat(point.getItems())
+        .extracting(KitRange::getFirst, KitRange::getLast)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(501501L, 501530L));
+    assertThat(list(as("ppo640001"), id, "?subjectKey=math").getTotal()).isZero();
+
+    // Another point sees none of it, and cannot ask for it.
+    KitRangePage other = list(as("ppo640003"), id, "");
+    assertThat(other.getTotal()).isZero();
+    assertThat(other.getKits()).isZero();
+    as("ppo640003")
+        .get()
+        .uri("/api/campaigns/" + id + "/kits?organization=ppo640001")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
+  void overlappingRangesAreRefusedNamingEachClashAndNothingIsStored() {
+    long id = campaign("ОМК, пересечения комплектов");
+    new KitsFixture(client, db).assign(id, "rus", "ppo640001", 501501, 501530);
+
+    List<String> errors =
+        messages(
+            assign(
+                id,
+                """
+                {"subjectKey":"rus","ranges":[
+                  {"organization":"ppo640002","first":501520,"last":501540},
+                  {"organization":"ppo640003","first":501535,"last":501545},
+                  {"organization":"ppo640003","first":501600,"last":501610}]}
+                """));
+    assertThat(errors)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("Комплекты 501501–501530 уже закреплены за ppo640001")
+                    .contains("501520–501540"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("501535–501545 (ppo640003)")
+                    .contains("501520–501540 (ppo640002)"));
+    assertThat(errors).hasSize(2);
+    assertThat(list(client, id, "").getTotal()).isEqualTo(1);
+
+    // The same numbers in another subject are another kit.
+    new KitsFixture(client, db).assign(id, "math", "ppo640002", 501501, 501530);
+    assertThat(list(client, id, "").getKits()).isEqualTo(60);
+  }
+
+  @Test
+  void badRangesAreRefusedWithTheirReason() {
+    long id = campaign("ОМК, неверные диапазоны");
+    assertThat(
+            messages(
+                assign(
+                    id,
+                    """
+                    {"subjectKey":"rus","ranges":[
+                      {"organization":"edu640001","first":1,"last":10},
+                      {"organization":"ppo640001","first":20,"last":11},
+                      {"organization":"ppo640002","first":100,"last":10099},
+                      {"organization":"ppo999999","first":20000,"last":20001}]}
+                    """)))
+        .anySatisfy(m -> assertThat(m).contains("edu640001").contains("не пункт проведения"))
+        .anySatisfy(m -> assertThat(m).contains("Первый номер 20 больше последнего 11"))
+        .anySatisfy(m -> assertThat(m).contains("больше 10000 комплектов"))
+        .anySatisfy(m -> assertThat(m).contains("«ppo999999» не найдена"))
+        .hasSize(4);
+    assertThat(
+            messages(
+                assign(
+                    id,
+                    """
+                    {"subjectKey":"history","ranges":[
+                      {"organization":"ppo640001","first":1,"last":10}]}
+                    """)))
+        .containsExactly("Предмета «history» нет в этой кампании");
+    // A point of a region outside the campaign (64 and 02).
+    assertThat(
+            messages(
+                assign(
+                    id,
+                    """
+                    {"subjectKey":"rus","ranges":[
+                      {"organization":"ppo250001","first":1,"last":10}]}
+                    """)))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains("ppo250001").contains("не участвует"));
+    assertThat(list(client, id, "").getTotal()).isZero();
+  }
+
+  @Test
+  void onlyTheFederalOrganizerAssignsAndTakesBack() {
+    long id = campaign("ОМК, удаление диапазона");
+    long range = new KitsFixture(client, db).assign(id, "rus", "ppo640001", 1, 30);
+    assign(id, "{}").expectStatus().isBadRequest();
+    as("region64")
+        .post()
+        .uri("/api/campaigns/" + id + "/kits")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            """
+            {"subjectKey":"rus","ranges":[{"organization":"ppo640002","first":31,"last":40}]}
+            """)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    as("region64")
+        .delete()
+        .uri("/api/campaigns/" + id + "/kits/" + range)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+
+    client
+        .delete()
+        .uri("/api/campaigns/" + id + "/kits/" + range)
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+    assertThat(list(client, id, "").getTotal()).isZero();
+    client
+        .delete()
+        .uri("/api/campaigns/" + id + "/kits/" + range)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    // The numbers are free again.
+    new KitsFixture(client, db).assign(id, "rus", "ppo640002", 1, 30);
+  }
+
+  @Test
+  void protocol2ListsExactlyThePointsKitsOfItsSubject() {
+    long id = campaign("ОМК, протокол 2 из комплектов");
+    KitsFixture kits = new KitsFixture(client, db);
+    kits.assign(id, "rus", "ppo640001", 501501, 501503);
+    kits.assign(id, "rus", "ppo640001", 501601, 501602);
+    kits.assign(id, "rus", "ppo640002", 501504, 501530);
+    kits.assign(id, "math", "ppo640001", 601501, 601530);
+    FormDefinition form = new FormsFixture(client, db).form(id, KitsFixture.PROTOCOL2, "p2-rus");
+
+    FormResponse response =
+        as("ppo640001")
+            .get()
+            .uri("/api/forms/" + form.getId() + "/response")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(response.getStatus()).isEqualTo(FormResponseStatus.NOT_STARTED);
+    assertThat(response.getSheets().get("kits"))
+        .extracting(row -> row.get("kit"))
+        .containsExactly("501501", "501502", "501503", "501601", "501602");
+
+    // A point with no kits of the subject has an empty protocol.
+    FormResponse none =
+        as("ppo640003")
+            .get()
+            .uri("/api/forms/" + form.getId() + "/response")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(none.getSheets().getOrDefault("kits", List.of())).isEmpty();
+  }
+
+  @Test
+  void kitsPrefillNeedsAPointFormWithASubjectAndAReadOnlyKey() {
+    long id = campaign("ОМК, неверный протокол 2");
+    String municipal =
+        KitsFixture.PROTOCOL2.replace(
+            "\"respondent\":\"ORGANIZATION\"", "\"respondent\":\"MUNICIPALITY\"");
+    String noSubject = KitsFixture.PROTOCOL2.replace("\"subjectKey\":\"rus\",", "");
+    String editableKey =
+        KitsFixture.PROTOCOL2.replace("\"type\":\"TEXT\",\"readOnly\":true", "\"type\":\"TEXT\"");
+    for (String body : List.of(municipal, noSubject, editableKey)) {
+      client
+          .post()
+          .uri("/api/campaigns/" + id + "/forms")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(body.formatted("bad"))
+          .exchange()
+          .expectStatus()
+          .isEqualTo(422)
+          .expectBody()
+          .jsonPath("$.errors[*].message")
+          .value(
+              (List<String> m) -> assertThat(String.join("\n", m)).containsAnyOf("KITS", "ключ"));
+    }
+  }
+}
