@@ -97,7 +97,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new SampleAuthorizationRules(),
           new PublicationsAuthorizationRules(),
           new LogisticsAuthorizationRules(),
-          new FormsAuthorizationRules());
+          new FormsAuthorizationRules(),
+          new KitsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

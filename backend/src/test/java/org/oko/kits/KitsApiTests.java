@@ -13,6 +13,8 @@ import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
 import org.oko.api.model.ProblemError;
 import org.oko.forms.FormsFixture;
+import org.oko.identity.IdentityAdmin;
+import org.oko.platform.security.Role;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -22,6 +24,34 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class KitsApiTests extends ApiTest {
 
   @Autowired DatabaseClient db;
+  @Autowired IdentityAdmin identity;
+
+  /** Signed in as an assessment point without a demo account: one is made for the test. */
+  private WebTestClient point(String login) {
+    Object[] org =
+        db.sql("select id, region_code, municipality_id from organization where login = :l")
+            .bind("l", login)
+            .map(
+                r ->
+                    new Object[] {
+                      r.get("id", Long.class),
+                      r.get("region_code", String.class),
+                      r.get("municipality_id", Long.class)
+                    })
+            .one()
+            .block();
+    identity
+        .setAccount(
+            login,
+            "ППО " + login,
+            Role.ORGANIZATION,
+            (String) org[1],
+            (Long) org[2],
+            (Long) org[0],
+            login + "-kits-test")
+        .block();
+    return withToken((String) passwordGrant(login, login + "-kits-test").get("access_token"));
+  }
 
   private long campaign(String title) {
     Instant now = clock.instant();
@@ -121,10 +151,10 @@ class KitsApiTests extends ApiTest {
     assertThat(list(as("ppo640001"), id, "?subjectKey=math").getTotal()).isZero();
 
     // Another point sees none of it, and cannot ask for it.
-    KitRangePage other = list(as("ppo640003"), id, "");
+    KitRangePage other = list(point("ppo640003"), id, "");
     assertThat(other.getTotal()).isZero();
     assertThat(other.getKits()).isZero();
-    as("ppo640003")
+    point("ppo640003")
         .get()
         .uri("/api/campaigns/" + id + "/kits?organization=ppo640001")
         .exchange()
@@ -275,7 +305,7 @@ class KitsApiTests extends ApiTest {
 
     // A point with no kits of the subject has an empty protocol.
     FormResponse none =
-        as("ppo640003")
+        point("ppo640003")
             .get()
             .uri("/api/forms/" + form.getId() + "/response")
             .exchange()
