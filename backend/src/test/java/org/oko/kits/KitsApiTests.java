@@ -207,7 +207,7 @@ class KitsApiTests extends ApiTest {
                     {"subjectKey":"rus","ranges":[
                       {"organization":"edu640001","first":1,"last":10},
                       {"organization":"ppo640001","first":20,"last":11},
-                      {"organization":"ppo640002","first":100,"last":10099},
+                      {"organization":"ppo640002","first":100,"last":10100},
                       {"organization":"ppo999999","first":20000,"last":20001}]}
                     """)))
         .anySatisfy(m -> assertThat(m).contains("edu640001").contains("не пункт проведения"))
