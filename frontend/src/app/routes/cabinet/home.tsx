@@ -2,6 +2,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
+import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
 
 import { isCoordinator } from '../coordinators-only';
@@ -18,7 +19,12 @@ export function CabinetRoute() {
       <div className="cabinet-layout" data-testid="cabinet">
         <MyCampaigns
           renderExtra={(campaign) => (
-            <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
+            <>
+              <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
+              {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
+                <KitsPanel campaign={campaign} role={me.data.role} headingLevel={4} />
+              )}
+            </>
           )}
         />
         <LatestPublications />

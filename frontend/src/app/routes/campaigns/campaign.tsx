@@ -13,6 +13,7 @@ import { CampaignSchedule } from '@/features/campaigns/components/campaign-sched
 import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
 import { StageExtensions } from '@/features/campaigns/components/stage-extensions';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
+import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
 import type { Me } from '@/types/api';
 
@@ -103,6 +104,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
           </section>
         )}
         <LogisticsPanel campaign={data} account={account} />
+        {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}
         <CampaignForms campaignId={data.id} canMonitor headingLevel={2} framed />
       </div>
     </>

@@ -1,0 +1,207 @@
+import { useId, useState } from 'react';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { Pagination } from '@/components/ui/pagination';
+import type { Campaign, Role } from '@/types/api';
+import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
+
+import { useDeleteKitRange } from '../api/delete-kit-range';
+import { KITS_PAGE_SIZE, useKits } from '../api/get-kits';
+import type { KitRange } from '../types';
+import { formatRange } from '../utils/parse-ranges';
+import { KitAssignForm } from './kit-assign-form';
+
+type KitsPanelProps = {
+  campaign: Campaign;
+  role: Role;
+  /** 2 on the campaign page, 4 inside a campaign card of the personal account. */
+  headingLevel?: 2 | 4;
+};
+
+/**
+ * «Комплекты»: the ranges of kit numbers of an ОМК campaign, by subject and point. The federal
+ * organizer assigns and takes back ranges; an assessment point sees its own («Мои комплекты»).
+ */
+export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) {
+  const id = useId();
+  const federal = role === 'FEDERAL';
+  const own = role === 'ORGANIZATION';
+  const [subjectKey, setSubjectKey] = useState('');
+  const [page, setPage] = useState(1);
+  const kits = useKits({ filter: { campaignId: campaign.id, subjectKey, page: page - 1 } });
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
+  const title = own ? 'Мои комплекты' : 'Комплекты';
+
+  return (
+    <section
+      className={headingLevel === 2 ? 'panel' : undefined}
+      aria-labelledby={`${id}-title`}
+      data-testid="kits"
+    >
+      <Heading id={`${id}-title`} className={headingLevel === 2 ? 'panel__title' : 'subheading'}>
+        {title}
+      </Heading>
+      <div className="form-stack">
+        {federal && <KitAssignForm campaign={campaign} />}
+        {campaign.subjects.length > 1 && (
+          <div className="field">
+            <label htmlFor={`${id}-subject`}>Предмет</label>
+            <select
+              id={`${id}-subject`}
+              className="input"
+              value={subjectKey}
+              onChange={(event) => {
+                setSubjectKey(event.target.value);
+                setPage(1);
+              }}
+            >
+              <option value="">Все предметы</option>
+              {campaign.subjects.map((subject) => (
+                <option key={subject.key} value={subject.key}>
+                  {subject.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {kits.isPending ? (
+          <Loading label="Загрузка комплектов…" />
+        ) : kits.isError ? (
+          <ErrorMessage
+            error={kits.error}
+            title="Не удалось загрузить комплекты"
+            onRetry={() => void kits.refetch()}
+          />
+        ) : (
+          <>
+            <p data-testid="kits-total">
+              {own ? 'У вас' : 'Всего'}: <strong>{formatNumber(kits.data.kits)}</strong>{' '}
+              {plural(kits.data.kits, ['комплект', 'комплекта', 'комплектов'])} в{' '}
+              {formatNumber(kits.data.total)}{' '}
+              {plural(kits.data.total, ['диапазоне', 'диапазонах', 'диапазонах'])}
+            </p>
+            <p className="field__hint">Время — {formatTimeZone(campaign.timeZone)}.</p>
+            <div className="table-wrap" aria-busy={kits.isPlaceholderData}>
+              <table className="table table--stack">
+                <caption className="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Предмет</th>
+                    <th scope="col">ППО</th>
+                    <th scope="col">Номера</th>
+                    <th scope="col">Комплектов</th>
+                    <th scope="col">Назначено</th>
+                    {federal && <th scope="col">Действия</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {kits.data.items.length === 0 && (
+                    <tr>
+                      <td colSpan={federal ? 6 : 5} className="table__empty">
+                        {own ? 'Вам ещё не назначили комплекты' : 'Комплекты ещё не назначены'}
+                      </td>
+                    </tr>
+                  )}
+                  {kits.data.items.map((range) => (
+                    <KitRangeRow
+                      key={range.id}
+                      range={range}
+                      campaign={campaign}
+                      canDelete={federal}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {kits.data.total > KITS_PAGE_SIZE && (
+              <Pagination
+                label="Страницы списка комплектов"
+                page={page}
+                totalPages={Math.ceil(kits.data.total / KITS_PAGE_SIZE)}
+                totalItems={kits.data.total}
+                onPageChange={setPage}
+              />
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+type KitRangeRowProps = { range: KitRange; campaign: Campaign; canDelete: boolean };
+
+function KitRangeRow({ range, campaign, canDelete }: KitRangeRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const remove = useDeleteKitRange();
+  const subject =
+    campaign.subjects.find((candidate) => candidate.key === range.subjectKey)?.name ??
+    range.subjectKey;
+  const numbers = formatRange(range.first, range.last);
+  return (
+    <tr data-testid="kit-range-row">
+      <td data-label="Предмет">{subject}</td>
+      <td data-label="ППО">
+        <span className="table__code">{range.organization.login}</span> — {range.organization.name}
+      </td>
+      <td data-label="Номера" className="table__code table__nowrap">
+        {numbers}
+      </td>
+      <td data-label="Комплектов">{formatNumber(range.count)}</td>
+      <td data-label="Назначено">
+        <span className="table__nowrap">
+          {formatZonedDateTime(range.assignedAt, campaign.timeZone)}
+        </span>
+        , {range.assignedBy}
+      </td>
+      {canDelete && (
+        <td data-label="Действия">
+          {!confirming ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={`Удалить диапазон ${numbers} (${range.organization.login})`}
+              onClick={() => setConfirming(true)}
+            >
+              Удалить
+            </button>
+          ) : (
+            <div className="alert alert--warning" role="alertdialog" aria-label="Подтверждение">
+              <p className="alert__title">
+                Удалить диапазон {numbers} у {range.organization.login}? Номера снова станут
+                свободными.
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={remove.isPending}
+                  onClick={() =>
+                    remove.mutate(
+                      { campaignId: campaign.id, rangeId: range.id },
+                      { onSuccess: () => setConfirming(false) },
+                    )
+                  }
+                >
+                  Да, удалить
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setConfirming(false);
+                    remove.reset();
+                  }}
+                >
+                  Отмена
+                </button>
+              </div>
+              {remove.isError && <ErrorMessage error={remove.error} title="Диапазон не удалён" />}
+            </div>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}

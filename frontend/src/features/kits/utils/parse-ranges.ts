@@ -1,0 +1,28 @@
+/** One row of the assignment form, as typed: a point's login and the first and last kit numbers. */
+export type RangeRow = { organization: string; first: string; last: string };
+
+export const emptyRow = (): RangeRow => ({ organization: '', first: '', last: '' });
+
+/**
+ * Rows from pasted lines «ppo640001 501501 501530» (separated by tabs, spaces, «;» or «,», as
+ * copied from a spreadsheet); blank lines are skipped, and a line with fewer than three parts keeps
+ * what it has so the user sees and fixes it.
+ */
+export function parseRangeLines(text: string): RangeRow[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [organization = '', first = '', last = ''] = line.split(/[\s;,]+/);
+      return { organization: organization.toLowerCase(), first, last };
+    });
+}
+
+/** A row is empty when nothing was typed into it; such rows are not sent. */
+export const isBlankRow = (row: RangeRow) =>
+  !row.organization.trim() && !row.first.trim() && !row.last.trim();
+
+/** «501501–501530», or one number when the range holds a single kit. */
+export const formatRange = (first: number, last: number) =>
+  first === last ? String(first) : `${first}–${last}`;
