@@ -143,17 +143,23 @@ function KitRangeRow({ range, campaign, canDelete }: KitRangeRowProps) {
     <tr data-testid="kit-range-row">
       <td data-label="Предмет">{subject}</td>
       <td data-label="ППО">
-        <span className="table__code">{range.organization.login}</span> — {range.organization.name}
+        {/* One child: the narrow-screen layout puts each child of a cell on its own line. */}
+        <span>
+          <span className="table__code">{range.organization.login}</span> —{' '}
+          {range.organization.name}
+        </span>
       </td>
       <td data-label="Номера" className="table__code table__nowrap">
         {numbers}
       </td>
       <td data-label="Комплектов">{formatNumber(range.count)}</td>
       <td data-label="Назначено">
-        <span className="table__nowrap">
-          {formatZonedDateTime(range.assignedAt, campaign.timeZone)}
+        <span>
+          <span className="table__nowrap">
+            {formatZonedDateTime(range.assignedAt, campaign.timeZone)}
+          </span>
+          , {range.assignedBy}
         </span>
-        , {range.assignedBy}
       </td>
       {canDelete && (
         <td data-label="Действия">
