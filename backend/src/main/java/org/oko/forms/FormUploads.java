@@ -27,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class FormUploads {
 
-  /** Rows a template leaves open on a free sheet, beyond which blank styled rows may follow. */
-  private static final int TEMPLATE_ROWS = 5000;
+  /** Header rows a template sheet has at most (a group row and the titles), with room to spare. */
+  private static final int HEADER_ROWS = 10;
 
   private final FormResponses responses;
   private final BlobStore blobs;
@@ -51,7 +51,12 @@ class FormUploads {
             caller ->
                 responses
                     .uploadTarget(caller, formId, organization, municipalityId)
-                    .flatMap(target -> staged(request, file -> read(file, target)))
+                    .flatMap(
+                        target ->
+                            blobs.withStaged(
+                                request.bodyToFlux(DataBuffer.class),
+                                maxBytes,
+                                file -> read(file, target)))
                     .flatMap(this::checkLogins)
                     .flatMap(
                         reader ->
@@ -110,23 +115,19 @@ class FormUploads {
   }
 
   /**
-   * Enough rows for the largest sheet plus the blank rows a template leaves open; a file with a
-   * million rows is refused at that line, not read to its end.
+   * Enough rows for the largest sheet and its header; a file with a million rows is refused at that
+   * line, not read to its end. (The reader counts only rows holding a value, so the blank rows a
+   * template leaves open do not count.)
    */
   private static WorkbookReader.Limits limits(FormResponses.Target target) {
-    int rows = TEMPLATE_ROWS;
+    int rows = 0;
     for (SheetSpec sheet : target.schema().sheets()) {
       int prefilled =
           sheet.prefilled() ? target.prefill().getOrDefault(sheet.key(), List.of()).size() : 0;
       rows = Math.max(rows, Math.max(sheet.effectiveMaxRows(), prefilled));
     }
-    return new WorkbookReader.Limits(rows + 10, WorkbookReader.Limits.DEFAULT.maxCellLength());
-  }
-
-  /** Streams the body to a temporary file, works on it, deletes it. */
-  private <T> Mono<T> staged(
-      ServerRequest request, java.util.function.Function<Path, Mono<T>> work) {
-    return blobs.withStaged(request.bodyToFlux(DataBuffer.class), maxBytes, work);
+    return new WorkbookReader.Limits(
+        rows + HEADER_ROWS, WorkbookReader.Limits.DEFAULT.maxCellLength());
   }
 
   private static long pathId(ServerRequest request) {
