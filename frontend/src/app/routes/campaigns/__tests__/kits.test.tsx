@@ -28,6 +28,7 @@ const point = organizationBrief({ id: 6001, login: 'ppo640001', name: 'ППО п
 const range = (overrides: Partial<KitRange> = {}): KitRange => ({
   id: 11,
   subjectKey: 'lit',
+  category: 'TEACHER',
   organization: point,
   first: 501501,
   last: 501530,

@@ -6,6 +6,7 @@ import org.oko.api.model.KitAssignmentInput;
 import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
 import org.oko.api.model.OrganizationBrief;
+import org.oko.api.model.ParticipantCategory;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
@@ -124,6 +125,19 @@ class KitsController implements KitsApi {
                         new NotFoundException("Диапазон комплектов " + rangeId + " не найден")));
   }
 
+  // TODO(issue 6): protocol 1 and the credentials, being built now.
+  @Override
+  public Mono<ResponseEntity<org.oko.api.model.KitCredentials>> listKitCredentials(
+      Long campaignId, String subjectKey, ServerWebExchange exchange) {
+    return Mono.error(new UnsupportedOperationException("not yet"));
+  }
+
+  @Override
+  public Mono<ResponseEntity<org.springframework.core.io.Resource>> downloadProtocol1(
+      Long campaignId, String subjectKey, ServerWebExchange exchange) {
+    return Mono.error(new UnsupportedOperationException("not yet"));
+  }
+
   private static KitRange toApi(KitStore.Stored s) {
     OrganizationRef org = s.organization();
     OrganizationBrief brief =
@@ -138,6 +152,7 @@ class KitsController implements KitsApi {
         s.last(),
         (int) (s.last() - s.first() + 1),
         s.assignedAt().atOffset(ZoneOffset.UTC),
-        s.assignedBy());
+        s.assignedBy(),
+        ParticipantCategory.TEACHER); // TODO(issue 6): the range's category
   }
 }
