@@ -1,0 +1,77 @@
+package org.oko.kits;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Kit credentials and kit counts for other features (sign-in, questionnaires, monitoring). */
+@Component
+public class KitCredentialDirectory {
+
+  /** How many kits a point has for a subject and category. */
+  public record PointKits(long organizationId, String subjectKey, String category, long kits) {}
+
+  private static final String SELECT =
+      "select login, password, campaign_id, subject_key, category, kit_number, organization_id,"
+          + " region_code from kit_credential";
+
+  private final DatabaseClient db;
+
+  KitCredentialDirectory(DatabaseClient db) {
+    this.db = db;
+  }
+
+  public Mono<KitCredential> byLogin(String login) {
+    return db.sql(SELECT + " where login = :login")
+        .bind("login", login)
+        .map(KitCredentialDirectory::toCredential)
+        .one();
+  }
+
+  /** Every kit of the point for the subject, ascending by number. */
+  public Flux<KitCredential> ofPoint(long campaignId, String subjectKey, long organizationId) {
+    return db.sql(
+            SELECT
+                + " where campaign_id = :campaign and organization_id = :org"
+                + " and subject_key = :subject order by kit_number")
+        .bind("campaign", campaignId)
+        .bind("org", organizationId)
+        .bind("subject", subjectKey)
+        .map(KitCredentialDirectory::toCredential)
+        .all();
+  }
+
+  /** Kits per point of the campaign, optionally of one subject only. */
+  public Flux<PointKits> kitsPerPoint(long campaignId, String subjectKey) {
+    return db.sql(
+            "select organization_id, subject_key, category, count(*) as kits from kit_credential"
+                + " where campaign_id = :campaign"
+                + " and (cast(:subject as text) is null or subject_key = :subject)"
+                + " group by organization_id, subject_key, category")
+        .bind("campaign", campaignId)
+        .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))
+        .map(
+            r ->
+                new PointKits(
+                    r.get("organization_id", Long.class),
+                    r.get("subject_key", String.class),
+                    r.get("category", String.class),
+                    r.get("kits", Long.class)))
+        .all();
+  }
+
+  private static KitCredential toCredential(Readable r) {
+    return new KitCredential(
+        r.get("login", String.class),
+        r.get("password", String.class),
+        r.get("campaign_id", Long.class),
+        r.get("subject_key", String.class),
+        r.get("category", String.class),
+        r.get("kit_number", Long.class),
+        r.get("organization_id", Long.class),
+        r.get("region_code", String.class));
+  }
+}
