@@ -49,7 +49,8 @@ create table questionnaire_definition_version (
 -- started with. Answers are merged question by question as they are saved.
 create table questionnaire_session (
     id                 uuid        primary key,
-    login              text        not null unique references kit_credential (login) on delete cascade,
+    -- no cascade: a kit range whose participants started answering cannot be taken back
+    login              text        not null unique references kit_credential (login),
     questionnaire_id   bigint      not null references questionnaire_definition (id),
     definition_version bigint      not null,
     -- copied from the credential so that monitoring counts without joins

@@ -98,7 +98,9 @@ class AuthorizationMatrixTests extends ApiTest {
           new PublicationsAuthorizationRules(),
           new LogisticsAuthorizationRules(),
           new FormsAuthorizationRules(),
-          new KitsAuthorizationRules());
+          new KitsAuthorizationRules(),
+          new QuestionnaireDefinitionsAuthorizationRules(),
+          new QuestionnaireSessionsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

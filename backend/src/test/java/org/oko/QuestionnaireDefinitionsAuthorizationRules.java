@@ -1,0 +1,21 @@
+package org.oko;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oko.AuthorizationMatrixTests.Case;
+import org.oko.AuthorizationMatrixTests.FeatureRules;
+import org.oko.AuthorizationMatrixTests.Fixture;
+
+/**
+ * Who may call the QuestionnaireDefinitions operations, in and out of their scope. TODO(issue 6):
+ * fill in.
+ */
+class QuestionnaireDefinitionsAuthorizationRules implements FeatureRules {
+
+  @Override
+  public Map<String, List<Case>> rules(Fixture fixture) {
+    Map<String, List<Case>> rules = new LinkedHashMap<>();
+    return rules;
+  }
+}
