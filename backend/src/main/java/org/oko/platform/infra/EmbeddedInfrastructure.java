@@ -59,7 +59,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     return new EmbeddedServers.Settings(
         environment.getProperty("oko.embedded.data-dir", "./data"),
         environment.getProperty("oko.embedded.clean-start", Boolean.class, false),
-        environment.getProperty("oko.embedded.postgres-port", Integer.class, 0));
+        environment.getProperty("oko.embedded.postgres-port", Integer.class, 0),
+        environment.getProperty("oko.embedded.durable-commits", Boolean.class, true));
   }
 
   /** {@code jdbc:postgresql://host:5432/db?x=y} → {@code r2dbc:postgresql://host:5432/db?x=y}. */

@@ -23,7 +23,17 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class EmbeddedServers {
 
-  record Settings(String dataDir, boolean cleanStart, int postgresPort) {}
+  /**
+   * @param durableCommits whether a commit waits for its WAL to reach the disk. The embedded
+   *     PostgreSQL library turns that off by default (it is meant for tests); OKO acknowledges a
+   *     submission only once it is committed, so a crash of the machine must not lose it.
+   */
+  record Settings(String dataDir, boolean cleanStart, int postgresPort, boolean durableCommits) {
+
+    Settings(String dataDir, boolean cleanStart, int postgresPort) {
+      this(dataDir, cleanStart, postgresPort, true);
+    }
+  }
 
   record Database(String jdbcUrl, String user, String password) {}
 
@@ -54,6 +64,7 @@ final class EmbeddedServers {
                 // Keep the files: the data must survive a restart.
                 .setCleanDataDirectory(false)
                 .setPort(settings.postgresPort())
+                .setServerConfig("synchronous_commit", settings.durableCommits() ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Stopped by close(), after the application is done with it; its own hook would
                 // race the application's shutdown and fail requests still in flight.

@@ -40,6 +40,21 @@ class EmbeddedServersTests {
   }
 
   @Test
+  void anAcknowledgedCommitIsOnDiskNotOnlyInMemory() throws SQLException {
+    // The embedded PostgreSQL library switches synchronous_commit off; a crash right after a
+    // participant was told «анкета сдана» would then lose the submission.
+    EmbeddedServers servers = new EmbeddedServers();
+    try (Connection c =
+            connect(servers.database(new EmbeddedServers.Settings(dataDir.toString(), false, 0)));
+        ResultSet rs = c.createStatement().executeQuery("show synchronous_commit")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("on");
+    } finally {
+      servers.close();
+    }
+  }
+
+  @Test
   void externalUrlsAreTranslatedForR2dbc() {
     assertThat(EmbeddedInfrastructure.toR2dbcUrl("jdbc:postgresql://db.example:5432/oko?ssl=true"))
         .isEqualTo("r2dbc:postgresql://db.example:5432/oko?ssl=true");
