@@ -1,0 +1,375 @@
+package org.oko.questionnaires.bench;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load generator for the questionnaire submit path (see backend/bench/questionnaire-load.sh):
+ *
+ * <ol>
+ *   <li>prepare: every participant signs in (POST /oauth2/token) and starts a session;
+ *   <li>submit: CONCURRENCY participants at a time submit the full questionnaire, for DURATION
+ *       seconds; each latency and status is recorded, each acknowledged login kept;
+ *   <li>check: every acknowledged submission must be SUBMITTED in the database;
+ *   <li>ceiling: the same rows (a submitted session and its outbox event, one transaction each)
+ *       inserted straight into PostgreSQL over JDBC by as many threads, in the same run.
+ * </ol>
+ *
+ * Arguments: base-url jdbc-url credentials-file answers-file concurrency duration-seconds
+ * [ack-file]. The credentials file has one "login password" per line.
+ */
+public final class QuestionnaireLoadBenchmark {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  record Participant(String login, String password, String token, String sessionId) {}
+
+  record Result(int status, long nanos, String login) {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    String jdbcUrl = args[1];
+    List<String[]> credentials =
+        Files.readAllLines(Path.of(args[2])).stream()
+            .filter(l -> !l.isBlank())
+            .map(l -> l.trim().split("\\s+"))
+            .toList();
+    String answers = Files.readString(Path.of(args[3])).trim();
+    int concurrency = Integer.parseInt(args[4]);
+    int seconds = Integer.parseInt(args[5]);
+    Path ackFile = args.length > 6 ? Path.of(args[6]) : null;
+    boolean skipCeiling = Boolean.getBoolean("bench.skipCeiling");
+
+    ConnectionProvider pool =
+        ConnectionProvider.builder("bench")
+            .maxConnections(concurrency)
+            .pendingAcquireMaxCount(-1)
+            .pendingAcquireTimeout(Duration.ofMinutes(5))
+            .build();
+    HttpClient http =
+        HttpClient.create(pool)
+            .baseUrl(base)
+            .responseTimeout(Duration.ofSeconds(30))
+            .compress(false);
+
+    System.out.printf(
+        "participants: %d, concurrency: %d, duration: %d s%n",
+        credentials.size(), concurrency, seconds);
+
+    List<Participant> ready = prepare(http, credentials, Math.min(concurrency, 200));
+    if (ready.isEmpty()) {
+      System.out.println("no participant could sign in and start; stopping");
+      System.exit(1);
+    }
+
+    String body = "{\"answers\":" + answers + "}";
+    List<Result> results = submit(http, ready, body, concurrency, seconds);
+    report("submit", results, seconds);
+
+    List<String> acknowledged =
+        results.stream().filter(r -> r.status() == 200).map(Result::login).toList();
+    if (ackFile != null) {
+      Files.write(ackFile, acknowledged);
+    }
+    pool.disposeLater().block();
+
+    if (!Boolean.getBoolean("bench.skipCheck")) {
+      check(jdbcUrl, acknowledged);
+    }
+    if (!skipCeiling) {
+      ceiling(jdbcUrl, answers, concurrency, seconds);
+    }
+  }
+
+  /** Signs every participant in and starts their session; not part of the measured window. */
+  private static List<Participant> prepare(
+      HttpClient http, List<String[]> credentials, int concurrency) {
+    long started = System.nanoTime();
+    AtomicInteger failed = new AtomicInteger();
+    Map<String, Integer> failures = new ConcurrentHashMap<>();
+    List<Participant> ready =
+        Flux.fromIterable(credentials)
+            .flatMap(
+                c ->
+                    signIn(http, c[0], c[1])
+                        .flatMap(
+                            token ->
+                                start(http, token)
+                                    .map(id -> new Participant(c[0], c[1], token, id)))
+                        .onErrorResume(
+                            e -> {
+                              failed.incrementAndGet();
+                              failures.merge(e.getMessage(), 1, Integer::sum);
+                              return Mono.empty();
+                            }),
+                concurrency)
+            .collectList()
+            .block();
+    double s = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "prepare: %d signed in and started in %.1f s (%.0f/s), %d failed %s%n",
+        ready.size(), s, ready.size() / s, failed.get(), failures.isEmpty() ? "" : failures);
+    return ready;
+  }
+
+  private static Mono<String> signIn(HttpClient http, String login, String password) {
+    String form =
+        "grant_type=password&username="
+            + URLEncoder.encode(login, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return http.headers(
+            h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+        .post()
+        .uri("/oauth2/token")
+        .send(ByteBufFlux.fromString(Mono.just(form)))
+        .responseSingle(
+            (response, content) ->
+                content
+                    .asString()
+                    .defaultIfEmpty("")
+                    .flatMap(
+                        text ->
+                            response.status().code() == 200
+                                ? Mono.just(field(text, "access_token"))
+                                : Mono.error(
+                                    new IllegalStateException(
+                                        "sign-in " + response.status().code() + " " + text))));
+  }
+
+  private static Mono<String> start(HttpClient http, String token) {
+    return http.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token))
+        .post()
+        .uri("/api/questionnaire-sessions")
+        .responseSingle(
+            (response, content) ->
+                content
+                    .asString()
+                    .defaultIfEmpty("")
+                    .flatMap(
+                        text -> {
+                          int code = response.status().code();
+                          return code == 200 || code == 201
+                              ? Mono.just(field(text, "id"))
+                              : Mono.error(new IllegalStateException("start " + code + " " + text));
+                        }));
+  }
+
+  /** The measured window: each participant submits once, CONCURRENCY at a time. */
+  private static List<Result> submit(
+      HttpClient http, List<Participant> ready, String body, int concurrency, int seconds) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+    long started = System.nanoTime();
+    Flux.fromIterable(ready)
+        .takeWhile(p -> System.nanoTime() < deadline)
+        .flatMap(p -> submitOne(http, p, body).doOnNext(results::add), concurrency)
+        .blockLast();
+    double s = (System.nanoTime() - started) / 1e9;
+    System.out.printf("submit window: %.1f s%n", s);
+    if (results.size() == ready.size()) {
+      System.out.println(
+          "note: every prepared participant submitted before the window ended — prepare more");
+    }
+    return new ArrayList<>(results);
+  }
+
+  private static Mono<Result> submitOne(HttpClient http, Participant p, String body) {
+    long sent = System.nanoTime();
+    return http.headers(
+            h ->
+                h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + p.token())
+                    .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                    .set("Idempotency-Key", UUID.randomUUID().toString()))
+        .post()
+        .uri("/api/questionnaire-sessions/" + p.sessionId() + "/submission")
+        .send(ByteBufFlux.fromString(Mono.just(body)))
+        .responseSingle(
+            (response, content) ->
+                content
+                    .asString()
+                    .defaultIfEmpty("")
+                    .map(
+                        text -> {
+                          int code = response.status().code();
+                          if (code != 200 && FIRST_ERRORS.incrementAndGet() <= 3) {
+                            System.out.println("error " + code + ": " + text);
+                          }
+                          return new Result(code, System.nanoTime() - sent, p.login());
+                        }))
+        .onErrorResume(
+            e -> {
+              if (FIRST_ERRORS.incrementAndGet() <= 3) {
+                System.out.println("error: " + e);
+              }
+              return Mono.just(new Result(-1, System.nanoTime() - sent, p.login()));
+            });
+  }
+
+  private static final AtomicLong FIRST_ERRORS = new AtomicLong();
+
+  private static void report(String what, List<Result> results, int seconds) {
+    long[] latencies =
+        results.stream().filter(r -> r.status() == 200).mapToLong(Result::nanos).sorted().toArray();
+    long errors = results.stream().filter(r -> r.status() != 200).count();
+    Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+    results.forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+    System.out.printf(
+        "%s: %d acknowledged, %.0f/s over %d s; latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms; errors %d %s%n",
+        what,
+        latencies.length,
+        latencies.length / (double) seconds,
+        seconds,
+        percentile(latencies, 50),
+        percentile(latencies, 95),
+        percentile(latencies, 99),
+        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
+        errors,
+        byStatus);
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  /** Every acknowledged submission must be in the database, submitted, with its event. */
+  private static void check(String jdbcUrl, List<String> acknowledged) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+      Array logins = c.createArrayOf("text", acknowledged.toArray());
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "select count(*) from questionnaire_session where status = 'SUBMITTED'"
+                  + " and login = any(?)")) {
+        s.setArray(1, logins);
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          long found = rs.getLong(1);
+          System.out.printf(
+              "check: %d acknowledged, %d of them SUBMITTED in the database, lost %d%n",
+              acknowledged.size(), found, acknowledged.size() - found);
+        }
+      }
+    }
+  }
+
+  /**
+   * The ceiling: the rows a submission writes — the submitted session and its outbox event, in one
+   * transaction with a commit that waits for the disk — inserted over plain JDBC by as many threads
+   * as the server's connection pool has, and by as many as the load had participants.
+   */
+  private static void ceiling(String jdbcUrl, String answers, int concurrency, int seconds)
+      throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "create table if not exists bench_session (like questionnaire_session including defaults)");
+      s.execute("create table if not exists bench_outbox (like outbox including all)");
+      s.execute("truncate bench_session, bench_outbox");
+    }
+    int measured = Math.max(10, seconds / 2);
+    for (int threads : new int[] {20, Math.min(200, concurrency)}) {
+      AtomicLong rows = new AtomicLong();
+      long deadline = System.nanoTime() + Duration.ofSeconds(measured).toNanos();
+      CountDownLatch done = new CountDownLatch(threads);
+      List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        new Thread(
+                () -> {
+                  try (Connection c =
+                      DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+                    c.setAutoCommit(false);
+                    insertUntil(c, answers, deadline, rows);
+                  } catch (Throwable e) {
+                    failures.add(e);
+                  } finally {
+                    done.countDown();
+                  }
+                })
+            .start();
+      }
+      done.await();
+      if (!failures.isEmpty()) {
+        throw new IllegalStateException("ceiling failed", failures.get(0));
+      }
+      System.out.printf(
+          "ceiling (JDBC, %d threads, one transaction per submission): %.0f/s over %d s%n",
+          threads, rows.get() / (double) measured, measured);
+    }
+  }
+
+  private static void insertUntil(Connection c, String answers, long deadline, AtomicLong rows)
+      throws SQLException {
+    try (PreparedStatement session =
+            c.prepareStatement(
+                "insert into bench_session (id, login, questionnaire_id, definition_version,"
+                    + " campaign_id, subject_key, organization_id, region_code, status, answers,"
+                    + " revision, started_at, updated_at, submitted_at, submit_key)"
+                    + " values (?, ?, 1, 1, 1, 'rus', 1, '64', 'SUBMITTED', cast(? as jsonb), 1,"
+                    + " now(), now(), now(), ?)");
+        PreparedStatement event =
+            c.prepareStatement(
+                "insert into bench_outbox (topic, event_key, payload) values"
+                    + " ('questionnaires.QuestionnaireSubmitted', ?, cast(? as jsonb))")) {
+      while (System.nanoTime() < deadline) {
+        UUID id = UUID.randomUUID();
+        session.setObject(1, id);
+        session.setString(2, "ulit64" + id.toString().substring(0, 8));
+        session.setString(3, answers);
+        session.setString(4, UUID.randomUUID().toString());
+        session.executeUpdate();
+        event.setString(1, id.toString());
+        event.setString(
+            2,
+            "{\"sessionId\":\""
+                + id
+                + "\",\"campaignId\":1,\"organizationId\":1,\"regionCode\":\"64\","
+                + "\"subjectKey\":\"rus\",\"category\":\"TEACHER\",\"submittedAt\":\"2026-11-23T15:00:00Z\"}");
+        event.executeUpdate();
+        c.commit();
+        rows.incrementAndGet();
+      }
+    }
+  }
+
+  private static String field(String json, String name) {
+    JsonNode node = JSON.readTree(json).get(name);
+    if (node == null) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return node.asString();
+  }
+
+  private QuestionnaireLoadBenchmark() {}
+}
