@@ -60,10 +60,13 @@ if [ "$MODE" = kafka-down ]; then
 else
   start_server
 fi
-sleep 8 # demo data is created just after start-up
-
-FED=$(curl -sf "$base/oauth2/token" -d grant_type=password -d username=federal \
-  -d password=federal-demo | jq -r .access_token)
+FED=
+for _ in $(seq 1 60); do # demo accounts are created just after start-up
+  FED=$(curl -s "$base/oauth2/token" -d grant_type=password -d username=federal \
+    -d password=federal-demo | jq -r '.access_token // empty')
+  [ -n "$FED" ] && break
+  sleep 1
+done
 api() { curl -sf -H "Authorization: Bearer $FED" -H 'Content-Type: application/json' "$@"; }
 
 campaign=$(api -X POST "$base/api/campaigns" -d '{"kind":"OMK",
