@@ -40,23 +40,30 @@ class ExportTests extends ApiTest {
    */
   private record Setup(long campaign, Questionnaire teacher, Questionnaire methodist) {}
 
-  private Setup setup(String title) {
+  /**
+   * Kit numbers of each test are its own ({@code base} + 501…), so that the questionnaire logins,
+   * unique across campaigns, never clash with another test's or the demo's.
+   */
+  private Setup setup(String title, long base) {
     DefinitionFixture fixture = new DefinitionFixture(client, db);
     long campaign = fixture.campaign(title, "ppo640001", "ppo020001");
-    new org.oko.kits.KitsFixture(client, db).assign(campaign, "rus", "ppo640001", 501501, 501510);
-    new org.oko.kits.KitsFixture(client, db).assign(campaign, "rus", "ppo020001", 502501, 502510);
+    new org.oko.kits.KitsFixture(client, db)
+        .assign(campaign, "rus", "ppo640001", base + 501, base + 510);
+    new org.oko.kits.KitsFixture(client, db)
+        .assign(campaign, "rus", "ppo020001", base + 601, base + 610);
     Questionnaire teacher = fixture.define(campaign, "TEACHER");
     Questionnaire methodist = fixture.define(campaign, "METHODIST");
-    fixture.submitted(teacher, "ppo640001", "rus", 501502, TEACHER_ANSWERS, SUBMITTED);
+    fixture.submitted(teacher, "ppo640001", "rus", base + 502, TEACHER_ANSWERS, SUBMITTED);
     fixture.submitted(
-        teacher, "ppo640001", "rus", 501501, "{\"exp\":3.5,\"cat\":\"first\"}", SUBMITTED);
-    fixture.submitted(teacher, "ppo020001", "rus", 502501, "{\"exp\":30}", SUBMITTED);
-    fixture.submitted(methodist, "ppo640001", "rus", 501509, "{\"exp\":7}", SUBMITTED);
+        teacher, "ppo640001", "rus", base + 501, "{\"exp\":3.5,\"cat\":\"first\"}", SUBMITTED);
+    fixture.submitted(teacher, "ppo020001", "rus", base + 601, "{\"exp\":30}", SUBMITTED);
+    fixture.submitted(methodist, "ppo640001", "rus", base + 509, "{\"exp\":7}", SUBMITTED);
     // Started but not submitted: not exported.
-    fixture.submitted(teacher, "ppo640001", "rus", 501503, "{\"exp\":1}", SUBMITTED);
+    fixture.submitted(teacher, "ppo640001", "rus", base + 503, "{\"exp\":1}", SUBMITTED);
     db.sql(
             "update questionnaire_session set status = 'STARTED', submitted_at = null"
-                + " where login = 'urus64501503'")
+                + " where login = :login")
+        .bind("login", "urus64" + (base + 503))
         .then()
         .block();
     return new Setup(campaign, teacher, methodist);
@@ -80,7 +87,7 @@ class ExportTests extends ApiTest {
 
   @Test
   void theWorkbookHasOneRowPerSubmittedQuestionnaireAndAColumnPerQuestion() throws IOException {
-    Setup s = setup("ОМК, выгрузка анкет xlsx");
+    Setup s = setup("ОМК, выгрузка анкет xlsx", 7_100_000);
     byte[] xlsx =
         download(
             s.campaign(),
@@ -115,7 +122,7 @@ class ExportTests extends ApiTest {
           .containsExactly("02", "ppo020001", "Русский язык", "Учителя");
       Row full = sheet.getRow(3);
       assertThat(full.getCell(1).getStringCellValue()).isEqualTo("ppo640001");
-      assertThat(full.getCell(4).getNumericCellValue()).isEqualTo(501502);
+      assertThat(full.getCell(4).getNumericCellValue()).isEqualTo(7_100_502);
       // Saratov is UTC+4.
       assertThat(full.getCell(5).getStringCellValue()).isEqualTo("10.04.2026 13:30");
       assertThat(full.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -132,7 +139,7 @@ class ExportTests extends ApiTest {
       assertThat(full.getCell(15).getStringCellValue()).isEqualTo("gone=ответ на удалённый вопрос");
       // Unanswered questions are empty cells.
       Row sparse = sheet.getRow(2);
-      assertThat(sparse.getCell(4).getNumericCellValue()).isEqualTo(501501);
+      assertThat(sparse.getCell(4).getNumericCellValue()).isEqualTo(7_100_501);
       assertThat(sparse.getCell(6).getNumericCellValue()).isEqualTo(3.5);
       assertThat(sparse.getCell(8)).isNull();
     }
@@ -140,7 +147,7 @@ class ExportTests extends ApiTest {
 
   @Test
   void withoutACategoryBothQuestionnairesAreExportedSideBySide() throws IOException {
-    Setup s = setup("ОМК, выгрузка анкет обеих категорий");
+    Setup s = setup("ОМК, выгрузка анкет обеих категорий", 7_200_000);
     byte[] xlsx =
         download(
             s.campaign(), "", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -161,7 +168,7 @@ class ExportTests extends ApiTest {
 
   @Test
   void theCsvIsForExcelAndQuotedAsRfc4180Says() {
-    Setup s = setup("ОМК, выгрузка анкет csv");
+    Setup s = setup("ОМК, выгрузка анкет csv", 7_300_000);
     byte[] csv = download(s.campaign(), "?format=csv&category=TEACHER", "text/csv");
     // A UTF-8 byte order mark first.
     assertThat(csv[0]).isEqualTo((byte) 0xEF);
@@ -172,13 +179,13 @@ class ExportTests extends ApiTest {
     assertThat(lines[0])
         .startsWith("Регион;Логин ППО;Предмет;Категория;Номер комплекта;")
         .endsWith(";Замечания;Другие ответы");
-    assertThat(lines[1]).startsWith("02;ppo020001;Русский язык;Учителя;502501;");
+    assertThat(lines[1]).startsWith("02;ppo020001;Русский язык;Учителя;7300601;");
     // A decimal comma for Excel, empty cells for unanswered questions.
     assertThat(lines[2])
-        .startsWith("64;ppo640001;Русский язык;Учителя;501501;10.04.2026 13:30;3,5;Первая;;");
+        .startsWith("64;ppo640001;Русский язык;Учителя;7300501;10.04.2026 13:30;3,5;Первая;;");
     assertThat(lines[3])
         .isEqualTo(
-            "64;ppo640001;Русский язык;Учителя;501502;10.04.2026 13:30;12;Высшая;"
+            "64;ppo640001;Русский язык;Учителя;7300502;10.04.2026 13:30;12;Высшая;"
                 + "\"Русский язык; Математика\";Да;\"'=HYPERLINK(\"\"x\"\")\";4;Да;Нет;"
                 + "\"Строка; с \"\"кавычками\"\"\nи переносом\";gone=ответ на удалённый вопрос");
     assertThat(lines).hasSize(4);
