@@ -272,7 +272,7 @@ class ResponsesExport {
   }
 
   private static Object render(Column column, Object value) {
-    if (value == null) {
+    if (value == null || (value instanceof String text && text.isBlank())) {
       return null;
     }
     Question q = column.question();
