@@ -81,6 +81,8 @@ class ResponsesExport {
           "Анкета сдана (время региона)");
   static final String JOIN = "; ";
 
+  private static final int FETCH_SIZE = 500;
+
   /** The longest text a cell of a workbook may hold. */
   private static final int CELL_MAX = 32_767;
 
@@ -222,6 +224,8 @@ class ResponsesExport {
             """)
         .bind("campaign", campaignId)
         .bind("category", Parameter.fromOrEmpty(category, String.class))
+        // Fetched in portions as the file is written, not the whole result at once.
+        .filter((statement, next) -> next.execute(statement.fetchSize(FETCH_SIZE)))
         .map(
             r ->
                 new Submitted(

@@ -192,6 +192,50 @@ class ExportTests extends ApiTest {
   }
 
   @Test
+  void aLargeCampaignIsExportedWhole() {
+    // More rows than are fetched from the database at once.
+    DefinitionFixture fixture = new DefinitionFixture(client, db);
+    long campaign = fixture.campaign("ОМК, выгрузка большой кампании", "ppo640001");
+    long base = 7_400_000;
+    new org.oko.kits.KitsFixture(client, db)
+        .assign(campaign, "rus", "ppo640001", base + 1, base + 1200);
+    Questionnaire teacher = fixture.define(campaign, "TEACHER");
+    db.sql(
+            """
+            insert into kit_credential (login, range_id, campaign_id, subject_key, category,
+                kit_number, organization_id, region_code, password)
+            select 'urus64' || n, r.id, r.campaign_id, r.subject_key, 'TEACHER', n,
+                   r.organization_id, r.region_code, '12345'
+            from kit_range r, generate_series(r.first_number, r.last_number) n
+            where r.campaign_id = :campaign
+            on conflict do nothing
+            """)
+        .bind("campaign", campaign)
+        .then()
+        .then(
+            db.sql(
+                    """
+                    insert into questionnaire_session (id, login, questionnaire_id,
+                        definition_version, campaign_id, subject_key, organization_id,
+                        region_code, status, answers, revision, started_at, updated_at,
+                        submitted_at)
+                    select gen_random_uuid(), k.login, :q, 1, k.campaign_id, k.subject_key,
+                           k.organization_id, k.region_code, 'SUBMITTED',
+                           jsonb_build_object('exp', k.kit_number % 60, 'cat', 'first'),
+                           1, now(), now(), now()
+                    from kit_credential k where k.campaign_id = :campaign
+                    """)
+                .bind("q", teacher.getId())
+                .bind("campaign", campaign)
+                .then())
+        .block();
+    byte[] csv = download(campaign, "?format=csv", "text/csv");
+    String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines).hasSize(1 + 1200);
+    assertThat(lines[1200]).startsWith("64;ppo640001;Русский язык;Учителя;7401200;");
+  }
+
+  @Test
   void aCampaignWithNoSubmissionsGivesTheHeaderOnly() {
     DefinitionFixture fixture = new DefinitionFixture(client, db);
     long campaign = fixture.campaign("ОМК, выгрузка без анкет", "ppo640001");
