@@ -34,6 +34,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoCampaigns campaigns;
   private final DemoPublications publications;
   private final DemoForms forms;
+  private final DemoQuestionnaires questionnaires;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
@@ -43,6 +44,7 @@ class DemoDataLoader implements ApplicationRunner {
       DemoCampaigns campaigns,
       DemoPublications publications,
       DemoForms forms,
+      DemoQuestionnaires questionnaires,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
     this.directory = directory;
@@ -50,6 +52,7 @@ class DemoDataLoader implements ApplicationRunner {
     this.campaigns = campaigns;
     this.publications = publications;
     this.forms = forms;
+    this.questionnaires = questionnaires;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -92,12 +95,13 @@ class DemoDataLoader implements ApplicationRunner {
                                 campaigns
                                     .create(java.time.Instant.now())
                                     .then(publications.create(java.time.Instant.now()))
-                                    .then(forms.create()))
+                                    .then(forms.create())
+                                    .then(questionnaires.create()))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
-          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications and forms");
+          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and questionnaires");
     }
   }
 
