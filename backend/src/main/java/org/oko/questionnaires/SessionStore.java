@@ -3,7 +3,9 @@ package org.oko.questionnaires;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -169,15 +171,26 @@ class SessionStore {
    * the participant's and not submitted; empty otherwise.
    */
   Mono<Saved> merge(UUID id, String login, Map<String, Object> patch, Instant now) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> cleared = new ArrayList<>();
+    patch.forEach(
+        (key, value) -> {
+          if (value == null) {
+            cleared.add(key);
+          } else {
+            values.put(key, value);
+          }
+        });
     return db.sql(
             """
             update questionnaire_session
-            set answers = jsonb_strip_nulls(answers || cast(:patch as jsonb)),
+            set answers = jsonb_strip_nulls((answers - cast(:cleared as text[])) || :patch),
                 revision = revision + 1, updated_at = :now
             where id = :id and login = :login and status = 'STARTED'
             returning revision, (select count(*) from jsonb_object_keys(answers)) as answered
             """)
-        .bind("patch", Json.of(write(patch)))
+        .bind("cleared", cleared.toArray(String[]::new))
+        .bind("patch", Json.of(write(values)))
         .bind("now", now)
         .bind("id", id)
         .bind("login", login)
