@@ -192,7 +192,10 @@ class TokenEndpoint {
         .flatMap(
             check -> {
               if (check.isEmpty()) {
-                return wrongCredentials(login, null, loginKey, addressKey, address);
+                // as long as a wrong account password takes, so that timing tells nothing
+                return passwords
+                    .matches(password, null)
+                    .then(wrongCredentials(login, null, loginKey, addressKey, address));
               }
               if (check.get().isRefused()) {
                 return audit(

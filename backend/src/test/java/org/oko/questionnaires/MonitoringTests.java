@@ -180,6 +180,19 @@ class MonitoringTests extends ApiTest {
         .containsExactly("ppo640001");
 
     get(as("edu640001"), "").expectStatus().isNotFound();
+
+    // the Engels municipal coordinator: the points of Engels only
+    Long engels = municipalityOf("edu640021");
+    List<String> engelsPoints =
+        List.of("ppo640001", "ppo640002").stream()
+            .filter(p -> engels.equals(municipalityOf(p)))
+            .toList();
+    assertThat(monitoring(as("mun64-engels"), "").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrderElementsOf(engelsPoints);
+    assertThat(monitoring(as("mun64-engels"), "?level=MUNICIPALITY").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .allMatch(key -> key.equals(engels.toString()));
   }
 
   private Long municipalityOf(String login) {
