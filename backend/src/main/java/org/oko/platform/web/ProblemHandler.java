@@ -162,8 +162,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
               HttpStatus.CONTENT_TOO_LARGE,
-              "Запрос слишком большой: ответы длиннее допустимого не принимаются. Ничего не"
-                  + " сохранено.");
+              "Запрос больше допустимого размера: ничего не сохранено. Сократите данные (например,"
+                  + " слишком длинный текст) и повторите.");
       problem.setTitle("Слишком большой запрос");
       return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem));
     }
