@@ -178,16 +178,17 @@ class ParticipantSessions {
             s.kitNumber(),
             s.organizationId(),
             s.regionCode());
-    return store
-        .version(s.questionnaireId(), s.definitionVersion())
+    // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
+    return requireUsable(c)
+        .then(store.version(s.questionnaireId(), s.definitionVersion()))
         .flatMap(
             v -> {
               requireValid(AnswerRules.checkPatch(v.content(), patch));
               Map<String, Object> merged = merge(s.answers(), patch);
               requireValid(AnswerRules.checkComplete(v.content(), merged));
               Instant now = clock.instant();
-              return requireUsable(c)
-                  .then(store.submit(s.id(), merged, key, now))
+              return store
+                  .submit(s.id(), merged, key, now)
                   .then(
                       outbox.append(
                           QuestionnaireSubmitted.TOPIC,
