@@ -117,7 +117,8 @@ class QuestionnaireSessionsAuthorizationRules implements FeatureRules {
             Case.get(POINT, monitoring + "?regionCode=02", 404),
             // a school takes no part in an ОМК: the campaign does not exist for it
             Case.get(SCHOOL, monitoring, 404),
-            Case.get(a, monitoring, 403)));
+            Case.get(a, monitoring, 403),
+            Case.get("region64-system", monitoring, 403)));
     return rules;
   }
 

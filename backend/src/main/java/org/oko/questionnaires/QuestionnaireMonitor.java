@@ -18,6 +18,7 @@ import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Kits, kits used, started and submitted per level. The points are the organizations with kits in
- * the campaign; each count is one grouped query over the whole campaign (no query per point), and
- * the points outside the caller's scope or filters are dropped before grouping.
+ * Kits, kits used, started and submitted per level, for FEDERAL (everything), REGIONAL and
+ * RESPONSIBLE (their region), MUNICIPAL (its municipality) and a point (itself). The points are the
+ * organizations with kits in the campaign; each count is one grouped query over the whole campaign
+ * (no query per point), and the points outside the caller's scope or filters are dropped before
+ * grouping.
  */
 @Component
 class QuestionnaireMonitor {
@@ -81,10 +84,16 @@ class QuestionnaireMonitor {
       Integer size) {
     String by = level == null ? "POINT" : level;
     Paging paging = new Paging(page == null ? 0 : page, size == null ? 20 : size);
-    return CurrentCaller.get()
+    return CurrentCaller.withRole(
+            Role.FEDERAL, Role.REGIONAL, Role.RESPONSIBLE, Role.MUNICIPAL, Role.ORGANIZATION)
         .flatMap(
             caller -> {
-              Visibility scope = Visibility.of(caller);
+              // the responsible coordinator follows the questionnaires of the whole region (the
+              // points belong to municipalities, which are not theirs otherwise)
+              Visibility scope =
+                  caller.role() == Role.RESPONSIBLE
+                      ? new Visibility(caller.regionCode(), null, false, null)
+                      : Visibility.of(caller);
               return campaigns
                   .visibleTo(caller, campaignId)
                   .then(organizations.narrowed(scope, regionCode, null))

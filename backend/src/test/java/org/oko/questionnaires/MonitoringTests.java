@@ -168,6 +168,11 @@ class MonitoringTests extends ApiTest {
         .containsExactlyInAnyOrder("ppo640001", "ppo640002");
     assertThat(counts(regional.getTotals())).containsExactly(7L, 2L, 2L, 1L);
 
+    // the responsible coordinator follows the whole region, as the regional one
+    assertThat(monitoring(as("resp64"), "").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrder("ppo640001", "ppo640002");
+
     QuestionnaireMonitoring bashkir = monitoring(as("region02"), "");
     assertThat(bashkir.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
