@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -28,6 +29,11 @@ class AccessTokens {
   }
 
   Mono<String> issue(Caller caller) {
+    return issue(caller, properties.accessTokenTtl());
+  }
+
+  /** A token valid for {@code ttl} (participants' tokens live longer than the default). */
+  Mono<String> issue(Caller caller, Duration ttl) {
     return keys.signingKey()
         .map(
             key -> {
@@ -39,7 +45,7 @@ class AccessTokens {
                       .subject(caller.login())
                       .issueTime(Date.from(now))
                       .notBeforeTime(Date.from(now))
-                      .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
+                      .expirationTime(Date.from(now.plus(ttl)))
                       .jwtID(UUID.randomUUID().toString())
                       .claim(Caller.ROLE_CLAIM, caller.role().name())
                       .claim(Caller.NAME_CLAIM, caller.displayName())

@@ -12,6 +12,7 @@ import org.oko.platform.audit.AuditLog;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,12 +25,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /oauth2/token} (RFC 6749): password, refresh_token and client_credentials grants.
- * Failures say as little as possible: a wrong login and a wrong password look the same.
+ * Participants sign in with the password grant too, with the questionnaire login of their kit
+ * ({@link ParticipantCredentials}), when no account has that login. Failures say as little as
+ * possible: a wrong login and a wrong password look the same.
  */
 @Component
 class TokenEndpoint {
 
   private static final String WRONG_CREDENTIALS = "Неверный логин или пароль";
+
+  /** When {@code oko.security.participant-token-ttl} is not set. */
+  private static final Duration DEFAULT_PARTICIPANT_TOKEN_TTL = Duration.ofHours(3);
 
   private final Accounts accounts;
   private final ApiClients clients;
@@ -39,6 +45,7 @@ class TokenEndpoint {
   private final AccessTokens accessTokens;
   private final AuditLog audit;
   private final SecurityProperties properties;
+  private final ObjectProvider<ParticipantCredentials> participants;
 
   TokenEndpoint(
       Accounts accounts,
@@ -48,7 +55,8 @@ class TokenEndpoint {
       RefreshTokens refreshTokens,
       AccessTokens accessTokens,
       AuditLog audit,
-      SecurityProperties properties) {
+      SecurityProperties properties,
+      ObjectProvider<ParticipantCredentials> participants) {
     this.accounts = accounts;
     this.clients = clients;
     this.passwords = passwords;
@@ -57,6 +65,7 @@ class TokenEndpoint {
     this.accessTokens = accessTokens;
     this.audit = audit;
     this.properties = properties;
+    this.participants = participants;
   }
 
   Mono<ServerResponse> token(ServerRequest request) {
@@ -130,40 +139,103 @@ class TokenEndpoint {
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(
-            found ->
-                passwords
-                    .matches(password, found.map(Account::passwordHash).orElse(null))
-                    .flatMap(
-                        matches -> {
-                          if (matches && found.isPresent() && !found.get().disabled()) {
-                            Account account = found.get();
-                            return throttle
-                                .reset(loginKey)
-                                .then(
-                                    audit(
-                                        login,
-                                        account.role().name(),
-                                        account.regionCode(),
-                                        "login",
-                                        "success",
-                                        address))
-                                .then(tokensFor(account, null));
-                          }
+            found -> {
+              ParticipantCredentials participant = participants.getIfAvailable();
+              if (found.isEmpty() && participant != null) {
+                return participantGrant(
+                    participant, login, password, loginKey, addressKey, address);
+              }
+              return passwords
+                  .matches(password, found.map(Account::passwordHash).orElse(null))
+                  .flatMap(
+                      matches -> {
+                        if (matches && found.isPresent() && !found.get().disabled()) {
+                          Account account = found.get();
                           return throttle
-                              .recordFailure(loginKey, LoginThrottle.PER_LOGIN)
-                              .then(throttle.recordFailure(addressKey, LoginThrottle.PER_ADDRESS))
+                              .reset(loginKey)
                               .then(
                                   audit(
                                       login,
-                                      null,
-                                      found.map(Account::regionCode).orElse(null),
+                                      account.role().name(),
+                                      account.regionCode(),
                                       "login",
-                                      "failure: wrong credentials",
+                                      "success",
                                       address))
-                              .then(
-                                  error(
-                                      HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
-                        }));
+                              .then(tokensFor(account, null));
+                        }
+                        return wrongCredentials(
+                            login,
+                            found.map(Account::regionCode).orElse(null),
+                            loginKey,
+                            addressKey,
+                            address);
+                      });
+            });
+  }
+
+  /**
+   * A participant signs in with the questionnaire credential of a kit: an access token only (no
+   * refresh token), valid longer, since the SPA keeps the answers and asks the password again.
+   * Matching credentials that cannot be used now are refused with the reason, not counted.
+   */
+  private Mono<ServerResponse> participantGrant(
+      ParticipantCredentials participant,
+      String login,
+      String password,
+      String loginKey,
+      String addressKey,
+      String address) {
+    return participant
+        .check(login, password)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            check -> {
+              if (check.isEmpty()) {
+                // as long as a wrong account password takes, so that timing tells nothing
+                return passwords
+                    .matches(password, null)
+                    .then(wrongCredentials(login, null, loginKey, addressKey, address));
+              }
+              if (check.get().isRefused()) {
+                return audit(
+                        login,
+                        Role.PARTICIPANT.name(),
+                        null,
+                        "login",
+                        "failure: refused: " + check.get().refusal(),
+                        address)
+                    .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", check.get().refusal()));
+              }
+              Caller caller = check.get().caller();
+              Duration ttl = participantTokenTtl();
+              return throttle
+                  .reset(loginKey)
+                  .then(
+                      audit(
+                          login,
+                          Role.PARTICIPANT.name(),
+                          caller.regionCode(),
+                          "login",
+                          "success",
+                          address))
+                  .then(accessTokens.issue(caller, ttl))
+                  .flatMap(access -> ok(tokenBody(access, null, null, ttl)));
+            });
+  }
+
+  private Mono<ServerResponse> wrongCredentials(
+      String login, String regionCode, String loginKey, String addressKey, String address) {
+    return throttle
+        .recordFailure(loginKey, LoginThrottle.PER_LOGIN)
+        .then(throttle.recordFailure(addressKey, LoginThrottle.PER_ADDRESS))
+        .then(audit(login, null, regionCode, "login", "failure: wrong credentials", address))
+        .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
+  }
+
+  private Duration participantTokenTtl() {
+    Duration ttl = properties.participantTokenTtl();
+    return ttl != null ? ttl : DEFAULT_PARTICIPANT_TOKEN_TTL;
   }
 
   private Mono<ServerResponse> refreshGrant(MultiValueMap<String, String> form, String address) {
@@ -293,10 +365,15 @@ class TokenEndpoint {
   }
 
   private Map<String, Object> tokenBody(String access, String refresh, String scope) {
+    return tokenBody(access, refresh, scope, properties.accessTokenTtl());
+  }
+
+  private Map<String, Object> tokenBody(
+      String access, String refresh, String scope, Duration accessTtl) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", access);
     body.put("token_type", "Bearer");
-    body.put("expires_in", properties.accessTokenTtl().toSeconds());
+    body.put("expires_in", accessTtl.toSeconds());
     if (refresh != null) {
       body.put("refresh_token", refresh);
     }

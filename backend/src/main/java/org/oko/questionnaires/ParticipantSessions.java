@@ -1,27 +1,288 @@
 package org.oko.questionnaires;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.QuestionnaireAnswersInput;
 import org.oko.api.model.QuestionnaireSaved;
 import org.oko.api.model.QuestionnaireSession;
+import org.oko.api.model.QuestionnaireSessionStatus;
+import org.oko.kits.KitCredential;
+import org.oko.kits.KitCredentialDirectory;
+import org.oko.platform.events.Outbox;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.ConflictException;
+import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.UnprocessableException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** A participant's session: start or resume, autosave, submit. TODO(issue 6): being written. */
+/**
+ * A participant's session: start or resume, autosave, submit. Autosave is the hot path (every
+ * answer of thousands of participants at once): one update statement, everything else it checks
+ * comes from memory.
+ */
 @Component
 class ParticipantSessions {
 
+  static final String SUBMITTED = "Анкета уже сдана";
+
+  private final KitCredentialDirectory credentials;
+  private final SessionStore store;
+  private final QuestionnaireWindow window;
+  private final Outbox outbox;
+  private final TransactionalOperator tx;
+  private final Clock clock;
+
+  ParticipantSessions(
+      KitCredentialDirectory credentials,
+      SessionStore store,
+      QuestionnaireWindow window,
+      Outbox outbox,
+      TransactionalOperator tx,
+      Clock clock) {
+    this.credentials = credentials;
+    this.store = store;
+    this.window = window;
+    this.outbox = outbox;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
   Mono<ResponseEntity<QuestionnaireSession>> start() {
-    return Mono.error(new UnsupportedOperationException("not yet"));
+    return CurrentCaller.withRole(Role.PARTICIPANT)
+        .flatMap(
+            caller ->
+                credentials
+                    .byLogin(caller.login())
+                    .switchIfEmpty(Mono.error(unknownLogin()))
+                    .flatMap(this::startOrResume));
+  }
+
+  private Mono<ResponseEntity<QuestionnaireSession>> startOrResume(KitCredential c) {
+    return store
+        .byLogin(c.login())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            existing -> {
+              if (existing.isPresent() && existing.get().submitted()) {
+                // after submission the login shows «спасибо», whatever protocol 2 says since
+                return view(existing.get()).map(ResponseEntity::ok);
+              }
+              return requireUsable(c)
+                  .then(
+                      existing.isPresent()
+                          ? view(existing.get()).map(ResponseEntity::ok)
+                          : create(c));
+            });
+  }
+
+  private Mono<ResponseEntity<QuestionnaireSession>> create(KitCredential c) {
+    return store
+        .current(c.campaignId(), c.category())
+        .switchIfEmpty(
+            Mono.error(new ConflictException("Анкета для этой категории ещё не опубликована")))
+        .flatMap(definition -> store.start(c, definition, clock.instant()))
+        .flatMap(
+            created ->
+                store
+                    .byLogin(c.login())
+                    .flatMap(this::view)
+                    .map(
+                        s ->
+                            created
+                                ? ResponseEntity.status(HttpStatus.CREATED).body(s)
+                                : ResponseEntity.ok(s)));
   }
 
   Mono<ResponseEntity<QuestionnaireSaved>> save(UUID sessionId, QuestionnaireAnswersInput input) {
-    return Mono.error(new UnsupportedOperationException("not yet"));
+    Map<String, Object> patch = answersOf(input);
+    return CurrentCaller.withRole(Role.PARTICIPANT)
+        .flatMap(
+            caller ->
+                store
+                    .header(sessionId, caller.login())
+                    .switchIfEmpty(Mono.error(notFound(sessionId)))
+                    .flatMap(
+                        h ->
+                            window
+                                .cachedWindow(h.campaignId(), h.regionCode(), h.organizationId())
+                                .flatMap(w -> orConflict(window.refusal(w)))
+                                .then(store.version(h.questionnaireId(), h.definitionVersion()))
+                                .flatMap(
+                                    v -> {
+                                      requireValid(AnswerRules.checkPatch(v.content(), patch));
+                                      return store
+                                          .merge(sessionId, caller.login(), patch, clock.instant())
+                                          .switchIfEmpty(whyNotSaved(sessionId, caller));
+                                    })))
+        .map(
+            saved ->
+                ResponseEntity.ok(
+                    new QuestionnaireSaved(
+                        saved.revision(),
+                        clock.instant().atOffset(ZoneOffset.UTC),
+                        saved.answered())));
+  }
+
+  private Mono<SessionStore.Saved> whyNotSaved(UUID sessionId, Caller caller) {
+    return store
+        .submitted(sessionId, caller.login())
+        .switchIfEmpty(Mono.error(notFound(sessionId)))
+        .flatMap(
+            submitted ->
+                Mono.error(submitted ? new ConflictException(SUBMITTED) : notFound(sessionId)));
   }
 
   Mono<ResponseEntity<QuestionnaireSession>> submit(
       UUID sessionId, String idempotencyKey, QuestionnaireAnswersInput input) {
-    return Mono.error(new UnsupportedOperationException("not yet"));
+    Map<String, Object> patch = answersOf(input);
+    return CurrentCaller.withRole(Role.PARTICIPANT)
+        .flatMap(
+            caller ->
+                store
+                    .lockById(sessionId, caller.login())
+                    .switchIfEmpty(Mono.error(notFound(sessionId)))
+                    .flatMap(s -> submitLocked(s, idempotencyKey, patch))
+                    .as(tx::transactional));
+  }
+
+  private Mono<ResponseEntity<QuestionnaireSession>> submitLocked(
+      SessionStore.Session s, String key, Map<String, Object> patch) {
+    if (s.submitted()) {
+      if (key.equals(s.submitKey())) {
+        return view(s).map(v -> ResponseEntity.ok().header("Idempotent-Replayed", "true").body(v));
+      }
+      return Mono.error(new ConflictException(SUBMITTED));
+    }
+    KitCredential c =
+        new KitCredential(
+            s.login(),
+            null,
+            s.campaignId(),
+            s.subjectKey(),
+            s.category(),
+            s.kitNumber(),
+            s.organizationId(),
+            s.regionCode());
+    // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
+    return requireUsable(c)
+        .then(store.version(s.questionnaireId(), s.definitionVersion()))
+        .flatMap(
+            v -> {
+              requireValid(AnswerRules.checkPatch(v.content(), patch));
+              Map<String, Object> merged = merge(s.answers(), patch);
+              requireValid(AnswerRules.checkComplete(v.content(), merged));
+              Instant now = clock.instant();
+              return store
+                  .submit(s.id(), merged, key, now)
+                  .then(
+                      outbox.append(
+                          QuestionnaireSubmitted.TOPIC,
+                          s.id().toString(),
+                          new QuestionnaireSubmitted(
+                              s.id(),
+                              s.campaignId(),
+                              s.organizationId(),
+                              s.regionCode(),
+                              s.subjectKey(),
+                              s.category(),
+                              s.questionnaireId(),
+                              s.definitionVersion(),
+                              now)))
+                  .then(store.lockById(s.id(), s.login()))
+                  .flatMap(this::view)
+                  .map(ResponseEntity::ok);
+            });
+  }
+
+  /** The session as the participant sees it; a submitted one without its questions. */
+  private Mono<QuestionnaireSession> view(SessionStore.Session s) {
+    return Mono.zip(
+            store.version(s.questionnaireId(), s.definitionVersion()),
+            store.titles(s.campaignId(), s.subjectKey()),
+            window.window(s.campaignId(), s.regionCode(), s.organizationId()))
+        .map(
+            t -> {
+              var session =
+                  new QuestionnaireSession(
+                      s.id(),
+                      s.login(),
+                      s.submitted()
+                          ? QuestionnaireSessionStatus.SUBMITTED
+                          : QuestionnaireSessionStatus.STARTED,
+                      t.getT2()[0],
+                      t.getT2()[1],
+                      ParticipantCategory.fromValue(s.category()),
+                      t.getT1().title(),
+                      s.definitionVersion(),
+                      s.submitted() ? new LinkedHashMap<>() : s.answers(),
+                      s.revision(),
+                      s.startedAt().atOffset(ZoneOffset.UTC),
+                      s.updatedAt().atOffset(ZoneOffset.UTC));
+              if (!s.submitted()) {
+                session.setContent(t.getT1().content());
+              }
+              if (s.submittedAt() != null) {
+                session.setSubmittedAt(s.submittedAt().atOffset(ZoneOffset.UTC));
+              }
+              if (t.getT3().closesAt() != null) {
+                session.setValidUntil(t.getT3().closesAt().atOffset(ZoneOffset.UTC));
+              }
+              return session;
+            });
+  }
+
+  /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */
+  private Mono<Void> requireUsable(KitCredential c) {
+    return window.refusal(c).flatMap(ParticipantSessions::orConflict);
+  }
+
+  private static Mono<Void> orConflict(Optional<String> refusal) {
+    return refusal.isPresent() ? Mono.error(new ConflictException(refusal.get())) : Mono.empty();
+  }
+
+  private static void requireValid(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new UnprocessableException("Ответы не приняты: исправьте отмеченные вопросы", problems);
+    }
+  }
+
+  /** The stored answers with the patch applied: a null clears an answer. */
+  static Map<String, Object> merge(Map<String, Object> answers, Map<String, Object> patch) {
+    Map<String, Object> merged = new LinkedHashMap<>(answers);
+    for (Map.Entry<String, Object> e : patch.entrySet()) {
+      if (e.getValue() == null) {
+        merged.remove(e.getKey());
+      } else {
+        merged.put(e.getKey(), e.getValue());
+      }
+    }
+    return merged;
+  }
+
+  private static Map<String, Object> answersOf(QuestionnaireAnswersInput input) {
+    return input.getAnswers() == null ? Map.of() : input.getAnswers();
+  }
+
+  private static NotFoundException notFound(UUID sessionId) {
+    return new NotFoundException("Анкета " + sessionId + " не найдена");
+  }
+
+  private static NotFoundException unknownLogin() {
+    return new NotFoundException("Логин анкетирования не найден");
   }
 }

@@ -62,6 +62,14 @@ public abstract class ApiTest {
   public static final Map<String, String> DEMO_CLIENTS =
       Map.of("region64-system", "region64-system-secret");
 
+  /** Passwords of logins a test made itself (such as kit credentials), for {@link #as}. */
+  private static final Map<String, String> OTHER_PASSWORDS = new ConcurrentHashMap<>();
+
+  /** Lets {@link #as} sign in as a login the test made (e.g. a participant's kit credential). */
+  public static void rememberPassword(String login, String password) {
+    OTHER_PASSWORDS.put(login, password);
+  }
+
   private record CachedToken(String value, Instant obtained) {}
 
   private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
@@ -97,7 +105,9 @@ public abstract class ApiTest {
     String token =
         DEMO_CLIENTS.containsKey(login)
             ? clientToken(login, DEMO_CLIENTS.get(login))
-            : (String) passwordGrant(login, DEMO_PASSWORDS.get(login)).get("access_token");
+            : (String)
+                passwordGrant(login, DEMO_PASSWORDS.getOrDefault(login, OTHER_PASSWORDS.get(login)))
+                    .get("access_token");
     TOKENS.put(login + "@" + port, new CachedToken(token, Instant.now()));
     return token;
   }

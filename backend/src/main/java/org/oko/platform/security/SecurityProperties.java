@@ -8,7 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience the {@code aud} OKO's tokens carry and require
  * @param accessTokenTtl how long an access token is valid
  * @param refreshTokenTtl how long a refresh token is valid (one working day)
+ * @param participantTokenTtl how long a questionnaire participant's access token is valid (they get
+ *     no refresh token; the SPA keeps their answers and asks the password again)
  */
 @ConfigurationProperties("oko.security")
 public record SecurityProperties(
-    String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {}
+    String issuer,
+    String audience,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl,
+    Duration participantTokenTtl) {}

@@ -148,6 +148,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
   }
 
+  /**
+   * A JSON body over the codecs' in-memory limit (Spring answers 413 before the controller runs):
+   * the same problem as an upload over its limit, in Russian.
+   */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+      org.springframework.web.server.ResponseStatusException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "Запрос больше допустимого размера: ничего не сохранено. Сократите данные (например,"
+                  + " слишком длинный текст) и повторите.");
+      problem.setTitle("Слишком большой запрос");
+      return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem));
+    }
+    return super.handleResponseStatusException(e, headers, status, exchange);
+  }
+
   /** A request body that breaks the spec's constraints (bean validation of the model). */
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(

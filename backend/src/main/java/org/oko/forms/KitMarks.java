@@ -1,0 +1,94 @@
+package org.oko.forms;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What protocol 2 says about kits: the {@code comment} of a kit's row (использован | испорчен | не
+ * использован) in the latest submitted version of the point's response to a form of the campaign
+ * whose sheet is pre-filled with the point's kits (prefill KITS) for the subject. A draft says
+ * nothing: until protocol 2 is submitted, a kit has no mark.
+ */
+@Component
+public class KitMarks {
+
+  public static final String USED = "использован";
+  public static final String SPOILED = "испорчен";
+  public static final String NOT_USED = "не использован";
+
+  /** How many kits of a point protocol 2 marks used. */
+  public record PointUsed(long organizationId, String subjectKey, long used) {}
+
+  /** The latest submitted content of every KITS sheet of the campaign's forms, per point. */
+  private static final String LATEST =
+      """
+      with sheets as (
+        select f.id, f.subject_key, s->>'key' as sheet, s->>'keyColumn' as key_column
+        from form_definition f, jsonb_array_elements(f.schema->'sheets') s
+        where f.campaign_id = :campaign and f.subject_key is not null
+          and s->>'prefill' = 'KITS'
+          and (cast(:subject as text) is null or f.subject_key = :subject)
+      ), latest as (
+        select distinct on (r.id, x.sheet) r.organization_id, x.subject_key, x.key_column,
+               v.content -> x.sheet as rows
+        from sheets x
+        join form_response r on r.form_id = x.id and r.organization_id is not null
+             and (cast(:org as bigint) is null or r.organization_id = :org)
+        join form_response_version v on v.response_id = r.id
+        order by r.id, x.sheet, v.number desc
+      )
+      """;
+
+  private final DatabaseClient db;
+
+  KitMarks(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** The kit's mark in the point's submitted protocol 2; empty when there is none yet. */
+  public Mono<String> of(long campaignId, String subjectKey, long organizationId, long kitNumber) {
+    return db.sql(
+            LATEST
+                + """
+                select row->>'comment' as mark
+                from latest l, jsonb_array_elements(
+                    case when jsonb_typeof(l.rows) = 'array' then l.rows else '[]' end) row
+                where l.subject_key = :subject and row->>l.key_column = :kit
+                  and row->>'comment' is not null and row->>'comment' <> ''
+                limit 1
+                """)
+        .bind("campaign", campaignId)
+        .bind("subject", subjectKey)
+        .bind("org", organizationId)
+        .bind("kit", Long.toString(kitNumber))
+        .map(r -> r.get("mark", String.class))
+        .one();
+  }
+
+  /** Kits marked used per point and subject of the campaign, of one subject only if given. */
+  public Flux<PointUsed> usedPerPoint(long campaignId, String subjectKey) {
+    return db.sql(
+            LATEST
+                + """
+                select l.organization_id, l.subject_key, count(*) as used
+                from latest l, jsonb_array_elements(
+                    case when jsonb_typeof(l.rows) = 'array' then l.rows else '[]' end) row
+                where row->>'comment' = :used
+                group by l.organization_id, l.subject_key
+                """)
+        .bind("campaign", campaignId)
+        .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))
+        .bind("org", Parameter.fromOrEmpty(null, Long.class))
+        .bind("used", USED)
+        .map(
+            r ->
+                new PointUsed(
+                    r.get("organization_id", Long.class),
+                    r.get("subject_key", String.class),
+                    r.get("used", Long.class)))
+        .all();
+  }
+}

@@ -1,0 +1,308 @@
+package org.oko.questionnaires;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.oko.api.model.QuestionnaireContent;
+import org.oko.kits.KitCredential;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rows of {@code questionnaire_session}, and the definition versions sessions answer. */
+@Component
+class SessionStore {
+
+  private static final TypeReference<LinkedHashMap<String, Object>> ANSWERS =
+      new TypeReference<>() {};
+
+  private static final String SELECT =
+      """
+      select s.id, s.login, s.questionnaire_id, s.definition_version, s.campaign_id, s.subject_key,
+             s.organization_id, s.region_code, s.status, s.answers::text as answers, s.revision,
+             s.started_at, s.updated_at, s.submitted_at, s.submit_key, c.category, c.kit_number
+      from questionnaire_session s join kit_credential c on c.login = s.login
+      """;
+
+  /** A session as stored. */
+  record Session(
+      UUID id,
+      String login,
+      long questionnaireId,
+      long definitionVersion,
+      long campaignId,
+      String subjectKey,
+      long organizationId,
+      String regionCode,
+      String category,
+      long kitNumber,
+      boolean submitted,
+      Map<String, Object> answers,
+      long revision,
+      Instant startedAt,
+      Instant updatedAt,
+      Instant submittedAt,
+      String submitKey) {}
+
+  /** The parts of a session that never change once started: what autosave needs to check. */
+  record Header(
+      UUID id,
+      String login,
+      long questionnaireId,
+      long definitionVersion,
+      long campaignId,
+      String regionCode,
+      long organizationId) {}
+
+  /** One version of a definition, as a session shows and checks it. Immutable. */
+  record Version(long questionnaireId, long version, String title, QuestionnaireContent content) {}
+
+  private record VersionKey(long questionnaireId, long version) {}
+
+  /** The current definition of a campaign and category: its id and version number. */
+  record Current(long questionnaireId, long version) {}
+
+  /** What autosave answers. */
+  record Saved(long revision, int answered) {}
+
+  private final DatabaseClient db;
+  private final JsonMapper json;
+  private final ConcurrentHashMap<VersionKey, Version> versions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<UUID, Header> headers = new ConcurrentHashMap<>();
+
+  SessionStore(DatabaseClient db, JsonMapper json) {
+    this.db = db;
+    this.json = json;
+  }
+
+  Mono<Session> byLogin(String login) {
+    return db.sql(SELECT + " where s.login = :login")
+        .bind("login", login)
+        .map(this::toSession)
+        .one();
+  }
+
+  /** The session if it is the participant's; empty for an unknown one and another's alike. */
+  Mono<Session> byId(UUID id, String login) {
+    return db.sql(SELECT + " where s.id = :id and s.login = :login")
+        .bind("id", id)
+        .bind("login", login)
+        .map(this::toSession)
+        .one();
+  }
+
+  /** As {@link #byId}, locking the row until the transaction ends. */
+  Mono<Session> lockById(UUID id, String login) {
+    return db.sql(SELECT + " where s.id = :id and s.login = :login for update of s")
+        .bind("id", id)
+        .bind("login", login)
+        .map(this::toSession)
+        .one();
+  }
+
+  /** The unchanging part of the participant's session, remembered after the first read. */
+  Mono<Header> header(UUID id, String login) {
+    Header known = headers.get(id);
+    if (known != null) {
+      return known.login().equals(login) ? Mono.just(known) : Mono.empty();
+    }
+    return db.sql(
+            "select id, login, questionnaire_id, definition_version, campaign_id, region_code,"
+                + " organization_id from questionnaire_session where id = :id and login = :login")
+        .bind("id", id)
+        .bind("login", login)
+        .map(
+            r ->
+                new Header(
+                    r.get("id", UUID.class),
+                    r.get("login", String.class),
+                    r.get("questionnaire_id", Long.class),
+                    r.get("definition_version", Long.class),
+                    r.get("campaign_id", Long.class),
+                    r.get("region_code", String.class),
+                    r.get("organization_id", Long.class)))
+        .one()
+        .doOnNext(
+            h -> {
+              if (headers.size() > 200_000) {
+                headers.clear();
+              }
+              headers.put(id, h);
+            });
+  }
+
+  /**
+   * Starts the credential's session unless it has one (two devices at once make one); true if new.
+   */
+  Mono<Boolean> start(KitCredential c, Current definition, Instant now) {
+    return db.sql(
+            """
+            insert into questionnaire_session (id, login, questionnaire_id, definition_version,
+                campaign_id, subject_key, organization_id, region_code, status, answers, revision,
+                started_at, updated_at)
+            values (:id, :login, :questionnaire, :version, :campaign, :subject, :org, :region,
+                'STARTED', '{}', 0, :now, :now)
+            on conflict (login) do nothing
+            """)
+        .bind("id", UUID.randomUUID())
+        .bind("login", c.login())
+        .bind("questionnaire", definition.questionnaireId())
+        .bind("version", definition.version())
+        .bind("campaign", c.campaignId())
+        .bind("subject", c.subjectKey())
+        .bind("org", c.organizationId())
+        .bind("region", c.regionCode())
+        .bind("now", now)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  /**
+   * Autosave in one statement: merges the patch (a null clears an answer) if the session is still
+   * the participant's and not submitted; empty otherwise.
+   */
+  Mono<Saved> merge(UUID id, String login, Map<String, Object> patch, Instant now) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> cleared = new ArrayList<>();
+    patch.forEach(
+        (key, value) -> {
+          if (value == null) {
+            cleared.add(key);
+          } else {
+            values.put(key, value);
+          }
+        });
+    return db.sql(
+            """
+            update questionnaire_session
+            set answers = jsonb_strip_nulls((answers - cast(:cleared as text[])) || :patch),
+                revision = revision + 1, updated_at = :now
+            where id = :id and login = :login and status = 'STARTED'
+            returning revision, (select count(*) from jsonb_object_keys(answers)) as answered
+            """)
+        .bind("cleared", cleared.toArray(String[]::new))
+        .bind("patch", Json.of(write(values)))
+        .bind("now", now)
+        .bind("id", id)
+        .bind("login", login)
+        .map(
+            r -> new Saved(r.get("revision", Long.class), r.get("answered", Long.class).intValue()))
+        .one();
+  }
+
+  /** Whether the participant's session exists and is submitted (after a merge found nothing). */
+  Mono<Boolean> submitted(UUID id, String login) {
+    return db.sql("select status from questionnaire_session where id = :id and login = :login")
+        .bind("id", id)
+        .bind("login", login)
+        .map(r -> "SUBMITTED".equals(r.get("status", String.class)))
+        .one();
+  }
+
+  /** Stores the submission; call it in the transaction that locked the row. */
+  Mono<Void> submit(UUID id, Map<String, Object> answers, String key, Instant now) {
+    return db.sql(
+            """
+            update questionnaire_session
+            set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
+                updated_at = :now, submitted_at = :now, submit_key = :key
+            where id = :id
+            """)
+        .bind("answers", Json.of(write(answers)))
+        .bind("now", now)
+        .bind("key", key)
+        .bind("id", id)
+        .then();
+  }
+
+  /** The current definition of the campaign's questionnaire for the category; empty if none. */
+  Mono<Current> current(long campaignId, String category) {
+    return db.sql(
+            "select id, version from questionnaire_definition"
+                + " where campaign_id = :campaign and category = :category")
+        .bind("campaign", campaignId)
+        .bind("category", category)
+        .map(r -> new Current(r.get("id", Long.class), r.get("version", Long.class)))
+        .one();
+  }
+
+  /** One version of a definition; parsed once, since a version never changes. */
+  Mono<Version> version(long questionnaireId, long version) {
+    VersionKey key = new VersionKey(questionnaireId, version);
+    Version known = versions.get(key);
+    if (known != null) {
+      return Mono.just(known);
+    }
+    return db.sql(
+            """
+            select coalesce(v.title, d.title) as title, coalesce(v.content, d.content)::text as content
+            from questionnaire_definition d
+            left join questionnaire_definition_version v
+                   on v.questionnaire_id = d.id and v.version = :version
+            where d.id = :id and (v.version is not null or d.version = :version)
+            """)
+        .bind("id", questionnaireId)
+        .bind("version", version)
+        .map(
+            r ->
+                new Version(
+                    questionnaireId,
+                    version,
+                    r.get("title", String.class),
+                    json.readValue(r.get("content", String.class), QuestionnaireContent.class)))
+        .one()
+        .doOnNext(v -> versions.put(key, v));
+  }
+
+  /** The campaign's title and the subject's name, for the participant's page. */
+  Mono<String[]> titles(long campaignId, String subjectKey) {
+    return db.sql(
+            """
+            select c.title, coalesce((select s->>'name' from jsonb_array_elements(c.subjects) s
+                                      where s->>'key' = :subject limit 1), :subject) as subject
+            from campaign c where c.id = :id
+            """)
+        .bind("id", campaignId)
+        .bind("subject", subjectKey)
+        .map(r -> new String[] {r.get("title", String.class), r.get("subject", String.class)})
+        .one();
+  }
+
+  Map<String, Object> readAnswers(String text) {
+    return text == null ? new LinkedHashMap<>() : json.readValue(text, ANSWERS);
+  }
+
+  String write(Object value) {
+    return json.writeValueAsString(value);
+  }
+
+  private Session toSession(Readable r) {
+    return new Session(
+        r.get("id", UUID.class),
+        r.get("login", String.class),
+        r.get("questionnaire_id", Long.class),
+        r.get("definition_version", Long.class),
+        r.get("campaign_id", Long.class),
+        r.get("subject_key", String.class),
+        r.get("organization_id", Long.class),
+        r.get("region_code", String.class),
+        r.get("category", String.class),
+        r.get("kit_number", Long.class),
+        "SUBMITTED".equals(r.get("status", String.class)),
+        readAnswers(r.get("answers", String.class)),
+        r.get("revision", Long.class),
+        r.get("started_at", Instant.class),
+        r.get("updated_at", Instant.class),
+        r.get("submitted_at", Instant.class),
+        r.get("submit_key", String.class));
+  }
+}

@@ -1,0 +1,211 @@
+package org.oko.questionnaires;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.QuestionnaireMonitoring;
+import org.oko.api.model.QuestionnaireMonitoringRow;
+import org.oko.api.model.QuestionnaireSession;
+import org.oko.questionnaires.SessionFixture.Credential;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Kits, kits used, questionnaires started and submitted, by level and in the caller's scope. */
+class MonitoringTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+
+  private SessionFixture fixture;
+  private Instant now;
+  private long campaign;
+
+  /**
+   * ppo640001: 3 kits of Russian (protocol 2: two used, one spoiled) and 2 of mathematics; two
+   * participants started, one of them submitted. ppo640002: 2 kits of Russian. ppo020001 (region
+   * 02): 1 kit of Russian.
+   */
+  @BeforeEach
+  void setUp() {
+    fixture = new SessionFixture(client, anonymous, db);
+    now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    clock.set(now);
+    campaign =
+        fixture
+            .campaign(
+                "ОМК, мониторинг анкетирования " + UUID.randomUUID(),
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(2)),
+                now.plus(Duration.ofDays(9)),
+                "ppo640001",
+                "ppo640002",
+                "ppo020001")
+            .getId();
+    fixture.questionnaire(campaign);
+    List<Credential> rus = fixture.kits(campaign, "rus", "ppo640001", 3);
+    fixture.kits(campaign, "math", "ppo640001", 2);
+    fixture.kits(campaign, "rus", "ppo640002", 2);
+    fixture.kits(campaign, "rus", "ppo020001", 1);
+
+    WebTestClient first = withToken(fixture.token(rus.get(0)));
+    UUID submitted = session(first);
+    first
+        .post()
+        .uri("/api/questionnaire-sessions/" + submitted + "/submission")
+        .header("Idempotency-Key", "monitoring-" + submitted)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("answers", Map.of("q1", "yes")))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    session(withToken(fixture.token(rus.get(1))));
+    fixture.protocol2(campaign, as("ppo640001"), Map.of(rus.get(2).kit(), "испорчен"));
+  }
+
+  private static UUID session(WebTestClient participant) {
+    return participant
+        .post()
+        .uri("/api/questionnaire-sessions")
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(QuestionnaireSession.class)
+        .returnResult()
+        .getResponseBody()
+        .getId();
+  }
+
+  private WebTestClient.ResponseSpec get(WebTestClient as, String query) {
+    return as.get()
+        .uri("/api/campaigns/" + campaign + "/questionnaire-monitoring" + query)
+        .exchange();
+  }
+
+  private QuestionnaireMonitoring monitoring(WebTestClient as, String query) {
+    return get(as, query)
+        .expectStatus()
+        .isOk()
+        .expectBody(QuestionnaireMonitoring.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static QuestionnaireMonitoringRow row(QuestionnaireMonitoring m, String key) {
+    return m.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().orElseThrow();
+  }
+
+  private static List<Long> counts(QuestionnaireMonitoringRow r) {
+    return List.of(r.getKits(), r.getUsed(), r.getStarted(), r.getSubmitted());
+  }
+
+  @Test
+  void perPointTheFederalOrganizerSeesKitsUsedStartedAndSubmitted() {
+    QuestionnaireMonitoring m = monitoring(client, "");
+
+    assertThat(m.getLevel().getValue()).isEqualTo("POINT");
+    assertThat(m.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrder("ppo640001", "ppo640002", "ppo020001");
+    assertThat(counts(row(m, "ppo640001"))).containsExactly(5L, 2L, 2L, 1L);
+    assertThat(counts(row(m, "ppo640002"))).containsExactly(2L, 0L, 0L, 0L);
+    assertThat(counts(row(m, "ppo020001"))).containsExactly(1L, 0L, 0L, 0L);
+    assertThat(counts(m.getTotals())).containsExactly(8L, 2L, 2L, 1L);
+    assertThat(m.getTotal()).isEqualTo(3);
+    assertThat(m.getGeneratedAt()).isNotNull();
+
+    QuestionnaireMonitoring math = monitoring(client, "?subjectKey=math");
+    assertThat(math.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactly("ppo640001");
+    assertThat(counts(math.getTotals())).containsExactly(2L, 0L, 0L, 0L);
+
+    QuestionnaireMonitoring paged = monitoring(client, "?size=1&page=1");
+    assertThat(paged.getItems()).hasSize(1);
+    assertThat(paged.getTotal()).isEqualTo(3);
+    assertThat(counts(paged.getTotals())).containsExactly(8L, 2L, 2L, 1L);
+  }
+
+  @Test
+  void regionAndMunicipalityLevelsAddThePointsUp() {
+    QuestionnaireMonitoring regions = monitoring(client, "?level=REGION");
+    assertThat(regions.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrder("64", "02");
+    assertThat(counts(row(regions, "64"))).containsExactly(7L, 2L, 2L, 1L);
+    assertThat(counts(row(regions, "02"))).containsExactly(1L, 0L, 0L, 0L);
+
+    QuestionnaireMonitoring municipalities =
+        monitoring(client, "?level=MUNICIPALITY&regionCode=64");
+    assertThat(municipalities.getItems()).allMatch(r -> r.getRegionCode().equals("64"));
+    assertThat(counts(municipalities.getTotals())).containsExactly(7L, 2L, 2L, 1L);
+    Long municipality = municipalityOf("ppo640001");
+    QuestionnaireMonitoringRow own =
+        municipalities.getItems().stream()
+            .filter(
+                r ->
+                    municipality == null
+                        ? r.getName().equals("Без муниципалитета")
+                        : r.getKey().equals(municipality.toString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(own.getKits()).isGreaterThanOrEqualTo(5L);
+  }
+
+  @Test
+  void eachCallerSeesOnlyTheirScope() {
+    QuestionnaireMonitoring regional = monitoring(as("region64"), "");
+    assertThat(regional.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrder("ppo640001", "ppo640002");
+    assertThat(counts(regional.getTotals())).containsExactly(7L, 2L, 2L, 1L);
+
+    // the responsible coordinator follows the whole region, as the regional one
+    assertThat(monitoring(as("resp64"), "").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrder("ppo640001", "ppo640002");
+
+    QuestionnaireMonitoring bashkir = monitoring(as("region02"), "");
+    assertThat(bashkir.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactly("ppo020001");
+    get(as("region02"), "?regionCode=64").expectStatus().isNotFound();
+
+    QuestionnaireMonitoring point = monitoring(as("ppo640001"), "");
+    assertThat(point.getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactly("ppo640001");
+
+    get(as("edu640001"), "").expectStatus().isNotFound();
+
+    // the Engels municipal coordinator: the points of Engels only
+    Long engels = municipalityOf("edu640021");
+    List<String> engelsPoints =
+        List.of("ppo640001", "ppo640002").stream()
+            .filter(p -> engels.equals(municipalityOf(p)))
+            .toList();
+    assertThat(monitoring(as("mun64-engels"), "").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrderElementsOf(engelsPoints);
+    assertThat(monitoring(as("mun64-engels"), "?level=MUNICIPALITY").getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .allMatch(key -> key.equals(engels.toString()));
+  }
+
+  private Long municipalityOf(String login) {
+    return db.sql("select municipality_id from organization where login = :l")
+        .bind("l", login)
+        .map(r -> java.util.Optional.ofNullable(r.get("municipality_id", Long.class)))
+        .one()
+        .block()
+        .orElse(null);
+  }
+}
