@@ -41,6 +41,7 @@ class ParticipantSessions {
 
   private final KitCredentialDirectory credentials;
   private final SessionStore store;
+  private final QuestionnaireDefinitions definitions;
   private final QuestionnaireWindow window;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -49,12 +50,14 @@ class ParticipantSessions {
   ParticipantSessions(
       KitCredentialDirectory credentials,
       SessionStore store,
+      QuestionnaireDefinitions definitions,
       QuestionnaireWindow window,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.credentials = credentials;
     this.store = store;
+    this.definitions = definitions;
     this.window = window;
     this.outbox = outbox;
     this.tx = tx;
@@ -91,7 +94,7 @@ class ParticipantSessions {
   }
 
   private Mono<ResponseEntity<QuestionnaireSession>> create(KitCredential c) {
-    return store
+    return definitions
         .current(c.campaignId(), c.category())
         .switchIfEmpty(
             Mono.error(new ConflictException("Анкета для этой категории ещё не опубликована")))
@@ -121,7 +124,9 @@ class ParticipantSessions {
                             window
                                 .cachedWindow(h.campaignId(), h.regionCode(), h.organizationId())
                                 .flatMap(w -> orConflict(window.refusal(w)))
-                                .then(store.version(h.questionnaireId(), h.definitionVersion()))
+                                .then(
+                                    definitions.published(
+                                        h.questionnaireId(), h.definitionVersion()))
                                 .flatMap(
                                     v -> {
                                       requireValid(AnswerRules.checkPatch(v.content(), patch));
@@ -180,7 +185,7 @@ class ParticipantSessions {
             s.regionCode());
     // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
     return requireUsable(c)
-        .then(store.version(s.questionnaireId(), s.definitionVersion()))
+        .then(definitions.published(s.questionnaireId(), s.definitionVersion()))
         .flatMap(
             v -> {
               requireValid(AnswerRules.checkPatch(v.content(), patch));
@@ -212,7 +217,7 @@ class ParticipantSessions {
   /** The session as the participant sees it; a submitted one without its questions. */
   private Mono<QuestionnaireSession> view(SessionStore.Session s) {
     return Mono.zip(
-            store.version(s.questionnaireId(), s.definitionVersion()),
+            definitions.published(s.questionnaireId(), s.definitionVersion()),
             store.titles(s.campaignId(), s.subjectKey()),
             window.window(s.campaignId(), s.regionCode(), s.organizationId()))
         .map(

@@ -47,9 +47,13 @@ class QuestionnaireDefinitions {
 
   private record VersionKey(long id, long version) {}
 
+  /** A published version as participants answer it: what never changes about it. */
+  record Published(long id, long version, String title, QuestionnaireContent content) {}
+
   private final DatabaseClient db;
   private final JsonMapper json;
   private final Map<VersionKey, QuestionnaireContent> parsed = new ConcurrentHashMap<>();
+  private final Map<VersionKey, Published> published = new ConcurrentHashMap<>();
 
   QuestionnaireDefinitions(DatabaseClient db, JsonMapper json) {
     this.db = db;
@@ -80,6 +84,27 @@ class QuestionnaireDefinitions {
         .bind("version", version)
         .map(this::toDefinition)
         .one();
+  }
+
+  /**
+   * A version as participants answer it, from memory after the first read: every autosave checks
+   * its answers against it, thousands of times a second.
+   */
+  Mono<Published> published(long questionnaireId, long version) {
+    VersionKey key = new VersionKey(questionnaireId, version);
+    Published known = published.get(key);
+    if (known != null) {
+      return Mono.just(known);
+    }
+    return version(questionnaireId, version)
+        .map(d -> new Published(d.id(), d.version(), d.title(), d.content()))
+        .doOnNext(
+            p -> {
+              if (published.size() >= CACHED_VERSIONS) {
+                published.clear();
+              }
+              published.put(key, p);
+            });
   }
 
   /** The current version of one questionnaire; empty if there is none. */

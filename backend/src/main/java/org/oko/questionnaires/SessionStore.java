@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.oko.api.model.QuestionnaireContent;
 import org.oko.kits.KitCredential;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -62,20 +61,11 @@ class SessionStore {
       String regionCode,
       long organizationId) {}
 
-  /** One version of a definition, as a session shows and checks it. Immutable. */
-  record Version(long questionnaireId, long version, String title, QuestionnaireContent content) {}
-
-  private record VersionKey(long questionnaireId, long version) {}
-
-  /** The current definition of a campaign and category: its id and version number. */
-  record Current(long questionnaireId, long version) {}
-
   /** What autosave answers. */
   record Saved(long revision, int answered) {}
 
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final ConcurrentHashMap<VersionKey, Version> versions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Header> headers = new ConcurrentHashMap<>();
 
   SessionStore(DatabaseClient db, JsonMapper json) {
@@ -142,7 +132,8 @@ class SessionStore {
   /**
    * Starts the credential's session unless it has one (two devices at once make one); true if new.
    */
-  Mono<Boolean> start(KitCredential c, Current definition, Instant now) {
+  Mono<Boolean> start(
+      KitCredential c, QuestionnaireDefinitions.Definition definition, Instant now) {
     return db.sql(
             """
             insert into questionnaire_session (id, login, questionnaire_id, definition_version,
@@ -154,7 +145,7 @@ class SessionStore {
             """)
         .bind("id", UUID.randomUUID())
         .bind("login", c.login())
-        .bind("questionnaire", definition.questionnaireId())
+        .bind("questionnaire", definition.id())
         .bind("version", definition.version())
         .bind("campaign", c.campaignId())
         .bind("subject", c.subjectKey())
@@ -222,45 +213,6 @@ class SessionStore {
         .bind("key", key)
         .bind("id", id)
         .then();
-  }
-
-  /** The current definition of the campaign's questionnaire for the category; empty if none. */
-  Mono<Current> current(long campaignId, String category) {
-    return db.sql(
-            "select id, version from questionnaire_definition"
-                + " where campaign_id = :campaign and category = :category")
-        .bind("campaign", campaignId)
-        .bind("category", category)
-        .map(r -> new Current(r.get("id", Long.class), r.get("version", Long.class)))
-        .one();
-  }
-
-  /** One version of a definition; parsed once, since a version never changes. */
-  Mono<Version> version(long questionnaireId, long version) {
-    VersionKey key = new VersionKey(questionnaireId, version);
-    Version known = versions.get(key);
-    if (known != null) {
-      return Mono.just(known);
-    }
-    return db.sql(
-            """
-            select coalesce(v.title, d.title) as title, coalesce(v.content, d.content)::text as content
-            from questionnaire_definition d
-            left join questionnaire_definition_version v
-                   on v.questionnaire_id = d.id and v.version = :version
-            where d.id = :id and (v.version is not null or d.version = :version)
-            """)
-        .bind("id", questionnaireId)
-        .bind("version", version)
-        .map(
-            r ->
-                new Version(
-                    questionnaireId,
-                    version,
-                    r.get("title", String.class),
-                    json.readValue(r.get("content", String.class), QuestionnaireContent.class)))
-        .one()
-        .doOnNext(v -> versions.put(key, v));
   }
 
   /** The campaign's title and the subject's name, for the participant's page. */
