@@ -21,6 +21,9 @@ create table kit_credential (
     unique (campaign_id, subject_key, kit_number)
 );
 create index kit_credential_by_point on kit_credential (campaign_id, organization_id, subject_key, kit_number);
+-- No two kits of a point share a password for a subject (the backstop for concurrent assignments).
+create unique index kit_credential_password_per_point
+    on kit_credential (campaign_id, organization_id, subject_key, password);
 
 -- The current definition per campaign and category; every published version is kept.
 create table questionnaire_definition (
