@@ -221,15 +221,15 @@ class KitStore {
             insert into kit_credential (login, range_id, campaign_id, subject_key, category,
                                         kit_number, organization_id, region_code, password)
             select r.prefix || r.region || n, r.id, :campaign, :subject, r.category,
-                   n, r.org, r.region,
-                   lpad(cast((cast(:passwords as int[]))[cast(r.base + n - r.f + 1 as int)] as text),
-                        5, '0')
+                   n, r.org, r.region, lpad(cast(p.password as text), 5, '0')
             from unnest(cast(:ids as bigint[]), cast(:prefixes as text[]),
                         cast(:orgs as bigint[]), cast(:regions as text[]),
                         cast(:categories as text[]), cast(:firsts as bigint[]),
-                        cast(:lasts as bigint[]), cast(:bases as int[]))
+                        cast(:lasts as bigint[]), cast(:bases as bigint[]))
                  as r(id, prefix, org, region, category, f, l, base)
             cross join lateral generate_series(r.f, r.l) as n
+            join unnest(cast(:passwords as int[])) with ordinality as p(password, position)
+              on p.position = r.base + n - r.f + 1
             """)
         .bind("campaign", campaignId)
         .bind("subject", subjectKey)
@@ -241,7 +241,7 @@ class KitStore {
         .bind("categories", ranges.stream().map(NewRange::category).toArray(String[]::new))
         .bind("firsts", ranges.stream().map(NewRange::first).toArray(Long[]::new))
         .bind("lasts", ranges.stream().map(NewRange::last).toArray(Long[]::new))
-        .bind("bases", Arrays.stream(bases).boxed().toArray(Integer[]::new))
+        .bind("bases", Arrays.stream(bases).mapToObj(b -> (long) b).toArray(Long[]::new))
         .fetch()
         .rowsUpdated();
   }
