@@ -220,8 +220,9 @@ class KitsController implements KitsApi {
     return CurrentCaller.withRole(Role.ORGANIZATION)
         .flatMap(
             caller ->
-                store
-                    .kindOf(caller.organizationId())
+                (caller.organizationId() == null
+                        ? Mono.<String>empty()
+                        : store.kindOf(caller.organizationId()))
                     .filter("ASSESSMENT_POINT"::equals)
                     .switchIfEmpty(Mono.error(new AccessDeniedException()))
                     .then(campaigns.visibleTo(caller, campaignId))

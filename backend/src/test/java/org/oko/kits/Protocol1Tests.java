@@ -128,6 +128,8 @@ class Protocol1Tests extends ApiTest {
           .containsExactly("использован", "испорчен", "не использован");
       assertThat(comment.getRegions().getCellRangeAddress(0).formatAsString()).isEqualTo("C5:C9");
       assertThat(comment.getShowErrorBox()).isTrue();
+      // POI's name is inverted: this writes showDropDown="0", with which Excel shows the arrow.
+      assertThat(comment.getSuppressDropDownArrow()).isTrue();
       assertThat(comment.getErrorBoxText()).contains("Выберите из списка");
       assertThat(validations)
           .anySatisfy(
