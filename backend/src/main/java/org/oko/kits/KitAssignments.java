@@ -35,6 +35,12 @@ class KitAssignments {
 
   static final int MAX_RANGE = 10_000;
 
+  /**
+   * Kits of one request: each gets a credential in the same transaction, so a request stays within
+   * what a transaction writes in reasonable time and memory.
+   */
+  static final int MAX_KITS = 1_000_000;
+
   /** How many five-digit passwords there are. */
   static final int PASSWORDS = 100_000;
 
@@ -125,6 +131,21 @@ class KitAssignments {
                         r.getLast()));
               }
               problems.addAll(overlapsWithin(ranges));
+              long kits =
+                  ranges.stream()
+                      .filter(r -> r.getFirst() <= r.getLast())
+                      .mapToLong(r -> r.getLast() - r.getFirst() + 1)
+                      .sum();
+              if (kits > MAX_KITS) {
+                problems.add(
+                    FieldProblem.of(
+                        "ranges",
+                        "В одном запросе "
+                            + kits
+                            + " комплектов, а можно не больше "
+                            + MAX_KITS
+                            + ": разделите его на несколько"));
+              }
               return (ranges.isEmpty()
                       ? Mono.<List<KitStore.Clash>>just(List.of())
                       : store.clashes(campaign.id(), subject, candidates).collectList())

@@ -398,6 +398,30 @@ class KitCredentialsApiTests extends ApiTest {
   }
 
   @Test
+  void aRequestOfMoreThanAMillionKitsIsRefused() {
+    long id = campaign("ОМК, больше миллиона комплектов").getId();
+    long k = KitsFixture.freshKits();
+    StringBuilder ranges = new StringBuilder();
+    for (int i = 0; i < 101; i++) {
+      long first = k + 1 + i * 10_000L;
+      ranges
+          .append(i == 0 ? "" : ",")
+          .append(
+              "{\"organization\":\"ppo640001\",\"first\":%d,\"last\":%d}"
+                  .formatted(first, first + 9_999));
+    }
+    assign(id, "{\"subjectKey\":\"rus\",\"ranges\":[" + ranges + "]}")
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].message")
+        .value(
+            (String m) ->
+                assertThat(m).contains("1010000 комплектов").contains("не больше 1000000"));
+    assertThat(stored(id)).isEmpty();
+  }
+
+  @Test
   void aHundredThousandKitsAreAssignedInOneRequest() {
     long id = campaign("ОМК, сто тысяч комплектов").getId();
     long k = KitsFixture.freshKits();
