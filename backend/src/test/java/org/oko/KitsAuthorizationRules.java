@@ -36,10 +36,11 @@ class KitsAuthorizationRules implements FeatureRules {
                 "ppo640002",
                 "ppo020001")
             .getId();
-    kits.assign(campaign, "rus", POINT, 1, 30);
-    kits.assign(campaign, "rus", "ppo640002", 31, 60);
-    kits.assign(campaign, "rus", "ppo020001", 61, 90);
-    long range = kits.assign(campaign, "math", POINT, 1, 30);
+    long k = KitsFixture.freshKits();
+    kits.assign(campaign, "rus", POINT, k + 1, k + 30);
+    kits.assign(campaign, "rus", "ppo640002", k + 31, k + 60);
+    kits.assign(campaign, "rus", "ppo020001", k + 61, k + 90);
+    long range = kits.assign(campaign, "math", POINT, k + 1, k + 30);
     long foreign =
         TestCampaigns.create(fixture.as(FEDERAL), "Кампания региона 25, комплекты", "25").getId();
     String base = "/api/campaigns/" + campaign + "/kits";
@@ -69,7 +70,7 @@ class KitsAuthorizationRules implements FeatureRules {
     rules.put(
         "assignKits",
         List.of(
-            Case.post(FEDERAL, base, assignment.formatted(1001, 1010), 201),
+            Case.post(FEDERAL, base, assignment.formatted(k + 1001, k + 1010), 201),
             Case.post(FEDERAL, "/api/campaigns/999999999/kits", assignment.formatted(1, 2), 404),
             Case.post(REGIONAL, base, assignment.formatted(2001, 2010), 403),
             Case.post(MUNICIPAL, base, assignment.formatted(2001, 2010), 403),
@@ -87,6 +88,30 @@ class KitsAuthorizationRules implements FeatureRules {
             Case.delete(FEDERAL, "/api/campaigns/" + foreign + "/kits/" + range, 404),
             Case.delete(FEDERAL, base + "/" + range, 204),
             Case.delete(FEDERAL, base + "/999999999", 404)));
+    // Credentials and protocol 1 are the calling point's own: no one else may ask for them, and
+    // the point only for a campaign and subject in which it has kits.
+    for (String operation : List.of("listKitCredentials", "downloadProtocol1")) {
+      String uri = base + (operation.equals("listKitCredentials") ? "/credentials" : "/protocol1");
+      rules.put(
+          operation,
+          List.of(
+              Case.get(POINT, uri + "?subjectKey=rus", 200),
+              Case.get(POINT, uri + "?subjectKey=history", 404),
+              Case.get(
+                  POINT,
+                  "/api/campaigns/"
+                      + foreign
+                      + (operation.equals("listKitCredentials")
+                          ? "/kits/credentials"
+                          : "/kits/protocol1")
+                      + "?subjectKey=rus-4",
+                  404),
+              Case.get(FEDERAL, uri + "?subjectKey=rus", 403),
+              Case.get(REGIONAL, uri + "?subjectKey=rus", 403),
+              Case.get(MUNICIPAL, uri + "?subjectKey=rus", 403),
+              Case.get(RESPONSIBLE, uri + "?subjectKey=rus", 403),
+              Case.get(SCHOOL, uri + "?subjectKey=rus", 403)));
+    }
     return rules;
   }
 }

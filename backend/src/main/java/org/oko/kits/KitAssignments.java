@@ -1,13 +1,19 @@
 package org.oko.kits;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.KitAssignmentInput;
 import org.oko.api.model.KitRangeInput;
+import org.oko.api.model.ParticipantCategory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.FieldProblem;
@@ -28,6 +34,20 @@ import reactor.core.publisher.Mono;
 class KitAssignments {
 
   static final int MAX_RANGE = 10_000;
+
+  /**
+   * Kits of one request: each gets a credential in the same transaction, so a request stays within
+   * what a transaction writes in reasonable time and memory.
+   */
+  static final int MAX_KITS = 1_000_000;
+
+  /** How many five-digit passwords there are. */
+  static final int PASSWORDS = 100_000;
+
+  /** Kits per insert statement of credentials. */
+  static final int BATCH = 50_000;
+
+  private final SecureRandom random = new SecureRandom();
 
   private final KitStore store;
   private final TransactionalOperator tx;
@@ -104,10 +124,28 @@ class KitAssignments {
                     new KitStore.NewRange(
                         point == null ? 0 : point.id(),
                         point == null ? null : point.regionCode(),
+                        r.getCategory() == null
+                            ? ParticipantCategory.TEACHER.getValue()
+                            : r.getCategory().getValue(),
                         r.getFirst(),
                         r.getLast()));
               }
               problems.addAll(overlapsWithin(ranges));
+              long kits =
+                  ranges.stream()
+                      .filter(r -> r.getFirst() <= r.getLast())
+                      .mapToLong(r -> r.getLast() - r.getFirst() + 1)
+                      .sum();
+              if (kits > MAX_KITS) {
+                problems.add(
+                    FieldProblem.of(
+                        "ranges",
+                        "В одном запросе "
+                            + kits
+                            + " комплектов, а можно не больше "
+                            + MAX_KITS
+                            + ": разделите его на несколько"));
+              }
               return (ranges.isEmpty()
                       ? Mono.<List<KitStore.Clash>>just(List.of())
                       : store.clashes(campaign.id(), subject, candidates).collectList())
@@ -136,24 +174,159 @@ class KitAssignments {
                               new UnprocessableException(
                                   "Комплекты не закреплены: исправьте ошибки", problems));
                         }
-                        return store
-                            .insert(
-                                campaign.id(), subject, candidates, caller.login(), clock.instant())
-                            .collectList()
+                        return store(campaign.id(), subject, candidates, caller.login())
                             .flatMapMany(ids -> store.byIds(campaign.id(), ids))
-                            .as(tx::transactional)
-                            .onErrorMap(
+                            .onErrorResume(
                                 DataIntegrityViolationException.class,
                                 e ->
-                                    new UnprocessableException(
-                                        "Комплекты не закреплены: исправьте ошибки",
-                                        List.of(
-                                            FieldProblem.of(
-                                                "ranges",
-                                                "Часть комплектов только что закреплена другим"
-                                                    + " запросом; обновите список и повторите"))));
+                                    refusal(e, ranges, subject, candidates)
+                                        .flatMapMany(t -> Flux.<KitStore.Stored>error(t)));
                       });
             });
+  }
+
+  /**
+   * Stores the ranges and a questionnaire credential for each of their kits, in one transaction;
+   * the range ids in the order given. The callers have checked the ranges; the database refuses
+   * overlaps and logins taken already.
+   */
+  Mono<List<Long>> store(
+      long campaignId, String subject, List<KitStore.NewRange> ranges, String by) {
+    List<String> prefixes =
+        ranges.stream().map(r -> KitLogins.prefix(r.category(), subject)).toList();
+    List<Long> points = ranges.stream().map(KitStore.NewRange::organizationId).distinct().toList();
+    return store
+        .passwordsInUse(campaignId, subject, points)
+        .collect(
+            HashMap<Long, BitSet>::new,
+            (m, p) -> m.computeIfAbsent(p[0], k -> new BitSet(PASSWORDS)).set((int) p[1]))
+        .flatMap(
+            inUse -> {
+              int[] passwords = passwords(ranges, inUse);
+              return store
+                  .insert(campaignId, subject, ranges, by, clock.instant())
+                  .collectList()
+                  .flatMap(
+                      ids ->
+                          insertCredentials(campaignId, subject, ranges, prefixes, ids, passwords));
+            })
+        .as(tx::transactional);
+  }
+
+  /** The credentials in statements of at most {@link #BATCH} kits each. */
+  private Mono<List<Long>> insertCredentials(
+      long campaignId,
+      String subject,
+      List<KitStore.NewRange> ranges,
+      List<String> prefixes,
+      List<Long> ids,
+      int[] passwords) {
+    List<int[]> batches = new ArrayList<>(); // [from range, to range (exclusive), first kit]
+    int from = 0;
+    int kits = 0;
+    int offset = 0;
+    for (int i = 0; i < ranges.size(); i++) {
+      int n = (int) ranges.get(i).kits();
+      if (kits + n > BATCH && i > from) {
+        batches.add(new int[] {from, i, offset});
+        offset += kits;
+        from = i;
+        kits = 0;
+      }
+      kits += n;
+    }
+    batches.add(new int[] {from, ranges.size(), offset});
+    return Flux.fromIterable(batches)
+        .concatMap(
+            b -> {
+              int total = 0;
+              for (int i = b[0]; i < b[1]; i++) {
+                total += (int) ranges.get(i).kits();
+              }
+              return store.insertCredentials(
+                  campaignId,
+                  subject,
+                  ranges.subList(b[0], b[1]),
+                  prefixes.subList(b[0], b[1]),
+                  ids.subList(b[0], b[1]),
+                  Arrays.copyOfRange(passwords, b[2], b[2] + total));
+            })
+        .then(Mono.just(ids));
+  }
+
+  /**
+   * Five random digits for every kit, the kits of all ranges one after another; no two kits of a
+   * point (for the subject) share one, counting the passwords it holds already.
+   */
+  private int[] passwords(List<KitStore.NewRange> ranges, Map<Long, BitSet> inUse) {
+    int total = ranges.stream().mapToInt(r -> (int) r.kits()).sum();
+    int[] result = new int[total];
+    int k = 0;
+    for (KitStore.NewRange r : ranges) {
+      BitSet used = inUse.computeIfAbsent(r.organizationId(), id -> new BitSet(PASSWORDS));
+      if (used.cardinality() + r.kits() > PASSWORDS) {
+        throw new UnprocessableException(
+            "Комплекты не закреплены: исправьте ошибки",
+            List.of(
+                FieldProblem.of(
+                    "ranges",
+                    "У пункта проведения было бы больше "
+                        + PASSWORDS
+                        + " комплектов предмета: пароли из пяти цифр у них не будут различаться")));
+      }
+      for (long n = r.first(); n <= r.last(); n++) {
+        int p;
+        do {
+          p = random.nextInt(PASSWORDS);
+        } while (used.get(p));
+        used.set(p);
+        result[k++] = p;
+      }
+    }
+    return result;
+  }
+
+  /** Why the database refused the ranges: logins held already, or a concurrent assignment. */
+  private Mono<Throwable> refusal(
+      DataIntegrityViolationException e,
+      List<KitRangeInput> ranges,
+      String subject,
+      List<KitStore.NewRange> candidates) {
+    String raced =
+        "Часть комплектов только что закреплена другим запросом; обновите список и повторите";
+    Mono<List<FieldProblem>> problems =
+        String.valueOf(e.getMessage()).contains("kit_credential_pkey")
+            ? store
+                .loginClashes(
+                    candidates,
+                    candidates.stream().map(r -> KitLogins.prefix(r.category(), subject)).toList())
+                .map(
+                    c -> {
+                      KitRangeInput r = ranges.get(c.index());
+                      return FieldProblem.of(
+                          "ranges[" + c.index() + "]",
+                          "Логины анкетирования комплектов "
+                              + span(r.getFirst(), r.getLast())
+                              + " ("
+                              + r.getOrganization()
+                              + ") уже выданы: "
+                              + c.login()
+                              + (c.count() > 1 ? " и ещё " + (c.count() - 1) : "")
+                              + " — комплектам предмета «"
+                              + c.subjectKey()
+                              + "» кампании «"
+                              + c.campaignTitle()
+                              + "». Логин составляется из категории, первых трёх букв"
+                              + " предмета, кода региона и номера комплекта: выберите другие"
+                              + " номера");
+                    })
+                .collectList()
+            : Mono.just(List.of());
+    return problems.map(
+        list ->
+            new UnprocessableException(
+                "Комплекты не закреплены: исправьте ошибки",
+                list.isEmpty() ? List.of(FieldProblem.of("ranges", raced)) : list));
   }
 
   /** Each pair of ranges of the request that share a kit number. */

@@ -1,7 +1,7 @@
 package org.oko.kits;
 
-import java.time.Clock;
 import java.util.List;
+import org.oko.api.model.ParticipantCategory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -9,36 +9,48 @@ import reactor.core.publisher.Mono;
 /**
  * Kit assignments made by the system itself (the demo data), bypassing the request checks: the
  * caller vouches for the point and the numbers; the exclusion constraint still refuses overlaps.
+ * Every kit gets its questionnaire credential, as when the federal organizer assigns it.
  */
 @Component
 public class KitsAdmin {
 
-  private final KitStore store;
+  private final KitAssignments assignments;
   private final DatabaseClient db;
-  private final Clock clock;
 
-  KitsAdmin(KitStore store, DatabaseClient db, Clock clock) {
-    this.store = store;
+  KitsAdmin(KitAssignments assignments, DatabaseClient db) {
+    this.assignments = assignments;
     this.db = db;
-    this.clock = clock;
+  }
+
+  /** Assigns kits {@code first}–{@code last} of the subject to the organization, for teachers. */
+  public Mono<Void> assign(
+      long campaignId, String subjectKey, long organizationId, long first, long last, String by) {
+    return assign(
+        campaignId, subjectKey, ParticipantCategory.TEACHER, organizationId, first, last, by);
   }
 
   /** Assigns kits {@code first}–{@code last} of the subject to the organization. */
   public Mono<Void> assign(
-      long campaignId, String subjectKey, long organizationId, long first, long last, String by) {
+      long campaignId,
+      String subjectKey,
+      ParticipantCategory category,
+      long organizationId,
+      long first,
+      long last,
+      String by) {
     return db.sql("select region_code from organization where id = :id")
         .bind("id", organizationId)
         .map(r -> r.get("region_code", String.class))
         .one()
         .flatMap(
             region ->
-                store
-                    .insert(
-                        campaignId,
-                        subjectKey,
-                        List.of(new KitStore.NewRange(organizationId, region, first, last)),
-                        by,
-                        clock.instant())
-                    .then());
+                assignments.store(
+                    campaignId,
+                    subjectKey,
+                    List.of(
+                        new KitStore.NewRange(
+                            organizationId, region, category.getValue(), first, last)),
+                    by))
+        .then();
   }
 }

@@ -1,20 +1,36 @@
 package org.oko.kits;
 
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import org.oko.api.KitsApi;
+import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.KitAssignmentInput;
+import org.oko.api.model.KitCredentials;
 import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
 import org.oko.api.model.OrganizationBrief;
 import org.oko.api.model.ParticipantCategory;
+import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.StageGate;
+import org.oko.campaigns.StageWindow;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
+import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,16 +49,25 @@ class KitsController implements KitsApi {
   private final OrganizationDirectory organizations;
   private final KitStore store;
   private final KitAssignments assignments;
+  private final KitCredentialDirectory credentials;
+  private final StageGate stages;
+  private final String configuredLink;
 
   KitsController(
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       KitStore store,
-      KitAssignments assignments) {
+      KitAssignments assignments,
+      KitCredentialDirectory credentials,
+      StageGate stages,
+      @Value("${oko.questionnaires.link:}") String configuredLink) {
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.store = store;
     this.assignments = assignments;
+    this.credentials = credentials;
+    this.stages = stages;
+    this.configuredLink = configuredLink;
   }
 
   @Override
@@ -117,6 +142,12 @@ class KitsController implements KitsApi {
     return CurrentCaller.withRole(Role.FEDERAL)
         .flatMap(caller -> campaigns.visibleTo(caller, campaignId))
         .flatMap(campaign -> store.delete(campaignId, rangeId))
+        .onErrorMap(
+            DataIntegrityViolationException.class,
+            e ->
+                new ConflictException(
+                    "Участники уже начали анкетирование по комплектам этого диапазона — его"
+                        + " нельзя удалить"))
         .flatMap(
             deleted ->
                 deleted
@@ -125,34 +156,173 @@ class KitsController implements KitsApi {
                         new NotFoundException("Диапазон комплектов " + rangeId + " не найден")));
   }
 
-  // TODO(issue 6): protocol 1 and the credentials, being built now.
   @Override
-  public Mono<ResponseEntity<org.oko.api.model.KitCredentials>> listKitCredentials(
+  public Mono<ResponseEntity<KitCredentials>> listKitCredentials(
       Long campaignId, String subjectKey, ServerWebExchange exchange) {
-    return Mono.error(new UnsupportedOperationException("not yet"));
+    return pointKits(campaignId, subjectKey, exchange)
+        .map(
+            p -> {
+              KitCredentials result =
+                  new KitCredentials(
+                      subjectKey,
+                      p.subjectName(),
+                      ParticipantCategory.fromValue(p.category()),
+                      brief(p.point()),
+                      p.link(),
+                      p.kits().stream()
+                          .map(
+                              k ->
+                                  new org.oko.api.model.KitCredential(
+                                      k.kitNumber(), k.login(), k.password()))
+                          .toList());
+              result.setValidFrom(p.validFrom() == null ? null : utc(p.validFrom()));
+              result.setValidUntil(p.validUntil() == null ? null : utc(p.validUntil()));
+              return ResponseEntity.ok(result);
+            });
   }
 
   @Override
-  public Mono<ResponseEntity<org.springframework.core.io.Resource>> downloadProtocol1(
+  public Mono<ResponseEntity<Resource>> downloadProtocol1(
       Long campaignId, String subjectKey, ServerWebExchange exchange) {
-    return Mono.error(new UnsupportedOperationException("not yet"));
+    return pointKits(campaignId, subjectKey, exchange)
+        .flatMap(
+            p ->
+                WorkbookDownload.of(
+                    () ->
+                        Protocol1Workbook.write(
+                            new Protocol1Workbook.Content(
+                                p.category(),
+                                p.subjectName(),
+                                p.point().login(),
+                                p.point().name(),
+                                p.link(),
+                                p.kits())),
+                    "Протокол 1 " + p.point().login() + " " + subjectKey + ".xlsx"));
   }
 
-  private static KitRange toApi(KitStore.Stored s) {
-    OrganizationRef org = s.organization();
+  /** The calling point's kits of the subject, with what protocol 1 prints beside them. */
+  private record PointKits(
+      OrganizationRef point,
+      String subjectName,
+      String category,
+      String link,
+      List<KitCredential> kits,
+      Instant validFrom,
+      Instant validUntil) {}
+
+  /**
+   * Protocol 1 and the credentials are for the assessment point only: every other role, and an
+   * organization that is no assessment point, answers 403; a point without kits of the subject 404.
+   */
+  private Mono<PointKits> pointKits(
+      long campaignId, String subjectKey, ServerWebExchange exchange) {
+    String link = questionnaireLink(exchange);
+    return CurrentCaller.withRole(Role.ORGANIZATION)
+        .flatMap(
+            caller ->
+                (caller.organizationId() == null
+                        ? Mono.<String>empty()
+                        : store.kindOf(caller.organizationId()))
+                    .filter("ASSESSMENT_POINT"::equals)
+                    .switchIfEmpty(Mono.error(new AccessDeniedException()))
+                    .then(campaigns.visibleTo(caller, campaignId))
+                    .flatMap(
+                        campaign -> {
+                          String subjectName =
+                              campaign.subjects().stream()
+                                  .filter(s -> s.getKey().equals(subjectKey))
+                                  .map(CampaignSubject::getName)
+                                  .findFirst()
+                                  .orElse(null);
+                          NotFoundException none =
+                              new NotFoundException(
+                                  "У пункта проведения нет комплектов по предмету «"
+                                      + subjectKey
+                                      + "» в этой кампании");
+                          if (subjectName == null) {
+                            return Mono.error(none);
+                          }
+                          long org = caller.organizationId();
+                          return Mono.zip(
+                                  credentials
+                                      .ofPoint(campaignId, subjectKey, org)
+                                      .collectList()
+                                      .filter(kits -> !kits.isEmpty())
+                                      .switchIfEmpty(Mono.error(none)),
+                                  organizations.byId(org))
+                              .flatMap(
+                                  t ->
+                                      Mono.zip(
+                                              window(
+                                                  campaignId,
+                                                  StageCode.CONDUCT,
+                                                  t.getT2().regionCode(),
+                                                  org),
+                                              window(
+                                                  campaignId,
+                                                  StageCode.QUESTIONNAIRE,
+                                                  t.getT2().regionCode(),
+                                                  org))
+                                          .map(
+                                              w ->
+                                                  new PointKits(
+                                                      t.getT2(),
+                                                      subjectName,
+                                                      t.getT1().get(0).category(),
+                                                      link,
+                                                      t.getT1(),
+                                                      w.getT1()
+                                                          .map(StageWindow::opensAt)
+                                                          .orElse(null),
+                                                      w.getT2()
+                                                          .map(StageWindow::effectiveClosesAt)
+                                                          .orElse(null))));
+                        }));
+  }
+
+  private Mono<Optional<StageWindow>> window(
+      long campaignId, StageCode stage, String regionCode, long organizationId) {
+    return stages
+        .window(campaignId, stage, regionCode, organizationId)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty());
+  }
+
+  /** {@code oko.questionnaires.link} if set, else the participants' route of this server. */
+  private String questionnaireLink(ServerWebExchange exchange) {
+    if (configuredLink != null && !configuredLink.isBlank()) {
+      return configuredLink;
+    }
+    URI uri = exchange.getRequest().getURI();
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + "/q";
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static OrganizationBrief brief(OrganizationRef org) {
     OrganizationBrief brief =
         new OrganizationBrief(org.id(), org.login(), org.name(), org.regionCode());
     brief.setMunicipalityId(org.municipalityId());
     brief.setMunicipalityName(org.municipalityName());
+    return brief;
+  }
+
+  private static KitRange toApi(KitStore.Stored s) {
     return new KitRange(
         s.id(),
         s.subjectKey(),
-        brief,
+        brief(s.organization()),
         s.first(),
         s.last(),
         (int) (s.last() - s.first() + 1),
         s.assignedAt().atOffset(ZoneOffset.UTC),
         s.assignedBy(),
-        ParticipantCategory.TEACHER); // TODO(issue 6): the range's category
+        ParticipantCategory.fromValue(s.category()));
   }
 }

@@ -1,6 +1,7 @@
 package org.oko.kits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
+import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.ProblemError;
 import org.oko.forms.FormsFixture;
 import org.oko.identity.IdentityAdmin;
@@ -103,30 +105,43 @@ class KitsApiTests extends ApiTest {
   @Test
   void federalAssignsRangesAndEachSeesOnlyItsScope() {
     long id = campaign("ОМК, комплекты по областям видимости");
+    long k = KitsFixture.freshKits();
     List<KitRange> stored =
         assign(
                 id,
                 """
                 {"subjectKey":"rus","ranges":[
-                  {"organization":"ppo640001","first":501501,"last":501530},
-                  {"organization":"ppo640002","first":501531,"last":501560},
-                  {"organization":"ppo020001","first":502001,"last":502030}]}
-                """)
+                  {"organization":"ppo640001","first":%d,"last":%d},
+                  {"organization":"ppo640002","first":%d,"last":%d,"category":"TEACHER"},
+                  {"organization":"ppo020001","first":%d,"last":%d,"category":"METHODIST"}]}
+                """
+                    .formatted(
+                        k + 501501, k + 501530, k + 501531, k + 501560, k + 502001, k + 502030))
             .expectStatus()
             .isCreated()
             .expectBodyList(KitRange.class)
             .returnResult()
             .getResponseBody();
     assertThat(stored)
-        .extracting(r -> r.getOrganization().getLogin(), KitRange::getFirst, KitRange::getCount)
+        .extracting(
+            r -> r.getOrganization().getLogin(),
+            KitRange::getFirst,
+            KitRange::getCount,
+            KitRange::getCategory)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ppo640001", 501501L, 30),
-            org.assertj.core.groups.Tuple.tuple("ppo640002", 501531L, 30),
-            org.assertj.core.groups.Tuple.tuple("ppo020001", 502001L, 30));
+            tuple("ppo640001", k + 501501L, 30, ParticipantCategory.TEACHER),
+            tuple("ppo640002", k + 501531L, 30, ParticipantCategory.TEACHER),
+            tuple("ppo020001", k + 502001L, 30, ParticipantCategory.METHODIST));
     assertThat(stored.get(0).getAssignedBy()).isEqualTo("federal");
 
     KitRangePage all = list(client, id, "");
     assertThat(all.getTotal()).isEqualTo(3);
+    assertThat(all.getItems())
+        .extracting(KitRange::getCategory)
+        .containsExactly(
+            ParticipantCategory.TEACHER,
+            ParticipantCategory.TEACHER,
+            ParticipantCategory.METHODIST);
     assertThat(all.getKits()).isEqualTo(90);
 
     KitRangePage region = list(as("region64"), id, "");
@@ -136,7 +151,7 @@ class KitsApiTests extends ApiTest {
     assertThat(region.getKits()).isEqualTo(60);
     assertThat(list(as("region64"), id, "?organization=ppo640002").getItems())
         .extracting(KitRange::getFirst)
-        .containsExactly(501531L);
+        .containsExactly(k + 501531L);
     as("region64")
         .get()
         .uri("/api/campaigns/" + id + "/kits?organization=ppo020001")
@@ -147,7 +162,7 @@ class KitsApiTests extends ApiTest {
     KitRangePage point = list(as("ppo640001"), id, "");
     assertThat(point.getItems())
         .extracting(KitRange::getFirst, KitRange::getLast)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(501501L, 501530L));
+        .containsExactly(tuple(k + 501501L, k + 501530L));
     assertThat(list(as("ppo640001"), id, "?subjectKey=math").getTotal()).isZero();
 
     // Another point sees none of it, and cannot ask for it.
@@ -165,7 +180,8 @@ class KitsApiTests extends ApiTest {
   @Test
   void overlappingRangesAreRefusedNamingEachClashAndNothingIsStored() {
     long id = campaign("ОМК, пересечения комплектов");
-    new KitsFixture(client, db).assign(id, "rus", "ppo640001", 501501, 501530);
+    long k = KitsFixture.freshKits();
+    new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 501501, k + 501530);
 
     List<String> errors =
         messages(
@@ -173,26 +189,33 @@ class KitsApiTests extends ApiTest {
                 id,
                 """
                 {"subjectKey":"rus","ranges":[
-                  {"organization":"ppo640002","first":501520,"last":501540},
-                  {"organization":"ppo640003","first":501535,"last":501545},
-                  {"organization":"ppo640003","first":501600,"last":501610}]}
-                """));
+                  {"organization":"ppo640002","first":%d,"last":%d},
+                  {"organization":"ppo640003","first":%d,"last":%d},
+                  {"organization":"ppo640003","first":%d,"last":%d}]}
+                """
+                    .formatted(
+                        k + 501520, k + 501540, k + 501535, k + 501545, k + 501600, k + 501610)));
     assertThat(errors)
         .anySatisfy(
             m ->
                 assertThat(m)
-                    .contains("Комплекты 501501–501530 уже закреплены за ppo640001")
-                    .contains("501520–501540"))
+                    .contains(
+                        "Комплекты "
+                            + (k + 501501)
+                            + "–"
+                            + (k + 501530)
+                            + " уже закреплены за ppo640001")
+                    .contains((k + 501520) + "–" + (k + 501540)))
         .anySatisfy(
             m ->
                 assertThat(m)
-                    .contains("501535–501545 (ppo640003)")
-                    .contains("501520–501540 (ppo640002)"));
+                    .contains((k + 501535) + "–" + (k + 501545) + " (ppo640003)")
+                    .contains((k + 501520) + "–" + (k + 501540) + " (ppo640002)"));
     assertThat(errors).hasSize(2);
     assertThat(list(client, id, "").getTotal()).isEqualTo(1);
 
     // The same numbers in another subject are another kit.
-    new KitsFixture(client, db).assign(id, "math", "ppo640002", 501501, 501530);
+    new KitsFixture(client, db).assign(id, "math", "ppo640002", k + 501501, k + 501530);
     assertThat(list(client, id, "").getKits()).isEqualTo(60);
   }
 
@@ -241,7 +264,8 @@ class KitsApiTests extends ApiTest {
   @Test
   void onlyTheFederalOrganizerAssignsAndTakesBack() {
     long id = campaign("ОМК, удаление диапазона");
-    long range = new KitsFixture(client, db).assign(id, "rus", "ppo640001", 1, 30);
+    long k = KitsFixture.freshKits();
+    long range = new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 1, k + 30);
     assign(id, "{}").expectStatus().isBadRequest();
     as("region64")
         .post()
@@ -275,17 +299,18 @@ class KitsApiTests extends ApiTest {
         .expectStatus()
         .isNotFound();
     // The numbers are free again.
-    new KitsFixture(client, db).assign(id, "rus", "ppo640002", 1, 30);
+    new KitsFixture(client, db).assign(id, "rus", "ppo640002", k + 1, k + 30);
   }
 
   @Test
   void protocol2ListsExactlyThePointsKitsOfItsSubject() {
     long id = campaign("ОМК, протокол 2 из комплектов");
     KitsFixture kits = new KitsFixture(client, db);
-    kits.assign(id, "rus", "ppo640001", 501501, 501503);
-    kits.assign(id, "rus", "ppo640001", 501601, 501602);
-    kits.assign(id, "rus", "ppo640002", 501504, 501530);
-    kits.assign(id, "math", "ppo640001", 601501, 601530);
+    long k = KitsFixture.freshKits();
+    kits.assign(id, "rus", "ppo640001", k + 501501, k + 501503);
+    kits.assign(id, "rus", "ppo640001", k + 501601, k + 501602);
+    kits.assign(id, "rus", "ppo640002", k + 501504, k + 501530);
+    kits.assign(id, "math", "ppo640001", k + 601501, k + 601530);
     FormDefinition form = new FormsFixture(client, db).form(id, KitsFixture.PROTOCOL2, "p2-rus");
 
     FormResponse response =
@@ -301,7 +326,12 @@ class KitsApiTests extends ApiTest {
     assertThat(response.getStatus()).isEqualTo(FormResponseStatus.NOT_STARTED);
     assertThat(response.getSheets().get("kits"))
         .extracting(row -> row.get("kit"))
-        .containsExactly("501501", "501502", "501503", "501601", "501602");
+        .containsExactly(
+            Long.toString(k + 501501),
+            Long.toString(k + 501502),
+            Long.toString(k + 501503),
+            Long.toString(k + 501601),
+            Long.toString(k + 501602));
 
     // A point with no kits of the subject has an empty protocol.
     FormResponse none =

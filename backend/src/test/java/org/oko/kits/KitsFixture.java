@@ -1,6 +1,7 @@
 package org.oko.kits;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.KitRange;
 import org.oko.forms.FormsFixture;
@@ -24,6 +25,23 @@ public final class KitsFixture {
               "\"respondent\":\"ORGANIZATION\",\"subjectKey\":\"rus\",")
           .replace("\"stage\":\"RESULTS_PROTOCOL\"", "\"stage\":\"CONDUCT\"");
 
+  /** The subjects of {@link #campaign}. */
+  public static final String SUBJECTS =
+      """
+      [{"key":"rus","name":"Русский язык"},{"key":"math","name":"Математика"}]
+      """;
+
+  private static final AtomicLong KITS = new AtomicLong(700);
+
+  /**
+   * A base kit number no other test of this JVM gets: add seed-like numbers to it (base + 501501).
+   * A kit's questionnaire login (category, subject, region, number) is unique across campaigns, so
+   * tests that assign the same numbers to points of one region would refuse each other's kits.
+   */
+  public static long freshKits() {
+    return KITS.getAndIncrement() * 1_000_000;
+  }
+
   private final WebTestClient federal;
   private final DatabaseClient db;
 
@@ -37,6 +55,12 @@ public final class KitsFixture {
    * opens} to {@code closes}, whose published sample holds these points (so that they see it).
    */
   public Campaign campaign(String title, Instant opens, Instant closes, String... points) {
+    return campaign(title, SUBJECTS, opens, closes, points);
+  }
+
+  /** As {@link #campaign(String, Instant, Instant, String...)}, with these subjects (JSON). */
+  public Campaign campaign(
+      String title, String subjects, Instant opens, Instant closes, String... points) {
     Campaign campaign =
         federal
             .post()
@@ -45,11 +69,10 @@ public final class KitsFixture {
             .bodyValue(
                 """
                 {"kind":"OMK","title":"%s","academicYear":"2025/2026",
-                 "subjects":[{"key":"rus","name":"Русский язык"},
-                             {"key":"math","name":"Математика"}],
+                 "subjects":%s,
                  "regionCodes":["64","02"]}
                 """
-                    .formatted(title))
+                    .formatted(title, subjects))
             .exchange()
             .expectStatus()
             .isCreated()
@@ -61,17 +84,24 @@ public final class KitsFixture {
     return campaign;
   }
 
-  /** Assigns one range and answers its id. */
+  /** Assigns one range for teachers and answers its id. */
   public long assign(long campaignId, String subject, String point, long first, long last) {
+    return assign(campaignId, subject, "TEACHER", point, first, last);
+  }
+
+  /** Assigns one range of the participant category and answers its id. */
+  public long assign(
+      long campaignId, String subject, String category, String point, long first, long last) {
     return federal
         .post()
         .uri("/api/campaigns/" + campaignId + "/kits")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(
             """
-            {"subjectKey":"%s","ranges":[{"organization":"%s","first":%d,"last":%d}]}
+            {"subjectKey":"%s","ranges":[
+              {"organization":"%s","first":%d,"last":%d,"category":"%s"}]}
             """
-                .formatted(subject, point, first, last))
+                .formatted(subject, point, first, last, category))
         .exchange()
         .expectStatus()
         .isCreated()
