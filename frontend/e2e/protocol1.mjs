@@ -73,22 +73,34 @@ await run(async () => {
     await screenshot('protocol1-opened');
   });
 
+  /** The two kits the names go to: used ones (marked on this page while protocol 2 has none). */
+  const kits = /** @type {string[]} */ ([]);
   await step('two kits used, two names typed: the names are on the strips', async () => {
-    for (const kit of ['501501', '501502']) {
-      // While protocol 2 has no comment for the kit, it is chosen on this page.
+    const rows = page.getByTestId('protocol1-row');
+    const count = await rows.count();
+    for (let index = 0; index < count && kits.length < 2; index += 1) {
+      const row = rows.nth(index);
+      const kit = (await row.locator('td').first().innerText()).trim();
       if ((await commentSelect(kit).count()) > 0) {
         await commentSelect(kit).selectOption('использован');
+        kits.push(kit);
+      } else if ((await row.getByTestId('comment').innerText()).trim() === 'использован') {
+        kits.push(kit); // protocol 2 already says so
       }
     }
-    await nameInput('501501').fill(NAMES[0]);
-    await nameInput('501502').pressSequentially(NAMES[1], { delay: 5 });
+    if (kits.length < 2) throw new Error('fewer than two kits can be marked used');
+    console.log(`  kits ${kits.join(', ')}`);
+    await nameInput(kits[0]).fill(NAMES[0]);
+    await nameInput(kits[1]).pressSequentially(NAMES[1], { delay: 5 });
     const strips = page.getByTestId('strips');
     for (const name of NAMES) {
       await strips.getByTestId('strip-name').filter({ hasText: name }).waitFor();
     }
-    const strip = page.getByRole('listitem', { name: 'Полоска, комплект 501501' });
+    const strip = page.getByRole('listitem', { name: `Полоска, комплект ${kits[0]}` });
     const login = (await strip.getByTestId('strip-login').innerText()).trim();
-    if (!/^urus\d{2}501501$/.test(login)) throw new Error(`the strip's login is «${login}»`);
+    if (!new RegExp(`^urus\\d{2}${kits[0]}$`).test(login)) {
+      throw new Error(`the strip's login is «${login}»`);
+    }
     const href =
       (await strip.getByRole('link', { name: 'Письмо участнику' }).getAttribute('href')) ?? '';
     if (!href.startsWith('mailto:?') || !decodeURIComponent(href).includes(NAMES[0])) {
@@ -112,7 +124,7 @@ await run(async () => {
     await page.getByRole('button', { name: 'Обновить из протокола 2' }).click();
     await page.reload();
     await page.getByTestId('protocol1-row').first().waitFor();
-    const kept = await nameInput('501501').inputValue();
+    const kept = await nameInput(kits[0]).inputValue();
     if (kept !== NAMES[0]) throw new Error(`after a reload the name is «${kept}»`);
   });
 
@@ -122,7 +134,7 @@ await run(async () => {
     if (await page.getByTestId('names-local-note').isVisible()) {
       throw new Error('the explanations are printed');
     }
-    if (await page.getByLabel('ФИО, комплект 501501').isVisible()) {
+    if (await nameInput(kits[0]).isVisible()) {
       throw new Error('the protocol table is printed');
     }
     const strips = await page.getByTestId('strip').count();
