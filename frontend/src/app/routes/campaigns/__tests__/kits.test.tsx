@@ -117,7 +117,8 @@ describe('kits on an ОМК campaign page', () => {
     });
     expect(within(form).getByLabelText('Логин ППО, строка 1')).toHaveValue('');
     await waitFor(() => expect(within(panel).getAllByTestId('kit-range-row')).toHaveLength(2));
-  });
+    // Many fields to type into: slow on a loaded machine.
+  }, 15_000);
 
   it('filters the list by subject', async () => {
     const api = mockApi({
