@@ -70,6 +70,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.campaigns.protocol1.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/protocol1')).Protocol1Route,
+        }),
+      },
+      {
         path: paths.cabinet.home.path,
         lazy: async () => ({ Component: (await import('./routes/cabinet/home')).CabinetRoute }),
       },

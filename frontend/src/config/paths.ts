@@ -39,6 +39,11 @@ export const paths = {
       path: '/campaigns/:campaignId/sample',
       getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
     },
+    protocol1: {
+      path: '/campaigns/:campaignId/protocol1/:subjectKey',
+      getHref: (campaignId: number, subjectKey: string) =>
+        `/campaigns/${campaignId}/protocol1/${encodeURIComponent(subjectKey)}`,
+    },
   },
   cabinet: {
     home: { path: '/cabinet', getHref: () => '/cabinet' },

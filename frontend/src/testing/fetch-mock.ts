@@ -54,6 +54,8 @@ export function mockApi(routes: Record<string, Handler | Reply>) {
 
   const urlOf = (request: Request) => new URL(request.url, window.location.href);
   return {
+    /** Every request the app made, to any path, oldest first (unread copies). */
+    all: () => requests.map((request) => request.clone()),
     /** Every request to `path`, oldest first. */
     requestsTo: (path: string) => requests.filter((request) => urlOf(request).pathname === path),
     /** The query parameters of every request to `path`, oldest first. */

@@ -7,6 +7,7 @@ import { formatNumber, plural } from '@/utils/format';
 import { problemErrors } from '@/utils/problem';
 
 import { useAssignKits } from '../api/assign-kits';
+import { categoryLabels, participantCategories, type ParticipantCategory } from '../utils/category';
 import { emptyRow, isBlankRow, parseRangeLines, type RangeRow } from '../utils/parse-ranges';
 
 type KitAssignFormProps = { campaign: Campaign };
@@ -21,6 +22,7 @@ const sentIndexOf = (error: ProblemError) => {
 export function KitAssignForm({ campaign }: KitAssignFormProps) {
   const id = useId();
   const [subjectKey, setSubjectKey] = useState(campaign.subjects[0]?.key ?? '');
+  const [category, setCategory] = useState<ParticipantCategory>('TEACHER');
   const [rows, setRows] = useState<RangeRow[]>([emptyRow()]);
   const [pasted, setPasted] = useState('');
   // Which form row each range sent stands for, to put the server's errors beside their rows.
@@ -49,6 +51,8 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
     setAssigned(undefined);
     const chosen = rows.map((row, index) => ({ row, index })).filter(({ row }) => !isBlankRow(row));
     if (chosen.length === 0) return;
+    // A pasted category that was not understood must be chosen by hand first.
+    if (chosen.some(({ row }) => row.categoryText)) return;
     setSentRows(chosen.map(({ index }) => index));
     assign.mutate(
       {
@@ -59,6 +63,7 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
             organization: row.organization.trim().toLowerCase(),
             first: Number(row.first.trim()),
             last: Number(row.last.trim()),
+            category: row.category || category,
           })),
         },
       },
@@ -75,8 +80,9 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
     <form className="form-stack" onSubmit={submit} data-testid="kit-assign-form">
       <h3 className="subheading">Назначить комплекты</h3>
       <p className="field__hint">
-        Выберите предмет и укажите для каждого ППО диапазон номеров комплектов. Номера одного
-        предмета не могут повторяться — ни в этом списке, ни в уже назначенных.
+        Выберите предмет и категорию участников и укажите для каждого ППО диапазон номеров
+        комплектов. Номера одного предмета не могут повторяться — ни в этом списке, ни в уже
+        назначенных.
       </p>
       <div className="field">
         <label htmlFor={`${id}-subject`}>Предмет</label>
@@ -96,6 +102,26 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
       </div>
 
       <div className="field">
+        <label htmlFor={`${id}-category`}>Категория участников</label>
+        <select
+          id={`${id}-category`}
+          className="input"
+          value={category}
+          required
+          onChange={(event) => setCategory(event.target.value as ParticipantCategory)}
+        >
+          {participantCategories.map((value) => (
+            <option key={value} value={value}>
+              {categoryLabels[value]}
+            </option>
+          ))}
+        </select>
+        <p className="field__hint">
+          Для всех строк ниже, кроме тех, где категория выбрана отдельно.
+        </p>
+      </div>
+
+      <div className="field">
         <label htmlFor={`${id}-paste`}>Вставить строки из таблицы</label>
         <textarea
           id={`${id}-paste`}
@@ -107,7 +133,7 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
         />
         <p className="field__hint">
           Одна строка — один диапазон: логин ППО, первый и последний номер через пробел, табуляцию
-          или «;».
+          или «;». Четвёртым столбцом можно указать категорию: «Учителя» или «Методисты».
         </p>
         <div>
           <button
@@ -166,6 +192,28 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
                     onChange={(event) => change(index, { last: event.target.value })}
                   />
                 </div>
+                <div className="field">
+                  <label htmlFor={`${id}-category-${index}`}>Категория, строка {n}</label>
+                  <select
+                    id={`${id}-category-${index}`}
+                    className="input"
+                    value={row.category}
+                    aria-invalid={row.categoryText ? true : undefined}
+                    onChange={(event) =>
+                      change(index, {
+                        category: event.target.value as ParticipantCategory | '',
+                        categoryText: undefined,
+                      })
+                    }
+                  >
+                    <option value="">Как выше ({categoryLabels[category]})</option>
+                    {participantCategories.map((value) => (
+                      <option key={value} value={value}>
+                        {categoryLabels[value]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
                 {rows.length > 1 && (
                   <div className="actions actions--end">
                     <button
@@ -179,6 +227,12 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
                   </div>
                 )}
               </div>
+              {row.categoryText && (
+                <p className="field-errors" role="alert" data-testid="kit-row-category-error">
+                  Категория «{row.categoryText}» не распознана: выберите «Учителя» или «Методисты» в
+                  списке «Категория, строка {n}».
+                </p>
+              )}
               {rowErrors.length > 0 && (
                 <ul className="field-errors" data-testid="kit-row-errors">
                   {rowErrors.map((error, i) => (

@@ -1,14 +1,17 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { paths } from '@/config/paths';
 import type { Campaign, Role } from '@/types/api';
 import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
 
 import { useDeleteKitRange } from '../api/delete-kit-range';
 import { KITS_PAGE_SIZE, useKits } from '../api/get-kits';
 import type { KitRange } from '../types';
+import { categoryLabels } from '../utils/category';
 import { formatRange } from '../utils/parse-ranges';
 import { KitAssignForm } from './kit-assign-form';
 
@@ -81,6 +84,7 @@ export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) 
               {formatNumber(kits.data.total)}{' '}
               {plural(kits.data.total, ['диапазоне', 'диапазонах', 'диапазонах'])}
             </p>
+            {own && <Protocol1Links campaign={campaign} ranges={kits.data.items} />}
             <p className="field__hint">Время — {formatTimeZone(campaign.timeZone)}.</p>
             <div className="table-wrap" aria-busy={kits.isPlaceholderData}>
               <table className="table table--stack">
@@ -88,6 +92,7 @@ export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) 
                 <thead>
                   <tr>
                     <th scope="col">Предмет</th>
+                    <th scope="col">Категория</th>
                     <th scope="col">ППО</th>
                     <th scope="col">Номера</th>
                     <th scope="col">Комплектов</th>
@@ -98,7 +103,7 @@ export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) 
                 <tbody>
                   {kits.data.items.length === 0 && (
                     <tr>
-                      <td colSpan={federal ? 6 : 5} className="table__empty">
+                      <td colSpan={federal ? 7 : 6} className="table__empty">
                         {own ? 'Вам ещё не назначили комплекты' : 'Комплекты ещё не назначены'}
                       </td>
                     </tr>
@@ -130,6 +135,36 @@ export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) 
   );
 }
 
+/**
+ * «Протокол 1 (для ППО)» of every subject the point has kits in: the page where the point sees its
+ * kits' questionnaire logins and passwords and prints the strips for participants.
+ */
+function Protocol1Links({ campaign, ranges }: { campaign: Campaign; ranges: KitRange[] }) {
+  const subjects = campaign.subjects.filter((subject) =>
+    ranges.some((range) => range.subjectKey === subject.key),
+  );
+  if (subjects.length === 0) return null;
+  return (
+    <div className="form-stack" data-testid="protocol1-links">
+      <p className="field__hint">
+        Протокол 1 (для ППО) — логины и пароли для анкетирования участников, полоски для печати. Он
+        только для вас: в систему не загружается, ФИО участников не передаются.
+      </p>
+      <div className="actions">
+        {subjects.map((subject) => (
+          <Link
+            key={subject.key}
+            className="button button--secondary"
+            to={paths.campaigns.protocol1.getHref(campaign.id, subject.key)}
+          >
+            Протокол 1 (для ППО): {subject.name}
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 type KitRangeRowProps = { range: KitRange; campaign: Campaign; canDelete: boolean };
 
 function KitRangeRow({ range, campaign, canDelete }: KitRangeRowProps) {
@@ -142,6 +177,7 @@ function KitRangeRow({ range, campaign, canDelete }: KitRangeRowProps) {
   return (
     <tr data-testid="kit-range-row">
       <td data-label="Предмет">{subject}</td>
+      <td data-label="Категория">{categoryLabels[range.category] ?? range.category}</td>
       <td data-label="ППО">
         {/* One child: the narrow-screen layout puts each child of a cell on its own line. */}
         <span>

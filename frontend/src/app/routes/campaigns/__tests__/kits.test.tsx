@@ -89,6 +89,7 @@ describe('kits on an ОМК campaign page', () => {
     expect(within(panel).getByRole('heading', { name: 'Комплекты' })).toBeInTheDocument();
     const row = await within(panel).findByTestId('kit-range-row');
     expect(row).toHaveTextContent('Литература');
+    expect(within(row).getByText('Учителя')).toBeInTheDocument();
     expect(row).toHaveTextContent('ppo640001 — ППО при СОШ № 3');
     expect(row).toHaveTextContent('501501–501530');
     expect(row).toHaveTextContent('30');
@@ -99,6 +100,8 @@ describe('kits on an ОМК campaign page', () => {
 
     const form = within(panel).getByTestId('kit-assign-form');
     await user.selectOptions(within(form).getByLabelText('Предмет'), 'hist');
+    expect(within(form).getByLabelText('Категория участников')).toHaveValue('TEACHER');
+    await user.selectOptions(within(form).getByLabelText('Категория участников'), 'Методисты');
     await user.type(within(form).getByLabelText('Логин ППО, строка 1'), 'ppo640002');
     await user.type(within(form).getByLabelText('Первый номер, строка 1'), '501531');
     await user.type(within(form).getByLabelText('Последний номер, строка 1'), '501560');
@@ -110,11 +113,12 @@ describe('kits on an ОМК campaign page', () => {
     const post = api.requestsTo(KITS).find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({
       subjectKey: 'hist',
-      ranges: [{ organization: 'ppo640002', first: 501531, last: 501560 }],
+      ranges: [{ organization: 'ppo640002', first: 501531, last: 501560, category: 'METHODIST' }],
     });
     expect(within(form).getByLabelText('Логин ППО, строка 1')).toHaveValue('');
     await waitFor(() => expect(within(panel).getAllByTestId('kit-range-row')).toHaveLength(2));
-  });
+    // Many fields to type into: slow on a loaded machine.
+  }, 15_000);
 
   it('filters the list by subject', async () => {
     const api = mockApi({
@@ -142,7 +146,7 @@ describe('kits on an ОМК campaign page', () => {
     const form = await screen.findByTestId('kit-assign-form');
     await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
     await user.paste(
-      'ppo640001\t501501\t501530\nPPO640002 501531 501560\n\nppo640003;501561;501590',
+      'ppo640001\t501501\t501530\nPPO640002 501531 501560 Методисты\n\nppo640003;501561;501590',
     );
     await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
 
@@ -150,6 +154,8 @@ describe('kits on an ОМК campaign page', () => {
     expect(within(form).getByLabelText('Логин ППО, строка 2')).toHaveValue('ppo640002');
     expect(within(form).getByLabelText('Первый номер, строка 3')).toHaveValue('501561');
     expect(within(form).getByLabelText('Последний номер, строка 3')).toHaveValue('501590');
+    expect(within(form).getByLabelText('Категория, строка 2')).toHaveValue('METHODIST');
+    expect(within(form).getByLabelText('Категория, строка 3')).toHaveValue('');
 
     await user.click(within(form).getByRole('button', { name: 'Назначить' }));
     await within(form).findByTestId('kit-assigned');
@@ -157,10 +163,43 @@ describe('kits on an ОМК campaign page', () => {
     expect(await post?.json()).toEqual({
       subjectKey: 'lit',
       ranges: [
-        { organization: 'ppo640001', first: 501501, last: 501530 },
-        { organization: 'ppo640002', first: 501531, last: 501560 },
-        { organization: 'ppo640003', first: 501561, last: 501590 },
+        { organization: 'ppo640001', first: 501501, last: 501530, category: 'TEACHER' },
+        { organization: 'ppo640002', first: 501531, last: 501560, category: 'METHODIST' },
+        { organization: 'ppo640003', first: 501561, last: 501590, category: 'TEACHER' },
       ],
+    });
+  });
+
+  it('does not send a pasted category it cannot read until one is chosen for the row', async () => {
+    const api = mockApi({
+      '/api/campaigns/7': omk,
+      '/api/campaigns/7/forms': json([]),
+      [KITS]: (_, request) =>
+        request.method === 'POST'
+          ? json([range({ category: 'METHODIST' })], 201)
+          : kitPage([range({ category: 'METHODIST' })]),
+    });
+    const { user } = renderApp('/campaigns/7');
+    const panel = await screen.findByTestId('kits');
+    expect(await within(panel).findByTestId('kit-range-row')).toHaveTextContent('Методисты');
+    const form = within(panel).getByTestId('kit-assign-form');
+    await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
+    await user.paste('ppo640002 501600 501610 директора');
+    await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
+    expect(within(form).getByTestId('kit-row-category-error')).toHaveTextContent(
+      'Категория «директора» не распознана',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Назначить' }));
+    expect(api.requestsTo(KITS).filter((request) => request.method === 'POST')).toHaveLength(0);
+
+    await user.selectOptions(within(form).getByLabelText('Категория, строка 1'), 'Методисты');
+    expect(within(form).queryByTestId('kit-row-category-error')).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Назначить' }));
+    await within(form).findByTestId('kit-assigned');
+    const post = api.requestsTo(KITS).find((request) => request.method === 'POST');
+    expect(await post?.json()).toEqual({
+      subjectKey: 'lit',
+      ranges: [{ organization: 'ppo640002', first: 501600, last: 501610, category: 'METHODIST' }],
     });
   });
 
@@ -258,5 +297,10 @@ describe('kits in an assessment point’s cabinet', () => {
     expect(rows[1]).toHaveTextContent('700001–700010');
     expect(within(panel).queryByTestId('kit-assign-form')).not.toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: /Удалить/ })).not.toBeInTheDocument();
+    const links = within(within(panel).getByTestId('protocol1-links')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Протокол 1 (для ППО): Литература', '/campaigns/7/protocol1/lit'],
+      ['Протокол 1 (для ППО): История', '/campaigns/7/protocol1/hist'],
+    ]);
   });
 });

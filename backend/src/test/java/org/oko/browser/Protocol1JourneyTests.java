@@ -1,0 +1,122 @@
+package org.oko.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.Campaign;
+import org.oko.api.model.CampaignPage;
+import org.oko.api.model.FormSummary;
+import org.oko.api.model.KitCredentials;
+import org.oko.testing.ApiTest;
+
+/**
+ * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code
+ * frontend/e2e/protocol1.mjs}) on the demo data: the point ppo640001 opens protocol 1 of Russian in
+ * «ОМК учителей 2026», types two names, downloads the workbook, reloads, prints the strips. The
+ * journey records every request the page makes and fails if one carries a typed name; this test
+ * then checks that nothing the server keeps for the point mentions them.
+ */
+class Protocol1JourneyTests extends ApiTest {
+
+  private static final Path FRONTEND =
+      Path.of(System.getProperty("oko.frontend.dir", "../frontend"));
+
+  /** The names the journey types (kept in the browser only). */
+  private static final List<String> NAMES =
+      List.of("Журавлёва Агния Тимуровна", "Охотников Савелий Петрович");
+
+  @Test
+  void aPointLaysOutProtocol1InTheBrowserAndNoTypedNameLeavesIt() throws Exception {
+    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    assertThat(Files.isExecutable(chromium))
+        .as("Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)")
+        .isTrue();
+    long campaignId =
+        client
+            .get()
+            .uri("/api/campaigns?kind=OMK&size=100")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(CampaignPage.class)
+            .returnResult()
+            .getResponseBody()
+            .getItems()
+            .stream()
+            .filter(c -> c.getTitle().equals("ОМК учителей 2026"))
+            .map(Campaign::getId)
+            .findFirst()
+            .orElseThrow();
+
+    Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
+    Process node =
+        new ProcessBuilder("node", "e2e/protocol1.mjs", baseUrl(), String.valueOf(campaignId))
+            .directory(FRONTEND.toFile())
+            .redirectErrorStream(true)
+            .start();
+    List<String> output = new ArrayList<>();
+    try (var lines =
+        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = lines.readLine()) != null; ) {
+        output.add(line);
+        System.out.println(line);
+      }
+    }
+    boolean finished = node.waitFor(60, TimeUnit.SECONDS);
+    String log = String.join("\n", output);
+    Files.writeString(results.resolve("protocol1.log"), log);
+    assertThat(finished).as("the journey finished").isTrue();
+    assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
+    assertThat(log).contains("none carries a name");
+
+    // The credentials the strips were made of are the point's, and still served as before.
+    KitCredentials credentials =
+        as("ppo640001")
+            .get()
+            .uri("/api/campaigns/" + campaignId + "/kits/credentials?subjectKey=rus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(KitCredentials.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(credentials.getItems()).isNotEmpty();
+    assertThat(credentials.getItems().get(0).getKit()).isEqualTo(501501L);
+
+    // Nothing the server keeps for the point — its protocol 2 of Russian — mentions a name.
+    List<FormSummary> forms =
+        as("ppo640001")
+            .get()
+            .uri("/api/campaigns/" + campaignId + "/forms")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBodyList(FormSummary.class)
+            .returnResult()
+            .getResponseBody();
+    for (FormSummary form : forms) {
+      String response =
+          as("ppo640001")
+              .get()
+              .uri("/api/forms/" + form.getId() + "/response")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      for (String name : NAMES) {
+        assertThat(response).as("form %s", form.getCode()).doesNotContain(name);
+        assertThat(response).doesNotContain(name.split(" ")[0]);
+      }
+    }
+  }
+}
