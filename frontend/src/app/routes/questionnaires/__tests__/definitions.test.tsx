@@ -184,9 +184,9 @@ describe('questionnaire definitions', () => {
     await screen.findByRole('heading', { level: 1, name: 'Новая анкета' }, { timeout: 5000 });
     expect(screen.getByLabelText('Категория участников')).toHaveValue('METHODIST');
     // The template is there to start from.
-    expect(
-      (screen.getByLabelText('Разделы и вопросы (JSON)') as HTMLTextAreaElement).value,
-    ).toContain('"sections"');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Разделы и вопросы (JSON)').value).toContain(
+      '"sections"',
+    );
 
     await user.type(screen.getByLabelText('Название анкеты'), 'Анкета методиста');
     setContent(JSON.stringify(content));
@@ -289,8 +289,8 @@ describe('questionnaire definitions', () => {
       { level: 1, name: 'Новая версия анкеты: Учителя' },
       { timeout: 5000 },
     );
-    const editor = screen.getByLabelText('Разделы и вопросы (JSON)');
-    expect(JSON.parse((editor as HTMLTextAreaElement).value)).toEqual(questionnaireContent());
+    const editor = screen.getByLabelText<HTMLTextAreaElement>('Разделы и вопросы (JSON)');
+    expect(JSON.parse(editor.value)).toEqual(questionnaireContent());
     expect(screen.getByLabelText('Название анкеты')).toHaveValue('Анкета учителя');
 
     const changed = questionnaireContent();
