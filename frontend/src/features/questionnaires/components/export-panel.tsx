@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { saveBlob } from '@/utils/download';
@@ -14,6 +15,12 @@ import { CATEGORIES, categoryLabels, isCategory } from '../utils/labels';
 export function ExportPanel({ campaignId }: { campaignId: number }) {
   const [category, setCategory] = useState<ParticipantCategory | ''>('');
   const exporter = useExportQuestionnaireResponses();
+  const { hash } = useLocation();
+  const panel = useRef<HTMLElement>(null);
+  // «Выгрузить ответы» on the campaign page leads here: bring the panel into view.
+  useEffect(() => {
+    if (hash === '#export') panel.current?.scrollIntoView?.({ block: 'start' });
+  }, [hash]);
   const pendingFormat = exporter.isPending ? exporter.variables.format : undefined;
   const run = (format: ResponsesExport['format']) =>
     exporter.mutate(
@@ -22,7 +29,7 @@ export function ExportPanel({ campaignId }: { campaignId: number }) {
     );
 
   return (
-    <section className="panel" aria-labelledby="q-export-title" id="export">
+    <section className="panel" aria-labelledby="q-export-title" id="export" ref={panel}>
       <h2 id="q-export-title" className="panel__title">
         Выгрузка ответов
       </h2>

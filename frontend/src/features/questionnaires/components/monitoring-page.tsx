@@ -23,18 +23,30 @@ import { isLevel, levelColumn, levelLabels } from '../utils/labels';
 import { Completion } from './completion';
 import { LiveNumber } from './live-number';
 
-/** The levels a role may group by, the first being where its page opens. */
+/** The levels a role may group by, from the widest. */
 export function levelsFor(role: Role): MonitoringLevel[] {
   switch (role) {
     case 'FEDERAL':
       return ['REGION', 'MUNICIPALITY', 'POINT'];
     case 'REGIONAL':
     case 'RESPONSIBLE':
-      return ['MUNICIPALITY', 'POINT'];
     case 'MUNICIPAL':
-      return ['POINT', 'MUNICIPALITY'];
+      return ['MUNICIPALITY', 'POINT'];
     default:
       return ['POINT'];
+  }
+}
+
+/** Where a role's page opens: the federal organizer by region, a region by municipality, a municipality by point. */
+export function defaultLevel(role: Role): MonitoringLevel {
+  switch (role) {
+    case 'FEDERAL':
+      return 'REGION';
+    case 'REGIONAL':
+    case 'RESPONSIBLE':
+      return 'MUNICIPALITY';
+    default:
+      return 'POINT';
   }
 }
 
@@ -44,7 +56,7 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
   const levels = levelsFor(account.role);
   const requested = search.get('level');
   const level: MonitoringLevel =
-    isLevel(requested) && levels.includes(requested) ? requested : levels[0]!;
+    isLevel(requested) && levels.includes(requested) ? requested : defaultLevel(account.role);
   const subject = search.get('subject');
   const region = search.get('region');
   const filter: QuestionnaireMonitoringFilter = {
@@ -101,13 +113,18 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
     return undefined;
   };
 
-  const crumbs = [
-    { label: 'Кампании', to: paths.campaigns.list.getHref() },
+  // A point reaches its monitoring from the personal account; organizers from the campaign page.
+  const crumbs =
     account.role === 'ORGANIZATION'
-      ? { label: campaign.title, to: paths.cabinet.home.getHref() }
-      : { label: campaign.title, to: paths.campaigns.campaign.getHref(campaign.id) },
-    { label: 'Мониторинг анкетирования' },
-  ];
+      ? [
+          { label: 'Личный кабинет', to: paths.cabinet.home.getHref() },
+          { label: `${campaign.title}: мониторинг анкетирования` },
+        ]
+      : [
+          { label: 'Кампании', to: paths.campaigns.list.getHref() },
+          { label: campaign.title, to: paths.campaigns.campaign.getHref(campaign.id) },
+          { label: 'Мониторинг анкетирования' },
+        ];
 
   return (
     <>

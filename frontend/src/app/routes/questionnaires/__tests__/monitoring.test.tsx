@@ -110,6 +110,12 @@ describe('questionnaire monitoring', () => {
     expect(rows[0]).toHaveTextContent('ППО при СОШ № 3ppo640001');
     expect(rows[0]).toHaveTextContent('20%');
     expect(within(rows[0]!).queryByRole('link')).not.toBeInTheDocument();
+    // It came from its personal account, not from the campaign pages it cannot open.
+    const crumbs = screen.getByRole('navigation', { name: 'Навигационная цепочка' });
+    expect(within(crumbs).getByRole('link', { name: 'Личный кабинет' })).toHaveAttribute(
+      'href',
+      '/cabinet',
+    );
   });
 
   it('switches the level and filters by subject and region, keeping them in the address', async () => {
