@@ -75,11 +75,16 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
       else next.delete(key);
     }
     if (!('page' in changes)) next.delete('page');
+    // The municipality drilled into is named only while its points are shown.
+    if (('level' in changes || 'region' in changes) && !('municipality' in changes)) {
+      next.delete('municipality');
+    }
     return next;
   };
   const update = (changes: Record<string, string | undefined>) =>
     setSearch(hrefWith(changes), { replace: true });
-  return { levels, filter, page, update, hrefWith };
+  const municipality = level === 'POINT' ? (search.get('municipality') ?? undefined) : undefined;
+  return { levels, filter, page, update, hrefWith, municipality };
 }
 
 type MonitoringPageProps = { campaign: Campaign; account: Me };
@@ -89,7 +94,10 @@ type MonitoringPageProps = { campaign: Campaign; account: Me };
  * by region, municipality or point, read again every 10 seconds while the tab is visible.
  */
 export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPageProps) {
-  const { levels, filter, page, update, hrefWith } = useMonitoringParams(account, campaign);
+  const { levels, filter, page, update, hrefWith, municipality } = useMonitoringParams(
+    account,
+    campaign,
+  );
   const monitoring = useQuestionnaireMonitoring({
     campaignId: campaign.id,
     filter,
@@ -108,7 +116,13 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
       return `?${hrefWith({ level: 'MUNICIPALITY', region: row.regionCode }).toString()}`;
     }
     if (filter.level === 'MUNICIPALITY' && levels.includes('POINT')) {
-      return `?${hrefWith({ level: 'POINT', region: federal ? row.regionCode : undefined }).toString()}`;
+      const changes = {
+        level: 'POINT',
+        region: federal ? row.regionCode : undefined,
+        // A municipal coordinator's points are its municipality's anyway.
+        municipality: account.role === 'MUNICIPAL' ? undefined : row.name,
+      };
+      return `?${hrefWith(changes).toString()}`;
     }
     return undefined;
   };
@@ -217,6 +231,15 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
                   {monitoring.error.message} Показаны данные на{' '}
                   {formatZonedClock(monitoring.data.generatedAt, zone)}; следующая попытка — через{' '}
                   {MONITORING_REFRESH_MS / 1000} секунд.
+                </p>
+              </div>
+            )}
+            {municipality && (
+              <div className="alert alert--info" data-testid="municipality-note">
+                <p className="alert__text">
+                  Показаны пункты всего региона
+                  {filter.regionCode ? ` ${filter.regionCode}` : ''}: отбор только по муниципалитету
+                  «{municipality}» пока недоступен. Найдите его пункты в списке.
                 </p>
               </div>
             )}

@@ -188,6 +188,13 @@ describe('questionnaire monitoring', () => {
       'aria-pressed',
       'true',
     );
+    // The contract has no municipality filter yet: the page says the points are the region's.
+    expect(screen.getByTestId('municipality-note')).toHaveTextContent(
+      'Показаны пункты всего региона 64: отбор только по муниципалитету «г. Энгельс» пока недоступен.',
+    );
+    await user.click(screen.getByRole('button', { name: 'По муниципалитетам' }));
+    await waitFor(() => expect(searchOf(router).has('municipality')).toBe(false));
+    expect(screen.queryByTestId('municipality-note')).not.toBeInTheDocument();
   });
 
   it('reads the counters again every 10 seconds and lights up a number that changed', async () => {
