@@ -114,6 +114,37 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.questionnaires.definitions.path,
+        lazy: async () => ({
+          Component: (await import('./routes/questionnaires/definitions')).DefinitionsRoute,
+        }),
+      },
+      {
+        path: paths.questionnaires.monitoring.path,
+        lazy: async () => ({
+          Component: (await import('./routes/questionnaires/monitoring'))
+            .QuestionnaireMonitoringRoute,
+        }),
+      },
+      {
+        path: paths.questionnaires.create.path,
+        lazy: async () => ({
+          Component: (await import('./routes/questionnaires/new')).NewDefinitionRoute,
+        }),
+      },
+      {
+        path: paths.questionnaires.definition.path,
+        lazy: async () => ({
+          Component: (await import('./routes/questionnaires/definition')).DefinitionRoute,
+        }),
+      },
+      {
+        path: paths.questionnaires.edit.path,
+        lazy: async () => ({
+          Component: (await import('./routes/questionnaires/edit')).EditDefinitionRoute,
+        }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

@@ -88,6 +88,31 @@ export const paths = {
       getHref: (formId: number) => `/forms/${formId}/monitoring`,
     },
   },
+  questionnaires: {
+    definitions: {
+      path: '/campaigns/:campaignId/questionnaires',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/questionnaires`,
+    },
+    monitoring: {
+      path: '/campaigns/:campaignId/questionnaires/monitoring',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/questionnaires/monitoring`,
+    },
+    create: {
+      path: '/campaigns/:campaignId/questionnaires/new',
+      getHref: (campaignId: number, category?: string) =>
+        `/campaigns/${campaignId}/questionnaires/new${category ? `?category=${category}` : ''}`,
+    },
+    definition: {
+      path: '/campaigns/:campaignId/questionnaires/:questionnaireId',
+      getHref: (campaignId: number, questionnaireId: number, version?: number) =>
+        `/campaigns/${campaignId}/questionnaires/${questionnaireId}${version ? `?version=${version}` : ''}`,
+    },
+    edit: {
+      path: '/campaigns/:campaignId/questionnaires/:questionnaireId/edit',
+      getHref: (campaignId: number, questionnaireId: number) =>
+        `/campaigns/${campaignId}/questionnaires/${questionnaireId}/edit`,
+    },
+  },
 } as const;
 
 /**

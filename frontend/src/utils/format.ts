@@ -162,3 +162,30 @@ export function formatZonedTime(value: string, timeZone: string): string {
     return value;
   }
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant's clock time with seconds, ЧЧ:ММ:СС, in `timeZone` (for «Обновлено 14:05:09»). */
+export function formatZonedClock(value: string, timeZone: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    let format = clockFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+      clockFormats.set(timeZone, format);
+    }
+    const parts = Object.fromEntries(
+      format.formatToParts(date).map((part) => [part.type, part.value]),
+    ) as Record<string, string>;
+    return `${parts.hour}:${parts.minute}:${parts.second}`;
+  } catch {
+    return value;
+  }
+}

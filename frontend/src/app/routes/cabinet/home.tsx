@@ -4,6 +4,7 @@ import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
+import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
 
 import { isCoordinator } from '../coordinators-only';
 
@@ -23,6 +24,9 @@ export function CabinetRoute() {
               <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
               {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
                 <KitsPanel campaign={campaign} role={me.data.role} headingLevel={4} />
+              )}
+              {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
+                <QuestionnairesPanel campaign={campaign} role={me.data.role} headingLevel={4} />
               )}
             </>
           )}

@@ -15,6 +15,7 @@ import { StageExtensions } from '@/features/campaigns/components/stage-extension
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
+import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
 import type { Me } from '@/types/api';
 
 import { CoordinatorsOnly } from '../coordinators-only';
@@ -105,6 +106,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         )}
         <LogisticsPanel campaign={data} account={account} />
         {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}
+        {data.kind === 'OMK' && <QuestionnairesPanel campaign={data} role={account.role} />}
         <CampaignForms campaignId={data.id} canMonitor headingLevel={2} framed />
       </div>
     </>
