@@ -83,6 +83,13 @@ export const paths = {
       getHref: (formId: number) => `/forms/${formId}/monitoring`,
     },
   },
+  questionnaireTake: {
+    /** The participant's questionnaire (the link printed on every strip). */
+    take: {
+      path: '/q',
+      getHref: (login?: string) => (login ? `/q?login=${encodeURIComponent(login)}` : '/q'),
+    },
+  },
 } as const;
 
 /**
