@@ -350,7 +350,7 @@ export class AnswerSync {
 
   // ---------- submission ----------
 
-  /** «Сдать анкету»: waits for the save under way, then submits with the unsent answers. */
+  /** «Сдать анкету»: submits with every answer the server has not confirmed. */
   async submit(): Promise<void> {
     if (this.submitting || this.finished || this.disposed) return;
     clearTimeout(this.timer);
@@ -359,7 +359,8 @@ export class AnswerSync {
     this.submitError = undefined;
     this.submitWaiting = false;
     this.emit();
-    while (this.inFlight) await new Promise((resolve) => setTimeout(resolve, 20));
+    // A save under way is not waited for: the submission carries every unconfirmed answer too,
+    // merging is per key, and a save arriving after the submission is refused harmlessly (409).
 
     // One key per attempt, kept on the phone: a retry after a dropped connection reuses it.
     this.submitKey ??= newIdempotencyKey();
