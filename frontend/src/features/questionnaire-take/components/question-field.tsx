@@ -46,6 +46,7 @@ export function QuestionField({ question, answer, error, onAnswer }: QuestionFie
     id: `question-${question.key}`,
     className,
     'data-testid': `question-${question.key}`,
+    'data-type': question.type,
   };
 
   if (grouped) {
@@ -290,6 +291,7 @@ function NumberInput({
         id={inputId}
         className="qt-input qt-input--number"
         inputMode={question.integer ? 'numeric' : 'decimal'}
+        data-min={question.min}
         value={text}
         autoComplete="off"
         aria-describedby={describedBy}
