@@ -73,7 +73,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe('signing in at /q', () => {
+describe('signing in at /q', { timeout: 15_000 }, () => {
   it('takes the login from the link, signs in apart from any staff session and opens the questionnaire', async () => {
     const api = mockApi({
       [TOKEN]: participantTokens(),
@@ -191,7 +191,7 @@ describe('signing in at /q', () => {
   });
 });
 
-describe('answering', () => {
+describe('answering', { timeout: 15_000 }, () => {
   it('resumes with the saved answers and moves section by section with a progress bar', async () => {
     signedIn();
     mockApi({
@@ -412,7 +412,7 @@ describe('answering', () => {
   });
 });
 
-describe('keeping answers when the connection drops', () => {
+describe('keeping answers when the connection drops', { timeout: 15_000 }, () => {
   it('offline: keeps the answer on the phone, says so, and sends it when back online', async () => {
     signedIn();
     let online = false;
@@ -496,7 +496,7 @@ describe('keeping answers when the connection drops', () => {
   });
 });
 
-describe('submitting', () => {
+describe('submitting', { timeout: 15_000 }, () => {
   const complete = { experience: 'gt15', subjects: ['lit'], load: 3 };
 
   it('retries a dropped submission with the same Idempotency-Key, then thanks and forgets the draft', async () => {
