@@ -17,6 +17,18 @@ export const routes: RouteObject[] = [
     ErrorBoundary: LoginErrorBoundary,
   },
   {
+    // A participant's questionnaire: no staff session, no app navigation.
+    path: paths.questionnaireTake.take.path,
+    HydrateFallback: () => <Loading />,
+    lazy: async () => {
+      const route = await import('./routes/questionnaire/take');
+      return {
+        Component: route.QuestionnaireTakeRoute,
+        ErrorBoundary: route.QuestionnaireTakeErrorBoundary,
+      };
+    },
+  },
+  {
     // Everything else needs a session: RootRoute sends to the login page without one.
     path: paths.home.path,
     Component: RootRoute,

@@ -113,6 +113,13 @@ export const paths = {
         `/campaigns/${campaignId}/questionnaires/${questionnaireId}/edit`,
     },
   },
+  questionnaireTake: {
+    /** The participant's questionnaire (the link printed on every strip). */
+    take: {
+      path: '/q',
+      getHref: (login?: string) => (login ? `/q?login=${encodeURIComponent(login)}` : '/q'),
+    },
+  },
 } as const;
 
 /**

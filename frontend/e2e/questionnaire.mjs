@@ -1,0 +1,243 @@
+// The participant's questionnaire on a phone-sized screen (run by QuestionnaireJourneyTests, which
+// takes a kit's questionnaire login and password from the demo point's protocol 1 credentials):
+// 1. at 360×740 the participant opens the strip's link `/q?login=…` and signs in with the password;
+// 2. answers the first section, trying each choice until one reveals a skip-logic question
+//    (some answer in the questionnaire must);
+// 3. goes offline, answers on the next screen: «Нет связи — ответы сохранены на телефоне…»;
+// 4. comes back online: «Сохранено»; reloads the page: the answers are still there;
+// 5. answers the rest and submits: «Спасибо, анкета сдана»;
+// 6. signs in again: only the thanks.
+// The questionnaire's content is read from the page, so the demo definition may change.
+//
+//   node e2e/questionnaire.mjs http://localhost:8080 <login> <password>
+import { startJourney } from './support.mjs';
+
+const [baseUrl, login, password] = process.argv.slice(2);
+const { page, step, screenshot, run } = await startJourney({
+  baseUrl,
+  script: 'questionnaire.mjs',
+  totalTimeoutMs: 180_000,
+});
+if (!login || !password)
+  throw new Error('usage: node e2e/questionnaire.mjs <baseUrl> <login> <password>');
+
+await page.setViewportSize({ width: 360, height: 740 });
+const context = page.context();
+
+const status = () => page.getByTestId('save-status');
+const saved = () =>
+  status()
+    .filter({ hasText: /^Сохранено$/ })
+    .waitFor();
+const questions = () => page.locator('[data-testid^="question-"][data-type]');
+const summaryHeading = () => page.getByRole('heading', { name: 'Проверьте и сдайте анкету' });
+const thanksHeading = () => page.getByRole('heading', { name: 'Спасибо, анкета сдана' });
+
+async function signIn() {
+  const loginField = page.getByLabel('Логин');
+  await loginField.waitFor();
+  const shown = await loginField.inputValue();
+  if (shown !== login) throw new Error(`the login field shows «${shown}», expected «${login}»`);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** @param {string} where */
+async function noHorizontalOverflow(where) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (overflow > 0) throw new Error(`${where}: the page is ${overflow}px wider than the screen`);
+}
+
+/**
+ * Whether a question has an answer, judged from its inputs.
+ * @param {import('playwright-core').Locator} question
+ */
+async function answered(question) {
+  const type = await question.getAttribute('data-type');
+  if (type === 'MATRIX') {
+    const rows = question.locator('[data-testid^="row-"]');
+    const total = await rows.count();
+    const done = await question.locator('[data-testid^="row-"]:has(input:checked)').count();
+    return total > 0 && done === total;
+  }
+  if (type === 'SINGLE_CHOICE' || type === 'MULTIPLE_CHOICE' || type === 'SCALE') {
+    return (await question.locator('input:checked').count()) > 0;
+  }
+  return (await question.locator('input, textarea').first().inputValue()) !== '';
+}
+
+/**
+ * Answers one question plainly. For a single choice, tries each option until one reveals a new
+ * question (skip logic); returns true when that happened.
+ * @param {import('playwright-core').Locator} question
+ */
+async function answer(question) {
+  const type = await question.getAttribute('data-type');
+  const key = ((await question.getAttribute('data-testid')) ?? '').replace(/^question-/, '');
+  switch (type) {
+    case 'SINGLE_CHOICE': {
+      const options = question.locator('label.qt-choice');
+      const count = await options.count();
+      const before = await questions().count();
+      for (let i = 0; i < count; i += 1) {
+        await options.nth(i).click();
+        if ((await questions().count()) > before) {
+          console.log(`  «${key}»: option ${i + 1} reveals a skip-logic question`);
+          return true;
+        }
+      }
+      await options.first().click();
+      return false;
+    }
+    case 'MULTIPLE_CHOICE':
+      await question.locator('label.qt-choice:not(.qt-choice--disabled)').first().click();
+      return false;
+    case 'SCALE': {
+      const points = question.locator('label.qt-scale__point');
+      await points.nth(Math.floor((await points.count()) / 2)).click();
+      return false;
+    }
+    case 'MATRIX': {
+      const rows = question.locator('[data-testid^="row-"]');
+      for (let i = 0; i < (await rows.count()); i += 1) {
+        await rows.nth(i).locator('label.qt-choice').first().click();
+      }
+      return false;
+    }
+    case 'NUMBER': {
+      const input = question.locator('input');
+      await input.fill((await input.getAttribute('data-min')) ?? '1');
+      return false;
+    }
+    default:
+      await question.locator('input, textarea').first().fill('Ответ из проверки в браузере');
+      return false;
+  }
+}
+
+/** Answers every question on the screen that has no answer yet; true when skip logic showed one. */
+async function answerScreen() {
+  let shown = false;
+  for (let guard = 0; guard < 300; guard += 1) {
+    const all = questions();
+    const count = await all.count();
+    let next;
+    for (let i = 0; i < count; i += 1) {
+      if (!(await answered(all.nth(i)))) {
+        next = all.nth(i);
+        break;
+      }
+    }
+    if (!next) return shown;
+    shown = (await answer(next)) || shown;
+  }
+  throw new Error('the screen keeps asking for answers');
+}
+
+async function nextScreen() {
+  await page.getByRole('button', { name: 'Далее' }).click();
+  const problem = page.locator('.qt-question .qt-error');
+  if ((await problem.count()) > 0) {
+    throw new Error(`«Далее» refused: ${await problem.first().innerText()}`);
+  }
+}
+
+/** Whether some answer revealed a skip-logic question (asserted before submitting). */
+let revealed = false;
+/** The question answered offline, to find it again after the reload. */
+let offlineAnswer = { testId: '', type: '' };
+
+await run(async () => {
+  await step('at 360 px the participant opens the link from the strip and signs in', async () => {
+    await page.goto(`${baseUrl}/q?login=${encodeURIComponent(login)}`);
+    await noHorizontalOverflow('the sign-in');
+    await signIn();
+    await page.getByRole('button', { name: /^(Начать|Продолжить)$/ }).waitFor();
+    const until = page.getByText(/^Анкета доступна до \d{2}\.\d{2}\.\d{4}$/);
+    if ((await until.count()) > 0) console.log(`  ${(await until.innerText()).trim()}`);
+    else console.log('  (the session carries no validUntil: no «Анкета доступна до»)');
+    await noHorizontalOverflow('the intro');
+    await screenshot('questionnaire-intro');
+  });
+
+  await step(
+    'answers the first section, trying answers that reveal skip-logic questions',
+    async () => {
+      await page.getByRole('button', { name: /^(Начать|Продолжить)$/ }).click();
+      await page.getByText(/^Раздел 1 из \d+$/).waitFor();
+      revealed = (await answerScreen()) || revealed;
+      await noHorizontalOverflow('the first section');
+      await saved();
+      await screenshot('questionnaire-section-1');
+    },
+  );
+
+  await step('offline, the next answer is kept on the phone and the page says so', async () => {
+    await nextScreen();
+    await page.getByText(/^Раздел 2 из \d+$/).waitFor();
+    await context.setOffline(true);
+    const first = questions().first();
+    offlineAnswer = {
+      testId: (await first.getAttribute('data-testid')) ?? '',
+      type: (await first.getAttribute('data-type')) ?? '',
+    };
+    revealed = (await answer(first)) || revealed;
+    await status()
+      .filter({ hasText: 'Нет связи — ответы сохранены на телефоне и отправятся сами' })
+      .waitFor();
+    await noHorizontalOverflow('the second section');
+    await screenshot('questionnaire-offline');
+  });
+
+  await step(
+    'back online the answers reach the server; after a reload they are all there',
+    async () => {
+      await context.setOffline(false);
+      await saved();
+      await page.reload();
+      await page.getByText(/^Раздел 2 из \d+$/).waitFor();
+      const question = page.getByTestId(offlineAnswer.testId);
+      if (!(await answered(question))) {
+        throw new Error(`after the reload «${offlineAnswer.testId}» has lost its answer`);
+      }
+      await page.getByRole('button', { name: 'Назад' }).click();
+      await page.getByText(/^Раздел 1 из \d+$/).waitFor();
+      const all = questions();
+      for (let i = 0; i < (await all.count()); i += 1) {
+        if (!(await answered(all.nth(i)))) {
+          throw new Error(
+            `after the reload «${await all.nth(i).getAttribute('data-testid')}» is empty`,
+          );
+        }
+      }
+      await nextScreen();
+    },
+  );
+
+  await step('answers the rest and submits: «Спасибо, анкета сдана»', async () => {
+    for (let guard = 0; guard < 60; guard += 1) {
+      if (await summaryHeading().isVisible()) break;
+      revealed = (await answerScreen()) || revealed;
+      await nextScreen();
+    }
+    await summaryHeading().waitFor();
+    if (!revealed) throw new Error('no answer revealed a skip-logic question');
+    await noHorizontalOverflow('the summary');
+    await page.getByRole('button', { name: 'Сдать анкету' }).click();
+    await thanksHeading().waitFor();
+    console.log(`  ${(await page.getByTestId('submitted-at').innerText()).trim()}`);
+    await screenshot('questionnaire-thanks');
+  });
+
+  await step('signing in again shows only the thanks', async () => {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${baseUrl}/q?login=${encodeURIComponent(login)}`);
+    await signIn();
+    await thanksHeading().waitFor();
+    if ((await page.locator('main button, main input, main textarea').count()) > 0) {
+      throw new Error('a submitted questionnaire still offers something to fill in');
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { useMutation } from '@tanstack/react-query';
+
+import { unwrap } from '@/lib/api-client';
+
+import { writeParticipantToken, type ParticipantToken } from '../utils/participant-token';
+import { participantApi } from './participant-client';
+
+export type ParticipantCredentials = { login: string; password: string };
+
+/**
+ * Signs a participant in with the questionnaire login and password (the OAuth2 password grant)
+ * and keeps the token apart from any staff session.
+ */
+export async function signInParticipant({
+  login,
+  password,
+}: ParticipantCredentials): Promise<ParticipantToken> {
+  const tokens = await unwrap(
+    participantApi.POST('/oauth2/token', {
+      body: { grant_type: 'password', username: login, password },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
+    describeSignInError,
+  );
+  const token = {
+    login,
+    accessToken: tokens.access_token,
+    expiresAt: Date.now() + tokens.expires_in * 1000,
+  };
+  writeParticipantToken(token);
+  return token;
+}
+
+/**
+ * The token endpoint answers with OAuth2 errors. For a participant, `invalid_grant` carries the
+ * reason in Russian (wrong password, the questionnaire not open yet, the kit marked spoiled), so
+ * it is shown as is.
+ */
+export function describeSignInError(response: Response, body: unknown): string | undefined {
+  const { error, error_description: description } =
+    typeof body === 'object' && body !== null
+      ? (body as { error?: unknown; error_description?: unknown })
+      : {};
+  if (response.status === 429 || error === 'too_many_attempts') {
+    const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
+    if (seconds === undefined) return 'Слишком много попыток. Повторите позже.';
+    return `Слишком много попыток. Повторите через ${Math.max(1, Math.ceil(seconds / 60))} мин.`;
+  }
+  if (typeof description === 'string' && description.trim()) return description.trim();
+  if (error === 'invalid_grant') return 'Неверный логин или пароль.';
+  if (error === 'invalid_request') return 'Введите логин и пароль.';
+  return undefined;
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date (RFC 9110 § 10.2.3). */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+export const useParticipantSignIn = () => useMutation({ mutationFn: signInParticipant });
