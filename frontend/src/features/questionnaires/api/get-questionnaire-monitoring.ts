@@ -14,6 +14,7 @@ export type QuestionnaireMonitoringFilter = {
   level: MonitoringLevel;
   subjectKey?: string;
   regionCode?: string;
+  municipalityId?: number;
 };
 
 /** Kits, kits used, started and submitted by region, municipality or point; totals of the whole set. */

@@ -59,11 +59,13 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
     isLevel(requested) && levels.includes(requested) ? requested : defaultLevel(account.role);
   const subject = search.get('subject');
   const region = search.get('region');
+  const drilled = level === 'POINT' ? search.get('municipality') : null;
   const filter: QuestionnaireMonitoringFilter = {
     level,
     subjectKey:
       subject && campaign.subjects.some((item) => item.key === subject) ? subject : undefined,
     regionCode: account.role === 'FEDERAL' && region && /^\d{2}$/.test(region) ? region : undefined,
+    municipalityId: drilled && /^\d{1,18}$/.test(drilled) ? Number(drilled) : undefined,
   };
   const page = parsePage(search.get('page'));
 
@@ -78,12 +80,16 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
     // The municipality drilled into is named only while its points are shown.
     if (('level' in changes || 'region' in changes) && !('municipality' in changes)) {
       next.delete('municipality');
+      next.delete('municipalityName');
     }
     return next;
   };
   const update = (changes: Record<string, string | undefined>) =>
     setSearch(hrefWith(changes), { replace: true });
-  const municipality = level === 'POINT' ? (search.get('municipality') ?? undefined) : undefined;
+  const municipality =
+    filter.municipalityId !== undefined
+      ? (search.get('municipalityName') ?? String(filter.municipalityId))
+      : undefined;
   return { levels, filter, page, update, hrefWith, municipality };
 }
 
@@ -115,12 +121,14 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
     if (filter.level === 'REGION') {
       return `?${hrefWith({ level: 'MUNICIPALITY', region: row.regionCode }).toString()}`;
     }
-    if (filter.level === 'MUNICIPALITY' && levels.includes('POINT')) {
+    // The points without a municipality have no municipality to filter by.
+    if (filter.level === 'MUNICIPALITY' && levels.includes('POINT') && /^\d+$/.test(row.key)) {
+      const own = account.role === 'MUNICIPAL'; // its points are its municipality's anyway
       const changes = {
         level: 'POINT',
         region: federal ? row.regionCode : undefined,
-        // A municipal coordinator's points are its municipality's anyway.
-        municipality: account.role === 'MUNICIPAL' ? undefined : row.name,
+        municipality: own ? undefined : row.key,
+        municipalityName: own ? undefined : row.name,
       };
       return `?${hrefWith(changes).toString()}`;
     }
@@ -236,11 +244,7 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
             )}
             {municipality && (
               <div className="alert alert--info" data-testid="municipality-note">
-                <p className="alert__text">
-                  Показаны пункты всего региона
-                  {filter.regionCode ? ` ${filter.regionCode}` : ''}: отбор только по муниципалитету
-                  «{municipality}» пока недоступен. Найдите его пункты в списке.
-                </p>
+                <p className="alert__text">Показаны пункты муниципалитета «{municipality}».</p>
               </div>
             )}
             <Totals row={monitoring.data.totals} />

@@ -183,14 +183,14 @@ describe('questionnaire monitoring', () => {
     query = api.lastQueryTo(MONITORING)!;
     expect(query.get('level')).toBe('POINT');
     expect(query.get('regionCode')).toBe('64');
+    expect(query.get('municipalityId')).toBe('6401');
     expect(query.get('subjectKey')).toBe('lit');
     expect(screen.getByRole('button', { name: 'По пунктам' })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
-    // The contract has no municipality filter yet: the page says the points are the region's.
     expect(screen.getByTestId('municipality-note')).toHaveTextContent(
-      'Показаны пункты всего региона 64: отбор только по муниципалитету «г. Энгельс» пока недоступен.',
+      'Показаны пункты муниципалитета «г. Энгельс».',
     );
     await user.click(screen.getByRole('button', { name: 'По муниципалитетам' }));
     await waitFor(() => expect(searchOf(router).has('municipality')).toBe(false));

@@ -16,7 +16,6 @@ import org.oko.kits.KitCredentialDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
-import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
@@ -80,6 +79,7 @@ class QuestionnaireMonitor {
       String level,
       String subjectKey,
       String regionCode,
+      Long municipalityId,
       Integer page,
       Integer size) {
     String by = level == null ? "POINT" : level;
@@ -96,8 +96,8 @@ class QuestionnaireMonitor {
                       : Visibility.of(caller);
               return campaigns
                   .visibleTo(caller, campaignId)
-                  .then(organizations.narrowed(scope, regionCode, null))
-                  .flatMap(narrowed -> counts(caller, scope, campaignId, subjectKey, regionCode))
+                  .then(organizations.narrowed(scope, regionCode, municipalityId))
+                  .flatMap(narrowed -> counts(scope, narrowed, campaignId, subjectKey))
                   .flatMap(points -> regionNames().map(names -> page(by, points, names, paging)));
             })
         .map(ResponseEntity::ok);
@@ -105,7 +105,7 @@ class QuestionnaireMonitor {
 
   /** Every visible point of the campaign with its counts. */
   private Mono<Map<OrganizationRef, Counts>> counts(
-      Caller caller, Visibility scope, long campaignId, String subjectKey, String regionCode) {
+      Visibility scope, Visibility narrowed, long campaignId, String subjectKey) {
     Map<Long, Counts> byPoint = new HashMap<>();
     Mono<Void> kitCounts =
         kits.kitsPerPoint(campaignId, subjectKey)
@@ -127,10 +127,7 @@ class QuestionnaireMonitor {
                 """)
             .bind("campaign", campaignId)
             .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))
-            .bind(
-                "region",
-                Parameter.fromOrEmpty(
-                    regionCode != null ? regionCode : scope.regionCode(), String.class))
+            .bind("region", Parameter.fromOrEmpty(narrowed.regionCode(), String.class))
             .map(
                 r ->
                     new Object[] {
@@ -159,8 +156,9 @@ class QuestionnaireMonitor {
                 () ->
                     organizations
                         .byIds(byPoint.keySet())
-                        .filter(o -> scope.seesOrganization(o))
-                        .filter(o -> regionCode == null || regionCode.equals(o.regionCode()))
+                        // the scope keeps a point to itself; the narrowed filter has the region
+                        // and municipality asked for
+                        .filter(o -> scope.seesOrganization(o) && narrowed.seesOrganization(o))
                         // points are the organizations with kits
                         .filter(o -> byPoint.get(o.id()).kits > 0)
                         .collectMap(o -> o, o -> byPoint.get(o.id()), LinkedHashMap::new)));

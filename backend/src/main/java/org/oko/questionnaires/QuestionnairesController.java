@@ -93,9 +93,11 @@ class QuestionnairesController implements QuestionnairesApi {
       String level,
       String subjectKey,
       String regionCode,
+      Long municipalityId,
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
-    return monitor.monitoring(campaignId, level, subjectKey, regionCode, page, size);
+    return monitor.monitoring(
+        campaignId, level, subjectKey, regionCode, municipalityId, page, size);
   }
 }

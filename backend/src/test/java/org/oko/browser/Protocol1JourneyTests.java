@@ -18,11 +18,11 @@ import org.oko.api.model.KitCredentials;
 import org.oko.testing.ApiTest;
 
 /**
- * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code
- * frontend/e2e/protocol1.mjs}) on the demo data: the point ppo640001 opens protocol 1 of Russian in
- * «ОМК учителей 2026», types two names, downloads the workbook, reloads, prints the strips. The
- * journey records every request the page makes and fails if one carries a typed name; this test
- * then checks that nothing the server keeps for the point mentions them.
+ * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code frontend/e2e/protocol1.mjs})
+ * on the demo data: the point ppo640001 opens protocol 1 of Russian in «ОМК учителей 2026», types
+ * two names, downloads the workbook, reloads, prints the strips. The journey records every request
+ * the page makes and fails if one carries a typed name; this test then checks that nothing the
+ * server keeps for the point mentions them.
  */
 class Protocol1JourneyTests extends ApiTest {
 

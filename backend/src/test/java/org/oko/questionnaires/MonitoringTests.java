@@ -161,6 +161,21 @@ class MonitoringTests extends ApiTest {
   }
 
   @Test
+  void aMunicipalityRowDrillsDownToItsPoints() {
+    Long municipality = municipalityOf("ppo640001");
+    List<String> itsPoints =
+        List.of("ppo640001", "ppo640002").stream()
+            .filter(p -> municipality.equals(municipalityOf(p)))
+            .toList();
+    assertThat(monitoring(as("region64"), "?municipalityId=" + municipality).getItems())
+        .extracting(QuestionnaireMonitoringRow::getKey)
+        .containsExactlyInAnyOrderElementsOf(itsPoints);
+    // a municipality of another region is not there for the regional coordinator
+    Long foreign = municipalityOf("ppo020001");
+    get(as("region64"), "?municipalityId=" + foreign).expectStatus().isNotFound();
+  }
+
+  @Test
   void eachCallerSeesOnlyTheirScope() {
     QuestionnaireMonitoring regional = monitoring(as("region64"), "");
     assertThat(regional.getItems())
