@@ -1,5 +1,6 @@
 package org.oko.forms;
 
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,26 @@ public class KitMarks {
         .bind("kit", Long.toString(kitNumber))
         .map(r -> r.get("mark", String.class))
         .one();
+  }
+
+  /** Every mark of the point's kits for the subject: kit number → mark. */
+  public Mono<Map<Long, String>> ofPoint(long campaignId, String subjectKey, long organizationId) {
+    return db.sql(
+            LATEST
+                + """
+                select row->>l.key_column as kit, row->>'comment' as mark
+                from latest l, jsonb_array_elements(
+                    case when jsonb_typeof(l.rows) = 'array' then l.rows else '[]' end) row
+                where l.subject_key = :subject
+                  and row->>'comment' is not null and row->>'comment' <> ''
+                """)
+        .bind("campaign", campaignId)
+        .bind("subject", subjectKey)
+        .bind("org", organizationId)
+        .map(r -> Map.entry(r.get("kit", String.class), r.get("mark", String.class)))
+        .all()
+        .filter(e -> e.getKey() != null && e.getKey().strip().matches("[0-9]{1,18}"))
+        .collectMap(e -> Long.parseLong(e.getKey().strip()), Map.Entry::getValue);
   }
 
   /** Kits marked used per point and subject of the campaign, of one subject only if given. */

@@ -39,6 +39,10 @@ class ParticipantSessions {
 
   static final String SUBMITTED = "Анкета уже сдана";
 
+  private static final String CHANGED_WHILE_SUBMITTING =
+      "Ответы изменились во время отправки (их сохраняли с другого устройства). Отправьте анкету"
+          + " ещё раз";
+
   private final KitCredentialDirectory credentials;
   private final SessionStore store;
   private final QuestionnaireDefinitions definitions;
@@ -156,23 +160,38 @@ class ParticipantSessions {
       UUID sessionId, String idempotencyKey, QuestionnaireAnswersInput input) {
     Map<String, Object> patch = answersOf(input);
     return CurrentCaller.withRole(Role.PARTICIPANT)
-        .flatMap(
-            caller ->
-                store
-                    .lockById(sessionId, caller.login())
-                    .switchIfEmpty(Mono.error(notFound(sessionId)))
-                    .flatMap(s -> submitLocked(s, idempotencyKey, patch))
-                    .as(tx::transactional));
+        .flatMap(caller -> submit(sessionId, caller.login(), idempotencyKey, patch, true));
   }
 
-  private Mono<ResponseEntity<QuestionnaireSession>> submitLocked(
+  /**
+   * Reads the session without a lock, checks everything in memory, then stores the submission with
+   * its event in one short transaction that succeeds only if nobody saved or submitted in between.
+   * If someone did, it is read again once: a retry of this very submission is then a replay.
+   */
+  private Mono<ResponseEntity<QuestionnaireSession>> submit(
+      UUID sessionId, String login, String key, Map<String, Object> patch, boolean mayRetry) {
+    return store
+        .byId(sessionId, login)
+        .switchIfEmpty(Mono.error(notFound(sessionId)))
+        .flatMap(
+            s -> {
+              if (s.submitted()) {
+                return key.equals(s.submitKey())
+                    ? view(s)
+                        .map(v -> ResponseEntity.ok().header("Idempotent-Replayed", "true").body(v))
+                    : Mono.error(new ConflictException(SUBMITTED));
+              }
+              return submitStarted(s, key, patch)
+                  .switchIfEmpty(
+                      mayRetry
+                          ? Mono.defer(() -> submit(sessionId, login, key, patch, false))
+                          : Mono.error(new ConflictException(CHANGED_WHILE_SUBMITTING)));
+            });
+  }
+
+  /** The submission of a session read as STARTED; empty if it changed before it was stored. */
+  private Mono<ResponseEntity<QuestionnaireSession>> submitStarted(
       SessionStore.Session s, String key, Map<String, Object> patch) {
-    if (s.submitted()) {
-      if (key.equals(s.submitKey())) {
-        return view(s).map(v -> ResponseEntity.ok().header("Idempotent-Replayed", "true").body(v));
-      }
-      return Mono.error(new ConflictException(SUBMITTED));
-    }
     KitCredential c =
         new KitCredential(
             s.login(),
@@ -184,7 +203,9 @@ class ParticipantSessions {
             s.organizationId(),
             s.regionCode());
     // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
-    return requireUsable(c)
+    return window
+        .cachedRefusal(c)
+        .flatMap(ParticipantSessions::orConflict)
         .then(definitions.published(s.questionnaireId(), s.definitionVersion()))
         .flatMap(
             v -> {
@@ -193,25 +214,54 @@ class ParticipantSessions {
               requireValid(AnswerRules.checkComplete(v.content(), merged));
               Instant now = clock.instant();
               return store
-                  .submit(s.id(), merged, key, now)
-                  .then(
-                      outbox.append(
-                          QuestionnaireSubmitted.TOPIC,
-                          s.id().toString(),
-                          new QuestionnaireSubmitted(
-                              s.id(),
-                              s.campaignId(),
-                              s.organizationId(),
-                              s.regionCode(),
-                              s.subjectKey(),
-                              s.category(),
-                              s.questionnaireId(),
-                              s.definitionVersion(),
-                              now)))
-                  .then(store.lockById(s.id(), s.login()))
-                  .flatMap(this::view)
+                  .submitIfUnchanged(s.id(), s.revision(), merged, key, now)
+                  .flatMap(
+                      stored ->
+                          stored
+                              ? outbox
+                                  .append(
+                                      QuestionnaireSubmitted.TOPIC,
+                                      s.id().toString(),
+                                      new QuestionnaireSubmitted(
+                                          s.id(),
+                                          s.campaignId(),
+                                          s.organizationId(),
+                                          s.regionCode(),
+                                          s.subjectKey(),
+                                          s.category(),
+                                          s.questionnaireId(),
+                                          s.definitionVersion(),
+                                          now))
+                                  .thenReturn(true)
+                              : Mono.just(false))
+                  .as(tx::transactional)
+                  .filter(stored -> stored)
+                  .flatMap(stored -> view(submitted(s, merged, key, now)))
                   .map(ResponseEntity::ok);
             });
+  }
+
+  /** The session as it is once submitted, without reading it back. */
+  private static SessionStore.Session submitted(
+      SessionStore.Session s, Map<String, Object> answers, String key, Instant now) {
+    return new SessionStore.Session(
+        s.id(),
+        s.login(),
+        s.questionnaireId(),
+        s.definitionVersion(),
+        s.campaignId(),
+        s.subjectKey(),
+        s.organizationId(),
+        s.regionCode(),
+        s.category(),
+        s.kitNumber(),
+        true,
+        answers,
+        s.revision() + 1,
+        s.startedAt(),
+        now,
+        now,
+        key);
   }
 
   /** The session as the participant sees it; a submitted one without its questions. */
@@ -219,7 +269,7 @@ class ParticipantSessions {
     return Mono.zip(
             definitions.published(s.questionnaireId(), s.definitionVersion()),
             store.titles(s.campaignId(), s.subjectKey()),
-            window.window(s.campaignId(), s.regionCode(), s.organizationId()))
+            window.cachedWindow(s.campaignId(), s.regionCode(), s.organizationId()))
         .map(
             t -> {
               var session =

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oko.api.model.StageCode;
@@ -37,6 +38,18 @@ class QuestionnaireWindow {
   private record Key(long campaignId, String regionCode, long organizationId) {}
 
   private record Cached(Window window, long readAtNanos) {}
+
+  /**
+   * How long protocol 2's marks read for submission are trusted. Sign-in and start read them fresh;
+   * a kit marked spoiled stops accepting answers at most this much later.
+   */
+  private static final Duration MARKS_CACHED_FOR = Duration.ofSeconds(10);
+
+  private record PointKey(long campaignId, String subjectKey, long organizationId) {}
+
+  private record CachedMarks(Map<Long, String> marks, long readAtNanos) {}
+
+  private final ConcurrentHashMap<PointKey, CachedMarks> marksCache = new ConcurrentHashMap<>();
 
   private final StageGate gate;
   private final KitMarks marks;
@@ -114,22 +127,61 @@ class QuestionnaireWindow {
   Mono<Optional<String>> markRefusal(KitCredential c) {
     return marks
         .of(c.campaignId(), c.subjectKey(), c.organizationId(), c.kitNumber())
-        .map(
-            mark ->
-                KitMarks.SPOILED.equals(mark) || KitMarks.NOT_USED.equals(mark)
-                    ? Optional.of(
-                        "Комплект "
-                            + c.kitNumber()
-                            + " отмечен в протоколе 2 как «"
-                            + mark
-                            + "» — этот логин не действует")
-                    : Optional.<String>empty())
+        .map(mark -> markRefusal(c.kitNumber(), mark))
         .defaultIfEmpty(Optional.empty());
   }
 
-  /** Why the credential cannot be used now (schedule first, then protocol 2); empty if it can. */
+  private static Optional<String> markRefusal(long kit, String mark) {
+    return KitMarks.SPOILED.equals(mark) || KitMarks.NOT_USED.equals(mark)
+        ? Optional.of(
+            "Комплект "
+                + kit
+                + " отмечен в протоколе 2 как «"
+                + mark
+                + "» — этот логин не действует")
+        : Optional.empty();
+  }
+
+  /**
+   * As {@link #refusal(KitCredential)}, from the cached window and the point's cached marks: for
+   * submission, which thousands of participants reach in the same minutes.
+   */
+  Mono<Optional<String>> cachedRefusal(KitCredential c) {
+    return cachedWindow(c.campaignId(), c.regionCode(), c.organizationId())
+        .flatMap(
+            w -> {
+              Optional<String> closed = refusal(w);
+              if (closed.isPresent()) {
+                return Mono.just(closed);
+              }
+              return pointMarks(c).map(m -> markRefusal(c.kitNumber(), m.get(c.kitNumber())));
+            });
+  }
+
+  private Mono<Map<Long, String>> pointMarks(KitCredential c) {
+    PointKey key = new PointKey(c.campaignId(), c.subjectKey(), c.organizationId());
+    CachedMarks cached = marksCache.get(key);
+    long now = System.nanoTime();
+    if (cached != null && now - cached.readAtNanos() < MARKS_CACHED_FOR.toNanos()) {
+      return Mono.just(cached.marks());
+    }
+    return marks
+        .ofPoint(c.campaignId(), c.subjectKey(), c.organizationId())
+        .doOnNext(
+            m -> {
+              if (marksCache.size() > 100_000) {
+                marksCache.clear();
+              }
+              marksCache.put(key, new CachedMarks(m, now));
+            });
+  }
+
+  /**
+   * Why the credential cannot be used now (schedule first, then protocol 2, read fresh); empty if
+   * it can.
+   */
   Mono<Optional<String>> refusal(KitCredential c) {
-    return window(c.campaignId(), c.regionCode(), c.organizationId())
+    return cachedWindow(c.campaignId(), c.regionCode(), c.organizationId())
         .flatMap(
             w -> {
               Optional<String> closed = refusal(w);

@@ -68,6 +68,14 @@ class SessionStore {
   private final JsonMapper json;
   private final ConcurrentHashMap<UUID, Header> headers = new ConcurrentHashMap<>();
 
+  private static final long TITLES_CACHED_FOR_NANOS = 60_000_000_000L;
+
+  private record TitleKey(long campaignId, String subjectKey) {}
+
+  private record Titles(String[] titles, long readAtNanos) {}
+
+  private final ConcurrentHashMap<TitleKey, Titles> titles = new ConcurrentHashMap<>();
+
   SessionStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
@@ -83,15 +91,6 @@ class SessionStore {
   /** The session if it is the participant's; empty for an unknown one and another's alike. */
   Mono<Session> byId(UUID id, String login) {
     return db.sql(SELECT + " where s.id = :id and s.login = :login")
-        .bind("id", id)
-        .bind("login", login)
-        .map(this::toSession)
-        .one();
-  }
-
-  /** As {@link #byId}, locking the row until the transaction ends. */
-  Mono<Session> lockById(UUID id, String login) {
-    return db.sql(SELECT + " where s.id = :id and s.login = :login for update of s")
         .bind("id", id)
         .bind("login", login)
         .map(this::toSession)
@@ -199,24 +198,51 @@ class SessionStore {
         .one();
   }
 
-  /** Stores the submission; call it in the transaction that locked the row. */
-  Mono<Void> submit(UUID id, Map<String, Object> answers, String key, Instant now) {
+  /**
+   * Stores the submission if the session is still as read (not submitted, no save since): true if
+   * it was. One statement, no lock held while the answers are checked.
+   */
+  Mono<Boolean> submitIfUnchanged(
+      UUID id, long revision, Map<String, Object> answers, String key, Instant now) {
     return db.sql(
             """
             update questionnaire_session
             set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
                 updated_at = :now, submitted_at = :now, submit_key = :key
-            where id = :id
+            where id = :id and status = 'STARTED' and revision = :revision
             """)
         .bind("answers", Json.of(write(answers)))
         .bind("now", now)
         .bind("key", key)
         .bind("id", id)
-        .then();
+        .bind("revision", revision)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
   }
 
-  /** The campaign's title and the subject's name, for the participant's page. */
+  /**
+   * The campaign's title and the subject's name, for the participant's page; read again after a
+   * minute, so that a corrected title shows without a restart.
+   */
   Mono<String[]> titles(long campaignId, String subjectKey) {
+    TitleKey key = new TitleKey(campaignId, subjectKey);
+    Titles known = titles.get(key);
+    long now = System.nanoTime();
+    if (known != null && now - known.readAtNanos() < TITLES_CACHED_FOR_NANOS) {
+      return Mono.just(known.titles());
+    }
+    return readTitles(campaignId, subjectKey)
+        .doOnNext(
+            t -> {
+              if (titles.size() > 10_000) {
+                titles.clear();
+              }
+              titles.put(key, new Titles(t, now));
+            });
+  }
+
+  private Mono<String[]> readTitles(long campaignId, String subjectKey) {
     return db.sql(
             """
             select c.title, coalesce((select s->>'name' from jsonb_array_elements(c.subjects) s
