@@ -49,7 +49,7 @@ start_server() { # $1: extra environment, e.g. OKO_KAFKA_BOOTSTRAP=...
   exit 1
 }
 stop_server() { [ -n "$pid" ] && { kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; }; pid=; }
-trap 'stop_server; rm -rf "$data"' EXIT
+trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; stop_server; rm -rf "$data"' EXIT
 
 base="http://localhost:$HTTP_PORT"
 jdbc="jdbc:postgresql://localhost:$PG_PORT/oko"
@@ -60,13 +60,14 @@ if [ "$MODE" = kafka-down ]; then
 else
   start_server
 fi
-FED=
-for _ in $(seq 1 60); do # demo accounts are created just after start-up
-  FED=$(curl -s "$base/oauth2/token" -d grant_type=password -d username=federal \
-    -d password=federal-demo | jq -r '.access_token // empty')
-  [ -n "$FED" ] && break
+# Demo accounts are created just after start-up (a minute later without Kafka). Waiting on the
+# log, not on sign-in attempts: fifty failed ones would lock this address out.
+for _ in $(seq 1 180); do
+  grep -q "Demo accounts created" "$data/oko.log" && break
   sleep 1
 done
+FED=$(curl -sf "$base/oauth2/token" -d grant_type=password -d username=federal \
+  -d password=federal-demo | jq -r .access_token)
 api() { curl -sf -H "Authorization: Bearer $FED" -H 'Content-Type: application/json' "$@"; }
 
 campaign=$(api -X POST "$base/api/campaigns" -d '{"kind":"OMK",
