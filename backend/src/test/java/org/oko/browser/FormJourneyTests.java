@@ -2,17 +2,9 @@ package org.oko.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
@@ -30,17 +22,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 class FormJourneyTests extends ApiTest {
 
-  private static final Path FRONTEND =
-      Path.of(System.getProperty("oko.frontend.dir", "../frontend"));
-
   @Autowired DatabaseClient db;
 
   @Test
   void aPointFillsProtocol2InTheBrowserRoundTripsItThroughExcelAndSubmitsIt() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as("Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)")
-        .isTrue();
     FormsFixture fixture = new FormsFixture(client, db);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Campaign campaign =
@@ -52,25 +37,7 @@ class FormJourneyTests extends ApiTest {
     FormDefinition form = fixture.form(campaign.getId(), FormsFixture.PROTOCOL2, "protocol2");
     fixture.kits(form.getId(), "edu640001", "701501", "701502", "701503");
 
-    Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
-    Process node =
-        new ProcessBuilder("node", "e2e/forms.mjs", baseUrl(), String.valueOf(form.getId()))
-            .directory(FRONTEND.toFile())
-            .redirectErrorStream(true)
-            .start();
-    List<String> output = new ArrayList<>();
-    try (var lines =
-        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        output.add(line);
-        System.out.println(line);
-      }
-    }
-    boolean finished = node.waitFor(60, TimeUnit.SECONDS);
-    String log = String.join("\n", output);
-    Files.writeString(results.resolve("forms.log"), log);
-    assertThat(finished).as("the journey finished").isTrue();
-    assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
+    NodeJourney.run("forms", baseUrl(), String.valueOf(form.getId()));
 
     FormResponse kept =
         as("edu640001")

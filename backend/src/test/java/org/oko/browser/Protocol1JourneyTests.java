@@ -2,14 +2,7 @@ package org.oko.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.CampaignPage;
@@ -26,19 +19,12 @@ import org.oko.testing.ApiTest;
  */
 class Protocol1JourneyTests extends ApiTest {
 
-  private static final Path FRONTEND =
-      Path.of(System.getProperty("oko.frontend.dir", "../frontend"));
-
   /** The names the journey types (kept in the browser only). */
   private static final List<String> NAMES =
       List.of("Журавлёва Агния Тимуровна", "Охотников Савелий Петрович");
 
   @Test
   void aPointLaysOutProtocol1InTheBrowserAndNoTypedNameLeavesIt() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as("Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)")
-        .isTrue();
     long campaignId =
         client
             .get()
@@ -56,25 +42,7 @@ class Protocol1JourneyTests extends ApiTest {
             .findFirst()
             .orElseThrow();
 
-    Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
-    Process node =
-        new ProcessBuilder("node", "e2e/protocol1.mjs", baseUrl(), String.valueOf(campaignId))
-            .directory(FRONTEND.toFile())
-            .redirectErrorStream(true)
-            .start();
-    List<String> output = new ArrayList<>();
-    try (var lines =
-        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        output.add(line);
-        System.out.println(line);
-      }
-    }
-    boolean finished = node.waitFor(60, TimeUnit.SECONDS);
-    String log = String.join("\n", output);
-    Files.writeString(results.resolve("protocol1.log"), log);
-    assertThat(finished).as("the journey finished").isTrue();
-    assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
+    String log = NodeJourney.run("protocol1", baseUrl(), String.valueOf(campaignId));
     assertThat(log).contains("none carries a name");
 
     // The credentials the strips were made of are the point's, and still served as before.

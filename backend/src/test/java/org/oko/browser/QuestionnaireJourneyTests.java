@@ -2,14 +2,7 @@ package org.oko.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.CampaignPage;
@@ -29,44 +22,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 class QuestionnaireJourneyTests extends ApiTest {
 
-  private static final Path FRONTEND =
-      Path.of(System.getProperty("oko.frontend.dir", "../frontend"));
-
   @Autowired DatabaseClient db;
 
   @Test
   void aTeacherAnswersOnAPhoneThroughADroppedConnectionAndSubmitsOnce() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-    assertThat(Files.isExecutable(chromium))
-        .as("Chromium is needed: apt-get install -y chromium (or set CHROMIUM_PATH)")
-        .isTrue();
     long campaignId = demoCampaign("ОМК учителей 2026");
     KitCredential credential = unusedCredential(campaignId, "rus");
 
-    Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
-    Process node =
-        new ProcessBuilder(
-                "node",
-                "e2e/questionnaire.mjs",
-                baseUrl(),
-                credential.getLogin(),
-                credential.getPassword())
-            .directory(FRONTEND.toFile())
-            .redirectErrorStream(true)
-            .start();
-    List<String> output = new ArrayList<>();
-    try (var lines =
-        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = lines.readLine()) != null; ) {
-        output.add(line);
-        System.out.println(line);
-      }
-    }
-    boolean finished = node.waitFor(60, TimeUnit.SECONDS);
-    String log = String.join("\n", output);
-    Files.writeString(results.resolve("questionnaire.log"), log);
-    assertThat(finished).as("the journey finished").isTrue();
-    assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
+    NodeJourney.run("questionnaire", baseUrl(), credential.getLogin(), credential.getPassword());
 
     assertThat(sessionStatus(credential.getLogin())).isEqualTo("SUBMITTED");
     assertThat(submittedCount(credential.getLogin())).isEqualTo(1L);
