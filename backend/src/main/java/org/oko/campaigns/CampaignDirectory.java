@@ -25,7 +25,7 @@ public class CampaignDirectory {
     return viewerOf(caller)
         .flatMap(viewer -> store.find(campaignId, viewer))
         .map(CampaignRow::info)
-        .switchIfEmpty(Mono.error(notFound(campaignId)));
+        .switchIfEmpty(Mono.error(() -> notFound(campaignId)));
   }
 
   Mono<Viewer> viewerOf(Caller caller) {

@@ -256,7 +256,7 @@ class CampaignsController implements CampaignsApi {
     return CurrentCaller.get()
         .flatMap(directory::viewerOf)
         .flatMap(viewer -> store.find(campaignId, viewer).map(row -> toApi(row, viewer, now)))
-        .switchIfEmpty(Mono.error(CampaignDirectory.notFound(campaignId)));
+        .switchIfEmpty(Mono.error(() -> CampaignDirectory.notFound(campaignId)));
   }
 
   private Mono<Void> existing(long campaignId) {

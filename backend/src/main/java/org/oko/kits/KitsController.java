@@ -224,7 +224,7 @@ class KitsController implements KitsApi {
                         ? Mono.<String>empty()
                         : store.kindOf(caller.organizationId()))
                     .filter("ASSESSMENT_POINT"::equals)
-                    .switchIfEmpty(Mono.error(new AccessDeniedException()))
+                    .switchIfEmpty(Mono.error(() -> new AccessDeniedException()))
                     .then(campaigns.visibleTo(caller, campaignId))
                     .flatMap(
                         campaign -> {

@@ -70,7 +70,7 @@ class LogisticsController implements LogisticsApi {
       Caller caller, CampaignInfo campaign, long organizationId) {
     return visibleOrganization(caller, organizationId)
         .flatMap(org -> sample.entry(campaign.id(), org.id()))
-        .switchIfEmpty(Mono.error(notInSample(organizationId)))
+        .switchIfEmpty(Mono.error(() -> notInSample(organizationId)))
         .flatMap(
             entry ->
                 WorkbookDownload.of(
@@ -148,7 +148,7 @@ class LogisticsController implements LogisticsApi {
                               visibility.organizationId()))
                       // The organization is visible, so it narrows the list more than the scope.
                       : visibleOrganization(caller, organizationId)
-                          .switchIfEmpty(Mono.error(organizationNotFound(organizationId)))
+                          .switchIfEmpty(Mono.error(() -> organizationNotFound(organizationId)))
                           .map(org -> new Packets.Filter(regionCode, null, false, org.id()));
               return campaigns
                   .visibleTo(caller, campaignId)

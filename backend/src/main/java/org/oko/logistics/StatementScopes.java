@@ -34,7 +34,7 @@ class StatementScopes {
     Long municipality = municipalityId != null ? municipalityId : visibility.municipalityId();
     return places
         .region(region)
-        .switchIfEmpty(Mono.error(regionNotFound(region)))
+        .switchIfEmpty(Mono.error(() -> regionNotFound(region)))
         .flatMap(
             r -> {
               String regionTitle = r.name() + " (" + r.code() + ")";
@@ -64,7 +64,7 @@ class StatementScopes {
     return places
         .municipality(municipality)
         .filter(m -> m.regionCode().equals(region))
-        .switchIfEmpty(Mono.error(municipalityNotFound(municipality)))
+        .switchIfEmpty(Mono.error(() -> municipalityNotFound(municipality)))
         .map(m -> new StatementScope(region, m.id(), false, regionTitle + ", " + m.name()));
   }
 

@@ -59,7 +59,7 @@ class OrgsController implements OrgsApi {
       String regionCode, ServerWebExchange exchange) {
     return visibility()
         .filter(Visibility::coordinates)
-        .switchIfEmpty(Mono.error(new AccessDeniedException()))
+        .switchIfEmpty(Mono.error(() -> new AccessDeniedException()))
         .flatMap(
             v ->
                 visibleRegion(v, regionCode)
@@ -177,7 +177,7 @@ class OrgsController implements OrgsApi {
 
   private Mono<Region> visibleRegion(Visibility v, String regionCode) {
     return v.seesRegion(regionCode)
-        ? queries.region(regionCode).switchIfEmpty(Mono.error(regionNotFound(regionCode)))
+        ? queries.region(regionCode).switchIfEmpty(Mono.error(() -> regionNotFound(regionCode)))
         : Mono.error(regionNotFound(regionCode));
   }
 

@@ -15,7 +15,6 @@ import org.oko.api.model.QuestionnaireSession;
 import org.oko.api.model.QuestionnaireSessionStatus;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
@@ -26,7 +25,6 @@ import org.oko.platform.web.UnprocessableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,8 +45,6 @@ class ParticipantSessions {
   private final SessionStore store;
   private final QuestionnaireDefinitions definitions;
   private final QuestionnaireWindow window;
-  private final Outbox outbox;
-  private final TransactionalOperator tx;
   private final Clock clock;
 
   ParticipantSessions(
@@ -56,15 +52,11 @@ class ParticipantSessions {
       SessionStore store,
       QuestionnaireDefinitions definitions,
       QuestionnaireWindow window,
-      Outbox outbox,
-      TransactionalOperator tx,
       Clock clock) {
     this.credentials = credentials;
     this.store = store;
     this.definitions = definitions;
     this.window = window;
-    this.outbox = outbox;
-    this.tx = tx;
     this.clock = clock;
   }
 
@@ -74,7 +66,7 @@ class ParticipantSessions {
             caller ->
                 credentials
                     .byLogin(caller.login())
-                    .switchIfEmpty(Mono.error(unknownLogin()))
+                    .switchIfEmpty(Mono.error(() -> unknownLogin()))
                     .flatMap(this::startOrResume));
   }
 
@@ -101,7 +93,8 @@ class ParticipantSessions {
     return definitions
         .current(c.campaignId(), c.category())
         .switchIfEmpty(
-            Mono.error(new ConflictException("Анкета для этой категории ещё не опубликована")))
+            Mono.error(
+                () -> new ConflictException("Анкета для этой категории ещё не опубликована")))
         .flatMap(definition -> store.start(c, definition, clock.instant()))
         .flatMap(
             created ->
@@ -122,7 +115,7 @@ class ParticipantSessions {
             caller ->
                 store
                     .header(sessionId, caller.login())
-                    .switchIfEmpty(Mono.error(notFound(sessionId)))
+                    .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
                     .flatMap(
                         h ->
                             window
@@ -150,7 +143,7 @@ class ParticipantSessions {
   private Mono<SessionStore.Saved> whyNotSaved(UUID sessionId, Caller caller) {
     return store
         .submitted(sessionId, caller.login())
-        .switchIfEmpty(Mono.error(notFound(sessionId)))
+        .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
         .flatMap(
             submitted ->
                 Mono.error(submitted ? new ConflictException(SUBMITTED) : notFound(sessionId)));
@@ -165,14 +158,14 @@ class ParticipantSessions {
 
   /**
    * Reads the session without a lock, checks everything in memory, then stores the submission with
-   * its event in one short transaction that succeeds only if nobody saved or submitted in between.
-   * If someone did, it is read again once: a retry of this very submission is then a replay.
+   * its event in one statement that succeeds only if nobody saved or submitted in between. If
+   * someone did, it is read again once: a retry of this very submission is then a replay.
    */
   private Mono<ResponseEntity<QuestionnaireSession>> submit(
       UUID sessionId, String login, String key, Map<String, Object> patch, boolean mayRetry) {
     return store
         .byId(sessionId, login)
-        .switchIfEmpty(Mono.error(notFound(sessionId)))
+        .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
         .flatMap(
             s -> {
               if (s.submitted()) {
@@ -214,27 +207,21 @@ class ParticipantSessions {
               requireValid(AnswerRules.checkComplete(v.content(), merged));
               Instant now = clock.instant();
               return store
-                  .submitIfUnchanged(s.id(), s.revision(), merged, key, now)
-                  .flatMap(
-                      stored ->
-                          stored
-                              ? outbox
-                                  .append(
-                                      QuestionnaireSubmitted.TOPIC,
-                                      s.id().toString(),
-                                      new QuestionnaireSubmitted(
-                                          s.id(),
-                                          s.campaignId(),
-                                          s.organizationId(),
-                                          s.regionCode(),
-                                          s.subjectKey(),
-                                          s.category(),
-                                          s.questionnaireId(),
-                                          s.definitionVersion(),
-                                          now))
-                                  .thenReturn(true)
-                              : Mono.just(false))
-                  .as(tx::transactional)
+                  .submitIfUnchanged(
+                      s.id(),
+                      s.revision(),
+                      merged,
+                      key,
+                      new QuestionnaireSubmitted(
+                          s.id(),
+                          s.campaignId(),
+                          s.organizationId(),
+                          s.regionCode(),
+                          s.subjectKey(),
+                          s.category(),
+                          s.questionnaireId(),
+                          s.definitionVersion(),
+                          now))
                   .filter(stored -> stored)
                   .flatMap(stored -> view(submitted(s, merged, key, now)))
                   .map(ResponseEntity::ok);

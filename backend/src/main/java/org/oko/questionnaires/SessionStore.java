@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oko.kits.KitCredential;
+import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -66,6 +67,7 @@ class SessionStore {
 
   private final DatabaseClient db;
   private final JsonMapper json;
+  private final Outbox outbox;
   private final ConcurrentHashMap<UUID, Header> headers = new ConcurrentHashMap<>();
 
   private static final long TITLES_CACHED_FOR_NANOS = 60_000_000_000L;
@@ -76,9 +78,10 @@ class SessionStore {
 
   private final ConcurrentHashMap<TitleKey, Titles> titles = new ConcurrentHashMap<>();
 
-  SessionStore(DatabaseClient db, JsonMapper json) {
+  SessionStore(DatabaseClient db, JsonMapper json, Outbox outbox) {
     this.db = db;
     this.json = json;
+    this.outbox = outbox;
   }
 
   Mono<Session> byLogin(String login) {
@@ -199,26 +202,31 @@ class SessionStore {
   }
 
   /**
-   * Stores the submission if the session is still as read (not submitted, no save since): true if
-   * it was. One statement, no lock held while the answers are checked.
+   * Stores the submission with its event if the session is still as read (not submitted, no save
+   * since): true if it was. One statement, no lock held while the answers are checked.
    */
   Mono<Boolean> submitIfUnchanged(
-      UUID id, long revision, Map<String, Object> answers, String key, Instant now) {
-    return db.sql(
-            """
-            update questionnaire_session
-            set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
-                updated_at = :now, submitted_at = :now, submit_key = :key
-            where id = :id and status = 'STARTED' and revision = :revision
-            """)
-        .bind("answers", Json.of(write(answers)))
-        .bind("now", now)
-        .bind("key", key)
-        .bind("id", id)
-        .bind("revision", revision)
-        .fetch()
-        .rowsUpdated()
-        .map(n -> n > 0);
+      UUID id,
+      long revision,
+      Map<String, Object> answers,
+      String key,
+      QuestionnaireSubmitted event) {
+    return outbox.appendIfChanged(
+        """
+        update questionnaire_session
+        set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
+            updated_at = :now, submitted_at = :now, submit_key = :key
+        where id = :id and status = 'STARTED' and revision = :revision
+        """,
+        spec ->
+            spec.bind("answers", Json.of(write(answers)))
+                .bind("now", event.submittedAt())
+                .bind("key", key)
+                .bind("id", id)
+                .bind("revision", revision),
+        QuestionnaireSubmitted.TOPIC,
+        id.toString(),
+        event);
   }
 
   /**

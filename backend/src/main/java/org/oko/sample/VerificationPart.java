@@ -46,7 +46,7 @@ record VerificationPart(String regionCode, Long municipalityId) {
         .apply(municipalityId)
         .filter(region::equals)
         .map(found -> new VerificationPart(region, municipalityId))
-        .switchIfEmpty(Mono.error(municipalityNotFound(municipalityId)));
+        .switchIfEmpty(Mono.error(() -> municipalityNotFound(municipalityId)));
   }
 
   /** Whether a caller may upload the form of this part (its signature names the part). */

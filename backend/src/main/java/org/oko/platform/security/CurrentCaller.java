@@ -15,7 +15,7 @@ public final class CurrentCaller {
         .map(context -> context.getAuthentication().getPrincipal())
         .filter(Jwt.class::isInstance)
         .map(principal -> fromClaims((Jwt) principal))
-        .switchIfEmpty(Mono.error(new UnauthenticatedException()));
+        .switchIfEmpty(Mono.error(() -> new UnauthenticatedException()));
   }
 
   /** The caller if its role is one of {@code allowed}; otherwise 403 for the whole operation. */
