@@ -3,7 +3,8 @@
 # same rows straight into PostgreSQL, measured in the same run on the same machine.
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/questionnaire-load.sh
-#   # knobs: PARTICIPANTS=60000 CONCURRENCY=1000 DURATION=60 HEAP=2g HTTP_PORT=18083 PG_PORT=55434
+#   # knobs: PARTICIPANTS=60000 CONCURRENCY=1000 DURATION=60 WARMUP=20 RATE=0 HEAP=2g
+#   #        HTTP_PORT=18083 PG_PORT=55434
 #   # crash:  MODE=kill  — kill -9 the server (and crash its PostgreSQL) KILL_AFTER=20 s into the
 #   #         burst, restart it, and count the acknowledged submissions that survived
 #   # broker: MODE=kafka-down — the server runs with an unreachable Kafka; submissions must still be
@@ -24,6 +25,8 @@ HTTP_PORT=${HTTP_PORT:-18083}
 PG_PORT=${PG_PORT:-55434}
 MODE=${MODE:-load}
 KILL_AFTER=${KILL_AFTER:-20}
+WARMUP=${WARMUP:-20}
+RATE=${RATE:-0} # submissions/s of the paced phase; 0: half the ceiling measured in the run
 JAR=backend/target/oko.jar
 BENCH=backend/bench/questionnaire
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
@@ -96,7 +99,7 @@ sql "select login || ' ' || password from kit_credential where campaign_id = $ca
 echo "OKO questionnaire load benchmark ($MODE): $(nproc) cores, server -Xmx$HEAP, $(date -u +%F)"
 echo "kits: $(wc -l <"$data/credentials.txt") over ${#points[@]} points"
 run_load() { # $@: extra JVM options
-  java -Xmx2g "$@" -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
+  java -Xmx2g -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" "$@" -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
     org.oko.questionnaires.bench.QuestionnaireLoadBenchmark "$base" "$jdbc" \
     "$data/credentials.txt" "$BENCH/answers.json" "$CONCURRENCY" "$DURATION" "$data/acked.txt"
 }

@@ -329,6 +329,24 @@ class SessionTests extends ApiTest {
   }
 
   @Test
+  void aParticipantsSignInIsAuditedButNotEachAutosaveAndSubmission() {
+    Credential kit = kits("ОМК, журнал аудита").get(0);
+    WebTestClient phone = participant(kit);
+    UUID session = started(phone, 201).getId();
+    save(phone, session, Map.of("q2", 5)).expectStatus().isOk();
+    submit(phone, session, "audit-key", Map.of("q1", "yes")).expectStatus().isOk();
+
+    List<String> actions =
+        db.sql("select action from audit_event where actor = :l order by id")
+            .bind("l", kit.login())
+            .map(r -> r.get("action", String.class))
+            .all()
+            .collectList()
+            .block();
+    assertThat(actions).isNotEmpty().noneMatch(a -> a.contains("/api/questionnaire-sessions"));
+  }
+
+  @Test
   void concurrentRetriesOfOneSubmissionCountOnce() throws Exception {
     Credential kit = kits("ОМК, повторы сдачи").get(0);
     WebTestClient phone = participant(kit);

@@ -1,6 +1,7 @@
 package org.oko.platform.audit;
 
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -12,6 +13,11 @@ import reactor.core.publisher.Mono;
  * Records every state-changing API request (anything but GET/HEAD/OPTIONS under /api) with who made
  * it and how it ended. It names the method and path only — never the body, which may hold personal
  * data or secrets.
+ *
+ * <p>Questionnaire participants are left out: tens of thousands of anonymous kit logins autosave
+ * every few seconds, which would bury the staff actions the log exists for (and cost a write per
+ * keystroke burst). Their sign-ins are still audited, and the session row itself records when the
+ * questionnaire was saved and submitted.
  */
 @Component
 class StateChangeAudit implements WebFilter {
@@ -50,6 +56,7 @@ class StateChangeAudit implements WebFilter {
             ? "unknown"
             : request.getRemoteAddress().getAddress().getHostAddress();
     return CurrentCaller.get()
+        .filter(caller -> caller.role() != Role.PARTICIPANT)
         .flatMap(
             caller ->
                 audit.record(

@@ -16,12 +16,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -35,15 +38,22 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>prepare: every participant signs in (POST /oauth2/token) and starts a session;
- *   <li>submit: CONCURRENCY participants at a time submit the full questionnaire, for DURATION
- *       seconds; each latency and status is recorded, each acknowledged login kept;
- *   <li>check: every acknowledged submission must be SUBMITTED in the database;
- *   <li>ceiling: the same rows (a submitted session and its outbox event, one transaction each)
- *       inserted straight into PostgreSQL over JDBC by as many threads, in the same run.
+ *   <li>ceiling: the rows a submission writes (a submitted session and its outbox event, one
+ *       transaction each) inserted straight into PostgreSQL over JDBC, in the same run;
+ *   <li>warm-up: participants submit for WARMUP seconds, not measured — a server runs for days, and
+ *       its first minute is spent compiling its own code;
+ *   <li>capacity: CONCURRENCY submissions always in flight, for DURATION seconds: the most the
+ *       server acknowledges per second (latency here is queueing: in-flight / rate);
+ *   <li>paced: CONCURRENCY participants connected, submitting at a fixed total RATE (half the
+ *       ceiling unless given) for DURATION seconds; latency counts from when each submission was
+ *       due, so a late server cannot hide its delay by slowing the generator down;
+ *   <li>check: every acknowledged submission must be SUBMITTED in the database.
  * </ol>
  *
  * Arguments: base-url jdbc-url credentials-file answers-file concurrency duration-seconds
- * [ack-file]. The credentials file has one "login password" per line.
+ * [ack-file]. The credentials file has one "login password" per line. System properties:
+ * bench.warmup (seconds, 20), bench.rate (submissions/s of the paced phase), bench.skipCeiling,
+ * bench.skipCheck.
  */
 public final class QuestionnaireLoadBenchmark {
 
@@ -83,18 +93,39 @@ public final class QuestionnaireLoadBenchmark {
         "participants: %d, concurrency: %d, duration: %d s%n",
         credentials.size(), concurrency, seconds);
 
-    List<Participant> ready = prepare(http, credentials, Math.min(concurrency, 200));
-    if (ready.isEmpty()) {
+    List<Participant> prepared = prepare(http, credentials, Math.min(concurrency, 200));
+    if (prepared.isEmpty()) {
       System.out.println("no participant could sign in and start; stopping");
       System.exit(1);
     }
+    Queue<Participant> ready = new ConcurrentLinkedQueue<>(prepared);
+
+    double ceiling = skipCeiling ? 0 : ceiling(jdbcUrl, answers, concurrency, seconds);
+    double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+    if (rate <= 0) {
+      rate = ceiling > 0 ? ceiling / 2 : 1000;
+    }
 
     String body = "{\"answers\":" + answers + "}";
-    List<Result> results = submit(http, ready, body, concurrency, seconds);
-    report("submit", results, seconds);
+    List<Result> all = new ArrayList<>();
+    int warmup = Integer.getInteger("bench.warmup", 20);
+    List<Result> warm = closedLoop(http, ready, body, concurrency, warmup);
+    System.out.printf("warm-up: %d submissions in %d s, not measured%n", warm.size(), warmup);
+    all.addAll(warm);
+
+    List<Result> capacity = closedLoop(http, ready, body, concurrency, seconds);
+    report("capacity (" + concurrency + " in flight)", capacity, seconds);
+    all.addAll(capacity);
+
+    List<Result> paced = paced(http, ready, body, rate, seconds);
+    report(
+        String.format("paced (%.0f/s due, %d participants connected)", rate, concurrency),
+        paced,
+        seconds);
+    all.addAll(paced);
 
     List<String> acknowledged =
-        results.stream().filter(r -> r.status() == 200).map(Result::login).toList();
+        all.stream().filter(r -> r.status() == 200).map(Result::login).toList();
     if (ackFile != null) {
       Files.write(ackFile, acknowledged);
     }
@@ -102,9 +133,6 @@ public final class QuestionnaireLoadBenchmark {
 
     if (!Boolean.getBoolean("bench.skipCheck")) {
       check(jdbcUrl, acknowledged);
-    }
-    if (!skipCeiling) {
-      ceiling(jdbcUrl, answers, concurrency, seconds);
     }
   }
 
@@ -182,27 +210,67 @@ public final class QuestionnaireLoadBenchmark {
                         }));
   }
 
-  /** The measured window: each participant submits once, CONCURRENCY at a time. */
-  private static List<Result> submit(
-      HttpClient http, List<Participant> ready, String body, int concurrency, int seconds) {
+  /** Each participant submits once, CONCURRENCY at a time, until SECONDS have passed. */
+  private static List<Result> closedLoop(
+      HttpClient http, Queue<Participant> ready, String body, int concurrency, int seconds) {
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-    long started = System.nanoTime();
-    Flux.fromIterable(ready)
-        .takeWhile(p -> System.nanoTime() < deadline)
-        .flatMap(p -> submitOne(http, p, body).doOnNext(results::add), concurrency)
+    Flux.<Participant>generate(
+            sink -> {
+              Participant next = System.nanoTime() < deadline ? ready.poll() : null;
+              if (next == null) {
+                sink.complete();
+              } else {
+                sink.next(next);
+              }
+            })
+        .flatMap(
+            p -> submitOne(http, p, body, System.nanoTime()).doOnNext(results::add), concurrency)
         .blockLast();
-    double s = (System.nanoTime() - started) / 1e9;
-    System.out.printf("submit window: %.1f s%n", s);
-    if (results.size() == ready.size()) {
-      System.out.println(
-          "note: every prepared participant submitted before the window ended — prepare more");
+    if (ready.isEmpty()) {
+      System.out.println("note: every prepared participant has submitted — prepare more");
     }
     return new ArrayList<>(results);
   }
 
-  private static Mono<Result> submitOne(HttpClient http, Participant p, String body) {
-    long sent = System.nanoTime();
+  /**
+   * Submissions due at a fixed rate, each sent when due whatever the server is doing (an open
+   * model: participants do not wait for each other), at most CONCURRENCY in flight on as many
+   * connections; a late one waits for a connection and its wait counts.
+   */
+  private static List<Result> paced(
+      HttpClient http, Queue<Participant> ready, String body, double rate, int seconds)
+      throws InterruptedException {
+    int due = (int) (rate * seconds);
+    ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+    CountDownLatch done = new CountDownLatch(due);
+    long start = System.nanoTime();
+    int sent = 0;
+    for (; sent < due; sent++) {
+      Participant p = ready.poll();
+      if (p == null) {
+        System.out.printf("note: only %d participants left for %d due — prepare more%n", sent, due);
+        break;
+      }
+      long dueAt = start + (long) (sent * 1e9 / rate);
+      long wait = dueAt - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      submitOne(http, p, body, dueAt)
+          .doOnNext(results::add)
+          .doFinally(signal -> done.countDown())
+          .subscribe();
+    }
+    for (int i = sent; i < due; i++) {
+      done.countDown();
+    }
+    done.await(5, TimeUnit.MINUTES);
+    return new ArrayList<>(results);
+  }
+
+  /** One submission; its latency counts from {@code sent}, when it was due. */
+  private static Mono<Result> submitOne(HttpClient http, Participant p, String body, long sent) {
     return http.headers(
             h ->
                 h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + p.token())
@@ -289,8 +357,9 @@ public final class QuestionnaireLoadBenchmark {
    * transaction with a commit that waits for the disk — inserted over plain JDBC by as many threads
    * as the server's connection pool has, and by as many as the load had participants.
    */
-  private static void ceiling(String jdbcUrl, String answers, int concurrency, int seconds)
+  private static double ceiling(String jdbcUrl, String answers, int concurrency, int seconds)
       throws Exception {
+    double best = 0;
     try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
         Statement s = c.createStatement()) {
       s.execute(
@@ -323,10 +392,13 @@ public final class QuestionnaireLoadBenchmark {
       if (!failures.isEmpty()) {
         throw new IllegalStateException("ceiling failed", failures.get(0));
       }
+      double rate = rows.get() / (double) measured;
+      best = Math.max(best, rate);
       System.out.printf(
           "ceiling (JDBC, %d threads, one transaction per submission): %.0f/s over %d s%n",
-          threads, rows.get() / (double) measured, measured);
+          threads, rate, measured);
     }
+    return best;
   }
 
   private static void insertUntil(Connection c, String answers, long deadline, AtomicLong rows)
