@@ -99,7 +99,8 @@ sql "select login || ' ' || password from kit_credential where campaign_id = $ca
 echo "OKO questionnaire load benchmark ($MODE): $(nproc) cores, server -Xmx$HEAP, $(date -u +%F)"
 echo "kits: $(wc -l <"$data/credentials.txt") over ${#points[@]} points"
 run_load() { # $@: extra JVM options
-  java -Xmx2g -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" "$@" -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
+  java -Xmx2g -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" -Dbench.serverPid="$pid" \
+    -Dbench.postgresPid="$(head -1 "$data/oko/postgres/postmaster.pid")" "$@" -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
     org.oko.questionnaires.bench.QuestionnaireLoadBenchmark "$base" "$jdbc" \
     "$data/credentials.txt" "$BENCH/answers.json" "$CONCURRENCY" "$DURATION" "$data/acked.txt"
 }

@@ -113,8 +113,10 @@ public final class QuestionnaireLoadBenchmark {
     System.out.printf("warm-up: %d submissions in %d s, not measured%n", warm.size(), warmup);
     all.addAll(warm);
 
+    CpuUse cpu = CpuUse.start();
     List<Result> capacity = closedLoop(http, ready, body, concurrency, seconds);
     report("capacity (" + concurrency + " in flight)", capacity, seconds);
+    cpu.report(capacity.size());
     all.addAll(capacity);
 
     List<Result> paced = paced(http, ready, body, rate, seconds);
@@ -431,6 +433,70 @@ public final class QuestionnaireLoadBenchmark {
         event.executeUpdate();
         c.commit();
         rows.incrementAndGet();
+      }
+    }
+  }
+
+  /**
+   * Where the machine's CPU went during a phase: the server JVM, its PostgreSQL (the postmaster and
+   * every process under it) and this load generator, read from /proc (Linux; skipped elsewhere).
+   * System properties bench.serverPid and bench.postgresPid name the processes.
+   */
+  private record CpuUse(long[] ticks, long startedNanos) {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    static CpuUse start() {
+      return new CpuUse(read(), System.nanoTime());
+    }
+
+    void report(int submissions) {
+      if (submissions == 0) {
+        return;
+      }
+      long[] now = read();
+      double seconds = (System.nanoTime() - startedNanos) / 1e9;
+      String[] names = {"server", "PostgreSQL", "load generator"};
+      StringBuilder line = new StringBuilder("CPU during capacity (cores; ms per submission):");
+      for (int i = 0; i < names.length; i++) {
+        double used = (now[i] - ticks[i]) / (double) TICKS_PER_SECOND;
+        line.append(
+            String.format(
+                " %s %.2f; %.2f ms,", names[i], used / seconds, used * 1000 / submissions));
+      }
+      System.out.println(line.substring(0, line.length() - 1));
+    }
+
+    private static long[] read() {
+      long server = Long.getLong("bench.serverPid", -1);
+      long postmaster = Long.getLong("bench.postgresPid", -1);
+      return new long[] {
+        ticksOf(server),
+        postmaster < 0 ? 0 : ticksOfTree(postmaster),
+        ticksOf(ProcessHandle.current().pid())
+      };
+    }
+
+    private static long ticksOfTree(long root) {
+      return ticksOf(root)
+          + ProcessHandle.of(root).stream()
+              .flatMap(ProcessHandle::descendants)
+              .mapToLong(p -> ticksOf(p.pid()))
+              .sum();
+    }
+
+    /** utime + stime of a process, in clock ticks; 0 if it cannot be read. */
+    private static long ticksOf(long pid) {
+      if (pid < 0) {
+        return 0;
+      }
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      } catch (Exception e) {
+        return 0;
       }
     }
   }
