@@ -100,7 +100,11 @@ class AuthorizationMatrixTests extends ApiTest {
           new FormsAuthorizationRules(),
           new KitsAuthorizationRules(),
           new QuestionnaireDefinitionsAuthorizationRules(),
-          new QuestionnaireSessionsAuthorizationRules());
+          new QuestionnaireSessionsAuthorizationRules(),
+          new ScansAuthorizationRules(),
+          new CollectorAuthorizationRules(),
+          new LiveAuthorizationRules(),
+          new ScoringAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

@@ -53,6 +53,18 @@ final class DemoAccounts {
               "64",
               "пункт проведения оценки ppo640001 (Саратов), ОМК"),
           new DemoAccount(
+              "scan64",
+              "scan64-demo",
+              Role.SCANNER,
+              "64",
+              "специалист центра сканирования (РЦОИ), регион 64"),
+          new DemoAccount(
+              "scan02",
+              "scan02-demo",
+              Role.SCANNER,
+              "02",
+              "специалист центра сканирования (РЦОИ), регион 02"),
+          new DemoAccount(
               "edu640021",
               "edu640021-demo",
               Role.ORGANIZATION,
@@ -103,6 +115,19 @@ final class DemoAccounts {
                           school.regionCode(),
                           school.municipalityId(),
                           null,
+                          account.password()));
+      case SCANNER ->
+          // The region's scanning centre (РЦОИ) is the specialist's organization.
+          orgs.byLogin("rcoi" + account.regionCode() + "0001")
+              .flatMap(
+                  centre ->
+                      admin.setAccount(
+                          account.login(),
+                          name,
+                          Role.SCANNER,
+                          centre.regionCode(),
+                          null,
+                          centre.id(),
                           account.password()));
       default ->
           orgs.byLogin(account.login())
