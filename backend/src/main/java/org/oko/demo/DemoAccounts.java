@@ -1,6 +1,7 @@
 package org.oko.demo;
 
 import java.util.List;
+import java.util.Map;
 import org.oko.identity.IdentityAdmin;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
@@ -65,11 +66,33 @@ final class DemoAccounts {
               "02",
               "специалист центра сканирования (РЦОИ), регион 02"),
           new DemoAccount(
+              "expert64a",
+              "expert64-demo",
+              Role.EXPERT,
+              "64",
+              "эксперт по русскому языку (работает в edu640001), ОМК"),
+          new DemoAccount(
+              "expert64b",
+              "expert64-demo",
+              Role.EXPERT,
+              "64",
+              "эксперт по русскому языку (работает в edu640021), ОМК"),
+          new DemoAccount(
+              "expert64c",
+              "expert64-demo",
+              Role.EXPERT,
+              "64",
+              "эксперт по русскому языку (работает в ppo640001), ОМК"),
+          new DemoAccount(
               "edu640021",
               "edu640021-demo",
               Role.ORGANIZATION,
               "64",
               "школа edu640021 (Энгельсский район)"));
+
+  /** Where each demo expert works: that organization's works never go to them. */
+  private static final Map<String, String> EXPERT_WORKPLACES =
+      Map.of("expert64a", "edu640001", "expert64b", "edu640021", "expert64c", "ppo640001");
 
   static final String API_CLIENT = "region64-system";
   static final String API_CLIENT_SECRET = "region64-system-secret";
@@ -128,6 +151,18 @@ final class DemoAccounts {
                           centre.regionCode(),
                           null,
                           centre.id(),
+                          account.password()));
+      case EXPERT ->
+          orgs.byLogin(EXPERT_WORKPLACES.get(account.login()))
+              .flatMap(
+                  workplace ->
+                      admin.setAccount(
+                          account.login(),
+                          name,
+                          Role.EXPERT,
+                          workplace.regionCode(),
+                          null,
+                          workplace.id(),
                           account.password()));
       default ->
           orgs.byLogin(account.login())

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 @Component
 class DemoCampaigns {
 
-  private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+  static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
   /** The maximum score of each task of the ВПР in mathematics, classes 4 and 5 (the criteria). */
   static final int[] MATH_4_TASKS = {1, 1, 1, 2, 1, 1, 1, 2, 2, 2, 2, 4};
@@ -47,7 +47,7 @@ class DemoCampaigns {
        {"key":"hist","name":"История"},{"key":"nat","name":"Естествознание"}]
       """;
 
-  private static final String OMK_SUBJECTS =
+  static final String OMK_SUBJECTS =
       """
       [{"key":"rus","name":"Русский язык"},{"key":"math","name":"Математика"}]
       """;
@@ -199,7 +199,7 @@ class DemoCampaigns {
     return json.append(']').toString();
   }
 
-  private Mono<Long> campaign(String kind, String title, String subjects, List<String> regions) {
+  Mono<Long> campaign(String kind, String title, String subjects, List<String> regions) {
     return db.sql(
             "insert into campaign (kind, title, academic_year, subjects, created_at, created_by)"
                 + " values (:kind, :title, '2025/2026', cast(:subjects as jsonb), now(),"
@@ -221,7 +221,7 @@ class DemoCampaigns {
   }
 
   /** Stages as (code, first day, day after the last) relative to the demo's first day. */
-  private Mono<Void> stages(long campaignId, Instant day0, Object... windows) {
+  Mono<Void> stages(long campaignId, Instant day0, Object... windows) {
     return Flux.range(0, windows.length / 3)
         .concatMap(
             i ->

@@ -35,6 +35,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoPublications publications;
   private final DemoForms forms;
   private final DemoQuestionnaires questionnaires;
+  private final DemoScans scans;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
@@ -45,6 +46,7 @@ class DemoDataLoader implements ApplicationRunner {
       DemoPublications publications,
       DemoForms forms,
       DemoQuestionnaires questionnaires,
+      DemoScans scans,
       ReactiveTransactionManager transactions) {
     this.registry = registry;
     this.directory = directory;
@@ -53,6 +55,7 @@ class DemoDataLoader implements ApplicationRunner {
     this.publications = publications;
     this.forms = forms;
     this.questionnaires = questionnaires;
+    this.scans = scans;
     this.tx = TransactionalOperator.create(transactions);
   }
 
@@ -96,12 +99,14 @@ class DemoDataLoader implements ApplicationRunner {
                                     .create(java.time.Instant.now())
                                     .then(publications.create(java.time.Instant.now()))
                                     .then(forms.create())
-                                    .then(questionnaires.create()))
+                                    .then(questionnaires.create())
+                                    .then(scans.create(java.time.Instant.now())))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
-          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and questionnaires");
+          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
+              + " questionnaires; two ОМК for scans and expert scoring");
     }
   }
 

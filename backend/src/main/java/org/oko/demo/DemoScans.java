@@ -1,0 +1,314 @@
+package org.oko.demo;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.oko.kits.KitsAdmin;
+import org.oko.platform.blob.BlobStore;
+import org.oko.platform.events.Outbox;
+import org.oko.scans.SheetStatusChanged;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two ОМК campaigns for the collector and expert scoring. In the first, scanning is open: the
+ * Saratov scanning centre has uploaded part of ppo640001's works (validated by the real pipeline
+ * after start-up, one blank page and one unknown kit among them) and ppo640002's are still to come.
+ * In the second, scanning is over and scoring is open: the works of two points are accepted and
+ * three experts of region 64 wait for a distribution.
+ */
+@Component
+class DemoScans {
+
+  static final String SCANNING_CAMPAIGN = "ОМК-2026 (осень): сканирование";
+  static final String SCORING_CAMPAIGN = "ОМК-2025: проверка экспертами";
+
+  /** Two pages per work; an extended answer on each. */
+  private static final String SCHEME_CRITERIA =
+      """
+      [{"code":"1","title":"Анализ фрагмента урока","maxScore":3,"page":1},
+       {"code":"2","title":"Методическое обоснование решения","maxScore":4,"page":2}]
+      """;
+
+  private final DatabaseClient db;
+  private final DemoCampaigns campaigns;
+  private final KitsAdmin kits;
+  private final BlobStore blobs;
+  private final Outbox outbox;
+
+  DemoScans(
+      DatabaseClient db, DemoCampaigns campaigns, KitsAdmin kits, BlobStore blobs, Outbox outbox) {
+    this.db = db;
+    this.campaigns = campaigns;
+    this.kits = kits;
+    this.blobs = blobs;
+    this.outbox = outbox;
+  }
+
+  Mono<Void> create(Instant now) {
+    Instant day0 =
+        LocalDate.ofInstant(now, DemoCampaigns.MOSCOW)
+            .atStartOfDay(DemoCampaigns.MOSCOW)
+            .toInstant();
+    Mono<Void> scanning =
+        campaigns
+            .campaign("OMK", SCANNING_CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
+            .flatMap(
+                id ->
+                    campaigns
+                        .stages(id, day0, "CONDUCT", -6, -2, "SCANNING", -2, 6, "SCORING", 6, 14)
+                        .then(prepare(id, 801_000))
+                        .then(uploadedBatch(id, 801_000)));
+    Mono<Void> scoring =
+        campaigns
+            .campaign("OMK", SCORING_CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
+            .flatMap(
+                id ->
+                    campaigns
+                        .stages(
+                            id, day0, "CONDUCT", -20, -14, "SCANNING", -14, -1, "SCORING", -1, 7)
+                        .then(prepare(id, 701_000))
+                        .then(acceptedWorks(id, 701_000))
+                        .then(experts(id)));
+    return scanning.then(scoring);
+  }
+
+  /** The scheme of Russian, and ten kits for each of two Saratov points. */
+  private Mono<Void> prepare(long campaignId, long firstKit) {
+    return db.sql(
+            "insert into scan_scheme (campaign_id, subject_key, pages, criteria,"
+                + " second_scoring_percent, discrepancy_threshold, updated_at, updated_by)"
+                + " values (:c, 'rus', 2, cast(:criteria as jsonb), 20, 1, now(), 'federal')")
+        .bind("c", campaignId)
+        .bind("criteria", SCHEME_CRITERIA)
+        .then()
+        .then(
+            point("ppo640001")
+                .flatMap(
+                    p -> kits.assign(campaignId, "rus", p, firstKit + 1, firstKit + 10, "federal")))
+        .then(
+            point("ppo640002")
+                .flatMap(
+                    p ->
+                        kits.assign(
+                            campaignId, "rus", p, firstKit + 101, firstKit + 110, "federal")));
+  }
+
+  /**
+   * A zip the scanning centre uploaded for ppo640001: kits 1–5 complete, a blank first page of kit
+   * 6, and a page of a kit number nobody was given. Left UPLOADED: the pipeline validates them.
+   */
+  private Mono<Void> uploadedBatch(long campaignId, long firstKit) {
+    return point("ppo640001")
+        .flatMap(
+            p ->
+                batch(campaignId, p, "ppo640001-rus-часть1.zip")
+                    .flatMap(
+                        batch ->
+                            Flux.range(1, 5)
+                                .concatMap(
+                                    k ->
+                                        Flux.range(1, 2)
+                                            .concatMap(
+                                                page ->
+                                                    sheet(
+                                                        campaignId,
+                                                        batch,
+                                                        p,
+                                                        firstKit + k,
+                                                        page,
+                                                        "UPLOADED",
+                                                        false)))
+                                .then(
+                                    sheet(campaignId, batch, p, firstKit + 6, 1, "UPLOADED", true))
+                                .then(
+                                    sheet(
+                                        campaignId,
+                                        batch,
+                                        p,
+                                        firstKit + 999,
+                                        1,
+                                        "UPLOADED",
+                                        false))));
+  }
+
+  /** Every work of both points, accepted: ready for experts. */
+  private Mono<Void> acceptedWorks(long campaignId, long firstKit) {
+    return Flux.just(new long[] {0, 1}, new long[] {100, 2})
+        .concatMap(
+            offsetAndPoint -> {
+              String login = offsetAndPoint[1] == 1 ? "ppo640001" : "ppo640002";
+              long first = firstKit + offsetAndPoint[0];
+              return point(login)
+                  .flatMap(
+                      p ->
+                          batch(campaignId, p, login + "-rus.zip")
+                              .flatMap(
+                                  batch ->
+                                      Flux.range(1, 10)
+                                          .concatMap(
+                                              k ->
+                                                  Flux.range(1, 2)
+                                                      .concatMap(
+                                                          page ->
+                                                              sheet(
+                                                                  campaignId,
+                                                                  batch,
+                                                                  p,
+                                                                  first + k,
+                                                                  page,
+                                                                  "ACCEPTED",
+                                                                  false)))
+                                          .then()));
+            })
+        .then();
+  }
+
+  /** Three experts of region 64; expert64c works at ppo640001 and never gets its works. */
+  private Mono<Void> experts(long campaignId) {
+    return db.sql(
+            "insert into expert (campaign_id, login, region_code, organization_id, subjects,"
+                + " created_at) select :c, a.login, a.region_code, a.organization_id,"
+                + " array['rus'], now() from account a where a.role = 'EXPERT'"
+                + " and a.region_code = '64'")
+        .bind("c", campaignId)
+        .then();
+  }
+
+  private Mono<Long> point(String login) {
+    return db.sql("select id from organization where login = :l")
+        .bind("l", login)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  private Mono<Long> batch(long campaignId, long organizationId, String fileName) {
+    return db.sql(
+            "insert into scan_batch (campaign_id, subject_key, organization_id, region_code,"
+                + " file_name, size, received_bytes, status, uploaded_by, created_at,"
+                + " completed_at) values (:c, 'rus', :o, '64', :f, 1, 1, 'DONE', 'scan64',"
+                + " now(), now()) returning id")
+        .bind("c", campaignId)
+        .bind("o", organizationId)
+        .bind("f", fileName)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  private Mono<Void> sheet(
+      long campaignId,
+      long batchId,
+      long organizationId,
+      long kit,
+      int page,
+      String status,
+      boolean blank) {
+    byte[] png = page(kit, page, blank);
+    Flux<DataBuffer> content = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(png));
+    return blobs
+        .store(content, png.length)
+        .flatMap(
+            blob ->
+                db.sql(
+                        "insert into scan_sheet (batch_id, campaign_id, subject_key,"
+                            + " organization_id, region_code, file_name, content_type, blob_key,"
+                            + " size, kit_number, page, status, width, height, uploaded_at,"
+                            + " updated_at) values (:b, :c, 'rus', :o, '64', :f, 'image/png', :k,"
+                            + " :s, :kit, :page, :status, :w, :h, now(), now()) returning id")
+                    .bind("b", batchId)
+                    .bind("c", campaignId)
+                    .bind("o", organizationId)
+                    .bind("f", kit + "_" + page + ".png")
+                    .bind("k", blob.key())
+                    .bind("s", blob.size())
+                    .bind("kit", kit)
+                    .bind("page", page)
+                    .bind("status", status)
+                    .bind("w", WIDTH)
+                    .bind("h", HEIGHT)
+                    .map(r -> r.get("id", Long.class))
+                    .one())
+        .flatMap(
+            id ->
+                outbox.append(
+                    SheetStatusChanged.TOPIC,
+                    Long.toString(organizationId),
+                    new SheetStatusChanged(
+                        id,
+                        batchId,
+                        campaignId,
+                        "rus",
+                        organizationId,
+                        "64",
+                        status,
+                        null,
+                        Instant.now())));
+  }
+
+  private static final int WIDTH = 827;
+  private static final int HEIGHT = 1169;
+
+  /** An A4 answer sheet at 100 dpi: a header with the kit and page, ruled lines, handwriting. */
+  static byte[] page(long kit, int page, boolean blank) {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, WIDTH, HEIGHT);
+      if (!blank) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 28));
+        g.drawString("Бланк ответов № " + page, 60, 80);
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 26));
+        g.drawString("Комплект " + kit, 520, 80);
+        g.setStroke(new BasicStroke(1));
+        for (int y = 160; y < HEIGHT - 60; y += 44) {
+          g.setColor(Color.LIGHT_GRAY);
+          g.drawLine(60, y, WIDTH - 60, y);
+        }
+        g.setColor(new Color(30, 40, 120));
+        g.setFont(new Font(Font.SERIF, Font.ITALIC, 24));
+        for (int line = 0; line < 12 + (int) (kit % 7); line++) {
+          g.drawString(
+              HANDWRITING[(int) ((kit + line + page) % HANDWRITING.length)],
+              70,
+              152 + 44 * (line + 1));
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static final String[] HANDWRITING = {
+    "На этапе актуализации учитель опирается на опыт учеников,",
+    "поэтому вопрос о значении слова задан до чтения текста.",
+    "Ошибка в формулировке цели: она описывает действия учителя,",
+    "а не результат, который должны получить обучающиеся.",
+    "Я бы предложил(а) работу в парах с взаимопроверкой,",
+    "так как задание допускает несколько верных решений.",
+    "Критерии оценивания следует сообщить до начала работы.",
+  };
+}
