@@ -127,3 +127,17 @@ create table scoring_task (
 );
 create index scoring_task_by_expert on scoring_task (expert_login, scored_at nulls first, id);
 create index scoring_task_by_scope on scoring_task (campaign_id, region_code, organization_id);
+
+-- What the experts decided about a work, once decided: FINAL with the scores that stand, or
+-- DISCREPANCY while it waits for a third expert. No row: the work is still being scored.
+create table scoring_outcome (
+    campaign_id      bigint      not null references campaign (id) on delete cascade,
+    subject_key      text        not null,
+    kit_number       bigint      not null,
+    status           text        not null check (status in ('DISCREPANCY', 'FINAL')),
+    -- [{code, score}], FINAL only
+    scores           jsonb,
+    total            int,
+    decided_at       timestamptz not null,
+    primary key (campaign_id, subject_key, kit_number)
+);

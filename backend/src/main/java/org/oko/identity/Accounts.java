@@ -59,6 +59,41 @@ class Accounts {
         .one();
   }
 
+  /**
+   * Creates the account, or updates the name, scope and password of an existing one of the same
+   * role and region; empty when the login belongs to an account of another role or region.
+   */
+  Mono<Long> upsertSameRole(
+      String login,
+      String displayName,
+      Role role,
+      String regionCode,
+      Long municipalityId,
+      Long organizationId,
+      String passwordHash) {
+    return db.sql(
+            "insert into account (login, display_name, role, region_code, municipality_id,"
+                + " organization_id, password_hash, password_set_at)"
+                + " values (:login, :name, :role, :region, :municipality, :organization,"
+                + " :hash, now())"
+                + " on conflict (login) do update set display_name = excluded.display_name,"
+                + " municipality_id = excluded.municipality_id,"
+                + " organization_id = excluded.organization_id,"
+                + " password_hash = excluded.password_hash, password_set_at = now()"
+                + " where account.role = excluded.role"
+                + " and account.region_code is not distinct from excluded.region_code"
+                + " returning id")
+        .bind("login", login)
+        .bind("name", displayName)
+        .bind("role", role.name())
+        .bind("hash", passwordHash)
+        .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
+        .bind("municipality", Parameter.fromOrEmpty(municipalityId, Long.class))
+        .bind("organization", Parameter.fromOrEmpty(organizationId, Long.class))
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
   private static Account toAccount(Readable r) {
     return new Account(
         r.get("id", Long.class),

@@ -13,16 +13,19 @@ public class IdentityAdmin {
   private final ApiClients clients;
   private final PasswordHashing passwords;
   private final RefreshTokens refreshTokens;
+  private final PasswordGenerator generator;
 
   IdentityAdmin(
       Accounts accounts,
       ApiClients clients,
       PasswordHashing passwords,
-      RefreshTokens refreshTokens) {
+      RefreshTokens refreshTokens,
+      PasswordGenerator generator) {
     this.accounts = accounts;
     this.clients = clients;
     this.passwords = passwords;
     this.refreshTokens = refreshTokens;
+    this.generator = generator;
   }
 
   /**
@@ -44,6 +47,30 @@ public class IdentityAdmin {
                 accounts.upsert(
                     login, displayName, role, regionCode, municipalityId, organizationId, hash))
         .flatMap(id -> refreshTokens.revokeAllOf(id).thenReturn(id));
+  }
+
+  /**
+   * Creates the account with a generated password, or gives an existing account of the same role
+   * and region the new name and scope and a new generated password (signing it out everywhere).
+   * Emits the password, to be shown once; empty, changing nothing, when the login belongs to an
+   * account of another role or region.
+   */
+  @Transactional
+  public Mono<String> issueAccount(
+      String login,
+      String displayName,
+      Role role,
+      String regionCode,
+      Long municipalityId,
+      Long organizationId) {
+    String password = generator.next();
+    return passwords
+        .hashGenerated(password)
+        .flatMap(
+            hash ->
+                accounts.upsertSameRole(
+                    login, displayName, role, regionCode, municipalityId, organizationId, hash))
+        .flatMap(id -> refreshTokens.revokeAllOf(id).thenReturn(password));
   }
 
   public Mono<Boolean> accountExists(String login) {
