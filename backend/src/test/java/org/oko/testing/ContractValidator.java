@@ -31,6 +31,9 @@ public final class ContractValidator {
       String yaml = Files.readString(spec, StandardCharsets.UTF_8);
       validator =
           OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
+              // allOf merged into one schema, so that the undeclared-fields check below sees the
+              // properties of every part (ScoringTask, ScanSheetDetail)
+              .withResolveCombinators(true)
               .withLevelResolver(
                   LevelResolver.create()
                       // Undeclared fields are drift too.
