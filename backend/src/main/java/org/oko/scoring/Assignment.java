@@ -23,12 +23,21 @@ final class Assignment {
   /** One expert's scoring of one work in one round. */
   record Task(Work work, int round, String expertLogin) {}
 
-  /** The tasks to create, what could not be assigned, and each expert's load afterwards. */
+  /** A work whose first two experts disagree and that still has no third one. */
+  record AwaitingThird(Work work, Set<String> experts) {}
+
+  /**
+   * The tasks to create, what could not be assigned, and each expert's load afterwards.
+   *
+   * @param thirdScorings works with a discrepancy that got their third expert in this run (their
+   *     third expert was missing when the discrepancy arose)
+   */
   record Plan(
       int works,
       int assigned,
       int secondScorings,
       int unassigned,
+      int thirdScorings,
       List<Task> tasks,
       Map<String, Integer> loads) {}
 
@@ -40,7 +49,11 @@ final class Assignment {
    *     once gives the same share
    */
   static Plan plan(
-      List<Work> works, List<Candidate> experts, int secondScoringPercent, long distributedBefore) {
+      List<Work> works,
+      List<Candidate> experts,
+      int secondScoringPercent,
+      long distributedBefore,
+      List<AwaitingThird> awaitingThird) {
     Map<String, Integer> loads = new LinkedHashMap<>();
     Map<String, Long> workplaces = new LinkedHashMap<>();
     for (Candidate c : experts) {
@@ -71,7 +84,17 @@ final class Assignment {
         }
       }
     }
-    return new Plan(works.size(), assigned, second, unassigned, tasks, loads);
+    int third = 0;
+    for (AwaitingThird pending : awaitingThird) {
+      Optional<String> expert =
+          pick(loads, workplaces, pending.work().organizationId(), pending.experts());
+      if (expert.isPresent()) {
+        tasks.add(new Task(pending.work(), 3, expert.get()));
+        loads.merge(expert.get(), 1, Integer::sum);
+        third++;
+      }
+    }
+    return new Plan(works.size(), assigned, second, unassigned, third, tasks, loads);
   }
 
   /**

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives a region's complete, unassigned works of a subject to its experts in one transaction: the
- * tasks, and the works' sheets marked ASSIGNED. Runs for the same campaign, subject and region wait
+ * tasks, and the works' sheets marked ASSIGNED. Works whose discrepancy found no third expert at
+ * the time get one now, if the region has one. Runs for the same campaign, subject and region wait
  * for each other; the unique (campaign, subject, kit, round) is the last line of defence.
  */
 @Component
@@ -59,10 +60,12 @@ class Distributor {
                 Mono.zip(
                     sheets.completeUnassignedWorks(campaignId, regionCode, subject).collectList(),
                     experts.candidates(campaignId, regionCode, subject).collectList(),
-                    tasks.distributed(campaignId, regionCode, subject)))
+                    tasks.distributed(campaignId, regionCode, subject),
+                    tasks.awaitingThird(campaignId, regionCode, subject).collectList()))
             .map(
                 t ->
-                    Assignment.plan(t.getT1(), t.getT2(), scheme.secondScoringPercent(), t.getT3()))
+                    Assignment.plan(
+                        t.getT1(), t.getT2(), scheme.secondScoringPercent(), t.getT3(), t.getT4()))
             .flatMap(
                 plan ->
                     tasks

@@ -130,6 +130,38 @@ class ScoringTasks {
         .one();
   }
 
+  /**
+   * Works of the subject in the region whose first two experts disagree and that have no third
+   * expert yet (none was eligible when the discrepancy arose), with the experts they had.
+   */
+  Flux<Assignment.AwaitingThird> awaitingThird(
+      long campaignId, String regionCode, String subjectKey) {
+    return db.sql(
+            """
+            select t.kit_number, t.organization_id, array_agg(t.expert_login) as experts
+            from scoring_outcome o
+            join scoring_task t on t.campaign_id = o.campaign_id
+                 and t.subject_key = o.subject_key and t.kit_number = o.kit_number
+            where o.campaign_id = :campaign and o.subject_key = :subject
+              and o.status = 'DISCREPANCY' and t.region_code = :region
+            group by t.kit_number, t.organization_id
+            having bool_and(t.round <> 3)
+            order by t.organization_id, t.kit_number
+            """)
+        .bind("campaign", campaignId)
+        .bind("region", regionCode)
+        .bind("subject", subjectKey)
+        .map(
+            r ->
+                new Assignment.AwaitingThird(
+                    new org.oko.scans.SheetDirectory.Work(
+                        r.get("organization_id", Long.class),
+                        regionCode,
+                        r.get("kit_number", Long.class)),
+                    java.util.Set.of(r.get("experts", String[].class))))
+        .all();
+  }
+
   Mono<Void> saveScores(long taskId, List<Score> scores, int total, Instant at) {
     return Mono.fromCallable(() -> json.writeValueAsString(scores))
         .flatMap(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Distribution;
@@ -151,7 +152,6 @@ class ScoringApiTests extends ApiTest {
     String b = fixture.expert(campaign, "64", "edu640002", "rus");
     fixture.expert(campaign, "64", "ppo640001", "rus"); // may never take it
     fixture.distribute(campaign, "64", "rus");
-    String c = fixture.expert(campaign, "64", "edu640003", "rus");
 
     ScoringTask firstScored = score(a, fixture.taskOf(campaign, a, 4001), 0, 0);
     assertThat(firstScored.getStatus()).isEqualTo(ScoringTaskStatus.SCORED);
@@ -162,21 +162,25 @@ class ScoringApiTests extends ApiTest {
 
     score(b, fixture.taskOf(campaign, b, 4001), 3, 2);
 
+    // 0 and 5 differ by more than 2, and nobody else may take the work yet.
     ScoringResult discrepancy = result(campaign, 4001);
     assertThat(discrepancy.getStatus()).isEqualTo(ScoringResultStatus.DISCREPANCY);
     assertThat(discrepancy.getScores()).isEmpty();
     assertThat(discrepancy.getTotal()).isNull();
-    List<String> thirds =
-        db.sql("select expert_login from scoring_task where campaign_id = :c and round = 3")
-            .bind("c", campaign)
-            .map(r -> r.get("expert_login", String.class))
-            .all()
-            .collectList()
-            .block();
-    assertThat(thirds).containsExactly(c);
+    assertThat(thirdExperts(campaign)).isEmpty();
+    // A new expert of the region: the next distribution gives them the third scoring.
+    String c = fixture.expert(campaign, "64", "edu640003", "rus");
+    Distribution later = fixture.distribute(campaign, "64", "rus");
+    assertThat(later.getWorks()).isZero();
+    assertThat(later.getExperts())
+        .filteredOn(e -> e.getLogin().equals(c))
+        .extracting(ExpertLoad::getAssigned)
+        .containsExactly(1);
+    assertThat(thirdExperts(campaign)).containsExactly(c);
     assertThat(taskList(c, "?status=OPEN").getItems())
         .singleElement()
         .matches(t -> t.getRound() == 3 && t.getKitNumber() == 4001);
+    assertThat(result(campaign, 4001).getStatus()).isEqualTo(ScoringResultStatus.DISCREPANCY);
 
     ScoringTask third = score(c, fixture.taskOf(campaign, c, 4001), 2, 1);
     assertThat(third.getFinal()).isTrue();
@@ -480,7 +484,70 @@ class ScoringApiTests extends ApiTest {
         .isZero();
   }
 
+  @Test
+  void aThirdExpertIsAssignedAtOnceWhenTheRegionHasOne() {
+    long campaign = fixture.campaign("Третий эксперт", clock.instant());
+    fixture.scheme(campaign, "rus", 100, 1);
+    fixture.acceptedWorks(campaign, "rus", "ppo640001", 4501, 1, 2);
+    String a = fixture.expert(campaign, "64", "edu640001", "rus");
+    String b = fixture.expert(campaign, "64", "edu640002", "rus");
+    String c = fixture.expert(campaign, "64", "edu640003", "rus");
+    fixture.distribute(campaign, "64", "rus");
+    String first = expertOf(campaign, 4501, 1);
+    String second = expertOf(campaign, 4501, 2);
+
+    score(first, fixture.taskOf(campaign, first, 4501), 3, 4);
+    score(second, fixture.taskOf(campaign, second, 4501), 1, 1);
+
+    assertThat(thirdExperts(campaign)).singleElement().isIn(a, b, c).isNotIn(first, second);
+    assertThat(result(campaign, 4501).getRounds())
+        .extracting(r -> r.getRound() + ":" + r.getTotal())
+        .containsExactly("1:7", "2:2", "3:null");
+  }
+
+  @Test
+  void twoDistributionsAtOnceGiveEachWorkOnce() throws Exception {
+    long campaign = fixture.campaign("Параллельно", clock.instant());
+    fixture.scheme(campaign, "rus", 0, 2);
+    fixture.acceptedWorks(campaign, "rus", "ppo640002", 4701, 6, 2);
+    fixture.expert(campaign, "64", "edu640001", "rus");
+    fixture.expert(campaign, "64", "edu640002", "rus");
+
+    var one = CompletableFuture.supplyAsync(() -> fixture.distribute(campaign, "64", "rus"));
+    var two = CompletableFuture.supplyAsync(() -> fixture.distribute(campaign, "64", "rus"));
+
+    assertThat(one.get().getAssigned() + two.get().getAssigned()).isEqualTo(6);
+    assertThat(
+            db.sql("select count(*) as n from scoring_task where campaign_id = :c and round = 1")
+                .bind("c", campaign)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block())
+        .isEqualTo(6L);
+  }
+
   // --- helpers ---
+
+  private List<String> thirdExperts(long campaign) {
+    return db.sql("select expert_login from scoring_task where campaign_id = :c and round = 3")
+        .bind("c", campaign)
+        .map(r -> r.get("expert_login", String.class))
+        .all()
+        .collectList()
+        .block();
+  }
+
+  private String expertOf(long campaign, long kit, int round) {
+    return db.sql(
+            "select expert_login from scoring_task where campaign_id = :c and kit_number = :k"
+                + " and round = :r")
+        .bind("c", campaign)
+        .bind("k", kit)
+        .bind("r", round)
+        .map(r -> r.get("expert_login", String.class))
+        .one()
+        .block();
+  }
 
   private static String expertInput(
       String login, String region, long organization, String subject) {
