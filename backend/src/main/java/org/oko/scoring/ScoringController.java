@@ -1,5 +1,6 @@
 package org.oko.scoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,7 +81,7 @@ class ScoringController implements ScoringApi {
   private final StageGate stages;
   private final BlobStore blobs;
   private final TransactionalOperator tx;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   ScoringController(
       CampaignDirectory campaigns,
@@ -96,7 +97,7 @@ class ScoringController implements ScoringApi {
       StageGate stages,
       BlobStore blobs,
       TransactionalOperator tx,
-      java.time.Clock clock) {
+      Clock clock) {
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.identity = identity;

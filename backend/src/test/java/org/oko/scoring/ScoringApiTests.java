@@ -20,16 +20,19 @@ import org.oko.api.model.ScoringTask;
 import org.oko.api.model.ScoringTaskPage;
 import org.oko.api.model.ScoringTaskStatus;
 import org.oko.platform.blob.BlobStore;
+import org.oko.scans.SheetStatusChanged;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 class ScoringApiTests extends ApiTest {
 
   @Autowired DatabaseClient db;
   @Autowired BlobStore blobs;
+  @Autowired JsonMapper json;
 
   private ScoringFixture fixture;
 
@@ -292,6 +295,25 @@ class ScoringApiTests extends ApiTest {
     assertThat(events(campaign, 6001))
         .containsExactly(
             "ACCEPTED→ASSIGNED", "ACCEPTED→ASSIGNED", "ASSIGNED→VERIFIED", "ASSIGNED→VERIFIED");
+    // The events read back as SheetStatusChanged, keyed by the organization.
+    Map<String, Object> last =
+        db.sql(
+                "select event_key, payload::text as payload from outbox"
+                    + " where topic = 'scans.SheetStatusChanged'"
+                    + " and (payload->>'campaignId')::bigint = :c order by id desc limit 1")
+            .bind("c", campaign)
+            .fetch()
+            .one()
+            .block();
+    SheetStatusChanged event =
+        json.readValue((String) last.get("payload"), SheetStatusChanged.class);
+    assertThat(event.status()).isEqualTo("VERIFIED");
+    assertThat(event.previousStatus()).isEqualTo("ASSIGNED");
+    assertThat(event.organizationId()).isEqualTo(fixture.organizationId("ppo640003"));
+    assertThat(event.subjectKey()).isEqualTo("rus");
+    assertThat(event.regionCode()).isEqualTo("64");
+    assertThat(event.at()).isNotNull();
+    assertThat(last.get("event_key")).isEqualTo(event.key());
     // The municipality of Engels sees the work of its point; Saratov's does not exist for it.
     assertThat(results("mun64-engels", campaign, "").getItems())
         .extracting(r -> r.getKitNumber())
