@@ -179,17 +179,23 @@ final class ScanFixture {
 
   /** An accepted sheet straight in the database (no file, no event): for listings. */
   long accepted(long batchId, long kit, int page) {
+    return sheet(batchId, kit, page, "ACCEPTED");
+  }
+
+  /** A sheet of this status straight in the database (no file, no event): for listings. */
+  long sheet(long batchId, long kit, int page, String status) {
     return db.sql(
             "insert into scan_sheet (batch_id, campaign_id, subject_key, organization_id,"
                 + " region_code, file_name, content_type, blob_key, size, kit_number, page,"
                 + " status, uploaded_at, updated_at)"
                 + " select b.id, b.campaign_id, b.subject_key, b.organization_id, b.region_code,"
-                + " :f, 'image/png', 'none', 1, :kit, :page, 'ACCEPTED', now(), now()"
+                + " :f, 'image/png', 'none', 1, :kit, :page, :status, now(), now()"
                 + " from scan_batch b where b.id = :b returning id")
         .bind("b", batchId)
         .bind("f", kit + "_" + page + ".png")
         .bind("kit", kit)
         .bind("page", page)
+        .bind("status", status)
         .map(r -> r.get("id", Long.class))
         .one()
         .block();
