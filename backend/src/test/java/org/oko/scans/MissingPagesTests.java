@@ -1,0 +1,132 @@
+package org.oko.scans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.MissingPages;
+import org.oko.api.model.MissingPagesPage;
+import org.oko.platform.blob.BlobStore;
+import org.oko.platform.events.Outbox;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Kits with some of their pages accepted and others missing, against the subject's scheme. */
+class MissingPagesTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+  @Autowired BlobStore blobs;
+  @Autowired Outbox outbox;
+  @Autowired TransactionalOperator tx;
+
+  long campaign;
+  long point;
+  long bashkirPoint;
+
+  @BeforeEach
+  void kitsWithGaps() {
+    ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
+    campaign = scans.omk("ОМК, недостающие страницы " + UUID.randomUUID()).getId();
+    scans.scheme(campaign, "rus", 4);
+    point = scans.organizationId("ppo640001");
+    bashkirPoint = scans.organizationId("ppo020001");
+    long batch = scans.batch(campaign, "rus", point);
+    // 501501: pages 1 and 4 accepted; 501502: complete; 501503: only a failed page;
+    // 501504: page 1 accepted, page 2 failed; 501505: page 3 replaced by an accepted one.
+    scans.sheet(batch, 501501, 1, "ACCEPTED");
+    scans.sheet(batch, 501501, 4, "ASSIGNED");
+    for (int page = 1; page <= 4; page++) {
+      scans.sheet(batch, 501502, page, "ACCEPTED");
+    }
+    scans.sheet(batch, 501503, 2, "ERROR");
+    scans.sheet(batch, 501504, 1, "ACCEPTED");
+    scans.sheet(batch, 501504, 2, "ERROR");
+    for (int page = 1; page <= 4; page++) {
+      scans.sheet(batch, 501505, page, "ACCEPTED");
+    }
+    scans.sheet(batch, 501505, 3, "REPLACED");
+    long bashkir = scans.batch(campaign, "rus", bashkirPoint);
+    scans.sheet(bashkir, 601601, 2, "ACCEPTED");
+    // No scheme for math: nothing is known to be missing.
+    long math = scans.batch(campaign, "math", point);
+    scans.sheet(math, 701701, 1, "ACCEPTED");
+  }
+
+  private MissingPagesPage missing(String login, String query) {
+    return as(login)
+        .get()
+        .uri("/api/campaigns/" + campaign + "/scans/missing-pages" + query)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(MissingPagesPage.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  @Test
+  void kitsWithSomeButNotAllPagesAcceptedAreListedWithTheirMissingPages() {
+    MissingPagesPage page = missing("region64", "");
+
+    assertThat(page.getItems())
+        .extracting(MissingPages::getKitNumber)
+        .containsExactly(501501L, 501504L);
+    MissingPages first = page.getItems().get(0);
+    assertThat(first.getMissing()).containsExactly(2, 3);
+    assertThat(first.getMessage()).isEqualTo("Комплект 501501: нет страниц 2, 3 из 4");
+    assertThat(first.getOrganization().getLogin()).isEqualTo("ppo640001");
+    assertThat(first.getSubjectKey()).isEqualTo("rus");
+    assertThat(page.getItems().get(1).getMessage())
+        .isEqualTo("Комплект 501504: нет страниц 2, 3, 4 из 4");
+    assertThat(page.getTotal()).isEqualTo(2);
+  }
+
+  @Test
+  void federalSeesEveryRegionAndFiltersByRegionOrganizationAndSubject() {
+    assertThat(missing("federal", "").getTotal()).isEqualTo(3);
+    MissingPages bashkir = missing("federal", "?regionCode=02").getItems().get(0);
+    assertThat(bashkir.getMessage()).isEqualTo("Комплект 601601: нет страниц 1, 3, 4 из 4");
+    assertThat(missing("federal", "?organizationId=" + point).getTotal()).isEqualTo(2);
+    assertThat(missing("federal", "?subjectKey=math").getItems()).isEmpty();
+  }
+
+  @Test
+  void pagesOfTheListKeepTheTotal() {
+    MissingPagesPage second = missing("federal", "?size=2&page=1");
+    MissingPagesPage beyond = missing("federal", "?size=2&page=5");
+
+    assertThat(second.getItems()).hasSize(1);
+    assertThat(second.getTotal()).isEqualTo(3);
+    assertThat(beyond.getItems()).isEmpty();
+    assertThat(beyond.getTotal()).isEqualTo(3);
+  }
+
+  @Test
+  void theScanningCentreAndThePointSeeTheirOwn() {
+    assertThat(missing("scan64", "").getTotal()).isEqualTo(2);
+    assertThat(missing("ppo640001", "").getTotal()).isEqualTo(2);
+  }
+
+  @Test
+  void aForeignRegionOrOrganizationIsNotFound() {
+    for (String query :
+        List.of("?regionCode=02", "?organizationId=" + bashkirPoint, "?subjectKey=history")) {
+      as("region64")
+          .get()
+          .uri("/api/campaigns/" + campaign + "/scans/missing-pages" + query)
+          .exchange()
+          .expectStatus()
+          .isNotFound();
+    }
+    as("scan64")
+        .get()
+        .uri("/api/campaigns/" + campaign + "/scans/missing-pages?organizationId=" + bashkirPoint)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+}

@@ -1,0 +1,136 @@
+package org.oko.scans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.ScanProgress;
+import org.oko.api.model.ScanProgressLevel;
+import org.oko.api.model.ScanProgressRow;
+import org.oko.platform.blob.BlobStore;
+import org.oko.platform.events.Outbox;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Upload and checking progress per region and per organization, in each caller's scope. */
+class ProgressTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+  @Autowired BlobStore blobs;
+  @Autowired Outbox outbox;
+  @Autowired TransactionalOperator tx;
+
+  long campaign;
+  long point;
+  long otherPoint;
+  long bashkirPoint;
+
+  @BeforeEach
+  void sheetsOfThreePoints() {
+    ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
+    campaign = scans.omk("ОМК, ход сканирования " + UUID.randomUUID()).getId();
+    point = scans.organizationId("ppo640001");
+    otherPoint = scans.organizationId("ppo640002");
+    bashkirPoint = scans.organizationId("ppo020001");
+    long batch = scans.batch(campaign, "rus", point);
+    scans.sheet(batch, 1, 1, "ACCEPTED");
+    scans.sheet(batch, 1, 2, "SCORED");
+    scans.sheet(batch, 2, 1, "ERROR");
+    scans.sheet(batch, 2, 1, "REPLACED");
+    scans.sheet(batch, 3, 1, "UPLOADED");
+    long other = scans.batch(campaign, "math", otherPoint);
+    scans.sheet(other, 1, 1, "ACCEPTED");
+    long bashkir = scans.batch(campaign, "rus", bashkirPoint);
+    scans.sheet(bashkir, 1, 1, "ERROR");
+  }
+
+  private ScanProgress progress(String login, String query) {
+    return as(login)
+        .get()
+        .uri("/api/campaigns/" + campaign + "/scans/progress" + query)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(ScanProgress.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private void notFound(String login, String query) {
+    as(login)
+        .get()
+        .uri("/api/campaigns/" + campaign + "/scans/progress" + query)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  private static ScanProgressRow row(ScanProgress progress, String key) {
+    return progress.getItems().stream().filter(r -> r.getKey().equals(key)).findFirst().get();
+  }
+
+  @Test
+  void federalSeesEveryRegionOfTheCampaignWithTotals() {
+    ScanProgress progress = progress("federal", "");
+
+    assertThat(progress.getLevel()).isEqualTo(ScanProgressLevel.REGION);
+    assertThat(progress.getItems()).extracting(ScanProgressRow::getKey).containsExactly("02", "64");
+    ScanProgressRow saratov = row(progress, "64");
+    assertThat(saratov.getSheets().getUploaded()).isEqualTo(5); // the REPLACED one is history
+    assertThat(saratov.getSheets().getAccepted()).isEqualTo(3);
+    assertThat(saratov.getSheets().getErrors()).isEqualTo(1);
+    assertThat(saratov.getSheets().getProcessing()).isEqualTo(1);
+    assertThat(saratov.getSheets().getScored()).isEqualTo(1);
+    assertThat(progress.getTotals().getUploaded()).isEqualTo(6);
+    assertThat(progress.getTotals().getErrors()).isEqualTo(2);
+    assertThat(progress.getTotal()).isEqualTo(2);
+  }
+
+  @Test
+  void aRegionIsShownPerOrganizationAndFilteredBySubject() {
+    ScanProgress region = progress("federal", "?regionCode=64");
+    assertThat(region.getLevel()).isEqualTo(ScanProgressLevel.ORGANIZATION);
+    assertThat(region.getItems())
+        .extracting(ScanProgressRow::getOrganizationId)
+        .containsExactlyInAnyOrder(point, otherPoint);
+
+    ScanProgress russian = progress("region64", "?subjectKey=rus");
+    assertThat(russian.getItems())
+        .extracting(ScanProgressRow::getOrganizationId)
+        .containsExactly(point);
+    assertThat(russian.getTotals().getUploaded()).isEqualTo(4);
+  }
+
+  @Test
+  void pagesOfTheRowsKeepTheTotalsOfAll() {
+    ScanProgress first = progress("region64", "?size=1");
+    ScanProgress second = progress("region64", "?size=1&page=1");
+
+    assertThat(first.getItems()).hasSize(1);
+    assertThat(second.getItems()).hasSize(1);
+    assertThat(first.getTotal()).isEqualTo(2);
+    assertThat(first.getTotals()).isEqualTo(second.getTotals());
+    assertThat(first.getTotals().getUploaded()).isEqualTo(5); // region 64 only
+  }
+
+  @Test
+  void theScanningCentreSeesItsRegionAndAPointItself() {
+    assertThat(progress("scan64", "").getItems())
+        .extracting(ScanProgressRow::getOrganizationId)
+        .containsExactlyInAnyOrder(point, otherPoint);
+    assertThat(progress("ppo640001", "").getItems())
+        .extracting(ScanProgressRow::getOrganizationId)
+        .containsExactly(point);
+  }
+
+  @Test
+  void aForeignRegionOrUnknownSubjectIsNotFound() {
+    notFound("region64", "?regionCode=02");
+    notFound("scan64", "?regionCode=02");
+    notFound("federal", "?regionCode=25");
+    notFound("federal", "?subjectKey=history");
+  }
+}
