@@ -3,6 +3,9 @@ package org.oko.scans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +56,12 @@ final class ZipUnpacker {
   /** Every file of the archive; on any error the temporary files made here are already gone. */
   List<Unpacked> unpack(Path archive) {
     List<Unpacked> done = new ArrayList<>();
+    try {
+      refuseHugeDirectory(archive);
+    } catch (IOException e) {
+      throw new Rejected(
+          "Архив не принят: он повреждён или не является zip-архивом. Упакуйте файлы заново.");
+    }
     try (ZipFile zip = open(archive)) {
       List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
       if (entries.size() > maxEntries) {
@@ -91,6 +100,51 @@ final class ZipUnpacker {
       }
       throw new Rejected(
           "Архив не принят: он повреждён или не является zip-архивом. Упакуйте файлы заново.");
+    }
+  }
+
+  /**
+   * Refuses an archive whose end record declares more entries (or a larger central directory) than
+   * allowed before the directory is read into memory; the entries actually read are counted again.
+   */
+  private void refuseHugeDirectory(Path archive) throws IOException {
+    try (FileChannel channel = FileChannel.open(archive)) {
+      long size = channel.size();
+      int tail = (int) Math.min(size, 22 + 0xFFFF + 20);
+      ByteBuffer end = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(channel, end, size - tail);
+      for (int i = tail - 22; i >= 0; i--) {
+        if (end.getInt(i) != 0x06054b50) {
+          continue;
+        }
+        long entries = Short.toUnsignedLong(end.getShort(i + 10));
+        long directory = Integer.toUnsignedLong(end.getInt(i + 12));
+        if (i >= 20 && end.getInt(i - 20) == 0x07064b50) {
+          ByteBuffer zip64 = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+          readFully(channel, zip64, end.getLong(i - 20 + 8));
+          if (zip64.getInt(0) == 0x06064b50) {
+            entries = zip64.getLong(32);
+            directory = zip64.getLong(40);
+          }
+        }
+        if (entries > maxEntries || directory > (long) maxEntries * MAX_DIRECTORY_RECORD) {
+          throw new Rejected(
+              "Архив не принят: в нём больше " + maxEntries + " файлов. Разделите его на части.");
+        }
+        return;
+      }
+    }
+  }
+
+  /** A generous size of one entry's record in the central directory (a long name and extras). */
+  private static final int MAX_DIRECTORY_RECORD = 1024;
+
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long position)
+      throws IOException {
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        throw new IOException("Unexpected end of the archive");
+      }
     }
   }
 

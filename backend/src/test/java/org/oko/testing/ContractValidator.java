@@ -31,6 +31,9 @@ public final class ContractValidator {
       String yaml = Files.readString(spec, StandardCharsets.UTF_8);
       validator =
           OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
+              // allOf merged into one schema: otherwise each part sees the other's fields as
+              // undeclared (e.g. ScanSheetDetail = ScanSheet + history).
+              .withResolveCombinators(true)
               .withLevelResolver(
                   LevelResolver.create()
                       // Undeclared fields are drift too.
