@@ -139,25 +139,29 @@ class ScanUploadRoutes {
           .delete(blob.key())
           .then(Mono.error(new InvalidRequestException("body", "Фрагмент пуст: пришлите байты")));
     }
-    return batches
-        .advance(batch.id(), offset, blob.size(), blob.key())
-        .flatMap(
-            taken -> {
-              if (!taken) {
-                return blobs
-                    .delete(blob.key())
-                    .then(batches.find(batch.id()))
-                    .flatMap(
-                        now ->
-                            Mono.error(
-                                now.receiving()
-                                    ? wrongOffset(now.receivedBytes())
-                                    : ScansController.notReceiving(now.status())));
-              }
-              return offset + blob.size() == batch.size()
-                  ? completion.complete(batch).thenReturn(batch.id())
-                  : Mono.just(batch.id());
-            });
+    // Detached from the request: a client that hangs up once its chunk is stored must not leave
+    // the chunk counted but the batch half completed.
+    Mono<Long> counted =
+        batches
+            .advance(batch.id(), offset, blob.size(), blob.key())
+            .flatMap(
+                taken -> {
+                  if (!taken) {
+                    return blobs
+                        .delete(blob.key())
+                        .then(batches.find(batch.id()))
+                        .flatMap(
+                            now ->
+                                Mono.error(
+                                    now.receiving()
+                                        ? wrongOffset(now.receivedBytes())
+                                        : ScansController.notReceiving(now.status())));
+                  }
+                  return offset + blob.size() == batch.size()
+                      ? completion.complete(batch).thenReturn(batch.id())
+                      : Mono.just(batch.id());
+                });
+    return Mono.fromFuture(counted.toFuture(), true);
   }
 
   private static ConflictException wrongOffset(long expected) {
