@@ -1,6 +1,8 @@
 package org.oko.platform.events;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -38,6 +40,39 @@ public class Outbox {
                     .bind("t", topic.name())
                     .bind("k", key)
                     .bind("p", Json.of(payload))
+                    .then());
+  }
+
+  /**
+   * Appends many events of one topic in one statement (thousands of sheets of an unpacked batch,
+   * say); call it inside the transaction of the change.
+   *
+   * @param key the partitioning key of each event
+   */
+  public <T> Mono<Void> appendAll(EventTopic topic, List<T> events, Function<T, String> key) {
+    if (events.isEmpty()) {
+      return Mono.empty();
+    }
+    return Mono.fromCallable(
+            () -> {
+              String[] keys = new String[events.size()];
+              String[] payloads = new String[events.size()];
+              for (int i = 0; i < events.size(); i++) {
+                keys[i] = key.apply(events.get(i));
+                payloads[i] = json.writeValueAsString(events.get(i));
+              }
+              return new String[][] {keys, payloads};
+            })
+        .flatMap(
+            rows ->
+                db.sql(
+                        "insert into outbox (topic, event_key, payload)"
+                            + " select :t, k, cast(p as jsonb)"
+                            + " from unnest(cast(:keys as text[]), cast(:payloads as text[]))"
+                            + " with ordinality as e(k, p, n) order by n")
+                    .bind("t", topic.name())
+                    .bind("keys", rows[0])
+                    .bind("payloads", rows[1])
                     .then());
   }
 

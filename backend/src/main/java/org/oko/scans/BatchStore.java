@@ -1,0 +1,289 @@
+package org.oko.scans;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import org.oko.api.model.SheetCounts;
+import org.oko.orgs.OrganizationRef;
+import org.oko.platform.web.Paging;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Batches, their chunks, and the organizations allowed to scan locally. */
+@Component
+class BatchStore {
+
+  /** A batch with its organization and the counts of its current sheets. */
+  record BatchRow(
+      long id,
+      long campaignId,
+      String subjectKey,
+      OrganizationRef organization,
+      String fileName,
+      long size,
+      String sha256,
+      long receivedBytes,
+      String status,
+      String problem,
+      String uploadedBy,
+      Instant createdAt,
+      Instant completedAt,
+      SheetCounts sheets) {
+
+    boolean receiving() {
+      return status.equals("RECEIVING");
+    }
+  }
+
+  /** An organization and its kind, for the upload checks. */
+  record OrganizationRow(OrganizationRef ref, String kind) {}
+
+  private static final String SELECT =
+      "select b.*, o.login, o.name, o.municipality_id, m.name as municipality,"
+          + " c.uploaded, c.processing, c.accepted, c.errors, c.assigned, c.scored, c.verified"
+          + " from scan_batch b join organization o on o.id = b.organization_id"
+          + " left join municipality m on m.id = o.municipality_id"
+          + " left join lateral (select count(*) as uploaded,"
+          + " count(*) filter (where s.status in ('UPLOADED', 'PROCESSING')) as processing,"
+          + " count(*) filter (where s.status in ('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED'))"
+          + " as accepted,"
+          + " count(*) filter (where s.status = 'ERROR') as errors,"
+          + " count(*) filter (where s.status in ('ASSIGNED', 'SCORED', 'VERIFIED')) as assigned,"
+          + " count(*) filter (where s.status in ('SCORED', 'VERIFIED')) as scored,"
+          + " count(*) filter (where s.status = 'VERIFIED') as verified"
+          + " from scan_sheet s where s.batch_id = b.id and s.status <> 'REPLACED') c on true";
+
+  private static final String FILTER =
+      " where b.campaign_id = :c"
+          + " and (cast(:org as bigint) is null or b.organization_id = :org)"
+          + " and (cast(:subject as text) is null or b.subject_key = :subject)";
+
+  private final DatabaseClient db;
+
+  BatchStore(DatabaseClient db) {
+    this.db = db;
+  }
+
+  Mono<Long> insert(
+      long campaignId,
+      String subjectKey,
+      OrganizationRef organization,
+      String fileName,
+      long size,
+      String sha256,
+      String uploadedBy,
+      Instant now) {
+    return db.sql(
+            "insert into scan_batch (campaign_id, subject_key, organization_id, region_code,"
+                + " file_name, size, sha256, uploaded_by, created_at)"
+                + " values (:c, :subject, :org, :region, :name, :size, :sha, :by, :now)"
+                + " returning id")
+        .bind("c", campaignId)
+        .bind("subject", subjectKey)
+        .bind("org", organization.id())
+        .bind("region", organization.regionCode())
+        .bind("name", fileName)
+        .bind("size", size)
+        .bind("sha", Parameter.fromOrEmpty(sha256, String.class))
+        .bind("by", uploadedBy)
+        .bind("now", now)
+        .map(r -> r.get("id", Long.class))
+        .one();
+  }
+
+  Mono<BatchRow> find(long id) {
+    return db.sql(SELECT + " where b.id = :id").bind("id", id).map(BatchStore::toRow).one();
+  }
+
+  Flux<BatchRow> page(
+      long campaignId, ScanScope scope, Long organizationId, String subjectKey, Paging paging) {
+    return filtered(
+            SELECT + FILTER + ScanScope.sql("b") + " order by b.id desc limit :limit offset :off",
+            campaignId,
+            scope,
+            organizationId,
+            subjectKey)
+        .bind("limit", paging.size())
+        .bind("off", paging.offset())
+        .map(BatchStore::toRow)
+        .all();
+  }
+
+  Mono<Long> count(long campaignId, ScanScope scope, Long organizationId, String subjectKey) {
+    return filtered(
+            "select count(*) as n from scan_batch b join organization o on o.id = b.organization_id"
+                + FILTER
+                + ScanScope.sql("b"),
+            campaignId,
+            scope,
+            organizationId,
+            subjectKey)
+        .map(r -> r.get("n", Long.class))
+        .one();
+  }
+
+  private DatabaseClient.GenericExecuteSpec filtered(
+      String sql, long campaignId, ScanScope scope, Long organizationId, String subjectKey) {
+    return scope.bind(
+        db.sql(sql)
+            .bind("c", campaignId)
+            .bind("org", Parameter.fromOrEmpty(organizationId, Long.class))
+            .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class)));
+  }
+
+  /**
+   * Moves {@code received_bytes} past a stored chunk, only if nobody else did first (a duplicate or
+   * concurrent chunk at the same offset) and the batch still takes bytes; records the chunk.
+   *
+   * @return whether this chunk was taken
+   */
+  Mono<Boolean> advance(long batchId, long offset, long size, String blobKey) {
+    return db.sql(
+            "with moved as (update scan_batch set received_bytes = received_bytes + :n"
+                + " where id = :id and received_bytes = :offset and status = 'RECEIVING'"
+                + " and received_bytes + :n <= size returning id)"
+                + " insert into scan_chunk (batch_id, byte_offset, size, blob_key)"
+                + " select id, :offset, :n, :key from moved")
+        .bind("id", batchId)
+        .bind("offset", offset)
+        .bind("n", size)
+        .bind("key", blobKey)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  Flux<String> chunkKeys(long batchId) {
+    return db.sql("select blob_key from scan_chunk where batch_id = :id order by byte_offset")
+        .bind("id", batchId)
+        .map(r -> r.get("blob_key", String.class))
+        .all();
+  }
+
+  /** Forgets the chunks of a batch and answers their blobs, to be deleted. */
+  Flux<String> deleteChunks(long batchId) {
+    return db.sql("delete from scan_chunk where batch_id = :id returning blob_key")
+        .bind("id", batchId)
+        .map(r -> r.get("blob_key", String.class))
+        .all();
+  }
+
+  /** Ends a batch that still receives; false when it was already ended (cancelled, say). */
+  Mono<Boolean> finish(long batchId, String status, String problem, Instant now) {
+    return db.sql(
+            "update scan_batch set status = :status, problem = :problem, completed_at = :now"
+                + " where id = :id and status = 'RECEIVING'")
+        .bind("id", batchId)
+        .bind("status", status)
+        .bind("problem", Parameter.fromOrEmpty(problem, String.class))
+        .bind("now", now)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  Mono<OrganizationRow> organization(long id) {
+    return db.sql(
+            "select o.id, o.login, o.name, o.region_code, o.municipality_id, o.kind,"
+                + " m.name as municipality from organization o"
+                + " left join municipality m on m.id = o.municipality_id where o.id = :id")
+        .bind("id", id)
+        .map(r -> new OrganizationRow(ref(r), r.get("kind", String.class)))
+        .one();
+  }
+
+  Flux<OrganizationRow> organizations(Collection<Long> ids) {
+    return db.sql(
+            "select o.id, o.login, o.name, o.region_code, o.municipality_id, o.kind,"
+                + " m.name as municipality from organization o"
+                + " left join municipality m on m.id = o.municipality_id where o.id = any(:ids)")
+        .bind("ids", ids.toArray(Long[]::new))
+        .map(r -> new OrganizationRow(ref(r), r.get("kind", String.class)))
+        .all();
+  }
+
+  Mono<Boolean> scansLocally(long campaignId, long organizationId) {
+    return db.sql(
+            "select exists (select 1 from local_scanning where campaign_id = :c"
+                + " and organization_id = :o) as allowed")
+        .bind("c", campaignId)
+        .bind("o", organizationId)
+        .map(r -> r.get("allowed", Boolean.class))
+        .one();
+  }
+
+  Flux<OrganizationRef> localScanning(long campaignId, String regionCode) {
+    return db.sql(
+            "select o.id, o.login, o.name, o.region_code, o.municipality_id,"
+                + " m.name as municipality from local_scanning l"
+                + " join organization o on o.id = l.organization_id"
+                + " left join municipality m on m.id = o.municipality_id"
+                + " where l.campaign_id = :c and l.region_code = :region order by o.login")
+        .bind("c", campaignId)
+        .bind("region", regionCode)
+        .map(BatchStore::ref)
+        .all();
+  }
+
+  /** Replaces the region's list; call it in a transaction. */
+  Mono<Void> setLocalScanning(long campaignId, String regionCode, Collection<Long> ids) {
+    return db.sql("delete from local_scanning where campaign_id = :c and region_code = :region")
+        .bind("c", campaignId)
+        .bind("region", regionCode)
+        .then()
+        .then(
+            ids.isEmpty()
+                ? Mono.empty()
+                : db.sql(
+                        "insert into local_scanning (campaign_id, organization_id, region_code)"
+                            + " select distinct :c, i, :region from unnest(cast(:ids as bigint[])) i")
+                    .bind("c", campaignId)
+                    .bind("region", regionCode)
+                    .bind("ids", ids.toArray(Long[]::new))
+                    .then());
+  }
+
+  static OrganizationRef ref(Readable r) {
+    return new OrganizationRef(
+        r.get("id", Long.class),
+        r.get("login", String.class),
+        r.get("name", String.class),
+        r.get("region_code", String.class),
+        r.get("municipality_id", Long.class),
+        r.get("municipality", String.class));
+  }
+
+  private static BatchRow toRow(Readable r) {
+    return new BatchRow(
+        r.get("id", Long.class),
+        r.get("campaign_id", Long.class),
+        r.get("subject_key", String.class),
+        new OrganizationRef(
+            r.get("organization_id", Long.class),
+            r.get("login", String.class),
+            r.get("name", String.class),
+            r.get("region_code", String.class),
+            r.get("municipality_id", Long.class),
+            r.get("municipality", String.class)),
+        r.get("file_name", String.class),
+        r.get("size", Long.class),
+        r.get("sha256", String.class),
+        r.get("received_bytes", Long.class),
+        r.get("status", String.class),
+        r.get("problem", String.class),
+        r.get("uploaded_by", String.class),
+        r.get("created_at", Instant.class),
+        r.get("completed_at", Instant.class),
+        new SheetCounts(
+            r.get("uploaded", Long.class),
+            r.get("processing", Long.class),
+            r.get("accepted", Long.class),
+            r.get("errors", Long.class),
+            r.get("assigned", Long.class),
+            r.get("scored", Long.class),
+            r.get("verified", Long.class)));
+  }
+}

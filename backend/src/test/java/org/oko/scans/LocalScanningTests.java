@@ -1,0 +1,107 @@
+package org.oko.scans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.LocalScanning;
+import org.oko.api.model.OrganizationBrief;
+import org.oko.api.model.ScanBatch;
+import org.oko.api.model.ScanBatchStatus;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class LocalScanningTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+
+  private ScansFixture fixture;
+  private long campaign;
+  private long point;
+
+  @BeforeEach
+  void campaign() {
+    fixture = new ScansFixture(client, db);
+    campaign = fixture.campaign("ОМК, сканирование на местах").getId();
+    point = fixture.organizationId("ppo640001");
+  }
+
+  @Test
+  void anOrganizationUploadsItsOwnScansOnlyOnceTheRegionAllowsIt() {
+    byte[] png = ScansFixture.png(501501, 1);
+    openAs("ppo640001", point, png).expectStatus().isForbidden();
+
+    LocalScanning set =
+        set("region64", "64", List.of(point))
+            .expectStatus()
+            .isOk()
+            .expectBody(LocalScanning.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(set.getOrganizations())
+        .extracting(OrganizationBrief::getLogin)
+        .containsExactly("ppo640001");
+
+    ScanBatch own = ScansFixture.upload(as("ppo640001"), campaign, point, "501501_1.png", png);
+    assertThat(own.getStatus()).isEqualTo(ScanBatchStatus.DONE);
+    assertThat(own.getUploadedBy()).isEqualTo("ppo640001");
+    // Never for another organization.
+    openAs("ppo640001", fixture.organizationId("ppo640002"), png).expectStatus().isNotFound();
+
+    LocalScanning read =
+        as("scan64")
+            .get()
+            .uri(uri("64"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(LocalScanning.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(read.getOrganizations()).extracting(OrganizationBrief::getId).containsExactly(point);
+
+    // Taken back: the organization may no longer upload.
+    set("federal", "64", List.of()).expectStatus().isOk();
+    openAs("ppo640001", point, png).expectStatus().isForbidden();
+  }
+
+  @Test
+  void onlyTheRegionsOwnParticipantsMayBeAllowedByItsCoordinator() {
+    set(
+            "region64",
+            "64",
+            List.of(fixture.organizationId("ppo020001"), fixture.organizationId("edu640001")))
+        .expectStatus()
+        .isEqualTo(422);
+    set("region02", "64", List.of(point)).expectStatus().isNotFound();
+    set("ppo640001", "64", List.of(point)).expectStatus().isForbidden();
+    set("scan64", "64", List.of(point)).expectStatus().isForbidden();
+  }
+
+  private WebTestClient.ResponseSpec openAs(String login, long organizationId, byte[] png) {
+    return as(login)
+        .post()
+        .uri("/api/campaigns/" + campaign + "/scan-batches")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(ScansFixture.batchInput(organizationId, "501501_1.png", png.length, null))
+        .exchange();
+  }
+
+  private WebTestClient.ResponseSpec set(String login, String region, List<Long> ids) {
+    return as(login)
+        .put()
+        .uri(uri(region))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("organizationIds", ids))
+        .exchange();
+  }
+
+  private String uri(String region) {
+    return "/api/campaigns/" + campaign + "/regions/" + region + "/local-scanning";
+  }
+}
