@@ -2,10 +2,13 @@ package org.oko.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
 import reactor.kafka.receiver.ReceiverRecord;
 
 /** The consumer side: subscribe a consumer group to topics and receive their events. */
@@ -26,6 +29,25 @@ public class EventStream {
     return KafkaReceiver.create(clients.receiverOptions(groupId).subscription(topics))
         .receive()
         .map(EventStream::toEvent);
+  }
+
+  /**
+   * Receives, on this instance, every event of {@code topics} published from now on, whatever the
+   * other instances receive: a consumer group of its own (named {@code name} plus a random suffix),
+   * starting at the latest offset and committing nothing. For fan-out of live updates to the
+   * clients connected to this instance; nothing is replayed after a restart.
+   *
+   * @param onAssigned called when the topics' partitions are assigned: events from then on arrive
+   */
+  public Flux<ReceivedEvent> broadcast(
+      String name, Collection<String> topics, Runnable onAssigned) {
+    ReceiverOptions<String, String> options =
+        clients
+            .receiverOptions(name + "-" + UUID.randomUUID())
+            .consumerProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")
+            .addAssignListener(partitions -> onAssigned.run())
+            .subscription(topics);
+    return KafkaReceiver.create(options).receive().map(EventStream::toEvent);
   }
 
   private static ReceivedEvent toEvent(ReceiverRecord<String, String> record) {

@@ -29,6 +29,15 @@ public final class CurrentCaller {
                     : Mono.error(new AccessDeniedException()));
   }
 
+  /**
+   * The caller an access token (already verified) stands for, as the resource server maps it; for
+   * channels that receive the token other than in the {@code Authorization} header (a WebSocket's
+   * first message).
+   */
+  public static Caller of(Jwt jwt) {
+    return fromClaims(jwt);
+  }
+
   static Caller fromClaims(Jwt jwt) {
     return new Caller(
         jwt.getSubject(),

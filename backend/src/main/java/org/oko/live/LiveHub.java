@@ -1,0 +1,318 @@
+package org.oko.live;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.oko.platform.events.EventStream;
+import org.oko.platform.events.ReceivedEvent;
+import org.oko.scans.ScanProgress;
+import org.oko.scans.SheetStatusChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fans sheet status changes out to the sockets of this instance.
+ *
+ * <p>Every instance receives every {@link SheetStatusChanged} (a broadcast subscription: its own
+ * consumer group, from the latest offset). An event only marks its campaign, region, organization
+ * and batch dirty in the scopes somebody watches; every tick the dirty rows of each watched scope
+ * are re-read from the database once — shared by all its sessions — and only rows whose figures
+ * changed go out. Figures are always counted from the sheets, so a duplicate or reordered event
+ * changes nothing, and a burst of events costs one query per scope and tick.
+ */
+@Component
+class LiveHub implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+  /** Changed rows of a scope, serialized once for every session that can take them as they are. */
+  record Delta(
+      long seq,
+      List<ScanProgress.Row> rows,
+      ScanProgress.Counts totals,
+      Instant at,
+      byte[] message) {}
+
+  private final EventStream events;
+  private final ScanProgress progress;
+  private final LiveMessages messages;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final LiveProperties properties;
+  private final Map<LiveScope, ScopeState> scopes = new ConcurrentHashMap<>();
+  private final Scheduler ticks = Schedulers.newSingle("live-hub");
+  private volatile boolean listening;
+  private volatile Disposable consumer;
+  private volatile Disposable ticker;
+
+  LiveHub(
+      EventStream events,
+      ScanProgress progress,
+      LiveMessages messages,
+      JsonMapper json,
+      Clock clock,
+      LiveProperties properties) {
+    this.events = events;
+    this.progress = progress;
+    this.messages = messages;
+    this.json = json;
+    this.clock = clock;
+    this.properties = properties;
+  }
+
+  /** Whether this instance receives the events (its partitions are assigned). */
+  boolean listening() {
+    return listening;
+  }
+
+  /**
+   * Registers the session for the scope and gives it a snapshot. The snapshot and the registration
+   * happen together, so the session misses no change and gets none twice.
+   */
+  Mono<Void> subscribe(LiveSession<?> session, LiveScope scope) {
+    return Mono.defer(
+        () -> {
+          ScopeState state;
+          synchronized (scopes) {
+            state = scopes.computeIfAbsent(scope, ScopeState::new);
+            state.watchers++;
+          }
+          return state
+              .loaded
+              .doOnSuccess(ignored -> state.register(session))
+              .doOnError(
+                  e -> {
+                    synchronized (scopes) {
+                      scopes.remove(scope, state); // the next subscriber tries afresh
+                    }
+                  });
+        });
+  }
+
+  /** The session no longer watches the scope. */
+  void unsubscribe(LiveSession<?> session, LiveScope scope) {
+    if (scope == null) {
+      return;
+    }
+    synchronized (scopes) {
+      ScopeState state = scopes.get(scope);
+      if (state == null) {
+        return;
+      }
+      state.sessions.remove(session);
+      if (--state.watchers == 0) {
+        scopes.remove(scope);
+      }
+    }
+  }
+
+  /** Sessions connected to this instance, per scope (for tests and the benchmark). */
+  int sessions() {
+    return scopes.values().stream().mapToInt(s -> s.sessions.size()).sum();
+  }
+
+  void onEvent(SheetStatusChanged e) {
+    mark(new LiveScope(e.campaignId(), LiveScope.Level.REGION, null), e.regionCode());
+    mark(
+        new LiveScope(e.campaignId(), LiveScope.Level.ORGANIZATION, e.regionCode()),
+        Long.toString(e.organizationId()));
+    mark(
+        new LiveScope(e.campaignId(), LiveScope.Level.BATCH, e.regionCode()),
+        Long.toString(e.batchId()));
+  }
+
+  private void mark(LiveScope scope, String key) {
+    ScopeState state = scopes.get(scope);
+    if (state != null) {
+      state.markDirty(key);
+    }
+  }
+
+  /** Re-reads the dirty rows of every watched scope and pushes what changed. */
+  Mono<Void> flush() {
+    return Flux.fromIterable(new ArrayList<>(scopes.values())).flatMap(this::refresh, 4).then();
+  }
+
+  private Mono<Void> refresh(ScopeState state) {
+    if (!state.isLoaded()) {
+      return Mono.empty(); // its snapshot query is still running; the marks wait for it
+    }
+    Set<String> keys = state.takeDirty();
+    if (keys.isEmpty()) {
+      return Mono.empty();
+    }
+    return query(state.scope, keys)
+        .collectList()
+        .doOnNext(rows -> state.apply(rows, clock.instant()))
+        .onErrorResume(
+            e -> {
+              log.warn("Live figures of {} could not be read: {}", state.scope, e.toString());
+              keys.forEach(state::markDirty);
+              return Mono.empty();
+            })
+        .then();
+  }
+
+  private Flux<ScanProgress.Row> query(LiveScope scope, Set<String> keys) {
+    switch (scope.level()) {
+      case REGION:
+        return progress.byRegion(scope.campaignId(), null, keys);
+      case ORGANIZATION:
+        return progress.byOrganization(
+            scope.campaignId(),
+            scope.regionCode(),
+            null,
+            keys == null ? null : keys.stream().map(Long::valueOf).toList());
+      default:
+        return progress.byBatch(
+            scope.campaignId(),
+            scope.regionCode(),
+            keys == null ? null : keys.stream().map(Long::valueOf).toList());
+    }
+  }
+
+  void receive(ReceivedEvent event) {
+    try {
+      onEvent(json.readValue(event.payload(), SheetStatusChanged.class));
+    } catch (RuntimeException e) {
+      log.warn("Unreadable sheet event {} ignored: {}", event.id(), e.toString());
+    }
+  }
+
+  @Override
+  public void start() {
+    consumer =
+        events
+            .broadcast("oko-live", List.of(SheetStatusChanged.TOPIC.name()), () -> listening = true)
+            .doOnNext(this::receive)
+            .retryWhen(
+                Retry.backoff(Long.MAX_VALUE, java.time.Duration.ofSeconds(1))
+                    .maxBackoff(java.time.Duration.ofSeconds(30))
+                    .doBeforeRetry(
+                        signal -> {
+                          listening = false;
+                          log.warn("Live events interrupted, retrying: {}", signal.failure());
+                        }))
+            .subscribe();
+    ticker =
+        Flux.interval(properties.tick(), ticks)
+            .onBackpressureDrop()
+            .concatMap(tick -> flush(), 1)
+            .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    Disposable c = consumer;
+    Disposable t = ticker;
+    if (c != null) {
+      c.dispose();
+    }
+    if (t != null) {
+      t.dispose();
+    }
+    consumer = null;
+    ticker = null;
+    listening = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return ticker != null;
+  }
+
+  /** The figures of one watched scope and its sessions. */
+  private final class ScopeState {
+    final LiveScope scope;
+    final Set<LiveSession<?>> sessions = ConcurrentHashMap.newKeySet();
+    final Mono<Void> loaded;
+    int watchers; // guarded by scopes: sessions subscribed or subscribing
+
+    // Guarded by this.
+    private final Map<String, ScanProgress.Row> rows = new LinkedHashMap<>();
+    private Set<String> dirty = new HashSet<>();
+    private ScanProgress.Counts totals = ScanProgress.Counts.NONE;
+    private long seq;
+    private boolean isLoaded;
+
+    ScopeState(LiveScope scope) {
+      this.scope = scope;
+      Supplier<Mono<Void>> load =
+          () -> query(scope, null).collectList().doOnNext(this::load).then();
+      this.loaded = Mono.defer(load).cache();
+    }
+
+    synchronized boolean isLoaded() {
+      return isLoaded;
+    }
+
+    synchronized void load(List<ScanProgress.Row> all) {
+      all.forEach(row -> rows.put(row.key(), row));
+      totals = sum();
+      isLoaded = true;
+    }
+
+    synchronized void markDirty(String key) {
+      dirty.add(key);
+    }
+
+    synchronized Set<String> takeDirty() {
+      Set<String> taken = dirty;
+      dirty = new HashSet<>();
+      return taken;
+    }
+
+    synchronized void register(LiveSession<?> session) {
+      sessions.add(session);
+      session.snapshot(
+          scope,
+          seq,
+          messages.snapshot(seq, scope.level(), rows.values(), totals, clock.instant()));
+    }
+
+    synchronized void apply(List<ScanProgress.Row> fresh, Instant at) {
+      List<ScanProgress.Row> changed = new ArrayList<>();
+      for (ScanProgress.Row row : fresh) {
+        if (!row.equals(rows.get(row.key()))) {
+          rows.put(row.key(), row);
+          changed.add(row);
+        }
+      }
+      if (changed.isEmpty()) {
+        return;
+      }
+      seq++;
+      totals = sum();
+      Delta delta =
+          new Delta(
+              seq, changed, totals, at, messages.delta(seq, scope.level(), changed, totals, at));
+      for (LiveSession<?> session : sessions) {
+        session.offer(scope, delta);
+      }
+    }
+
+    private ScanProgress.Counts sum() {
+      ScanProgress.Counts sum = ScanProgress.Counts.NONE;
+      for (ScanProgress.Row row : rows.values()) {
+        sum = sum.plus(row.sheets());
+      }
+      return sum;
+    }
+  }
+}

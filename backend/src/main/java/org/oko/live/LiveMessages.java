@@ -1,0 +1,93 @@
+package org.oko.live;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import org.oko.api.model.LiveServerMessage;
+import org.oko.api.model.LiveServerMessage.CodeEnum;
+import org.oko.api.model.LiveServerMessage.TypeEnum;
+import org.oko.api.model.ScanProgressLevel;
+import org.oko.api.model.ScanProgressRow;
+import org.oko.api.model.SheetCounts;
+import org.oko.scans.ScanProgress;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The server's messages ({@code LiveServerMessage}), as UTF-8 JSON ready for a text frame. */
+@Component
+class LiveMessages {
+
+  private final JsonMapper json;
+
+  LiveMessages(JsonMapper json) {
+    this.json = json;
+  }
+
+  byte[] ready() {
+    return write(new LiveServerMessage(TypeEnum.READY).rows(null));
+  }
+
+  byte[] error(String code, String message) {
+    return write(
+        new LiveServerMessage(TypeEnum.ERROR)
+            .rows(null)
+            .code(CodeEnum.fromValue(code))
+            .message(message));
+  }
+
+  byte[] snapshot(
+      long seq,
+      LiveScope.Level level,
+      Collection<ScanProgress.Row> rows,
+      ScanProgress.Counts totals,
+      Instant at) {
+    return figures(TypeEnum.SNAPSHOT, seq, level, rows, totals, at);
+  }
+
+  byte[] delta(
+      long seq,
+      LiveScope.Level level,
+      Collection<ScanProgress.Row> rows,
+      ScanProgress.Counts totals,
+      Instant at) {
+    return figures(TypeEnum.DELTA, seq, level, rows, totals, at);
+  }
+
+  private byte[] figures(
+      TypeEnum type,
+      long seq,
+      LiveScope.Level level,
+      Collection<ScanProgress.Row> rows,
+      ScanProgress.Counts totals,
+      Instant at) {
+    return write(
+        new LiveServerMessage(type)
+            .seq(seq)
+            .level(ScanProgressLevel.fromValue(level.name()))
+            .rows(rows.stream().map(LiveMessages::row).toList())
+            .totals(counts(totals))
+            .at(at.atOffset(ZoneOffset.UTC)));
+  }
+
+  private static ScanProgressRow row(ScanProgress.Row row) {
+    return new ScanProgressRow(row.key(), row.name(), counts(row.sheets()))
+        .regionCode(row.regionCode())
+        .organizationId(row.organizationId())
+        .batchId(row.batchId());
+  }
+
+  private static SheetCounts counts(ScanProgress.Counts c) {
+    return new SheetCounts()
+        .uploaded(c.uploaded())
+        .processing(c.processing())
+        .accepted(c.accepted())
+        .errors(c.errors())
+        .assigned(c.assigned())
+        .scored(c.scored())
+        .verified(c.verified());
+  }
+
+  private byte[] write(LiveServerMessage message) {
+    return json.writeValueAsBytes(message);
+  }
+}
