@@ -95,6 +95,8 @@ export async function sendBatchContent(upload: ResumableUpload): Promise<ScanBat
       failures += 1;
       if (failures > MAX_RETRIES) throw error;
       const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length) - 1] ?? 20_000;
+      // What went out of the broken chunk may be lost: show what the server surely holds.
+      upload.onProgress?.(offset);
       upload.onRetry?.(failures, delay, error);
       await sleep(delay, signal);
       batch = await resumePoint(batch, getBatch);
