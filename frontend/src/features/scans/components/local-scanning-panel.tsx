@@ -35,7 +35,7 @@ export function LocalScanningPanel({ campaign, regionCode }: LocalScanningPanelP
       {local.isPending && <Loading />}
       {local.isError && <ErrorMessage error={local.error} onRetry={() => void local.refetch()} />}
       {local.data && (
-        <ul className="scans-local__list">
+        <ul className="scans-local__list" data-testid="local-scanning-list">
           {local.data.organizations.length === 0 && (
             <li className="table__muted">Таких организаций нет.</li>
           )}
