@@ -20,6 +20,7 @@ export default defineConfig({
       '/actuator': backend,
       '/openapi.yaml': backend,
       '/swagger-ui': backend,
+      '/ws': { target: backend, ws: true },
     },
   },
   build: {

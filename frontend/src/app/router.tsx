@@ -157,6 +157,20 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.scans.dashboard.path,
+        lazy: async () => ({
+          Component: (await import('./routes/scans/dashboard')).ScanDashboardRoute,
+        }),
+      },
+      {
+        path: paths.scans.upload.path,
+        lazy: async () => ({ Component: (await import('./routes/scans/upload')).ScanUploadRoute }),
+      },
+      {
+        path: paths.scans.errors.path,
+        lazy: async () => ({ Component: (await import('./routes/scans/errors')).ScanErrorsRoute }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

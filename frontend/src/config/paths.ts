@@ -113,6 +113,36 @@ export const paths = {
         `/campaigns/${campaignId}/questionnaires/${questionnaireId}/edit`,
     },
   },
+  scans: {
+    /** The collector: upload and checking progress, live (?campaign=&region=). */
+    dashboard: {
+      path: '/scans',
+      getHref: (campaignId?: number, regionCode?: string) => {
+        const query = new URLSearchParams();
+        if (campaignId !== undefined) query.set('campaign', String(campaignId));
+        if (regionCode) query.set('region', regionCode);
+        const search = query.toString();
+        return `/scans${search ? `?${search}` : ''}`;
+      },
+    },
+    upload: {
+      path: '/scans/upload',
+      getHref: (campaignId?: number) =>
+        `/scans/upload${campaignId !== undefined ? `?campaign=${campaignId}` : ''}`,
+    },
+    /** The sheets in error of an organization or of a batch, and its missing pages. */
+    errors: {
+      path: '/scans/errors',
+      getHref: (campaignId: number, scope: { organizationId?: number; batchId?: number }) => {
+        const query = new URLSearchParams({ campaign: String(campaignId) });
+        if (scope.organizationId !== undefined) {
+          query.set('organization', String(scope.organizationId));
+        }
+        if (scope.batchId !== undefined) query.set('batch', String(scope.batchId));
+        return `/scans/errors?${query.toString()}`;
+      },
+    },
+  },
   questionnaireTake: {
     /** The participant's questionnaire (the link printed on every strip). */
     take: {

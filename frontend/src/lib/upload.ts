@@ -26,7 +26,9 @@ export type UploadRequest = {
   file: Blob;
   /** The operation's content type: application/octet-stream, application/zip, the xlsx type. */
   contentType: string;
-  method?: 'POST' | 'PUT';
+  method?: 'POST' | 'PUT' | 'PATCH';
+  /** Extra request headers, e.g. `Upload-Offset` for a resumable chunk. */
+  headers?: Record<string, string>;
   /** Called as the bytes go out, with the share sent (0..1). */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -73,6 +75,9 @@ function send(request: UploadRequest, token: string | undefined): Promise<RawRes
     xhr.setRequestHeader('Content-Type', request.contentType);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) {
         request.onProgress?.(Math.min(1, event.loaded / event.total));

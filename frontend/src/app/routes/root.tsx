@@ -10,6 +10,7 @@ import { ProtectedRoute } from '@/lib/protected-route';
 import { cabinetHref } from './cabinet/landing';
 import { isCoordinator } from './coordinators-only';
 import { isStaff } from './staff-only';
+import { scanNavigation } from './scans/navigation';
 
 const staffNavigation: NavItem[] = [
   { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref() },
@@ -38,8 +39,9 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
+  const withScans = [...withCampaigns, ...scanNavigation(me.data?.role)];
   return (
-    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withCampaigns]}>
+    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withScans]}>
       <Outlet />
     </AppLayout>
   );

@@ -1,0 +1,32 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api-client';
+import type { QueryConfig } from '@/lib/react-query';
+
+const PAGE_SIZE = 20;
+
+export type OrganizationSearch = { regionCode: string; q: string };
+
+/** The region's organizations whose name or login matches `q` (first page). */
+export const searchOrganizations = ({ regionCode, q }: OrganizationSearch, signal?: AbortSignal) =>
+  unwrap(
+    api.GET('/api/organizations', {
+      params: { query: { regionCode, q: q.trim() || undefined, page: 0, size: PAGE_SIZE } },
+      signal,
+    }),
+  );
+
+export const searchOrganizationsQueryOptions = (search: OrganizationSearch) =>
+  queryOptions({
+    queryKey: ['organizations', { regionCode: search.regionCode, q: search.q.trim(), page: 0 }],
+    queryFn: ({ signal }) => searchOrganizations(search, signal),
+    placeholderData: keepPreviousData,
+  });
+
+type UseSearchOrganizationsOptions = {
+  search: OrganizationSearch;
+  queryConfig?: QueryConfig<typeof searchOrganizationsQueryOptions>;
+};
+
+export const useSearchOrganizations = ({ search, queryConfig }: UseSearchOrganizationsOptions) =>
+  useQuery({ ...searchOrganizationsQueryOptions(search), ...queryConfig });

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import type { Campaign } from '@/types/api';
+
+import { useScanCampaigns } from '../api/get-scan-campaigns';
+
+const hasScanning = (campaign: Campaign) =>
+  campaign.stages.some((stage) => stage.code === 'SCANNING');
+
+type CampaignSelectProps = {
+  value: number | undefined;
+  onChange: (campaign: Campaign) => void;
+  /** Renders the rest of the page for the chosen campaign. */
+  children: (campaign: Campaign) => React.ReactNode;
+};
+
+/** The campaigns with a scanning stage; the first is chosen until the user picks another. */
+export function CampaignSelect({ value, onChange, children }: CampaignSelectProps) {
+  const id = useId();
+  const campaigns = useScanCampaigns();
+  if (campaigns.isPending) return <Loading label="Загрузка кампаний…" />;
+  if (campaigns.isError) {
+    return <ErrorMessage error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
+  }
+  const withScanning = campaigns.data.items.filter(hasScanning);
+  if (withScanning.length === 0) {
+    return (
+      <p className="alert alert--info" role="status">
+        Сейчас нет кампаний со сканированием работ. Когда федеральный организатор откроет этап
+        «Сканирование», кампания появится здесь.
+      </p>
+    );
+  }
+  const chosen = withScanning.find((campaign) => campaign.id === value) ?? withScanning[0]!;
+  const scanning = chosen.stages.find((stage) => stage.code === 'SCANNING');
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id}>Кампания</label>
+        <select
+          id={id}
+          className="input"
+          value={chosen.id}
+          data-testid="scan-campaign"
+          onChange={(event) => {
+            const campaign = withScanning.find((c) => c.id === Number(event.target.value));
+            if (campaign) onChange(campaign);
+          }}
+        >
+          {withScanning.map((campaign) => (
+            <option key={campaign.id} value={campaign.id}>
+              {campaign.title}
+            </option>
+          ))}
+        </select>
+        {scanning && scanning.state !== 'OPEN' && (
+          <small className="field__hint" data-testid="scanning-closed">
+            Этап «Сканирование» сейчас {scanning.state === 'CLOSED' ? 'закрыт' : 'ещё не открыт'}:
+            загрузка и замена файлов не принимаются.
+          </small>
+        )}
+      </div>
+      {children(chosen)}
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import '../scans.css';
+
+import { Link, useSearchParams } from 'react-router';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { paths } from '@/config/paths';
+import type { Campaign, Me } from '@/types/api';
+import { formatZonedDateTimeNamed } from '@/utils/format';
+
+import { useScanProgress } from '../api/get-scan-progress';
+import type { LiveConnection } from '../api/live-progress';
+import { useLiveProgress } from '../hooks/use-live-progress';
+
+import { CampaignSelect } from './campaign-select';
+import { LocalScanningPanel } from './local-scanning-panel';
+import { ProgressTable } from './progress-table';
+
+/**
+ * The collector's dashboard: how the scans of a campaign are uploaded, checked and scored — per
+ * region for the federal organizer (a region opens its organizations), per organization for a
+ * region — renewed live without reloading.
+ */
+export function ScanDashboard({ account }: { account: Me }) {
+  const [search, setSearch] = useSearchParams();
+  const campaignId = Number(search.get('campaign')) || undefined;
+  const federal = account.role === 'FEDERAL';
+  const regionCode = federal ? search.get('region') || undefined : account.regionCode;
+
+  return (
+    <div className="scans-page">
+      <CampaignSelect
+        value={campaignId}
+        onChange={(campaign) => setSearch({ campaign: String(campaign.id) }, { replace: true })}
+      >
+        {(campaign) => (
+          <>
+            {federal && regionCode && (
+              <p>
+                <Link to={paths.scans.dashboard.getHref(campaign.id)}>← Все регионы</Link>
+              </p>
+            )}
+            <ProgressPanel
+              key={`${campaign.id}/${regionCode}`}
+              campaign={campaign}
+              regionCode={regionCode}
+            />
+            {regionCode && (account.role === 'REGIONAL' || federal) && (
+              <LocalScanningPanel campaign={campaign} regionCode={regionCode} />
+            )}
+          </>
+        )}
+      </CampaignSelect>
+    </div>
+  );
+}
+
+function ProgressPanel({ campaign, regionCode }: { campaign: Campaign; regionCode?: string }) {
+  const progress = useScanProgress({ scope: { campaignId: campaign.id, regionCode } });
+  const live = useLiveProgress(campaign.id, regionCode);
+  const level =
+    live.table?.level ?? progress.data?.level ?? (regionCode ? 'ORGANIZATION' : 'REGION');
+  const rows = live.table?.rows ?? progress.data?.items;
+  const totals = live.table?.totals ?? progress.data?.totals;
+
+  return (
+    <section className="panel" aria-labelledby="progress-title">
+      <div className="scans-heading-row">
+        <h2 id="progress-title" className="scans-section-title">
+          {regionCode ? 'Организации региона' : 'Регионы'}
+        </h2>
+        <LiveIndicator connection={live.connection} message={live.message} />
+      </div>
+      {progress.data && !live.table && (
+        <p className="table__muted">
+          Данные на {formatZonedDateTimeNamed(progress.data.generatedAt, campaign.timeZone)}
+        </p>
+      )}
+      {rows === undefined && progress.isPending && <Loading label="Загрузка хода сканирования…" />}
+      {rows === undefined && progress.isError && (
+        <ErrorMessage error={progress.error} onRetry={() => void progress.refetch()} />
+      )}
+      {rows !== undefined && (
+        <ProgressTable
+          level={level}
+          rows={rows}
+          totals={totals}
+          rowHref={(row) =>
+            level === 'REGION' && row.regionCode
+              ? paths.scans.dashboard.getHref(campaign.id, row.regionCode)
+              : undefined
+          }
+          errorsHref={(row) =>
+            level === 'ORGANIZATION' && row.organizationId !== undefined
+              ? paths.scans.errors.getHref(campaign.id, { organizationId: row.organizationId })
+              : level === 'BATCH' && row.batchId !== undefined
+                ? paths.scans.errors.getHref(campaign.id, { batchId: row.batchId })
+                : undefined
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+const indicatorText: Record<LiveConnection, string> = {
+  connecting: 'Подключаемся к обновлениям…',
+  live: 'Обновляется в реальном времени',
+  reconnecting: 'Соединение потеряно, переподключаемся…',
+  refused: 'Обновления в реальном времени недоступны',
+};
+
+function LiveIndicator({ connection, message }: { connection: LiveConnection; message?: string }) {
+  return (
+    <p
+      className={`scans-live scans-live--${connection}`}
+      role="status"
+      data-testid="live-indicator"
+    >
+      <span className="scans-live__dot" aria-hidden="true" />
+      {indicatorText[connection]}
+      {connection === 'refused' && message ? `: ${message}` : ''}
+    </p>
+  );
+}
