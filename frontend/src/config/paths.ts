@@ -113,6 +113,21 @@ export const paths = {
         `/campaigns/${campaignId}/questionnaires/${questionnaireId}/edit`,
     },
   },
+  scoring: {
+    /** The expert's works to score. */
+    tasks: { path: '/scoring', getHref: () => '/scoring' },
+    task: {
+      path: '/scoring/tasks/:taskId',
+      getHref: (taskId: number) => `/scoring/tasks/${taskId}`,
+    },
+    /** The organizer's choice of campaign for schemes, experts, distribution and results. */
+    admin: { path: '/scoring/admin', getHref: () => '/scoring/admin' },
+    campaign: {
+      path: '/campaigns/:campaignId/scoring',
+      getHref: (campaignId: number, tab?: string) =>
+        `/campaigns/${campaignId}/scoring${tab ? `?tab=${tab}` : ''}`,
+    },
+  },
   questionnaireTake: {
     /** The participant's questionnaire (the link printed on every strip). */
     take: {
