@@ -171,6 +171,30 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/scans/errors')).ScanErrorsRoute }),
       },
       {
+        path: paths.scoring.tasks.path,
+        lazy: async () => ({
+          Component: (await import('./routes/scoring/tasks')).ScoringTasksRoute,
+        }),
+      },
+      {
+        path: paths.scoring.task.path,
+        lazy: async () => ({
+          Component: (await import('./routes/scoring/task')).ScoringTaskRoute,
+        }),
+      },
+      {
+        path: paths.scoring.admin.path,
+        lazy: async () => ({
+          Component: (await import('./routes/scoring/admin')).ScoringAdminRoute,
+        }),
+      },
+      {
+        path: paths.scoring.campaign.path,
+        lazy: async () => ({
+          Component: (await import('./routes/scoring/campaign')).ScoringCampaignRoute,
+        }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
       },

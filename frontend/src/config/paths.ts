@@ -141,6 +141,21 @@ export const paths = {
         if (scope.batchId !== undefined) query.set('batch', String(scope.batchId));
         return `/scans/errors?${query.toString()}`;
       },
+      },
+    },
+  scoring: {
+    /** The expert's works to score. */
+    tasks: { path: '/scoring', getHref: () => '/scoring' },
+    task: {
+      path: '/scoring/tasks/:taskId',
+      getHref: (taskId: number) => `/scoring/tasks/${taskId}`,
+    },
+    /** The organizer's choice of campaign for schemes, experts, distribution and results. */
+    admin: { path: '/scoring/admin', getHref: () => '/scoring/admin' },
+    campaign: {
+      path: '/campaigns/:campaignId/scoring',
+      getHref: (campaignId: number, tab?: string) =>
+        `/campaigns/${campaignId}/scoring${tab ? `?tab=${tab}` : ''}`,
     },
   },
   questionnaireTake: {

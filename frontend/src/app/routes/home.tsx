@@ -20,6 +20,8 @@ export function HomeRoute() {
   if (me.isPending) return <Loading />;
   // Organizations and municipal or responsible coordinators start in their personal account.
   if (cabinetIsHome(me.data?.role)) return <CabinetRoute />;
+  // An expert's work is scoring: straight to its list of works.
+  if (me.data?.role === 'EXPERT') return <Navigate to={paths.scoring.tasks.getHref()} replace />;
   // Without the account (an error) the region list is still a sensible start.
   return <Navigate to={landingFor(me.data)} replace />;
 }

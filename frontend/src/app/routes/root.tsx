@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { ProtectedRoute } from '@/lib/protected-route';
+import type { Role } from '@/types/api';
 
 import { cabinetHref } from './cabinet/landing';
 import { isCoordinator } from './coordinators-only';
@@ -29,6 +30,15 @@ const coordinatorNavigation: NavItem[] = [
   { label: 'Кампании', to: paths.campaigns.list.getHref() },
 ];
 
+/** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
+function scoringNavigation(role: Role | undefined): NavItem[] {
+  if (role === 'EXPERT') return [{ label: 'Проверка работ', to: paths.scoring.tasks.getHref() }];
+  if (isStaff(role)) {
+    return [{ label: 'Эксперты и проверка', to: paths.scoring.admin.getHref() }];
+  }
+  return [];
+}
+
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
@@ -39,9 +49,13 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const withScans = [...withCampaigns, ...scanNavigation(me.data?.role)];
+  const withFeatures = [
+    ...withCampaigns,
+    ...scanNavigation(me.data?.role),
+    ...scoringNavigation(me.data?.role),
+  ];
   return (
-    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withScans]}>
+    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withFeatures]}>
       <Outlet />
     </AppLayout>
   );
