@@ -7,7 +7,7 @@
 # thread, without Kafka or the database.
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/scan-validation.sh
-#   # knobs: SHEETS=400 DPI=150 CONCURRENCY=0 (0 = one per core) HEAP=1g HTTP_PORT=18083
+#   # knobs: SHEETS=400 DPI=150 CONCURRENCY=0 (0 = two per core) HEAP=1g HTTP_PORT=18083
 #   #        PG_PORT=55434
 #
 # The sheets belong to ppo640001 in the demo ОМК whose scanning is open; the benchmark gives the
@@ -42,7 +42,7 @@ done
 sleep 5 # demo data is created just after readiness
 
 echo "OKO scan validation benchmark: $(nproc) cores, server -Xmx$HEAP," \
-  "validation concurrency ${CONCURRENCY/#0/one per core}, $(date -u +%F)"
+  "validation concurrency ${CONCURRENCY/#0/two per core}, $(date -u +%F)"
 java -Xmx1g -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
   org.oko.scans.bench.ScanValidationBenchmark \
   "jdbc:postgresql://localhost:$PG_PORT/oko" "$data/oko/blobs" "$SHEETS" "$DPI"

@@ -41,10 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * says against kits and the scheme, and records ACCEPTED or ERROR with the reason in Russian.
  *
  * <p>Every instance consumes in one shared group, so instances share the work; within an instance
- * up to {@code concurrency} sheets are validated at once, and events are acknowledged in order so a
- * crash never skips an unfinished one. Redelivery is harmless: only an UPLOADED sheet is claimed.
- * An event that cannot be processed goes to the dead-letter topic with the reason and the stream
- * goes on; a lost connection to Kafka or the database resubscribes with backoff.
+ * up to {@code concurrency} sheets (default two per core) are validated at once, and events are
+ * acknowledged in order so a crash never skips an unfinished one. Redelivery is harmless: only an
+ * UPLOADED sheet is claimed. An event that cannot be processed goes to the dead-letter topic with
+ * the reason and the stream goes on; a lost connection to Kafka or the database resubscribes with
+ * backoff.
  */
 @Component
 class SheetValidation implements SmartLifecycle {
@@ -83,8 +84,10 @@ class SheetValidation implements SmartLifecycle {
     this.kits = kits;
     this.blobs = blobs;
     this.json = json;
+    // Two per core by default: a sheet spends part of its time waiting for the database, and the
+    // checks of another keep the core busy meanwhile. Each holds at most a subsampled image.
     this.concurrency =
-        concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors());
+        concurrency > 0 ? concurrency : 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /** The dead-letter topic exists from the start, so that it can be watched. */
