@@ -127,3 +127,7 @@ create table scoring_task (
 );
 create index scoring_task_by_expert on scoring_task (expert_login, scored_at nulls first, id);
 create index scoring_task_by_scope on scoring_task (campaign_id, region_code, organization_id);
+
+-- When a batch's latest chunk was counted: a batch with all its bytes but still RECEIVING long
+-- after that was interrupted while being unpacked (a restart), and is completed again.
+alter table scan_batch add column last_chunk_at timestamptz;
