@@ -141,3 +141,7 @@ create table scoring_outcome (
     decided_at       timestamptz not null,
     primary key (campaign_id, subject_key, kit_number)
 );
+
+-- When a batch's latest chunk was counted: a batch with all its bytes but still RECEIVING long
+-- after that was interrupted while being unpacked (a restart), and is completed again.
+alter table scan_batch add column last_chunk_at timestamptz;

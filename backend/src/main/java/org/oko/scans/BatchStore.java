@@ -140,9 +140,10 @@ class BatchStore {
    *
    * @return whether this chunk was taken
    */
-  Mono<Boolean> advance(long batchId, long offset, long size, String blobKey) {
+  Mono<Boolean> advance(long batchId, long offset, long size, String blobKey, Instant now) {
     return db.sql(
-            "with moved as (update scan_batch set received_bytes = received_bytes + :n"
+            "with moved as (update scan_batch set received_bytes = received_bytes + :n,"
+                + " last_chunk_at = :now"
                 + " where id = :id and received_bytes = :offset and status = 'RECEIVING'"
                 + " and received_bytes + :n <= size returning id)"
                 + " insert into scan_chunk (batch_id, byte_offset, size, blob_key)"
@@ -151,6 +152,30 @@ class BatchStore {
         .bind("offset", offset)
         .bind("n", size)
         .bind("key", blobKey)
+        .bind("now", now)
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
+  }
+
+  /** Batches with all their bytes that are still not unpacked although their last chunk is old. */
+  Flux<Long> stuck(Instant lastChunkBefore) {
+    return db.sql(
+            "select id from scan_batch where status = 'RECEIVING' and received_bytes = size"
+                + " and last_chunk_at < :before order by id limit 100")
+        .bind("before", lastChunkBefore)
+        .map(r -> r.get("id", Long.class))
+        .all();
+  }
+
+  /** Takes a stuck batch on for this instance: false when another one already did. */
+  Mono<Boolean> claimStuck(long batchId, Instant lastChunkBefore, Instant now) {
+    return db.sql(
+            "update scan_batch set last_chunk_at = :now where id = :id and status = 'RECEIVING'"
+                + " and received_bytes = size and last_chunk_at < :before")
+        .bind("id", batchId)
+        .bind("before", lastChunkBefore)
+        .bind("now", now)
         .fetch()
         .rowsUpdated()
         .map(n -> n > 0);

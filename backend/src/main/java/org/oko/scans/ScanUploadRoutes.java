@@ -143,7 +143,7 @@ class ScanUploadRoutes {
     // the chunk counted but the batch half completed.
     Mono<Long> counted =
         batches
-            .advance(batch.id(), offset, blob.size(), blob.key())
+            .advance(batch.id(), offset, blob.size(), blob.key(), clock.instant())
             .flatMap(
                 taken -> {
                   if (!taken) {

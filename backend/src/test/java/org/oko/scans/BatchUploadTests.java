@@ -11,15 +11,20 @@ import org.oko.api.model.ScanBatchPage;
 import org.oko.api.model.ScanBatchStatus;
 import org.oko.api.model.ScanSheet;
 import org.oko.api.model.ScanSheetPage;
+import org.oko.platform.blob.BlobStore;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 
 class BatchUploadTests extends ApiTest {
 
   @Autowired DatabaseClient db;
+  @Autowired BlobStore blobs;
+  @Autowired StuckBatches stuckBatches;
 
   private ScansFixture fixture;
   private long campaign;
@@ -250,6 +255,45 @@ class BatchUploadTests extends ApiTest {
         .expectStatus()
         .isEqualTo(409);
     assertThat(count("select count(*) from scan_chunk where batch_id = " + batch.getId())).isZero();
+  }
+
+  @Test
+  void aBatchWhoseUnpackingWasCutShortIsCompletedLater() {
+    var scanner = as("scan64");
+    byte[] png = ScansFixture.png(501501, 6);
+    ScanBatch batch = ScansFixture.open(scanner, campaign, point, "501501_6.png", png);
+    int half = png.length / 2;
+    ok(ScansFixture.chunk(scanner, batch.getId(), 0, part(png, 0, half)));
+    // The last chunk was stored and counted, then the instance stopped before unpacking.
+    byte[] rest = part(png, half, png.length);
+    String key =
+        blobs
+            .store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(rest)), rest.length)
+            .block()
+            .key();
+    db.sql(
+            "insert into scan_chunk (batch_id, byte_offset, size, blob_key)"
+                + " values (:b, :o, :n, :k)")
+        .bind("b", batch.getId())
+        .bind("o", (long) half)
+        .bind("n", (long) rest.length)
+        .bind("k", key)
+        .then()
+        .then(
+            db.sql(
+                    "update scan_batch set received_bytes = size,"
+                        + " last_chunk_at = now() - interval '2 hours' where id = :b")
+                .bind("b", batch.getId())
+                .then())
+        .block();
+    assertThat(get(batch.getId()).getStatus()).isEqualTo(ScanBatchStatus.RECEIVING);
+
+    assertThat(stuckBatches.resume().block()).isEqualTo(1);
+
+    ScanBatch done = get(batch.getId());
+    assertThat(done.getStatus()).isEqualTo(ScanBatchStatus.DONE);
+    assertThat(done.getSheets().getUploaded()).isEqualTo(1);
+    assertThat(stuckBatches.resume().block()).isZero();
   }
 
   private ScanBatch get(long batchId) {
