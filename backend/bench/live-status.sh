@@ -5,6 +5,7 @@
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/live-status.sh
 #   # knobs: CLIENTS=5000 CHANGES=30 GAP_MS=1000 WARMUP=5 HEAP=1g HTTP_PORT=18084 PG_PORT=55435
+#   #        REUSE_CLASSPATH=1 (skip the test-compile when nothing changed)
 #   #        RELAY_INTERVAL=50ms (the outbox relay's poll interval) TICK=50ms (the live hub's tick)
 #
 # Setup (not measured): a ВПР campaign of regions 64 and 02 through the API, one batch of a region-64
@@ -31,7 +32,7 @@ done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 cp=backend/target/bench-classpath.txt
-mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
+[ -n "${REUSE_CLASSPATH:-}" ] && [ -f "$cp" ] || mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
 
 data=$(mktemp -d)

@@ -32,6 +32,8 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
             .connectTimeout(Duration.ofSeconds(10))
+            // As some clients send it: the handshake must not be taken for a page of the SPA.
+            .header("Accept", "*/*")
             .buildAsync(URI.create("ws://localhost:" + port + "/ws/live"), client)
             .join();
     return client;

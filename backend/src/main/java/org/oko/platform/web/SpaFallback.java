@@ -17,7 +17,15 @@ import reactor.core.publisher.Mono;
 class SpaFallback implements WebFilter {
 
   private static final List<String> SERVER_PREFIXES =
-      List.of("/api", "/actuator", "/v3/", "/swagger-ui", "/webjars", "/oauth2", "/.well-known");
+      List.of(
+          "/api",
+          "/actuator",
+          "/v3/",
+          "/swagger-ui",
+          "/webjars",
+          "/oauth2",
+          "/.well-known",
+          "/ws/");
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
