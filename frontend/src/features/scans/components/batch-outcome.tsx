@@ -15,11 +15,7 @@ export function BatchOutcome({ batch: sent }: { batch: ScanBatch }) {
       staleTime: 0,
       refetchInterval: (query) => {
         const data = query.state.data;
-        return data &&
-          data.status === 'DONE' &&
-          (data.sheets.processing > 0 || data.sheets.uploaded === 0)
-          ? 3000
-          : false;
+        return data && data.status === 'DONE' && data.sheets.processing > 0 ? 3000 : false;
       },
     },
   });

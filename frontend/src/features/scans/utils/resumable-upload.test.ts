@@ -19,15 +19,15 @@ function fakeServer(size: number, failOn: Record<number, () => never> = {}) {
       receivedBytes: received,
       status: received === size ? 'DONE' : 'RECEIVING',
     });
-  const sendChunk = vi.fn(async ({ offset, chunk }: { offset: number; chunk: Blob }) => {
+  const sendChunk = vi.fn(({ offset, chunk }: { offset: number; chunk: Blob }) => {
     calls.push({ offset, length: chunk.size });
     const fail = failOn[calls.length];
     if (fail) fail();
     if (offset !== received) throw new ApiError('Смещение не совпадает.', 409);
     received += chunk.size;
-    return batch();
+    return Promise.resolve(batch());
   });
-  const getBatch = vi.fn(async () => batch());
+  const getBatch = vi.fn(() => Promise.resolve(batch()));
   return {
     calls,
     sendChunk,
@@ -40,7 +40,7 @@ function fakeServer(size: number, failOn: Record<number, () => never> = {}) {
   };
 }
 
-const noSleep = vi.fn(async () => undefined);
+const noSleep = vi.fn(() => Promise.resolve());
 
 describe('sendBatchContent', () => {
   it('sends the file in chunks, each at the offset the server holds', async () => {
@@ -132,8 +132,8 @@ describe('sendBatchContent', () => {
     const done = await sendBatchContent({
       batch: scanBatch({ size: 10 }),
       file: file(10),
-      sendChunk: async () => rejected,
-      getBatch: async () => rejected,
+      sendChunk: () => Promise.resolve(rejected),
+      getBatch: () => Promise.resolve(rejected),
       sleep: noSleep,
     });
     expect(done.problem).toBe('В архиве путь с «..»: архив отклонён.');

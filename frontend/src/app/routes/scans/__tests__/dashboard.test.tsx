@@ -42,7 +42,7 @@ class FakeWebSocket {
 }
 
 const regional = me({ login: 'region64', role: 'REGIONAL', regionCode: '64' });
-const ppoRow = (sheets: Parameters<typeof counts>[0]) =>
+const ppoRow = (sheets: NonNullable<Parameters<typeof counts>[0]>) =>
   progressRow('6401', 'ППО № 1 г. Саратова', sheets, { organizationId: 6401, regionCode: '64' });
 const schoolRow = progressRow(
   '6402',
