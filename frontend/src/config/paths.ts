@@ -141,8 +141,8 @@ export const paths = {
         if (scope.batchId !== undefined) query.set('batch', String(scope.batchId));
         return `/scans/errors?${query.toString()}`;
       },
-      },
     },
+  },
   scoring: {
     /** The expert's works to score. */
     tasks: { path: '/scoring', getHref: () => '/scoring' },
