@@ -6,7 +6,7 @@
 #   mvn -B -q -DskipTests package && bash backend/bench/live-status.sh
 #   # knobs: CLIENTS=5000 CHANGES=30 GAP_MS=1000 WARMUP=5 HEAP=1g HTTP_PORT=18084 PG_PORT=55435
 #   #        REUSE_CLASSPATH=1 (skip the test-compile when nothing changed)
-#   #        RELAY_INTERVAL=50ms (the outbox relay's poll interval) TICK=50ms (the live hub's tick)
+#   #        RELAY_INTERVAL=200ms (the outbox relay's poll interval) TICK=50ms (the live hub's tick)
 #
 # Setup (not measured): a ВПР campaign of regions 64 and 02 through the API, one batch of a region-64
 # school inserted with psql. Each change inserts one ACCEPTED sheet and its scans.SheetStatusChanged
@@ -43,7 +43,7 @@ args=()
 env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >>"$data/oko.log" 2>&1 &
 pid=$!
-trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"; exit $rc' EXIT
 for _ in $(seq 1 180); do
   curl -s -o /dev/null "http://localhost:$HTTP_PORT/actuator/health/liveness" && break
   sleep 1
