@@ -3,8 +3,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
 import type { QueryConfig } from '@/lib/react-query';
 
-/** Enough rows for every organization of a large region on one screen. */
-export const SCAN_PROGRESS_PAGE_SIZE = 500;
+/**
+ * The largest page the API gives (a larger one is refused); the live snapshot then brings every
+ * row of the region.
+ */
+export const SCAN_PROGRESS_PAGE_SIZE = 100;
 
 export type ScanProgressScope = { campaignId: number; regionCode?: string };
 

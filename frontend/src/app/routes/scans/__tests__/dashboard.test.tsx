@@ -63,7 +63,7 @@ function backend(account = regional) {
             totals: counts({ uploaded: 10, accepted: 8, errors: 2 }),
             items: [ppoRow({ uploaded: 10, accepted: 8, errors: 2 })],
             page: 0,
-            size: 500,
+            size: 100,
             total: 1,
             generatedAt: '2026-05-12T08:00:00Z',
           }
@@ -79,7 +79,7 @@ function backend(account = regional) {
               ),
             ],
             page: 0,
-            size: 500,
+            size: 100,
             total: 1,
             generatedAt: '2026-05-12T08:00:00Z',
           },

@@ -29,7 +29,7 @@ describe('local scanning settings', { timeout: 15_000 }, () => {
         totals: counts(),
         items: [],
         page: 0,
-        size: 500,
+        size: 100,
         total: 0,
         generatedAt: '2026-05-12T08:00:00Z',
       },

@@ -31,7 +31,8 @@ public class CampaignDirectory {
   Mono<Viewer> viewerOf(Caller caller) {
     return switch (caller.role()) {
       case FEDERAL -> store.zoneOf(null).map(zone -> new Viewer(null, null, false, zone));
-      case REGIONAL, MUNICIPAL, RESPONSIBLE, API_CLIENT ->
+      // A scanning centre works for its whole region.
+      case REGIONAL, MUNICIPAL, RESPONSIBLE, API_CLIENT, SCANNER ->
           store
               .zoneOf(caller.regionCode())
               .map(zone -> new Viewer(caller.regionCode(), null, false, zone));

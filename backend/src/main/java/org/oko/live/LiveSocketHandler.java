@@ -76,6 +76,9 @@ class LiveSocketHandler implements WebSocketHandler {
     Mono<Void> input =
         socket
             .receive()
+            // Read each frame as it arrives: Netty releases its buffer once this returns, and a
+            // frame waiting in concatMap (a subscribe sent right behind its hello) would be gone.
+            .map(Frame::of)
             .concatMap(message -> onMessage(session, message), 1)
             .onErrorResume(
                 e -> {
@@ -105,20 +108,31 @@ class LiveSocketHandler implements WebSocketHandler {
             });
   }
 
-  private Mono<Void> onMessage(LiveSession<WebSocketMessage> session, WebSocketMessage message) {
+  /** A received frame, copied out of Netty's buffer; {@code text} is null for a binary frame. */
+  private record Frame(String text, int bytes) {
+
+    static Frame of(WebSocketMessage message) {
+      int bytes = message.getPayload().readableByteCount();
+      return new Frame(
+          message.getType() == WebSocketMessage.Type.TEXT ? message.getPayloadAsText() : null,
+          bytes);
+    }
+  }
+
+  private Mono<Void> onMessage(LiveSession<WebSocketMessage> session, Frame message) {
     if (session.isClosing()) {
       return Mono.empty();
     }
-    if (message.getType() != WebSocketMessage.Type.TEXT) {
+    if (message.text() == null) {
       return fail(session, "bad_message", "Ожидается текстовое сообщение JSON");
     }
-    if (message.getPayload().readableByteCount() > properties.maxMessageBytes()) {
+    if (message.bytes() > properties.maxMessageBytes()) {
       session.fail("too_large", tooLarge(), TOO_BIG);
       return Mono.empty();
     }
     JsonNode body;
     try {
-      body = json.readTree(message.getPayloadAsText());
+      body = json.readTree(message.text());
     } catch (JacksonException e) {
       return fail(session, "bad_message", "Сообщение не является JSON");
     }

@@ -172,7 +172,7 @@ class OrgsController implements OrgsApi {
   }
 
   private static Mono<Visibility> visibility() {
-    return CurrentCaller.get().map(Visibility::of);
+    return CurrentCaller.get().map(Visibility::directoryOf);
   }
 
   private Mono<Region> visibleRegion(Visibility v, String regionCode) {

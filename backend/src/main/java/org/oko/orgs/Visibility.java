@@ -4,6 +4,7 @@ import org.oko.api.model.Municipality;
 import org.oko.api.model.Organization;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
 
 /**
  * The part of the hierarchy a caller may see. Anything outside it answers 404, exactly as if it did
@@ -32,6 +33,18 @@ public record Visibility(
               caller.regionCode(), caller.municipalityId(), false, caller.organizationId());
       default -> throw new AccessDeniedException();
     };
+  }
+
+  /**
+   * The part of the organization directory the caller may browse: its scope ({@link #of}), and for
+   * a scanning centre its whole region, whose organizations' scans it uploads. Only the directory:
+   * other features keep {@link #of}, so a scanner sees no forms or results.
+   */
+  public static Visibility directoryOf(Caller caller) {
+    if (caller.role() == Role.SCANNER) {
+      return new Visibility(caller.regionCode(), null, false, null);
+    }
+    return of(caller);
   }
 
   public boolean everything() {

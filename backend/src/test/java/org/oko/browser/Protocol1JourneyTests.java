@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.Campaign;
-import org.oko.api.model.CampaignPage;
 import org.oko.api.model.FormSummary;
 import org.oko.api.model.KitCredentials;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 
 /**
  * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code frontend/e2e/protocol1.mjs})
@@ -25,22 +24,7 @@ class Protocol1JourneyTests extends ApiTest {
 
   @Test
   void aPointLaysOutProtocol1InTheBrowserAndNoTypedNameLeavesIt() throws Exception {
-    long campaignId =
-        client
-            .get()
-            .uri("/api/campaigns?kind=OMK&size=100")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(CampaignPage.class)
-            .returnResult()
-            .getResponseBody()
-            .getItems()
-            .stream()
-            .filter(c -> c.getTitle().equals("ОМК учителей 2026"))
-            .map(Campaign::getId)
-            .findFirst()
-            .orElseThrow();
+    long campaignId = TestCampaigns.titled(client, "ОМК учителей 2026").getId();
 
     String log = NodeJourney.run("protocol1", baseUrl(), String.valueOf(campaignId));
     assertThat(log).contains("none carries a name");

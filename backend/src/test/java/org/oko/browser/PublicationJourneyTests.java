@@ -21,11 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.Campaign;
-import org.oko.api.model.CampaignPage;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.Publication;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 
 /**
@@ -97,20 +96,7 @@ class PublicationJourneyTests extends ApiTest {
 
   /** The demo ВПР's archive of variants for two Saratov schools, released at {@code release}. */
   private long scheduledArchive(Instant release) throws IOException {
-    long campaignId =
-        client
-            .get()
-            .uri("/api/campaigns?kind=VPR&size=100")
-            .exchange()
-            .expectBody(CampaignPage.class)
-            .returnResult()
-            .getResponseBody()
-            .getItems()
-            .stream()
-            .filter(c -> c.getTitle().equals("ВПР-2026, весна"))
-            .map(Campaign::getId)
-            .findFirst()
-            .orElseThrow();
+    long campaignId = TestCampaigns.titled(client, "ВПР-2026, весна").getId();
     Publication draft =
         client
             .post()

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.Campaign;
-import org.oko.api.model.CampaignPage;
 import org.oko.api.model.KitCredential;
 import org.oko.api.model.KitCredentials;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -37,21 +36,7 @@ class QuestionnaireJourneyTests extends ApiTest {
 
   /** The id of a demo campaign, found by its title in the federal organizer's list. */
   private long demoCampaign(String title) {
-    return client
-        .get()
-        .uri("/api/campaigns?kind=OMK&size=100")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(CampaignPage.class)
-        .returnResult()
-        .getResponseBody()
-        .getItems()
-        .stream()
-        .filter(c -> c.getTitle().equals(title))
-        .map(Campaign::getId)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no demo campaign «" + title + "»"));
+    return TestCampaigns.titled(client, title).getId();
   }
 
   /** A questionnaire credential of the demo point's kits that no test has used yet. */

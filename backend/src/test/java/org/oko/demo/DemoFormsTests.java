@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
-import org.oko.api.model.CampaignPage;
 import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormSummary;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -79,21 +79,7 @@ class DemoFormsTests extends ApiTest {
   }
 
   private List<FormSummary> forms(WebTestClient as, String campaignTitle) {
-    Campaign campaign =
-        as
-            .get()
-            .uri("/api/campaigns?size=100")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(CampaignPage.class)
-            .returnResult()
-            .getResponseBody()
-            .getItems()
-            .stream()
-            .filter(c -> c.getTitle().equals(campaignTitle))
-            .findFirst()
-            .orElseThrow();
+    Campaign campaign = TestCampaigns.titled(as, campaignTitle);
     return as.get()
         .uri("/api/campaigns/" + campaign.getId() + "/forms")
         .exchange()

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.CampaignPage;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Question;
 import org.oko.api.model.QuestionType;
@@ -15,6 +14,7 @@ import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.questionnaires.DefinitionChecks;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 
 /** The demo ОМК has a questionnaire for teachers and one for methodists, ready to answer. */
 class DemoQuestionnairesTests extends ApiTest {
@@ -44,20 +44,7 @@ class DemoQuestionnairesTests extends ApiTest {
 
   @Test
   void theDemoOmkHasBothQuestionnairesForItsRegions() {
-    long campaign =
-        client
-            .get()
-            .uri("/api/campaigns?size=100")
-            .exchange()
-            .expectBody(CampaignPage.class)
-            .returnResult()
-            .getResponseBody()
-            .getItems()
-            .stream()
-            .filter(c -> c.getTitle().equals(DemoQuestionnaires.CAMPAIGN))
-            .findFirst()
-            .orElseThrow()
-            .getId();
+    long campaign = TestCampaigns.titled(client, DemoQuestionnaires.CAMPAIGN).getId();
     List<Questionnaire> listed =
         as("region64")
             .get()

@@ -163,7 +163,13 @@ class LiveStatusTests extends ApiTest {
   void aHugeFrameIsRefusedBeforeItIsRead() {
     try (LiveClient socket = LiveClient.connect(port)) {
       socket.sendAndForget("x".repeat(200_000));
-      assertThat(socket.closeCode()).isEqualTo(1009);
+      try {
+        assertThat(socket.closeCode()).isEqualTo(1009);
+      } catch (java.util.concurrent.CompletionException e) {
+        // The server may close while the client is still writing the frame: the client then sees
+        // its connection reset instead of reading the close frame. Refused either way.
+        assertThat(e).hasRootCauseInstanceOf(java.io.IOException.class);
+      }
     }
   }
 
@@ -180,6 +186,19 @@ class LiveStatusTests extends ApiTest {
     try (LiveClient socket = connected("region64")) {
       socket.send("{\"type\":\"subscribe\",\"campaignId\":\"four\"}");
       assertClosedWith(socket, "bad_message", 1008);
+    }
+  }
+
+  @Test
+  void aSubscribeSentRightBehindItsHelloIsAnswered() {
+    // What a browser does: both messages on open, without waiting for «ready».
+    Campaign campaign = TestCampaigns.create(client, "Живой статус: подписка сразу");
+    try (LiveClient socket = LiveClient.connect(port)) {
+      socket
+          .send("{\"type\":\"hello\",\"ticket\":\"" + ticket("region64") + "\"}")
+          .send(subscribe(campaign.getId(), "64", null));
+      socket.next("ready");
+      assertThat(socket.next("snapshot").path("level").asString()).isEqualTo("ORGANIZATION");
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.oko.api.model.Campaign;
+import org.oko.api.model.CampaignPage;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -71,5 +72,32 @@ public final class TestCampaigns {
         .expectBody(Campaign.class)
         .returnResult()
         .getResponseBody();
+  }
+
+  /**
+   * The campaign with this title among those {@code caller} sees, looked for page by page: tests
+   * create many campaigns, so a demo campaign is not always on the first page.
+   */
+  public static Campaign titled(WebTestClient caller, String title) {
+    for (int page = 0; ; page++) {
+      CampaignPage found =
+          caller
+              .get()
+              .uri("/api/campaigns?size=100&page=" + page)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(CampaignPage.class)
+              .returnResult()
+              .getResponseBody();
+      for (Campaign campaign : found.getItems()) {
+        if (campaign.getTitle().equals(title)) {
+          return campaign;
+        }
+      }
+      if (found.getItems().isEmpty() || page + 1 >= found.getTotalPages()) {
+        throw new AssertionError("no campaign «" + title + "»");
+      }
+    }
   }
 }
