@@ -271,6 +271,17 @@ class BatchStore {
                     .then());
   }
 
+  /** The organization of a row that joins it as {@code organization_id, login, name, …}. */
+  static OrganizationRef organizationOf(Readable r) {
+    return new OrganizationRef(
+        r.get("organization_id", Long.class),
+        r.get("login", String.class),
+        r.get("name", String.class),
+        r.get("region_code", String.class),
+        r.get("municipality_id", Long.class),
+        r.get("municipality", String.class));
+  }
+
   static OrganizationRef ref(Readable r) {
     return new OrganizationRef(
         r.get("id", Long.class),
@@ -286,13 +297,7 @@ class BatchStore {
         r.get("id", Long.class),
         r.get("campaign_id", Long.class),
         r.get("subject_key", String.class),
-        new OrganizationRef(
-            r.get("organization_id", Long.class),
-            r.get("login", String.class),
-            r.get("name", String.class),
-            r.get("region_code", String.class),
-            r.get("municipality_id", Long.class),
-            r.get("municipality", String.class)),
+        BatchStore.organizationOf(r),
         r.get("file_name", String.class),
         r.get("size", Long.class),
         r.get("sha256", String.class),

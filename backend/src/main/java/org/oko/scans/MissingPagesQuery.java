@@ -118,13 +118,7 @@ class MissingPagesQuery {
   private static Gap toGap(Readable row) {
     Integer[] missing = row.get("missing", Integer[].class);
     return new Gap(
-        new OrganizationRef(
-            row.get("organization_id", Long.class),
-            row.get("login", String.class),
-            row.get("name", String.class),
-            row.get("region_code", String.class),
-            row.get("municipality_id", Long.class),
-            row.get("municipality", String.class)),
+        BatchStore.organizationOf(row),
         row.get("subject_key", String.class),
         row.get("kit_number", Long.class),
         Arrays.asList(missing),
