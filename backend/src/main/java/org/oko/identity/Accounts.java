@@ -41,22 +41,15 @@ class Accounts {
       Long municipalityId,
       Long organizationId,
       String passwordHash) {
-    return db.sql(
-            "insert into account (login, display_name, role, region_code, municipality_id,"
-                + " organization_id, password_hash, password_set_at)"
-                + " values (:login, :name, :role, :region, :municipality, :organization,"
-                + " :hash, now())"
-                + " on conflict (login) do update set password_hash = excluded.password_hash,"
-                + " password_set_at = now() returning id")
-        .bind("login", login)
-        .bind("name", displayName)
-        .bind("role", role.name())
-        .bind("hash", passwordHash)
-        .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
-        .bind("municipality", Parameter.fromOrEmpty(municipalityId, Long.class))
-        .bind("organization", Parameter.fromOrEmpty(organizationId, Long.class))
-        .map(r -> r.get("id", Long.class))
-        .one();
+    return insert(
+        "do update set password_hash = excluded.password_hash, password_set_at = now()",
+        login,
+        displayName,
+        role,
+        regionCode,
+        municipalityId,
+        organizationId,
+        passwordHash);
   }
 
   /**
@@ -71,17 +64,39 @@ class Accounts {
       Long municipalityId,
       Long organizationId,
       String passwordHash) {
+    return insert(
+        "do update set display_name = excluded.display_name,"
+            + " municipality_id = excluded.municipality_id,"
+            + " organization_id = excluded.organization_id,"
+            + " password_hash = excluded.password_hash, password_set_at = now()"
+            + " where account.role = excluded.role"
+            + " and account.region_code is not distinct from excluded.region_code",
+        login,
+        displayName,
+        role,
+        regionCode,
+        municipalityId,
+        organizationId,
+        passwordHash);
+  }
+
+  /** Inserts an account; {@code onConflict} says what happens when the login exists. */
+  private Mono<Long> insert(
+      String onConflict,
+      String login,
+      String displayName,
+      Role role,
+      String regionCode,
+      Long municipalityId,
+      Long organizationId,
+      String passwordHash) {
     return db.sql(
             "insert into account (login, display_name, role, region_code, municipality_id,"
                 + " organization_id, password_hash, password_set_at)"
                 + " values (:login, :name, :role, :region, :municipality, :organization,"
                 + " :hash, now())"
-                + " on conflict (login) do update set display_name = excluded.display_name,"
-                + " municipality_id = excluded.municipality_id,"
-                + " organization_id = excluded.organization_id,"
-                + " password_hash = excluded.password_hash, password_set_at = now()"
-                + " where account.role = excluded.role"
-                + " and account.region_code is not distinct from excluded.region_code"
+                + " on conflict (login) "
+                + onConflict
                 + " returning id")
         .bind("login", login)
         .bind("name", displayName)
