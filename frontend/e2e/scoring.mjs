@@ -131,9 +131,11 @@ await run(async () => {
 
   await step('the region’s works are distributed; the summary is shown', async () => {
     await tab('Распределение').click();
-    await page.getByLabel('Регион').selectOption('64');
-    await page.getByLabel('Предмет').selectOption(subjectKey);
-    await page.getByRole('button', { name: 'Распределить работы' }).click();
+    // Only this tab's form: the experts tab's own «Регион» may not be gone yet.
+    const panel = page.getByRole('region', { name: 'Распределение работ' });
+    await panel.getByLabel('Регион').selectOption('64');
+    await panel.getByLabel('Предмет').selectOption(subjectKey);
+    await panel.getByRole('button', { name: 'Распределить работы' }).click();
     const summary = page.getByTestId('distribution-summary');
     await summary.waitFor();
     const figures = {
