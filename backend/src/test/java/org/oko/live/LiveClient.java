@@ -93,12 +93,15 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    // Decided before the message is handed over: the test thread may pause as soon as it has read
+    // it, and that pause is meant for the frames after this one, not to leave this one unasked.
+    boolean readOn = !paused;
     partial.append(data);
     if (last) {
       messages.add(JSON.readTree(partial.toString()));
       partial.setLength(0);
     }
-    if (!paused) {
+    if (readOn) {
       webSocket.request(1);
     }
     return null;
