@@ -240,6 +240,16 @@ class BatchStore {
         .one();
   }
 
+  /** The campaigns in which the organization uploads its own scans, newest first. */
+  Flux<Long> campaignsScannedLocallyBy(long organizationId) {
+    return db.sql(
+            "select campaign_id from local_scanning where organization_id = :o"
+                + " order by campaign_id desc")
+        .bind("o", organizationId)
+        .map(r -> r.get("campaign_id", Long.class))
+        .all();
+  }
+
   Flux<OrganizationRef> localScanning(long campaignId, String regionCode) {
     return db.sql(
             "select o.id, o.login, o.name, o.region_code, o.municipality_id,"

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.oko.api.ScansApi;
 import org.oko.api.model.LocalScanning;
 import org.oko.api.model.LocalScanningInput;
+import org.oko.api.model.OwnLocalScanning;
+import org.oko.api.model.OwnLocalScanningCampaign;
 import org.oko.api.model.ScanBatch;
 import org.oko.api.model.ScanBatchInput;
 import org.oko.api.model.ScanBatchPage;
@@ -438,5 +440,36 @@ class ScansController implements ScansApi {
               }
               return distinct;
             });
+  }
+
+  @Override
+  public Mono<ResponseEntity<OwnLocalScanning>> listOwnLocalScanning(ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.ORGANIZATION)
+        .flatMap(
+            caller ->
+                batches
+                    .campaignsScannedLocallyBy(caller.organizationId())
+                    .concatMap(
+                        campaignId ->
+                            access
+                                .campaign(caller, campaignId)
+                                // A campaign it no longer takes part in is not offered.
+                                .onErrorResume(NotFoundException.class, e -> Mono.empty())
+                                .flatMap(campaign -> ownLocalScanning(caller, campaign)))
+                    .collectList())
+        .map(items -> ResponseEntity.ok(new OwnLocalScanning(items)));
+  }
+
+  /** The campaign with the scanning stage's window as it applies to the caller's organization. */
+  private Mono<OwnLocalScanningCampaign> ownLocalScanning(Caller caller, CampaignInfo campaign) {
+    OwnLocalScanningCampaign item =
+        new OwnLocalScanningCampaign(campaign.id(), campaign.title(), caller.regionCode());
+    return stages
+        .window(campaign.id(), StageCode.SCANNING, caller.regionCode(), caller.organizationId())
+        .map(
+            window ->
+                item.opensAt(ScanViews.time(window.opensAt()))
+                    .closesAt(ScanViews.time(window.effectiveClosesAt())))
+        .defaultIfEmpty(item);
   }
 }
