@@ -185,6 +185,16 @@ class ScansAuthorizationRules implements FeatureRules {
             Case.get(SCANNER, foreignLocal, 404),
             Case.get(POINT, local, 200),
             Case.get(SCHOOL, local, 404)));
+    rules.put(
+        "listOwnLocalScanning",
+        List.of(
+            Case.get(FEDERAL, "/api/local-scanning", 403),
+            Case.get(REGIONAL, "/api/local-scanning", 403),
+            Case.get(MUNICIPAL, "/api/local-scanning", 403),
+            Case.get(RESPONSIBLE, "/api/local-scanning", 403),
+            Case.get(SCANNER, "/api/local-scanning", 403),
+            Case.get(POINT, "/api/local-scanning", 200),
+            Case.get(SCHOOL, "/api/local-scanning", 200)));
     String none = "{\"organizationIds\":[]}";
     rules.put(
         "setLocalScanning",

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.LocalScanning;
 import org.oko.api.model.OrganizationBrief;
+import org.oko.api.model.OwnLocalScanning;
+import org.oko.api.model.OwnLocalScanningCampaign;
 import org.oko.api.model.ScanBatch;
 import org.oko.api.model.ScanBatchStatus;
 import org.oko.testing.ApiTest;
@@ -81,6 +83,44 @@ class LocalScanningTests extends ApiTest {
     set("region02", "64", List.of(point)).expectStatus().isNotFound();
     set("ppo640001", "64", List.of(point)).expectStatus().isForbidden();
     set("scan64", "64", List.of(point)).expectStatus().isForbidden();
+  }
+
+  @Test
+  void anOrganizationFindsTheCampaignsWhereItScansItselfWithTheirWindow() {
+    assertThat(ownLocalScanning("ppo640001").getItems())
+        .extracting(OwnLocalScanningCampaign::getCampaignId)
+        .doesNotContain(campaign);
+
+    set("region64", "64", List.of(point)).expectStatus().isOk();
+
+    OwnLocalScanningCampaign own =
+        ownLocalScanning("ppo640001").getItems().stream()
+            .filter(item -> item.getCampaignId() == campaign)
+            .findFirst()
+            .orElseThrow();
+    assertThat(own.getTitle()).isEqualTo("ОМК, сканирование на местах");
+    assertThat(own.getRegionCode()).isEqualTo("64");
+    assertThat(own.getOpensAt().toInstant()).isBefore(clock.instant());
+    assertThat(own.getClosesAt().toInstant()).isAfter(clock.instant());
+    // Another organization of the region was not allowed: nothing is offered to it.
+    assertThat(ownLocalScanning("edu640001").getItems())
+        .extracting(OwnLocalScanningCampaign::getCampaignId)
+        .doesNotContain(campaign);
+    // Coordinators and the scanning centre do not scan "their own".
+    as("region64").get().uri("/api/local-scanning").exchange().expectStatus().isForbidden();
+    as("scan64").get().uri("/api/local-scanning").exchange().expectStatus().isForbidden();
+  }
+
+  private OwnLocalScanning ownLocalScanning(String login) {
+    return as(login)
+        .get()
+        .uri("/api/local-scanning")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(OwnLocalScanning.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private WebTestClient.ResponseSpec openAs(String login, long organizationId, byte[] png) {
