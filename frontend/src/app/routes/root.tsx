@@ -11,7 +11,7 @@ import type { Role } from '@/types/api';
 import { cabinetHref } from './cabinet/landing';
 import { isCoordinator } from './coordinators-only';
 import { isStaff } from './staff-only';
-import { scanNavigation } from './scans/navigation';
+import { useScanNavigation } from './scans/navigation';
 
 const staffNavigation: NavItem[] = [
   { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref() },
@@ -42,6 +42,7 @@ function scoringNavigation(role: Role | undefined): NavItem[] {
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
+  const scans = useScanNavigation(me.data?.role);
   const navigation = isStaff(me.data?.role)
     ? [...baseNavigation, ...staffNavigation]
     : baseNavigation;
@@ -49,11 +50,7 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const withFeatures = [
-    ...withCampaigns,
-    ...scanNavigation(me.data?.role),
-    ...scoringNavigation(me.data?.role),
-  ];
+  const withFeatures = [...withCampaigns, ...scans, ...scoringNavigation(me.data?.role)];
   return (
     <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withFeatures]}>
       <Outlet />

@@ -15,5 +15,6 @@ export type ScanProgressRow = Schemas['ScanProgressRow'];
 export type ScanProgressLevel = Schemas['ScanProgressLevel'];
 export type MissingPages = Schemas['MissingPages'];
 export type LocalScanning = Schemas['LocalScanning'];
+export type OwnLocalScanningCampaign = Schemas['OwnLocalScanningCampaign'];
 export type LiveClientMessage = Schemas['LiveClientMessage'];
 export type LiveServerMessage = Schemas['LiveServerMessage'];

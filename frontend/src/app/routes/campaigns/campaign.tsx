@@ -16,10 +16,14 @@ import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
 import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
-import type { Me } from '@/types/api';
+import type { Campaign, Me, StageCode } from '@/types/api';
 
 import { CoordinatorsOnly } from '../coordinators-only';
 import { NotFoundRoute } from '../not-found';
+import { isStaff } from '../staff-only';
+
+const hasStage = (campaign: Campaign, code: StageCode) =>
+  campaign.stages.some((stage) => stage.code === code);
 
 export function CampaignRoute() {
   const campaignId = Number(useParams().campaignId);
@@ -46,6 +50,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
   }
   const data = campaign.data;
   const federal = account.role === 'FEDERAL';
+  const staff = isStaff(account.role);
   return (
     <>
       <Breadcrumbs items={[...crumbs, { label: data.title }]} />
@@ -74,7 +79,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
             </button>
           </div>
         )}
-        <div>
+        <div className="actions">
           <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
             {account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE'
               ? 'Выверка списка ОО'
@@ -82,6 +87,22 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
                 ? 'Предварительный список и выборка'
                 : 'Выборка организаций'}
           </Link>
+          {staff && hasStage(data, 'SCANNING') && (
+            <Link
+              className="button button--secondary"
+              to={paths.scans.dashboard.getHref(
+                data.id,
+                account.role === 'REGIONAL' ? account.regionCode : undefined,
+              )}
+            >
+              Сканы работ
+            </Link>
+          )}
+          {staff && hasStage(data, 'SCORING') && (
+            <Link className="button button--secondary" to={paths.scoring.campaign.getHref(data.id)}>
+              Проверка экспертами
+            </Link>
+          )}
         </div>
         <CampaignSchedule
           campaign={data}

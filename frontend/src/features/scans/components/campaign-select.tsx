@@ -14,17 +14,21 @@ type CampaignSelectProps = {
   onChange: (campaign: Campaign) => void;
   /** Renders the rest of the page for the chosen campaign. */
   children: (campaign: Campaign) => React.ReactNode;
+  /** Only these campaigns may be chosen (an organization's own scanning), all if absent. */
+  only?: readonly number[];
 };
 
 /** The campaigns with a scanning stage; the first is chosen until the user picks another. */
-export function CampaignSelect({ value, onChange, children }: CampaignSelectProps) {
+export function CampaignSelect({ value, onChange, children, only }: CampaignSelectProps) {
   const id = useId();
   const campaigns = useScanCampaigns();
   if (campaigns.isPending) return <Loading label="Загрузка кампаний…" />;
   if (campaigns.isError) {
     return <ErrorMessage error={campaigns.error} onRetry={() => void campaigns.refetch()} />;
   }
-  const withScanning = campaigns.data.items.filter(hasScanning);
+  const withScanning = campaigns.data.items.filter(
+    (campaign) => hasScanning(campaign) && (only === undefined || only.includes(campaign.id)),
+  );
   if (withScanning.length === 0) {
     return (
       <p className="alert alert--info" role="status">

@@ -3,7 +3,12 @@ import '../scans.css';
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
 import type { Campaign, Me } from '@/types/api';
+import { formatTimeZone, formatZonedDateTime } from '@/utils/format';
+
+import { useOwnLocalScanning } from '../api/list-own-local-scanning';
 
 import { useUploadQueue, type UploadTarget } from '../hooks/use-upload-queue';
 import { ACCEPTED_FILES, FILE_NAME_RULE } from '../utils/labels';
@@ -21,16 +26,35 @@ export function ScanUploadPage({ account }: { account: Me }) {
   const [search, setSearch] = useSearchParams();
   const campaignId = Number(search.get('campaign')) || undefined;
   const queue = useUploadQueue();
+  const own = useOwnLocalScanning({
+    queryConfig: { enabled: account.role === 'ORGANIZATION' },
+  });
+
+  if (account.role === 'ORGANIZATION') {
+    if (own.isPending) return <Loading label="Загрузка кампаний…" />;
+    if (own.isError) {
+      return <ErrorMessage error={own.error} onRetry={() => void own.refetch()} />;
+    }
+    if (own.data.items.length === 0) return <NotScanningLocally />;
+  }
+  const ownCampaigns = own.data?.items;
 
   return (
     <div className="scans-page">
       <FileNameRule />
       <CampaignSelect
         value={campaignId}
+        only={ownCampaigns?.map((item) => item.campaignId)}
         onChange={(campaign) => setSearch({ campaign: String(campaign.id) }, { replace: true })}
       >
         {(campaign) => (
           <>
+            {ownCampaigns && (
+              <OwnScanningWindow
+                campaign={campaign}
+                closesAt={ownCampaigns.find((item) => item.campaignId === campaign.id)?.closesAt}
+              />
+            )}
             <UploadForm key={campaign.id} account={account} campaign={campaign} queue={queue} />
             <UploadList
               items={queue.items}
@@ -46,6 +70,32 @@ export function ScanUploadPage({ account }: { account: Me }) {
         )}
       </CampaignSelect>
     </div>
+  );
+}
+
+/** An organization that scans nothing itself: its works go to the region's scanning centre. */
+function NotScanningLocally() {
+  return (
+    <div className="alert alert--info" role="status" data-testid="not-scanning-locally">
+      <p className="alert__title">Ваша организация не загружает сканы сама</p>
+      <p className="alert__text">
+        Бланки ваших участников сканирует региональный центр сканирования. Если регион разрешил вам
+        сканировать на месте (удалённые территории), кампания появится здесь, как только
+        региональный координатор отметит вашу организацию.
+      </p>
+    </div>
+  );
+}
+
+/** Until when the organization's scans are taken, in the campaign's time zone. */
+function OwnScanningWindow({ campaign, closesAt }: { campaign: Campaign; closesAt?: string }) {
+  if (!closesAt) return null;
+  return (
+    <p className="field" data-testid="own-scanning-window">
+      Регион разрешил вашей организации загружать сканы самой. Приём файлов — до{' '}
+      <strong>{formatZonedDateTime(closesAt, campaign.timeZone)}</strong>, время{' '}
+      {formatTimeZone(campaign.timeZone)}.
+    </p>
   );
 }
 

@@ -13,6 +13,7 @@ export const sheetStatusLabels: Record<SheetStatus, string> = {
 
 export const batchStatusLabels: Record<ScanBatchStatus, string> = {
   RECEIVING: 'Загружается',
+  UNPACKING: 'Распаковывается',
   DONE: 'Получен',
   REJECTED: 'Отклонён',
   CANCELLED: 'Отменён',
