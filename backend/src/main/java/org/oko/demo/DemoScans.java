@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 /**
  * Two ОМК campaigns for the collector and expert scoring. In the first, scanning is open: the
  * Saratov scanning centre has uploaded part of ppo640001's works (validated by the real pipeline
- * after start-up, one blank page and one unknown kit among them) and ppo640002's are still to come.
- * In the second, scanning is over and scoring is open: the works of two points are accepted and
- * three experts of region 64 wait for a distribution.
+ * after start-up, one blank page and one unknown kit among them) and ppo640002's are still to come;
+ * the region lets ppo640001 upload the rest itself. In the second, scanning is over and scoring is
+ * open: the works of two points are accepted and three experts of region 64 wait for a
+ * distribution.
  */
 @Component
 class DemoScans {
@@ -72,7 +73,8 @@ class DemoScans {
                     campaigns
                         .stages(id, day0, "CONDUCT", -6, -2, "SCANNING", -2, 6, "SCORING", 6, 14)
                         .then(prepare(id, 801_000))
-                        .then(uploadedBatch(id, 801_000)));
+                        .then(uploadedBatch(id, 801_000))
+                        .then(scansLocally(id, "ppo640001")));
     Mono<Void> scoring =
         campaigns
             .campaign("OMK", SCORING_CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
@@ -85,6 +87,21 @@ class DemoScans {
                         .then(acceptedWorks(id, 701_000))
                         .then(experts(id)));
     return scanning.then(scoring);
+  }
+
+  /**
+   * The region lets the point upload the rest of its scans itself (as a remote territory would).
+   */
+  private Mono<Void> scansLocally(long campaignId, String login) {
+    return point(login)
+        .flatMap(
+            p ->
+                db.sql(
+                        "insert into local_scanning (campaign_id, organization_id, region_code)"
+                            + " select :c, id, region_code from organization where id = :o")
+                    .bind("c", campaignId)
+                    .bind("o", p)
+                    .then());
   }
 
   /** The scheme of Russian, and ten kits for each of two Saratov points. */

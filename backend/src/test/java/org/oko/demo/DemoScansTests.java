@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.oko.api.model.OwnLocalScanning;
+import org.oko.api.model.OwnLocalScanningCampaign;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,6 +41,23 @@ class DemoScansTests extends ApiTest {
             .block();
     assertThat(accepted).isEqualTo(40L);
     assertThat(experts).isEqualTo(3L);
+  }
+
+  @Test
+  void ppo640001UploadsTheRestOfItsScansItself() {
+    OwnLocalScanning own =
+        as("ppo640001")
+            .get()
+            .uri("/api/local-scanning")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(OwnLocalScanning.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(own.getItems())
+        .extracting(OwnLocalScanningCampaign::getTitle)
+        .containsExactly(DemoScans.SCANNING_CAMPAIGN);
   }
 
   @Test
