@@ -63,8 +63,11 @@ await run(async () => {
     await page.goto(baseUrl);
     await signIn('ppo640001', 'ppo640001-demo');
     await expectAccount('Образовательная организация');
-    const link = page.getByRole('link', { name: 'Протокол 1 (для ППО): Русский язык' });
-    await link.first().click();
+    // The point takes part in several ОМК campaigns: open this one's protocol.
+    const link = page
+      .getByRole('link', { name: 'Протокол 1 (для ППО): Русский язык' })
+      .and(page.locator(`[href$="/campaigns/${campaignId}/protocol1/rus"]`));
+    await link.click();
     await page.waitForURL(`**/campaigns/${campaignId}/protocol1/rus`);
     await page.getByTestId('protocol1-row').first().waitFor();
     const first = (await page.getByTestId('protocol1-row').first().innerText()).trim();

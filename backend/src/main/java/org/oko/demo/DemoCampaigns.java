@@ -240,7 +240,7 @@ class DemoCampaigns {
    * Every organization of the kind in the campaign's regions, selected and published, with
    * attributes taken from the organization.
    */
-  private Mono<Void> publishedSample(long campaignId, String kind, String subjects) {
+  Mono<Void> publishedSample(long campaignId, String kind, String subjects) {
     return db.sql(
             """
             insert into sample_entry (campaign_id, organization_id, region_code, status,

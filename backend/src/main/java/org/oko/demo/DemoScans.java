@@ -74,6 +74,8 @@ class DemoScans {
                         .stages(id, day0, "CONDUCT", -6, -2, "SCANNING", -2, 6, "SCORING", 6, 14)
                         .then(prepare(id, 801_000))
                         .then(uploadedBatch(id, 801_000))
+                        // The points take part (they see the campaign); one scans itself.
+                        .then(campaigns.publishedSample(id, "ASSESSMENT_POINT", "rus"))
                         .then(scansLocally(id, "ppo640001")));
     Mono<Void> scoring =
         campaigns
