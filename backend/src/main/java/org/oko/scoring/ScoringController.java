@@ -79,6 +79,7 @@ class ScoringController implements ScoringApi {
   private final ScanSchemes schemes;
   private final SheetDirectory sheets;
   private final StageGate stages;
+  private final ScoringDeadlines deadlines;
   private final BlobStore blobs;
   private final TransactionalOperator tx;
   private final Clock clock;
@@ -95,6 +96,7 @@ class ScoringController implements ScoringApi {
       ScanSchemes schemes,
       SheetDirectory sheets,
       StageGate stages,
+      ScoringDeadlines deadlines,
       BlobStore blobs,
       TransactionalOperator tx,
       Clock clock) {
@@ -109,6 +111,7 @@ class ScoringController implements ScoringApi {
     this.schemes = schemes;
     this.sheets = sheets;
     this.stages = stages;
+    this.deadlines = deadlines;
     this.blobs = blobs;
     this.tx = tx;
     this.clock = clock;
@@ -303,6 +306,7 @@ class ScoringController implements ScoringApi {
       ScoringTaskStatus status, Integer page, Integer size, ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     Boolean scored = status == null ? null : status == ScoringTaskStatus.SCORED;
+    var deadlineOf = deadlines.perPage();
     return CurrentCaller.withRole(Role.EXPERT)
         .flatMap(
             caller ->
@@ -310,7 +314,7 @@ class ScoringController implements ScoringApi {
                     tasks.count(caller.login(), scored),
                     tasks
                         .page(caller.login(), scored, paging)
-                        .map(ScoringController::summary)
+                        .concatMap(task -> deadlineOf.apply(task).map(due -> summary(task, due)))
                         .collectList()))
         .map(t -> ResponseEntity.ok(new ScoringTaskPage(t.getT2(), page, size, t.getT1())));
   }
@@ -420,7 +424,8 @@ class ScoringController implements ScoringApi {
                 .pagesOf(task.campaignId(), task.subjectKey(), task.kitNumber())
                 .map(SheetDirectory.PageScan::page)
                 .collectList(),
-            results.isFinal(task.campaignId(), task.subjectKey(), task.kitNumber()))
+            results.isFinal(task.campaignId(), task.subjectKey(), task.kitNumber()),
+            deadlines.of(task))
         .map(
             t -> {
               ScoringTask api =
@@ -433,6 +438,7 @@ class ScoringController implements ScoringApi {
                       task.round(),
                       task.scored() ? ScoringTaskStatus.SCORED : ScoringTaskStatus.OPEN,
                       utc(task.assignedAt()),
+                      t.getT4().timeZone(),
                       t.getT1().stream()
                           .map(c -> new ScanCriterion(c.code(), c.title(), c.maxScore(), c.page()))
                           .toList(),
@@ -441,11 +447,12 @@ class ScoringController implements ScoringApi {
                       t.getT3());
               api.setTotal(task.total());
               api.setScoredAt(task.scoredAt() == null ? null : utc(task.scoredAt()));
+              api.setClosesAt(t.getT4().closesAt() == null ? null : utc(t.getT4().closesAt()));
               return api;
             });
   }
 
-  private static ScoringTaskSummary summary(TaskRow task) {
+  private static ScoringTaskSummary summary(TaskRow task, ScoringDeadlines.Deadline due) {
     ScoringTaskSummary api =
         new ScoringTaskSummary(
             task.id(),
@@ -455,9 +462,11 @@ class ScoringController implements ScoringApi {
             task.kitNumber(),
             task.round(),
             task.scored() ? ScoringTaskStatus.SCORED : ScoringTaskStatus.OPEN,
-            utc(task.assignedAt()));
+            utc(task.assignedAt()),
+            due.timeZone());
     api.setTotal(task.total());
     api.setScoredAt(task.scoredAt() == null ? null : utc(task.scoredAt()));
+    api.setClosesAt(due.closesAt() == null ? null : utc(due.closesAt()));
     return api;
   }
 

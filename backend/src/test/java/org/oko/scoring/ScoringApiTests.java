@@ -3,12 +3,15 @@ package org.oko.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.oko.api.model.Campaign;
 import org.oko.api.model.Distribution;
 import org.oko.api.model.ExpertLoad;
 import org.oko.api.model.ExpertPage;
@@ -19,6 +22,8 @@ import org.oko.api.model.ScoringResultStatus;
 import org.oko.api.model.ScoringTask;
 import org.oko.api.model.ScoringTaskPage;
 import org.oko.api.model.ScoringTaskStatus;
+import org.oko.api.model.ScoringTaskSummary;
+import org.oko.api.model.StageCode;
 import org.oko.platform.blob.BlobStore;
 import org.oko.scans.SheetStatusChanged;
 import org.oko.testing.ApiTest;
@@ -325,6 +330,60 @@ class ScoringApiTests extends ApiTest {
         .exchange()
         .expectStatus()
         .isNotFound();
+  }
+
+  @Test
+  void anExpertSeesUntilWhenTheWorkMayBeScoredInItsRegionsZoneAndAnExtensionMovesIt() {
+    // Whole seconds: the campaign's answer and the task's are then the same instant to compare.
+    long campaign =
+        fixture.campaign("Срок проверки", clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    fixture.scheme(campaign, "rus", 0, 2);
+    fixture.acceptedWorks(campaign, "rus", "ppo640003", 6101, 1, 2);
+    String a = fixture.expert(campaign, "64", "edu640001", "rus");
+    fixture.distribute(campaign, "64", "rus");
+    long task = fixture.taskOf(campaign, a, 6101);
+    Instant closes =
+        client
+            .get()
+            .uri("/api/campaigns/" + campaign)
+            .exchange()
+            .expectBody(Campaign.class)
+            .returnResult()
+            .getResponseBody()
+            .getStages()
+            .stream()
+            .filter(stage -> stage.getCode() == StageCode.SCORING)
+            .findFirst()
+            .orElseThrow()
+            .getEffectiveClosesAt()
+            .toInstant();
+
+    ScoringTaskSummary listed = taskList(a, "").getItems().get(0);
+    assertThat(listed.getTimeZone()).isEqualTo("Europe/Saratov");
+    assertThat(listed.getClosesAt().toInstant()).isEqualTo(closes);
+
+    Instant later = closes.plus(Duration.ofDays(2));
+    client
+        .post()
+        .uri("/api/campaigns/" + campaign + "/stages/SCORING/extensions")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"regionCode\":\"64\",\"closesAt\":\"" + later + "\"}")
+        .exchange()
+        .expectStatus()
+        .isCreated();
+    ScoringTask opened =
+        as(a)
+            .get()
+            .uri("/api/scoring/tasks/" + task)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ScoringTask.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(opened.getTimeZone()).isEqualTo("Europe/Saratov");
+    assertThat(opened.getClosesAt().toInstant()).isEqualTo(later);
+    assertThat(taskList(a, "").getItems().get(0).getClosesAt().toInstant()).isEqualTo(later);
   }
 
   @Test
