@@ -20,6 +20,7 @@ export const taskSummary = (
   round: 1,
   status: 'OPEN',
   assignedAt: '2026-04-20T07:00:00Z',
+  timeZone: 'Europe/Saratov',
   ...overrides,
 });
 

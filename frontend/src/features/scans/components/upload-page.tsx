@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, Me } from '@/types/api';
-import { formatTimeZone, formatZonedDateTime } from '@/utils/format';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useOwnLocalScanning } from '../api/list-own-local-scanning';
 
@@ -93,8 +93,7 @@ function OwnScanningWindow({ campaign, closesAt }: { campaign: Campaign; closesA
   return (
     <p className="field" data-testid="own-scanning-window">
       Регион разрешил вашей организации загружать сканы самой. Приём файлов — до{' '}
-      <strong>{formatZonedDateTime(closesAt, campaign.timeZone)}</strong>, время{' '}
-      {formatTimeZone(campaign.timeZone)}.
+      <strong>{formatZonedDateTimeNamed(closesAt, campaign.timeZone)}</strong>.
     </p>
   );
 }

@@ -5,16 +5,19 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
-import { formatNumber, plural } from '@/utils/format';
+import { useNow } from '@/hooks/use-now';
+import { formatNumber, formatZonedDateTime, plural } from '@/utils/format';
 
 import '../scoring.css';
 import { SCORING_TASKS_PAGE_SIZE, useScoringTasks } from '../api/list-scoring-tasks';
 import { roundLabel } from '../utils/labels';
+import { ScoringDeadline } from './scoring-deadline';
 
 /** The expert's works: open ones first, each with its subject, kit and round. */
 export function ExpertTasks({ notice }: { notice?: string }) {
   const [page, setPage] = useState(1);
   const tasks = useScoringTasks({ filter: { page: page - 1 } });
+  const now = useNow();
 
   if (tasks.isPending) return <Loading label="Загружаем ваши работы…" />;
   if (tasks.isError) {
@@ -29,6 +32,10 @@ export function ExpertTasks({ notice }: { notice?: string }) {
   const { items, total } = tasks.data;
   const open = items.filter((task) => task.status === 'OPEN');
   const firstOpen = open[0];
+  // The nearest deadline among the works still to score (an extension may differ per school).
+  const due = open
+    .filter((task) => task.closesAt !== undefined)
+    .sort((a, b) => Date.parse(a.closesAt!) - Date.parse(b.closesAt!))[0];
   const totalPages = Math.max(1, Math.ceil(total / SCORING_TASKS_PAGE_SIZE));
 
   return (
@@ -47,6 +54,7 @@ export function ExpertTasks({ notice }: { notice?: string }) {
         </div>
       ) : (
         <>
+          {due && <ScoringDeadline closesAt={due.closesAt} timeZone={due.timeZone} now={now} />}
           <div className="scoring-tasks__summary">
             <p>
               {open.length > 0
@@ -70,6 +78,7 @@ export function ExpertTasks({ notice }: { notice?: string }) {
                   <th scope="col">Комплект</th>
                   <th scope="col">Проверка</th>
                   <th scope="col">Состояние</th>
+                  <th scope="col">Когда</th>
                   <th scope="col" className="table__num">
                     Баллы
                   </th>
@@ -89,6 +98,15 @@ export function ExpertTasks({ notice }: { notice?: string }) {
                         <span className="chip chip--new">Не проверена</span>
                       ) : (
                         <span className="chip chip--done">Проверена</span>
+                      )}
+                    </td>
+                    <td className="scoring-tasks__when">
+                      назначена {formatZonedDateTime(task.assignedAt, task.timeZone)}
+                      {task.scoredAt && (
+                        <>
+                          <br />
+                          проверена {formatZonedDateTime(task.scoredAt, task.timeZone)}
+                        </>
                       )}
                     </td>
                     <td className="table__num">{task.total ?? '—'}</td>

@@ -18,6 +18,8 @@ type ScoringTask = components['schemas']['ScoringTask'];
 
 type ScoreFormProps = {
   task: ScoringTask;
+  /** The scoring stage is over: the form shows the scores but takes none. */
+  closed?: boolean;
   /** The page of the scan on show, to mark the criteria that are on it. */
   page: number;
   onShowPage: (page: number) => void;
@@ -25,7 +27,7 @@ type ScoreFormProps = {
 };
 
 /** One field per criterion, 0 to its maximum; «Сохранить баллы» sends them all (PUT). */
-export function ScoreForm({ task, page, onShowPage, onSaved }: ScoreFormProps) {
+export function ScoreForm({ task, page, onShowPage, onSaved, closed = false }: ScoreFormProps) {
   const id = useId();
   const [values, setValues] = useState<ScoreValues>(() =>
     initialValues(task.criteria, task.scores),
@@ -38,7 +40,7 @@ export function ScoreForm({ task, page, onShowPage, onSaved }: ScoreFormProps) {
     ? serverProblemsByCode(task.criteria, problemErrors(save.error))
     : { byCode: {}, general: [] };
   const conflict = statusOf(save.error) === 409;
-  const locked = task.final;
+  const locked = task.final || closed;
   const total = task.criteria.reduce((sum, criterion) => {
     const value = Number(values[criterion.code]);
     return problems[criterion.code] ? sum : sum + value;
@@ -61,8 +63,10 @@ export function ScoreForm({ task, page, onShowPage, onSaved }: ScoreFormProps) {
     <form className="score-form" onSubmit={submit} noValidate data-testid="score-form">
       <h2 className="section-title">Баллы по критериям</h2>
       {locked && (
-        <p className="alert alert--info" role="status">
-          Результат этой работы окончательный: баллы больше изменить нельзя.
+        <p className="alert alert--info" role="status" data-testid="score-locked">
+          {task.final
+            ? 'Результат этой работы окончательный: баллы больше изменить нельзя.'
+            : 'Этап проверки завершён: баллы больше не принимаются.'}
         </p>
       )}
       <ol className="score-form__list">

@@ -7,6 +7,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
+import { useNow } from '@/hooks/use-now';
 
 import '../scoring.css';
 import { useScoringTask } from '../api/get-scoring-task';
@@ -14,6 +15,7 @@ import { listScoringTasksQueryOptions } from '../api/list-scoring-tasks';
 import { roundLabel } from '../utils/labels';
 import { ScanViewer } from './scan-viewer';
 import { ScoreForm } from './score-form';
+import { ScoringDeadline, scoringClosed } from './scoring-deadline';
 
 /** Where the expert scores one work: the scan beside the criteria form. */
 export function ScoringTaskPage({ taskId }: { taskId: number }) {
@@ -22,6 +24,7 @@ export function ScoringTaskPage({ taskId }: { taskId: number }) {
   const queryClient = useQueryClient();
   const [chosenPage, setChosenPage] = useState<number>();
   const [leaving, setLeaving] = useState(false);
+  const now = useNow();
 
   if (task.isPending) return <Loading label="Загружаем работу…" />;
   if (task.isError) {
@@ -86,6 +89,9 @@ export function ScoringTaskPage({ taskId }: { taskId: number }) {
           ]}
         />
       </PageHeader>
+      {!work.final && (
+        <ScoringDeadline closesAt={work.closesAt} timeZone={work.timeZone} now={now} />
+      )}
       <div className="scoring-task__layout">
         <ScanViewer taskId={work.id} pages={pages} page={page} onPageChange={setChosenPage} />
         <div className="scoring-task__form">
@@ -97,6 +103,7 @@ export function ScoringTaskPage({ taskId }: { taskId: number }) {
               task={work}
               page={page}
               onShowPage={setChosenPage}
+              closed={scoringClosed(work.closesAt, now)}
               onSaved={() => void goToNext()}
             />
           )}

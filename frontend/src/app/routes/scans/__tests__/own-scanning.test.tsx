@@ -44,7 +44,7 @@ describe('an organization that scans its own works', { timeout: 15_000 }, () => 
         .map((option) => option.textContent),
     ).toEqual(['ОМК 2026: удалённые территории']);
     expect(screen.getByTestId('own-scanning-window')).toHaveTextContent(
-      'Приём файлов — до 20.12.2026 19:00, время Europe/Saratov (UTC+4)',
+      'Приём файлов — до 20.12.2026 19:00 (Саратов).',
     );
     expect(screen.getByTestId('picked-organization')).toHaveTextContent('ППО № 1 г. Саратова');
     expect(screen.queryByLabelText('Организация')).not.toBeInTheDocument();
