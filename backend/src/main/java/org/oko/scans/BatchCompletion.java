@@ -82,13 +82,14 @@ class BatchCompletion {
               }
               if (e instanceof Rejected) {
                 return batches
-                    .finish(batch.id(), "REJECTED", e.getMessage(), clock.instant())
+                    .finish(batch.id(), "UNPACKING", "REJECTED", e.getMessage(), clock.instant())
                     .then();
               }
               log.error("Could not unpack the scan batch {}", batch.id(), e);
               return batches
                   .finish(
                       batch.id(),
+                      "UNPACKING",
                       "REJECTED",
                       "Не удалось обработать пакет из-за сбоя на сервере. Загрузите его заново.",
                       clock.instant())
@@ -147,7 +148,7 @@ class BatchCompletion {
         .flatMap(
             list ->
                 batches
-                    .finish(batch.id(), "DONE", null, clock.instant())
+                    .finish(batch.id(), "UNPACKING", "DONE", null, clock.instant())
                     .flatMap(
                         ended -> ended ? insert(batch, list) : Mono.<Void>error(new AlreadyEnded()))
                     .as(tx::transactional))

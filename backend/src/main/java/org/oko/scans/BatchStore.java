@@ -143,7 +143,10 @@ class BatchStore {
   Mono<Boolean> advance(long batchId, long offset, long size, String blobKey, Instant now) {
     return db.sql(
             "with moved as (update scan_batch set received_bytes = received_bytes + :n,"
-                + " last_chunk_at = :now"
+                + " last_chunk_at = :now,"
+                // With its last byte the batch is UNPACKING in the same statement as the chunk.
+                + " status = case when received_bytes + :n = size then 'UNPACKING'"
+                + " else 'RECEIVING' end"
                 + " where id = :id and received_bytes = :offset and status = 'RECEIVING'"
                 + " and received_bytes + :n <= size returning id)"
                 + " insert into scan_chunk (batch_id, byte_offset, size, blob_key)"
@@ -158,10 +161,10 @@ class BatchStore {
         .map(n -> n > 0);
   }
 
-  /** Batches with all their bytes that are still not unpacked although their last chunk is old. */
+  /** Batches still UNPACKING long after their last chunk: the instance unpacking them stopped. */
   Flux<Long> stuck(Instant lastChunkBefore) {
     return db.sql(
-            "select id from scan_batch where status = 'RECEIVING' and received_bytes = size"
+            "select id from scan_batch where status = 'UNPACKING'"
                 + " and last_chunk_at < :before order by id limit 100")
         .bind("before", lastChunkBefore)
         .map(r -> r.get("id", Long.class))
@@ -171,8 +174,8 @@ class BatchStore {
   /** Takes a stuck batch on for this instance: false when another one already did. */
   Mono<Boolean> claimStuck(long batchId, Instant lastChunkBefore, Instant now) {
     return db.sql(
-            "update scan_batch set last_chunk_at = :now where id = :id and status = 'RECEIVING'"
-                + " and received_bytes = size and last_chunk_at < :before")
+            "update scan_batch set last_chunk_at = :now where id = :id and status = 'UNPACKING'"
+                + " and last_chunk_at < :before")
         .bind("id", batchId)
         .bind("before", lastChunkBefore)
         .bind("now", now)
@@ -197,11 +200,12 @@ class BatchStore {
   }
 
   /** Ends a batch that still receives; false when it was already ended (cancelled, say). */
-  Mono<Boolean> finish(long batchId, String status, String problem, Instant now) {
+  Mono<Boolean> finish(long batchId, String from, String status, String problem, Instant now) {
     return db.sql(
             "update scan_batch set status = :status, problem = :problem, completed_at = :now"
-                + " where id = :id and status = 'RECEIVING'")
+                + " where id = :id and status = :from")
         .bind("id", batchId)
+        .bind("from", from)
         .bind("status", status)
         .bind("problem", Parameter.fromOrEmpty(problem, String.class))
         .bind("now", now)

@@ -19,6 +19,8 @@ import org.oko.platform.web.UnsupportedTypeException;
 import org.oko.scans.BatchStore.BatchRow;
 import org.oko.scans.SheetNames.Identity;
 import org.oko.scans.SheetStore.SheetRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +40,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScansProperties.class)
 class ScanUploadRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(ScanUploadRoutes.class);
 
   static final String UPLOAD_OFFSET = "Upload-Offset";
 
@@ -157,11 +161,23 @@ class ScanUploadRoutes {
                                         ? wrongOffset(now.receivedBytes())
                                         : ScansController.notReceiving(now.status())));
                   }
-                  return offset + blob.size() == batch.size()
-                      ? completion.complete(batch).thenReturn(batch.id())
-                      : Mono.just(batch.id());
+                  if (offset + blob.size() == batch.size()) {
+                    unpackInBackground(batch);
+                  }
+                  return Mono.just(batch.id());
                 });
     return Mono.fromFuture(counted.toFuture(), true);
+  }
+
+  /**
+   * The batch is UNPACKING: its check and unpack run after the answer, which a big zip would
+   * otherwise keep waiting for minutes (and a proxy could cut, making the client send it again).
+   * Should this instance stop meanwhile, {@link StuckBatches} completes the batch later.
+   */
+  private void unpackInBackground(BatchRow batch) {
+    completion
+        .complete(batch)
+        .subscribe(null, e -> log.error("The scan batch {} was left unpacking", batch.id(), e));
   }
 
   private static ConflictException wrongOffset(long expected) {

@@ -234,12 +234,14 @@ class ScansController implements ScansApi {
                                         StageCode.SCANNING,
                                         batch.organization().regionCode(),
                                         batch.organization().id()))
-                                .then(batches.finish(batchId, "CANCELLED", null, clock.instant()))
+                                .then(
+                                    batches.finish(
+                                        batchId, "RECEIVING", "CANCELLED", null, clock.instant()))
                                 .flatMap(
                                     cancelled ->
                                         cancelled
                                             ? completion.dropChunks(batchId)
-                                            : Mono.error(notReceiving("DONE")))))
+                                            : Mono.error(notReceiving("UNPACKING")))))
         .thenReturn(ResponseEntity.noContent().<Void>build());
   }
 
@@ -252,6 +254,8 @@ class ScansController implements ScansApi {
         switch (status) {
           case "CANCELLED" -> "Загрузка этого пакета отменена: начните новую";
           case "REJECTED" -> "Пакет отклонён: исправьте файл и загрузите его новым пакетом";
+          case "UNPACKING" ->
+              "Пакет уже получен полностью и распаковывается: отменить или дополнить его нельзя";
           default -> "Пакет уже получен полностью: изменить его нельзя";
         });
   }

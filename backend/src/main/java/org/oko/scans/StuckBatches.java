@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Completes the batches whose last chunk arrived but whose unpacking was cut short (the instance
- * stopped meanwhile): every few minutes, a batch with all its bytes, still RECEIVING half an hour
- * after its last chunk, is claimed by one instance and completed again.
+ * stopped meanwhile): every few minutes, a batch still UNPACKING half an hour after its last chunk,
+ * is claimed by one instance and completed again.
  */
 @Component
 class StuckBatches implements SmartLifecycle {

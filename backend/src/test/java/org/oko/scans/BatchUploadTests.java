@@ -65,7 +65,12 @@ class BatchUploadTests extends ApiTest {
 
     ok(ScansFixture.chunk(scanner, batch.getId(), a, part(png, a, b)));
     ScansFixture.chunk(scanner, batch.getId(), a, part(png, a, b)).expectStatus().isEqualTo(409);
-    ScanBatch done = ok(ScansFixture.chunk(scanner, batch.getId(), b, part(png, b, png.length)));
+    // The last chunk is answered once stored; the unpacking goes on after the answer.
+    ScanBatch received =
+        ok(ScansFixture.chunk(scanner, batch.getId(), b, part(png, b, png.length)));
+    assertThat(received.getStatus()).isEqualTo(ScanBatchStatus.UNPACKING);
+    assertThat(received.getReceivedBytes()).isEqualTo(png.length);
+    ScanBatch done = ScansFixture.settled(scanner, received);
 
     assertThat(done.getStatus()).isEqualTo(ScanBatchStatus.DONE);
     assertThat(done.getReceivedBytes()).isEqualTo(png.length);
@@ -120,7 +125,8 @@ class BatchUploadTests extends ApiTest {
             .expectBody(ScanBatch.class)
             .returnResult()
             .getResponseBody();
-    ScanBatch rejected = ok(ScansFixture.chunk(scanner, batch.getId(), 0, png));
+    ScanBatch rejected =
+        ScansFixture.settled(scanner, ok(ScansFixture.chunk(scanner, batch.getId(), 0, png)));
     assertThat(rejected.getStatus()).isEqualTo(ScanBatchStatus.REJECTED);
     assertThat(rejected.getProblem()).contains("Контрольная сумма не совпадает");
     assertThat(sheetsOf(batch.getId()).getTotal()).isZero();
@@ -281,12 +287,21 @@ class BatchUploadTests extends ApiTest {
         .then()
         .then(
             db.sql(
-                    "update scan_batch set received_bytes = size,"
+                    "update scan_batch set received_bytes = size, status = 'UNPACKING',"
                         + " last_chunk_at = now() - interval '2 hours' where id = :b")
                 .bind("b", batch.getId())
                 .then())
         .block();
-    assertThat(get(batch.getId()).getStatus()).isEqualTo(ScanBatchStatus.RECEIVING);
+    assertThat(get(batch.getId()).getStatus()).isEqualTo(ScanBatchStatus.UNPACKING);
+    // Neither cancelled nor sent more meanwhile: it is being unpacked, as far as anyone knows.
+    scanner
+        .delete()
+        .uri("/api/scan-batches/" + batch.getId())
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody(ProblemDetail.class)
+        .value(p -> assertThat(p.getDetail()).contains("распаковывается"));
 
     assertThat(stuckBatches.resume().block()).isEqualTo(1);
 

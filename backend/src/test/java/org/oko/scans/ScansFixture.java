@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.ScanBatch;
+import org.oko.api.model.ScanBatchStatus;
 import org.oko.forms.FormsFixture;
 import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
@@ -132,12 +133,43 @@ public final class ScansFixture {
   public static ScanBatch upload(
       WebTestClient as, long campaignId, long organizationId, String fileName, byte[] content) {
     ScanBatch batch = open(as, campaignId, organizationId, fileName, content);
-    return chunk(as, batch.getId(), 0, content)
-        .expectStatus()
-        .isOk()
-        .expectBody(ScanBatch.class)
-        .returnResult()
-        .getResponseBody();
+    ScanBatch received =
+        chunk(as, batch.getId(), 0, content)
+            .expectStatus()
+            .isOk()
+            .expectBody(ScanBatch.class)
+            .returnResult()
+            .getResponseBody();
+    return settled(as, received);
+  }
+
+  /**
+   * The batch once its unpacking has ended (DONE or REJECTED): the last chunk is answered at once
+   * with UNPACKING. Fails after 30 s.
+   */
+  public static ScanBatch settled(WebTestClient as, ScanBatch batch) {
+    ScanBatch now = batch;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (now.getStatus() == ScanBatchStatus.UNPACKING) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("batch " + batch.getId() + " still unpacking after 30 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      now =
+          as.get()
+              .uri("/api/scan-batches/" + batch.getId())
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(ScanBatch.class)
+              .returnResult()
+              .getResponseBody();
+    }
+    return now;
   }
 
   /** A small answer sheet with some ink on it. */
