@@ -22,7 +22,10 @@ export function BatchesTable({ campaign, organizationId }: BatchesTableProps) {
       // Sheets are checked in the background: keep the counts moving while any are pending.
       refetchInterval: (query) =>
         query.state.data?.items.some(
-          (batch) => batch.status === 'RECEIVING' || batch.sheets.processing > 0,
+          (batch) =>
+            batch.status === 'RECEIVING' ||
+            batch.status === 'UNPACKING' ||
+            batch.sheets.processing > 0,
         )
           ? 5000
           : false,

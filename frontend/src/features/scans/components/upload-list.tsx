@@ -64,6 +64,12 @@ function UploadRow({ item, onCancel, onResume }: UploadRowProps) {
           </span>
         </div>
       )}
+      {phase === 'unpacking' && (
+        <p className="scans-upload-item__unpacking" role="status" data-testid="upload-unpacking">
+          Файл получен целиком, сервер проверяет и распаковывает его… Страницу можно не держать
+          открытой: итог появится в списке загруженных файлов.
+        </p>
+      )}
       {phase === 'failed' && (
         <div className="alert alert--error" role="alert">
           <p className="alert__title">Файл не отправлен</p>

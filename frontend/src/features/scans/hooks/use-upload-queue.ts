@@ -19,7 +19,7 @@ export type UploadTarget = {
 };
 
 export type UploadPhase =
-  'waiting' | 'sending' | 'retrying' | 'done' | 'rejected' | 'cancelled' | 'failed';
+  'waiting' | 'sending' | 'retrying' | 'unpacking' | 'done' | 'rejected' | 'cancelled' | 'failed';
 
 export type UploadItem = {
   key: number;
@@ -91,6 +91,7 @@ export function useUploadQueue() {
           onProgress: (sentBytes) => update(key, { sentBytes }),
           onRetry: (_, retryDelayMs) => update(key, { phase: 'retrying', retryDelayMs }),
           onResume: () => update(key, { phase: 'sending', retryDelayMs: undefined }),
+          onUnpacking: () => update(key, { phase: 'unpacking', retryDelayMs: undefined }),
         });
         update(key, {
           batch: finished,
@@ -172,7 +173,9 @@ export function useUploadQueue() {
 
   const clearFinished = useCallback(() => {
     setItems((list) =>
-      list.filter((item) => ['waiting', 'sending', 'retrying', 'failed'].includes(item.phase)),
+      list.filter((item) =>
+        ['waiting', 'sending', 'retrying', 'unpacking', 'failed'].includes(item.phase),
+      ),
     );
   }, []);
 

@@ -138,4 +138,33 @@ describe('sendBatchContent', () => {
     });
     expect(done.problem).toBe('В архиве путь с «..»: архив отклонён.');
   });
+
+  it('waits while the server unpacks the received file, through a lost connection', async () => {
+    const answers: ScanBatch[] = [
+      scanBatch({ size: 10, receivedBytes: 10, status: 'UNPACKING' }),
+      scanBatch({ size: 10, receivedBytes: 10, status: 'DONE' }),
+    ];
+    const getBatch = vi
+      .fn<(id: number) => Promise<ScanBatch>>()
+      .mockResolvedValueOnce(answers[0]!)
+      .mockRejectedValueOnce(new ApiError('Нет связи с сервером.', 0))
+      .mockResolvedValueOnce(answers[1]!);
+    const onUnpacking = vi.fn();
+    const sleeps: number[] = [];
+    const done = await sendBatchContent({
+      batch: scanBatch({ size: 10 }),
+      file: file(10),
+      sendChunk: () => Promise.resolve(answers[0]!),
+      getBatch,
+      onUnpacking,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+    });
+    expect(done.status).toBe('DONE');
+    expect(onUnpacking).toHaveBeenCalledTimes(1);
+    expect(getBatch).toHaveBeenCalledTimes(3);
+    expect(sleeps).toEqual([1500, 1500, 1500]);
+  });
 });

@@ -8,6 +8,9 @@ export const CHUNK_SIZE = 5 * 1024 * 1024;
 /** Pauses before the n-th retry in a row (from 1): 1 s, 2 s, 5 s, 10 s, then 20 s. */
 export const RETRY_DELAYS_MS = [1000, 2000, 5000, 10_000, 20_000];
 
+/** How often to ask whether a received batch has been unpacked. */
+export const UNPACKING_POLL_MS = 1500;
+
 /** After this many failures in a row the upload stops and waits for the user. */
 export const MAX_RETRIES = 8;
 
@@ -29,6 +32,8 @@ export type ResumableUpload = {
   onRetry?: (attempt: number, delayMs: number, error: unknown) => void;
   /** Called when the upload is sending again. */
   onResume?: () => void;
+  /** Called once every byte is on the server, while it checks and unpacks the file. */
+  onUnpacking?: () => void;
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
@@ -56,7 +61,8 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
  * Sends a batch's bytes from where the server stands (`receivedBytes`) in chunks, each with its
  * `Upload-Offset`. After a network or server failure it waits, asks the server how much it holds
  * and goes on from there; a 409 (offset mismatch) means the same without waiting. Returns the
- * batch once the server has every byte (DONE or REJECTED); throws on a refusal (403, 413 …),
+ * batch once the server has every byte and has unpacked it (DONE or REJECTED; while it is
+ * UNPACKING the batch is asked for again every 1.5 s); throws on a refusal (403, 413 …),
  * after too many failures in a row, or an AbortError when cancelled.
  */
 export async function sendBatchContent(upload: ResumableUpload): Promise<ScanBatch> {
@@ -103,6 +109,19 @@ export async function sendBatchContent(upload: ResumableUpload): Promise<ScanBat
     }
   }
   upload.onProgress?.(batch.receivedBytes);
+  if (batch.status === 'UNPACKING') upload.onUnpacking?.();
+  while (batch.status === 'UNPACKING') {
+    await sleep(UNPACKING_POLL_MS, signal);
+    try {
+      batch = await getBatch(batch.id);
+      failures = 0;
+    } catch (error) {
+      if (isAbort(error) || !isTransient(error)) throw error;
+      // Every byte is stored: a lost connection only delays learning the outcome.
+      failures += 1;
+      if (failures > MAX_RETRIES) throw error;
+    }
+  }
   return batch;
 }
 

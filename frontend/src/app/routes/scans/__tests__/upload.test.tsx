@@ -34,6 +34,8 @@ function scanBackend({
     }),
   failChunk = new Set<number>(),
   listed = [] as ReturnType<typeof scanBatch>[],
+  /** The last chunk is answered UNPACKING; reading the batch then gives the outcome. */
+  unpacking = false,
 } = {}) {
   let size = 0;
   let received = 0;
@@ -63,6 +65,9 @@ function scanBackend({
       });
       if (failChunk.has(chunks.length)) throw new TypeError('Failed to fetch');
       received += body.byteLength;
+      if (unpacking && received === size) {
+        return scanBatch({ size, receivedBytes: size, status: 'UNPACKING' });
+      }
       return current();
     },
   });
@@ -120,6 +125,25 @@ describe('scan upload page', { timeout: 15_000 }, () => {
       },
     ]);
     expect(api.requestsTo('/api/scan-batches/41/content')[0]?.method).toBe('PATCH');
+  });
+
+  it('says the file is being unpacked once sent, then shows what it held', async () => {
+    stubXhrWithFetch();
+    scanBackend({ unpacking: true });
+    const { user } = renderApp('/scans/upload');
+    await chooseOrganization(user);
+
+    const file = new File([new Uint8Array(1000)], '501501_3.png', { type: 'image/png' });
+    await user.upload(await screen.findByTestId('scan-file-input'), file);
+
+    expect(await screen.findByTestId('upload-unpacking')).toHaveTextContent(
+      'Файл получен целиком, сервер проверяет и распаковывает его',
+    );
+    expect(screen.queryByRole('button', { name: 'Отменить' })).toBeNull();
+    expect(await screen.findByTestId('batch-done', {}, { timeout: 4000 })).toHaveTextContent(
+      'Листов: 1 · принято: 1 · с ошибками: 0',
+    );
+    expect(screen.queryByTestId('upload-unpacking')).toBeNull();
   });
 
   it('resumes by itself after the connection breaks, from what the server holds', async () => {
