@@ -57,6 +57,11 @@ class SheetValidation implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SheetValidation.class);
 
+  static final String CHECK_FAILED = "CHECK_FAILED";
+  static final String CHECK_FAILED_MESSAGE =
+      "Файл не удалось проверить из-за сбоя на сервере — загрузите его заново как замену; если"
+          + " ошибка повторится, сообщите в поддержку";
+
   private final EventStream events;
   private final DeadLetters deadLetters;
   private final ValidationStore store;
@@ -136,7 +141,7 @@ class SheetValidation implements SmartLifecycle {
         .switchIfEmpty(
             Mono.error(new PoisonException("Sheet " + change.sheetId() + " does not exist")))
         .flatMap(store::claim)
-        .flatMap(this::validate)
+        .flatMap(sheet -> validate(sheet).onErrorResume(e -> checkFailed(sheet, e)))
         .then()
         .onErrorResume(
             e -> !transient_(e),
@@ -146,6 +151,22 @@ class SheetValidation implements SmartLifecycle {
               }
               return deadLetter(event, e.getClass().getSimpleName() + ": " + e.getMessage());
             });
+  }
+
+  /**
+   * The check itself failed on this sheet (not the database or Kafka being away): the sheet says so
+   * rather than stay PROCESSING for ever, and the error goes on to dead-letter the event for the
+   * operators.
+   */
+  private Mono<String> checkFailed(ValidationStore.Sheet sheet, Throwable e) {
+    if (transient_(e)) {
+      return Mono.error(e);
+    }
+    return store
+        .finish(
+            sheet,
+            new ValidationStore.Outcome(CHECK_FAILED, CHECK_FAILED_MESSAGE, null, null, null, null))
+        .then(Mono.error(e));
   }
 
   private Mono<Void> deadLetter(ReceivedEvent event, String reason) {

@@ -12,9 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Completes the batches whose last chunk arrived but whose unpacking was cut short (the instance
- * stopped meanwhile): every few minutes, a batch still UNPACKING half an hour after its last chunk,
- * is claimed by one instance and completed again.
+ * Finishes what an instance that stopped left half done. Every few minutes: a batch still UNPACKING
+ * half an hour after its last chunk is claimed by one instance and completed again; a sheet still
+ * PROCESSING five minutes after its claim goes back to UPLOADED, so that validation takes it again
+ * (its event may have been acknowledged by the instance that stopped).
  */
 @Component
 class StuckBatches implements SmartLifecycle {
@@ -28,12 +29,15 @@ class StuckBatches implements SmartLifecycle {
 
   private final BatchStore batches;
   private final BatchCompletion completion;
+  private final ValidationStore sheets;
   private final Clock clock;
   private volatile Disposable loop;
 
-  StuckBatches(BatchStore batches, BatchCompletion completion, Clock clock) {
+  StuckBatches(
+      BatchStore batches, BatchCompletion completion, ValidationStore sheets, Clock clock) {
     this.batches = batches;
     this.completion = completion;
+    this.sheets = sheets;
     this.clock = clock;
   }
 
@@ -53,6 +57,11 @@ class StuckBatches implements SmartLifecycle {
         .count();
   }
 
+  /** Sends the sheets whose check was cut short to validation again; answers how many. */
+  Mono<Long> requeueSheets() {
+    return sheets.staleClaims().concatMap(sheets::requeue).filter(requeued -> requeued).count();
+  }
+
   @Override
   public void start() {
     loop =
@@ -61,9 +70,12 @@ class StuckBatches implements SmartLifecycle {
             .concatMap(
                 tick ->
                     resume()
+                        .then(requeueSheets())
                         .onErrorResume(
                             e -> {
-                              log.warn("Could not complete stuck scan batches: {}", e.toString());
+                              log.warn(
+                                  "Could not finish stuck scan batches or sheets: {}",
+                                  e.toString());
                               return Mono.empty();
                             }),
                 1)

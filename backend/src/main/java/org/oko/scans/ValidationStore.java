@@ -88,6 +88,34 @@ class ValidationStore {
         .one();
   }
 
+  /** Sheets claimed for validation so long ago that whoever claimed them has surely stopped. */
+  Flux<Sheet> staleClaims() {
+    return db.sql(
+            "select s.id, s.batch_id, s.campaign_id, c.kind, s.subject_key, s.organization_id,"
+                + " s.region_code, s.content_type, s.blob_key, s.kit_number, s.page, s.status,"
+                + " s.replaces_id, s.updated_at from scan_sheet s"
+                + " join campaign c on c.id = s.campaign_id"
+                + " where s.status = 'PROCESSING' and s.updated_at < :stale order by s.id limit 100")
+        .bind("stale", clock.instant().minus(STALE_CLAIM))
+        .map(ValidationStore::toSheet)
+        .all();
+  }
+
+  /**
+   * Puts a sheet whose check was cut short back to UPLOADED, with the event that has it validated
+   * again; false when it moved on meanwhile.
+   */
+  Mono<Boolean> requeue(Sheet sheet) {
+    Instant now = clock.instant();
+    return outbox.appendIfChanged(
+        "update scan_sheet set status = 'UPLOADED', updated_at = :now where id = :id"
+            + " and status = 'PROCESSING' and updated_at < :stale",
+        spec -> spec.bind("now", now).bind("id", sheet.id()).bind("stale", now.minus(STALE_CLAIM)),
+        SheetStatusChanged.TOPIC,
+        Long.toString(sheet.organizationId()),
+        sheet.changed("UPLOADED", "PROCESSING", now));
+  }
+
   /**
    * Takes the sheet for validation (UPLOADED → PROCESSING), unless another consumer already did (or
    * it was validated already: a redelivered event). A claim abandoned long ago is taken over.

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
@@ -139,6 +140,22 @@ final class ScanFixture {
         blobs
             .store(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(content)), content.length)
             .block();
+    return insert(batchId, fileName, blob.key(), blob.size(), kit, page, replacesId);
+  }
+
+  /** An UPLOADED sheet whose file has gone from the blob store (a disk lost, say). */
+  long uploadWithoutFile(long batchId, String fileName, Long kit, Integer page) {
+    return insert(batchId, fileName, "missing/" + UUID.randomUUID(), 1000, kit, page, null);
+  }
+
+  private long insert(
+      long batchId,
+      String fileName,
+      String blobKey,
+      long size,
+      Long kit,
+      Integer page,
+      Long replacesId) {
     Mono<Long> work =
         db.sql(
                 "insert into scan_sheet (batch_id, campaign_id, subject_key, organization_id,"
@@ -151,8 +168,8 @@ final class ScanFixture {
             .bind("b", batchId)
             .bind("f", fileName)
             .bind("type", contentType(fileName))
-            .bind("k", blob.key())
-            .bind("size", blob.size())
+            .bind("k", blobKey)
+            .bind("size", size)
             .bind("kit", Parameter.fromOrEmpty(kit, Long.class))
             .bind("page", Parameter.fromOrEmpty(page, Integer.class))
             .bind("replaces", Parameter.fromOrEmpty(replacesId, Long.class))

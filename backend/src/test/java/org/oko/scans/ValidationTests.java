@@ -40,8 +40,10 @@ import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 
 /**
  * The validation pipeline end to end: sheets stored as the uploader stores them, validated through
@@ -53,6 +55,7 @@ class ValidationTests extends ApiTest {
   @Autowired BlobStore blobs;
   @Autowired Outbox outbox;
   @Autowired TransactionalOperator tx;
+  @Autowired StuckBatches stuck;
 
   @Value("${oko.kafka.bootstrap}")
   String bootstrap;
@@ -359,6 +362,50 @@ class ValidationTests extends ApiTest {
     Map<String, String> reasons = deadLetters(garbage, ghostId);
     assertThat(reasons.get(garbage)).contains("Unparseable");
     assertThat(reasons.get(ghostId)).contains("does not exist");
+  }
+
+  @Test
+  void aSheetWhoseCheckFailsSaysSoAndItsEventIsDeadLettered() {
+    long lost = scans.uploadWithoutFile(batch, "12_1.png", kits + 12, 1);
+
+    ScanFixture.SheetState state = scans.validated(lost);
+    assertThat(state.status()).isEqualTo("ERROR");
+    assertThat(state.errorCode()).isEqualTo("CHECK_FAILED");
+    assertThat(state.errorMessage()).contains("не удалось проверить", "загрузите его заново");
+    assertThat(deadLetters(Long.toString(lost)).get(Long.toString(lost))).contains("не найден");
+    // The stream goes on.
+    long good =
+        scans.upload(batch, "13_1.png", ScanFixture.page("png", kits + 13, 1), kits + 13, 1);
+    assertThat(scans.validated(good).status()).isEqualTo("ACCEPTED");
+  }
+
+  @Test
+  void aSheetLeftProcessingByAStoppedInstanceIsValidatedAgain() {
+    long sheet = scans.accepted(batch, kits + 14, 1);
+    // Claimed ten minutes ago by an instance that then stopped: its event was acknowledged.
+    db.sql(
+            "update scan_sheet set status = 'PROCESSING', updated_at = now() - interval '10"
+                + " minutes', blob_key = :k, content_type = 'image/png' where id = :id")
+        .bind("id", sheet)
+        .bind(
+            "k",
+            blobs
+                .store(
+                    Flux.just(
+                        DefaultDataBufferFactory.sharedInstance.wrap(
+                            ScanFixture.page("png", kits + 14, 1))),
+                    10_000_000)
+                .block()
+                .key())
+        .then()
+        .block();
+
+    // (at least ours: the database is shared with the other tests)
+    assertThat(stuck.requeueSheets().block()).isPositive();
+
+    assertThat(scans.validated(sheet).status()).isEqualTo("ACCEPTED");
+    stuck.requeueSheets().block();
+    assertThat(scans.state(sheet).status()).isEqualTo("ACCEPTED");
   }
 
   /** The dead letters whose payload contains each marker, with their reason header. */
