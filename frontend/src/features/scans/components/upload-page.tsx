@@ -91,7 +91,7 @@ function NotScanningLocally() {
 function OwnScanningWindow({ campaign, closesAt }: { campaign: Campaign; closesAt?: string }) {
   if (!closesAt) return null;
   return (
-    <p className="field" data-testid="own-scanning-window">
+    <p className="scans-own-window" data-testid="own-scanning-window">
       Регион разрешил вашей организации загружать сканы самой. Приём файлов — до{' '}
       <strong>{formatZonedDateTimeNamed(closesAt, campaign.timeZone)}</strong>.
     </p>
