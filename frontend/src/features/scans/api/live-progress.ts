@@ -21,9 +21,13 @@ export type SocketLike = {
   onerror: ((event: Event) => void) | null;
 };
 
+/** Progress rows of the scope, or (for a scanning centre) its region's batches. */
+export type LiveView = 'progress' | 'batches';
+
 export type LiveProgressOptions = {
   campaignId: number;
   regionCode?: string;
+  view?: LiveView;
   onTable: (table: LiveTable) => void;
   onConnection: (state: LiveConnection, message?: string) => void;
   /** Where the socket is; by default this site's `/ws/live` (wss on https). */
@@ -136,7 +140,7 @@ export function connectLiveProgress(options: LiveProgressOptions): { stop: () =>
         type: 'subscribe',
         campaignId: options.campaignId,
         regionCode: options.regionCode,
-        view: 'progress',
+        view: options.view ?? 'progress',
       });
     };
     current.onmessage = (event) => {

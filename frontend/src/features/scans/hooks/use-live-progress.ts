@@ -5,6 +5,7 @@ import {
   type LiveConnection,
   type LiveProgressOptions,
   type LiveTable,
+  type LiveView,
 } from '../api/live-progress';
 
 export type LiveProgress = {
@@ -19,12 +20,13 @@ export function useLiveProgress(
   campaignId: number | undefined,
   regionCode: string | undefined,
   extra: Pick<LiveProgressOptions, 'openSocket' | 'issueTicket' | 'backoff'> = {},
+  view: LiveView = 'progress',
 ): LiveProgress {
   const [state, setState] = useState<LiveProgress & { scope: string }>({
     connection: 'connecting',
     scope: '',
   });
-  const scope = `${campaignId}/${regionCode ?? ''}`;
+  const scope = `${campaignId}/${regionCode ?? ''}/${view}`;
   const { openSocket, issueTicket, backoff } = extra;
 
   useEffect(() => {
@@ -32,6 +34,7 @@ export function useLiveProgress(
     const connection = connectLiveProgress({
       campaignId,
       regionCode,
+      view,
       openSocket,
       issueTicket,
       backoff,
@@ -47,7 +50,7 @@ export function useLiveProgress(
         })),
     });
     return () => connection.stop();
-  }, [campaignId, regionCode, scope, openSocket, issueTicket, backoff]);
+  }, [campaignId, regionCode, view, scope, openSocket, issueTicket, backoff]);
 
   if (state.scope !== scope) return { connection: 'connecting' };
   return { table: state.table, connection: state.connection, message: state.message };

@@ -154,6 +154,55 @@ describe('scans dashboard', { timeout: 15_000 }, () => {
     expect(rowOf('6402')).toHaveTextContent('4 из 4');
   });
 
+  it('shows a scanning centre its uploaded files live, and switches back to the organizations', async () => {
+    const api = backend(me({ login: 'scan64', role: 'SCANNER', regionCode: '64' }));
+    const { user } = renderApp('/scans');
+    await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(1), { timeout: 4000 });
+
+    await user.click(await screen.findByRole('button', { name: 'По загруженным файлам' }));
+    expect(screen.getByRole('button', { name: 'По загруженным файлам' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    expect(FakeWebSocket.instances[0]!.closed).toBe(true);
+    const socket = FakeWebSocket.instances[1]!;
+    socket.open();
+    expect(socket.sent[1]).toEqual({
+      type: 'subscribe',
+      campaignId: 9,
+      regionCode: '64',
+      view: 'batches',
+    });
+    const batchRow = (sheets: NonNullable<Parameters<typeof counts>[0]>) =>
+      progressRow('41', 'ppo640001-rus-часть1.zip', sheets, { batchId: 41, organizationId: 6401 });
+    socket.receive({
+      type: 'snapshot',
+      seq: 1,
+      level: 'BATCH',
+      rows: [batchRow({ uploaded: 12, processing: 12 })],
+      totals: counts({ uploaded: 12, processing: 12 }),
+    });
+    expect(screen.getByRole('heading', { name: 'Загруженные файлы' })).toBeInTheDocument();
+    expect(rowOf('41')).toHaveTextContent('ppo640001-rus-часть1.zip');
+    socket.receive({
+      type: 'delta',
+      seq: 2,
+      rows: [batchRow({ uploaded: 12, accepted: 10, errors: 2 })],
+    });
+    expect(rowOf('41')).toHaveTextContent('10 из 12');
+    expect(within(rowOf('41')).getByRole('link', { name: 'Показать ошибки' })).toHaveAttribute(
+      'href',
+      '/scans/errors?campaign=9&batch=41',
+    );
+    // Files are followed live only: the progress endpoint was asked for the organizations only.
+    expect(api.requestsTo('/api/campaigns/9/scans/progress')).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'По организациям' }));
+    expect(await screen.findByRole('heading', { name: 'Организации региона' })).toBeInTheDocument();
+    await waitFor(() => expect(FakeWebSocket.instances).toHaveLength(3));
+  });
+
   it('reconnects with a new ticket after the connection is lost and starts from a snapshot', async () => {
     const api = backend();
     renderApp('/scans');

@@ -22,6 +22,12 @@ class ValidationStore {
   /** A claim older than this is taken to be of a consumer that died mid-way: it may be redone. */
   static final Duration STALE_CLAIM = Duration.ofMinutes(5);
 
+  private static final String SELECT_SHEET =
+      "select s.id, s.batch_id, s.campaign_id, c.kind, s.subject_key, s.organization_id,"
+          + " s.region_code, s.content_type, s.blob_key, s.kit_number, s.page, s.status,"
+          + " s.replaces_id, s.updated_at from scan_sheet s"
+          + " join campaign c on c.id = s.campaign_id";
+
   private static final String ACCEPTED_OR_LATER = "('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED')";
 
   private final DatabaseClient db;
@@ -78,11 +84,7 @@ class ValidationStore {
   }
 
   Mono<Sheet> find(long sheetId) {
-    return db.sql(
-            "select s.id, s.batch_id, s.campaign_id, c.kind, s.subject_key, s.organization_id,"
-                + " s.region_code, s.content_type, s.blob_key, s.kit_number, s.page, s.status,"
-                + " s.replaces_id, s.updated_at from scan_sheet s"
-                + " join campaign c on c.id = s.campaign_id where s.id = :id")
+    return db.sql(SELECT_SHEET + " where s.id = :id")
         .bind("id", sheetId)
         .map(ValidationStore::toSheet)
         .one();
@@ -91,10 +93,7 @@ class ValidationStore {
   /** Sheets claimed for validation so long ago that whoever claimed them has surely stopped. */
   Flux<Sheet> staleClaims() {
     return db.sql(
-            "select s.id, s.batch_id, s.campaign_id, c.kind, s.subject_key, s.organization_id,"
-                + " s.region_code, s.content_type, s.blob_key, s.kit_number, s.page, s.status,"
-                + " s.replaces_id, s.updated_at from scan_sheet s"
-                + " join campaign c on c.id = s.campaign_id"
+            SELECT_SHEET
                 + " where s.status = 'PROCESSING' and s.updated_at < :stale order by s.id limit 100")
         .bind("stale", clock.instant().minus(STALE_CLAIM))
         .map(ValidationStore::toSheet)
