@@ -54,8 +54,10 @@ class LiveStatusTests extends ApiTest {
   }
 
   private LiveClient connected(String login) {
+    // The ticket first: a socket must say hello within the (short, in tests) hello timeout.
+    String ticket = ticket(login);
     LiveClient socket = LiveClient.connect(port);
-    socket.send("{\"type\":\"hello\",\"ticket\":\"" + ticket(login) + "\"}").next("ready");
+    socket.send("{\"type\":\"hello\",\"ticket\":\"" + ticket + "\"}").next("ready");
     return socket;
   }
 
@@ -103,6 +105,16 @@ class LiveStatusTests extends ApiTest {
   }
 
   @Test
+  void aSocketThatNeverSaysHelloIsClosedAfterTheHelloTimeout() {
+    try (LiveClient socket = LiveClient.connect(port)) {
+      JsonNode error = socket.next("error");
+      assertThat(error.path("code").asString()).isEqualTo("unauthorized");
+      assertThat(error.path("message").asString()).contains("приветствие");
+      assertThat(socket.closeCode()).isEqualTo(1008);
+    }
+  }
+
+  @Test
   void anUnknownTicketIsUnauthorized() {
     try (LiveClient socket = LiveClient.connect(port)) {
       socket.send("{\"type\":\"hello\",\"ticket\":\"made-up\"}");
@@ -112,12 +124,10 @@ class LiveStatusTests extends ApiTest {
 
   @Test
   void anAccessTokenAlsoOpensTheSocketButNotAForgedOne() {
-    try (LiveClient socket = LiveClient.connect(port)) {
-      socket
-          .send("{\"type\":\"hello\",\"token\":\"" + accessToken("federal") + "\"}")
-          .next("ready");
-    }
     String token = accessToken("federal");
+    try (LiveClient socket = LiveClient.connect(port)) {
+      socket.send("{\"type\":\"hello\",\"token\":\"" + token + "\"}").next("ready");
+    }
     String forged = token.substring(0, token.length() - 4) + "AAAA";
     try (LiveClient socket = LiveClient.connect(port)) {
       socket.send("{\"type\":\"hello\",\"token\":\"" + forged + "\"}");
