@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A test client of {@code /ws/live} (the JDK's WebSocket): messages are read one at a time, and
  * reading can be paused, like a slow client.
  */
-final class LiveClient implements WebSocket.Listener, AutoCloseable {
+public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,7 +26,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
   private volatile boolean paused;
   private WebSocket socket;
 
-  static LiveClient connect(int port) {
+  public static LiveClient connect(int port) {
     LiveClient client = new LiveClient();
     client.socket =
         HttpClient.newHttpClient()
@@ -39,7 +39,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
     return client;
   }
 
-  LiveClient send(String text) {
+  public LiveClient send(String text) {
     socket.sendText(text, true).join();
     return this;
   }
@@ -50,7 +50,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message; fails after 10 s without one. */
-  JsonNode next() {
+  public JsonNode next() {
     try {
       JsonNode message = messages.poll(10, TimeUnit.SECONDS);
       if (message == null) {
@@ -63,7 +63,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message, which must be of this type. */
-  JsonNode next(String type) {
+  public JsonNode next(String type) {
     JsonNode message = next();
     if (!type.equals(message.path("type").asString())) {
       throw new AssertionError("expected " + type + ", got " + message);
@@ -72,7 +72,7 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The close code the server sent; fails after 10 s without a close. */
-  int closeCode() {
+  public int closeCode() {
     return closed.orTimeout(10, TimeUnit.SECONDS).join();
   }
 

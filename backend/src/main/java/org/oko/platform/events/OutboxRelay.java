@@ -26,9 +26,15 @@ import reactor.kafka.sender.SenderRecord;
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them published.
  *
- * <p>At-least-once: rows are locked with {@code SKIP LOCKED} so several instances share the work,
- * and marked only after Kafka acknowledged them; a crash in between publishes them again, which is
- * why consumers must be idempotent (they get the outbox id as {@code event-id}).
+ * <p>One instance relays at a time: a batch runs under a transaction-scoped advisory lock, and an
+ * instance that does not get it skips its tick. Batches of two instances could otherwise overtake
+ * each other and put a key's events out of commit order in Kafka. The lock ends with the
+ * transaction, so if the relaying instance dies, PostgreSQL drops it with the connection and
+ * another instance takes over at its next tick: no lease to expire, nothing to configure.
+ *
+ * <p>At-least-once: rows are marked only after Kafka acknowledged them; a crash in between
+ * publishes them again, which is why consumers must be idempotent (they get the outbox id as {@code
+ * event-id}).
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -63,24 +69,35 @@ class OutboxRelay implements SmartLifecycle {
 
   private record Row(long id, String topic, String key, String payload) {}
 
-  /** Publishes one batch; emits how many rows it published. */
+  /** The key of the relay's advisory lock: any number no other lock in OKO uses. */
+  static final long RELAY_LOCK = 0x4f4b4f5f52454cL; // "OKO_REL"
+
+  /** Publishes one batch if no other instance is relaying; emits how many rows it published. */
   Mono<Integer> publishBatch() {
     Mono<Integer> batch =
-        db.sql(
-                "select id, topic, event_key, payload::text as payload from outbox"
-                    + " where published_at is null order by id limit :n for update skip locked")
-            .bind("n", properties.relayBatchSize())
-            .map(
-                r ->
-                    new Row(
-                        r.get("id", Long.class),
-                        r.get("topic", String.class),
-                        r.get("event_key", String.class),
-                        r.get("payload", String.class)))
-            .all()
-            .collectList()
-            .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows));
+        db.sql("select pg_try_advisory_xact_lock(:key) as relaying")
+            .bind("key", RELAY_LOCK)
+            .map(r -> r.get("relaying", Boolean.class))
+            .one()
+            .flatMap(relaying -> relaying ? lockedBatch() : Mono.just(0));
     return tx.transactional(batch);
+  }
+
+  private Mono<Integer> lockedBatch() {
+    return db.sql(
+            "select id, topic, event_key, payload::text as payload from outbox"
+                + " where published_at is null order by id limit :n for update skip locked")
+        .bind("n", properties.relayBatchSize())
+        .map(
+            r ->
+                new Row(
+                    r.get("id", Long.class),
+                    r.get("topic", String.class),
+                    r.get("event_key", String.class),
+                    r.get("payload", String.class)))
+        .all()
+        .collectList()
+        .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows));
   }
 
   private Mono<Integer> send(List<Row> rows) {

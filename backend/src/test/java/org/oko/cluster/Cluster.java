@@ -1,0 +1,146 @@
+package org.oko.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * PostgreSQL, a Kafka broker and OKO instances, each its own process, driven through {@code
+ * backend/bench/cluster.sh} — the script an operator uses — on free ports, in {@code
+ * target/cluster-it}.
+ */
+final class Cluster implements AutoCloseable {
+
+  private final Path script;
+  private final Path dir;
+  private final Map<String, String> env;
+  private final List<Instance> instances = new ArrayList<>();
+  final int postgresPort;
+  final int kafkaPort;
+
+  private Cluster(Path backend, int instanceCount) throws IOException {
+    this.script = backend.resolve("bench/cluster.sh");
+    this.dir = backend.resolve("target/cluster-it");
+    deleteRecursively(dir);
+    int http = freePortRun(instanceCount);
+    this.postgresPort = freePort();
+    this.kafkaPort = freePortRun(2);
+    String classpath = System.getProperty("oko.runtime.classpath", "");
+    if (classpath.isBlank()) {
+      throw new IllegalStateException(
+          "oko.runtime.classpath is not set: run ClusterIT through Maven (failsafe)");
+    }
+    this.env =
+        Map.of(
+            "CLUSTER_DIR", dir.toString(),
+            "INSTANCES", Integer.toString(instanceCount),
+            "HTTP_PORT", Integer.toString(http),
+            "PG_PORT", Integer.toString(postgresPort),
+            "KAFKA_PORT", Integer.toString(kafkaPort),
+            "CONTROLLER_PORT", Integer.toString(kafkaPort + 1),
+            "JAR", backend.resolve("target/oko.jar").toString(),
+            "OKO_CLASSPATH", classpath,
+            "HEAP", "384m",
+            // C1 only: instances start sooner on two cores; nothing here measures speed.
+            "SERVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+    for (int i = 1; i <= instanceCount; i++) {
+      instances.add(new Instance(i, http + i - 1));
+    }
+  }
+
+  /** Starts everything and waits until every instance takes traffic. */
+  static Cluster up(int instanceCount) throws IOException, InterruptedException {
+    Cluster cluster = new Cluster(Path.of("").toAbsolutePath(), instanceCount);
+    cluster.run("up");
+    return cluster;
+  }
+
+  Instance instance(int number) {
+    return instances.get(number - 1);
+  }
+
+  /** {@code kill -9} of an instance: no shutdown hook, no graceful anything. */
+  void kill(Instance instance) throws IOException, InterruptedException {
+    run("kill", Integer.toString(instance.number()));
+  }
+
+  void start(Instance instance) throws IOException, InterruptedException {
+    run("start", Integer.toString(instance.number()));
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgresPort + "/oko";
+  }
+
+  String kafkaBootstrap() {
+    return "localhost:" + kafkaPort;
+  }
+
+  Path log(Instance instance) {
+    return dir.resolve("logs/oko-" + instance.number() + ".log");
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    run("down");
+  }
+
+  private void run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("cluster.sh " + String.join(" ", args) + " timed out");
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(
+          "cluster.sh " + String.join(" ", args) + " failed: " + process.exitValue());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The first of {@code count} consecutive ports that are free now. */
+  private static int freePortRun(int count) throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first = freePort();
+      boolean free = true;
+      for (int p = first + 1; p < first + count && free; p++) {
+        try (ServerSocket ignored = new ServerSocket(p)) {
+          // free
+        } catch (IOException taken) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no run of " + count + " free ports");
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.oko.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.oko.orgs.OrganizationRegistered;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** With several instances, one relays at a time, and another takes over when it is gone. */
+class OutboxRelayTests extends ApiTest {
+
+  @Autowired OutboxRelay relay;
+  @Autowired Outbox outbox;
+  @Autowired DatabaseClient db;
+  @Autowired ConnectionFactory connections;
+
+  @Test
+  void whileAnotherInstanceRelaysThisOneWaitsThenTakesOverWhenItIsGone() throws Exception {
+    // "Another instance" in the middle of a batch: a connection holding the relay's lock.
+    Connection other = Mono.from(connections.create()).block();
+    try {
+      Mono.from(other.beginTransaction()).block();
+      Flux.from(
+              other
+                  .createStatement("select pg_advisory_xact_lock($1)")
+                  .bind("$1", OutboxRelay.RELAY_LOCK)
+                  .execute())
+          .flatMap(result -> result.map((row, meta) -> 1))
+          .blockLast();
+
+      String key = "relay-" + UUID.randomUUID();
+      outbox.append(OrganizationRegistered.TOPIC, key, new Probe(key)).block();
+
+      assertThat(relay.publishBatch().block()).as("this instance relays nothing").isZero();
+      Thread.sleep(500); // ten ticks of this instance's own relay loop
+      assertThat(published(key)).isFalse();
+
+      // The other instance dies: PostgreSQL ends its transaction, and with it the lock.
+      Mono.from(other.rollbackTransaction()).block();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> published(key));
+    } finally {
+      Mono.from(other.rollbackTransaction()).onErrorResume(e -> Mono.empty()).block();
+      Mono.from(other.close()).block();
+    }
+  }
+
+  private record Probe(String login) {}
+
+  private boolean published(String key) {
+    return Boolean.TRUE.equals(
+        db.sql("select published_at is not null as p from outbox where event_key = :k")
+            .bind("k", key)
+            .map(r -> r.get("p", Boolean.class))
+            .one()
+            .block());
+  }
+}
