@@ -6,9 +6,12 @@
 #   mvn -B -q -DskipTests package && bash backend/bench/cluster.sh up
 #   bash backend/bench/cluster.sh kill 2     # kill -9 instance 2
 #   bash backend/bench/cluster.sh start 2    # start it again
+#   bash backend/bench/cluster.sh restart-postgres   # fast shutdown of PostgreSQL, then start it
 #   bash backend/bench/cluster.sh down       # stop everything (the data stays in CLUSTER_DIR)
 #   # knobs: CLUSTER_DIR=data/cluster INSTANCES=2 HTTP_PORT=18090 (instance i: HTTP_PORT+i-1)
 #   #        PG_PORT=55440 KAFKA_PORT=19092 HEAP=512m ISSUER=http://localhost:$HTTP_PORT
+#   #        BLOB_LIMIT=20m (as root: the shared blob directory is a tmpfs of that size, to see
+#   #        what a full disk does)
 #   #        DEMO=true OKO_CLASSPATH (a classpath with Kafka's server and PostgreSQL's binaries;
 #   #        default: the backend's runtime classpath, resolved by Maven once)
 #
@@ -55,9 +58,10 @@ classpath() {
 }
 
 # Runs a command as an unprivileged user when we are root: PostgreSQL refuses to run as root.
+# setpriv executes it in place (no parent waiting around), so $! is PostgreSQL's own pid.
 as_postgres_user() {
   if [ "$(id -u)" = 0 ]; then
-    runuser -u nobody -- "$@"
+    setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"
   else
     "$@"
   fi
@@ -147,6 +151,13 @@ EOF
   wait_port "$KAFKA_PORT" Kafka "$dir/logs/kafka.log"
 }
 
+blobs_up() {
+  mkdir -p "$dir/blobs"
+  if [ -n "${BLOB_LIMIT:-}" ] && ! mountpoint -q "$dir/blobs"; then
+    mount -t tmpfs -o "size=$BLOB_LIMIT" oko-blobs "$dir/blobs" || die "cannot mount a tmpfs for BLOB_LIMIT (root needed)"
+  fi
+}
+
 instance_port() { echo $((HTTP_PORT + $1 - 1)); }
 
 instance_start() { # $1: instance number
@@ -154,7 +165,8 @@ instance_start() { # $1: instance number
   port=$(instance_port "$n")
   alive "oko-$n" && return
   [ -f "$JAR" ] || die "$JAR is missing: mvn -B -q -DskipTests package"
-  mkdir -p "$dir/oko-$n" "$dir/blobs"
+  mkdir -p "$dir/oko-$n"
+  blobs_up
   log "OKO instance $n on port $port"
   env OKO_DB_URL="jdbc:postgresql://localhost:$PG_PORT/oko" OKO_DB_USER=postgres \
     OKO_KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT" OKO_PORT="$port" \
@@ -204,13 +216,20 @@ case "${1:-}" in
   kill)
     stop "oko-$2" KILL
     ;;
+  restart-postgres)
+    # Fast shutdown: sessions are cut, transactions in flight roll back.
+    as_postgres_user "$dir/pg/bin/pg_ctl" stop -D "$dir/pgdata" -m fast -w >>"$dir/logs/postgres.log" 2>&1
+    rm -f "$dir/pids/postgres"
+    postgres_up
+    ;;
   down)
     for f in "$dir"/pids/oko-*; do [ -e "$f" ] && stop "$(basename "$f")" TERM; done
     stop kafka TERM
     stop postgres INT # PostgreSQL's fast shutdown
+    if mountpoint -q "$dir/blobs"; then umount "$dir/blobs"; fi
     ;;
   *)
-    echo "usage: $0 up | start N | kill N | down" >&2
+    echo "usage: $0 up | start N | kill N | restart-postgres | down" >&2
     exit 2
     ;;
 esac

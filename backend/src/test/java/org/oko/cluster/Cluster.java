@@ -25,9 +25,11 @@ final class Cluster implements AutoCloseable {
   final int postgresPort;
   final int kafkaPort;
 
-  private Cluster(Path backend, int instanceCount) throws IOException {
+  private Cluster(Path backend, int instanceCount) throws IOException, InterruptedException {
     this.script = backend.resolve("bench/cluster.sh");
     this.dir = backend.resolve("target/cluster-it");
+    // A run that was stopped short may have left the blob directory's tmpfs mounted.
+    unmountQuietly(dir.resolve("blobs"));
     deleteRecursively(dir);
     int http = freePortRun(instanceCount);
     this.postgresPort = freePort();
@@ -38,18 +40,20 @@ final class Cluster implements AutoCloseable {
           "oko.runtime.classpath is not set: run ClusterIT through Maven (failsafe)");
     }
     this.env =
-        Map.of(
-            "CLUSTER_DIR", dir.toString(),
-            "INSTANCES", Integer.toString(instanceCount),
-            "HTTP_PORT", Integer.toString(http),
-            "PG_PORT", Integer.toString(postgresPort),
-            "KAFKA_PORT", Integer.toString(kafkaPort),
-            "CONTROLLER_PORT", Integer.toString(kafkaPort + 1),
-            "JAR", backend.resolve("target/oko.jar").toString(),
-            "OKO_CLASSPATH", classpath,
-            "HEAP", "384m",
+        Map.ofEntries(
+            Map.entry("CLUSTER_DIR", dir.toString()),
+            Map.entry("INSTANCES", Integer.toString(instanceCount)),
+            Map.entry("HTTP_PORT", Integer.toString(http)),
+            Map.entry("PG_PORT", Integer.toString(postgresPort)),
+            Map.entry("KAFKA_PORT", Integer.toString(kafkaPort)),
+            Map.entry("CONTROLLER_PORT", Integer.toString(kafkaPort + 1)),
+            Map.entry("JAR", backend.resolve("target/oko.jar").toString()),
+            Map.entry("OKO_CLASSPATH", classpath),
+            Map.entry("HEAP", "384m"),
+            // A small file system of its own, so that a test can fill it (root only).
+            Map.entry("BLOB_LIMIT", "64m"),
             // C1 only: instances start sooner on two cores; nothing here measures speed.
-            "SERVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+            Map.entry("SERVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1"));
     for (int i = 1; i <= instanceCount; i++) {
       instances.add(new Instance(i, http + i - 1));
     }
@@ -73,6 +77,16 @@ final class Cluster implements AutoCloseable {
 
   void start(Instance instance) throws IOException, InterruptedException {
     run("start", Integer.toString(instance.number()));
+  }
+
+  /** PostgreSQL's fast shutdown (sessions cut, transactions rolled back), then a start. */
+  void restartPostgres() throws IOException, InterruptedException {
+    run("restart-postgres");
+  }
+
+  /** The blob directory every instance shares. */
+  Path blobs() {
+    return dir.resolve("blobs");
   }
 
   String jdbcUrl() {
@@ -105,6 +119,18 @@ final class Cluster implements AutoCloseable {
     if (process.exitValue() != 0) {
       throw new IllegalStateException(
           "cluster.sh " + String.join(" ", args) + " failed: " + process.exitValue());
+    }
+  }
+
+  private static void unmountQuietly(Path path) throws InterruptedException {
+    try {
+      new ProcessBuilder("umount", path.toString())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException nothingMounted) {
+      // nothing to do
     }
   }
 

@@ -228,6 +228,142 @@ class ClusterIT {
     assertThat(b.get(token, "/api/campaigns?size=5").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  @Order(8)
+  void aRestartOfPostgresDuringABurstIsAnswered503WithRetryAfterAndNothingHangs() throws Exception {
+    String federal = a.token("federal", "federal-demo");
+    String system = a.clientToken("region64-system", "region64-system-secret");
+    List<String> schools = schoolsOf64(federal);
+    ConcurrentLinkedQueue<HttpResponse<String>> answers = new ConcurrentLinkedQueue<>();
+    AtomicInteger unanswered = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicInteger sequence = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    for (int c = 0; c < 8; c++) {
+      int client = c;
+      clients.submit(
+          () -> {
+            while (running.get()) {
+              int n = sequence.incrementAndGet();
+              Instance instance = n % 2 == 0 ? a : b;
+              try {
+                // Each client its own school: versions of one school are not raced here.
+                answers.add(
+                    client % 2 == 0
+                        ? instance.get(federal, "/api/campaigns?size=5")
+                        : submit(instance, system, schools.get(client), "restart-" + n));
+              } catch (Instance.NoAnswer e) {
+                unanswered.incrementAndGet();
+              }
+            }
+          });
+    }
+    Thread.sleep(1_000);
+    cluster.restartPostgres();
+    // The pool finds its way back to the restarted database by itself.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                a.get(federal, "/api/campaigns?size=5").statusCode() == 200
+                    && b.get(federal, "/api/campaigns?size=5").statusCode() == 200);
+    running.set(false);
+    clients.shutdown();
+    assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+    Map<Integer, Long> statuses =
+        answers.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    HttpResponse::statusCode, java.util.stream.Collectors.counting()));
+    System.out.printf(
+        "ClusterIT PostgreSQL restart: answers by status %s, unanswered %d%n",
+        statuses, unanswered.get());
+    assertThat(unanswered.get()).as("requests that hung or were cut off").isZero();
+    assertThat(statuses.keySet()).as("statuses during the restart").isSubsetOf(200, 201, 503);
+    assertThat(statuses.get(503)).as("requests that met the restart").isPositive();
+    for (HttpResponse<String> answer : answers) {
+      if (answer.statusCode() == 503) {
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(answer.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Instance.json(answer).path("detail").asString()).containsPattern("[А-Яа-я]");
+      }
+    }
+    assertThat(submit(b, system, schools.get(0), "after-restart").statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  @Order(9)
+  void aFullFileStoreRefusesAnUploadClearlyAndKeepsNoHalfFile() throws Exception {
+    String scanner = b.token("scan64", "scan64-demo");
+    long point = organizationId(a.token("region64", "region64-demo"), "ppo640002");
+    java.nio.file.Path filler = cluster.blobs().resolve("filler");
+    Set<java.nio.file.Path> before = files(cluster.blobs());
+    long usable = java.nio.file.Files.getFileStore(cluster.blobs()).getUsableSpace();
+    try (var out =
+        java.nio.channels.FileChannel.open(
+            filler,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      // Leave less room than one scan needs.
+      java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(64 * 1024);
+      for (long left = usable - 8 * 1024; left > 0; left -= block.capacity()) {
+        block.clear().limit((int) Math.min(block.capacity(), left));
+        out.write(block);
+      }
+    }
+    byte[] scan = noise(160);
+    assertThat(scan.length).isGreaterThan(16 * 1024);
+    Map<String, Object> input =
+        ScansFixture.batchInput(point, "801102_1.png", scan.length, ScansFixture.sha256(scan));
+    HttpResponse<String> opened =
+        b.postJson(scanner, "/api/campaigns/" + scanningCampaign + "/scan-batches", input, null);
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    long batch = Instance.json(opened).path("id").asLong();
+
+    HttpResponse<String> full =
+        b.patch(
+            scanner, "/api/scan-batches/" + batch + "/content", ScansFixture.CHUNK_TYPE, scan, 0);
+    assertThat(full.statusCode()).as(full.body()).isEqualTo(507);
+    assertThat(Instance.json(full).path("detail").asString()).contains("мест");
+    Set<java.nio.file.Path> after = files(cluster.blobs());
+    after.remove(filler);
+    assertThat(after).as("files in the store after the refused upload").isEqualTo(before);
+
+    // Room again: the same upload goes through from where it stood (nothing was taken).
+    java.nio.file.Files.delete(filler);
+    HttpResponse<String> stored =
+        b.patch(
+            scanner, "/api/scan-batches/" + batch + "/content", ScansFixture.CHUNK_TYPE, scan, 0);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+  }
+
+  /** A PNG of random grey pixels: it does not compress, so its size is known in advance. */
+  private static byte[] noise(int side) throws java.io.IOException {
+    var image =
+        new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.util.Random random = new java.util.Random(side);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        int grey = random.nextInt(256);
+        image.setRGB(x, y, (grey << 16) | (grey << 8) | grey);
+      }
+    }
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  private static Set<java.nio.file.Path> files(java.nio.file.Path root) throws Exception {
+    try (var walk = java.nio.file.Files.walk(root)) {
+      return walk.filter(java.nio.file.Files::isRegularFile)
+          .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+    }
+  }
+
   // ---- helpers
 
   private static HttpResponse<String> submit(

@@ -105,7 +105,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  static ProblemDetail unexpected(Exception e) {
+  static ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ProblemDetail problem = unexpectedProblem(e);
+    return ResponseEntity.status(problem.getStatus()).headers(headersFor(problem)).body(problem);
+  }
+
+  /**
+   * What is not the request's fault: the database away for a moment (503, retry in a few seconds),
+   * the file store full (507, nothing stored), or a bug (500, logged).
+   */
+  private static ProblemDetail unexpectedProblem(Exception e) {
+    if (Outages.databaseUnavailable(e)) {
+      log.warn("Database unavailable: {}", e.toString());
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "Сервер временно недоступен. Ничего не сохранено; повторите через несколько секунд.");
+      problem.setTitle("Сервер временно недоступен");
+      return problem;
+    }
+    if (Outages.storageFull(e)) {
+      log.error("The file store is full: {}", e.toString());
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.INSUFFICIENT_STORAGE,
+              "На сервере закончилось место для файлов. Файл не сохранён; повторите позже.");
+      problem.setTitle("Нет места для файлов");
+      return problem;
+    }
     log.error("Unhandled error", e);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
@@ -113,6 +140,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             "Внутренняя ошибка сервера. Повторите попытку позже.");
     problem.setTitle("Внутренняя ошибка");
     return problem;
+  }
+
+  /** Headers that go with a problem: when to retry, if the server is away for a moment. */
+  static HttpHeaders headersFor(ProblemDetail problem) {
+    HttpHeaders headers = new HttpHeaders();
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Outages.RETRY_AFTER.toSeconds()));
+    }
+    return headers;
   }
 
   /** The same problem for a failure outside annotated controllers (functional routes). */
@@ -125,7 +161,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof UnprocessableException u) return unprocessable(u);
     if (e instanceof PayloadTooLargeException t) return tooLarge(t);
     if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
-    return unexpected(e instanceof Exception ex ? ex : new RuntimeException(e));
+    return unexpectedProblem(e instanceof Exception ex ? ex : new RuntimeException(e));
   }
 
   @Override

@@ -21,6 +21,7 @@ public final class RouteProblems {
                 e -> {
                   ProblemDetail problem = ProblemHandler.problemFor(e);
                   return ServerResponse.status(problem.getStatus())
+                      .headers(headers -> headers.addAll(ProblemHandler.headersFor(problem)))
                       .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                       .bodyValue(problem);
                 });
