@@ -14,5 +14,6 @@ create table login_throttle (
     max_attempts    int         not null,
     window_length   interval    not null,
     first_lockout   interval    not null,
-    longest_lockout interval    not null
+    longest_lockout interval    not null,
+    forget_lockouts_after interval not null -- quiet time after which lock-outs start short again
 );

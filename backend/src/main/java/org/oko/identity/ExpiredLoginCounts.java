@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deletes the {@link LoginThrottle} counts that no longer decide anything: the window is over and
- * the last lock-out ended longer ago than the longest lasts (so the doubling has been forgotten
- * too). Without this, guesses from many addresses would leave a row per login and address for good.
- * Every instance runs it; deleting the same rows twice does no harm.
+ * the last lock-out ended long enough ago for its doubling to be forgotten. Without this, guesses
+ * from many addresses would leave a row per login and address for good. Every instance runs it;
+ * deleting the same rows twice does no harm.
  */
 @Component
 class ExpiredLoginCounts implements SmartLifecycle {
@@ -36,7 +36,7 @@ class ExpiredLoginCounts implements SmartLifecycle {
             """
             delete from login_throttle
             where window_start <= now() - window_length
-              and coalesce(locked_until, '-infinity') <= now() - longest_lockout
+              and coalesce(locked_until, '-infinity') <= now() - forget_lockouts_after
             """)
         .fetch()
         .rowsUpdated();

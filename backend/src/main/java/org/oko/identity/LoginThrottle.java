@@ -35,20 +35,31 @@ class LoginThrottle {
 
   /**
    * A login from any address: 20 failures within 15 minutes lock it for everyone for 15 minutes,
-   * each lock-out in a row twice as long as the one before, at most a day.
+   * each lock-out in a row twice as long as the one before, at most a day; the doubling is
+   * forgotten only after a week without a lock-out, so that pausing does not pay an attacker.
    */
   static final Limit PER_LOGIN =
-      new Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(1));
+      new Limit(
+          20,
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(15),
+          Duration.ofDays(1),
+          Duration.ofDays(7));
 
   /** A client address, whatever logins it tries: 50 failures within 15 minutes, 15 minutes. */
   static final Limit PER_ADDRESS = Limit.fixed(50, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
   /**
    * {@code attempts} counted within {@code window} (from the first of them) lock the key for {@code
-   * firstLockout}; a lock-out that starts less than {@code longestLockout} after the previous one
-   * ended lasts twice as long as that one, never longer than {@code longestLockout}.
+   * firstLockout}; a lock-out that starts less than {@code forgetLockoutsAfter} after the previous
+   * one ended lasts twice as long as that one, never longer than {@code longestLockout}.
    */
-  record Limit(int attempts, Duration window, Duration firstLockout, Duration longestLockout) {
+  record Limit(
+      int attempts,
+      Duration window,
+      Duration firstLockout,
+      Duration longestLockout,
+      Duration forgetLockoutsAfter) {
     Limit {
       // The statement below never locks on a window's first attempt.
       if (attempts < 2) {
@@ -62,7 +73,7 @@ class LoginThrottle {
     }
 
     static Limit fixed(int attempts, Duration window, Duration lockout) {
-      return new Limit(attempts, window, lockout, lockout);
+      return new Limit(attempts, window, lockout, lockout, lockout);
     }
   }
 
@@ -112,9 +123,10 @@ class LoginThrottle {
     return """
         insert into login_throttle as t
             (throttle_key, attempts, window_start, lockouts,
-             max_attempts, window_length, first_lockout, longest_lockout)
+             max_attempts, window_length, first_lockout, longest_lockout, forget_lockouts_after)
         select :key{i}, 1, now(), 0, :max{i}, make_interval(secs => :window{i}),
-               make_interval(secs => :first{i}), make_interval(secs => :longest{i})
+               make_interval(secs => :first{i}), make_interval(secs => :longest{i}),
+               make_interval(secs => :forget{i})
         where {onlyIf}
         on conflict (throttle_key) do update set
             attempts = case when {windowOver} then 1 else t.attempts + 1 end,
@@ -128,7 +140,8 @@ class LoginThrottle {
             max_attempts = excluded.max_attempts,
             window_length = excluded.window_length,
             first_lockout = excluded.first_lockout,
-            longest_lockout = excluded.longest_lockout
+            longest_lockout = excluded.longest_lockout,
+            forget_lockouts_after = excluded.forget_lockouts_after
         -- not counted, and no row returned: the key is locked, or full in its window
         where (t.locked_until is null or t.locked_until <= now())
           and ({windowOver} or t.attempts < excluded.max_attempts)
@@ -143,10 +156,10 @@ class LoginThrottle {
             "{reachesLimit}",
             "t.window_start > now() - excluded.window_length"
                 + " and t.attempts + 1 >= excluded.max_attempts")
-        // forgotten once the last lock-out ended longer ago than the longest lock-out lasts
+        // forgotten once the last lock-out ended long enough ago
         .replace(
             "{lockoutsInARow}",
-            "(case when t.locked_until > now() - excluded.longest_lockout"
+            "(case when t.locked_until > now() - excluded.forget_lockouts_after"
                 + " then t.lockouts else 0 end)");
   }
 
@@ -189,7 +202,8 @@ class LoginThrottle {
               .bind("max" + i, limit.attempts())
               .bind("window" + i, (double) limit.window().toSeconds())
               .bind("first" + i, (double) limit.firstLockout().toSeconds())
-              .bind("longest" + i, (double) limit.longestLockout().toSeconds());
+              .bind("longest" + i, (double) limit.longestLockout().toSeconds())
+              .bind("forget" + i, (double) limit.forgetLockoutsAfter().toSeconds());
     }
     return reserve
         .map(

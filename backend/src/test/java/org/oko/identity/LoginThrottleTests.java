@@ -32,6 +32,7 @@ class LoginThrottleTests extends ApiTest {
 
   @Autowired IdentityAdmin admin;
   @Autowired DatabaseClient db;
+  @Autowired ExpiredLoginCounts expiredCounts;
 
   private String login;
 
@@ -157,6 +158,39 @@ class LoginThrottleTests extends ApiTest {
     db.sql("delete from login_throttle where throttle_key like '%client:region64-system%'")
         .then()
         .block(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void countsThatNoLongerDecideAnythingAreDeleted() {
+    db.sql(
+            """
+            insert into login_throttle values
+              ('login:' || :login || '-in-its-window', 3, now() - interval '5 min', null, 0,
+               20, interval '15 min', interval '15 min', interval '1 day', interval '7 days'),
+              ('login:' || :login || '-doubling-remembered', 20, now() - interval '4 days',
+               now() - interval '3 days', 2,
+               20, interval '15 min', interval '15 min', interval '1 day', interval '7 days'),
+              ('login:' || :login || '-long-over', 20, now() - interval '9 days',
+               now() - interval '8 days', 3,
+               20, interval '15 min', interval '15 min', interval '1 day', interval '7 days'),
+              ('login:' || :login || '-quiet', 4, now() - interval '20 min', null, 0,
+               5, interval '15 min', interval '15 min', interval '15 min', interval '15 min')
+            """)
+        .bind("login", login)
+        .then()
+        .block(Duration.ofSeconds(10));
+
+    expiredCounts.delete().block(Duration.ofSeconds(10));
+
+    assertThat(
+            db.sql("select throttle_key from login_throttle where throttle_key like :prefix")
+                .bind("prefix", "login:" + login + "-%")
+                .map(r -> r.get("throttle_key", String.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10)))
+        .containsExactlyInAnyOrder(
+            "login:" + login + "-in-its-window", "login:" + login + "-doubling-remembered");
   }
 
   @Test
