@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.OwnIssuer;
 import org.oko.platform.security.SecurityProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,10 +23,12 @@ class AccessTokens {
 
   private final SigningKeys keys;
   private final SecurityProperties properties;
+  private final OwnIssuer issuer;
 
-  AccessTokens(SigningKeys keys, SecurityProperties properties) {
+  AccessTokens(SigningKeys keys, SecurityProperties properties, OwnIssuer issuer) {
     this.keys = keys;
     this.properties = properties;
+    this.issuer = issuer;
   }
 
   Mono<String> issue(Caller caller) {
@@ -40,7 +43,7 @@ class AccessTokens {
               Instant now = Instant.now();
               var claims =
                   new JWTClaimsSet.Builder()
-                      .issuer(properties.issuer())
+                      .issuer(issuer.url())
                       .audience(properties.audience())
                       .subject(caller.login())
                       .issueTime(Date.from(now))

@@ -7,7 +7,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.List;
 import java.util.Map;
-import org.oko.platform.security.SecurityProperties;
+import org.oko.platform.security.OwnIssuer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -21,7 +21,7 @@ class OAuth2Routes {
 
   @Bean
   RouterFunction<ServerResponse> oauth2Endpoints(
-      TokenEndpoint tokens, SigningKeys keys, SecurityProperties properties) {
+      TokenEndpoint tokens, SigningKeys keys, OwnIssuer issuer) {
     return route(
             POST("/oauth2/token").and(accept(MediaType.APPLICATION_FORM_URLENCODED)), tokens::token)
         .andRoute(POST("/oauth2/revoke"), tokens::revoke)
@@ -42,7 +42,7 @@ class OAuth2Routes {
             request ->
                 ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(discovery(properties)));
+                    .bodyValue(discovery(issuer)));
   }
 
   private static org.springframework.web.reactive.function.server.RequestPredicate accept(
@@ -50,13 +50,13 @@ class OAuth2Routes {
     return request -> request.headers().contentType().map(type::isCompatibleWith).orElse(false);
   }
 
-  private static Map<String, Object> discovery(SecurityProperties properties) {
-    String issuer = properties.issuer();
+  /** Names the same issuer as the tokens' {@code iss}, whichever port this instance runs on. */
+  private static Map<String, Object> discovery(OwnIssuer issuer) {
     return Map.of(
-        "issuer", issuer,
-        "token_endpoint", issuer + "/oauth2/token",
-        "revocation_endpoint", issuer + "/oauth2/revoke",
-        "jwks_uri", issuer + "/.well-known/jwks.json",
+        "issuer", issuer.url(),
+        "token_endpoint", issuer.endpoint("/oauth2/token"),
+        "revocation_endpoint", issuer.endpoint("/oauth2/revoke"),
+        "jwks_uri", issuer.endpoint("/.well-known/jwks.json"),
         "grant_types_supported", List.of("password", "refresh_token", "client_credentials"),
         "token_endpoint_auth_methods_supported",
             List.of("client_secret_basic", "client_secret_post"),

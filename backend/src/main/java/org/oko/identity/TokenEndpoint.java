@@ -121,19 +121,19 @@ class TokenEndpoint {
     if (login.isEmpty() || password == null || password.isEmpty()) {
       return error(HttpStatus.BAD_REQUEST, "invalid_request", "Укажите логин и пароль");
     }
-    String loginKey = LoginThrottle.loginKey(login);
-    String addressKey = LoginThrottle.addressKey(address);
-    return lockout(loginKey, addressKey)
+    // counted before the check, so that parallel guesses cannot all be checked
+    return throttle
+        .reserve(login, address)
         .flatMap(
-            wait ->
-                wait.isZero()
-                    ? checkPassword(login, password, loginKey, addressKey, address)
+            attempt ->
+                attempt instanceof LoginThrottle.Checkable checkable
+                    ? checkPassword(login, password, checkable, address)
                     : audit(login, null, null, "login", "failure: locked out", address)
-                        .then(tooManyAttempts(wait)));
+                        .then(tooManyAttempts((LoginThrottle.TooMany) attempt)));
   }
 
   private Mono<ServerResponse> checkPassword(
-      String login, String password, String loginKey, String addressKey, String address) {
+      String login, String password, LoginThrottle.Checkable attempt, String address) {
     return accounts
         .byLogin(login)
         .map(Optional::of)
@@ -142,8 +142,7 @@ class TokenEndpoint {
             found -> {
               ParticipantCredentials participant = participants.getIfAvailable();
               if (found.isEmpty() && participant != null) {
-                return participantGrant(
-                    participant, login, password, loginKey, addressKey, address);
+                return participantGrant(participant, login, password, attempt, address);
               }
               return passwords
                   .matches(password, found.map(Account::passwordHash).orElse(null))
@@ -152,7 +151,7 @@ class TokenEndpoint {
                         if (matches && found.isPresent() && !found.get().disabled()) {
                           Account account = found.get();
                           return throttle
-                              .reset(loginKey)
+                              .succeeded(attempt)
                               .then(
                                   audit(
                                       login,
@@ -164,11 +163,7 @@ class TokenEndpoint {
                               .then(tokensFor(account, null));
                         }
                         return wrongCredentials(
-                            login,
-                            found.map(Account::regionCode).orElse(null),
-                            loginKey,
-                            addressKey,
-                            address);
+                            login, found.map(Account::regionCode).orElse(null), address);
                       });
             });
   }
@@ -182,8 +177,7 @@ class TokenEndpoint {
       ParticipantCredentials participant,
       String login,
       String password,
-      String loginKey,
-      String addressKey,
+      LoginThrottle.Checkable attempt,
       String address) {
     return participant
         .check(login, password)
@@ -195,22 +189,25 @@ class TokenEndpoint {
                 // as long as a wrong account password takes, so that timing tells nothing
                 return passwords
                     .matches(password, null)
-                    .then(wrongCredentials(login, null, loginKey, addressKey, address));
+                    .then(wrongCredentials(login, null, address));
               }
               if (check.get().isRefused()) {
-                return audit(
-                        login,
-                        Role.PARTICIPANT.name(),
-                        null,
-                        "login",
-                        "failure: refused: " + check.get().refusal(),
-                        address)
+                return throttle
+                    .succeeded(attempt)
+                    .then(
+                        audit(
+                            login,
+                            Role.PARTICIPANT.name(),
+                            null,
+                            "login",
+                            "failure: refused: " + check.get().refusal(),
+                            address))
                     .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", check.get().refusal()));
               }
               Caller caller = check.get().caller();
               Duration ttl = participantTokenTtl();
               return throttle
-                  .reset(loginKey)
+                  .succeeded(attempt)
                   .then(
                       audit(
                           login,
@@ -224,12 +221,9 @@ class TokenEndpoint {
             });
   }
 
-  private Mono<ServerResponse> wrongCredentials(
-      String login, String regionCode, String loginKey, String addressKey, String address) {
-    return throttle
-        .recordFailure(loginKey, LoginThrottle.PER_LOGIN)
-        .then(throttle.recordFailure(addressKey, LoginThrottle.PER_ADDRESS))
-        .then(audit(login, null, regionCode, "login", "failure: wrong credentials", address))
+  /** The attempt's reservation stays counted as a failure. */
+  private Mono<ServerResponse> wrongCredentials(String login, String regionCode, String address) {
+    return audit(login, null, regionCode, "login", "failure: wrong credentials", address)
         .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
   }
 
@@ -275,47 +269,47 @@ class TokenEndpoint {
     if (clientId.isEmpty() || secret == null || secret.isEmpty()) {
       return error(HttpStatus.UNAUTHORIZED, "invalid_client", "Неверный клиент или секрет");
     }
-    String clientKey = LoginThrottle.loginKey("client:" + clientId);
-    String addressKey = LoginThrottle.addressKey(address);
-    return lockout(clientKey, addressKey)
+    return throttle
+        .reserve("client:" + clientId, address)
         .flatMap(
-            wait -> {
-              if (!wait.isZero()) {
-                return tooManyAttempts(wait);
-              }
-              return clients
-                  .byId(clientId)
-                  .map(Optional::of)
-                  .defaultIfEmpty(Optional.empty())
-                  .flatMap(
-                      found ->
-                          passwords
-                              .matches(
-                                  secret, found.map(ApiClients.ApiClient::secretHash).orElse(null))
-                              .flatMap(
-                                  ok ->
-                                      ok
-                                          ? clientToken(
-                                              found.get(), form.getFirst("scope"), address)
-                                          : throttle
-                                              .recordFailure(clientKey, LoginThrottle.PER_LOGIN)
-                                              .then(
-                                                  throttle.recordFailure(
-                                                      addressKey, LoginThrottle.PER_ADDRESS))
-                                              .then(
-                                                  audit(
-                                                      clientId,
-                                                      Role.API_CLIENT.name(),
-                                                      null,
-                                                      "client.token",
-                                                      "failure: wrong credentials",
-                                                      address))
-                                              .then(
-                                                  error(
-                                                      HttpStatus.UNAUTHORIZED,
-                                                      "invalid_client",
-                                                      "Неверный клиент или секрет"))));
-            });
+            attempt ->
+                attempt instanceof LoginThrottle.Checkable checkable
+                    ? checkClientSecret(form, clientId, secret, checkable, address)
+                    : tooManyAttempts((LoginThrottle.TooMany) attempt));
+  }
+
+  private Mono<ServerResponse> checkClientSecret(
+      MultiValueMap<String, String> form,
+      String clientId,
+      String secret,
+      LoginThrottle.Checkable attempt,
+      String address) {
+    return clients
+        .byId(clientId)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            found ->
+                passwords
+                    .matches(secret, found.map(ApiClients.ApiClient::secretHash).orElse(null))
+                    .flatMap(
+                        ok ->
+                            ok
+                                ? throttle
+                                    .succeeded(attempt)
+                                    .then(clientToken(found.get(), form.getFirst("scope"), address))
+                                : audit(
+                                        clientId,
+                                        Role.API_CLIENT.name(),
+                                        null,
+                                        "client.token",
+                                        "failure: wrong credentials",
+                                        address)
+                                    .then(
+                                        error(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "invalid_client",
+                                            "Неверный клиент или секрет"))));
   }
 
   private Mono<ServerResponse> clientToken(
@@ -383,11 +377,6 @@ class TokenEndpoint {
     return body;
   }
 
-  private Mono<Duration> lockout(String firstKey, String secondKey) {
-    return Mono.zip(throttle.lockedFor(firstKey), throttle.lockedFor(secondKey))
-        .map(t -> t.getT1().compareTo(t.getT2()) >= 0 ? t.getT1() : t.getT2());
-  }
-
   private Mono<Void> audit(
       String actor, String role, String region, String action, String outcome, String address) {
     return audit.record(new AuditLog.Entry(actor, role, region, action, null, outcome, address));
@@ -405,7 +394,8 @@ class TokenEndpoint {
     return error(HttpStatus.BAD_REQUEST, "invalid_grant", "Сеанс завершён. Войдите снова.");
   }
 
-  private static Mono<ServerResponse> tooManyAttempts(Duration wait) {
+  private static Mono<ServerResponse> tooManyAttempts(LoginThrottle.TooMany refused) {
+    Duration wait = refused.retryAfter();
     return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
         .contentType(MediaType.APPLICATION_JSON)
@@ -415,7 +405,17 @@ class TokenEndpoint {
                 "error",
                 "too_many_attempts",
                 "error_description",
-                "Слишком много неудачных попыток входа. Повторите позже."));
+                "Слишком много неудачных попыток входа. Повторите через " + inRussian(wait) + "."));
+  }
+
+  /** «14 мин», «2 ч», «1 ч 30 мин»: rounded up to a whole minute, so one never comes too early. */
+  static String inRussian(Duration wait) {
+    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    long hours = minutes / 60;
+    if (hours == 0) {
+      return minutes + " мин";
+    }
+    return minutes % 60 == 0 ? hours + " ч" : hours + " ч " + minutes % 60 + " мин";
   }
 
   private static Mono<ServerResponse> error(HttpStatus status, String code, String description) {

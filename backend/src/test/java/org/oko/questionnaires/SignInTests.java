@@ -6,6 +6,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.questionnaires.SessionFixture.Credential;
 import org.oko.testing.ApiTest;
+import org.oko.testing.SignInBurst;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,7 +49,7 @@ class SignInTests extends ApiTest {
   /** Wrong attempts from this test's address must not lock the other tests out. */
   @AfterEach
   void forgetFailures() {
-    db.sql("delete from login_failure where throttle_key like 'address:%'").then().block();
+    db.sql("delete from login_throttle where throttle_key like '%address:%'").then().block();
   }
 
   @SuppressWarnings("unchecked")
@@ -104,6 +106,50 @@ class SignInTests extends ApiTest {
             .collectList()
             .block();
     assertThat(outcomes).contains("failure: wrong credentials", "failure: locked out");
+  }
+
+  /**
+   * The issue's attack: the right five digits sent among 40 parallel guesses. At most five are
+   * checked, so the right one gets in only if it was one of those five; once they are spent it
+   * waits like the rest.
+   */
+  @Test
+  void theRightPasswordAmongFortyParallelGuessesGetsInOnlyWithinTheFirstFiveChecks() {
+    long campaign = campaign("ОМК, параллельный подбор");
+    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 1).get(0);
+    List<String> passwords = new ArrayList<>();
+    for (int guess = 10000; passwords.size() < 40; guess++) {
+      if (!Integer.toString(guess).equals(kit.password())) {
+        passwords.add(Integer.toString(guess));
+      }
+    }
+    passwords.add(kit.password());
+    SignInBurst attacker = SignInBurst.from("127.0.0.40", port);
+
+    List<SignInBurst.Answer> answers = attacker.signInAll(kit.login(), passwords);
+
+    List<String> checks =
+        db.sql(
+                """
+                select outcome from audit_event where actor = :l and action = 'login'
+                  and outcome in ('success', 'failure: wrong credentials') order by id
+                """)
+            .bind("l", kit.login())
+            .map(r -> r.get("outcome", String.class))
+            .all()
+            .collectList()
+            .block();
+    int right = answers.get(answers.size() - 1).status();
+    if (right == 200) {
+      // it was one of the first five checks (its success then forgives its address, so later
+      // guesses may be checked again: the attacker has the password anyway)
+      assertThat(checks.indexOf("success")).isBetween(0, 4);
+    } else {
+      assertThat(right).isEqualTo(429);
+      assertThat(checks).hasSize(5).containsOnly("failure: wrong credentials");
+      assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(answers.size() - 5);
+      assertThat(attacker.signIn(kit.login(), kit.password()).status()).isEqualTo(429);
+    }
   }
 
   @Test

@@ -36,18 +36,20 @@ class SecurityConfig {
   SecurityWebFilterChain securityFilterChain(
       ServerHttpSecurity http,
       ReactiveJwtDecoder decoder,
-      SecurityProperties properties,
+      OwnIssuer ownIssuer,
       ExternalIssuerProperties external) {
     var problems = new ProblemResponses();
-    // Tokens are routed by their "iss": OKO's own, or the one trusted external provider.
+    // Tokens are routed by their "iss": OKO's own (asked each time, since without OKO_ISSUER it
+    // is known only once the server has its port), or the one trusted external provider.
+    ReactiveAuthenticationManager own = new JwtReactiveAuthenticationManager(decoder);
     Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
-    managers.put(properties.issuer(), new JwtReactiveAuthenticationManager(decoder));
     if (external.enabled()) {
       managers.put(external.issuer(), ExternalTokens.manager(external));
     }
     var byIssuer =
         new JwtIssuerReactiveAuthenticationManagerResolver(
-            issuer -> Mono.justOrEmpty(managers.get(issuer)));
+            issuer ->
+                ownIssuer.issued(issuer) ? Mono.just(own) : Mono.justOrEmpty(managers.get(issuer)));
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -69,7 +71,8 @@ class SecurityConfig {
 
   /** Verifies OKO's own tokens: RS256 only (never {@code none}), issuer, audience, expiry. */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(TokenKeys keys, SecurityProperties properties) {
+  ReactiveJwtDecoder jwtDecoder(
+      TokenKeys keys, SecurityProperties properties, OwnIssuer ownIssuer) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(
                 jwt -> keys.verificationKeys(jwt.getHeader().getKeyID()))
@@ -87,10 +90,15 @@ class SecurityConfig {
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(
                     new OAuth2Error("invalid_token", "No role", null));
+    OAuth2TokenValidator<Jwt> ownIssuerOnly =
+        jwt ->
+            ownIssuer.issued(jwt.getClaimAsString("iss"))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error("invalid_token", "Wrong issuer", null));
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            List.of(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience, hasRole)));
+            List.of(JwtValidators.createDefault(), ownIssuerOnly, audience, hasRole)));
     return decoder;
   }
 }
