@@ -19,6 +19,7 @@ import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.RouteProblems;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
+import org.oko.platform.web.UploadBody;
 import org.oko.publications.ArchiveRouter.RoutedFile;
 import org.oko.publications.AttachmentStore.OrganizationFile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -108,9 +109,7 @@ class AttachmentUploads {
                       draft -> {
                         FileType.Sniffer sniffer = new FileType.Sniffer();
                         Flux<DataBuffer> body =
-                            request
-                                .bodyToFlux(DataBuffer.class)
-                                .doOnNext(buffer -> sniff(buffer, sniffer));
+                            UploadBody.of(request).doOnNext(buffer -> sniff(buffer, sniffer));
                         long maxBytes = properties.maxAttachmentSize().toBytes();
                         if (OfficeFileGuard.inspects(fileName)) {
                           return blobs.withStaged(
@@ -153,7 +152,7 @@ class AttachmentUploads {
                   .flatMap(
                       draft ->
                           blobs.withStaged(
-                              request.bodyToFlux(DataBuffer.class),
+                              UploadBody.of(request),
                               properties.maxArchiveSize().toBytes(),
                               archive -> routeAndKeep(draft, kind, title, archive)));
             })
