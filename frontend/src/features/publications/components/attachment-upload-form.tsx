@@ -42,8 +42,8 @@ export function AttachmentUploadForm({ publicationId }: { publicationId: number 
     <form className="upload-form" onSubmit={submit} data-testid="attachment-upload">
       <h3 className="upload-form__title">Добавить файл</h3>
       <p className="field__hint">
-        PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, TXT, ZIP, PNG, JPEG — до 200 МБ. Файл получат все
-        адресаты публикации.
+        PDF, DOC/DOCX, XLS/XLSX, PPTX, ODT/ODS, RTF, TXT, ZIP, PNG, JPEG — до 200 МБ, без макросов.
+        Файл получат все адресаты публикации.
       </p>
       <div className="filters">
         <div className="field field--grow">

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.oko.platform.excel.CellDates;
 
 /**
  * Checks one typed value against its column and brings it to one spelling: {@code " 12 "} and
@@ -95,6 +96,9 @@ final class CellCheck {
   private boolean number(boolean integer) {
     BigDecimal number = parseNumber(value);
     if (number == null) {
+      if (CellDates.isDate(value)) {
+        return fail(CellDates.notANumber(integer ? "целое число" : "число"));
+      }
       return fail(integer ? "Ожидается целое число" : "Ожидается число");
     }
     if (integer && number.stripTrailingZeros().scale() > 0) {

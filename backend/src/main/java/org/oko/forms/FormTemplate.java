@@ -31,6 +31,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.CellRef;
 import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.PrintLayout;
 
 /**
  * «Сформировать excel шаблон»: the {@code .xlsx} a respondent fills offline and uploads back (read
@@ -186,7 +187,10 @@ record FormTemplate(
                 + (titleRow(spec) + 1)
                 + "; строк не больше "
                 + spec.effectiveMaxRows()
-                + ". Пустые строки пропускаются.",
+                + ". Пустые строки пропускаются. На печать выводятся заголовки и строки,"
+                + " заполненные при выгрузке шаблона: чтобы напечатать добавленные, выделите их"
+                + " вместе с заголовками и задайте область печати (Разметка страницы → Область"
+                + " печати).",
             styles.wrap);
       }
       for (ColumnSpec column : spec.columns()) {
@@ -344,6 +348,9 @@ record FormTemplate(
       sheet.setColumnWidth(i, widths[i] * 256);
     }
     sheet.createFreezePane(0, first);
+    // Printed: the titles on every page and the rows filled now, not the thousands left to type in.
+    PrintLayout.table(sheet, 0, titleIndex);
+    PrintLayout.area(sheet, columns.size() - 1, titleIndex + rows.size());
     protect(sheet);
   }
 

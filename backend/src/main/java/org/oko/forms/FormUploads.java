@@ -10,7 +10,7 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.UnprocessableException;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.oko.platform.web.UploadBody;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -54,9 +54,7 @@ class FormUploads {
                     .flatMap(
                         target ->
                             blobs.withStaged(
-                                request.bodyToFlux(DataBuffer.class),
-                                maxBytes,
-                                file -> read(file, target)))
+                                UploadBody.of(request), maxBytes, file -> read(file, target)))
                     .flatMap(this::checkLogins)
                     .flatMap(
                         reader ->

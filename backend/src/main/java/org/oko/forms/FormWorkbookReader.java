@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.platform.excel.CellRef;
+import org.oko.platform.excel.HeaderRow;
 import org.oko.platform.excel.WorkbookLimitException;
 import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.web.FieldProblem;
@@ -24,9 +24,10 @@ import org.oko.platform.web.FieldProblem;
  * <p>First the signature: a file that is not a template of this form, or was made for another
  * respondent, or for an older version of the definition, is refused as a whole (one problem,
  * nothing else read, {@link #refused()}). Then each form sheet by its title: a TABLE sheet's titles
- * row must match the definition (a moved or inserted column is named by its cell and nothing below
- * it is read), columns right of the last defined one are ignored, empty rows are skipped; a RECORD
- * sheet's field titles are in column A and the values in column B.
+ * row must match the definition ({@link HeaderRow}: a moved or inserted column is named by its
+ * cell, a row inserted above the titles by where the titles were found, and nothing below is read),
+ * columns right of the last defined one are ignored, empty rows are skipped; a RECORD sheet's field
+ * titles are in column A and the values in column B.
  *
  * <p>Like {@link FormValidation}, logins are checked in a second step ({@link #logins()}, then
  * {@link #rejectUnknownLogins}); the content is to be stored only when {@link #problems()} is
@@ -202,39 +203,17 @@ final class FormWorkbookReader {
             problems,
             (row, column) -> CellRef.columnLetters(column) + row,
             values -> rows.add(compact(values)));
-    boolean[] state = new boolean[2]; // [titles seen, sheet broken]
+    HeaderRow header =
+        new HeaderRow(sheet.title(), columns.stream().map(ColumnSpec::title).toList(), titleRow);
     workbook.readSheet(
         name,
         (number, row) -> {
-          if (state[1]) {
+          if (header.state() == HeaderRow.State.PENDING) {
+            header.offer(number, i -> unescape(row.get(i)));
             return;
           }
-          if (!state[0]) {
-            if (number < titleRow) {
-              state[0] = titlesMismatch(sheet, row) < 0; // the group row, or titles moved up
-              return;
-            }
-            if (number == titleRow) {
-              int wrong = titlesMismatch(sheet, row);
-              if (wrong >= 0) {
-                problems.add(
-                    titleProblem(sheet, CellRef.columnLetters(wrong) + number, wrong, row));
-                state[1] = true;
-              }
-              state[0] = !state[1];
-              return;
-            }
-            problems.add(
-                new FieldProblem(
-                    null,
-                    "Нет строки заголовков (строка "
-                        + titleRow
-                        + "): не удаляйте и не сдвигайте заголовки шаблона",
-                    sheet.title(),
-                    "A" + titleRow,
-                    null));
-            state[1] = true;
-            return;
+          if (header.state() == HeaderRow.State.REFUSED) {
+            return; // read by position: nothing below a wrong titles row means anything
           }
           String[] values = new String[columns.size()];
           for (int i = 0; i < values.length; i++) {
@@ -242,49 +221,13 @@ final class FormWorkbookReader {
           }
           validator.row(number, values);
         });
-    if (!state[0] && !state[1]) {
-      problems.add(
-          new FieldProblem(
-              null,
-              "Нет строки заголовков (строка " + titleRow + "): лист пуст или заголовки удалены",
-              sheet.title(),
-              "A" + titleRow,
-              null));
-      state[1] = true;
-    }
-    if (state[1]) {
+    if (header.finish() == HeaderRow.State.REFUSED) {
+      problems.add(header.problem().orElseThrow());
       return;
     }
     validator.finish();
     validators.add(validator);
     content.put(sheet.key(), new Rows(sheet, rows));
-  }
-
-  /** The index of the first column whose title differs, or -1 when the row has them all. */
-  private static int titlesMismatch(SheetSpec sheet, WorkbookReader.SheetRow row) {
-    for (int i = 0; i < sheet.columns().size(); i++) {
-      if (!sameTitle(sheet.columns().get(i).title(), row.get(i))) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static FieldProblem titleProblem(
-      SheetSpec sheet, String cell, int column, WorkbookReader.SheetRow row) {
-    String found = row.get(column) == null ? null : unescape(row.get(column)).strip();
-    return new FieldProblem(
-        null,
-        "В ячейке "
-            + cell
-            + " должен быть заголовок «"
-            + sheet.columns().get(column).title()
-            + "», а "
-            + (found == null ? "ячейка пуста" : "стоит «" + cut(found) + "»")
-            + ": не вставляйте, не удаляйте и не переставляйте столбцы шаблона",
-        sheet.title(),
-        cell,
-        found);
   }
 
   // ---------------------------------------------------------------- RECORD
@@ -361,11 +304,7 @@ final class FormWorkbookReader {
   }
 
   private static boolean sameTitle(String expected, String found) {
-    return found != null && normalized(expected).equals(normalized(unescape(found)));
-  }
-
-  private static String normalized(String title) {
-    return title.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return HeaderRow.sameTitle(expected, unescape(found));
   }
 
   /**

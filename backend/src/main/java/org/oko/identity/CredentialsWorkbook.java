@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.oko.platform.excel.PrintLayout;
 
 /** The one-time list of issued logins and passwords, as an .xlsx written with SXSSF. */
 final class CredentialsWorkbook {
@@ -59,6 +60,7 @@ final class CredentialsWorkbook {
         row.createCell(3).setCellValue(line.password());
       }
       sheet.createFreezePane(0, 3);
+      PrintLayout.table(sheet, 2, 2);
       sheet.setColumnWidth(0, 14 * 256);
       sheet.setColumnWidth(1, 70 * 256);
       sheet.setColumnWidth(2, 36 * 256);

@@ -1,6 +1,5 @@
 package org.oko.kits;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +27,7 @@ import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
+import org.oko.platform.web.PublicUrl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,6 +51,7 @@ class KitsController implements KitsApi {
   private final KitAssignments assignments;
   private final KitCredentialDirectory credentials;
   private final StageGate stages;
+  private final PublicUrl publicUrl;
   private final String configuredLink;
 
   KitsController(
@@ -60,6 +61,7 @@ class KitsController implements KitsApi {
       KitAssignments assignments,
       KitCredentialDirectory credentials,
       StageGate stages,
+      PublicUrl publicUrl,
       @Value("${oko.questionnaires.link:}") String configuredLink) {
     this.campaigns = campaigns;
     this.organizations = organizations;
@@ -67,6 +69,7 @@ class KitsController implements KitsApi {
     this.assignments = assignments;
     this.credentials = credentials;
     this.stages = stages;
+    this.publicUrl = publicUrl;
     this.configuredLink = configuredLink;
   }
 
@@ -159,7 +162,7 @@ class KitsController implements KitsApi {
   @Override
   public Mono<ResponseEntity<KitCredentials>> listKitCredentials(
       Long campaignId, String subjectKey, ServerWebExchange exchange) {
-    return pointKits(campaignId, subjectKey, exchange)
+    return pointKits(campaignId, subjectKey)
         .map(
             p -> {
               KitCredentials result =
@@ -184,7 +187,7 @@ class KitsController implements KitsApi {
   @Override
   public Mono<ResponseEntity<Resource>> downloadProtocol1(
       Long campaignId, String subjectKey, ServerWebExchange exchange) {
-    return pointKits(campaignId, subjectKey, exchange)
+    return pointKits(campaignId, subjectKey)
         .flatMap(
             p ->
                 WorkbookDownload.of(
@@ -214,9 +217,8 @@ class KitsController implements KitsApi {
    * Protocol 1 and the credentials are for the assessment point only: every other role, and an
    * organization that is no assessment point, answers 403; a point without kits of the subject 404.
    */
-  private Mono<PointKits> pointKits(
-      long campaignId, String subjectKey, ServerWebExchange exchange) {
-    String link = questionnaireLink(exchange);
+  private Mono<PointKits> pointKits(long campaignId, String subjectKey) {
+    String link = questionnaireLink();
     return CurrentCaller.withRole(Role.ORGANIZATION)
         .flatMap(
             caller ->
@@ -288,17 +290,15 @@ class KitsController implements KitsApi {
         .defaultIfEmpty(Optional.empty());
   }
 
-  /** {@code oko.questionnaires.link} if set, else the participants' route of this server. */
-  private String questionnaireLink(ServerWebExchange exchange) {
+  /**
+   * {@code oko.questionnaires.link} if set, else {@code /q} of the deployment's public URL; never
+   * the request's {@code Host}, which the client chooses and which would end up on printed strips.
+   */
+  private String questionnaireLink() {
     if (configuredLink != null && !configuredLink.isBlank()) {
       return configuredLink;
     }
-    URI uri = exchange.getRequest().getURI();
-    return uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-        + "/q";
+    return publicUrl.resolve("/q");
   }
 
   private static OffsetDateTime utc(Instant instant) {

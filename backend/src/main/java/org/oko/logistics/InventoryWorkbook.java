@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.orgs.OrganizationRef;
+import org.oko.platform.excel.PrintLayout;
 
 /**
  * The inventory (опись) of the materials handed to one organization, as an .xlsx written with
@@ -25,6 +26,9 @@ final class InventoryWorkbook {
       "Передал ____________ / ______________________ (ФИО) / дата ________";
   static final String RECEIVED =
       "Принял ____________ / ______________________ (ФИО) / дата ________";
+
+  /** The 0-based row of the table's titles; the heading is above it. */
+  static final int HEADER_ROW = 6;
 
   private InventoryWorkbook() {}
 
@@ -43,11 +47,11 @@ final class InventoryWorkbook {
           "Муниципалитет",
           org.municipalityName() == null ? "—" : org.municipalityName());
 
-      Row header = sheet.createRow(6);
+      Row header = sheet.createRow(HEADER_ROW);
       for (int c = 0; c < HEADER.length; c++) {
         Cells.text(header, c, HEADER[c]).setCellStyle(bold);
       }
-      int r = 7;
+      int r = HEADER_ROW + 1;
       int number = 1;
       for (Materials.Line line : lines) {
         Row row = sheet.createRow(r++);
@@ -80,6 +84,7 @@ final class InventoryWorkbook {
       sheet.setColumnWidth(2, 30 * 256);
       sheet.setColumnWidth(3, 40 * 256);
       sheet.setColumnWidth(4, 12 * 256);
+      PrintLayout.table(sheet, HEADER_ROW, HEADER_ROW);
       workbook.write(out);
       workbook.dispose();
       return out.toByteArray();

@@ -7,9 +7,11 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.orgs.OrganizationRef;
+import org.oko.platform.excel.PrintLayout;
 
 /**
  * The transfer statement (ведомость) of a region or municipality, as an .xlsx written with SXSSF:
@@ -66,9 +68,13 @@ final class TransferStatementWorkbook {
           new CellRangeAddress(HEADER_ROW - 1, HEADER_ROW - 1, 0, RETURN_FROM - 1));
       sheet.addMergedRegion(
           new CellRangeAddress(HEADER_ROW - 1, HEADER_ROW - 1, RETURN_FROM, HEADER.length - 1));
+      // Wrapped: the columns are narrow so that the statement prints one page wide.
+      CellStyle titles = Cells.bold(workbook);
+      titles.setWrapText(true);
+      titles.setVerticalAlignment(VerticalAlignment.TOP);
       Row header = sheet.createRow(HEADER_ROW);
       for (int c = 0; c < HEADER.length; c++) {
-        Cells.text(header, c, HEADER[c]).setCellStyle(bold);
+        Cells.text(header, c, HEADER[c]).setCellStyle(titles);
       }
 
       int r = HEADER_ROW + 1;
@@ -101,6 +107,8 @@ final class TransferStatementWorkbook {
       Cells.number(totals, RETURN_FROM + 1, returned);
 
       sheet.createFreezePane(0, HEADER_ROW + 1);
+      // Both parts' titles on every page: the return columns are signed months later.
+      PrintLayout.table(sheet, HEADER_ROW - 1, HEADER_ROW);
       int[] widths = {5, 12, 50, 32, 8, 9, 16, 24, 12, 10, 10, 24, 16, 12};
       for (int c = 0; c < widths.length; c++) {
         sheet.setColumnWidth(c, widths[c] * 256);

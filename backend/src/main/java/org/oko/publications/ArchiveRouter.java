@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.oko.platform.blob.BlobStore;
+import org.oko.platform.excel.OfficeFileGuard;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
@@ -29,9 +30,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Routes the entries of an uploaded zip to organizations: {@code variants/edu640001.zip} goes to
  * the organization with login {@code edu640001}. The whole archive is checked before anything is
- * kept — names, types, logins against the publication's audience, and what the entries really
- * unpack to (the sizes in the archive's headers are never trusted) — and refused as a whole with
- * every bad entry named. The result is one unpacked temporary file per organization.
+ * kept — names, types, logins against the publication's audience, what the entries really unpack to
+ * (the sizes in the archive's headers are never trusted), and each Office file inside like a single
+ * attachment ({@link OfficeFileGuard}) — and refused as a whole with every bad entry named. The
+ * result is one unpacked temporary file per organization.
  */
 @Component
 class ArchiveRouter {
@@ -274,6 +276,15 @@ class ArchiveRouter {
     }
     if (!sniffer.isA(entry.type())) {
       problems.add(FieldProblem.of(entry.name(), entry.type().mismatch(entry.name())));
+      return;
+    }
+    if (OfficeFileGuard.inspects(entry.fileName())) {
+      try {
+        OfficeFileGuard.problem(temp, entry.name())
+            .ifPresent(problem -> problems.add(FieldProblem.of(entry.name(), problem)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

@@ -13,10 +13,13 @@ import org.oko.api.model.Attachment;
 import org.oko.api.model.AttachmentKind;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.blob.StoredBlob;
+import org.oko.platform.excel.OfficeFileGuard;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.RouteProblems;
+import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
+import org.oko.platform.web.UploadBody;
 import org.oko.publications.ArchiveRouter.RoutedFile;
 import org.oko.publications.AttachmentStore.OrganizationFile;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -106,11 +109,16 @@ class AttachmentUploads {
                       draft -> {
                         FileType.Sniffer sniffer = new FileType.Sniffer();
                         Flux<DataBuffer> body =
-                            request
-                                .bodyToFlux(DataBuffer.class)
-                                .doOnNext(buffer -> sniff(buffer, sniffer));
+                            UploadBody.of(request).doOnNext(buffer -> sniff(buffer, sniffer));
+                        long maxBytes = properties.maxAttachmentSize().toBytes();
+                        if (OfficeFileGuard.inspects(fileName)) {
+                          return blobs.withStaged(
+                              body,
+                              maxBytes,
+                              file -> inspectAndKeep(draft, kind, fileName, type, sniffer, file));
+                        }
                         return blobs
-                            .store(body, properties.maxAttachmentSize().toBytes())
+                            .store(body, maxBytes)
                             .flatMap(
                                 blob ->
                                     (sniffer.isA(type)
@@ -144,7 +152,7 @@ class AttachmentUploads {
                   .flatMap(
                       draft ->
                           blobs.withStaged(
-                              request.bodyToFlux(DataBuffer.class),
+                              UploadBody.of(request),
                               properties.maxArchiveSize().toBytes(),
                               archive -> routeAndKeep(draft, kind, title, archive)));
             })
@@ -194,6 +202,33 @@ class AttachmentUploads {
                                   }))
                   .onErrorResume(e -> forget(adopted, files).then(Mono.error(e)));
             });
+  }
+
+  /**
+   * An Office file is staged, not streamed into the blob store: it is inspected whole (macros, zip
+   * bomb, DOCTYPE) and becomes a blob only when nothing is wrong, so a refusal leaves nothing.
+   */
+  private Mono<Attachment> inspectAndKeep(
+      PublicationRow draft,
+      AttachmentKind kind,
+      String fileName,
+      FileType type,
+      FileType.Sniffer sniffer,
+      Path file) {
+    if (!sniffer.isA(type)) {
+      return Mono.error(new UnsupportedTypeException(type.mismatch(fileName)));
+    }
+    return Mono.fromCallable(() -> OfficeFileGuard.problem(file, fileName))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            problem ->
+                problem.isPresent()
+                    ? Mono.error(new UnprocessableException("file", problem.get()))
+                    : blobs.adopt(file))
+        .flatMap(
+            blob ->
+                keep(draft, kind, fileName, blob)
+                    .onErrorResume(e -> blobs.delete(blob.key()).then(Mono.error(e))));
   }
 
   private Mono<Attachment> keep(

@@ -3,15 +3,17 @@ package org.oko.publications;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.oko.platform.excel.OfficeFileGuard;
 
 /**
  * The kinds of file a publication may carry, each known by its extension and its first bytes, which
  * must agree: a renamed executable is not a PDF. Office Open XML and OpenDocument files are zip
- * archives; the old Office formats are OLE compound files.
+ * archives; the old Office formats are OLE compound files. Office files are then inspected whole
+ * ({@link OfficeFileGuard}: macros, zip bombs, DOCTYPE), macro-enabled ones refused by name.
  */
 enum FileType {
   PDF("PDF", bytes('%', 'P', 'D', 'F'), "pdf"),
-  ZIP("ZIP", bytes('P', 'K', 3, 4), "zip", "docx", "xlsx", "odt", "ods"),
+  ZIP("ZIP", bytes('P', 'K', 3, 4), "zip", "docx", "xlsx", "pptx", "odt", "ods"),
   OLE("DOC/XLS", bytes(0xD0, 0xCF, 0x11, 0xE0), "doc", "xls"),
   RTF("RTF", bytes('{', '\\', 'r', 't', 'f'), "rtf"),
   PNG("PNG", bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A), "png"),
@@ -19,7 +21,8 @@ enum FileType {
   /** Any text: recognised by the absence of NUL bytes in the whole file. */
   TEXT("текстовым файлом", new byte[0], "txt");
 
-  static final String ALLOWED = "PDF, DOC/DOCX, XLS/XLSX, ODT/ODS, RTF, TXT, ZIP, PNG, JPEG";
+  static final String ALLOWED =
+      "PDF, DOC/DOCX, XLS/XLSX, PPTX, ODT/ODS, RTF, TXT, ZIP, PNG, JPEG (без макросов)";
 
   /** The longest signature: how many first bytes a {@link Sniffer} keeps. */
   static final int HEAD = 8;
@@ -46,7 +49,9 @@ enum FileType {
   }
 
   static String forbidden(String fileName) {
-    return "Файлы такого типа («" + fileName + "») прикладывать нельзя; допустимы: " + ALLOWED;
+    return OfficeFileGuard.macroEnabledName(fileName)
+        .orElse(
+            "Файлы такого типа («" + fileName + "») прикладывать нельзя; допустимы: " + ALLOWED);
   }
 
   String mismatch(String fileName) {

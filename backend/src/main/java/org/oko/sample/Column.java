@@ -32,4 +32,9 @@ enum Column {
   int index() {
     return ordinal();
   }
+
+  /** The titles row of both workbooks, from column A on. */
+  static java.util.List<String> titles() {
+    return java.util.Arrays.stream(values()).map(c -> c.title).toList();
+  }
 }

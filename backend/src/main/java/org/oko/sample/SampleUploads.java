@@ -13,7 +13,7 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.UnsupportedTypeException;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.oko.platform.web.UploadBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -137,7 +137,7 @@ class SampleUploads {
   /** Streams the body to a temporary file, checks it is an .xlsx, works on it, deletes it. */
   private <T> Mono<T> staged(ServerRequest request, Function<Path, Mono<T>> work) {
     return blobs.withStaged(
-        request.bodyToFlux(DataBuffer.class),
+        UploadBody.of(request),
         maxBytes,
         file ->
             Mono.fromCallable(() -> StreamingSheetReader.looksLikeXlsx(file))

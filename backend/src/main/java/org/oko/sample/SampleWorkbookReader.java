@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oko.platform.excel.CellDates;
+import org.oko.platform.excel.CellRef;
+import org.oko.platform.excel.HeaderRow;
 import org.oko.platform.excel.StreamingSheetReader;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -106,17 +109,25 @@ final class SampleWorkbookReader {
   static Parsed lines(Path file, boolean attributesOfNo) {
     List<Line> lines = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
+    HeaderRow header = new HeaderRow(SampleWorkbook.SHEET, Column.titles(), 1);
     boolean found =
         StreamingSheetReader.read(
             file,
             SampleWorkbook.SHEET,
             (row, cells) -> {
-              if (row > 1) {
+              // Rows are read by column letter: only below the template's own titles row.
+              if (header.state() == HeaderRow.State.PENDING) {
+                header.offer(row, i -> cells.get(CellRef.columnLetters(i)));
+              } else if (header.state() == HeaderRow.State.FOUND) {
                 read(row, cells, attributesOfNo, lines, problems);
               }
             });
     if (!found) {
       throw refused("В файле нет листа «" + SampleWorkbook.SHEET + "». Скачайте файл заново.");
+    }
+    if (header.finish() == HeaderRow.State.REFUSED) {
+      FieldProblem problem = header.problem().orElseThrow();
+      throw new UnprocessableException(problem.message(), List.of(problem));
     }
     return new Parsed(lines, problems);
   }
@@ -162,6 +173,13 @@ final class SampleWorkbookReader {
     int participants = -1;
     if (count.matches("\\d{1,6}") && Integer.parseInt(count) <= MAX_PARTICIPANTS) {
       participants = Integer.parseInt(count);
+    } else if (CellDates.isDate(count)) {
+      problems.add(
+          place.problem(
+              Column.PARTICIPANTS,
+              count,
+              CellDates.notANumber(
+                  "количество участников (целое число от 0 до " + MAX_PARTICIPANTS + ")")));
     } else {
       problems.add(
           place.problem(

@@ -29,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oko.testing.PrintedSheets;
 
 class FormTemplateTests {
 
@@ -166,6 +167,15 @@ class FormTemplateTests {
       assertThat(locked(sheet, "A5002")).isFalse();
       assertThat((Object) sheet.getRow(5002)).isNull();
       assertThat(validationAt(sheet, "D5002")).isNotNull();
+    }
+
+    try (XSSFWorkbook workbook = open(file)) {
+      // Printed: the group and titles rows on every page, only the two filled rows below them
+      // (not the 5,000 left open: 208 empty pages), all columns on one page wide.
+      XSSFSheet sheet = workbook.getSheet("Результаты");
+      PrintedSheets.assertPrintsAsTable(sheet, 0, 1);
+      assertThat(workbook.getPrintArea(workbook.getSheetIndex(sheet)))
+          .isEqualTo("Результаты!$A$1:$F$4");
     }
 
     Path small = write(dir, template(results(300), signature(1), Map.of()));

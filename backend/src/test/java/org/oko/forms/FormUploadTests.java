@@ -114,6 +114,39 @@ class FormUploadTests extends ApiTest {
   }
 
   @Test
+  void aWorkbookSentAsMultipartFormDataIsReadLikeTheBodyItself() throws IOException {
+    Path file = filled(school, sheet -> row(sheet, FIRST, "4а", "10004", 1, 1, 1, 1, null));
+    var parts = new org.springframework.http.client.MultipartBodyBuilder();
+    parts
+        .part(
+            "file",
+            new org.springframework.core.io.ByteArrayResource(Files.readAllBytes(file)) {
+              @Override
+              public String getFilename() {
+                return "протокол.xlsx";
+              }
+            })
+        .contentType(MediaType.APPLICATION_OCTET_STREAM);
+
+    FormResponse stored =
+        school
+            .post()
+            .uri("/api/forms/" + form.getId() + "/response/upload")
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(
+                org.springframework.web.reactive.function.BodyInserters.fromMultipartData(
+                    parts.build()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+
+    assertThat(stored.getSheets().get("results")).extracting(r -> r.get("code")).contains("10004");
+  }
+
+  @Test
   void filesThatAreNoWorkbookAreRefusedByWhatTheyAre() throws Exception {
     refused(Files.write(dir.resolve("scan.xlsx"), pdf()), 415, "PDF");
     refused(xls(), 415, ".xls");

@@ -288,8 +288,65 @@ class FormWorkbookReaderTests {
             tuple(
                 "Результаты",
                 "B2",
-                "В ячейке B2 должен быть заголовок «Вариант», а стоит «1»: не вставляйте, не"
-                    + " удаляйте и не переставляйте столбцы шаблона"));
+                "В ячейке B2 должен быть заголовок «Вариант», а стоит «1»; столбец «Вариант»"
+                    + " стоит в столбце C: не вставляйте, не удаляйте и не переставляйте столбцы"
+                    + " шаблона"));
+  }
+
+  @Test
+  void aRowInsertedAboveTheTitlesIsNamedAsARowNotAsAColumn() {
+    Path filled =
+        fill(
+            resultsTemplate(),
+            workbook -> {
+              Sheet sheet = workbook.getSheet("Результаты");
+              sheet.shiftRows(0, sheet.getLastRowNum(), 1);
+              type(sheet, "A1", "Протокол 4А класса");
+              type(sheet, "A4", "Иванов"); // would be a problem if it were read
+            });
+
+    var read = read(filled, results(null), signature(1), Map.of());
+
+    assertThat(read.problems().list())
+        .extracting(FieldProblem::sheet, FieldProblem::cell, FieldProblem::message)
+        .containsExactly(
+            tuple(
+                "Результаты",
+                "A3",
+                "Строка заголовков должна быть строкой 2, а найдена в строке 3: удалите строки,"
+                    + " вставленные над ней, и загрузите файл снова"));
+  }
+
+  @Test
+  void aDateTypedIntoAScoreIsRefusedAsTheDateTheCellShows() {
+    Path filled =
+        fill(
+            resultsTemplate(),
+            workbook -> {
+              Sheet sheet = workbook.getSheet("Результаты");
+              type(sheet, "A3", "000123");
+              type(sheet, "B3", 46096); // Excel turned «15.03» into a date, 15.03.2026
+              var date = workbook.createCellStyle();
+              date.cloneStyleFrom(sheet.getRow(2).getCell(1).getCellStyle());
+              date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yy"));
+              sheet.getRow(2).getCell(1).setCellStyle(date);
+              type(sheet, "C3", 1);
+              type(sheet, "D3", 1);
+              type(sheet, "E3", 1);
+            });
+
+    var read = read(filled, results(null), signature(1), Map.of());
+
+    assertThat(read.problems().list())
+        .extracting(
+            FieldProblem::sheet, FieldProblem::cell, FieldProblem::value, FieldProblem::message)
+        .containsExactly(
+            tuple(
+                "Результаты",
+                "B3",
+                "15.03.2026",
+                "В ячейке дата, а нужно целое число: ячейка, видимо, в формате «Дата». Задайте ей"
+                    + " формат «Общий» или «Числовой» и введите число"));
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.oko.api.model.KitRangePage;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Problem;
 import org.oko.api.model.ProblemError;
+import org.oko.platform.web.PublicUrl;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ class KitCredentialsApiTests extends ApiTest {
   private static final Logger log = LoggerFactory.getLogger(KitCredentialsApiTests.class);
 
   @Autowired DatabaseClient db;
+  @Autowired PublicUrl publicUrl;
 
   private Campaign campaign(String title) {
     return campaign(title, KitsFixture.SUBJECTS);
@@ -232,7 +234,7 @@ class KitCredentialsApiTests extends ApiTest {
     assertThat(rus.getSubjectName()).isEqualTo("Русский язык");
     assertThat(rus.getCategory()).isEqualTo(ParticipantCategory.TEACHER);
     assertThat(rus.getOrganization().getLogin()).isEqualTo("ppo640001");
-    assertThat(rus.getLink()).isEqualTo("http://localhost:" + port + "/q");
+    assertThat(rus.getLink()).isEqualTo(publicUrl.resolve("/q"));
     assertThat(rus.getItems())
         .extracting(KitCredential::getKit)
         .containsExactly(

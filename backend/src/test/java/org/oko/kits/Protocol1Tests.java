@@ -20,14 +20,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.KitCredential;
 import org.oko.api.model.KitCredentials;
+import org.oko.platform.web.PublicUrl;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** «Электронный протокол 1 (для ППО)», read back as the organizer's spreadsheet would. */
 class Protocol1Tests extends ApiTest {
 
   @Autowired DatabaseClient db;
+  @Autowired PublicUrl publicUrl;
 
   @Test
   void protocol1ListsThePointsKitsAndItsStripsShowPasswordAndNameOnlyOfUsedKits() throws Exception {
@@ -149,8 +153,7 @@ class Protocol1Tests extends ApiTest {
         assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Пароль");
         assertThat(row.getCell(4).getStringCellValue()).isEqualTo("ФИО");
         assertThat(row.getCell(6).getStringCellValue()).isEqualTo("Ссылка на анкету");
-        assertThat(row.getCell(7).getStringCellValue())
-            .isEqualTo("http://localhost:" + port + "/q");
+        assertThat(row.getCell(7).getStringCellValue()).isEqualTo(publicUrl.resolve("/q"));
         assertThat(row.getCell(1).getCellStyle().getBorderBottom()).isEqualTo(BorderStyle.DASHED);
         // Before recalculation the file shows no password and no name.
         assertThat(row.getCell(3).getCellType()).isEqualTo(CellType.FORMULA);
@@ -172,6 +175,63 @@ class Protocol1Tests extends ApiTest {
       assertThat(strips.getRow(2).getCell(3).getStringCellValue()).isEmpty();
       assertThat(strips.getRow(2).getCell(5).getStringCellValue()).isEmpty();
       assertThat(strips.getRow(4).getCell(3).getStringCellValue()).isEmpty();
+    }
+  }
+
+  /**
+   * Host header injection: the strips are printed and handed to participants, so a link built from
+   * the request's Host (or a proxy header the client can forge) would send them to any server.
+   */
+  @Test
+  void printedQuestionnaireLinksComeFromConfigurationNeverFromTheRequestsHost() throws Exception {
+    Instant now = clock.instant();
+    long id =
+        new KitsFixture(client, db)
+            .campaign(
+                "ОМК, ссылка на анкету",
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(5)),
+                "ppo640001")
+            .getId();
+    long k = KitsFixture.freshKits();
+    new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 1, k + 2);
+    String evil = "evil.example";
+    WebTestClient point = as("ppo640001");
+
+    KitCredentials credentials =
+        point
+            .get()
+            .uri("/api/campaigns/" + id + "/kits/credentials?subjectKey=rus")
+            .header(HttpHeaders.HOST, evil)
+            .header("X-Forwarded-Host", evil)
+            .header("Forwarded", "host=" + evil + ";proto=https")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(KitCredentials.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(credentials.getLink()).doesNotContain(evil).isEqualTo(publicUrl.resolve("/q"));
+
+    byte[] file =
+        point
+            .get()
+            .uri("/api/campaigns/" + id + "/kits/protocol1?subjectKey=rus")
+            .header(HttpHeaders.HOST, evil)
+            .header("X-Forwarded-Host", evil)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+      XSSFSheet strips = workbook.getSheet("Для анкетирования");
+      for (int i = 0; i < 2; i++) {
+        assertThat(strips.getRow(2 * i).getCell(7).getStringCellValue())
+            .doesNotContain(evil)
+            .isEqualTo(publicUrl.resolve("/q"));
+      }
     }
   }
 

@@ -11,11 +11,15 @@ import static org.oko.publications.PublicationFixtures.upload;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Attachment;
 import org.oko.api.model.Publication;
+import org.oko.testing.OfficeFiles;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** Single files: what may be attached, and how they are downloaded (resumable, cacheable). */
@@ -62,6 +66,83 @@ class AttachmentFileTests extends PublicationsTest {
 
     assertThat(attachmentCount(draft.getId())).isZero();
     assertThat(blobFiles()).isEqualTo(blobsBefore);
+  }
+
+  @Test
+  void officeFilesAreInspectedWholeAndAHostileOneIsRefusedWithItsReasonAndNothingKept() {
+    Publication draft = draftToEveryone();
+    long blobsBefore = blobFiles();
+    Map<String, byte[]> hostile = new LinkedHashMap<>();
+    hostile.put("макрос.docx", OfficeFiles.docxWithVbaProject());
+    hostile.put("книга.xlsx", OfficeFiles.xlsm());
+    hostile.put("xxe.docx", OfficeFiles.docxWithExternalEntity());
+    hostile.put("lol.xlsx", OfficeFiles.xlsxWithEntityExpansion());
+    hostile.put("бомба.docx", OfficeFiles.docxWithZipBomb());
+    hostile.put("старая.xls", OfficeFiles.xlsWithMacros());
+    Map<String, String> reasons =
+        Map.of(
+            "макрос.docx", "макросы (VBA)",
+            "книга.xlsx", "макросы (VBA)",
+            "xxe.docx", "DOCTYPE (часть word/document.xml)",
+            "lol.xlsx", "DOCTYPE (часть xl/sharedStrings.xml)",
+            "бомба.docx", "сжата более чем в 100 раз",
+            "старая.xls", "макросы (VBA)");
+
+    hostile.forEach(
+        (name, content) ->
+            upload(client, draft.getId(), name, content)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value((String d) -> assertThat(d).contains("«" + name + "»", reasons.get(name)))
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("file"));
+
+    assertThat(attachmentCount(draft.getId())).isZero();
+    assertThat(blobFiles()).isEqualTo(blobsBefore);
+  }
+
+  @Test
+  void aMacroEnabledNameIsRefusedBeforeItsBytesAreRead() {
+    Publication draft = draftToEveryone();
+
+    upload(client, draft.getId(), "Отчёт.xlsm", OfficeFiles.xlsm())
+        .expectStatus()
+        .isEqualTo(415)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo(
+            "Файлы с макросами («Отчёт.xlsm») прикладывать нельзя: сохраните файл без макросов"
+                + " (.docx, .xlsx или .pptx) и приложите снова");
+    assertThat(attachmentCount(draft.getId())).isZero();
+  }
+
+  @Test
+  void realOfficeFilesAreKeptAndServedAsTheyWere() {
+    Publication draft = draftToEveryone();
+    byte[] docx = OfficeFiles.docx();
+
+    Attachment kept = attach(client, draft.getId(), "Инструкция.docx", docx);
+    attach(client, draft.getId(), "Форма.xlsx", OfficeFiles.xlsx());
+    attach(client, draft.getId(), "Слайды.pptx", OfficeFiles.pptx());
+    attach(client, draft.getId(), "Старая форма.xls", OfficeFiles.xls());
+
+    assertThat(kept.getSize()).isEqualTo(docx.length);
+    assertThat(attachmentCount(draft.getId())).isEqualTo(4);
+    byte[] served =
+        client
+            .get()
+            .uri("/api/publications/{p}/attachments/{a}/content", draft.getId(), kept.getId())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(served).isEqualTo(docx);
   }
 
   @Test

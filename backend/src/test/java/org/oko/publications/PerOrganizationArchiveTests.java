@@ -20,6 +20,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Attachment;
 import org.oko.api.model.Publication;
+import org.oko.testing.OfficeFiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A zip of files named by organization login, routed so each organization gets only its own. */
@@ -117,6 +118,23 @@ class PerOrganizationArchiveTests extends PublicationsTest {
     refused(entries, 422)
         .jsonPath("$.errors[*].field")
         .isEqualTo(List.of("b/edu640001.pdf", "edu640002.exe", "edu640021.pdf"));
+  }
+
+  @Test
+  void anOfficeFileInsideIsInspectedLikeASingleAttachment() {
+    draftForTheSample();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("edu640001.docx", OfficeFiles.docx());
+    entries.put("edu640002.docx", OfficeFiles.docxWithVbaProject());
+    entries.put("формы/edu640021.xlsx", OfficeFiles.xlsxWithEntityExpansion());
+
+    refused(entries, 422)
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(List.of("edu640002.docx", "формы/edu640021.xlsx"))
+        .jsonPath("$.errors[0].message")
+        .value((String m) -> assertThat(m).contains("макросы (VBA)"))
+        .jsonPath("$.errors[1].message")
+        .value((String m) -> assertThat(m).contains("DOCTYPE"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.oko.sample.SampleTestSupport.entry;
 import static org.oko.sample.SampleTestSupport.rowOf;
 import static org.oko.sample.SampleTestSupport.rows;
 import static org.oko.sample.SampleTestSupport.set;
+import static org.oko.sample.SampleTestSupport.setDate;
 import static org.oko.sample.SampleTestSupport.setNumber;
 import static org.oko.sample.SampleTestSupport.submit;
 import static org.oko.sample.SampleTestSupport.upload;
@@ -16,6 +17,9 @@ import static org.oko.sample.SampleTestSupport.upload;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,146 @@ class PreliminaryListTests extends ApiTest {
         .containsEntry("E", "НОО, ООО")
         .containsEntry("H", "rus-4, math-4");
     assertThat(again.get("edu640002")).containsEntry("C", "нет");
+  }
+
+  /** The template with edu640001 taking part, its cells set by {@code more}. */
+  private byte[] filledList(long campaignId, java.util.function.Consumer<Sheet> more) {
+    byte[] template = download(as("region64"), listUri(campaignId, "64") + "/template");
+    return edited(
+        template,
+        sheet -> {
+          int school = rowOf(sheet, "edu640001");
+          set(sheet, "C" + school, "да");
+          setNumber(sheet, "D" + school, 50);
+          set(sheet, "G" + school, "Гимназия");
+          set(sheet, "H" + school, "rus-4");
+          more.accept(sheet);
+        });
+  }
+
+  private Problem refusedList(long campaignId, byte[] file) {
+    Problem problem =
+        upload(as("region64"), listUri(campaignId, "64") + "/upload", file)
+            .expectStatus()
+            .isEqualTo(422)
+            .expectBody(Problem.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(entries(client, campaignId, "")).isEmpty();
+    return problem;
+  }
+
+  @Test
+  void aDateTypedIntoTheParticipantsIsRefusedAsTheDateTheCellShows() {
+    Schedule s = campaign(client, "64");
+    int[] school = new int[1];
+    byte[] file =
+        filledList(
+            s.campaignId(),
+            sheet -> {
+              school[0] = rowOf(sheet, "edu640001");
+              setDate(sheet, "D" + school[0], 46096);
+            });
+
+    Problem problem = refusedList(s.campaignId(), file);
+
+    assertThat(problem.getErrors())
+        .extracting(
+            ProblemError::getSheet,
+            ProblemError::getCell,
+            ProblemError::getValue,
+            ProblemError::getMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Список ОО",
+                "D" + school[0],
+                "15.03.2026",
+                "В ячейке дата, а нужно количество участников (целое число от 0 до 100000):"
+                    + " ячейка, видимо, в формате «Дата». Задайте ей формат «Общий» или"
+                    + " «Числовой» и введите число"));
+  }
+
+  @Test
+  void anEditedHeaderIsRefusedNamingItsCell() {
+    Schedule s = campaign(client, "64");
+    byte[] file = filledList(s.campaignId(), sheet -> set(sheet, "C1", "Участие"));
+
+    assertThat(refusedList(s.campaignId(), file).getErrors())
+        .extracting(ProblemError::getSheet, ProblemError::getCell, ProblemError::getValue)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Список ОО", "C1", "Участие"));
+  }
+
+  @Test
+  void aMovedColumnIsOneProblemSayingWhereItWentNotAnErrorInEveryRow() {
+    Schedule s = campaign(client, "64");
+    byte[] file =
+        filledList(
+            s.campaignId(),
+            sheet -> {
+              // «Количество участников» and «Уровни образования» swapped, with their values.
+              for (Row row : sheet) {
+                var d = row.getCell(3);
+                var e = row.getCell(4);
+                String left = d == null ? null : new DataFormatter().formatCellValue(d);
+                String right = e == null ? null : new DataFormatter().formatCellValue(e);
+                set(sheet, "D" + (row.getRowNum() + 1), right == null ? "" : right);
+                set(sheet, "E" + (row.getRowNum() + 1), left == null ? "" : left);
+              }
+            });
+
+    assertThat(refusedList(s.campaignId(), file).getErrors())
+        .extracting(ProblemError::getCell, ProblemError::getMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "D1",
+                "В ячейке D1 должен быть заголовок «Количество участников», а стоит «Уровни"
+                    + " образования»; столбец «Количество участников» стоит в столбце E: не"
+                    + " вставляйте, не удаляйте и не переставляйте столбцы шаблона"));
+  }
+
+  @Test
+  void aRowInsertedAboveTheHeaderIsNamedAsARow() {
+    Schedule s = campaign(client, "64");
+    byte[] file =
+        filledList(
+            s.campaignId(),
+            sheet -> {
+              sheet.shiftRows(0, sheet.getLastRowNum(), 1);
+              set(sheet, "A1", "Предварительный список, Саратовская область");
+            });
+
+    assertThat(refusedList(s.campaignId(), file).getErrors())
+        .extracting(ProblemError::getCell, ProblemError::getMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "A2",
+                "Строка заголовков должна быть строкой 1, а найдена в строке 2: удалите строки,"
+                    + " вставленные над ней, и загрузите файл снова"));
+  }
+
+  @Test
+  void aRealWorkbookIsReadWhetherSentAsMultipartOrAsOctetStream() {
+    Schedule s = campaign(client, "64");
+    byte[] file = filledList(s.campaignId(), sheet -> {});
+    String uri = listUri(s.campaignId(), "64") + "/upload";
+
+    SampleTestSupport.uploadMultipart(as("region64"), uri, file)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.proposed")
+        .isEqualTo(1);
+    as("region64")
+        .post()
+        .uri(uri)
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .bodyValue(file)
+        .exchange()
+        .expectStatus()
+        .isOk();
+    assertThat(entries(client, s.campaignId(), ""))
+        .extracting(e -> e.getOrganization().getLogin())
+        .containsExactly("edu640001");
   }
 
   @Test

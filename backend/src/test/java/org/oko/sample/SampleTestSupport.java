@@ -210,6 +210,44 @@ final class SampleTestSupport {
     sheet.getRow(ref.getRow()).createCell(ref.getCol()).setCellValue(value);
   }
 
+  /**
+   * Types a date into a cell, as Excel and LibreOffice store one: the day number, in a cell whose
+   * format became a date format ({@code dd/mm/yy} is what LibreOffice saves for «15.03.2026»).
+   */
+  static void setDate(Sheet sheet, String reference, int dayNumber) {
+    setNumber(sheet, reference, dayNumber);
+    var ref = new CellReference(reference);
+    var cell = sheet.getRow(ref.getRow()).getCell(ref.getCol());
+    var style = sheet.getWorkbook().createCellStyle();
+    style.setLocked(false);
+    style.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat("dd/mm/yy"));
+    cell.setCellStyle(style);
+  }
+
+  /** Uploads a workbook as an HTML form or {@code curl -F file=@list.xlsx} sends it. */
+  static WebTestClient.ResponseSpec uploadMultipart(WebTestClient client, String uri, byte[] body) {
+    var parts = new org.springframework.http.client.MultipartBodyBuilder();
+    parts.part("comment", "выверка");
+    parts
+        .part(
+            "file",
+            new org.springframework.core.io.ByteArrayResource(body) {
+              @Override
+              public String getFilename() {
+                return "список.xlsx";
+              }
+            })
+        .contentType(XLSX);
+    return client
+        .post()
+        .uri(uri)
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(
+            org.springframework.web.reactive.function.BodyInserters.fromMultipartData(
+                parts.build()))
+        .exchange();
+  }
+
   static List<SampleEntry> entries(WebTestClient client, long campaignId, String query) {
     SampleEntryPage page =
         client

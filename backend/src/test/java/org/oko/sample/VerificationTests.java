@@ -10,6 +10,7 @@ import static org.oko.sample.SampleTestSupport.entry;
 import static org.oko.sample.SampleTestSupport.rowOf;
 import static org.oko.sample.SampleTestSupport.rows;
 import static org.oko.sample.SampleTestSupport.set;
+import static org.oko.sample.SampleTestSupport.setDate;
 import static org.oko.sample.SampleTestSupport.submit;
 import static org.oko.sample.SampleTestSupport.upload;
 
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Problem;
+import org.oko.api.model.ProblemError;
 import org.oko.api.model.SampleEntry;
 import org.oko.api.model.SampleStatus;
 import org.oko.api.model.VerificationChange;
@@ -140,6 +142,42 @@ class VerificationTests extends ApiTest {
         .isNull();
 
     as("mun64-engels").post().uri(confirm).exchange().expectStatus().isEqualTo(409);
+  }
+
+  @Test
+  void aDateTypedIntoTheParticipantsOfTheFormIsRefusedAsTheDateTheCellShows() {
+    Schedule s = publishedSample();
+    int[] row = new int[1];
+    byte[] form =
+        edited(
+            download(as("mun64-engels"), formUri(s.campaignId())),
+            sheet -> {
+              row[0] = rowOf(sheet, "edu640021");
+              setDate(sheet, "D" + row[0], 46096);
+            });
+
+    upload(as("mun64-engels"), "/api/campaigns/" + s.campaignId() + UPLOADS, form)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody(Problem.class)
+        .value(
+            p ->
+                assertThat(p.getErrors())
+                    .extracting(
+                        ProblemError::getSheet,
+                        ProblemError::getCell,
+                        ProblemError::getValue,
+                        ProblemError::getMessage)
+                    .containsExactly(
+                        tuple(
+                            "Список ОО",
+                            "D" + row[0],
+                            "15.03.2026",
+                            "В ячейке дата, а нужно количество участников (целое число от 0 до"
+                                + " 100000): ячейка, видимо, в формате «Дата». Задайте ей формат"
+                                + " «Общий» или «Числовой» и введите число")));
+    assertThat(byLogin(entries(as("mun64-engels"), s.campaignId(), "")).get("edu640021"))
+        .satisfies(e -> assertThat(e.getAttributes().getParticipants()).isEqualTo(25));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -21,8 +22,11 @@ import org.xml.sax.XMLReader;
 /**
  * Reads one sheet of an {@code .xlsx} row by row with POI's SAX event API, so that a workbook of
  * any size is read in constant memory (the whole-workbook model needs a heap many times the file).
- * Shared strings, inline strings and numbers all arrive as the text Excel shows ({@code 12}, not
- * {@code 12.0}); formulas as their cached results. The XML parser is POI's XXE-safe one.
+ * Shared and inline strings arrive as typed; numbers by their value, as {@link WorkbookReader}
+ * gives them ({@code 12}, not {@code 12.0} nor the {@code 12.00} of a cell's display format); a
+ * number in a cell formatted as a date as that date, {@code ДД.ММ.ГГГГ} (what the cell shows, never
+ * its day number, and the same whatever the server's locale); formulas as their cached results. The
+ * XML parser is POI's XXE-safe one.
  *
  * <p>Blocking file and CPU work: call it on {@code Schedulers.boundedElastic()}, never on an event
  * loop.
@@ -74,7 +78,7 @@ public final class StreamingSheetReader {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(
                 new XSSFSheetXMLHandler(
-                    styles, null, strings, new Rows(handler), new DataFormatter(), false));
+                    styles, null, strings, new Rows(handler), new ValueFormatter(), false));
             parser.parse(new InputSource(in));
             return true;
           }
@@ -86,6 +90,20 @@ public final class StreamingSheetReader {
     } catch (Exception e) {
       // POI reports a broken or foreign file with many exception types, checked and not.
       throw new UnreadableWorkbookException(e);
+    }
+  }
+
+  /**
+   * Numbers as {@link CellText} writes them for the forms' reader: one rule for both readers. POI's
+   * own formatter would apply each cell's display format ({@code 12.00}, {@code 3/15/26} in the
+   * server's locale), so the same value would read differently from one file to the next.
+   */
+  private static final class ValueFormatter extends DataFormatter {
+    @Override
+    public String formatRawCellContents(
+        double value, int formatIndex, String formatString, boolean use1904Windowing) {
+      boolean date = DateUtil.isADateFormat(formatIndex, formatString);
+      return CellText.number(Double.toString(value), date, use1904Windowing);
     }
   }
 

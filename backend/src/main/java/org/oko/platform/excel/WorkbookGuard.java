@@ -197,9 +197,7 @@ final class WorkbookGuard {
     if (size > MAX_ENTRY_SIZE) {
       throw new UnreadableWorkbookException(tooLarge() + " (" + name + ")");
     }
-    if (size > GRACE_ENTRY_SIZE
-        && compressedSize >= 0
-        && compressedSize < size * MIN_INFLATE_RATIO) {
+    if (compressedTooMuch(size, compressedSize)) {
       throw new UnreadableWorkbookException(
           "Подозрительный архив: часть книги "
               + name
@@ -207,6 +205,16 @@ final class WorkbookGuard {
               + Math.round(1 / MIN_INFLATE_RATIO)
               + " раз (так устроены zip-бомбы). Такой файл не принимается");
     }
+  }
+
+  /**
+   * Whether {@code size} bytes packed into {@code compressedSize} expand more than a workbook's or
+   * a document's XML can: the ratio of a zip bomb (see {@link #MIN_INFLATE_RATIO}).
+   */
+  static boolean compressedTooMuch(long size, long compressedSize) {
+    return size > GRACE_ENTRY_SIZE
+        && compressedSize >= 0
+        && compressedSize < size * MIN_INFLATE_RATIO;
   }
 
   private static String tooLarge() {
