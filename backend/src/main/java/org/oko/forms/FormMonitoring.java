@@ -10,6 +10,7 @@ import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.forms.FormAccess.VisibleForm;
 import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -44,9 +45,6 @@ class FormMonitoring {
       left join municipality m on m.id = o.municipality_id
       left join form_response r on r.form_id = :form and r.organization_id = o.id
       where e.campaign_id = :campaign and e.status = 'SELECTED' and o.kind = any(:kinds)
-        and (cast(:scopeRegion as text) is null or o.region_code = :scopeRegion)
-        and (cast(:scopeMunicipality as bigint) is null or o.municipality_id = :scopeMunicipality)
-        and (not :withoutMunicipality or o.municipality_id is null)
       """;
 
   private static final String MUNICIPALITIES =
@@ -60,9 +58,6 @@ class FormMonitoring {
       join region g on g.code = m.region_code
       left join form_response r on r.form_id = :form and r.municipality_id = m.id
       where cr.campaign_id = :campaign and cast(:kinds as text[]) is not null
-        and (cast(:scopeRegion as text) is null or m.region_code = :scopeRegion)
-        and (cast(:scopeMunicipality as bigint) is null or m.id = :scopeMunicipality)
-        and not :withoutMunicipality
       """;
 
   private static final String PAGE =
@@ -138,13 +133,14 @@ class FormMonitoring {
   private Mono<Result> query(
       VisibleForm vf, Visibility part, FormResponseStatus status, int limit, long offset) {
     boolean byOrganizations = vf.form().byOrganizations();
-    return db.sql(PAGE.formatted(byOrganizations ? ORGANIZATIONS : MUNICIPALITIES))
+    ScopeCondition scope =
+        byOrganizations ? part.condition() : part.municipalityCondition("m.region_code", "m.id");
+    String respondents = (byOrganizations ? ORGANIZATIONS : MUNICIPALITIES) + scope.and();
+    return scope
+        .bind(db.sql(PAGE.formatted(respondents)))
         .bind("form", vf.form().id())
         .bind("campaign", vf.campaign().id())
         .bind("kinds", vf.form().kindsIn(vf.campaign()).toArray(String[]::new))
-        .bind("scopeRegion", Parameter.fromOrEmpty(part.regionCode(), String.class))
-        .bind("scopeMunicipality", Parameter.fromOrEmpty(part.municipalityId(), Long.class))
-        .bind("withoutMunicipality", part.withoutMunicipalityOnly())
         .bind(
             "status",
             Parameter.fromOrEmpty(status == null ? null : status.getValue(), String.class))

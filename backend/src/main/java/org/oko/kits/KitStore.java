@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -48,13 +50,16 @@ class KitStore {
   /** A stored range that overlaps the requested range at position {@code index}. */
   record Clash(int index, long first, long last, String login) {}
 
-  /** Which ranges a list shows; each null field does not narrow. */
-  record Filter(
-      String subjectKey,
-      String regionCode,
-      Long municipalityId,
-      boolean withoutMunicipalityOnly,
-      Long organizationId) {}
+  /** Which ranges a list shows: the caller's scope, narrowed by the fields that are not null. */
+  record Filter(String subjectKey, Visibility scope, Long organizationId) {
+
+    ScopeCondition condition() {
+      return scope.condition(
+          ScopeCondition.Columns.of("o")
+              .withRegion("k.region_code")
+              .withOrganization("k.organization_id"));
+    }
+  }
 
   private static final String SELECT =
       """
@@ -70,9 +75,6 @@ class KitStore {
   private static final String FILTER =
       """
        and (cast(:subject as text) is null or k.subject_key = :subject)
-       and (cast(:region as text) is null or k.region_code = :region)
-       and (cast(:municipality as bigint) is null or o.municipality_id = :municipality)
-       and (not :withoutMunicipality or o.municipality_id is null)
        and (cast(:org as bigint) is null or k.organization_id = :org)
       """;
 
@@ -164,6 +166,7 @@ class KitStore {
             db.sql(
                 SELECT
                     + FILTER
+                    + filter.condition().and()
                     + " order by k.subject_key, k.first_number limit :limit offset :offset"),
             campaignId,
             filter)
@@ -181,7 +184,8 @@ class KitStore {
                     + " coalesce(sum(k.last_number - k.first_number + 1), 0)::bigint as kits"
                     + " from kit_range k join organization o on o.id = k.organization_id"
                     + " where k.campaign_id = :campaign"
-                    + FILTER),
+                    + FILTER
+                    + filter.condition().and()),
             campaignId,
             filter)
         .map(r -> new long[] {r.get("n", Long.class), r.get("kits", Long.class)})
@@ -320,11 +324,11 @@ class KitStore {
 
   private static DatabaseClient.GenericExecuteSpec bind(
       DatabaseClient.GenericExecuteSpec spec, long campaignId, Filter filter) {
-    return spec.bind("campaign", campaignId)
+    return filter
+        .condition()
+        .bind(spec)
+        .bind("campaign", campaignId)
         .bind("subject", Parameter.fromOrEmpty(filter.subjectKey(), String.class))
-        .bind("region", Parameter.fromOrEmpty(filter.regionCode(), String.class))
-        .bind("municipality", Parameter.fromOrEmpty(filter.municipalityId(), Long.class))
-        .bind("withoutMunicipality", filter.withoutMunicipalityOnly())
         .bind("org", Parameter.fromOrEmpty(filter.organizationId(), Long.class));
   }
 

@@ -88,13 +88,7 @@ class KitsController implements KitsApi {
               Visibility visibility = Visibility.of(caller);
               Mono<KitStore.Filter> filter =
                   organization == null
-                      ? Mono.just(
-                          new KitStore.Filter(
-                              subjectKey,
-                              visibility.regionCode(),
-                              visibility.municipalityId(),
-                              visibility.withoutMunicipalityOnly(),
-                              visibility.organizationId()))
+                      ? Mono.just(new KitStore.Filter(subjectKey, visibility, null))
                       : organizations
                           .byLogin(organization)
                           .filter(visibility::seesOrganization)
@@ -102,7 +96,7 @@ class KitsController implements KitsApi {
                               Mono.error(
                                   new NotFoundException(
                                       "Организация «" + organization + "» не найдена")))
-                          .map(org -> new KitStore.Filter(subjectKey, null, null, false, org.id()));
+                          .map(org -> new KitStore.Filter(subjectKey, visibility, org.id()));
               return campaigns
                   .visibleTo(caller, campaignId)
                   .then(filter)

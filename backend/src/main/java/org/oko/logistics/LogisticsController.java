@@ -140,16 +140,11 @@ class LogisticsController implements LogisticsApi {
               }
               Mono<Packets.Filter> filter =
                   organizationId == null
-                      ? Mono.just(
-                          new Packets.Filter(
-                              regionCode != null ? regionCode : visibility.regionCode(),
-                              visibility.municipalityId(),
-                              visibility.withoutMunicipalityOnly(),
-                              visibility.organizationId()))
+                      ? Mono.just(new Packets.Filter(visibility, regionCode, null))
                       // The organization is visible, so it narrows the list more than the scope.
                       : visibleOrganization(caller, organizationId)
                           .switchIfEmpty(Mono.error(() -> organizationNotFound(organizationId)))
-                          .map(org -> new Packets.Filter(regionCode, null, false, org.id()));
+                          .map(org -> new Packets.Filter(visibility, regionCode, org.id()));
               return campaigns
                   .visibleTo(caller, campaignId)
                   .then(filter)

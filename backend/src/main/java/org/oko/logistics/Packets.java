@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -25,15 +27,16 @@ class Packets {
       Instant acceptedAt,
       String note) {}
 
-  /**
-   * Which packets a list shows; each null field does not narrow. Built from the caller's {@code
-   * Visibility} and the request's filters.
-   */
-  record Filter(
-      String regionCode,
-      Long municipalityId,
-      boolean withoutMunicipalityOnly,
-      Long organizationId) {}
+  /** Which packets a list shows: the caller's scope, narrowed by the fields that are not null. */
+  record Filter(Visibility scope, String regionCode, Long organizationId) {
+
+    ScopeCondition condition() {
+      return scope.condition(
+          ScopeCondition.Columns.of("o")
+              .withRegion("p.region_code")
+              .withOrganization("p.organization_id"));
+    }
+  }
 
   private static final String SELECT =
       """
@@ -49,8 +52,6 @@ class Packets {
   private static final String FILTER =
       """
        and (cast(:region as text) is null or p.region_code = :region)
-       and (cast(:municipality as bigint) is null or o.municipality_id = :municipality)
-       and (not :withoutMunicipality or o.municipality_id is null)
        and (cast(:org as bigint) is null or p.organization_id = :org)
       """;
 
@@ -101,6 +102,7 @@ class Packets {
             db.sql(
                 SELECT
                     + FILTER
+                    + filter.condition().and()
                     + " order by p.accepted_at desc, p.id desc limit :limit offset :offset"),
             campaignId,
             filter)
@@ -116,7 +118,8 @@ class Packets {
                 "select count(*) as n from delivery_packet p"
                     + " join organization o on o.id = p.organization_id"
                     + " where p.campaign_id = :campaign"
-                    + FILTER),
+                    + FILTER
+                    + filter.condition().and()),
             campaignId,
             filter)
         .map(r -> r.get("n", Long.class))
@@ -138,10 +141,11 @@ class Packets {
 
   private static DatabaseClient.GenericExecuteSpec bind(
       DatabaseClient.GenericExecuteSpec spec, long campaignId, Filter filter) {
-    return spec.bind("campaign", campaignId)
+    return filter
+        .condition()
+        .bind(spec)
+        .bind("campaign", campaignId)
         .bind("region", Parameter.fromOrEmpty(filter.regionCode(), String.class))
-        .bind("municipality", Parameter.fromOrEmpty(filter.municipalityId(), Long.class))
-        .bind("withoutMunicipality", filter.withoutMunicipalityOnly())
         .bind("org", Parameter.fromOrEmpty(filter.organizationId(), Long.class));
   }
 

@@ -3,8 +3,8 @@ package org.oko.logistics;
 import io.r2dbc.spi.Readable;
 import java.util.List;
 import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.ScopeCondition;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,17 +45,10 @@ class PublishedSample {
 
   /** The selected organizations of a statement's scope, by municipality (none last), then login. */
   Flux<SelectedOrganization> in(long campaignId, StatementScope scope) {
-    return db.sql(
-            SELECTED
-                + " and e.region_code = :region"
-                + " and (cast(:municipality as bigint) is null"
-                + "      or o.municipality_id = :municipality)"
-                + " and (not :withoutMunicipality or o.municipality_id is null)"
-                + " order by m.name nulls last, o.login")
+    ScopeCondition part =
+        scope.part().condition(ScopeCondition.Columns.of("o").withRegion("e.region_code"));
+    return part.bind(db.sql(SELECTED + part.and() + " order by m.name nulls last, o.login"))
         .bind("campaign", campaignId)
-        .bind("region", scope.regionCode())
-        .bind("municipality", Parameter.fromOrEmpty(scope.municipalityId(), Long.class))
-        .bind("withoutMunicipality", scope.withoutMunicipalityOnly())
         .map(PublishedSample::toEntry)
         .all();
   }

@@ -84,6 +84,61 @@ public record Visibility(
     return municipalityId == null || municipalityId.equals(orgMunicipalityId);
   }
 
+  /**
+   * This scope as an SQL condition on the organizations of a query: the one place that turns a
+   * scope into SQL, so that every list draws the boundary that {@link #seesOrganization} draws.
+   */
+  public ScopeCondition condition(ScopeCondition.Columns on) {
+    if (everything()) {
+      return new ScopeCondition("true", java.util.Map.of());
+    }
+    String region = on.region() + " = :scope_region";
+    if (organizationId != null) {
+      return new ScopeCondition(
+          region + " and " + on.organization() + " = :scope_organization",
+          java.util.Map.of("scope_region", regionCode, "scope_organization", organizationId));
+    }
+    if (withoutMunicipalityOnly) {
+      return new ScopeCondition(
+          region + " and " + on.municipality() + " is null",
+          java.util.Map.of("scope_region", regionCode));
+    }
+    if (municipalityId != null) {
+      return new ScopeCondition(
+          region + " and " + on.municipality() + " = :scope_municipality",
+          java.util.Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
+    }
+    return new ScopeCondition(region, java.util.Map.of("scope_region", regionCode));
+  }
+
+  /**
+   * This scope as an SQL condition on municipalities themselves (a list whose rows are
+   * municipalities), drawn as {@link #seesMunicipality} draws it.
+   *
+   * @param region the municipality's region column, e.g. {@code m.region_code}
+   * @param id the municipality's id column, e.g. {@code m.id}
+   */
+  public ScopeCondition municipalityCondition(String region, String id) {
+    if (everything()) {
+      return new ScopeCondition("true", java.util.Map.of());
+    }
+    if (withoutMunicipalityOnly) {
+      return new ScopeCondition("false", java.util.Map.of());
+    }
+    if (municipalityId != null) {
+      return new ScopeCondition(
+          region + " = :scope_region and " + id + " = :scope_municipality",
+          java.util.Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
+    }
+    return new ScopeCondition(
+        region + " = :scope_region", java.util.Map.of("scope_region", regionCode));
+  }
+
+  /** The same on the organization table aliased {@code o}. */
+  public ScopeCondition condition() {
+    return condition(ScopeCondition.Columns.of("o"));
+  }
+
   /** Whether the caller coordinates a set of organizations (sees the region tree). */
   public boolean coordinates() {
     return organizationId == null;

@@ -9,6 +9,7 @@ import org.oko.api.model.DownloadPage;
 import org.oko.api.model.DownloadRow;
 import org.oko.api.model.OrganizationBrief;
 import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -51,11 +52,7 @@ class DownloadsReport {
                    from attachment_download
                    where publication_id = :id and organization_id is not null
                    group by organization_id) d on d.organization_id = o.id
-        where p.id = :id
-          and (cast(:scopeRegion as text) is null or o.region_code = :scopeRegion)
-          and (cast(:scopeMunicipality as bigint) is null
-               or o.municipality_id = :scopeMunicipality)
-          and (not :withoutMunicipality or o.municipality_id is null)
+        where p.id = :id and (%s)
       ),
       totals as (
         select count(*) as audience, count(*) filter (where downloads > 0) as downloaded,
@@ -73,7 +70,7 @@ class DownloadsReport {
       from totals t left join page on true
       order by page.login
       """
-          .formatted(AudienceRule.ORGANIZATION_IN_AUDIENCE);
+          .formatted(AudienceRule.ORGANIZATION_IN_AUDIENCE, "%s");
 
   private final DatabaseClient db;
   private final Clock clock;
@@ -113,11 +110,10 @@ class DownloadsReport {
 
   private Mono<DownloadPage> query(
       long publicationId, Visibility part, Boolean downloaded, Paging paging) {
-    return db.sql(PAGE)
+    ScopeCondition scope = part.condition();
+    return scope
+        .bind(db.sql(PAGE.formatted(scope.sql())))
         .bind("id", publicationId)
-        .bind("scopeRegion", Parameter.fromOrEmpty(part.regionCode(), String.class))
-        .bind("scopeMunicipality", Parameter.fromOrEmpty(part.municipalityId(), Long.class))
-        .bind("withoutMunicipality", part.withoutMunicipalityOnly())
         .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
         .bind("limit", paging.size())
         .bind("offset", paging.offset())

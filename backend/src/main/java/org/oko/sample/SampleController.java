@@ -18,12 +18,12 @@ import org.oko.api.model.SampleSummary;
 import org.oko.api.model.VerificationDiff;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
-import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -52,18 +52,21 @@ class SampleController implements SampleApi {
   private final PreliminaryLists lists;
   private final SampleSelection selection;
   private final Verifications verifications;
+  private final OrganizationDirectory organizations;
 
   SampleController(
       CampaignDirectory campaigns,
       SampleQueries queries,
       PreliminaryLists lists,
       SampleSelection selection,
-      Verifications verifications) {
+      Verifications verifications,
+      OrganizationDirectory organizations) {
     this.campaigns = campaigns;
     this.queries = queries;
     this.lists = lists;
     this.selection = selection;
     this.verifications = verifications;
+    this.organizations = organizations;
   }
 
   @Override
@@ -289,35 +292,12 @@ class SampleController implements SampleApi {
 
   /** The caller's scope narrowed by the filters; a region or municipality outside it is 404. */
   private Mono<SampleScope> scope(Caller caller, String regionCode, Long municipalityId) {
-    Visibility visibility = Visibility.of(caller);
     boolean coordinatorOfPart =
         caller.role() == Role.MUNICIPAL || caller.role() == Role.RESPONSIBLE;
     boolean regional = caller.role() == Role.REGIONAL || caller.role() == Role.API_CLIENT;
-    SampleScope own =
-        new SampleScope(
-            visibility.regionCode(),
-            visibility.municipalityId(),
-            visibility.withoutMunicipalityOnly(),
-            coordinatorOfPart,
-            regional);
-    if (regionCode != null && !visibility.seesRegion(regionCode)) {
-      return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
-    }
-    if (municipalityId == null) {
-      return Mono.just(own.narrowedTo(regionCode, null));
-    }
-    NotFoundException notFound =
-        new NotFoundException("Муниципалитет " + municipalityId + " не найден");
-    return queries
-        .regionOfMunicipality(municipalityId)
-        .filter(
-            region ->
-                visibility.seesRegion(region)
-                    && !visibility.withoutMunicipalityOnly()
-                    && (visibility.municipalityId() == null
-                        || visibility.municipalityId().equals(municipalityId)))
-        .switchIfEmpty(Mono.error(notFound))
-        .map(region -> own.narrowedTo(regionCode, municipalityId));
+    return organizations
+        .narrowed(Visibility.of(caller), regionCode, municipalityId)
+        .map(part -> new SampleScope(part, coordinatorOfPart, regional));
   }
 
   private Mono<SampleSummary> summary(Caller caller, CampaignInfo campaign) {

@@ -71,7 +71,7 @@ class SampleQueries {
                 + " (p.region_code is not null) as published, "
                 + SampleScope.SHOWN_STATUS
                 + " as shown"
-                + SampleScope.FROM
+                + scope.from()
                 + FILTERS
                 + " order by o.login limit :limit offset :offset",
             campaignId,
@@ -85,8 +85,7 @@ class SampleQueries {
   }
 
   Mono<Long> count(long campaignId, SampleScope scope, SampleStatus status, String q) {
-    return filtered(
-            "select count(*) as n" + SampleScope.FROM + FILTERS, campaignId, scope, status, q)
+    return filtered("select count(*) as n" + scope.from() + FILTERS, campaignId, scope, status, q)
         .map(r -> r.get("n", Long.class))
         .one();
   }
@@ -99,7 +98,7 @@ class SampleQueries {
                     "with visible as (select e.region_code, e.verified_at, "
                         + SampleScope.SHOWN_STATUS
                         + " as shown"
-                        + SampleScope.FROM
+                        + scope.from()
                         + ")"
                         + """
                      select r.code, r.name, p.published_at,
@@ -238,12 +237,7 @@ class SampleQueries {
 
   private static GenericExecuteSpec bindScope(
       GenericExecuteSpec spec, long campaignId, SampleScope scope) {
-    return spec.bind("campaign", campaignId)
-        .bind("region", Parameter.fromOrEmpty(scope.regionCode(), String.class))
-        .bind("municipality", Parameter.fromOrEmpty(scope.municipalityId(), Long.class))
-        .bind("withoutMunicipality", scope.withoutMunicipality())
-        .bind("publishedOnly", scope.publishedSampleOnly())
-        .bind("hideSelection", scope.selectionHiddenBeforePublication());
+    return scope.bind(spec, campaignId);
   }
 
   private static String likeEscaped(String term) {

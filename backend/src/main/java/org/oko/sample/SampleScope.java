@@ -1,23 +1,23 @@
 package org.oko.sample;
 
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+
 /**
- * Which entries of a campaign a caller sees, as SQL filters: a region (null: all), a municipality
- * or the organizations without one, only the published sample (municipal and responsible
+ * Which entries of a campaign a caller sees, as SQL: its part of the hierarchy (orgs' one scope
+ * rule, narrowed by the request's filters), only the published sample (municipal and responsible
  * coordinators), and whether the selection is hidden until publication (the region must not learn
  * who is drawn before the federal organizer publishes it).
  */
 record SampleScope(
-    String regionCode,
-    Long municipalityId,
-    boolean withoutMunicipality,
-    boolean publishedSampleOnly,
-    boolean selectionHiddenBeforePublication) {
+    Visibility part, boolean publishedSampleOnly, boolean selectionHiddenBeforePublication) {
 
   /** The status a caller sees: «proposed» for everyone in an unpublished region if hidden. */
   static final String SHOWN_STATUS =
       "case when :hideSelection and p.region_code is null then 'PROPOSED' else e.status end";
 
-  static final String FROM =
+  private static final String FROM =
       """
        from sample_entry e
        join organization o on o.id = e.organization_id
@@ -25,18 +25,24 @@ record SampleScope(
        left join sample_publication p on p.campaign_id = e.campaign_id
                                      and p.region_code = e.region_code
        where e.campaign_id = :campaign
-         and (cast(:region as text) is null or e.region_code = :region)
-         and (cast(:municipality as bigint) is null or o.municipality_id = :municipality)
-         and (not :withoutMunicipality or o.municipality_id is null)
          and (not :publishedOnly or (p.region_code is not null and e.status <> 'PROPOSED'))
       """;
 
-  SampleScope narrowedTo(String region, Long municipality) {
-    return new SampleScope(
-        region == null ? regionCode : region,
-        municipality == null ? municipalityId : municipality,
-        withoutMunicipality,
-        publishedSampleOnly,
-        selectionHiddenBeforePublication);
+  /** The entries' rows ({@code e}, {@code o}, {@code m}, {@code p}) this scope sees. */
+  String from() {
+    return FROM + condition().and();
+  }
+
+  /** Binds what {@link #from} and {@link #SHOWN_STATUS} use. */
+  GenericExecuteSpec bind(GenericExecuteSpec spec, long campaignId) {
+    return condition()
+        .bind(spec)
+        .bind("campaign", campaignId)
+        .bind("publishedOnly", publishedSampleOnly)
+        .bind("hideSelection", selectionHiddenBeforePublication);
+  }
+
+  private ScopeCondition condition() {
+    return part.condition(ScopeCondition.Columns.of("o").withRegion("e.region_code"));
   }
 }

@@ -101,7 +101,7 @@ class BatchStore {
   Flux<BatchRow> page(
       long campaignId, ScanScope scope, Long organizationId, String subjectKey, Paging paging) {
     return filtered(
-            SELECT + FILTER + ScanScope.sql("b") + " order by b.id desc limit :limit offset :off",
+            SELECT + FILTER + scope.on("b").and() + " order by b.id desc limit :limit offset :off",
             campaignId,
             scope,
             organizationId,
@@ -116,7 +116,7 @@ class BatchStore {
     return filtered(
             "select count(*) as n from scan_batch b join organization o on o.id = b.organization_id"
                 + FILTER
-                + ScanScope.sql("b"),
+                + scope.on("b").and(),
             campaignId,
             scope,
             organizationId,
@@ -127,11 +127,13 @@ class BatchStore {
 
   private DatabaseClient.GenericExecuteSpec filtered(
       String sql, long campaignId, ScanScope scope, Long organizationId, String subjectKey) {
-    return scope.bind(
-        db.sql(sql)
-            .bind("c", campaignId)
-            .bind("org", Parameter.fromOrEmpty(organizationId, Long.class))
-            .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class)));
+    return scope
+        .on("b")
+        .bind(
+            db.sql(sql)
+                .bind("c", campaignId)
+                .bind("org", Parameter.fromOrEmpty(organizationId, Long.class))
+                .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class)));
   }
 
   /**

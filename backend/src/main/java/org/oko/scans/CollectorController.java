@@ -186,32 +186,19 @@ class CollectorController implements CollectorApi {
   /** The organizations a missing-pages list covers: the caller's scope, narrowed by the filters. */
   private Mono<MissingPagesQuery.Scope> scope(
       Caller caller, String regionCode, Long organizationId, String subjectKey) {
-    if (organizationId != null) {
-      return organizations
-          .byId(organizationId)
-          .filter(
-              org ->
-                  ScanAccess.seesOrganization(caller, org)
-                      && (regionCode == null || regionCode.equals(org.regionCode())))
-          .switchIfEmpty(
-              Mono.error(
-                  () -> new NotFoundException("Организация " + organizationId + " не найдена")))
-          .map(
-              org ->
-                  new MissingPagesQuery.Scope(org.regionCode(), null, false, org.id(), subjectKey));
+    MissingPagesQuery.Scope scope =
+        new MissingPagesQuery.Scope(ScanScope.of(caller), regionCode, organizationId, subjectKey);
+    if (organizationId == null) {
+      return Mono.just(scope);
     }
-    if (caller.role() == Role.SCANNER) {
-      return Mono.just(
-          new MissingPagesQuery.Scope(caller.regionCode(), null, false, null, subjectKey));
-    }
-    Visibility visibility = Visibility.of(caller);
-    return Mono.just(
-        new MissingPagesQuery.Scope(
-            regionCode != null ? regionCode : visibility.regionCode(),
-            visibility.municipalityId(),
-            visibility.withoutMunicipalityOnly(),
-            visibility.organizationId(),
-            subjectKey));
+    // A foreign organization answers 404, not an empty list: as if it did not exist.
+    return organizations
+        .byId(organizationId)
+        .filter(org -> ScanAccess.seesOrganization(caller, org))
+        .switchIfEmpty(
+            Mono.error(
+                () -> new NotFoundException("Организация " + organizationId + " не найдена")))
+        .thenReturn(scope);
   }
 
   /**

@@ -25,15 +25,9 @@ class MissingPagesQuery {
   }
 
   /**
-   * Which organizations to look at: every filter is optional (null); {@code withoutMunicipality}
-   * keeps only organizations that belong to no municipality.
+   * Which organizations to look at: the caller's scope, narrowed by optional filters (null: any).
    */
-  record Scope(
-      String regionCode,
-      Long municipalityId,
-      boolean withoutMunicipality,
-      Long organizationId,
-      String subjectKey) {}
+  record Scope(ScanScope caller, String regionCode, Long organizationId, String subjectKey) {}
 
   record Gap(
       OrganizationRef organization,
@@ -68,8 +62,7 @@ class MissingPagesQuery {
             and (cast(:region as text) is null or s.region_code = :region)
             and (cast(:org as bigint) is null or s.organization_id = :org)
             and (cast(:subject as text) is null or s.subject_key = :subject)
-            and (cast(:municipality as bigint) is null or o.municipality_id = :municipality)
-            and (not :without or o.municipality_id is null)
+            %s
           group by s.organization_id, s.subject_key, s.kit_number
         ), gaps as (
           select p.organization_id, p.subject_key, p.kit_number, sc.pages as expected,
@@ -87,14 +80,16 @@ class MissingPagesQuery {
         where cardinality(g.missing) > 0
         order by o.name, o.id, g.subject_key, g.kit_number
         limit :limit offset :offset
-        """;
-    return db.sql(sql)
+        """
+            .formatted(scope.caller().on("s").and());
+    return scope
+        .caller()
+        .on("s")
+        .bind(db.sql(sql))
         .bind("c", campaignId)
         .bind("region", Parameter.fromOrEmpty(scope.regionCode(), String.class))
         .bind("org", Parameter.fromOrEmpty(scope.organizationId(), Long.class))
         .bind("subject", Parameter.fromOrEmpty(scope.subjectKey(), String.class))
-        .bind("municipality", Parameter.fromOrEmpty(scope.municipalityId(), Long.class))
-        .bind("without", scope.withoutMunicipality())
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
         .map(row -> new Object[] {toGap(row), row.get("total", Long.class)})

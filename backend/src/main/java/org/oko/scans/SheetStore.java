@@ -202,7 +202,7 @@ class SheetStore {
     return filtered(
             SELECT
                 + FILTER
-                + ScanScope.sql("s")
+                + scope.on("s").and()
                 + " order by o.name, s.organization_id, s.subject_key, s.kit_number nulls last,"
                 + " s.page nulls last, s.id limit :limit offset :off",
             campaignId,
@@ -218,7 +218,7 @@ class SheetStore {
     return filtered(
             "select count(*) as n from scan_sheet s join organization o on o.id = s.organization_id"
                 + FILTER
-                + ScanScope.sql("s"),
+                + scope.on("s").and(),
             campaignId,
             scope,
             filter)
@@ -228,15 +228,17 @@ class SheetStore {
 
   private DatabaseClient.GenericExecuteSpec filtered(
       String sql, long campaignId, ScanScope scope, Filter f) {
-    return scope.bind(
-        db.sql(sql)
-            .bind("c", campaignId)
-            .bind("region", Parameter.fromOrEmpty(f.regionCode(), String.class))
-            .bind("org", Parameter.fromOrEmpty(f.organizationId(), Long.class))
-            .bind("batch", Parameter.fromOrEmpty(f.batchId(), Long.class))
-            .bind("subject", Parameter.fromOrEmpty(f.subjectKey(), String.class))
-            .bind("kit", Parameter.fromOrEmpty(f.kitNumber(), Long.class))
-            .bind("status", Parameter.fromOrEmpty(f.status(), String.class)));
+    return scope
+        .on("s")
+        .bind(
+            db.sql(sql)
+                .bind("c", campaignId)
+                .bind("region", Parameter.fromOrEmpty(f.regionCode(), String.class))
+                .bind("org", Parameter.fromOrEmpty(f.organizationId(), Long.class))
+                .bind("batch", Parameter.fromOrEmpty(f.batchId(), Long.class))
+                .bind("subject", Parameter.fromOrEmpty(f.subjectKey(), String.class))
+                .bind("kit", Parameter.fromOrEmpty(f.kitNumber(), Long.class))
+                .bind("status", Parameter.fromOrEmpty(f.status(), String.class)));
   }
 
   private static SheetRow toRow(Readable r) {

@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
+import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
 import org.oko.scoring.ScoringTasks.Score;
@@ -43,20 +44,17 @@ class Results {
       List<RoundTotal> rounds) {}
 
   /** The works a list is narrowed to: the caller's scope plus the request's filters. */
-  record Filter(
-      String regionCode,
-      Long municipalityId,
-      boolean withoutMunicipalityOnly,
-      Long organizationId,
-      String subjectKey) {
+  record Filter(Visibility scope, String regionCode, Long organizationId, String subjectKey) {
 
     static Filter of(Visibility scope, String regionCode, Long organizationId, String subject) {
-      return new Filter(
-          regionCode != null ? regionCode : scope.regionCode(),
-          scope.municipalityId(),
-          scope.withoutMunicipalityOnly(),
-          organizationId != null ? organizationId : scope.organizationId(),
-          subject);
+      return new Filter(scope, regionCode, organizationId, subject);
+    }
+
+    ScopeCondition condition() {
+      return scope.condition(
+          ScopeCondition.Columns.of("o")
+              .withRegion("t.region_code")
+              .withOrganization("t.organization_id"));
     }
   }
 
@@ -67,8 +65,6 @@ class Results {
       """
       where t.campaign_id = :campaign and t.round = 1
         and (cast(:region as text) is null or t.region_code = :region)
-        and (cast(:municipality as bigint) is null or o.municipality_id = :municipality)
-        and (:withoutMunicipality = false or o.municipality_id is null)
         and (cast(:organization as bigint) is null or t.organization_id = :organization)
         and (cast(:subject as text) is null or t.subject_key = :subject)
       """;
@@ -140,7 +136,8 @@ class Results {
             db.sql(
                 "select count(*) as n from scoring_task t"
                     + " join organization o on o.id = t.organization_id "
-                    + WHERE),
+                    + WHERE
+                    + filter.condition().and()),
             campaignId,
             filter)
         .map(r -> r.get("n", Long.class))
@@ -166,6 +163,7 @@ class Results {
                      and r.subject_key = t.subject_key and r.kit_number = t.kit_number
                 """
                     + WHERE
+                    + filter.condition().and()
                     + " order by o.login, t.subject_key, t.kit_number limit :limit offset :offset"),
             campaignId,
             filter)
@@ -176,10 +174,10 @@ class Results {
   }
 
   private static GenericExecuteSpec bind(GenericExecuteSpec spec, long campaignId, Filter f) {
-    return spec.bind("campaign", campaignId)
+    return f.condition()
+        .bind(spec)
+        .bind("campaign", campaignId)
         .bind("region", Parameter.fromOrEmpty(f.regionCode(), String.class))
-        .bind("municipality", Parameter.fromOrEmpty(f.municipalityId(), Long.class))
-        .bind("withoutMunicipality", f.withoutMunicipalityOnly())
         .bind("organization", Parameter.fromOrEmpty(f.organizationId(), Long.class))
         .bind("subject", Parameter.fromOrEmpty(f.subjectKey(), String.class));
   }
