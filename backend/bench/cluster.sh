@@ -20,7 +20,9 @@
 # OKO sees only OKO_DB_URL and OKO_KAFKA_BOOTSTRAP, exactly as against managed services.
 #
 # Every instance must be given the same public issuer (OKO_ISSUER): a token signed by one instance
-# is checked by another, and its iss must be the deployment's, not the instance's.
+# is checked by another, and its iss must be the deployment's, not the instance's. Each instance's
+# management port (health details, metrics; loopback only) is a free one, so that several
+# instances fit on one machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -171,7 +173,7 @@ instance_start() { # $1: instance number
   env OKO_DB_URL="jdbc:postgresql://localhost:$PG_PORT/oko" OKO_DB_USER=postgres \
     OKO_KAFKA_BOOTSTRAP="localhost:$KAFKA_PORT" OKO_PORT="$port" \
     OKO_DATA_DIR="$dir/oko-$n" OKO_BLOB_DIR="$dir/blobs" OKO_ISSUER="$ISSUER" \
-    OKO_DEMO_DATA="$DEMO" \
+    OKO_DEMO_DATA="$DEMO" OKO_MANAGEMENT_PORT=0 \
     java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >>"$dir/logs/oko-$n.log" 2>&1 &
   echo $! >"$dir/pids/oko-$n"
 }
