@@ -25,6 +25,7 @@ const unidirectional = [
   { target: './src/features', from: './src/app' },
   {
     target: [
+      './src/api',
       './src/components',
       './src/config',
       './src/hooks',

@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { useCampaign } from '@/api/get-campaign';
 import { CampaignCreateForm } from '@/features/campaigns/components/campaign-create-form';
 import { CampaignDetails } from '@/features/campaigns/components/campaign-details';
 import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';

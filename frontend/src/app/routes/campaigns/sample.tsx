@@ -5,7 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { useCampaign } from '@/api/get-campaign';
 import { InventoryButton } from '@/features/logistics/components/inventory-button';
 import { PreliminaryListPanel } from '@/features/sample/components/preliminary-list-panel';
 import { SampleDrawForm } from '@/features/sample/components/sample-draw-form';

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
-import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { useCampaign } from '@/api/get-campaign';
 import type { Campaign, Me, Role } from '@/types/api';
 
 import { NotFoundRoute } from '../not-found';

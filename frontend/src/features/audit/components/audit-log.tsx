@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import type { Me } from '@/types/api';
 import { parsePage } from '@/utils/paging';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { useAuditEvents } from '../api/get-audit-events';
 import { AuditTable } from './audit-table';
@@ -18,25 +18,12 @@ const REGION_CODE = /^[0-9]{2}$/;
  */
 export function AuditLog({ account }: { account: Me }) {
   const federal = account.role === 'FEDERAL';
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const regionParam = searchParams.get('region') ?? '';
   const regionCode = federal && REGION_CODE.test(regionParam) ? regionParam : undefined;
   const page = parsePage(searchParams.get('page'));
 
   const events = useAuditEvents({ filter: { regionCode, page: page - 1 } });
-
-  const update = (changes: Record<string, string | null>, replace = false) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
 
   // The box shows what is typed; the URL (and so the request) follows a whole code or nothing.
   const [text, setText] = useState(regionCode ?? '');

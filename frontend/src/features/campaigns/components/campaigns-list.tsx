@@ -8,7 +8,7 @@ import type { Campaign } from '@/types/api';
 import { formatNumber, plural } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 
-import { useCampaigns } from '../api/get-campaigns';
+import { useCampaigns } from '@/api/get-campaigns';
 import { campaignKindLabels, stageLabel } from '../utils/labels';
 
 const currentStageOf = (campaign: Campaign) => {

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
@@ -7,6 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import type { OrganizationKind } from '@/types/api';
 import { parsePage } from '@/utils/paging';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { useOrganizations } from '../api/get-organizations';
 import { isOrganizationKind, kindLabels, organizationKinds } from '../utils/labels';
@@ -27,7 +27,7 @@ export function OrganizationsBrowser({
   municipalityId,
   title,
 }: OrganizationsBrowserProps) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const q = searchParams.get('q') ?? '';
   const kindParam = searchParams.get('kind');
   const kind = isOrganizationKind(kindParam) ? kindParam : undefined;
@@ -36,19 +36,6 @@ export function OrganizationsBrowser({
   const organizations = useOrganizations({
     filter: { regionCode, municipalityId, kind, q: q.trim().slice(0, 100), page: page - 1 },
   });
-
-  const update = (changes: Record<string, string | null>, replace = false) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
 
   // The box answers every keystroke; the URL (and so the request) follows once typing pauses.
   // Typing replaces the history entry rather than adding one per pause.

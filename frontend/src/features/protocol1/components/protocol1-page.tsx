@@ -9,7 +9,7 @@ import type { Campaign } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 
 import { useDownloadProtocol1 } from '../api/download-protocol1';
-import { useCampaign } from '../api/get-campaign';
+import { useCampaign } from '@/api/get-campaign';
 import { useKitCredentials } from '../api/get-kit-credentials';
 import { useLocalRecord } from '../hooks/use-local-record';
 import { useProtocol2 } from '../hooks/use-protocol2';

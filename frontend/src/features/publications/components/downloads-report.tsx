@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { usePublication } from '../api/get-publication';
 import { usePublicationDownloads } from '../api/get-publication-downloads';
@@ -26,7 +27,7 @@ const filters = [
  * filter and the page live in the URL.
  */
 export function DownloadsReport({ publicationId }: { publicationId: number }) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const filter = searchParams.get('filter');
   const downloaded = filter === 'yes' ? true : filter === 'no' ? false : undefined;
   const active = downloaded === undefined ? '' : downloaded ? 'yes' : 'no';
@@ -38,16 +39,6 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
   });
   const zoneOf = useCampaignTimeZone();
   const timeZone = zoneOf(publication.data?.campaignId);
-
-  const update = (changes: Record<string, string | null>) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
 
   const title = publication.data?.title ?? 'Публикация';
   const at = (value?: string) =>

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { formatNumber } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { useCampaignChoices } from '../api/get-campaign-choices';
 import { usePublications } from '../api/get-publications';
@@ -19,7 +19,7 @@ const ID = /^[1-9][0-9]{0,14}$/;
  * live in the URL, so a reload or a shared link keeps them.
  */
 export function PublicationsBrowser({ author }: { author: boolean }) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const campaignParam = searchParams.get('campaign') ?? '';
   const campaignId = ID.test(campaignParam) ? Number(campaignParam) : undefined;
   const unreadOnly = searchParams.get('unread') === '1';
@@ -29,16 +29,6 @@ export function PublicationsBrowser({ author }: { author: boolean }) {
   const campaigns = useCampaignChoices();
   const zoneOf = useCampaignTimeZone();
   const id = useId();
-
-  const update = (changes: Record<string, string | null>) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      return next;
-    });
 
   return (
     <section className="panel" data-testid="publications">

@@ -1,5 +1,4 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
@@ -8,6 +7,7 @@ import { useDebouncedCallback } from '@/hooks/use-debounced-callback';
 import type { SampleEntry } from '@/types/api';
 import { formatDateIn, formatNumber } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { useSampleEntries } from '../api/get-sample-entries';
 import { useSelectSampleEntries } from '../api/select-sample-entries';
@@ -36,7 +36,7 @@ export function SampleEntries({
   canSelect = false,
   renderActions,
 }: SampleEntriesProps) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const regionParam = searchParams.get('region') ?? '';
   const regionCode = regionCodes?.includes(regionParam) ? regionParam : undefined;
   const statusParam = searchParams.get('status');
@@ -47,19 +47,6 @@ export function SampleEntries({
     filter: { campaignId, regionCode, status, q: q.trim().slice(0, 100), page: page - 1 },
   });
   const select = useSelectSampleEntries();
-
-  const update = (changes: Record<string, string | null>, replace = false) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
 
   const [text, setText] = useState(q);
   const [syncedQ, setSyncedQ] = useState(q);

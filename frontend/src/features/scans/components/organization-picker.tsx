@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import type { OrganizationBrief } from '@/types/api';
 
-import { useSearchOrganizations } from '../api/search-organizations';
+import { useSearchOrganizations } from '@/api/search-organizations';
 
 export type PickedOrganization = Pick<OrganizationBrief, 'id' | 'name' | 'login'>;
 
@@ -24,7 +24,7 @@ export function OrganizationPicker({
   const id = useId();
   const [q, setQ] = useState('');
   const found = useSearchOrganizations({
-    search: { regionCode, q },
+    search: { regionCode, q, size: 20 },
     queryConfig: { enabled: regionCode !== '' && !value },
   });
 

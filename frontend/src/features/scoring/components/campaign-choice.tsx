@@ -7,12 +7,12 @@ import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 
 import '../scoring.css';
-import { useCampaignChoices } from '../api/get-campaigns';
+import { useCampaigns } from '@/api/get-campaigns';
 
 /** The organizer picks the campaign whose works are to be scored. */
 export function CampaignChoice() {
   const [page, setPage] = useState(1);
-  const campaigns = useCampaignChoices({ page: page - 1 });
+  const campaigns = useCampaigns({ page: page - 1 });
   if (campaigns.isPending) return <Loading label="Загружаем кампании…" />;
   if (campaigns.isError) {
     return (

@@ -7,7 +7,7 @@ import type { components } from '@/types/api.gen';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useCreateExpert } from '../api/create-expert';
-import { useOrganizationSearch } from '../api/search-organizations';
+import { useSearchOrganizations } from '@/api/search-organizations';
 import { RegionSelect, regionsFor, subjectTitle } from './region-subject-filters';
 import { Messages } from './field-messages';
 
@@ -233,9 +233,8 @@ type OrganizationPickerProps = {
 function OrganizationPicker({ regionCode, value, onChange, messages }: OrganizationPickerProps) {
   const id = useId();
   const [q, setQ] = useState('');
-  const search = useOrganizationSearch({
-    regionCode,
-    q,
+  const search = useSearchOrganizations({
+    search: { regionCode, q, size: 10 },
     queryConfig: { enabled: regionCode !== '' && q.trim().length >= 2 && !value },
   });
 

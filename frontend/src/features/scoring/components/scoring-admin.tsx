@@ -8,7 +8,7 @@ import { paths } from '@/config/paths';
 import type { Me } from '@/types/api';
 
 import '../scoring.css';
-import { useCampaign } from '../api/get-campaign';
+import { useCampaign } from '@/api/get-campaign';
 import { DistributionPanel } from './distribution-panel';
 import { ExpertsPanel } from './experts-panel';
 import { ResultsPanel } from './results-panel';

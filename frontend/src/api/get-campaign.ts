@@ -3,7 +3,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
 import type { QueryConfig } from '@/lib/react-query';
 
-/** The campaign, for its title, subjects and the time zone to show the validity period in. */
+/**
+ * One campaign: its title, subjects, regions, schedule and the time zone to show times in. Shared
+ * by the features that show a campaign, so one query key has one fetcher and one freshness.
+ */
 export const getCampaign = (campaignId: number, signal?: AbortSignal) =>
   unwrap(api.GET('/api/campaigns/{campaignId}', { params: { path: { campaignId } }, signal }));
 
@@ -11,6 +14,7 @@ export const getCampaignQueryOptions = (campaignId: number) =>
   queryOptions({
     queryKey: ['campaigns', campaignId],
     queryFn: ({ signal }) => getCampaign(campaignId, signal),
+    // Stage states move with the clock: read them afresh when the page is opened again.
     staleTime: 0,
   });
 
