@@ -2,8 +2,6 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,6 +24,7 @@ import org.oko.campaigns.CampaignStore.Viewer;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.Paging;
@@ -309,9 +308,9 @@ class CampaignsController implements CampaignsApi {
                     new Stage(
                         w.code(),
                         StageNames.of(w.code()),
-                        utc(w.opensAt()),
-                        utc(w.closesAt()),
-                        utc(w.effectiveClosesAt()),
+                        ApiTimes.utc(w.opensAt()),
+                        ApiTimes.utc(w.closesAt()),
+                        ApiTimes.utc(w.effectiveClosesAt()),
                         w.stateAt(now)))
             .toList();
     Campaign campaign =
@@ -325,15 +324,11 @@ class CampaignsController implements CampaignsApi {
             stages,
             viewer.zone().getId(),
             row.version(),
-            utc(row.createdAt()));
+            ApiTimes.utc(row.createdAt()));
     stages.stream()
         .filter(s -> s.getState() == StageState.OPEN)
         .findFirst()
         .ifPresent(s -> campaign.setCurrentStage(s.getCode()));
     return campaign;
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -10,6 +10,7 @@ import org.oko.api.model.StageExtensionInput;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.events.Outbox;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.UnprocessableException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -182,9 +183,9 @@ class StageExtensions {
         new StageExtension(
             r.get("id", Long.class),
             StageCode.fromValue(r.get("stage_code", String.class)),
-            CampaignsController.utc(r.get("closes_at", Instant.class)),
+            ApiTimes.utc(r.get("closes_at", Instant.class)),
             r.get("granted_by", String.class),
-            CampaignsController.utc(r.get("granted_at", Instant.class)));
+            ApiTimes.utc(r.get("granted_at", Instant.class)));
     e.setRegionCode(r.get("region_code", String.class));
     e.setReason(r.get("reason", String.class));
     Long orgId = r.get("org_id", Long.class);

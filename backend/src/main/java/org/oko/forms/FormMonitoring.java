@@ -14,6 +14,7 @@ import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -188,8 +189,8 @@ class FormMonitoring {
             status == null ? FormResponseStatus.NOT_STARTED : FormResponseStatus.fromValue(status),
             r.get("submissions", Integer.class));
     item.setMunicipalityName(respondent.municipalityName());
-    item.setUpdatedAt(FormResponses.utc(r.get("updated_at", Instant.class)));
-    item.setSubmittedAt(FormResponses.utc(r.get("submitted_at", Instant.class)));
+    item.setUpdatedAt(ApiTimes.utc(r.get("updated_at", Instant.class)));
+    item.setSubmittedAt(ApiTimes.utc(r.get("submitted_at", Instant.class)));
     return new Line(item, ZoneId.of(r.get("time_zone", String.class)));
   }
 }

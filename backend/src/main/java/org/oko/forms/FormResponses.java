@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -598,9 +598,9 @@ class FormResponses {
                       row == null ? 0 : row.submissions());
               w.ifPresent(x -> response.setWindow(window(x, now)));
               if (row != null) {
-                response.setUpdatedAt(utc(row.updatedAt()));
+                response.setUpdatedAt(ApiTimes.utc(row.updatedAt()));
                 response.setUpdatedBy(row.updatedBy());
-                response.setSubmittedAt(utc(row.submittedAt()));
+                response.setSubmittedAt(ApiTimes.utc(row.submittedAt()));
                 response.setSubmittedBy(row.submittedBy());
               }
               return response;
@@ -609,8 +609,8 @@ class FormResponses {
 
   static FormWindow window(StageWindow w, Instant now) {
     return new FormWindow(
-        utc(w.opensAt()),
-        utc(w.effectiveClosesAt()),
+        ApiTimes.utc(w.opensAt()),
+        ApiTimes.utc(w.effectiveClosesAt()),
         w.stateAt(now) == StageState.OPEN,
         w.zone().getId());
   }
@@ -624,10 +624,6 @@ class FormResponses {
     e.setRow(p.row());
     e.setColumn(p.column());
     return e;
-  }
-
-  static java.time.OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   private static UnprocessableException notSubmitted(FormProblems problems) {

@@ -32,6 +32,7 @@ import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
@@ -147,7 +148,7 @@ class FormsController implements FormsApi {
                 .map(
                     row -> {
                       summary.setMyStatus(FormResponseStatus.fromValue(row.status()));
-                      summary.setMySubmittedAt(FormResponses.utc(row.submittedAt()));
+                      summary.setMySubmittedAt(ApiTimes.utc(row.submittedAt()));
                       return summary;
                     })
                 .defaultIfEmpty(summary.myStatus(FormResponseStatus.NOT_STARTED));
@@ -455,7 +456,7 @@ class FormsController implements FormsApi {
                         v ->
                             new FormResponseVersionSummary(
                                 v.number(),
-                                FormResponses.utc(v.submittedAt()),
+                                ApiTimes.utc(v.submittedAt()),
                                 v.submittedBy(),
                                 v.definitionVersion(),
                                 v.rows()))
@@ -478,7 +479,7 @@ class FormsController implements FormsApi {
                 ResponseEntity.ok(
                     new FormResponseVersion(
                         v.number(),
-                        FormResponses.utc(v.submittedAt()),
+                        ApiTimes.utc(v.submittedAt()),
                         v.submittedBy(),
                         v.definitionVersion(),
                         new LinkedHashMap<>(v.content()))));
@@ -655,7 +656,7 @@ class FormsController implements FormsApi {
             form.respondent(),
             models.sheetsOf(form.schema()),
             form.version(),
-            FormResponses.utc(form.updatedAt()));
+            ApiTimes.utc(form.updatedAt()));
     api.setInstruction(form.instruction());
     api.setOrganizationKinds(
         form.organizationKinds().stream().map(OrganizationKind::fromValue).toList());

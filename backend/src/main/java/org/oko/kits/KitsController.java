@@ -1,7 +1,6 @@
 package org.oko.kits;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
@@ -172,8 +172,8 @@ class KitsController implements KitsApi {
                                   new org.oko.api.model.KitCredential(
                                       k.kitNumber(), k.login(), k.password()))
                           .toList());
-              result.setValidFrom(p.validFrom() == null ? null : utc(p.validFrom()));
-              result.setValidUntil(p.validUntil() == null ? null : utc(p.validUntil()));
+              result.setValidFrom(p.validFrom() == null ? null : ApiTimes.utc(p.validFrom()));
+              result.setValidUntil(p.validUntil() == null ? null : ApiTimes.utc(p.validUntil()));
               return ResponseEntity.ok(result);
             });
   }
@@ -293,10 +293,6 @@ class KitsController implements KitsApi {
       return configuredLink;
     }
     return publicUrl.resolve("/q");
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static OrganizationBrief brief(OrganizationRef org) {

@@ -13,6 +13,7 @@ import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -152,8 +153,8 @@ class DownloadsReport {
       organization.setMunicipalityId(r.get("municipality_id", Long.class));
       organization.setMunicipalityName(r.get("municipality", String.class));
       row = new DownloadRow(organization, r.get("downloads", Long.class).intValue());
-      row.setFirstDownloadedAt(PublicationViews.utc(r.get("first_at", Instant.class)));
-      row.setLastDownloadedAt(PublicationViews.utc(r.get("last_at", Instant.class)));
+      row.setFirstDownloadedAt(ApiTimes.utc(r.get("first_at", Instant.class)));
+      row.setLastDownloadedAt(ApiTimes.utc(r.get("last_at", Instant.class)));
     }
     return new Line(
         r.get("audience", Long.class),

@@ -1,8 +1,6 @@
 package org.oko.publications;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.stream.Collectors;
 import org.oko.api.model.Attachment;
 import org.oko.api.model.Audience;
 import org.oko.api.model.Publication;
+import org.oko.platform.web.ApiTimes;
 import org.oko.publications.AttachmentStore.AttachmentView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -61,16 +60,12 @@ class PublicationViews {
             row.authorLogin(),
             attachments.getOrDefault(row.id(), new ArrayList<>()),
             row.read(),
-            utc(row.createdAt()),
+            ApiTimes.utc(row.createdAt()),
             row.version());
     p.setAuthorName(row.authorName());
     if (row.releaseAt() != null) {
-      p.setReleaseAt(utc(row.releaseAt()));
+      p.setReleaseAt(ApiTimes.utc(row.releaseAt()));
     }
     return p;
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

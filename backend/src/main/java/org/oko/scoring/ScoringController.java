@@ -1,9 +1,6 @@
 package org.oko.scoring;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +36,7 @@ import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
@@ -437,7 +435,7 @@ class ScoringController implements ScoringApi {
                       task.kitNumber(),
                       task.round(),
                       task.scored() ? ScoringTaskStatus.SCORED : ScoringTaskStatus.OPEN,
-                      utc(task.assignedAt()),
+                      ApiTimes.utc(task.assignedAt()),
                       t.getT4().timeZone(),
                       t.getT1().stream()
                           .map(c -> new ScanCriterion(c.code(), c.title(), c.maxScore(), c.page()))
@@ -446,8 +444,9 @@ class ScoringController implements ScoringApi {
                       scores(task.scores()),
                       t.getT3());
               api.setTotal(task.total());
-              api.setScoredAt(task.scoredAt() == null ? null : utc(task.scoredAt()));
-              api.setClosesAt(t.getT4().closesAt() == null ? null : utc(t.getT4().closesAt()));
+              api.setScoredAt(task.scoredAt() == null ? null : ApiTimes.utc(task.scoredAt()));
+              api.setClosesAt(
+                  t.getT4().closesAt() == null ? null : ApiTimes.utc(t.getT4().closesAt()));
               return api;
             });
   }
@@ -462,11 +461,11 @@ class ScoringController implements ScoringApi {
             task.kitNumber(),
             task.round(),
             task.scored() ? ScoringTaskStatus.SCORED : ScoringTaskStatus.OPEN,
-            utc(task.assignedAt()),
+            ApiTimes.utc(task.assignedAt()),
             due.timeZone());
     api.setTotal(task.total());
-    api.setScoredAt(task.scoredAt() == null ? null : utc(task.scoredAt()));
-    api.setClosesAt(due.closesAt() == null ? null : utc(due.closesAt()));
+    api.setScoredAt(task.scoredAt() == null ? null : ApiTimes.utc(task.scoredAt()));
+    api.setClosesAt(due.closesAt() == null ? null : ApiTimes.utc(due.closesAt()));
     return api;
   }
 
@@ -534,10 +533,6 @@ class ScoringController implements ScoringApi {
     } catch (RuntimeException e) {
       return MediaType.APPLICATION_OCTET_STREAM;
     }
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   private static NotFoundException regionNotFound(String regionCode) {
