@@ -1,9 +1,9 @@
 package org.oko.identity;
 
 import java.time.Duration;
+import org.oko.platform.lifecycle.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -17,14 +17,13 @@ import reactor.core.publisher.Mono;
  * deleting the same rows twice does no harm.
  */
 @Component
-class ExpiredLoginCounts implements SmartLifecycle {
+class ExpiredLoginCounts extends BackgroundLoop {
 
   private static final Logger log = LoggerFactory.getLogger(ExpiredLoginCounts.class);
 
   private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
   private final DatabaseClient db;
-  private volatile Disposable loop;
 
   ExpiredLoginCounts(DatabaseClient db) {
     this.db = db;
@@ -43,33 +42,18 @@ class ExpiredLoginCounts implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop =
-        Flux.interval(SWEEP_EVERY)
-            .onBackpressureDrop()
-            .concatMap(
-                tick ->
-                    delete()
-                        .onErrorResume(
-                            e -> {
-                              log.warn("Could not delete expired sign-in counts: {}", e.toString());
-                              return Mono.empty();
-                            }),
-                1)
-            .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable running = loop;
-    if (running != null) {
-      running.dispose();
-    }
-    loop = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop != null;
+  protected Disposable run() {
+    return Flux.interval(SWEEP_EVERY)
+        .onBackpressureDrop()
+        .concatMap(
+            tick ->
+                delete()
+                    .onErrorResume(
+                        e -> {
+                          log.warn("Could not delete expired sign-in counts: {}", e.toString());
+                          return Mono.empty();
+                        }),
+            1)
+        .subscribe();
   }
 }

@@ -14,13 +14,13 @@ import org.oko.platform.events.DeadLetters;
 import org.oko.platform.events.EventStream;
 import org.oko.platform.events.EventTopic;
 import org.oko.platform.events.ReceivedEvent;
+import org.oko.platform.lifecycle.BackgroundLoop;
 import org.oko.scans.ImageInspector.Inspection;
 import org.oko.scans.ValidationStore.Outcome;
 import org.oko.scans.ValidationStore.Sheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * backoff.
  */
 @Component
-class SheetValidation implements SmartLifecycle {
+class SheetValidation extends BackgroundLoop {
 
   static final String GROUP = "scans-validation";
 
@@ -71,7 +71,6 @@ class SheetValidation implements SmartLifecycle {
   private final JsonMapper json;
   private final ImageInspector inspector = new ImageInspector();
   private final int concurrency;
-  private volatile Disposable loop;
 
   SheetValidation(
       EventStream events,
@@ -105,20 +104,19 @@ class SheetValidation implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop =
-        Flux.defer(() -> events.subscribe(GROUP, List.of(SheetStatusChanged.TOPIC.name())))
-            .flatMapSequential(event -> process(event).thenReturn(event), concurrency)
-            .doOnNext(ReceivedEvent::acknowledge)
-            .retryWhen(
-                Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-                    .maxBackoff(Duration.ofSeconds(30))
-                    .doBeforeRetry(
-                        signal ->
-                            log.warn(
-                                "Sheet validation stopped, resubscribing: {}",
-                                signal.failure().toString())))
-            .subscribe();
+  protected Disposable run() {
+    return Flux.defer(() -> events.subscribe(GROUP, List.of(SheetStatusChanged.TOPIC.name())))
+        .flatMapSequential(event -> process(event).thenReturn(event), concurrency)
+        .doOnNext(ReceivedEvent::acknowledge)
+        .retryWhen(
+            Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(30))
+                .doBeforeRetry(
+                    signal ->
+                        log.warn(
+                            "Sheet validation stopped, resubscribing: {}",
+                            signal.failure().toString())))
+        .subscribe();
   }
 
   /**
@@ -319,19 +317,5 @@ class SheetValidation implements SmartLifecycle {
     PoisonException(String message) {
       super(message, null, false, false);
     }
-  }
-
-  @Override
-  public void stop() {
-    Disposable running = loop;
-    if (running != null) {
-      running.dispose();
-    }
-    loop = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop != null;
   }
 }

@@ -3,9 +3,9 @@ package org.oko.scans;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.oko.platform.lifecycle.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * (its event may have been acknowledged by the instance that stopped).
  */
 @Component
-class StuckBatches implements SmartLifecycle {
+class StuckBatches extends BackgroundLoop {
 
   private static final Logger log = LoggerFactory.getLogger(StuckBatches.class);
 
@@ -31,7 +31,6 @@ class StuckBatches implements SmartLifecycle {
   private final BatchCompletion completion;
   private final ValidationStore sheets;
   private final Clock clock;
-  private volatile Disposable loop;
 
   StuckBatches(
       BatchStore batches, BatchCompletion completion, ValidationStore sheets, Clock clock) {
@@ -63,36 +62,20 @@ class StuckBatches implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop =
-        Flux.interval(CHECK_EVERY)
-            .onBackpressureDrop()
-            .concatMap(
-                tick ->
-                    resume()
-                        .then(requeueSheets())
-                        .onErrorResume(
-                            e -> {
-                              log.warn(
-                                  "Could not finish stuck scan batches or sheets: {}",
-                                  e.toString());
-                              return Mono.empty();
-                            }),
-                1)
-            .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable running = loop;
-    if (running != null) {
-      running.dispose();
-    }
-    loop = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop != null;
+  protected Disposable run() {
+    return Flux.interval(CHECK_EVERY)
+        .onBackpressureDrop()
+        .concatMap(
+            tick ->
+                resume()
+                    .then(requeueSheets())
+                    .onErrorResume(
+                        e -> {
+                          log.warn(
+                              "Could not finish stuck scan batches or sheets: {}", e.toString());
+                          return Mono.empty();
+                        }),
+            1)
+        .subscribe();
   }
 }

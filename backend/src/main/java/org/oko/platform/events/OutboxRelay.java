@@ -10,9 +10,9 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.oko.platform.lifecycle.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -37,7 +37,7 @@ import reactor.kafka.sender.SenderRecord;
  * event-id}).
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundLoop {
 
   static final String EVENT_ID_HEADER = "event-id";
   static final String EVENT_TYPE_HEADER = "event-type";
@@ -50,7 +50,6 @@ class OutboxRelay implements SmartLifecycle {
   private final AdminClient admin;
   private final List<EventTopic> topics;
   private final EventsProperties properties;
-  private volatile Disposable loop;
 
   OutboxRelay(
       DatabaseClient db,
@@ -125,21 +124,19 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
+  protected Disposable run() {
     createMissingTopics();
     Duration interval = properties.relayInterval();
-    loop =
-        Flux.interval(interval)
-            .onBackpressureDrop()
-            // A full batch means more is waiting: go on at once instead of sleeping.
-            .concatMap(
-                tick ->
-                    publishBatch()
-                        .expand(
-                            n -> n == properties.relayBatchSize() ? publishBatch() : Mono.empty())
-                        .onErrorResume(this::logAndSkip),
-                1)
-            .subscribe();
+    return Flux.interval(interval)
+        .onBackpressureDrop()
+        // A full batch means more is waiting: go on at once instead of sleeping.
+        .concatMap(
+            tick ->
+                publishBatch()
+                    .expand(n -> n == properties.relayBatchSize() ? publishBatch() : Mono.empty())
+                    .onErrorResume(this::logAndSkip),
+            1)
+        .subscribe();
   }
 
   private Mono<Integer> logAndSkip(Throwable error) {
@@ -174,19 +171,5 @@ class OutboxRelay implements SmartLifecycle {
     } catch (TimeoutException e) {
       throw new IllegalStateException("Kafka did not create a topic within 30 s", e);
     }
-  }
-
-  @Override
-  public void stop() {
-    Disposable running = loop;
-    if (running != null) {
-      running.dispose();
-    }
-    loop = null;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop != null;
   }
 }
