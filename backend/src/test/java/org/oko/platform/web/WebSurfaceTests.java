@@ -34,6 +34,50 @@ class WebSurfaceTests extends ApiTest {
   }
 
   @Test
+  void theSpaIsServedUnderAStrictContentSecurityPolicyAndAPermissionsPolicy() {
+    var headers =
+        anonymous
+            .get()
+            .uri("/")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders();
+    String csp = headers.getFirst("Content-Security-Policy");
+    assertThat(csp)
+        .contains(
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
+    assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()", "geolocation=()");
+  }
+
+  @Test
+  void swaggerUiHasItsOwnPolicyAllowingItsInlineStylesAndDataImagesButNoInlineScript() {
+    String csp =
+        anonymous
+            .get()
+            .uri("/webjars/swagger-ui/index.html")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("Content-Security-Policy");
+    assertThat(csp)
+        .contains("script-src 'self';", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:")
+        .doesNotContain("unsafe-eval");
+  }
+
+  @Test
   void aReloadedClientRouteStillOpensTheSpa() {
     client
         .get()
