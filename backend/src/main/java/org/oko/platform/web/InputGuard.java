@@ -3,23 +3,22 @@ package org.oko.platform.web;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses, before authentication and before any handler, what no handler should see: a URI over
- * {@value #MAX_URI_LENGTH} characters (414) and control characters in the path, the query or the
- * fields of a form-encoded body (400 naming the parameter). JSON bodies are checked while they are
- * read ({@link StrictJson}). The failures become problem documents in {@link EdgeProblems}.
+ * Refuses, before authentication and before any handler, control characters in the path, the query
+ * or the fields of a form-encoded body (400 naming the parameter): PostgreSQL cannot store NUL, and
+ * no parameter of OKO has a use for the others. JSON bodies are checked while they are read ({@link
+ * StrictJson}); a URI over the request-line limit never gets this far ({@link NettyRefusals}). The
+ * failures become problem documents in {@link EdgeProblems}.
  */
 @Component
 @Order(InputGuard.ORDER)
@@ -28,23 +27,9 @@ class InputGuard implements WebFilter {
   /** Before Spring Security's filter chain (-100): a malformed request is refused unread. */
   static final int ORDER = -200;
 
-  /**
-   * The longest request URI (path and query) OKO answers. Netty's own limit on the request line
-   * ({@code server.netty.max-initial-line-length}) is set well above it, so that a longer URI
-   * reaches this filter and gets a problem document instead of Netty's empty 414.
-   */
-  static final int MAX_URI_LENGTH = 8 * 1024;
-
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    String rawPath = request.getURI().getRawPath();
-    String rawQuery = request.getURI().getRawQuery();
-    int length =
-        (rawPath == null ? 0 : rawPath.length()) + (rawQuery == null ? 0 : rawQuery.length() + 1);
-    if (length > MAX_URI_LENGTH) {
-      return Mono.error(uriTooLong());
-    }
     InvalidRequestException refused = checkPath(request.getPath().pathWithinApplication());
     if (refused == null) {
       refused = checkFields(request.getQueryParams());
@@ -64,10 +49,6 @@ class InputGuard implements WebFilter {
               });
     }
     return chain.filter(exchange);
-  }
-
-  static ResponseStatusException uriTooLong() {
-    return new ResponseStatusException(HttpStatus.URI_TOO_LONG);
   }
 
   private static InvalidRequestException checkPath(PathContainer path) {

@@ -247,9 +247,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
           problem(
               HttpStatus.URI_TOO_LONG,
               "Слишком длинный адрес",
-              "Адрес запроса длиннее "
-                  + InputGuard.MAX_URI_LENGTH
-                  + " символов. Сократите параметры запроса или передайте данные в теле запроса.");
+              "Адрес запроса слишком длинный. Сократите параметры запроса или передайте данные в"
+                  + " теле запроса.");
       default -> {
         if (status.is5xxServerError()) {
           yield unexpected(e instanceof Exception ex ? ex : new RuntimeException(e));

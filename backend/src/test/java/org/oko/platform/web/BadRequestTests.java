@@ -2,7 +2,10 @@ package org.oko.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +214,10 @@ class BadRequestTests extends ApiTest {
                 .bodyValue("{\"organization\": \"edu640021\", \"sheets\": {}}")
                 .exchange());
     cases.put(
-        "414 a URI over 8 KB",
+        "431 headers over the limit",
+        c -> c.get().uri("/api/regions").header("X-Note", "a".repeat(20_000)).exchange());
+    cases.put(
+        "414 a request line over 8 KB",
         c ->
             c.get()
                 .uri(URI.create(baseUrl() + "/api/organizations?q=" + "a".repeat(9000)))
@@ -263,17 +269,26 @@ class BadRequestTests extends ApiTest {
   }
 
   /**
-   * Netty reads the request line before OKO does: past its explicit limit of 64 KB it closes the
-   * connection with an empty 414, which no handler can turn into a problem document.
+   * Netty refuses a header it cannot parse before any of OKO's code runs; the answer is still a
+   * problem document in Russian (and the connection is closed). A raw socket, because no HTTP
+   * client sends such a header.
    */
   @Test
-  void aRequestLineOverNettysLimitIsRefusedByNetty() {
-    WebTestClient raw = WebTestClient.bindToServer().baseUrl(baseUrl()).build();
-    raw.get()
-        .uri(URI.create(baseUrl() + "/api/organizations?q=" + "a".repeat(70 * 1024)))
-        .exchange()
-        .expectStatus()
-        .isEqualTo(414);
+  void aHeaderWithAControlCharacterIsRefusedWithAProblemDocumentToo() throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/regions HTTP/1.1\r\nHost: localhost\r\nX-Note: a\u0001b\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(response)
+          .startsWith("HTTP/1.1 400")
+          .containsIgnoringCase("content-type: application/problem+json")
+          .containsPattern("\"detail\":\"[А-Яа-яЁё]");
+    }
   }
 
   private WebTestClient.ResponseSpec postPublication(String title, String role) {
