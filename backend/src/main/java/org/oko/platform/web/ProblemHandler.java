@@ -11,6 +11,7 @@ import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -139,6 +140,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
     if (e instanceof ErrorResponse framework) return framework(e, framework.getStatusCode());
     if (e instanceof ServerExchangeRejectedException) return rejectedAddress();
+    if (e instanceof DataBufferLimitException) return framework(e, HttpStatus.CONTENT_TOO_LARGE);
     if (e instanceof JacksonException json) return badRequest(List.of(BadInput.ofJson(json)));
     return unexpected(e instanceof Exception ex ? ex : new RuntimeException(e));
   }
@@ -263,8 +265,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   /**
    * Spring Security's firewall refused the request line: an encoded dot, slash or backslash in the
-   * path ({@code /api/regions/%2e%2e}), a semicolon, a malformed header and the like.
+   * path ({@code /api/regions/%2e%2e}), a semicolon, a malformed header and the like. Usually it
+   * refuses before any handler ({@link EdgeProblems}); a header it checks only when read can fail
+   * later, inside one.
    */
+  @ExceptionHandler(ServerExchangeRejectedException.class)
   static ProblemDetail rejectedAddress() {
     return problem(
         HttpStatus.BAD_REQUEST,

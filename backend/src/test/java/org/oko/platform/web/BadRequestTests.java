@@ -241,6 +241,14 @@ class BadRequestTests extends ApiTest {
                 .bodyValue(PUBLICATION.formatted("123", "\"ORGANIZATION\""))
                 .exchange());
     cases.put(
+        "413 a form body over the codecs' limit",
+        c ->
+            c.post()
+                .uri("/oauth2/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=password&username=" + "a".repeat(300_000))
+                .exchange());
+    cases.put(
         "405 a method the path does not have", c -> c.delete().uri("/api/regions").exchange());
     cases.put(
         "406 an Accept the operation cannot satisfy",
