@@ -40,7 +40,7 @@ pid=
 args=()
 [ -n "$RELAY_INTERVAL" ] && args+=("--oko.events.relay-interval=$RELAY_INTERVAL")
 [ -n "$TICK" ] && args+=("--oko.live.tick=$TICK")
-env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
+env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" >>"$data/oko.log" 2>&1 &
 pid=$!
 trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"; exit $rc' EXIT

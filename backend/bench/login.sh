@@ -19,7 +19,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 
 data=$(mktemp -d)
-OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT java -Xmx1g -jar "$JAR" >"$data/oko.log" 2>&1 &
+OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} java -Xmx1g -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

@@ -20,7 +20,7 @@ JAR=backend/target/oko.jar
 command -v jq >/dev/null || { echo "jq is missing: apt-get install -y jq" >&2; exit 1; }
 
 data=$(mktemp -d)
-OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT java -Xmx256m -jar "$JAR" >"$data/oko.log" 2>&1 &
+OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} java -Xmx256m -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"

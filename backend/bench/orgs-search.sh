@@ -23,7 +23,7 @@ command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgr
 
 data=$(mktemp -d)
 log="$data/oko.log"
-OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
+OKO_DATA_DIR="$data" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx1g -jar "$JAR" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -41,7 +41,7 @@ mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
 data=$(mktemp -d)
 pid=
 start_server() { # $1: extra environment, e.g. OKO_KAFKA_BOOTSTRAP=...
-  env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT ${1:-} \
+  env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT ${1:-} \
     java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >>"$data/oko.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 180); do

@@ -29,7 +29,7 @@ mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
 
 data=$(mktemp -d)
-OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
+OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" \
   --oko.scans.validation-concurrency="$CONCURRENCY" >"$data/oko.log" 2>&1 &
 pid=$!

@@ -2,7 +2,8 @@
 // 1. the login page → sign in as `federal` → regions → region tree → municipality →
 //    organizations → search → organization card (a reload keeps the session) → 404 → the audit
 //    log shows the sign-in (credentials are never issued here: that would change demo passwords);
-// 2. sign out → a wrong password is refused → sign in as `region64` → only region 64 is listed.
+// 2. sign out → a wrong password is refused → sign in as `region64` → only region 64 is listed;
+// 3. Swagger UI renders the contract. Any Content-Security-Policy violation fails the journey.
 //
 //   node e2e/browse.mjs http://localhost:8080
 //
@@ -185,5 +186,15 @@ await run(async () => {
       throw new Error(`expected region 64 alone, the table lists: ${codes.join(', ')}`);
     }
     await screenshot('regions-region64');
+  });
+
+  // Swagger UI has a Content-Security-Policy of its own (data: images for its icons); a violation
+  // there fails the journey like one in the SPA.
+  await step('Swagger UI shows the contract under its Content-Security-Policy', async () => {
+    await page.goto(`${baseUrl}/swagger-ui.html`);
+    await page.getByRole('heading', { name: /OKO API/ }).waitFor();
+    await page.locator('.opblock').first().waitFor();
+    console.log(`  ${await page.locator('.opblock').count()} operation(s) listed`);
+    await screenshot('swagger-ui');
   });
 });

@@ -55,18 +55,31 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs }) {
     ],
   });
   const pageErrors = /** @type {string[]} */ ([]);
+  const cspViolations = /** @type {string[]} */ ([]);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'ru-RU',
     acceptDownloads: true,
   });
+  // Every page of the journey reports what the Content-Security-Policy blocked; Chromium also logs
+  // it as «Refused to … because it violates the following Content Security Policy directive».
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}` +
+          ` (${event.sourceFile || 'page'}:${event.lineNumber})`,
+      );
+    });
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|CSP violation/i.test(text)) cspViolations.push(text);
+    if (message.type() === 'error') console.log(`  [browser console] ${text}`);
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.setDefaultNavigationTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.log(`  [browser console] ${message.text()}`);
-  });
 
   let current = 'start';
 
@@ -122,6 +135,10 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs }) {
       if (pageErrors.length > 0) {
         current = 'uncaught errors in the page';
         throw new Error(pageErrors.join('\n'));
+      }
+      if (cspViolations.length > 0) {
+        current = 'Content-Security-Policy violations';
+        throw new Error(cspViolations.join('\n'));
       }
       console.log('\n✓ E2E passed');
     } catch (error) {

@@ -22,9 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Who may call the publications operations, in and out of their scope. Authors are FEDERAL (any
- * publication) and a region (its own); everyone else reads what is released to it. A publication a
- * caller may not read answers 404; one it reads but may not change, 403.
+ * Who may call the publications operations, in and out of their scope. Authors are FEDERAL and a
+ * region, each changing its own only (FEDERAL reads a region's drafts); everyone else reads what is
+ * released to it. A publication a caller may not read answers 404; one it reads but may not change,
+ * 403.
  */
 class PublicationsAuthorizationRules implements FeatureRules {
 
@@ -114,7 +115,8 @@ class PublicationsAuthorizationRules implements FeatureRules {
     rules.put(
         "updatePublication",
         List.of(
-            Case.put(FEDERAL, p + regionDraft, update, 200),
+            Case.put(FEDERAL, p + draft(FEDERAL, EVERYONE), update, 200),
+            Case.put(FEDERAL, p + regionDraft, update, 403),
             Case.put(REGIONAL, p + regionDraft, update, 200),
             Case.put(FEDERAL, p + released, update, 409),
             Case.put(REGIONAL, p + released, update, 403),
@@ -124,7 +126,8 @@ class PublicationsAuthorizationRules implements FeatureRules {
     rules.put(
         "deletePublication",
         List.of(
-            Case.delete(FEDERAL, p + draft(REGIONAL, SCHOOLS_OF_64), 204),
+            Case.delete(FEDERAL, p + draft(FEDERAL, EVERYONE), 204),
+            Case.delete(FEDERAL, p + regionDraft, 403),
             Case.delete(REGIONAL, p + draft(REGIONAL, SCHOOLS_OF_64), 204),
             Case.delete(FEDERAL, p + released, 409),
             Case.delete(REGIONAL, p + federalDraft, 404),
@@ -135,7 +138,8 @@ class PublicationsAuthorizationRules implements FeatureRules {
     rules.put(
         "publishPublication",
         List.of(
-            Case.post(FEDERAL, p + draft(REGIONAL, SCHOOLS_OF_64) + "/publish", "{}", 200),
+            Case.post(FEDERAL, p + draft(FEDERAL, SCHOOLS_OF_64) + "/publish", "{}", 200),
+            Case.post(FEDERAL, p + regionDraft + "/publish", "{}", 403),
             Case.post(REGIONAL, p + draft(REGIONAL, SCHOOLS_OF_64) + "/publish", "{}", 200),
             Case.post(FEDERAL, p + released + "/publish", "{}", 409),
             Case.post(
@@ -161,6 +165,7 @@ class PublicationsAuthorizationRules implements FeatureRules {
         List.of(
             Case.upload(FEDERAL, p + federalDraft + upload, BYTES, pdf, 201),
             Case.upload(REGIONAL, p + regionDraft + upload, BYTES, pdf, 201),
+            Case.upload(FEDERAL, p + regionDraft + upload, BYTES, pdf, 403),
             Case.upload(FEDERAL, p + released + upload, BYTES, pdf, 409),
             Case.upload(REGIONAL, p + federalDraft + upload, BYTES, pdf, 404),
             Case.upload(OTHER_REGION, p + regionDraft + upload, BYTES, pdf, 404),

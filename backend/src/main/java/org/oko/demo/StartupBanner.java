@@ -27,7 +27,8 @@ class StartupBanner {
         ============================================================
           ОКО is running:    {}
           Swagger UI:        {}/swagger-ui.html
-          Health:            {}/actuator/health
+          Probes:            {}/actuator/health/readiness (status only)
+          Health, metrics:   {}/actuator/health, /actuator/prometheus (management port)
           PostgreSQL:        {}
           Kafka:             {}
           Demo accounts (login / password — demo only):
@@ -37,11 +38,19 @@ class StartupBanner {
         url,
         url,
         url,
+        managementUrl(env),
         env.getProperty("oko.db.url"),
         env.getProperty("oko.kafka.bootstrap"),
         demoAccounts(env),
         DemoAccounts.API_CLIENT,
         DemoAccounts.API_CLIENT_SECRET);
+  }
+
+  /** Where the actuator's details and metrics are: their own port, on loopback by default. */
+  private static String managementUrl(Environment env) {
+    String address = env.getProperty("management.server.address", "localhost");
+    String host = address.equals("0.0.0.0") ? "localhost" : address;
+    return "http://" + host + ":" + env.getProperty("local.management.port", "?");
   }
 
   private static String demoAccounts(Environment env) {

@@ -179,6 +179,7 @@ class FormResponses {
         .flatMap(
             w -> {
               requireEditable(w.row(), version);
+              FormValidation.requireKnownSheets(w.target().schema(), sheets);
               return validate(w.target(), sheets)
                   .flatMap(
                       v ->

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.UnprocessableException;
 
 /**
  * Checks a whole response given as JSON (the web form's autosave, a regional system's submission):
@@ -36,12 +37,9 @@ public final class FormValidation {
       Map<String, List<Map<String, String>>> input,
       Map<String, List<Map<String, String>>> prefill) {
     FormValidation validation = new FormValidation(schema);
-    for (String key : input.keySet()) {
-      if (schema.sheet(key) == null) {
-        validation.problems.add(
-            new FieldProblem("sheets." + key, "В форме нет листа «" + key + "»", null, null, null));
-      }
-    }
+    unknownSheets(schema, input).stream()
+        .map(FormValidation::unknownSheet)
+        .forEach(validation.problems::add);
     for (SheetSpec sheet : schema.sheets()) {
       List<Map<String, String>> rows = new ArrayList<>();
       validation.content.put(sheet.key(), rows);
@@ -62,6 +60,31 @@ public final class FormValidation {
       validation.validators.add(validator);
     }
     return validation;
+  }
+
+  /**
+   * 422 if {@code input} has a sheet the form does not have. A draft is stored with its cell
+   * problems, but a sheet the form lacks could not be stored at all and would silently vanish: the
+   * request is refused instead, naming the sheet.
+   */
+  public static void requireKnownSheets(FormSchema schema, Map<String, ?> input) {
+    List<String> unknown = unknownSheets(schema, input);
+    if (!unknown.isEmpty()) {
+      throw new UnprocessableException(
+          "В форме нет "
+              + (unknown.size() == 1 ? "листа " : "листов ")
+              + String.join(", ", unknown.stream().map(key -> "«" + key + "»").toList())
+              + ": ничего не сохранено",
+          unknown.stream().map(FormValidation::unknownSheet).toList());
+    }
+  }
+
+  private static List<String> unknownSheets(FormSchema schema, Map<String, ?> input) {
+    return input.keySet().stream().filter(key -> schema.sheet(key) == null).toList();
+  }
+
+  private static FieldProblem unknownSheet(String key) {
+    return new FieldProblem("sheets." + key, "В форме нет листа «" + key + "»", null, null, null);
   }
 
   /** The distinct organization logins typed anywhere, to be looked up. */

@@ -40,7 +40,7 @@ class PublicationAccess {
         .switchIfEmpty(Mono.error(() -> notFound(id)));
   }
 
-  /** A draft the caller wrote (FEDERAL: any draft), for changing its text, audience or files. */
+  /** A draft the caller wrote, for changing its text, audience or files. */
   Mono<PublicationRow> editableDraft(Caller caller, long id) {
     return authored(caller, id)
         .flatMap(

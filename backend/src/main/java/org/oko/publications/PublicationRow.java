@@ -33,11 +33,18 @@ record PublicationRow(
     return releaseAt.isAfter(now) ? PublicationStatus.SCHEDULED : PublicationStatus.RELEASED;
   }
 
-  /** FEDERAL may act on any publication; a region on those of its own coordinators. */
+  /**
+   * Whether the caller is the publication's author, who alone changes, publishes or deletes it: the
+   * federal organizer for its own publications, a region's coordinators for their region's. The
+   * federal organizer reads a region's drafts but does not change them: a region's publication goes
+   * out under the region's name to the region's organizations, and a federal hand on its audience
+   * could send it past the region's borders.
+   */
   boolean authoredBy(Caller caller) {
-    return caller.role() == Role.FEDERAL
-        || (caller.role() == Role.REGIONAL
-            && authorRegion != null
-            && authorRegion.equals(caller.regionCode()));
+    return switch (caller.role()) {
+      case FEDERAL -> authorRegion == null;
+      case REGIONAL -> authorRegion != null && authorRegion.equals(caller.regionCode());
+      default -> false;
+    };
   }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import org.oko.api.model.CampaignKind;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Questionnaire;
+import org.oko.api.model.QuestionnaireExportFormat;
 import org.oko.api.model.QuestionnaireInput;
 import org.oko.api.model.QuestionnaireUpdate;
 import org.oko.campaigns.CampaignDirectory;
@@ -13,7 +14,6 @@ import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
-import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.NotFoundException;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -152,15 +152,11 @@ class QuestionnaireAdmin {
   }
 
   Mono<ResponseEntity<Resource>> export(
-      long campaignId, String format, ParticipantCategory category) {
-    ResponsesExport.Format chosen;
-    if (format == null || format.equals("xlsx")) {
-      chosen = ResponsesExport.Format.XLSX;
-    } else if (format.equals("csv")) {
-      chosen = ResponsesExport.Format.CSV;
-    } else {
-      return Mono.error(new InvalidRequestException("format", "Формат выгрузки — xlsx или csv"));
-    }
+      long campaignId, QuestionnaireExportFormat format, ParticipantCategory category) {
+    ResponsesExport.Format chosen =
+        format == QuestionnaireExportFormat.CSV
+            ? ResponsesExport.Format.CSV
+            : ResponsesExport.Format.XLSX;
     return CurrentCaller.withRole(Role.FEDERAL)
         .flatMap(caller -> campaigns.visibleTo(caller, campaignId))
         .flatMap(campaign -> export.export(campaign, chosen, category));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oko.api.model.MonitoringLevel;
 import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireMonitoringRow;
 import org.oko.campaigns.CampaignDirectory;
@@ -76,13 +77,13 @@ class QuestionnaireMonitor {
 
   Mono<ResponseEntity<QuestionnaireMonitoring>> monitoring(
       long campaignId,
-      String level,
+      MonitoringLevel level,
       String subjectKey,
       String regionCode,
       Long municipalityId,
       Integer page,
       Integer size) {
-    String by = level == null ? "POINT" : level;
+    MonitoringLevel by = level == null ? MonitoringLevel.POINT : level;
     Paging paging = new Paging(page == null ? 0 : page, size == null ? 20 : size);
     return CurrentCaller.withRole(
             Role.FEDERAL, Role.REGIONAL, Role.RESPONSIBLE, Role.MUNICIPAL, Role.ORGANIZATION)
@@ -176,7 +177,10 @@ class QuestionnaireMonitor {
   }
 
   private QuestionnaireMonitoring page(
-      String level, Map<OrganizationRef, Counts> points, Map<String, String> regions, Paging p) {
+      MonitoringLevel level,
+      Map<OrganizationRef, Counts> points,
+      Map<String, String> regions,
+      Paging p) {
     record Group(String key, String name, String regionCode, Counts counts) {}
     Map<String, Group> groups = new LinkedHashMap<>();
     Counts total = new Counts();
@@ -185,11 +189,11 @@ class QuestionnaireMonitor {
       String key;
       String name;
       switch (level) {
-        case "REGION" -> {
+        case REGION -> {
           key = o.regionCode();
           name = regions.getOrDefault(o.regionCode(), o.regionCode());
         }
-        case "MUNICIPALITY" -> {
+        case MUNICIPALITY -> {
           key =
               o.municipalityId() == null
                   ? o.regionCode() + ":none"
@@ -221,7 +225,7 @@ class QuestionnaireMonitor {
             .map(g -> row(g.key(), g.name(), g.regionCode(), g.counts()))
             .toList();
     return new QuestionnaireMonitoring(
-        QuestionnaireMonitoring.LevelEnum.fromValue(level),
+        level,
         row("total", "Итого", regionsOf(points), total),
         new ArrayList<>(items),
         p.page(),

@@ -2,9 +2,11 @@ package org.oko.questionnaires;
 
 import java.util.UUID;
 import org.oko.api.QuestionnairesApi;
+import org.oko.api.model.MonitoringLevel;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireAnswersInput;
+import org.oko.api.model.QuestionnaireExportFormat;
 import org.oko.api.model.QuestionnaireInput;
 import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireSaved;
@@ -62,7 +64,10 @@ class QuestionnairesController implements QuestionnairesApi {
 
   @Override
   public Mono<ResponseEntity<Resource>> exportQuestionnaireResponses(
-      Long campaignId, String format, ParticipantCategory category, ServerWebExchange exchange) {
+      Long campaignId,
+      QuestionnaireExportFormat format,
+      ParticipantCategory category,
+      ServerWebExchange exchange) {
     return admin.export(campaignId, format, category);
   }
 
@@ -90,7 +95,7 @@ class QuestionnairesController implements QuestionnairesApi {
   @Override
   public Mono<ResponseEntity<QuestionnaireMonitoring>> getQuestionnaireMonitoring(
       Long campaignId,
-      String level,
+      MonitoringLevel level,
       String subjectKey,
       String regionCode,
       Long municipalityId,

@@ -12,8 +12,10 @@ import org.oko.platform.blob.StoredBlob;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.ByteSizes;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.PayloadTooLargeException;
 import org.oko.platform.web.RouteProblems;
 import org.oko.platform.web.UnsupportedTypeException;
 import org.oko.scans.BatchStore.BatchRow;
@@ -101,8 +103,10 @@ class ScanUploadRoutes {
               if (offset != batch.receivedBytes()) {
                 return Mono.error(wrongOffset(batch.receivedBytes()));
               }
+              long remaining = batch.size() - offset;
               return blobs
-                  .store(request.bodyToFlux(DataBuffer.class), batch.size() - offset)
+                  .store(request.bodyToFlux(DataBuffer.class), remaining)
+                  .onErrorMap(PayloadTooLargeException.class, e -> pastDeclaredSize(batch))
                   .flatMap(blob -> take(batch, offset, blob));
             })
         .flatMap(batches::find)
@@ -111,6 +115,17 @@ class ScanUploadRoutes {
                 ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(ScanViews.batch(batch)));
+  }
+
+  /** The limit of a chunk is what is left of the size declared when the batch was opened. */
+  private static PayloadTooLargeException pastDeclaredSize(BatchRow batch) {
+    return new PayloadTooLargeException(
+        "Передано больше, чем заявлено для пакета «"
+            + batch.fileName()
+            + "» ("
+            + ByteSizes.text(batch.size())
+            + "): эта часть не сохранена. Отправьте файл, размер которого указан при создании"
+            + " пакета, или создайте пакет заново.");
   }
 
   /** The batch, if the caller may send its bytes now; 404, 403 or 409 otherwise. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.oko.platform.web.ByteSizes;
 import org.oko.scans.SheetNames.Identity;
 
 /**
@@ -238,9 +239,7 @@ final class ZipUnpacker {
               "Архив не принят: файл «"
                   + entry.getName()
                   + "» больше "
-                  + (maxEntryBytes >= 1024 * 1024
-                      ? (maxEntryBytes / (1024 * 1024)) + " МБ"
-                      : maxEntryBytes + " байт")
+                  + ByteSizes.text(maxEntryBytes)
                   + ". Отсканируйте лист с меньшим разрешением.");
         }
         if (written > RATIO_FLOOR_BYTES && written > ratioLimit) {

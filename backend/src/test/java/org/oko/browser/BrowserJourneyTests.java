@@ -45,6 +45,7 @@ class BrowserJourneyTests extends ApiTest {
 
     assertThat(finished).as("the browser journey finished within 180 s").isTrue();
     assertThat(node.exitValue()).as("browser journey output:\n" + output).isZero();
+    NodeJourney.assertNoCspViolation(output);
     try (var shots = Files.list(results)) {
       assertThat(shots.filter(p -> p.toString().endsWith(".png")).count())
           .isGreaterThanOrEqualTo(3);

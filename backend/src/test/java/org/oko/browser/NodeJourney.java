@@ -52,6 +52,18 @@ final class NodeJourney {
     Files.writeString(results.resolve(name + ".log"), log);
     assertThat(finished).as("the journey finished").isTrue();
     assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
+    assertNoCspViolation(log);
     return log;
+  }
+
+  /**
+   * The page broke none of OKO's Content-Security-Policy: the journey's own check (support.mjs)
+   * fails it on the first report, and this one catches any Chromium logged that slipped past.
+   */
+  static void assertNoCspViolation(String log) {
+    assertThat(log)
+        .as("Content-Security-Policy violations in the browser journey")
+        .doesNotContain("Content Security Policy")
+        .doesNotContain("CSP violation");
   }
 }

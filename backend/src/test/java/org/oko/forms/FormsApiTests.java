@@ -302,6 +302,32 @@ class FormsApiTests extends ApiTest {
   }
 
   @Test
+  void aDraftWithASheetTheFormDoesNotHaveIsRefusedNamingTheSheet() {
+    Campaign campaign = campaign("Формы: чужой лист");
+    FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "results");
+    WebTestClient school = as("edu640001");
+    List<Map<String, String>> rows = List.of(row("4а", "10001", "1", "1", "1", "1", null));
+
+    school
+        .put()
+        .uri("/api/forms/" + form.getId() + "/response")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", 0, "sheets", Map.of("results", rows, "resutls", rows)))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("В форме нет листа «resutls»: ничего не сохранено")
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("sheets.resutls");
+
+    FormResponse nothingSaved = response(school, form.getId(), "");
+    assertThat(nothingSaved.getStatus()).isEqualTo(FormResponseStatus.NOT_STARTED);
+    assertThat(nothingSaved.getVersion()).isZero();
+  }
+
+  @Test
   void afterTheStageClosesNothingChangesAndThePreviousVersionStays() {
     Campaign campaign = campaign("Формы: этап закрыт");
     FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "results");

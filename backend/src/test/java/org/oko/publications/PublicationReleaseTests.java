@@ -213,6 +213,52 @@ class PublicationReleaseTests extends PublicationsTest {
   }
 
   @Test
+  void theFederalOrganizerReadsARegionsDraftButOnlyTheRegionChangesIt() {
+    long campaign = campaign(client, "64", "02");
+    WebTestClient region = as("region64");
+    String toSchools = audience(List.of("ORGANIZATION"), List.of(), false);
+    Publication own = draft(region, campaign, toSchools);
+
+    assertThat(get(client, own.getId()).getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    client
+        .put()
+        .uri("/api/publications/{id}", own.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            input(
+                campaign,
+                "Всем регионам",
+                audience(List.of("ORGANIZATION"), List.of("64", "02"), false)))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .post()
+        .uri("/api/publications/{id}/publish", own.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .delete()
+        .uri("/api/publications/{id}", own.getId())
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+
+    Publication unchanged = get(region, own.getId());
+    assertThat(unchanged.getStatus()).isEqualTo(PublicationStatus.DRAFT);
+    assertThat(unchanged.getAudience().getRegionCodes()).containsExactly("64");
+    region
+        .delete()
+        .uri("/api/publications/{id}", own.getId())
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+  }
+
+  @Test
   void theAudienceMustBeRegionsOfTheCampaign() {
     long campaign = campaign(client, "64");
 

@@ -143,6 +143,24 @@ class BatchUploadTests extends ApiTest {
   }
 
   @Test
+  void aChunkPastASmallDeclaredSizeSaysThatSizeInBytes() {
+    var scanner = as("scan64");
+    ScanBatch batch = ScansFixture.open(scanner, campaign, point, "501501_4.png", new byte[10]);
+
+    ScansFixture.chunk(scanner, batch.getId(), 0, new byte[20])
+        .expectStatus()
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(
+            detail ->
+                assertThat((String) detail)
+                    .contains("заявлено")
+                    .contains("(10 байт)")
+                    .doesNotContain("0 МБ"));
+  }
+
+  @Test
   void anUnknownFileTypeIsRefusedBeforeAnyByteIsSent() {
     client
         .get()
@@ -165,7 +183,10 @@ class BatchUploadTests extends ApiTest {
         .bodyValue(ScansFixture.batchInput(point, "huge.zip", 3L << 30, null))
         .exchange()
         .expectStatus()
-        .isEqualTo(413);
+        .isEqualTo(413)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("Файл больше допустимого размера 2 ГБ");
   }
 
   @Test

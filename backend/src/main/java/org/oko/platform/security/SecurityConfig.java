@@ -55,6 +55,7 @@ class SecurityConfig {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .headers(headers -> headers.writer(new BrowserPolicies()))
         .authorizeExchange(
             exchanges ->
                 exchanges.pathMatchers("/api/**").authenticated().anyExchange().permitAll())

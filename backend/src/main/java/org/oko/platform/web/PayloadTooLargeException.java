@@ -4,6 +4,11 @@ package org.oko.platform.web;
 public class PayloadTooLargeException extends RuntimeException {
 
   public PayloadTooLargeException(long limitBytes) {
-    super("Файл больше допустимого размера " + (limitBytes / (1024 * 1024)) + " МБ");
+    this("Файл больше допустимого размера " + ByteSizes.text(limitBytes));
+  }
+
+  /** For a limit that is not simply a maximum (e.g. the size a client declared beforehand). */
+  public PayloadTooLargeException(String message) {
+    super(message);
   }
 }

@@ -4,26 +4,37 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.CurrentCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.MethodParameter;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsatisfiedRequestParameterException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place that turns failures into RFC 9457 problem documents. Messages are Russian because
@@ -90,18 +101,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidRequestException.class)
   static ProblemDetail invalidRequest(InvalidRequestException e) {
-    return badRequest(List.of(error(e.field(), e.getMessage())));
+    return badRequest(List.of(new BadInput.Error(e.field(), e.getMessage())));
   }
 
   /** Bean-validation failures raised by the method-validation proxy of a controller. */
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
-    List<Map<String, String>> errors =
+    return badRequest(
         e.getConstraintViolations().stream()
             .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-            .map(v -> error(leafName(v), v.getMessage()))
-            .toList();
-    return badRequest(errors);
+            .map(v -> new BadInput.Error(leafName(v), v.getMessage()))
+            .toList());
   }
 
   @ExceptionHandler(Exception.class)
@@ -151,7 +161,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return headers;
   }
 
-  /** The same problem for a failure outside annotated controllers (functional routes). */
+  /**
+   * The same problem for a failure outside annotated controllers: functional routes ({@link
+   * RouteProblems}), web filters and Spring Security's firewall ({@link EdgeProblems}).
+   */
   static ProblemDetail problemFor(Throwable e) {
     if (e instanceof NotFoundException n) return notFound(n);
     if (e instanceof AccessDeniedException a) return accessDenied(a);
@@ -161,92 +174,187 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof UnprocessableException u) return unprocessable(u);
     if (e instanceof PayloadTooLargeException t) return tooLarge(t);
     if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
+    if (e instanceof ErrorResponse framework) return framework(e, framework.getStatusCode());
+    if (e instanceof ServerExchangeRejectedException) return rejectedAddress();
+    if (e instanceof DataBufferLimitException) return framework(e, HttpStatus.CONTENT_TOO_LARGE);
+    if (e instanceof JacksonException json) return badRequest(List.of(BadInput.ofJson(json)));
     return unexpectedProblem(e instanceof Exception ex ? ex : new RuntimeException(e));
   }
 
+  /**
+   * Every failure Spring raises itself (a body or parameter that does not convert, a missing
+   * header, an unsupported content type or method, a body over the codecs' limit, an unknown path)
+   * passes through here: the same problem document, in Russian, with the framework's headers (such
+   * as {@code Allow} or {@code Accept}) kept.
+   */
   @Override
-  protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
-      HandlerMethodValidationException e,
+  protected Mono<ResponseEntity<Object>> handleExceptionInternal(
+      Exception e,
+      Object body,
       HttpHeaders headers,
       HttpStatusCode status,
       ServerWebExchange exchange) {
-    List<Map<String, String>> errors =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            err ->
-                                error(
-                                    parameterName(result.getMethodParameter()),
-                                    err.getDefaultMessage())))
-            .toList();
-    return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
+    ProblemDetail problem = framework(e, status);
+    return Mono.just(ResponseEntity.status(problem.getStatus()).headers(headers).body(problem));
+  }
+
+  /** The Russian problem for a failure Spring raised, with {@code status} as Spring set it. */
+  static ProblemDetail framework(Throwable e, HttpStatusCode status) {
+    if (e instanceof WebExchangeBindException bind) {
+      return badRequest(
+          bind.getFieldErrors().stream()
+              .map(
+                  err ->
+                      new BadInput.Error(err.getField(), String.valueOf(err.getDefaultMessage())))
+              .toList());
+    }
+    if (e instanceof HandlerMethodValidationException validation) {
+      return badRequest(
+          validation.getParameterValidationResults().stream()
+              .flatMap(
+                  result ->
+                      result.getResolvableErrors().stream()
+                          .map(
+                              err ->
+                                  new BadInput.Error(
+                                      BadInput.parameterName(result.getMethodParameter()),
+                                      err.getDefaultMessage())))
+              .toList());
+    }
+    if (e instanceof MissingRequestValueException missing) {
+      String what =
+          "header".equals(missing.getLabel())
+              ? "обязательный заголовок не указан"
+              : "обязательный параметр не указан";
+      return badRequest(List.of(new BadInput.Error(missing.getName(), what)));
+    }
+    if (e instanceof UnsatisfiedRequestParameterException unsatisfied) {
+      return badRequest(
+          List.of(
+              new BadInput.Error(
+                  null,
+                  "параметры запроса не подходят ни к одному варианту: "
+                      + String.join(" или ", unsatisfied.getConditions()))));
+    }
+    if (e instanceof ServerWebInputException input) {
+      return badRequest(List.of(BadInput.of(input)));
+    }
+    if (e instanceof MethodNotAllowedException method) {
+      return problem(
+          HttpStatus.METHOD_NOT_ALLOWED,
+          "Метод не поддерживается",
+          "Метод "
+              + method.getHttpMethod()
+              + " по этому адресу не поддерживается; допустимо: "
+              + method.getSupportedMethods().stream()
+                  .map(HttpMethod::name)
+                  .sorted()
+                  .reduce((a, b) -> a + ", " + b)
+                  .orElse("—")
+              + ".");
+    }
+    if (e instanceof NotAcceptableStatusException notAcceptable) {
+      return problem(
+          HttpStatus.NOT_ACCEPTABLE,
+          "Формат ответа не поддерживается",
+          "Ответ по этому адресу бывает только в форматах: "
+              + types(notAcceptable.getSupportedMediaTypes())
+              + ". Исправьте заголовок Accept.");
+    }
+    if (e instanceof UnsupportedMediaTypeStatusException unsupported) {
+      MediaType sent = unsupported.getContentType();
+      return problem(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "Тип содержимого не поддерживается",
+          (sent == null
+                  ? "Не указан тип содержимого (Content-Type)"
+                  : "Тип содержимого «" + sent + "» здесь не принимается")
+              + "; ожидается: "
+              + types(unsupported.getSupportedMediaTypes())
+              + ".");
+    }
+    return switch (status.value()) {
+      case 404 -> problem(HttpStatus.NOT_FOUND, "Не найдено", "По этому адресу ничего нет.");
+      case 413 ->
+          problem(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "Слишком большой запрос",
+              "Запрос больше допустимого размера: ничего не сохранено. Сократите данные (например,"
+                  + " слишком длинный текст) и повторите.");
+      case 414 ->
+          problem(
+              HttpStatus.URI_TOO_LONG,
+              "Слишком длинный адрес",
+              "Адрес запроса слишком длинный. Сократите параметры запроса или передайте данные в"
+                  + " теле запроса.");
+      default -> {
+        if (status.is5xxServerError()) {
+          yield unexpectedProblem(e instanceof Exception ex ? ex : new RuntimeException(e));
+        }
+        yield problem(
+            HttpStatus.valueOf(status.value()),
+            "Запрос не выполнен",
+            "Запрос не выполнен (код " + status.value() + "). Проверьте адрес и параметры.");
+      }
+    };
   }
 
   /**
-   * A JSON body over the codecs' in-memory limit (Spring answers 413 before the controller runs):
-   * the same problem as an upload over its limit, in Russian.
+   * Spring Security's firewall refused the request line: an encoded dot, slash or backslash in the
+   * path ({@code /api/regions/%2e%2e}), a semicolon, a malformed header and the like. Usually it
+   * refuses before any handler ({@link EdgeProblems}); a header it checks only when read can fail
+   * later, inside one.
    */
-  @Override
-  protected Mono<ResponseEntity<Object>> handleResponseStatusException(
-      org.springframework.web.server.ResponseStatusException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      ServerWebExchange exchange) {
-    if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.CONTENT_TOO_LARGE,
-              "Запрос больше допустимого размера: ничего не сохранено. Сократите данные (например,"
-                  + " слишком длинный текст) и повторите.");
-      problem.setTitle("Слишком большой запрос");
-      return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem));
-    }
-    return super.handleResponseStatusException(e, headers, status, exchange);
+  @ExceptionHandler(ServerExchangeRejectedException.class)
+  static ProblemDetail rejectedAddress() {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "Неверный запрос",
+        "Недопустимый адрес или заголовок запроса (например, закодированные «.», «/» или «\\» в"
+            + " пути). Проверьте адрес.");
   }
 
-  /** A request body that breaks the spec's constraints (bean validation of the model). */
-  @Override
-  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
-      WebExchangeBindException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      ServerWebExchange exchange) {
-    List<Map<String, String>> errors =
-        e.getFieldErrors().stream()
-            .map(err -> error(err.getField(), String.valueOf(err.getDefaultMessage())))
-            .toList();
-    return Mono.just(ResponseEntity.badRequest().body(badRequest(errors)));
+  private static String types(List<MediaType> types) {
+    return types.isEmpty()
+        ? "—"
+        : types.stream().map(MediaType::toString).reduce((a, b) -> a + ", " + b).orElse("—");
   }
 
-  @Override
-  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
-      ServerWebInputException e,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      ServerWebExchange exchange) {
-    MethodParameter parameter = e.getMethodParameter();
-    String name = parameter == null ? "запрос" : parameterName(parameter);
-    String message = "недопустимое значение";
-    return Mono.just(ResponseEntity.badRequest().body(badRequest(List.of(error(name, message)))));
-  }
-
-  private static ProblemDetail badRequest(List<Map<String, String>> errors) {
-    String detail =
-        errors.stream()
-            .map(err -> "«" + err.get("field") + "»: " + err.get("message"))
-            .reduce((a, b) -> a + "; " + b)
-            .map(s -> "Неверный параметр запроса " + s)
-            .orElse("Неверный запрос");
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle("Неверный запрос");
-    problem.setProperty("errors", errors);
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
     return problem;
   }
 
+  private static ProblemDetail badRequest(List<BadInput.Error> errors) {
+    boolean allNamed = errors.stream().allMatch(err -> err.field() != null);
+    String listed =
+        errors.stream()
+            .map(
+                err ->
+                    err.field() == null ? err.message() : "«" + err.field() + "»: " + err.message())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("");
+    String detail =
+        errors.isEmpty()
+            ? "Неверный запрос"
+            : (allNamed ? "Неверный параметр запроса " : "Неверный запрос: ") + listed;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Неверный запрос");
+    problem.setProperty("errors", errors.stream().map(ProblemHandler::asError).toList());
+    return problem;
+  }
+
+  private static Map<String, Object> asError(BadInput.Error e) {
+    var error = new LinkedHashMap<String, Object>();
+    if (e.field() != null) error.put("field", e.field());
+    error.put("message", e.message());
+    if (e.allowed() != null) error.put("allowed", e.allowed());
+    return error;
+  }
+
   private static Map<String, Object> asError(FieldProblem p) {
-    var error = new java.util.LinkedHashMap<String, Object>();
+    var error = new LinkedHashMap<String, Object>();
     if (p.field() != null) error.put("field", p.field());
     error.put("message", p.message());
     if (p.sheet() != null) error.put("sheet", p.sheet());
@@ -255,27 +363,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (p.row() != null) error.put("row", p.row());
     if (p.column() != null) error.put("column", p.column());
     return error;
-  }
-
-  private static Map<String, String> error(String field, String message) {
-    return Map.of("field", field, "message", message);
-  }
-
-  private static String parameterName(MethodParameter parameter) {
-    var requestParam =
-        parameter.getParameterAnnotation(
-            org.springframework.web.bind.annotation.RequestParam.class);
-    if (requestParam != null && !requestParam.value().isEmpty()) {
-      return requestParam.value();
-    }
-    var pathVariable =
-        parameter.getParameterAnnotation(
-            org.springframework.web.bind.annotation.PathVariable.class);
-    if (pathVariable != null && !pathVariable.value().isEmpty()) {
-      return pathVariable.value();
-    }
-    String name = parameter.getParameterName();
-    return name == null ? "запрос" : name;
   }
 
   private static String leafName(ConstraintViolation<?> violation) {

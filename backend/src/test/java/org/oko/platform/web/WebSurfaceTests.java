@@ -1,13 +1,24 @@
 package org.oko.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What a browser, an operator and a monitoring system see besides the API. */
 class WebSurfaceTests extends ApiTest {
+
+  @LocalManagementPort int managementPort;
+
+  @Autowired Environment environment;
 
   @Test
   void servesTheSpa() {
@@ -20,6 +31,50 @@ class WebSurfaceTests extends ApiTest {
         .isOk()
         .expectBody(String.class)
         .value(containsString("<div id=\"root\">"));
+  }
+
+  @Test
+  void theSpaIsServedUnderAStrictContentSecurityPolicyAndAPermissionsPolicy() {
+    var headers =
+        anonymous
+            .get()
+            .uri("/")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders();
+    String csp = headers.getFirst("Content-Security-Policy");
+    assertThat(csp)
+        .contains(
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
+    assertThat(headers.getFirst("Permissions-Policy")).contains("camera=()", "geolocation=()");
+  }
+
+  @Test
+  void swaggerUiHasItsOwnPolicyAllowingItsInlineStylesAndDataImagesButNoInlineScript() {
+    String csp =
+        anonymous
+            .get()
+            .uri("/webjars/swagger-ui/index.html")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("Content-Security-Policy");
+    assertThat(csp)
+        .contains("script-src 'self';", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:")
+        .doesNotContain("unsafe-eval");
   }
 
   @Test
@@ -71,10 +126,38 @@ class WebSurfaceTests extends ApiTest {
   }
 
   @Test
-  void reportsHealthWithDatabaseAndKafka() {
-    client
+  void theProbesOnTheApplicationPortShowOnlyTheStatusToAnyone() {
+    anonymous
         .get()
         .uri("/actuator/health/readiness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json("{\"status\":\"UP\"}", JsonCompareMode.STRICT);
+    anonymous
+        .get()
+        .uri("/actuator/health/liveness")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json("{\"status\":\"UP\"}", JsonCompareMode.STRICT);
+  }
+
+  @Test
+  void healthDetailsAndMetricsAreNotOnTheApplicationPort() {
+    for (String path :
+        List.of("/actuator/health", "/actuator/prometheus", "/actuator/info", "/actuator")) {
+      client.get().uri(path).exchange().expectStatus().isNotFound();
+    }
+  }
+
+  @Test
+  void theManagementPortReportsHealthWithDetailsOfDatabaseAndKafka() {
+    management()
+        .get()
+        .uri("/actuator/health")
         .exchange()
         .expectStatus()
         .isOk()
@@ -83,14 +166,15 @@ class WebSurfaceTests extends ApiTest {
         .isEqualTo("UP")
         .jsonPath("$.components.r2dbc.status")
         .isEqualTo("UP")
-        .jsonPath("$.components.kafka.status")
-        .isEqualTo("UP");
-    client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        .jsonPath("$.components.kafka.details")
+        .exists()
+        .jsonPath("$.components.diskSpace.details.path")
+        .exists();
   }
 
   @Test
-  void exposesPrometheusMetrics() {
-    client
+  void theManagementPortExposesPrometheusMetrics() {
+    management()
         .get()
         .uri("/actuator/prometheus")
         .exchange()
@@ -98,5 +182,15 @@ class WebSurfaceTests extends ApiTest {
         .isOk()
         .expectBody(String.class)
         .value(containsString("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void theManagementPortListensOnLoopbackUnlessConfiguredOtherwise() {
+    assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
+    assertThat(managementPort).isNotEqualTo(port);
+  }
+
+  private WebTestClient management() {
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
   }
 }
