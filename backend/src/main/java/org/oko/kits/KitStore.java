@@ -54,10 +54,7 @@ class KitStore {
   record Filter(String subjectKey, Visibility scope, Long organizationId) {
 
     ScopeCondition condition() {
-      return scope.condition(
-          ScopeCondition.Columns.of("o")
-              .withRegion("k.region_code")
-              .withOrganization("k.organization_id"));
+      return scope.condition(ScopeCondition.Columns.ofRowsIn("k"));
     }
   }
 

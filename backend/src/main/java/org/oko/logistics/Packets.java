@@ -31,10 +31,7 @@ class Packets {
   record Filter(Visibility scope, String regionCode, Long organizationId) {
 
     ScopeCondition condition() {
-      return scope.condition(
-          ScopeCondition.Columns.of("o")
-              .withRegion("p.region_code")
-              .withOrganization("p.organization_id"));
+      return scope.condition(ScopeCondition.Columns.ofRowsIn("p"));
     }
   }
 

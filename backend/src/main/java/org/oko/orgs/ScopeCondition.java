@@ -40,6 +40,17 @@ public record ScopeCondition(String sql, Map<String, Object> values) {
       return new Columns(alias + ".region_code", alias + ".municipality_id", alias + ".id");
     }
 
+    /**
+     * The region and organization id a table of rows keeps itself ({@code alias.region_code},
+     * {@code alias.organization_id}), with the municipality from the organization joined as {@code
+     * o}.
+     */
+    public static Columns ofRowsIn(String alias) {
+      return of("o")
+          .withRegion(alias + ".region_code")
+          .withOrganization(alias + ".organization_id");
+    }
+
     /** The organization's region read from another column, e.g. {@code s.region_code}. */
     public Columns withRegion(String column) {
       return new Columns(column, municipality, organization);

@@ -18,9 +18,6 @@ record ScanScope(Visibility visibility) {
 
   /** The condition on a table aliased {@code alias}, whose region and organization it reads. */
   ScopeCondition on(String alias) {
-    return visibility.condition(
-        ScopeCondition.Columns.of("o")
-            .withRegion(alias + ".region_code")
-            .withOrganization(alias + ".organization_id"));
+    return visibility.condition(ScopeCondition.Columns.ofRowsIn(alias));
   }
 }

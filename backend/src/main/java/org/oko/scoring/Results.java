@@ -51,10 +51,7 @@ class Results {
     }
 
     ScopeCondition condition() {
-      return scope.condition(
-          ScopeCondition.Columns.of("o")
-              .withRegion("t.region_code")
-              .withOrganization("t.organization_id"));
+      return scope.condition(ScopeCondition.Columns.ofRowsIn("t"));
     }
   }
 

@@ -1,6 +1,5 @@
 package org.oko.platform.excel;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -200,28 +199,11 @@ public final class OfficeFileGuard {
   private static InputStream inflated(ZipFile zip, ZipEntry entry, String fileName, long[] total)
       throws IOException {
     long packed = entry.getCompressedSize();
-    return new FilterInputStream(zip.getInputStream(entry)) {
+    return new CountedInput(zip.getInputStream(entry)) {
       private long count;
 
       @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          counted(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          counted(n);
-        }
-        return n;
-      }
-
-      private void counted(int n) {
+      protected void counted(int n) {
         count += n;
         total[0] += n;
         if (count > WorkbookGuard.MAX_ENTRY_SIZE) {

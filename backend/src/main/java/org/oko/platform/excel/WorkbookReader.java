@@ -1,7 +1,5 @@
 package org.oko.platform.excel;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +188,7 @@ public final class WorkbookReader implements AutoCloseable {
   }
 
   /** Stops reading the shared strings beyond {@link WorkbookGuard#MAX_SHARED_STRINGS_BYTES}. */
-  private static final class LimitedInput extends FilterInputStream {
+  private static final class LimitedInput extends CountedInput {
     private long count;
 
     LimitedInput(InputStream in) {
@@ -198,24 +196,7 @@ public final class WorkbookReader implements AutoCloseable {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        counted(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        counted(n);
-      }
-      return n;
-    }
-
-    private void counted(int n) {
+    protected void counted(int n) {
       count += n;
       if (count > WorkbookGuard.MAX_SHARED_STRINGS_BYTES) {
         throw new UnreadableWorkbookException(WorkbookGuard.SHARED_STRINGS_TOO_LARGE);
