@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
+import { tooManyAttempts } from '@/utils/retry-after';
 import { startSession } from '@/lib/auth-session';
 
 export type Credentials = { username: string; password: string };
@@ -20,22 +21,11 @@ function describeLoginError(response: Response, body: unknown): string | undefin
   const code =
     typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   if (response.status === 429 || code === 'too_many_attempts') {
-    const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
-    if (seconds === undefined) return 'Слишком много неудачных попыток. Повторите позже.';
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return `Слишком много неудачных попыток. Повторите через ${minutes} мин.`;
+    return tooManyAttempts('Слишком много неудачных попыток', response.headers.get('Retry-After'));
   }
   if (code === 'invalid_grant') return 'Неверный логин или пароль.';
   if (code === 'invalid_request') return 'Введите логин и пароль.';
   return undefined;
-}
-
-/** `Retry-After` is either a number of seconds or an HTTP date (RFC 9110 § 10.2.3). */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 export const useLogin = () => {

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api-client';
+import { tooManyAttempts } from '@/utils/retry-after';
 
 import { writeParticipantToken, type ParticipantToken } from '../utils/participant-token';
 import { participantApi } from './participant-client';
@@ -42,22 +43,12 @@ export function describeSignInError(response: Response, body: unknown): string |
       ? (body as { error?: unknown; error_description?: unknown })
       : {};
   if (response.status === 429 || error === 'too_many_attempts') {
-    const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
-    if (seconds === undefined) return 'Слишком много попыток. Повторите позже.';
-    return `Слишком много попыток. Повторите через ${Math.max(1, Math.ceil(seconds / 60))} мин.`;
+    return tooManyAttempts('Слишком много попыток', response.headers.get('Retry-After'));
   }
   if (typeof description === 'string' && description.trim()) return description.trim();
   if (error === 'invalid_grant') return 'Неверный логин или пароль.';
   if (error === 'invalid_request') return 'Введите логин и пароль.';
   return undefined;
-}
-
-/** `Retry-After` is either a number of seconds or an HTTP date (RFC 9110 § 10.2.3). */
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim());
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
 export const useParticipantSignIn = () => useMutation({ mutationFn: signInParticipant });
