@@ -132,7 +132,6 @@ class TableOwnershipTests {
               "sample_publication"),
           allow(
               "scans/SchemeStore.java", "to do: hides the cycle scans <-> scoring", "scoring_task"),
-          allow("scans/SheetStatuses.java", "to do: writes the outbox without Outbox", "outbox"),
           allow(
               "publications/AudienceRule.java",
               "to do",
