@@ -131,8 +131,6 @@ class TableOwnershipTests {
               "sample_entry",
               "sample_publication"),
           allow(
-              "scans/SchemeStore.java", "to do: hides the cycle scans <-> scoring", "scoring_task"),
-          allow(
               "publications/AudienceRule.java",
               "to do",
               "campaign_region",

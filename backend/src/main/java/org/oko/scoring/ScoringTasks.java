@@ -5,6 +5,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
 import org.oko.platform.web.Paging;
+import org.oko.scans.ScoredWorks;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Experts' tasks: one expert's scoring of one work in one round. */
+/**
+ * Experts' tasks: one expert's scoring of one work in one round. Tells scans whether a subject has
+ * scored works ({@link ScoredWorks}).
+ */
 @Component
-class ScoringTasks {
+class ScoringTasks implements ScoredWorks {
 
   /** The score an expert gave for one criterion. */
   record Score(String code, int score) {}
@@ -67,6 +71,18 @@ class ScoringTasks {
   }
 
   /** The task if it is this expert's. */
+  @Override
+  public Mono<Boolean> anyScored(long campaignId, String subjectKey) {
+    return db.sql(
+            "select 1 from scoring_task where campaign_id = :c and subject_key = :s"
+                + " and scored_at is not null limit 1")
+        .bind("c", campaignId)
+        .bind("s", subjectKey)
+        .map(r -> true)
+        .first()
+        .defaultIfEmpty(false);
+  }
+
   Mono<TaskRow> ofExpert(long taskId, String login) {
     return db.sql(SELECT + " where t.id = :id and t.expert_login = :login")
         .bind("id", taskId)
