@@ -126,11 +126,6 @@ class TableOwnershipTests {
               "demo data: seeds an empty database, as a migration would",
               "campaign"),
           allow(
-              "campaigns/CampaignStore.java",
-              "to do: hides the cycle campaigns <-> sample",
-              "sample_entry",
-              "sample_publication"),
-          allow(
               "publications/AudienceRule.java",
               "to do",
               "campaign_region",
