@@ -15,6 +15,7 @@ import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -38,14 +39,14 @@ class FormMonitoring {
       select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
              r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
              g.time_zone
-      from sample_entry e
-      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      from %s e
       join organization o on o.id = e.organization_id
       join region g on g.code = o.region_code
       left join municipality m on m.id = o.municipality_id
       left join form_response r on r.form_id = :form and r.organization_id = o.id
-      where e.campaign_id = :campaign and e.status = 'SELECTED' and o.kind = any(:kinds)
-      """;
+      where e.campaign_id = :campaign and o.kind = any(:kinds)
+      """
+          .formatted(SampleParticipants.relation());
 
   private static final String MUNICIPALITIES =
       """
