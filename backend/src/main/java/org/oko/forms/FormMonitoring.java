@@ -8,6 +8,7 @@ import org.oko.api.model.FormMonitoringItem;
 import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.FormResponseStatus;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormAccess.VisibleForm;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.ScopeCondition;
@@ -54,12 +55,13 @@ class FormMonitoring {
              m.id as municipality_id, m.name as municipality,
              r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
              g.time_zone
-      from campaign_region cr
+      from %s cr
       join municipality m on m.region_code = cr.region_code
       join region g on g.code = m.region_code
       left join form_response r on r.form_id = :form and r.municipality_id = m.id
       where cr.campaign_id = :campaign and cast(:kinds as text[]) is not null
-      """;
+      """
+          .formatted(CampaignReadModel.regions());
 
   private static final String PAGE =
       """

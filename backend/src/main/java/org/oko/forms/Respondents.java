@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.api.model.FormRespondentKind;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -73,9 +74,10 @@ class Respondents {
     return db.sql(
             """
             select m.id, m.name, m.region_code from municipality m
-            join campaign_region cr on cr.region_code = m.region_code and cr.campaign_id = :campaign
+            join %s cr on cr.region_code = m.region_code and cr.campaign_id = :campaign
             where m.id = :id
-            """)
+            """
+                .formatted(CampaignReadModel.regions()))
         .bind("campaign", campaignId)
         .bind("id", municipalityId)
         .map(

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.oko.api.model.Audience;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.FieldProblem;
@@ -76,7 +77,9 @@ final class AudienceRule {
     return "("
         + region
         + " = any(p.audience_regions) or (cardinality(p.audience_regions) = 0 and exists"
-        + " (select 1 from campaign_region cr where cr.campaign_id = p.campaign_id"
+        + " (select 1 from "
+        + CampaignReadModel.regions()
+        + " cr where cr.campaign_id = p.campaign_id"
         + " and cr.region_code = "
         + region
         + ")))";
