@@ -125,12 +125,8 @@ class TableOwnershipTests {
               "demo/DemoQuestionnaires.java",
               "demo data: seeds an empty database, as a migration would",
               "campaign"),
-          allow("scans/ValidationStore.java", "to do", "campaign"),
-          allow("scoring/ScoringTasks.java", "to do", "campaign"),
           allow("scoring/Experts.java", "to do", "account"),
-          allow("publications/PublicationStore.java", "to do", "campaign"),
-          allow("kits/KitStore.java", "to do", "campaign"),
-          allow("questionnaires/SessionStore.java", "to do", "campaign", "kit_credential"),
+          allow("questionnaires/SessionStore.java", "to do", "kit_credential"),
           allow("questionnaires/ResponsesExport.java", "to do", "kit_credential"));
 
   record Allowed(Set<String> tables, String reason) {}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.kits.KitCredential;
 import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -252,11 +253,11 @@ class SessionStore {
 
   private Mono<String[]> readTitles(long campaignId, String subjectKey) {
     return db.sql(
-            """
-            select c.title, coalesce((select s->>'name' from jsonb_array_elements(c.subjects) s
-                                      where s->>'key' = :subject limit 1), :subject) as subject
-            from campaign c where c.id = :id
-            """)
+            "select c.title, "
+                + CampaignReadModel.subjectName("c.id", ":subject")
+                + " as subject from "
+                + CampaignReadModel.campaigns()
+                + " c where c.id = :id")
         .bind("id", campaignId)
         .bind("subject", subjectKey)
         .map(r -> new String[] {r.get("title", String.class), r.get("subject", String.class)})

@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.web.Paging;
 import org.oko.scans.ScoredWorks;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -55,12 +56,10 @@ class ScoringTasks implements ScoredWorks {
       """
       select t.id, t.campaign_id, t.subject_key, t.kit_number, t.organization_id, t.region_code,
              t.round, t.expert_login, t.scores::text as scores, t.total, t.assigned_at,
-             t.scored_at,
-             coalesce((select s->>'name' from campaign c, jsonb_array_elements(c.subjects) s
-                        where c.id = t.campaign_id and s->>'key' = t.subject_key limit 1),
-                      t.subject_key) as subject_name
+             t.scored_at, %s as subject_name
       from scoring_task t
-      """;
+      """
+          .formatted(CampaignReadModel.subjectName("t.campaign_id", "t.subject_key"));
 
   private final DatabaseClient db;
   private final JsonMapper json;
