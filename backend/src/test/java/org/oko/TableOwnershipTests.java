@@ -125,9 +125,7 @@ class TableOwnershipTests {
               "demo/DemoQuestionnaires.java",
               "demo data: seeds an empty database, as a migration would",
               "campaign"),
-          allow("scoring/Experts.java", "to do", "account"),
-          allow("questionnaires/SessionStore.java", "to do", "kit_credential"),
-          allow("questionnaires/ResponsesExport.java", "to do", "kit_credential"));
+          allow("scoring/Experts.java", "to do", "account"));
 
   record Allowed(Set<String> tables, String reason) {}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.kits.KitCredential;
+import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -30,8 +31,9 @@ class SessionStore {
       select s.id, s.login, s.questionnaire_id, s.definition_version, s.campaign_id, s.subject_key,
              s.organization_id, s.region_code, s.status, s.answers::text as answers, s.revision,
              s.started_at, s.updated_at, s.submitted_at, s.submit_key, c.category, c.kit_number
-      from questionnaire_session s join kit_credential c on c.login = s.login
-      """;
+      from questionnaire_session s join %s c on c.login = s.login
+      """
+          .formatted(KitCredentialDirectory.kits());
 
   /** A session as stored. */
   record Session(
