@@ -124,8 +124,7 @@ class TableOwnershipTests {
           allow(
               "demo/DemoQuestionnaires.java",
               "demo data: seeds an empty database, as a migration would",
-              "campaign"),
-          allow("scoring/Experts.java", "to do", "account"));
+              "campaign"));
 
   record Allowed(Set<String> tables, String reason) {}
 
