@@ -92,22 +92,8 @@ class TableOwnershipTests {
   static final Map<String, Allowed> ALLOWED =
       Map.ofEntries(
           allow(
-              "demo/DemoScans.java",
-              "demo data: seeds an empty database, as a migration would",
-              "account",
-              "expert",
-              "local_scanning",
-              "scan_batch",
-              "scan_scheme",
-              "scan_sheet"),
-          allow(
-              "demo/DemoForms.java",
-              "demo data: seeds an empty database, as a migration would",
-              "campaign",
-              "sample_entry"),
-          allow(
               "demo/DemoCampaigns.java",
-              "demo data: seeds an empty database, as a migration would",
+              "demo data: seeds campaigns and their published samples into an empty database",
               "campaign",
               "campaign_region",
               "campaign_stage",
@@ -115,16 +101,18 @@ class TableOwnershipTests {
               "sample_publication"),
           allow(
               "demo/DemoPublications.java",
-              "demo data: seeds an empty database, as a migration would",
+              "demo data: seeds publications and per-organization files into an empty database",
               "attachment",
               "attachment_file",
-              "campaign",
-              "publication",
-              "sample_entry"),
+              "publication"),
           allow(
-              "demo/DemoQuestionnaires.java",
-              "demo data: seeds an empty database, as a migration would",
-              "campaign"));
+              "demo/DemoScans.java",
+              "demo data: seeds schemes, local scanning, batches, sheets and experts",
+              "expert",
+              "local_scanning",
+              "scan_batch",
+              "scan_scheme",
+              "scan_sheet"));
 
   record Allowed(Set<String> tables, String reason) {}
 
