@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * as one; comments are not SQL. A table is named when it follows {@code from}, {@code join}, {@code
  * into} or {@code update} as a whole word (a table after a comma of an old-style join is not seen).
  * The organization hierarchy is {@code orgs}' documented read model: every feature may read it,
- * only {@code orgs} writes it.
+ * only {@code orgs} writes it. A query that joins an owner's published read model (such as {@code
+ * sample.SampleParticipants.relation()}) names no foreign table: the relation's SQL is in the
+ * owner's file. See docs/architecture.md, "Table ownership".
  */
 class TableOwnershipTests {
 
