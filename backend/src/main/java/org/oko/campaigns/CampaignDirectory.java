@@ -15,9 +15,11 @@ import reactor.core.publisher.Mono;
 public class CampaignDirectory {
 
   private final CampaignStore store;
+  private final CampaignParticipants participants;
 
-  CampaignDirectory(CampaignStore store) {
+  CampaignDirectory(CampaignStore store, CampaignParticipants participants) {
     this.store = store;
+    this.participants = participants;
   }
 
   /** The campaign if the caller takes part in it; otherwise a 404 error. */
@@ -30,16 +32,18 @@ public class CampaignDirectory {
 
   Mono<Viewer> viewerOf(Caller caller) {
     return switch (caller.role()) {
-      case FEDERAL -> store.zoneOf(null).map(zone -> new Viewer(null, null, false, zone));
+      case FEDERAL -> store.zoneOf(null).map(zone -> new Viewer(null, null, null, zone));
       // A scanning centre works for its whole region.
       case REGIONAL, MUNICIPAL, RESPONSIBLE, API_CLIENT, SCANNER ->
           store
               .zoneOf(caller.regionCode())
-              .map(zone -> new Viewer(caller.regionCode(), null, false, zone));
+              .map(zone -> new Viewer(caller.regionCode(), null, null, zone));
       case ORGANIZATION ->
-          store
-              .zoneOf(caller.regionCode())
-              .map(zone -> new Viewer(caller.regionCode(), caller.organizationId(), true, zone));
+          Mono.zip(
+              store.zoneOf(caller.regionCode()),
+              participants.campaignsOf(caller.organizationId()),
+              (zone, participating) ->
+                  new Viewer(caller.regionCode(), caller.organizationId(), participating, zone));
       default -> Mono.error(new AccessDeniedException());
     };
   }

@@ -24,8 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CampaignStore {
 
-  /** Who looks at a campaign, for extensions, visibility and the time zone. */
-  record Viewer(String regionCode, Long organizationId, boolean selectedOnly, ZoneId zone) {}
+  /**
+   * Who looks at a campaign, for extensions, visibility and the time zone.
+   *
+   * @param participating the only campaigns the viewer sees (an organization's, where it takes
+   *     part); null when it sees its region's
+   */
+  record Viewer(String regionCode, Long organizationId, List<Long> participating, ZoneId zone) {}
 
   private static final String SELECT =
       """
@@ -46,16 +51,15 @@ class CampaignStore {
       from campaign c
       """;
 
-  /** Which campaigns a viewer sees: its region's; an organization only once selected. */
+  /**
+   * Which campaigns a viewer sees: its region's; an organization only those it takes part in
+   * ({@link CampaignParticipants}).
+   */
   private static final String VISIBLE =
       """
        where (cast(:region as text) is null or exists (select 1 from campaign_region cr
               where cr.campaign_id = c.id and cr.region_code = :region))
-         and (not :selectedOnly or exists (select 1 from sample_entry e
-              join sample_publication p on p.campaign_id = e.campaign_id
-                                       and p.region_code = e.region_code
-              where e.campaign_id = c.id and e.organization_id = :org
-                and e.status = 'SELECTED'))
+         and (not :selectedOnly or c.id = any(:participating))
       """;
 
   private final DatabaseClient db;
@@ -90,7 +94,7 @@ class CampaignStore {
   }
 
   Mono<Long> count(Viewer viewer, CampaignKind kind) {
-    return bindViewer(
+    return bindVisible(
             db.sql(
                     "select count(*) as n from campaign c"
                         + VISIBLE
@@ -186,18 +190,6 @@ class CampaignStore {
         .collectList();
   }
 
-  /** Regions being removed from the campaign that already have a preliminary list. */
-  Mono<List<String>> regionsWithEntries(long id, List<String> keptRegions) {
-    return db.sql(
-            "select distinct region_code from sample_entry where campaign_id = :id"
-                + " and region_code <> all(cast(:kept as text[])) order by region_code")
-        .bind("id", id)
-        .bind("kept", keptRegions.toArray(String[]::new))
-        .map(r -> r.get("region_code", String.class))
-        .all()
-        .collectList();
-  }
-
   Mono<Void> replaceRegions(long id, List<String> codes) {
     return db.sql("delete from campaign_region where campaign_id = :id")
         .bind("id", id)
@@ -240,11 +232,23 @@ class CampaignStore {
         .one();
   }
 
+  /** Binds what {@link #SELECT} and {@link #VISIBLE} use. */
   private DatabaseClient.GenericExecuteSpec bindViewer(
       DatabaseClient.GenericExecuteSpec spec, Viewer viewer) {
+    return bindVisible(spec, viewer)
+        .bind("org", Parameter.fromOrEmpty(viewer.organizationId(), Long.class));
+  }
+
+  /** Binds what {@link #VISIBLE} uses. */
+  private DatabaseClient.GenericExecuteSpec bindVisible(
+      DatabaseClient.GenericExecuteSpec spec, Viewer viewer) {
     return spec.bind("region", Parameter.fromOrEmpty(viewer.regionCode(), String.class))
-        .bind("org", Parameter.fromOrEmpty(viewer.organizationId(), Long.class))
-        .bind("selectedOnly", viewer.selectedOnly());
+        .bind("selectedOnly", viewer.participating() != null)
+        .bind(
+            "participating",
+            viewer.participating() == null
+                ? new Long[0]
+                : viewer.participating().toArray(Long[]::new));
   }
 
   private CampaignRow toRow(Readable r, ZoneId zone) {

@@ -42,6 +42,7 @@ class CampaignsController implements CampaignsApi {
 
   private final CampaignStore store;
   private final CampaignDirectory directory;
+  private final CampaignParticipants participants;
   private final StageExtensions extensions;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -50,12 +51,14 @@ class CampaignsController implements CampaignsApi {
   CampaignsController(
       CampaignStore store,
       CampaignDirectory directory,
+      CampaignParticipants participants,
       StageExtensions extensions,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.store = store;
     this.directory = directory;
+    this.participants = participants;
     this.extensions = extensions;
     this.outbox = outbox;
     this.tx = tx;
@@ -133,8 +136,13 @@ class CampaignsController implements CampaignsApi {
               return existing(campaignId)
                   .then(checkCampaign(in.getSubjects(), in.getRegionCodes()))
                   .then(
-                      store
-                          .regionsWithEntries(campaignId, in.getRegionCodes())
+                      participants
+                          .regionsWithLists(campaignId)
+                          .map(
+                              withLists ->
+                                  withLists.stream()
+                                      .filter(code -> !in.getRegionCodes().contains(code))
+                                      .toList())
                           .flatMap(
                               kept ->
                                   kept.isEmpty()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.ColumnSpec;
 import org.oko.forms.ColumnType;
 import org.oko.forms.FormSchema;
@@ -12,6 +13,7 @@ import org.oko.forms.FormsAdmin;
 import org.oko.forms.RowRuleSpec;
 import org.oko.forms.SheetSpec;
 import org.oko.kits.KitsAdmin;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -60,7 +62,10 @@ class DemoForms {
   }
 
   private Mono<Long> campaign(String title) {
-    return db.sql("select id from campaign where title = :t order by id limit 1")
+    return db.sql(
+            "select id from "
+                + CampaignReadModel.campaigns()
+                + " c where title = :t order by id limit 1")
         .bind("t", title)
         .map(r -> r.get("id", Long.class))
         .one();
@@ -283,8 +288,10 @@ class DemoForms {
   /** Seed 001: each point gets 30 kits of the subject through the kits feature. */
   private Mono<Void> kits(long campaignId, String subject, int firstKit) {
     return db.sql(
-            "select o.id from sample_entry e join organization o on o.id = e.organization_id"
-                + " where e.campaign_id = :c and e.status = 'SELECTED'"
+            "select o.id from "
+                + SampleParticipants.relation()
+                + " e join organization o on o.id = e.organization_id"
+                + " where e.campaign_id = :c"
                 // region 64 first: its first point, ppo640001, gets the kits of the seed's figures
                 + " order by o.region_code <> '64', o.login")
         .bind("c", campaignId)

@@ -12,8 +12,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.blob.StoredBlob;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -78,7 +80,10 @@ class DemoPublications {
   }
 
   private Mono<Long> vprCampaign() {
-    return db.sql("select id from campaign where kind = 'VPR' order by id limit 1")
+    return db.sql(
+            "select id from "
+                + CampaignReadModel.campaigns()
+                + " c where kind = 'VPR' order by id limit 1")
         .map(r -> r.get("id", Long.class))
         .one();
   }
@@ -133,9 +138,10 @@ class DemoPublications {
         .flatMap(
             attachmentId ->
                 db.sql(
-                        "select o.id, o.login from sample_entry e"
-                            + " join organization o on o.id = e.organization_id"
-                            + " where e.campaign_id = :c and e.status = 'SELECTED' order by o.login")
+                        "select o.id, o.login from "
+                            + SampleParticipants.relation()
+                            + " e join organization o on o.id = e.organization_id"
+                            + " where e.campaign_id = :c order by o.login")
                     .bind("c", campaignId)
                     .map(r -> new School(r.get("id", Long.class), r.get("login", String.class)))
                     .all()

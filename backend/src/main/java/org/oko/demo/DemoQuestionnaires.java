@@ -10,6 +10,7 @@ import org.oko.api.model.QuestionType;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.api.model.QuestionnaireSection;
 import org.oko.api.model.ShowIf;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.questionnaires.QuestionnaireDefining;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,10 @@ class DemoQuestionnaires {
   }
 
   Mono<Void> create() {
-    return db.sql("select id from campaign where title = :t order by id limit 1")
+    return db.sql(
+            "select id from "
+                + CampaignReadModel.campaigns()
+                + " c where title = :t order by id limit 1")
         .bind("t", CAMPAIGN)
         .map(r -> r.get("id", Long.class))
         .one()

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.oko.identity.AccountReadModel;
 import org.oko.kits.KitsAdmin;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
@@ -202,7 +203,9 @@ class DemoScans {
     return db.sql(
             "insert into expert (campaign_id, login, region_code, organization_id, subjects,"
                 + " created_at) select :c, a.login, a.region_code, a.organization_id,"
-                + " array['rus'], now() from account a where a.role = 'EXPERT'"
+                + " array['rus'], now() from "
+                + AccountReadModel.accounts()
+                + " a where a.role = 'EXPERT'"
                 + " and a.region_code = '64'")
         .bind("c", campaignId)
         .then();

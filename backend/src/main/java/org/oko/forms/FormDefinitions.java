@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
+import org.oko.campaigns.CampaignReadModel;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,9 @@ class FormDefinitions {
   Flux<FormDefinitionRow> ofCampaign(long campaignId) {
     return db.sql(
             SELECT
-                + " left join campaign_stage s on s.campaign_id = f.campaign_id"
+                + " left join "
+                + CampaignReadModel.stages()
+                + " s on s.campaign_id = f.campaign_id"
                 + " and s.code = f.stage_code"
                 + " where f.campaign_id = :campaign order by s.opens_at nulls last, f.id")
         .bind("campaign", campaignId)

@@ -8,6 +8,7 @@ import org.oko.api.model.FormMonitoringItem;
 import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.FormResponseStatus;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormAccess.VisibleForm;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.ScopeCondition;
@@ -16,6 +17,7 @@ import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.Paging;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -39,14 +41,14 @@ class FormMonitoring {
       select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
              r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
              g.time_zone
-      from sample_entry e
-      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      from %s e
       join organization o on o.id = e.organization_id
       join region g on g.code = o.region_code
       left join municipality m on m.id = o.municipality_id
       left join form_response r on r.form_id = :form and r.organization_id = o.id
-      where e.campaign_id = :campaign and e.status = 'SELECTED' and o.kind = any(:kinds)
-      """;
+      where e.campaign_id = :campaign and o.kind = any(:kinds)
+      """
+          .formatted(SampleParticipants.relation());
 
   private static final String MUNICIPALITIES =
       """
@@ -54,12 +56,13 @@ class FormMonitoring {
              m.id as municipality_id, m.name as municipality,
              r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
              g.time_zone
-      from campaign_region cr
+      from %s cr
       join municipality m on m.region_code = cr.region_code
       join region g on g.code = m.region_code
       left join form_response r on r.form_id = :form and r.municipality_id = m.id
       where cr.campaign_id = :campaign and cast(:kinds as text[]) is not null
-      """;
+      """
+          .formatted(CampaignReadModel.regions());
 
   private static final String PAGE =
       """

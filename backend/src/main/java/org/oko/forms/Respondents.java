@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.api.model.FormRespondentKind;
+import org.oko.campaigns.CampaignReadModel;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Who a form is addressed to. An organization fills a campaign's organization form when the
- * published sample selected it and it is of one of the form's kinds (the sample tables of V5 are
- * the agreed read model of who takes part); a municipality fills a municipal form when it lies in a
+ * published sample selected it and it is of one of the form's kinds (the sample's read model of who
+ * takes part, {@link SampleParticipants}); a municipality fills a municipal form when it lies in a
  * region of the campaign.
  */
 @Component
@@ -25,12 +27,12 @@ class Respondents {
   static final String SELECTED =
       """
       select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality
-      from sample_entry e
-      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      from %s e
       join organization o on o.id = e.organization_id
       left join municipality m on m.id = o.municipality_id
-      where e.campaign_id = :campaign and e.status = 'SELECTED' and o.kind = any(:kinds)
-      """;
+      where e.campaign_id = :campaign and o.kind = any(:kinds)
+      """
+          .formatted(SampleParticipants.relation());
 
   private final DatabaseClient db;
 
@@ -72,9 +74,10 @@ class Respondents {
     return db.sql(
             """
             select m.id, m.name, m.region_code from municipality m
-            join campaign_region cr on cr.region_code = m.region_code and cr.campaign_id = :campaign
+            join %s cr on cr.region_code = m.region_code and cr.campaign_id = :campaign
             where m.id = :id
-            """)
+            """
+                .formatted(CampaignReadModel.regions()))
         .bind("campaign", campaignId)
         .bind("id", municipalityId)
         .map(

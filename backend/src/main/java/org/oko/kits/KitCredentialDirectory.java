@@ -14,6 +14,10 @@ public class KitCredentialDirectory {
   /** How many kits a point has for a subject and category. */
   public record PointKits(long organizationId, String subjectKey, String category, long kits) {}
 
+  private static final String KITS =
+      "(select login, campaign_id, subject_key, category, kit_number, organization_id, region_code"
+          + " from kit_credential)";
+
   private static final String SELECT =
       "select login, password, campaign_id, subject_key, category, kit_number, organization_id,"
           + " region_code from kit_credential";
@@ -22,6 +26,16 @@ public class KitCredentialDirectory {
 
   KitCredentialDirectory(DatabaseClient db) {
     this.db = db;
+  }
+
+  /**
+   * Every kit's credential without its password, as a relation for other features' SQL that joins
+   * kits row by row (give it an alias): {@code login}, {@code campaign_id}, {@code subject_key},
+   * {@code category}, {@code kit_number}, {@code organization_id}, {@code region_code}. PostgreSQL
+   * plans it as if the table were joined in place.
+   */
+  public static String kits() {
+    return KITS;
   }
 
   public Mono<KitCredential> byLogin(String login) {

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
@@ -276,10 +277,11 @@ class KitStore {
                  with ordinality as i(p, region, f, l, idx)
             cross join lateral generate_series(i.f, i.l) as n
             join kit_credential c on c.login = i.p || i.region || n
-            join campaign cp on cp.id = c.campaign_id
+            join %s cp on cp.id = c.campaign_id
             group by i.idx
             order by i.idx
-            """)
+            """
+                .formatted(CampaignReadModel.campaigns()))
         .bind("prefixes", prefixes.toArray(String[]::new))
         .bind("regions", ranges.stream().map(NewRange::regionCode).toArray(String[]::new))
         .bind("firsts", ranges.stream().map(NewRange::first).toArray(Long[]::new))

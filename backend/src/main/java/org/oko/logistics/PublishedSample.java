@@ -4,15 +4,16 @@ import io.r2dbc.spi.Readable;
 import java.util.List;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The organizations a campaign's published sample selected. Reads the sample tables (V5) directly:
- * the selected entries of published regions are the agreed read model of who takes part; proposed,
- * withdrawn or not yet published entries receive no materials.
+ * The organizations a campaign's published sample selected, through the sample's read model of who
+ * takes part ({@link SampleParticipants}); proposed, withdrawn or not yet published entries receive
+ * no materials.
  */
 @Component
 class PublishedSample {
@@ -21,12 +22,12 @@ class PublishedSample {
       """
       select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
              e.participants, e.subjects
-      from sample_entry e
-      join sample_publication p on p.campaign_id = e.campaign_id and p.region_code = e.region_code
+      from %s e
       join organization o on o.id = e.organization_id
       left join municipality m on m.id = o.municipality_id
-      where e.campaign_id = :campaign and e.status = 'SELECTED'
-      """;
+      where e.campaign_id = :campaign
+      """
+          .formatted(SampleParticipants.relation());
 
   private final DatabaseClient db;
 

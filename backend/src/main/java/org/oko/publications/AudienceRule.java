@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Set;
 import org.oko.api.model.Audience;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
+import org.oko.sample.SampleParticipants;
 
 /**
  * Who a publication is addressed to. A coordinator is in the audience when its role is listed and
@@ -31,17 +33,16 @@ final class AudienceRule {
   static final String RELEASED = "(p.status = 'PUBLISHED' and p.release_at <= :now)";
 
   /**
-   * Organization {@code o} is in the audience of publication {@code p}. The sample is read from the
-   * campaigns feature's tables: a SELECTED entry counts once its region's sample is published.
+   * Organization {@code o} is in the audience of publication {@code p}. Who takes part is the
+   * sample's read model ({@link SampleParticipants}): a SELECTED entry counts once its region's
+   * sample is published.
    */
   static final String ORGANIZATION_IN_AUDIENCE =
       "('ORGANIZATION' = any(p.audience_roles) and o.kind = any(p.organization_kinds) and "
           + regionCovered("o.region_code")
-          + " and (not p.sample_only or exists (select 1 from sample_entry e"
-          + " join sample_publication sp on sp.campaign_id = e.campaign_id"
-          + " and sp.region_code = e.region_code"
-          + " where e.campaign_id = p.campaign_id and e.organization_id = o.id"
-          + " and e.status = 'SELECTED')))";
+          + " and (not p.sample_only or exists (select 1 from "
+          + SampleParticipants.relation()
+          + " e where e.campaign_id = p.campaign_id and e.organization_id = o.id)))";
 
   /**
    * The reader ({@code :role}, {@code :region}, {@code :org}, at {@code :now}) may read publication
@@ -76,7 +77,9 @@ final class AudienceRule {
     return "("
         + region
         + " = any(p.audience_regions) or (cardinality(p.audience_regions) = 0 and exists"
-        + " (select 1 from campaign_region cr where cr.campaign_id = p.campaign_id"
+        + " (select 1 from "
+        + CampaignReadModel.regions()
+        + " cr where cr.campaign_id = p.campaign_id"
         + " and cr.region_code = "
         + region
         + ")))";

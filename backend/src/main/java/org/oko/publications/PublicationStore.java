@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.oko.api.model.Audience;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
@@ -29,8 +30,9 @@ class PublicationStore {
              p.author_name, p.author_region, p.version, p.created_at,
              exists (select 1 from publication_read r
                      where r.publication_id = p.id and r.login = :login) as read
-      from publication p join campaign c on c.id = p.campaign_id
-      """;
+      from publication p join %s c on c.id = p.campaign_id
+      """
+          .formatted(CampaignReadModel.campaigns());
 
   private static final String UNREAD =
       " and "

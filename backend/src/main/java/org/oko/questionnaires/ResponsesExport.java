@@ -33,6 +33,7 @@ import org.oko.api.model.QuestionOption;
 import org.oko.api.model.QuestionType;
 import org.oko.api.model.QuestionnaireSection;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.excel.FormulaSafe;
 import org.oko.platform.excel.WorkbookDownload;
@@ -217,11 +218,12 @@ class ResponsesExport {
             join questionnaire_definition d on d.id = s.questionnaire_id
             join organization o on o.id = s.organization_id
             join region r on r.code = s.region_code
-            join kit_credential k on k.login = s.login
+            join %s k on k.login = s.login
             where s.campaign_id = :campaign and s.status = 'SUBMITTED'
               and (cast(:category as text) is null or d.category = :category)
             order by d.category desc, s.region_code, o.login, s.subject_key, k.kit_number
-            """)
+            """
+                .formatted(KitCredentialDirectory.kits()))
         .bind("campaign", campaignId)
         .bind("category", Parameter.fromOrEmpty(category, String.class))
         // Fetched in portions as the file is written, not the whole result at once.

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.kits.KitCredential;
+import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,9 @@ class SessionStore {
       select s.id, s.login, s.questionnaire_id, s.definition_version, s.campaign_id, s.subject_key,
              s.organization_id, s.region_code, s.status, s.answers::text as answers, s.revision,
              s.started_at, s.updated_at, s.submitted_at, s.submit_key, c.category, c.kit_number
-      from questionnaire_session s join kit_credential c on c.login = s.login
-      """;
+      from questionnaire_session s join %s c on c.login = s.login
+      """
+          .formatted(KitCredentialDirectory.kits());
 
   /** A session as stored. */
   record Session(
@@ -252,11 +255,11 @@ class SessionStore {
 
   private Mono<String[]> readTitles(long campaignId, String subjectKey) {
     return db.sql(
-            """
-            select c.title, coalesce((select s->>'name' from jsonb_array_elements(c.subjects) s
-                                      where s->>'key' = :subject limit 1), :subject) as subject
-            from campaign c where c.id = :id
-            """)
+            "select c.title, "
+                + CampaignReadModel.subjectName("c.id", ":subject")
+                + " as subject from "
+                + CampaignReadModel.campaigns()
+                + " c where c.id = :id")
         .bind("id", campaignId)
         .bind("subject", subjectKey)
         .map(r -> new String[] {r.get("title", String.class), r.get("subject", String.class)})

@@ -2,6 +2,7 @@ package org.oko.scans;
 
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.oko.campaigns.CampaignReadModel;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,9 @@ public class ScanProgress {
     String sql =
         "select r.code, r.name, "
             + COUNTS
-            + " from campaign_region cr join region r on r.code = cr.region_code"
+            + " from "
+            + CampaignReadModel.regions()
+            + " cr join region r on r.code = cr.region_code"
             + " left join scan_sheet s on s.region_code = cr.region_code and"
             + CURRENT_SHEETS
             + " where cr.campaign_id = :c"

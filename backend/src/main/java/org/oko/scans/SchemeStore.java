@@ -31,12 +31,19 @@ class SchemeStore {
   private final JsonMapper json;
   private final TransactionalOperator tx;
   private final ScanSchemes schemes;
+  private final ScoredWorks scoredWorks;
 
-  SchemeStore(DatabaseClient db, JsonMapper json, TransactionalOperator tx, ScanSchemes schemes) {
+  SchemeStore(
+      DatabaseClient db,
+      JsonMapper json,
+      TransactionalOperator tx,
+      ScanSchemes schemes,
+      ScoredWorks scoredWorks) {
     this.db = db;
     this.json = json;
     this.tx = tx;
     this.schemes = schemes;
+    this.scoredWorks = scoredWorks;
   }
 
   /** A stored scheme with when it last changed. */
@@ -116,7 +123,8 @@ class SchemeStore {
                   if (old.isPresent() && scheme.equals(old.get())) {
                     return updatedAt(scheme);
                   }
-                  return scored(scheme)
+                  return scoredWorks
+                      .anyScored(scheme.campaignId(), scheme.subjectKey())
                       .flatMap(
                           scored ->
                               scored
@@ -127,17 +135,6 @@ class SchemeStore {
                                   : upsert(scheme, criteria, login, now).thenReturn(now));
                 });
     return tx.transactional(work);
-  }
-
-  private Mono<Boolean> scored(Scheme scheme) {
-    return db.sql(
-            "select 1 from scoring_task where campaign_id = :c and subject_key = :s"
-                + " and scored_at is not null limit 1")
-        .bind("c", scheme.campaignId())
-        .bind("s", scheme.subjectKey())
-        .map(r -> true)
-        .first()
-        .defaultIfEmpty(false);
   }
 
   private Mono<Instant> updatedAt(Scheme scheme) {

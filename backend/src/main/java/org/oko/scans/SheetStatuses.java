@@ -1,7 +1,10 @@
 package org.oko.scans;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,33 +23,26 @@ public class SheetStatuses {
   }
 
   /**
-   * One statement: the update and one outbox row per changed sheet, with the payload of a {@link
-   * SheetStatusChanged} built by the database (the previous status comes from the row as it was).
+   * Moves the works' current sheets forward, answering each changed one with the status it had (the
+   * row as it was, joined to itself).
    */
   private static final String ADVANCE =
       """
-      with changed as (
-        update scan_sheet s set status = :stage, updated_at = :now
-        from scan_sheet prior
-        where prior.id = s.id
-          and s.campaign_id = :campaign and s.subject_key = :subject and s.kit_number = :kit
-          and s.status = any(:earlier)
-        returning s.id, s.batch_id, s.campaign_id, s.subject_key, s.organization_id,
-                  s.region_code, s.status, prior.status as previous)
-      insert into outbox (topic, event_key, payload)
-      select cast(:topic as text), organization_id::text,
-             jsonb_build_object('sheetId', id, 'batchId', batch_id, 'campaignId', campaign_id,
-                 'subjectKey', subject_key, 'organizationId', organization_id,
-                 'regionCode', region_code, 'status', status, 'previousStatus', previous,
-                 'at', cast(:at as text))
-      from changed order by id
+      update scan_sheet s set status = :stage, updated_at = :now
+      from scan_sheet prior
+      where prior.id = s.id
+        and s.campaign_id = :campaign and s.subject_key = :subject
+        and s.kit_number = any(:kits) and s.status = any(:earlier)
+      returning s.id, s.batch_id, s.organization_id, s.region_code, prior.status as previous
       """;
 
   private final DatabaseClient db;
+  private final Outbox outbox;
   private final Clock clock;
 
-  SheetStatuses(DatabaseClient db, Clock clock) {
+  SheetStatuses(DatabaseClient db, Outbox outbox, Clock clock) {
     this.db = db;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -56,17 +52,43 @@ public class SheetStatuses {
    */
   public Mono<Void> advanceWork(
       long campaignId, String subjectKey, long kitNumber, WorkStage stage) {
-    var now = clock.instant();
+    return advanceWorks(campaignId, subjectKey, List.of(kitNumber), stage);
+  }
+
+  /**
+   * {@link #advanceWork} for many works of a subject at once: two statements however many works (a
+   * distribution hands out thousands). Call it inside the caller's transaction.
+   */
+  public Mono<Void> advanceWorks(
+      long campaignId, String subjectKey, List<Long> kitNumbers, WorkStage stage) {
+    if (kitNumbers.isEmpty()) {
+      return Mono.empty();
+    }
+    Instant now = clock.instant();
     return db.sql(ADVANCE)
         .bind("stage", stage.name())
         .bind("now", now)
         .bind("campaign", campaignId)
         .bind("subject", subjectKey)
-        .bind("kit", kitNumber)
+        .bind("kits", kitNumbers.toArray(Long[]::new))
         .bind("earlier", earlier(stage).toArray(String[]::new))
-        .bind("topic", SheetStatusChanged.TOPIC.name())
-        .bind("at", now.toString())
-        .then();
+        .map(
+            row ->
+                new SheetStatusChanged(
+                    row.get("id", Long.class),
+                    row.get("batch_id", Long.class),
+                    campaignId,
+                    subjectKey,
+                    row.get("organization_id", Long.class),
+                    row.get("region_code", String.class),
+                    stage.name(),
+                    row.get("previous", String.class),
+                    now))
+        .all()
+        .sort(Comparator.comparingLong(SheetStatusChanged::sheetId))
+        .collectList()
+        .flatMap(
+            events -> outbox.appendAll(SheetStatusChanged.TOPIC, events, SheetStatusChanged::key));
   }
 
   /** The statuses a sheet may move forward from to reach {@code stage}. */

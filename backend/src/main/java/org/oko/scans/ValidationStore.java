@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -26,7 +27,9 @@ class ValidationStore {
       "select s.id, s.batch_id, s.campaign_id, c.kind, s.subject_key, s.organization_id,"
           + " s.region_code, s.content_type, s.blob_key, s.kit_number, s.page, s.status,"
           + " s.replaces_id, s.updated_at from scan_sheet s"
-          + " join campaign c on c.id = s.campaign_id";
+          + " join "
+          + CampaignReadModel.campaigns()
+          + " c on c.id = s.campaign_id";
 
   private static final String ACCEPTED_OR_LATER = "('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED')";
 

@@ -11,7 +11,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,16 +69,15 @@ class Distributor {
                 plan ->
                     tasks
                         .insert(campaignId, subject, regionCode, plan.tasks(), now)
-                        .thenMany(
-                            Flux.fromIterable(plan.tasks())
-                                .filter(task -> task.round() == 1)
-                                .concatMap(
-                                    task ->
-                                        statuses.advanceWork(
-                                            campaignId,
-                                            subject,
-                                            task.work().kitNumber(),
-                                            WorkStage.ASSIGNED)))
+                        .then(
+                            statuses.advanceWorks(
+                                campaignId,
+                                subject,
+                                plan.tasks().stream()
+                                    .filter(task -> task.round() == 1)
+                                    .map(task -> task.work().kitNumber())
+                                    .toList(),
+                                WorkStage.ASSIGNED))
                         .then(Mono.just(plan)));
     return work.as(tx::transactional)
         .onErrorMap(

@@ -3,6 +3,7 @@ package org.oko.scoring;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
+import org.oko.identity.AccountReadModel;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -43,10 +44,11 @@ class Experts {
                where t.campaign_id = e.campaign_id and t.expert_login = e.login
                  and t.scored_at is not null) as scored
       from expert e
-      join account a on a.login = e.login
+      join %s a on a.login = e.login
       join organization o on o.id = e.organization_id
       left join municipality m on m.id = o.municipality_id
-      """;
+      """
+          .formatted(AccountReadModel.accounts());
 
   private static final String FILTER =
       """

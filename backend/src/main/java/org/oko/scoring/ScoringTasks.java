@@ -4,7 +4,9 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
+import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.web.Paging;
+import org.oko.scans.ScoredWorks;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -13,9 +15,12 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Experts' tasks: one expert's scoring of one work in one round. */
+/**
+ * Experts' tasks: one expert's scoring of one work in one round. Tells scans whether a subject has
+ * scored works ({@link ScoredWorks}).
+ */
 @Component
-class ScoringTasks {
+class ScoringTasks implements ScoredWorks {
 
   /** The score an expert gave for one criterion. */
   record Score(String code, int score) {}
@@ -51,12 +56,10 @@ class ScoringTasks {
       """
       select t.id, t.campaign_id, t.subject_key, t.kit_number, t.organization_id, t.region_code,
              t.round, t.expert_login, t.scores::text as scores, t.total, t.assigned_at,
-             t.scored_at,
-             coalesce((select s->>'name' from campaign c, jsonb_array_elements(c.subjects) s
-                        where c.id = t.campaign_id and s->>'key' = t.subject_key limit 1),
-                      t.subject_key) as subject_name
+             t.scored_at, %s as subject_name
       from scoring_task t
-      """;
+      """
+          .formatted(CampaignReadModel.subjectName("t.campaign_id", "t.subject_key"));
 
   private final DatabaseClient db;
   private final JsonMapper json;
@@ -67,6 +70,18 @@ class ScoringTasks {
   }
 
   /** The task if it is this expert's. */
+  @Override
+  public Mono<Boolean> anyScored(long campaignId, String subjectKey) {
+    return db.sql(
+            "select 1 from scoring_task where campaign_id = :c and subject_key = :s"
+                + " and scored_at is not null limit 1")
+        .bind("c", campaignId)
+        .bind("s", subjectKey)
+        .map(r -> true)
+        .first()
+        .defaultIfEmpty(false);
+  }
+
   Mono<TaskRow> ofExpert(long taskId, String login) {
     return db.sql(SELECT + " where t.id = :id and t.expert_login = :login")
         .bind("id", taskId)
