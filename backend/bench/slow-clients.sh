@@ -4,7 +4,8 @@
 # everything back when they go away (issue 15, "Faults").
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/slow-clients.sh
-#   # knobs: CLIENTS=1000 HOLD=30 SIZE_MB=50 ORGS=20 INTERVAL_MS=200 HEAP=512m
+#   # knobs: CLIENTS=1000 HOLD=30 SIZE_MB=50 ORGS=50 INTERVAL_MS=200 HEAP=512m
+#   #        PHASES=downloads,sockets (one or both)
 #   #        SEND_TIMEOUT=60s (the server's OKO_HTTP_SEND_TIMEOUT; 0: off) GIVE_UP=90 (how long to
 #   #        wait, after the hold, for the server to close the stalled connections)
 #   #        HTTP_PORT=18086 PG_PORT=55437 REUSE_CLASSPATH=1 (skip the test-compile)
@@ -27,11 +28,12 @@ cd "$(dirname "$0")/../.."
 CLIENTS=${CLIENTS:-1000}
 HOLD=${HOLD:-30}
 SIZE_MB=${SIZE_MB:-50}
-ORGS=${ORGS:-20}
+ORGS=${ORGS:-50}
 INTERVAL_MS=${INTERVAL_MS:-200}
 HEAP=${HEAP:-512m}
 SEND_TIMEOUT=${SEND_TIMEOUT:-}
 GIVE_UP=${GIVE_UP:-90}
+PHASES=${PHASES:-downloads,sockets}
 HTTP_PORT=${HTTP_PORT:-18086}
 PG_PORT=${PG_PORT:-55437}
 JAR=backend/target/oko.jar
@@ -53,7 +55,9 @@ env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" -XX:NativeMemoryTracking=summary ${SERVER_JAVA_OPTS:-} -jar "$JAR" "${args[@]}" \
   >>"$data/oko.log" 2>&1 &
 pid=$!
-trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"; exit $rc' EXIT
+# The server's log is kept in backend/target/slow-clients-server.log: what it said about the clients.
+trap 'rc=$?; [ $rc -ne 0 ] && tail -20 "$data/oko.log" >&2; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  cp "$data/oko.log" backend/target/slow-clients-server.log; rm -rf "$data"; exit $rc' EXIT
 base="http://localhost:$HTTP_PORT"
 for _ in $(seq 1 180); do
   curl -sf -o /dev/null "$base/actuator/health/readiness" && break
@@ -94,6 +98,7 @@ echo "OKO slow clients benchmark: $(nproc) cores, load average $(cut -d' ' -f1-3
   "server -Xmx$HEAP, send timeout ${SEND_TIMEOUT:-default}, ${SIZE_MB} MB file, $CLIENTS clients," \
   "hold ${HOLD} s, $(date -u +%F)"
 java -Xmx512m -Dbench.orgs="$ORGS" -Dbench.interval="$INTERVAL_MS" -Dbench.give-up="$GIVE_UP" \
+  -Dbench.phases="$PHASES" \
   -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
   org.oko.platform.web.bench.SlowClientsBenchmark "$base" "$pid" "$path" "$SCHOOL" "$REGION" \
   "$scanning" "jdbc:postgresql://localhost:$PG_PORT/oko" "$CLIENTS" "$HOLD"

@@ -18,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,9 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  *
  * Arguments: base-url server-pid download-path school-token region-token campaign-id jdbc-url
- * clients hold-seconds. System properties: bench.orgs (20), bench.interval (ms, 200),
+ * clients hold-seconds. System properties: bench.orgs (50), bench.interval (ms, 200),
  * bench.receive-buffer (bytes, 1024), bench.connect-threads (8), bench.give-up (seconds to wait for
- * the server to close stalled connections, 90).
+ * the server to close stalled connections, 90), bench.phases ("downloads,sockets").
  */
 public final class SlowClientsBenchmark {
 
@@ -72,180 +74,193 @@ public final class SlowClientsBenchmark {
       double listMax,
       double downloadSeconds) {}
 
-  public static void main(String[] args) throws Exception {
+  private final InetSocketAddress server;
+  private final String downloadPath;
+  private final String schoolToken;
+  private final String regionToken;
+  private final long campaign;
+  private final int clients;
+  private final int holdSeconds;
+  private final int organizations = Integer.getInteger("bench.orgs", 50);
+  private final long interval = Long.getLong("bench.interval", 200);
+  private final int receiveBuffer = Integer.getInteger("bench.receive-buffer", 1024);
+  private final int connectThreads = Integer.getInteger("bench.connect-threads", 8);
+  private final int giveUpSeconds = Integer.getInteger("bench.give-up", 90);
+  private final ServerProbe probe;
+  private final Requests requests;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<Latency> latencies = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private final Map<String, List<ServerProbe.Growth>> growth = new LinkedHashMap<>();
+  private Sheets sheets;
+  private ServerProbe.Reading baseline;
+  private Map<String, long[]> baselineClasses;
+
+  private SlowClientsBenchmark(String[] args) {
     URI base = URI.create(args[0]);
-    long pid = Long.parseLong(args[1]);
-    String downloadPath = args[2];
-    String schoolToken = args[3];
-    String regionToken = args[4];
-    long campaign = Long.parseLong(args[5]);
-    String jdbcUrl = args[6];
-    int clients = Integer.parseInt(args[7]);
-    int holdSeconds = Integer.parseInt(args[8]);
-    int organizations = Integer.getInteger("bench.orgs", 20);
-    long interval = Long.getLong("bench.interval", 200);
-    int receiveBuffer = Integer.getInteger("bench.receive-buffer", 1024);
-    int connectThreads = Integer.getInteger("bench.connect-threads", 8);
-    int giveUpSeconds = Integer.getInteger("bench.give-up", 90);
+    server = new InetSocketAddress(base.getHost(), base.getPort());
+    probe = new ServerProbe(Long.parseLong(args[1]), base.getPort());
+    downloadPath = args[2];
+    schoolToken = args[3];
+    regionToken = args[4];
+    campaign = Long.parseLong(args[5]);
+    clients = Integer.parseInt(args[7]);
+    holdSeconds = Integer.parseInt(args[8]);
+    requests = new Requests(base, downloadPath, schoolToken, regionToken);
+  }
 
-    InetSocketAddress server = new InetSocketAddress(base.getHost(), base.getPort());
-    ServerProbe probe = new ServerProbe(pid, base.getPort());
-    Requests requests = new Requests(base, downloadPath, schoolToken, regionToken);
-    List<Row> rows = new ArrayList<>();
-    List<Latency> latencies = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-
-    try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+  public static void main(String[] args) throws Exception {
+    String phases = System.getProperty("bench.phases", "downloads,sockets");
+    SlowClientsBenchmark bench = new SlowClientsBenchmark(args);
+    try (Connection db = DriverManager.getConnection(args[6], "postgres", "postgres")) {
       db.setAutoCommit(false);
-      Sheets sheets = Sheets.prepare(db, campaign, organizations);
-
-      // Rehearsal, not measured: both paths once with a few clients, so that what any first use
-      // leaves behind (compiled code, pooled database connections, parsed SQL) is already in the
-      // baseline and the figures below are what the stalled connections themselves hold.
-      requests.warmUp();
-      List<Socket> rehearsal = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        rehearsal.add(stalledDownload(server, downloadPath, schoolToken, receiveBuffer));
+      bench.sheets = Sheets.prepare(db, bench.campaign, bench.organizations);
+      bench.rehearse();
+      bench.baseline();
+      if (phases.contains("downloads")) {
+        bench.downloads();
       }
-      List<RawLiveSocket> rehearsalSockets =
-          stalledLiveSockets(server, regionToken, campaign, 20, receiveBuffer, connectThreads);
-      for (int i = 0; i < 10; i++) {
-        sheets.acceptOnePerOrganization();
-        Thread.sleep(interval);
+      if (phases.contains("sockets")) {
+        bench.liveSockets();
       }
-      closeAll(rehearsal);
-      closeAll(rehearsalSockets);
-      sleepSeconds(3);
-
-      // 1. Baseline.
-      latencies.add(requests.measure("quiet (no extra connection)"));
-      ServerProbe.Reading baseline = probe.read();
-      Map<String, long[]> baselineClasses = probe.histogram();
-      rows.add(new Row("baseline", 0, baseline, -1, probe.serverSocketQueues()));
-      log("baseline: %s", baseline);
-
-      // 2. Downloads that never read.
-      List<Socket> downloads = new ArrayList<>();
-      long stalledSince = System.nanoTime();
-      for (int i = 0; i < clients; i++) {
-        downloads.add(stalledDownload(server, downloadPath, schoolToken, receiveBuffer));
-      }
-      log(
-          "%d download requests sent in %.1f s; holding %d s",
-          clients, (System.nanoTime() - stalledSince) / 1e9, holdSeconds);
-      sleepSeconds(holdSeconds / 2);
-      long downloadsHalfway = probe.heapAfterGc();
-      latencies.add(requests.measure(clients + " downloads not reading"));
-      sleepUntil(stalledSince, holdSeconds);
-      long[] clientQueues = probe.clientSocketQueues();
-      ServerProbe.Reading stalledDownloads = probe.read();
-      long[] serverQueues = probe.serverSocketQueues();
-      List<ServerProbe.Growth> downloadGrowth =
-          ServerProbe.grown(baselineClasses, probe.histogram(), 8);
-      rows.add(
-          new Row(
-              clients + " downloads, not reading, after " + holdSeconds + " s",
-              clients,
-              stalledDownloads,
-              downloadsHalfway,
-              serverQueues));
-      log(
-          "downloads held: %s; still connected %d, bytes arrived at the clients unread %d KiB",
-          stalledDownloads, clientQueues[0], clientQueues[1] / KIB);
-      notes.add(
-          String.format(
-              "downloads: %d still connected after %d s; %d KiB arrived at the clients, never read",
-              clientQueues[0] - 1, holdSeconds, clientQueues[1] / KIB));
-      rows.add(serverGivesUp(probe, "downloads", 1, stalledSince, giveUpSeconds, notes));
-      closeAll(downloads);
-      rows.add(
-          new Row(
-              "downloads: clients gone",
-              0,
-              released(probe, baseline),
-              -1,
-              probe.serverSocketQueues()));
-
-      // 3. Live sockets that stop reading while figures keep changing.
-      long connecting = System.nanoTime();
-      List<RawLiveSocket> sockets =
-          stalledLiveSockets(server, regionToken, campaign, clients, receiveBuffer, connectThreads);
-      log(
-          "%d live sockets subscribed in %.1f s and stopped reading; changes every %d ms for %d s",
-          sockets.size(), (System.nanoTime() - connecting) / 1e9, interval, holdSeconds);
-      AtomicBoolean producing = new AtomicBoolean(true);
-      Thread producer = new Thread(() -> produce(sheets, interval, producing), "sheets");
-      stalledSince = System.nanoTime();
-      producer.start();
-      sleepSeconds(holdSeconds / 2);
-      long socketsHalfway = probe.heapAfterGc();
-      latencies.add(requests.measure(sockets.size() + " live sockets not reading"));
-      sleepUntil(stalledSince, holdSeconds);
-      ServerProbe.Reading stalledSockets = probe.read();
-      long[] socketQueues = probe.serverSocketQueues();
-      List<ServerProbe.Growth> socketGrowth =
-          ServerProbe.grown(baselineClasses, probe.histogram(), 8);
-      producing.set(false);
-      producer.join();
-      rows.add(
-          new Row(
-              sockets.size() + " live sockets, not reading, after " + holdSeconds + " s",
-              sockets.size(),
-              stalledSockets,
-              socketsHalfway,
-              socketQueues));
-      log("live sockets held: %s; %d sheets accepted meanwhile", stalledSockets, sheets.made());
-
-      // The latest figures, as a fresh client sees them, and whether stalled ones catch up.
-      sleepSeconds(2);
-      long latest;
-      try (RawLiveSocket fresh = subscribed(server, regionToken, campaign, 64 * 1024)) {
-        latest = fresh.nextOf("snapshot").path("totals").path("uploaded").asLong();
-      }
-      int caughtUp = 0;
-      long frames = 0;
-      int resumed = Math.min(20, sockets.size());
-      for (RawLiveSocket socket : sockets.subList(0, resumed)) {
-        long before = socket.framesRead();
-        try {
-          if (socket.catchUp(latest, 15_000)) {
-            caughtUp++;
-          }
-        } catch (IOException e) {
-          log("a resumed socket failed: %s", e.getMessage());
-        }
-        frames += socket.framesRead() - before;
-      }
-      notes.add(
-          String.format(
-              "live sockets: %d sheets of %d organizations accepted every %d ms while they did not"
-                  + " read; %d of %d stalled sockets that read again caught up with the latest"
-                  + " total (%d) in %d frames",
-              sheets.made(), organizations, interval, caughtUp, resumed, latest, frames));
-      // The resumed ones have nothing left to send: only the others are stalled.
-      rows.add(
-          serverGivesUp(probe, "live sockets", resumed + 1, stalledSince, giveUpSeconds, notes));
-      closeAll(sockets);
-      rows.add(
-          new Row(
-              "live sockets: clients gone",
-              0,
-              released(probe, baseline),
-              -1,
-              probe.serverSocketQueues()));
-
-      report(clients, holdSeconds, rows, latencies, downloadGrowth, socketGrowth, notes);
+      bench.report();
     }
   }
 
   /**
-   * Waits (at most {@code seconds}) until the server has closed its stalled connections — all but
+   * Not measured: both paths once with a few clients, so that what any first use leaves behind
+   * (compiled code, pooled database connections, parsed SQL) is already in the baseline and the
+   * figures below are what the stalled connections themselves hold.
+   */
+  private void rehearse() throws Exception {
+    requests.warmUp();
+    List<Socket> downloads = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      downloads.add(stalledDownload());
+    }
+    List<RawLiveSocket> sockets = stalledLiveSockets(20);
+    for (int i = 0; i < 10; i++) {
+      sheets.acceptOnePerOrganization();
+      Thread.sleep(interval);
+    }
+    closeAll(downloads);
+    closeAll(sockets);
+    sleepSeconds(3);
+  }
+
+  private void baseline() throws Exception {
+    latencies.add(requests.measure("quiet (no extra connection)"));
+    baseline = probe.read();
+    baselineClasses = probe.histogram();
+    rows.add(new Row("baseline", 0, baseline, -1, probe.serverSocketQueues()));
+    log("baseline: %s", baseline);
+  }
+
+  /** CLIENTS downloads that never read. */
+  private void downloads() throws Exception {
+    List<Socket> downloads = new ArrayList<>();
+    long stalledSince = System.nanoTime();
+    for (int i = 0; i < clients; i++) {
+      downloads.add(stalledDownload());
+    }
+    log(
+        "%d download requests sent in %.1f s; holding %d s",
+        clients, (System.nanoTime() - stalledSince) / 1e9, holdSeconds);
+    sleepSeconds(holdSeconds / 2);
+    long halfway = probe.heapAfterGc();
+    latencies.add(requests.measure(clients + " downloads not reading"));
+    sleepUntil(stalledSince, holdSeconds);
+    long[] clientQueues = probe.clientSocketQueues();
+    ServerProbe.Reading held = probe.read();
+    long[] serverQueues = probe.serverSocketQueues();
+    growth.put("downloads not reading", ServerProbe.grown(baselineClasses, probe.histogram(), 8));
+    rows.add(
+        new Row(
+            clients + " downloads, not reading, after " + holdSeconds + " s",
+            clients,
+            held,
+            halfway,
+            serverQueues));
+    log("downloads held: %s", held);
+    notes.add(
+        String.format(
+            "downloads: %d still connected after %d s; %d KiB arrived at the clients, never read",
+            clientQueues[0] - 1, holdSeconds, clientQueues[1] / KIB));
+    rows.add(serverGivesUp("downloads", 1, stalledSince));
+    closeAll(downloads);
+    rows.add(new Row("downloads: clients gone", 0, released(), -1, probe.serverSocketQueues()));
+  }
+
+  /** CLIENTS live sockets that stop reading while figures keep changing. */
+  private void liveSockets() throws Exception {
+    long connecting = System.nanoTime();
+    List<RawLiveSocket> sockets = stalledLiveSockets(clients);
+    log(
+        "%d live sockets subscribed in %.1f s and stopped reading; changes every %d ms for %d s",
+        sockets.size(), (System.nanoTime() - connecting) / 1e9, interval, holdSeconds);
+    long madeBefore = sheets.made();
+    AtomicBoolean producing = new AtomicBoolean(true);
+    Thread producer = new Thread(() -> produce(producing), "sheets");
+    long stalledSince = System.nanoTime();
+    producer.start();
+    sleepSeconds(holdSeconds / 2);
+    long halfway = probe.heapAfterGc();
+    latencies.add(requests.measure(sockets.size() + " live sockets not reading"));
+    sleepUntil(stalledSince, holdSeconds);
+    ServerProbe.Reading held = probe.read();
+    long[] serverQueues = probe.serverSocketQueues();
+    growth.put(
+        "live sockets not reading", ServerProbe.grown(baselineClasses, probe.histogram(), 8));
+    producing.set(false);
+    producer.join();
+    long made = sheets.made() - madeBefore;
+    rows.add(
+        new Row(
+            sockets.size() + " live sockets, not reading, after " + holdSeconds + " s",
+            sockets.size(),
+            held,
+            halfway,
+            serverQueues));
+    log("live sockets held: %s; %d sheets accepted meanwhile", held, made);
+
+    // The latest figures, as a fresh client sees them, and whether stalled ones catch up.
+    sleepSeconds(2);
+    long latest;
+    try (RawLiveSocket fresh = subscribed(64 * 1024)) {
+      latest = fresh.nextOf("snapshot").path("totals").path("uploaded").asLong();
+    }
+    int caughtUp = 0;
+    long frames = 0;
+    int resumed = Math.min(20, sockets.size());
+    for (RawLiveSocket socket : sockets.subList(0, resumed)) {
+      long before = socket.framesRead();
+      try {
+        if (socket.catchUp(latest, 15_000)) {
+          caughtUp++;
+        }
+      } catch (IOException e) {
+        log("a resumed socket failed: %s", e.getMessage());
+      }
+      frames += socket.framesRead() - before;
+    }
+    notes.add(
+        String.format(
+            "live sockets: %d sheets of %d organizations accepted every %d ms while they did not"
+                + " read; %d of %d stalled sockets that read again caught up with the latest"
+                + " total (%d) in %d frames",
+            made, organizations, interval, caughtUp, resumed, latest, frames));
+    // The resumed ones have nothing left to send: only the others are stalled.
+    rows.add(serverGivesUp("live sockets", resumed + 1, stalledSince));
+    closeAll(sockets);
+    rows.add(new Row("live sockets: clients gone", 0, released(), -1, probe.serverSocketQueues()));
+  }
+
+  /**
+   * Waits (at most bench.give-up) until the server has closed its stalled connections — all but
    * {@code kept} of its established ones — while the clients still hold theirs open and unread.
    */
-  private static Row serverGivesUp(
-      ServerProbe probe, String what, int kept, long stalledSince, int seconds, List<String> notes)
-      throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+  private Row serverGivesUp(String what, int kept, long stalledSince) throws Exception {
+    long deadline = System.nanoTime() + giveUpSeconds * 1_000_000_000L;
     long[] queues = probe.serverSocketQueues();
     while (queues[0] > kept && System.nanoTime() < deadline) {
       Thread.sleep(500);
@@ -264,8 +279,18 @@ public final class SlowClientsBenchmark {
                 what, after);
     notes.add(note);
     log(note);
-    ServerProbe.Reading reading = probe.read();
-    return new Row(what + ": the server let go", 0, reading, -1, queues);
+    return new Row(what + ": the server let go", 0, probe.read(), -1, queues);
+  }
+
+  /** Waits until the server's open files are back near the baseline (at most 20 s), then reads. */
+  private ServerProbe.Reading released() throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (probe.openFiles() > baseline.openFiles() + 10 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    ServerProbe.Reading after = probe.read();
+    log("after the clients went away: %s", after);
+    return after;
   }
 
   private static void sleepUntil(long since, int seconds) throws InterruptedException {
@@ -276,49 +301,45 @@ public final class SlowClientsBenchmark {
   }
 
   /** A download request on a socket whose owner will never read it. */
-  private static Socket stalledDownload(
-      InetSocketAddress server, String path, String token, int receiveBuffer) throws IOException {
+  private Socket stalledDownload() throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(receiveBuffer); // before connect: it sets the window scale
     socket.connect(server, 10_000);
     OutputStream out = socket.getOutputStream();
     out.write(
         ("GET "
-                + path
+                + downloadPath
                 + " HTTP/1.1\r\nHost: "
                 + server.getHostString()
                 + ":"
                 + server.getPort()
                 + "\r\nAuthorization: Bearer "
-                + token
+                + schoolToken
                 + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return socket;
   }
 
-  private static RawLiveSocket subscribed(
-      InetSocketAddress server, String token, long campaign, int receiveBuffer) throws IOException {
+  private RawLiveSocket subscribed(int receiveBuffer) throws IOException {
     RawLiveSocket socket = RawLiveSocket.open(server, receiveBuffer);
-    socket.send("{\"type\":\"hello\",\"token\":\"" + token + "\"}");
+    socket.send("{\"type\":\"hello\",\"token\":\"" + regionToken + "\"}");
     socket.send("{\"type\":\"subscribe\",\"campaignId\":" + campaign + ",\"regionCode\":\"64\"}");
     return socket;
   }
 
   /** Live sockets that have read their snapshot and then stop reading. */
-  private static List<RawLiveSocket> stalledLiveSockets(
-      InetSocketAddress server, String token, long campaign, int n, int receiveBuffer, int threads)
-      throws InterruptedException {
+  private List<RawLiveSocket> stalledLiveSockets(int n) throws InterruptedException {
     List<RawLiveSocket> sockets = Collections.synchronizedList(new ArrayList<>());
     AtomicLong failed = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(connectThreads);
     List<Future<?>> connecting = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       connecting.add(
           pool.submit(
               () -> {
                 try {
-                  RawLiveSocket socket = subscribed(server, token, campaign, receiveBuffer);
+                  RawLiveSocket socket = subscribed(receiveBuffer);
                   socket.nextOf("snapshot");
                   sockets.add(socket);
                 } catch (IOException e) {
@@ -331,7 +352,7 @@ public final class SlowClientsBenchmark {
     for (Future<?> f : connecting) {
       try {
         f.get();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         failed.incrementAndGet();
       }
     }
@@ -342,7 +363,7 @@ public final class SlowClientsBenchmark {
     return new ArrayList<>(sockets);
   }
 
-  private static void produce(Sheets sheets, long interval, AtomicBoolean producing) {
+  private void produce(AtomicBoolean producing) {
     while (producing.get()) {
       long next = System.nanoTime() + interval * 1_000_000;
       try {
@@ -362,18 +383,6 @@ public final class SlowClientsBenchmark {
     }
   }
 
-  /** Waits until the server's open files are back near the baseline (at most 20 s), then reads. */
-  private static ServerProbe.Reading released(ServerProbe probe, ServerProbe.Reading baseline)
-      throws Exception {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (probe.openFiles() > baseline.openFiles() + 10 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
-    ServerProbe.Reading after = probe.read();
-    log("after the clients went away: %s", after);
-    return after;
-  }
-
   private static void closeAll(List<? extends AutoCloseable> sockets) {
     for (AutoCloseable socket : sockets) {
       try {
@@ -384,18 +393,11 @@ public final class SlowClientsBenchmark {
     }
   }
 
-  private static void report(
-      int clients,
-      int hold,
-      List<Row> rows,
-      List<Latency> latencies,
-      List<ServerProbe.Growth> downloadGrowth,
-      List<ServerProbe.Growth> socketGrowth,
-      List<String> notes) {
+  private void report() {
     ServerProbe.Reading base = rows.get(0).reading();
     System.out.printf(
         "%nOKO slow clients benchmark: %d cores, %s, %d clients, held %d s%n",
-        Runtime.getRuntime().availableProcessors(), Instant.now(), clients, hold);
+        Runtime.getRuntime().availableProcessors(), Instant.now(), clients, holdSeconds);
     System.out.println(
         "| phase | heap after full GC, MiB (halfway) | native Other (direct buffers), MiB |"
             + " RSS, MiB | open files | server's established connections | their kernel send"
@@ -449,8 +451,7 @@ public final class SlowClientsBenchmark {
           l.listMax(),
           l.downloadSeconds());
     }
-    printGrowth("downloads not reading", downloadGrowth);
-    printGrowth("live sockets not reading", socketGrowth);
+    growth.forEach(SlowClientsBenchmark::printGrowth);
   }
 
   private static void printGrowth(String phase, List<ServerProbe.Growth> growth) {
