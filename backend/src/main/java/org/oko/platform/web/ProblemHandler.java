@@ -3,6 +3,7 @@ package org.oko.platform.web;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.nio.channels.ClosedChannelException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsatisfiedRequestParameterException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
@@ -115,9 +117,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  static ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  static Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e, ServerWebExchange exchange) {
+    if (exchange.getResponse().isCommitted()) {
+      // The answer was already under way: nothing can be told to the client any more. Mostly a
+      // download the client broke off or stopped reading (oko.http.send-timeout) — a stack trace
+      // for each such client would flood the log.
+      if (clientGone(e)) {
+        log.debug(
+            "{} ended, the client is gone: {}", exchange.getRequest().getPath(), e.toString());
+      } else {
+        log.warn("{} failed after its response had started", exchange.getRequest().getPath(), e);
+      }
+      return Mono.empty();
+    }
     ProblemDetail problem = unexpectedProblem(e);
-    return ResponseEntity.status(problem.getStatus()).headers(headersFor(problem)).body(problem);
+    return Mono.just(
+        ResponseEntity.status(problem.getStatus()).headers(headersFor(problem)).body(problem));
+  }
+
+  private static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClosedChannelException) {
+        return true;
+      }
+    }
+    return DisconnectedClientHelper.isClientDisconnectedException(e);
   }
 
   /**
