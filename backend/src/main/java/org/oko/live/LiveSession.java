@@ -14,8 +14,9 @@ import reactor.core.publisher.FluxSink;
  * What one socket still has to send. Nothing queues without bound: figures waiting for a slow
  * client are kept as the latest row per key (a newer delta overwrites an older one), so a client
  * that reads slowly gets fewer, newer messages, and what waits is at most one row per row of its
- * scope. A message is produced only when the connection asks for one, which Reactor Netty does
- * while the socket is writable: a client that stops reading stops the production.
+ * scope. Figures are handed over only while the connection asks for them and its channel is
+ * writable ({@link LiveConnection}): a client that stops reading stops the production, and what
+ * waits for it in the server is a couple of frames plus one row per row of its scope.
  *
  * @param <M> the frame type (a WebSocket message; bytes in unit tests)
  */
@@ -23,6 +24,7 @@ final class LiveSession<M> {
 
   private final LiveMessages messages;
   private final Function<byte[], M> frame;
+  private final LiveConnection connection;
 
   // Guarded by this.
   private FluxSink<M> sink;
@@ -41,8 +43,14 @@ final class LiveSession<M> {
   private volatile int closeCode;
 
   LiveSession(LiveMessages messages, Function<byte[], M> frame) {
+    this(messages, frame, LiveConnection.ALWAYS_WRITABLE);
+  }
+
+  LiveSession(LiveMessages messages, Function<byte[], M> frame, LiveConnection connection) {
     this.messages = messages;
     this.frame = frame;
+    this.connection = connection;
+    connection.whenWritable(this::drain);
   }
 
   /** The frames to send, produced on demand; completes after an error message or a close. */
@@ -110,7 +118,8 @@ final class LiveSession<M> {
       if (pending.isEmpty()
           && control.isEmpty()
           && sink != null
-          && sink.requestedFromDownstream() > 0) {
+          && sink.requestedFromDownstream() > 0
+          && connection.isWritable()) {
         emit(delta.message());
         return;
       }
@@ -182,9 +191,10 @@ final class LiveSession<M> {
         return;
       }
       while (s.requestedFromDownstream() > 0) {
+        // Control messages (ready, the snapshot, an error) go at once: one each per subscription.
         if (!control.isEmpty()) {
           emit(control.poll());
-        } else if (!closing && !pending.isEmpty()) {
+        } else if (!closing && !pending.isEmpty() && connection.isWritable()) {
           byte[] coalesced =
               messages.delta(pendingSeq, scope.level(), pending.values(), pendingTotals, pendingAt);
           pending.clear();

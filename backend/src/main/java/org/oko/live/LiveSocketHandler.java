@@ -59,12 +59,17 @@ class LiveSocketHandler implements WebSocketHandler {
 
   @Override
   public Mono<Void> handle(WebSocketSession socket) {
+    LiveConnection connection =
+        socket.getAttributes().get(LiveConnection.ATTRIBUTE) instanceof LiveConnection c
+            ? c
+            : LiveConnection.ALWAYS_WRITABLE;
     LiveSession<WebSocketMessage> session =
         new LiveSession<>(
             messages,
             bytes ->
                 new WebSocketMessage(
-                    WebSocketMessage.Type.TEXT, socket.bufferFactory().wrap(bytes)));
+                    WebSocketMessage.Type.TEXT, socket.bufferFactory().wrap(bytes)),
+            connection);
     Disposable helloTimer =
         Mono.delay(properties.helloTimeout())
             .subscribe(

@@ -1,8 +1,6 @@
 package org.oko.live;
 
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.channel.ChannelConfig;
-import io.netty.channel.WriteBufferWaterMark;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
@@ -29,12 +27,6 @@ import reactor.netty.http.server.WebsocketServerSpec;
 @Configuration(proxyBeanMethods = false)
 class LiveWebSocketConfig {
 
-  /**
-   * What a live socket may have waiting in Netty before the hub holds back and coalesces: a couple
-   * of frames. More buys nothing (a slow client is meant to get the latest figures, not a backlog).
-   */
-  static final WriteBufferWaterMark WRITE_BUFFER = new WriteBufferWaterMark(8 * 1024, 16 * 1024);
-
   @Bean
   HandlerMapping liveHandlerMapping(LiveSocketHandler handler) {
     return new SimpleUrlHandlerMapping(Map.of("/ws/live", handler), Ordered.HIGHEST_PRECEDENCE);
@@ -51,14 +43,8 @@ class LiveWebSocketConfig {
   }
 
   /**
-   * Sets up the connection of a live socket for a client that may stop reading. What is written for
-   * such a client stays in memory until the server gives up on it ({@code oko.http.send-timeout}).
-   * Taken from Netty's shared pooled allocator, each of those small frames kept a whole shared
-   * chunk alive: 1 000 sockets that stopped reading held about 500 KiB of direct memory each, used
-   * up a 512 MB server's direct memory and stopped every other connection with it
-   * (docs/benchmarks.md, "Slow clients"). A live socket writes a few small frames a second, so
-   * buffers of exactly their size, freed as soon as they are written, cost nothing noticeable; and
-   * its write buffer holds a couple of frames.
+   * The Reactor Netty upgrade, with the connection set up for a client that may stop reading
+   * ({@link LiveConnection}) and handed to the socket handler as a session attribute.
    */
   static final class LiveUpgradeStrategy extends ReactorNettyRequestUpgradeStrategy {
 
@@ -74,13 +60,26 @@ class LiveWebSocketConfig {
         Supplier<HandshakeInfo> handshakeInfo) {
       HttpServerResponse response =
           ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-      response.withConnection(connection -> forSlowReaders(connection.channel().config()));
-      return super.upgrade(exchange, handler, subProtocol, handshakeInfo);
+      Map<String, Object> attributes = new HashMap<>();
+      response.withConnection(
+          connection ->
+              attributes.put(LiveConnection.ATTRIBUTE, LiveConnection.of(connection.channel())));
+      return super.upgrade(
+          exchange, handler, subProtocol, () -> with(handshakeInfo.get(), attributes));
     }
 
-    static void forSlowReaders(ChannelConfig config) {
-      config.setAllocator(UnpooledByteBufAllocator.DEFAULT);
-      config.setWriteBufferWaterMark(WRITE_BUFFER);
+    private static HandshakeInfo with(HandshakeInfo info, Map<String, Object> more) {
+      Map<String, Object> attributes = new HashMap<>(info.getAttributes());
+      attributes.putAll(more);
+      return new HandshakeInfo(
+          info.getUri(),
+          info.getHeaders(),
+          info.getCookies(),
+          info.getPrincipal(),
+          info.getSubProtocol(),
+          info.getRemoteAddress(),
+          attributes,
+          info.getLogPrefix());
     }
   }
 }
