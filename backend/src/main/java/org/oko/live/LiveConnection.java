@@ -10,12 +10,13 @@ import io.netty.channel.WriteBufferWaterMark;
  * The network connection under a live socket, as far as a session needs it: whether it takes more
  * now, and a call when it does again.
  *
- * <p>Reactor Netty writes whatever a session hands it — up to 128 frames ahead, whether or not the
- * client reads — so pacing the session by the channel's demand alone let every socket whose client
- * stopped reading collect 128 frames (measured: 1.6 MB per socket with region-sized deltas; 300
- * such sockets used up a 512 MB server's direct memory, and with it every connection). A session
- * therefore hands over figures only while the channel is writable, that is while less than {@link
- * #WRITE_BUFFER} waits, and coalesces the rest (docs/benchmarks.md, "Slow clients").
+ * <p>Reactor Netty writes whatever a session hands it — it asks for 128 frames ahead, whether or
+ * not the client reads — so pacing the session by that demand alone let every socket whose client
+ * stopped reading collect up to 128 frames (measured with region-sized deltas: 1.6 MB per socket
+ * after a minute; 1 000 such sockets used up a 512 MB server's direct memory, and with it every
+ * connection). A session therefore hands over figures only while the channel is writable, that is
+ * while less than {@link #WRITE_BUFFER} waits, and coalesces the rest (docs/benchmarks.md, "Slow
+ * clients").
  */
 final class LiveConnection {
 
@@ -42,9 +43,10 @@ final class LiveConnection {
 
   /**
    * Sets up the channel of a live socket, before the upgrade. Besides the small write buffer, its
-   * buffers are of exactly the size written and freed once written: taken from Netty's shared pool,
-   * each frame waiting for a client that stopped reading kept a whole shared chunk alive (about
-   * eight times its own size), and a live socket writes only a few small frames a second.
+   * buffers are of exactly the size written and freed once written, so that what waits for a client
+   * that stopped reading is its frames and nothing more: a buffer from Netty's shared pool keeps
+   * the pool's chunk it was cut from alive as long as it waits. A live socket writes a few small
+   * frames a second; allocating them one by one costs nothing noticeable.
    */
   static LiveConnection of(Channel channel) {
     LiveConnection connection = new LiveConnection(channel);
