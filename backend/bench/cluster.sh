@@ -10,6 +10,8 @@
 #   bash backend/bench/cluster.sh down       # stop everything (the data stays in CLUSTER_DIR)
 #   # knobs: CLUSTER_DIR=data/cluster INSTANCES=2 HTTP_PORT=18090 (instance i: HTTP_PORT+i-1)
 #   #        PG_PORT=55440 KAFKA_PORT=19092 HEAP=512m ISSUER=http://localhost:$HTTP_PORT
+#   #        PG_DIR=$CLUSTER_DIR (PostgreSQL's binaries and data; as root they run as nobody, who
+#   #        must be able to reach it: give a directory under /tmp if CLUSTER_DIR is private)
 #   #        BLOB_LIMIT=20m (as root: the shared blob directory is a tmpfs of that size, to see
 #   #        what a full disk does)
 #   #        DEMO=true OKO_CLASSPATH (a classpath with Kafka's server and PostgreSQL's binaries;
@@ -41,6 +43,8 @@ JAR=${JAR:-backend/target/oko.jar}
 mkdir -p "$CLUSTER_DIR"
 dir=$(cd "$CLUSTER_DIR" && pwd)
 mkdir -p "$dir/pids" "$dir/logs"
+PG_DIR=${PG_DIR:-$dir}
+mkdir -p "$PG_DIR"
 
 log() { echo "cluster: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -84,7 +88,7 @@ alive() { [ -f "$dir/pids/$1" ] && kill -0 "$(cat "$dir/pids/$1")" 2>/dev/null; 
 
 postgres_up() {
   alive postgres && return
-  local pg="$dir/pg"
+  local pg="$PG_DIR/pg"
   if [ ! -x "$pg/bin/postgres" ]; then
     local jar
     jar=$(classpath | tr ':' '\n' | grep 'embedded-postgres-binaries-linux' | head -1)
@@ -93,17 +97,16 @@ postgres_up() {
     unzip -p "$jar" '*.txz' | tar -xJ -C "$pg"
     chmod -R a+rX "$pg"
   fi
-  local data="$dir/pgdata"
+  local data="$PG_DIR/pgdata"
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     chmod 700 "$data"
-    [ "$(id -u)" = 0 ] && chown nobody "$data" "$dir/logs"
+    if [ "$(id -u)" = 0 ]; then chown nobody "$data"; fi
     as_postgres_user "$pg/bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C \
       >"$dir/logs/initdb.log" 2>&1 || { cat "$dir/logs/initdb.log" >&2; die "initdb failed"; }
     echo "create database oko" | as_postgres_user "$pg/bin/postgres" --single -D "$data" postgres \
       >"$dir/logs/createdb.log" 2>&1
   fi
-  [ "$(id -u)" = 0 ] && chown nobody "$dir/logs"
   log "PostgreSQL on port $PG_PORT"
   # The same durability as production: every commit waits for the disk.
   as_postgres_user "$pg/bin/postgres" -D "$data" -p "$PG_PORT" -c listen_addresses=localhost \
@@ -220,7 +223,7 @@ case "${1:-}" in
     ;;
   restart-postgres)
     # Fast shutdown: sessions are cut, transactions in flight roll back.
-    as_postgres_user "$dir/pg/bin/pg_ctl" stop -D "$dir/pgdata" -m fast -w >>"$dir/logs/postgres.log" 2>&1
+    as_postgres_user "$PG_DIR/pg/bin/pg_ctl" stop -D "$PG_DIR/pgdata" -m fast -w >>"$dir/logs/postgres.log" 2>&1
     rm -f "$dir/pids/postgres"
     postgres_up
     ;;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ final class Cluster implements AutoCloseable {
 
   private final Path script;
   private final Path dir;
+  private final Path postgresDir;
   private final Map<String, String> env;
   private final List<Instance> instances = new ArrayList<>();
   final int postgresPort;
@@ -31,6 +33,12 @@ final class Cluster implements AutoCloseable {
     // A run that was stopped short may have left the blob directory's tmpfs mounted.
     unmountQuietly(dir.resolve("blobs"));
     deleteRecursively(dir);
+    // As root, PostgreSQL runs as nobody, who cannot reach into a checkout under a private home:
+    // its binaries and data go to a directory of their own under the system's temporary one.
+    this.postgresDir =
+        Files.createTempDirectory(
+            "oko-cluster-pg",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     int http = freePortRun(instanceCount);
     this.postgresPort = freePort();
     this.kafkaPort = freePortRun(2);
@@ -42,6 +50,7 @@ final class Cluster implements AutoCloseable {
     this.env =
         Map.ofEntries(
             Map.entry("CLUSTER_DIR", dir.toString()),
+            Map.entry("PG_DIR", postgresDir.toString()),
             Map.entry("INSTANCES", Integer.toString(instanceCount)),
             Map.entry("HTTP_PORT", Integer.toString(http)),
             Map.entry("PG_PORT", Integer.toString(postgresPort)),
@@ -103,7 +112,11 @@ final class Cluster implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    run("down");
+    try {
+      run("down");
+    } finally {
+      deleteRecursively(postgresDir);
+    }
   }
 
   private void run(String... args) throws IOException, InterruptedException {
