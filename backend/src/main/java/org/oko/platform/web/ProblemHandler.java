@@ -151,29 +151,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   private static ProblemDetail unexpectedProblem(Exception e) {
     if (Outages.databaseUnavailable(e)) {
       log.warn("Database unavailable: {}", e.toString());
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              "Сервер временно недоступен. Ничего не сохранено; повторите через несколько секунд.");
-      problem.setTitle("Сервер временно недоступен");
-      return problem;
+      return problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "Сервер временно недоступен",
+          "Сервер временно недоступен. Ничего не сохранено; повторите через несколько секунд.");
     }
     if (Outages.storageFull(e)) {
       log.error("The file store is full: {}", e.toString());
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.INSUFFICIENT_STORAGE,
-              "На сервере закончилось место для файлов. Файл не сохранён; повторите позже.");
-      problem.setTitle("Нет места для файлов");
-      return problem;
+      return problem(
+          HttpStatus.INSUFFICIENT_STORAGE,
+          "Нет места для файлов",
+          "На сервере закончилось место для файлов. Файл не сохранён; повторите позже.");
     }
     log.error("Unhandled error", e);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "Внутренняя ошибка сервера. Повторите попытку позже.");
-    problem.setTitle("Внутренняя ошибка");
-    return problem;
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Внутренняя ошибка",
+        "Внутренняя ошибка сервера. Повторите попытку позже.");
   }
 
   /** Headers that go with a problem: when to retry, if the server is away for a moment. */
