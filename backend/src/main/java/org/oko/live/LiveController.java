@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
 @RestController
 class LiveController implements LiveApi {
 
-  private final LiveTickets tickets;
+  private final LiveTicketService tickets;
 
-  LiveController(LiveTickets tickets) {
+  LiveController(LiveTicketService tickets) {
     this.tickets = tickets;
   }
 

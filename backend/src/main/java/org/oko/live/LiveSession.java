@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.oko.platform.security.Caller;
-import org.oko.scans.ScanProgress;
+import org.oko.scans.ScanProgressDirectory.Counts;
+import org.oko.scans.ScanProgressDirectory.Row;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -22,15 +23,15 @@ import reactor.core.publisher.FluxSink;
  */
 final class LiveSession<M> {
 
-  private final LiveMessages messages;
+  private final LiveMessageMapper messages;
   private final Function<byte[], M> frame;
   private final LiveConnection connection;
 
   // Guarded by this.
   private FluxSink<M> sink;
   private final ArrayDeque<byte[]> control = new ArrayDeque<>(2);
-  private final Map<String, ScanProgress.Row> pending = new LinkedHashMap<>();
-  private ScanProgress.Counts pendingTotals;
+  private final Map<String, Row> pending = new LinkedHashMap<>();
+  private Counts pendingTotals;
   private Instant pendingAt;
   private long pendingSeq;
   private long seq = -1;
@@ -42,11 +43,11 @@ final class LiveSession<M> {
   private volatile Caller caller;
   private volatile int closeCode;
 
-  LiveSession(LiveMessages messages, Function<byte[], M> frame) {
+  LiveSession(LiveMessageMapper messages, Function<byte[], M> frame) {
     this(messages, frame, LiveConnection.ALWAYS_WRITABLE);
   }
 
-  LiveSession(LiveMessages messages, Function<byte[], M> frame, LiveConnection connection) {
+  LiveSession(LiveMessageMapper messages, Function<byte[], M> frame, LiveConnection connection) {
     this.messages = messages;
     this.frame = frame;
     this.connection = connection;
@@ -109,7 +110,7 @@ final class LiveSession<M> {
    * Changed rows of the session's scope. Sent as is (the shared, already serialized message) when
    * the socket is free and nothing waits; otherwise merged into what waits.
    */
-  void offer(LiveScope of, LiveHub.Delta delta) {
+  void offer(LiveScope of, LiveHubWorker.Delta delta) {
     synchronized (this) {
       if (!of.equals(scope) || closing || delta.seq() <= seq || seq < 0) {
         return;
@@ -123,7 +124,7 @@ final class LiveSession<M> {
         emit(delta.message());
         return;
       }
-      for (ScanProgress.Row row : delta.rows()) {
+      for (Row row : delta.rows()) {
         pending.put(row.key(), row);
       }
       pendingTotals = delta.totals();

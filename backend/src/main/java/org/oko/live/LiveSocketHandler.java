@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws/live}: the protocol described at {@code issueLiveTicket} in openapi.yaml. The socket
  * authenticates itself with its first message (a one-time ticket or an access token), so nothing
  * secret is in the URL or in any log; then each {@code subscribe} is checked against the caller's
- * scope and answered with a snapshot and then deltas from {@link LiveHub}.
+ * scope and answered with a snapshot and then deltas from {@link LiveHubWorker}.
  */
 @Component
 class LiveSocketHandler implements WebSocketHandler {
@@ -32,20 +32,20 @@ class LiveSocketHandler implements WebSocketHandler {
 
   private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
 
-  private final LiveTickets tickets;
+  private final LiveTicketService tickets;
   private final ReactiveJwtDecoder tokens;
   private final LiveAccess access;
-  private final LiveHub hub;
-  private final LiveMessages messages;
+  private final LiveHubWorker hub;
+  private final LiveMessageMapper messages;
   private final JsonMapper json;
   private final LiveProperties properties;
 
   LiveSocketHandler(
-      LiveTickets tickets,
+      LiveTicketService tickets,
       ReactiveJwtDecoder tokens,
       LiveAccess access,
-      LiveHub hub,
-      LiveMessages messages,
+      LiveHubWorker hub,
+      LiveMessageMapper messages,
       JsonMapper json,
       LiveProperties properties) {
     this.tickets = tickets;

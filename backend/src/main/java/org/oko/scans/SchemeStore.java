@@ -1,26 +1,19 @@
 package org.oko.scans;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.oko.platform.web.ConflictException;
-import org.oko.platform.web.FieldProblem;
-import org.oko.platform.web.UnprocessableException;
-import org.oko.scans.ScanSchemes.Criterion;
-import org.oko.scans.ScanSchemes.Scheme;
+import org.oko.scans.SchemeDirectory.Criterion;
+import org.oko.scans.SchemeDirectory.Scheme;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and lists the answer-sheet schemes ({@code scan_scheme}); {@link ScanSchemes} reads one.
+ * Writes and lists the answer-sheet schemes ({@code scan_scheme}); {@link SchemeDirectory} reads
+ * one.
  */
 @Component
 class SchemeStore {
@@ -29,21 +22,10 @@ class SchemeStore {
 
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final TransactionalOperator tx;
-  private final ScanSchemes schemes;
-  private final ScoredWorks scoredWorks;
 
-  SchemeStore(
-      DatabaseClient db,
-      JsonMapper json,
-      TransactionalOperator tx,
-      ScanSchemes schemes,
-      ScoredWorks scoredWorks) {
+  SchemeStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
-    this.tx = tx;
-    this.schemes = schemes;
-    this.scoredWorks = scoredWorks;
   }
 
   /** A stored scheme with when it last changed. */
@@ -70,74 +52,17 @@ class SchemeStore {
         .all();
   }
 
-  /**
-   * The rules a scheme must follow beyond the contract's field bounds: criterion codes unique, each
-   * criterion on a page of the work. All problems at once.
-   */
-  static void check(Scheme scheme) {
-    List<FieldProblem> problems = new ArrayList<>();
-    Set<String> codes = new HashSet<>();
-    for (int i = 0; i < scheme.criteria().size(); i++) {
-      Criterion c = scheme.criteria().get(i);
-      if (!codes.add(c.code())) {
-        problems.add(
-            FieldProblem.of(
-                "criteria[" + i + "].code",
-                "Критерий «" + c.code() + "» указан дважды — у каждого критерия свой код"));
-      }
-      if (c.page() > scheme.pages()) {
-        problems.add(
-            FieldProblem.of(
-                "criteria[" + i + "].page",
-                "Критерий «"
-                    + c.code()
-                    + "» на странице "
-                    + c.page()
-                    + ", а в работе "
-                    + scheme.pages()
-                    + " стр. — исправьте страницу или число страниц"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new UnprocessableException("Схема бланка заполнена с ошибками", problems);
-    }
+  /** Waits for any other change of the subject's scheme; call it in a transaction. */
+  Mono<Void> lock(long campaignId, String subjectKey) {
+    return db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+        .bind("key", "scan_scheme/" + campaignId + "/" + subjectKey)
+        .fetch()
+        .rowsUpdated()
+        .then();
   }
 
-  /**
-   * Stores the scheme. Once any work of the subject has been scored, a scheme that differs from the
-   * stored one is refused (scores already given would no longer match the criteria); storing the
-   * same scheme again is harmless.
-   */
-  Mono<Instant> put(Scheme scheme, String login, Instant now) {
-    check(scheme);
-    String criteria = json.writeValueAsString(scheme.criteria());
-    Mono<Instant> work =
-        db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-            .bind("key", "scan_scheme/" + scheme.campaignId() + "/" + scheme.subjectKey())
-            .fetch()
-            .rowsUpdated()
-            .then(schemes.of(scheme.campaignId(), scheme.subjectKey()).map(Optional::of))
-            .defaultIfEmpty(Optional.empty())
-            .flatMap(
-                old -> {
-                  if (old.isPresent() && scheme.equals(old.get())) {
-                    return updatedAt(scheme);
-                  }
-                  return scoredWorks
-                      .anyScored(scheme.campaignId(), scheme.subjectKey())
-                      .flatMap(
-                          scored ->
-                              scored
-                                  ? Mono.error(
-                                      new ConflictException(
-                                          "Работы по этому предмету уже оценены экспертами —"
-                                              + " схему бланка менять нельзя"))
-                                  : upsert(scheme, criteria, login, now).thenReturn(now));
-                });
-    return tx.transactional(work);
-  }
-
-  private Mono<Instant> updatedAt(Scheme scheme) {
+  /** When the stored scheme last changed. */
+  Mono<Instant> updatedAt(Scheme scheme) {
     return db.sql("select updated_at from scan_scheme where campaign_id = :c and subject_key = :s")
         .bind("c", scheme.campaignId())
         .bind("s", scheme.subjectKey())
@@ -145,7 +70,9 @@ class SchemeStore {
         .one();
   }
 
-  private Mono<Void> upsert(Scheme scheme, String criteria, String login, Instant now) {
+  /** Stores the scheme, in place of the subject's previous one. */
+  Mono<Void> upsert(Scheme scheme, String login, Instant now) {
+    String criteria = json.writeValueAsString(scheme.criteria());
     return db.sql(
             "insert into scan_scheme (campaign_id, subject_key, pages, criteria,"
                 + " second_scoring_percent, discrepancy_threshold, updated_at, updated_by)"

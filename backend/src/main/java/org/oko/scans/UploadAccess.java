@@ -18,11 +18,11 @@ import reactor.core.publisher.Mono;
 class UploadAccess {
 
   private final CampaignDirectory campaigns;
-  private final BatchStore batches;
+  private final LocalScanningStore local;
 
-  UploadAccess(CampaignDirectory campaigns, BatchStore batches) {
+  UploadAccess(CampaignDirectory campaigns, LocalScanningStore local) {
     this.campaigns = campaigns;
-    this.batches = batches;
+    this.local = local;
   }
 
   /** 403 for a role that never uploads. */
@@ -58,7 +58,7 @@ class UploadAccess {
     if (caller.organizationId() == null || caller.organizationId() != organization.id()) {
       return Mono.error(notFound(organization.id()));
     }
-    return batches
+    return local
         .scansLocally(campaignId, organization.id())
         .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(new AccessDeniedException()));
   }

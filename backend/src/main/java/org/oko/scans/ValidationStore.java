@@ -4,18 +4,19 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.oko.campaigns.CampaignReadModel;
-import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The validation pipeline's reads and writes of {@code scan_sheet}: claiming a sheet, the checks
- * that need the database and the outcome, each status change with its {@link SheetStatusChanged}.
+ * The validation pipeline's reads and writes of {@code scan_sheet}: the sheet, the checks that need
+ * the database, and each status change as a {@link Change} that {@link SheetValidationService} runs
+ * together with its {@link SheetStatusChanged}.
  */
 @Component
 class ValidationStore {
@@ -34,16 +35,22 @@ class ValidationStore {
   private static final String ACCEPTED_OR_LATER = "('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED')";
 
   private final DatabaseClient db;
-  private final Outbox outbox;
-  private final TransactionalOperator tx;
   private final Clock clock;
 
-  ValidationStore(DatabaseClient db, Outbox outbox, TransactionalOperator tx, Clock clock) {
+  ValidationStore(DatabaseClient db, Clock clock) {
     this.db = db;
-    this.outbox = outbox;
-    this.tx = tx;
     this.clock = clock;
   }
+
+  /**
+   * A change of at most one sheet, to be run with its event ({@code Outbox.appendIfChanged}).
+   *
+   * @param sql an UPDATE with named parameters and no RETURNING clause
+   */
+  record Change(String sql, UnaryOperator<GenericExecuteSpec> bind) {}
+
+  /** A sheet retired by an accepted one, with the status it had. */
+  record Retired(long id, long batchId, String previous) {}
 
   /** A sheet as the pipeline needs it. */
   record Sheet(
@@ -84,6 +91,10 @@ class ValidationStore {
     Outcome withProblem(String code, String message) {
       return new Outcome(code, message, width, height, dpi, thumbnailKey);
     }
+
+    Outcome withThumbnail(String key) {
+      return new Outcome(errorCode, errorMessage, width, height, dpi, key);
+    }
   }
 
   Mono<Sheet> find(long sheetId) {
@@ -103,100 +114,58 @@ class ValidationStore {
         .all();
   }
 
-  /**
-   * Puts a sheet whose check was cut short back to UPLOADED, with the event that has it validated
-   * again; false when it moved on meanwhile.
-   */
-  Mono<Boolean> requeue(Sheet sheet) {
-    Instant now = clock.instant();
-    return outbox.appendIfChanged(
+  /** Puts a sheet whose check was cut short back to UPLOADED (unless it moved on meanwhile). */
+  static Change requeue(Sheet sheet, Instant now) {
+    return new Change(
         "update scan_sheet set status = 'UPLOADED', updated_at = :now where id = :id"
             + " and status = 'PROCESSING' and updated_at < :stale",
-        spec -> spec.bind("now", now).bind("id", sheet.id()).bind("stale", now.minus(STALE_CLAIM)),
-        SheetStatusChanged.TOPIC,
-        Long.toString(sheet.organizationId()),
-        sheet.changed("UPLOADED", "PROCESSING", now));
+        spec -> spec.bind("now", now).bind("id", sheet.id()).bind("stale", now.minus(STALE_CLAIM)));
+  }
+
+  /** Whether the sheet may be claimed: UPLOADED, or PROCESSING by a claim abandoned long ago. */
+  static boolean claimable(Sheet sheet, Instant now) {
+    boolean stale =
+        sheet.status().equals("PROCESSING")
+            && sheet.updatedAt() != null
+            && sheet.updatedAt().isBefore(now.minus(STALE_CLAIM));
+    return sheet.status().equals("UPLOADED") || stale;
   }
 
   /**
    * Takes the sheet for validation (UPLOADED → PROCESSING), unless another consumer already did (or
    * it was validated already: a redelivered event). A claim abandoned long ago is taken over.
-   *
-   * @return the claimed sheet, or empty when there is nothing to do
    */
-  Mono<Sheet> claim(Sheet sheet) {
-    Instant now = clock.instant();
-    boolean stale =
-        sheet.status().equals("PROCESSING")
-            && sheet.updatedAt() != null
-            && sheet.updatedAt().isBefore(now.minus(STALE_CLAIM));
-    if (!sheet.status().equals("UPLOADED") && !stale) {
-      return Mono.empty();
-    }
-    return outbox
-        .appendIfChanged(
-            "update scan_sheet set status = 'PROCESSING', updated_at = :now where id = :id"
-                + " and (status = 'UPLOADED' or (status = 'PROCESSING' and updated_at < :stale))",
-            spec ->
-                spec.bind("now", now).bind("id", sheet.id()).bind("stale", now.minus(STALE_CLAIM)),
-            SheetStatusChanged.TOPIC,
-            Long.toString(sheet.organizationId()),
-            sheet.changed("PROCESSING", sheet.status(), now))
-        .flatMap(claimed -> claimed ? Mono.just(sheet) : Mono.empty());
+  static Change claim(Sheet sheet, Instant now) {
+    return new Change(
+        "update scan_sheet set status = 'PROCESSING', updated_at = :now where id = :id"
+            + " and (status = 'UPLOADED' or (status = 'PROCESSING' and updated_at < :stale))",
+        spec -> spec.bind("now", now).bind("id", sheet.id()).bind("stale", now.minus(STALE_CLAIM)));
+  }
+
+  /** Records the outcome of a sheet still PROCESSING. */
+  static Change finish(Sheet sheet, String status, Outcome result, Instant now) {
+    return new Change(
+        "update scan_sheet set status = :status, error_code = :code,"
+            + " error_message = :message, width = :w, height = :h, dpi = :dpi,"
+            + " thumbnail_key = :thumb, updated_at = :now"
+            + " where id = :id and status = 'PROCESSING'",
+        spec ->
+            spec.bind("status", status)
+                .bind("code", Parameter.fromOrEmpty(result.errorCode(), String.class))
+                .bind("message", Parameter.fromOrEmpty(result.errorMessage(), String.class))
+                .bind("w", Parameter.fromOrEmpty(result.width(), Integer.class))
+                .bind("h", Parameter.fromOrEmpty(result.height(), Integer.class))
+                .bind("dpi", Parameter.fromOrEmpty(result.dpi(), Integer.class))
+                .bind("thumb", Parameter.fromOrEmpty(result.thumbnailKey(), String.class))
+                .bind("now", now)
+                .bind("id", sheet.id()));
   }
 
   /**
-   * Records the outcome in one transaction: a sheet that passed every other check is refused as a
-   * duplicate when its page already has an accepted sheet (checked under a lock of the page, so two
-   * copies validated at once cannot both pass); an accepted sheet retires the sheet it replaces and
-   * the earlier failed attempts at its page.
+   * Waits for any other sheet of the same page being recorded, so two copies validated at once
+   * cannot both pass; call it in a transaction.
    */
-  Mono<String> finish(Sheet sheet, Outcome outcome) {
-    Instant now = clock.instant();
-    Mono<Outcome> checked =
-        outcome.accepted() && sheet.kitNumber() != null && sheet.page() != null
-            ? lockPage(sheet)
-                .then(duplicateOf(sheet))
-                .map(other -> duplicate(sheet, outcome))
-                .defaultIfEmpty(outcome)
-            : Mono.just(outcome);
-    Mono<String> work =
-        checked.flatMap(
-            result -> {
-              String status = result.accepted() ? "ACCEPTED" : "ERROR";
-              return outbox
-                  .appendIfChanged(
-                      "update scan_sheet set status = :status, error_code = :code,"
-                          + " error_message = :message, width = :w, height = :h, dpi = :dpi,"
-                          + " thumbnail_key = :thumb, updated_at = :now"
-                          + " where id = :id and status = 'PROCESSING'",
-                      spec ->
-                          spec.bind("status", status)
-                              .bind("code", Parameter.fromOrEmpty(result.errorCode(), String.class))
-                              .bind(
-                                  "message",
-                                  Parameter.fromOrEmpty(result.errorMessage(), String.class))
-                              .bind("w", Parameter.fromOrEmpty(result.width(), Integer.class))
-                              .bind("h", Parameter.fromOrEmpty(result.height(), Integer.class))
-                              .bind("dpi", Parameter.fromOrEmpty(result.dpi(), Integer.class))
-                              .bind(
-                                  "thumb",
-                                  Parameter.fromOrEmpty(result.thumbnailKey(), String.class))
-                              .bind("now", now)
-                              .bind("id", sheet.id()),
-                      SheetStatusChanged.TOPIC,
-                      Long.toString(sheet.organizationId()),
-                      sheet.changed(status, "PROCESSING", now))
-                  .flatMap(
-                      changed ->
-                          changed && result.accepted()
-                              ? retireEarlier(sheet, now).thenReturn(status)
-                              : Mono.just(changed ? status : "SKIPPED"));
-            });
-    return tx.transactional(work);
-  }
-
-  private Mono<Void> lockPage(Sheet sheet) {
+  Mono<Void> lockPage(Sheet sheet) {
     return db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
         .bind(
             "key",
@@ -215,7 +184,8 @@ class ValidationStore {
         .then();
   }
 
-  private Mono<Long> duplicateOf(Sheet sheet) {
+  /** Another current accepted-or-later sheet of the same page, if there is one. */
+  Mono<Long> duplicateOf(Sheet sheet) {
     return db.sql(
             "select id from scan_sheet where campaign_id = :c and subject_key = :s"
                 + " and organization_id = :o and kit_number = :k and page = :p and id <> :id"
@@ -234,63 +204,32 @@ class ValidationStore {
         .first();
   }
 
-  private static Outcome duplicate(Sheet sheet, Outcome outcome) {
-    return outcome.withProblem(
-        "DUPLICATE_PAGE",
-        "Страница "
-            + sheet.page()
-            + " комплекта "
-            + sheet.kitNumber()
-            + " уже загружена и принята — если это исправленный скан, загрузите его как замену"
-            + " принятого листа, иначе удалите лишний файл из партии");
-  }
-
-  private record Retired(long id, long batchId, String previous) {}
-
-  /** The replaced sheet and earlier failed sheets of the page become REPLACED, with events. */
-  private Mono<Void> retireEarlier(Sheet sheet, Instant now) {
-    Flux<Retired> retired =
-        db.sql(
-                "update scan_sheet s set status = 'REPLACED', updated_at = :now"
-                    + " from scan_sheet old where old.id = s.id and s.id <> :id and ("
-                    + " (s.id = cast(:replaces as bigint) and s.status in ('ACCEPTED', 'ERROR'))"
-                    + " or (cast(:k as bigint) is not null and s.campaign_id = :c"
-                    + " and s.subject_key = :s and s.organization_id = :o"
-                    + " and s.kit_number = cast(:k as bigint) and s.page = cast(:p as int)"
-                    + " and s.status = 'ERROR' and s.id < :id))"
-                    + " returning s.id, s.batch_id, old.status as previous")
-            .bind("now", now)
-            .bind("id", sheet.id())
-            .bind("replaces", Parameter.fromOrEmpty(sheet.replacesId(), Long.class))
-            .bind("k", Parameter.fromOrEmpty(sheet.kitNumber(), Long.class))
-            .bind("p", Parameter.fromOrEmpty(sheet.page(), Integer.class))
-            .bind("c", sheet.campaignId())
-            .bind("s", sheet.subjectKey())
-            .bind("o", sheet.organizationId())
-            .map(
-                r ->
-                    new Retired(
-                        r.get("id", Long.class),
-                        r.get("batch_id", Long.class),
-                        r.get("previous", String.class)))
-            .all();
-    return retired
-        .concatMap(
-            old ->
-                outbox.append(
-                    SheetStatusChanged.TOPIC,
-                    Long.toString(sheet.organizationId()),
-                    new SheetStatusChanged(
-                        old.id(),
-                        old.batchId(),
-                        sheet.campaignId(),
-                        sheet.subjectKey(),
-                        sheet.organizationId(),
-                        sheet.regionCode(),
-                        "REPLACED",
-                        old.previous(),
-                        now)))
-        .then();
+  /** The replaced sheet and earlier failed sheets of the page become REPLACED. */
+  Flux<Retired> retireEarlier(Sheet sheet, Instant now) {
+    return db.sql(
+            "update scan_sheet s set status = 'REPLACED', updated_at = :now"
+                + " from scan_sheet old where old.id = s.id and s.id <> :id and ("
+                + " (s.id = cast(:replaces as bigint) and s.status in ('ACCEPTED', 'ERROR'))"
+                + " or (cast(:k as bigint) is not null and s.campaign_id = :c"
+                + " and s.subject_key = :s and s.organization_id = :o"
+                + " and s.kit_number = cast(:k as bigint) and s.page = cast(:p as int)"
+                + " and s.status = 'ERROR' and s.id < :id))"
+                + " returning s.id, s.batch_id, old.status as previous")
+        .bind("now", now)
+        .bind("id", sheet.id())
+        .bind("replaces", Parameter.fromOrEmpty(sheet.replacesId(), Long.class))
+        .bind("k", Parameter.fromOrEmpty(sheet.kitNumber(), Long.class))
+        .bind("p", Parameter.fromOrEmpty(sheet.page(), Integer.class))
+        .bind("c", sheet.campaignId())
+        .bind("s", sheet.subjectKey())
+        .bind("o", sheet.organizationId())
+        .map(
+            r ->
+                new Retired(
+                    r.get("id", Long.class),
+                    r.get("batch_id", Long.class),
+                    r.get("previous", String.class)))
+        .all();
   }
 
   private static Sheet toSheet(Readable r) {

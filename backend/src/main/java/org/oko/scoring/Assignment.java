@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.oko.scans.SheetDirectory.Work;
-import org.oko.scoring.Experts.Candidate;
+import org.oko.scoring.ExpertStore.Candidate;
 
 /**
  * Who scores what: each work to the eligible expert with the fewest works, ties to the first login

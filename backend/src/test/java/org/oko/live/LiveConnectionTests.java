@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.scans.ScanProgress;
+import org.oko.scans.ScanProgressDirectory;
 import reactor.core.publisher.BaseSubscriber;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +27,7 @@ class LiveConnectionTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final LiveScope SCOPE = new LiveScope(1, LiveScope.Level.ORGANIZATION, "64");
 
-  private final LiveMessages messages = new LiveMessages(JSON);
+  private final LiveMessageMapper messages = new LiveMessageMapper(JSON);
 
   @Test
   void aLiveSocketsChannelHasItsOwnBuffersAndASmallWriteBuffer() {
@@ -85,10 +85,11 @@ class LiveConnectionTests {
     channel.finishAndReleaseAll();
   }
 
-  private LiveHub.Delta delta(long seq, String key, long uploaded) {
-    ScanProgress.Row row =
-        new ScanProgress.Row(key, "Школа " + key, "64", Long.valueOf(key), null, counts(uploaded));
-    return new LiveHub.Delta(
+  private LiveHubWorker.Delta delta(long seq, String key, long uploaded) {
+    ScanProgressDirectory.Row row =
+        new ScanProgressDirectory.Row(
+            key, "Школа " + key, "64", Long.valueOf(key), null, counts(uploaded));
+    return new LiveHubWorker.Delta(
         seq,
         List.of(row),
         counts(uploaded),
@@ -96,8 +97,8 @@ class LiveConnectionTests {
         messages.delta(seq, SCOPE.level(), List.of(row), counts(uploaded), now()));
   }
 
-  private static ScanProgress.Counts counts(long uploaded) {
-    return new ScanProgress.Counts(uploaded, 0, uploaded, 0, 0, 0, 0);
+  private static ScanProgressDirectory.Counts counts(long uploaded) {
+    return new ScanProgressDirectory.Counts(uploaded, 0, uploaded, 0, 0, 0, 0);
   }
 
   private static Instant now() {

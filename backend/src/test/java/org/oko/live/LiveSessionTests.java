@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.scans.ScanProgress;
+import org.oko.scans.ScanProgressDirectory;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,22 +19,22 @@ class LiveSessionTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final LiveScope SCOPE = new LiveScope(1, LiveScope.Level.ORGANIZATION, "64");
 
-  private final LiveMessages messages = new LiveMessages(JSON);
+  private final LiveMessageMapper messages = new LiveMessageMapper(JSON);
 
-  private static ScanProgress.Row row(String key, long uploaded) {
-    return new ScanProgress.Row(
+  private static ScanProgressDirectory.Row row(String key, long uploaded) {
+    return new ScanProgressDirectory.Row(
         key,
         "Школа " + key,
         "64",
         Long.valueOf(key),
         null,
-        new ScanProgress.Counts(uploaded, 0, uploaded, 0, 0, 0, 0));
+        new ScanProgressDirectory.Counts(uploaded, 0, uploaded, 0, 0, 0, 0));
   }
 
-  private LiveHub.Delta delta(long seq, ScanProgress.Row row) {
+  private LiveHubWorker.Delta delta(long seq, ScanProgressDirectory.Row row) {
     Instant at = Instant.parse("2026-03-01T10:00:00Z");
-    ScanProgress.Counts totals = row.sheets();
-    return new LiveHub.Delta(
+    ScanProgressDirectory.Counts totals = row.sheets();
+    return new LiveHubWorker.Delta(
         seq,
         List.of(row),
         totals,
@@ -59,7 +59,11 @@ class LiveSessionTests {
                   SCOPE,
                   0,
                   messages.snapshot(
-                      0, SCOPE.level(), List.of(), ScanProgress.Counts.NONE, Instant.now()));
+                      0,
+                      SCOPE.level(),
+                      List.of(),
+                      ScanProgressDirectory.Counts.NONE,
+                      Instant.now()));
               for (int i = 1; i <= 100_000; i++) {
                 session.offer(SCOPE, delta(i, row(Long.toString(100 + i % 3), i)));
               }
@@ -104,7 +108,11 @@ class LiveSessionTests {
                   SCOPE,
                   5,
                   messages.snapshot(
-                      5, SCOPE.level(), List.of(), ScanProgress.Counts.NONE, Instant.now()));
+                      5,
+                      SCOPE.level(),
+                      List.of(),
+                      ScanProgressDirectory.Counts.NONE,
+                      Instant.now()));
               session.offer(SCOPE, delta(5, row("101", 5))); // already in the snapshot
               session.offer(SCOPE, delta(6, row("101", 6)));
               session.finish();

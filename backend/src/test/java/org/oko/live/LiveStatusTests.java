@@ -23,7 +23,7 @@ class LiveStatusTests extends ApiTest {
   @Autowired DatabaseClient db;
   @Autowired TransactionalOperator tx;
   @Autowired Outbox outbox;
-  @Autowired LiveHub hub;
+  @Autowired LiveHubWorker hub;
 
   LiveFixture fixture;
 

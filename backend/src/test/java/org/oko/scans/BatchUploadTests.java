@@ -24,7 +24,7 @@ class BatchUploadTests extends ApiTest {
 
   @Autowired DatabaseClient db;
   @Autowired BlobStore blobs;
-  @Autowired StuckBatches stuckBatches;
+  @Autowired StuckBatchWorker stuckBatches;
 
   private ScansFixture fixture;
   private long campaign;

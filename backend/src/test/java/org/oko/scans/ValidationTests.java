@@ -55,7 +55,7 @@ class ValidationTests extends ApiTest {
   @Autowired BlobStore blobs;
   @Autowired Outbox outbox;
   @Autowired TransactionalOperator tx;
-  @Autowired StuckBatches stuck;
+  @Autowired StuckBatchWorker stuck;
 
   @Value("${oko.kafka.bootstrap}")
   String bootstrap;

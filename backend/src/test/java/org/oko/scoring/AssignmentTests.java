@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.oko.scans.SheetDirectory.Work;
-import org.oko.scoring.Experts.Candidate;
+import org.oko.scoring.ExpertStore.Candidate;
 
 class AssignmentTests {
 

@@ -9,14 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What a subject's work looks like to the collector and to experts (its answer-sheet scheme). */
 @Component
-public class ScanSchemes {
+public class SchemeDirectory {
 
   private static final TypeReference<List<Criterion>> CRITERIA = new TypeReference<>() {};
 
   private final DatabaseClient db;
   private final JsonMapper json;
 
-  ScanSchemes(DatabaseClient db, JsonMapper json) {
+  SchemeDirectory(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
   }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.oko.scans.ScanSchemes.Criterion;
-import org.oko.scans.ScanSchemes.Scheme;
-import org.oko.scoring.ScoringTasks.Score;
-import org.oko.scoring.ScoringTasks.TaskRow;
+import org.oko.scans.SchemeDirectory.Criterion;
+import org.oko.scans.SchemeDirectory.Scheme;
+import org.oko.scoring.ScoringTaskStore.Score;
+import org.oko.scoring.ScoringTaskStore.TaskRow;
 
 /**
  * When a work's result is settled, and what it is.
@@ -19,9 +19,9 @@ import org.oko.scoring.ScoringTasks.TaskRow;
  *   <li>Totals that differ by more: a third expert scores the work and their scores stand.
  * </ul>
  */
-final class DiscrepancyRule {
+final class DiscrepancyRules {
 
-  private DiscrepancyRule() {}
+  private DiscrepancyRules() {}
 
   enum State {
     /** A required score is missing. */

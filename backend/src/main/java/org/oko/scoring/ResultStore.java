@@ -7,7 +7,7 @@ import java.util.List;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
-import org.oko.scoring.ScoringTasks.Score;
+import org.oko.scoring.ScoringTaskStore.Score;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What the experts decided about each work, and the results as coordinators see them. */
 @Component
-class Results {
+class ResultStore {
 
   /** One round's total (null until scored), without the expert. */
   record RoundTotal(int round, Integer total) {}
@@ -69,7 +69,7 @@ class Results {
   private final DatabaseClient db;
   private final JsonMapper json;
 
-  Results(DatabaseClient db, JsonMapper json) {
+  ResultStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
   }

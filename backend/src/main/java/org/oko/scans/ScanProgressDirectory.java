@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
  * read them here.
  */
 @Component
-public class ScanProgress {
+public class ScanProgressDirectory {
 
   /** The status groups of {@link Counts}, over the current (not REPLACED) sheets. */
   private static final String COUNTS =
@@ -34,7 +34,7 @@ public class ScanProgress {
 
   private final DatabaseClient db;
 
-  ScanProgress(DatabaseClient db) {
+  ScanProgressDirectory(DatabaseClient db) {
     this.db = db;
   }
 

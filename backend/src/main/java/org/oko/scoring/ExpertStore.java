@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** The experts of campaigns: who they are, where they work, what they score, their workload. */
 @Component
-class Experts {
+class ExpertStore {
 
   /** An expert as listed, with the organization they work at and their workload. */
   record ExpertRow(
@@ -59,7 +59,7 @@ class Experts {
 
   private final DatabaseClient db;
 
-  Experts(DatabaseClient db) {
+  ExpertStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -79,7 +79,7 @@ class Experts {
         .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(Experts::toRow)
+        .map(ExpertStore::toRow)
         .all();
   }
 
@@ -87,7 +87,7 @@ class Experts {
     return db.sql(SELECT + " where e.campaign_id = :campaign and e.login = :login")
         .bind("campaign", campaignId)
         .bind("login", login)
-        .map(Experts::toRow)
+        .map(ExpertStore::toRow)
         .one();
   }
 

@@ -16,11 +16,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Experts' tasks: one expert's scoring of one work in one round. Tells scans whether a subject has
- * scored works ({@link ScoredWorks}).
+ * ExpertStore' tasks: one expert's scoring of one work in one round. Tells scans whether a subject
+ * has scored works ({@link ScoredWorks}).
  */
 @Component
-class ScoringTasks implements ScoredWorks {
+class ScoringTaskStore implements ScoredWorks {
 
   /** The score an expert gave for one criterion. */
   record Score(String code, int score) {}
@@ -64,7 +64,7 @@ class ScoringTasks implements ScoredWorks {
   private final DatabaseClient db;
   private final JsonMapper json;
 
-  ScoringTasks(DatabaseClient db, JsonMapper json) {
+  ScoringTaskStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
   }
@@ -131,6 +131,16 @@ class ScoringTasks implements ScoredWorks {
         .bind("kit", kitNumber)
         .map(this::toRow)
         .all();
+  }
+
+  /**
+   * Waits for any other distribution of the subject's works in the region; call it in a
+   * transaction.
+   */
+  Mono<Void> lockDistribution(long campaignId, String subjectKey, String regionCode) {
+    return db.sql("select pg_advisory_xact_lock(hashtext(:key))")
+        .bind("key", "scoring:" + campaignId + ":" + subjectKey + ":" + regionCode)
+        .then();
   }
 
   /** How many works of the subject in the region already have a first expert. */

@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
  * (its event may have been acknowledged by the instance that stopped).
  */
 @Component
-class StuckBatches extends BackgroundLoop {
+class StuckBatchWorker extends BackgroundLoop {
 
-  private static final Logger log = LoggerFactory.getLogger(StuckBatches.class);
+  private static final Logger log = LoggerFactory.getLogger(StuckBatchWorker.class);
 
   /** Longer than any unpacking takes, so that a running one is never started twice. */
   static final Duration STUCK_AFTER = Duration.ofMinutes(30);
@@ -28,15 +28,21 @@ class StuckBatches extends BackgroundLoop {
   private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
 
   private final BatchStore batches;
-  private final BatchCompletion completion;
-  private final ValidationStore sheets;
+  private final BatchCompletionService completion;
+  private final SheetValidationService sheets;
+  private final ValidationStore staleSheets;
   private final Clock clock;
 
-  StuckBatches(
-      BatchStore batches, BatchCompletion completion, ValidationStore sheets, Clock clock) {
+  StuckBatchWorker(
+      BatchStore batches,
+      BatchCompletionService completion,
+      SheetValidationService sheets,
+      ValidationStore staleSheets,
+      Clock clock) {
     this.batches = batches;
     this.completion = completion;
     this.sheets = sheets;
+    this.staleSheets = staleSheets;
     this.clock = clock;
   }
 
@@ -58,7 +64,11 @@ class StuckBatches extends BackgroundLoop {
 
   /** Sends the sheets whose check was cut short to validation again; answers how many. */
   Mono<Long> requeueSheets() {
-    return sheets.staleClaims().concatMap(sheets::requeue).filter(requeued -> requeued).count();
+    return staleSheets
+        .staleClaims()
+        .concatMap(sheets::requeue)
+        .filter(requeued -> requeued)
+        .count();
   }
 
   @Override

@@ -4,20 +4,86 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.oko.api.model.LocalScanning;
 import org.oko.api.model.OrganizationBrief;
+import org.oko.api.model.OwnLocalScanning;
+import org.oko.api.model.OwnLocalScanningCampaign;
 import org.oko.api.model.ScanBatch;
+import org.oko.api.model.ScanBatchInput;
+import org.oko.api.model.ScanBatchPage;
 import org.oko.api.model.ScanBatchStatus;
 import org.oko.api.model.ScanSheet;
 import org.oko.api.model.ScanSheetDetail;
+import org.oko.api.model.ScanSheetPage;
+import org.oko.api.model.SheetCounts;
 import org.oko.api.model.SheetStatus;
 import org.oko.orgs.OrganizationRef;
+import org.oko.platform.web.Paging;
 import org.oko.scans.BatchStore.BatchRow;
+import org.oko.scans.LocalScanningService.OwnCampaign;
+import org.oko.scans.ScanBatchService.NewBatch;
+import org.oko.scans.ScanProgressDirectory.Counts;
+import org.oko.scans.ScanSheetService.SheetDetail;
 import org.oko.scans.SheetStore.SheetRow;
 
-/** Rows as the contract shows them. */
-final class ScanViews {
+/**
+ * The scans feature's rows as the contract shows them, and its inputs as the services take them.
+ */
+final class ScanMapper {
 
-  private ScanViews() {}
+  private ScanMapper() {}
+
+  static NewBatch newBatch(ScanBatchInput input) {
+    return new NewBatch(
+        input.getSubjectKey(),
+        input.getOrganizationId(),
+        input.getFileName(),
+        input.getSize(),
+        input.getSha256());
+  }
+
+  static ScanBatchPage batchPage(Listing<BatchRow> found, Paging paging) {
+    return new ScanBatchPage(
+        found.items().stream().map(ScanMapper::batch).toList(),
+        paging.page(),
+        paging.size(),
+        found.total());
+  }
+
+  static ScanSheetPage sheetPage(Listing<SheetRow> found, Paging paging) {
+    return new ScanSheetPage(
+        found.items().stream().map(ScanMapper::sheet).toList(),
+        paging.page(),
+        paging.size(),
+        found.total());
+  }
+
+  static LocalScanning localScanning(String regionCode, List<OrganizationRef> organizations) {
+    return new LocalScanning(
+        regionCode, organizations.stream().map(ScanMapper::organization).toList());
+  }
+
+  static OwnLocalScanning ownLocalScanning(List<OwnCampaign> campaigns) {
+    return new OwnLocalScanning(
+        campaigns.stream()
+            .map(
+                c ->
+                    new OwnLocalScanningCampaign(c.id(), c.title(), c.regionCode())
+                        .opensAt(time(c.opensAt()))
+                        .closesAt(time(c.closesAt())))
+            .toList());
+  }
+
+  static SheetCounts counts(Counts c) {
+    return new SheetCounts(
+        c.uploaded(),
+        c.processing(),
+        c.accepted(),
+        c.errors(),
+        c.assigned(),
+        c.scored(),
+        c.verified());
+  }
 
   static ScanBatch batch(BatchRow b) {
     ScanBatch view =
@@ -30,7 +96,7 @@ final class ScanViews {
             b.size(),
             b.receivedBytes(),
             ScanBatchStatus.fromValue(b.status()),
-            b.sheets(),
+            counts(b.sheets()),
             b.uploadedBy(),
             time(b.createdAt()));
     view.setProblem(b.problem());
@@ -63,7 +129,9 @@ final class ScanViews {
     return view;
   }
 
-  static ScanSheetDetail detail(SheetRow s, List<ScanSheet> history) {
+  static ScanSheetDetail detail(SheetDetail found) {
+    SheetRow s = found.sheet();
+    List<ScanSheet> history = found.history().stream().map(ScanMapper::sheet).toList();
     ScanSheet base = sheet(s);
     ScanSheetDetail view =
         new ScanSheetDetail(

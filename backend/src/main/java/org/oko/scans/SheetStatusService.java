@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.oko.platform.events.Outbox;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Moves a work's sheets along as experts work on it; each change is a {@link SheetStatusChanged}.
  */
-@Component
-public class SheetStatuses {
+@Service
+public class SheetStatusService {
 
   /** The stages of a work with experts, in order. */
   public enum WorkStage {
@@ -22,26 +21,12 @@ public class SheetStatuses {
     VERIFIED
   }
 
-  /**
-   * Moves the works' current sheets forward, answering each changed one with the status it had (the
-   * row as it was, joined to itself).
-   */
-  private static final String ADVANCE =
-      """
-      update scan_sheet s set status = :stage, updated_at = :now
-      from scan_sheet prior
-      where prior.id = s.id
-        and s.campaign_id = :campaign and s.subject_key = :subject
-        and s.kit_number = any(:kits) and s.status = any(:earlier)
-      returning s.id, s.batch_id, s.organization_id, s.region_code, prior.status as previous
-      """;
-
-  private final DatabaseClient db;
+  private final SheetStatusStore store;
   private final Outbox outbox;
   private final Clock clock;
 
-  SheetStatuses(DatabaseClient db, Outbox outbox, Clock clock) {
-    this.db = db;
+  SheetStatusService(SheetStatusStore store, Outbox outbox, Clock clock) {
+    this.store = store;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -65,26 +50,20 @@ public class SheetStatuses {
       return Mono.empty();
     }
     Instant now = clock.instant();
-    return db.sql(ADVANCE)
-        .bind("stage", stage.name())
-        .bind("now", now)
-        .bind("campaign", campaignId)
-        .bind("subject", subjectKey)
-        .bind("kits", kitNumbers.toArray(Long[]::new))
-        .bind("earlier", earlier(stage).toArray(String[]::new))
+    return store
+        .advance(campaignId, subjectKey, kitNumbers, stage.name(), earlier(stage), now)
         .map(
-            row ->
+            moved ->
                 new SheetStatusChanged(
-                    row.get("id", Long.class),
-                    row.get("batch_id", Long.class),
+                    moved.id(),
+                    moved.batchId(),
                     campaignId,
                     subjectKey,
-                    row.get("organization_id", Long.class),
-                    row.get("region_code", String.class),
+                    moved.organizationId(),
+                    moved.regionCode(),
                     stage.name(),
-                    row.get("previous", String.class),
+                    moved.previous(),
                     now))
-        .all()
         .sort(Comparator.comparingLong(SheetStatusChanged::sheetId))
         .collectList()
         .flatMap(

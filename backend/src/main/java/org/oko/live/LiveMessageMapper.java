@@ -9,17 +9,18 @@ import org.oko.api.model.LiveServerMessage.TypeEnum;
 import org.oko.api.model.ScanProgressLevel;
 import org.oko.api.model.ScanProgressRow;
 import org.oko.api.model.SheetCounts;
-import org.oko.scans.ScanProgress;
+import org.oko.scans.ScanProgressDirectory.Counts;
+import org.oko.scans.ScanProgressDirectory.Row;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The server's messages ({@code LiveServerMessage}), as UTF-8 JSON ready for a text frame. */
 @Component
-class LiveMessages {
+class LiveMessageMapper {
 
   private final JsonMapper json;
 
-  LiveMessages(JsonMapper json) {
+  LiveMessageMapper(JsonMapper json) {
     this.json = json;
   }
 
@@ -36,20 +37,11 @@ class LiveMessages {
   }
 
   byte[] snapshot(
-      long seq,
-      LiveScope.Level level,
-      Collection<ScanProgress.Row> rows,
-      ScanProgress.Counts totals,
-      Instant at) {
+      long seq, LiveScope.Level level, Collection<Row> rows, Counts totals, Instant at) {
     return figures(TypeEnum.SNAPSHOT, seq, level, rows, totals, at);
   }
 
-  byte[] delta(
-      long seq,
-      LiveScope.Level level,
-      Collection<ScanProgress.Row> rows,
-      ScanProgress.Counts totals,
-      Instant at) {
+  byte[] delta(long seq, LiveScope.Level level, Collection<Row> rows, Counts totals, Instant at) {
     return figures(TypeEnum.DELTA, seq, level, rows, totals, at);
   }
 
@@ -57,26 +49,26 @@ class LiveMessages {
       TypeEnum type,
       long seq,
       LiveScope.Level level,
-      Collection<ScanProgress.Row> rows,
-      ScanProgress.Counts totals,
+      Collection<Row> rows,
+      Counts totals,
       Instant at) {
     return write(
         new LiveServerMessage(type)
             .seq(seq)
             .level(ScanProgressLevel.fromValue(level.name()))
-            .rows(rows.stream().map(LiveMessages::row).toList())
+            .rows(rows.stream().map(LiveMessageMapper::row).toList())
             .totals(counts(totals))
             .at(at.atOffset(ZoneOffset.UTC)));
   }
 
-  private static ScanProgressRow row(ScanProgress.Row row) {
+  private static ScanProgressRow row(Row row) {
     return new ScanProgressRow(row.key(), row.name(), counts(row.sheets()))
         .regionCode(row.regionCode())
         .organizationId(row.organizationId())
         .batchId(row.batchId());
   }
 
-  private static SheetCounts counts(ScanProgress.Counts c) {
+  private static SheetCounts counts(Counts c) {
     return new SheetCounts()
         .uploaded(c.uploaded())
         .processing(c.processing())

@@ -16,11 +16,11 @@ import reactor.core.publisher.Mono;
  * expects: the works that cannot go to experts until the rest of their pages are scanned.
  */
 @Component
-class MissingPagesQuery {
+class MissingPagesStore {
 
   private final DatabaseClient db;
 
-  MissingPagesQuery(DatabaseClient db) {
+  MissingPagesStore(DatabaseClient db) {
     this.db = db;
   }
 

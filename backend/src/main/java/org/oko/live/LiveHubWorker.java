@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.oko.platform.events.EventStream;
 import org.oko.platform.events.ReceivedEvent;
-import org.oko.scans.ScanProgress;
+import org.oko.scans.ScanProgressDirectory;
+import org.oko.scans.ScanProgressDirectory.Counts;
+import org.oko.scans.ScanProgressDirectory.Row;
 import org.oko.scans.SheetStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fans sheet status changes out to the sockets of this instance.
+ * Fans sheet status changes out to the sockets of this instance (a Kafka consumer started with the
+ * application).
  *
  * <p>Every instance receives every {@link SheetStatusChanged} (a broadcast subscription: its own
  * consumer group, from the latest offset). An event only marks its campaign, region, organization
@@ -37,21 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  * changes nothing, and a burst of events costs one query per scope and tick.
  */
 @Component
-class LiveHub implements SmartLifecycle {
+class LiveHubWorker implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+  private static final Logger log = LoggerFactory.getLogger(LiveHubWorker.class);
 
   /** Changed rows of a scope, serialized once for every session that can take them as they are. */
-  record Delta(
-      long seq,
-      List<ScanProgress.Row> rows,
-      ScanProgress.Counts totals,
-      Instant at,
-      byte[] message) {}
+  record Delta(long seq, List<Row> rows, Counts totals, Instant at, byte[] message) {}
 
   private final EventStream events;
-  private final ScanProgress progress;
-  private final LiveMessages messages;
+  private final ScanProgressDirectory progress;
+  private final LiveMessageMapper messages;
   private final JsonMapper json;
   private final Clock clock;
   private final LiveProperties properties;
@@ -61,10 +59,10 @@ class LiveHub implements SmartLifecycle {
   private volatile Disposable consumer;
   private volatile Disposable ticker;
 
-  LiveHub(
+  LiveHubWorker(
       EventStream events,
-      ScanProgress progress,
-      LiveMessages messages,
+      ScanProgressDirectory progress,
+      LiveMessageMapper messages,
       JsonMapper json,
       Clock clock,
       LiveProperties properties) {
@@ -169,7 +167,7 @@ class LiveHub implements SmartLifecycle {
         .then();
   }
 
-  private Flux<ScanProgress.Row> query(LiveScope scope, Set<String> keys) {
+  private Flux<Row> query(LiveScope scope, Set<String> keys) {
     switch (scope.level()) {
       case REGION:
         return progress.byRegion(scope.campaignId(), null, keys);
@@ -245,9 +243,9 @@ class LiveHub implements SmartLifecycle {
     int watchers; // guarded by scopes: sessions subscribed or subscribing
 
     // Guarded by this.
-    private final Map<String, ScanProgress.Row> rows = new LinkedHashMap<>();
+    private final Map<String, Row> rows = new LinkedHashMap<>();
     private Set<String> dirty = new HashSet<>();
-    private ScanProgress.Counts totals = ScanProgress.Counts.NONE;
+    private Counts totals = Counts.NONE;
     private long seq;
     private boolean isLoaded;
 
@@ -262,7 +260,7 @@ class LiveHub implements SmartLifecycle {
       return isLoaded;
     }
 
-    synchronized void load(List<ScanProgress.Row> all) {
+    synchronized void load(List<Row> all) {
       all.forEach(row -> rows.put(row.key(), row));
       totals = sum();
       isLoaded = true;
@@ -286,9 +284,9 @@ class LiveHub implements SmartLifecycle {
           messages.snapshot(seq, scope.level(), rows.values(), totals, clock.instant()));
     }
 
-    synchronized void apply(List<ScanProgress.Row> fresh, Instant at) {
-      List<ScanProgress.Row> changed = new ArrayList<>();
-      for (ScanProgress.Row row : fresh) {
+    synchronized void apply(List<Row> fresh, Instant at) {
+      List<Row> changed = new ArrayList<>();
+      for (Row row : fresh) {
         if (!row.equals(rows.get(row.key()))) {
           rows.put(row.key(), row);
           changed.add(row);
@@ -307,9 +305,9 @@ class LiveHub implements SmartLifecycle {
       }
     }
 
-    private ScanProgress.Counts sum() {
-      ScanProgress.Counts sum = ScanProgress.Counts.NONE;
-      for (ScanProgress.Row row : rows.values()) {
+    private Counts sum() {
+      Counts sum = Counts.NONE;
+      for (Row row : rows.values()) {
         sum = sum.plus(row.sheets());
       }
       return sum;

@@ -29,9 +29,9 @@ import reactor.core.scheduler.Schedulers;
  * way.
  */
 @Component
-class BatchCompletion {
+class BatchCompletionService {
 
-  private static final Logger log = LoggerFactory.getLogger(BatchCompletion.class);
+  private static final Logger log = LoggerFactory.getLogger(BatchCompletionService.class);
 
   private final BatchStore batches;
   private final SheetStore sheets;
@@ -41,7 +41,7 @@ class BatchCompletion {
   private final Clock clock;
   private final ZipUnpacker unpacker;
 
-  BatchCompletion(
+  BatchCompletionService(
       BatchStore batches,
       SheetStore sheets,
       BlobStore blobs,
@@ -66,36 +66,38 @@ class BatchCompletion {
   }
 
   Mono<Void> complete(BatchRow batch) {
-    return batches
-        .chunkKeys(batch.id())
-        .collectList()
-        .zipWith(blobs.tempFile())
+    return Mono.zip(batches.chunkKeys(batch.id()).collectList(), blobs.tempFile(), Chunks::new)
         .flatMap(
-            t ->
-                Mono.fromCallable(() -> unpack(batch, t.getT1(), t.getT2()))
+            chunks ->
+                Mono.fromCallable(() -> unpack(batch, chunks.keys(), chunks.temp()))
                     .subscribeOn(Schedulers.boundedElastic()))
         .flatMap(files -> keep(batch, files))
-        .onErrorResume(
-            e -> {
-              if (e instanceof AlreadyEnded) {
-                return Mono.empty();
-              }
-              if (e instanceof Rejected) {
-                return batches
-                    .finish(batch.id(), "UNPACKING", "REJECTED", e.getMessage(), clock.instant())
-                    .then();
-              }
-              log.error("Could not unpack the scan batch {}", batch.id(), e);
-              return batches
-                  .finish(
-                      batch.id(),
-                      "UNPACKING",
-                      "REJECTED",
-                      "Не удалось обработать пакет из-за сбоя на сервере. Загрузите его заново.",
-                      clock.instant())
-                  .then();
-            })
+        .onErrorResume(e -> failed(batch, e))
         .then(dropChunks(batch.id()));
+  }
+
+  /** A batch's chunks, and the file they are put together in. */
+  private record Chunks(List<String> keys, Path temp) {}
+
+  /** The batch ends REJECTED with the reason (unless it was ended meanwhile). */
+  private Mono<Void> failed(BatchRow batch, Throwable e) {
+    if (e instanceof AlreadyEnded) {
+      return Mono.empty();
+    }
+    if (e instanceof Rejected) {
+      return batches
+          .finish(batch.id(), "UNPACKING", "REJECTED", e.getMessage(), clock.instant())
+          .then();
+    }
+    log.error("Could not unpack the scan batch {}", batch.id(), e);
+    return batches
+        .finish(
+            batch.id(),
+            "UNPACKING",
+            "REJECTED",
+            "Не удалось обработать пакет из-за сбоя на сервере. Загрузите его заново.",
+            clock.instant())
+        .then();
   }
 
   /** Blocking: the assembled file checked, and the files it holds unpacked. */
@@ -145,22 +147,26 @@ class BatchCompletion {
                     .doOnNext(blob -> adopted.add(blob.key()))
                     .map(blob -> newSheet(file, blob)))
         .collectList()
-        .flatMap(
-            list ->
-                batches
-                    .finish(batch.id(), "UNPACKING", "DONE", null, clock.instant())
-                    .flatMap(
-                        ended -> ended ? insert(batch, list) : Mono.<Void>error(new AlreadyEnded()))
-                    .as(tx::transactional))
-        .onErrorResume(
-            e ->
-                Flux.fromIterable(List.copyOf(adopted))
-                    .concatMap(blobs::delete)
-                    .then(
-                        Mono.fromRunnable(
-                                () -> files.forEach(f -> ZipUnpacker.deleteQuietly(f.temp())))
-                            .subscribeOn(Schedulers.boundedElastic()))
-                    .then(Mono.error(e)));
+        .flatMap(list -> finish(batch, list))
+        .onErrorResume(e -> forget(adopted, files).then(Mono.error(e)));
+  }
+
+  /** The batch DONE, its sheets and their events, in one transaction. */
+  private Mono<Void> finish(BatchRow batch, List<NewSheet> list) {
+    return batches
+        .finish(batch.id(), "UNPACKING", "DONE", null, clock.instant())
+        .flatMap(ended -> ended ? insert(batch, list) : Mono.<Void>error(new AlreadyEnded()))
+        .as(tx::transactional);
+  }
+
+  /** After a failure: the blobs already kept and the files still on disk go. */
+  private Mono<Void> forget(List<String> adopted, List<Unpacked> files) {
+    return Flux.fromIterable(List.copyOf(adopted))
+        .concatMap(blobs::delete)
+        .then(
+            Mono.fromRunnable(() -> files.forEach(f -> ZipUnpacker.deleteQuietly(f.temp())))
+                .subscribeOn(Schedulers.boundedElastic()))
+        .then();
   }
 
   private Mono<Void> insert(BatchRow batch, List<NewSheet> list) {

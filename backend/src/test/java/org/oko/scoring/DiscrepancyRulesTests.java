@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oko.scans.ScanSchemes.Criterion;
-import org.oko.scans.ScanSchemes.Scheme;
-import org.oko.scoring.DiscrepancyRule.State;
-import org.oko.scoring.ScoringTasks.Score;
-import org.oko.scoring.ScoringTasks.TaskRow;
+import org.oko.scans.SchemeDirectory.Criterion;
+import org.oko.scans.SchemeDirectory.Scheme;
+import org.oko.scoring.DiscrepancyRules.State;
+import org.oko.scoring.ScoringTaskStore.Score;
+import org.oko.scoring.ScoringTaskStore.TaskRow;
 
-class DiscrepancyRuleTests {
+class DiscrepancyRulesTests {
 
   private static final Scheme SCHEME =
       new Scheme(
@@ -42,16 +42,16 @@ class DiscrepancyRuleTests {
 
   @Test
   void aSingleScoringIsFinalOnceGiven() {
-    assertThat(DiscrepancyRule.decide(List.of(task(1, null, null)), SCHEME).state())
+    assertThat(DiscrepancyRules.decide(List.of(task(1, null, null)), SCHEME).state())
         .isEqualTo(State.IN_PROGRESS);
-    var verdict = DiscrepancyRule.decide(List.of(task(1, 2, 3)), SCHEME);
+    var verdict = DiscrepancyRules.decide(List.of(task(1, 2, 3)), SCHEME);
     assertThat(verdict.state()).isEqualTo(State.FINAL);
     assertThat(verdict.total()).isEqualTo(5);
   }
 
   @Test
   void twoScoresWithinTheThresholdSettleOnTheirMeanRoundedUpPerCriterion() {
-    var verdict = DiscrepancyRule.decide(List.of(task(1, 1, 4), task(2, 2, 1)), SCHEME);
+    var verdict = DiscrepancyRules.decide(List.of(task(1, 1, 4), task(2, 2, 1)), SCHEME);
     assertThat(verdict.state()).isEqualTo(State.FINAL);
     assertThat(verdict.scores()).containsExactly(new Score("1", 2), new Score("2", 3));
     assertThat(verdict.total()).isEqualTo(5);
@@ -59,23 +59,23 @@ class DiscrepancyRuleTests {
 
   @Test
   void totalsDifferingByTheThresholdAgreeAndByMoreNeedAThirdExpert() {
-    var within = DiscrepancyRule.decide(List.of(task(1, 1, 3), task(2, 2, 0)), SCHEME);
+    var within = DiscrepancyRules.decide(List.of(task(1, 1, 3), task(2, 2, 0)), SCHEME);
     assertThat(within.state()).isEqualTo(State.FINAL);
     assertThat(within.scores()).containsExactly(new Score("1", 2), new Score("2", 2));
     assertThat(within.total()).isEqualTo(4);
-    assertThat(DiscrepancyRule.decide(List.of(task(1, 3, 4), task(2, 0, 1)), SCHEME).state())
+    assertThat(DiscrepancyRules.decide(List.of(task(1, 3, 4), task(2, 0, 1)), SCHEME).state())
         .isEqualTo(State.NEEDS_THIRD);
   }
 
   @Test
   void aThirdScoringDecidesOnceGiven() {
     assertThat(
-            DiscrepancyRule.decide(
+            DiscrepancyRules.decide(
                     List.of(task(1, 3, 4), task(2, 0, 0), task(3, null, null)), SCHEME)
                 .state())
         .isEqualTo(State.DISCREPANCY);
     var verdict =
-        DiscrepancyRule.decide(List.of(task(3, 1, 1), task(1, 3, 4), task(2, 0, 0)), SCHEME);
+        DiscrepancyRules.decide(List.of(task(3, 1, 1), task(1, 3, 4), task(2, 0, 0)), SCHEME);
     assertThat(verdict.state()).isEqualTo(State.FINAL);
     assertThat(verdict.total()).isEqualTo(2);
   }
