@@ -20,7 +20,7 @@ final class DefinitionRules {
 
   private DefinitionRules() {}
 
-  static FormDefinitions.Definition checked(
+  static FormDefinitionStore.Definition checked(
       FormDefinitionInput in, CampaignInfo campaign, FormModels models) {
     List<FieldProblem> problems = new ArrayList<>();
     CampaignSubject subject = null;
@@ -67,7 +67,7 @@ final class DefinitionRules {
     if (!problems.isEmpty()) {
       throw new UnprocessableException("Определение формы содержит ошибки", problems);
     }
-    return new FormDefinitions.Definition(
+    return new FormDefinitionStore.Definition(
         in.getCode(),
         in.getTitle().strip(),
         in.getInstruction(),

@@ -24,16 +24,16 @@ class FormAccess {
   /** A form and its campaign, as the caller sees them. */
   record VisibleForm(FormDefinitionRow form, CampaignInfo campaign) {}
 
-  private final FormDefinitions definitions;
+  private final FormDefinitionStore definitions;
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
-  private final Respondents respondents;
+  private final RespondentStore respondents;
 
   FormAccess(
-      FormDefinitions definitions,
+      FormDefinitionStore definitions,
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
-      Respondents respondents) {
+      RespondentStore respondents) {
     this.definitions = definitions;
     this.campaigns = campaigns;
     this.organizations = organizations;

@@ -30,11 +30,11 @@ class FormUploads {
   /** Header rows a template sheet has at most (a group row and the titles), with room to spare. */
   private static final int HEADER_ROWS = 10;
 
-  private final FormResponses responses;
+  private final FormResponseService responses;
   private final BlobStore blobs;
   private final long maxBytes;
 
-  FormUploads(FormResponses responses, BlobStore blobs, FormsProperties properties) {
+  FormUploads(FormResponseService responses, BlobStore blobs, FormsProperties properties) {
     this.responses = responses;
     this.blobs = blobs;
     this.maxBytes = properties.maxUploadSize().toBytes();
@@ -73,10 +73,10 @@ class FormUploads {
                     .bodyValue((FormResponse) response));
   }
 
-  private Mono<FormWorkbookReader> read(Path file, FormResponses.Target target) {
+  private Mono<TemplateWorkbookReader> read(Path file, FormResponseService.Target target) {
     return Mono.fromCallable(
             () ->
-                FormWorkbookReader.read(
+                TemplateWorkbookReader.read(
                     file, target.schema(), signature(target), target.prefill(), limits(target)))
         .subscribeOn(Schedulers.boundedElastic())
         .onErrorMap(
@@ -86,7 +86,7 @@ class FormUploads {
                     e.getMessage(), List.of(FieldProblem.of(null, e.getMessage()))));
   }
 
-  private Mono<FormWorkbookReader> checkLogins(FormWorkbookReader reader) {
+  private Mono<TemplateWorkbookReader> checkLogins(TemplateWorkbookReader reader) {
     if (reader.refused()) {
       return Mono.error(reader.problems().toException("Файл не принят"));
     }
@@ -102,7 +102,7 @@ class FormUploads {
             });
   }
 
-  private static TemplateSignature signature(FormResponses.Target target) {
+  private static TemplateSignature signature(FormResponseService.Target target) {
     FormDefinitionRow form = target.form();
     Respondent respondent = target.respondent();
     return respondent.isOrganization()
@@ -117,7 +117,7 @@ class FormUploads {
    * line, not read to its end. (The reader counts only rows holding a value, so the blank rows a
    * template leaves open do not count.)
    */
-  private static WorkbookReader.Limits limits(FormResponses.Target target) {
+  private static WorkbookReader.Limits limits(FormResponseService.Target target) {
     int rows = 0;
     for (SheetSpec sheet : target.schema().sheets()) {
       int prefilled =

@@ -16,10 +16,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class FormsAdmin {
 
-  private final FormDefinitions definitions;
+  private final FormDefinitionStore definitions;
   private final Clock clock;
 
-  FormsAdmin(FormDefinitions definitions, Clock clock) {
+  FormsAdmin(FormDefinitionStore definitions, Clock clock) {
     this.definitions = definitions;
     this.clock = clock;
   }
@@ -44,7 +44,7 @@ public class FormsAdmin {
     FormSchema prepared = FormSchemas.prepare(schema, tasks);
     return definitions.insert(
         campaignId,
-        new FormDefinitions.Definition(
+        new FormDefinitionStore.Definition(
             code, title, instruction, stage, respondent, organizationKinds, subjectKey, prepared),
         "federal",
         clock.instant());

@@ -50,17 +50,18 @@ import reactor.core.publisher.Mono;
 /**
  * Data collection («Сбор данных»): the federal organizer defines forms per campaign; respondents
  * fill them in the browser (or as a template, see the upload route), submit and reopen them;
- * coordinators above them follow who has submitted. Responses are {@link FormResponses}' business.
+ * coordinators above them follow who has submitted. Responses are {@link FormResponseService}'
+ * business.
  */
 @RestController
 class FormsController implements FormsApi {
 
-  private final FormDefinitions definitions;
+  private final FormDefinitionStore definitions;
   private final FormAccess access;
-  private final FormResponses responses;
+  private final FormResponseService responses;
   private final FormResponseStore store;
-  private final FormMonitoring monitoring;
-  private final Respondents respondents;
+  private final FormMonitoringStore monitoring;
+  private final RespondentStore respondents;
   private final CampaignDirectory campaigns;
   private final StageGate gate;
   private final FormModels models;
@@ -68,12 +69,12 @@ class FormsController implements FormsApi {
   private final Clock clock;
 
   FormsController(
-      FormDefinitions definitions,
+      FormDefinitionStore definitions,
       FormAccess access,
-      FormResponses responses,
+      FormResponseService responses,
       FormResponseStore store,
-      FormMonitoring monitoring,
-      Respondents respondents,
+      FormMonitoringStore monitoring,
+      RespondentStore respondents,
       CampaignDirectory campaigns,
       StageGate gate,
       FormModels models,
@@ -156,7 +157,7 @@ class FormsController implements FormsApi {
         s ->
             gate.window(
                     form.campaignId(), form.stage(), caller.regionCode(), caller.organizationId())
-                .map(w -> s.window(FormResponses.window(w, clock.instant())))
+                .map(w -> s.window(FormResponseService.window(w, clock.instant())))
                 .defaultIfEmpty(s));
   }
 
@@ -232,7 +233,7 @@ class FormsController implements FormsApi {
                   .flatMap(
                       vf -> {
                         FormDefinitionRow form = vf.form();
-                        FormDefinitions.Definition d =
+                        FormDefinitionStore.Definition d =
                             DefinitionRules.checked(in, vf.campaign(), models);
                         if (form.version() != in.getVersion()) {
                           return Mono.error(changedMeanwhile(form.version()));
@@ -485,7 +486,8 @@ class FormsController implements FormsApi {
                         new LinkedHashMap<>(v.content()))));
   }
 
-  private Mono<FormResponseStore.Version> frozen(long formId, FormResponses.Target t, int number) {
+  private Mono<FormResponseStore.Version> frozen(
+      long formId, FormResponseService.Target t, int number) {
     return store
         .find(formId, t.respondent())
         .flatMap(row -> store.version(row.id(), number))
@@ -539,7 +541,7 @@ class FormsController implements FormsApi {
   }
 
   private Mono<ResponseEntity<Resource>> template(
-      FormResponses.Target t, Map<String, List<Map<String, String>>> content) {
+      FormResponseService.Target t, Map<String, List<Map<String, String>>> content) {
     FormDefinitionRow form = t.form();
     Respondent r = t.respondent();
     TemplateSignature signature =
@@ -548,8 +550,8 @@ class FormsController implements FormsApi {
                 form.id(), form.version(), form.campaignId(), r.organizationId())
             : TemplateSignature.forMunicipality(
                 form.id(), form.version(), form.campaignId(), r.municipalityId());
-    FormTemplate template =
-        new FormTemplate(
+    TemplateWorkbook template =
+        new TemplateWorkbook(
             form.title(),
             form.instruction(),
             form.schema(),
@@ -602,7 +604,7 @@ class FormsController implements FormsApi {
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
-    return CurrentCaller.withRole(FormMonitoring.COORDINATORS)
+    return CurrentCaller.withRole(FormMonitoringStore.COORDINATORS)
         .flatMap(
             caller ->
                 access
@@ -626,7 +628,7 @@ class FormsController implements FormsApi {
       Long municipalityId,
       FormResponseStatus status,
       ServerWebExchange exchange) {
-    return CurrentCaller.withRole(FormMonitoring.COORDINATORS)
+    return CurrentCaller.withRole(FormMonitoringStore.COORDINATORS)
         .flatMap(
             caller ->
                 access

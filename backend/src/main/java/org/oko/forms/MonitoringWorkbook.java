@@ -36,7 +36,7 @@ final class MonitoringWorkbook {
 
   private MonitoringWorkbook() {}
 
-  static byte[] write(String formTitle, FormMonitoring.Result result) {
+  static byte[] write(String formTitle, FormMonitoringStore.Result result) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(SHEET);
@@ -60,7 +60,7 @@ final class MonitoringWorkbook {
         text(header, c, HEADER[c]).setCellStyle(bold);
       }
       int r = 4;
-      for (FormMonitoring.Line line : result.lines()) {
+      for (FormMonitoringStore.Line line : result.lines()) {
         FormMonitoringItem item = line.item();
         Row row = sheet.createRow(r++);
         text(row, 0, item.getRespondent().getRegionCode());

@@ -19,10 +19,10 @@ public class QuestionnaireDefining {
   private static final Caller FEDERAL =
       new Caller("federal", "Федеральный организатор", Role.FEDERAL, null, null, null);
 
-  private final QuestionnaireAdmin admin;
+  private final QuestionnaireDefinitionService admin;
   private final CampaignDirectory campaigns;
 
-  QuestionnaireDefining(QuestionnaireAdmin admin, CampaignDirectory campaigns) {
+  QuestionnaireDefining(QuestionnaireDefinitionService admin, CampaignDirectory campaigns) {
     this.admin = admin;
     this.campaigns = campaigns;
   }

@@ -21,18 +21,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * The questionnaires API. Two audiences with little in common share it: organizers, who define,
- * follow and export questionnaires ({@link QuestionnaireAdmin}, {@link QuestionnaireMonitor}), and
- * participants on phones, who answer them ({@link ParticipantSessions}).
+ * follow and export questionnaires ({@link QuestionnaireDefinitionService}, {@link
+ * QuestionnaireMonitoringStore}), and participants on phones, who answer them ({@link
+ * SessionService}).
  */
 @RestController
 class QuestionnairesController implements QuestionnairesApi {
 
-  private final QuestionnaireAdmin admin;
-  private final ParticipantSessions sessions;
-  private final QuestionnaireMonitor monitor;
+  private final QuestionnaireDefinitionService admin;
+  private final SessionService sessions;
+  private final QuestionnaireMonitoringStore monitor;
 
   QuestionnairesController(
-      QuestionnaireAdmin admin, ParticipantSessions sessions, QuestionnaireMonitor monitor) {
+      QuestionnaireDefinitionService admin,
+      SessionService sessions,
+      QuestionnaireMonitoringStore monitor) {
     this.admin = admin;
     this.sessions = sessions;
     this.monitor = monitor;

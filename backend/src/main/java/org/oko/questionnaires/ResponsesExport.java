@@ -91,12 +91,15 @@ class ResponsesExport {
   private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
 
   private final DatabaseClient db;
-  private final QuestionnaireDefinitions definitions;
+  private final QuestionnaireDefinitionStore definitions;
   private final BlobStore blobs;
   private final JsonMapper json;
 
   ResponsesExport(
-      DatabaseClient db, QuestionnaireDefinitions definitions, BlobStore blobs, JsonMapper json) {
+      DatabaseClient db,
+      QuestionnaireDefinitionStore definitions,
+      BlobStore blobs,
+      JsonMapper json) {
     this.db = db;
     this.definitions = definitions;
     this.blobs = blobs;
@@ -142,14 +145,15 @@ class ResponsesExport {
 
   /** The columns of the whole table. */
   record Layout(List<Block> blocks, int width) {
-    static Layout of(List<QuestionnaireDefinitions.Definition> defs) {
+    static Layout of(List<QuestionnaireDefinitionStore.Definition> defs) {
       List<Block> blocks = new ArrayList<>();
       int offset = FIXED.size();
       boolean prefix = defs.size() > 1;
-      for (QuestionnaireDefinitions.Definition d : defs) {
+      for (QuestionnaireDefinitionStore.Definition d : defs) {
         List<Column> columns = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        String before = prefix ? QuestionnaireAdmin.categoryName(d.category()) + ": " : "";
+        String before =
+            prefix ? QuestionnaireDefinitionService.categoryName(d.category()) + ": " : "";
         for (QuestionnaireSection section : AnswerRules.sections(d.content())) {
           for (Question q : AnswerRules.questions(section)) {
             keys.add(q.getKey());
@@ -248,7 +252,7 @@ class ResponsesExport {
     cells.add(s.regionCode());
     cells.add(s.point());
     cells.add(subjects.getOrDefault(s.subjectKey(), s.subjectKey()));
-    cells.add(QuestionnaireAdmin.categoryName(s.category()));
+    cells.add(QuestionnaireDefinitionService.categoryName(s.category()));
     cells.add(s.kit());
     cells.add(s.submittedAt() == null ? null : s.submittedAt().atZone(zone(s.zone())).format(TIME));
     while (cells.size() < layout.width()) {

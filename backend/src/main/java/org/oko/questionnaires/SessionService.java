@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * comes from memory.
  */
 @Component
-class ParticipantSessions {
+class SessionService {
 
   static final String SUBMITTED = "Анкета уже сдана";
 
@@ -43,14 +43,14 @@ class ParticipantSessions {
 
   private final KitCredentialDirectory credentials;
   private final SessionStore store;
-  private final QuestionnaireDefinitions definitions;
+  private final QuestionnaireDefinitionStore definitions;
   private final QuestionnaireWindow window;
   private final Clock clock;
 
-  ParticipantSessions(
+  SessionService(
       KitCredentialDirectory credentials,
       SessionStore store,
-      QuestionnaireDefinitions definitions,
+      QuestionnaireDefinitionStore definitions,
       QuestionnaireWindow window,
       Clock clock) {
     this.credentials = credentials;
@@ -198,7 +198,7 @@ class ParticipantSessions {
     // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
     return window
         .cachedRefusal(c)
-        .flatMap(ParticipantSessions::orConflict)
+        .flatMap(SessionService::orConflict)
         .then(definitions.published(s.questionnaireId(), s.definitionVersion()))
         .flatMap(
             v -> {
@@ -290,7 +290,7 @@ class ParticipantSessions {
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */
   private Mono<Void> requireUsable(KitCredential c) {
-    return window.refusal(c).flatMap(ParticipantSessions::orConflict);
+    return window.refusal(c).flatMap(SessionService::orConflict);
   }
 
   private static Mono<Void> orConflict(Optional<String> refusal) {

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * along with it.
  */
 @Component
-class FormMonitoring {
+class FormMonitoringStore {
 
   static final Role[] COORDINATORS = {
     Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
@@ -96,7 +96,7 @@ class FormMonitoring {
 
   private final OrganizationDirectory organizations;
 
-  FormMonitoring(DatabaseClient db, OrganizationDirectory organizations) {
+  FormMonitoringStore(DatabaseClient db, OrganizationDirectory organizations) {
     this.db = db;
     this.organizations = organizations;
   }

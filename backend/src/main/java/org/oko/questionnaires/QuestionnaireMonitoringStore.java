@@ -12,7 +12,7 @@ import org.oko.api.model.MonitoringLevel;
 import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireMonitoringRow;
 import org.oko.campaigns.CampaignDirectory;
-import org.oko.forms.KitMarks;
+import org.oko.forms.KitMarkDirectory;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  * grouping.
  */
 @Component
-class QuestionnaireMonitor {
+class QuestionnaireMonitoringStore {
 
   static final String WITHOUT_MUNICIPALITY = "Без муниципалитета";
 
@@ -55,15 +55,15 @@ class QuestionnaireMonitor {
 
   private final CampaignDirectory campaigns;
   private final KitCredentialDirectory kits;
-  private final KitMarks marks;
+  private final KitMarkDirectory marks;
   private final OrganizationDirectory organizations;
   private final DatabaseClient db;
   private final Clock clock;
 
-  QuestionnaireMonitor(
+  QuestionnaireMonitoringStore(
       CampaignDirectory campaigns,
       KitCredentialDirectory kits,
-      KitMarks marks,
+      KitMarkDirectory marks,
       OrganizationDirectory organizations,
       DatabaseClient db,
       Clock clock) {

@@ -30,21 +30,21 @@ import reactor.core.publisher.Mono;
  * the campaign's regions read them.
  */
 @Component
-class QuestionnaireAdmin {
+class QuestionnaireDefinitionService {
 
   /** Who may read definitions (within the campaigns they take part in). */
   private static final Role[] READERS = {
     Role.FEDERAL, Role.REGIONAL, Role.RESPONSIBLE, Role.MUNICIPAL, Role.ORGANIZATION
   };
 
-  private final QuestionnaireDefinitions definitions;
+  private final QuestionnaireDefinitionStore definitions;
   private final CampaignDirectory campaigns;
   private final ResponsesExport export;
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  QuestionnaireAdmin(
-      QuestionnaireDefinitions definitions,
+  QuestionnaireDefinitionService(
+      QuestionnaireDefinitionStore definitions,
       CampaignDirectory campaigns,
       ResponsesExport export,
       TransactionalOperator tx,
@@ -62,7 +62,9 @@ class QuestionnaireAdmin {
         .map(
             campaign ->
                 ResponseEntity.ok(
-                    definitions.ofCampaign(campaign.id()).map(QuestionnaireAdmin::toApi)));
+                    definitions
+                        .ofCampaign(campaign.id())
+                        .map(QuestionnaireDefinitionService::toApi)));
   }
 
   Mono<ResponseEntity<Questionnaire>> create(long campaignId, QuestionnaireInput input) {
@@ -85,7 +87,7 @@ class QuestionnaireAdmin {
                   + campaign.title()
                   + "» — не ОМК"));
     }
-    DefinitionChecks.require(input.getContent());
+    DefinitionRules.require(input.getContent());
     String category = input.getCategory().getValue();
     return definitions
         .exists(campaign.id(), category)
@@ -130,7 +132,7 @@ class QuestionnaireAdmin {
                 visible(caller, questionnaireId)
                     .flatMap(
                         current -> {
-                          DefinitionChecks.require(update.getContent());
+                          DefinitionRules.require(update.getContent());
                           if (current.version() != update.getExpectedVersion()) {
                             return Mono.error(changedMeanwhile(current.version()));
                           }
@@ -163,7 +165,8 @@ class QuestionnaireAdmin {
   }
 
   /** The current version, if the caller takes part in its campaign; 404 otherwise. */
-  private Mono<QuestionnaireDefinitions.Definition> visible(Caller caller, long questionnaireId) {
+  private Mono<QuestionnaireDefinitionStore.Definition> visible(
+      Caller caller, long questionnaireId) {
     NotFoundException notFound = new NotFoundException("Анкета " + questionnaireId + " не найдена");
     return definitions
         .find(questionnaireId)
@@ -192,7 +195,7 @@ class QuestionnaireAdmin {
             + ". Обновите страницу и внесите изменения ещё раз");
   }
 
-  static Questionnaire toApi(QuestionnaireDefinitions.Definition d) {
+  static Questionnaire toApi(QuestionnaireDefinitionStore.Definition d) {
     return new Questionnaire(
         d.id(),
         d.campaignId(),

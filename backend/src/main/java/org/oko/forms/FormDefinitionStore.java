@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * per organization. Scope checks are {@link FormAccess}'s.
  */
 @Component
-class FormDefinitions {
+class FormDefinitionStore {
 
   private static final String SELECT =
       """
@@ -43,7 +43,7 @@ class FormDefinitions {
   private final DatabaseClient db;
   private final FormModels models;
 
-  FormDefinitions(DatabaseClient db, FormModels models) {
+  FormDefinitionStore(DatabaseClient db, FormModels models) {
     this.db = db;
     this.models = models;
   }

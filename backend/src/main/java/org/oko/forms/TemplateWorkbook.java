@@ -35,8 +35,8 @@ import org.oko.platform.excel.PrintLayout;
 
 /**
  * «Сформировать excel шаблон»: the {@code .xlsx} a respondent fills offline and uploads back (read
- * by {@link FormWorkbookReader}). Written with SXSSF straight to a stream, so a 5,000-row protocol
- * needs only a window of rows in memory.
+ * by {@link TemplateWorkbookReader}). Written with SXSSF straight to a stream, so a 5,000-row
+ * protocol needs only a window of rows in memory.
  *
  * <p>Sheets: {@value FormWorkbookNames#INSTRUCTION} (what to fill and how to upload), one sheet per
  * form sheet named by its title, a very hidden {@value #LISTS} sheet when a drop-down list is too
@@ -54,7 +54,7 @@ import org.oko.platform.excel.PrintLayout;
  * @param content sheet key → rows to pre-fill (the current response, or the pre-filled rows)
  * @param respondentLogin null for a municipality
  */
-record FormTemplate(
+record TemplateWorkbook(
     String title,
     String instruction,
     FormSchema schema,

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * region of the campaign.
  */
 @Component
-class Respondents {
+class RespondentStore {
 
   /** The organizations selected by the campaign's published sample. */
   static final String SELECTED =
@@ -36,7 +36,7 @@ class Respondents {
 
   private final DatabaseClient db;
 
-  Respondents(DatabaseClient db) {
+  RespondentStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -53,7 +53,7 @@ class Respondents {
         .bind("campaign", campaignId)
         .bind("kinds", kinds.toArray(String[]::new))
         .bind("org", organizationId)
-        .map(Respondents::toOrganization)
+        .map(RespondentStore::toOrganization)
         .one();
   }
 
@@ -64,7 +64,7 @@ class Respondents {
         .bind("campaign", campaignId)
         .bind("kinds", kinds.toArray(String[]::new))
         .bind("logins", logins.toArray(String[]::new))
-        .map(Respondents::toOrganization)
+        .map(RespondentStore::toOrganization)
         .all()
         .collectMap(Respondent::login);
   }

@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
  * again. Every write names the response's version (optimistic locking).
  */
 @Component
-class FormResponses {
+class FormResponseService {
 
   /** What a request is about: the form, the respondent and the rows pre-filled for it. */
   record Target(
@@ -66,9 +66,9 @@ class FormResponses {
   record Submission(FormResponse response, boolean replayed) {}
 
   private final FormAccess access;
-  private final FormDefinitions definitions;
+  private final FormDefinitionStore definitions;
   private final FormResponseStore store;
-  private final Respondents respondents;
+  private final RespondentStore respondents;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -76,11 +76,11 @@ class FormResponses {
   private final FormModels models;
   private final KitDirectory kits;
 
-  FormResponses(
+  FormResponseService(
       FormAccess access,
-      FormDefinitions definitions,
+      FormDefinitionStore definitions,
       FormResponseStore store,
-      Respondents respondents,
+      RespondentStore respondents,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -592,7 +592,7 @@ class FormResponses {
                       status,
                       row == null ? 0L : row.version(),
                       new LinkedHashMap<>(sheets),
-                      wp.getT2().stream().map(FormResponses::toApi).toList(),
+                      wp.getT2().stream().map(FormResponseService::toApi).toList(),
                       FormAccess.isRespondent(caller, t.respondent())
                           && open
                           && status != FormResponseStatus.SUBMITTED,
