@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -83,7 +82,7 @@ class RespondentStore {
         .map(
             r ->
                 new Respondent(
-                    FormRespondentKind.MUNICIPALITY,
+                    RespondentKind.MUNICIPALITY,
                     null,
                     null,
                     r.get("id", Long.class),
@@ -125,7 +124,7 @@ class RespondentStore {
 
   private static Respondent toOrganization(Readable r) {
     return new Respondent(
-        FormRespondentKind.ORGANIZATION,
+        RespondentKind.ORGANIZATION,
         r.get("id", Long.class),
         r.get("login", String.class),
         r.get("municipality_id", Long.class),

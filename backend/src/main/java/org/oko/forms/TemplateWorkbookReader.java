@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.platform.excel.CellRef;
 import org.oko.platform.excel.HeaderRow;
 import org.oko.platform.excel.WorkbookLimitException;
@@ -173,7 +172,7 @@ final class TemplateWorkbookReader {
               + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
     } else if (!signature.sameRespondent(expected)) {
       refusal =
-          expected.respondentKind() == FormRespondentKind.MUNICIPALITY
+          expected.respondentKind() == RespondentKind.MUNICIPALITY
               ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
               : "Шаблон сформирован для другой организации: скачайте свой шаблон";
     } else if (signature.definitionVersion() < expected.definitionVersion()) {
