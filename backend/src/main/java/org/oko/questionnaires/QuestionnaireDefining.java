@@ -2,7 +2,6 @@ package org.oko.questionnaires;
 
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.QuestionnaireContent;
-import org.oko.api.model.QuestionnaireInput;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -39,6 +38,8 @@ public class QuestionnaireDefining {
         .flatMap(
             campaign ->
                 admin.define(
-                    campaign, new QuestionnaireInput(category, title, content), FEDERAL.login()));
+                    campaign,
+                    new QuestionnaireDefinitionService.Draft(category.getValue(), title, content),
+                    FEDERAL.login()));
   }
 }

@@ -1,85 +1,71 @@
 package org.oko.questionnaires;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.oko.api.model.CampaignKind;
-import org.oko.api.model.ParticipantCategory;
-import org.oko.api.model.Questionnaire;
-import org.oko.api.model.QuestionnaireExportFormat;
-import org.oko.api.model.QuestionnaireInput;
-import org.oko.api.model.QuestionnaireUpdate;
+import org.oko.api.model.QuestionnaireContent;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.platform.security.Caller;
-import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
-import org.springframework.core.io.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Definitions and the federal export. The federal organizer defines one questionnaire per ОМК
- * campaign and participant category and publishes new versions of it; coordinators and points of
- * the campaign's regions read them.
+ * Definitions. The federal organizer defines one questionnaire per ОМК campaign and participant
+ * category and publishes new versions of it; coordinators and points of the campaign's regions read
+ * them.
  */
-@Component
+@Service
 class QuestionnaireDefinitionService {
 
   /** Who may read definitions (within the campaigns they take part in). */
-  private static final Role[] READERS = {
+  static final Role[] READERS = {
     Role.FEDERAL, Role.REGIONAL, Role.RESPONSIBLE, Role.MUNICIPAL, Role.ORGANIZATION
   };
 
+  /**
+   * A questionnaire as typed: its category ({@code TEACHER}, {@code METHODIST}), title, content.
+   */
+  record Draft(String category, String title, QuestionnaireContent content) {}
+
   private final QuestionnaireDefinitionStore definitions;
   private final CampaignDirectory campaigns;
-  private final ResponsesExport export;
   private final TransactionalOperator tx;
   private final Clock clock;
 
   QuestionnaireDefinitionService(
       QuestionnaireDefinitionStore definitions,
       CampaignDirectory campaigns,
-      ResponsesExport export,
       TransactionalOperator tx,
       Clock clock) {
     this.definitions = definitions;
     this.campaigns = campaigns;
-    this.export = export;
     this.tx = tx;
     this.clock = clock;
   }
 
-  Mono<ResponseEntity<Flux<Questionnaire>>> list(long campaignId) {
-    return CurrentCaller.withRole(READERS)
-        .flatMap(caller -> campaigns.visibleTo(caller, campaignId))
-        .map(
-            campaign ->
-                ResponseEntity.ok(
-                    definitions
-                        .ofCampaign(campaign.id())
-                        .map(QuestionnaireDefinitionService::toApi)));
+  Mono<List<QuestionnaireDefinitionStore.Definition>> list(Caller caller, long campaignId) {
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .flatMap(campaign -> definitions.ofCampaign(campaign.id()).collectList());
   }
 
-  Mono<ResponseEntity<Questionnaire>> create(long campaignId, QuestionnaireInput input) {
-    return CurrentCaller.withRole(Role.FEDERAL)
-        .flatMap(
-            caller ->
-                campaigns
-                    .visibleTo(caller, campaignId)
-                    .flatMap(campaign -> define(campaign, input, caller.login())))
-        .flatMap(definitions::find)
-        .map(d -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(d)));
+  /** A new questionnaire, version 1 (the caller is the federal organizer). */
+  Mono<QuestionnaireDefinitionStore.Definition> create(
+      Caller caller, long campaignId, Draft draft) {
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .flatMap(campaign -> define(campaign, draft, caller.login()))
+        .flatMap(definitions::find);
   }
 
   /** Checks and stores version 1; the id. Also used for the demo data, on behalf of the caller. */
-  Mono<Long> define(CampaignInfo campaign, QuestionnaireInput input, String by) {
+  Mono<Long> define(CampaignInfo campaign, Draft draft, String by) {
     if (campaign.kind() != CampaignKind.OMK) {
       return Mono.error(
           new ConflictException(
@@ -87,28 +73,29 @@ class QuestionnaireDefinitionService {
                   + campaign.title()
                   + "» — не ОМК"));
     }
-    DefinitionRules.require(input.getContent());
-    String category = input.getCategory().getValue();
+    DefinitionRules.require(draft.content());
+    String category = draft.category();
     return definitions
         .exists(campaign.id(), category)
         .flatMap(
             taken ->
                 taken
-                    ? Mono.<Long>error(taken(input.getCategory()))
+                    ? Mono.<Long>error(taken(category))
                     : tx.transactional(
                         definitions.insert(
                             campaign.id(),
                             category,
-                            input.getTitle().strip(),
-                            input.getContent(),
+                            draft.title().strip(),
+                            draft.content(),
                             by,
                             clock.instant())))
-        .onErrorMap(DataIntegrityViolationException.class, e -> taken(input.getCategory()));
+        .onErrorMap(DataIntegrityViolationException.class, e -> taken(category));
   }
 
-  Mono<ResponseEntity<Questionnaire>> get(long questionnaireId, Long version) {
-    return CurrentCaller.withRole(READERS)
-        .flatMap(caller -> visible(caller, questionnaireId))
+  /** The current version, or the one asked for. */
+  Mono<QuestionnaireDefinitionStore.Definition> get(
+      Caller caller, long questionnaireId, Long version) {
+    return visible(caller, questionnaireId)
         .flatMap(
             current ->
                 version == null || version == current.version()
@@ -121,47 +108,36 @@ class QuestionnaireDefinitionService {
                                     "У анкеты нет версии "
                                         + version
                                         + ": последняя — "
-                                        + current.version()))))
-        .map(d -> ResponseEntity.ok(toApi(d)));
+                                        + current.version()))));
   }
 
-  Mono<ResponseEntity<Questionnaire>> update(long questionnaireId, QuestionnaireUpdate update) {
-    return CurrentCaller.withRole(Role.FEDERAL)
+  /**
+   * The next version, if {@code expectedVersion} is still the current one (the caller is the
+   * federal organizer).
+   */
+  Mono<QuestionnaireDefinitionStore.Definition> update(
+      Caller caller, long questionnaireId, long expectedVersion, Draft draft) {
+    return visible(caller, questionnaireId)
         .flatMap(
-            caller ->
-                visible(caller, questionnaireId)
-                    .flatMap(
-                        current -> {
-                          DefinitionRules.require(update.getContent());
-                          if (current.version() != update.getExpectedVersion()) {
-                            return Mono.error(changedMeanwhile(current.version()));
-                          }
-                          return tx.transactional(
-                                  definitions.update(
-                                      questionnaireId,
-                                      update.getExpectedVersion(),
-                                      update.getTitle().strip(),
-                                      update.getContent(),
-                                      caller.login(),
-                                      clock.instant()))
-                              .flatMap(
-                                  updated ->
-                                      updated
-                                          ? definitions.find(questionnaireId)
-                                          : Mono.error(changedMeanwhile(current.version())));
-                        }))
-        .map(d -> ResponseEntity.ok(toApi(d)));
-  }
-
-  Mono<ResponseEntity<Resource>> export(
-      long campaignId, QuestionnaireExportFormat format, ParticipantCategory category) {
-    ResponsesExport.Format chosen =
-        format == QuestionnaireExportFormat.CSV
-            ? ResponsesExport.Format.CSV
-            : ResponsesExport.Format.XLSX;
-    return CurrentCaller.withRole(Role.FEDERAL)
-        .flatMap(caller -> campaigns.visibleTo(caller, campaignId))
-        .flatMap(campaign -> export.export(campaign, chosen, category));
+            current -> {
+              DefinitionRules.require(draft.content());
+              if (current.version() != expectedVersion) {
+                return Mono.error(changedMeanwhile(current.version()));
+              }
+              return tx.transactional(
+                      definitions.update(
+                          questionnaireId,
+                          expectedVersion,
+                          draft.title().strip(),
+                          draft.content(),
+                          caller.login(),
+                          clock.instant()))
+                  .flatMap(
+                      updated ->
+                          updated
+                              ? definitions.find(questionnaireId)
+                              : Mono.error(changedMeanwhile(current.version())));
+            });
   }
 
   /** The current version, if the caller takes part in its campaign; 404 otherwise. */
@@ -183,9 +159,9 @@ class QuestionnaireDefinitionService {
     return "METHODIST".equals(category) ? "Методисты" : "Учителя";
   }
 
-  private static ConflictException taken(ParticipantCategory category) {
+  private static ConflictException taken(String category) {
     return new ConflictException(
-        "Анкета для категории «" + categoryName(category.getValue()) + "» уже есть — измените её");
+        "Анкета для категории «" + categoryName(category) + "» уже есть — измените её");
   }
 
   private static ConflictException changedMeanwhile(long current) {
@@ -193,18 +169,5 @@ class QuestionnaireDefinitionService {
         "Анкету уже изменили: текущая версия — "
             + current
             + ". Обновите страницу и внесите изменения ещё раз");
-  }
-
-  static Questionnaire toApi(QuestionnaireDefinitionStore.Definition d) {
-    return new Questionnaire(
-        d.id(),
-        d.campaignId(),
-        ParticipantCategory.fromValue(d.category()),
-        d.title(),
-        d.version(),
-        d.latestVersion(),
-        d.content(),
-        d.updatedAt().atOffset(ZoneOffset.UTC),
-        d.updatedBy());
   }
 }
