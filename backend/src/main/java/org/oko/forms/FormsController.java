@@ -30,13 +30,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Data collection («Сбор данных»): the federal organizer defines forms per campaign ({@link
- * FormDefinitionService}); respondents fill them in the browser ({@link FormResponseService}), as a
- * template ({@link FormTemplateService}) or as JSON ({@link FormSubmissionService}); coordinators
- * above them follow who has submitted ({@link FormMonitoringService}).
+ * FormDefinitionService}), everyone lists them ({@link FormListService}); respondents fill them in
+ * the browser ({@link FormResponseService}), as a template ({@link FormTemplateService}) or as JSON
+ * ({@link FormSubmissionService}); coordinators above them follow who has submitted ({@link
+ * FormMonitoringService}).
  */
 @RestController
 class FormsController implements FormsApi {
 
+  private final FormListService forms;
   private final FormDefinitionService definitions;
   private final FormResponseService responses;
   private final FormSubmissionService submissions;
@@ -46,6 +48,7 @@ class FormsController implements FormsApi {
   private final FormsMapper mapper;
 
   FormsController(
+      FormListService forms,
       FormDefinitionService definitions,
       FormResponseService responses,
       FormSubmissionService submissions,
@@ -53,6 +56,7 @@ class FormsController implements FormsApi {
       FormTemplateService templates,
       FormMonitoringService monitoring,
       FormsMapper mapper) {
+    this.forms = forms;
     this.definitions = definitions;
     this.responses = responses;
     this.submissions = submissions;
@@ -68,7 +72,7 @@ class FormsController implements FormsApi {
   public Mono<ResponseEntity<Flux<FormSummary>>> listForms(
       Long campaignId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> definitions.list(caller, campaignId))
+        .flatMap(caller -> forms.list(caller, campaignId))
         .map(list -> ResponseEntity.ok(Flux.fromIterable(list).map(FormsMapper::summary)));
   }
 

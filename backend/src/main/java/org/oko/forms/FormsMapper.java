@@ -83,7 +83,7 @@ class FormsMapper {
     return api;
   }
 
-  static FormSummary summary(FormDefinitionService.Listed listed) {
+  static FormSummary summary(FormListService.Listed listed) {
     FormDefinitionRow form = listed.form();
     FormSummary summary =
         new FormSummary(

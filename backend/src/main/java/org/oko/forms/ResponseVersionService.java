@@ -44,20 +44,21 @@ class ResponseVersionService {
   }
 
   Mono<Comparison> compare(Caller caller, Whose whose, int from, Integer to) {
-    return target(caller, whose)
-        .flatMap(
-            t ->
-                frozen(t, from)
-                    .flatMap(
-                        before ->
-                            contentOf(t, to)
-                                .map(
-                                    after ->
-                                        new Comparison(
-                                            from,
-                                            to,
-                                            ContentDiff.between(
-                                                t.schema(), before.content(), after)))));
+    return target(caller, whose).flatMap(t -> compare(t, from, to));
+  }
+
+  private Mono<Comparison> compare(ResponseTarget t, int from, Integer to) {
+    return frozen(t, from)
+        .flatMap(before -> contentOf(t, to).map(after -> diff(t, from, to, before, after)));
+  }
+
+  private static Comparison diff(
+      ResponseTarget t,
+      int from,
+      Integer to,
+      FormResponseStore.Version before,
+      Map<String, List<Map<String, String>>> after) {
+    return new Comparison(from, to, ContentDiff.between(t.schema(), before.content(), after));
   }
 
   private Mono<ResponseTarget> target(Caller caller, Whose whose) {
