@@ -102,13 +102,11 @@ class QuestionnaireDefinitionService {
                     ? Mono.just(current)
                     : definitions
                         .version(questionnaireId, version)
-                        .switchIfEmpty(
-                            Mono.error(
-                                new NotFoundException(
-                                    "У анкеты нет версии "
-                                        + version
-                                        + ": последняя — "
-                                        + current.version()))));
+                        .switchIfEmpty(Mono.error(() -> noVersion(version, current.version()))));
+  }
+
+  private static NotFoundException noVersion(long version, long latest) {
+    return new NotFoundException("У анкеты нет версии " + version + ": последняя — " + latest);
   }
 
   /**

@@ -251,23 +251,26 @@ class SessionService {
   private Mono<SessionView> view(SessionStore.Session s) {
     return definitions
         .published(s.questionnaireId(), s.definitionVersion())
+        .flatMap(published -> view(s, published));
+  }
+
+  private Mono<SessionView> view(
+      SessionStore.Session s, QuestionnaireDefinitionStore.Published published) {
+    return store
+        .titles(s.campaignId(), s.subjectKey())
         .flatMap(
-            published ->
-                store
-                    .titles(s.campaignId(), s.subjectKey())
-                    .flatMap(
-                        titles ->
-                            window
-                                .cachedWindow(s.campaignId(), s.regionCode(), s.organizationId())
-                                .map(
-                                    w ->
-                                        new SessionView(
-                                            s,
-                                            titles[0],
-                                            titles[1],
-                                            published.title(),
-                                            s.submitted() ? null : published.content(),
-                                            w.closesAt()))));
+            titles ->
+                window
+                    .cachedWindow(s.campaignId(), s.regionCode(), s.organizationId())
+                    .map(
+                        w ->
+                            new SessionView(
+                                s,
+                                titles[0],
+                                titles[1],
+                                published.title(),
+                                s.submitted() ? null : published.content(),
+                                w.closesAt())));
   }
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */
