@@ -42,6 +42,7 @@ class FormSubmissionService {
   private final FormAccess access;
   private final FormResponseService responses;
   private final FormResponseStore store;
+  private final SubmissionKeyStore keys;
   private final FormModels models;
   private final Clock clock;
 
@@ -49,11 +50,13 @@ class FormSubmissionService {
       FormAccess access,
       FormResponseService responses,
       FormResponseStore store,
+      SubmissionKeyStore keys,
       FormModels models,
       Clock clock) {
     this.access = access;
     this.responses = responses;
     this.store = store;
+    this.keys = keys;
     this.models = models;
     this.clock = clock;
   }
@@ -96,9 +99,8 @@ class FormSubmissionService {
                 "organization", "Эту форму заполняют муниципалитеты, а не организации"));
   }
 
-  private Mono<Optional<FormResponseStore.Key>> earlierKey(Request request) {
-    return store
-        .key(request.caller().login(), request.idempotencyKey())
+  private Mono<Optional<SubmissionKeyStore.Key>> earlierKey(Request request) {
+    return keys.find(request.caller().login(), request.idempotencyKey())
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty());
   }
@@ -109,8 +111,7 @@ class FormSubmissionService {
   }
 
   private Mono<Submission> replayWinner(Request request, Throwable e) {
-    return store
-        .key(request.caller().login(), request.idempotencyKey())
+    return keys.find(request.caller().login(), request.idempotencyKey())
         .flatMap(k -> replay(request, k))
         .switchIfEmpty(Mono.error(e));
   }
@@ -143,7 +144,7 @@ class FormSubmissionService {
   }
 
   private Mono<Void> keepKey(Request request, long responseId) {
-    return store.insertKey(
+    return keys.insert(
         request.caller().login(),
         request.idempotencyKey(),
         request.formId(),
@@ -152,7 +153,7 @@ class FormSubmissionService {
         clock.instant());
   }
 
-  private Mono<Submission> replay(Request request, FormResponseStore.Key earlier) {
+  private Mono<Submission> replay(Request request, SubmissionKeyStore.Key earlier) {
     if (earlier.formId() != request.formId() || !earlier.requestHash().equals(request.hash())) {
       return Mono.error(
           new ConflictException(
