@@ -2,14 +2,14 @@ package org.oko.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.ColumnSpec;
 import org.oko.forms.ColumnType;
+import org.oko.forms.FormDefinitionService;
 import org.oko.forms.FormSchema;
 import org.oko.forms.FormSchemas;
-import org.oko.forms.FormsAdmin;
+import org.oko.forms.RespondentKind;
 import org.oko.forms.RowRuleSpec;
 import org.oko.forms.SheetSpec;
 import org.oko.kits.KitsAdmin;
@@ -32,10 +32,10 @@ class DemoForms {
   private static final int KITS_PER_POINT = 30;
 
   private final DatabaseClient db;
-  private final FormsAdmin forms;
+  private final FormDefinitionService forms;
   private final KitsAdmin kits;
 
-  DemoForms(DatabaseClient db, FormsAdmin forms, KitsAdmin kits) {
+  DemoForms(DatabaseClient db, FormDefinitionService forms, KitsAdmin kits) {
     this.db = db;
     this.forms = forms;
     this.kits = kits;
@@ -97,7 +97,7 @@ class DemoForms {
                 + " число участников. Заполните веб-форму или скачайте шаблон Excel, заполните"
                 + " и загрузите его, затем нажмите «Сдать отчёт».",
             StageCode.APPLICATION,
-            FormRespondentKind.ORGANIZATION,
+            RespondentKind.ORGANIZATION,
             null,
             List.of(sheet),
             List.of())
@@ -159,7 +159,7 @@ class DemoForms {
             "Лист «Об организации» — сведения об образовательной организации; лист «Участники» —"
                 + " сведения об участниках по их кодам (без фамилий и имён).",
             StageCode.CONTEXT_DATA,
-            FormRespondentKind.ORGANIZATION,
+            RespondentKind.ORGANIZATION,
             null,
             List.of(school, participants),
             List.of())
@@ -198,7 +198,7 @@ class DemoForms {
                 + " за каждое задание (не больше максимума по критериям). Первичный балл"
                 + " считается сам.",
             stage,
-            FormRespondentKind.ORGANIZATION,
+            RespondentKind.ORGANIZATION,
             "math-4",
             List.of(sheet),
             tasks)
@@ -236,7 +236,7 @@ class DemoForms {
             "Для каждой организации муниципалитета из выборки отметьте, есть ли признаки"
                 + " необъективности результатов, и, если есть, какие меры приняты.",
             stage,
-            FormRespondentKind.MUNICIPALITY,
+            RespondentKind.MUNICIPALITY,
             null,
             List.of(sheet),
             List.of())
@@ -278,7 +278,7 @@ class DemoForms {
                 + " использован») и, для использованного, логин ОО, в которой работает учитель."
                 + " ФИО не вводятся.",
             StageCode.CONDUCT,
-            FormRespondentKind.ORGANIZATION,
+            RespondentKind.ORGANIZATION,
             subject,
             List.of(sheet),
             List.of())
@@ -315,7 +315,7 @@ class DemoForms {
       String title,
       String instruction,
       StageCode stage,
-      FormRespondentKind respondent,
+      RespondentKind respondent,
       String subjectKey,
       List<SheetSpec> sheets,
       List<FormSchemas.Task> tasks) {

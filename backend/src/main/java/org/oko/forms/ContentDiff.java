@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.oko.api.model.FormChange;
 
 /**
  * What changed between two contents of a response. Rows are matched by the sheet's key column (the
@@ -16,9 +15,24 @@ import org.oko.api.model.FormChange;
  */
 final class ContentDiff {
 
+  /** How a row changed. */
+  enum Kind {
+    ADDED,
+    REMOVED,
+    CHANGED
+  }
+
+  /**
+   * One change: a row of a sheet added or removed, or one of its cells changed.
+   *
+   * @param row the row's key value, or its position (1-based) when rows are matched by position
+   * @param column for a CHANGED cell, its column; else null
+   */
+  record Change(String sheet, String row, Kind kind, String column, String before, String after) {}
+
   private ContentDiff() {}
 
-  static List<FormChange> between(
+  static List<Change> between(
       FormSchema schema,
       Map<String, List<Map<String, String>>> before,
       Map<String, List<Map<String, String>>> after) {
@@ -26,7 +40,7 @@ final class ContentDiff {
     schema.sheets().forEach(s -> sheetKeys.add(s.key()));
     sheetKeys.addAll(before.keySet());
     sheetKeys.addAll(after.keySet());
-    List<FormChange> changes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     for (String key : sheetKeys) {
       SheetSpec sheet = schema.sheet(key);
       List<Map<String, String>> from = before.getOrDefault(key, List.of());
@@ -42,24 +56,20 @@ final class ContentDiff {
       for (var row : fromRows.entrySet()) {
         Map<String, String> next = toRows.get(row.getKey());
         if (next == null) {
-          changes.add(new FormChange(key, row.getKey(), FormChange.KindEnum.REMOVED));
+          changes.add(new Change(key, row.getKey(), Kind.REMOVED, null, null, null));
           continue;
         }
         for (String column : columns) {
           String a = row.getValue().get(column);
           String b = next.get(column);
           if (!Objects.equals(a, b)) {
-            FormChange change = new FormChange(key, row.getKey(), FormChange.KindEnum.CHANGED);
-            change.setColumn(column);
-            change.setBefore(a);
-            change.setAfter(b);
-            changes.add(change);
+            changes.add(new Change(key, row.getKey(), Kind.CHANGED, column, a, b));
           }
         }
       }
       for (String row : toRows.keySet()) {
         if (!fromRows.containsKey(row)) {
-          changes.add(new FormChange(key, row, FormChange.KindEnum.ADDED));
+          changes.add(new Change(key, row, Kind.ADDED, null, null, null));
         }
       }
     }

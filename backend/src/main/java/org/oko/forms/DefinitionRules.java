@@ -1,11 +1,13 @@
 package org.oko.forms;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.oko.api.model.CampaignSubject;
-import org.oko.api.model.FormDefinitionInput;
-import org.oko.api.model.FormRespondentKind;
-import org.oko.api.model.OrganizationKind;
+import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -18,30 +20,48 @@ import org.oko.platform.web.UnprocessableException;
  */
 final class DefinitionRules {
 
+  /**
+   * A definition as typed by the federal organizer.
+   *
+   * @param organizationKinds the kinds of organization that fill it (null or empty: every kind of
+   *     the campaign)
+   * @param schema the sheets as typed, not yet prepared
+   * @param version the version it changes (null for a new form)
+   */
+  record Input(
+      String code,
+      String title,
+      String instruction,
+      StageCode stage,
+      RespondentKind respondent,
+      List<String> organizationKinds,
+      String subjectKey,
+      FormSchema schema,
+      Long version) {}
+
+  /** The rows pre-filled for one organization (by login) on a STORED sheet. */
+  record PrefillRows(String organization, List<Map<String, String>> rows) {}
+
   private DefinitionRules() {}
 
-  static FormDefinitions.Definition checked(
-      FormDefinitionInput in, CampaignInfo campaign, FormModels models) {
+  static FormDefinitionStore.Definition checked(Input in, CampaignInfo campaign) {
     List<FieldProblem> problems = new ArrayList<>();
     CampaignSubject subject = null;
-    if (in.getSubjectKey() != null) {
+    if (in.subjectKey() != null) {
       subject =
           campaign.subjects().stream()
-              .filter(s -> s.getKey().equals(in.getSubjectKey()))
+              .filter(s -> s.getKey().equals(in.subjectKey()))
               .findFirst()
               .orElse(null);
       if (subject == null) {
         problems.add(
-            FieldProblem.of("subjectKey", "В кампании нет предмета «" + in.getSubjectKey() + "»"));
+            FieldProblem.of("subjectKey", "В кампании нет предмета «" + in.subjectKey() + "»"));
       }
     }
     List<String> kinds =
-        in.getOrganizationKinds() == null
+        in.organizationKinds() == null
             ? List.of()
-            : in.getOrganizationKinds().stream()
-                .map(OrganizationKind::getValue)
-                .distinct()
-                .toList();
+            : in.organizationKinds().stream().distinct().toList();
     for (String kind : kinds) {
       if (!campaign.organizationKinds().contains(kind)) {
         problems.add(
@@ -50,8 +70,8 @@ final class DefinitionRules {
                 "Организации вида " + kind + " не участвуют в кампании этого вида"));
       }
     }
-    FormSchema schema = models.schemaOf(in.getSheets());
-    checkPrefill(schema, in.getRespondent(), in.getSubjectKey(), problems);
+    FormSchema schema = in.schema();
+    checkPrefill(schema, in.respondent(), in.subjectKey(), problems);
     List<FormSchemas.Task> tasks =
         subject == null || subject.getTasks() == null
             ? List.of()
@@ -67,26 +87,26 @@ final class DefinitionRules {
     if (!problems.isEmpty()) {
       throw new UnprocessableException("Определение формы содержит ошибки", problems);
     }
-    return new FormDefinitions.Definition(
-        in.getCode(),
-        in.getTitle().strip(),
-        in.getInstruction(),
-        in.getStage(),
-        in.getRespondent(),
+    return new FormDefinitionStore.Definition(
+        in.code(),
+        in.title().strip(),
+        in.instruction(),
+        in.stage(),
+        in.respondent(),
         kinds,
-        in.getSubjectKey(),
+        in.subjectKey(),
         prepared);
   }
 
   private static void checkPrefill(
       FormSchema schema,
-      FormRespondentKind respondent,
+      RespondentKind respondent,
       String subjectKey,
       List<FieldProblem> problems) {
     for (SheetSpec sheet : schema.sheets()) {
       String field = "sheets." + sheet.key() + ".prefill";
       if (sheet.prefill() == SheetSpec.Prefill.KITS) {
-        if (respondent != FormRespondentKind.ORGANIZATION) {
+        if (respondent != RespondentKind.ORGANIZATION) {
           problems.add(
               FieldProblem.of(
                   field, "Строки KITS — комплекты пункта: форму должны заполнять организации"));
@@ -106,14 +126,14 @@ final class DefinitionRules {
         }
       }
       if (sheet.prefill() == SheetSpec.Prefill.STORED
-          && respondent != FormRespondentKind.ORGANIZATION) {
+          && respondent != RespondentKind.ORGANIZATION) {
         problems.add(
             FieldProblem.of(
                 field,
                 "Строки STORED задаются по организациям: форму должны заполнять организации"));
       }
       if (sheet.prefill() == SheetSpec.Prefill.MUNICIPALITY_SAMPLE) {
-        if (respondent != FormRespondentKind.MUNICIPALITY) {
+        if (respondent != RespondentKind.MUNICIPALITY) {
           problems.add(
               FieldProblem.of(
                   field,
@@ -138,5 +158,65 @@ final class DefinitionRules {
         }
       }
     }
+  }
+
+  /**
+   * The problems of rows pre-filled per organization: an organization named twice, a column the
+   * sheet lacks, a key missing or repeated. (Whether each organization fills the form is asked of
+   * the store.)
+   */
+  static List<FieldProblem> prefillProblems(SheetSpec sheet, List<PrefillRows> organizations) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Set<String> logins = new HashSet<>();
+    for (int i = 0; i < organizations.size(); i++) {
+      PrefillRows org = organizations.get(i);
+      if (!logins.add(org.organization())) {
+        problems.add(
+            FieldProblem.of(
+                "organizations[" + i + "].organization",
+                "Организация «" + org.organization() + "» указана дважды"));
+      }
+      checkPrefillRows(sheet, "organizations[" + i + "].rows", org.rows(), problems);
+    }
+    return problems;
+  }
+
+  /** Every row names only the sheet's columns and has its own value in the key column. */
+  private static void checkPrefillRows(
+      SheetSpec sheet, String field, List<Map<String, String>> rows, List<FieldProblem> problems) {
+    Set<String> keys = new HashSet<>();
+    for (int j = 0; j < rows.size(); j++) {
+      Map<String, String> row = rows.get(j);
+      for (String column : row.keySet()) {
+        if (sheet.columnIndex(column) < 0) {
+          problems.add(
+              FieldProblem.of(field + "[" + j + "]", "В листе нет столбца «" + column + "»"));
+        }
+      }
+      String key = row.get(sheet.keyColumn());
+      if (key == null || key.isBlank()) {
+        problems.add(
+            FieldProblem.of(
+                field + "[" + j + "]", "Не заполнен столбец-ключ «" + sheet.keyColumn() + "»"));
+      } else if (!keys.add(key.strip())) {
+        problems.add(FieldProblem.of(field + "[" + j + "]", "Значение «" + key + "» повторяется"));
+      }
+    }
+  }
+
+  /** The rows as stored: blank values left out, the others stripped. */
+  static List<Map<String, String>> cleaned(List<Map<String, String>> rows) {
+    List<Map<String, String>> cleaned = new ArrayList<>();
+    for (Map<String, String> row : rows) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      row.forEach(
+          (k, v) -> {
+            if (v != null && !v.isBlank()) {
+              copy.put(k, v.strip());
+            }
+          });
+      cleaned.add(copy);
+    }
+    return cleaned;
   }
 }

@@ -1,7 +1,12 @@
 package org.oko.forms;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.kits.KitDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.AccessDeniedException;
@@ -24,20 +29,86 @@ class FormAccess {
   /** A form and its campaign, as the caller sees them. */
   record VisibleForm(FormDefinitionRow form, CampaignInfo campaign) {}
 
-  private final FormDefinitions definitions;
+  private final FormDefinitionStore definitions;
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
-  private final Respondents respondents;
+  private final RespondentStore respondents;
+  private final KitDirectory kits;
 
   FormAccess(
-      FormDefinitions definitions,
+      FormDefinitionStore definitions,
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
-      Respondents respondents) {
+      RespondentStore respondents,
+      KitDirectory kits) {
     this.definitions = definitions;
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.respondents = respondents;
+    this.kits = kits;
+  }
+
+  /** The form and respondent a request is about, in the caller's scope (404 outside it). */
+  Mono<ResponseTarget> target(
+      Caller caller, long formId, String organization, Long municipalityId) {
+    return visible(caller, formId)
+        .flatMap(
+            vf ->
+                respondent(caller, vf, organization, municipalityId)
+                    .flatMap(r -> prefill(vf, r).map(p -> new ResponseTarget(vf, r, p))));
+  }
+
+  /** The rows pre-filled for the respondent, by sheet. */
+  private Mono<Map<String, List<Map<String, String>>>> prefill(VisibleForm vf, Respondent r) {
+    Mono<Map<String, List<Map<String, String>>>> stored =
+        r.isOrganization()
+            ? definitions.storedPrefill(vf.form().id(), r.organizationId())
+            : Mono.just(Map.of());
+    return Mono.zip(stored, sampleRows(vf, r), kitNumbers(vf, r))
+        .map(p -> prefilled(vf.form().schema(), p.getT1(), p.getT2(), p.getT3()));
+  }
+
+  private Mono<List<Map<String, String>>> sampleRows(VisibleForm vf, Respondent r) {
+    boolean sample = !r.isOrganization() && fills(vf.form(), SheetSpec.Prefill.MUNICIPALITY_SAMPLE);
+    return sample
+        ? respondents.sampleOf(
+            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId())
+        : Mono.just(List.of());
+  }
+
+  private Mono<List<Long>> kitNumbers(VisibleForm vf, Respondent r) {
+    FormDefinitionRow form = vf.form();
+    boolean kitSheets =
+        r.isOrganization() && form.subjectKey() != null && fills(form, SheetSpec.Prefill.KITS);
+    return kitSheets
+        ? kits.numbers(vf.campaign().id(), form.subjectKey(), r.organizationId()).collectList()
+        : Mono.just(List.of());
+  }
+
+  private static boolean fills(FormDefinitionRow form, SheetSpec.Prefill prefill) {
+    return form.schema().sheets().stream().anyMatch(s -> s.prefill() == prefill);
+  }
+
+  private static Map<String, List<Map<String, String>>> prefilled(
+      FormSchema schema,
+      Map<String, List<Map<String, String>>> stored,
+      List<Map<String, String>> sampleRows,
+      List<Long> kitNumbers) {
+    Map<String, List<Map<String, String>>> prefill = new LinkedHashMap<>();
+    for (SheetSpec sheet : schema.sheets()) {
+      if (sheet.prefill() == SheetSpec.Prefill.STORED) {
+        prefill.put(sheet.key(), stored.getOrDefault(sheet.key(), List.of()));
+      } else if (sheet.prefill() == SheetSpec.Prefill.MUNICIPALITY_SAMPLE) {
+        prefill.put(sheet.key(), sampleRows);
+      } else if (sheet.prefill() == SheetSpec.Prefill.KITS) {
+        List<Map<String, String>> rows = new ArrayList<>(kitNumbers.size());
+        for (Long number : kitNumbers) {
+          rows.add(Map.of(sheet.keyColumn(), Long.toString(number)));
+        }
+        prefill.put(sheet.key(), rows);
+      }
+    }
+    return prefill;
   }
 
   Mono<VisibleForm> visible(Caller caller, long formId) {

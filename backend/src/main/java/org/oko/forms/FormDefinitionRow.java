@@ -2,7 +2,6 @@ package org.oko.forms;
 
 import java.time.Instant;
 import java.util.List;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
 
@@ -14,7 +13,7 @@ record FormDefinitionRow(
     String title,
     String instruction,
     StageCode stage,
-    FormRespondentKind respondent,
+    RespondentKind respondent,
     List<String> organizationKinds,
     String subjectKey,
     FormSchema schema,
@@ -22,7 +21,7 @@ record FormDefinitionRow(
     Instant updatedAt) {
 
   boolean byOrganizations() {
-    return respondent == FormRespondentKind.ORGANIZATION;
+    return respondent == RespondentKind.ORGANIZATION;
   }
 
   /** The kinds of organization that fill it: its own list, or every kind of the campaign. */

@@ -10,9 +10,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and writes of responses, their frozen versions and the idempotency keys of submissions.
- * Every write of an existing response names the version it was decided on: a change made meanwhile
- * makes it a no-op that the caller reports as a conflict.
+ * Reads and writes of responses and their frozen versions (the idempotency keys of submissions are
+ * {@link SubmissionKeyStore}'s). Every write of an existing response names the version it was
+ * decided on: a change made meanwhile makes it a no-op that the caller reports as a conflict.
  */
 @Component
 class FormResponseStore {
@@ -45,9 +45,6 @@ class FormResponseStore {
       long definitionVersion,
       int rows,
       FormValidation.Content content) {}
-
-  /** An idempotency key as first used. */
-  record Key(long formId, String requestHash, long responseId) {}
 
   private final DatabaseClient db;
   private final FormModels models;
@@ -266,40 +263,6 @@ class FormResponseStore {
         .bind("number", number)
         .map(r -> toVersion(r, models.readContent(r.get("content", String.class))))
         .one();
-  }
-
-  Mono<Key> key(String clientId, String key) {
-    return db.sql(
-            "select form_id, request_hash, response_id from form_submission_key"
-                + " where client_id = :client and idem_key = :key")
-        .bind("client", clientId)
-        .bind("key", key)
-        .map(
-            r ->
-                new Key(
-                    r.get("form_id", Long.class),
-                    r.get("request_hash", String.class),
-                    r.get("response_id", Long.class)))
-        .one();
-  }
-
-  /** Fails on the primary key if another request took the key meanwhile. */
-  Mono<Void> insertKey(
-      String clientId, String key, long formId, String hash, long responseId, Instant now) {
-    return db.sql(
-            """
-            insert into form_submission_key (client_id, idem_key, form_id, request_hash,
-                response_id, version, created_at)
-            values (:client, :key, :form, :hash, :response,
-                (select version from form_response where id = :response), :now)
-            """)
-        .bind("client", clientId)
-        .bind("key", key)
-        .bind("form", formId)
-        .bind("hash", hash)
-        .bind("response", responseId)
-        .bind("now", now)
-        .then();
   }
 
   private static DatabaseClient.GenericExecuteSpec who(

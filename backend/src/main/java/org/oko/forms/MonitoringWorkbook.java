@@ -3,7 +3,7 @@ package org.oko.forms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -11,8 +11,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.api.model.FormMonitoringItem;
-import org.oko.api.model.FormResponseStatus;
 import org.oko.platform.excel.FormulaSafe;
 
 /**
@@ -36,7 +34,7 @@ final class MonitoringWorkbook {
 
   private MonitoringWorkbook() {}
 
-  static byte[] write(String formTitle, FormMonitoring.Result result) {
+  static byte[] write(String formTitle, FormMonitoringStore.Result result) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(SHEET);
@@ -60,17 +58,17 @@ final class MonitoringWorkbook {
         text(header, c, HEADER[c]).setCellStyle(bold);
       }
       int r = 4;
-      for (FormMonitoring.Line line : result.lines()) {
-        FormMonitoringItem item = line.item();
+      for (FormMonitoringStore.Line line : result.lines()) {
+        Respondent respondent = line.respondent();
         Row row = sheet.createRow(r++);
-        text(row, 0, item.getRespondent().getRegionCode());
-        text(row, 1, item.getMunicipalityName());
-        text(row, 2, item.getRespondent().getOrganizationLogin());
-        text(row, 3, item.getRespondent().getName());
-        text(row, 4, status(item.getStatus()));
-        text(row, 5, time(item.getUpdatedAt(), line.zone()));
-        text(row, 6, time(item.getSubmittedAt(), line.zone()));
-        row.createCell(7).setCellValue(item.getSubmissions());
+        text(row, 0, respondent.regionCode());
+        text(row, 1, respondent.municipalityName());
+        text(row, 2, respondent.login());
+        text(row, 3, respondent.name());
+        text(row, 4, status(line.status()));
+        text(row, 5, time(line.updatedAt(), line.zone()));
+        text(row, 6, time(line.submittedAt(), line.zone()));
+        row.createCell(7).setCellValue(line.submissions());
       }
       int[] widths = {8, 30, 14, 50, 14, 18, 18, 14};
       for (int c = 0; c < widths.length; c++) {
@@ -84,7 +82,7 @@ final class MonitoringWorkbook {
     }
   }
 
-  static String status(FormResponseStatus status) {
+  static String status(ResponseStatus status) {
     return switch (status) {
       case NOT_STARTED -> "Не начат";
       case DRAFT -> "Черновик";
@@ -92,8 +90,8 @@ final class MonitoringWorkbook {
     };
   }
 
-  private static String time(OffsetDateTime time, ZoneId zone) {
-    return time == null ? null : time.atZoneSameInstant(zone).format(TIME);
+  private static String time(Instant time, ZoneId zone) {
+    return time == null ? null : time.atZone(zone).format(TIME);
   }
 
   private static org.apache.poi.ss.usermodel.Cell text(Row row, int column, String value) {

@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.platform.excel.FormulaSafe;
 
 /**
@@ -23,7 +22,7 @@ import org.oko.platform.excel.FormulaSafe;
 record TemplateSignature(
     long formId,
     long definitionVersion,
-    FormRespondentKind respondentKind,
+    RespondentKind respondentKind,
     Long organizationId,
     Long municipalityId,
     long campaignId) {
@@ -45,7 +44,7 @@ record TemplateSignature(
   private static final int MAX_TITLE = 200;
 
   TemplateSignature {
-    if (respondentKind == FormRespondentKind.ORGANIZATION
+    if (respondentKind == RespondentKind.ORGANIZATION
         ? organizationId == null || municipalityId != null
         : municipalityId == null || organizationId != null) {
       throw new IllegalArgumentException("The respondent's id must match its kind");
@@ -55,23 +54,13 @@ record TemplateSignature(
   static TemplateSignature forOrganization(
       long formId, long definitionVersion, long campaignId, long organizationId) {
     return new TemplateSignature(
-        formId,
-        definitionVersion,
-        FormRespondentKind.ORGANIZATION,
-        organizationId,
-        null,
-        campaignId);
+        formId, definitionVersion, RespondentKind.ORGANIZATION, organizationId, null, campaignId);
   }
 
   static TemplateSignature forMunicipality(
       long formId, long definitionVersion, long campaignId, long municipalityId) {
     return new TemplateSignature(
-        formId,
-        definitionVersion,
-        FormRespondentKind.MUNICIPALITY,
-        null,
-        municipalityId,
-        campaignId);
+        formId, definitionVersion, RespondentKind.MUNICIPALITY, null, municipalityId, campaignId);
   }
 
   /** Whether both name the same respondent (the versions and forms aside). */
@@ -95,7 +84,7 @@ record TemplateSignature(
                 formTitle.length() > MAX_TITLE ? formTitle.substring(0, MAX_TITLE) : formTitle));
     pairs.put(VERSION, String.valueOf(definitionVersion));
     pairs.put(CAMPAIGN, String.valueOf(campaignId));
-    pairs.put(RESPONDENT, respondentKind.getValue());
+    pairs.put(RESPONDENT, respondentKind.name());
     pairs.put(ORGANIZATION, organizationId == null ? "" : organizationId.toString());
     pairs.put(MUNICIPALITY, municipalityId == null ? "" : municipalityId.toString());
     int r = 0;
@@ -118,7 +107,7 @@ record TemplateSignature(
       return null;
     }
     try {
-      FormRespondentKind kind = FormRespondentKind.fromValue(pairs.get(RESPONDENT));
+      RespondentKind kind = RespondentKind.valueOf(pairs.get(RESPONDENT));
       return new TemplateSignature(
           Long.parseLong(pairs.get(FORM)),
           Long.parseLong(pairs.get(VERSION)),

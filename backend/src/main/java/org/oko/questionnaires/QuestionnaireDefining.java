@@ -2,7 +2,6 @@ package org.oko.questionnaires;
 
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.QuestionnaireContent;
-import org.oko.api.model.QuestionnaireInput;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -19,10 +18,10 @@ public class QuestionnaireDefining {
   private static final Caller FEDERAL =
       new Caller("federal", "Федеральный организатор", Role.FEDERAL, null, null, null);
 
-  private final QuestionnaireAdmin admin;
+  private final QuestionnaireDefinitionService admin;
   private final CampaignDirectory campaigns;
 
-  QuestionnaireDefining(QuestionnaireAdmin admin, CampaignDirectory campaigns) {
+  QuestionnaireDefining(QuestionnaireDefinitionService admin, CampaignDirectory campaigns) {
     this.admin = admin;
     this.campaigns = campaigns;
   }
@@ -39,6 +38,8 @@ public class QuestionnaireDefining {
         .flatMap(
             campaign ->
                 admin.define(
-                    campaign, new QuestionnaireInput(category, title, content), FEDERAL.login()));
+                    campaign,
+                    new QuestionnaireDefinitionService.Draft(category.getValue(), title, content),
+                    FEDERAL.login()));
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.oko.api.model.StageCode;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
-import org.oko.forms.KitMarks;
+import org.oko.forms.KitMarkDirectory;
 import org.oko.kits.KitCredential;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -52,11 +52,11 @@ class QuestionnaireWindow {
   private final ConcurrentHashMap<PointKey, CachedMarks> marksCache = new ConcurrentHashMap<>();
 
   private final StageGate gate;
-  private final KitMarks marks;
+  private final KitMarkDirectory marks;
   private final Clock clock;
   private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
-  QuestionnaireWindow(StageGate gate, KitMarks marks, Clock clock) {
+  QuestionnaireWindow(StageGate gate, KitMarkDirectory marks, Clock clock) {
     this.gate = gate;
     this.marks = marks;
     this.clock = clock;
@@ -132,7 +132,7 @@ class QuestionnaireWindow {
   }
 
   private static Optional<String> markRefusal(long kit, String mark) {
-    return KitMarks.SPOILED.equals(mark) || KitMarks.NOT_USED.equals(mark)
+    return KitMarkDirectory.SPOILED.equals(mark) || KitMarkDirectory.NOT_USED.equals(mark)
         ? Optional.of(
             "Комплект "
                 + kit

@@ -1,5 +1,6 @@
 package org.oko.questionnaires;
 
+import java.util.Map;
 import java.util.UUID;
 import org.oko.api.QuestionnairesApi;
 import org.oko.api.model.MonitoringLevel;
@@ -12,7 +13,11 @@ import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireSaved;
 import org.oko.api.model.QuestionnaireSession;
 import org.oko.api.model.QuestionnaireUpdate;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,45 +26,86 @@ import reactor.core.publisher.Mono;
 
 /**
  * The questionnaires API. Two audiences with little in common share it: organizers, who define,
- * follow and export questionnaires ({@link QuestionnaireAdmin}, {@link QuestionnaireMonitor}), and
- * participants on phones, who answer them ({@link ParticipantSessions}).
+ * follow and export questionnaires ({@link QuestionnaireDefinitionService}, {@link
+ * QuestionnaireMonitoringService}, {@link ResponseExportService}), and participants on phones, who
+ * answer them ({@link SessionService}).
  */
 @RestController
 class QuestionnairesController implements QuestionnairesApi {
 
-  private final QuestionnaireAdmin admin;
-  private final ParticipantSessions sessions;
-  private final QuestionnaireMonitor monitor;
+  private final QuestionnaireDefinitionService definitions;
+  private final SessionService sessions;
+  private final QuestionnaireMonitoringService monitoring;
+  private final ResponseExportService export;
 
   QuestionnairesController(
-      QuestionnaireAdmin admin, ParticipantSessions sessions, QuestionnaireMonitor monitor) {
-    this.admin = admin;
+      QuestionnaireDefinitionService definitions,
+      SessionService sessions,
+      QuestionnaireMonitoringService monitoring,
+      ResponseExportService export) {
+    this.definitions = definitions;
     this.sessions = sessions;
-    this.monitor = monitor;
+    this.monitoring = monitoring;
+    this.export = export;
   }
 
   @Override
   public Mono<ResponseEntity<Flux<Questionnaire>>> listQuestionnaires(
       Long campaignId, ServerWebExchange exchange) {
-    return admin.list(campaignId);
+    return CurrentCaller.withRole(QuestionnaireDefinitionService.READERS)
+        .flatMap(caller -> definitions.list(caller, campaignId))
+        .map(
+            list ->
+                ResponseEntity.ok(
+                    Flux.fromIterable(list).map(QuestionnairesMapper::questionnaire)));
   }
 
   @Override
   public Mono<ResponseEntity<Questionnaire>> createQuestionnaire(
       Long campaignId, Mono<QuestionnaireInput> input, ServerWebExchange exchange) {
-    return input.flatMap(body -> admin.create(campaignId, body));
+    return input
+        .flatMap(
+            body ->
+                CurrentCaller.withRole(Role.FEDERAL)
+                    .flatMap(
+                        caller ->
+                            definitions.create(
+                                caller,
+                                campaignId,
+                                new QuestionnaireDefinitionService.Draft(
+                                    body.getCategory().getValue(),
+                                    body.getTitle(),
+                                    body.getContent()))))
+        .map(
+            d ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                    .body(QuestionnairesMapper.questionnaire(d)));
   }
 
   @Override
   public Mono<ResponseEntity<Questionnaire>> getQuestionnaire(
       Long questionnaireId, Long version, ServerWebExchange exchange) {
-    return admin.get(questionnaireId, version);
+    return CurrentCaller.withRole(QuestionnaireDefinitionService.READERS)
+        .flatMap(caller -> definitions.get(caller, questionnaireId, version))
+        .map(d -> ResponseEntity.ok(QuestionnairesMapper.questionnaire(d)));
   }
 
   @Override
   public Mono<ResponseEntity<Questionnaire>> updateQuestionnaire(
       Long questionnaireId, Mono<QuestionnaireUpdate> update, ServerWebExchange exchange) {
-    return update.flatMap(body -> admin.update(questionnaireId, body));
+    return update
+        .flatMap(
+            body ->
+                CurrentCaller.withRole(Role.FEDERAL)
+                    .flatMap(
+                        caller ->
+                            definitions.update(
+                                caller,
+                                questionnaireId,
+                                body.getExpectedVersion(),
+                                new QuestionnaireDefinitionService.Draft(
+                                    null, body.getTitle(), body.getContent()))))
+        .map(d -> ResponseEntity.ok(QuestionnairesMapper.questionnaire(d)));
   }
 
   @Override
@@ -68,19 +114,37 @@ class QuestionnairesController implements QuestionnairesApi {
       QuestionnaireExportFormat format,
       ParticipantCategory category,
       ServerWebExchange exchange) {
-    return admin.export(campaignId, format, category);
+    return CurrentCaller.withRole(Role.FEDERAL)
+        .flatMap(
+            caller ->
+                export.export(
+                    caller,
+                    campaignId,
+                    QuestionnairesMapper.format(format),
+                    category == null ? null : category.getValue()))
+        .map(QuestionnairesMapper::download);
   }
 
   @Override
   public Mono<ResponseEntity<QuestionnaireSession>> startQuestionnaireSession(
       ServerWebExchange exchange) {
-    return sessions.start();
+    return CurrentCaller.withRole(Role.PARTICIPANT)
+        .flatMap(sessions::start)
+        .map(
+            started ->
+                ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(QuestionnairesMapper.session(started.view())));
   }
 
   @Override
   public Mono<ResponseEntity<QuestionnaireSaved>> saveQuestionnaireAnswers(
       UUID sessionId, Mono<QuestionnaireAnswersInput> input, ServerWebExchange exchange) {
-    return input.flatMap(body -> sessions.save(sessionId, body));
+    return input
+        .flatMap(
+            body ->
+                CurrentCaller.withRole(Role.PARTICIPANT)
+                    .flatMap(caller -> sessions.save(caller, sessionId, answersOf(body))))
+        .map(saved -> ResponseEntity.ok(QuestionnairesMapper.saved(saved)));
   }
 
   @Override
@@ -89,7 +153,21 @@ class QuestionnairesController implements QuestionnairesApi {
       String idempotencyKey,
       Mono<QuestionnaireAnswersInput> input,
       ServerWebExchange exchange) {
-    return input.flatMap(body -> sessions.submit(sessionId, idempotencyKey, body));
+    return input
+        .flatMap(
+            body ->
+                CurrentCaller.withRole(Role.PARTICIPANT)
+                    .flatMap(
+                        caller ->
+                            sessions.submit(caller, sessionId, idempotencyKey, answersOf(body))))
+        .map(
+            s -> {
+              var ok = ResponseEntity.ok();
+              if (s.replayed()) {
+                ok.header("Idempotent-Replayed", "true");
+              }
+              return ok.body(QuestionnairesMapper.session(s.view()));
+            });
   }
 
   @Override
@@ -102,7 +180,17 @@ class QuestionnairesController implements QuestionnairesApi {
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
-    return monitor.monitoring(
-        campaignId, level, subjectKey, regionCode, municipalityId, page, size);
+    Paging paging = new Paging(page == null ? 0 : page, size == null ? 20 : size);
+    var filter =
+        new QuestionnaireMonitoringService.Filter(
+            campaignId, subjectKey, regionCode, municipalityId);
+    return CurrentCaller.withRole(QuestionnaireMonitoringService.READERS)
+        .flatMap(
+            caller -> monitoring.page(caller, filter, QuestionnairesMapper.level(level), paging))
+        .map(p -> ResponseEntity.ok(QuestionnairesMapper.monitoring(p)));
+  }
+
+  private static Map<String, Object> answersOf(QuestionnaireAnswersInput input) {
+    return input.getAnswers() == null ? Map.of() : input.getAnswers();
   }
 }

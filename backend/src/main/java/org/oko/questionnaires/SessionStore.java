@@ -138,7 +138,7 @@ class SessionStore {
    * Starts the credential's session unless it has one (two devices at once make one); true if new.
    */
   Mono<Boolean> start(
-      KitCredential c, QuestionnaireDefinitions.Definition definition, Instant now) {
+      KitCredential c, QuestionnaireDefinitionStore.Definition definition, Instant now) {
     return db.sql(
             """
             insert into questionnaire_session (id, login, questionnaire_id, definition_version,

@@ -12,7 +12,7 @@ import org.oko.api.model.Question;
 import org.oko.api.model.QuestionType;
 import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireContent;
-import org.oko.questionnaires.DefinitionChecks;
+import org.oko.questionnaires.DefinitionRules;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
 
@@ -25,8 +25,8 @@ class DemoQuestionnairesTests extends ApiTest {
 
   @Test
   void theDemoDefinitionsPassTheDefinitionChecks() {
-    assertThat(DefinitionChecks.problems(DemoQuestionnaires.teacher())).isEmpty();
-    assertThat(DefinitionChecks.problems(DemoQuestionnaires.methodist())).isEmpty();
+    assertThat(DefinitionRules.problems(DemoQuestionnaires.teacher())).isEmpty();
+    assertThat(DefinitionRules.problems(DemoQuestionnaires.methodist())).isEmpty();
   }
 
   @Test

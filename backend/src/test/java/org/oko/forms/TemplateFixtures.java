@@ -124,9 +124,9 @@ final class TemplateFixtures {
     return TemplateSignature.forOrganization(FORM, version, CAMPAIGN, ORGANIZATION);
   }
 
-  static FormTemplate template(
+  static TemplateWorkbook template(
       FormSchema schema, TemplateSignature signature, Map<String, List<Map<String, String>>> rows) {
-    return new FormTemplate(
+    return new TemplateWorkbook(
         "Протокол 2 (математика)",
         "Заполните столбцы «Комментарий» и «Логин ОО».\nНомера комплектов не меняйте.",
         schema,
@@ -136,7 +136,7 @@ final class TemplateFixtures {
         rows);
   }
 
-  static Path write(Path dir, FormTemplate template) {
+  static Path write(Path dir, TemplateWorkbook template) {
     try {
       Path file = Files.createTempFile(dir, "template", ".xlsx");
       try (OutputStream out = Files.newOutputStream(file)) {
@@ -167,12 +167,13 @@ final class TemplateFixtures {
     }
   }
 
-  static FormWorkbookReader read(
+  static TemplateWorkbookReader read(
       Path file,
       FormSchema schema,
       TemplateSignature expected,
       Map<String, List<Map<String, String>>> prefill) {
-    return FormWorkbookReader.read(file, schema, expected, prefill, WorkbookReader.Limits.DEFAULT);
+    return TemplateWorkbookReader.read(
+        file, schema, expected, prefill, WorkbookReader.Limits.DEFAULT);
   }
 
   /** A row (column key → value) from alternating keys and values; nulls are left out. */

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it on every autosave. The content handed out is shared, so callers must not modify it.
  */
 @Component
-class QuestionnaireDefinitions {
+class QuestionnaireDefinitionStore {
 
   /** One version of a definition. */
   record Definition(
@@ -55,7 +55,7 @@ class QuestionnaireDefinitions {
   private final Map<VersionKey, QuestionnaireContent> parsed = new ConcurrentHashMap<>();
   private final Map<VersionKey, Published> published = new ConcurrentHashMap<>();
 
-  QuestionnaireDefinitions(DatabaseClient db, JsonMapper json) {
+  QuestionnaireDefinitionStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
   }

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.oko.platform.web.FieldProblem;
 
 /** A questionnaire definition is checked whole, each problem named by its path. */
-class DefinitionChecksTests {
+class DefinitionRulesTests {
 
   private static List<FieldProblem> problems(String json) {
-    return DefinitionChecks.problems(AnswerRulesTests.content(json));
+    return DefinitionRules.problems(AnswerRulesTests.content(json));
   }
 
   private static List<String> fields(String json) {
@@ -30,7 +30,7 @@ class DefinitionChecksTests {
 
   @Test
   void theAnswerRulesDefinitionPasses() {
-    assertThat(DefinitionChecks.problems(AnswerRulesTests.CONTENT)).isEmpty();
+    assertThat(DefinitionRules.problems(AnswerRulesTests.CONTENT)).isEmpty();
   }
 
   @Test

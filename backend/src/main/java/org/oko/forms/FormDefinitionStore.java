@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignReadModel;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  * per organization. Scope checks are {@link FormAccess}'s.
  */
 @Component
-class FormDefinitions {
+class FormDefinitionStore {
 
   private static final String SELECT =
       """
@@ -35,7 +34,7 @@ class FormDefinitions {
       String title,
       String instruction,
       StageCode stage,
-      FormRespondentKind respondent,
+      RespondentKind respondent,
       List<String> organizationKinds,
       String subjectKey,
       FormSchema schema) {}
@@ -43,7 +42,7 @@ class FormDefinitions {
   private final DatabaseClient db;
   private final FormModels models;
 
-  FormDefinitions(DatabaseClient db, FormModels models) {
+  FormDefinitionStore(DatabaseClient db, FormModels models) {
     this.db = db;
     this.models = models;
   }
@@ -141,7 +140,7 @@ class FormDefinitions {
         .bind("title", d.title())
         .bind("instruction", d.instruction() == null ? "" : d.instruction())
         .bind("stage", d.stage().getValue())
-        .bind("respondent", d.respondent().getValue())
+        .bind("respondent", d.respondent().name())
         .bind("kinds", d.organizationKinds().toArray(String[]::new))
         .bind("subject", Parameter.fromOrEmpty(d.subjectKey(), String.class))
         .bind("schema", Json.of(schema));
@@ -204,7 +203,7 @@ class FormDefinitions {
         r.get("title", String.class),
         r.get("instruction", String.class),
         StageCode.fromValue(r.get("stage_code", String.class)),
-        FormRespondentKind.fromValue(r.get("respondent", String.class)),
+        RespondentKind.valueOf(r.get("respondent", String.class)),
         kinds == null ? List.of() : List.of(kinds),
         r.get("subject_key", String.class),
         models.readSchema(r.get("schema", String.class)),

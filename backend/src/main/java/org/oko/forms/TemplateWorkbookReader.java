@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.platform.excel.CellRef;
 import org.oko.platform.excel.HeaderRow;
 import org.oko.platform.excel.WorkbookLimitException;
@@ -17,7 +16,7 @@ import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.web.FieldProblem;
 
 /**
- * «Загрузить из excel»: reads a filled {@link FormTemplate} from a staged file, streaming, and
+ * «Загрузить из excel»: reads a filled {@link TemplateWorkbook} from a staged file, streaming, and
  * checks it with the same {@link SheetValidator} rules as the web form; every problem names its
  * sheet, cell ({@code D5}), value and reason.
  *
@@ -38,7 +37,7 @@ import org.oko.platform.web.FieldProblem;
  * columns retain about 55 MB (rows plus the validator's index of unique codes) and read within
  * {@code -Xmx64m}. Blocking file and CPU work: call it on {@code Schedulers.boundedElastic()}.
  */
-final class FormWorkbookReader {
+final class TemplateWorkbookReader {
 
   static final String NOT_A_TEMPLATE =
       "Это не шаблон этой формы: скачайте шаблон кнопкой «Сформировать excel шаблон» и"
@@ -55,7 +54,7 @@ final class FormWorkbookReader {
   private final Map<String, String> shared = new HashMap<>();
   private boolean refused;
 
-  private FormWorkbookReader(FormSchema schema) {
+  private TemplateWorkbookReader(FormSchema schema) {
     this.schema = schema;
   }
 
@@ -67,13 +66,13 @@ final class FormWorkbookReader {
    * @throws org.oko.platform.web.UnsupportedTypeException when the file is not an {@code .xlsx}
    * @throws org.oko.platform.excel.UnreadableWorkbookException when it cannot be read
    */
-  static FormWorkbookReader read(
+  static TemplateWorkbookReader read(
       Path file,
       FormSchema schema,
       TemplateSignature expected,
       Map<String, List<Map<String, String>>> prefill,
       WorkbookReader.Limits limits) {
-    FormWorkbookReader reader = new FormWorkbookReader(schema);
+    TemplateWorkbookReader reader = new TemplateWorkbookReader(schema);
     for (SheetSpec sheet : schema.sheets()) {
       reader.content.put(sheet.key(), List.of());
     }
@@ -173,7 +172,7 @@ final class FormWorkbookReader {
               + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
     } else if (!signature.sameRespondent(expected)) {
       refusal =
-          expected.respondentKind() == FormRespondentKind.MUNICIPALITY
+          expected.respondentKind() == RespondentKind.MUNICIPALITY
               ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
               : "Шаблон сформирован для другой организации: скачайте свой шаблон";
     } else if (signature.definitionVersion() < expected.definitionVersion()) {
@@ -194,7 +193,7 @@ final class FormWorkbookReader {
   private void readTable(
       WorkbookReader workbook, String name, SheetSpec sheet, List<Map<String, String>> prefill) {
     List<ColumnSpec> columns = sheet.columns();
-    int titleRow = FormTemplate.titleRow(sheet);
+    int titleRow = TemplateWorkbook.titleRow(sheet);
     List<String[]> rows = new ArrayList<>();
     SheetValidator validator =
         new SheetValidator(
@@ -235,7 +234,7 @@ final class FormWorkbookReader {
   private void readRecord(
       WorkbookReader workbook, String name, SheetSpec sheet, List<Map<String, String>> prefill) {
     List<ColumnSpec> columns = sheet.columns();
-    int first = FormTemplate.RECORD_FIRST_ROW;
+    int first = TemplateWorkbook.RECORD_FIRST_ROW;
     String[] values = new String[columns.size()];
     boolean[] seen = new boolean[columns.size()];
     boolean[] broken = new boolean[1];
@@ -275,7 +274,7 @@ final class FormWorkbookReader {
   }
 
   private static FieldProblem recordTitleProblem(SheetSpec sheet, int field, String found) {
-    String cell = "A" + (FormTemplate.RECORD_FIRST_ROW + field);
+    String cell = "A" + (TemplateWorkbook.RECORD_FIRST_ROW + field);
     return new FieldProblem(
         null,
         "В ячейке "

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * nothing: until protocol 2 is submitted, a kit has no mark.
  */
 @Component
-public class KitMarks {
+public class KitMarkDirectory {
 
   public static final String USED = "использован";
   public static final String SPOILED = "испорчен";
@@ -45,7 +45,7 @@ public class KitMarks {
 
   private final DatabaseClient db;
 
-  KitMarks(DatabaseClient db) {
+  KitMarkDirectory(DatabaseClient db) {
     this.db = db;
   }
 

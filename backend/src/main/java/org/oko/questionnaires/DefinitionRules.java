@@ -22,12 +22,12 @@ import org.oko.platform.web.UnprocessableException;
  * scale question and one of its values. Every problem is named by its path, such as {@code
  * content.sections[1].questions[0].showIf}. Public so that the demo data can be checked too.
  */
-public final class DefinitionChecks {
+public final class DefinitionRules {
 
   /** At most this many steps on a scale (1–5, 0–10, 0–100). */
   public static final int MAX_SCALE_STEPS = 100;
 
-  private DefinitionChecks() {}
+  private DefinitionRules() {}
 
   /** Every problem of the definition; empty if it is fine. */
   public static List<FieldProblem> problems(QuestionnaireContent content) {

@@ -2,29 +2,20 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.oko.api.model.ParticipantCategory;
-import org.oko.api.model.QuestionnaireAnswersInput;
-import org.oko.api.model.QuestionnaireSaved;
-import org.oko.api.model.QuestionnaireSession;
-import org.oko.api.model.QuestionnaireSessionStatus;
+import org.oko.api.model.QuestionnaireContent;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.security.Caller;
-import org.oko.platform.security.CurrentCaller;
-import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.UnprocessableException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,8 +23,31 @@ import reactor.core.publisher.Mono;
  * answer of thousands of participants at once): one update statement, everything else it checks
  * comes from memory.
  */
-@Component
-class ParticipantSessions {
+@Service
+class SessionService {
+
+  /** A session as the participant sees it, and whether this request created it. */
+  record Started(SessionView view, boolean created) {}
+
+  /** A submitted session, and whether this request was the replay of an earlier submission. */
+  record Submission(SessionView view, boolean replayed) {}
+
+  /** What an autosave stored: the session's revision and answered count, and when. */
+  record Saved(long revision, int answered, Instant at) {}
+
+  /**
+   * A session as the participant sees it.
+   *
+   * @param content the questions; null for a submitted session
+   * @param validUntil until when the credential works, or null
+   */
+  record SessionView(
+      SessionStore.Session session,
+      String campaignTitle,
+      String subjectName,
+      String title,
+      QuestionnaireContent content,
+      Instant validUntil) {}
 
   static final String SUBMITTED = "Анкета уже сдана";
 
@@ -43,14 +57,14 @@ class ParticipantSessions {
 
   private final KitCredentialDirectory credentials;
   private final SessionStore store;
-  private final QuestionnaireDefinitions definitions;
+  private final QuestionnaireDefinitionStore definitions;
   private final QuestionnaireWindow window;
   private final Clock clock;
 
-  ParticipantSessions(
+  SessionService(
       KitCredentialDirectory credentials,
       SessionStore store,
-      QuestionnaireDefinitions definitions,
+      QuestionnaireDefinitionStore definitions,
       QuestionnaireWindow window,
       Clock clock) {
     this.credentials = credentials;
@@ -60,17 +74,15 @@ class ParticipantSessions {
     this.clock = clock;
   }
 
-  Mono<ResponseEntity<QuestionnaireSession>> start() {
-    return CurrentCaller.withRole(Role.PARTICIPANT)
-        .flatMap(
-            caller ->
-                credentials
-                    .byLogin(caller.login())
-                    .switchIfEmpty(Mono.error(() -> unknownLogin()))
-                    .flatMap(this::startOrResume));
+  /** The participant's session, started now unless it exists. */
+  Mono<Started> start(Caller caller) {
+    return credentials
+        .byLogin(caller.login())
+        .switchIfEmpty(Mono.error(() -> unknownLogin()))
+        .flatMap(this::startOrResume);
   }
 
-  private Mono<ResponseEntity<QuestionnaireSession>> startOrResume(KitCredential c) {
+  private Mono<Started> startOrResume(KitCredential c) {
     return store
         .byLogin(c.login())
         .map(Optional::of)
@@ -79,17 +91,18 @@ class ParticipantSessions {
             existing -> {
               if (existing.isPresent() && existing.get().submitted()) {
                 // after submission the login shows «спасибо», whatever protocol 2 says since
-                return view(existing.get()).map(ResponseEntity::ok);
+                return resumed(existing.get());
               }
               return requireUsable(c)
-                  .then(
-                      existing.isPresent()
-                          ? view(existing.get()).map(ResponseEntity::ok)
-                          : create(c));
+                  .then(existing.isPresent() ? resumed(existing.get()) : create(c));
             });
   }
 
-  private Mono<ResponseEntity<QuestionnaireSession>> create(KitCredential c) {
+  private Mono<Started> resumed(SessionStore.Session s) {
+    return view(s).map(v -> new Started(v, false));
+  }
+
+  private Mono<Started> create(KitCredential c) {
     return definitions
         .current(c.campaignId(), c.category())
         .switchIfEmpty(
@@ -98,46 +111,32 @@ class ParticipantSessions {
         .flatMap(definition -> store.start(c, definition, clock.instant()))
         .flatMap(
             created ->
-                store
-                    .byLogin(c.login())
-                    .flatMap(this::view)
-                    .map(
-                        s ->
-                            created
-                                ? ResponseEntity.status(HttpStatus.CREATED).body(s)
-                                : ResponseEntity.ok(s)));
+                store.byLogin(c.login()).flatMap(this::view).map(v -> new Started(v, created)));
   }
 
-  Mono<ResponseEntity<QuestionnaireSaved>> save(UUID sessionId, QuestionnaireAnswersInput input) {
-    Map<String, Object> patch = answersOf(input);
-    return CurrentCaller.withRole(Role.PARTICIPANT)
+  /** Autosave: the patch checked against the session's version and merged into its answers. */
+  Mono<Saved> save(Caller caller, UUID sessionId, Map<String, Object> patch) {
+    return store
+        .header(sessionId, caller.login())
+        .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
         .flatMap(
-            caller ->
-                store
-                    .header(sessionId, caller.login())
-                    .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
-                    .flatMap(
-                        h ->
-                            window
-                                .cachedWindow(h.campaignId(), h.regionCode(), h.organizationId())
-                                .flatMap(w -> orConflict(window.refusal(w)))
-                                .then(
-                                    definitions.published(
-                                        h.questionnaireId(), h.definitionVersion()))
-                                .flatMap(
-                                    v -> {
-                                      requireValid(AnswerRules.checkPatch(v.content(), patch));
-                                      return store
-                                          .merge(sessionId, caller.login(), patch, clock.instant())
-                                          .switchIfEmpty(whyNotSaved(sessionId, caller));
-                                    })))
-        .map(
-            saved ->
-                ResponseEntity.ok(
-                    new QuestionnaireSaved(
-                        saved.revision(),
-                        clock.instant().atOffset(ZoneOffset.UTC),
-                        saved.answered())));
+            h ->
+                requireOpen(h)
+                    .then(definitions.published(h.questionnaireId(), h.definitionVersion())))
+        .flatMap(
+            v -> {
+              requireValid(AnswerRules.checkPatch(v.content(), patch));
+              return store
+                  .merge(sessionId, caller.login(), patch, clock.instant())
+                  .switchIfEmpty(whyNotSaved(sessionId, caller));
+            })
+        .map(saved -> new Saved(saved.revision(), saved.answered(), clock.instant()));
+  }
+
+  private Mono<Void> requireOpen(SessionStore.Header h) {
+    return window
+        .cachedWindow(h.campaignId(), h.regionCode(), h.organizationId())
+        .flatMap(w -> orConflict(window.refusal(w)));
   }
 
   private Mono<SessionStore.Saved> whyNotSaved(UUID sessionId, Caller caller) {
@@ -149,11 +148,9 @@ class ParticipantSessions {
                 Mono.error(submitted ? new ConflictException(SUBMITTED) : notFound(sessionId)));
   }
 
-  Mono<ResponseEntity<QuestionnaireSession>> submit(
-      UUID sessionId, String idempotencyKey, QuestionnaireAnswersInput input) {
-    Map<String, Object> patch = answersOf(input);
-    return CurrentCaller.withRole(Role.PARTICIPANT)
-        .flatMap(caller -> submit(sessionId, caller.login(), idempotencyKey, patch, true));
+  Mono<Submission> submit(
+      Caller caller, UUID sessionId, String idempotencyKey, Map<String, Object> patch) {
+    return submit(sessionId, caller.login(), idempotencyKey, patch, true);
   }
 
   /**
@@ -161,7 +158,7 @@ class ParticipantSessions {
    * its event in one statement that succeeds only if nobody saved or submitted in between. If
    * someone did, it is read again once: a retry of this very submission is then a replay.
    */
-  private Mono<ResponseEntity<QuestionnaireSession>> submit(
+  private Mono<Submission> submit(
       UUID sessionId, String login, String key, Map<String, Object> patch, boolean mayRetry) {
     return store
         .byId(sessionId, login)
@@ -170,8 +167,7 @@ class ParticipantSessions {
             s -> {
               if (s.submitted()) {
                 return key.equals(s.submitKey())
-                    ? view(s)
-                        .map(v -> ResponseEntity.ok().header("Idempotent-Replayed", "true").body(v))
+                    ? view(s).map(v -> new Submission(v, true))
                     : Mono.error(new ConflictException(SUBMITTED));
               }
               return submitStarted(s, key, patch)
@@ -183,7 +179,7 @@ class ParticipantSessions {
   }
 
   /** The submission of a session read as STARTED; empty if it changed before it was stored. */
-  private Mono<ResponseEntity<QuestionnaireSession>> submitStarted(
+  private Mono<Submission> submitStarted(
       SessionStore.Session s, String key, Map<String, Object> patch) {
     KitCredential c =
         new KitCredential(
@@ -198,7 +194,7 @@ class ParticipantSessions {
     // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
     return window
         .cachedRefusal(c)
-        .flatMap(ParticipantSessions::orConflict)
+        .flatMap(SessionService::orConflict)
         .then(definitions.published(s.questionnaireId(), s.definitionVersion()))
         .flatMap(
             v -> {
@@ -224,7 +220,7 @@ class ParticipantSessions {
                           now))
                   .filter(stored -> stored)
                   .flatMap(stored -> view(submitted(s, merged, key, now)))
-                  .map(ResponseEntity::ok);
+                  .map(view -> new Submission(view, false));
             });
   }
 
@@ -252,45 +248,34 @@ class ParticipantSessions {
   }
 
   /** The session as the participant sees it; a submitted one without its questions. */
-  private Mono<QuestionnaireSession> view(SessionStore.Session s) {
-    return Mono.zip(
-            definitions.published(s.questionnaireId(), s.definitionVersion()),
-            store.titles(s.campaignId(), s.subjectKey()),
-            window.cachedWindow(s.campaignId(), s.regionCode(), s.organizationId()))
-        .map(
-            t -> {
-              var session =
-                  new QuestionnaireSession(
-                      s.id(),
-                      s.login(),
-                      s.submitted()
-                          ? QuestionnaireSessionStatus.SUBMITTED
-                          : QuestionnaireSessionStatus.STARTED,
-                      t.getT2()[0],
-                      t.getT2()[1],
-                      ParticipantCategory.fromValue(s.category()),
-                      t.getT1().title(),
-                      s.definitionVersion(),
-                      s.submitted() ? new LinkedHashMap<>() : s.answers(),
-                      s.revision(),
-                      s.startedAt().atOffset(ZoneOffset.UTC),
-                      s.updatedAt().atOffset(ZoneOffset.UTC));
-              if (!s.submitted()) {
-                session.setContent(t.getT1().content());
-              }
-              if (s.submittedAt() != null) {
-                session.setSubmittedAt(s.submittedAt().atOffset(ZoneOffset.UTC));
-              }
-              if (t.getT3().closesAt() != null) {
-                session.setValidUntil(t.getT3().closesAt().atOffset(ZoneOffset.UTC));
-              }
-              return session;
-            });
+  private Mono<SessionView> view(SessionStore.Session s) {
+    return definitions
+        .published(s.questionnaireId(), s.definitionVersion())
+        .flatMap(published -> view(s, published));
+  }
+
+  private Mono<SessionView> view(
+      SessionStore.Session s, QuestionnaireDefinitionStore.Published published) {
+    return store
+        .titles(s.campaignId(), s.subjectKey())
+        .flatMap(
+            titles ->
+                window
+                    .cachedWindow(s.campaignId(), s.regionCode(), s.organizationId())
+                    .map(
+                        w ->
+                            new SessionView(
+                                s,
+                                titles[0],
+                                titles[1],
+                                published.title(),
+                                s.submitted() ? null : published.content(),
+                                w.closesAt())));
   }
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */
   private Mono<Void> requireUsable(KitCredential c) {
-    return window.refusal(c).flatMap(ParticipantSessions::orConflict);
+    return window.refusal(c).flatMap(SessionService::orConflict);
   }
 
   private static Mono<Void> orConflict(Optional<String> refusal) {
@@ -314,10 +299,6 @@ class ParticipantSessions {
       }
     }
     return merged;
-  }
-
-  private static Map<String, Object> answersOf(QuestionnaireAnswersInput input) {
-    return input.getAnswers() == null ? Map.of() : input.getAnswers();
   }
 
   private static NotFoundException notFound(UUID sessionId) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.FormRespondentKind;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
  * region of the campaign.
  */
 @Component
-class Respondents {
+class RespondentStore {
 
   /** The organizations selected by the campaign's published sample. */
   static final String SELECTED =
@@ -36,7 +35,7 @@ class Respondents {
 
   private final DatabaseClient db;
 
-  Respondents(DatabaseClient db) {
+  RespondentStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -53,7 +52,7 @@ class Respondents {
         .bind("campaign", campaignId)
         .bind("kinds", kinds.toArray(String[]::new))
         .bind("org", organizationId)
-        .map(Respondents::toOrganization)
+        .map(RespondentStore::toOrganization)
         .one();
   }
 
@@ -64,7 +63,7 @@ class Respondents {
         .bind("campaign", campaignId)
         .bind("kinds", kinds.toArray(String[]::new))
         .bind("logins", logins.toArray(String[]::new))
-        .map(Respondents::toOrganization)
+        .map(RespondentStore::toOrganization)
         .all()
         .collectMap(Respondent::login);
   }
@@ -83,7 +82,7 @@ class Respondents {
         .map(
             r ->
                 new Respondent(
-                    FormRespondentKind.MUNICIPALITY,
+                    RespondentKind.MUNICIPALITY,
                     null,
                     null,
                     r.get("id", Long.class),
@@ -125,7 +124,7 @@ class Respondents {
 
   private static Respondent toOrganization(Readable r) {
     return new Respondent(
-        FormRespondentKind.ORGANIZATION,
+        RespondentKind.ORGANIZATION,
         r.get("id", Long.class),
         r.get("login", String.class),
         r.get("municipality_id", Long.class),

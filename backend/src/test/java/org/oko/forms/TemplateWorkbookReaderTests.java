@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oko.platform.web.FieldProblem;
 
-class FormWorkbookReaderTests {
+class TemplateWorkbookReaderTests {
 
   @TempDir Path dir;
 
@@ -93,7 +93,7 @@ class FormWorkbookReaderTests {
 
   @Test
   void aFilledProtocol2ReadsBackAsTypedAndItsLoginsAreLookedUp() {
-    Path filled = fill(protocol2Template(), FormWorkbookReaderTests::figure13);
+    Path filled = fill(protocol2Template(), TemplateWorkbookReaderTests::figure13);
 
     var read = read(filled, PROTOCOL2, signature(1), PREFILL);
 
@@ -389,7 +389,7 @@ class FormWorkbookReaderTests {
 
   @Test
   void anOlderTemplateIsRefusedWithTheCurrentVersion() {
-    Path filled = fill(protocol2Template(), FormWorkbookReaderTests::figure13);
+    Path filled = fill(protocol2Template(), TemplateWorkbookReaderTests::figure13);
 
     var read = read(filled, PROTOCOL2, signature(2), PREFILL);
 
@@ -402,7 +402,7 @@ class FormWorkbookReaderTests {
 
   @Test
   void anotherOrganizationsTemplateIsRefusedWithoutNamingIt() {
-    Path filled = fill(protocol2Template(), FormWorkbookReaderTests::figure13);
+    Path filled = fill(protocol2Template(), TemplateWorkbookReaderTests::figure13);
 
     var read =
         read(
@@ -419,7 +419,7 @@ class FormWorkbookReaderTests {
 
   @Test
   void anotherFormsTemplateIsRefusedNamingThatForm() {
-    Path filled = fill(protocol2Template(), FormWorkbookReaderTests::figure13);
+    Path filled = fill(protocol2Template(), TemplateWorkbookReaderTests::figure13);
 
     var read =
         read(
@@ -459,7 +459,7 @@ class FormWorkbookReaderTests {
             workbook -> type(workbook.getSheet("Протокол 2"), "C2", "x".repeat(100)));
 
     var read =
-        FormWorkbookReader.read(
+        TemplateWorkbookReader.read(
             filled,
             PROTOCOL2,
             signature(1),
@@ -480,7 +480,7 @@ class FormWorkbookReaderTests {
               }
             });
     var many =
-        FormWorkbookReader.read(
+        TemplateWorkbookReader.read(
             longer,
             results(null),
             signature(1),

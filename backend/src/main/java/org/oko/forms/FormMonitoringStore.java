@@ -4,19 +4,10 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import org.oko.api.model.FormMonitoringItem;
-import org.oko.api.model.FormMonitoringPage;
-import org.oko.api.model.FormRespondentKind;
-import org.oko.api.model.FormResponseStatus;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormAccess.VisibleForm;
-import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
-import org.oko.platform.security.Caller;
-import org.oko.platform.security.Role;
-import org.oko.platform.web.ApiTimes;
-import org.oko.platform.web.Paging;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -30,11 +21,7 @@ import reactor.core.publisher.Mono;
  * along with it.
  */
 @Component
-class FormMonitoring {
-
-  static final Role[] COORDINATORS = {
-    Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
-  };
+class FormMonitoringStore {
 
   private static final String ORGANIZATIONS =
       """
@@ -86,56 +73,32 @@ class FormMonitoring {
       order by page.municipality nulls last, page.login nulls first, page.municipality_id
       """;
 
-  /** One respondent's line, with its region's time zone for the export. */
-  record Line(FormMonitoringItem item, ZoneId zone) {}
+  /**
+   * One respondent's line, with its region's time zone for the export.
+   *
+   * @param updatedAt when its response last changed, or null when not started
+   * @param submittedAt when it last submitted, or null
+   */
+  record Line(
+      Respondent respondent,
+      ResponseStatus status,
+      int submissions,
+      Instant updatedAt,
+      Instant submittedAt,
+      ZoneId zone) {}
 
   /** The totals and the lines of a page (or of everything, for the export). */
   record Result(long notStarted, long draft, long submitted, long matching, List<Line> lines) {}
 
   private final DatabaseClient db;
 
-  private final OrganizationDirectory organizations;
-
-  FormMonitoring(DatabaseClient db, OrganizationDirectory organizations) {
+  FormMonitoringStore(DatabaseClient db) {
     this.db = db;
-    this.organizations = organizations;
   }
 
-  Mono<FormMonitoringPage> page(
-      Caller caller,
-      VisibleForm vf,
-      String regionCode,
-      Long municipalityId,
-      FormResponseStatus status,
-      Paging paging) {
-    return organizations
-        .narrowed(Visibility.of(caller), regionCode, municipalityId)
-        .flatMap(part -> query(vf, part, status, paging.size(), paging.offset()))
-        .map(
-            r ->
-                new FormMonitoringPage(
-                    (int) r.notStarted(),
-                    (int) r.draft(),
-                    (int) r.submitted(),
-                    r.lines().stream().map(Line::item).toList(),
-                    paging.page(),
-                    paging.size(),
-                    r.matching()));
-  }
-
-  Mono<Result> all(
-      Caller caller,
-      VisibleForm vf,
-      String regionCode,
-      Long municipalityId,
-      FormResponseStatus status) {
-    return organizations
-        .narrowed(Visibility.of(caller), regionCode, municipalityId)
-        .flatMap(part -> query(vf, part, status, Integer.MAX_VALUE, 0));
-  }
-
-  private Mono<Result> query(
-      VisibleForm vf, Visibility part, FormResponseStatus status, int limit, long offset) {
+  /** The respondents of the form in {@code part}, of the status if given; a page of them. */
+  Mono<Result> query(
+      VisibleForm vf, Visibility part, ResponseStatus status, int limit, long offset) {
     boolean byOrganizations = vf.form().byOrganizations();
     ScopeCondition scope =
         byOrganizations ? part.condition() : part.municipalityCondition("m.region_code", "m.id");
@@ -145,21 +108,22 @@ class FormMonitoring {
         .bind("form", vf.form().id())
         .bind("campaign", vf.campaign().id())
         .bind("kinds", vf.form().kindsIn(vf.campaign()).toArray(String[]::new))
-        .bind(
-            "status",
-            Parameter.fromOrEmpty(status == null ? null : status.getValue(), String.class))
+        .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
         .bind("limit", limit)
         .bind("offset", offset)
-        .map(r -> new Object[] {totals(r), line(r, byOrganizations)})
+        .map(r -> new Fetched(totals(r), line(r, byOrganizations)))
         .all()
         .collectList()
-        .map(
-            rows -> {
-              long[] t = (long[]) rows.get(0)[0];
-              List<Line> lines =
-                  rows.stream().map(r -> (Line) r[1]).filter(l -> l != null).toList();
-              return new Result(t[0], t[1], t[2], t[3], lines);
-            });
+        .map(FormMonitoringStore::result);
+  }
+
+  /** One row of the statement: the totals (on every row) and a line (none past the last page). */
+  private record Fetched(long[] totals, Line line) {}
+
+  private static Result result(List<Fetched> rows) {
+    long[] t = rows.get(0).totals();
+    List<Line> lines = rows.stream().map(Fetched::line).filter(l -> l != null).toList();
+    return new Result(t[0], t[1], t[2], t[3], lines);
   }
 
   private static long[] totals(Readable r) {
@@ -178,22 +142,19 @@ class FormMonitoring {
     }
     Respondent respondent =
         new Respondent(
-            byOrganizations ? FormRespondentKind.ORGANIZATION : FormRespondentKind.MUNICIPALITY,
+            byOrganizations ? RespondentKind.ORGANIZATION : RespondentKind.MUNICIPALITY,
             r.get("id", Long.class),
             r.get("login", String.class),
             r.get("municipality_id", Long.class),
             name,
             r.get("region_code", String.class),
             r.get("municipality", String.class));
-    String status = r.get("status", String.class);
-    FormMonitoringItem item =
-        new FormMonitoringItem(
-            respondent.toApi(),
-            status == null ? FormResponseStatus.NOT_STARTED : FormResponseStatus.fromValue(status),
-            r.get("submissions", Integer.class));
-    item.setMunicipalityName(respondent.municipalityName());
-    item.setUpdatedAt(ApiTimes.utc(r.get("updated_at", Instant.class)));
-    item.setSubmittedAt(ApiTimes.utc(r.get("submitted_at", Instant.class)));
-    return new Line(item, ZoneId.of(r.get("time_zone", String.class)));
+    return new Line(
+        respondent,
+        ResponseStatus.of(r.get("status", String.class)),
+        r.get("submissions", Integer.class),
+        r.get("updated_at", Instant.class),
+        r.get("submitted_at", Instant.class),
+        ZoneId.of(r.get("time_zone", String.class)));
   }
 }
