@@ -13,7 +13,6 @@ import {
   type Ref,
 } from 'react';
 
-import type { FormColumn, FormRow, FormSheet } from '../types';
 import {
   cellValue,
   emptyRow,
@@ -24,6 +23,7 @@ import {
 } from '../utils/columns';
 import { isBlock, parseTsv } from '../utils/tsv';
 import { cellKey } from '../utils/validate';
+import type { FormColumn, FormRow, FormSheet } from '@/types/api';
 
 /** The test id, and the address «перейти к ячейке» looks for, of a cell (row from 1). */
 export const cellTestId = (sheet: string, row: number, column: string) =>

@@ -11,7 +11,7 @@ import { getFormResponseQueryOptions } from '../api/get-form-response';
 import { useReopenFormResponse } from '../api/reopen-form-response';
 import { useSubmitFormResponse } from '../api/submit-form-response';
 import { useDraftEditor } from '../hooks/use-draft-editor';
-import type { FormDefinition, FormResponse, Respondent } from '../types';
+import type { Respondent } from '../types';
 import { isOwnResponse } from '../types';
 import { collectProblems, listProblems, type FormProblem } from '../utils/problems';
 import { ExcelPanel } from './excel-panel';
@@ -22,6 +22,7 @@ import { FormWindowLine } from './form-window';
 import { ProblemsList } from './problems-list';
 import { SaveStateLine } from './save-state';
 import { VersionsPanel } from './versions-panel';
+import type { FormDefinition, FormResponse } from '@/types/api';
 
 type Tab = 'form' | 'excel';
 

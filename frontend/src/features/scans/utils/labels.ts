@@ -1,4 +1,4 @@
-import type { ScanBatchStatus, SheetStatus } from '../types';
+import type { ScanBatchStatus, SheetStatus } from '@/types/api';
 
 export const sheetStatusLabels: Record<SheetStatus, string> = {
   UPLOADED: 'Загружен, ждёт проверки',

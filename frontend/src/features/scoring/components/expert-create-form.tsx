@@ -2,8 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, Me } from '@/types/api';
-import type { components } from '@/types/api.gen';
+import type { Campaign, Me, ExpertCreated } from '@/types/api';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useCreateExpert } from '../api/create-expert';
@@ -11,7 +10,6 @@ import { useSearchOrganizations } from '@/api/search-organizations';
 import { RegionSelect, regionsFor, subjectTitle } from './region-subject-filters';
 import { Messages } from './field-messages';
 
-type ExpertCreated = components['schemas']['ExpertCreated'];
 type OrganizationChoice = { id: number; name: string; login: string };
 
 const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
