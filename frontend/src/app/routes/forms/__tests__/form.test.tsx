@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { FALLBACK_ROWS, OVERSCAN } from '@/features/forms/components/form-grid';
+import { FALLBACK_ROWS, OVERSCAN } from '@/features/forms/hooks/use-grid-window';
 import { me } from '@/testing/data';
 import { json, mockApi, problem } from '@/testing/fetch-mock';
 import { formResponse, protocol2, resultsProtocol } from '@/testing/forms-data';
