@@ -100,7 +100,7 @@ await run(async () => {
       .getByRole('button')
       .first()
       .click();
-    await page.getByTestId('chosen-organization').waitFor();
+    await page.getByTestId('picked-organization').waitFor();
     const subjects = page.getByRole('group', { name: 'Предметы, которые проверяет эксперт' });
     const boxes = subjects.getByRole('checkbox');
     // The subject's checkbox is labelled as the scheme card's heading.

@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { App } from '@/app';
+// The global styles first: every component's and feature's own styles come after them.
 import '@/styles/index.css';
+
+import { App } from '@/app';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -6,7 +6,7 @@ import type {
   FormResponse,
   FormSummary,
   FormWindow,
-} from '@/features/forms/types';
+} from '@/types/api';
 
 // Fixtures for data collection (issue 5): protocol 2 of ОМК (pre-filled kit numbers) and a ВПР
 // results protocol (participants added freely, a score per task, a computed total).

@@ -1,9 +1,6 @@
-import type { components } from '@/types/api.gen';
-
 import { campaign, me, organizationBrief } from './data';
 import { formResponse, formSummary, protocol2 } from './forms-data';
-
-type KitCredentials = components['schemas']['KitCredentials'];
+import type { KitCredentials } from '@/types/api';
 
 // Fixtures for protocol 1 (issue 6): an assessment point of an ОМК with five kits of literature
 // (seed 001, figures 4–7) and its protocol 2 draft.

@@ -1,7 +1,4 @@
-import type { components } from '@/types/api.gen';
-
-type QuestionnaireSession = components['schemas']['QuestionnaireSession'];
-type QuestionnaireContent = components['schemas']['QuestionnaireContent'];
+import type { QuestionnaireContent, QuestionnaireSession } from '@/types/api';
 
 export const PARTICIPANT_LOGIN = 'ulit64501501';
 export const SESSION_ID = '7d1f0c2e-4b7a-4c39-9d8e-2f1f3c1a9b01';

@@ -1,8 +1,10 @@
-import type { components } from '@/types/api.gen';
-
 import { campaign } from './data';
-
-type Schemas = components['schemas'];
+import type {
+  Questionnaire,
+  QuestionnaireContent,
+  QuestionnaireMonitoring,
+  QuestionnaireMonitoringRow,
+} from '@/types/api';
 
 export const omkCampaign = campaign({
   kind: 'OMK',
@@ -16,8 +18,8 @@ export const omkCampaign = campaign({
 });
 
 export const monitoringRow = (
-  overrides: Partial<Schemas['QuestionnaireMonitoringRow']> = {},
-): Schemas['QuestionnaireMonitoringRow'] => ({
+  overrides: Partial<QuestionnaireMonitoringRow> = {},
+): QuestionnaireMonitoringRow => ({
   key: '64',
   name: 'Саратовская область',
   regionCode: '64',
@@ -29,8 +31,8 @@ export const monitoringRow = (
 });
 
 export const questionnaireMonitoring = (
-  overrides: Partial<Schemas['QuestionnaireMonitoring']> = {},
-): Schemas['QuestionnaireMonitoring'] => ({
+  overrides: Partial<QuestionnaireMonitoring> = {},
+): QuestionnaireMonitoring => ({
   level: 'REGION',
   totals: monitoringRow({
     key: '',
@@ -59,7 +61,7 @@ export const questionnaireMonitoring = (
   ...overrides,
 });
 
-export const questionnaireContent = (): Schemas['QuestionnaireContent'] => ({
+export const questionnaireContent = (): QuestionnaireContent => ({
   intro: 'Ответьте, пожалуйста, на несколько вопросов.',
   sections: [
     {
@@ -149,9 +151,7 @@ export const questionnaireContent = (): Schemas['QuestionnaireContent'] => ({
   ],
 });
 
-export const questionnaire = (
-  overrides: Partial<Schemas['Questionnaire']> = {},
-): Schemas['Questionnaire'] => ({
+export const questionnaire = (overrides: Partial<Questionnaire> = {}): Questionnaire => ({
   id: 41,
   campaignId: 7,
   category: 'TEACHER',

@@ -1,11 +1,8 @@
-import type { components } from '@/types/api.gen';
-
 import { campaign, organizationBrief, stage } from './data';
-
-type Schemas = components['schemas'];
+import type { Campaign, ScanBatch, ScanProgressRow, ScanSheet, SheetCounts } from '@/types/api';
 
 /** An ОМК campaign whose scanning stage is open, seen from region 64. */
-export const scanCampaign = (overrides: Partial<Schemas['Campaign']> = {}) =>
+export const scanCampaign = (overrides: Partial<Campaign> = {}) =>
   campaign({
     id: 9,
     kind: 'OMK',
@@ -29,9 +26,7 @@ export const scanCampaign = (overrides: Partial<Schemas['Campaign']> = {}) =>
     ...overrides,
   });
 
-export const counts = (
-  overrides: Partial<Schemas['SheetCounts']> = {},
-): Schemas['SheetCounts'] => ({
+export const counts = (overrides: Partial<SheetCounts> = {}): SheetCounts => ({
   uploaded: 0,
   processing: 0,
   accepted: 0,
@@ -48,7 +43,7 @@ export const ppo = organizationBrief({
   name: 'ППО № 1 г. Саратова',
 });
 
-export const scanBatch = (overrides: Partial<Schemas['ScanBatch']> = {}): Schemas['ScanBatch'] => ({
+export const scanBatch = (overrides: Partial<ScanBatch> = {}): ScanBatch => ({
   id: 41,
   campaignId: 9,
   subjectKey: 'rus',
@@ -63,7 +58,7 @@ export const scanBatch = (overrides: Partial<Schemas['ScanBatch']> = {}): Schema
   ...overrides,
 });
 
-export const scanSheet = (overrides: Partial<Schemas['ScanSheet']> = {}): Schemas['ScanSheet'] => ({
+export const scanSheet = (overrides: Partial<ScanSheet> = {}): ScanSheet => ({
   id: 301,
   batchId: 41,
   campaignId: 9,
@@ -87,6 +82,6 @@ export const page = <T>(items: T[]) => ({ items, page: 0, size: 20, total: items
 export const progressRow = (
   key: string,
   name: string,
-  sheets: Partial<Schemas['SheetCounts']>,
-  extra: Partial<Schemas['ScanProgressRow']> = {},
-): Schemas['ScanProgressRow'] => ({ key, name, sheets: counts(sheets), ...extra });
+  sheets: Partial<SheetCounts>,
+  extra: Partial<ScanProgressRow> = {},
+): ScanProgressRow => ({ key, name, sheets: counts(sheets), ...extra });

@@ -1,17 +1,19 @@
-import type { components } from '@/types/api.gen';
-
 import { organizationBrief } from './data';
+import type {
+  Expert,
+  ScanCriterion,
+  ScanScheme,
+  ScoringResult,
+  ScoringTask,
+  ScoringTaskSummary,
+} from '@/types/api';
 
-type Schemas = components['schemas'];
-
-export const criteria: Schemas['ScanCriterion'][] = [
+export const criteria: ScanCriterion[] = [
   { code: '1', title: 'Решение задачи 1', maxScore: 2, page: 1 },
   { code: '3.1', title: 'Сочинение: содержание', maxScore: 3, page: 2 },
 ];
 
-export const taskSummary = (
-  overrides: Partial<Schemas['ScoringTaskSummary']> = {},
-): Schemas['ScoringTaskSummary'] => ({
+export const taskSummary = (overrides: Partial<ScoringTaskSummary> = {}): ScoringTaskSummary => ({
   id: 11,
   campaignId: 7,
   subjectKey: 'rus-4',
@@ -24,9 +26,7 @@ export const taskSummary = (
   ...overrides,
 });
 
-export const scoringTask = (
-  overrides: Partial<Schemas['ScoringTask']> = {},
-): Schemas['ScoringTask'] => ({
+export const scoringTask = (overrides: Partial<ScoringTask> = {}): ScoringTask => ({
   ...taskSummary(),
   criteria,
   pages: [1, 2],
@@ -35,16 +35,14 @@ export const scoringTask = (
   ...overrides,
 });
 
-export const taskPage = (items: Schemas['ScoringTaskSummary'][], total = items.length) => ({
+export const taskPage = (items: ScoringTaskSummary[], total = items.length) => ({
   items,
   page: 0,
   size: 20,
   total,
 });
 
-export const scanScheme = (
-  overrides: Partial<Schemas['ScanScheme']> = {},
-): Schemas['ScanScheme'] => ({
+export const scanScheme = (overrides: Partial<ScanScheme> = {}): ScanScheme => ({
   subjectKey: 'rus-4',
   subjectName: 'Русский язык',
   pages: 2,
@@ -55,7 +53,7 @@ export const scanScheme = (
   ...overrides,
 });
 
-export const expert = (overrides: Partial<Schemas['Expert']> = {}): Schemas['Expert'] => ({
+export const expert = (overrides: Partial<Expert> = {}): Expert => ({
   login: 'expert64-01',
   displayName: 'Иванова Мария Петровна',
   regionCode: '64',
@@ -66,16 +64,14 @@ export const expert = (overrides: Partial<Schemas['Expert']> = {}): Schemas['Exp
   ...overrides,
 });
 
-export const expertPage = (items: Schemas['Expert'][]) => ({
+export const expertPage = (items: Expert[]) => ({
   items,
   page: 0,
   size: 20,
   total: items.length,
 });
 
-export const scoringResult = (
-  overrides: Partial<Schemas['ScoringResult']> = {},
-): Schemas['ScoringResult'] => ({
+export const scoringResult = (overrides: Partial<ScoringResult> = {}): ScoringResult => ({
   organization: organizationBrief(),
   subjectKey: 'rus-4',
   kitNumber: 501501,

@@ -1,3 +1,5 @@
+import '@/components/errors/not-found.css';
+
 import { Link } from 'react-router';
 
 import { PageHeader } from '@/components/ui/page-header';

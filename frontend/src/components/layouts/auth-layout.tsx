@@ -1,3 +1,5 @@
+import '@/components/layouts/auth-layout.css';
+
 import type { ReactNode } from 'react';
 
 import { Brand, Footer } from './brand';

@@ -1,3 +1,5 @@
+import '@/components/ui/breadcrumbs.css';
+
 import { Link } from 'react-router';
 
 export type Crumb = { label: string; to?: string };

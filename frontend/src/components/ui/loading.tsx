@@ -1,3 +1,5 @@
+import '@/components/ui/loading.css';
+
 export function Loading({ label = 'Загрузка…' }: { label?: string }) {
   return (
     <div className="loading" role="status">

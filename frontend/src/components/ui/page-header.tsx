@@ -1,3 +1,5 @@
+import '@/components/ui/page-header.css';
+
 import type { ReactNode } from 'react';
 
 type PageHeaderProps = {

@@ -1,3 +1,5 @@
+import '@/components/ui/pagination.css';
+
 import { formatNumber } from '@/utils/format';
 
 type PaginationProps = {

@@ -1,3 +1,5 @@
+import '@/components/ui/upload-field.css';
+
 import { useId, useRef, type ChangeEvent } from 'react';
 
 import { XLSX_TYPE } from '@/lib/upload';

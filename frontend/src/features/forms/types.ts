@@ -1,24 +1,4 @@
-// Friendly names for the forms schemas; the shapes themselves come from openapi.yaml.
-import type { components } from '@/types/api.gen';
-
-type Schemas = components['schemas'];
-
-export type FormDefinition = Schemas['FormDefinition'];
-export type FormSheet = Schemas['FormSheet'];
-export type FormColumn = Schemas['FormColumn'];
-export type FormColumnType = Schemas['FormColumnType'];
-export type FormRowRule = Schemas['FormRowRule'];
-export type FormSummary = Schemas['FormSummary'];
-export type FormWindow = Schemas['FormWindow'];
-export type FormRow = Schemas['FormRow'];
-export type FormResponse = Schemas['FormResponse'];
-export type FormResponseStatus = Schemas['FormResponseStatus'];
-export type FormRespondent = Schemas['FormRespondent'];
-export type FormResponseVersionSummary = Schemas['FormResponseVersionSummary'];
-export type FormComparison = Schemas['FormComparison'];
-export type FormChange = Schemas['FormChange'];
-export type FormMonitoringPage = Schemas['FormMonitoringPage'];
-export type FormMonitoringItem = Schemas['FormMonitoringItem'];
+import type { FormRow } from '@/types/api';
 
 /** Rows of every sheet, by sheet key, as the API carries them. */
 export type FormSheets = Record<string, FormRow[]>;

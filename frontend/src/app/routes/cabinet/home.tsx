@@ -1,3 +1,5 @@
+import '@/features/cabinet/cabinet.css';
+
 import { PageHeader } from '@/components/ui/page-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';

@@ -1,3 +1,5 @@
+import '../auth.css';
+
 import { useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
 import { roleLabels } from '../utils/labels';

@@ -1,6 +1,9 @@
-import { useId, useRef, type FormEvent } from 'react';
+import '../auth.css';
+
+import { useId } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
+import { useSignInForm } from '@/hooks/use-sign-in-form';
 
 import { useLogin } from '../api/login';
 
@@ -11,27 +14,12 @@ import { useLogin } from '../api/login';
  */
 export function LoginForm() {
   const login = useLogin();
-  const password = useRef<HTMLInputElement>(null);
   const id = useId();
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const field = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    login.mutate(
-      // A login copied from a letter often brings a space along; a password is taken as typed.
-      { username: field('username').trim(), password: field('password') },
-      {
-        onError: () => {
-          password.current?.focus();
-          password.current?.select();
-        },
-      },
-    );
-  };
+  const { passwordRef, submit } = useSignInForm(login, (field) => ({
+    // A login copied from a letter often brings a space along; a password is taken as typed.
+    username: field('username').trim(),
+    password: field('password'),
+  }));
 
   return (
     <form className="login-form" onSubmit={submit} data-testid="login-form">
@@ -53,7 +41,7 @@ export function LoginForm() {
         <label htmlFor={`${id}-password`}>Пароль</label>
         <input
           id={`${id}-password`}
-          ref={password}
+          ref={passwordRef}
           name="password"
           type="password"
           className="input"

@@ -1,3 +1,5 @@
+import '../cabinet.css';
+
 import type { ReactNode } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';

@@ -1,3 +1,5 @@
+import '../cabinet.css';
+
 import type { Campaign } from '@/types/api';
 import { formatDuration, formatZonedDateTime } from '@/utils/format';
 

@@ -1,3 +1,5 @@
+import '../campaigns.css';
+
 import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';

@@ -1,3 +1,5 @@
+import '../campaigns.css';
+
 import type { Campaign, Stage } from '@/types/api';
 import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
 

@@ -2,8 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
 import { api, unwrap } from '@/lib/api-client';
 import type { QueryConfig } from '@/lib/react-query';
-
-import type { FormResponseStatus } from '../types';
+import type { FormResponseStatus } from '@/types/api';
 
 export const MONITORING_PAGE_SIZE = 50;
 

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 
 import { uploadFile, XLSX_TYPE } from '@/lib/upload';
 
-import type { FormResponse, Respondent } from '../types';
+import type { Respondent } from '../types';
+import type { FormResponse } from '@/types/api';
 
 export { XLSX_TYPE };
 

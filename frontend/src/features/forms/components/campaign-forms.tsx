@@ -7,8 +7,8 @@ import { formatZonedDateTime, timeZoneName } from '@/utils/format';
 import { statusOf } from '@/utils/problem';
 
 import { useCampaignForms } from '../api/get-forms';
-import type { FormSummary } from '../types';
 import { stageLabel, statusChip, statusLabels } from '../utils/labels';
+import type { FormSummary } from '@/types/api';
 
 type CampaignFormsProps = {
   campaignId: number;

@@ -7,8 +7,9 @@ import { problemErrors, statusOf } from '@/utils/problem';
 
 import { useDownloadFormTemplate } from '../api/download-form-template';
 import { useUploadFormResponse } from '../api/upload-form-response';
-import type { FormDefinition, FormResponse, Respondent } from '../types';
+import type { Respondent } from '../types';
 import { UploadField } from '@/components/ui/upload-field';
+import type { FormDefinition, FormResponse } from '@/types/api';
 
 type ExcelPanelProps = {
   definition: FormDefinition;

@@ -1,7 +1,7 @@
-import type { FormColumn, FormRow, FormSheet } from '../types';
 import { cellValue, gridColumns, isLocked } from '../utils/columns';
 import { cellKey } from '../utils/validate';
-import { cellTestId } from './form-grid';
+import { cellTestId } from '../utils/grid-cells';
+import type { FormColumn, FormRow, FormSheet } from '@/types/api';
 
 type FormRecordProps = {
   sheet: FormSheet;

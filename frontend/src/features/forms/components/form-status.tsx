@@ -1,6 +1,5 @@
 import { formatZonedDateTimeNamed } from '@/utils/format';
-
-import type { FormResponse } from '../types';
+import type { FormResponse } from '@/types/api';
 
 const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 

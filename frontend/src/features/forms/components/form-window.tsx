@@ -1,7 +1,6 @@
 import { useNow } from '@/hooks/use-now';
 import { formatZonedDateTime, timeZoneName } from '@/utils/format';
-
-import type { FormWindow } from '../types';
+import type { FormWindow } from '@/types/api';
 
 /** The stage window: when data is accepted, to the deadline, and whether it is open now. */
 export function FormWindowLine({ window }: { window: FormWindow }) {

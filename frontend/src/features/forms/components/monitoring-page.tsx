@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { useRegionChoices } from '@/lib/region-choices';
-import type { Me } from '@/types/api';
+import type { Me, FormMonitoringItem, FormResponseStatus } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 import { formatNumber, formatZonedDateTime, timeZoneName } from '@/utils/format';
 
@@ -17,7 +17,6 @@ import { useExportFormMonitoring } from '../api/export-form-monitoring';
 import { useForm } from '../api/get-form';
 import { useFormMonitoring, type MonitoringFilter } from '../api/get-form-monitoring';
 import { useRegionMunicipalities } from '../api/get-region-municipalities';
-import type { FormMonitoringItem, FormResponseStatus } from '../types';
 import { stageLabel, statusChip, statusLabels } from '../utils/labels';
 
 const STATUSES = Object.keys(statusLabels) as FormResponseStatus[];

@@ -1,6 +1,6 @@
-import type { FormSheet } from '../types';
 import { gridColumns } from '../utils/columns';
 import type { FormProblem } from '../utils/problems';
+import type { FormSheet } from '@/types/api';
 
 /** How many problems the list shows at once; the rest are counted. */
 const SHOWN = 100;

@@ -6,7 +6,8 @@ import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useCompareFormVersions, type VersionPair } from '../api/compare-form-versions';
 import { useFormVersions } from '../api/get-form-versions';
-import type { FormChange, FormDefinition, Respondent } from '../types';
+import type { Respondent } from '../types';
+import type { FormChange, FormDefinition } from '@/types/api';
 
 type VersionsPanelProps = {
   definition: FormDefinition;

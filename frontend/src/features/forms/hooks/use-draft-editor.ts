@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { ProblemError } from '@/types/api';
+import type { ProblemError, FormDefinition, FormResponse, FormRow } from '@/types/api';
 import { statusOf } from '@/utils/problem';
 
 import { saveFormDraft } from '../api/save-form-draft';
-import type { FormDefinition, FormResponse, FormRow, FormSheets, Respondent } from '../types';
+import type { FormSheets, Respondent } from '../types';
 
 /** How long after the last keystroke the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;

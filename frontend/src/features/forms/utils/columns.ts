@@ -1,4 +1,4 @@
-import type { FormColumn, FormRow, FormSheet } from '../types';
+import type { FormColumn, FormRow, FormSheet } from '@/types/api';
 
 /** A task's score column, as a TASK_SCORES column expands: `task_1`, `task_2`… */
 const TASK_KEY = /^task_\d+$/;

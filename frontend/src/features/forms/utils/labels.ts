@@ -1,4 +1,4 @@
-import type { FormResponseStatus } from '../types';
+import type { FormResponseStatus } from '@/types/api';
 
 // `satisfies Record<...>` makes the compiler flag a value added to an enum in openapi.yaml.
 

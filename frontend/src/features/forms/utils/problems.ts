@@ -1,6 +1,6 @@
-import type { ProblemError } from '@/types/api';
+import type { ProblemError, FormSheet } from '@/types/api';
 
-import type { FormSheet, FormSheets } from '../types';
+import type { FormSheets } from '../types';
 import { gridColumns, isBlankRow } from './columns';
 import { cellKey, validateSheet } from './validate';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FormColumn, FormSheet } from '../types';
 import { checkValue, validateSheet } from './validate';
+import type { FormColumn, FormSheet } from '@/types/api';
 
 const col = (column: Partial<FormColumn> & Pick<FormColumn, 'key' | 'title' | 'type'>) =>
   ({ required: false, readOnly: false, unique: false, ...column }) satisfies FormColumn;

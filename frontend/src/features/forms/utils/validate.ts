@@ -1,4 +1,3 @@
-import type { FormColumn, FormRow, FormSheet } from '../types';
 import {
   gridColumns,
   isBlankRow,
@@ -7,6 +6,7 @@ import {
   isTaskColumn,
   parseNumber,
 } from './columns';
+import type { FormColumn, FormRow, FormSheet } from '@/types/api';
 
 /** A cell's address within a sheet: its row (from 1, data rows only) and column key. */
 export const cellKey = (row: number, column: string) => `${row}:${column}`;

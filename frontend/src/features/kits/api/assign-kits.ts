@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-import type { components } from '@/types/api.gen';
 
 import { kitsQueryKey } from './get-kits';
+import type { KitAssignmentInput } from '@/types/api';
 
 export type KitAssignment = {
   campaignId: number;
-  input: components['schemas']['KitAssignmentInput'];
+  input: KitAssignmentInput;
 };
 
 /** Assigns ranges of kit numbers to points (federal only); all or nothing, 422 names each clash. */

@@ -2,12 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, ProblemError } from '@/types/api';
+import type { Campaign, ProblemError, ParticipantCategory } from '@/types/api';
 import { formatNumber, plural } from '@/utils/format';
 import { problemErrors } from '@/utils/problem';
 
 import { useAssignKits } from '../api/assign-kits';
-import { categoryLabels, participantCategories, type ParticipantCategory } from '../utils/category';
+import { categoryLabels, participantCategories } from '../utils/category';
 import { emptyRow, isBlankRow, parseRangeLines, type RangeRow } from '../utils/parse-ranges';
 
 type KitAssignFormProps = { campaign: Campaign };

@@ -5,12 +5,11 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
-import type { Campaign, Role } from '@/types/api';
+import type { Campaign, Role, KitRange } from '@/types/api';
 import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
 
 import { useDeleteKitRange } from '../api/delete-kit-range';
 import { KITS_PAGE_SIZE, useKits } from '../api/get-kits';
-import type { KitRange } from '../types';
 import { categoryLabels } from '../utils/category';
 import { formatRange } from '../utils/parse-ranges';
 import { KitAssignForm } from './kit-assign-form';

@@ -1,6 +1,4 @@
-import type { components } from '@/types/api.gen';
-
-export type ParticipantCategory = components['schemas']['ParticipantCategory'];
+import type { ParticipantCategory } from '@/types/api';
 
 /** The participant categories in the order the select offers them; teachers are the default. */
 export const participantCategories: readonly ParticipantCategory[] = ['TEACHER', 'METHODIST'];

@@ -1,4 +1,5 @@
-import { parseCategory, type ParticipantCategory } from './category';
+import { parseCategory } from './category';
+import type { ParticipantCategory } from '@/types/api';
 
 /**
  * One row of the assignment form, as typed: a point's login, the first and last kit numbers and,

@@ -1,3 +1,5 @@
+import '../orgs.css';
+
 import type { ReactNode } from 'react';
 
 import { Breadcrumbs, type Crumb } from '@/components/ui/breadcrumbs';

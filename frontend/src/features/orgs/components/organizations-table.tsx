@@ -1,3 +1,5 @@
+import '../orgs.css';
+
 import { Link } from 'react-router';
 
 import { paths } from '@/config/paths';

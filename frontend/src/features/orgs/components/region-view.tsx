@@ -1,3 +1,5 @@
+import '../orgs.css';
+
 import { useSearchParams } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';

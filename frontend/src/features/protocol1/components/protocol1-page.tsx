@@ -5,7 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { Campaign } from '@/types/api';
+import type { Campaign, KitCredentials } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 
 import { useDownloadProtocol1 } from '../api/download-protocol1';
@@ -13,7 +13,7 @@ import { useCampaign } from '@/api/get-campaign';
 import { useKitCredentials } from '../api/get-kit-credentials';
 import { useLocalRecord } from '../hooks/use-local-record';
 import { useProtocol2 } from '../hooks/use-protocol2';
-import { categoryLabels, type KitCredentials, USED } from '../types';
+import { categoryLabels, USED } from '../types';
 import { commentsKey, namesKey, type Protocol1Scope } from '../utils/storage-keys';
 import { formatValidity } from '../utils/strips';
 import { Protocol2Status } from './protocol2-status';

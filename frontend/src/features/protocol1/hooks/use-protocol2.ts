@@ -3,7 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { getFormDefinitionQueryOptions } from '../api/get-form-definition';
 import { usePointForms } from '../api/get-point-forms';
 import { useProtocol2Response } from '../api/get-protocol2-response';
-import type { FormResponse, FormSheet, FormSummary } from '../types';
+import type { FormResponse, FormSheet, FormSummary } from '@/types/api';
 
 /** What protocol 2 says of one kit. */
 export type Protocol2Row = { comment?: string; school?: string };

@@ -1,3 +1,5 @@
+import '../publications.css';
+
 import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';

@@ -1,3 +1,5 @@
+import '../publications.css';
+
 import { useState } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';

@@ -1,3 +1,5 @@
+import '../publications.css';
+
 import { Link } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';

@@ -1,3 +1,5 @@
+import '../publications.css';
+
 import { Link } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';

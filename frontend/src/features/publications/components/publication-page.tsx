@@ -1,3 +1,5 @@
+import '../publications.css';
+
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 

@@ -1,7 +1,8 @@
 import { unwrap } from '@/lib/api-client';
 
-import type { AnswersPatch, QuestionnaireSaved } from '../types';
+import type { AnswersPatch } from '../types';
 import { participantApi } from './participant-client';
+import type { QuestionnaireSaved } from '@/types/api';
 
 /** Autosave: merges the changed answers into the session (a null clears one). */
 export const saveQuestionnaireAnswers = (

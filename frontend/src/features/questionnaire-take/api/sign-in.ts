@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 
-import { unwrap } from '@/lib/api-client';
-import { tooManyAttempts } from '@/utils/retry-after';
+import { passwordGrant } from '@/lib/password-grant';
 
 import { writeParticipantToken, type ParticipantToken } from '../utils/participant-token';
 import { participantApi } from './participant-client';
@@ -10,18 +9,18 @@ export type ParticipantCredentials = { login: string; password: string };
 
 /**
  * Signs a participant in with the questionnaire login and password (the OAuth2 password grant)
- * and keeps the token apart from any staff session.
+ * and keeps the token apart from any staff session. A refusal (`invalid_grant`) carries its
+ * reason in Russian — wrong password, the questionnaire not open yet, the kit marked spoiled —
+ * and is shown as is.
  */
 export async function signInParticipant({
   login,
   password,
 }: ParticipantCredentials): Promise<ParticipantToken> {
-  const tokens = await unwrap(
-    participantApi.POST('/oauth2/token', {
-      body: { grant_type: 'password', username: login, password },
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    }),
-    describeSignInError,
+  const tokens = await passwordGrant(
+    participantApi,
+    { username: login, password },
+    { tooManyAttempts: 'Слишком много попыток', serverWords: true },
   );
   const token = {
     login,
@@ -30,25 +29,6 @@ export async function signInParticipant({
   };
   writeParticipantToken(token);
   return token;
-}
-
-/**
- * The token endpoint answers with OAuth2 errors. For a participant, `invalid_grant` carries the
- * reason in Russian (wrong password, the questionnaire not open yet, the kit marked spoiled), so
- * it is shown as is.
- */
-export function describeSignInError(response: Response, body: unknown): string | undefined {
-  const { error, error_description: description } =
-    typeof body === 'object' && body !== null
-      ? (body as { error?: unknown; error_description?: unknown })
-      : {};
-  if (response.status === 429 || error === 'too_many_attempts') {
-    return tooManyAttempts('Слишком много попыток', response.headers.get('Retry-After'));
-  }
-  if (typeof description === 'string' && description.trim()) return description.trim();
-  if (error === 'invalid_grant') return 'Неверный логин или пароль.';
-  if (error === 'invalid_request') return 'Введите логин и пароль.';
-  return undefined;
 }
 
 export const useParticipantSignIn = () => useMutation({ mutationFn: signInParticipant });

@@ -2,8 +2,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { unwrap } from '@/lib/api-client';
 
-import type { QuestionnaireSession } from '../types';
 import { participantApi } from './participant-client';
+import type { QuestionnaireSession } from '@/types/api';
 
 /** Starts the signed-in participant's questionnaire, or resumes it (any device). */
 export const startQuestionnaireSession = (): Promise<QuestionnaireSession> =>

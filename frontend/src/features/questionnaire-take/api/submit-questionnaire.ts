@@ -1,7 +1,8 @@
 import { unwrap } from '@/lib/api-client';
 
-import type { AnswersPatch, QuestionnaireSession } from '../types';
+import type { AnswersPatch } from '../types';
 import { participantApi } from './participant-client';
+import type { QuestionnaireSession } from '@/types/api';
 
 /**
  * «Сдать анкету»: the answers not yet saved go along; `idempotencyKey` is generated once per

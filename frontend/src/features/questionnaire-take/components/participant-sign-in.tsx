@@ -1,4 +1,6 @@
-import { useId, useRef, type FormEvent } from 'react';
+import { useId } from 'react';
+
+import { useSignInForm } from '@/hooks/use-sign-in-form';
 
 import { useParticipantSignIn } from '../api/sign-in';
 import type { ParticipantToken } from '../utils/participant-token';
@@ -22,31 +24,16 @@ export function ParticipantSignIn({
   submitLabel = 'Войти',
 }: ParticipantSignInProps) {
   const signIn = useParticipantSignIn();
-  const password = useRef<HTMLInputElement>(null);
   const id = useId();
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const field = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    signIn.mutate(
+  const { passwordRef, submit } = useSignInForm(
+    signIn,
+    (field) => ({
       // A login copied from a strip often brings spaces and capitals along.
-      {
-        login: loginFixed ? defaultLogin : field('login').trim().toLowerCase(),
-        password: field('password').trim(),
-      },
-      {
-        onSuccess: onSignedIn,
-        onError: () => {
-          password.current?.focus();
-          password.current?.select();
-        },
-      },
-    );
-  };
+      login: loginFixed ? defaultLogin : field('login').trim().toLowerCase(),
+      password: field('password').trim(),
+    }),
+    onSignedIn,
+  );
 
   return (
     <form className="qt-form" onSubmit={submit}>
@@ -69,7 +56,7 @@ export function ParticipantSignIn({
         <label htmlFor={`${id}-password`}>Пароль</label>
         <input
           id={`${id}-password`}
-          ref={password}
+          ref={passwordRef}
           name="password"
           type="password"
           className="qt-input"

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 
-import type { Answer, Question } from '../types';
+import type { Answer } from '../types';
 import { sameAnswer, textLimit } from '../utils/answers';
+import type { Question } from '@/types/api';
 
 type QuestionFieldProps = {
   question: Question;

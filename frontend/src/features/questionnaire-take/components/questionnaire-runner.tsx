@@ -3,13 +3,7 @@ import { useEffect, useState } from 'react';
 import { plural } from '@/utils/format';
 
 import { useAnswerSync } from '../hooks/use-answer-sync';
-import type {
-  Answer,
-  Answers,
-  Question,
-  QuestionnaireSection,
-  QuestionnaireSession,
-} from '../types';
+import type { Answer, Answers } from '../types';
 import { answerProblem, isBlank } from '../utils/answers';
 import type { Screen } from '../utils/answer-sync';
 import { formatLocalDate } from '../utils/time';
@@ -17,6 +11,7 @@ import { QuestionField } from './question-field';
 import { ReauthDialog } from './reauth-dialog';
 import { SaveStatus } from './save-status';
 import { Thanks } from './thanks';
+import type { Question, QuestionnaireSection, QuestionnaireSession } from '@/types/api';
 
 type QuestionnaireRunnerProps = {
   login: string;

@@ -2,8 +2,8 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 
 import { saveQuestionnaireAnswers } from '../api/save-answers';
 import { submitQuestionnaire } from '../api/submit-questionnaire';
-import type { QuestionnaireSession } from '../types';
 import { AnswerSync } from '../utils/answer-sync';
+import type { QuestionnaireSession } from '@/types/api';
 
 /** The participant's answers for this session, kept on the phone and saved to the server. */
 export function useAnswerSync(login: string, session: QuestionnaireSession) {

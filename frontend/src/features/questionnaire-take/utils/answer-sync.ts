@@ -1,16 +1,11 @@
 import { ApiError } from '@/lib/api-client';
 import { problemErrors } from '@/utils/problem';
 
-import type {
-  Answer,
-  Answers,
-  AnswersPatch,
-  QuestionnaireContent,
-  QuestionnaireSession,
-} from '../types';
+import type { Answer, Answers, AnswersPatch } from '../types';
 import { isBlank, sameAnswer } from './answers';
 import { clearDraft, mergeAnswers, newIdempotencyKey, readDraft, writeDraft } from './draft-store';
 import { computeVisibility, type Visibility } from './skip-logic';
+import type { QuestionnaireContent, QuestionnaireSession } from '@/types/api';
 
 /** How long after the last change a patch goes out, and the pauses between retries. */
 export const syncTiming = {

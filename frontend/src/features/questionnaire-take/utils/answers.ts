@@ -1,4 +1,5 @@
-import type { Answer, Question } from '../types';
+import type { Answer } from '../types';
+import type { Question } from '@/types/api';
 
 /** An answer that says nothing: no value, blank text, no choice ticked, no matrix row answered. */
 export function isBlank(answer: Answer | null | undefined): boolean {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { questionnaireContent } from '@/testing/questionnaire-take-data';
 
-import type { QuestionnaireContent } from '../types';
 import { answerProblem } from './answers';
 import { mergeAnswers } from './draft-store';
 import { computeVisibility } from './skip-logic';
+import type { QuestionnaireContent } from '@/types/api';
 
 describe('computeVisibility', () => {
   const content = questionnaireContent();

@@ -1,4 +1,5 @@
-import type { Answer, Answers, QuestionnaireContent, ShowIf } from '../types';
+import type { Answer, Answers } from '../types';
+import type { QuestionnaireContent, ShowIf } from '@/types/api';
 
 /**
  * Which questions and sections are shown for these answers. A question (or section) with `showIf`

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-
-import type { QuestionnaireInput } from '../types';
+import type { QuestionnaireInput } from '@/types/api';
 
 /** Defines the questionnaire of a participant category (version 1); a second one is a 409. */
 export const createQuestionnaire = ({

@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
 import { fileNameFrom } from '@/utils/download';
-
-import type { ParticipantCategory } from '../types';
+import type { ParticipantCategory } from '@/types/api';
 
 export type ResponsesExport = {
   campaignId: number;

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-
-import type { QuestionnaireUpdate } from '../types';
+import type { QuestionnaireUpdate } from '@/types/api';
 
 /**
  * Publishes a new version; `expectedVersion` is the version the editor started from, and a 409

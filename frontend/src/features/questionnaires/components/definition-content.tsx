@@ -1,6 +1,6 @@
-import type { Question, QuestionnaireContent, QuestionOption } from '../types';
 import { describeAnswer, describeShowIf, questionsByKey } from '../utils/describe';
 import { questionTypeLabels } from '../utils/labels';
+import type { Question, QuestionOption, QuestionnaireContent } from '@/types/api';
 
 /**
  * A definition in words, read-only, as the methodologist checks it: sections, questions with

@@ -8,13 +8,12 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { Campaign } from '@/types/api';
+import type { Campaign, ParticipantCategory, Questionnaire } from '@/types/api';
 import { problemErrors, statusOf } from '@/utils/problem';
 
 import { useCreateQuestionnaire } from '../api/create-questionnaire';
 import { useQuestionnaire } from '../api/get-questionnaire';
 import { useUpdateQuestionnaire } from '../api/update-questionnaire';
-import type { ParticipantCategory, Questionnaire } from '../types';
 import { CATEGORIES, categoryLabels, isCategory, questionTypeLabels } from '../utils/labels';
 import { contentText, parseContent, TEMPLATE_CONTENT } from '../utils/parse-content';
 import { DefinitionContent } from './definition-content';

@@ -7,11 +7,10 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { Campaign } from '@/types/api';
+import type { Campaign, Questionnaire } from '@/types/api';
 import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useQuestionnaires } from '../api/get-questionnaires';
-import type { Questionnaire } from '../types';
 import { CATEGORIES, categoryLabels } from '../utils/labels';
 import { ExportPanel } from './export-panel';
 

@@ -8,8 +8,8 @@ import {
   useExportQuestionnaireResponses,
   type ResponsesExport,
 } from '../api/export-questionnaire-responses';
-import type { ParticipantCategory } from '../types';
 import { CATEGORIES, categoryLabels, isCategory } from '../utils/labels';
+import type { ParticipantCategory } from '@/types/api';
 
 /** «Выгрузить ответы»: every submitted questionnaire as Excel or CSV, all categories or one. */
 export function ExportPanel({ campaignId }: { campaignId: number }) {

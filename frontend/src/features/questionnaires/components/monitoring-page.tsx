@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { useRegionChoices } from '@/lib/region-choices';
-import type { Campaign, Me, Role } from '@/types/api';
+import type { Campaign, Me, Role, QuestionnaireMonitoringRow } from '@/types/api';
 import { formatZonedClock, timeZoneName } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 
@@ -18,7 +18,7 @@ import {
   useQuestionnaireMonitoring,
   type QuestionnaireMonitoringFilter,
 } from '../api/get-questionnaire-monitoring';
-import type { MonitoringLevel, QuestionnaireMonitoringRow } from '../types';
+import type { MonitoringLevel } from '../types';
 import { isLevel, levelColumn, levelLabels } from '../utils/labels';
 import { Completion } from './completion';
 import { LiveNumber } from './live-number';

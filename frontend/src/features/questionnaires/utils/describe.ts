@@ -1,6 +1,5 @@
 import { formatNumber } from '@/utils/format';
-
-import type { Question, QuestionnaireContent, ShowIf } from '../types';
+import type { Question, QuestionnaireContent, ShowIf } from '@/types/api';
 
 /** Every question of a definition by its key, to name the question skip logic refers to. */
 export function questionsByKey(content: QuestionnaireContent): Map<string, Question> {

@@ -1,4 +1,5 @@
-import type { MonitoringLevel, ParticipantCategory, QuestionType } from '../types';
+import type { MonitoringLevel } from '../types';
+import type { ParticipantCategory, QuestionType } from '@/types/api';
 
 export const CATEGORIES: readonly ParticipantCategory[] = ['TEACHER', 'METHODIST'];
 

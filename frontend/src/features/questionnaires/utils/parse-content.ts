@@ -1,4 +1,4 @@
-import type { QuestionnaireContent } from '../types';
+import type { QuestionnaireContent } from '@/types/api';
 
 export type ParsedContent =
   { ok: true; content: QuestionnaireContent } | { ok: false; message: string };

@@ -2,8 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
 import { api, unwrap } from '@/lib/api-client';
 import type { QueryConfig } from '@/lib/react-query';
-
-import type { SheetStatus } from '../types';
+import type { SheetStatus } from '@/types/api';
 
 export const SCAN_SHEETS_PAGE_SIZE = 50;
 

@@ -1,6 +1,10 @@
-import type { LiveClientMessage, LiveServerMessage, ScanProgressRow, SheetCounts } from '../types';
-
 import { issueLiveTicket } from './issue-live-ticket';
+import type {
+  LiveClientMessage,
+  LiveServerMessage,
+  ScanProgressRow,
+  SheetCounts,
+} from '@/types/api';
 
 export type LiveConnection = 'connecting' | 'live' | 'reconnecting' | 'refused';
 

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { uploadFile } from '@/lib/upload';
-
-import type { ScanSheet } from '../types';
+import type { ScanSheet } from '@/types/api';
 
 export type SheetReplacement = { sheetId: number; file: File };
 

@@ -1,6 +1,5 @@
 import { uploadFile } from '@/lib/upload';
-
-import type { ScanBatch } from '../types';
+import type { ScanBatch } from '@/types/api';
 
 export type ScanChunk = {
   batchId: number;

@@ -1,7 +1,7 @@
 import { useScanBatch } from '../api/get-scan-batch';
-import type { ScanBatch } from '../types';
 
 import { SheetCountsLine } from './sheet-counts-line';
+import type { ScanBatch } from '@/types/api';
 
 /**
  * What became of a batch whose bytes all arrived: refused as a whole with the reason, or its

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
+import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign } from '@/types/api';
 
 import { useLocalScanning } from '../api/get-local-scanning';
 import { useSetLocalScanning } from '../api/set-local-scanning';
-
-import { OrganizationPicker, type PickedOrganization } from './organization-picker';
+import { SCANS_PICKER } from '../utils/labels';
 
 type LocalScanningPanelProps = { campaign: Campaign; regionCode: string };
 
@@ -60,6 +60,7 @@ export function LocalScanningPanel({ campaign, regionCode }: LocalScanningPanelP
         regionCode={regionCode}
         value={picked}
         onChange={setPicked}
+        {...SCANS_PICKER}
         label="Добавить организацию"
       />
       {picked && (

@@ -2,9 +2,8 @@ import { Link } from 'react-router';
 
 import { formatNumber } from '@/utils/format';
 
-import type { ScanProgressLevel, ScanProgressRow, SheetCounts } from '../types';
-
 import { ProgressBar } from './progress-bar';
+import type { ScanProgressLevel, ScanProgressRow, SheetCounts } from '@/types/api';
 
 type ProgressTableProps = {
   level: ScanProgressLevel;

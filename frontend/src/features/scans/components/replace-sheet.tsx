@@ -4,8 +4,8 @@ import { ErrorMessage } from '@/components/ui/error-message';
 
 import { useScanSheet } from '../api/get-scan-sheet';
 import { useReplaceScanSheet } from '../api/replace-scan-sheet';
-import type { ScanSheet } from '../types';
 import { ACCEPTED_FILES, sheetStatusLabels } from '../utils/labels';
+import type { ScanSheet } from '@/types/api';
 
 const pending = (sheet: ScanSheet) => sheet.status === 'UPLOADED' || sheet.status === 'PROCESSING';
 

@@ -1,6 +1,5 @@
 import { formatNumber } from '@/utils/format';
-
-import type { SheetCounts } from '../types';
+import type { SheetCounts } from '@/types/api';
 
 /** A batch's sheets in words: how many, checked, accepted, with errors. */
 export function SheetCountsLine({ counts }: { counts: SheetCounts }) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 
 import { useScanSheetThumbnail } from '../api/get-scan-sheet-thumbnail';
-import type { ScanSheet } from '../types';
+import type { ScanSheet } from '@/types/api';
 
 /** A sheet's preview, fetched with the token; a placeholder when there is none. */
 export function SheetThumbnail({ sheet }: { sheet: ScanSheet }) {

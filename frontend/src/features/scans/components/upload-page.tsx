@@ -4,6 +4,7 @@ import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react
 import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
+import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, Me } from '@/types/api';
 import { formatZonedDateTimeNamed } from '@/utils/format';
@@ -11,11 +12,10 @@ import { formatZonedDateTimeNamed } from '@/utils/format';
 import { useOwnLocalScanning } from '../api/list-own-local-scanning';
 
 import { useUploadQueue, type UploadTarget } from '../hooks/use-upload-queue';
-import { ACCEPTED_FILES, FILE_NAME_RULE } from '../utils/labels';
+import { ACCEPTED_FILES, FILE_NAME_RULE, SCANS_PICKER } from '../utils/labels';
 
 import { BatchesTable } from './batches-table';
 import { CampaignSelect } from './campaign-select';
-import { OrganizationPicker, type PickedOrganization } from './organization-picker';
 import { UploadList } from './upload-list';
 
 /**
@@ -196,6 +196,7 @@ function UploadForm({ account, campaign, queue }: UploadFormProps) {
           regionCode={account.regionCode ?? ''}
           value={picked}
           onChange={setPicked}
+          {...SCANS_PICKER}
         />
       )}
 

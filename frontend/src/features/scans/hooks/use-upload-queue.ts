@@ -2,13 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 
 import { UploadError } from '@/lib/upload';
-import type { ProblemError } from '@/types/api';
+import type { ProblemError, ScanBatch } from '@/types/api';
 
 import { cancelScanBatch } from '../api/cancel-scan-batch';
 import { createScanBatch } from '../api/create-scan-batch';
 import { getScanBatch } from '../api/get-scan-batch';
 import { uploadScanChunk } from '../api/upload-scan-chunk';
-import type { ScanBatch } from '../types';
 import { sendBatchContent } from '../utils/resumable-upload';
 
 export type UploadTarget = {

@@ -1,4 +1,4 @@
-import type { ScanBatchStatus, SheetStatus } from '../types';
+import type { ScanBatchStatus, SheetStatus } from '@/types/api';
 
 export const sheetStatusLabels: Record<SheetStatus, string> = {
   UPLOADED: 'Загружен, ждёт проверки',
@@ -30,3 +30,12 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
   return `${(bytes / 1024 / 1024 / 1024).toFixed(2).replace('.', ',')} ГБ`;
 }
+
+/** How the scans pages' organization pickers look and search: the first 20 of any typed text. */
+export const SCANS_PICKER = {
+  look: 'list',
+  label: 'Организация',
+  placeholder: 'Название или логин, например ppo640001',
+  size: 20,
+  errorTitle: 'Не удалось найти организации',
+} as const;

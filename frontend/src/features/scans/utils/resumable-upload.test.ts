@@ -3,9 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client';
 import { scanBatch } from '@/testing/scans-data';
 
-import type { ScanBatch } from '../types';
-
 import { sendBatchContent } from './resumable-upload';
+import type { ScanBatch } from '@/types/api';
 
 const file = (size: number) => new Blob([new Uint8Array(size).map((_, i) => i % 251)]);
 

@@ -1,6 +1,5 @@
 import { ApiError } from '@/lib/api-client';
-
-import type { ScanBatch } from '../types';
+import type { ScanBatch } from '@/types/api';
 
 /** 5 MiB: small enough to lose little on a broken connection, big enough to be quick. */
 export const CHUNK_SIZE = 5 * 1024 * 1024;

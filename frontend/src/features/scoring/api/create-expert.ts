@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-import type { components } from '@/types/api.gen';
-
-export type ExpertInput = components['schemas']['ExpertInput'];
+import type { ExpertInput } from '@/types/api';
 
 /**
  * Registers an expert (or updates one with the same login) and returns it with its new password:

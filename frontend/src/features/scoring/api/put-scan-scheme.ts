@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-import type { components } from '@/types/api.gen';
-
-export type ScanSchemeInput = components['schemas']['ScanSchemeInput'];
+import type { ScanSchemeInput } from '@/types/api';
 
 /** Stores a subject's scheme: pages, criteria, the share of second scorings, the threshold. */
 export const putScanScheme = ({

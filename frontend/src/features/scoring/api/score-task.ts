@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-import type { components } from '@/types/api.gen';
-
-export type CriterionScore = components['schemas']['CriterionScore'];
+import type { CriterionScore } from '@/types/api';
 
 /** Stores the score of every criterion of the work (PUT: a correction replaces them all). */
 export const scoreTask = ({ taskId, scores }: { taskId: number; scores: CriterionScore[] }) =>

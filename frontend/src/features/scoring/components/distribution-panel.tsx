@@ -2,14 +2,11 @@ import { useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, Me } from '@/types/api';
-import type { components } from '@/types/api.gen';
+import type { Campaign, Me, Distribution } from '@/types/api';
 import { statusOf } from '@/utils/problem';
 
 import { useDistributeWorks } from '../api/distribute-works';
 import { RegionSelect, SubjectSelect, regionsFor, subjectName } from './region-subject-filters';
-
-type Distribution = components['schemas']['Distribution'];
 
 /** «Распределить работы» for a region and subject, and what came of it. */
 export function DistributionPanel({ account, campaign }: { account: Me; campaign: Campaign }) {

@@ -2,17 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, Me } from '@/types/api';
-import type { components } from '@/types/api.gen';
+import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
+import type { Campaign, Me, ExpertCreated } from '@/types/api';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useCreateExpert } from '../api/create-expert';
-import { useSearchOrganizations } from '@/api/search-organizations';
 import { RegionSelect, regionsFor, subjectTitle } from './region-subject-filters';
 import { Messages } from './field-messages';
-
-type ExpertCreated = components['schemas']['ExpertCreated'];
-type OrganizationChoice = { id: number; name: string; login: string };
 
 const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -24,7 +20,7 @@ export function ExpertCreateForm({ account, campaign }: { account: Me; campaign:
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [regionCode, setRegionCode] = useState(federal ? '' : (regionCodes[0] ?? ''));
-  const [organization, setOrganization] = useState<OrganizationChoice>();
+  const [organization, setOrganization] = useState<PickedOrganization>();
   const [subjects, setSubjects] = useState<string[]>([]);
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState<ExpertCreated>();
@@ -130,8 +126,19 @@ export function ExpertCreateForm({ account, campaign }: { account: Me; campaign:
         regionCode={regionCode}
         value={organization}
         onChange={setOrganization}
-        messages={messagesFor('organizationId')}
-      />
+        look="buttons"
+        label="Место работы: поиск организации"
+        pickedLabel="Место работы"
+        placeholder="Название или логин, например edu640001"
+        noRegionPlaceholder="Сначала выберите регион"
+        hint="Введите не меньше двух букв названия или логин организации."
+        size={10}
+        minLength={2}
+        errorTitle="Поиск не удался"
+        nothingFound={(region) => `Ничего не найдено в регионе ${region}.`}
+      >
+        <Messages messages={messagesFor('organizationId')} />
+      </OrganizationPicker>
       <fieldset className="checkboxes">
         <legend>Предметы, которые проверяет эксперт</legend>
         <div className="checkboxes__grid">
@@ -218,87 +225,6 @@ function OneTimePassword({ created, onDone }: { created: ExpertCreated; onDone: 
       <button type="button" className="button" onClick={onDone}>
         Пароль сохранён — готово
       </button>
-    </div>
-  );
-}
-
-type OrganizationPickerProps = {
-  regionCode: string;
-  value?: OrganizationChoice;
-  onChange: (organization?: OrganizationChoice) => void;
-  messages: string[];
-};
-
-/** Searches the region's organizations by name or login; the expert's workplace is picked. */
-function OrganizationPicker({ regionCode, value, onChange, messages }: OrganizationPickerProps) {
-  const id = useId();
-  const [q, setQ] = useState('');
-  const search = useSearchOrganizations({
-    search: { regionCode, q, size: 10 },
-    queryConfig: { enabled: regionCode !== '' && q.trim().length >= 2 && !value },
-  });
-
-  if (value) {
-    return (
-      <div className="field">
-        <span className="field__label">Место работы</span>
-        <p className="one-time-password__row" data-testid="chosen-organization">
-          <strong>{value.name}</strong> <span className="table__muted">({value.login})</span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => onChange(undefined)}
-          >
-            Выбрать другую
-          </button>
-        </p>
-        <Messages messages={messages} />
-      </div>
-    );
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>Место работы: поиск организации</label>
-      <input
-        id={id}
-        className="input"
-        type="search"
-        value={q}
-        disabled={regionCode === ''}
-        placeholder={
-          regionCode === '' ? 'Сначала выберите регион' : 'Название или логин, например edu640001'
-        }
-        onChange={(event) => setQ(event.target.value)}
-      />
-      <p className="field__hint">Введите не меньше двух букв названия или логин организации.</p>
-      {search.isFetching && <Loading label="Ищем…" />}
-      {search.isError && <ErrorMessage error={search.error} title="Поиск не удался" />}
-      {search.data &&
-        q.trim().length >= 2 &&
-        (search.data.items.length === 0 ? (
-          <p className="table__muted">Ничего не найдено в регионе {regionCode}.</p>
-        ) : (
-          <ul className="organization-choices" aria-label="Найденные организации">
-            {search.data.items.map((organization) => (
-              <li key={organization.id}>
-                <button
-                  type="button"
-                  className="button button--secondary organization-choices__item"
-                  onClick={() =>
-                    onChange({
-                      id: organization.id,
-                      name: organization.name,
-                      login: organization.login,
-                    })
-                  }
-                >
-                  {organization.name} <span className="table__muted">({organization.login})</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ))}
-      <Messages messages={messages} />
     </div>
   );
 }

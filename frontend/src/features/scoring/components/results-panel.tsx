@@ -3,14 +3,11 @@ import { useState } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
-import type { Campaign, Me } from '@/types/api';
-import type { components } from '@/types/api.gen';
+import type { Campaign, Me, ScoringResultStatus } from '@/types/api';
 
 import { SCORING_RESULTS_PAGE_SIZE, useScoringResults } from '../api/list-scoring-results';
 import { resultStatusHints, resultStatusLabels, roundLabel } from '../utils/labels';
 import { RegionSelect, SubjectSelect, regionsFor, subjectName } from './region-subject-filters';
-
-type ScoringResultStatus = components['schemas']['ScoringResultStatus'];
 
 /** The works' results: status, final total and scores per criterion; page by page. */
 export function ResultsPanel({ account, campaign }: { account: Me; campaign: Campaign }) {

@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { components } from '@/types/api.gen';
 import { fieldMessages, problemErrors, statusOf } from '@/utils/problem';
 
 import { usePutScanScheme } from '../api/put-scan-scheme';
@@ -15,8 +14,7 @@ import {
   type SchemeDraft,
 } from '../utils/scheme';
 import { Messages } from './field-messages';
-
-type ScanScheme = components['schemas']['ScanScheme'];
+import type { ScanScheme } from '@/types/api';
 
 type SchemeEditorProps = {
   campaignId: number;

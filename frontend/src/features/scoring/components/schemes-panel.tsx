@@ -2,15 +2,12 @@ import { useState } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, Me } from '@/types/api';
-import type { components } from '@/types/api.gen';
+import type { Campaign, Me, ScanScheme } from '@/types/api';
 import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useScanSchemes } from '../api/list-scan-schemes';
 import { SchemeEditor } from './scheme-editor';
 import { subjectTitle } from './region-subject-filters';
-
-type ScanScheme = components['schemas']['ScanScheme'];
 
 /** Every subject of the campaign with its answer-sheet scheme; the federal organizer edits them. */
 export function SchemesPanel({ account, campaign }: { account: Me; campaign: Campaign }) {

@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { components } from '@/types/api.gen';
 import { problemErrors, statusOf } from '@/utils/problem';
 
 import { useScoreTask } from '../api/score-task';
@@ -13,8 +12,7 @@ import {
   toScores,
   type ScoreValues,
 } from '../utils/scores';
-
-type ScoringTask = components['schemas']['ScoringTask'];
+import type { ScoringTask } from '@/types/api';
 
 type ScoreFormProps = {
   task: ScoringTask;

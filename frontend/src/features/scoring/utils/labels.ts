@@ -1,6 +1,4 @@
-import type { components } from '@/types/api.gen';
-
-type ScoringResultStatus = components['schemas']['ScoringResultStatus'];
+import type { ScoringResultStatus } from '@/types/api';
 
 /** The results table's status badges, in capitals as on the printed forms. */
 export const resultStatusLabels: Record<ScoringResultStatus, string> = {

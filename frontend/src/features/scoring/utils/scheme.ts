@@ -1,6 +1,4 @@
-import type { components } from '@/types/api.gen';
-
-type ScanCriterion = components['schemas']['ScanCriterion'];
+import type { ScanCriterion } from '@/types/api';
 
 /** A criteria row as typed in the scheme editor (numbers still text). */
 export type CriterionDraft = { code: string; title: string; maxScore: string; page: string };

@@ -1,8 +1,4 @@
-import type { components } from '@/types/api.gen';
-
-type ScanCriterion = components['schemas']['ScanCriterion'];
-type CriterionScore = components['schemas']['CriterionScore'];
-type ProblemError = components['schemas']['ProblemError'];
+import type { CriterionScore, ProblemError, ScanCriterion } from '@/types/api';
 
 /** What the expert typed per criterion code. */
 export type ScoreValues = Record<string, string>;

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { KitRange } from '@/features/kits/types';
 import { campaign, campaignPage, me, organizationBrief } from '@/testing/data';
 import { json, mockApi } from '@/testing/fetch-mock';
 import { publicationPage } from '@/testing/publications-data';
 import { renderApp } from '@/testing/test-utils';
+import type { KitRange } from '@/types/api';
 
 beforeAll(async () => {
   await import('../campaign');

@@ -1,13 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { FALLBACK_ROWS, OVERSCAN } from '@/features/forms/components/form-grid';
-import type { FormDefinition, FormResponse } from '@/features/forms/types';
+import { FALLBACK_ROWS, OVERSCAN } from '@/features/forms/hooks/use-grid-window';
 import { me } from '@/testing/data';
 import { json, mockApi, problem } from '@/testing/fetch-mock';
 import { formResponse, protocol2, resultsProtocol } from '@/testing/forms-data';
 import { renderApp } from '@/testing/test-utils';
 import { stubXhrWithFetch } from '@/testing/xhr-via-fetch';
+import type { FormDefinition, FormResponse } from '@/types/api';
 
 const point = me({
   login: 'ppo640001',

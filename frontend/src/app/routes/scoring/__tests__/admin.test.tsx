@@ -173,7 +173,7 @@ describe('«Эксперты и проверка»', () => {
     await user.type(screen.getByLabelText('ФИО эксперта'), 'Петров Олег Иванович');
     await user.type(screen.getByLabelText('Место работы: поиск организации'), 'Лицей');
     await user.click(await screen.findByRole('button', { name: /МОУ «Лицей № 2»/ }));
-    expect(screen.getByTestId('chosen-organization')).toHaveTextContent('edu640002');
+    expect(screen.getByTestId('picked-organization')).toHaveTextContent('edu640002');
     const search = api.lastQueryTo('/api/organizations');
     expect(search?.get('regionCode')).toBe('64');
     expect(search?.get('q')).toBe('Лицей');
