@@ -2,11 +2,11 @@ package org.oko.forms;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.FormDefinitionInput;
 import org.oko.api.model.FormRespondentKind;
 import org.oko.api.model.OrganizationKind;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Subject;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 
@@ -23,11 +23,11 @@ final class DefinitionRules {
   static FormDefinitions.Definition checked(
       FormDefinitionInput in, CampaignInfo campaign, FormModels models) {
     List<FieldProblem> problems = new ArrayList<>();
-    CampaignSubject subject = null;
+    Subject subject = null;
     if (in.getSubjectKey() != null) {
       subject =
           campaign.subjects().stream()
-              .filter(s -> s.getKey().equals(in.getSubjectKey()))
+              .filter(s -> s.key().equals(in.getSubjectKey()))
               .findFirst()
               .orElse(null);
       if (subject == null) {
@@ -53,10 +53,10 @@ final class DefinitionRules {
     FormSchema schema = models.schemaOf(in.getSheets());
     checkPrefill(schema, in.getRespondent(), in.getSubjectKey(), problems);
     List<FormSchemas.Task> tasks =
-        subject == null || subject.getTasks() == null
+        subject == null
             ? List.of()
-            : subject.getTasks().stream()
-                .map(t -> new FormSchemas.Task(t.getLabel(), t.getMaxScore()))
+            : subject.tasks().stream()
+                .map(t -> new FormSchemas.Task(t.label(), t.maxScore()))
                 .toList();
     FormSchema prepared = null;
     try {

@@ -17,7 +17,7 @@ import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.api.model.FormWindow;
 import org.oko.api.model.ProblemError;
-import org.oko.api.model.StageState;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
 import org.oko.forms.FormAccess.VisibleForm;
@@ -434,7 +434,7 @@ class FormResponses {
   private Mono<Void> requireOpen(Target t) {
     return gate.requireOpen(
         t.form().campaignId(),
-        t.form().stage(),
+        Stage.valueOf(t.form().stage().name()),
         t.respondent().regionCode(),
         t.respondent().organizationId());
   }
@@ -557,7 +557,7 @@ class FormResponses {
     Mono<Optional<StageWindow>> window =
         gate.window(
                 t.form().campaignId(),
-                t.form().stage(),
+                Stage.valueOf(t.form().stage().name()),
                 t.respondent().regionCode(),
                 t.respondent().organizationId())
             .map(Optional::of)
@@ -575,7 +575,7 @@ class FormResponses {
             wp -> {
               Instant now = clock.instant();
               Optional<StageWindow> w = wp.getT1();
-              boolean open = w.isPresent() && w.get().stateAt(now) == StageState.OPEN;
+              boolean open = w.isPresent() && w.get().isOpenAt(now);
               FormResponseStatus status =
                   row == null
                       ? FormResponseStatus.NOT_STARTED
@@ -612,7 +612,7 @@ class FormResponses {
     return new FormWindow(
         ApiTimes.utc(w.opensAt()),
         ApiTimes.utc(w.effectiveClosesAt()),
-        w.stateAt(now) == StageState.OPEN,
+        w.isOpenAt(now),
         w.zone().getId());
   }
 

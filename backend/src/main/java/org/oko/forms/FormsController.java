@@ -27,6 +27,7 @@ import org.oko.api.model.FormVersionInput;
 import org.oko.api.model.OrganizationKind;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
@@ -155,7 +156,10 @@ class FormsController implements FormsApi {
     return withStatus.flatMap(
         s ->
             gate.window(
-                    form.campaignId(), form.stage(), caller.regionCode(), caller.organizationId())
+                    form.campaignId(),
+                    Stage.valueOf(form.stage().name()),
+                    caller.regionCode(),
+                    caller.organizationId())
                 .map(w -> s.window(FormResponses.window(w, clock.instant())))
                 .defaultIfEmpty(s));
   }

@@ -10,11 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.KitAssignmentInput;
 import org.oko.api.model.KitRangeInput;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Subject;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -63,8 +63,7 @@ class KitAssignments {
     List<KitRangeInput> ranges = in.getRanges();
     List<FieldProblem> problems = new ArrayList<>();
     String subject = in.getSubjectKey();
-    boolean knownSubject =
-        campaign.subjects().stream().map(CampaignSubject::getKey).anyMatch(subject::equals);
+    boolean knownSubject = campaign.subjects().stream().map(Subject::key).anyMatch(subject::equals);
     if (!knownSubject) {
       problems.add(FieldProblem.of("subjectKey", "Предмета «" + subject + "» нет в этой кампании"));
     }

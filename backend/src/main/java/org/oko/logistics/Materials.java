@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oko.api.model.CampaignSubject;
+import org.oko.campaigns.Subject;
 
 /**
  * What an organization receives for a campaign, computed from its sample entry. The rule follows
@@ -46,11 +46,11 @@ final class Materials {
 
   private Materials() {}
 
-  static List<Line> of(SelectedOrganization entry, List<CampaignSubject> campaignSubjects) {
+  static List<Line> of(SelectedOrganization entry, List<Subject> campaignSubjects) {
     List<Line> lines = new ArrayList<>();
-    for (CampaignSubject subject : subjectsOf(entry, campaignSubjects)) {
-      Integer grade = subject.getGrade();
-      String name = subject.getName();
+    for (Subject subject : subjectsOf(entry, campaignSubjects)) {
+      Integer grade = subject.grade();
+      String name = subject.name();
       lines.add(new Line(grade, name, KITS, entry.participants()));
       lines.add(new Line(grade, name, PROTOCOL, 1));
       lines.add(new Line(grade, name, CODE_SHEETS, entry.participants()));
@@ -59,20 +59,18 @@ final class Materials {
     return lines;
   }
 
-  static Summary summaryOf(SelectedOrganization entry, List<CampaignSubject> campaignSubjects) {
+  static Summary summaryOf(SelectedOrganization entry, List<Subject> campaignSubjects) {
     int subjects = subjectsOf(entry, campaignSubjects).size();
     return new Summary(
         subjects * entry.participants(), subjects, subjects * RETURN_PACKETS_PER_SUBJECT);
   }
 
   /** The campaign's subjects the entry takes, ordered by class, then as the campaign lists them. */
-  static List<CampaignSubject> subjectsOf(
-      SelectedOrganization entry, List<CampaignSubject> campaignSubjects) {
+  static List<Subject> subjectsOf(SelectedOrganization entry, List<Subject> campaignSubjects) {
     return campaignSubjects.stream()
-        .filter(s -> entry.subjects().contains(s.getKey()))
+        .filter(s -> entry.subjects().contains(s.key()))
         .sorted(
-            Comparator.comparing(
-                CampaignSubject::getGrade, Comparator.nullsLast(Comparator.naturalOrder())))
+            Comparator.comparing(Subject::grade, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }
 

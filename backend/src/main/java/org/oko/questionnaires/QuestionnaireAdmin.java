@@ -2,7 +2,6 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
-import org.oko.api.model.CampaignKind;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireExportFormat;
@@ -78,7 +77,7 @@ class QuestionnaireAdmin {
 
   /** Checks and stores version 1; the id. Also used for the demo data, on behalf of the caller. */
   Mono<Long> define(CampaignInfo campaign, QuestionnaireInput input, String by) {
-    if (campaign.kind() != CampaignKind.OMK) {
+    if (campaign.kind() != CampaignInfo.Kind.OMK) {
       return Mono.error(
           new ConflictException(
               "Анкеты участников бывают только в кампаниях ОМК/ОПиМК, а «"

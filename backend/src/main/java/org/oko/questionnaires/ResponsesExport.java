@@ -26,13 +26,13 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Question;
 import org.oko.api.model.QuestionOption;
 import org.oko.api.model.QuestionType;
 import org.oko.api.model.QuestionnaireSection;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Subject;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.excel.FormulaSafe;
@@ -190,8 +190,8 @@ class ResponsesExport {
   private Mono<Void> write(
       CampaignInfo campaign, Format format, String category, Layout layout, Path file) {
     Map<String, String> subjects = new HashMap<>();
-    for (CampaignSubject s : campaign.subjects()) {
-      subjects.put(s.getKey(), s.getName());
+    for (Subject s : campaign.subjects()) {
+      subjects.put(s.key(), s.name());
     }
     return Mono.usingWhen(
         Mono.fromCallable(

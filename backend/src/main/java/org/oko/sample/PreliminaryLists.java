@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.PreliminaryListResult;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
+import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.events.Outbox;
@@ -80,7 +80,7 @@ class PreliminaryLists {
   /** Completes if the list may change now: its stage is open and the sample not yet published. */
   Mono<Void> requireEditable(long campaignId, String regionCode) {
     return stages
-        .requireOpen(campaignId, StageCode.PRELIMINARY_LIST, regionCode, null)
+        .requireOpen(campaignId, Stage.PRELIMINARY_LIST, regionCode, null)
         .then(store.isPublished(campaignId, regionCode))
         .flatMap(
             published ->
@@ -171,7 +171,7 @@ class PreliminaryLists {
       Map<String, String> refused,
       CampaignInfo campaign) {
     Set<String> subjectKeys =
-        campaign.subjects().stream().map(CampaignSubject::getKey).collect(Collectors.toSet());
+        campaign.subjects().stream().map(Subject::key).collect(Collectors.toSet());
     Map<Long, Attributes> entries = new LinkedHashMap<>();
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -3,8 +3,8 @@ package org.oko.sample;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.excel.StreamingSheetReader;
@@ -119,10 +119,7 @@ class SampleUploads {
                             (caller.isFederal()
                                     ? Mono.<Void>empty()
                                     : stages.requireOpen(
-                                        campaignId,
-                                        StageCode.VERIFICATION,
-                                        caller.regionCode(),
-                                        null))
+                                        campaignId, Stage.VERIFICATION, caller.regionCode(), null))
                                 .then(
                                     staged(
                                         request,

@@ -12,12 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.oko.api.model.CampaignSubject;
-import org.oko.api.model.StageCode;
 import org.oko.api.model.VerificationChange;
 import org.oko.api.model.VerificationDiff;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
+import org.oko.campaigns.Subject;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
@@ -138,7 +138,7 @@ class Verifications {
         .flatMap(
             part ->
                 stages
-                    .requireOpen(campaign.id(), StageCode.VERIFICATION, part.regionCode(), null)
+                    .requireOpen(campaign.id(), Stage.VERIFICATION, part.regionCode(), null)
                     .then(published(campaign, part))
                     .flatMap(
                         entries ->
@@ -157,7 +157,7 @@ class Verifications {
     Map<String, PartEntry> byLogin =
         entries.stream().collect(Collectors.toMap(PartEntry::login, Function.identity()));
     Set<String> subjectKeys =
-        campaign.subjects().stream().map(CampaignSubject::getKey).collect(Collectors.toSet());
+        campaign.subjects().stream().map(Subject::key).collect(Collectors.toSet());
     List<FieldProblem> problems = new ArrayList<>(parsed.problems());
     List<Change> changes = new ArrayList<>();
     List<NewValues> rows = new ArrayList<>();
@@ -314,7 +314,7 @@ class Verifications {
               }
               Instant now = clock.instant();
               return stages
-                  .requireOpen(campaign.id(), StageCode.VERIFICATION, upload.regionCode(), null)
+                  .requireOpen(campaign.id(), Stage.VERIFICATION, upload.regionCode(), null)
                   .then(apply(caller, campaign, upload, now))
                   .thenReturn(
                       toApi(

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.oko.api.CollectorApi;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.MissingPages;
 import org.oko.api.model.MissingPagesPage;
 import org.oko.api.model.OrganizationBrief;
@@ -20,6 +19,7 @@ import org.oko.api.model.ScanSchemeInput;
 import org.oko.api.model.SheetCounts;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
@@ -272,9 +272,9 @@ class CollectorController implements CollectorApi {
     return campaigns.visibleTo(viewer, campaignId);
   }
 
-  private static CampaignSubject subjectOf(CampaignInfo campaign, String subjectKey) {
+  private static Subject subjectOf(CampaignInfo campaign, String subjectKey) {
     return campaign.subjects().stream()
-        .filter(s -> s.getKey().equals(subjectKey))
+        .filter(s -> s.key().equals(subjectKey))
         .findFirst()
         .orElseThrow(
             () -> new NotFoundException("Предмет «" + subjectKey + "» в кампании не найден"));
@@ -300,8 +300,8 @@ class CollectorController implements CollectorApi {
     Scheme s = stored.scheme();
     String name =
         campaign.subjects().stream()
-            .filter(subject -> subject.getKey().equals(s.subjectKey()))
-            .map(CampaignSubject::getName)
+            .filter(subject -> subject.key().equals(s.subjectKey()))
+            .map(Subject::name)
             .findFirst()
             .orElse(s.subjectKey());
     return new ScanScheme(

@@ -5,7 +5,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import java.time.Clock;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.blob.StoredBlob;
@@ -142,7 +142,7 @@ class ScanUploadRoutes {
                     .then(
                         stages.requireOpen(
                             batch.campaignId(),
-                            StageCode.SCANNING,
+                            Stage.SCANNING,
                             batch.organization().regionCode(),
                             batch.organization().id()))
                     .thenReturn(batch));
@@ -251,7 +251,7 @@ class ScanUploadRoutes {
                     .then(
                         stages.requireOpen(
                             sheet.campaignId(),
-                            StageCode.SCANNING,
+                            Stage.SCANNING,
                             sheet.organization().regionCode(),
                             sheet.organization().id()))
                     .thenReturn(sheet));

@@ -14,8 +14,8 @@ import org.oko.api.model.ScanBatchPage;
 import org.oko.api.model.ScanSheetDetail;
 import org.oko.api.model.ScanSheetPage;
 import org.oko.api.model.SheetStatus;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.blob.BlobStore;
@@ -106,7 +106,7 @@ class ScansController implements ScansApi {
                                       stages
                                           .requireOpen(
                                               campaignId,
-                                              StageCode.SCANNING,
+                                              Stage.SCANNING,
                                               org.regionCode(),
                                               org.id())
                                           .then(
@@ -135,7 +135,7 @@ class ScansController implements ScansApi {
   }
 
   private static void requireSubject(CampaignInfo campaign, String subjectKey) {
-    if (campaign.subjects().stream().noneMatch(s -> s.getKey().equals(subjectKey))) {
+    if (campaign.subjects().stream().noneMatch(s -> s.key().equals(subjectKey))) {
       throw new InvalidRequestException(
           "subjectKey", "В кампании нет предмета «" + subjectKey + "»");
     }
@@ -231,7 +231,7 @@ class ScansController implements ScansApi {
                                 .then(
                                     stages.requireOpen(
                                         batch.campaignId(),
-                                        StageCode.SCANNING,
+                                        Stage.SCANNING,
                                         batch.organization().regionCode(),
                                         batch.organization().id()))
                                 .then(
@@ -469,7 +469,7 @@ class ScansController implements ScansApi {
     OwnLocalScanningCampaign item =
         new OwnLocalScanningCampaign(campaign.id(), campaign.title(), caller.regionCode());
     return stages
-        .window(campaign.id(), StageCode.SCANNING, caller.regionCode(), caller.organizationId())
+        .window(campaign.id(), Stage.SCANNING, caller.regionCode(), caller.organizationId())
         .map(
             window ->
                 item.opensAt(ScanViews.time(window.opensAt()))

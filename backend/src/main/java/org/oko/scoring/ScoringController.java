@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.oko.api.ScoringApi;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.CriterionScore;
 import org.oko.api.model.Distribution;
 import org.oko.api.model.DistributionInput;
@@ -25,10 +24,11 @@ import org.oko.api.model.ScoringTask;
 import org.oko.api.model.ScoringTaskPage;
 import org.oko.api.model.ScoringTaskStatus;
 import org.oko.api.model.ScoringTaskSummary;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
+import org.oko.campaigns.Subject;
 import org.oko.identity.IdentityAdmin;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
@@ -173,7 +173,7 @@ class ScoringController implements ScoringApi {
       problems.add(
           FieldProblem.of("regionCode", "Регион " + region + " не участвует в этой кампании"));
     }
-    List<String> keys = campaign.subjects().stream().map(CampaignSubject::getKey).toList();
+    List<String> keys = campaign.subjects().stream().map(Subject::key).toList();
     LinkedHashSet<String> subjects = new LinkedHashSet<>();
     for (int i = 0; i < in.getSubjects().size(); i++) {
       String subject = in.getSubjects().get(i);
@@ -263,11 +263,11 @@ class ScoringController implements ScoringApi {
                             return Mono.error(regionNotFound(region));
                           }
                           if (campaign.subjects().stream()
-                              .noneMatch(s -> s.getKey().equals(in.getSubjectKey()))) {
+                              .noneMatch(s -> s.key().equals(in.getSubjectKey()))) {
                             return Mono.error(subjectNotFound(in.getSubjectKey()));
                           }
                           return stages
-                              .requireOpen(campaignId, StageCode.SCORING, region, null)
+                              .requireOpen(campaignId, Stage.SCORING, region, null)
                               .then(requireScheme(campaignId, in.getSubjectKey()))
                               .flatMap(scheme -> distributor.distribute(scheme, region));
                         }))

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.scoring.ScoringTasks.TaskRow;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class ScoringDeadlines {
 
   Mono<Deadline> of(TaskRow task) {
     return stages
-        .window(task.campaignId(), StageCode.SCORING, task.regionCode(), task.organizationId())
+        .window(task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId())
         .map(window -> new Deadline(window.zone().getId(), window.effectiveClosesAt()))
         .defaultIfEmpty(new Deadline(ZONE_WITHOUT_STAGE, null));
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.api.model.CriterionScore;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -75,7 +75,7 @@ class TaskScoring {
                     stages
                         .requireOpen(
                             task.campaignId(),
-                            StageCode.SCORING,
+                            Stage.SCORING,
                             task.regionCode(),
                             task.organizationId())
                         .then(

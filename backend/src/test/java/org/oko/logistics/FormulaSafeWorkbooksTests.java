@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.CampaignSubject;
+import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationRef;
 
 /**
@@ -18,8 +18,8 @@ class FormulaSafeWorkbooksTests {
   private final OrganizationRef org =
       new OrganizationRef(1, "edu649901", FORMULA, "64", 7L, "+Муниципалитет");
   private final SelectedOrganization entry = new SelectedOrganization(org, 5, List.of("rus-4"));
-  private final List<CampaignSubject> subjects =
-      List.of(new CampaignSubject("rus-4", "-Русский язык").grade(4));
+  private final List<Subject> subjects =
+      List.of(new Subject("rus-4", "-Русский язык", 4, null, List.of()));
 
   @Test
   void theTransferStatementPrefixesFormulaLikeTextWithAnApostrophe() {
