@@ -2,29 +2,20 @@ package org.oko.orgs;
 
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.oko.api.model.EducationLevel;
-import org.oko.api.model.KindCount;
-import org.oko.api.model.Municipality;
-import org.oko.api.model.Organization;
-import org.oko.api.model.OrganizationKind;
-import org.oko.api.model.Region;
-import org.oko.api.model.RegionTreeNode;
-import org.oko.api.model.SettlementType;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads of the hierarchy, straight into the API's shapes. */
+/** Reads of the hierarchy for its own pages: regions, municipalities, organizations, counts. */
 @Component
-class OrgsQueries {
+class HierarchyStore {
 
   /** Filters of the organization search; null means "any". */
   record OrganizationFilter(
@@ -34,6 +25,46 @@ class OrgsQueries {
       Long organizationId,
       String kind,
       String q) {}
+
+  /** A region with how many municipalities and organizations it has. */
+  record RegionRow(
+      String code, String name, String timeZone, int municipalities, int organizations) {}
+
+  /** A municipality with how many organizations it has. */
+  record MunicipalityRow(long id, String regionCode, String name, int organizations) {}
+
+  /**
+   * An organization as the directory shows it.
+   *
+   * @param kind SCHOOL, COLLEGE, ASSESSMENT_POINT or SCANNING_CENTRE
+   * @param settlementType CITY, TOWN or VILLAGE
+   * @param educationLevels PRIMARY, BASIC, SECONDARY, VOCATIONAL
+   */
+  record OrganizationRow(
+      long id,
+      String login,
+      String name,
+      String kind,
+      String regionCode,
+      String regionName,
+      Long municipalityId,
+      String municipalityName,
+      String settlementType,
+      List<String> educationLevels,
+      String address) {}
+
+  /** How many organizations of one kind. */
+  record KindCount(String kind, int count) {}
+
+  /**
+   * One node of a region's tree: a municipality, or (with a null id) the region's organizations
+   * that belong to none.
+   */
+  record TreeNode(Long municipalityId, String name, List<KindCount> byKind) {
+    int organizationCount() {
+      return byKind.stream().mapToInt(KindCount::count).sum();
+    }
+  }
 
   private static final String REGION_SELECT =
       "select r.code, r.name, r.time_zone,"
@@ -63,7 +94,7 @@ class OrgsQueries {
 
   private final DatabaseClient db;
 
-  OrgsQueries(DatabaseClient db) {
+  HierarchyStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -78,21 +109,21 @@ class OrgsQueries {
         .one();
   }
 
-  Flux<Region> regions(String onlyCode, Paging paging) {
+  Flux<RegionRow> regions(String onlyCode, Paging paging) {
     String where = onlyCode == null ? "" : " where r.code = :region";
     return whereRegion(
             db.sql(REGION_SELECT + where + " order by r.code limit :limit offset :offset"),
             onlyCode)
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(OrgsQueries::toRegion)
+        .map(HierarchyStore::toRegion)
         .all();
   }
 
-  Mono<Region> region(String code) {
+  Mono<RegionRow> region(String code) {
     return db.sql(REGION_SELECT + " where r.code = :code")
         .bind("code", code)
-        .map(OrgsQueries::toRegion)
+        .map(HierarchyStore::toRegion)
         .one();
   }
 
@@ -106,7 +137,7 @@ class OrgsQueries {
         .one();
   }
 
-  Flux<Municipality> municipalities(String regionCode, Paging paging) {
+  Flux<MunicipalityRow> municipalities(String regionCode, Paging paging) {
     String where = regionCode == null ? "" : " where m.region_code = :region";
     return whereRegion(
             db.sql(
@@ -116,19 +147,19 @@ class OrgsQueries {
             regionCode)
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(OrgsQueries::toMunicipality)
+        .map(HierarchyStore::toMunicipality)
         .all();
   }
 
-  Mono<Municipality> municipality(long id) {
+  Mono<MunicipalityRow> municipality(long id) {
     return db.sql(MUNICIPALITY_SELECT + " where m.id = :id")
         .bind("id", id)
-        .map(OrgsQueries::toMunicipality)
+        .map(HierarchyStore::toMunicipality)
         .one();
   }
 
   /** The municipalities of a region with counts per kind, in name order. */
-  Mono<List<RegionTreeNode>> municipalityNodes(String regionCode) {
+  Mono<List<TreeNode>> municipalityNodes(String regionCode) {
     return db.sql(
             "select m.id, m.name, t.kind, t.n from municipality m"
                 + " left join organization_tally t on t.region_code = m.region_code"
@@ -143,10 +174,10 @@ class OrgsQueries {
                 })
         .all()
         .collectList()
-        .map(OrgsQueries::groupByMunicipality);
+        .map(HierarchyStore::groupByMunicipality);
   }
 
-  Mono<RegionTreeNode> withoutMunicipalityNode(String regionCode) {
+  Mono<TreeNode> withoutMunicipalityNode(String regionCode) {
     return db.sql(
             "select kind, n from organization_tally"
                 + " where region_code = :region and municipality_key = 0 and n > 0"
@@ -155,7 +186,7 @@ class OrgsQueries {
         .map(r -> kindCount(r.get("kind", String.class), r.get("n", Long.class)))
         .all()
         .collectList()
-        .map(counts -> node(null, "Без муниципалитета", counts));
+        .map(counts -> new TreeNode(null, "Без муниципалитета", counts));
   }
 
   /** Without a search text the tally answers; with one, the matching rows are counted. */
@@ -170,7 +201,7 @@ class OrgsQueries {
     return where.bindTo(db.sql(sql)).map(r -> r.get(0, Long.class)).one();
   }
 
-  Flux<Organization> organizations(OrganizationFilter filter, Paging paging) {
+  Flux<OrganizationRow> organizations(OrganizationFilter filter, Paging paging) {
     SqlWhere where = organizationWhere(filter);
     return where
         .bindTo(
@@ -180,14 +211,14 @@ class OrgsQueries {
                     + " order by o.login limit :limit offset :offset"))
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(OrgsQueries::toOrganization)
+        .map(HierarchyStore::toOrganization)
         .all();
   }
 
-  Mono<Organization> organization(long id) {
+  Mono<OrganizationRow> organization(long id) {
     return db.sql(ORGANIZATION_SELECT + " where o.id = :id")
         .bind("id", id)
-        .map(OrgsQueries::toOrganization)
+        .map(HierarchyStore::toOrganization)
         .one();
   }
 
@@ -262,34 +293,27 @@ class OrgsQueries {
     return regionCode == null ? spec : spec.bind("region", regionCode);
   }
 
-  private static List<RegionTreeNode> groupByMunicipality(List<Object[]> rows) {
-    Map<Long, RegionTreeNode> nodes = new LinkedHashMap<>();
+  private static List<TreeNode> groupByMunicipality(List<Object[]> rows) {
+    Map<Long, TreeNode> nodes = new LinkedHashMap<>();
     for (Object[] row : rows) {
-      RegionTreeNode node =
-          nodes.computeIfAbsent((Long) row[0], id -> node(id, (String) row[1], new ArrayList<>()));
+      TreeNode node =
+          nodes.computeIfAbsent(
+              (Long) row[0], id -> new TreeNode(id, (String) row[1], new ArrayList<>()));
       if (row[2] != null) {
-        KindCount count = kindCount((String) row[2], (Long) row[3]);
-        node.getByKind().add(count);
-        node.setOrganizationCount(node.getOrganizationCount() + count.getCount());
+        node.byKind().add(kindCount((String) row[2], (Long) row[3]));
       }
     }
-    return new ArrayList<>(nodes.values());
-  }
-
-  private static RegionTreeNode node(Long municipalityId, String name, List<KindCount> counts) {
-    RegionTreeNode node =
-        new RegionTreeNode(
-            name, counts.stream().mapToInt(KindCount::getCount).sum(), new ArrayList<>(counts));
-    node.setMunicipalityId(municipalityId);
-    return node;
+    return nodes.values().stream()
+        .map(n -> new TreeNode(n.municipalityId(), n.name(), List.copyOf(n.byKind())))
+        .toList();
   }
 
   private static KindCount kindCount(String kind, Long count) {
-    return new KindCount(OrganizationKind.fromValue(kind), count.intValue());
+    return new KindCount(kind, count.intValue());
   }
 
-  private static Region toRegion(Readable r) {
-    return new Region(
+  private static RegionRow toRegion(Readable r) {
+    return new RegionRow(
         r.get("code", String.class),
         r.get("name", String.class),
         r.get("time_zone", String.class),
@@ -297,31 +321,27 @@ class OrgsQueries {
         r.get("organizations", Long.class).intValue());
   }
 
-  private static Municipality toMunicipality(Readable r) {
-    return new Municipality(
+  private static MunicipalityRow toMunicipality(Readable r) {
+    return new MunicipalityRow(
         r.get("id", Long.class),
         r.get("region_code", String.class),
         r.get("name", String.class),
         r.get("organizations", Long.class).intValue());
   }
 
-  private static Organization toOrganization(Readable r) {
+  private static OrganizationRow toOrganization(Readable r) {
     String[] levels = r.get("education_levels", String[].class);
-    Organization o =
-        new Organization(
-            r.get("id", Long.class),
-            r.get("login", String.class),
-            r.get("name", String.class),
-            OrganizationKind.fromValue(r.get("kind", String.class)),
-            r.get("region_code", String.class),
-            r.get("region_name", String.class),
-            SettlementType.fromValue(r.get("settlement_type", String.class)),
-            Arrays.stream(levels == null ? new String[0] : levels)
-                .map(EducationLevel::fromValue)
-                .toList(),
-            r.get("address", String.class));
-    o.setMunicipalityId(r.get("municipality_id", Long.class));
-    o.setMunicipalityName(r.get("municipality_name", String.class));
-    return o;
+    return new OrganizationRow(
+        r.get("id", Long.class),
+        r.get("login", String.class),
+        r.get("name", String.class),
+        r.get("kind", String.class),
+        r.get("region_code", String.class),
+        r.get("region_name", String.class),
+        r.get("municipality_id", Long.class),
+        r.get("municipality_name", String.class),
+        r.get("settlement_type", String.class),
+        List.of(levels == null ? new String[0] : levels),
+        r.get("address", String.class));
   }
 }
