@@ -7,8 +7,9 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
-import org.oko.platform.excel.StreamingSheetReader;
 import org.oko.platform.excel.UnreadableWorkbookException;
+import org.oko.platform.excel.WorkbookLimitException;
+import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
@@ -137,7 +138,7 @@ class SampleUploads {
         UploadBody.of(request),
         maxBytes,
         file ->
-            Mono.fromCallable(() -> StreamingSheetReader.looksLikeXlsx(file))
+            Mono.fromCallable(() -> WorkbookReader.looksLikeXlsx(file))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(
                     xlsx ->
@@ -149,7 +150,10 @@ class SampleUploads {
                                         + " является")))
                 .onErrorMap(
                     UnreadableWorkbookException.class,
-                    e -> new UnsupportedTypeException(e.getMessage())));
+                    e -> new UnsupportedTypeException(e.getMessage()))
+                .onErrorMap(
+                    WorkbookLimitException.class,
+                    e -> SampleWorkbookReader.refused(e.getMessage())));
   }
 
   private static long campaignId(ServerRequest request) {

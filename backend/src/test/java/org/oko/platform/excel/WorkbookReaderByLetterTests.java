@@ -14,8 +14,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sample's reader gives cells as WorkbookReader does: numbers by value, dates as shown. */
-class StreamingSheetReaderTests {
+/**
+ * Cells by column letter (how the sample reads its workbooks): numbers by value, dates as shown.
+ */
+class WorkbookReaderByLetterTests {
 
   @TempDir Path dir;
 
@@ -42,7 +44,7 @@ class StreamingSheetReaderTests {
     }
 
     Map<String, String> read = new LinkedHashMap<>();
-    StreamingSheetReader.read(file, "Лист1", (r, cells) -> read.putAll(cells));
+    read(file, read);
 
     assertThat(read)
         .containsExactly(
@@ -72,7 +74,7 @@ class StreamingSheetReaderTests {
     }
 
     Map<String, String> read = new LinkedHashMap<>();
-    StreamingSheetReader.read(file, "Лист1", (r, cells) -> read.putAll(cells));
+    read(file, read);
 
     assertThat(read)
         .containsExactly(
@@ -80,5 +82,11 @@ class StreamingSheetReaderTests {
             Map.entry("B", "12"),
             Map.entry("C", "12.4"),
             Map.entry("D", "0.3"));
+  }
+
+  private static void read(Path file, Map<String, String> into) {
+    try (WorkbookReader workbook = WorkbookReader.open(file, WorkbookReader.Limits.DEFAULT)) {
+      workbook.readSheetByLetter("Лист1", (r, cells) -> into.putAll(cells));
+    }
   }
 }
