@@ -80,6 +80,21 @@ public record Visibility(
   }
 
   /**
+   * Whether the scope covers a whole part of a region: a municipality's organizations, or (with
+   * {@code partMunicipality} null) the region's organizations that belong to none. An
+   * organization's scope covers no part.
+   */
+  public boolean coversPart(String partRegion, Long partMunicipality) {
+    if (!seesRegion(partRegion) || organizationId != null) {
+      return false;
+    }
+    if (withoutMunicipalityOnly) {
+      return partMunicipality == null;
+    }
+    return municipalityId == null || municipalityId.equals(partMunicipality);
+  }
+
+  /**
    * This scope as an SQL condition on the organizations of a query: the one place that turns a
    * scope into SQL, so that every list draws the boundary that {@link #seesOrganization} draws.
    */

@@ -3,7 +3,6 @@ package org.oko.sample;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,19 +11,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.oko.api.model.VerificationChange;
-import org.oko.api.model.VerificationDiff;
+import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.Subject;
+import org.oko.orgs.Visibility;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.UnprocessableException;
-import org.oko.sample.SampleQueries.PartEntry;
+import org.oko.sample.SampleEntryStore.PartEntry;
 import org.oko.sample.SampleWorkbookReader.Line;
 import org.oko.sample.VerificationStore.Change;
 import org.oko.sample.VerificationStore.NewValues;
@@ -40,9 +39,10 @@ import reactor.core.scheduler.Schedulers;
  * read); «да» keeps it in the sample, or brings a withdrawn one back, with the row's attributes.
  */
 @Component
-class Verifications {
+class VerificationService {
 
-  private final SampleQueries queries;
+  private final CampaignDirectory campaigns;
+  private final SampleEntryStore queries;
   private final SampleStore samples;
   private final VerificationStore store;
   private final StageGate stages;
@@ -50,14 +50,16 @@ class Verifications {
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  Verifications(
-      SampleQueries queries,
+  VerificationService(
+      CampaignDirectory campaigns,
+      SampleEntryStore queries,
       SampleStore samples,
       VerificationStore store,
       StageGate stages,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
+    this.campaigns = campaigns;
     this.queries = queries;
     this.samples = samples;
     this.store = store;
@@ -97,7 +99,7 @@ class Verifications {
                     FormSignature.verification(
                         campaign.id(), part.regionCode(), part.municipalityId()),
                     "Форма выверки. " + campaign.title(),
-                    entries.stream().map(Verifications::line).toList(),
+                    entries.stream().map(VerificationService::line).toList(),
                     campaign.subjects()));
   }
 
@@ -118,7 +120,20 @@ class Verifications {
    * Reads an uploaded form (the staged file; the caller deletes it) and stores its diff, or answers
    * 422 with every problem and stores nothing.
    */
-  Mono<VerificationDiff> upload(Caller caller, CampaignInfo campaign, Path file) {
+  Mono<VerificationStore.Upload> upload(Caller caller, long campaignId, StagedFile file) {
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .flatMap(
+            campaign ->
+                // The federal organizer's region is known only from the file.
+                (caller.isFederal()
+                        ? Mono.<Void>empty()
+                        : stages.requireOpen(
+                            campaignId, Stage.VERIFICATION, caller.regionCode(), null))
+                    .then(file.with(path -> upload(caller, campaign, path))));
+  }
+
+  private Mono<VerificationStore.Upload> upload(Caller caller, CampaignInfo campaign, Path file) {
     return Mono.fromCallable(
             () -> {
               FormSignature signature =
@@ -127,7 +142,7 @@ class Verifications {
                   signature,
                   FormSignature.verification(campaign.id(), null, signature.municipalityId()));
               var part = new VerificationPart(signature.regionCode(), signature.municipalityId());
-              if (!part.uploadableBy(caller)) {
+              if (!part.uploadableBy(Visibility.of(caller))) {
                 throw SampleWorkbookReader.refused(
                     "Эта форма выверки выгружена для другой части выборки (другого"
                         + " муниципалитета или региона): загрузите свою форму.");
@@ -148,7 +163,7 @@ class Verifications {
                                     parsed -> store(caller, campaign, part, entries, parsed))));
   }
 
-  private Mono<VerificationDiff> store(
+  private Mono<VerificationStore.Upload> store(
       Caller caller,
       CampaignInfo campaign,
       VerificationPart part,
@@ -189,7 +204,7 @@ class Verifications {
       }
       if (line.participates()) {
         problems.addAll(
-            PreliminaryLists.unknownSubjects(
+            PreliminaryListService.unknownSubjects(
                 new Proposal(line.login(), line.attributes(), line.place()), subjectKeys));
       }
       Attributes after = line.participates() ? line.attributes() : entry.attributes();
@@ -220,16 +235,15 @@ class Verifications {
         .as(tx::transactional)
         .map(
             id ->
-                toApi(
-                    new VerificationStore.Upload(
-                        id,
-                        part.regionCode(),
-                        part.municipalityId(),
-                        caller.login(),
-                        now,
-                        changes,
-                        rows.size(),
-                        null)));
+                new VerificationStore.Upload(
+                    id,
+                    part.regionCode(),
+                    part.municipalityId(),
+                    caller.login(),
+                    now,
+                    changes,
+                    rows.size(),
+                    null));
   }
 
   /** Every field the row changes, in column order, with the values as the workbook shows them. */
@@ -291,7 +305,7 @@ class Verifications {
             entry.regionCode(),
             entry.municipalityId(),
             entry.municipalityName(),
-            column.diffField.getValue(),
+            column.diffField,
             column.title,
             before.isEmpty() ? "—" : before,
             after.isEmpty() ? "—" : after));
@@ -301,7 +315,7 @@ class Verifications {
    * Applies an upload: only its uploader (404 for anyone else), once (409), while the stage is
    * open, and only if none of its entries changed since the upload (409, nothing applied).
    */
-  Mono<VerificationDiff> confirm(Caller caller, CampaignInfo campaign, long uploadId) {
+  Mono<VerificationStore.Upload> confirm(Caller caller, CampaignInfo campaign, long uploadId) {
     return store
         .find(campaign.id(), uploadId)
         .filter(upload -> upload.uploadedBy().equals(caller.login()))
@@ -317,16 +331,15 @@ class Verifications {
                   .requireOpen(campaign.id(), Stage.VERIFICATION, upload.regionCode(), null)
                   .then(apply(caller, campaign, upload, now))
                   .thenReturn(
-                      toApi(
-                          new VerificationStore.Upload(
-                              upload.id(),
-                              upload.regionCode(),
-                              upload.municipalityId(),
-                              upload.uploadedBy(),
-                              upload.uploadedAt(),
-                              upload.changes(),
-                              upload.rows(),
-                              now)));
+                      new VerificationStore.Upload(
+                          upload.id(),
+                          upload.regionCode(),
+                          upload.municipalityId(),
+                          upload.uploadedBy(),
+                          upload.uploadedAt(),
+                          upload.changes(),
+                          upload.rows(),
+                          now));
             });
   }
 
@@ -363,34 +376,5 @@ class Verifications {
 
   private static ConflictException alreadyConfirmed() {
     return new ConflictException("Изменения этой формы выверки уже применены");
-  }
-
-  static VerificationDiff toApi(VerificationStore.Upload upload) {
-    var diff =
-        new VerificationDiff(
-            upload.id(),
-            upload.uploadedAt().atOffset(ZoneOffset.UTC),
-            upload.uploadedBy(),
-            upload.rows(),
-            upload.changes().stream().map(Verifications::toApi).toList());
-    if (upload.confirmedAt() != null) {
-      diff.setConfirmedAt(upload.confirmedAt().atOffset(ZoneOffset.UTC));
-    }
-    return diff;
-  }
-
-  private static VerificationChange toApi(Change c) {
-    return new VerificationChange(
-        SampleQueries.brief(
-            c.organizationId(),
-            c.login(),
-            c.name(),
-            c.regionCode(),
-            c.municipalityId(),
-            c.municipalityName()),
-        VerificationChange.FieldEnum.fromValue(c.field()),
-        c.fieldName(),
-        c.before(),
-        c.after());
   }
 }

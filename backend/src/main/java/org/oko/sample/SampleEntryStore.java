@@ -2,17 +2,12 @@ package org.oko.sample;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import org.oko.api.model.EducationLevel;
-import org.oko.api.model.OrganizationBrief;
-import org.oko.api.model.RegionSampleSummary;
-import org.oko.api.model.SampleAttributes;
-import org.oko.api.model.SampleEntry;
-import org.oko.api.model.SampleStatus;
-import org.oko.api.model.SettlementType;
+import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -22,11 +17,73 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads of the preliminary list and the sample, always through a {@link SampleScope}. Joins the
+ * Reads of the preliminary list and the sample, always through a {@link Scope}. Joins the
  * organization and municipality tables read-only for names, places and paging by login.
  */
 @Component
-class SampleQueries {
+class SampleEntryStore {
+
+  /**
+   * Which entries of a campaign a caller sees, as SQL: its part of the hierarchy (orgs' one scope
+   * rule, narrowed by the request's filters), only the published sample (municipal and responsible
+   * coordinators), and whether the selection is hidden until publication (the region must not learn
+   * who is drawn before the federal organizer publishes it).
+   */
+  record Scope(
+      Visibility part, boolean publishedSampleOnly, boolean selectionHiddenBeforePublication) {
+
+    /** The status a caller sees: «proposed» for everyone in an unpublished region if hidden. */
+    static final String SHOWN_STATUS =
+        "case when :hideSelection and p.region_code is null then 'PROPOSED' else e.status end";
+
+    private static final String FROM =
+        """
+         from sample_entry e
+         join organization o on o.id = e.organization_id
+         left join municipality m on m.id = o.municipality_id
+         left join sample_publication p on p.campaign_id = e.campaign_id
+                                       and p.region_code = e.region_code
+         where e.campaign_id = :campaign
+           and (not :publishedOnly or (p.region_code is not null and e.status <> 'PROPOSED'))
+        """;
+
+    /** The entries' rows ({@code e}, {@code o}, {@code m}, {@code p}) this scope sees. */
+    String from() {
+      return FROM + condition().and();
+    }
+
+    /** Binds what {@link #from} and {@link #SHOWN_STATUS} use. */
+    GenericExecuteSpec bind(GenericExecuteSpec spec, long campaignId) {
+      return condition()
+          .bind(spec)
+          .bind("campaign", campaignId)
+          .bind("publishedOnly", publishedSampleOnly)
+          .bind("hideSelection", selectionHiddenBeforePublication);
+    }
+
+    private ScopeCondition condition() {
+      return part.condition(ScopeCondition.Columns.of("o").withRegion("e.region_code"));
+    }
+  }
+
+  /** An entry as a list shows it: the status the caller may see, and whether it is published. */
+  record Entry(
+      OrganizationRef organization,
+      String status,
+      boolean published,
+      Attributes attributes,
+      Instant verifiedAt,
+      String verifiedBy) {}
+
+  /** A region's counts; {@code publishedAt} null while its sample is not published. */
+  record RegionSummary(
+      String code,
+      String name,
+      int proposed,
+      int selected,
+      int withdrawn,
+      int verified,
+      Instant publishedAt) {}
 
   /** An entry of a municipality's (or the without-municipality) part of a published sample. */
   record PartEntry(
@@ -40,8 +97,8 @@ class SampleQueries {
       Attributes attributes,
       long version) {
 
-    OrganizationBrief brief() {
-      return SampleQueries.brief(
+    OrganizationRef organization() {
+      return new OrganizationRef(
           organizationId, login, name, regionCode, municipalityId, municipalityName);
     }
   }
@@ -58,18 +115,17 @@ class SampleQueries {
 
   private final DatabaseClient db;
 
-  SampleQueries(DatabaseClient db) {
+  SampleEntryStore(DatabaseClient db) {
     this.db = db;
   }
 
-  Flux<SampleEntry> list(
-      long campaignId, SampleScope scope, SampleStatus status, String q, Paging paging) {
+  Flux<Entry> list(long campaignId, Scope scope, String status, String q, Paging paging) {
     return filtered(
             "select o.id, o.login, o.name, o.municipality_id, m.name as municipality,"
                 + " e.region_code, e.participants, e.institution_type, e.settlement_type,"
                 + " e.education_levels, e.subjects, e.verified_at, e.verified_by,"
                 + " (p.region_code is not null) as published, "
-                + SampleScope.SHOWN_STATUS
+                + Scope.SHOWN_STATUS
                 + " as shown"
                 + scope.from()
                 + FILTERS
@@ -80,23 +136,22 @@ class SampleQueries {
             q)
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(SampleQueries::toEntry)
+        .map(SampleEntryStore::toEntry)
         .all();
   }
 
-  Mono<Long> count(long campaignId, SampleScope scope, SampleStatus status, String q) {
+  Mono<Long> count(long campaignId, Scope scope, String status, String q) {
     return filtered("select count(*) as n" + scope.from() + FILTERS, campaignId, scope, status, q)
         .map(r -> r.get("n", Long.class))
         .one();
   }
 
   /** Counts per region of {@code regionCodes} (all the caller sees), in code order. */
-  Flux<RegionSampleSummary> summary(
-      long campaignId, SampleScope scope, Collection<String> regionCodes) {
+  Flux<RegionSummary> summary(long campaignId, Scope scope, Collection<String> regionCodes) {
     return bindScope(
             db.sql(
                     "with visible as (select e.region_code, e.verified_at, "
-                        + SampleScope.SHOWN_STATUS
+                        + Scope.SHOWN_STATUS
                         + " as shown"
                         + scope.from()
                         + ")"
@@ -118,21 +173,15 @@ class SampleQueries {
             campaignId,
             scope)
         .map(
-            r -> {
-              var summary =
-                  new RegionSampleSummary(
-                      r.get("code", String.class),
-                      r.get("name", String.class),
-                      r.get("proposed", Long.class).intValue(),
-                      r.get("selected", Long.class).intValue(),
-                      r.get("withdrawn", Long.class).intValue(),
-                      r.get("verified", Long.class).intValue());
-              Instant published = r.get("published_at", Instant.class);
-              if (published != null) {
-                summary.setPublishedAt(published.atOffset(ZoneOffset.UTC));
-              }
-              return summary;
-            })
+            r ->
+                new RegionSummary(
+                    r.get("code", String.class),
+                    r.get("name", String.class),
+                    r.get("proposed", Long.class).intValue(),
+                    r.get("selected", Long.class).intValue(),
+                    r.get("withdrawn", Long.class).intValue(),
+                    r.get("verified", Long.class).intValue(),
+                    r.get("published_at", Instant.class)))
         .all();
   }
 
@@ -203,28 +252,18 @@ class SampleQueries {
         .all();
   }
 
-  /** The region of a municipality; empty if there is none with this id. */
-  Mono<String> regionOfMunicipality(long municipalityId) {
-    return db.sql("select region_code from municipality where id = :id")
-        .bind("id", municipalityId)
-        .map(r -> r.get("region_code", String.class))
-        .one();
-  }
-
   private static final String FILTERS =
       " and (cast(:status as text) is null or "
-          + SampleScope.SHOWN_STATUS
+          + Scope.SHOWN_STATUS
           + " = :status)"
           + " and (cast(:q as text) is null or o.login like :loginPrefix"
           + " or o.name ilike :namePart)";
 
   private GenericExecuteSpec filtered(
-      String sql, long campaignId, SampleScope scope, SampleStatus status, String q) {
+      String sql, long campaignId, Scope scope, String status, String q) {
     String term = q == null || q.isBlank() ? null : likeEscaped(q.strip());
     return bindScope(db.sql(sql), campaignId, scope)
-        .bind(
-            "status",
-            Parameter.fromOrEmpty(status == null ? null : status.getValue(), String.class))
+        .bind("status", Parameter.fromOrEmpty(status, String.class))
         .bind("q", Parameter.fromOrEmpty(term, String.class))
         .bind(
             "loginPrefix",
@@ -236,7 +275,7 @@ class SampleQueries {
   }
 
   private static GenericExecuteSpec bindScope(
-      GenericExecuteSpec spec, long campaignId, SampleScope scope) {
+      GenericExecuteSpec spec, long campaignId, Scope scope) {
     return scope.bind(spec, campaignId);
   }
 
@@ -253,46 +292,20 @@ class SampleQueries {
         Arrays.asList(r.get("subjects", String[].class)));
   }
 
-  static SampleAttributes toApi(Attributes a) {
-    return new SampleAttributes(
-        a.participants(),
-        a.institutionType(),
-        SettlementType.fromValue(a.settlementType()),
-        a.educationLevels().stream().map(EducationLevel::fromValue).toList(),
-        a.subjects());
-  }
-
-  static OrganizationBrief brief(
-      long id,
-      String login,
-      String name,
-      String regionCode,
-      Long municipalityId,
-      String municipalityName) {
-    var brief = new OrganizationBrief(id, login, name, regionCode);
-    brief.setMunicipalityId(municipalityId);
-    brief.setMunicipalityName(municipalityName);
-    return brief;
-  }
-
-  private static SampleEntry toEntry(Readable r) {
-    var entry =
-        new SampleEntry(
-            brief(
-                r.get("id", Long.class),
-                r.get("login", String.class),
-                r.get("name", String.class),
-                r.get("region_code", String.class),
-                r.get("municipality_id", Long.class),
-                r.get("municipality", String.class)),
-            SampleStatus.fromValue(r.get("shown", String.class)),
-            r.get("published", Boolean.class),
-            toApi(attributes(r)));
+  private static Entry toEntry(Readable r) {
     Instant verified = r.get("verified_at", Instant.class);
-    if (verified != null) {
-      entry.setVerifiedAt(verified.atOffset(ZoneOffset.UTC));
-      entry.setVerifiedBy(r.get("verified_by", String.class));
-    }
-    return entry;
+    return new Entry(
+        new OrganizationRef(
+            r.get("id", Long.class),
+            r.get("login", String.class),
+            r.get("name", String.class),
+            r.get("region_code", String.class),
+            r.get("municipality_id", Long.class),
+            r.get("municipality", String.class)),
+        r.get("shown", String.class),
+        r.get("published", Boolean.class),
+        attributes(r),
+        verified,
+        verified == null ? null : r.get("verified_by", String.class));
   }
 }

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.oko.api.model.SampleDrawInput;
-import org.oko.api.model.SamplePublishInput;
-import org.oko.api.model.SampleSelectionInput;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
@@ -31,25 +28,29 @@ import reactor.core.publisher.Mono;
  * the verification changes it afterwards.
  */
 @Component
-class SampleSelection {
+class SampleSelectionService {
 
   private final SampleStore store;
   private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  SampleSelection(SampleStore store, Outbox outbox, TransactionalOperator tx, Clock clock) {
+  SampleSelectionService(SampleStore store, Outbox outbox, TransactionalOperator tx, Clock clock) {
     this.store = store;
     this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
   }
 
-  Mono<Void> draw(CampaignInfo campaign, SampleDrawInput in) {
+  /**
+   * Draws {@code perRegion} organizations in each named region (every region of the campaign when
+   * none is named) with the seed.
+   */
+  Mono<Void> draw(CampaignInfo campaign, List<String> regionCodes, int perRegion, long seed) {
     List<String> regions =
-        in.getRegionCodes() == null || in.getRegionCodes().isEmpty()
+        regionCodes == null || regionCodes.isEmpty()
             ? campaign.regionCodes()
-            : List.copyOf(new LinkedHashSet<>(in.getRegionCodes()));
+            : List.copyOf(new LinkedHashSet<>(regionCodes));
     for (String region : regions) {
       if (!campaign.regionCodes().contains(region)) {
         return Mono.error(
@@ -65,15 +66,15 @@ class SampleSelection {
                   candidates.stream().collect(Collectors.groupingBy(Candidate::regionCode));
               List<Long> selected = new ArrayList<>();
               byRegion.forEach(
-                  (region, list) ->
-                      selected.addAll(SampleDraw.select(list, in.getPerRegion(), in.getSeed())));
+                  (region, list) -> selected.addAll(SampleDraw.select(list, perRegion, seed)));
               return store.replaceSelection(campaign.id(), regions, selected).as(tx::transactional);
             });
   }
 
-  Mono<Void> select(CampaignInfo campaign, SampleSelectionInput in) {
-    List<Long> include = in.getInclude() == null ? List.of() : in.getInclude();
-    List<Long> exclude = in.getExclude() == null ? List.of() : in.getExclude();
+  /** Adds organizations of the preliminary lists to the sample and takes others out of it. */
+  Mono<Void> select(CampaignInfo campaign, List<Long> included, List<Long> excluded) {
+    List<Long> include = included == null ? List.of() : included;
+    List<Long> exclude = excluded == null ? List.of() : excluded;
     Set<Long> all = new HashSet<>(include);
     all.addAll(exclude);
     return store
@@ -122,9 +123,8 @@ class SampleSelection {
    * Publishes to the named regions, or to every region with a selection; a region already published
    * stays as it was (and gets no second event).
    */
-  Mono<Void> publish(Caller caller, CampaignInfo campaign, SamplePublishInput in) {
-    List<String> named =
-        in == null || in.getRegionCodes() == null ? List.of() : in.getRegionCodes();
+  Mono<Void> publish(Caller caller, CampaignInfo campaign, List<String> regionCodes) {
+    List<String> named = regionCodes == null ? List.of() : regionCodes;
     return Mono.zip(
             store.selectedCounts(campaign.id()),
             store.publishedRegions(campaign.id()).collect(Collectors.toSet()))

@@ -1,5 +1,6 @@
 package org.oko.sample;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.oko.api.model.PreliminaryListResult;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.Stage;
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A region's preliminary list, however it arrives (JSON or a workbook): who may submit it, when,
@@ -36,7 +37,7 @@ import reactor.core.publisher.Mono;
  * published to the region, and the federal organizer draws (or selects) again on the new list.
  */
 @Component
-class PreliminaryLists {
+class PreliminaryListService {
 
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
@@ -45,7 +46,7 @@ class PreliminaryLists {
   private final Outbox outbox;
   private final TransactionalOperator tx;
 
-  PreliminaryLists(
+  PreliminaryListService(
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       StageGate stages,
@@ -58,6 +59,49 @@ class PreliminaryLists {
     this.store = store;
     this.outbox = outbox;
     this.tx = tx;
+  }
+
+  /** A list as read from its request: the proposals, and the problems found reading them. */
+  record Read(List<Proposal> proposals, List<FieldProblem> problems) {}
+
+  /**
+   * Replaces the region's list with what {@code read} gives, read only once the caller may change
+   * the list now; emits how many organizations it proposes.
+   */
+  Mono<Integer> replace(Caller caller, long campaignId, String regionCode, Mono<Read> read) {
+    return access(caller, campaignId, regionCode)
+        .flatMap(
+            campaign ->
+                requireEditable(campaignId, regionCode)
+                    .then(read)
+                    .flatMap(
+                        list ->
+                            submit(
+                                caller, campaign, regionCode, list.proposals(), list.problems())));
+  }
+
+  /** Replaces the region's list with an uploaded template's rows, as {@link #replace}. */
+  Mono<Integer> upload(Caller caller, long campaignId, String regionCode, StagedFile file) {
+    return replace(
+        caller, campaignId, regionCode, file.with(path -> readList(path, campaignId, regionCode)));
+  }
+
+  private static Mono<Read> readList(Path file, long campaignId, String region) {
+    return Mono.fromCallable(
+            () -> {
+              SampleWorkbookReader.requireMadeFor(
+                  SampleWorkbookReader.signature(file, FormSignature.PRELIMINARY_LIST),
+                  FormSignature.preliminaryList(campaignId, region));
+              SampleWorkbookReader.Parsed parsed = SampleWorkbookReader.lines(file, false);
+              // The rows saying «да»: those saying «нет» are simply not in the list.
+              List<Proposal> proposals =
+                  parsed.lines().stream()
+                      .filter(SampleWorkbookReader.Line::participates)
+                      .map(line -> new Proposal(line.login(), line.attributes(), line.place()))
+                      .toList();
+              return new Read(proposals, parsed.problems());
+            })
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   /**
@@ -94,9 +138,10 @@ class PreliminaryLists {
 
   /**
    * Checks every proposal and stores the list, or answers 422 with every problem (including {@code
-   * earlier} ones, such as malformed cells) and stores nothing.
+   * earlier} ones, such as malformed cells) and stores nothing. Emits how many organizations the
+   * list proposes.
    */
-  Mono<PreliminaryListResult> submit(
+  Mono<Integer> submit(
       Caller caller,
       CampaignInfo campaign,
       String regionCode,
@@ -131,7 +176,7 @@ class PreliminaryLists {
                           new PreliminaryListSubmitted(
                               campaign.id(), regionCode, proposed, caller.login())))
                   .as(tx::transactional)
-                  .thenReturn(new PreliminaryListResult(regionCode, proposed));
+                  .thenReturn(proposed);
             });
   }
 
