@@ -13,13 +13,16 @@ import org.oko.publications.AttachmentStore.AttachmentView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Publications as the API shows them: rows plus their attachments, read in one query per page. */
+/**
+ * Publications as the API shows them (the web edge's mapper): rows plus their attachments, read in
+ * one query per page.
+ */
 @Component
-class PublicationViews {
+class PublicationMapper {
 
   private final AttachmentStore attachments;
 
-  PublicationViews(AttachmentStore attachments) {
+  PublicationMapper(AttachmentStore attachments) {
     this.attachments = attachments;
   }
 
