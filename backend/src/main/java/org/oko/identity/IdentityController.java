@@ -24,10 +24,11 @@ import reactor.core.publisher.Mono;
 class IdentityController implements IdentityApi {
 
   private final AuditLog audit;
-  private final CredentialIssuing credentials;
-  private final SigningKeys signingKeys;
+  private final CredentialIssuingService credentials;
+  private final SigningKeyStore signingKeys;
 
-  IdentityController(AuditLog audit, CredentialIssuing credentials, SigningKeys signingKeys) {
+  IdentityController(
+      AuditLog audit, CredentialIssuingService credentials, SigningKeyStore signingKeys) {
     this.audit = audit;
     this.credentials = credentials;
     this.signingKeys = signingKeys;
@@ -54,7 +55,7 @@ class IdentityController implements IdentityApi {
                 WorkbookDownload.of(
                     () ->
                         CredentialsWorkbook.write(
-                            issued.lines(), issued.scope(), CredentialIssuing.now()),
+                            issued.lines(), issued.scope(), CredentialIssuingService.now()),
                     "credentials.xlsx"));
   }
 

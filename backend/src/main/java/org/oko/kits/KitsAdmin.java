@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class KitsAdmin {
 
-  private final KitAssignments assignments;
+  private final KitAssignmentService assignments;
   private final DatabaseClient db;
 
-  KitsAdmin(KitAssignments assignments, DatabaseClient db) {
+  KitsAdmin(KitAssignmentService assignments, DatabaseClient db) {
     this.assignments = assignments;
     this.db = db;
   }

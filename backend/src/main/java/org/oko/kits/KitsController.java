@@ -48,7 +48,7 @@ class KitsController implements KitsApi {
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
   private final KitStore store;
-  private final KitAssignments assignments;
+  private final KitAssignmentService assignments;
   private final KitCredentialDirectory credentials;
   private final StageGate stages;
   private final PublicUrl publicUrl;
@@ -58,7 +58,7 @@ class KitsController implements KitsApi {
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       KitStore store,
-      KitAssignments assignments,
+      KitAssignmentService assignments,
       KitCredentialDirectory credentials,
       StageGate stages,
       PublicUrl publicUrl,

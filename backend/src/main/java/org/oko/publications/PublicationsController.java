@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publications ({@link PublicationService}). File uploads are streamed by {@link
- * AttachmentUploads}; downloads by {@link AttachmentDownloads}.
+ * AttachmentUploadService}; downloads by {@link AttachmentDownloadService}.
  */
 @RestController
 class PublicationsController implements PublicationsApi {
@@ -27,15 +27,15 @@ class PublicationsController implements PublicationsApi {
   private final PublicationService publications;
   private final PublicationMapper mapper;
   private final PublicationAccess access;
-  private final AttachmentDownloads downloads;
-  private final DownloadsReport report;
+  private final AttachmentDownloadService downloads;
+  private final DownloadsReportStore report;
 
   PublicationsController(
       PublicationService publications,
       PublicationMapper mapper,
       PublicationAccess access,
-      AttachmentDownloads downloads,
-      DownloadsReport report) {
+      AttachmentDownloadService downloads,
+      DownloadsReportStore report) {
     this.publications = publications;
     this.mapper = mapper;
     this.access = access;
@@ -163,7 +163,7 @@ class PublicationsController implements PublicationsApi {
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
-    return CurrentCaller.withRole(DownloadsReport.COORDINATORS)
+    return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
         .flatMap(
             caller ->
                 report.page(

@@ -28,7 +28,8 @@ class FormulaSafeWorkbooksTests {
             "@ВПР 2026",
             "Саратовская область (64)",
             List.of(
-                new TransferStatementWorkbook.Line(org, Materials.summaryOf(entry, subjects), 0)));
+                new TransferStatementWorkbook.Line(
+                    org, MaterialRules.summaryOf(entry, subjects), 0)));
 
     List<List<String>> rows = LogisticsFixture.rows(xlsx);
     assertThat(rows.get(1)).first().isEqualTo("'@ВПР 2026");
@@ -38,7 +39,7 @@ class FormulaSafeWorkbooksTests {
 
   @Test
   void theInventoryPrefixesFormulaLikeTextWithAnApostrophe() {
-    byte[] xlsx = InventoryWorkbook.write("ВПР 2026", org, Materials.of(entry, subjects));
+    byte[] xlsx = InventoryWorkbook.write("ВПР 2026", org, MaterialRules.of(entry, subjects));
 
     List<List<String>> rows = LogisticsFixture.rows(xlsx);
     assertThat(rows).anyMatch(r -> r.contains("'" + FORMULA));

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * here. Every download that starts a file is logged; a resumed one is the same download.
  */
 @Component
-class AttachmentDownloads {
+class AttachmentDownloadService {
 
   /** The file to serve and the organization to record the download for (null: a coordinator). */
   private record Target(StoredFile file, Long organizationId) {}
@@ -45,7 +45,7 @@ class AttachmentDownloads {
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  AttachmentDownloads(
+  AttachmentDownloadService(
       AttachmentStore attachments,
       OrganizationDirectory organizations,
       BlobStore blobs,

@@ -23,26 +23,26 @@ import reactor.core.publisher.Mono;
  * and the packet and its event commit together, so a refused packet leaves nothing behind.
  */
 @Service
-class PacketAcceptance {
+class PacketAcceptanceService {
 
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
-  private final PublishedSample sample;
-  private final Packets packets;
-  private final Places places;
+  private final PublishedSampleStore sample;
+  private final PacketStore packets;
+  private final PlaceStore places;
   private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  PacketAcceptance(
+  PacketAcceptanceService(
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
-      PublishedSample sample,
-      Packets packets,
-      Places places,
+      PublishedSampleStore sample,
+      PacketStore packets,
+      PlaceStore places,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
@@ -57,7 +57,7 @@ class PacketAcceptance {
   }
 
   /** {@code caller} is a coordinator or FEDERAL (the controller checks the role). */
-  Mono<Packets.Accepted> accept(Caller caller, long campaignId, PacketInput in) {
+  Mono<PacketStore.Accepted> accept(Caller caller, long campaignId, PacketInput in) {
     Visibility visibility = Visibility.of(caller);
     String number = in.getPacketNumber();
     String note = in.getNote() == null || in.getNote().isBlank() ? null : in.getNote().strip();
@@ -74,7 +74,7 @@ class PacketAcceptance {
   }
 
   /** The packet and its event, in one transaction. */
-  private Mono<Packets.Accepted> store(
+  private Mono<PacketStore.Accepted> store(
       Caller caller,
       long campaignId,
       String number,
@@ -105,7 +105,8 @@ class PacketAcceptance {
                             org.regionCode(),
                             caller.login(),
                             now))
-                    .thenReturn(new Packets.Accepted(id, number, org, caller.login(), now, note)))
+                    .thenReturn(
+                        new PacketStore.Accepted(id, number, org, caller.login(), now, note)))
         .as(tx::transactional);
   }
 
@@ -140,12 +141,12 @@ class PacketAcceptance {
                                 + " номер пакета"))
                     : places
                         .region(first.organization().regionCode())
-                        .map(Places.Region::zone)
+                        .map(PlaceStore.Region::zone)
                         .defaultIfEmpty(ZoneId.of("Europe/Moscow"))
                         .flatMap(zone -> Mono.<Void>error(alreadyAccepted(first, zone))));
   }
 
-  private static ConflictException alreadyAccepted(Packets.Accepted first, ZoneId zone) {
+  private static ConflictException alreadyAccepted(PacketStore.Accepted first, ZoneId zone) {
     return new ConflictException(
         "Пакет "
             + first.packetNumber()

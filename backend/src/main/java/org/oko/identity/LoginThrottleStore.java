@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * database's {@code now()}: one clock for every instance.
  */
 @Component
-class LoginThrottle {
+class LoginThrottleStore {
 
   /** A login at one address: 5 failures within 15 minutes lock that pair for 15 minutes. */
   static final Limit PER_LOGIN_AT_ADDRESS =
@@ -182,7 +182,7 @@ class LoginThrottle {
 
   private final DatabaseClient db;
 
-  LoginThrottle(DatabaseClient db) {
+  LoginThrottleStore(DatabaseClient db) {
     this.db = db;
   }
 

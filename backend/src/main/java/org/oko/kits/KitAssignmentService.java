@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * assignments racing each other.
  */
 @Component
-class KitAssignments {
+class KitAssignmentService {
 
   static final int MAX_RANGE = 10_000;
 
@@ -53,7 +53,7 @@ class KitAssignments {
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  KitAssignments(KitStore store, TransactionalOperator tx, Clock clock) {
+  KitAssignmentService(KitStore store, TransactionalOperator tx, Clock clock) {
     this.store = store;
     this.tx = tx;
     this.clock = clock;

@@ -11,21 +11,21 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Deletes the {@link LoginThrottle} counts that no longer decide anything: the window is over and
- * the last lock-out ended long enough ago for its doubling to be forgotten. Without this, guesses
- * from many addresses would leave a row per login and address for good. Every instance runs it;
- * deleting the same rows twice does no harm.
+ * Deletes the {@link LoginThrottleStore} counts that no longer decide anything: the window is over
+ * and the last lock-out ended long enough ago for its doubling to be forgotten. Without this,
+ * guesses from many addresses would leave a row per login and address for good. Every instance runs
+ * it; deleting the same rows twice does no harm.
  */
 @Component
-class ExpiredLoginCounts extends BackgroundLoop {
+class ExpiredLoginCountWorker extends BackgroundLoop {
 
-  private static final Logger log = LoggerFactory.getLogger(ExpiredLoginCounts.class);
+  private static final Logger log = LoggerFactory.getLogger(ExpiredLoginCountWorker.class);
 
   private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
   private final DatabaseClient db;
 
-  ExpiredLoginCounts(DatabaseClient db) {
+  ExpiredLoginCountWorker(DatabaseClient db) {
     this.db = db;
   }
 

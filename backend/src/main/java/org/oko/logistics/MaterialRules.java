@@ -28,7 +28,7 @@ import org.oko.campaigns.Subject;
  * subject key the campaign no longer has (the campaign was edited after the sample) yields nothing:
  * there are no materials for it.
  */
-final class Materials {
+final class MaterialRules {
 
   static final String KITS = "Индивидуальный комплект (ИК)";
   static final String PROTOCOL = "Протокол проведения";
@@ -44,7 +44,7 @@ final class Materials {
   /** What a transfer statement shows of an organization: kits and packets in total. */
   record Summary(int kits, int deliveryPackets, int returnPackets) {}
 
-  private Materials() {}
+  private MaterialRules() {}
 
   static List<Line> of(SelectedOrganization entry, List<Subject> campaignSubjects) {
     List<Line> lines = new ArrayList<>();

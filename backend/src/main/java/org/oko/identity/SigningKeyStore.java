@@ -29,12 +29,12 @@ import reactor.core.scheduler.Schedulers;
  * signs; retired keys keep verifying until their tokens have expired, so rotation logs nobody out.
  */
 @Component
-class SigningKeys implements TokenKeys {
+class SigningKeyStore implements TokenKeys {
 
   private final DatabaseClient db;
   private volatile List<RSAKey> cached = List.of();
 
-  SigningKeys(DatabaseClient db) {
+  SigningKeyStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -69,7 +69,7 @@ class SigningKeys implements TokenKeys {
    * for a day, far longer than an access token lives.
    */
   Mono<RSAKey> rotate() {
-    return Mono.fromCallable(SigningKeys::generate)
+    return Mono.fromCallable(SigningKeyStore::generate)
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             key ->

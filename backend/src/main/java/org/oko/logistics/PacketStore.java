@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes of accepted return delivery packets. */
 @Component
-class Packets {
+class PacketStore {
 
   /** An accepted packet with the organization it came from. */
   record Accepted(
@@ -54,7 +54,7 @@ class Packets {
 
   private final DatabaseClient db;
 
-  Packets(DatabaseClient db) {
+  PacketStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -89,7 +89,7 @@ class Packets {
     return db.sql(SELECT + " and p.packet_number = :number")
         .bind("campaign", campaignId)
         .bind("number", packetNumber)
-        .map(Packets::toAccepted)
+        .map(PacketStore::toAccepted)
         .one();
   }
 
@@ -105,7 +105,7 @@ class Packets {
             filter)
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(Packets::toAccepted)
+        .map(PacketStore::toAccepted)
         .all();
   }
 

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * totals come along with the page, and with no rows at all for a page past the end.
  */
 @Component
-class DownloadsReport {
+class DownloadsReportStore {
 
   static final Role[] COORDINATORS = {
     Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
@@ -78,7 +78,7 @@ class DownloadsReport {
 
   private final OrganizationDirectory organizations;
 
-  DownloadsReport(DatabaseClient db, Clock clock, OrganizationDirectory organizations) {
+  DownloadsReportStore(DatabaseClient db, Clock clock, OrganizationDirectory organizations) {
     this.db = db;
     this.clock = clock;
     this.organizations = organizations;
@@ -118,7 +118,7 @@ class DownloadsReport {
         .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(DownloadsReport::toLine)
+        .map(DownloadsReportStore::toLine)
         .all()
         .collectList()
         .map(

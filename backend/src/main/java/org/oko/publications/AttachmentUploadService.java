@@ -44,7 +44,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PublicationsProperties.class)
-class AttachmentUploads {
+class AttachmentUploadService {
 
   private static final Map<AttachmentKind, String> KIND_TITLES =
       Map.of(
@@ -64,7 +64,7 @@ class AttachmentUploads {
   private final Clock clock;
   private final PublicationsProperties properties;
 
-  AttachmentUploads(
+  AttachmentUploadService(
       PublicationAccess access,
       PublicationStore publications,
       AttachmentStore attachments,

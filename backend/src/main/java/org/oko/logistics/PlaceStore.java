@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 /** Names and time zones of regions and municipalities, for headings and local times. */
 @Component
-class Places {
+class PlaceStore {
 
   record Region(String code, String name, ZoneId zone) {}
 
@@ -15,7 +15,7 @@ class Places {
 
   private final DatabaseClient db;
 
-  Places(DatabaseClient db) {
+  PlaceStore(DatabaseClient db) {
     this.db = db;
   }
 

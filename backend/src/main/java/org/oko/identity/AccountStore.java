@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes accounts. Logins are bound as parameters, never spliced into SQL. */
 @Component
-class Accounts {
+class AccountStore {
 
   private static final String SELECT =
       "select id, login, display_name, role, region_code, municipality_id, organization_id,"
@@ -17,19 +17,19 @@ class Accounts {
 
   private final DatabaseClient db;
 
-  Accounts(DatabaseClient db) {
+  AccountStore(DatabaseClient db) {
     this.db = db;
   }
 
   Mono<Account> byLogin(String login) {
     return db.sql(SELECT + " where login = :login")
         .bind("login", login)
-        .map(Accounts::toAccount)
+        .map(AccountStore::toAccount)
         .one();
   }
 
   Mono<Account> byId(long id) {
-    return db.sql(SELECT + " where id = :id").bind("id", id).map(Accounts::toAccount).one();
+    return db.sql(SELECT + " where id = :id").bind("id", id).map(AccountStore::toAccount).one();
   }
 
   /** Creates the account or, if the login exists, replaces its password. */

@@ -6,13 +6,13 @@ import reactor.core.publisher.Mono;
 
 /** Third-party regional systems that sign in with client credentials. */
 @Component
-class ApiClients {
+class ApiClientStore {
 
   record ApiClient(String clientId, String name, String secretHash, String regionCode) {}
 
   private final DatabaseClient db;
 
-  ApiClients(DatabaseClient db) {
+  ApiClientStore(DatabaseClient db) {
     this.db = db;
   }
 

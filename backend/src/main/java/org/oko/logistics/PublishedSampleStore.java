@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * no materials.
  */
 @Component
-class PublishedSample {
+class PublishedSampleStore {
 
   private static final String SELECTED =
       """
@@ -31,7 +31,7 @@ class PublishedSample {
 
   private final DatabaseClient db;
 
-  PublishedSample(DatabaseClient db) {
+  PublishedSampleStore(DatabaseClient db) {
     this.db = db;
   }
 
@@ -40,7 +40,7 @@ class PublishedSample {
     return db.sql(SELECTED + " and e.organization_id = :org")
         .bind("campaign", campaignId)
         .bind("org", organizationId)
-        .map(PublishedSample::toEntry)
+        .map(PublishedSampleStore::toEntry)
         .one();
   }
 
@@ -50,7 +50,7 @@ class PublishedSample {
         scope.part().condition(ScopeCondition.Columns.of("o").withRegion("e.region_code"));
     return part.bind(db.sql(SELECTED + part.and() + " order by m.name nulls last, o.login"))
         .bind("campaign", campaignId)
-        .map(PublishedSample::toEntry)
+        .map(PublishedSampleStore::toEntry)
         .all();
   }
 

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * signs out both the thief and the owner. Only SHA-256 hashes are stored.
  */
 @Component
-class RefreshTokens {
+class RefreshTokenStore {
 
   /** The outcome of presenting a refresh token. */
   sealed interface Use {}
@@ -33,7 +33,7 @@ class RefreshTokens {
 
   private final DatabaseClient db;
 
-  RefreshTokens(DatabaseClient db) {
+  RefreshTokenStore(DatabaseClient db) {
     this.db = db;
   }
 

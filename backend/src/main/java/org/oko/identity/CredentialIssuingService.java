@@ -23,25 +23,25 @@ import reactor.core.publisher.Mono;
  * old passwords and sessions invalidated, the plaintext only in the returned list.
  */
 @Service
-class CredentialIssuing {
+class CredentialIssuingService {
 
   /** The issued list and what it covers. */
   record Issued(List<CredentialsWorkbook.Line> lines, String scope) {}
 
   private final OrganizationDirectory directory;
-  private final Accounts accounts;
+  private final AccountStore accounts;
   private final PasswordGenerator generator;
   private final PasswordHashing hashing;
-  private final RefreshTokens refreshTokens;
+  private final RefreshTokenStore refreshTokens;
   private final AuditLog audit;
   private final TransactionalOperator tx;
 
-  CredentialIssuing(
+  CredentialIssuingService(
       OrganizationDirectory directory,
-      Accounts accounts,
+      AccountStore accounts,
       PasswordGenerator generator,
       PasswordHashing hashing,
-      RefreshTokens refreshTokens,
+      RefreshTokenStore refreshTokens,
       AuditLog audit,
       ReactiveTransactionManager transactions) {
     this.directory = directory;
