@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
-import org.oko.api.model.CredentialIssueRequest;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.audit.AuditLog;
@@ -53,8 +52,14 @@ class CredentialIssuingService {
     this.tx = TransactionalOperator.create(transactions);
   }
 
+  /**
+   * Whose passwords to issue: the listed organizations, or (without a list) the region's
+   * organizations of these kinds (all kinds when none).
+   */
+  record Request(List<Long> organizationIds, String regionCode, List<String> kinds) {}
+
   /** {@code caller} is FEDERAL or REGIONAL (the controller checks the role). */
-  Mono<Issued> issue(Caller caller, CredentialIssueRequest request, String clientAddress) {
+  Mono<Issued> issue(Caller caller, Request request, String clientAddress) {
     return select(caller, request)
         .flatMap(
             orgs -> {
@@ -101,8 +106,8 @@ class CredentialIssuingService {
                 org.login(), org.name(), org.municipalityName(), password));
   }
 
-  private Mono<List<OrganizationRef>> select(Caller caller, CredentialIssueRequest request) {
-    List<Long> ids = request.getOrganizationIds();
+  private Mono<List<OrganizationRef>> select(Caller caller, Request request) {
+    List<Long> ids = request.organizationIds();
     Mono<List<OrganizationRef>> selected;
     if (ids != null && !ids.isEmpty()) {
       selected =
@@ -117,16 +122,12 @@ class CredentialIssuingService {
                           : Mono.error(
                               new NotFoundException(
                                   "Не все организации из списка найдены в вашем регионе")));
-    } else if (request.getRegionCode() != null) {
-      if (!caller.seesRegion(request.getRegionCode())) {
-        return Mono.error(
-            new NotFoundException("Регион «" + request.getRegionCode() + "» не найден"));
+    } else if (request.regionCode() != null) {
+      if (!caller.seesRegion(request.regionCode())) {
+        return Mono.error(new NotFoundException("Регион «" + request.regionCode() + "» не найден"));
       }
-      List<String> kinds =
-          request.getKinds() == null
-              ? List.of()
-              : request.getKinds().stream().map(k -> k.getValue()).toList();
-      selected = directory.inRegion(request.getRegionCode(), kinds).collectList();
+      List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
+      selected = directory.inRegion(request.regionCode(), kinds).collectList();
     } else {
       return Mono.error(
           new InvalidRequestException(
@@ -140,9 +141,9 @@ class CredentialIssuingService {
                 : Mono.just(orgs));
   }
 
-  private static String scopeOf(List<OrganizationRef> orgs, CredentialIssueRequest request) {
-    return request.getRegionCode() != null
-        ? "регион " + request.getRegionCode()
+  private static String scopeOf(List<OrganizationRef> orgs, Request request) {
+    return request.regionCode() != null
+        ? "регион " + request.regionCode()
         : "регион " + orgs.get(0).regionCode() + ", выбранные организации";
   }
 

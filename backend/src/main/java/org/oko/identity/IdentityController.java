@@ -49,7 +49,7 @@ class IdentityController implements IdentityApi {
             ? "unknown"
             : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
     return Mono.zip(CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL), request)
-        .flatMap(t -> credentials.issue(t.getT1(), t.getT2(), address))
+        .flatMap(t -> credentials.issue(t.getT1(), request(t.getT2()), address))
         .flatMap(
             issued ->
                 WorkbookDownload.of(
@@ -113,5 +113,12 @@ class IdentityController implements IdentityApi {
               me.setOrganizationId(caller.organizationId());
               return ResponseEntity.ok(me);
             });
+  }
+
+  private static CredentialIssuingService.Request request(CredentialIssueRequest in) {
+    return new CredentialIssuingService.Request(
+        in.getOrganizationIds(),
+        in.getRegionCode(),
+        in.getKinds() == null ? null : in.getKinds().stream().map(k -> k.getValue()).toList());
   }
 }

@@ -170,7 +170,15 @@ class LogisticsController implements LogisticsApi {
     return Mono.zip(
             CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE),
             packetInput)
-        .flatMap(t -> acceptance.accept(t.getT1(), campaignId, t.getT2()))
+        .flatMap(
+            t ->
+                acceptance.accept(
+                    t.getT1(),
+                    campaignId,
+                    new PacketAcceptanceService.Request(
+                        t.getT2().getOrganizationId(),
+                        t.getT2().getPacketNumber(),
+                        t.getT2().getNote())))
         .map(accepted -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(accepted)));
   }
 

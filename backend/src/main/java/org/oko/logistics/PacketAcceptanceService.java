@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.oko.api.model.PacketInput;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
@@ -56,18 +55,20 @@ class PacketAcceptanceService {
     this.clock = clock;
   }
 
+  /** A return packet as the coordinator records it. */
+  record Request(Long organizationId, String packetNumber, String note) {}
+
   /** {@code caller} is a coordinator or FEDERAL (the controller checks the role). */
-  Mono<PacketStore.Accepted> accept(Caller caller, long campaignId, PacketInput in) {
+  Mono<PacketStore.Accepted> accept(Caller caller, long campaignId, Request in) {
     Visibility visibility = Visibility.of(caller);
-    String number = in.getPacketNumber();
-    String note = in.getNote() == null || in.getNote().isBlank() ? null : in.getNote().strip();
+    String number = in.packetNumber();
+    String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
     return campaigns
         .visibleTo(caller, campaignId)
-        .then(organizations.byId(in.getOrganizationId()))
+        .then(organizations.byId(in.organizationId()))
         .filter(visibility::seesOrganization)
         .switchIfEmpty(
-            Mono.error(
-                new NotFoundException("Организация " + in.getOrganizationId() + " не найдена")))
+            Mono.error(new NotFoundException("Организация " + in.organizationId() + " не найдена")))
         .flatMap(org -> inSample(campaignId, org))
         .flatMap(org -> refuseTaken(campaignId, number, visibility).thenReturn(org))
         .flatMap(org -> store(caller, campaignId, number, org, note, visibility));
