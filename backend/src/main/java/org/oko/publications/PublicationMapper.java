@@ -59,7 +59,7 @@ class PublicationMapper {
                     .collect(Collectors.toCollection(ArrayList::new)),
                 new ArrayList<>(row.regionCodes()),
                 row.sampleOnly()),
-            row.statusAt(now),
+            org.oko.api.model.PublicationStatus.valueOf(row.statusAt(now).name()),
             row.authorLogin(),
             attachments.getOrDefault(row.id(), new ArrayList<>()),
             row.read(),
