@@ -2,16 +2,14 @@ package org.oko.campaigns;
 
 import java.time.Instant;
 import java.util.List;
-import org.oko.api.model.CampaignKind;
-import org.oko.api.model.CampaignSubject;
 
 /** A campaign as stored, with its stages as they apply to one viewer. */
 record CampaignRow(
     long id,
-    CampaignKind kind,
+    CampaignInfo.Kind kind,
     String title,
     String academicYear,
-    List<CampaignSubject> subjects,
+    List<Subject> subjects,
     List<String> regionCodes,
     List<StageWindow> stages,
     long version,

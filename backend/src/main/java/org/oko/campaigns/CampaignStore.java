@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import org.oko.api.model.CampaignKind;
-import org.oko.api.model.CampaignSubject;
-import org.oko.api.model.StageCode;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -76,7 +73,7 @@ class CampaignStore {
         .one();
   }
 
-  Flux<CampaignRow> list(Viewer viewer, CampaignKind kind, Paging paging) {
+  Flux<CampaignRow> list(Viewer viewer, CampaignInfo.Kind kind, Paging paging) {
     return bindViewer(
             db.sql(
                     SELECT
@@ -84,8 +81,7 @@ class CampaignStore {
                         + " and (cast(:kind as text) is null or c.kind = :kind)"
                         + " order by c.created_at desc, c.id desc limit :limit offset :offset")
                 .bind(
-                    "kind",
-                    Parameter.fromOrEmpty(kind == null ? null : kind.getValue(), String.class))
+                    "kind", Parameter.fromOrEmpty(kind == null ? null : kind.name(), String.class))
                 .bind("limit", paging.size())
                 .bind("offset", paging.offset()),
             viewer)
@@ -93,15 +89,14 @@ class CampaignStore {
         .all();
   }
 
-  Mono<Long> count(Viewer viewer, CampaignKind kind) {
+  Mono<Long> count(Viewer viewer, CampaignInfo.Kind kind) {
     return bindVisible(
             db.sql(
                     "select count(*) as n from campaign c"
                         + VISIBLE
                         + " and (cast(:kind as text) is null or c.kind = :kind)")
                 .bind(
-                    "kind",
-                    Parameter.fromOrEmpty(kind == null ? null : kind.getValue(), String.class)),
+                    "kind", Parameter.fromOrEmpty(kind == null ? null : kind.name(), String.class)),
             viewer)
         .map(r -> r.get("n", Long.class))
         .one();
@@ -120,16 +115,16 @@ class CampaignStore {
   }
 
   Mono<Long> insert(
-      CampaignKind kind,
+      CampaignInfo.Kind kind,
       String title,
       String academicYear,
-      List<CampaignSubject> subjects,
+      List<Subject> subjects,
       String createdBy,
       Instant now) {
     return db.sql(
             "insert into campaign (kind, title, academic_year, subjects, created_at, created_by)"
                 + " values (:kind, :title, :year, :subjects, :now, :by) returning id")
-        .bind("kind", kind.getValue())
+        .bind("kind", kind.name())
         .bind("title", title)
         .bind("year", academicYear)
         .bind("subjects", Json.of(json.writeValueAsString(subjects)))
@@ -143,17 +138,17 @@ class CampaignStore {
   Mono<Boolean> update(
       long id,
       long version,
-      CampaignKind kind,
+      CampaignInfo.Kind kind,
       String title,
       String academicYear,
-      List<CampaignSubject> subjects) {
+      List<Subject> subjects) {
     return db.sql(
             "update campaign set kind = :kind, title = :title, academic_year = :year,"
                 + " subjects = :subjects, version = version + 1"
                 + " where id = :id and version = :version")
         .bind("id", id)
         .bind("version", version)
-        .bind("kind", kind.getValue())
+        .bind("kind", kind.name())
         .bind("title", title)
         .bind("year", academicYear)
         .bind("subjects", Json.of(json.writeValueAsString(subjects)))
@@ -224,10 +219,10 @@ class CampaignStore {
   }
 
   /** The stage's own window, or empty when the schedule lacks it. */
-  Mono<Instant> stageCloses(long id, StageCode code) {
+  Mono<Instant> stageCloses(long id, Stage code) {
     return db.sql("select closes_at from campaign_stage where campaign_id = :id and code = :code")
         .bind("id", id)
-        .bind("code", code.getValue())
+        .bind("code", code.name())
         .map(r -> r.get("closes_at", Instant.class))
         .one();
   }
@@ -258,10 +253,10 @@ class CampaignStore {
             .toList();
     return new CampaignRow(
         r.get("id", Long.class),
-        CampaignKind.fromValue(r.get("kind", String.class)),
+        CampaignInfo.Kind.valueOf(r.get("kind", String.class)),
         r.get("title", String.class),
         r.get("academic_year", String.class),
-        List.of(json.readValue(r.get("subjects", String.class), CampaignSubject[].class)),
+        List.of(json.readValue(r.get("subjects", String.class), Subject[].class)),
         List.of(r.get("regions", String[].class)),
         stages,
         r.get("version", Long.class),
@@ -275,7 +270,7 @@ class CampaignStore {
       Instant effective =
           extended != null && extended > closes ? Instant.ofEpochMilli(extended) : close;
       return new StageWindow(
-          StageCode.fromValue(code), Instant.ofEpochMilli(opens), close, effective, zone);
+          Stage.valueOf(code), Instant.ofEpochMilli(opens), close, effective, zone);
     }
   }
 }

@@ -1,12 +1,10 @@
 package org.oko.campaigns;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import org.oko.api.model.StageCode;
-import org.oko.api.model.StageInput;
 import org.oko.platform.web.FieldProblem;
 
 /**
@@ -15,45 +13,48 @@ import org.oko.platform.web.FieldProblem;
  */
 final class ScheduleRules {
 
+  /** One stage of a schedule as asked for, in the order of the request. */
+  record Window(Stage stage, Instant opensAt, Instant closesAt) {}
+
   private ScheduleRules() {}
 
-  static List<FieldProblem> check(List<StageInput> stages) {
+  static List<FieldProblem> check(List<Window> stages) {
     List<FieldProblem> problems = new ArrayList<>();
-    var seen = EnumSet.noneOf(StageCode.class);
+    var seen = EnumSet.noneOf(Stage.class);
     for (int i = 0; i < stages.size(); i++) {
-      StageInput stage = stages.get(i);
+      Window stage = stages.get(i);
       String field = "stages[" + i + "]";
-      if (!seen.add(stage.getCode())) {
+      if (!seen.add(stage.stage())) {
         problems.add(
             FieldProblem.of(
                 field + ".code",
-                "Этап «" + StageNames.of(stage.getCode()) + "» указан в плане-графике дважды"));
+                "Этап «" + StageNames.of(stage.stage()) + "» указан в плане-графике дважды"));
       }
-      if (!stage.getOpensAt().isBefore(stage.getClosesAt())) {
+      if (!stage.opensAt().isBefore(stage.closesAt())) {
         problems.add(
             FieldProblem.of(
                 field + ".closesAt",
                 "Этап «"
-                    + StageNames.of(stage.getCode())
+                    + StageNames.of(stage.stage())
                     + "» должен закрываться позже, чем открывается"));
       }
     }
-    List<StageInput> ordered =
+    List<Window> ordered =
         stages.stream()
-            .filter(s -> s.getOpensAt().isBefore(s.getClosesAt()))
-            .sorted(Comparator.comparing(StageInput::getOpensAt, OffsetDateTime::compareTo))
+            .filter(s -> s.opensAt().isBefore(s.closesAt()))
+            .sorted(Comparator.comparing(Window::opensAt))
             .toList();
     for (int i = 1; i < ordered.size(); i++) {
-      StageInput previous = ordered.get(i - 1);
-      StageInput next = ordered.get(i);
-      if (next.getOpensAt().isBefore(previous.getClosesAt())) {
+      Window previous = ordered.get(i - 1);
+      Window next = ordered.get(i);
+      if (next.opensAt().isBefore(previous.closesAt())) {
         problems.add(
             FieldProblem.of(
                 "stages[" + stages.indexOf(next) + "].opensAt",
                 "Этап «"
-                    + StageNames.of(next.getCode())
+                    + StageNames.of(next.stage())
                     + "» начинается раньше, чем закрывается этап «"
-                    + StageNames.of(previous.getCode())
+                    + StageNames.of(previous.stage())
                     + "»: этапы не должны пересекаться"));
       }
     }

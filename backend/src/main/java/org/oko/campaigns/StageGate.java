@@ -3,8 +3,6 @@ package org.oko.campaigns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import org.oko.api.model.StageCode;
-import org.oko.api.model.StageState;
 import org.oko.platform.web.ConflictException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -32,7 +30,7 @@ public class StageGate {
    * null); empty if the schedule has no such stage.
    */
   public Mono<StageWindow> window(
-      long campaignId, StageCode stage, String regionCode, Long organizationId) {
+      long campaignId, Stage stage, String regionCode, Long organizationId) {
     return db.sql(
             """
             select s.opens_at, s.closes_at,
@@ -43,7 +41,7 @@ public class StageGate {
             from campaign_stage s where s.campaign_id = :id and s.code = :code
             """)
         .bind("id", campaignId)
-        .bind("code", stage.getValue())
+        .bind("code", stage.name())
         .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
         .bind("org", Parameter.fromOrEmpty(organizationId, Long.class))
         .map(
@@ -62,7 +60,7 @@ public class StageGate {
 
   /** Completes if the stage is open for them now; otherwise a 409 saying when it was or will be. */
   public Mono<Void> requireOpen(
-      long campaignId, StageCode stage, String regionCode, Long organizationId) {
+      long campaignId, Stage stage, String regionCode, Long organizationId) {
     return window(campaignId, stage, regionCode, organizationId)
         .switchIfEmpty(
             Mono.error(
@@ -73,8 +71,8 @@ public class StageGate {
         .flatMap(
             w -> {
               Instant now = clock.instant();
-              StageState state = w.stateAt(now);
-              if (state == StageState.UPCOMING) {
+              StageWindow.State state = w.stateAt(now);
+              if (state == StageWindow.State.UPCOMING) {
                 return Mono.error(
                     new ConflictException(
                         "Этап «"
@@ -82,7 +80,7 @@ public class StageGate {
                             + "» ещё не начался: он откроется "
                             + StageNames.localTime(w.opensAt(), w.zone())));
               }
-              if (state == StageState.CLOSED) {
+              if (state == StageWindow.State.CLOSED) {
                 return Mono.error(
                     new ConflictException(
                         "Этап «"

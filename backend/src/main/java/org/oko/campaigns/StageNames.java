@@ -3,7 +3,6 @@ package org.oko.campaigns;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.oko.api.model.StageCode;
 
 /** How stages and their deadlines are named to users (Russian, in the region's local time). */
 public final class StageNames {
@@ -12,7 +11,7 @@ public final class StageNames {
 
   private StageNames() {}
 
-  public static String of(StageCode code) {
+  public static String of(Stage code) {
     return switch (code) {
       case PRELIMINARY_LIST -> "Предварительный список ОО";
       case VERIFICATION -> "Выверка списка ОО";

@@ -2,8 +2,6 @@ package org.oko.campaigns;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import org.oko.api.model.StageCode;
-import org.oko.api.model.StageState;
 
 /**
  * One stage of a campaign as it applies to one region or organization: the schedule's window, and
@@ -11,12 +9,23 @@ import org.oko.api.model.StageState;
  * excludes its closing one.
  */
 public record StageWindow(
-    StageCode code, Instant opensAt, Instant closesAt, Instant effectiveClosesAt, ZoneId zone) {
+    Stage code, Instant opensAt, Instant closesAt, Instant effectiveClosesAt, ZoneId zone) {
 
-  public StageState stateAt(Instant now) {
+  /** Where a window stands at an instant; the API's {@code StageState} has the same values. */
+  public enum State {
+    UPCOMING,
+    OPEN,
+    CLOSED
+  }
+
+  public State stateAt(Instant now) {
     if (now.isBefore(opensAt)) {
-      return StageState.UPCOMING;
+      return State.UPCOMING;
     }
-    return now.isBefore(effectiveClosesAt) ? StageState.OPEN : StageState.CLOSED;
+    return now.isBefore(effectiveClosesAt) ? State.OPEN : State.CLOSED;
+  }
+
+  public boolean isOpenAt(Instant now) {
+    return stateAt(now) == State.OPEN;
   }
 }

@@ -2,8 +2,8 @@ package org.oko.demo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignReadModel;
+import org.oko.campaigns.Stage;
 import org.oko.forms.ColumnSpec;
 import org.oko.forms.ColumnType;
 import org.oko.forms.FormDefinitionService;
@@ -47,13 +47,11 @@ class DemoForms {
             id ->
                 application(id)
                     .then(context(id))
-                    .then(results(id, StageCode.RESULTS_PROTOCOL))
-                    .then(objectivity(id, StageCode.REPORTS)))
+                    .then(results(id, Stage.RESULTS_PROTOCOL))
+                    .then(objectivity(id, Stage.REPORTS)))
         .then(campaign(DemoCampaigns.VPR_AUTUMN))
         .flatMap(
-            id ->
-                results(id, StageCode.RESULTS_PROTOCOL)
-                    .then(objectivity(id, StageCode.RESULTS_PROTOCOL)))
+            id -> results(id, Stage.RESULTS_PROTOCOL).then(objectivity(id, Stage.RESULTS_PROTOCOL)))
         .then(campaign("ОМК учителей 2026"))
         .flatMap(
             id ->
@@ -96,7 +94,7 @@ class DemoForms {
             "Укажите каждую пару «класс — предмет», по которой ваша организация участвует в ВПР, и"
                 + " число участников. Заполните веб-форму или скачайте шаблон Excel, заполните"
                 + " и загрузите его, затем нажмите «Сдать отчёт».",
-            StageCode.APPLICATION,
+            Stage.APPLICATION,
             RespondentKind.ORGANIZATION,
             null,
             List.of(sheet),
@@ -158,7 +156,7 @@ class DemoForms {
             "Контекстные данные",
             "Лист «Об организации» — сведения об образовательной организации; лист «Участники» —"
                 + " сведения об участниках по их кодам (без фамилий и имён).",
-            StageCode.CONTEXT_DATA,
+            Stage.CONTEXT_DATA,
             RespondentKind.ORGANIZATION,
             null,
             List.of(school, participants),
@@ -167,7 +165,7 @@ class DemoForms {
   }
 
   /** Seed 004, 9.1: the results protocol of mathematics, class 4, scores bounded per task. */
-  private Mono<Void> results(long campaignId, StageCode stage) {
+  private Mono<Void> results(long campaignId, Stage stage) {
     SheetSpec sheet =
         table(
             "results",
@@ -206,7 +204,7 @@ class DemoForms {
   }
 
   /** The municipal objectivity analysis: one row per school of the municipality's sample. */
-  private Mono<Void> objectivity(long campaignId, StageCode stage) {
+  private Mono<Void> objectivity(long campaignId, Stage stage) {
     SheetSpec sheet =
         new SheetSpec(
             "schools",
@@ -277,7 +275,7 @@ class DemoForms {
             "Для каждого комплекта укажите комментарий («использован», «испорчен» или «не"
                 + " использован») и, для использованного, логин ОО, в которой работает учитель."
                 + " ФИО не вводятся.",
-            StageCode.CONDUCT,
+            Stage.CONDUCT,
             RespondentKind.ORGANIZATION,
             subject,
             List.of(sheet),
@@ -314,7 +312,7 @@ class DemoForms {
       String code,
       String title,
       String instruction,
-      StageCode stage,
+      Stage stage,
       RespondentKind respondent,
       String subjectKey,
       List<SheetSpec> sheets,

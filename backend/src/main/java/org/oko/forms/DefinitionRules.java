@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.CampaignSubject;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
+import org.oko.campaigns.Subject;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 
@@ -32,7 +32,7 @@ final class DefinitionRules {
       String code,
       String title,
       String instruction,
-      StageCode stage,
+      Stage stage,
       RespondentKind respondent,
       List<String> organizationKinds,
       String subjectKey,
@@ -46,11 +46,11 @@ final class DefinitionRules {
 
   static FormDefinitionStore.Definition checked(Input in, CampaignInfo campaign) {
     List<FieldProblem> problems = new ArrayList<>();
-    CampaignSubject subject = null;
+    Subject subject = null;
     if (in.subjectKey() != null) {
       subject =
           campaign.subjects().stream()
-              .filter(s -> s.getKey().equals(in.subjectKey()))
+              .filter(s -> s.key().equals(in.subjectKey()))
               .findFirst()
               .orElse(null);
       if (subject == null) {
@@ -73,10 +73,10 @@ final class DefinitionRules {
     FormSchema schema = in.schema();
     checkPrefill(schema, in.respondent(), in.subjectKey(), problems);
     List<FormSchemas.Task> tasks =
-        subject == null || subject.getTasks() == null
+        subject == null || subject.tasks() == null
             ? List.of()
-            : subject.getTasks().stream()
-                .map(t -> new FormSchemas.Task(t.getLabel(), t.getMaxScore()))
+            : subject.tasks().stream()
+                .map(t -> new FormSchemas.Task(t.label(), t.maxScore()))
                 .toList();
     FormSchema prepared = null;
     try {

@@ -2,8 +2,8 @@ package org.oko.forms;
 
 import java.time.Instant;
 import java.util.List;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 
 /** A form's current definition as stored. */
 record FormDefinitionRow(
@@ -12,7 +12,7 @@ record FormDefinitionRow(
     String code,
     String title,
     String instruction,
-    StageCode stage,
+    Stage stage,
     RespondentKind respondent,
     List<String> organizationKinds,
     String subjectKey,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.Stage;
 import org.oko.forms.DefinitionRules.PrefillRows;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
@@ -207,7 +207,7 @@ public class FormDefinitionService {
       String code,
       String title,
       String instruction,
-      StageCode stage,
+      Stage stage,
       RespondentKind respondent,
       List<String> organizationKinds,
       String subjectKey,

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignReadModel;
+import org.oko.campaigns.Stage;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class FormDefinitionStore {
       String code,
       String title,
       String instruction,
-      StageCode stage,
+      Stage stage,
       RespondentKind respondent,
       List<String> organizationKinds,
       String subjectKey,
@@ -139,7 +139,7 @@ class FormDefinitionStore {
     return spec.bind("code", d.code())
         .bind("title", d.title())
         .bind("instruction", d.instruction() == null ? "" : d.instruction())
-        .bind("stage", d.stage().getValue())
+        .bind("stage", d.stage().name())
         .bind("respondent", d.respondent().name())
         .bind("kinds", d.organizationKinds().toArray(String[]::new))
         .bind("subject", Parameter.fromOrEmpty(d.subjectKey(), String.class))
@@ -202,7 +202,7 @@ class FormDefinitionStore {
         r.get("code", String.class),
         r.get("title", String.class),
         r.get("instruction", String.class),
-        StageCode.fromValue(r.get("stage_code", String.class)),
+        Stage.valueOf(r.get("stage_code", String.class)),
         RespondentKind.valueOf(r.get("respondent", String.class)),
         kinds == null ? List.of() : List.of(kinds),
         r.get("subject_key", String.class),

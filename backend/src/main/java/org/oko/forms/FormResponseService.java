@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.oko.api.model.StageState;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
 import org.oko.platform.events.Outbox;
@@ -321,7 +320,7 @@ class FormResponseService {
       List<FieldProblem> problems,
       StageWindow window) {
     Instant now = clock.instant();
-    boolean open = window != null && window.stateAt(now) == StageState.OPEN;
+    boolean open = window != null && window.isOpenAt(now);
     Map<String, List<Map<String, String>>> sheets =
         row == null
             ? FormValidation.of(t.schema(), Map.of(), t.prefill()).content()

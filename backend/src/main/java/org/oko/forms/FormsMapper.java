@@ -23,7 +23,8 @@ import org.oko.api.model.FormSummary;
 import org.oko.api.model.FormWindow;
 import org.oko.api.model.OrganizationKind;
 import org.oko.api.model.ProblemError;
-import org.oko.api.model.StageState;
+import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageWindow;
 import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.FieldProblem;
@@ -54,7 +55,7 @@ class FormsMapper {
         in.getCode(),
         in.getTitle(),
         in.getInstruction(),
-        in.getStage(),
+        Stage.valueOf(in.getStage().getValue()),
         kind(in.getRespondent()),
         in.getOrganizationKinds() == null
             ? null
@@ -71,7 +72,7 @@ class FormsMapper {
             form.campaignId(),
             form.code(),
             form.title(),
-            form.stage(),
+            StageCode.fromValue(form.stage().name()),
             kind(form.respondent()),
             json.convertValue(form.schema().sheets(), SHEETS),
             form.version(),
@@ -91,7 +92,7 @@ class FormsMapper {
             form.campaignId(),
             form.code(),
             form.title(),
-            form.stage(),
+            StageCode.fromValue(form.stage().name()),
             kind(form.respondent()),
             form.version());
     summary.setSubjectKey(form.subjectKey());
@@ -232,7 +233,7 @@ class FormsMapper {
     return new FormWindow(
         ApiTimes.utc(w.opensAt()),
         ApiTimes.utc(w.effectiveClosesAt()),
-        w.stateAt(now) == StageState.OPEN,
+        w.isOpenAt(now),
         w.zone().getId());
   }
 

@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 @Component
 class AccessTokens {
 
-  private final SigningKeys keys;
+  private final SigningKeyStore keys;
   private final SecurityProperties properties;
   private final OwnIssuer issuer;
 
-  AccessTokens(SigningKeys keys, SecurityProperties properties, OwnIssuer issuer) {
+  AccessTokens(SigningKeyStore keys, SecurityProperties properties, OwnIssuer issuer) {
     this.keys = keys;
     this.properties = properties;
     this.issuer = issuer;

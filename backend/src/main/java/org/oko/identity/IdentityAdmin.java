@@ -9,17 +9,17 @@ import reactor.core.publisher.Mono;
 @Service
 public class IdentityAdmin {
 
-  private final Accounts accounts;
-  private final ApiClients clients;
+  private final AccountStore accounts;
+  private final ApiClientStore clients;
   private final PasswordHashing passwords;
-  private final RefreshTokens refreshTokens;
+  private final RefreshTokenStore refreshTokens;
   private final PasswordGenerator generator;
 
   IdentityAdmin(
-      Accounts accounts,
-      ApiClients clients,
+      AccountStore accounts,
+      ApiClientStore clients,
       PasswordHashing passwords,
-      RefreshTokens refreshTokens,
+      RefreshTokenStore refreshTokens,
       PasswordGenerator generator) {
     this.accounts = accounts;
     this.clients = clients;

@@ -24,10 +24,11 @@ import reactor.core.publisher.Mono;
 class IdentityController implements IdentityApi {
 
   private final AuditLog audit;
-  private final CredentialIssuing credentials;
-  private final SigningKeys signingKeys;
+  private final CredentialIssuingService credentials;
+  private final SigningKeyStore signingKeys;
 
-  IdentityController(AuditLog audit, CredentialIssuing credentials, SigningKeys signingKeys) {
+  IdentityController(
+      AuditLog audit, CredentialIssuingService credentials, SigningKeyStore signingKeys) {
     this.audit = audit;
     this.credentials = credentials;
     this.signingKeys = signingKeys;
@@ -48,13 +49,13 @@ class IdentityController implements IdentityApi {
             ? "unknown"
             : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
     return Mono.zip(CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL), request)
-        .flatMap(t -> credentials.issue(t.getT1(), t.getT2(), address))
+        .flatMap(t -> credentials.issue(t.getT1(), request(t.getT2()), address))
         .flatMap(
             issued ->
                 WorkbookDownload.of(
                     () ->
                         CredentialsWorkbook.write(
-                            issued.lines(), issued.scope(), CredentialIssuing.now()),
+                            issued.lines(), issued.scope(), CredentialIssuingService.now()),
                     "credentials.xlsx"));
   }
 
@@ -112,5 +113,12 @@ class IdentityController implements IdentityApi {
               me.setOrganizationId(caller.organizationId());
               return ResponseEntity.ok(me);
             });
+  }
+
+  private static CredentialIssuingService.Request request(CredentialIssueRequest in) {
+    return new CredentialIssuingService.Request(
+        in.getOrganizationIds(),
+        in.getRegionCode(),
+        in.getKinds() == null ? null : in.getKinds().stream().map(k -> k.getValue()).toList());
   }
 }

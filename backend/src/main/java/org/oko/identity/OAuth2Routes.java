@@ -21,7 +21,7 @@ class OAuth2Routes {
 
   @Bean
   RouterFunction<ServerResponse> oauth2Endpoints(
-      TokenEndpoint tokens, SigningKeys keys, OwnIssuer issuer) {
+      TokenEndpoint tokens, SigningKeyStore keys, OwnIssuer issuer) {
     return route(
             POST("/oauth2/token").and(accept(MediaType.APPLICATION_FORM_URLENCODED)), tokens::token)
         .andRoute(POST("/oauth2/revoke"), tokens::revoke)

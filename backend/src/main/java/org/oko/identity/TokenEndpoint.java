@@ -37,22 +37,22 @@ class TokenEndpoint {
   /** When {@code oko.security.participant-token-ttl} is not set. */
   private static final Duration DEFAULT_PARTICIPANT_TOKEN_TTL = Duration.ofHours(3);
 
-  private final Accounts accounts;
-  private final ApiClients clients;
+  private final AccountStore accounts;
+  private final ApiClientStore clients;
   private final PasswordHashing passwords;
-  private final LoginThrottle throttle;
-  private final RefreshTokens refreshTokens;
+  private final LoginThrottleStore throttle;
+  private final RefreshTokenStore refreshTokens;
   private final AccessTokens accessTokens;
   private final AuditLog audit;
   private final SecurityProperties properties;
   private final ObjectProvider<ParticipantCredentials> participants;
 
   TokenEndpoint(
-      Accounts accounts,
-      ApiClients clients,
+      AccountStore accounts,
+      ApiClientStore clients,
       PasswordHashing passwords,
-      LoginThrottle throttle,
-      RefreshTokens refreshTokens,
+      LoginThrottleStore throttle,
+      RefreshTokenStore refreshTokens,
       AccessTokens accessTokens,
       AuditLog audit,
       SecurityProperties properties,
@@ -126,14 +126,14 @@ class TokenEndpoint {
         .reserve(login, address)
         .flatMap(
             attempt ->
-                attempt instanceof LoginThrottle.Checkable checkable
+                attempt instanceof LoginThrottleStore.Checkable checkable
                     ? checkPassword(login, password, checkable, address)
                     : audit(login, null, null, "login", "failure: locked out", address)
-                        .then(tooManyAttempts((LoginThrottle.TooMany) attempt)));
+                        .then(tooManyAttempts((LoginThrottleStore.TooMany) attempt)));
   }
 
   private Mono<ServerResponse> checkPassword(
-      String login, String password, LoginThrottle.Checkable attempt, String address) {
+      String login, String password, LoginThrottleStore.Checkable attempt, String address) {
     return accounts
         .byLogin(login)
         .map(Optional::of)
@@ -177,7 +177,7 @@ class TokenEndpoint {
       ParticipantCredentials participant,
       String login,
       String password,
-      LoginThrottle.Checkable attempt,
+      LoginThrottleStore.Checkable attempt,
       String address) {
     return participant
         .check(login, password)
@@ -240,15 +240,15 @@ class TokenEndpoint {
     return refreshTokens.use(token).flatMap(use -> afterRefresh(use, address));
   }
 
-  private Mono<ServerResponse> afterRefresh(RefreshTokens.Use use, String address) {
-    if (use instanceof RefreshTokens.Valid valid) {
+  private Mono<ServerResponse> afterRefresh(RefreshTokenStore.Use use, String address) {
+    if (use instanceof RefreshTokenStore.Valid valid) {
       return accounts
           .byId(valid.accountId())
           .filter(a -> !a.disabled() && a.passwordHash() != null)
           .flatMap(account -> tokensFor(account, valid.family()))
           .switchIfEmpty(sessionExpired());
     }
-    if (use instanceof RefreshTokens.Reused) {
+    if (use instanceof RefreshTokenStore.Reused) {
       return audit(
               "unknown",
               null,
@@ -273,16 +273,16 @@ class TokenEndpoint {
         .reserve("client:" + clientId, address)
         .flatMap(
             attempt ->
-                attempt instanceof LoginThrottle.Checkable checkable
+                attempt instanceof LoginThrottleStore.Checkable checkable
                     ? checkClientSecret(form, clientId, secret, checkable, address)
-                    : tooManyAttempts((LoginThrottle.TooMany) attempt));
+                    : tooManyAttempts((LoginThrottleStore.TooMany) attempt));
   }
 
   private Mono<ServerResponse> checkClientSecret(
       MultiValueMap<String, String> form,
       String clientId,
       String secret,
-      LoginThrottle.Checkable attempt,
+      LoginThrottleStore.Checkable attempt,
       String address) {
     return clients
         .byId(clientId)
@@ -291,7 +291,7 @@ class TokenEndpoint {
         .flatMap(
             found ->
                 passwords
-                    .matches(secret, found.map(ApiClients.ApiClient::secretHash).orElse(null))
+                    .matches(secret, found.map(ApiClientStore.ApiClient::secretHash).orElse(null))
                     .flatMap(
                         ok ->
                             ok
@@ -313,7 +313,7 @@ class TokenEndpoint {
   }
 
   private Mono<ServerResponse> clientToken(
-      ApiClients.ApiClient client, String requestedScope, String address) {
+      ApiClientStore.ApiClient client, String requestedScope, String address) {
     String granted = "region:" + client.regionCode();
     if (requestedScope != null && !requestedScope.isBlank() && !requestedScope.equals(granted)) {
       return audit(
@@ -394,7 +394,7 @@ class TokenEndpoint {
     return error(HttpStatus.BAD_REQUEST, "invalid_grant", "Сеанс завершён. Войдите снова.");
   }
 
-  private static Mono<ServerResponse> tooManyAttempts(LoginThrottle.TooMany refused) {
+  private static Mono<ServerResponse> tooManyAttempts(LoginThrottleStore.TooMany refused) {
     Duration wait = refused.retryAfter();
     return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))

@@ -1,7 +1,6 @@
 package org.oko.kits;
 
 import java.util.List;
-import org.oko.api.model.ParticipantCategory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -14,10 +13,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class KitsAdmin {
 
-  private final KitAssignments assignments;
+  private final KitAssignmentService assignments;
   private final DatabaseClient db;
 
-  KitsAdmin(KitAssignments assignments, DatabaseClient db) {
+  KitsAdmin(KitAssignmentService assignments, DatabaseClient db) {
     this.assignments = assignments;
     this.db = db;
   }
@@ -25,15 +24,14 @@ public class KitsAdmin {
   /** Assigns kits {@code first}–{@code last} of the subject to the organization, for teachers. */
   public Mono<Void> assign(
       long campaignId, String subjectKey, long organizationId, long first, long last, String by) {
-    return assign(
-        campaignId, subjectKey, ParticipantCategory.TEACHER, organizationId, first, last, by);
+    return assign(campaignId, subjectKey, Category.TEACHER, organizationId, first, last, by);
   }
 
   /** Assigns kits {@code first}–{@code last} of the subject to the organization. */
   public Mono<Void> assign(
       long campaignId,
       String subjectKey,
-      ParticipantCategory category,
+      Category category,
       long organizationId,
       long first,
       long last,
@@ -49,7 +47,7 @@ public class KitsAdmin {
                     subjectKey,
                     List.of(
                         new KitStore.NewRange(
-                            organizationId, region, category.getValue(), first, last)),
+                            organizationId, region, category.name(), first, last)),
                     by))
         .then();
   }

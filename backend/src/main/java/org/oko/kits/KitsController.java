@@ -5,17 +5,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.oko.api.KitsApi;
-import org.oko.api.model.CampaignSubject;
 import org.oko.api.model.KitAssignmentInput;
 import org.oko.api.model.KitCredentials;
 import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
 import org.oko.api.model.OrganizationBrief;
 import org.oko.api.model.ParticipantCategory;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
+import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
@@ -48,7 +48,7 @@ class KitsController implements KitsApi {
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
   private final KitStore store;
-  private final KitAssignments assignments;
+  private final KitAssignmentService assignments;
   private final KitCredentialDirectory credentials;
   private final StageGate stages;
   private final PublicUrl publicUrl;
@@ -58,7 +58,7 @@ class KitsController implements KitsApi {
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       KitStore store,
-      KitAssignments assignments,
+      KitAssignmentService assignments,
       KitCredentialDirectory credentials,
       StageGate stages,
       PublicUrl publicUrl,
@@ -226,8 +226,8 @@ class KitsController implements KitsApi {
                         campaign -> {
                           String subjectName =
                               campaign.subjects().stream()
-                                  .filter(s -> s.getKey().equals(subjectKey))
-                                  .map(CampaignSubject::getName)
+                                  .filter(s -> s.key().equals(subjectKey))
+                                  .map(Subject::name)
                                   .findFirst()
                                   .orElse(null);
                           NotFoundException none =
@@ -251,12 +251,12 @@ class KitsController implements KitsApi {
                                       Mono.zip(
                                               window(
                                                   campaignId,
-                                                  StageCode.CONDUCT,
+                                                  Stage.CONDUCT,
                                                   t.getT2().regionCode(),
                                                   org),
                                               window(
                                                   campaignId,
-                                                  StageCode.QUESTIONNAIRE,
+                                                  Stage.QUESTIONNAIRE,
                                                   t.getT2().regionCode(),
                                                   org))
                                           .map(
@@ -277,7 +277,7 @@ class KitsController implements KitsApi {
   }
 
   private Mono<Optional<StageWindow>> window(
-      long campaignId, StageCode stage, String regionCode, long organizationId) {
+      long campaignId, Stage stage, String regionCode, long organizationId) {
     return stages
         .window(campaignId, stage, regionCode, organizationId)
         .map(Optional::of)

@@ -32,7 +32,7 @@ final class InventoryWorkbook {
 
   private InventoryWorkbook() {}
 
-  static byte[] write(String campaignTitle, OrganizationRef org, List<Materials.Line> lines) {
+  static byte[] write(String campaignTitle, OrganizationRef org, List<MaterialRules.Line> lines) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(SHEET);
@@ -53,7 +53,7 @@ final class InventoryWorkbook {
       }
       int r = HEADER_ROW + 1;
       int number = 1;
-      for (Materials.Line line : lines) {
+      for (MaterialRules.Line line : lines) {
         Row row = sheet.createRow(r++);
         Cells.number(row, 0, number++);
         if (line.grade() == null) {
@@ -68,7 +68,7 @@ final class InventoryWorkbook {
 
       r++;
       Cells.text(sheet.createRow(r++), 0, "Итого").setCellStyle(bold);
-      for (Map.Entry<String, Integer> total : Materials.totals(lines).entrySet()) {
+      for (Map.Entry<String, Integer> total : MaterialRules.totals(lines).entrySet()) {
         Row row = sheet.createRow(r++);
         Cells.text(row, 3, total.getKey());
         Cells.number(row, 4, total.getValue());

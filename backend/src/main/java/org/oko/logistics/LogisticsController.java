@@ -34,18 +34,18 @@ class LogisticsController implements LogisticsApi {
 
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
-  private final PublishedSample sample;
+  private final PublishedSampleStore sample;
   private final StatementScopes scopes;
-  private final Packets packets;
-  private final PacketAcceptance acceptance;
+  private final PacketStore packets;
+  private final PacketAcceptanceService acceptance;
 
   LogisticsController(
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
-      PublishedSample sample,
+      PublishedSampleStore sample,
       StatementScopes scopes,
-      Packets packets,
-      PacketAcceptance acceptance) {
+      PacketStore packets,
+      PacketAcceptanceService acceptance) {
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.sample = sample;
@@ -78,7 +78,7 @@ class LogisticsController implements LogisticsApi {
                         InventoryWorkbook.write(
                             campaign.title(),
                             entry.organization(),
-                            Materials.of(entry, campaign.subjects())),
+                            MaterialRules.of(entry, campaign.subjects())),
                     "inventory-" + entry.organization().login() + ".xlsx"));
   }
 
@@ -110,7 +110,7 @@ class LogisticsController implements LogisticsApi {
                           entry ->
                               new TransferStatementWorkbook.Line(
                                   entry.organization(),
-                                  Materials.summaryOf(entry, campaign.subjects()),
+                                  MaterialRules.summaryOf(entry, campaign.subjects()),
                                   t.getT2().getOrDefault(entry.organization().id(), 0L)))
                       .toList();
               return WorkbookDownload.of(
@@ -138,13 +138,13 @@ class LogisticsController implements LogisticsApi {
               if (regionCode != null && !visibility.seesRegion(regionCode)) {
                 return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
               }
-              Mono<Packets.Filter> filter =
+              Mono<PacketStore.Filter> filter =
                   organizationId == null
-                      ? Mono.just(new Packets.Filter(visibility, regionCode, null))
+                      ? Mono.just(new PacketStore.Filter(visibility, regionCode, null))
                       // The organization is visible, so it narrows the list more than the scope.
                       : visibleOrganization(caller, organizationId)
                           .switchIfEmpty(Mono.error(() -> organizationNotFound(organizationId)))
-                          .map(org -> new Packets.Filter(visibility, regionCode, org.id()));
+                          .map(org -> new PacketStore.Filter(visibility, regionCode, org.id()));
               return campaigns
                   .visibleTo(caller, campaignId)
                   .then(filter)
@@ -170,7 +170,15 @@ class LogisticsController implements LogisticsApi {
     return Mono.zip(
             CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE),
             packetInput)
-        .flatMap(t -> acceptance.accept(t.getT1(), campaignId, t.getT2()))
+        .flatMap(
+            t ->
+                acceptance.accept(
+                    t.getT1(),
+                    campaignId,
+                    new PacketAcceptanceService.Request(
+                        t.getT2().getOrganizationId(),
+                        t.getT2().getPacketNumber(),
+                        t.getT2().getNote())))
         .map(accepted -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(accepted)));
   }
 
@@ -180,7 +188,7 @@ class LogisticsController implements LogisticsApi {
     return organizations.byId(organizationId).filter(visibility::seesOrganization);
   }
 
-  private static Packet toApi(Packets.Accepted accepted) {
+  private static Packet toApi(PacketStore.Accepted accepted) {
     OrganizationRef org = accepted.organization();
     OrganizationBrief brief =
         new OrganizationBrief(org.id(), org.login(), org.name(), org.regionCode());

@@ -15,9 +15,9 @@ import reactor.core.publisher.Mono;
 @Component
 class StatementScopes {
 
-  private final Places places;
+  private final PlaceStore places;
 
-  StatementScopes(Places places) {
+  StatementScopes(PlaceStore places) {
     this.places = places;
   }
 

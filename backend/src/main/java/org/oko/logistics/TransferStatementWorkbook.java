@@ -21,7 +21,8 @@ import org.oko.platform.excel.PrintLayout;
 final class TransferStatementWorkbook {
 
   /** One organization's row: what it receives, and how many return packets came back so far. */
-  record Line(OrganizationRef organization, Materials.Summary materials, long returnedPackets) {}
+  record Line(
+      OrganizationRef organization, MaterialRules.Summary materials, long returnedPackets) {}
 
   static final String SHEET = "Ведомость";
   static final String TITLE = "Ведомость передачи материалов";

@@ -1,7 +1,6 @@
 package org.oko.orgs;
 
-import org.oko.api.model.Municipality;
-import org.oko.api.model.Organization;
+import java.util.Map;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -56,15 +55,11 @@ public record Visibility(
   }
 
   /** Whether the caller may see the municipality itself (its name, its counts). */
-  boolean seesMunicipality(Municipality m) {
-    if (!seesRegion(m.getRegionCode()) || withoutMunicipalityOnly) {
+  public boolean seesMunicipality(String municipalityRegion, long id) {
+    if (!seesRegion(municipalityRegion) || withoutMunicipalityOnly) {
       return false;
     }
-    return municipalityId == null || municipalityId.equals(m.getId());
-  }
-
-  boolean seesOrganization(Organization o) {
-    return seesOrganization(o.getId(), o.getRegionCode(), o.getMunicipalityId());
+    return municipalityId == null || municipalityId.equals(id);
   }
 
   public boolean seesOrganization(OrganizationRef o) {
@@ -85,30 +80,44 @@ public record Visibility(
   }
 
   /**
+   * Whether the scope covers a whole part of a region: a municipality's organizations, or (with
+   * {@code partMunicipality} null) the region's organizations that belong to none. An
+   * organization's scope covers no part.
+   */
+  public boolean coversPart(String partRegion, Long partMunicipality) {
+    if (!seesRegion(partRegion) || organizationId != null) {
+      return false;
+    }
+    if (withoutMunicipalityOnly) {
+      return partMunicipality == null;
+    }
+    return municipalityId == null || municipalityId.equals(partMunicipality);
+  }
+
+  /**
    * This scope as an SQL condition on the organizations of a query: the one place that turns a
    * scope into SQL, so that every list draws the boundary that {@link #seesOrganization} draws.
    */
   public ScopeCondition condition(ScopeCondition.Columns on) {
     if (everything()) {
-      return new ScopeCondition("true", java.util.Map.of());
+      return new ScopeCondition("true", Map.of());
     }
     String region = on.region() + " = :scope_region";
     if (organizationId != null) {
       return new ScopeCondition(
           region + " and " + on.organization() + " = :scope_organization",
-          java.util.Map.of("scope_region", regionCode, "scope_organization", organizationId));
+          Map.of("scope_region", regionCode, "scope_organization", organizationId));
     }
     if (withoutMunicipalityOnly) {
       return new ScopeCondition(
-          region + " and " + on.municipality() + " is null",
-          java.util.Map.of("scope_region", regionCode));
+          region + " and " + on.municipality() + " is null", Map.of("scope_region", regionCode));
     }
     if (municipalityId != null) {
       return new ScopeCondition(
           region + " and " + on.municipality() + " = :scope_municipality",
-          java.util.Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
+          Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
     }
-    return new ScopeCondition(region, java.util.Map.of("scope_region", regionCode));
+    return new ScopeCondition(region, Map.of("scope_region", regionCode));
   }
 
   /**
@@ -120,18 +129,17 @@ public record Visibility(
    */
   public ScopeCondition municipalityCondition(String region, String id) {
     if (everything()) {
-      return new ScopeCondition("true", java.util.Map.of());
+      return new ScopeCondition("true", Map.of());
     }
     if (withoutMunicipalityOnly) {
-      return new ScopeCondition("false", java.util.Map.of());
+      return new ScopeCondition("false", Map.of());
     }
     if (municipalityId != null) {
       return new ScopeCondition(
           region + " = :scope_region and " + id + " = :scope_municipality",
-          java.util.Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
+          Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
     }
-    return new ScopeCondition(
-        region + " = :scope_region", java.util.Map.of("scope_region", regionCode));
+    return new ScopeCondition(region + " = :scope_region", Map.of("scope_region", regionCode));
   }
 
   /** The same on the organization table aliased {@code o}. */

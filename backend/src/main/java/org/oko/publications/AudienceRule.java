@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.oko.api.model.Audience;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
@@ -89,10 +88,10 @@ final class AudienceRule {
    * The audience as it will be stored, or 422 with every problem. A regional coordinator addresses
    * its own region only: an empty list becomes its region.
    */
-  static Audience checked(Audience in, Caller author, CampaignInfo campaign) {
+  static PublicationAudience checked(PublicationAudience in, Caller author, CampaignInfo campaign) {
     List<FieldProblem> problems = new ArrayList<>();
     Set<Role> roles = new LinkedHashSet<>();
-    in.getRoles().forEach(role -> roles.add(Role.valueOf(role.getValue())));
+    roles.addAll(in.roles());
     if (roles.isEmpty()) {
       problems.add(FieldProblem.of("audience.roles", "Укажите, кому адресована публикация"));
     }
@@ -104,7 +103,7 @@ final class AudienceRule {
                 "Публикацию можно адресовать только координаторам и организациям, не " + role));
       }
     }
-    Set<String> regions = new LinkedHashSet<>(in.getRegionCodes());
+    Set<String> regions = new LinkedHashSet<>(in.regionCodes());
     if (author.role() == Role.REGIONAL && regions.isEmpty()) {
       regions.add(author.regionCode());
     }
@@ -122,9 +121,6 @@ final class AudienceRule {
     if (!problems.isEmpty()) {
       throw new UnprocessableException("Адресаты публикации указаны неверно", problems);
     }
-    return new Audience(
-        roles.stream().map(role -> org.oko.api.model.Role.fromValue(role.name())).toList(),
-        List.copyOf(regions),
-        Boolean.TRUE.equals(in.getSampleOnly()));
+    return new PublicationAudience(List.copyOf(roles), List.copyOf(regions), in.sampleOnly());
   }
 }

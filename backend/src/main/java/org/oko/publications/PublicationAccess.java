@@ -1,7 +1,6 @@
 package org.oko.publications;
 
 import java.time.Clock;
-import org.oko.api.model.PublicationStatus;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -57,7 +56,7 @@ class PublicationAccess {
     return authored(caller, id)
         .flatMap(
             p ->
-                p.statusAt(clock.instant()) == PublicationStatus.RELEASED
+                p.statusAt(clock.instant()) == PublicationRow.Status.RELEASED
                     ? Mono.error(
                         new ConflictException("Публикация уже выпущена: время выпуска не изменить"))
                     : Mono.just(p));

@@ -2,7 +2,6 @@ package org.oko.publications;
 
 import java.time.Instant;
 import java.util.List;
-import org.oko.api.model.PublicationStatus;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 
@@ -26,11 +25,18 @@ record PublicationRow(
     boolean read) {
 
   /** DRAFT until published; then SCHEDULED until the release time comes. */
-  PublicationStatus statusAt(Instant now) {
+  /** Where a publication stands; the API's {@code PublicationStatus} has the same values. */
+  enum Status {
+    DRAFT,
+    SCHEDULED,
+    RELEASED
+  }
+
+  Status statusAt(Instant now) {
     if (!published) {
-      return PublicationStatus.DRAFT;
+      return Status.DRAFT;
     }
-    return releaseAt.isAfter(now) ? PublicationStatus.SCHEDULED : PublicationStatus.RELEASED;
+    return releaseAt.isAfter(now) ? Status.SCHEDULED : Status.RELEASED;
   }
 
   /**

@@ -4,7 +4,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import org.oko.api.model.Audience;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -99,7 +98,7 @@ class PublicationStore {
       long campaignId,
       String title,
       String body,
-      Audience audience,
+      PublicationAudience audience,
       List<String> organizationKinds,
       Caller author,
       Instant now) {
@@ -116,8 +115,8 @@ class PublicationStore {
         .bind("title", title)
         .bind("body", body)
         .bind("roles", roles(audience))
-        .bind("regions", audience.getRegionCodes().toArray(String[]::new))
-        .bind("sampleOnly", audience.getSampleOnly())
+        .bind("regions", audience.regionCodes().toArray(String[]::new))
+        .bind("sampleOnly", audience.sampleOnly())
         .bind("kinds", organizationKinds.toArray(String[]::new))
         .bind("login", author.login())
         .bind("name", Parameter.fromOrEmpty(author.displayName(), String.class))
@@ -138,7 +137,7 @@ class PublicationStore {
       long campaignId,
       String title,
       String body,
-      Audience audience,
+      PublicationAudience audience,
       List<String> organizationKinds) {
     return db.sql(
             """
@@ -153,8 +152,8 @@ class PublicationStore {
         .bind("title", title)
         .bind("body", body)
         .bind("roles", roles(audience))
-        .bind("regions", audience.getRegionCodes().toArray(String[]::new))
-        .bind("sampleOnly", audience.getSampleOnly())
+        .bind("regions", audience.regionCodes().toArray(String[]::new))
+        .bind("sampleOnly", audience.sampleOnly())
         .bind("kinds", organizationKinds.toArray(String[]::new))
         .fetch()
         .rowsUpdated()
@@ -211,8 +210,8 @@ class PublicationStore {
         .then();
   }
 
-  private static String[] roles(Audience audience) {
-    return audience.getRoles().stream().map(r -> r.getValue()).toArray(String[]::new);
+  private static String[] roles(PublicationAudience audience) {
+    return audience.roles().stream().map(Enum::name).toArray(String[]::new);
   }
 
   private static PublicationRow toRow(Readable r) {

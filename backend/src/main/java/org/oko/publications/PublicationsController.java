@@ -1,75 +1,46 @@
 package org.oko.publications;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import org.oko.api.PublicationsApi;
-import org.oko.api.model.Audience;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.Publication;
 import org.oko.api.model.PublicationInput;
 import org.oko.api.model.PublicationPage;
 import org.oko.api.model.PublishInput;
-import org.oko.campaigns.CampaignDirectory;
-import org.oko.campaigns.CampaignInfo;
-import org.oko.platform.blob.BlobStore;
-import org.oko.platform.events.Outbox;
-import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
-import org.oko.platform.web.NotFoundException;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
-import org.oko.platform.web.UnprocessableException;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publications: authors (FEDERAL, a region for its own) write drafts and publish them, now or at a
- * release time; the audience reads them once released. File uploads are streamed by {@link
- * AttachmentUploads}; downloads by {@link AttachmentDownloads}.
+ * Publications ({@link PublicationService}). File uploads are streamed by {@link
+ * AttachmentUploadService}; downloads by {@link AttachmentDownloadService}.
  */
 @RestController
 class PublicationsController implements PublicationsApi {
 
-  private final PublicationStore store;
+  private final PublicationService publications;
+  private final PublicationMapper mapper;
   private final PublicationAccess access;
-  private final PublicationViews views;
-  private final AttachmentStore attachments;
-  private final AttachmentDownloads downloads;
-  private final DownloadsReport report;
-  private final CampaignDirectory campaigns;
-  private final BlobStore blobs;
-  private final Outbox outbox;
-  private final TransactionalOperator tx;
-  private final Clock clock;
+  private final AttachmentDownloadService downloads;
+  private final DownloadsReportStore report;
 
   PublicationsController(
-      PublicationStore store,
+      PublicationService publications,
+      PublicationMapper mapper,
       PublicationAccess access,
-      PublicationViews views,
-      AttachmentStore attachments,
-      AttachmentDownloads downloads,
-      DownloadsReport report,
-      CampaignDirectory campaigns,
-      BlobStore blobs,
-      Outbox outbox,
-      TransactionalOperator tx,
-      Clock clock) {
-    this.store = store;
+      AttachmentDownloadService downloads,
+      DownloadsReportStore report) {
+    this.publications = publications;
+    this.mapper = mapper;
     this.access = access;
-    this.views = views;
-    this.attachments = attachments;
     this.downloads = downloads;
     this.report = report;
-    this.campaigns = campaigns;
-    this.blobs = blobs;
-    this.outbox = outbox;
-    this.tx = tx;
-    this.clock = clock;
   }
 
   @Override
@@ -78,33 +49,29 @@ class PublicationsController implements PublicationsApi {
     Paging paging = new Paging(page, size);
     boolean onlyUnread = Boolean.TRUE.equals(unreadOnly);
     return CurrentCaller.withRole(PublicationAccess.READERS)
-        .map(caller -> Reader.of(caller, clock.instant()))
+        .flatMap(caller -> publications.list(caller, campaignId, onlyUnread, paging))
         .flatMap(
-            reader ->
-                Mono.zip(
-                    store.count(reader, campaignId, onlyUnread),
-                    store.unread(reader, campaignId),
-                    store
-                        .list(reader, campaignId, onlyUnread, paging)
-                        .collectList()
-                        .flatMap(rows -> views.of(rows, reader))))
-        .map(
-            t ->
-                ResponseEntity.ok(
-                    new PublicationPage(
-                        page,
-                        size,
-                        t.getT1(),
-                        paging.totalPages(t.getT1()),
-                        t.getT2(),
-                        t.getT3())));
+            listed ->
+                mapper
+                    .of(listed.publications(), listed.reader())
+                    .map(
+                        items ->
+                            new PublicationPage(
+                                page,
+                                size,
+                                listed.total(),
+                                paging.totalPages(listed.total()),
+                                listed.unread(),
+                                items)))
+        .map(ResponseEntity::ok);
   }
 
   @Override
   public Mono<ResponseEntity<Publication>> getPublication(
       Long publicationId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> view(caller, publicationId))
+        .flatMap(caller -> publications.find(caller, publicationId))
+        .flatMap(this::toApi)
         .map(ResponseEntity::ok);
   }
 
@@ -112,27 +79,8 @@ class PublicationsController implements PublicationsApi {
   public Mono<ResponseEntity<Publication>> createPublication(
       Mono<PublicationInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
-        .flatMap(
-            t -> {
-              Caller caller = t.getT1();
-              PublicationInput in = t.getT2();
-              return campaigns
-                  .visibleTo(caller, in.getCampaignId())
-                  .flatMap(
-                      campaign -> {
-                        Audience audience =
-                            AudienceRule.checked(in.getAudience(), caller, campaign);
-                        return store.insert(
-                            campaign.id(),
-                            title(in),
-                            in.getBody(),
-                            audience,
-                            campaign.organizationKinds(),
-                            caller,
-                            clock.instant());
-                      })
-                  .flatMap(id -> view(caller, id));
-            })
+        .flatMap(t -> publications.create(t.getT1(), draft(t.getT2())))
+        .flatMap(this::toApi)
         .map(p -> ResponseEntity.status(HttpStatus.CREATED).body(p));
   }
 
@@ -140,33 +88,8 @@ class PublicationsController implements PublicationsApi {
   public Mono<ResponseEntity<Publication>> updatePublication(
       Long publicationId, Mono<PublicationInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
-        .flatMap(
-            t -> {
-              Caller caller = t.getT1();
-              PublicationInput in = t.getT2();
-              return access
-                  .editableDraft(caller, publicationId)
-                  .zipWith(campaigns.visibleTo(caller, in.getCampaignId()))
-                  .flatMap(
-                      pc -> {
-                        CampaignInfo campaign = pc.getT2();
-                        Audience audience =
-                            AudienceRule.checked(in.getAudience(), caller, campaign);
-                        return store.update(
-                            publicationId,
-                            pc.getT1().version(),
-                            campaign.id(),
-                            title(in),
-                            in.getBody(),
-                            audience,
-                            campaign.organizationKinds());
-                      })
-                  .flatMap(
-                      updated ->
-                          updated
-                              ? view(caller, publicationId)
-                              : Mono.error(PublicationAccess.changedMeanwhile()));
-            })
+        .flatMap(t -> publications.update(t.getT1(), publicationId, draft(t.getT2())))
+        .flatMap(this::toApi)
         .map(ResponseEntity::ok);
   }
 
@@ -174,24 +97,7 @@ class PublicationsController implements PublicationsApi {
   public Mono<ResponseEntity<Void>> deletePublication(
       Long publicationId, ServerWebExchange exchange) {
     return CurrentCaller.withRole(PublicationAccess.AUTHORS)
-        .flatMap(caller -> access.editableDraft(caller, publicationId))
-        .flatMap(
-            p ->
-                attachments
-                    .blobKeys(p.id(), null)
-                    .collectList()
-                    .flatMap(
-                        keys ->
-                            store
-                                .delete(p.id(), p.version())
-                                .flatMap(
-                                    deleted ->
-                                        deleted
-                                            ? Mono.just(keys)
-                                            : Mono.error(PublicationAccess.changedMeanwhile()))))
-        // The rows are gone first: a blob without a row is garbage, a row without its blob a 404.
-        .flatMapMany(Flux::fromIterable)
-        .concatMap(blobs::delete)
+        .flatMap(caller -> publications.delete(caller, publicationId))
         .then(Mono.just(ResponseEntity.noContent().<Void>build()));
   }
 
@@ -200,41 +106,12 @@ class PublicationsController implements PublicationsApi {
       Long publicationId, Mono<PublishInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
         .flatMap(
-            t -> {
-              Caller caller = t.getT1();
-              Instant now = clock.instant();
-              Instant releaseAt =
-                  t.getT2().getReleaseAt() == null ? now : t.getT2().getReleaseAt().toInstant();
-              return access
-                  .publishable(caller, publicationId)
-                  .flatMap(
-                      p ->
-                          releaseAt.isBefore(now)
-                              ? Mono.error(
-                                  new UnprocessableException(
-                                      "releaseAt",
-                                      "Время выпуска уже прошло: укажите время в будущем"))
-                              : store
-                                  .publish(p.id(), p.version(), releaseAt)
-                                  .flatMap(
-                                      published ->
-                                          published
-                                              ? outbox.append(
-                                                  PublicationPublished.TOPIC,
-                                                  String.valueOf(p.id()),
-                                                  new PublicationPublished(
-                                                      p.id(),
-                                                      p.campaignId(),
-                                                      p.title(),
-                                                      releaseAt,
-                                                      p.roles().stream().map(Enum::name).toList(),
-                                                      p.regionCodes(),
-                                                      p.sampleOnly(),
-                                                      caller.login()))
-                                              : Mono.error(PublicationAccess.changedMeanwhile()))
-                                  .as(tx::transactional))
-                  .then(view(caller, publicationId));
-            })
+            t ->
+                publications.publish(
+                    t.getT1(),
+                    publicationId,
+                    t.getT2().getReleaseAt() == null ? null : t.getT2().getReleaseAt().toInstant()))
+        .flatMap(this::toApi)
         .map(ResponseEntity::ok);
   }
 
@@ -242,11 +119,7 @@ class PublicationsController implements PublicationsApi {
   public Mono<ResponseEntity<Void>> markPublicationRead(
       Long publicationId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                access
-                    .readable(caller, publicationId)
-                    .flatMap(p -> store.markRead(p.id(), caller.login(), clock.instant())))
+        .flatMap(caller -> publications.markRead(caller, publicationId))
         .thenReturn(ResponseEntity.noContent().build());
   }
 
@@ -254,28 +127,7 @@ class PublicationsController implements PublicationsApi {
   public Mono<ResponseEntity<Void>> deleteAttachment(
       Long publicationId, Long attachmentId, ServerWebExchange exchange) {
     return CurrentCaller.withRole(PublicationAccess.AUTHORS)
-        .flatMap(caller -> access.editableDraft(caller, publicationId))
-        .flatMap(
-            p ->
-                attachments
-                    .find(p.id(), attachmentId)
-                    .switchIfEmpty(
-                        Mono.error(
-                            () -> new NotFoundException("Файл " + attachmentId + " не найден")))
-                    .then(attachments.blobKeys(p.id(), attachmentId).collectList())
-                    .flatMap(
-                        keys ->
-                            store
-                                .touchDraft(p.id(), p.version())
-                                .flatMap(
-                                    current ->
-                                        current
-                                            ? attachments.delete(p.id(), attachmentId)
-                                            : Mono.error(PublicationAccess.changedMeanwhile()))
-                                .as(tx::transactional)
-                                .thenReturn(keys)))
-        .flatMapMany(Flux::fromIterable)
-        .concatMap(blobs::delete)
+        .flatMap(caller -> publications.deleteAttachment(caller, publicationId, attachmentId))
         .then(Mono.just(ResponseEntity.noContent().<Void>build()));
   }
 
@@ -311,7 +163,7 @@ class PublicationsController implements PublicationsApi {
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
-    return CurrentCaller.withRole(DownloadsReport.COORDINATORS)
+    return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
         .flatMap(
             caller ->
                 report.page(
@@ -324,16 +176,18 @@ class PublicationsController implements PublicationsApi {
         .map(ResponseEntity::ok);
   }
 
-  private Mono<Publication> view(Caller caller, long id) {
-    Reader reader = Reader.of(caller, clock.instant());
-    return access.readable(caller, id).flatMap(row -> views.of(row, reader));
+  private Mono<Publication> toApi(PublicationService.Shown shown) {
+    return mapper.of(shown.publication(), shown.reader());
   }
 
-  private static String title(PublicationInput in) {
-    String title = in.getTitle().strip();
-    if (title.isEmpty()) {
-      throw new UnprocessableException("title", "Укажите заголовок публикации");
-    }
-    return title;
+  private static PublicationService.Draft draft(PublicationInput in) {
+    var a = in.getAudience();
+    List<Role> roles = a.getRoles().stream().map(r -> Role.valueOf(r.getValue())).toList();
+    return new PublicationService.Draft(
+        in.getCampaignId(),
+        in.getTitle(),
+        in.getBody(),
+        new PublicationAudience(
+            roles, List.copyOf(a.getRegionCodes()), Boolean.TRUE.equals(a.getSampleOnly())));
   }
 }

@@ -2,7 +2,6 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.util.List;
-import org.oko.api.model.CampaignKind;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
@@ -66,7 +65,7 @@ class QuestionnaireDefinitionService {
 
   /** Checks and stores version 1; the id. Also used for the demo data, on behalf of the caller. */
   Mono<Long> define(CampaignInfo campaign, Draft draft, String by) {
-    if (campaign.kind() != CampaignKind.OMK) {
+    if (campaign.kind() != CampaignInfo.Kind.OMK) {
       return Mono.error(
           new ConflictException(
               "Анкеты участников бывают только в кампаниях ОМК/ОПиМК, а «"

@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
 import org.oko.forms.KitMarkDirectory;
@@ -65,11 +65,11 @@ class QuestionnaireWindow {
   /** The window as the schedule says now. */
   Mono<Window> window(long campaignId, String regionCode, long organizationId) {
     Mono<Optional<StageWindow>> conduct =
-        gate.window(campaignId, StageCode.CONDUCT, regionCode, organizationId)
+        gate.window(campaignId, Stage.CONDUCT, regionCode, organizationId)
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty());
     Mono<Optional<StageWindow>> questionnaire =
-        gate.window(campaignId, StageCode.QUESTIONNAIRE, regionCode, organizationId)
+        gate.window(campaignId, Stage.QUESTIONNAIRE, regionCode, organizationId)
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty());
     return Mono.zip(conduct, questionnaire)

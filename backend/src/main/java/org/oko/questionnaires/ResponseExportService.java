@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.oko.api.model.CampaignSubject;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Subject;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
 import org.springframework.core.io.InputStreamResource;
@@ -91,8 +91,8 @@ class ResponseExportService {
       AnswersWorkbook.Layout layout,
       Path file) {
     Map<String, String> subjects = new HashMap<>();
-    for (CampaignSubject s : campaign.subjects()) {
-      subjects.put(s.getKey(), s.getName());
+    for (Subject s : campaign.subjects()) {
+      subjects.put(s.key(), s.name());
     }
     return Mono.usingWhen(
         Mono.fromCallable(

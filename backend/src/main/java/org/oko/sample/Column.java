@@ -1,7 +1,5 @@
 package org.oko.sample;
 
-import org.oko.api.model.VerificationChange.FieldEnum;
-
 /**
  * The columns of both sample workbooks (the preliminary-list template and the verification form),
  * with the matching field of the JSON list and of the verification diff, so that an error or a
@@ -10,19 +8,21 @@ import org.oko.api.model.VerificationChange.FieldEnum;
 enum Column {
   LOGIN("A", "Логин", "organizationLogin", null),
   NAME("B", "Наименование", null, null),
-  PARTICIPATES("C", "Участвует", null, FieldEnum.PARTICIPATES),
-  PARTICIPANTS("D", "Количество участников", "attributes.participants", FieldEnum.PARTICIPANTS),
-  LEVELS("E", "Уровни образования", "attributes.educationLevels", FieldEnum.EDUCATION_LEVELS),
-  SETTLEMENT("F", "Вид населённого пункта", "attributes.settlementType", FieldEnum.SETTLEMENT_TYPE),
-  TYPE("G", "Тип ОО", "attributes.institutionType", FieldEnum.INSTITUTION_TYPE),
-  SUBJECTS("H", "Классы и предметы", "attributes.subjects", FieldEnum.SUBJECTS);
+  PARTICIPATES("C", "Участвует", null, "participates"),
+  PARTICIPANTS("D", "Количество участников", "attributes.participants", "participants"),
+  LEVELS("E", "Уровни образования", "attributes.educationLevels", "educationLevels"),
+  SETTLEMENT("F", "Вид населённого пункта", "attributes.settlementType", "settlementType"),
+  TYPE("G", "Тип ОО", "attributes.institutionType", "institutionType"),
+  SUBJECTS("H", "Классы и предметы", "attributes.subjects", "subjects");
 
   final String letter;
   final String title;
   final String jsonField;
-  final FieldEnum diffField;
 
-  Column(String letter, String title, String jsonField, FieldEnum diffField) {
+  /** The verification diff's {@code field} (the contract's {@code VerificationChange.field}). */
+  final String diffField;
+
+  Column(String letter, String title, String jsonField, String diffField) {
     this.letter = letter;
     this.title = title;
     this.jsonField = jsonField;

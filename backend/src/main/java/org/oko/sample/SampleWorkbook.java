@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.api.model.CampaignSubject;
+import org.oko.campaigns.Subject;
 import org.oko.platform.excel.FormulaSafe;
 
 /**
@@ -48,7 +48,7 @@ final class SampleWorkbook {
   private SampleWorkbook() {}
 
   static byte[] write(
-      FormSignature signature, String title, List<Line> lines, List<CampaignSubject> subjects) {
+      FormSignature signature, String title, List<Line> lines, List<Subject> subjects) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       writeRows(workbook, lines);
@@ -171,19 +171,19 @@ final class SampleWorkbook {
     sheet.setColumnWidth(0, 120 * 256);
   }
 
-  private static void writeReference(SXSSFWorkbook workbook, List<CampaignSubject> subjects) {
+  private static void writeReference(SXSSFWorkbook workbook, List<Subject> subjects) {
     Sheet sheet = workbook.createSheet(REFERENCE_SHEET);
     Row header = sheet.createRow(0);
     header.createCell(0).setCellValue("Код предмета");
     header.createCell(1).setCellValue("Предмет");
     header.createCell(2).setCellValue("Класс");
     int r = 1;
-    for (CampaignSubject subject : subjects) {
+    for (Subject subject : subjects) {
       Row row = sheet.createRow(r++);
-      row.createCell(0).setCellValue(FormulaSafe.text(subject.getKey()));
-      row.createCell(1).setCellValue(FormulaSafe.text(subject.getName()));
-      if (subject.getGrade() != null) {
-        row.createCell(2).setCellValue(subject.getGrade());
+      row.createCell(0).setCellValue(FormulaSafe.text(subject.key()));
+      row.createCell(1).setCellValue(FormulaSafe.text(subject.name()));
+      if (subject.grade() != null) {
+        row.createCell(2).setCellValue(subject.grade());
       }
     }
     sheet.setColumnWidth(0, 20 * 256);

@@ -10,12 +10,12 @@ import java.util.Set;
 import org.oko.platform.excel.CellDates;
 import org.oko.platform.excel.CellRef;
 import org.oko.platform.excel.HeaderRow;
-import org.oko.platform.excel.StreamingSheetReader;
+import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 
 /**
- * Reads an uploaded sample workbook (see {@link SampleWorkbook}) with the streaming reader: first
+ * Reads an uploaded sample workbook (see {@link SampleWorkbook}) with {@link WorkbookReader}: first
  * its signature, then every row, collecting each malformed cell as a problem rather than stopping
  * at the first. Blocking: call it on {@code boundedElastic}.
  */
@@ -38,15 +38,17 @@ final class SampleWorkbookReader {
   /** The workbook's signature; 422 if it has none (not a workbook this system made). */
   static FormSignature signature(Path file, String expectedForm) {
     Map<String, String> values = new HashMap<>();
-    boolean found =
-        StreamingSheetReader.read(
-            file,
-            SampleWorkbook.SIGNATURE_SHEET,
-            (row, cells) -> {
-              if (cells.containsKey("A")) {
-                values.put(cells.get("A").strip(), cells.getOrDefault("B", "").strip());
-              }
-            });
+    boolean found;
+    try (WorkbookReader workbook = WorkbookReader.open(file, WorkbookReader.Limits.DEFAULT)) {
+      found =
+          workbook.readSheetByLetter(
+              SampleWorkbook.SIGNATURE_SHEET,
+              (row, cells) -> {
+                if (cells.containsKey("A")) {
+                  values.put(cells.get("A").strip(), cells.getOrDefault("B", "").strip());
+                }
+              });
+    }
     try {
       if (found) {
         String municipality = values.get("municipality");
@@ -110,18 +112,20 @@ final class SampleWorkbookReader {
     List<Line> lines = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
     HeaderRow header = new HeaderRow(SampleWorkbook.SHEET, Column.titles(), 1);
-    boolean found =
-        StreamingSheetReader.read(
-            file,
-            SampleWorkbook.SHEET,
-            (row, cells) -> {
-              // Rows are read by column letter: only below the template's own titles row.
-              if (header.state() == HeaderRow.State.PENDING) {
-                header.offer(row, i -> cells.get(CellRef.columnLetters(i)));
-              } else if (header.state() == HeaderRow.State.FOUND) {
-                read(row, cells, attributesOfNo, lines, problems);
-              }
-            });
+    boolean found;
+    try (WorkbookReader workbook = WorkbookReader.open(file, WorkbookReader.Limits.DEFAULT)) {
+      found =
+          workbook.readSheetByLetter(
+              SampleWorkbook.SHEET,
+              (row, cells) -> {
+                // Rows are read by column letter: only below the template's own titles row.
+                if (header.state() == HeaderRow.State.PENDING) {
+                  header.offer(row, i -> cells.get(CellRef.columnLetters(i)));
+                } else if (header.state() == HeaderRow.State.FOUND) {
+                  read(row, cells, attributesOfNo, lines, problems);
+                }
+              });
+    }
     if (!found) {
       throw refused("В файле нет листа «" + SampleWorkbook.SHEET + "». Скачайте файл заново.");
     }

@@ -189,7 +189,7 @@ class CollectorService {
 
   /** 404 unless the campaign has the subject. */
   static void requireSubject(CampaignInfo campaign, String subjectKey) {
-    if (campaign.subjects().stream().noneMatch(s -> s.getKey().equals(subjectKey))) {
+    if (campaign.subjects().stream().noneMatch(s -> s.key().equals(subjectKey))) {
       throw new NotFoundException("Предмет «" + subjectKey + "» в кампании не найден");
     }
   }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.security.Caller;
@@ -137,7 +137,7 @@ class LocalScanningService {
     OwnCampaign item =
         new OwnCampaign(campaign.id(), campaign.title(), caller.regionCode(), null, null);
     return stages
-        .window(campaign.id(), StageCode.SCANNING, caller.regionCode(), caller.organizationId())
+        .window(campaign.id(), Stage.SCANNING, caller.regionCode(), caller.organizationId())
         .map(
             window ->
                 new OwnCampaign(

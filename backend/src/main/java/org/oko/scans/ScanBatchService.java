@@ -1,8 +1,8 @@
 package org.oko.scans;
 
 import java.time.Clock;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.security.Caller;
@@ -100,7 +100,7 @@ class ScanBatchService {
   }
 
   private static void requireSubject(CampaignInfo campaign, String subjectKey) {
-    if (campaign.subjects().stream().noneMatch(s -> s.getKey().equals(subjectKey))) {
+    if (campaign.subjects().stream().noneMatch(s -> s.key().equals(subjectKey))) {
       throw new InvalidRequestException(
           "subjectKey", "В кампании нет предмета «" + subjectKey + "»");
     }
@@ -172,7 +172,7 @@ class ScanBatchService {
   }
 
   Mono<Void> requireScanningOpen(long campaignId, OrganizationRef org) {
-    return stages.requireOpen(campaignId, StageCode.SCANNING, org.regionCode(), org.id());
+    return stages.requireOpen(campaignId, Stage.SCANNING, org.regionCode(), org.id());
   }
 
   static NotFoundException batchNotFound(long batchId) {

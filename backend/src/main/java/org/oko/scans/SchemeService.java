@@ -107,8 +107,8 @@ class SchemeService {
     String key = stored.scheme().subjectKey();
     String name =
         campaign.subjects().stream()
-            .filter(subject -> subject.getKey().equals(key))
-            .map(subject -> subject.getName())
+            .filter(subject -> subject.key().equals(key))
+            .map(subject -> subject.name())
             .findFirst()
             .orElse(key);
     return new NamedScheme(stored, name);

@@ -3,9 +3,9 @@ package org.oko.scoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.oko.api.model.StageCode;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
@@ -70,7 +70,7 @@ class DistributionService {
     return campaigns
         .visibleTo(caller, campaignId)
         .flatMap(campaign -> requireRegionAndSubject(caller, campaign, regionCode, subjectKey))
-        .then(stages.requireOpen(campaignId, StageCode.SCORING, regionCode, null))
+        .then(stages.requireOpen(campaignId, Stage.SCORING, regionCode, null))
         .then(requireScheme(campaignId, subjectKey))
         .flatMap(scheme -> distribute(scheme, regionCode));
   }
@@ -80,7 +80,7 @@ class DistributionService {
     if (!caller.seesRegion(region) || !campaign.regionCodes().contains(region)) {
       return Mono.error(ScoringProblems.regionNotFound(region));
     }
-    if (campaign.subjects().stream().noneMatch(s -> s.getKey().equals(subjectKey))) {
+    if (campaign.subjects().stream().noneMatch(s -> s.key().equals(subjectKey))) {
       return Mono.error(ScoringProblems.subjectNotFound(subjectKey));
     }
     return Mono.empty();

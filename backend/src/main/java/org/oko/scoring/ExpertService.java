@@ -113,7 +113,7 @@ class ExpertService {
   /** The expert's subjects that the campaign has, each once; a problem for every other. */
   private static List<String> subjects(
       CampaignInfo campaign, List<String> given, List<FieldProblem> problems) {
-    List<String> keys = campaign.subjects().stream().map(s -> s.getKey()).toList();
+    List<String> keys = campaign.subjects().stream().map(s -> s.key()).toList();
     LinkedHashSet<String> subjects = new LinkedHashSet<>();
     for (int i = 0; i < given.size(); i++) {
       String subject = given.get(i);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
@@ -148,7 +148,7 @@ class ExpertTaskService {
    */
   private Mono<Deadline> deadline(TaskRow task) {
     return stages
-        .window(task.campaignId(), StageCode.SCORING, task.regionCode(), task.organizationId())
+        .window(task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId())
         .map(window -> new Deadline(window.zone().getId(), window.effectiveClosesAt()))
         .defaultIfEmpty(new Deadline(ZONE_WITHOUT_STAGE, null));
   }

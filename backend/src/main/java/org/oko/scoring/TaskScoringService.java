@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.oko.api.model.StageCode;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
@@ -79,7 +79,7 @@ class TaskScoringService {
   /** While scoring is open and the work is not settled, under the lock of the work's tasks. */
   private Mono<Void> scoreOpenWork(TaskRow task, List<GivenScore> input) {
     return stages
-        .requireOpen(task.campaignId(), StageCode.SCORING, task.regionCode(), task.organizationId())
+        .requireOpen(task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId())
         .then(
             tasks
                 .ofWorkLocked(task.campaignId(), task.subjectKey(), task.kitNumber())

@@ -266,9 +266,13 @@ class CampaignsApiTests extends ApiTest {
         .isEqualTo("edu640001");
 
     StageWindow forSchool =
-        gate.window(campaign.getId(), StageCode.VERIFICATION, "64", school).block();
+        gate.window(campaign.getId(), org.oko.campaigns.Stage.VERIFICATION, "64", school).block();
     StageWindow forNeighbour =
-        gate.window(campaign.getId(), StageCode.VERIFICATION, "64", organizationId("edu640002"))
+        gate.window(
+                campaign.getId(),
+                org.oko.campaigns.Stage.VERIFICATION,
+                "64",
+                organizationId("edu640002"))
             .block();
     assertThat(forSchool.effectiveClosesAt()).isEqualTo(T0.plus(days(8)));
     assertThat(forNeighbour.effectiveClosesAt()).isEqualTo(T0.plus(days(5)));

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class IssuerTests extends ApiTest {
 
-  @Autowired SigningKeys keys;
+  @Autowired SigningKeyStore keys;
 
   @Test
   void discoveryAndTokensNameThisInstanceOnItsActualPort() throws Exception {

@@ -32,7 +32,7 @@ class LoginThrottleTests extends ApiTest {
 
   @Autowired IdentityAdmin admin;
   @Autowired DatabaseClient db;
-  @Autowired ExpiredLoginCounts expiredCounts;
+  @Autowired ExpiredLoginCountWorker expiredCounts;
 
   private String login;
 

@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 class TokenEndpointTests extends ApiTest {
 
   @Autowired IdentityAdmin admin;
-  @Autowired SigningKeys keys;
+  @Autowired SigningKeyStore keys;
 
   @Test
   void aCoordinatorSignsInAndSeesWhoSheIs() {

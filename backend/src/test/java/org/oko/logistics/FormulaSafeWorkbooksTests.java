@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.CampaignSubject;
+import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationRef;
 
 /**
@@ -18,8 +18,8 @@ class FormulaSafeWorkbooksTests {
   private final OrganizationRef org =
       new OrganizationRef(1, "edu649901", FORMULA, "64", 7L, "+Муниципалитет");
   private final SelectedOrganization entry = new SelectedOrganization(org, 5, List.of("rus-4"));
-  private final List<CampaignSubject> subjects =
-      List.of(new CampaignSubject("rus-4", "-Русский язык").grade(4));
+  private final List<Subject> subjects =
+      List.of(new Subject("rus-4", "-Русский язык", 4, null, List.of()));
 
   @Test
   void theTransferStatementPrefixesFormulaLikeTextWithAnApostrophe() {
@@ -28,7 +28,8 @@ class FormulaSafeWorkbooksTests {
             "@ВПР 2026",
             "Саратовская область (64)",
             List.of(
-                new TransferStatementWorkbook.Line(org, Materials.summaryOf(entry, subjects), 0)));
+                new TransferStatementWorkbook.Line(
+                    org, MaterialRules.summaryOf(entry, subjects), 0)));
 
     List<List<String>> rows = LogisticsFixture.rows(xlsx);
     assertThat(rows.get(1)).first().isEqualTo("'@ВПР 2026");
@@ -38,7 +39,7 @@ class FormulaSafeWorkbooksTests {
 
   @Test
   void theInventoryPrefixesFormulaLikeTextWithAnApostrophe() {
-    byte[] xlsx = InventoryWorkbook.write("ВПР 2026", org, Materials.of(entry, subjects));
+    byte[] xlsx = InventoryWorkbook.write("ВПР 2026", org, MaterialRules.of(entry, subjects));
 
     List<List<String>> rows = LogisticsFixture.rows(xlsx);
     assertThat(rows).anyMatch(r -> r.contains("'" + FORMULA));

@@ -25,7 +25,8 @@ class PrintedListsTests {
             "ВПР 2026",
             "Энгельсский район",
             List.of(
-                new TransferStatementWorkbook.Line(SCHOOL, new Materials.Summary(12, 3, 2), 0)));
+                new TransferStatementWorkbook.Line(
+                    SCHOOL, new MaterialRules.Summary(12, 3, 2), 0)));
 
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       PrintedSheets.assertPrintsAsTable(
@@ -39,7 +40,7 @@ class PrintedListsTests {
   void theInventoryPrintsOnePageWideWithItsTitlesOnEveryPage() throws IOException {
     byte[] xlsx =
         InventoryWorkbook.write(
-            "ВПР 2026", SCHOOL, List.of(new Materials.Line(4, "Русский язык", "Комплект", 12)));
+            "ВПР 2026", SCHOOL, List.of(new MaterialRules.Line(4, "Русский язык", "Комплект", 12)));
 
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       PrintedSheets.assertPrintsAsTable(

@@ -111,7 +111,7 @@ class ScopeRuleTests extends ApiTest {
                   .block());
       Set<Long> byJava = new HashSet<>();
       for (Municipality m : all) {
-        if (scope.seesMunicipality(m)) {
+        if (scope.seesMunicipality(m.getRegionCode(), m.getId())) {
           byJava.add(m.getId());
         }
       }

@@ -73,7 +73,7 @@ final class WorkbookGuard {
       Pattern.compile(".*/vbaProject\\.bin", Pattern.CASE_INSENSITIVE);
 
   static {
-    // Global to POI: the sample's reader (StreamingSheetReader) gets the same limits.
+    // Global to POI: every package POI opens (OfficeFileGuard's too) gets the same limits.
     ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
     ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     ZipSecureFile.setGraceEntrySize(GRACE_ENTRY_SIZE);

@@ -1,10 +1,15 @@
 package org.oko.platform.excel;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -111,6 +116,53 @@ public final class WorkbookReader implements AutoCloseable {
       IOUtils.closeQuietly(zip);
       throw WorkbookGuard.unreadable(e);
     }
+  }
+
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+  /**
+   * Whether the file starts like an {@code .xlsx} (a zip archive). A cheap check of the real
+   * content before {@link #open}, for a caller that names a file that is not one its own way.
+   */
+  public static boolean looksLikeXlsx(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC);
+    }
+  }
+
+  /**
+   * Streams the rows of the sheet {@code name} to {@code handler} as cells by column letter ({@code
+   * "C"} → text; blank cells left out), for readers that address a template's columns by letter.
+   * Rows without a non-blank cell are skipped.
+   *
+   * @return false when the workbook has no such sheet
+   */
+  public boolean readSheetByLetter(String name, LetterRowHandler handler) {
+    return readSheet(
+        name,
+        (rowNumber, row) -> {
+          Map<String, String> cells = new LinkedHashMap<>();
+          for (int i = 0; i < row.width(); i++) {
+            String value = row.get(i);
+            if (value != null && !value.isBlank()) {
+              cells.put(CellRef.columnLetters(i), value);
+            }
+          }
+          if (!cells.isEmpty()) {
+            handler.row(rowNumber, Collections.unmodifiableMap(cells));
+          }
+        });
+  }
+
+  /** Receives a sheet's non-empty rows in order, as cells by column letter. */
+  @FunctionalInterface
+  public interface LetterRowHandler {
+    /**
+     * @param row the row number as Excel shows it (from 1)
+     * @param cells the row's non-blank cells: column letters ({@code "C"}) → text, untrimmed; the
+     *     cell's reference is {@code new CellRef(column, row)}
+     */
+    void row(int row, Map<String, String> cells);
   }
 
   /** The names of the sheets, in workbook order. */

@@ -1,0 +1,153 @@
+package org.oko.identity;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
+import org.oko.platform.audit.AuditLog;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues organizations' logins and passwords: all of a selection in one transaction (all or none),
+ * old passwords and sessions invalidated, the plaintext only in the returned list.
+ */
+@Service
+class CredentialIssuingService {
+
+  /** The issued list and what it covers. */
+  record Issued(List<CredentialsWorkbook.Line> lines, String scope) {}
+
+  private final OrganizationDirectory directory;
+  private final AccountStore accounts;
+  private final PasswordGenerator generator;
+  private final PasswordHashing hashing;
+  private final RefreshTokenStore refreshTokens;
+  private final AuditLog audit;
+  private final TransactionalOperator tx;
+
+  CredentialIssuingService(
+      OrganizationDirectory directory,
+      AccountStore accounts,
+      PasswordGenerator generator,
+      PasswordHashing hashing,
+      RefreshTokenStore refreshTokens,
+      AuditLog audit,
+      ReactiveTransactionManager transactions) {
+    this.directory = directory;
+    this.accounts = accounts;
+    this.generator = generator;
+    this.hashing = hashing;
+    this.refreshTokens = refreshTokens;
+    this.audit = audit;
+    this.tx = TransactionalOperator.create(transactions);
+  }
+
+  /**
+   * Whose passwords to issue: the listed organizations, or (without a list) the region's
+   * organizations of these kinds (all kinds when none).
+   */
+  record Request(List<Long> organizationIds, String regionCode, List<String> kinds) {}
+
+  /** {@code caller} is FEDERAL or REGIONAL (the controller checks the role). */
+  Mono<Issued> issue(Caller caller, Request request, String clientAddress) {
+    return select(caller, request)
+        .flatMap(
+            orgs -> {
+              String scope = scopeOf(orgs, request);
+              Mono<List<CredentialsWorkbook.Line>> lines =
+                  Flux.fromIterable(orgs)
+                      // Hashing is CPU-bound: as many at a time as there are cores.
+                      .flatMapSequential(this::issueOne, Runtime.getRuntime().availableProcessors())
+                      .collectList();
+              return tx.transactional(lines)
+                  .flatMap(
+                      issued ->
+                          audit
+                              .record(
+                                  new AuditLog.Entry(
+                                      caller.login(),
+                                      caller.role().name(),
+                                      orgs.get(0).regionCode(),
+                                      "credentials.issue",
+                                      scope + ": " + issued.size() + " организаций",
+                                      "success",
+                                      clientAddress))
+                              .thenReturn(new Issued(issued, scope)));
+            });
+  }
+
+  private Mono<CredentialsWorkbook.Line> issueOne(OrganizationRef org) {
+    String password = generator.next();
+    return hashing
+        .hashGenerated(password)
+        .flatMap(
+            hash ->
+                accounts.upsert(
+                    org.login(),
+                    org.name(),
+                    Role.ORGANIZATION,
+                    org.regionCode(),
+                    org.municipalityId(),
+                    org.id(),
+                    hash))
+        .flatMap(accountId -> refreshTokens.revokeAllOf(accountId))
+        .thenReturn(
+            new CredentialsWorkbook.Line(
+                org.login(), org.name(), org.municipalityName(), password));
+  }
+
+  private Mono<List<OrganizationRef>> select(Caller caller, Request request) {
+    List<Long> ids = request.organizationIds();
+    Mono<List<OrganizationRef>> selected;
+    if (ids != null && !ids.isEmpty()) {
+      selected =
+          directory
+              .byIds(new HashSet<>(ids))
+              .filter(org -> caller.seesRegion(org.regionCode()))
+              .collectList()
+              .flatMap(
+                  found ->
+                      found.size() == new HashSet<>(ids).size()
+                          ? Mono.just(found)
+                          : Mono.error(
+                              new NotFoundException(
+                                  "Не все организации из списка найдены в вашем регионе")));
+    } else if (request.regionCode() != null) {
+      if (!caller.seesRegion(request.regionCode())) {
+        return Mono.error(new NotFoundException("Регион «" + request.regionCode() + "» не найден"));
+      }
+      List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
+      selected = directory.inRegion(request.regionCode(), kinds).collectList();
+    } else {
+      return Mono.error(
+          new InvalidRequestException(
+              "organizationIds", "укажите организации или регион (regionCode)"));
+    }
+    return selected.flatMap(
+        orgs ->
+            orgs.isEmpty()
+                ? Mono.error(
+                    new InvalidRequestException("regionCode", "нет организаций для выдачи"))
+                : Mono.just(orgs));
+  }
+
+  private static String scopeOf(List<OrganizationRef> orgs, Request request) {
+    return request.regionCode() != null
+        ? "регион " + request.regionCode()
+        : "регион " + orgs.get(0).regionCode() + ", выбранные организации";
+  }
+
+  static ZonedDateTime now() {
+    return ZonedDateTime.now(ZoneId.of("Europe/Moscow"));
+  }
+}

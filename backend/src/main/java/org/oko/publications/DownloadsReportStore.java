@@ -1,0 +1,165 @@
+package org.oko.publications;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oko.api.model.DownloadPage;
+import org.oko.api.model.DownloadRow;
+import org.oko.api.model.OrganizationBrief;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.ApiTimes;
+import org.oko.platform.web.Paging;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Which organizations of a publication's audience have downloaded its files, and when — for the
+ * federal organizer, the author and the coordinators whose part the audience reaches, each seeing
+ * only the organizations of its own scope ({@link Visibility}). One SQL statement per page: the
+ * totals come along with the page, and with no rows at all for a page past the end.
+ */
+@Component
+class DownloadsReportStore {
+
+  static final Role[] COORDINATORS = {
+    Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE
+  };
+
+  /** Whether the caller may see the publication's report: its author, or it oversees it. */
+  private static final String REPORT_VISIBLE =
+      "select 1 from publication p where p.id = :id and (:role = 'FEDERAL'"
+          + " or (:role = 'REGIONAL' and p.author_region = :region) or "
+          + AudienceRule.OVERSEEN
+          + ")";
+
+  private static final String PAGE =
+      """
+      with part as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
+               d.first_at, d.last_at, coalesce(d.n, 0) as downloads
+        from publication p
+        join organization o on %s
+        left join municipality m on m.id = o.municipality_id
+        left join (select organization_id, min(downloaded_at) as first_at,
+                          max(downloaded_at) as last_at, count(*) as n
+                   from attachment_download
+                   where publication_id = :id and organization_id is not null
+                   group by organization_id) d on d.organization_id = o.id
+        where p.id = :id and (%s)
+      ),
+      totals as (
+        select count(*) as audience, count(*) filter (where downloads > 0) as downloaded,
+               count(*) filter (where cast(:downloaded as boolean) is null
+                                      or (downloads > 0) = :downloaded) as matching
+        from part
+      ),
+      page as (
+        select * from part
+        where cast(:downloaded as boolean) is null or (downloads > 0) = :downloaded
+        order by login
+        limit :limit offset :offset
+      )
+      select t.audience, t.downloaded as downloaded_total, t.matching, page.*
+      from totals t left join page on true
+      order by page.login
+      """
+          .formatted(AudienceRule.ORGANIZATION_IN_AUDIENCE, "%s");
+
+  private final DatabaseClient db;
+  private final Clock clock;
+
+  private final OrganizationDirectory organizations;
+
+  DownloadsReportStore(DatabaseClient db, Clock clock, OrganizationDirectory organizations) {
+    this.db = db;
+    this.clock = clock;
+    this.organizations = organizations;
+  }
+
+  Mono<DownloadPage> page(
+      Caller caller,
+      long publicationId,
+      String regionCode,
+      Long municipalityId,
+      Boolean downloaded,
+      Paging paging) {
+    Visibility scope = Visibility.of(caller);
+    return visible(caller, publicationId)
+        .then(organizations.narrowed(scope, regionCode, municipalityId))
+        .flatMap(part -> query(publicationId, part, downloaded, paging));
+  }
+
+  private Mono<Void> visible(Caller caller, long publicationId) {
+    return db.sql(REPORT_VISIBLE)
+        .bind("id", publicationId)
+        .bind("role", caller.role().name())
+        .bind("region", Parameter.fromOrEmpty(caller.regionCode(), String.class))
+        .bind("now", clock.instant())
+        .map(r -> 1)
+        .one()
+        .switchIfEmpty(Mono.error(() -> PublicationAccess.notFound(publicationId)))
+        .then();
+  }
+
+  private Mono<DownloadPage> query(
+      long publicationId, Visibility part, Boolean downloaded, Paging paging) {
+    ScopeCondition scope = part.condition();
+    return scope
+        .bind(db.sql(PAGE.formatted(scope.sql())))
+        .bind("id", publicationId)
+        .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
+        .bind("limit", paging.size())
+        .bind("offset", paging.offset())
+        .map(DownloadsReportStore::toLine)
+        .all()
+        .collectList()
+        .map(
+            lines -> {
+              Line totals = lines.get(0);
+              List<DownloadRow> items = new ArrayList<>();
+              lines.stream().filter(l -> l.row() != null).forEach(l -> items.add(l.row()));
+              return new DownloadPage(
+                  paging.page(),
+                  paging.size(),
+                  totals.matching(),
+                  paging.totalPages(totals.matching()),
+                  totals.audience(),
+                  totals.downloaded(),
+                  items);
+            });
+  }
+
+  /** One row of the statement: the totals, and one organization unless the page is empty. */
+  private record Line(long audience, long downloaded, long matching, DownloadRow row) {}
+
+  private static Line toLine(Readable r) {
+    DownloadRow row = null;
+    Long id = r.get("id", Long.class);
+    if (id != null) {
+      OrganizationBrief organization =
+          new OrganizationBrief(
+              id,
+              r.get("login", String.class),
+              r.get("name", String.class),
+              r.get("region_code", String.class));
+      organization.setMunicipalityId(r.get("municipality_id", Long.class));
+      organization.setMunicipalityName(r.get("municipality", String.class));
+      row = new DownloadRow(organization, r.get("downloads", Long.class).intValue());
+      row.setFirstDownloadedAt(ApiTimes.utc(r.get("first_at", Instant.class)));
+      row.setLastDownloadedAt(ApiTimes.utc(r.get("last_at", Instant.class)));
+    }
+    return new Line(
+        r.get("audience", Long.class),
+        r.get("downloaded_total", Long.class),
+        r.get("matching", Long.class),
+        row);
+  }
+}

@@ -1,0 +1,74 @@
+package org.oko.publications;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.oko.api.model.Attachment;
+import org.oko.api.model.Audience;
+import org.oko.api.model.Publication;
+import org.oko.platform.web.ApiTimes;
+import org.oko.publications.AttachmentStore.AttachmentView;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publications as the API shows them (the web edge's mapper): rows plus their attachments, read in
+ * one query per page.
+ */
+@Component
+class PublicationMapper {
+
+  private final AttachmentStore attachments;
+
+  PublicationMapper(AttachmentStore attachments) {
+    this.attachments = attachments;
+  }
+
+  Mono<Publication> of(PublicationRow row, Reader reader) {
+    return of(List.of(row), reader).map(list -> list.get(0));
+  }
+
+  Mono<List<Publication>> of(List<PublicationRow> rows, Reader reader) {
+    return attachments
+        .forPublications(
+            rows.stream().map(PublicationRow::id).toList(),
+            reader.isOrganization() ? reader.organizationId() : null)
+        .collect(
+            Collectors.groupingBy(
+                AttachmentView::publicationId,
+                Collectors.mapping(AttachmentView::attachment, Collectors.toList())))
+        .map(
+            byPublication ->
+                rows.stream().map(row -> toApi(row, byPublication, reader.now())).toList());
+  }
+
+  private static Publication toApi(
+      PublicationRow row, Map<Long, List<Attachment>> attachments, Instant now) {
+    Publication p =
+        new Publication(
+            row.id(),
+            row.campaignId(),
+            row.campaignTitle(),
+            row.title(),
+            row.body(),
+            new Audience(
+                row.roles().stream()
+                    .map(role -> org.oko.api.model.Role.fromValue(role.name()))
+                    .collect(Collectors.toCollection(ArrayList::new)),
+                new ArrayList<>(row.regionCodes()),
+                row.sampleOnly()),
+            org.oko.api.model.PublicationStatus.valueOf(row.statusAt(now).name()),
+            row.authorLogin(),
+            attachments.getOrDefault(row.id(), new ArrayList<>()),
+            row.read(),
+            ApiTimes.utc(row.createdAt()),
+            row.version());
+    p.setAuthorName(row.authorName());
+    if (row.releaseAt() != null) {
+      p.setReleaseAt(ApiTimes.utc(row.releaseAt()));
+    }
+    return p;
+  }
+}
