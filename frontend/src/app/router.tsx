@@ -40,6 +40,18 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
       },
       {
+        path: paths.observers.home.path,
+        lazy: async () => ({
+          Component: (await import('./routes/observers/observers')).ObserversRoute,
+        }),
+      },
+      {
+        path: paths.observers.campaign.path,
+        lazy: async () => ({
+          Component: (await import('./routes/observers/observers')).CampaignObserversRoute,
+        }),
+      },
+      {
         path: paths.orgs.regions.path,
         lazy: async () => ({ Component: (await import('./routes/orgs/regions')).RegionsRoute }),
       },

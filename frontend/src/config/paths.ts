@@ -158,6 +158,14 @@ export const paths = {
         `/campaigns/${campaignId}/scoring${tab ? `?tab=${tab}` : ''}`,
     },
   },
+  observers: {
+    /** The observer's assignments, or the campaigns whose observers a coordinator manages. */
+    home: { path: '/observers', getHref: () => '/observers' },
+    campaign: {
+      path: '/observers/:campaignId',
+      getHref: (campaignId: number) => `/observers/${campaignId}`,
+    },
+  },
   questionnaireTake: {
     /** The participant's questionnaire (the link printed on every strip). */
     take: {

@@ -39,6 +39,15 @@ function scoringNavigation(role: Role | undefined): NavItem[] {
   return [];
 }
 
+/** Observers: the observer's own assignments; candidates, assignments and acts for the others. */
+function observersNavigation(role: Role | undefined): NavItem[] {
+  if (role === 'OBSERVER') return [{ label: 'Мои назначения', to: paths.observers.home.getHref() }];
+  if (role === 'ORGANIZATION' || isCoordinator(role)) {
+    return [{ label: 'Наблюдатели', to: paths.observers.home.getHref() }];
+  }
+  return [];
+}
+
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
@@ -50,7 +59,12 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const withFeatures = [...withCampaigns, ...scans, ...scoringNavigation(me.data?.role)];
+  const withFeatures = [
+    ...withCampaigns,
+    ...scans,
+    ...scoringNavigation(me.data?.role),
+    ...observersNavigation(me.data?.role),
+  ];
   return (
     <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withFeatures]}>
       <Outlet />

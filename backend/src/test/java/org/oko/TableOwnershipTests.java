@@ -80,7 +80,12 @@ class TableOwnershipTests {
           entry("live_ticket", "live"),
           entry("expert", "scoring"),
           entry("scoring_task", "scoring"),
-          entry("scoring_outcome", "scoring"));
+          entry("scoring_outcome", "scoring"),
+          entry("observer", "observers"),
+          entry("observer_assignment", "observers"),
+          entry("observer_note", "observers"),
+          entry("observer_act", "observers"),
+          entry("observer_file", "observers"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =

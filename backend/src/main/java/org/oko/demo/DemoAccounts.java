@@ -88,7 +88,13 @@ final class DemoAccounts {
               "edu640021-demo",
               Role.ORGANIZATION,
               "64",
-              "школа edu640021 (Энгельсский район)"));
+              "школа edu640021 (Энгельсский район)"),
+          new DemoAccount(
+              "observer64",
+              "observer64-demo",
+              Role.OBSERVER,
+              "64",
+              "общественный наблюдатель (Энгельсский район), ВПР-2026"));
 
   /** Where each demo expert works: that organization's works never go to them. */
   private static final Map<String, String> EXPERT_WORKPLACES =
@@ -152,6 +158,15 @@ final class DemoAccounts {
                           null,
                           centre.id(),
                           account.password()));
+      case OBSERVER ->
+          admin.setAccount(
+              account.login(),
+              "Григорьева Анна Павловна",
+              Role.OBSERVER,
+              account.regionCode(),
+              null,
+              null,
+              account.password());
       case EXPERT ->
           orgs.byLogin(EXPERT_WORKPLACES.get(account.login()))
               .flatMap(

@@ -36,6 +36,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoForms forms;
   private final DemoQuestionnaires questionnaires;
   private final DemoScans scans;
+  private final DemoObservers observers;
   private final TransactionalOperator tx;
 
   DemoDataLoader(
@@ -47,7 +48,9 @@ class DemoDataLoader implements ApplicationRunner {
       DemoForms forms,
       DemoQuestionnaires questionnaires,
       DemoScans scans,
+      DemoObservers observers,
       ReactiveTransactionManager transactions) {
+    this.observers = observers;
     this.registry = registry;
     this.directory = directory;
     this.identity = identity;
@@ -100,7 +103,8 @@ class DemoDataLoader implements ApplicationRunner {
                                     .then(publications.create(java.time.Instant.now()))
                                     .then(forms.create())
                                     .then(questionnaires.create())
-                                    .then(scans.create(java.time.Instant.now())))
+                                    .then(scans.create(java.time.Instant.now()))
+                                    .then(observers.create(java.time.Instant.now())))
                             .thenReturn(true))
             .block(Duration.ofMinutes(1));
     if (Boolean.TRUE.equals(scheduled)) {

@@ -1,0 +1,34 @@
+package org.oko.observers;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.oko.orgs.OrganizationRef;
+
+/**
+ * An observation act (акт) and its review.
+ *
+ * @param withViolations the coordinator's mark once reviewed; null before
+ */
+record ActInfo(
+    long id,
+    long assignmentId,
+    long campaignId,
+    OrganizationRef point,
+    String observerName,
+    String observerLogin,
+    ObserverInfo.Kind observerKind,
+    LocalDate day,
+    boolean violationsFound,
+    String violations,
+    String remarks,
+    Instant submittedAt,
+    FileInfo scan,
+    Instant reviewedAt,
+    Boolean withViolations,
+    String reviewComment,
+    String timeZone) {
+
+  boolean reviewed() {
+    return reviewedAt != null;
+  }
+}

@@ -1,0 +1,371 @@
+package org.oko.observers;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.oko.campaigns.CampaignDirectory;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.Visibility;
+import org.oko.platform.events.Outbox;
+import org.oko.platform.security.AccessDeniedException;
+import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.ConflictException;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
+import org.oko.platform.web.UnprocessableException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sending observers to points: assignment (one place a day, never an independent observer where
+ * they work), withdrawal, referrals, the observer's own list and «Я на месте», and the presence
+ * board of a scope.
+ */
+@Service
+class AssignmentService {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  record Page(long total, List<AssignmentInfo> items) {}
+
+  private final AssignmentStore store;
+  private final ObserverService observers;
+  private final CampaignDirectory campaigns;
+  private final OrganizationDirectory organizations;
+  private final Schedule schedule;
+  private final Outbox outbox;
+  private final TransactionalOperator tx;
+
+  AssignmentService(
+      AssignmentStore store,
+      ObserverService observers,
+      CampaignDirectory campaigns,
+      OrganizationDirectory organizations,
+      Schedule schedule,
+      Outbox outbox,
+      ReactiveTransactionManager transactions) {
+    this.store = store;
+    this.observers = observers;
+    this.campaigns = campaigns;
+    this.organizations = organizations;
+    this.schedule = schedule;
+    this.outbox = outbox;
+    this.tx = TransactionalOperator.create(transactions);
+  }
+
+  Mono<Page> list(
+      Caller caller, long campaignId, Long organizationId, LocalDate day, Paging paging) {
+    Visibility scope = Visibility.of(caller);
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .then(organizationId == null ? Mono.empty() : point(caller, organizationId))
+        .then(
+            Mono.zip(
+                store.count(campaignId, organizationId, day, scope),
+                store.page(campaignId, organizationId, day, scope, paging).collectList(),
+                Page::new));
+  }
+
+  Mono<AssignmentInfo> assign(
+      Caller caller,
+      long campaignId,
+      long observerId,
+      long pointId,
+      LocalDate day,
+      AssignmentInfo.Activity activity) {
+    if (caller.role() == Role.ORGANIZATION) {
+      return Mono.error(new AccessDeniedException());
+    }
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .then(
+            Mono.zip(
+                observers
+                    .visible(caller, observerId)
+                    .filter(o -> o.campaignId() == campaignId)
+                    .switchIfEmpty(
+                        Mono.error(
+                            () ->
+                                new NotFoundException(
+                                    "Наблюдатель " + observerId + " не найден в кампании"))),
+                point(caller, pointId)))
+        .flatMap(
+            found -> {
+              ObserverInfo observer = found.getT1();
+              OrganizationRef point = found.getT2();
+              if (observer.status() != ObserverInfo.Status.ACCEPTED) {
+                return Mono.error(
+                    new ConflictException(
+                        "Назначить можно только принятого кандидата: сначала примите его"));
+              }
+              String refusal = ObserverRules.refusal(observer, point.id());
+              if (refusal != null) {
+                return Mono.error(new UnprocessableException("organizationId", refusal));
+              }
+              if (!point.regionCode().equals(observer.regionCode())) {
+                return Mono.error(
+                    new UnprocessableException(
+                        "organizationId",
+                        "Наблюдатель направляется только в пункты своего региона"));
+              }
+              return store
+                  .zoneOf(point.regionCode())
+                  .flatMap(
+                      zone -> {
+                        if (day.isBefore(schedule.today(zone))) {
+                          return Mono.error(
+                              new UnprocessableException(
+                                  "day",
+                                  "День наблюдения "
+                                      + DAY.format(day)
+                                      + " уже прошёл (по времени региона, "
+                                      + zone
+                                      + ")"));
+                        }
+                        return store
+                            .takesPart(campaignId, point.id())
+                            .flatMap(
+                                takesPart ->
+                                    takesPart
+                                        ? insert(caller, campaignId, observer, point, day, activity)
+                                        : Mono.error(
+                                            new UnprocessableException(
+                                                "organizationId",
+                                                "«" + point.name() + "» не участвует в кампании")));
+                      });
+            });
+  }
+
+  private Mono<AssignmentInfo> insert(
+      Caller caller,
+      long campaignId,
+      ObserverInfo observer,
+      OrganizationRef point,
+      LocalDate day,
+      AssignmentInfo.Activity activity) {
+    var now = schedule.now();
+    Mono<Long> inserted =
+        store
+            .insert(campaignId, observer.id(), point, day, activity, caller.login(), now)
+            .switchIfEmpty(Mono.defer(() -> busy(observer, day)))
+            .flatMap(
+                id ->
+                    outbox
+                        .append(
+                            ObserverAssigned.TOPIC,
+                            String.valueOf(observer.id()),
+                            new ObserverAssigned(
+                                id,
+                                observer.id(),
+                                campaignId,
+                                point.id(),
+                                point.regionCode(),
+                                observer.kind().name(),
+                                day,
+                                activity.name(),
+                                now))
+                        .thenReturn(id));
+    return schedule
+        .requireConductNotClosed(campaignId, point.regionCode(), point.id())
+        .then(inserted)
+        .as(tx::transactional)
+        .flatMap(store::byId);
+  }
+
+  private Mono<Long> busy(ObserverInfo observer, LocalDate day) {
+    return store
+        .elsewhereOn(observer.id(), day)
+        .map(OrganizationRef::name)
+        .defaultIfEmpty("другой пункт")
+        .flatMap(
+            where ->
+                Mono.error(
+                    new ConflictException(
+                        "Наблюдатель уже назначен на "
+                            + DAY.format(day)
+                            + " в «"
+                            + where
+                            + "»: в один день — только одно место")));
+  }
+
+  Mono<Void> unassign(Caller caller, long assignmentId) {
+    if (caller.role() == Role.ORGANIZATION || caller.role() == Role.OBSERVER) {
+      return Mono.error(new AccessDeniedException());
+    }
+    return visible(caller, assignmentId)
+        .flatMap(
+            a ->
+                store
+                    .deleteUntouched(a.id())
+                    .flatMap(
+                        deleted ->
+                            deleted
+                                ? Mono.<Void>empty()
+                                : Mono.error(
+                                    new ConflictException(
+                                        "Наблюдатель уже отметил присутствие или подал замечания:"
+                                            + " назначение снять нельзя"))));
+  }
+
+  Mono<List<AssignmentInfo>> mine(Caller caller) {
+    if (caller.role() != Role.OBSERVER) {
+      return Mono.error(new AccessDeniedException());
+    }
+    return store.ofObserver(caller.login()).collectList();
+  }
+
+  /** «Я на месте»: only the observer assigned, only on the day (the point's local date), once. */
+  Mono<AssignmentInfo> markPresence(Caller caller, long assignmentId) {
+    if (caller.role() != Role.OBSERVER) {
+      return Mono.error(new AccessDeniedException());
+    }
+    return visible(caller, assignmentId)
+        .flatMap(
+            a -> {
+              LocalDate today = schedule.today(a.timeZone());
+              if (!today.equals(a.day())) {
+                return Mono.error(
+                    new ConflictException(
+                        "Отметить присутствие можно только в день наблюдения, "
+                            + DAY.format(a.day())
+                            + " (сегодня по времени региона "
+                            + a.timeZone()
+                            + " — "
+                            + DAY.format(today)
+                            + ")"));
+              }
+              if (a.presentAt() != null) {
+                return Mono.error(alreadyPresent(a));
+              }
+              var now = schedule.now();
+              return store
+                  .markPresent(a.id(), now)
+                  .flatMap(
+                      marked ->
+                          marked
+                              ? outbox.append(
+                                  ObserverPresenceMarked.TOPIC,
+                                  String.valueOf(a.point().id()),
+                                  new ObserverPresenceMarked(
+                                      a.id(),
+                                      a.campaignId(),
+                                      a.point().id(),
+                                      a.point().regionCode(),
+                                      now))
+                              : store
+                                  .byId(a.id())
+                                  .flatMap(again -> Mono.error(alreadyPresent(again))))
+                  .as(tx::transactional)
+                  .then(store.byId(a.id()));
+            });
+  }
+
+  private static ConflictException alreadyPresent(AssignmentInfo a) {
+    return new ConflictException(
+        "Присутствие уже отмечено в "
+            + TIME.format(a.presentAt().atZone(ZoneId.of(a.timeZone())))
+            + " (время региона, "
+            + a.timeZone()
+            + ")");
+  }
+
+  Mono<PointPresence.Board> board(
+      Caller caller, long campaignId, LocalDate day, Long municipalityId, Paging paging) {
+    if (caller.role() == Role.ORGANIZATION) {
+      return Mono.error(new AccessDeniedException());
+    }
+    Visibility own = Visibility.of(caller);
+    Mono<Visibility> scope =
+        municipalityId == null ? Mono.just(own) : organizations.narrowed(own, null, municipalityId);
+    String zoneRegion = caller.regionCode() == null ? "77" : caller.regionCode();
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .then(scope)
+        .flatMap(
+            visibility ->
+                Mono.zip(
+                    store.totals(campaignId, day, visibility),
+                    store.points(campaignId, day, visibility, paging).collectList(),
+                    store.zoneOf(zoneRegion).defaultIfEmpty("Europe/Moscow")))
+        .flatMap(
+            found -> {
+              List<PointPresence> page = found.getT2();
+              if (page.isEmpty()) {
+                return Mono.just(new PointPresence.Board(found.getT1(), page, found.getT3()));
+              }
+              return store
+                  .atPoints(campaignId, page.stream().map(p -> p.point().id()).toList(), day)
+                  .collectList()
+                  .map(
+                      assignments -> {
+                        Map<Long, List<PointPresence.Expected>> byPoint =
+                            assignments.stream()
+                                .collect(
+                                    Collectors.groupingBy(
+                                        a -> a.point().id(),
+                                        Collectors.mapping(
+                                            a ->
+                                                new PointPresence.Expected(
+                                                    a.id(),
+                                                    a.observerName(),
+                                                    a.observerKind(),
+                                                    a.activity(),
+                                                    a.presentAt()),
+                                            Collectors.toList())));
+                        List<PointPresence> rows = new ArrayList<>();
+                        for (PointPresence p : page) {
+                          rows.add(
+                              new PointPresence(
+                                  p.point(),
+                                  p.expected(),
+                                  p.present(),
+                                  byPoint.getOrDefault(p.point().id(), List.of())));
+                        }
+                        return new PointPresence.Board(found.getT1(), rows, found.getT3());
+                      });
+            });
+  }
+
+  /** The referral (направление) of one assignment as a workbook. */
+  Mono<byte[]> referral(Caller caller, long assignmentId) {
+    return visible(caller, assignmentId).flatMap(ReferralWorkbook::referral);
+  }
+
+  /** The referrals of a point, or of the caller's whole scope, as one workbook. */
+  Mono<byte[]> referralList(Caller caller, long campaignId, Long organizationId) {
+    Visibility scope = Visibility.of(caller);
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .then(organizationId == null ? Mono.empty() : point(caller, organizationId))
+        .thenMany(store.all(campaignId, organizationId, scope))
+        .collectList()
+        .flatMap(ReferralWorkbook::list);
+  }
+
+  /** The assignment if the caller sees it (its observer, or the point's scope); otherwise 404. */
+  Mono<AssignmentInfo> visible(Caller caller, long assignmentId) {
+    return store
+        .byId(assignmentId)
+        .filter(a -> ObserverAccess.sees(caller, a))
+        .switchIfEmpty(
+            Mono.error(() -> new NotFoundException("Назначение " + assignmentId + " не найдено")));
+  }
+
+  private Mono<OrganizationRef> point(Caller caller, long organizationId) {
+    return organizations
+        .byId(organizationId)
+        .filter(o -> ObserverAccess.seesPoint(caller, o))
+        .switchIfEmpty(
+            Mono.error(
+                () -> new NotFoundException("Организация " + organizationId + " не найдена")));
+  }
+}

@@ -1,0 +1,175 @@
+package org.oko.observers;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.RouteProblems;
+import org.oko.platform.web.UploadBody;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The observers' files (tag {@code observer-files}): the candidates' workbook, photos of notes and
+ * scans of acts streamed to disk, files and the archive of acts streamed out. Functional routes, so
+ * that no body is held in memory.
+ */
+@Configuration(proxyBeanMethods = false)
+class ObserverFileRoutes {
+
+  private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+  @Bean
+  RouterFunction<ServerResponse> observerFileRouter(ObserverService observers, ActService acts) {
+    return route(
+            POST("/api/campaigns/{campaignId}/observers/upload"),
+            request ->
+                Mono.defer(
+                    () ->
+                        CurrentCaller.withRole(ObserverAccess.READERS)
+                            .flatMap(
+                                caller ->
+                                    observers.proposeFromWorkbook(
+                                        caller, id(request, "campaignId"), UploadBody.of(request)))
+                            .flatMap(
+                                created ->
+                                    ServerResponse.status(HttpStatus.CREATED)
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .bodyValue(Map.of("created", created)))))
+        .andRoute(
+            POST("/api/observer-notes/{noteId}/files"),
+            request ->
+                Mono.defer(
+                    () -> {
+                      long noteId = id(request, "noteId");
+                      String fileName = fileName(request);
+                      return CurrentCaller.get()
+                          .flatMap(
+                              caller ->
+                                  acts.attachToNote(
+                                      caller, noteId, fileName, UploadBody.of(request)))
+                          .flatMap(
+                              file ->
+                                  ServerResponse.status(HttpStatus.CREATED)
+                                      .contentType(MediaType.APPLICATION_JSON)
+                                      .bodyValue(ObserversMapper.toApi(file)));
+                    }))
+        .andRoute(
+            POST("/api/observer-assignments/{assignmentId}/act/scan"),
+            request ->
+                Mono.defer(
+                    () -> {
+                      long assignmentId = id(request, "assignmentId");
+                      String fileName = fileName(request);
+                      return CurrentCaller.get()
+                          .flatMap(
+                              caller ->
+                                  acts.uploadScan(
+                                      caller, assignmentId, fileName, UploadBody.of(request)))
+                          .flatMap(
+                              act ->
+                                  ServerResponse.status(HttpStatus.CREATED)
+                                      .contentType(MediaType.APPLICATION_JSON)
+                                      .bodyValue(ObserversMapper.toApi(act)));
+                    }))
+        .andRoute(
+            GET("/api/observer-files/{fileId}"),
+            request ->
+                Mono.defer(
+                    () ->
+                        CurrentCaller.get()
+                            .flatMap(caller -> acts.file(caller, id(request, "fileId")))
+                            .flatMap(
+                                download ->
+                                    ServerResponse.ok()
+                                        .contentType(
+                                            MediaType.parseMediaType(download.file().contentType()))
+                                        .cacheControl(CacheControl.noStore())
+                                        .header(
+                                            HttpHeaders.CONTENT_DISPOSITION,
+                                            ContentDisposition.inline()
+                                                .filename(
+                                                    download.file().fileName(),
+                                                    StandardCharsets.UTF_8)
+                                                .build()
+                                                .toString())
+                                        .body(BodyInserters.fromResource(download.content())))))
+        .andRoute(
+            GET("/api/campaigns/{campaignId}/observer-acts/archive"),
+            request ->
+                Mono.defer(
+                    () -> {
+                      long campaignId = id(request, "campaignId");
+                      String region = request.queryParam("regionCode").orElse(null);
+                      if (region != null && !region.matches("[0-9]{2}")) {
+                        throw new InvalidRequestException("regionCode", "недопустимое значение");
+                      }
+                      Long municipality =
+                          request
+                              .queryParam("municipalityId")
+                              .map(v -> number("municipalityId", v))
+                              .orElse(null);
+                      return CurrentCaller.withRole(
+                              Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE)
+                          .flatMap(
+                              caller ->
+                                  acts.archive(
+                                      caller,
+                                      campaignId,
+                                      region,
+                                      municipality,
+                                      request.exchange().getResponse().bufferFactory()))
+                          .flatMap(
+                              (Flux<DataBuffer> zip) ->
+                                  ServerResponse.ok()
+                                      .contentType(ZIP)
+                                      .cacheControl(CacheControl.noStore())
+                                      .header(
+                                          HttpHeaders.CONTENT_DISPOSITION,
+                                          ContentDisposition.attachment()
+                                              .filename(
+                                                  "Акты с нарушениями.zip", StandardCharsets.UTF_8)
+                                              .build()
+                                              .toString())
+                                      .body(BodyInserters.fromDataBuffers(zip)));
+                    }))
+        .filter(RouteProblems.filter());
+  }
+
+  private static long id(ServerRequest request, String name) {
+    return number(name, request.pathVariable(name));
+  }
+
+  private static long number(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name, "недопустимое значение");
+    }
+  }
+
+  private static String fileName(ServerRequest request) {
+    String name = request.queryParam("fileName").orElse("").strip();
+    if (name.isEmpty() || name.length() > 200) {
+      throw new InvalidRequestException("fileName", "Укажите имя файла (до 200 символов)");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,54 @@
+package org.oko.observers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.oko.campaigns.Stage;
+import org.oko.campaigns.StageGate;
+import org.oko.campaigns.StageNames;
+import org.oko.campaigns.StageWindow;
+import org.oko.platform.web.ConflictException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The observers' deadlines, read from the campaign's schedule: candidates are proposed and
+ * observers assigned until the conduct stage closes (for the region, or the point with its
+ * extension); a campaign without a conduct stage sets no such deadline.
+ */
+@Component
+class Schedule {
+
+  private final StageGate stages;
+  private final Clock clock;
+
+  Schedule(StageGate stages, Clock clock) {
+    this.stages = stages;
+    this.clock = clock;
+  }
+
+  Mono<Void> requireConductNotClosed(long campaignId, String regionCode, Long organizationId) {
+    return stages
+        .window(campaignId, Stage.CONDUCT, regionCode, organizationId)
+        .flatMap(
+            (StageWindow w) ->
+                w.effectiveClosesAt().isAfter(clock.instant())
+                    ? Mono.<Void>empty()
+                    : Mono.error(
+                        new ConflictException(
+                            "Этап «"
+                                + StageNames.of(Stage.CONDUCT)
+                                + "» завершён "
+                                + StageNames.localTime(w.effectiveClosesAt(), w.zone())
+                                + ": наблюдателей больше не предлагают и не назначают.")));
+  }
+
+  /** Today in a time zone (a point's region's). */
+  LocalDate today(String zone) {
+    return LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+  }
+
+  java.time.Instant now() {
+    return clock.instant();
+  }
+}

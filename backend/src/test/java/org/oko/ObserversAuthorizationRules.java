@@ -1,0 +1,387 @@
+package org.oko;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oko.AuthorizationMatrixTests.Case;
+import org.oko.AuthorizationMatrixTests.FeatureRules;
+import org.oko.AuthorizationMatrixTests.Fixture;
+import org.oko.api.model.ObserverCredentials;
+import org.oko.observers.ObserversFixture;
+import org.oko.testing.ApiTest;
+import org.springframework.http.MediaType;
+
+/** Who may call the observers' operations, in and out of their scope. */
+class ObserversAuthorizationRules implements FeatureRules {
+
+  private static final String FEDERAL = AuthorizationMatrixTests.FEDERAL_LOGIN;
+  private static final String REGIONAL = AuthorizationMatrixTests.REGIONAL_LOGIN;
+  private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
+  private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
+  private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
+  private static final String OTHER_REGION = "region02";
+  private static final String SCANNER = "scan64";
+  private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes();
+  private static final String OCTET = MediaType.APPLICATION_OCTET_STREAM_VALUE;
+
+  @Override
+  public Map<String, List<Case>> rules(Fixture fixture) {
+    ObserversFixture observers = new ObserversFixture(fixture::as, fixture.db());
+    long campaign = observers.campaign("ВПР, матрица доступа к наблюдателям");
+    LocalDate today = ObserversFixture.today();
+    // A Saratov school's candidate (the matrix's school), accepted by the region and assigned to
+    // that school today; an Engels school's one, accepted by its municipality; an independent one.
+    long saratovCandidate = observers.propose(SCHOOL, campaign, "Саратовский Кандидат").getId();
+    observers.accept(REGIONAL, saratovCandidate);
+    long engelsCandidate = observers.propose("edu640021", campaign, "Энгельсский Кандидат").getId();
+    observers.accept(MUNICIPAL, engelsCandidate);
+    long proposed = observers.propose("edu640021", campaign, "Ждущий Решения").getId();
+    long independent = observers.appoint(campaign, "Независимый Наблюдатель", "edu640002").getId();
+    long assignment = observers.assign(REGIONAL, campaign, saratovCandidate, SCHOOL, today).getId();
+    long engelsAssignment =
+        observers
+            .assign(MUNICIPAL, campaign, engelsCandidate, "edu640021", today.plusDays(2))
+            .getId();
+    ObserverCredentials credentials = observers.account(REGIONAL, saratovCandidate);
+    ApiTest.rememberPassword(credentials.getLogin(), credentials.getPassword());
+    String observer = credentials.getLogin();
+    ObserverCredentials otherCredentials = observers.account(MUNICIPAL, engelsCandidate);
+    ApiTest.rememberPassword(otherCredentials.getLogin(), otherCredentials.getPassword());
+    String otherObserver = otherCredentials.getLogin();
+
+    var asObserver = fixture.as(observer);
+    Number noteId =
+        (Number)
+            asObserver
+                .post()
+                .uri("/api/observer-assignments/" + assignment + "/notes")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("what", "Подсказки"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    Number actId =
+        (Number)
+            asObserver
+                .put()
+                .uri("/api/observer-assignments/" + assignment + "/act")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("violationsFound", true, "violations", "Подсказки"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> scanned =
+        asObserver
+            .post()
+            .uri("/api/observer-assignments/" + assignment + "/act/scan?fileName=act.pdf")
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .bodyValue(PDF)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    @SuppressWarnings("unchecked")
+    Number scanId = (Number) ((Map<String, Object>) scanned.get("scan")).get("id");
+
+    Number photoId =
+        (Number)
+            asObserver
+                .post()
+                .uri("/api/observer-notes/" + noteId + "/files?fileName=photo.pdf")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(PDF)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+
+    long school = fixture.organizationId(SCHOOL);
+    long engelsSchool = fixture.organizationId("edu640021");
+    long college = fixture.organizationId("spo640001");
+    long engels = fixture.municipalityOf("edu640021");
+    long saratovCity = fixture.municipalityOf(SCHOOL);
+    String base = "/api/campaigns/" + campaign;
+    String candidate =
+        "{\"kind\":\"PUBLIC\",\"fullName\":\"Новый Кандидат\",\"workplace\":\"Завод\"}";
+    String appointee =
+        "{\"kind\":\"INDEPENDENT\",\"fullName\":\"Новый Независимый\",\"workplace\":\"Вуз\"}";
+    String assign =
+        "{\"observerId\":%d,\"organizationId\":%d,\"day\":\"%s\",\"activity\":\"CONDUCT\"}";
+
+    Map<String, List<Case>> rules = new LinkedHashMap<>();
+    rules.put(
+        "listObservers",
+        List.of(
+            Case.get(FEDERAL, base + "/observers", 200),
+            Case.get(REGIONAL, base + "/observers", 200),
+            Case.get(MUNICIPAL, base + "/observers", 200),
+            Case.get(RESPONSIBLE, base + "/observers", 200),
+            Case.get(SCHOOL, base + "/observers", 200),
+            Case.get(SCHOOL, base + "/observers?organizationId=" + engelsSchool, 404),
+            Case.get(MUNICIPAL, base + "/observers?organizationId=" + school, 404),
+            Case.get(SCANNER, base + "/observers", 403),
+            Case.get(observer, base + "/observers", 403)));
+    rules.put(
+        "createObserver",
+        List.of(
+            Case.post(SCHOOL, base + "/observers", candidate, 201),
+            Case.post(REGIONAL, base + "/observers", appointee, 201),
+            Case.post(MUNICIPAL, base + "/observers", candidate, 403),
+            Case.post(RESPONSIBLE, base + "/observers", candidate, 403),
+            Case.post(OTHER_REGION, base + "/observers", appointee, 201),
+            Case.post(observer, base + "/observers", candidate, 403)));
+    rules.put(
+        "downloadObserverTemplate",
+        List.of(
+            Case.get(SCHOOL, base + "/observers/template", 200),
+            Case.get("ppo640001", base + "/observers/template", 404),
+            Case.get(MUNICIPAL, base + "/observers/template", 403),
+            Case.get(observer, base + "/observers/template", 403)));
+    rules.put(
+        "uploadObserverCandidates",
+        List.of(
+            Case.upload(SCHOOL, base + "/observers/upload", OCTET, "x".getBytes(), 415),
+            Case.upload("ppo640001", base + "/observers/upload", OCTET, "x".getBytes(), 404),
+            Case.upload(MUNICIPAL, base + "/observers/upload", OCTET, "x".getBytes(), 403),
+            Case.upload(observer, base + "/observers/upload", OCTET, "x".getBytes(), 403)));
+    String decide = "/api/observers/%d/decision";
+    String reject = "{\"decision\":\"REJECT\",\"reason\":\"Нет\"}";
+    rules.put(
+        "decideObserver",
+        List.of(
+            Case.post(SCHOOL, decide.formatted(proposed), reject, 404),
+            Case.post("edu640021", decide.formatted(proposed), reject, 403),
+            Case.post(RESPONSIBLE, decide.formatted(proposed), reject, 404),
+            Case.post(OTHER_REGION, decide.formatted(proposed), reject, 404),
+            Case.post(MUNICIPAL, decide.formatted(independent), reject, 404),
+            Case.post(observer, decide.formatted(proposed), reject, 403),
+            Case.post(MUNICIPAL, decide.formatted(proposed), reject, 200),
+            Case.post(FEDERAL, decide.formatted(proposed), reject, 409)));
+    String account = "/api/observers/%d/account";
+    rules.put(
+        "issueObserverAccount",
+        List.of(
+            Case.post(FEDERAL, account.formatted(independent), null, 200),
+            Case.post(REGIONAL, account.formatted(independent), null, 200),
+            Case.post(MUNICIPAL, account.formatted(independent), null, 404),
+            Case.post(MUNICIPAL, account.formatted(saratovCandidate), null, 404),
+            Case.post(MUNICIPAL, account.formatted(proposed), null, 409),
+            Case.post("edu640021", account.formatted(engelsCandidate), null, 403),
+            Case.post(OTHER_REGION, account.formatted(independent), null, 404),
+            Case.post(observer, account.formatted(independent), null, 403)));
+    rules.put(
+        "listObserverAssignments",
+        List.of(
+            Case.get(FEDERAL, base + "/observer-assignments", 200),
+            Case.get(REGIONAL, base + "/observer-assignments", 200),
+            Case.get(MUNICIPAL, base + "/observer-assignments?organizationId=" + engelsSchool, 200),
+            Case.get(MUNICIPAL, base + "/observer-assignments?organizationId=" + school, 404),
+            Case.get(RESPONSIBLE, base + "/observer-assignments?organizationId=" + college, 200),
+            Case.get(SCHOOL, base + "/observer-assignments", 200),
+            Case.get(observer, base + "/observer-assignments", 403)));
+    LocalDate later = today.plusDays(5);
+    rules.put(
+        "assignObserver",
+        List.of(
+            Case.post(
+                MUNICIPAL,
+                base + "/observer-assignments",
+                assign.formatted(engelsCandidate, engelsSchool, later),
+                201),
+            Case.post(
+                MUNICIPAL,
+                base + "/observer-assignments",
+                assign.formatted(saratovCandidate, engelsSchool, later.plusDays(1)),
+                404),
+            Case.post(
+                MUNICIPAL,
+                base + "/observer-assignments",
+                assign.formatted(engelsCandidate, school, later.plusDays(1)),
+                404),
+            Case.post(
+                REGIONAL,
+                base + "/observer-assignments",
+                assign.formatted(independent, school, later),
+                201),
+            Case.post(
+                OTHER_REGION,
+                base + "/observer-assignments",
+                assign.formatted(independent, school, later.plusDays(1)),
+                404),
+            Case.post(
+                SCHOOL,
+                base + "/observer-assignments",
+                assign.formatted(saratovCandidate, school, later),
+                403),
+            Case.post(
+                observer,
+                base + "/observer-assignments",
+                assign.formatted(saratovCandidate, school, later),
+                403)));
+    String one = "/api/observer-assignments/%d";
+    rules.put(
+        "unassignObserver",
+        List.of(
+            Case.delete(SCHOOL, one.formatted(engelsAssignment), 403),
+            Case.delete(observer, one.formatted(engelsAssignment), 403),
+            Case.delete(REGIONAL, one.formatted(assignment), 409),
+            Case.delete(OTHER_REGION, one.formatted(engelsAssignment), 404),
+            Case.delete(MUNICIPAL, one.formatted(assignment), 404),
+            Case.delete(MUNICIPAL, one.formatted(engelsAssignment), 204)));
+    rules.put(
+        "downloadObserverReferral",
+        List.of(
+            Case.get(observer, one.formatted(assignment) + "/referral", 200),
+            Case.get(otherObserver, one.formatted(assignment) + "/referral", 404),
+            Case.get(REGIONAL, one.formatted(assignment) + "/referral", 200),
+            Case.get(SCHOOL, one.formatted(assignment) + "/referral", 200),
+            Case.get(MUNICIPAL, one.formatted(assignment) + "/referral", 404),
+            Case.get(OTHER_REGION, one.formatted(assignment) + "/referral", 404),
+            Case.get(SCANNER, one.formatted(assignment) + "/referral", 403)));
+    rules.put(
+        "downloadObserverReferralList",
+        List.of(
+            Case.get(FEDERAL, base + "/observer-referrals", 200),
+            Case.get(MUNICIPAL, base + "/observer-referrals?organizationId=" + engelsSchool, 200),
+            Case.get(MUNICIPAL, base + "/observer-referrals?organizationId=" + school, 404),
+            Case.get(SCHOOL, base + "/observer-referrals", 200),
+            Case.get(observer, base + "/observer-referrals", 403)));
+    String presence = base + "/observer-presence?day=" + today;
+    rules.put(
+        "getObserverPresence",
+        List.of(
+            Case.get(FEDERAL, presence, 200),
+            Case.get(REGIONAL, presence, 200),
+            Case.get(MUNICIPAL, presence + "&municipalityId=" + engels, 200),
+            Case.get(MUNICIPAL, presence + "&municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, presence, 200),
+            Case.get(SCHOOL, presence, 403),
+            Case.get(observer, presence, 403)));
+    rules.put(
+        "listMyObserverAssignments",
+        List.of(
+            Case.get(observer, "/api/observer/assignments", 200),
+            Case.get(SCHOOL, "/api/observer/assignments", 403),
+            Case.get(REGIONAL, "/api/observer/assignments", 403)));
+    rules.put(
+        "markObserverPresence",
+        List.of(
+            Case.post(otherObserver, one.formatted(assignment) + "/presence", null, 404),
+            Case.post(SCHOOL, one.formatted(assignment) + "/presence", null, 403),
+            Case.post(REGIONAL, one.formatted(assignment) + "/presence", null, 403),
+            Case.post(observer, one.formatted(assignment) + "/presence", null, 200),
+            Case.post(observer, one.formatted(assignment) + "/presence", null, 409)));
+    rules.put(
+        "listObserverNotes",
+        List.of(
+            Case.get(observer, one.formatted(assignment) + "/notes", 200),
+            Case.get(otherObserver, one.formatted(assignment) + "/notes", 404),
+            Case.get(REGIONAL, one.formatted(assignment) + "/notes", 200),
+            Case.get(SCHOOL, one.formatted(assignment) + "/notes", 200),
+            Case.get(MUNICIPAL, one.formatted(assignment) + "/notes", 404),
+            Case.get(OTHER_REGION, one.formatted(assignment) + "/notes", 404)));
+    String note = "{\"what\":\"Шум\",\"text\":\"\"}";
+    rules.put(
+        "createObserverNote",
+        List.of(
+            Case.post(observer, one.formatted(assignment) + "/notes", note, 201),
+            Case.post(otherObserver, one.formatted(assignment) + "/notes", note, 404),
+            Case.post(SCHOOL, one.formatted(assignment) + "/notes", note, 403),
+            Case.post(REGIONAL, one.formatted(assignment) + "/notes", note, 403)));
+    String noteFile = "/api/observer-notes/" + noteId + "/files?fileName=photo.pdf";
+    rules.put(
+        "uploadObserverNoteFile",
+        List.of(
+            Case.upload(observer, noteFile, OCTET, PDF, 201),
+            Case.upload(otherObserver, noteFile, OCTET, PDF, 404),
+            Case.upload(REGIONAL, noteFile, OCTET, PDF, 403),
+            Case.upload(SCHOOL, noteFile, OCTET, PDF, 403)));
+    rules.put(
+        "getObserverAct",
+        List.of(
+            Case.get(observer, one.formatted(assignment) + "/act", 200),
+            Case.get(otherObserver, one.formatted(assignment) + "/act", 404),
+            Case.get(REGIONAL, one.formatted(assignment) + "/act", 200),
+            Case.get(SCHOOL, one.formatted(assignment) + "/act", 200),
+            Case.get(MUNICIPAL, one.formatted(assignment) + "/act", 404),
+            Case.get(OTHER_REGION, one.formatted(assignment) + "/act", 404)));
+    String act = "{\"violationsFound\":true,\"violations\":\"Подсказки\"}";
+    rules.put(
+        "saveObserverAct",
+        List.of(
+            Case.put(observer, one.formatted(assignment) + "/act", act, 200),
+            Case.put(otherObserver, one.formatted(assignment) + "/act", act, 404),
+            Case.put(SCHOOL, one.formatted(assignment) + "/act", act, 403),
+            Case.put(REGIONAL, one.formatted(assignment) + "/act", act, 403)));
+    String scan = one.formatted(assignment) + "/act/scan?fileName=act.pdf";
+    rules.put(
+        "uploadObserverActScan",
+        List.of(
+            Case.upload(observer, scan, OCTET, PDF, 201),
+            Case.upload(otherObserver, scan, OCTET, PDF, 404),
+            Case.upload(REGIONAL, scan, OCTET, PDF, 403),
+            Case.upload(SCHOOL, scan, OCTET, PDF, 403)));
+    // The first scan was replaced above (its file is gone); the note's photo stays.
+    String photo = "/api/observer-files/" + photoId;
+    rules.put(
+        "downloadObserverFile",
+        List.of(
+            Case.get(observer, photo, 200),
+            Case.get(REGIONAL, photo, 200),
+            Case.get(SCHOOL, photo, 200),
+            Case.get(MUNICIPAL, photo, 404),
+            Case.get(otherObserver, photo, 404),
+            Case.get(SCANNER, photo, 403),
+            Case.get(observer, "/api/observer-files/" + scanId, 404)));
+    String acts = base + "/observer-acts";
+    rules.put(
+        "listObserverActs",
+        List.of(
+            Case.get(FEDERAL, acts + "?withViolations=true&regionCode=64", 200),
+            Case.get(REGIONAL, acts, 200),
+            Case.get(REGIONAL, acts + "?regionCode=02", 404),
+            Case.get(MUNICIPAL, acts + "?municipalityId=" + engels, 200),
+            Case.get(MUNICIPAL, acts + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, acts, 200),
+            Case.get(SCHOOL, acts, 200),
+            Case.get(observer, acts, 403)));
+    String review = "/api/observer-acts/" + actId + "/review";
+    String mark = "{\"withViolations\":true}";
+    rules.put(
+        "reviewObserverAct",
+        List.of(
+            Case.post(SCHOOL, review, mark, 403),
+            Case.post(observer, review, mark, 403),
+            Case.post(MUNICIPAL, review, mark, 404),
+            Case.post(OTHER_REGION, review, mark, 404),
+            Case.post(REGIONAL, review, mark, 200),
+            Case.post(FEDERAL, review, mark, 409)));
+    String archive = base + "/observer-acts/archive";
+    rules.put(
+        "downloadObserverActArchive",
+        List.of(
+            Case.get(FEDERAL, archive + "?regionCode=64", 200),
+            Case.get(REGIONAL, archive, 200),
+            Case.get(REGIONAL, archive + "?regionCode=02", 404),
+            Case.get(MUNICIPAL, archive, 200),
+            Case.get(MUNICIPAL, archive + "?municipalityId=" + saratovCity, 404),
+            Case.get(SCHOOL, archive, 403),
+            Case.get(observer, archive, 403)));
+    return rules;
+  }
+}

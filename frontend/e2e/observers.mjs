@@ -1,0 +1,86 @@
+// The observers' journey through a running OKO with demo data:
+// 1. on a 360 px phone, `observer64` signs in, sees today's assignment and presses «Я на месте»
+//    (the time shows with its region's zone), opens the act form;
+// 2. at 1280 px, `mun64-engels` opens «Наблюдатели» → the spring ВПР: the candidates of its
+//    schools, the assignment and presence board (today's point shows the observer present), and
+//    the acts, where yesterday's act with a violation is marked.
+//
+//   node e2e/observers.mjs http://localhost:8080
+import { startJourney } from './support.mjs';
+
+const baseUrl = process.argv[2];
+const { page, step, screenshot, signIn, run } = await startJourney({
+  baseUrl,
+  script: 'observers.mjs',
+  totalTimeoutMs: 180_000,
+});
+
+/** @param {number} width */
+async function expectFits(width) {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > width)
+    throw new Error(`page is ${scrollWidth} px wide, wider than ${width} px`);
+}
+
+/** Follows an item of the main navigation (on a phone, the menu may have to be opened first). */
+async function openMenu(/** @type {string} */ label) {
+  const link = page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', {
+    name: label,
+  });
+  await link.waitFor({ state: 'attached' });
+  await link.click();
+}
+
+await run(async () => {
+  await step('the observer signs in on a phone and sees the assignments', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(baseUrl);
+    await page.waitForURL(/\/login(\?|$)/);
+    await signIn('observer64', 'observer64-demo');
+    await openMenu('Мои назначения');
+    await page.getByRole('heading', { level: 1, name: 'Мои назначения' }).waitFor();
+    await page.getByRole('button', { name: 'Направление' }).first().waitFor();
+    await expectFits(360);
+    await screenshot('observers-phone-360');
+  });
+
+  await step('«Я на месте» records the time with the zone named', async () => {
+    const here = page.getByRole('button', { name: 'Я на месте' }).first();
+    if ((await here.count()) > 0 && (await here.isEnabled())) await here.click();
+    await page
+      .getByText(/На месте с .*\(Europe\/Saratov\)/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: /Акт/ }).first().click();
+    await expectFits(360);
+    await screenshot('observers-present-360');
+  });
+
+  await step('the municipal coordinator opens the campaign’s observers', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL('**/login**');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn('mun64-engels', 'mun64-demo');
+    await openMenu('Наблюдатели');
+    await page.getByRole('link', { name: 'ВПР-2026, весна' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Кандидаты и наблюдатели' }).waitFor();
+    await page.getByText('Егорова Светлана Юрьевна').waitFor();
+    await screenshot('observers-candidates-1280');
+  });
+
+  await step('the board shows points without observers and the one present', async () => {
+    await page.getByRole('button', { name: 'Назначения и присутствие' }).click();
+    await page
+      .getByText(/на месте с/)
+      .first()
+      .waitFor();
+    await page.getByText('нет наблюдателей').first().waitFor();
+    await screenshot('observers-board-1280');
+  });
+
+  await step('the acts show yesterday’s act with a violation', async () => {
+    await page.getByRole('button', { name: 'Акты', exact: true }).click();
+    await page.getByText('с нарушениями').first().waitFor();
+    await screenshot('observers-acts-1280');
+  });
+});

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { Pagination } from '@/components/ui/pagination';
+import type { Role } from '@/types/api';
+import { saveBlob } from '@/utils/download';
+
+import { downloadArchive, downloadFile, useActs, useReviewAct } from '../api/acts';
+import { dayLabel, kindLabel, localTime } from '../utils/labels';
+
+type Props = { campaignId: number; role: Role };
+
+/** The acts of the scope: review (with violations or not), the scans, the archive for the region. */
+export function ActsPanel({ campaignId, role }: Props) {
+  const [page, setPage] = useState(1);
+  const acts = useActs(campaignId, page - 1);
+  const review = useReviewAct(campaignId);
+  const reviews = role !== 'ORGANIZATION';
+  return (
+    <section aria-labelledby="acts-title">
+      <h2 id="acts-title">Акты наблюдения</h2>
+      {reviews && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              void downloadArchive(campaignId).then(({ blob, fileName }) =>
+                saveBlob(blob, fileName),
+              )
+            }
+          >
+            Архив актов с нарушениями (.zip)
+          </button>
+        </p>
+      )}
+      {review.isError && <ErrorMessage error={review.error} />}
+      {acts.isPending ? (
+        <Loading />
+      ) : acts.isError ? (
+        <ErrorMessage error={acts.error} onRetry={() => void acts.refetch()} />
+      ) : acts.data.items.length === 0 ? (
+        <p className="panel panel--hint">Актов пока нет.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table--stack">
+            <thead>
+              <tr>
+                <th>Пункт, день</th>
+                <th>Наблюдатель</th>
+                <th>Нарушения (по акту)</th>
+                <th>Скан</th>
+                <th>Рассмотрение</th>
+              </tr>
+            </thead>
+            <tbody>
+              {acts.data.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    {a.point.name}
+                    <div className="table__muted">
+                      {a.point.municipalityName ?? 'без муниципалитета'} · {dayLabel(a.day)}
+                    </div>
+                  </td>
+                  <td>
+                    {a.observerName}
+                    <div className="table__muted">{kindLabel(a.observerKind)}</div>
+                  </td>
+                  <td>{a.violationsFound ? a.violations : 'нет'}</td>
+                  <td>
+                    {a.scan ? (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() =>
+                          void downloadFile(a.scan!.id, a.scan!.fileName).then(
+                            ({ blob, fileName }) => saveBlob(blob, fileName),
+                          )
+                        }
+                      >
+                        {a.scan.fileName}
+                      </button>
+                    ) : (
+                      'нет скана'
+                    )}
+                  </td>
+                  <td>
+                    {a.reviewed ? (
+                      <>
+                        {a.withViolations ? 'с нарушениями' : 'без нарушений'}
+                        {a.reviewedAt && (
+                          <div className="table__muted">{localTime(a.reviewedAt, a.timeZone)}</div>
+                        )}
+                      </>
+                    ) : reviews ? (
+                      <>
+                        <button
+                          type="button"
+                          className="button"
+                          onClick={() => review.mutate({ actId: a.id, withViolations: true })}
+                        >
+                          С нарушениями
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => review.mutate({ actId: a.id, withViolations: false })}
+                        >
+                          Без нарушений
+                        </button>
+                      </>
+                    ) : (
+                      'на рассмотрении'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {acts.data && acts.data.total > acts.data.size && (
+        <Pagination
+          page={page}
+          totalPages={Math.ceil(acts.data.total / acts.data.size)}
+          totalItems={acts.data.total}
+          onPageChange={setPage}
+          label="Страницы актов"
+        />
+      )}
+    </section>
+  );
+}
