@@ -80,7 +80,13 @@ class TableOwnershipTests {
           entry("live_ticket", "live"),
           entry("expert", "scoring"),
           entry("scoring_task", "scoring"),
-          entry("scoring_outcome", "scoring"));
+          entry("scoring_outcome", "scoring"),
+          entry("forum_section", "forum"),
+          entry("forum_question", "forum"),
+          entry("forum_answer", "forum"),
+          entry("forum_attachment", "forum"),
+          entry("forum_post_quota", "forum"),
+          entry("notification", "notifications"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =
