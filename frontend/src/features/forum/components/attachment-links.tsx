@@ -22,7 +22,7 @@ export function AttachmentLinks({ files }: { files: ForumAttachment[] }) {
                 )
               }
             >
-              📎 {file.fileName}
+              {file.fileName}
             </button>{' '}
             <span className="attachment__meta">{formatKilobytes(file.size)}</span>
           </li>
