@@ -76,6 +76,26 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/audit/log')).AuditLogRoute }),
       },
       {
+        path: paths.forum.list.path,
+        lazy: async () => ({ Component: (await import('./routes/forum/forum')).ForumRoute }),
+      },
+      {
+        path: paths.forum.ask.path,
+        lazy: async () => ({ Component: (await import('./routes/forum/ask')).ForumAskRoute }),
+      },
+      {
+        path: paths.forum.question.path,
+        lazy: async () => ({
+          Component: (await import('./routes/forum/question')).ForumQuestionRoute,
+        }),
+      },
+      {
+        path: paths.notifications.list.path,
+        lazy: async () => ({
+          Component: (await import('./routes/notifications/list')).NotificationsRoute,
+        }),
+      },
+      {
         path: paths.campaigns.list.path,
         lazy: async () => ({
           Component: (await import('./routes/campaigns/campaigns')).CampaignsRoute,

@@ -45,6 +45,29 @@ export const paths = {
         `/campaigns/${campaignId}/protocol1/${encodeURIComponent(subjectKey)}`,
     },
   },
+  forum: {
+    list: {
+      path: '/forum',
+      getHref: (campaignId?: number) => (campaignId ? `/forum?campaign=${campaignId}` : '/forum'),
+    },
+    ask: {
+      path: '/forum/ask',
+      getHref: (campaignId?: number, sectionId?: number) => {
+        const query = new URLSearchParams();
+        if (campaignId) query.set('campaign', String(campaignId));
+        if (sectionId) query.set('section', String(sectionId));
+        const text = query.toString();
+        return `/forum/ask${text ? `?${text}` : ''}`;
+      },
+    },
+    question: {
+      path: '/forum/questions/:questionId',
+      getHref: (questionId: number) => `/forum/questions/${questionId}`,
+    },
+  },
+  notifications: {
+    list: { path: '/notifications', getHref: () => '/notifications' },
+  },
   cabinet: {
     home: { path: '/cabinet', getHref: () => '/cabinet' },
   },

@@ -5,6 +5,7 @@ import { AppLayout, baseNavigation, type NavItem } from '@/components/layouts/ap
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ProtectedRoute } from '@/lib/protected-route';
 import type { Role } from '@/types/api';
 
@@ -48,6 +49,17 @@ function observersNavigation(role: Role | undefined): NavItem[] {
   return [];
 }
 
+/** The forum's readers: the organizers (a college's account reads its СПО study's forum). */
+function isForumReader(role: Role | undefined): boolean {
+  return (
+    role === 'FEDERAL' ||
+    role === 'REGIONAL' ||
+    role === 'MUNICIPAL' ||
+    role === 'RESPONSIBLE' ||
+    role === 'ORGANIZATION'
+  );
+}
+
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
@@ -59,14 +71,24 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
+  const forum: NavItem[] = isForumReader(me.data?.role)
+    ? [{ label: 'Форум поддержки', to: paths.forum.list.getHref() }]
+    : [];
   const withFeatures = [
     ...withCampaigns,
+    ...forum,
     ...scans,
     ...scoringNavigation(me.data?.role),
     ...observersNavigation(me.data?.role),
   ];
+  const account = (
+    <div className="header-actions">
+      {me.data && me.data.role !== 'PARTICIPANT' && <NotificationBell />}
+      <AccountMenu />
+    </div>
+  );
   return (
-    <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withFeatures]}>
+    <AppLayout account={account} navigation={[cabinet, ...withFeatures]}>
       <Outlet />
     </AppLayout>
   );

@@ -105,7 +105,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new CollectorAuthorizationRules(),
           new LiveAuthorizationRules(),
           new ScoringAuthorizationRules(),
-          new ObserversAuthorizationRules());
+          new ObserversAuthorizationRules(),
+          new ForumAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

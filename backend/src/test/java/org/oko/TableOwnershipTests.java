@@ -85,7 +85,13 @@ class TableOwnershipTests {
           entry("observer_assignment", "observers"),
           entry("observer_note", "observers"),
           entry("observer_act", "observers"),
-          entry("observer_file", "observers"));
+          entry("observer_file", "observers"),
+          entry("forum_section", "forum"),
+          entry("forum_question", "forum"),
+          entry("forum_answer", "forum"),
+          entry("forum_attachment", "forum"),
+          entry("forum_post_quota", "forum"),
+          entry("notification", "notifications"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =

@@ -28,6 +28,10 @@ class LiveMessageMapper {
     return write(new LiveServerMessage(TypeEnum.READY).rows(null));
   }
 
+  byte[] notifications(long unread) {
+    return write(new LiveServerMessage(TypeEnum.NOTIFICATIONS).rows(null).unread(unread));
+  }
+
   byte[] error(String code, String message) {
     return write(
         new LiveServerMessage(TypeEnum.ERROR)

@@ -36,6 +36,7 @@ final class LiveSession<M> {
   private long pendingSeq;
   private long seq = -1;
   private LiveScope scope;
+  private byte[] notice; // the latest unread-notifications message not yet sent
   private boolean closing;
   private boolean finished;
   private long sent;
@@ -134,6 +135,20 @@ final class LiveSession<M> {
     drain();
   }
 
+  /**
+   * The account's unread notifications changed: sent once the connection is free; a newer count
+   * replaces one still waiting.
+   */
+  void notice(byte[] message) {
+    synchronized (this) {
+      if (closing || finished) {
+        return;
+      }
+      notice = message;
+    }
+    drain();
+  }
+
   /** Sends the error, then the connection closes with {@code code}; nothing else is sent. */
   void fail(String code, String message, int closeStatus) {
     synchronized (this) {
@@ -195,6 +210,10 @@ final class LiveSession<M> {
         // Control messages (ready, the snapshot, an error) go at once: one each per subscription.
         if (!control.isEmpty()) {
           emit(control.poll());
+        } else if (!closing && notice != null && connection.isWritable()) {
+          byte[] waiting = notice;
+          notice = null;
+          emit(waiting);
         } else if (!closing && !pending.isEmpty() && connection.isWritable()) {
           byte[] coalesced =
               messages.delta(pendingSeq, scope.level(), pending.values(), pendingTotals, pendingAt);

@@ -39,6 +39,7 @@ class LiveSocketHandler implements WebSocketHandler {
   private final LiveMessageMapper messages;
   private final JsonMapper json;
   private final LiveProperties properties;
+  private final LiveNotices notices;
 
   LiveSocketHandler(
       LiveTicketService tickets,
@@ -47,7 +48,8 @@ class LiveSocketHandler implements WebSocketHandler {
       LiveHubWorker hub,
       LiveMessageMapper messages,
       JsonMapper json,
-      LiveProperties properties) {
+      LiveProperties properties,
+      LiveNotices notices) {
     this.tickets = tickets;
     this.tokens = tokens;
     this.access = access;
@@ -55,6 +57,7 @@ class LiveSocketHandler implements WebSocketHandler {
     this.messages = messages;
     this.json = json;
     this.properties = properties;
+    this.notices = notices;
   }
 
   @Override
@@ -110,6 +113,7 @@ class LiveSocketHandler implements WebSocketHandler {
               helloTimer.dispose();
               session.finish();
               hub.unsubscribe(session, session.scope());
+              notices.unregister(session);
             });
   }
 
@@ -168,6 +172,7 @@ class LiveSocketHandler implements WebSocketHandler {
     }
     return caller
         .doOnNext(session::authenticated)
+        .doOnNext(who -> notices.register(session))
         .onErrorResume(e -> Mono.empty()) // never log the ticket or token, nor why it failed
         .switchIfEmpty(
             Mono.fromRunnable(

@@ -101,6 +101,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  static ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    problem.setTitle("Слишком часто");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .body(problem);
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
   static ProblemDetail invalidRequest(InvalidRequestException e) {
     return badRequest(List.of(new BadInput.Error(e.field(), e.getMessage())));

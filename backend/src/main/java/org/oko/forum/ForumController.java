@@ -1,0 +1,258 @@
+package org.oko.forum;
+
+import java.nio.charset.StandardCharsets;
+import org.oko.api.ForumApi;
+import org.oko.api.model.ForumAcceptInput;
+import org.oko.api.model.ForumAnswer;
+import org.oko.api.model.ForumAnswerInput;
+import org.oko.api.model.ForumAnswerPatch;
+import org.oko.api.model.ForumMergeInput;
+import org.oko.api.model.ForumQuestion;
+import org.oko.api.model.ForumQuestionInput;
+import org.oko.api.model.ForumQuestionPage;
+import org.oko.api.model.ForumQuestionPatch;
+import org.oko.api.model.ForumQuestionStatus;
+import org.oko.api.model.ForumSearchPage;
+import org.oko.api.model.ForumSection;
+import org.oko.api.model.ForumSectionInput;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.Paging;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The forum's operations: each maps the contract to one {@link ForumService} call and back. */
+@RestController
+class ForumController implements ForumApi {
+
+  private final ForumService forum;
+  private final ForumFileService files;
+
+  ForumController(ForumService forum, ForumFileService files) {
+    this.forum = forum;
+    this.files = files;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Flux<ForumSection>>> listForumSections(
+      Long campaignId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> forum.sections(caller, campaignId))
+        .map(sections -> ResponseEntity.ok(Flux.fromIterable(sections).map(ForumMapper::section)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumSection>> createForumSection(
+      Mono<ForumSectionInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum.createSection(
+                    t.getT1(),
+                    t.getT2().getCampaignId(),
+                    t.getT2().getTitle(),
+                    Boolean.TRUE.equals(t.getT2().getDelegated()),
+                    position(t.getT2())))
+        .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(ForumMapper.section(s)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumSection>> updateForumSection(
+      Long sectionId, Mono<ForumSectionInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum.updateSection(
+                    t.getT1(),
+                    sectionId,
+                    t.getT2().getTitle(),
+                    Boolean.TRUE.equals(t.getT2().getDelegated()),
+                    position(t.getT2())))
+        .map(s -> ResponseEntity.ok(ForumMapper.section(s)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestion>> askForumQuestion(
+      Long sectionId, Mono<ForumQuestionInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum.ask(
+                    t.getT1(),
+                    sectionId,
+                    t.getT2().getTitle(),
+                    t.getT2().getBody(),
+                    Boolean.TRUE.equals(t.getT2().getRegional()),
+                    t.getT2().getAttachmentIds()))
+        .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(ForumMapper.question(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestionPage>> listForumQuestions(
+      Long campaignId,
+      Long sectionId,
+      ForumQuestionStatus status,
+      Boolean mine,
+      Boolean regional,
+      Boolean pinned,
+      Integer page,
+      Integer size,
+      ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
+    ForumStore.ListFilter filter =
+        new ForumStore.ListFilter(
+            campaignId,
+            sectionId,
+            status == null ? null : status.getValue(),
+            Boolean.TRUE.equals(mine),
+            regional,
+            Boolean.TRUE.equals(pinned));
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                forum
+                    .questions(caller, filter, paging)
+                    .map(
+                        found ->
+                            new ForumQuestionPage(
+                                paging.page(),
+                                paging.size(),
+                                found.total(),
+                                paging.totalPages(found.total()),
+                                found.items().stream()
+                                    .map(q -> ForumMapper.summary(q, caller.login()))
+                                    .toList())))
+        .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumSearchPage>> searchForum(
+      String q,
+      Long campaignId,
+      Long sectionId,
+      Boolean answeredOnly,
+      Integer page,
+      Integer size,
+      ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                forum.search(
+                    caller, campaignId, sectionId, Boolean.TRUE.equals(answeredOnly), q, paging))
+        .map(
+            hits ->
+                ResponseEntity.ok(
+                    new ForumSearchPage(
+                        paging.page(),
+                        paging.size(),
+                        hits.stream().map(ForumMapper::hit).toList())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestion>> getForumQuestion(
+      Long questionId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> forum.question(caller, questionId))
+        .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestion>> moderateForumQuestion(
+      Long questionId, Mono<ForumQuestionPatch> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum.moderate(
+                    t.getT1(),
+                    questionId,
+                    t.getT2().getTitle(),
+                    t.getT2().getPinned(),
+                    t.getT2().getLocked(),
+                    t.getT2().getHidden()))
+        .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestion>> mergeForumQuestion(
+      Long questionId, Mono<ForumMergeInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(t -> forum.merge(t.getT1(), questionId, t.getT2().getIntoQuestionId()))
+        .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumAnswer>> answerForumQuestion(
+      Long questionId, Mono<ForumAnswerInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum
+                    .answer(
+                        t.getT1(), questionId, t.getT2().getBody(), t.getT2().getAttachmentIds())
+                    .flatMap(
+                        a -> forum.question(t.getT1(), questionId).map(v -> answerIn(v, a.id()))))
+        .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(a));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumQuestion>> acceptForumAnswer(
+      Long questionId, Mono<ForumAcceptInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(t -> forum.accept(t.getT1(), questionId, t.getT2().getAnswerId()))
+        .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ForumAnswer>> moderateForumAnswer(
+      Long answerId, Mono<ForumAnswerPatch> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                forum
+                    .moderateAnswer(t.getT1(), answerId, t.getT2().getHidden())
+                    .flatMap(
+                        a ->
+                            forum
+                                .question(t.getT1(), a.questionId())
+                                .map(v -> answerIn(v, answerId))))
+        .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadForumAttachment(
+      Long attachmentId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> forum.readableFile(caller, attachmentId))
+        .map(
+            f ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                            .filename(f.fileName(), StandardCharsets.UTF_8)
+                            .build()
+                            .toString())
+                    .body(files.open(f)));
+  }
+
+  private static ForumAnswer answerIn(QuestionView v, long answerId) {
+    return v.answers().stream()
+        .filter(a -> a.id() == answerId)
+        .findFirst()
+        .map(
+            a -> ForumMapper.answer(a, v.files(), v.question().acceptedAnswerId(), v.readerLogin()))
+        .orElseThrow();
+  }
+
+  private static int position(ForumSectionInput in) {
+    return in.getPosition() == null ? 0 : in.getPosition();
+  }
+}

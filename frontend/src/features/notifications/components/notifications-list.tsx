@@ -1,0 +1,95 @@
+import '../../forum/forum.css';
+import { useState } from 'react';
+import { Link } from 'react-router';
+
+import { ErrorMessage } from '@/components/ui/error-message';
+import { Loading } from '@/components/ui/loading';
+import { Pagination } from '@/components/ui/pagination';
+import { formatZonedDateTimeNamed } from '@/utils/format';
+
+import { useNotifications } from '../api/get-notifications';
+import { useMarkAllRead, useMarkRead } from '../api/mark-read';
+
+const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
+
+/** The account's notifications, newest first; opening one marks it read. */
+export function NotificationsList() {
+  const [page, setPage] = useState(1);
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const list = useNotifications(page - 1, unreadOnly);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  return (
+    <section className="panel" data-testid="notifications">
+      <div className="filters">
+        <label className="checkbox filters__checkbox">
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.target.checked)}
+          />
+          Только непрочитанные
+        </label>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={!list.data || list.data.unread === 0}
+          onClick={() => markAll.mutate(undefined)}
+        >
+          Отметить все прочитанными
+        </button>
+      </div>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p className="table__empty">Уведомлений нет.</p>
+      ) : (
+        <>
+          <ul className="forum-list">
+            {list.data.items.map((n) => (
+              <li key={n.id} className={`forum-item${n.read ? '' : ' forum-item--unread'}`}>
+                <p className="forum-item__title">
+                  {!n.read && <span className="chip chip--new">Новое</span>}
+                  {n.link ? (
+                    <Link to={n.link} onClick={() => !n.read && markRead.mutate(n.id)}>
+                      {n.title}
+                    </Link>
+                  ) : (
+                    n.title
+                  )}
+                </p>
+                <p className="forum-item__excerpt">{n.text}</p>
+                <p className="forum-item__meta">
+                  <time dateTime={n.createdAt}>
+                    {formatZonedDateTimeNamed(n.createdAt, zone())}
+                  </time>
+                  {!n.read && (
+                    <>
+                      {' · '}
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => markRead.mutate(n.id)}
+                      >
+                        Прочитано
+                      </button>
+                    </>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            page={page}
+            totalPages={list.data.totalPages}
+            totalItems={list.data.totalItems}
+            onPageChange={setPage}
+            label="Страницы уведомлений"
+          />
+        </>
+      )}
+    </section>
+  );
+}
