@@ -29,7 +29,11 @@ describe('regions page', () => {
 
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('link', { name: 'Саратовская область' })).toBeInTheDocument();
+    // Two lazy routes load one after the other (home, then the regions): on a busy machine that
+    // takes longer than findBy's default second.
+    expect(
+      await screen.findByRole('link', { name: 'Саратовская область' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/orgs');
   });
 
