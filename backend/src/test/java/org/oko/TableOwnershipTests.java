@@ -80,7 +80,13 @@ class TableOwnershipTests {
           entry("live_ticket", "live"),
           entry("expert", "scoring"),
           entry("scoring_task", "scoring"),
-          entry("scoring_outcome", "scoring"));
+          entry("scoring_outcome", "scoring"),
+          entry("result_grade_scale", "results"),
+          entry("result_release", "results"),
+          entry("result_protocol", "results"),
+          entry("result_participant", "results"),
+          entry("result_tally", "results"),
+          entry("result_opening", "results"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =

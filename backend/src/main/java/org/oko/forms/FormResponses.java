@@ -228,9 +228,36 @@ class FormResponses {
                         "Отчёт не сдан: его можно изменять и без «Редактировать»"));
               }
               requireVersion(row, version);
+              Instant now = clock.instant();
+              Target t = w.target();
               return store
-                  .reopen(row.id(), version, caller.login(), clock.instant())
-                  .flatMap(done -> done ? store.byId(row.id()) : Mono.error(stale(row.version())))
+                  .reopen(row.id(), version, caller.login(), now)
+                  .flatMap(
+                      done ->
+                          done
+                              ? outbox
+                                  .append(
+                                      FormReopened.TOPIC,
+                                      String.valueOf(t.form().id()),
+                                      new FormReopened(
+                                          t.form().id(),
+                                          t.form().campaignId(),
+                                          t.form().code(),
+                                          row.id(),
+                                          t.respondent().isOrganization()
+                                              ? t.respondent().organizationId()
+                                              : null,
+                                          t.respondent().isOrganization()
+                                              ? null
+                                              : t.respondent().municipalityId(),
+                                          t.respondent().regionCode(),
+                                          row.submissions(),
+                                          now,
+                                          caller.login()))
+                                  .thenReturn(true)
+                              : Mono.error(stale(row.version())))
+                  .as(tx::transactional)
+                  .flatMap(done -> store.byId(row.id()))
                   .flatMap(saved -> view(caller, w.target(), saved, null));
             });
   }
