@@ -104,7 +104,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new ScansAuthorizationRules(),
           new CollectorAuthorizationRules(),
           new LiveAuthorizationRules(),
-          new ScoringAuthorizationRules());
+          new ScoringAuthorizationRules(),
+          new ResultsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";
