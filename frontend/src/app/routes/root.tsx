@@ -39,6 +39,17 @@ function scoringNavigation(role: Role | undefined): NavItem[] {
   return [];
 }
 
+/** The roles with statistical reports: every level from the organization to the country. */
+function readsReports(role: Role | undefined) {
+  return (
+    role === 'FEDERAL' ||
+    role === 'REGIONAL' ||
+    role === 'MUNICIPAL' ||
+    role === 'RESPONSIBLE' ||
+    role === 'ORGANIZATION'
+  );
+}
+
 /** The layout with the items the signed-in account's role may open. */
 function SignedInLayout() {
   const me = useMe();
@@ -50,7 +61,15 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const withFeatures = [...withCampaigns, ...scans, ...scoringNavigation(me.data?.role)];
+  const reports: NavItem[] = readsReports(me.data?.role)
+    ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }]
+    : [];
+  const withFeatures = [
+    ...withCampaigns,
+    ...reports,
+    ...scans,
+    ...scoringNavigation(me.data?.role),
+  ];
   return (
     <AppLayout account={<AccountMenu />} navigation={[cabinet, ...withFeatures]}>
       <Outlet />
