@@ -238,9 +238,11 @@ class ProtocolService {
                                 new Place(0, place.regionCode(), place.municipalityId()),
                                 t);
                           }
-                          return participants.isEmpty()
-                              ? store.deleteOrganizationTally(campaign, key, place.organizationId())
-                              : store.putOrganizationTally(campaign, key, place, t);
+                          return (participants.isEmpty()
+                                  ? store.deleteOrganizationTally(
+                                      campaign, key, place.organizationId())
+                                  : store.putOrganizationTally(campaign, key, place, t))
+                              .thenReturn(1);
                         }),
             4)
         .count()
