@@ -13,14 +13,14 @@ import reactor.core.publisher.Mono;
 /**
  * Results of the autumn ВПР in mathematics, class 4, for every school of regions 64 and 02, with
  * the grade scale set and region 64's reports released: edu640001, mun64-engels and region64 see
- * statistical reports at once. One Engels school (edu640022) has doubtful results (high scores,
+ * statistical reports at once. One Engels school (edu640021) has doubtful results (high scores,
  * copied works), so the flags have something to show.
  */
 @Component
 class DemoResults {
 
   static final String SUBJECT = "math-4";
-  static final String DOUBTFUL = "edu640022";
+  static final String DOUBTFUL = "edu640021";
 
   private final DatabaseClient db;
   private final ResultsImportService results;
