@@ -120,6 +120,16 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.reports.list.path,
+        lazy: async () => ({ Component: (await import('./routes/reports/list')).ReportsListRoute }),
+      },
+      {
+        path: paths.reports.campaign.path,
+        lazy: async () => ({
+          Component: (await import('./routes/reports/campaign')).ReportsCampaignRoute,
+        }),
+      },
+      {
         path: paths.cabinet.home.path,
         lazy: async () => ({ Component: (await import('./routes/cabinet/home')).CabinetRoute }),
       },

@@ -166,6 +166,18 @@ export const paths = {
       },
     },
   },
+  reports: {
+    /** «Статистические отчёты»: the campaigns with reports. */
+    list: { path: '/reports', getHref: () => '/reports' },
+    /** A campaign's reports; the search names the subject and the unit (organizationId, …). */
+    campaign: {
+      path: '/reports/:campaignId',
+      getHref: (campaignId: number, search?: URLSearchParams) => {
+        const query = search?.toString();
+        return `/reports/${campaignId}${query ? `?${query}` : ''}`;
+      },
+    },
+  },
   scoring: {
     /** The expert's works to score. */
     tasks: { path: '/scoring', getHref: () => '/scoring' },

@@ -49,8 +49,11 @@ function observersNavigation(role: Role | undefined): NavItem[] {
   return [];
 }
 
-/** The forum's readers: the organizers (a college's account reads its СПО study's forum). */
-function isForumReader(role: Role | undefined): boolean {
+/**
+ * The organizers at every level, from an organization up: they read the forum (a college's
+ * account reads its СПО study's forum) and the statistical reports.
+ */
+function isOrganizer(role: Role | undefined): boolean {
   return (
     role === 'FEDERAL' ||
     role === 'REGIONAL' ||
@@ -71,11 +74,16 @@ function SignedInLayout() {
     ? [...navigation, ...coordinatorNavigation]
     : navigation;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const forum: NavItem[] = isForumReader(me.data?.role)
+  const organizer = isOrganizer(me.data?.role);
+  const reports: NavItem[] = organizer
+    ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }]
+    : [];
+  const forum: NavItem[] = organizer
     ? [{ label: 'Форум поддержки', to: paths.forum.list.getHref() }]
     : [];
   const withFeatures = [
     ...withCampaigns,
+    ...reports,
     ...forum,
     ...scans,
     ...scoringNavigation(me.data?.role),

@@ -106,7 +106,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new LiveAuthorizationRules(),
           new ScoringAuthorizationRules(),
           new ObserversAuthorizationRules(),
-          new ForumAuthorizationRules());
+          new ForumAuthorizationRules(),
+          new ResultsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

@@ -91,7 +91,13 @@ class TableOwnershipTests {
           entry("forum_answer", "forum"),
           entry("forum_attachment", "forum"),
           entry("forum_post_quota", "forum"),
-          entry("notification", "notifications"));
+          entry("notification", "notifications"),
+          entry("result_grade_scale", "results"),
+          entry("result_release", "results"),
+          entry("result_protocol", "results"),
+          entry("result_participant", "results"),
+          entry("result_tally", "results"),
+          entry("result_opening", "results"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =

@@ -34,6 +34,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoCampaigns campaigns;
   private final DemoPublications publications;
   private final DemoForms forms;
+  private final DemoResults results;
   private final DemoQuestionnaires questionnaires;
   private final DemoScans scans;
   private final DemoObservers observers;
@@ -46,6 +47,7 @@ class DemoDataLoader implements ApplicationRunner {
       DemoCampaigns campaigns,
       DemoPublications publications,
       DemoForms forms,
+      DemoResults results,
       DemoQuestionnaires questionnaires,
       DemoScans scans,
       DemoObservers observers,
@@ -57,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
     this.campaigns = campaigns;
     this.publications = publications;
     this.forms = forms;
+    this.results = results;
     this.questionnaires = questionnaires;
     this.scans = scans;
     this.tx = TransactionalOperator.create(transactions);
@@ -102,6 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
                                     .create(java.time.Instant.now())
                                     .then(publications.create(java.time.Instant.now()))
                                     .then(forms.create())
+                                    .then(results.create())
                                     .then(questionnaires.create())
                                     .then(scans.create(java.time.Instant.now()))
                                     .then(observers.create(java.time.Instant.now())))

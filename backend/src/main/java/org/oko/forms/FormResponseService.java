@@ -129,15 +129,39 @@ class FormResponseService {
                         "Отчёт не сдан: его можно изменять и без «Редактировать»"));
               }
               ResponseRules.requireVersion(row, version);
+              Instant now = clock.instant();
               return store
-                  .reopen(row.id(), version, caller.login(), clock.instant())
+                  .reopen(row.id(), version, caller.login(), now)
                   .flatMap(
                       done ->
                           done
-                              ? store.byId(row.id())
-                              : Mono.error(ResponseRules.stale(row.version())))
+                              ? announceReopened(caller, w.target(), row, now)
+                              : Mono.<Void>error(ResponseRules.stale(row.version())))
+                  .as(tx::transactional)
+                  .then(Mono.defer(() -> store.byId(row.id())))
                   .flatMap(saved -> view(caller, w.target(), saved, null));
             });
+  }
+
+  /** The reopening's event, in its transaction: results withdraw the organization's rows. */
+  private Mono<Void> announceReopened(Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
+    Respondent r = t.respondent();
+    return outbox
+        .append(
+            FormReopened.TOPIC,
+            String.valueOf(t.form().id()),
+            new FormReopened(
+                t.form().id(),
+                t.form().campaignId(),
+                t.form().code(),
+                row.id(),
+                r.isOrganization() ? r.organizationId() : null,
+                r.isOrganization() ? null : r.municipalityId(),
+                r.regionCode(),
+                row.submissions(),
+                now,
+                caller.login()))
+        .then();
   }
 
   // --- the steps shared by the writes

@@ -12,4 +12,9 @@ class FormsTopics {
   EventTopic formSubmittedTopic() {
     return FormSubmitted.TOPIC;
   }
+
+  @Bean
+  EventTopic formReopenedTopic() {
+    return FormReopened.TOPIC;
+  }
 }

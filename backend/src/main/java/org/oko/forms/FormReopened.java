@@ -1,0 +1,25 @@
+package org.oko.forms;
+
+import java.time.Instant;
+import org.oko.platform.events.EventTopic;
+
+/**
+ * Event: «Редактировать» made a submitted response a draft again; version {@code number} (the last
+ * submitted) no longer stands until the respondent submits again. Exactly one of {@code
+ * organizationId} and {@code municipalityId} is set. Keyed like {@link FormSubmitted} (the form's
+ * id), so one form's submissions and reopenings are consumed in order.
+ */
+public record FormReopened(
+    long formId,
+    long campaignId,
+    String formCode,
+    long responseId,
+    Long organizationId,
+    Long municipalityId,
+    String regionCode,
+    int number,
+    Instant reopenedAt,
+    String reopenedBy) {
+
+  public static final EventTopic TOPIC = new EventTopic("forms.FormReopened");
+}

@@ -1,0 +1,94 @@
+package org.oko.forms;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submitted versions of forms for other features (results): the frozen content of one version with
+ * the columns of the definition it was submitted under, so that a consumer of {@link FormSubmitted}
+ * reads exactly what was submitted, however often the response changed since.
+ */
+@Component
+public class SubmittedFormDirectory {
+
+  /** A column of a submitted sheet: its key and what it holds. */
+  public record Column(String key, ColumnType type) {}
+
+  /** A sheet of a submitted version: its columns and rows (column key → value as typed). */
+  public record Sheet(String key, List<Column> columns, List<Map<String, String>> rows) {}
+
+  /**
+   * One submitted version.
+   *
+   * @param subjectKey the form's campaign subject, or null when it has none
+   */
+  public record Version(
+      long formId,
+      long campaignId,
+      String subjectKey,
+      long responseId,
+      int number,
+      Long organizationId,
+      String regionCode,
+      List<Sheet> sheets) {}
+
+  private static final TypeReference<Map<String, List<Map<String, String>>>> CONTENT =
+      new TypeReference<>() {};
+
+  private final DatabaseClient db;
+  private final JsonMapper json;
+  private final FormModels models;
+
+  SubmittedFormDirectory(DatabaseClient db, JsonMapper json, FormModels models) {
+    this.db = db;
+    this.json = json;
+    this.models = models;
+  }
+
+  /** Version {@code number} of a response, or empty when there is none. */
+  public Mono<Version> version(long responseId, int number) {
+    return db.sql(
+            """
+            select d.id as form_id, d.campaign_id, d.subject_key, r.organization_id, r.region_code,
+                   v.content, dv.schema
+            from form_response_version v
+            join form_response r on r.id = v.response_id
+            join form_definition d on d.id = r.form_id
+            join form_definition_version dv
+              on dv.form_id = d.id and dv.version = v.definition_version
+            where v.response_id = :id and v.number = :number
+            """)
+        .bind("id", responseId)
+        .bind("number", number)
+        .map(
+            row -> {
+              FormSchema schema = models.readSchema(row.get("schema", Json.class).asString());
+              Map<String, List<Map<String, String>>> content =
+                  json.readValue(row.get("content", Json.class).asString(), CONTENT);
+              List<Sheet> sheets = new ArrayList<>();
+              for (SheetSpec sheet : schema.sheets()) {
+                List<Column> columns =
+                    sheet.columns().stream().map(c -> new Column(c.key(), c.type())).toList();
+                sheets.add(
+                    new Sheet(sheet.key(), columns, content.getOrDefault(sheet.key(), List.of())));
+              }
+              return new Version(
+                  row.get("form_id", Long.class),
+                  row.get("campaign_id", Long.class),
+                  row.get("subject_key", String.class),
+                  responseId,
+                  number,
+                  row.get("organization_id", Long.class),
+                  row.get("region_code", String.class),
+                  List.copyOf(sheets));
+            })
+        .one();
+  }
+}

@@ -1,0 +1,85 @@
+// Statistical reports in a real browser, on the DEMO data (autumn ВПР, mathematics 4th class,
+// region 64 released):
+// 1. edu640001 opens «Статистические отчёты» → the campaign: its grades against its
+//    municipality, region and Russia (four rows), the histogram, tasks, journal and its
+//    participants by code; screenshots at 1280 and 360 px;
+// 2. mun64-engels opens the same: the table of its schools, filters those with signs of doubtful
+//    objectivity and opens a school's flags (rule, threshold, numbers);
+// 3. region64 opens the region's report and exports it as .xlsx (a download named report-…).
+//
+//   node e2e/reports.mjs http://localhost:8080 <campaignId>
+import { startJourney } from './support.mjs';
+
+const [baseUrl, campaignId] = process.argv.slice(2);
+const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
+  baseUrl,
+  script: 'reports.mjs',
+  totalTimeoutMs: 240_000,
+});
+if (!campaignId) throw new Error('usage: node e2e/reports.mjs <baseUrl> <campaignId>');
+
+const reportUrl = `${baseUrl}/reports/${campaignId}`;
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Вход в систему' }).waitFor();
+}
+
+await run(async () => {
+  await step('edu640001 signs in and opens «Статистические отчёты»', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await signIn('edu640001', 'edu640001-demo');
+    await expectAccount('Образовательная организация');
+    await page.getByRole('link', { name: 'Статистические отчёты' }).first().click();
+    await page.getByTestId('report-campaigns').waitFor();
+    await page.goto(reportUrl);
+    await page.getByTestId('grades-table').waitFor();
+    const rows = await page.getByTestId('grades-table').locator('tbody tr').count();
+    if (rows !== 4) throw new Error(`expected the school and 3 levels above, got ${rows} rows`);
+    await page.getByTestId('participants-table').waitFor();
+    if ((await page.getByTestId('units-table').count()) !== 0) {
+      throw new Error('a school must not see a table of units');
+    }
+    await screenshot('reports-school-1280');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByTestId('grades-table').waitFor();
+    await screenshot('reports-school-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signOut();
+  });
+
+  await step('mun64-engels compares its schools and opens the flags', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Вход в систему' }).waitFor();
+    await signIn('mun64-engels', 'mun64-demo');
+    await expectAccount('Муниципальный координатор');
+    await page.goto(reportUrl);
+    await page.getByTestId('units-table').waitFor();
+    await screenshot('reports-municipality-1280');
+    await page.getByTestId('flagged-only').check();
+    await page.getByTestId('open-flags').first().click();
+    await page.getByTestId('flags-panel').getByText('Правило:').first().waitFor();
+    await screenshot('reports-municipality-flags');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshot('reports-municipality-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signOut();
+  });
+
+  await step('region64 exports the region’s report', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Вход в систему' }).waitFor();
+    await signIn('region64', 'region64-demo');
+    await expectAccount('Региональный координатор');
+    await page.goto(reportUrl);
+    await page.getByTestId('units-table').waitFor();
+    await screenshot('reports-region-1280');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-report').click(),
+    ]);
+    const name = download.suggestedFilename();
+    if (!/^report-.*\.xlsx$/.test(name)) throw new Error(`unexpected file ${name}`);
+    console.log(`  downloaded ${name}`);
+  });
+});
