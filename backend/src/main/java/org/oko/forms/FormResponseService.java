@@ -144,7 +144,8 @@ class FormResponseService {
   }
 
   /** The reopening's event, in its transaction: results withdraw the organization's rows. */
-  private Mono<Void> announceReopened(Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
+  private Mono<Void> announceReopened(
+      Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
     Respondent r = t.respondent();
     return outbox
         .append(
