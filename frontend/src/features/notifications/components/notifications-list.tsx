@@ -1,4 +1,3 @@
-import '../../forum/forum.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
