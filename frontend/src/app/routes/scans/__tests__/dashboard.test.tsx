@@ -6,6 +6,11 @@ import { json, mockApi } from '@/testing/fetch-mock';
 import { counts, progressRow, scanCampaign } from '@/testing/scans-data';
 import { renderApp } from '@/testing/test-utils';
 
+// The header's notification bell keeps a socket of its own; these tests count the dashboard's.
+vi.mock('@/features/notifications/api/live-notifications', () => ({
+  listenForNotifications: () => ({ stop: () => {} }),
+}));
+
 /** A WebSocket the test drives: it records what the page sends and delivers what we say. */
 class FakeWebSocket {
   static instances: FakeWebSocket[] = [];
