@@ -6,7 +6,7 @@
 //    the acts, where yesterday's act with a violation is marked.
 //
 //   node e2e/observers.mjs http://localhost:8080
-import { startJourney } from './support.mjs';
+import { clickOnSomePage, startJourney } from './support.mjs';
 
 const baseUrl = process.argv[2];
 const { page, step, screenshot, signIn, run } = await startJourney({
@@ -62,7 +62,8 @@ await run(async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn('mun64-engels', 'mun64-demo');
     await openMenu('Наблюдатели');
-    await page.getByRole('link', { name: 'ВПР-2026, весна' }).click();
+    // Other journeys create campaigns, so the spring ВПР may be on a later page of the list.
+    await clickOnSomePage(page, 'a:has-text("ВПР-2026, весна")');
     await page.getByRole('heading', { level: 2, name: 'Кандидаты и наблюдатели' }).waitFor();
     await page.getByText('Егорова Светлана Юрьевна').waitFor();
     await screenshot('observers-candidates-1280');

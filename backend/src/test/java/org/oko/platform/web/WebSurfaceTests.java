@@ -106,6 +106,13 @@ class WebSurfaceTests extends ApiTest {
   @Test
   void servesTheContractAndSwaggerUi() {
     client
+        .mutate()
+        .codecs(
+            codecs ->
+                codecs
+                    .defaultCodecs()
+                    .maxInMemorySize(4 * 1024 * 1024)) // the contract is over 256 KB
+        .build()
         .get()
         .uri("/openapi.yaml")
         .exchange()
