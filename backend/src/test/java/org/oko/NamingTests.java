@@ -30,7 +30,6 @@ class NamingTests {
   /** Talk to the database but are named otherwise. */
   private static final Map<String, String> DATABASE_OUTSIDE_STORES =
       Map.of(
-          "org.oko.orgs.OrganizationRegistry", "registration: a service with its SQL inside",
           "org.oko.sample.SampleParticipants", "a published read model named for what it reads",
           "org.oko.publications.ArchiveRouter", "matches archive entries to organizations",
           "org.oko.kits.KitsAdmin", "the demo's way in: a service with its SQL inside",
@@ -41,7 +40,6 @@ class NamingTests {
   /** Own a transaction or the outbox but are named otherwise. */
   private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES =
       Map.of(
-          "org.oko.orgs.OrganizationRegistry", "registration: a service with its SQL inside",
           "org.oko.observers.ObserversAdmin", "the demo's way in",
           "org.oko.questionnaires.SessionStore",
               "the hot path: a submission and its event in one statement (Outbox.appendIfChanged)");
