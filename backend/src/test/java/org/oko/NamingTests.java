@@ -30,19 +30,14 @@ class NamingTests {
   /** Talk to the database but are named otherwise. */
   private static final Map<String, String> DATABASE_OUTSIDE_STORES =
       Map.of(
-          "org.oko.sample.SampleParticipants", "a published read model named for what it reads",
-          "org.oko.publications.ArchiveRouter", "matches archive entries to organizations",
-          "org.oko.kits.KitsAdmin", "the demo's way in: a service with its SQL inside",
-          "org.oko.identity.ExpiredLoginCountWorker", "one delete statement on a timer",
-          "org.oko.forum.ForumAdmin", "the demo's way in: a service with its SQL inside",
-          "org.oko.campaigns.StageGate", "the gate every feature calls; reads the schedule");
+          // forum is being changed in issue 22: the move waits for that merge
+          "org.oko.forum.ForumAdmin", "the demo's way in: a service with its SQL inside");
 
   /** Own a transaction or the outbox but are named otherwise. */
   private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES =
       Map.of(
-          "org.oko.observers.ObserversAdmin", "the demo's way in",
-          "org.oko.questionnaires.SessionStore",
-              "the hot path: a submission and its event in one statement (Outbox.appendIfChanged)");
+          // observers are being changed in issue 18: the move waits for that merge
+          "org.oko.observers.ObserversAdmin", "the demo's way in");
 
   /** Use generated API types away from the web edge. */
   private static final Set<String> API_TYPES_INSIDE =
