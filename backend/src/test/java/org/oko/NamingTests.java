@@ -50,8 +50,7 @@ class NamingTests {
           "org.oko.questionnaires.QuestionnaireDefinitionService",
           "org.oko.questionnaires.QuestionnaireDefining",
           "org.oko.questionnaires.SessionService",
-          // kits take the contract's assignment input; publications' attachments and downloads
-          "org.oko.kits.KitAssignmentService",
+          // publications' attachments and downloads
           "org.oko.publications.AttachmentUploadService",
           "org.oko.publications.AttachmentStore",
           "org.oko.publications.DownloadsReportStore");
