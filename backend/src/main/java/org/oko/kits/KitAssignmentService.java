@@ -37,11 +37,14 @@ class KitAssignmentService {
   private final SecureRandom random = new SecureRandom();
 
   private final KitStore store;
+  private final KitCredentialStore credentials;
   private final TransactionalOperator tx;
   private final Clock clock;
 
-  KitAssignmentService(KitStore store, TransactionalOperator tx, Clock clock) {
+  KitAssignmentService(
+      KitStore store, KitCredentialStore credentials, TransactionalOperator tx, Clock clock) {
     this.store = store;
+    this.credentials = credentials;
     this.tx = tx;
     this.clock = clock;
   }
@@ -110,7 +113,7 @@ class KitAssignmentService {
     List<String> prefixes =
         ranges.stream().map(r -> KitLogins.prefix(r.category(), subject)).toList();
     List<Long> points = ranges.stream().map(KitStore.NewRange::organizationId).distinct().toList();
-    return store
+    return credentials
         .passwordsInUse(campaignId, subject, points)
         .collect(
             HashMap<Long, BitSet>::new,
@@ -158,7 +161,7 @@ class KitAssignmentService {
               for (int i = b[0]; i < b[1]; i++) {
                 total += (int) ranges.get(i).kits();
               }
-              return store.insertCredentials(
+              return credentials.insert(
                   campaignId,
                   subject,
                   ranges.subList(b[0], b[1]),
@@ -211,7 +214,7 @@ class KitAssignmentService {
         "Часть комплектов только что закреплена другим запросом; обновите список и повторите";
     Mono<List<FieldProblem>> problems =
         String.valueOf(e.getMessage()).contains("kit_credential_pkey")
-            ? store
+            ? credentials
                 .loginClashes(
                     candidates,
                     candidates.stream().map(r -> KitLogins.prefix(r.category(), subject)).toList())
