@@ -51,6 +51,7 @@ class TableOwnershipTests {
           entry("campaign_region", "campaigns"),
           entry("campaign_stage", "campaigns"),
           entry("stage_extension", "campaigns"),
+          entry("organization_test_day", "campaigns"),
           entry("sample_entry", "sample"),
           entry("sample_publication", "sample"),
           entry("sample_verification", "sample"),

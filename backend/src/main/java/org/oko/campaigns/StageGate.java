@@ -2,6 +2,7 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.oko.platform.web.ConflictException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * The server's enforcement of the schedule: every feature that accepts a form of a stage asks here
  * first. A stage is open from its opening instant up to, not including, its close — the close moved
- * by an extension for the region or the organization.
+ * by an extension for the region or the organization, and for an organization that chose its test
+ * days, conduct and results moved to its own days ({@link StageWindow#forTestDays}).
  */
 @Component
 public class StageGate {
@@ -37,7 +39,11 @@ public class StageGate {
                    greatest(s.closes_at, (select max(x.closes_at) from stage_extension x
                        where x.campaign_id = s.campaign_id and x.stage_code = s.code
                          and (x.region_code = :region or x.organization_id = :org))) as effective,
-                   (select time_zone from region where code = :region) as zone
+                   (select time_zone from region where code = :region) as zone,
+                   (select min(d.test_date) from organization_test_day d
+                     where d.campaign_id = s.campaign_id and d.organization_id = :org) as first_day,
+                   (select max(d.test_date) from organization_test_day d
+                     where d.campaign_id = s.campaign_id and d.organization_id = :org) as last_day
             from campaign_stage s where s.campaign_id = :id and s.code = :code
             """)
         .bind("id", campaignId)
@@ -47,14 +53,16 @@ public class StageGate {
         .map(
             r ->
                 new StageWindow(
-                    stage,
-                    r.get("opens_at", Instant.class),
-                    r.get("closes_at", Instant.class),
-                    r.get("effective", Instant.class),
-                    ZoneId.of(
-                        r.get("zone", String.class) == null
-                            ? "Europe/Moscow"
-                            : r.get("zone", String.class))))
+                        stage,
+                        r.get("opens_at", Instant.class),
+                        r.get("closes_at", Instant.class),
+                        r.get("effective", Instant.class),
+                        ZoneId.of(
+                            r.get("zone", String.class) == null
+                                ? "Europe/Moscow"
+                                : r.get("zone", String.class)))
+                    .forTestDays(
+                        r.get("first_day", LocalDate.class), r.get("last_day", LocalDate.class)))
         .one();
   }
 
