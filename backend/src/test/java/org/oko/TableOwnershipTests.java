@@ -97,7 +97,8 @@ class TableOwnershipTests {
           entry("result_protocol", "results"),
           entry("result_participant", "results"),
           entry("result_tally", "results"),
-          entry("result_opening", "results"));
+          entry("result_opening", "results"),
+          entry("change_cursor_key", "integration"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =
