@@ -9,16 +9,6 @@ import org.springframework.context.annotation.Configuration;
 class CampaignsTopics {
 
   @Bean
-  EventTopic campaignCreatedTopic() {
-    return CampaignCreated.TOPIC;
-  }
-
-  @Bean
-  EventTopic campaignChangedTopic() {
-    return CampaignChanged.TOPIC;
-  }
-
-  @Bean
   EventTopic scheduleChangedTopic() {
     return ScheduleChanged.TOPIC;
   }

@@ -363,15 +363,18 @@ class CampaignsApiTests extends ApiTest {
     assertThat(changed.getTitle()).isEqualTo("ВПР: изменена");
     assertThat(changed.getRegionCodes()).containsExactly("02", "25", "64");
     assertThat(changed.getVersion()).isGreaterThan(campaign.getVersion());
-    Long events =
-        db.sql(
-                "select count(*) as n from outbox where topic = 'campaigns.CampaignChanged'"
-                    + " and event_key = :key")
-            .bind("key", String.valueOf(campaign.getId()))
-            .map(r -> r.get("n", Long.class))
-            .one()
-            .block();
-    assertThat(events).isEqualTo(1);
+    Campaign reread =
+        client
+            .get()
+            .uri("/api/campaigns/" + campaign.getId())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Campaign.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(reread.getTitle()).isEqualTo("ВПР: изменена");
+    assertThat(reread.getRegionCodes()).containsExactly("02", "25", "64");
   }
 
   @Autowired StageGate gate;
