@@ -97,7 +97,9 @@ class TableOwnershipTests {
           entry("result_protocol", "results"),
           entry("result_participant", "results"),
           entry("result_tally", "results"),
-          entry("result_opening", "results"));
+          entry("result_opening", "results"),
+          entry("result_work", "results"),
+          entry("result_criteria", "results"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =
