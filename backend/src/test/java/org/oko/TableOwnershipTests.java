@@ -99,6 +99,8 @@ class TableOwnershipTests {
           entry("result_participant", "results"),
           entry("result_tally", "results"),
           entry("result_opening", "results"),
+          entry("result_work", "results"),
+          entry("result_criteria", "results"),
           entry("change_cursor_key", "integration"),
           entry("webhook_endpoint", "integration"),
           entry("webhook_delivery", "integration"),
