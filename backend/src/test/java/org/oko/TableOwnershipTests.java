@@ -87,6 +87,8 @@ class TableOwnershipTests {
           entry("observer_note", "observers"),
           entry("observer_act", "observers"),
           entry("observer_file", "observers"),
+          entry("observer_protocol", "observers"),
+          entry("observer_archive_handover", "observers"),
           entry("forum_section", "forum"),
           entry("forum_question", "forum"),
           entry("forum_answer", "forum"),
