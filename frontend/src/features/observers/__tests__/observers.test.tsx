@@ -288,3 +288,79 @@ describe('the school', () => {
     expect(query.get('day')).toBe(todayIn(ZONE));
   });
 });
+
+describe('the archive of acts with violations', () => {
+  const acts = { items: [], page: 0, size: 20, total: 0 };
+
+  it('is marked passed to РЦОКО by the municipal coordinator', async () => {
+    let passed = false;
+    const api = mockApi({
+      '/api/me': me({ login: 'mun64-engels', role: 'MUNICIPAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handover': () => {
+        passed = true;
+        return { unitName: 'Энгельсский район', timeZone: ZONE };
+      },
+      '/api/campaigns/7/observer-acts/handovers': () => ({
+        regionCode: '64',
+        passed: passed ? 1 : 0,
+        notPassed: passed ? 0 : 1,
+        items: [
+          passed
+            ? {
+                unitName: 'Энгельсский район',
+                municipalityId: 2,
+                handedAt: '2026-05-20T08:00:00Z',
+                handedBy: 'mun64-engels',
+                acts: 3,
+                timeZone: ZONE,
+              }
+            : { unitName: 'Энгельсский район', municipalityId: 2, timeZone: ZONE },
+        ],
+      }),
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    expect(await screen.findByText('не передано')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Передано в РЦОКО' }));
+    expect(
+      await screen.findByText(/передано в РЦОКО 20\.05, 12:00 \(Europe\/Saratov\)/),
+    ).toHaveTextContent('актов с нарушениями: 3');
+    expect(api.requestsTo('/api/campaigns/7/observer-acts/handover')[0]!.method).toBe('PUT');
+  });
+
+  it('shows the region which municipalities have not passed theirs', async () => {
+    mockApi({
+      '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handovers': {
+        regionCode: '64',
+        passed: 1,
+        notPassed: 1,
+        items: [
+          { unitName: 'Балаковский район', municipalityId: 1, timeZone: ZONE },
+          {
+            unitName: 'Энгельсский район',
+            municipalityId: 2,
+            handedAt: '2026-05-20T08:00:00Z',
+            handedBy: 'mun64-engels',
+            acts: 3,
+            timeZone: ZONE,
+          },
+        ],
+      },
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    const balakovo = (await screen.findByText('Балаковский район')).closest('li')!;
+    expect(within(balakovo).getByText('не передано')).toBeInTheDocument();
+    expect(screen.getByText(/Передали:/)).toHaveTextContent('Передали: 1; не передали: 1');
+    expect(screen.queryByRole('button', { name: 'Передано в РЦОКО' })).not.toBeInTheDocument();
+  });
+});

@@ -60,7 +60,7 @@ export function ObserversWorkspace({
       {tab === 'protocols' && (
         <ProtocolsPanel campaignId={campaignId} role={role} timeZone={timeZone} />
       )}
-      {tab === 'acts' && <ActsPanel campaignId={campaignId} role={role} />}
+      {tab === 'acts' && <ActsPanel campaignId={campaignId} role={role} regionCode={regionCode} />}
     </>
   );
 }
