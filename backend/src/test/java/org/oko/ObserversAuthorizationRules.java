@@ -111,9 +111,19 @@ class ObserversAuthorizationRules implements FeatureRules {
                 .getResponseBody()
                 .get("id");
 
+    // A results protocol (a form of a subject) for the point's observer to witness.
     long protocolForm =
         new FormsFixture(fixture.as(FEDERAL), fixture.db())
-            .form(campaign, FormsFixture.RESULTS, "res-matrix")
+            .form(
+                campaign,
+                """
+                {"code":"%s","title":"Протокол результатов","stage":"RESULTS_PROTOCOL",
+                 "respondent":"ORGANIZATION","subjectKey":"rus-4","sheets":[
+                  {"key":"results","title":"Результаты","columns":[
+                    {"key":"code","title":"Код участника","type":"PARTICIPANT_CODE",
+                     "required":true,"unique":true}]}]}
+                """,
+                "res-matrix")
             .getId();
     long school = fixture.organizationId(SCHOOL);
     long engelsSchool = fixture.organizationId("edu640021");
@@ -419,6 +429,28 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, archive + "?municipalityId=" + saratovCity, 404),
             Case.get(SCHOOL, archive, 403),
             Case.get(observer, archive, 403)));
+    String handover = base + "/observer-acts/handover";
+    rules.put(
+        "handOverObserverActArchive",
+        List.of(
+            Case.put(SCHOOL, handover, null, 403),
+            Case.put(observer, handover, null, 403),
+            Case.put(REGIONAL, handover, null, 403),
+            Case.put(FEDERAL, handover, null, 403),
+            Case.put(MUNICIPAL, handover, null, 200),
+            Case.put(RESPONSIBLE, handover, null, 200)));
+    String handovers = base + "/observer-acts/handovers";
+    rules.put(
+        "listObserverArchiveHandovers",
+        List.of(
+            Case.get(REGIONAL, handovers, 200),
+            Case.get(FEDERAL, handovers, 422),
+            Case.get(FEDERAL, handovers + "?regionCode=64", 200),
+            Case.get(OTHER_REGION, handovers + "?regionCode=64", 404),
+            Case.get(MUNICIPAL, handovers, 200),
+            Case.get(RESPONSIBLE, handovers, 200),
+            Case.get(SCHOOL, handovers, 403),
+            Case.get(observer, handovers, 403)));
     return rules;
   }
 }
