@@ -29,6 +29,7 @@ export function RootRoute() {
 
 const coordinatorNavigation: NavItem[] = [
   { label: 'Кампании', to: paths.campaigns.list.getHref() },
+  { label: 'Учётные записи', to: paths.accounts.list.getHref() },
 ];
 
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
