@@ -22,7 +22,7 @@ final class AccountImportRules {
   /** What the rows name, looked up at once. */
   record Places(
       Set<String> regions,
-      Map<String, PlaceStore.Municipality> municipalities,
+      Map<String, AccountPlaceStore.Municipality> municipalities,
       Map<String, OrganizationRef> organizations,
       Set<String> takenLogins) {}
 
@@ -122,10 +122,10 @@ final class AccountImportRules {
       return null;
     }
     if (role == Role.MUNICIPAL) {
-      PlaceStore.Municipality m =
+      AccountPlaceStore.Municipality m =
           line.municipality() == null
               ? null
-              : places.municipalities().get(PlaceStore.key(region, line.municipality()));
+              : places.municipalities().get(AccountPlaceStore.key(region, line.municipality()));
       if (m == null || !scope.seesMunicipality(m.regionCode(), m.id())) {
         here.add(
             at(

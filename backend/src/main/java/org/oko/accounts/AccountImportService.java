@@ -29,13 +29,13 @@ class AccountImportService {
   static final int MAX_LISTED = 200;
 
   private final IdentityAdmin identity;
-  private final PlaceStore places;
+  private final AccountPlaceStore places;
   private final AuditLog audit;
   private final TransactionalOperator tx;
 
   AccountImportService(
       IdentityAdmin identity,
-      PlaceStore places,
+      AccountPlaceStore places,
       AuditLog audit,
       ReactiveTransactionManager transactions) {
     this.identity = identity;

@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
  * Visibility}.
  */
 @Component
-class PlaceStore {
+class AccountPlaceStore {
 
   /** A municipality found by its name. */
   record Municipality(long id, String name, String regionCode) {}
 
   private final DatabaseClient db;
 
-  PlaceStore(DatabaseClient db) {
+  AccountPlaceStore(DatabaseClient db) {
     this.db = db;
   }
 
