@@ -108,6 +108,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new ObserversAuthorizationRules(),
           new ForumAuthorizationRules(),
           new ResultsAuthorizationRules(),
+          new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";

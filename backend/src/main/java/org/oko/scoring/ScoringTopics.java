@@ -1,15 +1,15 @@
-package org.oko.orgs;
+package org.oko.scoring;
 
 import org.oko.platform.events.EventTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The topics the orgs feature publishes to. */
+/** The topics the scoring feature publishes to. */
 @Configuration(proxyBeanMethods = false)
-class OrgsTopics {
+class ScoringTopics {
 
   @Bean
-  EventTopic organizationRegisteredTopic() {
-    return OrganizationRegistered.TOPIC;
+  EventTopic workScoredTopic() {
+    return WorkScored.TOPIC;
   }
 }

@@ -1,22 +1,21 @@
 package org.oko.orgs;
 
-import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Writes the hierarchy: regions, municipalities, organizations. */
-@Service
-public class OrganizationRegistry {
+/**
+ * Writes the hierarchy: regions, municipalities, organizations (one statement each; a caller that
+ * writes more than one row in a transaction owns it).
+ */
+@Component
+public class OrganizationRegistryStore {
 
   private final DatabaseClient db;
-  private final Outbox outbox;
 
-  OrganizationRegistry(DatabaseClient db, Outbox outbox) {
+  OrganizationRegistryStore(DatabaseClient db) {
     this.db = db;
-    this.outbox = outbox;
   }
 
   public Mono<Boolean> isEmpty() {
@@ -25,7 +24,6 @@ public class OrganizationRegistry {
         .one();
   }
 
-  @Transactional
   public Mono<Void> registerRegion(String code, String name, String timeZone) {
     return db.sql("insert into region (code, name, time_zone) values (:code, :name, :tz)")
         .bind("code", code)
@@ -34,7 +32,6 @@ public class OrganizationRegistry {
         .then();
   }
 
-  @Transactional
   public Mono<Long> registerMunicipality(String regionCode, String name) {
     return db.sql("insert into municipality (region_code, name) values (:r, :n) returning id")
         .bind("r", regionCode)
@@ -43,8 +40,7 @@ public class OrganizationRegistry {
         .one();
   }
 
-  /** Registers the organization and, in the same transaction, its OrganizationRegistered event. */
-  @Transactional
+  /** Registers the organization; its id. */
   public Mono<Long> registerOrganization(NewOrganization o) {
     return db.sql(
             "insert into organization (login, name, kind, region_code, municipality_id,"
@@ -60,15 +56,6 @@ public class OrganizationRegistry {
         .bind("address", o.address())
         .bind("municipality", Parameter.fromOrEmpty(o.municipalityId(), Long.class))
         .map(r -> r.get("id", Long.class))
-        .one()
-        .flatMap(
-            id ->
-                outbox
-                    .append(
-                        OrganizationRegistered.TOPIC,
-                        o.login(),
-                        new OrganizationRegistered(
-                            id, o.login(), o.kind(), o.regionCode(), o.municipalityId()))
-                    .thenReturn(id));
+        .one();
   }
 }

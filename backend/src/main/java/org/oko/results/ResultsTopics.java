@@ -1,15 +1,15 @@
-package org.oko.logistics;
+package org.oko.results;
 
 import org.oko.platform.events.EventTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The topics the logistics feature publishes to. */
+/** The topics the results feature publishes to. */
 @Configuration(proxyBeanMethods = false)
-class LogisticsTopics {
+class ResultsTopics {
 
   @Bean
-  EventTopic packetAcceptedTopic() {
-    return PacketAccepted.TOPIC;
+  EventTopic reportReleasedTopic() {
+    return ReportReleased.TOPIC;
   }
 }
