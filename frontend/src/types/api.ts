@@ -144,3 +144,7 @@ export type ForumAttachment = Schemas['ForumAttachment'];
 export type ForumSearchHit = Schemas['ForumSearchHit'];
 export type Notification = Schemas['Notification'];
 export type NotificationPage = Schemas['NotificationPage'];
+export type StaffAccount = Schemas['StaffAccount'];
+export type StaffAccountPage = Schemas['StaffAccountPage'];
+export type NewStaffAccount = Schemas['NewStaffAccount'];
+export type StaffAccountCredentials = Schemas['StaffAccountCredentials'];

@@ -108,7 +108,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new ObserversAuthorizationRules(),
           new ForumAuthorizationRules(),
           new ResultsAuthorizationRules(),
-          new IntegrationAuthorizationRules());
+          new IntegrationAuthorizationRules(),
+          new AccountsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

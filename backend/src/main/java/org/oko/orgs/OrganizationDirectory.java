@@ -132,6 +132,15 @@ public class OrganizationDirectory {
         .all();
   }
 
+  /** Which of these organizations are of {@code kind} (such as {@code SCANNING_CENTRE}). */
+  public Flux<Long> idsOfKind(Collection<Long> ids, String kind) {
+    return db.sql("select id from organization where id = any(:ids) and kind = :kind")
+        .bind("ids", ids.toArray(Long[]::new))
+        .bind("kind", kind)
+        .map(r -> r.get("id", Long.class))
+        .all();
+  }
+
   /** The region's organizations of these kinds (all kinds if empty), in login order. */
   public Flux<OrganizationRef> inRegion(String regionCode, Collection<String> kinds) {
     var spec =
