@@ -10,6 +10,7 @@ import { LatestPublications } from '@/features/publications/components/latest-pu
 import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
 
 import { isCoordinator } from '../coordinators-only';
+import { stageActionFor } from './stage-actions';
 
 /**
  * The personal account (личный кабинет): the account's campaigns with the stage under way and its
@@ -22,6 +23,7 @@ export function CabinetRoute() {
       <PageHeader title="Личный кабинет" subtitle={me.data?.displayName} />
       <div className="cabinet-layout" data-testid="cabinet">
         <MyCampaigns
+          stageAction={stageActionFor(me.data)}
           renderExtra={(campaign) => (
             <>
               {campaign.kind === 'VPR' &&

@@ -21,6 +21,7 @@ import type { Campaign, Me, StageCode } from '@/types/api';
 
 import { CoordinatorsOnly } from '../coordinators-only';
 import { NotFoundRoute } from '../not-found';
+import { sampleTitle } from './sample';
 import { isStaff } from '../staff-only';
 
 const hasStage = (campaign: Campaign, code: StageCode) =>
@@ -82,11 +83,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         )}
         <div className="actions">
           <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
-            {account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE'
-              ? 'Выверка списка ОО'
-              : account.role === 'REGIONAL'
-                ? 'Предварительный список и выборка'
-                : 'Выборка организаций'}
+            {sampleTitle(account.role)}
           </Link>
           {staff && hasStage(data, 'SCANNING') && (
             <Link
