@@ -114,7 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
           "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
-              + " questionnaires; two ОМК for scans and expert scoring");
+              + " questionnaires; an ОМК with scanning and expert scoring side by side");
     }
   }
 
