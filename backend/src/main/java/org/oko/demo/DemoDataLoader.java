@@ -27,11 +27,10 @@ import reactor.core.publisher.Mono;
 class DemoDataLoader implements ApplicationRunner {
 
   /**
-   * How long the demo data may take to write: minutes on a machine shared by many builds, where
-   * one minute failed the start (issue 21's journeys run on such machines).
+   * How long the demo data may take to write: minutes on a machine shared by many builds, where one
+   * minute failed the start (issue 21's journeys run on such machines).
    */
   private static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
-
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 

@@ -11,10 +11,11 @@ import org.oko.testing.ApiTest;
 /**
  * Every demo role as it meets the SPA in a real Chromium, at 360 and 1280 px ({@code
  * frontend/e2e/roles.mjs}, issue 21): each signs in through the login form, its home page's first
- * action leads to the open task (the municipality's «Выверка списка ОО» of the spring ВПР, seed
- * 003 8.2 — the municipality verifies the list of schools), and every item of its menu is opened. On every page nothing scrolls
- * sideways, nothing answers 403, no message shows a raw field path or regular expression, and
- * every time shown names its city. The screenshots are kept in {@code backend/target/screenshots}.
+ * action leads to the open task (the municipality's «Выверка списка ОО» of the spring ВПР, seed 003
+ * 8.2 — the municipality verifies the list of schools), and every item of its menu is opened. On
+ * every page nothing scrolls sideways, nothing answers 403, no message shows a raw field path or
+ * regular expression, and every time shown names its city. The screenshots are kept in {@code
+ * backend/target/screenshots}.
  */
 class RolesJourneyTests extends ApiTest {
 
