@@ -226,6 +226,7 @@ await run(async () => {
     if (!revealed) throw new Error('no answer revealed a skip-logic question');
     await noHorizontalOverflow('the summary');
     await page.getByRole('button', { name: 'Сдать анкету' }).click();
+    await page.getByRole('button', { name: 'Да, сдать' }).click();
     await thanksHeading().waitFor();
     console.log(`  ${(await page.getByTestId('submitted-at').innerText()).trim()}`);
     await screenshot('questionnaire-thanks');

@@ -24,6 +24,30 @@ describe('api client', () => {
     expect(error).toMatchObject({ message: 'Номер страницы отрицательный.', status: 400 });
   });
 
+  it('words a request body’s field errors instead of the raw path and pattern (issue 21)', async () => {
+    mockApi({
+      '/api/regions': json(
+        {
+          title: 'Неверный запрос',
+          status: 400,
+          detail:
+            'Неверный запрос: «subjects[1].key»: должно соответствовать "^[a-z]{2,12}(-[0-9]{1,2})?$"',
+          errors: [
+            {
+              field: 'subjects[1].key',
+              message: 'должно соответствовать "^[a-z]{2,12}(-[0-9]{1,2})?$"',
+            },
+          ],
+        },
+        400,
+      ),
+    });
+
+    const error = await listRegions().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ message: 'Проверьте: Предмет 2, код: неверный формат.' });
+  });
+
   it('falls back to a Russian message when the body is not a problem', async () => {
     mockApi({ '/api/regions': new Response('<html>Bad Gateway</html>', { status: 502 }) });
 

@@ -153,8 +153,12 @@ function fieldErrorsInWords(body: unknown): string | undefined {
       typeof (error as { message?: unknown }).message === 'string',
   );
   if (named.length !== errors.length) return undefined;
-  // A path the server wrote for people (an Excel cell, «Лист1!B3») keeps the server's own detail.
+  // Only where the server's own detail shows the raw paths (bean validation of a request body);
+  // a path written for people (an Excel cell, «Лист1!B3») keeps the server's detail.
+  const detail = (body as { detail?: unknown }).detail;
+  if (typeof detail !== 'string') return undefined;
   if (!named.every((error) => /^[A-Za-z_][\w.[\]]*$/.test(error.field))) return undefined;
+  if (!named.some((error) => detail.includes(error.field))) return undefined;
   return `Проверьте: ${named.map((error) => fieldErrorWords(error.field, error.message)).join('; ')}.`;
 }
 

@@ -6,8 +6,10 @@ import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { useOrganization } from '@/features/orgs/api/get-organization';
 import { ProtectedRoute } from '@/lib/protected-route';
 import type { Role } from '@/types/api';
+import { kindLabels } from '@/utils/labels';
 
 import { cabinetHref } from './cabinet/landing';
 import { isCoordinator } from './coordinators-only';
@@ -96,6 +98,15 @@ function SignedInLayout() {
   const me = useMe();
   const scans = useScanNavigation(me.data?.role);
   const role = me.data?.role;
+  // An organization account is named by its kind: «Пункт проведения оценки», not a school.
+  const ownOrganization = useOrganization({
+    organizationId: me.data?.organizationId ?? 0,
+    queryConfig: { enabled: role === 'ORGANIZATION' && me.data?.organizationId !== undefined },
+  });
+  const roleText =
+    role === 'ORGANIZATION' && ownOrganization.data?.kind === 'ASSESSMENT_POINT'
+      ? kindLabels.ASSESSMENT_POINT
+      : undefined;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(role) };
   const organizer = isOrganizer(role);
   const navigation: NavItem[] = [
@@ -115,7 +126,7 @@ function SignedInLayout() {
   const account = (
     <div className="header-actions">
       {me.data && me.data.role !== 'PARTICIPANT' && <NotificationBell />}
-      <AccountMenu />
+      <AccountMenu roleText={roleText} />
     </div>
   );
   return (

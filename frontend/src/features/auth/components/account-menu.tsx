@@ -4,8 +4,11 @@ import { useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
 import { roleLabels } from '../utils/labels';
 
-/** The signed-in account in the page header, and the way out. */
-export function AccountMenu() {
+/**
+ * The signed-in account in the page header, and the way out. `roleText` names the role more
+ * precisely where the page knows better (an assessment point is not a school).
+ */
+export function AccountMenu({ roleText }: { roleText?: string } = {}) {
   const me = useMe();
   const logout = useLogout();
 
@@ -17,7 +20,7 @@ export function AccountMenu() {
             {me.data.displayName}
           </span>
           <span className="account__role" data-testid="account-role">
-            {roleLabels[me.data.role] ?? me.data.role}
+            {roleText ?? roleLabels[me.data.role] ?? me.data.role}
           </span>
         </p>
       )}

@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useNow } from '@/hooks/use-now';
 import type { Campaign, Stage } from '@/types/api';
-import { formatTimeZone } from '@/utils/format';
+import { timeZoneName } from '@/utils/format';
 
 import { useMyCampaigns } from '../api/get-my-campaigns';
 import { campaignKindLabels } from '../utils/labels';
@@ -108,9 +108,7 @@ function CampaignCard({ campaign, now, extra, action }: CampaignCardProps) {
       {campaign.stages.length > 0 && (
         <details className="campaign-card__schedule" open>
           <summary>План-график</summary>
-          <p className="field__hint">
-            Время указано по часовому поясу {formatTimeZone(campaign.timeZone)}
-          </p>
+          <p className="field__hint">Время местное: {timeZoneName(campaign.timeZone)}</p>
           <ScheduleTable campaign={campaign} now={now} />
         </details>
       )}

@@ -3,7 +3,7 @@ import '../cabinet.css';
 import { Link } from 'react-router';
 
 import type { Campaign, Stage } from '@/types/api';
-import { formatDuration, formatZonedDateTime } from '@/utils/format';
+import { formatDuration, formatZonedDateTimeNamed } from '@/utils/format';
 
 import { focusStage, nextStage, stagePhase } from '../utils/stage-status';
 
@@ -33,7 +33,7 @@ export function StageCountdown({ campaign, now, action }: StageCountdownProps) {
       </p>
     );
   }
-  const at = (instant: string) => formatZonedDateTime(instant, campaign.timeZone);
+  const at = (instant: string) => formatZonedDateTimeNamed(instant, campaign.timeZone);
   const phase = stagePhase(stage, now);
 
   if (phase === 'open') {

@@ -94,7 +94,11 @@ function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean
             {formatZonedDateTime(window.closesAt, window.timeZone)} ({timeZoneName(window.timeZone)}
             ) —{' '}
             <strong data-testid="campaign-form-window">
-              {window.open ? 'приём открыт' : 'приём закрыт'}
+              {window.open
+                ? 'приём открыт'
+                : Date.parse(window.opensAt) > Date.now()
+                  ? 'приём ещё не начался'
+                  : 'приём закрыт'}
             </strong>
           </>
         )}

@@ -1,5 +1,5 @@
 import type { Publication } from '@/types/api';
-import { formatZonedDateTime } from '@/utils/format';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { statusLabels } from '../utils/labels';
 
@@ -10,7 +10,7 @@ export function StatusChip({ publication, timeZone }: StatusChipProps) {
   const { status, releaseAt } = publication;
   const text =
     status === 'SCHEDULED' && releaseAt
-      ? `${statusLabels.SCHEDULED} на ${formatZonedDateTime(releaseAt, timeZone)}`
+      ? `${statusLabels.SCHEDULED} на ${formatZonedDateTimeNamed(releaseAt, timeZone)}`
       : statusLabels[status];
   return (
     <span className={`chip chip--${status.toLowerCase()}`} data-testid="publication-status">

@@ -26,6 +26,8 @@ type QuestionnaireRunnerProps = {
 export function QuestionnaireRunner({ login, session, onSignOut }: QuestionnaireRunnerProps) {
   const { sync, snapshot } = useAnswerSync(login, session);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  // «Сдать анкету» is for good: it asks once before sending (issue 21).
+  const [confirming, setConfirming] = useState(false);
   const content = session.content ?? { sections: [] };
   const { answers, visibility } = snapshot;
 
@@ -99,9 +101,14 @@ export function QuestionnaireRunner({ login, session, onSignOut }: Questionnaire
     setClientErrors(problems);
     const first = all.find((question) => problems[question.key]);
     if (first) {
+      setConfirming(false);
       sync.show(first.key);
       return;
     }
+    setConfirming(true);
+  };
+  const confirmSubmit = () => {
+    setConfirming(false);
     void sync.submit();
   };
 
@@ -184,19 +191,42 @@ export function QuestionnaireRunner({ login, session, onSignOut }: Questionnaire
               <p className="alert__text">{snapshot.submitError}</p>
             </div>
           )}
-          <div className="qt-nav">
-            <button type="button" className="qt-button qt-button--secondary" onClick={back}>
-              Назад
-            </button>
-            <button
-              type="button"
-              className="qt-button"
-              onClick={submit}
-              disabled={snapshot.submitting || snapshot.status === 'reauth'}
+          {confirming ? (
+            <div
+              className="alert alert--info qt-confirm"
+              role="alertdialog"
+              aria-label="Сдать анкету?"
             >
-              {snapshot.submitting ? 'Отправляем…' : 'Сдать анкету'}
-            </button>
-          </div>
+              <p className="alert__title">Сдать анкету?</p>
+              <p className="alert__text">После сдачи ответы изменить будет нельзя.</p>
+              <div className="qt-nav">
+                <button
+                  type="button"
+                  className="qt-button qt-button--secondary"
+                  onClick={() => setConfirming(false)}
+                >
+                  Нет, проверить ещё
+                </button>
+                <button type="button" className="qt-button" onClick={confirmSubmit}>
+                  Да, сдать
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="qt-nav">
+              <button type="button" className="qt-button qt-button--secondary" onClick={back}>
+                Назад
+              </button>
+              <button
+                type="button"
+                className="qt-button"
+                onClick={submit}
+                disabled={snapshot.submitting || snapshot.status === 'reauth'}
+              >
+                {snapshot.submitting ? 'Отправляем…' : 'Сдать анкету'}
+              </button>
+            </div>
+          )}
         </section>
       )}
 

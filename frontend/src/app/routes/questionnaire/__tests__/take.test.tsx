@@ -525,6 +525,9 @@ describe('submitting', { timeout: 15_000 }, () => {
     await waitFor(() => expect(api.requestsTo(ANSWERS)).toHaveLength(1));
 
     await user.click(screen.getByRole('button', { name: 'Сдать анкету' }));
+    // It asks once: the answers cannot be changed after (issue 21).
+    expect(screen.getByRole('alertdialog', { name: 'Сдать анкету?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Да, сдать' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Нет связи — анкета не отправлена. Отправим её, как только появится связь.',
     );
@@ -562,6 +565,7 @@ describe('submitting', { timeout: 15_000 }, () => {
     });
     const { user } = openQuestionnaire();
     await user.click(await screen.findByRole('button', { name: 'Сдать анкету' }));
+    await user.click(screen.getByRole('button', { name: 'Да, сдать' }));
 
     expect(await screen.findByText('Раздел 2 из 3')).toBeInTheDocument();
     expect(within(screen.getByTestId('question-load')).getByRole('alert')).toHaveTextContent(

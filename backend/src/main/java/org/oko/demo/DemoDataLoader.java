@@ -26,6 +26,12 @@ import reactor.core.publisher.Mono;
 @ConditionalOnProperty(name = "oko.demo-data", havingValue = "true")
 class DemoDataLoader implements ApplicationRunner {
 
+  /**
+   * How long the demo data may take to write: minutes on a machine shared by many builds, where one
+   * minute failed the start (issue 21's journeys run on such machines).
+   */
+  private static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
+
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
   private final OrganizationRegistryStore registry;
@@ -88,7 +94,7 @@ class DemoDataLoader implements ApplicationRunner {
                         ? Mono.just(false)
                         : tx.transactional(DemoAccounts.create(identity, directory))
                             .thenReturn(true))
-            .block(Duration.ofMinutes(1));
+            .block(DEMO_TIMEOUT);
     if (Boolean.TRUE.equals(created)) {
       log.info("Demo accounts created: {}", DemoAccounts.ACCOUNTS.size());
     }
@@ -110,7 +116,7 @@ class DemoDataLoader implements ApplicationRunner {
                                     .then(scans.create(java.time.Instant.now()))
                                     .then(observers.create(java.time.Instant.now())))
                             .thenReturn(true))
-            .block(Duration.ofMinutes(1));
+            .block(DEMO_TIMEOUT);
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
           "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
