@@ -10,6 +10,7 @@ import org.oko.platform.events.ReceivedEvent;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.publications.PublicationPublished;
+import org.oko.results.ReportReleased;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ class EventNotices {
           QuestionAnswered.TOPIC.name(),
           PublicationPublished.TOPIC.name(),
           FormReopened.TOPIC.name(),
-          ReportReleased.TOPIC);
+          ReportReleased.TOPIC.name());
 
   /** The campaign as a whole, whoever takes part (the audience rule needs its kinds). */
   private static final Caller SYSTEM =
@@ -62,7 +63,7 @@ class EventNotices {
     if (type.equals(FormReopened.TOPIC.name())) {
       return reopened(json.readValue(event.payload(), FormReopened.class), now);
     }
-    if (type.equals(ReportReleased.TOPIC)) {
+    if (type.equals(ReportReleased.TOPIC.name())) {
       return released(json.readValue(event.payload(), ReportReleased.class), now);
     }
     return published(json.readValue(event.payload(), PublicationPublished.class), now);

@@ -21,7 +21,6 @@ import org.oko.platform.excel.OfficeFileGuard;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,11 +53,11 @@ class ArchiveRouter {
   /** An entry whose name passed: where it goes, still packed. */
   private record Entry(String name, String fileName, String login, FileType type) {}
 
-  private final DatabaseClient db;
+  private final ArchiveAudienceStore audience;
   private final BlobStore blobs;
 
-  ArchiveRouter(DatabaseClient db, BlobStore blobs) {
-    this.db = db;
+  ArchiveRouter(ArchiveAudienceStore audience, BlobStore blobs) {
+    this.audience = audience;
     this.blobs = blobs;
   }
 
@@ -69,7 +68,8 @@ class ArchiveRouter {
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             entries ->
-                audience(publicationId, entries)
+                audience
+                    .byLogin(publicationId, entries.stream().map(Entry::login).toList())
                     .flatMap(
                         organizations ->
                             unpack(
@@ -143,20 +143,6 @@ class ArchiveRouter {
       return Optional.of("Недопустимые символы в имени файла «" + fileName + "»");
     }
     return Optional.empty();
-  }
-
-  /** The organizations of the audience among the entries' logins, by login: one query. */
-  private Mono<Map<String, Long>> audience(long publicationId, List<Entry> entries) {
-    return db.sql(
-            "select o.login, o.id from publication p join organization o on o.login = any(:logins)"
-                + " and "
-                + AudienceRule.ORGANIZATION_IN_AUDIENCE
-                + " where p.id = :id")
-        .bind("logins", entries.stream().map(Entry::login).toArray(String[]::new))
-        .bind("id", publicationId)
-        .map(r -> Map.entry(r.get("login", String.class), r.get("id", Long.class)))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
   /** The entries whose login is in the audience; the others are added to {@code problems}. */

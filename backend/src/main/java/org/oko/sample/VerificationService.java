@@ -17,7 +17,6 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.Subject;
 import org.oko.orgs.Visibility;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -46,7 +45,6 @@ class VerificationService {
   private final SampleStore samples;
   private final VerificationStore store;
   private final StageGate stages;
-  private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -56,7 +54,6 @@ class VerificationService {
       SampleStore samples,
       VerificationStore store,
       StageGate stages,
-      Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.campaigns = campaigns;
@@ -64,7 +61,6 @@ class VerificationService {
     this.samples = samples;
     this.store = store;
     this.stages = stages;
-    this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
   }
@@ -355,18 +351,8 @@ class VerificationService {
         .flatMap(
             written ->
                 written == upload.rows()
-                    ? outbox.append(
-                        VerificationConfirmed.TOPIC,
-                        campaign.id() + ":" + upload.regionCode(),
-                        new VerificationConfirmed(
-                            campaign.id(),
-                            upload.id(),
-                            upload.regionCode(),
-                            upload.municipalityId(),
-                            upload.rows(),
-                            upload.changes().size(),
-                            caller.login()))
-                    : Mono.error(
+                    ? Mono.<Void>empty()
+                    : Mono.<Void>error(
                         new ConflictException(
                             "После загрузки формы данные части организаций изменились (их уже"
                                 + " выверил кто-то другой). Скачайте форму заново и загрузите"

@@ -17,8 +17,8 @@ import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
 import org.oko.forms.FormsFixture;
 import org.oko.live.LiveClient;
-import org.oko.platform.events.EventTopic;
 import org.oko.platform.events.Outbox;
+import org.oko.results.ReportReleased;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -155,7 +155,7 @@ class NotificationTests extends ApiTest {
     event.put("releasedAt", Instant.now().toString());
     event.put("releasedBy", "federal");
     outbox
-        .append(new EventTopic(ReportReleased.TOPIC), campaign.getId() + ":64", event)
+        .append(ReportReleased.TOPIC, campaign.getId() + ":64", event)
         .as(tx::transactional)
         .block();
     String link = "/reports/" + campaign.getId();
