@@ -1,7 +1,8 @@
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const backend = 'http://localhost:8080';
+// OKO_BACKEND points the dev server at another running backend (http://localhost:18121).
+const backend = process.env.OKO_BACKEND ?? 'http://localhost:8080';
 
 export default defineConfig({
   // Absolute asset URLs: the backend serves index.html for every client route (/orgs/regions/64),

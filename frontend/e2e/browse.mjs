@@ -9,7 +9,7 @@
 //
 // Drives the machine's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with playwright-core;
 // never downloads a browser. Screenshots go to test-results/. Exits 1 on the first failure.
-import { STEP_TIMEOUT_MS, startJourney } from './support.mjs';
+import { STEP_TIMEOUT_MS, openMenuItem, startJourney } from './support.mjs';
 
 const MOBILE_WIDTH = 360;
 
@@ -136,10 +136,7 @@ await run(async () => {
 
   await step('open «Журнал аудита» and see a login among the events', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page
-      .getByRole('navigation', { name: 'Основная навигация' })
-      .getByRole('link', { name: 'Журнал аудита' })
-      .click();
+    await openMenuItem(page, 'Журнал аудита');
     await page.waitForURL(/\/audit(\?|$)/);
     await page.getByRole('heading', { level: 1, name: 'Журнал аудита' }).waitFor();
     await page.getByTestId('audit-row').first().waitFor();
@@ -170,13 +167,10 @@ await run(async () => {
 
   await step('sign in as region64 and see only region 64 among the regions', async () => {
     await signIn('region64', 'region64-demo');
-    // A regional account may start on its own region; the region list is one click away.
-    await page.waitForURL(/\/orgs(\/regions\/64)?(\?|$)/);
+    // A regional account starts in its personal account; the region list is one click away.
+    await page.getByTestId('cabinet').waitFor();
     await expectAccount('Региональный координатор');
-    await page
-      .getByRole('navigation', { name: 'Основная навигация' })
-      .getByRole('link', { name: 'Регионы и организации' })
-      .click();
+    await openMenuItem(page, 'Регионы и организации');
     await page.waitForURL(/\/orgs(\?|$)/);
     await page.getByTestId('region-row').first().waitFor();
     const codes = (

@@ -7,7 +7,7 @@
 // Screenshots at 1280 px and at 360 px (a phone).
 //
 //   node e2e/forum.mjs http://localhost:8080
-import { startJourney } from './support.mjs';
+import { openMenuItem, startJourney } from './support.mjs';
 
 const [baseUrl] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -23,7 +23,7 @@ async function signOut() {
 }
 
 async function openForum() {
-  await page.getByRole('link', { name: 'Форум поддержки' }).first().click();
+  await openMenuItem(page, 'Форум поддержки');
   await page.getByTestId('forum').waitFor();
   await page.getByTestId('forum-campaign').selectOption({ label: 'ВПР-2026, весна' });
   await page.getByTestId('forum-questions').or(page.getByTestId('forum-empty')).waitFor();

@@ -6,7 +6,7 @@
 //    the acts, where yesterday's act with a violation is marked.
 //
 //   node e2e/observers.mjs http://localhost:8080
-import { clickOnSomePage, startJourney } from './support.mjs';
+import { clickOnSomePage, openMenuItem, startJourney } from './support.mjs';
 
 const baseUrl = process.argv[2];
 const { page, step, screenshot, signIn, run } = await startJourney({
@@ -24,11 +24,7 @@ async function expectFits(width) {
 
 /** Follows an item of the main navigation (on a phone, the menu may have to be opened first). */
 async function openMenu(/** @type {string} */ label) {
-  const link = page.getByRole('navigation', { name: 'Основная навигация' }).getByRole('link', {
-    name: label,
-  });
-  await link.waitFor({ state: 'attached' });
-  await link.click();
+  await openMenuItem(page, label);
 }
 
 await run(async () => {

@@ -8,7 +8,7 @@
 // 3. region64 opens the region's report and exports it as .xlsx (a download named report-…).
 //
 //   node e2e/reports.mjs http://localhost:8080 <campaignId>
-import { startJourney } from './support.mjs';
+import { openMenuItem, startJourney } from './support.mjs';
 
 const [baseUrl, campaignId] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -30,7 +30,7 @@ await run(async () => {
     await page.goto(`${baseUrl}/login`);
     await signIn('edu640001', 'edu640001-demo');
     await expectAccount('Образовательная организация');
-    await page.getByRole('link', { name: 'Статистические отчёты' }).first().click();
+    await openMenuItem(page, 'Статистические отчёты');
     await page.getByTestId('report-campaigns').waitFor();
     await page.goto(reportUrl);
     await page.getByTestId('grades-table').waitFor();

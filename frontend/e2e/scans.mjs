@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-import { resultsDir, startJourney } from './support.mjs';
+import { openMenuItem, resultsDir, startJourney } from './support.mjs';
 
 const [baseUrl, kit = '501501', campaignTitle, subjectKey = 'rus'] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -107,7 +107,7 @@ await run(async () => {
     await page.goto(baseUrl);
     await signIn('scan64', 'scan64-demo');
     await expectAccount('Специалист центра сканирования');
-    await page.getByRole('navigation').getByRole('link', { name: 'Загрузка сканов' }).click();
+    await openMenuItem(page, 'Загрузка сканов');
     await page.getByRole('heading', { level: 1, name: 'Загрузка сканов' }).waitFor();
     await page.getByText('Как называть файлы').waitFor();
     await chooseCampaign(page);

@@ -19,7 +19,7 @@
 // of them (the distribution must give the new expert at least one work).
 //
 //   node e2e/scoring.mjs http://localhost:8080 <campaignId> <subjectKey> [orgQuery]
-import { clickOnSomePage, startJourney } from './support.mjs';
+import { clickOnSomePage, openMenuItem, startJourney } from './support.mjs';
 
 const [baseUrl, campaignId, subjectKey, orgQuery = 'edu640002'] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -53,10 +53,7 @@ await run(async () => {
     await page.goto(baseUrl);
     await signIn('federal', 'federal-demo');
     await expectAccount('Федеральный организатор');
-    await page
-      .getByRole('navigation', { name: 'Основная навигация' })
-      .getByRole('link', { name: 'Эксперты и проверка' })
-      .click();
+    await openMenuItem(page, 'Эксперты и проверка');
     await page.waitForURL('**/scoring/admin');
     await clickOnSomePage(page, `a[href="/campaigns/${campaignId}/scoring"]`);
     await page.getByRole('heading', { level: 1, name: 'Эксперты и проверка работ' }).waitFor();

@@ -94,6 +94,8 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs }) {
     const started = Date.now();
     console.log(`→ ${name}`);
     const result = await action();
+    // Every page a journey ends a step on fits its window: nothing scrolls sideways (issue 21).
+    await expectNoOverflow(page);
     console.log(`  ok (${Date.now() - started} ms)`);
     return result;
   }
@@ -184,4 +186,59 @@ export async function clickOnSomePage(page, selector) {
     }
     await next.click();
   }
+}
+
+/**
+ * Fails when the page is wider than its window (a phone would scroll sideways), naming the widest
+ * element that runs off, so the fix is easy to find.
+ * @param {import('playwright-core').Page} page
+ */
+export async function expectNoOverflow(page) {
+  if (page.isClosed()) return;
+  const overflow = await page
+    .evaluate(() => {
+      const width = window.innerWidth;
+      const scrollWidth = document.documentElement.scrollWidth;
+      if (scrollWidth <= width) return null;
+      let culprit = '';
+      let widest = width;
+      for (const element of document.body.querySelectorAll('*')) {
+        const right = element.getBoundingClientRect().right + window.scrollX;
+        if (right > widest + 1) {
+          widest = right;
+          const tag = element.tagName.toLowerCase();
+          const cls = element.getAttribute('class');
+          culprit = `${tag}${cls ? `.${cls.split(/\s+/).join('.')}` : ''}`;
+        }
+      }
+      return { width, scrollWidth, culprit };
+    })
+    .catch(() => null);
+  if (overflow) {
+    throw new Error(
+      `the page is ${overflow.scrollWidth} px wide in a ${overflow.width} px window` +
+        ` (runs off: ${overflow.culprit || 'unknown'}) at ${page.url()}`,
+    );
+  }
+}
+
+/**
+ * Follows an item of the main menu the way a user would: on a phone through «Меню», on a desk
+ * straight or through «Ещё» for the rarer items.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label
+ */
+export async function openMenuItem(page, label) {
+  const nav = page.getByRole('navigation', { name: 'Основная навигация' });
+  const toggle = nav.getByRole('button', { name: 'Меню' });
+  const direct = nav.getByRole('link', { name: label, exact: true });
+  const more = nav.locator('.app-nav__more-button');
+  await toggle.or(direct).or(more).first().waitFor();
+  if (await toggle.isVisible()) {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  } else {
+    await direct.or(more).first().waitFor();
+    if (!(await direct.isVisible())) await more.click();
+  }
+  await nav.getByRole('link', { name: label, exact: true }).click();
 }

@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 
 import type { paths } from '@/types/api.gen';
+import { fieldErrorWords } from '@/utils/field-words';
 
 import {
   endSession,
@@ -121,6 +122,7 @@ function toApiError(response: Response, body: unknown, describe?: DescribeError)
   const problem = asProblem(body);
   const message =
     describe?.(response, body) ||
+    fieldErrorsInWords(body) ||
     problem?.detail ||
     problem?.title ||
     (response.status === 401
@@ -133,6 +135,27 @@ function toApiError(response: Response, body: unknown, describe?: DescribeError)
             ? `Ошибка на сервере (код ${response.status}). Повторите попытку позже.`
             : `Запрос не выполнен (код ${response.status}).`);
   return new ApiError(message, response.status, body);
+}
+
+/**
+ * A 400 that names its fields (bean validation) in words: «Проверьте: предмет 2, код — неверный
+ * формат» rather than the server's «subjects[1].key: должно соответствовать "^[a-z]…"».
+ */
+function fieldErrorsInWords(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const errors = (body as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  const named = errors.filter(
+    (error): error is { field: string; message: string } =>
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { field?: unknown }).field === 'string' &&
+      typeof (error as { message?: unknown }).message === 'string',
+  );
+  if (named.length !== errors.length) return undefined;
+  // A path the server wrote for people (an Excel cell, «Лист1!B3») keeps the server's own detail.
+  if (!named.every((error) => /^[A-Za-z_][\w.[\]]*$/.test(error.field))) return undefined;
+  return `Проверьте: ${named.map((error) => fieldErrorWords(error.field, error.message)).join('; ')}.`;
 }
 
 function asProblem(body: unknown): { detail?: string; title?: string } | undefined {

@@ -1,6 +1,8 @@
 import { ApiError } from '@/lib/api-client';
 import type { ProblemError } from '@/types/api';
 
+import { messageWords } from './field-words';
+
 /** The individual errors of a failed call's problem document (`errors[]`), or none. */
 export function problemErrors(error: unknown): ProblemError[] {
   if (!(error instanceof ApiError)) return [];
@@ -25,7 +27,7 @@ export function fieldMessages(errors: ProblemError[], field: string): string[] {
         error.field?.startsWith(`${field}.`) ||
         error.field?.startsWith(`${field}[`),
     )
-    .map((error) => error.message);
+    .map((error) => messageWords(error.message));
 }
 
 export const statusOf = (error: unknown) => (error instanceof ApiError ? error.status : undefined);

@@ -1,7 +1,7 @@
 import { Outlet } from 'react-router';
 
 import { MainErrorFallback } from '@/components/errors/main-error-fallback';
-import { AppLayout, baseNavigation, type NavItem } from '@/components/layouts/app-layout';
+import { AppLayout, type NavItem } from '@/components/layouts/app-layout';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { AccountMenu } from '@/features/auth/components/account-menu';
@@ -15,9 +15,23 @@ import { isStaff } from './staff-only';
 import { useScanNavigation } from './scans/navigation';
 
 const staffNavigation: NavItem[] = [
-  { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref() },
-  { label: 'Журнал аудита', to: paths.audit.log.getHref() },
+  { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref(), more: true },
+  { label: 'Журнал аудита', to: paths.audit.log.getHref(), more: true },
 ];
+
+/** A campaign's expert scoring (/campaigns/7/scoring) belongs to «Эксперты и проверка». */
+const CAMPAIGN_SCORING = /^\/campaigns\/\d+\/scoring(\/|$)/;
+
+/** The region tree answers coordinators only (orgs.Visibility#coordinates). */
+const regionsNavigation: NavItem = {
+  label: 'Регионы и организации',
+  to: paths.orgs.regions.getHref(),
+};
+
+const publicationsNavigation: NavItem = {
+  label: 'Публикации',
+  to: paths.publications.list.getHref(),
+};
 
 export function RootRoute() {
   return (
@@ -28,14 +42,27 @@ export function RootRoute() {
 }
 
 const coordinatorNavigation: NavItem[] = [
-  { label: 'Кампании', to: paths.campaigns.list.getHref() },
+  {
+    label: 'Кампании',
+    to: paths.campaigns.list.getHref(),
+    matches: (pathname) =>
+      (pathname === '/campaigns' || pathname.startsWith('/campaigns/')) &&
+      !CAMPAIGN_SCORING.test(pathname),
+  },
 ];
 
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
 function scoringNavigation(role: Role | undefined): NavItem[] {
   if (role === 'EXPERT') return [{ label: 'Проверка работ', to: paths.scoring.tasks.getHref() }];
   if (isStaff(role)) {
-    return [{ label: 'Эксперты и проверка', to: paths.scoring.admin.getHref() }];
+    return [
+      {
+        label: 'Эксперты и проверка',
+        to: paths.scoring.admin.getHref(),
+        matches: (pathname) =>
+          pathname.startsWith(paths.scoring.admin.getHref()) || CAMPAIGN_SCORING.test(pathname),
+      },
+    ];
   }
   return [];
 }
@@ -67,27 +94,22 @@ function isOrganizer(role: Role | undefined): boolean {
 function SignedInLayout() {
   const me = useMe();
   const scans = useScanNavigation(me.data?.role);
-  const navigation = isStaff(me.data?.role)
-    ? [...baseNavigation, ...staffNavigation]
-    : baseNavigation;
-  const withCampaigns = isCoordinator(me.data?.role)
-    ? [...navigation, ...coordinatorNavigation]
-    : navigation;
-  const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(me.data?.role) };
-  const organizer = isOrganizer(me.data?.role);
-  const reports: NavItem[] = organizer
-    ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }]
-    : [];
-  const forum: NavItem[] = organizer
-    ? [{ label: 'Форум поддержки', to: paths.forum.list.getHref() }]
-    : [];
-  const withFeatures = [
-    ...withCampaigns,
-    ...reports,
-    ...forum,
+  const role = me.data?.role;
+  const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(role) };
+  const organizer = isOrganizer(role);
+  const navigation: NavItem[] = [
+    cabinet,
+    ...(isCoordinator(role) ? [regionsNavigation] : []),
+    ...(role === 'PARTICIPANT' ? [] : [publicationsNavigation]),
+    ...(isCoordinator(role) ? coordinatorNavigation : []),
+    ...(organizer ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }] : []),
     ...scans,
-    ...scoringNavigation(me.data?.role),
-    ...observersNavigation(me.data?.role),
+    ...scoringNavigation(role),
+    ...observersNavigation(role),
+    ...(organizer
+      ? [{ label: 'Форум поддержки', to: paths.forum.list.getHref(), more: isStaff(role) }]
+      : []),
+    ...(isStaff(role) ? staffNavigation : []),
   ];
   const account = (
     <div className="header-actions">
@@ -96,7 +118,7 @@ function SignedInLayout() {
     </div>
   );
   return (
-    <AppLayout account={account} navigation={[cabinet, ...withFeatures]}>
+    <AppLayout account={account} navigation={navigation}>
       <Outlet />
     </AppLayout>
   );

@@ -96,9 +96,9 @@ describe('session', () => {
   it.each([
     ['a federal account at the region list', me(), '/orgs'],
     [
-      'a regional account at its region',
+      'a regional account in its personal account (issue 21)',
       me({ role: 'REGIONAL', regionCode: '64' }),
-      '/orgs/regions/64',
+      '/',
     ],
     [
       'an organization in its personal account',

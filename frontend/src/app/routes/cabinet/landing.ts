@@ -2,10 +2,11 @@ import { paths } from '@/config/paths';
 import type { Role } from '@/types/api';
 
 /**
- * The accounts whose home page (/) is their personal account: organizations and the coordinators
- * below a region. The others start at the regions, as before, and find it at /cabinet.
+ * The accounts whose home page (/) is their personal account, where their campaigns' open stages
+ * lead to the task at hand: organizations and the regional, municipal and responsible
+ * coordinators. The federal organizer starts at the regions and finds it at /cabinet.
  */
-const CABINET_AT_HOME: readonly Role[] = ['ORGANIZATION', 'MUNICIPAL', 'RESPONSIBLE'];
+const CABINET_AT_HOME: readonly Role[] = ['ORGANIZATION', 'MUNICIPAL', 'RESPONSIBLE', 'REGIONAL'];
 
 export const cabinetIsHome = (role: Role | undefined) =>
   role !== undefined && CABINET_AT_HOME.includes(role);

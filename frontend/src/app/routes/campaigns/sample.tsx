@@ -27,10 +27,16 @@ export function CampaignSampleRoute() {
   );
 }
 
+/** The sample page's title for `role`, also the text of every link to it (issue 21). */
+export function sampleTitle(role: Me['role']): string {
+  if (role === 'MUNICIPAL' || role === 'RESPONSIBLE') return 'Выверка списка ОО';
+  if (role === 'REGIONAL') return 'Предварительный список и выборка';
+  return 'Выборка организаций';
+}
+
 function SamplePage({ campaignId, account }: { campaignId: number; account: Me }) {
   const campaign = useCampaign({ campaignId });
-  const local = account.role === 'MUNICIPAL' || account.role === 'RESPONSIBLE';
-  const title = local ? 'Выверка списка ОО' : 'Выборка организаций';
+  const title = sampleTitle(account.role);
   const crumbs = [{ label: 'Кампании', to: paths.campaigns.list.getHref() }];
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) {

@@ -5,21 +5,44 @@ import type { ReactNode } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useNow } from '@/hooks/use-now';
-import type { Campaign } from '@/types/api';
+import type { Campaign, Stage } from '@/types/api';
 import { formatTimeZone } from '@/utils/format';
 
 import { useMyCampaigns } from '../api/get-my-campaigns';
 import { campaignKindLabels } from '../utils/labels';
+import { focusStage, stagePhase } from '../utils/stage-status';
 import { ScheduleTable } from './schedule-table';
-import { StageCountdown } from './stage-countdown';
+import { StageCountdown, type StageAction } from './stage-countdown';
+
+type ActionOf = (campaign: Campaign, stage: Stage) => StageAction | undefined;
 
 type MyCampaignsProps = {
   /** More about a campaign, under its countdown (the page adds «Сбор данных»). */
   renderExtra?: (campaign: Campaign) => ReactNode;
+  /** The page where the account does a stage's work: its link opens the card. */
+  stageAction?: ActionOf;
 };
 
+/**
+ * The campaigns with work to do now first, the nearest deadline first, so the page's first action
+ * is the most urgent task; the others keep the server's order.
+ */
+function byUrgency(campaigns: readonly Campaign[], now: number, action?: ActionOf): Campaign[] {
+  const deadline = (campaign: Campaign) => {
+    const stage = focusStage(campaign, now);
+    if (!stage || stagePhase(stage, now) !== 'open' || !action?.(campaign, stage)) {
+      return Number.POSITIVE_INFINITY;
+    }
+    return Date.parse(stage.effectiveClosesAt);
+  };
+  return campaigns
+    .map((campaign, index) => ({ campaign, index, due: deadline(campaign) }))
+    .sort((a, b) => (a.due === b.due ? a.index - b.index : a.due < b.due ? -1 : 1))
+    .map((entry) => entry.campaign);
+}
+
 /** «Мои кампании»: every campaign the account takes part in, its stage now and the schedule. */
-export function MyCampaigns({ renderExtra }: MyCampaignsProps = {}) {
+export function MyCampaigns({ renderExtra, stageAction }: MyCampaignsProps = {}) {
   const campaigns = useMyCampaigns();
   // One clock for every countdown on the page, renewed each minute.
   const now = useNow(60_000);
@@ -44,9 +67,14 @@ export function MyCampaigns({ renderExtra }: MyCampaignsProps = {}) {
         </p>
       ) : (
         <ul className="campaign-list">
-          {campaigns.data.items.map((campaign) => (
+          {byUrgency(campaigns.data.items, now, stageAction).map((campaign) => (
             <li key={campaign.id}>
-              <CampaignCard campaign={campaign} now={now} extra={renderExtra?.(campaign)} />
+              <CampaignCard
+                campaign={campaign}
+                now={now}
+                extra={renderExtra?.(campaign)}
+                action={stageAction}
+              />
             </li>
           ))}
         </ul>
@@ -55,9 +83,14 @@ export function MyCampaigns({ renderExtra }: MyCampaignsProps = {}) {
   );
 }
 
-type CampaignCardProps = { campaign: Campaign; now: number; extra?: ReactNode };
+type CampaignCardProps = {
+  campaign: Campaign;
+  now: number;
+  extra?: ReactNode;
+  action?: ActionOf;
+};
 
-function CampaignCard({ campaign, now, extra }: CampaignCardProps) {
+function CampaignCard({ campaign, now, extra, action }: CampaignCardProps) {
   const titleId = `campaign-${campaign.id}-title`;
   return (
     <article className="panel campaign-card" aria-labelledby={titleId} data-testid="campaign-card">
@@ -70,7 +103,7 @@ function CampaignCard({ campaign, now, extra }: CampaignCardProps) {
         </h3>
         <span className="campaign-card__year">{campaign.academicYear} учебный год</span>
       </header>
-      <StageCountdown campaign={campaign} now={now} />
+      <StageCountdown campaign={campaign} now={now} action={action} />
       {extra}
       {campaign.stages.length > 0 && (
         <details className="campaign-card__schedule" open>

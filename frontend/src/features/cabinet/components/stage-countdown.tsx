@@ -1,6 +1,8 @@
 import '../cabinet.css';
 
-import type { Campaign } from '@/types/api';
+import { Link } from 'react-router';
+
+import type { Campaign, Stage } from '@/types/api';
 import { formatDuration, formatZonedDateTime } from '@/utils/format';
 
 import { focusStage, nextStage, stagePhase } from '../utils/stage-status';
@@ -8,13 +10,21 @@ import { focusStage, nextStage, stagePhase } from '../utils/stage-status';
 /** A day before the deadline the countdown turns red. */
 const URGENT_MS = 24 * 60 * 60 * 1000;
 
-type StageCountdownProps = { campaign: Campaign; now: number };
+/** Where the account does an open stage's work: the page and the words of the link to it. */
+export type StageAction = { label: string; to: string };
+
+type StageCountdownProps = {
+  campaign: Campaign;
+  now: number;
+  /** The link to the open stage's page for this account, if the stage has one. */
+  action?: (campaign: Campaign, stage: Stage) => StageAction | undefined;
+};
 
 /**
  * The stage that matters now and how long is left of it: «До окончания этапа «…»: 2 дн. 4 ч
  * 15 мин»; when it has not begun, when it opens; when it is over, «Этап завершён».
  */
-export function StageCountdown({ campaign, now }: StageCountdownProps) {
+export function StageCountdown({ campaign, now, action }: StageCountdownProps) {
   const stage = focusStage(campaign, now);
   if (!stage) {
     return (
@@ -28,6 +38,7 @@ export function StageCountdown({ campaign, now }: StageCountdownProps) {
 
   if (phase === 'open') {
     const left = Date.parse(stage.effectiveClosesAt) - now;
+    const todo = action?.(campaign, stage);
     return (
       <div
         className={`countdown countdown--open${left < URGENT_MS ? ' countdown--urgent' : ''}`}
@@ -40,6 +51,13 @@ export function StageCountdown({ campaign, now }: StageCountdownProps) {
           Срок — до {at(stage.effectiveClosesAt)}
           {stage.effectiveClosesAt !== stage.closesAt && ' (продлён)'}
         </p>
+        {todo && (
+          <p className="countdown__action">
+            <Link className="button" to={todo.to} data-testid="stage-action">
+              {todo.label}
+            </Link>
+          </p>
+        )}
       </div>
     );
   }

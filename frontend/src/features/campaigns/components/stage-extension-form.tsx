@@ -16,7 +16,16 @@ type Target = 'region' | 'organization';
 
 /** The federal organizer keeps a stage open longer for one region or one organization. */
 export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
-  const [stageCode, setStageCode] = useState<StageCode | ''>(campaign.stages[0]?.code ?? '');
+  const [picked, setPicked] = useState<StageCode>();
+  // The stage the select shows is the one submitted: the picked one while the schedule has it,
+  // else the stage under way, else the first (issue 21: a schedule saved after the form appeared
+  // showed «Заявка на участие» but submitted nothing).
+  const stageCode: StageCode | '' =
+    campaign.stages.find((stage) => stage.code === picked)?.code ??
+    campaign.stages.find((stage) => stage.code === campaign.currentStage)?.code ??
+    campaign.stages[0]?.code ??
+    '';
+  const setStageCode = setPicked;
   const [target, setTarget] = useState<Target>('region');
   const [regionCode, setRegionCode] = useState('');
   const [login, setLogin] = useState('');

@@ -8,6 +8,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
+import { useCampaign } from '@/api/get-campaign';
 import { useRegionChoices } from '@/lib/region-choices';
 import type { Me, FormMonitoringItem, FormResponseStatus } from '@/types/api';
 import { saveBlob } from '@/utils/download';
@@ -72,10 +73,18 @@ export function MonitoringPage({ formId, account }: MonitoringPageProps) {
     regions.data?.items.find((region) => region.code === regionCode)?.timeZone ?? 'Europe/Moscow';
 
   const title = definition.data?.title ?? 'Форма';
+  const campaignId = definition.data?.campaignId ?? 0;
+  const campaign = useCampaign({ campaignId, queryConfig: { enabled: campaignId > 0 } });
   const crumbs = [
     { label: 'Кампании', to: paths.campaigns.list.getHref() },
     ...(definition.data
-      ? [{ label: 'Кампания', to: paths.campaigns.campaign.getHref(definition.data.campaignId) }]
+      ? [
+          {
+            // The campaign's name once it is read (issue 21: not a bare «Кампания»).
+            label: campaign.data?.title ?? 'Кампания',
+            to: paths.campaigns.campaign.getHref(definition.data.campaignId),
+          },
+        ]
       : []),
     { label: `Мониторинг: ${title}` },
   ];

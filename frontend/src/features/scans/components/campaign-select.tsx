@@ -9,6 +9,21 @@ import { useScanCampaigns } from '../api/get-scan-campaigns';
 const hasScanning = (campaign: Campaign) =>
   campaign.stages.some((stage) => stage.code === 'SCANNING');
 
+const scanningState = (campaign: Campaign) =>
+  campaign.stages.find((stage) => stage.code === 'SCANNING')?.state;
+
+/**
+ * The campaign to open when the user has not picked one: the one being scanned now, else the next
+ * to be scanned, else the first (issue 21: «Сканы» opened on a campaign whose scanning was over).
+ */
+export function defaultScanCampaign(campaigns: readonly Campaign[]): Campaign | undefined {
+  return (
+    campaigns.find((campaign) => scanningState(campaign) === 'OPEN') ??
+    campaigns.find((campaign) => scanningState(campaign) === 'UPCOMING') ??
+    campaigns[0]
+  );
+}
+
 type CampaignSelectProps = {
   value: number | undefined;
   onChange: (campaign: Campaign) => void;
@@ -18,7 +33,7 @@ type CampaignSelectProps = {
   only?: readonly number[];
 };
 
-/** The campaigns with a scanning stage; the first is chosen until the user picks another. */
+/** The campaigns with a scanning stage; the one being scanned now until the user picks another. */
 export function CampaignSelect({ value, onChange, children, only }: CampaignSelectProps) {
   const id = useId();
   const campaigns = useScanCampaigns();
@@ -37,7 +52,8 @@ export function CampaignSelect({ value, onChange, children, only }: CampaignSele
       </p>
     );
   }
-  const chosen = withScanning.find((campaign) => campaign.id === value) ?? withScanning[0]!;
+  const chosen =
+    withScanning.find((campaign) => campaign.id === value) ?? defaultScanCampaign(withScanning)!;
   const scanning = chosen.stages.find((stage) => stage.code === 'SCANNING');
   return (
     <>

@@ -8,6 +8,7 @@ import org.oko.AuthorizationMatrixTests.Case;
 import org.oko.AuthorizationMatrixTests.FeatureRules;
 import org.oko.AuthorizationMatrixTests.Fixture;
 import org.oko.api.model.ObserverCredentials;
+import org.oko.forms.FormsFixture;
 import org.oko.observers.ObserversFixture;
 import org.oko.testing.ApiTest;
 import org.springframework.http.MediaType;
@@ -110,6 +111,10 @@ class ObserversAuthorizationRules implements FeatureRules {
                 .getResponseBody()
                 .get("id");
 
+    long protocolForm =
+        new FormsFixture(fixture.as(FEDERAL), fixture.db())
+            .form(campaign, FormsFixture.RESULTS, "res-matrix")
+            .getId();
     long school = fixture.organizationId(SCHOOL);
     long engelsSchool = fixture.organizationId("edu640021");
     long college = fixture.organizationId("spo640001");
@@ -286,6 +291,38 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.post(REGIONAL, one.formatted(assignment) + "/presence", null, 403),
             Case.post(observer, one.formatted(assignment) + "/presence", null, 200),
             Case.post(observer, one.formatted(assignment) + "/presence", null, 409)));
+    // Seed 004 9.1: who was present at the results protocol (after presence was marked above).
+    String witness = one.formatted(assignment) + "/protocols/" + protocolForm;
+    rules.put(
+        "recordObserverProtocolWitness",
+        List.of(
+            Case.put(SCHOOL, witness, null, 200),
+            Case.put(observer, witness, null, 200),
+            Case.put(otherObserver, witness, null, 404),
+            Case.put("edu640021", witness, null, 404),
+            Case.put(REGIONAL, witness, null, 403),
+            Case.put(MUNICIPAL, witness, null, 403)));
+    rules.put(
+        "listObserverProtocols",
+        List.of(
+            Case.get(observer, one.formatted(assignment) + "/protocols", 200),
+            Case.get(SCHOOL, one.formatted(assignment) + "/protocols", 200),
+            Case.get(REGIONAL, one.formatted(assignment) + "/protocols", 200),
+            Case.get(otherObserver, one.formatted(assignment) + "/protocols", 404),
+            Case.get(MUNICIPAL, one.formatted(assignment) + "/protocols", 404),
+            Case.get(OTHER_REGION, one.formatted(assignment) + "/protocols", 404)));
+    String monitored = base + "/observer-protocols";
+    rules.put(
+        "listMonitoredObserverProtocols",
+        List.of(
+            Case.get(FEDERAL, monitored, 200),
+            Case.get(REGIONAL, monitored + "?withoutObserver=true", 200),
+            Case.get(MUNICIPAL, monitored + "?municipalityId=" + engels, 200),
+            Case.get(MUNICIPAL, monitored + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, monitored, 200),
+            Case.get(SCHOOL, monitored, 200),
+            Case.get(SCANNER, monitored, 403),
+            Case.get(observer, monitored, 403)));
     rules.put(
         "listObserverNotes",
         List.of(

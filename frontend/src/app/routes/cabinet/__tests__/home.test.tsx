@@ -176,7 +176,7 @@ describe('personal account home', () => {
     expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
   });
 
-  it('is at /cabinet for a regional coordinator, whose home stays its region', async () => {
+  it('is the home page of a regional coordinator (issue 21), also at /cabinet', async () => {
     mockApi({
       '/api/me': me({ role: 'REGIONAL', regionCode: '64' }),
       '/api/campaigns': campaignPage([campaign()]),
@@ -186,9 +186,6 @@ describe('personal account home', () => {
 
     expect(await screen.findByTestId('campaign-card')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Основная навигация' });
-    expect(within(nav).getByRole('link', { name: 'Личный кабинет' })).toHaveAttribute(
-      'href',
-      '/cabinet',
-    );
+    expect(within(nav).getByRole('link', { name: 'Личный кабинет' })).toHaveAttribute('href', '/');
   });
 });

@@ -17,4 +17,9 @@ class CampaignsTopics {
   EventTopic stageExtendedTopic() {
     return StageExtended.TOPIC;
   }
+
+  @Bean
+  EventTopic testDaysChosenTopic() {
+    return TestDaysChosen.TOPIC;
+  }
 }

@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * The server's enforcement of the schedule: every feature that accepts a form of a stage asks here
  * first. A stage is open from its opening instant up to, not including, its close — the close moved
- * by an extension for the region or the organization.
+ * by an extension for the region or the organization, and for an organization that chose its test
+ * days, conduct and results moved to its own days ({@link StageWindow#forTestDays}).
  */
 @Component
 public class StageGate {

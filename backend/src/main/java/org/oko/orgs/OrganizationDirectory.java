@@ -1,7 +1,10 @@
 package org.oko.orgs;
 
 import io.r2dbc.spi.Readable;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.oko.platform.web.NotFoundException;
@@ -52,6 +55,17 @@ public class OrganizationDirectory {
                         || scope.municipalityId().equals(municipalityId)))
         .map(municipalityRegion -> new Visibility(municipalityRegion, municipalityId, false, null))
         .switchIfEmpty(Mono.error(foreign));
+  }
+
+  /** The time zone of each of these regions (those that exist), for local-time rules. */
+  public Mono<Map<String, ZoneId>> zonesOf(Collection<String> regionCodes) {
+    return db.sql("select code, time_zone from region where code = any(:codes)")
+        .bind("codes", regionCodes.toArray(String[]::new))
+        .map(
+            r ->
+                Map.entry(r.get("code", String.class), ZoneId.of(r.get("time_zone", String.class))))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
   }
 
   /**

@@ -22,7 +22,6 @@ import org.oko.results.ReportViews.Flags;
 import org.oko.results.ReportViews.LevelFigures;
 import org.oko.results.ReportViews.Openings;
 import org.oko.results.ReportViews.ParticipantsPage;
-import org.oko.results.ReportViews.Release;
 import org.oko.results.ReportViews.Scale;
 import org.oko.results.ReportViews.SubjectReport;
 import org.oko.results.ReportViews.UnitRow;
@@ -34,7 +33,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The statistical reports of a campaign subject at every level, in the caller's scope and after the
- * region's release; the objectivity flags; grade scales and releases (federal).
+ * region's release; the objectivity flags; grade scales (federal).
  */
 @Service
 class ReportService {
@@ -62,7 +61,7 @@ class ReportService {
   private final CampaignDirectory campaigns;
   private final ReportStore reports;
   private final ResultsStore results;
-  private final ProtocolService protocols;
+  private final TallyService tallies;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -70,13 +69,13 @@ class ReportService {
       CampaignDirectory campaigns,
       ReportStore reports,
       ResultsStore results,
-      ProtocolService protocols,
+      TallyService tallies,
       TransactionalOperator tx,
       Clock clock) {
     this.campaigns = campaigns;
     this.reports = reports;
     this.results = results;
-    this.protocols = protocols;
+    this.tallies = tallies;
     this.tx = tx;
     this.clock = clock;
   }
@@ -107,7 +106,7 @@ class ReportService {
                   .then(
                       results.putScale(campaignId, subjectKey, b, clock.instant(), caller.login()))
                   .then(results.regrade(campaignId, subjectKey, b))
-                  .then(protocols.rebuildTallies(scaled))
+                  .then(tallies.rebuild(scaled))
                   .as(tx::transactional)
                   .then(scale(caller, campaignId, subjectKey));
             });
@@ -131,34 +130,6 @@ class ReportService {
     }
   }
 
-  // --- releases
-
-  Mono<Release> release(Caller caller, long campaignId, String regionCode) {
-    ReportAccess.requireFederal(caller);
-    return campaigns
-        .visibleTo(caller, campaignId)
-        .filter(c -> c.regionCodes().contains(regionCode))
-        .switchIfEmpty(
-            Mono.error(
-                () -> new NotFoundException("Регион " + regionCode + " не участвует в кампании")))
-        .flatMap(c -> reports.release(campaignId, regionCode, clock.instant(), caller.login()))
-        .then(reports.releases(campaignId, regionCode).next());
-  }
-
-  Mono<List<Release>> releases(Caller caller, long campaignId) {
-    return switch (caller.role()) {
-      case FEDERAL ->
-          campaigns
-              .visibleTo(caller, campaignId)
-              .then(reports.releases(campaignId, null).collectList());
-      case REGIONAL, API_CLIENT ->
-          campaigns
-              .visibleTo(caller, campaignId)
-              .then(reports.releases(campaignId, caller.regionCode()).collectList());
-      default -> Mono.error(new org.oko.platform.security.AccessDeniedException());
-    };
-  }
-
   // --- reports 1–4
 
   Mono<SubjectReport> report(Caller caller, long campaignId, String subjectKey, Named named) {
@@ -171,24 +142,27 @@ class ReportService {
               return above.flatMap(
                   units -> {
                     chain.addAll(units);
-                    return Flux.fromIterable(chain)
-                        .concatMap(
-                            u ->
-                                reports
-                                    .tally(campaignId, subjectKey, u.level(), u.id())
-                                    .defaultIfEmpty(
-                                        Tally.empty(
-                                            ctx.subject().tasks(), ctx.subject().maxScore()))
-                                    .map(t -> new LevelFigures(u, t)))
-                        .collectList()
-                        .flatMap(
-                            levels ->
-                                recordOpening(caller, campaignId, ctx.unit())
-                                    .then(released(campaignId, ctx.unit()))
-                                    .map(
-                                        released ->
-                                            new SubjectReport(
-                                                ctx.subject(), ctx.unit(), levels, released)));
+                    Subject subject = ctx.subject();
+                    Mono<List<LevelFigures>> levels =
+                        reports
+                            .tallies(campaignId, subjectKey, chain)
+                            .map(
+                                found ->
+                                    chain.stream()
+                                        .map(
+                                            u ->
+                                                new LevelFigures(
+                                                    u,
+                                                    found.getOrDefault(
+                                                        u.level().name() + "|" + u.id(),
+                                                        Tally.empty(
+                                                            subject.tasks(), subject.maxScore()))))
+                                        .toList());
+                    return Mono.zip(
+                            levels,
+                            released(campaignId, ctx.unit()),
+                            recordOpening(caller, campaignId, ctx.unit()).thenReturn(true))
+                        .map(t -> new SubjectReport(subject, ctx.unit(), t.getT1(), t.getT2()));
                   });
             });
   }

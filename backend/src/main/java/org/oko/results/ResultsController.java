@@ -23,13 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The results and reports API: each operation is one call of {@link ReportService}. */
+/**
+ * The results and reports API: each operation is one call of {@link ReportService} (or, for the
+ * releases, {@link ReleaseService}).
+ */
 @RestController
 class ResultsController implements ResultsApi {
 
   private final ReportService reports;
+  private final ReleaseService releases;
 
-  ResultsController(ReportService reports) {
+  ResultsController(ReportService reports, ReleaseService releases) {
+    this.releases = releases;
     this.reports = reports;
   }
 
@@ -56,7 +61,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<ReportReleaseList>> listReportReleases(
       Long campaignId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.releases(caller, campaignId))
+        .flatMap(caller -> releases.releases(caller, campaignId))
         .map(
             list ->
                 ResponseEntity.ok(
@@ -67,7 +72,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<ReportRelease>> releaseReports(
       Long campaignId, String regionCode, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.release(caller, campaignId, regionCode))
+        .flatMap(caller -> releases.release(caller, campaignId, regionCode))
         .map(r -> ResponseEntity.ok(ResultsMapper.release(r)));
   }
 
