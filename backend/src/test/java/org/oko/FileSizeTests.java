@@ -48,7 +48,6 @@ class FileSizeTests {
           Map.entry("org/oko/results/ResultsStore.java", "being split in issues 17/18/22"),
           Map.entry("org/oko/results/ReportStore.java", "being split in issues 17/18/22"),
           Map.entry("org/oko/results/ObjectivityRules.java", "being split in issues 17/18/22"),
-          Map.entry("org/oko/results/ProtocolService.java", "being split in issues 17/18/22"),
           Map.entry("org/oko/forum/ForumStore.java", "being split in issues 17/18/22"),
           Map.entry("org/oko/forum/ForumService.java", "being split in issues 17/18/22"),
           Map.entry("org/oko/observers/ActService.java", "being split in issues 17/18/22"),
