@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ReportStore {
 
-  private static final String TALLY = ResultsStore.TALLY_COLUMNS.replaceAll("(\\w+)", "t.$1");
+  private static final String TALLY = TallyStore.TALLY_COLUMNS.replaceAll("(\\w+)", "t.$1");
 
   private final DatabaseClient db;
 
@@ -102,7 +102,7 @@ class ReportStore {
         .bind("s", subject)
         .bind("l", level.name())
         .bind("u", unit)
-        .map(ResultsStore::tally)
+        .map(TallyStore::tally)
         .one();
   }
 
@@ -124,7 +124,7 @@ class ReportStore {
             r ->
                 Map.entry(
                     r.get("level", String.class) + "|" + r.get("unit", String.class),
-                    ResultsStore.tally(r)))
+                    TallyStore.tally(r)))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
   }
@@ -138,7 +138,7 @@ class ReportStore {
                 + " and t.level = 'REGION'")
         .bind("c", campaign)
         .bind("s", subject)
-        .map(r -> Map.entry(r.get("unit", String.class), ResultsStore.tally(r)))
+        .map(r -> Map.entry(r.get("unit", String.class), TallyStore.tally(r)))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
   }
@@ -224,7 +224,7 @@ class ReportStore {
                             null,
                             null);
                   };
-              return new UnitRow(unit, ResultsStore.tally(r), List.of(), 0);
+              return new UnitRow(unit, TallyStore.tally(r), List.of(), 0);
             })
         .all();
   }
@@ -259,7 +259,7 @@ class ReportStore {
                     r.get("organization_id", Long.class),
                     r.get("campaign_id", Long.class),
                     r.get("region_code", String.class),
-                    ResultsStore.tally(r)))
+                    TallyStore.tally(r)))
         .all();
   }
 

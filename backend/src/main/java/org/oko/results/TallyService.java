@@ -18,9 +18,11 @@ import reactor.core.publisher.Mono;
 class TallyService {
 
   private final ResultsStore store;
+  private final TallyStore tallyStore;
 
-  TallyService(ResultsStore store) {
+  TallyService(ResultsStore store, TallyStore tallyStore) {
     this.store = store;
+    this.tallyStore = tallyStore;
   }
 
   /** Replaces the organization's participants by these (none: its results are withdrawn). */
@@ -29,23 +31,23 @@ class TallyService {
     String key = subject.key();
     long organizationId = place.organizationId();
     Tally fresh = TallyRules.tally(participants, subject);
-    return store
+    return tallyStore
         .organizationTally(campaign, key, organizationId)
         .defaultIfEmpty(Tally.empty(subject.tasks(), subject.maxScore()))
         .flatMap(before -> moveUnits(campaign, key, place, fresh.minus(before)))
         .then(
             participants.isEmpty()
-                ? store.deleteOrganizationTally(campaign, key, organizationId)
-                : store.putOrganizationTally(campaign, key, place, fresh))
+                ? tallyStore.deleteOrganizationTally(campaign, key, organizationId)
+                : tallyStore.putOrganizationTally(campaign, key, place, fresh))
         .then(store.replaceParticipants(campaign, key, organizationId, participants));
   }
 
   /** Withdraws the organization's results (a reopened protocol). */
   Mono<Void> withdraw(long campaign, String key, Place place) {
-    return store
+    return tallyStore
         .organizationTally(campaign, key, place.organizationId())
         .flatMap(old -> moveUnits(campaign, key, place, zero(old).minus(old)))
-        .then(store.deleteOrganizationTally(campaign, key, place.organizationId()))
+        .then(tallyStore.deleteOrganizationTally(campaign, key, place.organizationId()))
         .then(store.replaceParticipants(campaign, key, place.organizationId(), List.of()));
   }
 
@@ -59,7 +61,7 @@ class TallyService {
     String key = subject.key();
     Map<String, Tally> units = new HashMap<>();
     Map<String, Place> unitPlaces = new HashMap<>();
-    return store
+    return tallyStore
         .deleteAggregates(campaign, key)
         .thenMany(store.activeProtocols(campaign, key))
         .concatMap(
@@ -91,9 +93,9 @@ class TallyService {
                                 t);
                           }
                           return (participants.isEmpty()
-                                  ? store.deleteOrganizationTally(
+                                  ? tallyStore.deleteOrganizationTally(
                                       campaign, key, place.organizationId())
-                                  : store.putOrganizationTally(campaign, key, place, t))
+                                  : tallyStore.putOrganizationTally(campaign, key, place, t))
                               .thenReturn(1);
                         }),
             4)
@@ -105,7 +107,7 @@ class TallyService {
                         e -> {
                           String[] parts = e.getKey().split("\\|", -1);
                           Place p = unitPlaces.get(e.getKey());
-                          return store.addToUnit(
+                          return tallyStore.addToUnit(
                               campaign,
                               key,
                               parts[0],
@@ -142,14 +144,14 @@ class TallyService {
 
   /** Moves the country, the region and the municipality by {@code delta}, in that order. */
   private Mono<Void> moveUnits(long campaign, String key, Place place, Tally delta) {
-    Mono<Void> country = store.addToUnit(campaign, key, "COUNTRY", "", null, null, delta);
+    Mono<Void> country = tallyStore.addToUnit(campaign, key, "COUNTRY", "", null, null, delta);
     Mono<Void> region =
-        store.addToUnit(
+        tallyStore.addToUnit(
             campaign, key, "REGION", place.regionCode(), place.regionCode(), null, delta);
     Mono<Void> municipality =
         place.municipalityId() == null
             ? Mono.empty()
-            : store.addToUnit(
+            : tallyStore.addToUnit(
                 campaign,
                 key,
                 "MUNICIPALITY",
