@@ -4,7 +4,7 @@
 # baseline in the same run.
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/forum.sh
-#   # knobs: QUESTIONS=50000 ORGS=40000 REQUESTS=200 HTTP_PORT=18082 PG_PORT=55433
+#   # knobs: QUESTIONS=50000 ORGS=40000 REQUESTS=200 HTTP_PORT=18082 PG_PORT=55433 READY_SECONDS=180
 #
 # Starts the built jar on loopback with a fresh embedded PostgreSQL and the demo data, adds
 # QUESTIONS questions and QUESTIONS answers (Russian text from a vocabulary of school-assessment
@@ -24,6 +24,7 @@ ORGS=${ORGS:-40000}
 REQUESTS=${REQUESTS:-200}
 HTTP_PORT=${HTTP_PORT:-18082}
 PG_PORT=${PG_PORT:-55433}
+READY_SECONDS=${READY_SECONDS:-180}
 JAR=backend/target/oko.jar
 
 command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgresql-client" >&2; exit 1; }
@@ -38,7 +39,7 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"
 sql() { psql -qtA -h localhost -p "$PG_PORT" -U postgres oko "$@"; }
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "$READY_SECONDS"); do
   curl -sf "$base/actuator/health/readiness" >/dev/null && break
   sleep 1
 done

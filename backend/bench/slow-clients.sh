@@ -92,7 +92,7 @@ curl -sf -H "Authorization: Bearer $FED" -H 'Content-Type: application/json' \
 path="/api/publications/$pub/attachments/$attachment/content"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SCHOOL" -r 0-99 "$base$path")
 [ "$status" = 206 ] || { echo "the school cannot download the attachment ($status)" >&2; exit 1; }
-scanning=$(sql "select id from campaign where title = 'ОМК-2026 (осень): сканирование'")
+scanning=$(sql "select id from campaign where title = 'ОМК-2026 (осень): сканирование и проверка экспертами'")
 
 echo "OKO slow clients benchmark: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
   "server -Xmx$HEAP, send timeout ${SEND_TIMEOUT:-default}, ${SIZE_MB} MB file, $CLIENTS clients," \

@@ -4,7 +4,7 @@
 // 2. federal sees it and answers;
 // 3. region02 sees the question and the answer, and finds it by search — with a word typed
 //    with a mistake; region64's bell counts the answer.
-// Screenshots at 1280 px and at 360 px (a phone).
+// Screenshots at 1280 px and at 360 px (a phone), where no forum page may scroll sideways.
 //
 //   node e2e/forum.mjs http://localhost:8080
 import { openMenuItem, startJourney } from './support.mjs';
@@ -16,6 +16,13 @@ const { page, step, screenshot, signIn, expectAccount, run } = await startJourne
   totalTimeoutMs: 180_000,
 });
 const title = `Как загрузить протокол с ошибкой ${Date.now() % 100000}?`;
+
+/** Fails when the page is wider than the window (a phone must not scroll sideways). */
+async function expectFits(/** @type {number} */ width) {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (scrollWidth > width)
+    throw new Error(`${page.url()} is ${scrollWidth} px wide, wider than ${width} px`);
+}
 
 async function signOut() {
   await page.getByRole('button', { name: 'Выйти' }).click();
@@ -83,8 +90,18 @@ await run(async () => {
     await page.getByTestId('forum-answers').getByText('снова «Сдать отчёт»').waitFor();
     await page.setViewportSize({ width: 360, height: 780 });
     await screenshot('forum-question-360');
+    await expectFits(360);
     await openForum();
     await screenshot('forum-360');
+    await expectFits(360);
+    await page.getByTestId('forum-search').fill('загрузит протакол');
+    await page.getByTestId('forum-search-results').getByRole('link', { name: title }).waitFor();
+    await expectFits(360);
+    await page.getByTestId('forum-ask-link').click();
+    await page.getByTestId('forum-ask-title').fill(title);
+    await page.getByTestId('forum-similar').getByRole('link').first().waitFor();
+    await screenshot('forum-ask-360');
+    await expectFits(360);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -97,5 +114,6 @@ await run(async () => {
     await screenshot('notifications-1280');
     await page.setViewportSize({ width: 360, height: 780 });
     await screenshot('notifications-360');
+    await expectFits(360);
   });
 });

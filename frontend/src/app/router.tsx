@@ -72,6 +72,10 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.accounts.list.path,
+        lazy: async () => ({ Component: (await import('./routes/accounts/list')).AccountsRoute }),
+      },
+      {
         path: paths.audit.log.path,
         lazy: async () => ({ Component: (await import('./routes/audit/log')).AuditLogRoute }),
       },

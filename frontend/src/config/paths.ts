@@ -29,6 +29,9 @@ export const paths = {
   audit: {
     log: { path: '/audit', getHref: () => '/audit' },
   },
+  accounts: {
+    list: { path: '/accounts', getHref: () => '/accounts' },
+  },
   campaigns: {
     list: { path: '/campaigns', getHref: () => '/campaigns' },
     campaign: {

@@ -51,6 +51,7 @@ const coordinatorNavigation: NavItem[] = [
       (pathname === '/campaigns' || pathname.startsWith('/campaigns/')) &&
       !CAMPAIGN_SCORING.test(pathname),
   },
+  { label: 'Учётные записи', to: paths.accounts.list.getHref() },
 ];
 
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */

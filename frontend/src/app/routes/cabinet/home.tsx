@@ -3,6 +3,7 @@ import '@/features/cabinet/cabinet.css';
 import { PageHeader } from '@/components/ui/page-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';
+import { TestDaysPanel } from '@/features/campaigns/components/test-days-panel';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
@@ -25,6 +26,16 @@ export function CabinetRoute() {
           stageAction={stageActionFor(me.data)}
           renderExtra={(campaign) => (
             <>
+              {campaign.kind === 'VPR' &&
+                me.data?.role === 'ORGANIZATION' &&
+                me.data.organizationId !== undefined &&
+                campaign.stages.some((stage) => stage.code === 'CONDUCT') && (
+                  <TestDaysPanel
+                    campaign={campaign}
+                    organizationId={me.data.organizationId}
+                    headingLevel={4}
+                  />
+                )}
               <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
               {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
                 <KitsPanel campaign={campaign} role={me.data.role} headingLevel={4} />

@@ -10,6 +10,7 @@ import { useCampaign } from '@/api/get-campaign';
 import { CampaignCreateForm } from '@/features/campaigns/components/campaign-create-form';
 import { CampaignDetails } from '@/features/campaigns/components/campaign-details';
 import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';
+import { OrganizationTestDays } from '@/features/campaigns/components/organization-test-days';
 import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
 import { StageExtensions } from '@/features/campaigns/components/stage-extensions';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
@@ -121,6 +122,9 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
             </h2>
             <StageExtensions campaign={data} />
           </section>
+        )}
+        {data.kind === 'VPR' && hasStage(data, 'CONDUCT') && (
+          <OrganizationTestDays campaign={data} />
         )}
         <LogisticsPanel campaign={data} account={account} />
         {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}

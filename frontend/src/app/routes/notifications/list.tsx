@@ -6,7 +6,7 @@ export function NotificationsRoute() {
     <>
       <PageHeader
         title="Уведомления"
-        subtitle="Ответы на ваши вопросы, новые вопросы, публикации"
+        subtitle="Ответы на ваши вопросы, новые вопросы, публикации, возвращённые формы, сроки и отчёты"
       />
       <NotificationsList />
     </>

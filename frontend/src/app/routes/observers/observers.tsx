@@ -86,6 +86,7 @@ export function CampaignObserversRoute() {
         campaignId={campaignId}
         role={me.data.role}
         timeZone={campaign.data.timeZone}
+        regionCode={me.data.regionCode ?? ''}
       />
     </>
   );

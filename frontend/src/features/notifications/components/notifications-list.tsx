@@ -4,10 +4,21 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import type { Notification } from '@/types/api';
 import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useNotifications } from '../api/get-notifications';
 import { useMarkAllRead, useMarkRead } from '../api/mark-read';
+
+/** What each kind of notification is about, shown before its title. */
+const KIND_LABELS: Record<Notification['kind'], string> = {
+  FORUM_ANSWER: 'Форум: ответ',
+  FORUM_QUESTION: 'Форум: вопрос',
+  PUBLICATION: 'Публикация',
+  FORM_RETURNED: 'Форма возвращена',
+  DEADLINE: 'Срок',
+  REPORT_RELEASED: 'Отчёты',
+};
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
 
@@ -48,9 +59,16 @@ export function NotificationsList() {
         <>
           <ul className="forum-list">
             {list.data.items.map((n) => (
-              <li key={n.id} className={`forum-item${n.read ? '' : ' forum-item--unread'}`}>
+              <li
+                key={n.id}
+                className={`forum-item${n.read ? '' : ' forum-item--unread'}`}
+                data-testid="notification"
+              >
                 <p className="forum-item__title">
                   {!n.read && <span className="chip chip--new">Новое</span>}
+                  <span className="chip" data-testid="notification-kind">
+                    {KIND_LABELS[n.kind]}
+                  </span>
                   {n.link ? (
                     <Link to={n.link} onClick={() => !n.read && markRead.mutate(n.id)}>
                       {n.title}

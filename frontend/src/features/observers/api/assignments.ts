@@ -8,8 +8,9 @@ export type AssignmentInput = components['schemas']['ObserverAssignmentInput'];
 export type PresenceBoard = components['schemas']['ObserverPresenceBoard'];
 
 /**
- * Presence per point on a day (also the assignment board: points with nobody assigned come first),
- * re-read every 5 seconds while shown, so marks of presence appear as observers make them.
+ * Presence per point on a day (also the assignment board: points with nobody assigned come first).
+ * Marks of presence are pushed over `/ws/live` (see `useLivePresence`); a slow re-read every
+ * minute covers a socket that cannot connect.
  */
 export const usePresenceBoard = (campaignId: number, day: string, page: number) =>
   useQuery({
@@ -21,7 +22,7 @@ export const usePresenceBoard = (campaignId: number, day: string, page: number) 
           signal,
         }),
       ),
-    refetchInterval: 5000,
+    refetchInterval: 60_000,
   });
 
 export const assignObserver = ({

@@ -9,10 +9,12 @@ import { saveBlob } from '@/utils/download';
 import { downloadArchive, downloadFile, useActs, useReviewAct } from '../api/acts';
 import { dayLabel, kindLabel, localTime } from '../utils/labels';
 
-type Props = { campaignId: number; role: Role };
+import { HandoverPanel } from './handover-panel';
+
+type Props = { campaignId: number; role: Role; regionCode: string };
 
 /** The acts of the scope: review (with violations or not), the scans, the archive for the region. */
-export function ActsPanel({ campaignId, role }: Props) {
+export function ActsPanel({ campaignId, role, regionCode }: Props) {
   const [page, setPage] = useState(1);
   const acts = useActs(campaignId, page - 1);
   const review = useReviewAct(campaignId);
@@ -34,6 +36,9 @@ export function ActsPanel({ campaignId, role }: Props) {
             Архив актов с нарушениями (.zip)
           </button>
         </p>
+      )}
+      {reviews && role !== 'FEDERAL' && (
+        <HandoverPanel campaignId={campaignId} role={role} regionCode={regionCode} />
       )}
       {review.isError && <ErrorMessage error={review.error} />}
       {acts.isPending ? (

@@ -7,6 +7,7 @@ import { saveBlob } from '@/utils/download';
 
 import { downloadReferralList } from '../api/acts';
 import { useAssignObserver, usePresenceBoard } from '../api/assignments';
+import { useLivePresence } from '../api/live-presence';
 import { useObservers } from '../api/list-observers';
 import { activityLabel, kindLabel, localTime, todayIn } from '../utils/labels';
 
@@ -14,13 +15,14 @@ type Props = { campaignId: number; timeZone: string };
 
 /**
  * The assignment board and live presence of one day: every point of the scope, those with no
- * observer first (marked), the observers expected and present, re-read every 5 seconds; an
- * accepted observer is assigned to a point from here.
+ * observer first (marked), the observers expected and present, updated live as observers mark
+ * presence; an accepted observer is assigned to a point from here.
  */
 export function BoardPanel({ campaignId, timeZone }: Props) {
   const [day, setDay] = useState(() => todayIn(timeZone));
   const [page, setPage] = useState(1);
   const board = usePresenceBoard(campaignId, day, page - 1);
+  useLivePresence(campaignId);
   const observers = useObservers(campaignId);
   const assign = useAssignObserver(campaignId);
   const accepted = observers.data?.items.filter((o) => o.status === 'ACCEPTED') ?? [];

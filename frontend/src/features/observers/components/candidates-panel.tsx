@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
+import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
 import { ProblemErrorsTable } from '@/components/ui/problem-errors-table';
 import { uploadFile, UploadError } from '@/lib/upload';
 import type { Role } from '@/types/api';
@@ -16,13 +17,13 @@ import {
 } from '../api/observer-actions';
 import { fieldText, kindLabel, statusLabel } from '../utils/labels';
 
-type Props = { campaignId: number; role: Role };
+type Props = { campaignId: number; role: Role; regionCode: string };
 
 /**
  * Candidates: a school proposes them (form or .xlsx), a coordinator accepts or rejects them and
  * issues an accepted observer's login; the region appoints independent observers.
  */
-export function CandidatesPanel({ campaignId, role }: Props) {
+export function CandidatesPanel({ campaignId, role, regionCode }: Props) {
   const observers = useObservers(campaignId);
   const decide = useDecideObserver(campaignId);
   const issue = useIssueObserverAccount(campaignId);
@@ -32,7 +33,9 @@ export function CandidatesPanel({ campaignId, role }: Props) {
     <section aria-labelledby="candidates-title">
       <h2 id="candidates-title">{school ? 'Наши кандидаты' : 'Кандидаты и наблюдатели'}</h2>
       {school && <ProposeForms campaignId={campaignId} />}
-      {(role === 'REGIONAL' || role === 'FEDERAL') && <AppointForm campaignId={campaignId} />}
+      {(role === 'REGIONAL' || role === 'FEDERAL') && (
+        <AppointForm campaignId={campaignId} regionCode={regionCode} />
+      )}
       {issued && (
         <div className="alert" role="status">
           <p className="alert__title">Учётная запись наблюдателя</p>
@@ -219,13 +222,14 @@ function ProposeForms({ campaignId }: { campaignId: number }) {
   );
 }
 
-function AppointForm({ campaignId }: { campaignId: number }) {
+function AppointForm({ campaignId, regionCode }: { campaignId: number; regionCode: string }) {
   const create = useCreateObserver(campaignId);
+  const [region, setRegion] = useState(regionCode);
+  const [workplaceOrg, setWorkplaceOrg] = useState<PickedOrganization | undefined>();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const target = event.currentTarget;
     const form = new FormData(target);
-    const workplaceOrg = fieldText(form, 'workplaceOrganizationId');
     create.mutate(
       {
         campaignId,
@@ -233,10 +237,16 @@ function AppointForm({ campaignId }: { campaignId: number }) {
           kind: 'INDEPENDENT',
           fullName: fieldText(form, 'fullName'),
           workplace: fieldText(form, 'workplace'),
-          workplaceOrganizationId: workplaceOrg ? Number(workplaceOrg) : undefined,
+          workplaceOrganizationId: workplaceOrg?.id,
+          regionCode: regionCode ? undefined : region,
         },
       },
-      { onSuccess: () => target.reset() },
+      {
+        onSuccess: () => {
+          target.reset();
+          setWorkplaceOrg(undefined);
+        },
+      },
     );
   };
   return (
@@ -251,10 +261,34 @@ function AppointForm({ campaignId }: { campaignId: number }) {
           <label htmlFor="i-work">Место работы</label>
           <input id="i-work" name="workplace" required maxLength={300} />
         </div>
-        <div className="field">
-          <label htmlFor="i-org">Id организации, где работает (если есть)</label>
-          <input id="i-org" name="workplaceOrganizationId" inputMode="numeric" />
-        </div>
+        {!regionCode && (
+          <div className="field">
+            <label htmlFor="i-region">Код региона</label>
+            <input
+              id="i-region"
+              required
+              pattern="[0-9]{2}"
+              maxLength={2}
+              inputMode="numeric"
+              value={region}
+              onChange={(e) => setRegion(e.target.value.trim())}
+            />
+          </div>
+        )}
+        <OrganizationPicker
+          regionCode={/^[0-9]{2}$/.test(region) ? region : ''}
+          value={workplaceOrg}
+          onChange={setWorkplaceOrg}
+          look="buttons"
+          label="Организация, где работает (если это школа или колледж региона)"
+          pickedLabel="Работает в"
+          placeholder="Название или логин, например edu640001"
+          noRegionPlaceholder="Сначала укажите регион"
+          hint="Туда его не направят: независимый наблюдатель не наблюдает там, где работает."
+          size={8}
+          minLength={2}
+          errorTitle="Поиск не удался"
+        />
         <button type="submit" className="button" disabled={create.isPending}>
           Назначить
         </button>

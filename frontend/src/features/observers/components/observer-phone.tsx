@@ -13,6 +13,8 @@ import {
   useSaveAct,
 } from '../api/my-assignments';
 import type { ObserverAssignment } from '../api/assignments';
+
+import { AssignmentProtocols } from './protocols-panel';
 import { activityLabel, dayLabel, fieldText, kindLabel, localTime, todayIn } from '../utils/labels';
 
 import '../observers.css';
@@ -97,6 +99,12 @@ function AssignmentCard({ assignment: a }: { assignment: ObserverAssignment }) {
       </div>
       {open === 'note' && <NoteForm assignmentId={a.id} onDone={() => setOpen(null)} />}
       {open === 'act' && <ActForm assignment={a} />}
+      {a.presentAt && isToday && (
+        <details className="observer-card__protocols">
+          <summary>Протокол результатов внесён при мне</summary>
+          <AssignmentProtocols assignmentId={a.id} />
+        </details>
+      )}
     </li>
   );
 }

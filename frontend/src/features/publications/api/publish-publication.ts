@@ -8,13 +8,15 @@ export type PublishRequest = {
   publicationId: number;
   /** The release instant (ISO, UTC); absent — release at once. */
   releaseAt?: string;
+  /** A wall-clock time (`YYYY-MM-DDTHH:MM`) applied in each audience region's own zone. */
+  releaseLocal?: string;
 };
 
-export const publishPublication = ({ publicationId, releaseAt }: PublishRequest) =>
+export const publishPublication = ({ publicationId, releaseAt, releaseLocal }: PublishRequest) =>
   unwrap(
     api.POST('/api/publications/{publicationId}/publish', {
       params: { path: { publicationId } },
-      body: releaseAt ? { releaseAt } : {},
+      body: releaseLocal ? { releaseLocal } : releaseAt ? { releaseAt } : {},
     }),
   );
 

@@ -8,8 +8,8 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { Me, Publication } from '@/types/api';
-import { formatTimeZone, formatZonedDateTime } from '@/utils/format';
+import type { Me, Publication, RegionRelease } from '@/types/api';
+import { formatTimeZone, formatZonedDateTime, formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useCampaignChoices } from '../api/get-campaign-choices';
 import { usePublication } from '../api/get-publication';
@@ -91,6 +91,9 @@ export function PublicationPage({
             : `Создана ${formatZonedDateTime(item.createdAt, timeZone)}`}{' '}
           <span className="table__muted">({formatTimeZone(timeZone)})</span>
         </span>
+        {item.regionReleases && item.regionReleases.length > 0 && (
+          <RegionReleases releases={item.regionReleases} />
+        )}
         <span className="table__muted">Автор: {item.authorName ?? item.authorLogin}</span>
         {tracking && (
           <Link
@@ -152,5 +155,25 @@ function AudienceSummary({ publication }: { publication: Publication }) {
       {regionCodes.length > 0 ? `регионы ${regionCodes.join(', ')}` : 'все регионы кампании'}
       {sampleOnly && '; только ОО из выборки'}
     </p>
+  );
+}
+
+/** A release at local time: when it opens in each region, in the region's own time and city. */
+function RegionReleases({ releases }: { releases: RegionRelease[] }) {
+  return (
+    <details className="region-releases" data-testid="region-releases">
+      <summary>Открывается по местному времени каждого региона</summary>
+      <ul>
+        {releases.map((release) => (
+          <li key={release.regionCode}>
+            Регион {release.regionCode}:{' '}
+            {formatZonedDateTimeNamed(release.releaseAt, release.timeZone)}
+            {release.timeZone === 'Europe/Moscow'
+              ? ''
+              : ` — ${formatZonedDateTime(release.releaseAt, 'Europe/Moscow')} по Москве`}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

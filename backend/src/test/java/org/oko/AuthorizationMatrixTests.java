@@ -107,7 +107,9 @@ class AuthorizationMatrixTests extends ApiTest {
           new ScoringAuthorizationRules(),
           new ObserversAuthorizationRules(),
           new ForumAuthorizationRules(),
-          new ResultsAuthorizationRules());
+          new ResultsAuthorizationRules(),
+          new IntegrationAuthorizationRules(),
+          new AccountsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

@@ -17,6 +17,8 @@ class CampaignsAuthorizationRules implements FeatureRules {
   private static final String FOREIGN_REGIONAL = "region02";
   private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
+  private static final String OTHER_SCHOOL = "edu640021";
+  private static final String SCANNER = "scan64";
 
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {
@@ -89,6 +91,64 @@ class CampaignsAuthorizationRules implements FeatureRules {
             Case.post(FEDERAL, uri + "/stages/VERIFICATION/extensions", extension, 201),
             Case.post(REGIONAL, uri + "/stages/VERIFICATION/extensions", extension, 403),
             Case.post(SCHOOL, uri + "/stages/VERIFICATION/extensions", extension, 403)));
+    testDayRules(fixture, rules);
     return rules;
+  }
+
+  /** A school of region 64 in the published sample of a ВПР campaign with a conduct period. */
+  private static void testDayRules(Fixture fixture, Map<String, List<Case>> rules) {
+    Campaign vpr = TestCampaigns.create(fixture.as(FEDERAL), "Матрица: дни проведения", "64");
+    java.time.Instant now = java.time.Instant.now();
+    TestCampaigns.schedule(
+        fixture.as(FEDERAL),
+        vpr,
+        "APPLICATION",
+        now.minus(java.time.Duration.ofDays(1)),
+        now.plus(java.time.Duration.ofDays(30)),
+        "CONDUCT",
+        now.plus(java.time.Duration.ofDays(31)),
+        now.plus(java.time.Duration.ofDays(60)));
+    long school = fixture.organizationId(SCHOOL);
+    fixture
+        .db()
+        .sql(
+            "insert into sample_entry (campaign_id, organization_id, region_code, status,"
+                + " participants, institution_type, settlement_type)"
+                + " values (:c, :o, '64', 'SELECTED', 50, 'СОШ', 'CITY')")
+        .bind("c", vpr.getId())
+        .bind("o", school)
+        .then()
+        .then(
+            fixture
+                .db()
+                .sql(
+                    "insert into sample_publication (campaign_id, region_code, published_at,"
+                        + " published_by) values (:c, '64', now(), 'federal')")
+                .bind("c", vpr.getId())
+                .then())
+        .block();
+    String days = "/api/campaigns/" + vpr.getId() + "/organizations/" + school + "/test-days";
+    String none = "{\"days\":[]}";
+    rules.put(
+        "getTestDays",
+        List.of(
+            Case.get(FEDERAL, days, 200),
+            Case.get(REGIONAL, days, 200),
+            Case.get(SCHOOL, days, 200),
+            Case.get(FOREIGN_REGIONAL, days, 404),
+            // edu640001 is in Saratov, not in the Engels district.
+            Case.get(MUNICIPAL, days, 404),
+            Case.get(OTHER_SCHOOL, days, 404),
+            Case.get(SCANNER, days, 403)));
+    rules.put(
+        "replaceTestDays",
+        List.of(
+            Case.put(SCHOOL, days, none, 200),
+            Case.put(REGIONAL, days, none, 200),
+            Case.put(FEDERAL, days, none, 200),
+            Case.put(FOREIGN_REGIONAL, days, none, 404),
+            Case.put(MUNICIPAL, days, none, 404),
+            Case.put(OTHER_SCHOOL, days, none, 404),
+            Case.put(SCANNER, days, none, 403)));
   }
 }

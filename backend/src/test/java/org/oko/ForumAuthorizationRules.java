@@ -11,8 +11,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Who may call the forum's and the bell's operations: every organizer of a campaign reads its forum
- * (not an organization's plain account, nor a scanning centre); a campaign one has no part in is
- * 404; the federal organizer answers and moderates.
+ * (not an organization's plain account, nor a scanning centre); in an СПО study its colleges'
+ * responsible organizers ask and read every question and answer (seed 000); a campaign one has no
+ * part in is 404; the federal organizer answers and moderates.
  */
 class ForumAuthorizationRules implements FeatureRules {
 
@@ -23,6 +24,10 @@ class ForumAuthorizationRules implements FeatureRules {
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
   private static final String OTHER_REGION = "region02";
   private static final String SCANNER = "scan64";
+
+  /** A college's responsible organizer in an СПО study (seed 000: asks, and sees all Q&A). */
+  private static final String COLLEGE = ForumFixture.COLLEGE;
+
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
 
   @Override
@@ -35,6 +40,10 @@ class ForumAuthorizationRules implements FeatureRules {
     long question = ForumFixture.ask(fixture.as(REGIONAL), section, "Матрица", "Вопрос");
     long other = ForumFixture.ask(fixture.as(MUNICIPAL), section, "Матрица 2", "Вопрос 2");
     long answer = ForumFixture.answer(fixture.as(FEDERAL), question, "Ответ");
+    long spo = forum.spoCampaign("Форум, матрица: СПО");
+    long spoSection = forum.section(spo, "Матрица СПО", false);
+    long spoQuestion = ForumFixture.ask(fixture.as(REGIONAL), spoSection, "СПО", "Вопрос СПО");
+    ForumFixture.answer(fixture.as(FEDERAL), spoQuestion, "Ответ СПО");
     long file =
         ((Number)
                 fixture
@@ -64,6 +73,9 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, sections, 200),
             Case.get(RESPONSIBLE, sections + "?campaignId=" + campaign, 200),
             Case.get(SCHOOL, sections + "?campaignId=" + campaign, 403),
+            Case.get(COLLEGE, sections + "?campaignId=" + spo, 200),
+            Case.get(COLLEGE, sections + "?campaignId=" + campaign, 404),
+            Case.get(COLLEGE, sections, 403),
             Case.get(SCANNER, sections, 403)));
     String sectionBody = "{\"campaignId\":" + campaign + ",\"title\":\"Новый\"}";
     rules.put(
@@ -86,6 +98,8 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.post(RESPONSIBLE, ask, body, 201),
             Case.post(FEDERAL, ask, body, 403),
             Case.post(SCHOOL, ask, body, 403),
+            Case.post(COLLEGE, sections + "/" + spoSection + "/questions", body, 201),
+            Case.post(COLLEGE, ask, body, 404),
             Case.post(OTHER_REGION, sections + "/" + section64 + "/questions", body, 404)));
     String list = "/api/forum/questions?campaignId=";
     rules.put(
@@ -94,6 +108,7 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.get(FEDERAL, list + campaign, 200),
             Case.get(OTHER_REGION, list + campaign, 200),
             Case.get(OTHER_REGION, list + only64, 404),
+            Case.get(COLLEGE, list + spo, 200),
             Case.get(SCHOOL, list + campaign, 403)));
     String search = "/api/forum/search?q=матрица";
     rules.put(
@@ -102,6 +117,8 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.get(FEDERAL, search, 200),
             Case.get(MUNICIPAL, search + "&campaignId=" + campaign, 200),
             Case.get(OTHER_REGION, search + "&campaignId=" + only64, 404),
+            Case.get(COLLEGE, search, 200),
+            Case.get(COLLEGE, search + "&campaignId=" + spo, 200),
             Case.get(SCHOOL, search, 403)));
     rules.put(
         "getForumQuestion",
@@ -110,13 +127,16 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.get(OTHER_REGION, q + question, 200),
             Case.get(RESPONSIBLE, q + question, 200),
             Case.get(SCHOOL, q + question, 403),
+            Case.get(COLLEGE, q + spoQuestion, 200),
+            Case.get(COLLEGE, q + question, 404),
             Case.get(FEDERAL, q + "999999999", 404)));
     rules.put(
         "moderateForumQuestion",
         List.of(
             new Case(FEDERAL, "PATCH", q + question, "{\"pinned\":true}", json(), 200),
             new Case(REGIONAL, "PATCH", q + question, "{\"pinned\":true}", json(), 403),
-            new Case(SCHOOL, "PATCH", q + question, "{\"pinned\":true}", json(), 403)));
+            new Case(SCHOOL, "PATCH", q + question, "{\"pinned\":true}", json(), 403),
+            new Case(COLLEGE, "PATCH", q + spoQuestion, "{\"pinned\":true}", json(), 403)));
     rules.put(
         "mergeForumQuestion",
         List.of(
@@ -129,7 +149,8 @@ class ForumAuthorizationRules implements FeatureRules {
         List.of(
             Case.post(FEDERAL, q + question + "/answers", "{\"body\":\"О\"}", 201),
             Case.post(REGIONAL, q + question + "/answers", "{\"body\":\"О\"}", 403),
-            Case.post(SCHOOL, q + question + "/answers", "{\"body\":\"О\"}", 403)));
+            Case.post(SCHOOL, q + question + "/answers", "{\"body\":\"О\"}", 403),
+            Case.post(COLLEGE, q + spoQuestion + "/answers", "{\"body\":\"О\"}", 403)));
     String accept = q + question + "/accepted-answer";
     rules.put(
         "acceptForumAnswer",
@@ -152,6 +173,7 @@ class ForumAuthorizationRules implements FeatureRules {
             Case.upload(REGIONAL, upload, octets, PNG, 201),
             Case.upload(MUNICIPAL, upload, octets, PNG, 201),
             Case.upload(SCHOOL, upload, octets, PNG, 403),
+            Case.upload(COLLEGE, upload, octets, PNG, 201),
             Case.upload(SCANNER, upload, octets, PNG, 403)));
     String content = "/api/forum/attachments/" + file + "/content";
     rules.put(

@@ -30,35 +30,30 @@ class NamingTests {
   /** Talk to the database but are named otherwise. */
   private static final Map<String, String> DATABASE_OUTSIDE_STORES =
       Map.of(
-          "org.oko.orgs.OrganizationRegistry", "registration: a service with its SQL inside",
-          "org.oko.sample.SampleParticipants", "a published read model named for what it reads",
-          "org.oko.publications.ArchiveRouter", "matches archive entries to organizations",
-          "org.oko.kits.KitsAdmin", "the demo's way in: a service with its SQL inside",
-          "org.oko.identity.ExpiredLoginCountWorker", "one delete statement on a timer",
-          "org.oko.forum.ForumAdmin", "the demo's way in: a service with its SQL inside",
-          "org.oko.campaigns.StageGate", "the gate every feature calls; reads the schedule");
+          // forum is being changed in issue 22: the move waits for that merge
+          "org.oko.forum.ForumAdmin", "the demo's way in: a service with its SQL inside");
 
   /** Own a transaction or the outbox but are named otherwise. */
   private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES =
       Map.of(
-          "org.oko.orgs.OrganizationRegistry", "registration: a service with its SQL inside",
-          "org.oko.observers.ObserversAdmin", "the demo's way in",
-          "org.oko.questionnaires.SessionStore",
-              "the hot path: a submission and its event in one statement (Outbox.appendIfChanged)");
+          // observers are being changed in issue 18: the move waits for that merge
+          "org.oko.observers.ObserversAdmin", "the demo's way in");
 
   /** Use generated API types away from the web edge. */
   private static final Set<String> API_TYPES_INSIDE =
       Set.of(
-          // questionnaires' content (sections, questions, options) is still the contract's model
+          // questionnaires' content (sections, questions, options, skip rules) is still the
+          // contract's model: it is stored as the contract's JSON document and checked as such; a
+          // domain copy of it (and its mappers both ways) is issue 16's remaining work
           "org.oko.questionnaires.DefinitionRules",
           "org.oko.questionnaires.AnswerRules",
+          "org.oko.questionnaires.AnswerValueRules",
           "org.oko.questionnaires.AnswersWorkbook",
           "org.oko.questionnaires.QuestionnaireDefinitionStore",
           "org.oko.questionnaires.QuestionnaireDefinitionService",
           "org.oko.questionnaires.QuestionnaireDefining",
           "org.oko.questionnaires.SessionService",
-          // kits take the contract's assignment input; publications' attachments and downloads
-          "org.oko.kits.KitAssignmentService",
+          // publications' attachments and downloads
           "org.oko.publications.AttachmentUploadService",
           "org.oko.publications.AttachmentStore",
           "org.oko.publications.DownloadsReportStore");

@@ -8,6 +8,7 @@ import org.oko.AuthorizationMatrixTests.Case;
 import org.oko.AuthorizationMatrixTests.FeatureRules;
 import org.oko.AuthorizationMatrixTests.Fixture;
 import org.oko.api.model.ObserverCredentials;
+import org.oko.forms.FormsFixture;
 import org.oko.observers.ObserversFixture;
 import org.oko.testing.ApiTest;
 import org.springframework.http.MediaType;
@@ -110,6 +111,20 @@ class ObserversAuthorizationRules implements FeatureRules {
                 .getResponseBody()
                 .get("id");
 
+    // A results protocol (a form of a subject) for the point's observer to witness.
+    long protocolForm =
+        new FormsFixture(fixture.as(FEDERAL), fixture.db())
+            .form(
+                campaign,
+                """
+                {"code":"%s","title":"Протокол результатов","stage":"RESULTS_PROTOCOL",
+                 "respondent":"ORGANIZATION","subjectKey":"rus-4","sheets":[
+                  {"key":"results","title":"Результаты","columns":[
+                    {"key":"code","title":"Код участника","type":"PARTICIPANT_CODE",
+                     "required":true,"unique":true}]}]}
+                """,
+                "res-matrix")
+            .getId();
     long school = fixture.organizationId(SCHOOL);
     long engelsSchool = fixture.organizationId("edu640021");
     long college = fixture.organizationId("spo640001");
@@ -286,6 +301,38 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.post(REGIONAL, one.formatted(assignment) + "/presence", null, 403),
             Case.post(observer, one.formatted(assignment) + "/presence", null, 200),
             Case.post(observer, one.formatted(assignment) + "/presence", null, 409)));
+    // Seed 004 9.1: who was present at the results protocol (after presence was marked above).
+    String witness = one.formatted(assignment) + "/protocols/" + protocolForm;
+    rules.put(
+        "recordObserverProtocolWitness",
+        List.of(
+            Case.put(SCHOOL, witness, null, 200),
+            Case.put(observer, witness, null, 200),
+            Case.put(otherObserver, witness, null, 404),
+            Case.put("edu640021", witness, null, 404),
+            Case.put(REGIONAL, witness, null, 403),
+            Case.put(MUNICIPAL, witness, null, 403)));
+    rules.put(
+        "listObserverProtocols",
+        List.of(
+            Case.get(observer, one.formatted(assignment) + "/protocols", 200),
+            Case.get(SCHOOL, one.formatted(assignment) + "/protocols", 200),
+            Case.get(REGIONAL, one.formatted(assignment) + "/protocols", 200),
+            Case.get(otherObserver, one.formatted(assignment) + "/protocols", 404),
+            Case.get(MUNICIPAL, one.formatted(assignment) + "/protocols", 404),
+            Case.get(OTHER_REGION, one.formatted(assignment) + "/protocols", 404)));
+    String monitored = base + "/observer-protocols";
+    rules.put(
+        "listMonitoredObserverProtocols",
+        List.of(
+            Case.get(FEDERAL, monitored, 200),
+            Case.get(REGIONAL, monitored + "?withoutObserver=true", 200),
+            Case.get(MUNICIPAL, monitored + "?municipalityId=" + engels, 200),
+            Case.get(MUNICIPAL, monitored + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, monitored, 200),
+            Case.get(SCHOOL, monitored, 200),
+            Case.get(SCANNER, monitored, 403),
+            Case.get(observer, monitored, 403)));
     rules.put(
         "listObserverNotes",
         List.of(
@@ -382,6 +429,28 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, archive + "?municipalityId=" + saratovCity, 404),
             Case.get(SCHOOL, archive, 403),
             Case.get(observer, archive, 403)));
+    String handover = base + "/observer-acts/handover";
+    rules.put(
+        "handOverObserverActArchive",
+        List.of(
+            Case.put(SCHOOL, handover, null, 403),
+            Case.put(observer, handover, null, 403),
+            Case.put(REGIONAL, handover, null, 403),
+            Case.put(FEDERAL, handover, null, 403),
+            Case.put(MUNICIPAL, handover, null, 200),
+            Case.put(RESPONSIBLE, handover, null, 200)));
+    String handovers = base + "/observer-acts/handovers";
+    rules.put(
+        "listObserverArchiveHandovers",
+        List.of(
+            Case.get(REGIONAL, handovers, 200),
+            Case.get(FEDERAL, handovers, 422),
+            Case.get(FEDERAL, handovers + "?regionCode=64", 200),
+            Case.get(OTHER_REGION, handovers + "?regionCode=64", 404),
+            Case.get(MUNICIPAL, handovers, 200),
+            Case.get(RESPONSIBLE, handovers, 200),
+            Case.get(SCHOOL, handovers, 403),
+            Case.get(observer, handovers, 403)));
     return rules;
   }
 }

@@ -51,6 +51,7 @@ class TableOwnershipTests {
           entry("campaign_region", "campaigns"),
           entry("campaign_stage", "campaigns"),
           entry("stage_extension", "campaigns"),
+          entry("organization_test_day", "campaigns"),
           entry("sample_entry", "sample"),
           entry("sample_publication", "sample"),
           entry("sample_verification", "sample"),
@@ -86,18 +87,28 @@ class TableOwnershipTests {
           entry("observer_note", "observers"),
           entry("observer_act", "observers"),
           entry("observer_file", "observers"),
+          entry("observer_protocol", "observers"),
+          entry("observer_archive_handover", "observers"),
           entry("forum_section", "forum"),
           entry("forum_question", "forum"),
           entry("forum_answer", "forum"),
           entry("forum_attachment", "forum"),
           entry("forum_post_quota", "forum"),
+          entry("forum_word", "forum"),
           entry("notification", "notifications"),
+          entry("notification_due", "notifications"),
           entry("result_grade_scale", "results"),
           entry("result_release", "results"),
           entry("result_protocol", "results"),
           entry("result_participant", "results"),
           entry("result_tally", "results"),
-          entry("result_opening", "results"));
+          entry("result_opening", "results"),
+          entry("result_work", "results"),
+          entry("result_criteria", "results"),
+          entry("change_cursor_key", "integration"),
+          entry("webhook_endpoint", "integration"),
+          entry("webhook_delivery", "integration"),
+          entry("webhook_attempt", "integration"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =
@@ -148,7 +159,7 @@ class TableOwnershipTests {
       for (Path f :
           files
               .filter(f -> f.toString().endsWith(".sql"))
-              .sorted(Comparator.comparingInt(TableOwnershipTests::version))
+              .sorted(Comparator.comparing(TableOwnershipTests::version))
               .toList()) {
         String sql = read(f).toLowerCase();
         created.addAll(words(sql, "create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_0-9]+)"));
@@ -311,10 +322,17 @@ class TableOwnershipTests {
     return Math.min(java.length(), i + 1);
   }
 
-  /** {@code V12__scans.sql} is version 12: migrations run in that order, not by name. */
-  private static int version(Path migration) {
+  /**
+   * {@code V12__scans.sql} is version 12, {@code V24_1__webhooks.sql} 24.1: migrations run in that
+   * order, not by name. Each part is padded, so the versions sort as strings.
+   */
+  private static String version(Path migration) {
     String name = migration.getFileName().toString();
-    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    StringBuilder key = new StringBuilder();
+    for (String part : name.substring(1, name.indexOf("__")).split("_")) {
+      key.append(String.format("%08d.", Integer.parseInt(part)));
+    }
+    return key.toString();
   }
 
   private static Set<String> words(String text, String regex) {

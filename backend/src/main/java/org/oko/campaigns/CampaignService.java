@@ -83,17 +83,7 @@ class CampaignService {
             draft.subjects(),
             by,
             clock.instant())
-        .flatMap(
-            id ->
-                store
-                    .replaceRegions(id, draft.regionCodes())
-                    .then(
-                        outbox.append(
-                            CampaignCreated.TOPIC,
-                            String.valueOf(id),
-                            new CampaignCreated(
-                                id, draft.kind().name(), draft.title(), draft.regionCodes())))
-                    .thenReturn(id))
+        .flatMap(id -> store.replaceRegions(id, draft.regionCodes()).thenReturn(id))
         .as(tx::transactional);
   }
 
@@ -101,7 +91,7 @@ class CampaignService {
     return existing(campaignId)
         .then(check(draft))
         .then(keepsRegionsWithLists(campaignId, draft.regionCodes()))
-        .then(change(campaignId, version, draft, caller.login()))
+        .then(change(campaignId, version, draft))
         .then(visible(caller, campaignId));
   }
 
@@ -122,10 +112,7 @@ class CampaignService {
                                 + ": у них уже есть предварительный список ОО")));
   }
 
-  private Mono<Void> change(long campaignId, long version, CampaignDraft draft, String by) {
-    CampaignChanged event =
-        new CampaignChanged(
-            campaignId, draft.kind().name(), draft.title(), draft.regionCodes(), by);
+  private Mono<Void> change(long campaignId, long version, CampaignDraft draft) {
     return store
         .update(
             campaignId,
@@ -137,10 +124,7 @@ class CampaignService {
         .flatMap(
             updated ->
                 updated
-                    ? store
-                        .replaceRegions(campaignId, draft.regionCodes())
-                        .then(
-                            outbox.append(CampaignChanged.TOPIC, String.valueOf(campaignId), event))
+                    ? store.replaceRegions(campaignId, draft.regionCodes())
                     : Mono.<Void>error(staleVersion()))
         .as(tx::transactional);
   }

@@ -3,6 +3,7 @@ package org.oko.campaigns;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,11 @@ class CampaignStore {
                                      where x.campaign_id = c.id and x.stage_code = s.code
                                        and (x.region_code = :region or x.organization_id = :org)))
                       order by s.opens_at), '[]')
-              from campaign_stage s where s.campaign_id = c.id)::text as stages
+              from campaign_stage s where s.campaign_id = c.id)::text as stages,
+             (select min(d.test_date) from organization_test_day d
+               where d.campaign_id = c.id and d.organization_id = :org) as first_day,
+             (select max(d.test_date) from organization_test_day d
+               where d.campaign_id = c.id and d.organization_id = :org) as last_day
       from campaign c
       """;
 
@@ -249,7 +254,12 @@ class CampaignStore {
   private CampaignRow toRow(Readable r, ZoneId zone) {
     List<StageWindow> stages =
         Arrays.stream(json.readValue(r.get("stages", String.class), StoredStage[].class))
-            .map(s -> s.window(zone))
+            .map(
+                s ->
+                    s.window(zone)
+                        .forTestDays(
+                            r.get("first_day", LocalDate.class),
+                            r.get("last_day", LocalDate.class)))
             .toList();
     return new CampaignRow(
         r.get("id", Long.class),

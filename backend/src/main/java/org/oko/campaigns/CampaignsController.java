@@ -13,6 +13,8 @@ import org.oko.api.model.StageCode;
 import org.oko.api.model.StageExtension;
 import org.oko.api.model.StageExtensionInput;
 import org.oko.api.model.StageExtensionList;
+import org.oko.api.model.TestDays;
+import org.oko.api.model.TestDaysInput;
 import org.oko.orgs.OrganizationMapper;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
@@ -31,17 +33,42 @@ class CampaignsController implements CampaignsApi {
   private final CampaignService campaigns;
   private final CampaignDirectory directory;
   private final StageExtensionService extensions;
+  private final TestDayService testDays;
   private final Clock clock;
 
   CampaignsController(
       CampaignService campaigns,
       CampaignDirectory directory,
       StageExtensionService extensions,
+      TestDayService testDays,
       Clock clock) {
     this.campaigns = campaigns;
     this.directory = directory;
     this.extensions = extensions;
+    this.testDays = testDays;
     this.clock = clock;
+  }
+
+  @Override
+  public Mono<ResponseEntity<TestDays>> getTestDays(
+      Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> testDays.get(caller, campaignId, organizationId))
+        .map(chosen -> ResponseEntity.ok(TestDaysMapper.toApi(chosen)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<TestDays>> replaceTestDays(
+      Long campaignId, Long organizationId, Mono<TestDaysInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.get(), body)
+        .flatMap(
+            t ->
+                testDays.replace(
+                    t.getT1(),
+                    campaignId,
+                    organizationId,
+                    TestDaysMapper.fromApi(t.getT2().getDays())))
+        .map(chosen -> ResponseEntity.ok(TestDaysMapper.toApi(chosen)));
   }
 
   @Override

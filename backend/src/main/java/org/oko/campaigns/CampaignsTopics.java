@@ -9,16 +9,6 @@ import org.springframework.context.annotation.Configuration;
 class CampaignsTopics {
 
   @Bean
-  EventTopic campaignCreatedTopic() {
-    return CampaignCreated.TOPIC;
-  }
-
-  @Bean
-  EventTopic campaignChangedTopic() {
-    return CampaignChanged.TOPIC;
-  }
-
-  @Bean
   EventTopic scheduleChangedTopic() {
     return ScheduleChanged.TOPIC;
   }
@@ -26,5 +16,10 @@ class CampaignsTopics {
   @Bean
   EventTopic stageExtendedTopic() {
     return StageExtended.TOPIC;
+  }
+
+  @Bean
+  EventTopic testDaysChosenTopic() {
+    return TestDaysChosen.TOPIC;
   }
 }

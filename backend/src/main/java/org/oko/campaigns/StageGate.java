@@ -2,26 +2,24 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.oko.platform.web.ConflictException;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * The server's enforcement of the schedule: every feature that accepts a form of a stage asks here
  * first. A stage is open from its opening instant up to, not including, its close — the close moved
- * by an extension for the region or the organization.
+ * by an extension for the region or the organization, and for an organization that chose its test
+ * days, conduct and results moved to its own days ({@link StageWindow#forTestDays}).
  */
 @Component
 public class StageGate {
 
-  private final DatabaseClient db;
+  private final StageWindowStore windows;
   private final Clock clock;
 
-  StageGate(DatabaseClient db, Clock clock) {
-    this.db = db;
+  StageGate(StageWindowStore windows, Clock clock) {
+    this.windows = windows;
     this.clock = clock;
   }
 
@@ -31,31 +29,7 @@ public class StageGate {
    */
   public Mono<StageWindow> window(
       long campaignId, Stage stage, String regionCode, Long organizationId) {
-    return db.sql(
-            """
-            select s.opens_at, s.closes_at,
-                   greatest(s.closes_at, (select max(x.closes_at) from stage_extension x
-                       where x.campaign_id = s.campaign_id and x.stage_code = s.code
-                         and (x.region_code = :region or x.organization_id = :org))) as effective,
-                   (select time_zone from region where code = :region) as zone
-            from campaign_stage s where s.campaign_id = :id and s.code = :code
-            """)
-        .bind("id", campaignId)
-        .bind("code", stage.name())
-        .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
-        .bind("org", Parameter.fromOrEmpty(organizationId, Long.class))
-        .map(
-            r ->
-                new StageWindow(
-                    stage,
-                    r.get("opens_at", Instant.class),
-                    r.get("closes_at", Instant.class),
-                    r.get("effective", Instant.class),
-                    ZoneId.of(
-                        r.get("zone", String.class) == null
-                            ? "Europe/Moscow"
-                            : r.get("zone", String.class))))
-        .one();
+    return windows.window(campaignId, stage, regionCode, organizationId);
   }
 
   /** Completes if the stage is open for them now; otherwise a 409 saying when it was or will be. */

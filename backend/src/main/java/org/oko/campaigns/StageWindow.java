@@ -1,6 +1,7 @@
 package org.oko.campaigns;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -23,6 +24,38 @@ public record StageWindow(
       return State.UPCOMING;
     }
     return now.isBefore(effectiveClosesAt) ? State.OPEN : State.CLOSED;
+  }
+
+  /**
+   * This stage as it applies to an organization that holds its tests on local days {@code first} to
+   * {@code last} of its region (seed {@code 004_900d14c936e55d94.txt}: each school within the
+   * federal period, its results entered right after its own checking, 9.1). Conduct is its days,
+   * local midnight to midnight, within the federal window; the results protocol opens at the end of
+   * its first test day. An extension granted beyond the close still holds. Other stages, and an
+   * organization without chosen days ({@code first} null), keep the federal window.
+   */
+  public StageWindow forTestDays(LocalDate first, LocalDate last) {
+    if (first == null || last == null) {
+      return this;
+    }
+    Instant firstStarts = first.atStartOfDay(zone).toInstant();
+    Instant firstEnds = first.plusDays(1).atStartOfDay(zone).toInstant();
+    Instant lastEnds = last.plusDays(1).atStartOfDay(zone).toInstant();
+    boolean extended = effectiveClosesAt.isAfter(closesAt);
+    return switch (code) {
+      case CONDUCT -> {
+        Instant opens = later(opensAt, firstStarts);
+        Instant closes = lastEnds.isBefore(closesAt) ? lastEnds : closesAt;
+        yield new StageWindow(code, opens, closes, extended ? effectiveClosesAt : closes, zone);
+      }
+      case RESULTS_PROTOCOL ->
+          new StageWindow(code, later(opensAt, firstEnds), closesAt, effectiveClosesAt, zone);
+      default -> this;
+    };
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   public boolean isOpenAt(Instant now) {

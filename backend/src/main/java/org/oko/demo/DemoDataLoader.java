@@ -6,7 +6,7 @@ import org.oko.demo.DemoHierarchy.DemoMunicipality;
 import org.oko.demo.DemoHierarchy.DemoRegion;
 import org.oko.identity.IdentityAdmin;
 import org.oko.orgs.OrganizationDirectory;
-import org.oko.orgs.OrganizationRegistry;
+import org.oko.orgs.OrganizationRegistryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,7 +34,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-  private final OrganizationRegistry registry;
+  private final OrganizationRegistryStore registry;
   private final OrganizationDirectory directory;
   private final IdentityAdmin identity;
   private final DemoCampaigns campaigns;
@@ -47,7 +47,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final TransactionalOperator tx;
 
   DemoDataLoader(
-      OrganizationRegistry registry,
+      OrganizationRegistryStore registry,
       OrganizationDirectory directory,
       IdentityAdmin identity,
       DemoCampaigns campaigns,
@@ -120,7 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
           "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
-              + " questionnaires; two ОМК for scans and expert scoring");
+              + " questionnaires; an ОМК with scanning and expert scoring side by side");
     }
   }
 

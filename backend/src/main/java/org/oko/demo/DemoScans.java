@@ -26,18 +26,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Two ОМК campaigns for the collector and expert scoring. In the first, scanning is open: the
- * Saratov scanning centre has uploaded part of ppo640001's works (validated by the real pipeline
- * after start-up, one blank page and one unknown kit among them) and ppo640002's are still to come;
- * the region lets ppo640001 upload the rest itself. In the second, scanning is over and scoring is
- * open: the works of two points are accepted and three experts of region 64 wait for a
- * distribution.
+ * One ОМК campaign whose collector and expert scoring run side by side, as a real campaign runs
+ * them (seed {@code 000_c9abf0b417e3d9bf.txt}: the coordinator follows uploading and expert
+ * checking together). Scanning is still open: the Saratov scanning centre has uploaded part of
+ * ppo640001's second delivery (validated by the real pipeline after start-up, one blank page and
+ * one unknown kit among them), ppo640002's is still to come, and the region lets ppo640001 upload
+ * the rest itself. Scoring is open too: the first delivery of both points is accepted and three
+ * experts of region 64 wait for a distribution.
  */
 @Component
 class DemoScans {
 
-  static final String SCANNING_CAMPAIGN = "ОМК-2026 (осень): сканирование";
-  static final String SCORING_CAMPAIGN = "ОМК-2025: проверка экспертами";
+  /** The campaign with scanning and scoring open at once. */
+  static final String CAMPAIGN = "ОМК-2026 (осень): сканирование и проверка экспертами";
 
   /** Two pages per work; an extended answer on each. */
   private static final String SCHEME_CRITERIA =
@@ -66,30 +67,22 @@ class DemoScans {
         LocalDate.ofInstant(now, DemoCampaigns.MOSCOW)
             .atStartOfDay(DemoCampaigns.MOSCOW)
             .toInstant();
-    Mono<Void> scanning =
-        campaigns
-            .campaign("OMK", SCANNING_CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
-            .flatMap(
-                id ->
-                    campaigns
-                        .stages(id, day0, "CONDUCT", -6, -2, "SCANNING", -2, 6, "SCORING", 6, 14)
-                        .then(prepare(id, 801_000))
-                        .then(uploadedBatch(id, 801_000))
-                        // The points take part (they see the campaign); one scans itself.
-                        .then(campaigns.publishedSample(id, "ASSESSMENT_POINT", "rus"))
-                        .then(scansLocally(id, "ppo640001")));
-    Mono<Void> scoring =
-        campaigns
-            .campaign("OMK", SCORING_CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
-            .flatMap(
-                id ->
-                    campaigns
-                        .stages(
-                            id, day0, "CONDUCT", -20, -14, "SCANNING", -14, -1, "SCORING", -1, 7)
-                        .then(prepare(id, 701_000))
-                        .then(acceptedWorks(id, 701_000))
-                        .then(experts(id)));
-    return scanning.then(scoring);
+    return campaigns
+        .campaign("OMK", CAMPAIGN, DemoCampaigns.OMK_SUBJECTS, List.of("64", "02"))
+        .flatMap(
+            id ->
+                campaigns
+                    .stages(id, day0, "CONDUCT", -20, -14, "SCANNING", -14, 6, "SCORING", -1, 14)
+                    .then(scheme(id))
+                    // The first delivery, all accepted; the second, partly uploaded.
+                    .then(kitsOfBothPoints(id, 701_000))
+                    .then(acceptedWorks(id, 701_000))
+                    .then(kitsOfBothPoints(id, 801_000))
+                    .then(uploadedBatch(id, 801_000))
+                    .then(experts(id))
+                    // The points take part (they see the campaign); one scans itself.
+                    .then(campaigns.publishedSample(id, "ASSESSMENT_POINT", "rus"))
+                    .then(scansLocally(id, "ppo640001")));
   }
 
   /**
@@ -107,19 +100,21 @@ class DemoScans {
                     .then());
   }
 
-  /** The scheme of Russian, and ten kits for each of two Saratov points. */
-  private Mono<Void> prepare(long campaignId, long firstKit) {
+  /** The scheme of Russian: two pages, an extended answer on each. */
+  private Mono<Void> scheme(long campaignId) {
     return db.sql(
             "insert into scan_scheme (campaign_id, subject_key, pages, criteria,"
                 + " second_scoring_percent, discrepancy_threshold, updated_at, updated_by)"
                 + " values (:c, 'rus', 2, cast(:criteria as jsonb), 20, 1, now(), 'federal')")
         .bind("c", campaignId)
         .bind("criteria", SCHEME_CRITERIA)
-        .then()
-        .then(
-            point("ppo640001")
-                .flatMap(
-                    p -> kits.assign(campaignId, "rus", p, firstKit + 1, firstKit + 10, "federal")))
+        .then();
+  }
+
+  /** Ten kits for each of two Saratov points, numbered from {@code firstKit + 1}. */
+  private Mono<Void> kitsOfBothPoints(long campaignId, long firstKit) {
+    return point("ppo640001")
+        .flatMap(p -> kits.assign(campaignId, "rus", p, firstKit + 1, firstKit + 10, "federal"))
         .then(
             point("ppo640002")
                 .flatMap(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Submitted versions of forms for other features (results): the frozen content of one version with
  * the columns of the definition it was submitted under, so that a consumer of {@link FormSubmitted}
- * reads exactly what was submitted, however often the response changed since.
+ * reads exactly what was submitted, however often the response changed since. Also which forms are
+ * a campaign's results protocols (observers record who was present when they were entered).
  */
 @Component
 public class SubmittedFormDirectory {
@@ -38,6 +40,16 @@ public class SubmittedFormDirectory {
       Long organizationId,
       String regionCode,
       List<Sheet> sheets) {}
+
+  /** A results protocol: a form of a campaign subject that organizations fill. */
+  public record ProtocolForm(
+      long formId, long campaignId, String code, String title, String subjectKey) {}
+
+  private static final String PROTOCOL_FORMS =
+      """
+      select id, campaign_id, code, title, subject_key from form_definition
+      where subject_key is not null and respondent = 'ORGANIZATION'
+      """;
 
   private static final TypeReference<Map<String, List<Map<String, String>>>> CONTENT =
       new TypeReference<>() {};
@@ -90,5 +102,30 @@ public class SubmittedFormDirectory {
                   List.copyOf(sheets));
             })
         .one();
+  }
+
+  /** The form if it is a results protocol (a subject's, filled by organizations); else empty. */
+  public Mono<ProtocolForm> protocolForm(long formId) {
+    return db.sql(PROTOCOL_FORMS + " and id = :id")
+        .bind("id", formId)
+        .map(SubmittedFormDirectory::toProtocolForm)
+        .one();
+  }
+
+  /** A campaign's results protocols, by title. */
+  public Flux<ProtocolForm> protocolForms(long campaignId) {
+    return db.sql(PROTOCOL_FORMS + " and campaign_id = :campaign order by title, id")
+        .bind("campaign", campaignId)
+        .map(SubmittedFormDirectory::toProtocolForm)
+        .all();
+  }
+
+  private static ProtocolForm toProtocolForm(io.r2dbc.spi.Readable row) {
+    return new ProtocolForm(
+        row.get("id", Long.class),
+        row.get("campaign_id", Long.class),
+        row.get("code", String.class),
+        row.get("title", String.class),
+        row.get("subject_key", String.class));
   }
 }

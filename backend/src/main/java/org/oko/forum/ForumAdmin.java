@@ -18,10 +18,12 @@ public class ForumAdmin {
       new Caller("federal", "Федеральный организатор", Role.FEDERAL, null, null, null);
 
   private final ForumService forum;
+  private final ForumModerationService moderation;
   private final DatabaseClient db;
 
-  ForumAdmin(ForumService forum, DatabaseClient db) {
+  ForumAdmin(ForumService forum, ForumModerationService moderation, DatabaseClient db) {
     this.forum = forum;
+    this.moderation = moderation;
     this.db = db;
   }
 
@@ -34,7 +36,9 @@ public class ForumAdmin {
 
   /** A section, set up by the federal organizer; {@code campaignId} null: the general forum. */
   public Mono<Long> section(Long campaignId, String title, boolean delegated, int position) {
-    return forum.createSection(FEDERAL, campaignId, title, delegated, position).map(Section::id);
+    return moderation
+        .createSection(FEDERAL, campaignId, title, delegated, position)
+        .map(Section::id);
   }
 
   public Mono<Long> ask(
@@ -50,6 +54,6 @@ public class ForumAdmin {
 
   /** Pins the question into its section's FAQ. */
   public Mono<Void> pin(long questionId) {
-    return forum.moderate(FEDERAL, questionId, null, true, null, null).then();
+    return moderation.moderate(FEDERAL, questionId, null, true, null, null).then();
   }
 }

@@ -1,6 +1,5 @@
 package org.oko.forum;
 
-import java.nio.charset.StandardCharsets;
 import org.oko.api.ForumApi;
 import org.oko.api.model.ForumAcceptInput;
 import org.oko.api.model.ForumAnswer;
@@ -18,24 +17,27 @@ import org.oko.api.model.ForumSectionInput;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The forum's operations: each maps the contract to one {@link ForumService} call and back. */
+/**
+ * The forum's operations: each maps the contract to one {@link ForumService} or {@link
+ * ForumModerationService} call and back.
+ */
 @RestController
 class ForumController implements ForumApi {
 
   private final ForumService forum;
+  private final ForumModerationService moderation;
   private final ForumFileService files;
 
-  ForumController(ForumService forum, ForumFileService files) {
+  ForumController(ForumService forum, ForumModerationService moderation, ForumFileService files) {
     this.forum = forum;
+    this.moderation = moderation;
     this.files = files;
   }
 
@@ -53,12 +55,12 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                forum.createSection(
+                moderation.createSection(
                     t.getT1(),
                     t.getT2().getCampaignId(),
                     t.getT2().getTitle(),
                     Boolean.TRUE.equals(t.getT2().getDelegated()),
-                    position(t.getT2())))
+                    ForumMapper.position(t.getT2())))
         .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(ForumMapper.section(s)));
   }
 
@@ -68,12 +70,12 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                forum.updateSection(
+                moderation.updateSection(
                     t.getT1(),
                     sectionId,
                     t.getT2().getTitle(),
                     Boolean.TRUE.equals(t.getT2().getDelegated()),
-                    position(t.getT2())))
+                    ForumMapper.position(t.getT2())))
         .map(s -> ResponseEntity.ok(ForumMapper.section(s)));
   }
 
@@ -169,7 +171,7 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                forum.moderate(
+                moderation.moderate(
                     t.getT1(),
                     questionId,
                     t.getT2().getTitle(),
@@ -183,7 +185,7 @@ class ForumController implements ForumApi {
   public Mono<ResponseEntity<ForumQuestion>> mergeForumQuestion(
       Long questionId, Mono<ForumMergeInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(t -> forum.merge(t.getT1(), questionId, t.getT2().getIntoQuestionId()))
+        .flatMap(t -> moderation.merge(t.getT1(), questionId, t.getT2().getIntoQuestionId()))
         .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
   }
 
@@ -197,7 +199,10 @@ class ForumController implements ForumApi {
                     .answer(
                         t.getT1(), questionId, t.getT2().getBody(), t.getT2().getAttachmentIds())
                     .flatMap(
-                        a -> forum.question(t.getT1(), questionId).map(v -> answerIn(v, a.id()))))
+                        a ->
+                            forum
+                                .question(t.getT1(), questionId)
+                                .map(v -> ForumMapper.answerIn(v, a.id()))))
         .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(a));
   }
 
@@ -205,7 +210,7 @@ class ForumController implements ForumApi {
   public Mono<ResponseEntity<ForumQuestion>> acceptForumAnswer(
       Long questionId, Mono<ForumAcceptInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(t -> forum.accept(t.getT1(), questionId, t.getT2().getAnswerId()))
+        .flatMap(t -> moderation.accept(t.getT1(), questionId, t.getT2().getAnswerId()))
         .map(v -> ResponseEntity.ok(ForumMapper.question(v)));
   }
 
@@ -215,13 +220,13 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                forum
+                moderation
                     .moderateAnswer(t.getT1(), answerId, t.getT2().getHidden())
                     .flatMap(
                         a ->
                             forum
                                 .question(t.getT1(), a.questionId())
-                                .map(v -> answerIn(v, answerId))))
+                                .map(v -> ForumMapper.answerIn(v, answerId))))
         .map(ResponseEntity::ok);
   }
 
@@ -229,30 +234,7 @@ class ForumController implements ForumApi {
   public Mono<ResponseEntity<Resource>> downloadForumAttachment(
       Long attachmentId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> forum.readableFile(caller, attachmentId))
-        .map(
-            f ->
-                ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                    .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment()
-                            .filename(f.fileName(), StandardCharsets.UTF_8)
-                            .build()
-                            .toString())
-                    .body(files.open(f)));
-  }
-
-  private static ForumAnswer answerIn(QuestionView v, long answerId) {
-    return v.answers().stream()
-        .filter(a -> a.id() == answerId)
-        .findFirst()
-        .map(
-            a -> ForumMapper.answer(a, v.files(), v.question().acceptedAnswerId(), v.readerLogin()))
-        .orElseThrow();
-  }
-
-  private static int position(ForumSectionInput in) {
-    return in.getPosition() == null ? 0 : in.getPosition();
+        .flatMap(caller -> files.readableFile(caller, attachmentId))
+        .map(f -> ForumMapper.download(f, files.open(f)));
   }
 }

@@ -8,6 +8,7 @@ import org.oko.platform.excel.OfficeFileGuard;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
 import org.springframework.core.io.Resource;
@@ -28,13 +29,26 @@ class ForumFileService {
   /** A kept file as the uploader sees it. */
   record Kept(long id, String fileName, long size) {}
 
-  private final ForumStore store;
+  private final ForumFileStore store;
+  private final ForumReaderStore readerStore;
+  private final ForumStore messages;
+  private final ReaderAccess readers;
   private final BlobStore blobs;
   private final Clock clock;
   private final ForumProperties properties;
 
-  ForumFileService(ForumStore store, BlobStore blobs, Clock clock, ForumProperties properties) {
+  ForumFileService(
+      ForumFileStore store,
+      ForumReaderStore readerStore,
+      ForumStore messages,
+      ReaderAccess readers,
+      BlobStore blobs,
+      Clock clock,
+      ForumProperties properties) {
     this.store = store;
+    this.readerStore = readerStore;
+    this.messages = messages;
+    this.readers = readers;
     this.blobs = blobs;
     this.clock = clock;
     this.properties = properties;
@@ -48,7 +62,7 @@ class ForumFileService {
     if (caller.role() != Role.ORGANIZATION) {
       return Mono.just(caller);
     }
-    return store
+    return readerStore
         .organizationKind(caller.organizationId())
         .filter("COLLEGE"::equals)
         .map(kind -> caller)
@@ -95,5 +109,37 @@ class ForumFileService {
 
   Resource open(ForumFile file) {
     return blobs.open(file.blobKey());
+  }
+
+  /**
+   * A file the caller may download: its uploader's before it is attached, else its question's
+   * readers.
+   */
+  Mono<ForumFile> readableFile(Caller caller, long id) {
+    Mono<ForumFile> notFound =
+        Mono.error(() -> new NotFoundException("Вложение " + id + " не найдено"));
+    return store
+        .file(id)
+        .switchIfEmpty(notFound)
+        .flatMap(
+            f -> {
+              if (f.questionId() == null && f.answerId() == null) {
+                return f.uploaderLogin().equals(caller.login()) ? Mono.just(f) : notFound;
+              }
+              if (f.questionId() != null) {
+                return readers.readable(caller, f.questionId()).thenReturn(f);
+              }
+              return messages
+                  .answer(f.answerId())
+                  .flatMap(
+                      a ->
+                          readers
+                              .readable(caller, a.questionId())
+                              .filter(
+                                  seen ->
+                                      ForumAccess.seesAnswer(seen.reader(), seen.question(), a)))
+                  .map(seen -> f)
+                  .switchIfEmpty(notFound);
+            });
   }
 }

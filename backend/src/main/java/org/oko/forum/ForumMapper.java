@@ -1,5 +1,6 @@
 package org.oko.forum;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,12 @@ import org.oko.api.model.ForumQuestionStatus;
 import org.oko.api.model.ForumQuestionSummary;
 import org.oko.api.model.ForumSearchHit;
 import org.oko.api.model.ForumSection;
+import org.oko.api.model.ForumSectionInput;
 import org.oko.api.model.Role;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** The forum's domain records as the contract's types. */
 final class ForumMapper {
@@ -121,5 +127,31 @@ final class ForumMapper {
 
   private static OffsetDateTime utc(Instant at) {
     return at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The answer {@code answerId} of a question as its reader sees it. */
+  static ForumAnswer answerIn(QuestionView v, long answerId) {
+    return v.answers().stream()
+        .filter(a -> a.id() == answerId)
+        .findFirst()
+        .map(a -> answer(a, v.files(), v.question().acceptedAnswerId(), v.readerLogin()))
+        .orElseThrow();
+  }
+
+  static int position(ForumSectionInput in) {
+    return in.getPosition() == null ? 0 : in.getPosition();
+  }
+
+  /** A file to download under its own name. */
+  static ResponseEntity<Resource> download(ForumFile f, Resource content) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(f.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(content);
   }
 }

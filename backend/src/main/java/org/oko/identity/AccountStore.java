@@ -32,7 +32,11 @@ class AccountStore {
     return db.sql(SELECT + " where id = :id").bind("id", id).map(AccountStore::toAccount).one();
   }
 
-  /** Creates the account or, if the login exists, replaces its password. */
+  /**
+   * Creates the account or, if the login exists, replaces its password and sets its role (an
+   * organization's login is its account: a scanning centre's issued before issue 19 as an
+   * organization becomes a scanning specialist's when issued again).
+   */
   Mono<Long> upsert(
       String login,
       String displayName,
@@ -42,7 +46,8 @@ class AccountStore {
       Long organizationId,
       String passwordHash) {
     return insert(
-        "do update set password_hash = excluded.password_hash, password_set_at = now()",
+        "do update set password_hash = excluded.password_hash, password_set_at = now(),"
+            + " role = excluded.role",
         login,
         displayName,
         role,

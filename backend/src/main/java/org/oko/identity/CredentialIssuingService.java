@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.audit.AuditLog;
@@ -64,11 +65,25 @@ class CredentialIssuingService {
         .flatMap(
             orgs -> {
               String scope = scopeOf(orgs, request);
+              // A scanning centre's people work as scanning specialists (issue 19): its account
+              // gets that role, not an organization's, which cannot upload scans.
               Mono<List<CredentialsWorkbook.Line>> lines =
-                  Flux.fromIterable(orgs)
-                      // Hashing is CPU-bound: as many at a time as there are cores.
-                      .flatMapSequential(this::issueOne, Runtime.getRuntime().availableProcessors())
-                      .collectList();
+                  directory
+                      .idsOfKind(orgs.stream().map(OrganizationRef::id).toList(), SCANNING_CENTRE)
+                      .collect(Collectors.toSet())
+                      .flatMap(
+                          centres ->
+                              Flux.fromIterable(orgs)
+                                  // Hashing is CPU-bound: as many at a time as there are cores.
+                                  .flatMapSequential(
+                                      org ->
+                                          issueOne(
+                                              org,
+                                              centres.contains(org.id())
+                                                  ? Role.SCANNER
+                                                  : Role.ORGANIZATION),
+                                      Runtime.getRuntime().availableProcessors())
+                                  .collectList());
               return tx.transactional(lines)
                   .flatMap(
                       issued ->
@@ -86,7 +101,9 @@ class CredentialIssuingService {
             });
   }
 
-  private Mono<CredentialsWorkbook.Line> issueOne(OrganizationRef org) {
+  private static final String SCANNING_CENTRE = "SCANNING_CENTRE";
+
+  private Mono<CredentialsWorkbook.Line> issueOne(OrganizationRef org, Role role) {
     String password = generator.next();
     return hashing
         .hashGenerated(password)
@@ -95,7 +112,7 @@ class CredentialIssuingService {
                 accounts.upsert(
                     org.login(),
                     org.name(),
-                    Role.ORGANIZATION,
+                    role,
                     org.regionCode(),
                     org.municipalityId(),
                     org.id(),

@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.oko.platform.lifecycle.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -23,22 +22,15 @@ class ExpiredLoginCountWorker extends BackgroundLoop {
 
   private static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
-  private final DatabaseClient db;
+  private final LoginThrottleStore counts;
 
-  ExpiredLoginCountWorker(DatabaseClient db) {
-    this.db = db;
+  ExpiredLoginCountWorker(LoginThrottleStore counts) {
+    this.counts = counts;
   }
 
   /** Deletes the expired counts; answers how many. */
   Mono<Long> delete() {
-    return db.sql(
-            """
-            delete from login_throttle
-            where window_start <= now() - window_length
-              and coalesce(locked_until, '-infinity') <= now() - forget_lockouts_after
-            """)
-        .fetch()
-        .rowsUpdated();
+    return counts.deleteExpired();
   }
 
   @Override

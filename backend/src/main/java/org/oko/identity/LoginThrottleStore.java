@@ -272,4 +272,19 @@ class LoginThrottleStore {
     return List.of(
         LOGIN_AT_ADDRESS + address + " " + login, "login:" + login, "address:" + address);
   }
+
+  /**
+   * Deletes the counts that no longer decide anything: the window is over and the last lock-out
+   * ended long enough ago for its doubling to be forgotten; answers how many.
+   */
+  Mono<Long> deleteExpired() {
+    return db.sql(
+            """
+            delete from login_throttle
+            where window_start <= now() - window_length
+              and coalesce(locked_until, '-infinity') <= now() - forget_lockouts_after
+            """)
+        .fetch()
+        .rowsUpdated();
+  }
 }

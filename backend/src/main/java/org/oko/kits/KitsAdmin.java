@@ -1,7 +1,8 @@
 package org.oko.kits;
 
 import java.util.List;
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -14,11 +15,11 @@ import reactor.core.publisher.Mono;
 public class KitsAdmin {
 
   private final KitAssignmentService assignments;
-  private final DatabaseClient db;
+  private final OrganizationDirectory organizations;
 
-  KitsAdmin(KitAssignmentService assignments, DatabaseClient db) {
+  KitsAdmin(KitAssignmentService assignments, OrganizationDirectory organizations) {
     this.assignments = assignments;
-    this.db = db;
+    this.organizations = organizations;
   }
 
   /** Assigns kits {@code first}–{@code last} of the subject to the organization, for teachers. */
@@ -36,10 +37,9 @@ public class KitsAdmin {
       long first,
       long last,
       String by) {
-    return db.sql("select region_code from organization where id = :id")
-        .bind("id", organizationId)
-        .map(r -> r.get("region_code", String.class))
-        .one()
+    return organizations
+        .byId(organizationId)
+        .map(OrganizationRef::regionCode)
         .flatMap(
             region ->
                 assignments.store(

@@ -3,6 +3,7 @@ package org.oko.live;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import org.oko.api.model.LiveObserverPresence;
 import org.oko.api.model.LiveServerMessage;
 import org.oko.api.model.LiveServerMessage.CodeEnum;
 import org.oko.api.model.LiveServerMessage.TypeEnum;
@@ -30,6 +31,16 @@ class LiveMessageMapper {
 
   byte[] notifications(long unread) {
     return write(new LiveServerMessage(TypeEnum.NOTIFICATIONS).rows(null).unread(unread));
+  }
+
+  byte[] observerPresence(
+      long campaignId, long organizationId, long assignmentId, Instant presentAt) {
+    return write(
+        new LiveServerMessage(TypeEnum.OBSERVER_PRESENCE)
+            .rows(null)
+            .presence(
+                new LiveObserverPresence(
+                    campaignId, organizationId, assignmentId, presentAt.atOffset(ZoneOffset.UTC))));
   }
 
   byte[] error(String code, String message) {

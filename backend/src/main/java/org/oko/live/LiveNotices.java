@@ -1,14 +1,18 @@
 package org.oko.live;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.oko.platform.security.Caller;
 import org.springframework.stereotype.Component;
 
 /**
  * The accounts signed in on a live socket of this instance, and a way to tell them their unread
- * notifications changed. Other features (notifications) push here; a socket gets the message
- * whatever it subscribed to, and a slow one only the latest count (never a backlog).
+ * notifications changed or an observer marked presence. Other features (notifications, observers)
+ * push here; a socket gets the message whatever it subscribed to, and a slow one only the latest
+ * count (never a backlog).
  */
 @Component
 public class LiveNotices {
@@ -33,6 +37,31 @@ public class LiveNotices {
     }
     byte[] message = messages.notifications(unread);
     sessions.forEach(session -> session.notice(message));
+  }
+
+  /**
+   * Tells every socket on this instance whose account {@code sees} the point that an observer
+   * marked presence there (observers push here; the message carries ids only).
+   */
+  public void pushObserverPresence(
+      Predicate<Caller> sees,
+      long campaignId,
+      long organizationId,
+      long assignmentId,
+      Instant presentAt) {
+    byte[] message = null;
+    for (Set<LiveSession<?>> sessions : byLogin.values()) {
+      for (LiveSession<?> session : sessions) {
+        Caller caller = session.caller();
+        if (caller != null && sees.test(caller)) {
+          if (message == null) {
+            message =
+                messages.observerPresence(campaignId, organizationId, assignmentId, presentAt);
+          }
+          session.notice(message);
+        }
+      }
+    }
   }
 
   void register(LiveSession<?> session) {

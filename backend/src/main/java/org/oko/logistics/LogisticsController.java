@@ -3,13 +3,13 @@ package org.oko.logistics;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.oko.api.LogisticsApi;
-import org.oko.api.model.OrganizationBrief;
 import org.oko.api.model.Packet;
 import org.oko.api.model.PacketInput;
 import org.oko.api.model.PacketPage;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationMapper;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
 import org.oko.platform.excel.WorkbookDownload;
@@ -38,6 +38,7 @@ class LogisticsController implements LogisticsApi {
   private final StatementScopes scopes;
   private final PacketStore packets;
   private final PacketAcceptanceService acceptance;
+  private final PacketListService list;
 
   LogisticsController(
       CampaignDirectory campaigns,
@@ -45,13 +46,15 @@ class LogisticsController implements LogisticsApi {
       PublishedSampleStore sample,
       StatementScopes scopes,
       PacketStore packets,
-      PacketAcceptanceService acceptance) {
+      PacketAcceptanceService acceptance,
+      PacketListService list) {
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.sample = sample;
     this.scopes = scopes;
     this.packets = packets;
     this.acceptance = acceptance;
+    this.list = list;
   }
 
   @Override
@@ -132,36 +135,14 @@ class LogisticsController implements LogisticsApi {
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
-        .flatMap(
-            caller -> {
-              Visibility visibility = Visibility.of(caller);
-              if (regionCode != null && !visibility.seesRegion(regionCode)) {
-                return Mono.error(new NotFoundException("Регион «" + regionCode + "» не найден"));
-              }
-              Mono<PacketStore.Filter> filter =
-                  organizationId == null
-                      ? Mono.just(new PacketStore.Filter(visibility, regionCode, null))
-                      // The organization is visible, so it narrows the list more than the scope.
-                      : visibleOrganization(caller, organizationId)
-                          .switchIfEmpty(Mono.error(() -> organizationNotFound(organizationId)))
-                          .map(org -> new PacketStore.Filter(visibility, regionCode, org.id()));
-              return campaigns
-                  .visibleTo(caller, campaignId)
-                  .then(filter)
-                  .flatMap(
-                      f ->
-                          Mono.zip(
-                              packets.count(campaignId, f),
-                              packets
-                                  .page(campaignId, f, paging)
-                                  .map(LogisticsController::toApi)
-                                  .collectList()));
-            })
+        .flatMap(caller -> list.list(caller, campaignId, regionCode, organizationId, paging))
         .map(
-            t ->
+            found ->
                 ResponseEntity.ok(
-                    new PacketPage(
-                        page, size, t.getT1(), paging.totalPages(t.getT1()), t.getT2())));
+                    found.toPage(
+                        paging,
+                        LogisticsController::toApi,
+                        (items, total, pages, p, s) -> new PacketPage(p, s, total, pages, items))));
   }
 
   @Override
@@ -189,24 +170,15 @@ class LogisticsController implements LogisticsApi {
   }
 
   private static Packet toApi(PacketStore.Accepted accepted) {
-    OrganizationRef org = accepted.organization();
-    OrganizationBrief brief =
-        new OrganizationBrief(org.id(), org.login(), org.name(), org.regionCode());
-    brief.setMunicipalityId(org.municipalityId());
-    brief.setMunicipalityName(org.municipalityName());
     Packet packet =
         new Packet(
             accepted.id(),
             accepted.packetNumber(),
-            brief,
+            OrganizationMapper.brief(accepted.organization()),
             accepted.acceptedBy(),
             accepted.acceptedAt().atOffset(ZoneOffset.UTC));
     packet.setNote(accepted.note());
     return packet;
-  }
-
-  private static NotFoundException organizationNotFound(long id) {
-    return new NotFoundException("Организация " + id + " не найдена");
   }
 
   /** The same 404 for a foreign organization and one the sample does not include. */

@@ -8,7 +8,6 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
@@ -32,7 +31,6 @@ class PacketAcceptanceService {
   private final PublishedSampleStore sample;
   private final PacketStore packets;
   private final PlaceStore places;
-  private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -42,7 +40,6 @@ class PacketAcceptanceService {
       PublishedSampleStore sample,
       PacketStore packets,
       PlaceStore places,
-      Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.campaigns = campaigns;
@@ -50,7 +47,6 @@ class PacketAcceptanceService {
     this.sample = sample;
     this.packets = packets;
     this.places = places;
-    this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
   }
@@ -92,22 +88,7 @@ class PacketAcceptanceService {
                     refuseTaken(campaignId, number, visibility)
                         .then(
                             Mono.error(new ConflictException("Пакет " + number + " уже принят")))))
-        .flatMap(
-            id ->
-                outbox
-                    .append(
-                        PacketAccepted.TOPIC,
-                        String.valueOf(org.id()),
-                        new PacketAccepted(
-                            id,
-                            campaignId,
-                            number,
-                            org.id(),
-                            org.regionCode(),
-                            caller.login(),
-                            now))
-                    .thenReturn(
-                        new PacketStore.Accepted(id, number, org, caller.login(), now, note)))
+        .map(id -> new PacketStore.Accepted(id, number, org, caller.login(), now, note))
         .as(tx::transactional);
   }
 

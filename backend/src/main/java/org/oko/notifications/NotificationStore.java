@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.oko.campaigns.CampaignReadModel;
+import org.oko.forms.FormReadModel;
 import org.oko.identity.AccountReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -120,6 +121,35 @@ class NotificationStore {
         .rowsUpdated();
   }
 
+  /**
+   * To the accounts of a form's respondent: the organization's accounts, or the municipality's
+   * coordinators; the form's title joins the text ({@code %s} in {@code text}).
+   */
+  Mono<Long> toRespondent(
+      Notice n, long formId, Long organizationId, Long municipalityId, Instant now) {
+    String respondent =
+        organizationId != null
+            ? "a.role = 'ORGANIZATION' and a.organization_id = :respondent"
+            : "a.role = 'MUNICIPAL' and a.municipality_id = :respondent";
+    return bind(
+            db.sql(
+                "insert into notification (account_login, subject, kind, title, text, link,"
+                    + " created_at, visible_at) select a.login, :subject, :kind, :title,"
+                    + " format(:text, f.title), :link, :now, :visible from "
+                    + AccountReadModel.accounts()
+                    + " a join "
+                    + FormReadModel.forms()
+                    + " f on f.id = :form where "
+                    + respondent
+                    + " on conflict (account_login, subject) do nothing"),
+            n,
+            now)
+        .bind("form", formId)
+        .bind("respondent", organizationId != null ? organizationId : municipalityId)
+        .fetch()
+        .rowsUpdated();
+  }
+
   private static GenericExecuteSpec bind(GenericExecuteSpec spec, Notice n, Instant now) {
     return spec.bind("subject", n.subject())
         .bind("kind", n.kind())
@@ -206,6 +236,24 @@ class NotificationStore {
   }
 
   record Unread(String login, long unread) {}
+
+  /** What the subject's notifications say (one of its rows), for another channel than the bell. */
+  Mono<Notice> notice(String subject) {
+    return db.sql(
+            "select kind, title, text, link, visible_at from notification where subject = :subject"
+                + " limit 1")
+        .bind("subject", subject)
+        .map(
+            (Readable r) ->
+                new Notice(
+                    subject,
+                    r.get("kind", String.class),
+                    r.get("title", String.class),
+                    r.get("text", String.class),
+                    r.get("link", String.class),
+                    r.get("visible_at", OffsetDateTime.class).toInstant()))
+        .one();
+  }
 
   /** Everyone who got the subject (for another channel than the bell). */
   Flux<String> recipients(String subject) {

@@ -22,14 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Tells the accounts connected to this instance that they have new notifications: every instance
  * receives every {@link NotificationsAdded} (a broadcast), and asks the database only about the
  * accounts it holds sockets of — one query per event, whatever the number of recipients. A
- * notification that appears later (a publication's release time, within a day) is pushed then; the
- * SPA's bell also re-reads its count every minute, which covers a restart in between.
+ * notification that appears later (a publication's release time) is announced again when it is due
+ * ({@link DueNotificationWorker}); nothing waits here in memory.
  */
 @Component
 class NotificationsLiveWorker extends BackgroundLoop {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationsLiveWorker.class);
-  private static final Duration LONGEST_WAIT = Duration.ofDays(1);
+
+  /** How far another instance's clock may run ahead of this one's. */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(2);
 
   private final EventStream events;
   private final NotificationStore store;
@@ -69,12 +71,11 @@ class NotificationsLiveWorker extends BackgroundLoop {
       log.warn("Unreadable {} ignored: {}", event.type(), e.toString());
       return;
     }
-    Duration wait = Duration.between(clock.instant(), added.visibleAt());
-    if (wait.compareTo(LONGEST_WAIT) > 0) {
-      return;
+    Instant now = clock.instant();
+    if (added.visibleAt().isAfter(now.plus(CLOCK_SKEW))) {
+      return; // announced again at its time by DueNotificationWorker
     }
-    Mono.delay(wait.isNegative() ? Duration.ZERO : wait)
-        .then(Mono.defer(() -> push(added.subject(), clock.instant())))
+    push(added.subject(), added.visibleAt().isAfter(now) ? added.visibleAt() : now)
         .onErrorResume(
             e -> {
               log.warn("Unread counts of {} not pushed: {}", added.subject(), e.toString());

@@ -8,6 +8,7 @@ import org.oko.orgs.OrganizationRef;
  * An observation act (акт) and its review.
  *
  * @param withViolations the coordinator's mark once reviewed; null before
+ * @param witnessedProtocols titles of the results protocols entered in the observer's presence
  */
 record ActInfo(
     long id,
@@ -26,7 +27,8 @@ record ActInfo(
     Instant reviewedAt,
     Boolean withViolations,
     String reviewComment,
-    String timeZone) {
+    String timeZone,
+    java.util.List<String> witnessedProtocols) {
 
   boolean reviewed() {
     return reviewedAt != null;

@@ -33,7 +33,9 @@ class ActStore {
              a.day, ob.full_name, ob.login as observer_login, ob.kind as observer_kind,
              o.id as p_id, o.login as p_login, o.name as p_name, o.region_code as p_region,
              o.municipality_id as p_mun, m.name as p_mun_name, r.time_zone,
-             f.id as f_id, f.blob_key, f.file_name, f.content_type, f.size, f.uploaded_at
+             f.id as f_id, f.blob_key, f.file_name, f.content_type, f.size, f.uploaded_at,
+             array(select w.form_title from observer_protocol w
+                   where w.assignment_id = x.assignment_id order by w.form_title) as witnessed
       from observer_act x
       join observer_assignment a on a.id = x.assignment_id
       join observer ob on ob.id = a.observer_id
@@ -355,6 +357,7 @@ class ActStore {
         r.get("reviewed_at", Instant.class),
         r.get("with_violations", Boolean.class),
         r.get("review_comment", String.class),
-        r.get("time_zone", String.class));
+        r.get("time_zone", String.class),
+        List.of(r.get("witnessed", String[].class)));
   }
 }

@@ -47,6 +47,12 @@ final class ObserverAccess {
     return caller.role() != Role.OBSERVER && Visibility.of(caller).seesOrganization(point);
   }
 
+  /** Whether a coordinator watches the presence board of the point (pushed live). */
+  static boolean watchesPresence(Caller caller, OrganizationRef point) {
+    return java.util.Arrays.asList(COORDINATORS).contains(caller.role())
+        && Visibility.of(caller).seesOrganization(point);
+  }
+
   /** The observer of the assignment, or a reader whose scope holds its point. */
   static boolean sees(Caller caller, AssignmentInfo assignment) {
     if (caller.role() == Role.OBSERVER) {

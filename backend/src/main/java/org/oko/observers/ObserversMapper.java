@@ -157,7 +157,8 @@ final class ObserversMapper {
         .scan(x.scan() == null ? null : toApi(x.scan()))
         .withViolations(x.withViolations())
         .reviewComment(x.reviewComment())
-        .reviewedAt(x.reviewedAt() == null ? null : ApiTimes.utc(x.reviewedAt()));
+        .reviewedAt(x.reviewedAt() == null ? null : ApiTimes.utc(x.reviewedAt()))
+        .witnessedProtocols(x.witnessedProtocols());
   }
 
   static OrganizationBrief brief(OrganizationRef o) {

@@ -4,9 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -85,12 +83,6 @@ class HierarchyStore {
           + " o.education_levels, o.address"
           + " from organization o join region r on r.code = o.region_code"
           + " left join municipality m on m.id = o.municipality_id";
-
-  /**
-   * Letters then digits, e.g. {@code edu64} or {@code edu640001}: only letters or digits of it
-   * could equally be part of a name, so those search names.
-   */
-  private static final Pattern LOGIN_PREFIX = Pattern.compile("(?i)[a-z]{2,4}[0-9]{1,8}");
 
   private final DatabaseClient db;
 
@@ -193,7 +185,10 @@ class HierarchyStore {
   Mono<Long> countOrganizations(OrganizationFilter filter) {
     boolean searching =
         (filter.q() != null && !filter.q().isBlank()) || filter.organizationId() != null;
-    SqlWhere where = searching ? organizationWhere(filter) : tallyWhere(filter);
+    OrganizationSearchSql.Where where =
+        searching
+            ? OrganizationSearchSql.organizations(filter)
+            : OrganizationSearchSql.tally(filter);
     String sql =
         searching
             ? "select count(*) from organization o" + where.sql()
@@ -202,7 +197,7 @@ class HierarchyStore {
   }
 
   Flux<OrganizationRow> organizations(OrganizationFilter filter, Paging paging) {
-    SqlWhere where = organizationWhere(filter);
+    OrganizationSearchSql.Where where = OrganizationSearchSql.organizations(filter);
     return where
         .bindTo(
             db.sql(
@@ -220,72 +215,6 @@ class HierarchyStore {
         .bind("id", id)
         .map(HierarchyStore::toOrganization)
         .one();
-  }
-
-  /** A WHERE clause with its named parameters, built from the filters that are set. */
-  private record SqlWhere(String sql, Map<String, Object> params) {
-    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
-      for (var p : params.entrySet()) {
-        spec = spec.bind(p.getKey(), p.getValue());
-      }
-      return spec;
-    }
-  }
-
-  /** The filter's columns in the organization table and in the tally. */
-  private record FilterColumns(
-      String region, String municipality, String withoutMunicipality, String kind) {}
-
-  private static final FilterColumns ORGANIZATION_COLUMNS =
-      new FilterColumns(
-          "o.region_code", "o.municipality_id", "o.municipality_id is null", "o.kind");
-  private static final FilterColumns TALLY_COLUMNS =
-      new FilterColumns("t.region_code", "t.municipality_key", "t.municipality_key = 0", "t.kind");
-
-  private static SqlWhere tallyWhere(OrganizationFilter f) {
-    return where(f, TALLY_COLUMNS, false);
-  }
-
-  private static SqlWhere organizationWhere(OrganizationFilter f) {
-    return where(f, ORGANIZATION_COLUMNS, true);
-  }
-
-  private static SqlWhere where(OrganizationFilter f, FilterColumns columns, boolean withSearch) {
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (f.regionCode() != null) {
-      conditions.add(columns.region() + " = :region");
-      params.put("region", f.regionCode());
-    }
-    if (f.municipalityId() != null) {
-      conditions.add(columns.municipality() + " = :municipality");
-      params.put("municipality", f.municipalityId());
-    }
-    if (f.withoutMunicipality()) {
-      conditions.add(columns.withoutMunicipality());
-    }
-    if (f.kind() != null) {
-      conditions.add(columns.kind() + " = :kind");
-      params.put("kind", f.kind());
-    }
-    if (withSearch && f.organizationId() != null) {
-      conditions.add("o.id = :organization");
-      params.put("organization", f.organizationId());
-    }
-    if (withSearch && f.q() != null && !f.q().isBlank()) {
-      String q = f.q().strip();
-      // A login or its beginning is a prefix lookup (b-tree index); anything else is a name
-      // fragment (trigram index). One OR-ed condition would make PostgreSQL scan every row.
-      if (LOGIN_PREFIX.matcher(q).matches()) {
-        conditions.add("o.login like :login");
-        params.put("login", q.toLowerCase(Locale.ROOT) + "%");
-      } else {
-        conditions.add("o.name ilike :pattern escape '\\'");
-        params.put("pattern", "%" + q.replaceAll("([\\\\%_])", "\\\\$1") + "%");
-      }
-    }
-    String sql = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    return new SqlWhere(sql, params);
   }
 
   private DatabaseClient.GenericExecuteSpec whereRegion(

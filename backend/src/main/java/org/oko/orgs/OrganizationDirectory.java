@@ -1,7 +1,12 @@
 package org.oko.orgs;
 
 import io.r2dbc.spi.Readable;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.oko.platform.web.NotFoundException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -52,6 +57,59 @@ public class OrganizationDirectory {
         .switchIfEmpty(Mono.error(foreign));
   }
 
+  /** The time zone of each of these regions (those that exist), for local-time rules. */
+  public Mono<Map<String, ZoneId>> zonesOf(Collection<String> regionCodes) {
+    return db.sql("select code, time_zone from region where code = any(:codes)")
+        .bind("codes", regionCodes.toArray(String[]::new))
+        .map(
+            r ->
+                Map.entry(r.get("code", String.class), ZoneId.of(r.get("time_zone", String.class))))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
+  }
+
+  /**
+   * A list's filter, narrowed to one organization when the request names one: the first half of
+   * every "visible organizations → filter → count + page" list. {@code filter} gets the
+   * organization's id, or null when none is named; an organization that does not exist or lies
+   * outside {@code scope} is {@code notFound} (a 404: the list never says what lies outside).
+   */
+  public <F> Mono<F> narrowedTo(
+      Visibility scope,
+      Long organizationId,
+      Function<Long, F> filter,
+      Supplier<? extends RuntimeException> notFound) {
+    if (organizationId == null) {
+      return Mono.just(filter.apply(null));
+    }
+    return visible(byId(organizationId), scope, filter, notFound);
+  }
+
+  /**
+   * {@link #narrowedTo(Visibility, Long, Function, Supplier)} for an organization named by login.
+   */
+  public <F> Mono<F> narrowedTo(
+      Visibility scope,
+      String login,
+      Function<Long, F> filter,
+      Supplier<? extends RuntimeException> notFound) {
+    if (login == null) {
+      return Mono.just(filter.apply(null));
+    }
+    return visible(byLogin(login), scope, filter, notFound);
+  }
+
+  private static <F> Mono<F> visible(
+      Mono<OrganizationRef> found,
+      Visibility scope,
+      Function<Long, F> filter,
+      Supplier<? extends RuntimeException> notFound) {
+    return found
+        .filter(scope::seesOrganization)
+        .map(o -> filter.apply(o.id()))
+        .switchIfEmpty(Mono.error(notFound));
+  }
+
   public Mono<OrganizationRef> byId(long id) {
     return db.sql(SELECT + " where o.id = :id")
         .bind("id", id)
@@ -71,6 +129,15 @@ public class OrganizationDirectory {
     return db.sql(SELECT + " where o.id = any(:ids) order by o.login")
         .bind("ids", ids.toArray(Long[]::new))
         .map(OrganizationDirectory::toRef)
+        .all();
+  }
+
+  /** Which of these organizations are of {@code kind} (such as {@code SCANNING_CENTRE}). */
+  public Flux<Long> idsOfKind(Collection<Long> ids, String kind) {
+    return db.sql("select id from organization where id = any(:ids) and kind = :kind")
+        .bind("ids", ids.toArray(Long[]::new))
+        .bind("kind", kind)
+        .map(r -> r.get("id", Long.class))
         .all();
   }
 

@@ -1,9 +1,6 @@
 package org.oko.publications;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import org.oko.platform.excel.OfficeFileGuard;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,14 +35,6 @@ import reactor.core.scheduler.Schedulers;
 class ArchiveRouter {
 
   static final int MAX_ENTRIES = 100_000;
-  static final long MAX_TOTAL_BYTES = 2L * 1024 * 1024 * 1024;
-  static final long MAX_RATIO = 100;
-
-  /**
-   * The ratio is judged only past this size: a small file of repetitive text may well compress a
-   * hundredfold, and cannot do harm however it compresses.
-   */
-  static final long RATIO_FLOOR_BYTES = 1024 * 1024;
 
   /** One organization's file, unpacked to {@code temp}. */
   record RoutedFile(long organizationId, String fileName, Path temp) {}
@@ -54,11 +42,11 @@ class ArchiveRouter {
   /** An entry whose name passed: where it goes, still packed. */
   private record Entry(String name, String fileName, String login, FileType type) {}
 
-  private final DatabaseClient db;
+  private final ArchiveAudienceStore audience;
   private final BlobStore blobs;
 
-  ArchiveRouter(DatabaseClient db, BlobStore blobs) {
-    this.db = db;
+  ArchiveRouter(ArchiveAudienceStore audience, BlobStore blobs) {
+    this.audience = audience;
     this.blobs = blobs;
   }
 
@@ -69,7 +57,8 @@ class ArchiveRouter {
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             entries ->
-                audience(publicationId, entries)
+                audience
+                    .byLogin(publicationId, entries.stream().map(Entry::login).toList())
                     .flatMap(
                         organizations ->
                             unpack(
@@ -145,20 +134,6 @@ class ArchiveRouter {
     return Optional.empty();
   }
 
-  /** The organizations of the audience among the entries' logins, by login: one query. */
-  private Mono<Map<String, Long>> audience(long publicationId, List<Entry> entries) {
-    return db.sql(
-            "select o.login, o.id from publication p join organization o on o.login = any(:logins)"
-                + " and "
-                + AudienceRule.ORGANIZATION_IN_AUDIENCE
-                + " where p.id = :id")
-        .bind("logins", entries.stream().map(Entry::login).toArray(String[]::new))
-        .bind("id", publicationId)
-        .map(r -> Map.entry(r.get("login", String.class), r.get("id", Long.class)))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-  }
-
   /** The entries whose login is in the audience; the others are added to {@code problems}. */
   private static List<Entry> routable(
       List<Entry> entries,
@@ -186,9 +161,10 @@ class ArchiveRouter {
 
   /**
    * Unpacks every entry to its own temporary file, counting the bytes that really come out: past
-   * {@link #MAX_TOTAL_BYTES} in all the archive is refused at once; an entry that unpacks more than
-   * {@link #MAX_RATIO} times its packed size, or whose content is not of its type, is named. Then,
-   * if anything at all was wrong with the archive, it is refused with every problem.
+   * {@link ArchiveEntryUnpacker#MAX_TOTAL_BYTES} in all the archive is refused at once; an entry
+   * that unpacks more than {@link ArchiveEntryUnpacker#MAX_RATIO} times its packed size, or whose
+   * content is not of its type, is named. Then, if anything at all was wrong with the archive, it
+   * is refused with every problem.
    */
   private Mono<List<RoutedFile>> unpack(
       Path archive,
@@ -202,22 +178,7 @@ class ArchiveRouter {
             zip ->
                 Flux.fromIterable(entries)
                     .concatMap(
-                        entry ->
-                            blobs
-                                .tempFile()
-                                .doOnNext(
-                                    temp ->
-                                        done.add(
-                                            new RoutedFile(
-                                                organizations.get(entry.login()),
-                                                entry.fileName(),
-                                                temp)))
-                                .flatMap(
-                                    temp ->
-                                        Mono.fromRunnable(
-                                                () ->
-                                                    unpackEntry(zip, entry, temp, total, problems))
-                                            .subscribeOn(Schedulers.boundedElastic()))),
+                        entry -> unpackOne(zip, entry, organizations, done, total, problems)),
             ArchiveRouter::closeQuietly)
         .then(
             Mono.fromCallable(
@@ -232,60 +193,32 @@ class ArchiveRouter {
                     .then(Mono.error(e)));
   }
 
-  private static void unpackEntry(
-      ZipFile zip, Entry entry, Path temp, AtomicLong total, List<FieldProblem> problems) {
-    ZipEntry zipEntry = zip.getEntry(entry.name());
-    // The inflater reads at most the packed size the central directory gives, so the ratio
-    // against it bounds what one entry can really produce.
-    long ratioLimit = MAX_RATIO * Math.max(zipEntry.getCompressedSize(), 1);
-    FileType.Sniffer sniffer = new FileType.Sniffer();
-    try (InputStream in = zip.getInputStream(zipEntry);
-        OutputStream out = Files.newOutputStream(temp)) {
-      byte[] chunk = new byte[64 * 1024];
-      long written = 0;
-      for (int n; (n = in.read(chunk)) > 0; ) {
-        written += n;
-        if (total.addAndGet(n) > MAX_TOTAL_BYTES) {
-          problems.add(
-              FieldProblem.of(
-                  entry.name(),
-                  "Архив распаковывается больше чем в "
-                      + (MAX_TOTAL_BYTES >> 30)
-                      + " ГБ: такой архив не принимается"));
-          throw new UnprocessableException("Архив не принят", List.copyOf(problems));
-        }
-        if (written > RATIO_FLOOR_BYTES && written > ratioLimit) {
-          problems.add(
-              FieldProblem.of(
-                  entry.name(),
-                  "Файл «"
-                      + entry.name()
-                      + "» распаковывается более чем в "
-                      + MAX_RATIO
-                      + " раз больше своего сжатого размера: похоже на zip-бомбу"));
-          return;
-        }
-        sniffer.update(chunk, 0, n);
-        out.write(chunk, 0, n);
-      }
-    } catch (ZipException e) {
-      problems.add(FieldProblem.of(entry.name(), "Файл в архиве повреждён"));
-      return;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (!sniffer.isA(entry.type())) {
-      problems.add(FieldProblem.of(entry.name(), entry.type().mismatch(entry.name())));
-      return;
-    }
-    if (OfficeFileGuard.inspects(entry.fileName())) {
-      try {
-        OfficeFileGuard.problem(temp, entry.name())
-            .ifPresent(problem -> problems.add(FieldProblem.of(entry.name(), problem)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  /** One entry to its own temporary file, remembered in {@code done} before it is written. */
+  private Mono<Void> unpackOne(
+      ZipFile zip,
+      Entry entry,
+      Map<String, Long> organizations,
+      List<RoutedFile> done,
+      AtomicLong total,
+      List<FieldProblem> problems) {
+    return blobs
+        .tempFile()
+        .doOnNext(
+            temp ->
+                done.add(new RoutedFile(organizations.get(entry.login()), entry.fileName(), temp)))
+        .flatMap(
+            temp ->
+                Mono.<Void>fromRunnable(
+                        () ->
+                            ArchiveEntryUnpacker.unpack(
+                                zip,
+                                entry.name(),
+                                entry.fileName(),
+                                entry.type(),
+                                temp,
+                                total,
+                                problems))
+                    .subscribeOn(Schedulers.boundedElastic()));
   }
 
   private static ZipFile open(Path archive) throws IOException {

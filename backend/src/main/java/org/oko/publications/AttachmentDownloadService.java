@@ -8,7 +8,6 @@ import java.util.List;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.blob.BlobStore;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
@@ -23,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,22 +39,16 @@ class AttachmentDownloadService {
   private final AttachmentStore attachments;
   private final OrganizationDirectory organizations;
   private final BlobStore blobs;
-  private final Outbox outbox;
-  private final TransactionalOperator tx;
   private final Clock clock;
 
   AttachmentDownloadService(
       AttachmentStore attachments,
       OrganizationDirectory organizations,
       BlobStore blobs,
-      Outbox outbox,
-      TransactionalOperator tx,
       Clock clock) {
     this.attachments = attachments;
     this.organizations = organizations;
     this.blobs = blobs;
-    this.outbox = outbox;
-    this.tx = tx;
     this.clock = clock;
   }
 
@@ -160,25 +152,8 @@ class AttachmentDownloadService {
       Caller caller, PublicationRow publication, long attachmentId, Target target) {
     Instant now = clock.instant();
     Long organizationId = target.organizationId();
-    Mono<Void> logged =
-        attachments.recordDownload(
-            publication.id(),
-            attachmentId,
-            organizationId,
-            caller.login(),
-            caller.role().name(),
-            now);
-    if (organizationId == null) {
-      return logged;
-    }
-    return logged
-        .then(
-            outbox.append(
-                AttachmentDownloaded.TOPIC,
-                String.valueOf(publication.id()),
-                new AttachmentDownloaded(
-                    publication.id(), attachmentId, organizationId, caller.login(), now)))
-        .as(tx::transactional);
+    return attachments.recordDownload(
+        publication.id(), attachmentId, organizationId, caller.login(), caller.role().name(), now);
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

@@ -28,8 +28,15 @@ final class AudienceRule {
   static final Set<Role> ADDRESSABLE =
       EnumSet.of(Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE, Role.ORGANIZATION);
 
-  /** Released: published, and its release time has come ({@code :now}). */
-  static final String RELEASED = "(p.status = 'PUBLISHED' and p.release_at <= :now)";
+  /**
+   * Released: published, and its release time has come ({@code :now}) — for a release at local
+   * time, in the reader's region ({@code :region}) at that wall-clock time in the region's zone.
+   */
+  static final String RELEASED =
+      "(p.status = 'PUBLISHED' and p.release_at <= :now and (p.release_local is null"
+          + " or cast(:region as text) is null"
+          + " or timezone((select tz.time_zone from region tz where tz.code = :region),"
+          + " p.release_local) <= :now))";
 
   /**
    * Organization {@code o} is in the audience of publication {@code p}. Who takes part is the

@@ -44,6 +44,9 @@ class PublicationMapper {
                 rows.stream().map(row -> toApi(row, byPublication, reader.now())).toList());
   }
 
+  private static final java.time.format.DateTimeFormatter LOCAL =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
   private static Publication toApi(
       PublicationRow row, Map<Long, List<Attachment>> attachments, Instant now) {
     Publication p =
@@ -68,6 +71,16 @@ class PublicationMapper {
     p.setAuthorName(row.authorName());
     if (row.releaseAt() != null) {
       p.setReleaseAt(ApiTimes.utc(row.releaseAt()));
+    }
+    if (row.releaseLocal() != null) {
+      p.setReleaseLocal(LOCAL.format(row.releaseLocal()));
+      p.setRegionReleases(
+          row.regionReleases().stream()
+              .map(
+                  r ->
+                      new org.oko.api.model.RegionRelease(
+                          r.regionCode(), r.zone().getId(), ApiTimes.utc(r.at())))
+              .collect(Collectors.toCollection(ArrayList::new)));
     }
     return p;
   }

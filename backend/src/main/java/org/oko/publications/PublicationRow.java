@@ -1,7 +1,11 @@
 package org.oko.publications;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 
@@ -17,6 +21,8 @@ record PublicationRow(
     boolean sampleOnly,
     boolean published,
     Instant releaseAt,
+    LocalDateTime releaseLocal,
+    Map<String, ZoneId> releaseZones,
     String authorLogin,
     String authorName,
     String authorRegion,
@@ -30,6 +36,20 @@ record PublicationRow(
     DRAFT,
     SCHEDULED,
     RELEASED
+  }
+
+  /** For a release at local time, each audience region's moment, earliest first; else empty. */
+  List<ReleaseRules.RegionRelease> regionReleases() {
+    if (releaseLocal == null) {
+      return List.of();
+    }
+    return releaseZones.entrySet().stream()
+        .map(
+            e ->
+                new ReleaseRules.RegionRelease(
+                    e.getKey(), e.getValue(), releaseLocal.atZone(e.getValue()).toInstant()))
+        .sorted(Comparator.comparing(ReleaseRules.RegionRelease::at))
+        .toList();
   }
 
   Status statusAt(Instant now) {

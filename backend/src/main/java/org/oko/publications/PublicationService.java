@@ -2,9 +2,12 @@ package org.oko.publications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
@@ -36,7 +39,10 @@ class PublicationService {
   private final PublicationStore store;
   private final PublicationAccess access;
   private final AttachmentStore attachments;
+  private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
   private final CampaignDirectory campaigns;
+  private final OrganizationDirectory organizations;
   private final BlobStore blobs;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -47,6 +53,7 @@ class PublicationService {
       PublicationAccess access,
       AttachmentStore attachments,
       CampaignDirectory campaigns,
+      OrganizationDirectory organizations,
       BlobStore blobs,
       Outbox outbox,
       TransactionalOperator tx,
@@ -55,6 +62,7 @@ class PublicationService {
     this.access = access;
     this.attachments = attachments;
     this.campaigns = campaigns;
+    this.organizations = organizations;
     this.blobs = blobs;
     this.outbox = outbox;
     this.tx = tx;
@@ -136,23 +144,49 @@ class PublicationService {
         .then();
   }
 
-  /** Publishes the draft at {@code releaseAt} (null: now), with its event. */
-  Mono<Shown> publish(Caller caller, long id, Instant releaseAt) {
+  /**
+   * Publishes the draft at {@code releaseAt} (null: now), or at {@code releaseLocal} in each
+   * audience region's zone ({@link ReleaseRules}), with its event.
+   */
+  Mono<Shown> publish(Caller caller, long id, Instant releaseAt, LocalDateTime releaseLocal) {
+    if (releaseAt != null && releaseLocal != null) {
+      return Mono.error(
+          new UnprocessableException(
+              "releaseLocal",
+              "Укажите либо единый момент выпуска, либо местное время регионов, но не оба"));
+    }
     Instant now = clock.instant();
-    Instant release = releaseAt == null ? now : releaseAt;
     return access
         .publishable(caller, id)
         .flatMap(
-            p ->
-                release.isBefore(now)
-                    ? Mono.error(
-                        new UnprocessableException(
-                            "releaseAt", "Время выпуска уже прошло: укажите время в будущем"))
-                    : published(p, release, caller.login()))
+            p -> {
+              if (releaseLocal != null) {
+                return localRelease(caller, p, releaseLocal, now)
+                    .flatMap(first -> published(p, first, releaseLocal, caller.login()));
+              }
+              Instant release = releaseAt == null ? now : releaseAt;
+              return release.isBefore(now)
+                  ? Mono.error(
+                      new UnprocessableException(
+                          "releaseAt", "Время выпуска уже прошло: укажите время в будущем"))
+                  : published(p, release, null, caller.login());
+            })
         .then(find(caller, id));
   }
 
-  private Mono<Void> published(PublicationRow p, Instant releaseAt, String by) {
+  /** The earliest region's moment of a release at local time; 422 if any region's is wrong. */
+  private Mono<Instant> localRelease(
+      Caller caller, PublicationRow p, LocalDateTime local, Instant now) {
+    return campaigns
+        .visibleTo(caller, p.campaignId())
+        .map(c -> p.regionCodes().isEmpty() ? c.regionCodes() : p.regionCodes())
+        .flatMap(organizations::zonesOf)
+        .map(zones -> ReleaseRules.moments(local, zones, now))
+        .map(moments -> moments.isEmpty() ? local.atZone(MOSCOW).toInstant() : moments.get(0).at());
+  }
+
+  private Mono<Void> published(
+      PublicationRow p, Instant releaseAt, LocalDateTime releaseLocal, String by) {
     PublicationPublished event =
         new PublicationPublished(
             p.id(),
@@ -164,7 +198,7 @@ class PublicationService {
             p.sampleOnly(),
             by);
     return store
-        .publish(p.id(), p.version(), releaseAt)
+        .publish(p.id(), p.version(), releaseAt, releaseLocal)
         .flatMap(
             done ->
                 done

@@ -2,8 +2,12 @@ package org.oko.publications;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -26,12 +30,19 @@ class PublicationStore {
       """
       select p.id, p.campaign_id, c.title as campaign_title, p.title, p.body, p.audience_roles,
              p.audience_regions, p.sample_only, p.status, p.release_at, p.author_login,
-             p.author_name, p.author_region, p.version, p.created_at,
+             p.author_name, p.author_region, p.version, p.created_at, p.release_local,
+             array(select rr.code || ' ' || rr.time_zone from region rr
+                    where p.release_local is not null
+                      and (rr.code = any(p.audience_regions)
+                           or (cardinality(p.audience_regions) = 0
+                               and rr.code in (select cr.region_code from %s cr
+                                               where cr.campaign_id = p.campaign_id)))
+                    order by rr.code) as release_zones,
              exists (select 1 from publication_read r
                      where r.publication_id = p.id and r.login = :login) as read
       from publication p join %s c on c.id = p.campaign_id
       """
-          .formatted(CampaignReadModel.campaigns());
+          .formatted(CampaignReadModel.regions(), CampaignReadModel.campaigns());
 
   private static final String UNREAD =
       " and "
@@ -160,16 +171,17 @@ class PublicationStore {
         .map(n -> n == 1);
   }
 
-  Mono<Boolean> publish(long id, long version, Instant releaseAt) {
+  Mono<Boolean> publish(long id, long version, Instant releaseAt, LocalDateTime releaseLocal) {
     return db.sql(
             """
             update publication set status = 'PUBLISHED', release_at = :releaseAt,
-                version = version + 1
+                release_local = :releaseLocal, version = version + 1
             where id = :id and version = :version
             """)
         .bind("id", id)
         .bind("version", version)
         .bind("releaseAt", releaseAt)
+        .bind("releaseLocal", Parameter.fromOrEmpty(releaseLocal, LocalDateTime.class))
         .fetch()
         .rowsUpdated()
         .map(n -> n == 1);
@@ -210,6 +222,16 @@ class PublicationStore {
         .then();
   }
 
+  /** {@code "25 Asia/Vladivostok"} → region 25's zone, in the order of the region codes. */
+  private static Map<String, ZoneId> zones(String[] codeAndZone) {
+    Map<String, ZoneId> zones = new LinkedHashMap<>();
+    for (String pair : codeAndZone == null ? new String[0] : codeAndZone) {
+      int space = pair.indexOf(' ');
+      zones.put(pair.substring(0, space), ZoneId.of(pair.substring(space + 1)));
+    }
+    return zones;
+  }
+
   private static String[] roles(PublicationAudience audience) {
     return audience.roles().stream().map(Enum::name).toArray(String[]::new);
   }
@@ -226,6 +248,8 @@ class PublicationStore {
         r.get("sample_only", Boolean.class),
         "PUBLISHED".equals(r.get("status", String.class)),
         r.get("release_at", Instant.class),
+        r.get("release_local", LocalDateTime.class),
+        zones(r.get("release_zones", String[].class)),
         r.get("author_login", String.class),
         r.get("author_name", String.class),
         r.get("author_region", String.class),

@@ -1,5 +1,6 @@
 package org.oko.publications;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import org.oko.api.PublicationsApi;
 import org.oko.api.model.DownloadPage;
@@ -110,7 +111,8 @@ class PublicationsController implements PublicationsApi {
                 publications.publish(
                     t.getT1(),
                     publicationId,
-                    t.getT2().getReleaseAt() == null ? null : t.getT2().getReleaseAt().toInstant()))
+                    t.getT2().getReleaseAt() == null ? null : t.getT2().getReleaseAt().toInstant(),
+                    localTime(t.getT2().getReleaseLocal())))
         .flatMap(this::toApi)
         .map(ResponseEntity::ok);
   }
@@ -189,5 +191,18 @@ class PublicationsController implements PublicationsApi {
         in.getBody(),
         new PublicationAudience(
             roles, List.copyOf(a.getRegionCodes()), Boolean.TRUE.equals(a.getSampleOnly())));
+  }
+
+  /** {@code 2026-04-21T08:00}; 422 for a date or time that does not exist in any calendar. */
+  private static LocalDateTime localTime(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new org.oko.platform.web.UnprocessableException(
+          "releaseLocal", "Нет такой даты или времени: " + text);
+    }
   }
 }

@@ -12,9 +12,4 @@ class PublicationsTopics {
   EventTopic publicationPublishedTopic() {
     return PublicationPublished.TOPIC;
   }
-
-  @Bean
-  EventTopic attachmentDownloadedTopic() {
-    return AttachmentDownloaded.TOPIC;
-  }
 }

@@ -126,7 +126,7 @@ interface AnswersTable {
     static String number(Number n) {
       String text = n instanceof BigDecimal d ? d.toPlainString() : n.toString();
       if (n instanceof Double || n instanceof Float) {
-        Long whole = AnswerRules.whole(n);
+        Long whole = AnswerValueRules.whole(n);
         text =
             whole != null ? whole.toString() : BigDecimal.valueOf(n.doubleValue()).toPlainString();
       }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
+import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -59,6 +60,7 @@ class SessionService {
   private final SessionStore store;
   private final QuestionnaireDefinitionStore definitions;
   private final QuestionnaireWindow window;
+  private final Outbox outbox;
   private final Clock clock;
 
   SessionService(
@@ -66,11 +68,13 @@ class SessionService {
       SessionStore store,
       QuestionnaireDefinitionStore definitions,
       QuestionnaireWindow window,
+      Outbox outbox,
       Clock clock) {
     this.credentials = credentials;
     this.store = store;
     this.definitions = definitions;
     this.window = window;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -202,12 +206,12 @@ class SessionService {
               Map<String, Object> merged = merge(s.answers(), patch);
               requireValid(AnswerRules.checkComplete(v.content(), merged));
               Instant now = clock.instant();
-              return store
-                  .submitIfUnchanged(
-                      s.id(),
-                      s.revision(),
-                      merged,
-                      key,
+              return outbox
+                  .appendIfChanged(
+                      SessionStore.SUBMIT_IF_UNCHANGED,
+                      store.submission(s.id(), s.revision(), merged, key, now),
+                      QuestionnaireSubmitted.TOPIC,
+                      s.id().toString(),
                       new QuestionnaireSubmitted(
                           s.id(),
                           s.campaignId(),

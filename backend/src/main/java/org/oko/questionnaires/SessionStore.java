@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
-import org.oko.platform.events.Outbox;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -70,7 +71,6 @@ class SessionStore {
 
   private final DatabaseClient db;
   private final JsonMapper json;
-  private final Outbox outbox;
   private final ConcurrentHashMap<UUID, Header> headers = new ConcurrentHashMap<>();
 
   private static final long TITLES_CACHED_FOR_NANOS = 60_000_000_000L;
@@ -81,10 +81,9 @@ class SessionStore {
 
   private final ConcurrentHashMap<TitleKey, Titles> titles = new ConcurrentHashMap<>();
 
-  SessionStore(DatabaseClient db, JsonMapper json, Outbox outbox) {
+  SessionStore(DatabaseClient db, JsonMapper json) {
     this.db = db;
     this.json = json;
-    this.outbox = outbox;
   }
 
   Mono<Session> byLogin(String login) {
@@ -205,31 +204,27 @@ class SessionStore {
   }
 
   /**
-   * Stores the submission with its event if the session is still as read (not submitted, no save
-   * since): true if it was. One statement, no lock held while the answers are checked.
+   * The submission if the session is still as read (not submitted, no save since), for {@link
+   * org.oko.platform.events.Outbox#appendIfChanged}: the service stores it with its event in one
+   * statement, no lock held while the answers are checked. Bound by {@link #submission}.
    */
-  Mono<Boolean> submitIfUnchanged(
-      UUID id,
-      long revision,
-      Map<String, Object> answers,
-      String key,
-      QuestionnaireSubmitted event) {
-    return outbox.appendIfChanged(
-        """
-        update questionnaire_session
-        set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
-            updated_at = :now, submitted_at = :now, submit_key = :key
-        where id = :id and status = 'STARTED' and revision = :revision
-        """,
-        spec ->
-            spec.bind("answers", Json.of(write(answers)))
-                .bind("now", event.submittedAt())
-                .bind("key", key)
-                .bind("id", id)
-                .bind("revision", revision),
-        QuestionnaireSubmitted.TOPIC,
-        id.toString(),
-        event);
+  static final String SUBMIT_IF_UNCHANGED =
+      """
+      update questionnaire_session
+      set answers = cast(:answers as jsonb), status = 'SUBMITTED', revision = revision + 1,
+          updated_at = :now, submitted_at = :now, submit_key = :key
+      where id = :id and status = 'STARTED' and revision = :revision
+      """;
+
+  /** Binds {@link #SUBMIT_IF_UNCHANGED}'s parameters. */
+  UnaryOperator<GenericExecuteSpec> submission(
+      UUID id, long revision, Map<String, Object> answers, String key, Instant now) {
+    return spec ->
+        spec.bind("answers", Json.of(write(answers)))
+            .bind("now", now)
+            .bind("key", key)
+            .bind("id", id)
+            .bind("revision", revision);
   }
 
   /**

@@ -1,16 +1,13 @@
 package org.oko.results;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.oko.forms.FormReopened;
 import org.oko.forms.FormSubmitted;
 import org.oko.forms.SubmittedFormDirectory;
 import org.oko.results.ResultsStore.Place;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,13 +22,19 @@ class ProtocolService {
 
   private final SubmittedFormDirectory forms;
   private final ResultsStore store;
+  private final TallyService tallies;
   private final TransactionalOperator tx;
   private final Clock clock;
 
   ProtocolService(
-      SubmittedFormDirectory forms, ResultsStore store, TransactionalOperator tx, Clock clock) {
+      SubmittedFormDirectory forms,
+      ResultsStore store,
+      TallyService tallies,
+      TransactionalOperator tx,
+      Clock clock) {
     this.forms = forms;
     this.store = store;
+    this.tallies = tallies;
     this.tx = tx;
     this.clock = clock;
   }
@@ -99,29 +102,8 @@ class ProtocolService {
                                   applied.organizationId(),
                                   applied.regionCode(),
                                   applied.municipalityId());
-                          return store
-                              .organizationTally(
-                                  applied.campaignId(),
-                                  applied.subjectKey(),
-                                  applied.organizationId())
-                              .flatMap(
-                                  old ->
-                                      moveUnits(
-                                          applied.campaignId(),
-                                          applied.subjectKey(),
-                                          place,
-                                          zero(old).minus(old)))
-                              .then(
-                                  store.deleteOrganizationTally(
-                                      applied.campaignId(),
-                                      applied.subjectKey(),
-                                      applied.organizationId()))
-                              .then(
-                                  store.replaceParticipants(
-                                      applied.campaignId(),
-                                      applied.subjectKey(),
-                                      applied.organizationId(),
-                                      List.of()))
+                          return tallies
+                              .withdraw(applied.campaignId(), applied.subjectKey(), place)
                               .then(
                                   store.putProtocol(
                                       applied.campaignId(),
@@ -166,149 +148,21 @@ class ProtocolService {
               return store
                   .place(organizationId)
                   .flatMap(
-                      place -> {
-                        Tally fresh = TallyRules.tally(participants, subject);
-                        Mono<Tally> old =
-                            store
-                                .organizationTally(campaign, key, organizationId)
-                                .defaultIfEmpty(Tally.empty(subject.tasks(), subject.maxScore()));
-                        return old.flatMap(
-                                before -> moveUnits(campaign, key, place, fresh.minus(before)))
-                            .then(
-                                participants.isEmpty()
-                                    ? store.deleteOrganizationTally(campaign, key, organizationId)
-                                    : store.putOrganizationTally(campaign, key, place, fresh))
-                            .then(
-                                store.replaceParticipants(
-                                    campaign, key, organizationId, participants))
-                            .then(
-                                store.putProtocol(
-                                    campaign,
-                                    key,
-                                    place,
-                                    formId,
-                                    responseId,
-                                    number,
-                                    true,
-                                    clock.instant()))
-                            .thenReturn(true);
-                      });
+                      place ->
+                          tallies
+                              .replace(subject, place, participants)
+                              .then(
+                                  store.putProtocol(
+                                      campaign,
+                                      key,
+                                      place,
+                                      formId,
+                                      responseId,
+                                      number,
+                                      true,
+                                      clock.instant()))
+                              .thenReturn(true));
             })
         .as(tx::transactional);
-  }
-
-  /**
-   * Recomputes every tally of a subject from its stored participants (after a new grade scale, or
-   * to check the incremental tallies): organization rows from their participants, the units above
-   * as their sums. Run inside the caller's transaction, under the subject's lock.
-   */
-  Mono<Integer> rebuildTallies(Subject subject) {
-    long campaign = subject.campaignId();
-    String key = subject.key();
-    Map<String, Tally> units = new HashMap<>();
-    Map<String, Place> unitPlaces = new HashMap<>();
-    return store
-        .deleteAggregates(campaign, key)
-        .thenMany(store.activeProtocols(campaign, key))
-        .concatMap(
-            applied ->
-                store
-                    .participants(campaign, key, applied.organizationId())
-                    .collectList()
-                    .flatMap(
-                        participants -> {
-                          Tally t = TallyRules.tally(participants, subject);
-                          Place place =
-                              new Place(
-                                  applied.organizationId(),
-                                  applied.regionCode(),
-                                  applied.municipalityId());
-                          add(units, unitPlaces, "COUNTRY|", null, t);
-                          add(
-                              units,
-                              unitPlaces,
-                              "REGION|" + place.regionCode(),
-                              new Place(0, place.regionCode(), null),
-                              t);
-                          if (place.municipalityId() != null) {
-                            add(
-                                units,
-                                unitPlaces,
-                                "MUNICIPALITY|" + place.municipalityId(),
-                                new Place(0, place.regionCode(), place.municipalityId()),
-                                t);
-                          }
-                          return (participants.isEmpty()
-                                  ? store.deleteOrganizationTally(
-                                      campaign, key, place.organizationId())
-                                  : store.putOrganizationTally(campaign, key, place, t))
-                              .thenReturn(1);
-                        }),
-            4)
-        .count()
-        .flatMap(
-            count ->
-                Flux.fromIterable(units.entrySet())
-                    .concatMap(
-                        e -> {
-                          String[] parts = e.getKey().split("\\|", -1);
-                          Place p = unitPlaces.get(e.getKey());
-                          return store.addToUnit(
-                              campaign,
-                              key,
-                              parts[0],
-                              parts[1],
-                              p == null ? null : p.regionCode(),
-                              p == null ? null : p.municipalityId(),
-                              e.getValue());
-                        })
-                    .then(Mono.just(count.intValue())));
-  }
-
-  private static void add(
-      Map<String, Tally> units, Map<String, Place> places, String key, Place place, Tally t) {
-    Tally zeroed =
-        new Tally(
-            t.participants(),
-            t.scoreSum(),
-            t.scoreSqSum(),
-            t.grades(),
-            t.histogram(),
-            t.taskSums(),
-            t.gradeTaskSums(),
-            t.journal(),
-            0,
-            0,
-            t.schools(),
-            t.schoolMeanSum(),
-            t.schoolMeanSqSum());
-    units.merge(key, zeroed, Tally::plus);
-    if (place != null) {
-      places.putIfAbsent(key, place);
-    }
-  }
-
-  /** Moves the country, the region and the municipality by {@code delta}, in that order. */
-  private Mono<Void> moveUnits(long campaign, String key, Place place, Tally delta) {
-    Mono<Void> country = store.addToUnit(campaign, key, "COUNTRY", "", null, null, delta);
-    Mono<Void> region =
-        store.addToUnit(
-            campaign, key, "REGION", place.regionCode(), place.regionCode(), null, delta);
-    Mono<Void> municipality =
-        place.municipalityId() == null
-            ? Mono.empty()
-            : store.addToUnit(
-                campaign,
-                key,
-                "MUNICIPALITY",
-                place.municipalityId().toString(),
-                place.regionCode(),
-                place.municipalityId(),
-                delta);
-    return country.then(region).then(municipality);
-  }
-
-  private static Tally zero(Tally like) {
-    return Tally.empty(like.tasks(), Math.max(0, like.histogram().length - 1));
   }
 }

@@ -106,6 +106,29 @@ class ReportStore {
         .one();
   }
 
+  /** The tallies of these units in one statement, by {@code LEVEL|unit}; absent units omitted. */
+  Mono<Map<String, Tally>> tallies(long campaign, String subject, List<Unit> units) {
+    String[] levels = units.stream().map(u -> u.level().name()).toArray(String[]::new);
+    String[] ids = units.stream().map(Unit::id).toArray(String[]::new);
+    return db.sql(
+            "select t.level, t.unit, "
+                + TALLY
+                + " from result_tally t where t.campaign_id = :c and t.subject_key = :s"
+                + " and (t.level, t.unit) in (select * from unnest(cast(:levels as text[]),"
+                + " cast(:units as text[])))")
+        .bind("c", campaign)
+        .bind("s", subject)
+        .bind("levels", levels)
+        .bind("units", ids)
+        .map(
+            r ->
+                Map.entry(
+                    r.get("level", String.class) + "|" + r.get("unit", String.class),
+                    ResultsStore.tally(r)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+  }
+
   /** Every region's tally of the subject, by region code. */
   Mono<Map<String, Tally>> regionTallies(long campaign, String subject) {
     return db.sql(
@@ -281,7 +304,8 @@ class ReportStore {
         .one();
   }
 
-  Mono<Void> release(long campaign, String region, Instant at, String by) {
+  /** Records a region's release; true when it was not released before. */
+  Mono<Boolean> release(long campaign, String region, Instant at, String by) {
     return db.sql(
             "insert into result_release (campaign_id, region_code, released_at, released_by)"
                 + " values (:c, :r, :at, :by) on conflict do nothing")
@@ -289,7 +313,9 @@ class ReportStore {
         .bind("r", region)
         .bind("at", at)
         .bind("by", by)
-        .then();
+        .fetch()
+        .rowsUpdated()
+        .map(n -> n > 0);
   }
 
   Flux<Release> releases(long campaign, String onlyRegion) {

@@ -23,13 +23,30 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The results and reports API: each operation is one call of {@link ReportService}. */
+/**
+ * The results and reports API: each operation is one call of a service — {@link ReportService}
+ * (reports, export, openings), {@link UnitTableService}, {@link FlagService}, {@link ScaleService},
+ * {@link ReleaseService}.
+ */
 @RestController
 class ResultsController implements ResultsApi {
 
   private final ReportService reports;
+  private final ReleaseService releases;
+  private final ScaleService scales;
+  private final UnitTableService tables;
+  private final FlagService flags;
 
-  ResultsController(ReportService reports) {
+  ResultsController(
+      ReportService reports,
+      ReleaseService releases,
+      ScaleService scales,
+      UnitTableService tables,
+      FlagService flags) {
+    this.releases = releases;
+    this.scales = scales;
+    this.tables = tables;
+    this.flags = flags;
     this.reports = reports;
   }
 
@@ -37,7 +54,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<GradeScale>> getGradeScale(
       Long campaignId, String subjectKey, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.scale(caller, campaignId, subjectKey))
+        .flatMap(caller -> scales.scale(caller, campaignId, subjectKey))
         .map(s -> ResponseEntity.ok(ResultsMapper.scale(s)));
   }
 
@@ -48,7 +65,7 @@ class ResultsController implements ResultsApi {
         .flatMap(
             caller ->
                 input.flatMap(
-                    body -> reports.setScale(caller, campaignId, subjectKey, body.getBoundaries())))
+                    body -> scales.setScale(caller, campaignId, subjectKey, body.getBoundaries())))
         .map(s -> ResponseEntity.ok(ResultsMapper.scale(s)));
   }
 
@@ -56,7 +73,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<ReportReleaseList>> listReportReleases(
       Long campaignId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.releases(caller, campaignId))
+        .flatMap(caller -> releases.releases(caller, campaignId))
         .map(
             list ->
                 ResponseEntity.ok(
@@ -67,7 +84,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<ReportRelease>> releaseReports(
       Long campaignId, String regionCode, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.release(caller, campaignId, regionCode))
+        .flatMap(caller -> releases.release(caller, campaignId, regionCode))
         .map(r -> ResponseEntity.ok(ResultsMapper.release(r)));
   }
 
@@ -115,7 +132,7 @@ class ResultsController implements ResultsApi {
     return CurrentCaller.get()
         .flatMap(
             caller ->
-                reports.units(
+                tables.units(
                     caller,
                     campaignId,
                     subjectKey,
@@ -144,7 +161,7 @@ class ResultsController implements ResultsApi {
   public Mono<ResponseEntity<ObjectivityReport>> getObjectivityFlags(
       Long campaignId, String subjectKey, Long organizationId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> reports.flags(caller, campaignId, subjectKey, organizationId))
+        .flatMap(caller -> flags.flags(caller, campaignId, subjectKey, organizationId))
         .map(f -> ResponseEntity.ok(ResultsMapper.flags(f)));
   }
 

@@ -18,14 +18,14 @@ public class ResultsImportService {
       String code, String classLetter, int[] scores, Integer journalGrade) {}
 
   private final ResultsStore store;
-  private final ReportStore reports;
+  private final ReleaseService releases;
   private final ProtocolService protocols;
   private final Clock clock;
 
   ResultsImportService(
-      ResultsStore store, ReportStore reports, ProtocolService protocols, Clock clock) {
+      ResultsStore store, ReleaseService releases, ProtocolService protocols, Clock clock) {
     this.store = store;
-    this.reports = reports;
+    this.releases = releases;
     this.protocols = protocols;
     this.clock = clock;
   }
@@ -73,6 +73,6 @@ public class ResultsImportService {
 
   /** Releases a region's reports. */
   public Mono<Void> release(long campaignId, String regionCode, String by) {
-    return reports.release(campaignId, regionCode, clock.instant(), by);
+    return releases.release(campaignId, regionCode, by);
   }
 }

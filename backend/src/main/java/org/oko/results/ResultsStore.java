@@ -48,13 +48,18 @@ class ResultsStore {
 
   // --- subjects and scales
 
-  /** The campaign subject with its tasks and scale; empty when the campaign does not list it. */
+  /**
+   * The campaign subject with its tasks (or, without them, the criteria its scoring events carried)
+   * and scale; empty when the campaign does not list it.
+   */
   Mono<Subject> subject(long campaignId, String subjectKey) {
     return db.sql(
-            "select c.subjects, s.boundaries from "
+            "select c.subjects, s.boundaries, k.codes, k.maxima from "
                 + CampaignReadModel.campaigns()
                 + " c left join result_grade_scale s on s.campaign_id = c.id"
-                + " and s.subject_key = :subject where c.id = :campaign")
+                + " and s.subject_key = :subject"
+                + " left join result_criteria k on k.campaign_id = c.id"
+                + " and k.subject_key = :subject where c.id = :campaign")
         .bind("campaign", campaignId)
         .bind("subject", subjectKey)
         .map(
@@ -70,6 +75,13 @@ class ResultsStore {
                 for (JsonNode t : s.path("tasks")) {
                   labels.add(t.path("label").asString());
                   max.add(t.path("maxScore").asInt());
+                }
+                String[] codes = row.get("codes", String[].class);
+                Integer[] maxima = row.get("maxima", Integer[].class);
+                if (labels.isEmpty() && codes != null && maxima != null) {
+                  // No tasks of its own (an ОМК subject): the scoring scheme's criteria.
+                  labels.addAll(List.of(codes));
+                  max.addAll(List.of(maxima));
                 }
                 return java.util.Optional.of(
                     new Subject(

@@ -7,6 +7,7 @@ import org.oko.forms.FormSubmitted;
 import org.oko.platform.events.EventStream;
 import org.oko.platform.events.ReceivedEvent;
 import org.oko.platform.lifecycle.BackgroundLoop;
+import org.oko.scoring.WorkScored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,11 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes the forms' {@code FormSubmitted} and {@code FormReopened} events (one group shared by
- * the instances, in order per form) and hands them to {@link ProtocolService}; acknowledges each
- * when done. An event that cannot be read is logged and skipped; a lost database or broker
- * resubscribes with backoff and the events come again (applying one twice changes nothing).
+ * Consumes the forms' {@code FormSubmitted} and {@code FormReopened} events and the scoring's
+ * {@code WorkScored} (one group shared by the instances, in order per form and per organization)
+ * and hands them to {@link ProtocolService} and {@link ExpertScoreService}; acknowledges each when
+ * done. An event that cannot be read is logged and skipped; a lost database or broker resubscribes
+ * with backoff and the events come again (applying one twice changes nothing).
  */
 @Component
 class ResultsWorker extends BackgroundLoop {
@@ -31,11 +33,17 @@ class ResultsWorker extends BackgroundLoop {
 
   private final EventStream events;
   private final ProtocolService protocols;
+  private final ExpertScoreService expertScores;
   private final JsonMapper json;
 
-  ResultsWorker(EventStream events, ProtocolService protocols, JsonMapper json) {
+  ResultsWorker(
+      EventStream events,
+      ProtocolService protocols,
+      ExpertScoreService expertScores,
+      JsonMapper json) {
     this.events = events;
     this.protocols = protocols;
+    this.expertScores = expertScores;
     this.json = json;
   }
 
@@ -44,7 +52,11 @@ class ResultsWorker extends BackgroundLoop {
     return Flux.defer(
             () ->
                 events.subscribe(
-                    GROUP, List.of(FormSubmitted.TOPIC.name(), FormReopened.TOPIC.name())))
+                    GROUP,
+                    List.of(
+                        FormSubmitted.TOPIC.name(),
+                        FormReopened.TOPIC.name(),
+                        WorkScored.TOPIC.name())))
         .concatMap(event -> process(event).thenReturn(event))
         .doOnNext(ReceivedEvent::acknowledge)
         .retryWhen(
@@ -62,6 +74,9 @@ class ResultsWorker extends BackgroundLoop {
       }
       if (FormReopened.TOPIC.name().equals(event.type())) {
         return protocols.reopened(json.readValue(event.payload(), FormReopened.class));
+      }
+      if (WorkScored.TOPIC.name().equals(event.type())) {
+        return expertScores.scored(json.readValue(event.payload(), WorkScored.class));
       }
     } catch (RuntimeException e) {
       log.error("Unreadable event {} of {} skipped: {}", event.id(), event.type(), e.toString());

@@ -16,7 +16,6 @@ import org.oko.campaigns.StageGate;
 import org.oko.campaigns.Subject;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -43,7 +42,6 @@ class PreliminaryListService {
   private final OrganizationDirectory organizations;
   private final StageGate stages;
   private final SampleStore store;
-  private final Outbox outbox;
   private final TransactionalOperator tx;
 
   PreliminaryListService(
@@ -51,13 +49,11 @@ class PreliminaryListService {
       OrganizationDirectory organizations,
       StageGate stages,
       SampleStore store,
-      Outbox outbox,
       TransactionalOperator tx) {
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.stages = stages;
     this.store = store;
-    this.outbox = outbox;
     this.tx = tx;
   }
 
@@ -169,12 +165,6 @@ class PreliminaryListService {
               int proposed = checked.entries().size();
               return store
                   .replaceList(campaign.id(), regionCode, checked.entries())
-                  .then(
-                      outbox.append(
-                          PreliminaryListSubmitted.TOPIC,
-                          campaign.id() + ":" + regionCode,
-                          new PreliminaryListSubmitted(
-                              campaign.id(), regionCode, proposed, caller.login())))
                   .as(tx::transactional)
                   .thenReturn(proposed);
             });

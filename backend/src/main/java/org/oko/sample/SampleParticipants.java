@@ -1,20 +1,14 @@
 package org.oko.sample;
 
-import java.util.List;
-import org.oko.campaigns.CampaignParticipants;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-
 /**
  * Who takes part in a campaign: an organization whose entry is {@code SELECTED}, once the sample is
- * published to its region. The sample's published read model. Features that page and count
+ * published to its region. The sample's published read model as SQL: features that page and count
  * participants in SQL (publications' audiences, logistics' materials, forms' respondents) put
  * {@link #relation()} in their queries instead of naming the sample's tables; campaigns asks
- * through {@link CampaignParticipants}, which this implements.
+ * through {@link org.oko.campaigns.CampaignParticipants}, which {@link SampleParticipantsReadModel}
+ * implements on the same relation.
  */
-@Component
-public class SampleParticipants implements CampaignParticipants {
+public final class SampleParticipants {
 
   private static final String RELATION =
       """
@@ -24,11 +18,7 @@ public class SampleParticipants implements CampaignParticipants {
                                  and sp.region_code = e.region_code
        where e.status = 'SELECTED')""";
 
-  private final DatabaseClient db;
-
-  SampleParticipants(DatabaseClient db) {
-    this.db = db;
-  }
+  private SampleParticipants() {}
 
   /**
    * Every campaign's participants as a relation for a {@code from} or {@code join} (give it an
@@ -38,25 +28,5 @@ public class SampleParticipants implements CampaignParticipants {
    */
   public static String relation() {
     return RELATION;
-  }
-
-  @Override
-  public Mono<List<Long>> campaignsOf(long organizationId) {
-    return db.sql("select campaign_id from " + RELATION + " e where e.organization_id = :org")
-        .bind("org", organizationId)
-        .map(r -> r.get("campaign_id", Long.class))
-        .all()
-        .collectList();
-  }
-
-  @Override
-  public Mono<List<String>> regionsWithLists(long campaignId) {
-    return db.sql(
-            "select distinct region_code from sample_entry where campaign_id = :campaign"
-                + " order by region_code")
-        .bind("campaign", campaignId)
-        .map(r -> r.get("region_code", String.class))
-        .all()
-        .collectList();
   }
 }

@@ -166,23 +166,25 @@ class SampleSelectionService {
               return Flux.fromIterable(regions)
                   .concatMap(
                       region ->
-                          store
-                              .publish(campaign.id(), region, caller.login(), clock.instant())
-                              .flatMap(
-                                  fresh ->
-                                      fresh
-                                          ? outbox.append(
-                                              SamplePublished.TOPIC,
-                                              campaign.id() + ":" + region,
-                                              new SamplePublished(
-                                                  campaign.id(),
-                                                  region,
-                                                  selected.getOrDefault(region, 0),
-                                                  caller.login()))
-                                          : Mono.empty()))
+                          publishRegion(
+                              caller, campaign.id(), region, selected.getOrDefault(region, 0)))
                   .then()
                   .as(tx::transactional);
             });
+  }
+
+  /** Publishes the region's sample and, the first time, its SamplePublished event. */
+  private Mono<Void> publishRegion(Caller caller, long campaignId, String region, int selected) {
+    return store
+        .publish(campaignId, region, caller.login(), clock.instant())
+        .flatMap(
+            fresh ->
+                fresh
+                    ? outbox.append(
+                        SamplePublished.TOPIC,
+                        campaignId + ":" + region,
+                        new SamplePublished(campaignId, region, selected, caller.login()))
+                    : Mono.empty());
   }
 
   private Mono<Void> requireUnpublished(long campaignId, java.util.Collection<String> regions) {

@@ -9,17 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class SampleTopics {
 
   @Bean
-  EventTopic preliminaryListSubmittedTopic() {
-    return PreliminaryListSubmitted.TOPIC;
-  }
-
-  @Bean
   EventTopic samplePublishedTopic() {
     return SamplePublished.TOPIC;
-  }
-
-  @Bean
-  EventTopic verificationConfirmedTopic() {
-    return VerificationConfirmed.TOPIC;
   }
 }

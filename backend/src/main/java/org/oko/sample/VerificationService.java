@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +16,6 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.Subject;
 import org.oko.orgs.Visibility;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -46,7 +44,6 @@ class VerificationService {
   private final SampleStore samples;
   private final VerificationStore store;
   private final StageGate stages;
-  private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -56,7 +53,6 @@ class VerificationService {
       SampleStore samples,
       VerificationStore store,
       StageGate stages,
-      Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.campaigns = campaigns;
@@ -64,7 +60,6 @@ class VerificationService {
     this.samples = samples;
     this.store = store;
     this.stages = stages;
-    this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
   }
@@ -99,21 +94,8 @@ class VerificationService {
                     FormSignature.verification(
                         campaign.id(), part.regionCode(), part.municipalityId()),
                     "Форма выверки. " + campaign.title(),
-                    entries.stream().map(VerificationService::line).toList(),
+                    entries.stream().map(VerificationRules::line).toList(),
                     campaign.subjects()));
-  }
-
-  private static SampleWorkbook.Line line(PartEntry e) {
-    Attributes a = e.attributes();
-    return new SampleWorkbook.Line(
-        e.login(),
-        e.name(),
-        e.status().equals("SELECTED"),
-        a.participants(),
-        a.institutionType(),
-        a.settlementType(),
-        a.educationLevels(),
-        a.subjects());
   }
 
   /**
@@ -155,12 +137,19 @@ class VerificationService {
                 stages
                     .requireOpen(campaign.id(), Stage.VERIFICATION, part.regionCode(), null)
                     .then(published(campaign, part))
-                    .flatMap(
-                        entries ->
-                            Mono.fromCallable(() -> SampleWorkbookReader.lines(file, false))
-                                .subscribeOn(Schedulers.boundedElastic())
-                                .flatMap(
-                                    parsed -> store(caller, campaign, part, entries, parsed))));
+                    .flatMap(entries -> readAndStore(caller, campaign, part, entries, file)));
+  }
+
+  /** Reads the form's rows off the event loop, then checks and stores them. */
+  private Mono<VerificationStore.Upload> readAndStore(
+      Caller caller,
+      CampaignInfo campaign,
+      VerificationPart part,
+      List<PartEntry> entries,
+      Path file) {
+    return Mono.fromCallable(() -> SampleWorkbookReader.lines(file, false))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(parsed -> store(caller, campaign, part, entries, parsed));
   }
 
   private Mono<VerificationStore.Upload> store(
@@ -208,7 +197,7 @@ class VerificationService {
                 new Proposal(line.login(), line.attributes(), line.place()), subjectKeys));
       }
       Attributes after = line.participates() ? line.attributes() : entry.attributes();
-      changes.addAll(diff(entry, line.participates(), after));
+      changes.addAll(VerificationRules.diff(entry, line.participates(), after));
       rows.add(
           new NewValues(
               entry.organizationId(),
@@ -244,71 +233,6 @@ class VerificationService {
                     changes,
                     rows.size(),
                     null));
-  }
-
-  /** Every field the row changes, in column order, with the values as the workbook shows them. */
-  static List<Change> diff(PartEntry entry, boolean participates, Attributes after) {
-    List<Change> changes = new ArrayList<>();
-    Attributes before = entry.attributes();
-    boolean wasIn = entry.status().equals("SELECTED");
-    add(
-        changes,
-        entry,
-        Column.PARTICIPATES,
-        Vocabulary.yesNo(wasIn),
-        Vocabulary.yesNo(participates));
-    if (!participates) {
-      return changes;
-    }
-    add(
-        changes,
-        entry,
-        Column.PARTICIPANTS,
-        String.valueOf(before.participants()),
-        String.valueOf(after.participants()));
-    if (!Set.copyOf(before.educationLevels()).equals(Set.copyOf(after.educationLevels()))) {
-      add(
-          changes,
-          entry,
-          Column.LEVELS,
-          Vocabulary.levels(before.educationLevels()),
-          Vocabulary.levels(after.educationLevels()));
-    }
-    add(
-        changes,
-        entry,
-        Column.SETTLEMENT,
-        Vocabulary.settlement(before.settlementType()),
-        Vocabulary.settlement(after.settlementType()));
-    add(changes, entry, Column.TYPE, before.institutionType(), after.institutionType());
-    if (!Set.copyOf(before.subjects()).equals(Set.copyOf(after.subjects()))) {
-      add(
-          changes,
-          entry,
-          Column.SUBJECTS,
-          String.join(", ", before.subjects()),
-          String.join(", ", after.subjects()));
-    }
-    return changes;
-  }
-
-  private static void add(
-      List<Change> changes, PartEntry entry, Column column, String before, String after) {
-    if (Objects.equals(before, after)) {
-      return;
-    }
-    changes.add(
-        new Change(
-            entry.organizationId(),
-            entry.login(),
-            entry.name(),
-            entry.regionCode(),
-            entry.municipalityId(),
-            entry.municipalityName(),
-            column.diffField,
-            column.title,
-            before.isEmpty() ? "—" : before,
-            after.isEmpty() ? "—" : after));
   }
 
   /**
@@ -355,18 +279,8 @@ class VerificationService {
         .flatMap(
             written ->
                 written == upload.rows()
-                    ? outbox.append(
-                        VerificationConfirmed.TOPIC,
-                        campaign.id() + ":" + upload.regionCode(),
-                        new VerificationConfirmed(
-                            campaign.id(),
-                            upload.id(),
-                            upload.regionCode(),
-                            upload.municipalityId(),
-                            upload.rows(),
-                            upload.changes().size(),
-                            caller.login()))
-                    : Mono.error(
+                    ? Mono.<Void>empty()
+                    : Mono.<Void>error(
                         new ConflictException(
                             "После загрузки формы данные части организаций изменились (их уже"
                                 + " выверил кто-то другой). Скачайте форму заново и загрузите"

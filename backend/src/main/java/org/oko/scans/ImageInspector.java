@@ -1,26 +1,16 @@
 package org.oko.scans;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -28,7 +18,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.w3c.dom.Node;
+import org.oko.platform.web.RussianPlural;
 
 /**
  * The file checks of one scanned sheet, on a file on disk: its bytes are what its name says, its
@@ -49,8 +39,6 @@ final class ImageInspector {
 
   static final int MIN_DPI = 100;
   static final int MAX_DPI = 600;
-
-  static final int THUMBNAIL_WIDTH = 320;
 
   /** Decoded images are subsampled to about this width: enough for blank detection. */
   private static final int WORK_WIDTH = 1_200;
@@ -227,15 +215,16 @@ final class ImageInspector {
               null,
               null);
         }
-        Integer dpi = kind == Kind.PNG ? pngDpi(file) : metadataDpi(reader);
+        Integer dpi =
+            kind == Kind.PNG ? ScanResolution.png(file) : ScanResolution.fromMetadata(reader);
         ImageReadParam param = reader.getDefaultReadParam();
         int step = Math.max(1, width / WORK_WIDTH);
         if (step > 1) {
           param.setSourceSubsampling(step, step, 0, 0);
         }
         BufferedImage image = reader.read(0, param);
-        BufferedImage grey = grey(image);
-        byte[] thumbnail = thumbnail(grey);
+        BufferedImage grey = GreyPage.grey(image);
+        byte[] thumbnail = GreyPage.thumbnail(grey);
         Inspection seen = new Inspection(null, null, width, height, dpi, thumbnail);
         if (Math.min(width, height) < MIN_SIDE) {
           return seen.withProblem(
@@ -259,7 +248,7 @@ final class ImageInspector {
                   + MAX_DPI
                   + " dpi — отсканируйте лист с разрешением 200–300 dpi");
         }
-        return blank(grey) ? seen.withProblem("BLANK_PAGE", BLANK_MESSAGE) : seen;
+        return GreyPage.blank(grey) ? seen.withProblem("BLANK_PAGE", BLANK_MESSAGE) : seen;
       } finally {
         reader.dispose();
       }
@@ -282,7 +271,7 @@ final class ImageInspector {
             "В PDF-файле "
                 + pages
                 + " "
-                + pagesWord(pages)
+                + RussianPlural.of(pages, "страница", "страницы", "страниц")
                 + ", а должна быть ровно одна — загрузите каждую страницу бланка отдельным файлом");
       }
       PDRectangle box = document.getPage(0).getMediaBox();
@@ -298,179 +287,9 @@ final class ImageInspector {
       // Rendered small: enough for the thumbnail and blank detection, cheap for any page.
       float scale = Math.min(1f, 600f / Math.max(1f, box.getWidth()));
       BufferedImage rendered = new PDFRenderer(document).renderImage(0, scale, ImageType.GRAY);
-      rendered = grey(rendered);
-      Inspection seen = new Inspection(null, null, null, null, null, thumbnail(rendered));
-      return blank(rendered) ? seen.withProblem("BLANK_PAGE", BLANK_MESSAGE) : seen;
-    }
-  }
-
-  private static String pagesWord(int n) {
-    int mod100 = n % 100;
-    int mod10 = n % 10;
-    if (mod100 >= 11 && mod100 <= 14) {
-      return "страниц";
-    }
-    if (mod10 == 1) {
-      return "страница";
-    }
-    if (mod10 >= 2 && mod10 <= 4) {
-      return "страницы";
-    }
-    return "страниц";
-  }
-
-  /**
-   * Blank by simple statistics of the grey image: almost white on average and almost uniform. A
-   * scanned empty sheet has some noise (a deviation of a few levels); a page with any writing or
-   * ruling has far more.
-   */
-  static boolean blank(BufferedImage grey) {
-    WritableRaster raster = grey.getRaster();
-    int w = grey.getWidth();
-    int h = grey.getHeight();
-    int step = Math.max(1, Math.max(w, h) / 800);
-    byte[] row = new byte[w];
-    double sum = 0;
-    double squares = 0;
-    long n = 0;
-    for (int y = 0; y < h; y += step) {
-      raster.getDataElements(0, y, w, 1, row);
-      for (int x = 0; x < w; x += step) {
-        int v = row[x] & 0xff;
-        sum += v;
-        squares += (double) v * v;
-        n++;
-      }
-    }
-    if (n == 0) {
-      return true;
-    }
-    double mean = sum / n;
-    double deviation = Math.sqrt(Math.max(0, squares / n - mean * mean));
-    return mean > 235 && deviation < 8;
-  }
-
-  /** The image as 8-bit grey (a copy only when it is not grey already). */
-  static BufferedImage grey(BufferedImage image) {
-    if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-      return image;
-    }
-    BufferedImage grey =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = grey.createGraphics();
-    try {
-      g.setColor(java.awt.Color.WHITE);
-      g.fillRect(0, 0, image.getWidth(), image.getHeight());
-      g.drawImage(image, 0, 0, null);
-    } finally {
-      g.dispose();
-    }
-    return grey;
-  }
-
-  /**
-   * A PNG of the grey image at most {@link #THUMBNAIL_WIDTH} pixels wide, each pixel the average of
-   * the block it covers (one pass over the rows: far cheaper than Java 2D's scaling).
-   */
-  static byte[] thumbnail(BufferedImage grey) throws IOException {
-    int w = grey.getWidth();
-    int h = grey.getHeight();
-    int tw = Math.min(THUMBNAIL_WIDTH, w);
-    int th = Math.max(1, (int) Math.round((double) h * tw / w));
-    BufferedImage small = new BufferedImage(tw, th, BufferedImage.TYPE_BYTE_GRAY);
-    WritableRaster source = grey.getRaster();
-    WritableRaster target = small.getRaster();
-    byte[] row = new byte[w];
-    byte[] out = new byte[tw];
-    int[] column = new int[w];
-    for (int x = 0; x < w; x++) {
-      column[x] = (int) ((long) x * tw / w);
-    }
-    long[] sums = new long[tw];
-    int[] counts = new int[tw];
-    for (int ty = 0; ty < th; ty++) {
-      int y0 = (int) ((long) ty * h / th);
-      int y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * h / th));
-      java.util.Arrays.fill(sums, 0);
-      java.util.Arrays.fill(counts, 0);
-      for (int y = y0; y < y1 && y < h; y++) {
-        source.getDataElements(0, y, w, 1, row);
-        for (int x = 0; x < w; x++) {
-          sums[column[x]] += row[x] & 0xff;
-          counts[column[x]]++;
-        }
-      }
-      for (int tx = 0; tx < tw; tx++) {
-        out[tx] = (byte) (counts[tx] == 0 ? 255 : sums[tx] / counts[tx]);
-      }
-      target.setDataElements(0, ty, tw, 1, out);
-    }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(png)) {
-      writer.setOutput(stream);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      // Fast deflate: a thumbnail a few per cent larger, written several times faster.
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(0.75f);
-      writer.write(null, new IIOImage(small, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return png.toByteArray();
-  }
-
-  /** A PNG's resolution from its pHYs chunk (pixels per metre), read before the image data. */
-  static Integer pngDpi(Path file) throws IOException {
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-      in.skipNBytes(8);
-      while (true) {
-        int length = in.readInt();
-        int type = in.readInt();
-        if (length < 0) {
-          return null;
-        }
-        if (type == 0x70485973) { // pHYs
-          int x = in.readInt();
-          in.readInt();
-          int unit = in.readUnsignedByte();
-          return unit == 1 && x > 0 ? (int) Math.round(x * 0.0254) : null;
-        }
-        if (type == 0x49444154 || type == 0x49454e44) { // IDAT, IEND: no pHYs before the pixels
-          return null;
-        }
-        in.skipNBytes((long) length + 4);
-      }
-    } catch (EOFException e) {
-      return null;
-    }
-  }
-
-  /** JPEG and TIFF resolution from the standard metadata tree, when the file has it. */
-  private static Integer metadataDpi(ImageReader reader) {
-    try {
-      IIOMetadata metadata = reader.getImageMetadata(0);
-      if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-        return null;
-      }
-      Node root = metadata.getAsTree("javax_imageio_1.0");
-      for (Node dimension = root.getFirstChild();
-          dimension != null;
-          dimension = dimension.getNextSibling()) {
-        if (!"Dimension".equals(dimension.getNodeName())) {
-          continue;
-        }
-        for (Node n = dimension.getFirstChild(); n != null; n = n.getNextSibling()) {
-          if ("HorizontalPixelSize".equals(n.getNodeName())) {
-            Node value = n.getAttributes().getNamedItem("value");
-            double mmPerPixel = Double.parseDouble(value.getNodeValue());
-            return mmPerPixel > 0 ? (int) Math.round(25.4 / mmPerPixel) : null;
-          }
-        }
-      }
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return null;
+      rendered = GreyPage.grey(rendered);
+      Inspection seen = new Inspection(null, null, null, null, null, GreyPage.thumbnail(rendered));
+      return GreyPage.blank(rendered) ? seen.withProblem("BLANK_PAGE", BLANK_MESSAGE) : seen;
     }
   }
 }

@@ -8,6 +8,7 @@ import org.oko.orgs.OrganizationRef;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.PayloadTooLargeException;

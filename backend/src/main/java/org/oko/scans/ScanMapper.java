@@ -18,6 +18,7 @@ import org.oko.api.model.ScanSheetPage;
 import org.oko.api.model.SheetCounts;
 import org.oko.api.model.SheetStatus;
 import org.oko.orgs.OrganizationRef;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.Paging;
 import org.oko.scans.BatchStore.BatchRow;
 import org.oko.scans.LocalScanningService.OwnCampaign;

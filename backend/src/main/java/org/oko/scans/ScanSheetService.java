@@ -3,6 +3,7 @@ package org.oko.scans;
 import java.util.List;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.scans.SheetStore.SheetRow;

@@ -1,6 +1,7 @@
 package org.oko.scans;
 
 import java.util.Optional;
+import org.oko.platform.web.RussianPlural;
 import org.oko.scans.SchemeDirectory.Scheme;
 import org.oko.scans.ValidationStore.Outcome;
 import org.oko.scans.ValidationStore.Sheet;
@@ -45,7 +46,7 @@ final class SheetRules {
                 + " нет в бланке: в работе по этому предмету "
                 + pages
                 + " "
-                + pagesWord(pages)
+                + RussianPlural.of(pages, "страница", "страницы", "страниц")
                 + " — проверьте номер страницы в имени файла")
         : outcome;
   }
@@ -102,17 +103,5 @@ final class SheetRules {
 
   private static boolean omk(Sheet sheet) {
     return "OMK".equals(sheet.campaignKind());
-  }
-
-  private static String pagesWord(int n) {
-    int mod100 = n % 100;
-    int mod10 = n % 10;
-    if (mod10 == 1 && mod100 != 11) {
-      return "страница";
-    }
-    if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) {
-      return "страницы";
-    }
-    return "страниц";
   }
 }

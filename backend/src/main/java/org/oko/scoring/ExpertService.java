@@ -13,6 +13,7 @@ import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.UnprocessableException;

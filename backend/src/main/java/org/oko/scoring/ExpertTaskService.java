@@ -9,6 +9,7 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.scans.SchemeDirectory;

@@ -4,6 +4,7 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.scoring.ResultStore.Filter;

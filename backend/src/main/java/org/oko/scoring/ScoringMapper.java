@@ -20,6 +20,7 @@ import org.oko.api.model.ScoringTaskPage;
 import org.oko.api.model.ScoringTaskStatus;
 import org.oko.api.model.ScoringTaskSummary;
 import org.oko.platform.web.ApiTimes;
+import org.oko.platform.web.Listing;
 import org.oko.scoring.ExpertService.NewExpert;
 import org.oko.scoring.ExpertService.Registered;
 import org.oko.scoring.ExpertStore.ExpertRow;

@@ -2,11 +2,14 @@ package org.oko.scoring;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
+import org.oko.platform.events.Outbox;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.scans.SchemeDirectory;
@@ -26,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * An expert's scores for a task, and what follows in the same transaction: the work's sheets become
  * SCORED with its first score and VERIFIED when its result is final; a discrepancy between the
- * first and second expert brings in a third.
+ * first and second expert brings in a third; a final result goes to the outbox as {@link
+ * WorkScored}.
  */
 @Service
 class TaskScoringService {
@@ -37,6 +41,7 @@ class TaskScoringService {
   private final SchemeDirectory schemes;
   private final SheetStatusService statuses;
   private final StageGate stages;
+  private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -47,6 +52,7 @@ class TaskScoringService {
       SchemeDirectory schemes,
       SheetStatusService statuses,
       StageGate stages,
+      Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.tasks = tasks;
@@ -55,6 +61,7 @@ class TaskScoringService {
     this.schemes = schemes;
     this.statuses = statuses;
     this.stages = stages;
+    this.outbox = outbox;
     this.tx = tx;
     this.clock = clock;
   }
@@ -134,7 +141,8 @@ class TaskScoringService {
       case FINAL ->
           results
               .record(campaignId, subject, kit, "FINAL", verdict.scores(), verdict.total(), now)
-              .then(statuses.advanceWork(campaignId, subject, kit, WorkStage.VERIFIED));
+              .then(statuses.advanceWork(campaignId, subject, kit, WorkStage.VERIFIED))
+              .then(scored(task, scheme, verdict, now));
       case IN_PROGRESS ->
           results
               .record(campaignId, subject, kit, null, null, null, now)
@@ -149,6 +157,33 @@ class TaskScoringService {
               .then(statuses.advanceWork(campaignId, subject, kit, WorkStage.SCORED))
               .then(assignThird(task, all, now));
     };
+  }
+
+  /** Tells the results (and whoever reads it) that the work's result is final. */
+  private Mono<Void> scored(TaskRow task, Scheme scheme, Verdict verdict, Instant now) {
+    Map<String, Integer> maxima = new HashMap<>();
+    scheme.criteria().forEach(c -> maxima.put(c.code(), c.maxScore()));
+    List<WorkScored.CriterionScore> scores =
+        verdict.scores().stream()
+            .map(
+                s ->
+                    new WorkScored.CriterionScore(
+                        s.code(), maxima.getOrDefault(s.code(), 0), s.score()))
+            .toList();
+    WorkScored event =
+        new WorkScored(
+            task.campaignId(),
+            task.subjectKey(),
+            task.kitNumber(),
+            task.organizationId(),
+            task.regionCode(),
+            scores,
+            verdict.total(),
+            now);
+    return outbox.append(
+        WorkScored.TOPIC,
+        task.campaignId() + "/" + task.subjectKey() + "/" + task.organizationId(),
+        event);
   }
 
   /** The third expert, if the region has one who may take the work; else it waits for one. */

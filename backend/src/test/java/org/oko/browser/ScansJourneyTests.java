@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 class ScansJourneyTests extends ApiTest {
 
-  private static final String CAMPAIGN = "ОМК-2026 (осень): сканирование";
+  private static final String CAMPAIGN = "ОМК-2026 (осень): сканирование и проверка экспертами";
 
   /** A kit of ppo640001 in that campaign whose first page the demo did not upload. */
   private static final String KIT = "801008";

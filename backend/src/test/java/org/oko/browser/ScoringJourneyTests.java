@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 class ScoringJourneyTests extends ApiTest {
 
-  private static final String CAMPAIGN = "ОМК-2025: проверка экспертами";
+  private static final String CAMPAIGN = "ОМК-2026 (осень): сканирование и проверка экспертами";
 
   @Autowired DatabaseClient db;
 

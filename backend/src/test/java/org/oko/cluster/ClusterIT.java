@@ -59,7 +59,7 @@ class ClusterIT {
     b = cluster.instance(2);
     String federal = a.token("federal", "federal-demo");
     resultsForm = form(federal, campaign(federal, "ВПР-2025, осень"), "results-math-4");
-    scanningCampaign = campaign(federal, "ОМК-2026 (осень): сканирование");
+    scanningCampaign = campaign(federal, "ОМК-2026 (осень): сканирование и проверка экспертами");
   }
 
   @AfterAll

@@ -62,6 +62,15 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** The next message within {@code wait}, or null when none came. */
+  public JsonNode poll(Duration wait) {
+    try {
+      return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The next message, which must be of this type. */
   public JsonNode next(String type) {
     JsonNode message = next();

@@ -19,7 +19,7 @@ import org.springframework.http.MediaType;
 /** The organization hierarchy as a coordinator or a regional system browses it. */
 class OrgsApiTests extends ApiTest {
 
-  @Autowired OrganizationRegistry registry;
+  @Autowired OrganizationRegistryStore registry;
 
   @Test
   void listsTheDemoRegionsWithTheirCounts() {

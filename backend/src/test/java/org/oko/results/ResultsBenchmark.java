@@ -31,6 +31,7 @@ class ResultsBenchmark extends ApiTest {
   @Autowired DatabaseClient db;
   @Autowired ResultsStore store;
   @Autowired ProtocolService protocols;
+  @Autowired TallyService tallies;
 
   private static int prop(String name, int fallback) {
     return Integer.getInteger("oko.bench." + name, fallback);
@@ -116,7 +117,7 @@ class ResultsBenchmark extends ApiTest {
         applied, visible, seen.contains("\"participants\":10") ? "checked" : "NOT SEEN");
 
     before = System.nanoTime();
-    Integer rebuilt = protocols.rebuildTallies(subject).block();
+    Integer rebuilt = tallies.rebuild(subject).block();
     log(
         "rebuild of every tally from the stored participants (%d organizations): %.1f s",
         rebuilt, (System.nanoTime() - before) / 1e9);

@@ -99,6 +99,23 @@ class ResultsTests extends ApiTest {
 
     client.put().uri(base + "/releases/64").exchange().expectStatus().isOk();
     client.put().uri(base + "/releases/64").exchange().expectStatus().isOk();
+    // Released twice, announced once: the event notifications and the change feed read.
+    assertThat(
+            db.sql(
+                    "select payload::text as p from outbox where topic = 'results.ReportReleased'"
+                        + " and event_key = :k")
+                .bind("k", c + "/64")
+                .map(r -> r.get("p", String.class))
+                .all()
+                .collectList()
+                .block())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .contains("\"campaignId\": " + c)
+                    .contains("\"regionCode\": \"64\"")
+                    .contains("\"releasedBy\": \"federal\""));
     as("region64")
         .get()
         .uri(base + "/releases")

@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ApiTest.Clocks.class)
+@Import({ApiTest.Clocks.class, ProbeEvents.class})
 public abstract class ApiTest {
 
   /** The application's clock, which a test may set; back to real time after every test. */

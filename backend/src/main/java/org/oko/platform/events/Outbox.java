@@ -28,7 +28,7 @@ public class Outbox {
   /**
    * Appends an event; call it inside the transaction of the change.
    *
-   * @param topic the event's topic, e.g. {@code orgs.OrganizationRegistered}
+   * @param topic the event's topic, e.g. {@code forms.FormSubmitted}
    * @param key the partitioning key: events with one key are consumed in order
    * @param event a record, serialized as JSON
    */

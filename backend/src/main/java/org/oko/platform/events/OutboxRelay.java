@@ -32,6 +32,10 @@ import reactor.kafka.sender.SenderRecord;
  * transaction, so if the relaying instance dies, PostgreSQL drops it with the connection and
  * another instance takes over at its next tick: no lease to expire, nothing to configure.
  *
+ * <p>Publishing numbers the rows ({@code outbox.seq}): under the lock, so every number of a batch
+ * is committed before the next batch takes one, and {@link ChangeLog} can read "after number n"
+ * without ever skipping a row that committed late.
+ *
  * <p>At-least-once: rows are marked only after Kafka acknowledged them; a crash in between
  * publishes them again, which is why consumers must be idempotent (they get the outbox id as {@code
  * event-id}).
@@ -106,7 +110,12 @@ class OutboxRelay extends BackgroundLoop {
     return sender
         .send(records)
         .then(
-            db.sql("update outbox set published_at = now() where id = any(:ids)")
+            // Numbered in id order under the relay's lock: the change feed's commit order.
+            db.sql(
+                    "update outbox o set published_at = now(), seq = numbered.seq"
+                        + " from (select id, nextval('outbox_seq') as seq from"
+                        + " (select unnest(cast(:ids as bigint[])) as id order by 1) ids) numbered"
+                        + " where o.id = numbered.id")
                 .bind("ids", ids)
                 .fetch()
                 .rowsUpdated())

@@ -4,7 +4,7 @@ package org.oko.platform.events;
  * One event as a consumer receives it.
  *
  * @param id the outbox id: the same event may arrive twice, so consumers deduplicate by it
- * @param type the topic, e.g. {@code orgs.OrganizationRegistered}
+ * @param type the topic, e.g. {@code forms.FormSubmitted}
  * @param key the partitioning key
  * @param payload the event as JSON
  * @param acknowledgement marks the event processed; its offset is committed afterwards

@@ -3,6 +3,7 @@ package org.oko.platform.security;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,7 +74,10 @@ class SecurityConfig {
   /** Verifies OKO's own tokens: RS256 only (never {@code none}), issuer, audience, expiry. */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
-      TokenKeys keys, SecurityProperties properties, OwnIssuer ownIssuer) {
+      TokenKeys keys,
+      SecurityProperties properties,
+      OwnIssuer ownIssuer,
+      ObjectProvider<SignInBlock> blocks) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withJwkSource(
                 jwt -> keys.verificationKeys(jwt.getHeader().getKeyID()))
@@ -97,9 +101,18 @@ class SecurityConfig {
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(
                     new OAuth2Error("invalid_token", "Wrong issuer", null));
+    // A deactivated account's tokens stop working at once (issue 19), not when they expire.
+    OAuth2TokenValidator<Jwt> notBlocked =
+        jwt -> {
+          SignInBlock block = blocks.getIfAvailable();
+          return block != null && jwt.getSubject() != null && block.blocks(jwt.getSubject())
+              ? OAuth2TokenValidatorResult.failure(
+                  new OAuth2Error("invalid_token", "Account deactivated", null))
+              : OAuth2TokenValidatorResult.success();
+        };
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
-            List.of(JwtValidators.createDefault(), ownIssuerOnly, audience, hasRole)));
+            List.of(JwtValidators.createDefault(), ownIssuerOnly, audience, hasRole, notBlocked)));
     return decoder;
   }
 }

@@ -15,7 +15,7 @@ public final class ByteSizes {
 
   public static String text(long bytes) {
     if (bytes < 1024) {
-      return bytes + " " + bytesWord(bytes);
+      return bytes + " " + RussianPlural.of(bytes, "байт", "байта", "байт");
     }
     double value = bytes;
     int unit = -1;
@@ -26,12 +26,5 @@ public final class ByteSizes {
     BigDecimal rounded =
         BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
     return rounded.toPlainString().replace('.', ',') + " " + UNITS[unit];
-  }
-
-  /** «байта» after 2–4 (but not 12–14), «байт» otherwise, as Russian counts them. */
-  private static String bytesWord(long n) {
-    long last = n % 10;
-    long lastTwo = n % 100;
-    return last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14) ? "байта" : "байт";
   }
 }

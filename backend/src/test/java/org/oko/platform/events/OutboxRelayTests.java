@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.oko.orgs.OrganizationRegistered;
 import org.oko.testing.ApiTest;
+import org.oko.testing.ProbeEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -38,7 +38,7 @@ class OutboxRelayTests extends ApiTest {
           .blockLast();
 
       String key = "relay-" + UUID.randomUUID();
-      outbox.append(OrganizationRegistered.TOPIC, key, new Probe(key)).block();
+      outbox.append(ProbeEvents.TOPIC, key, new Probe(key)).block();
 
       assertThat(relay.publishBatch().block()).as("this instance relays nothing").isZero();
       Thread.sleep(500); // ten ticks of this instance's own relay loop

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.oko.orgs.NewOrganization;
-import org.oko.orgs.OrganizationRegistered;
-import org.oko.orgs.OrganizationRegistry;
+import org.oko.orgs.OrganizationRegistryStore;
 import org.oko.testing.ApiTest;
+import org.oko.testing.ProbeEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A state change and its event commit together, and the event reaches a Kafka consumer. */
 class OutboxToKafkaTests extends ApiTest {
 
-  @Autowired OrganizationRegistry registry;
+  @Autowired OrganizationRegistryStore registry;
+  @Autowired Outbox outbox;
   @Autowired EventStream events;
   @Autowired DatabaseClient db;
   @Autowired ReactiveTransactionManager transactions;
@@ -30,19 +31,21 @@ class OutboxToKafkaTests extends ApiTest {
   @Test
   void aRegisteredOrganizationIsPublishedAndConsumed() {
     String login = "edu64" + (9000 + (int) (Math.random() * 999));
-    Long id = registry.registerOrganization(school(login)).block(Duration.ofSeconds(10));
+    Long id =
+        TransactionalOperator.create(transactions)
+            .transactional(registerWithEvent(login))
+            .block(Duration.ofSeconds(10));
 
     StepVerifier.create(
             events
-                .subscribe(
-                    "test-" + UUID.randomUUID(), List.of(OrganizationRegistered.TOPIC.name()))
+                .subscribe("test-" + UUID.randomUUID(), List.of(ProbeEvents.TOPIC.name()))
                 .filter(e -> login.equals(e.key()))
                 .next())
         .assertNext(
             event -> {
-              assertThat(event.type()).isEqualTo("orgs.OrganizationRegistered");
+              assertThat(event.type()).isEqualTo("testing.ProbeRecorded");
               var payload = json.readTree(event.payload());
-              assertThat(payload.get("login").asString()).isEqualTo(login);
+              assertThat(payload.get("key").asString()).isEqualTo(login);
               assertThat(payload.get("organizationId").asLong()).isEqualTo(id);
               assertThat(payload.get("regionCode").asString()).isEqualTo("64");
               assertThat(event.id()).isPositive();
@@ -65,8 +68,7 @@ class OutboxToKafkaTests extends ApiTest {
   void aRolledBackChangeLeavesNoEvent() {
     String login = "edu64" + (8000 + (int) (Math.random() * 999));
     Mono<Long> failing =
-        registry
-            .registerOrganization(school(login))
+        registerWithEvent(login)
             .then(Mono.error(new IllegalStateException("the rest of the request failed")));
 
     StepVerifier.create(TransactionalOperator.create(transactions).transactional(failing))
@@ -87,6 +89,18 @@ class OutboxToKafkaTests extends ApiTest {
             .block();
     assertThat(rows).isZero();
     assertThat(orgs).isZero();
+  }
+
+  /** A state change and its event, as a service writes them (the caller owns the transaction). */
+  private Mono<Long> registerWithEvent(String login) {
+    return registry
+        .registerOrganization(school(login))
+        .flatMap(
+            id ->
+                outbox
+                    .append(
+                        ProbeEvents.TOPIC, login, new ProbeEvents.ProbeRecorded(login, id, "64"))
+                    .thenReturn(id));
   }
 
   private Boolean publishedAt(String login) {

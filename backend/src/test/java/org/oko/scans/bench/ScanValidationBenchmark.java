@@ -78,7 +78,9 @@ public final class ScanValidationBenchmark {
 
     try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
       long campaign =
-          id(db, "select id from campaign where title = 'ОМК-2026 (осень): сканирование'");
+          id(
+              db,
+              "select id from campaign where title = 'ОМК-2026 (осень): сканирование и проверка экспертами'");
       long organization = id(db, "select id from organization where login = 'ppo640001'");
       ensureKits(db, campaign, organization, sheets);
       // Warm-up of the pipeline (JIT, connections), not measured.

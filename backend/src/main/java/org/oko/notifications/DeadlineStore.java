@@ -1,0 +1,108 @@
+package org.oko.notifications;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import org.oko.campaigns.CampaignReadModel;
+import org.oko.forms.FormReadModel;
+import org.oko.identity.AccountReadModel;
+import org.oko.sample.SampleParticipants;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * «Срок завтра» in one statement: the forms whose stage closes tomorrow in the respondent's region
+ * (its local calendar), and for each the accounts of the respondents that have not submitted it — a
+ * campaign's participating organizations of the form's kinds, or the municipalities' coordinators
+ * of the campaign's regions. One row per account and deadline (the subject names the form and the
+ * closing time), so running it again, on any instance, adds only what is new; a moved deadline is a
+ * new one.
+ */
+@Component
+class DeadlineStore {
+
+  private static final String REMIND =
+      """
+      with due as (
+        select f.id as form_id, f.title, f.campaign_id, f.respondent, f.organization_kinds,
+               s.closes_at
+        from %1$s f
+        join %2$s s on s.campaign_id = f.campaign_id and s.code = f.stage_code
+        where s.closes_at > :now and s.closes_at <= cast(:now as timestamptz) + interval '2 days'
+      ),
+      late as (
+        select a.login, d.form_id, d.title, d.closes_at, g.time_zone
+        from due d
+        join %3$s e on e.campaign_id = d.campaign_id
+        join organization o on o.id = e.organization_id
+        join region g on g.code = o.region_code
+        join %4$s a on a.role = 'ORGANIZATION' and a.organization_id = o.id
+        where d.respondent = 'ORGANIZATION'
+          and (cardinality(d.organization_kinds) = 0 or o.kind = any(d.organization_kinds))
+          and not exists (select 1 from %5$s r where r.form_id = d.form_id
+                          and r.organization_id = o.id and r.status = 'SUBMITTED')
+        union all
+        select a.login, d.form_id, d.title, d.closes_at, g.time_zone
+        from due d
+        join %6$s cr on cr.campaign_id = d.campaign_id
+        join region g on g.code = cr.region_code
+        join %4$s a on a.role = 'MUNICIPAL' and a.region_code = cr.region_code
+        where d.respondent = 'MUNICIPALITY'
+          and not exists (select 1 from %5$s r where r.form_id = d.form_id
+                          and r.municipality_id = a.municipality_id and r.status = 'SUBMITTED')
+      ),
+      added as (
+        insert into notification (account_login, subject, kind, title, text, link, created_at,
+                                  visible_at)
+        select login, 'deadline:form:' || form_id || ':' || extract(epoch from closes_at)::bigint,
+               'DEADLINE', 'Срок завтра: «' || title || '»',
+               'Форма не сдана. Срок сдачи — '
+                 || to_char(closes_at at time zone time_zone, 'DD.MM.YYYY HH24:MI')
+                 || ' (' || time_zone || ').',
+               '/forms/' || form_id, :now, :now
+        from late
+        where (closes_at at time zone time_zone)::date
+              = (cast(:now as timestamptz) at time zone time_zone)::date + 1
+        on conflict (account_login, subject) do nothing
+        returning subject
+      )
+      select subject, count(*) as recipients from added group by subject
+      """
+          .formatted(
+              FormReadModel.forms(),
+              CampaignReadModel.stages(),
+              SampleParticipants.relation(),
+              AccountReadModel.accounts(),
+              FormReadModel.responses(),
+              CampaignReadModel.regions());
+
+  /** A deadline's notifications just stored. */
+  record Reminded(String subject, long recipients) {}
+
+  private final DatabaseClient db;
+
+  DeadlineStore(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /**
+   * True if this transaction may remind now: one instance at a time does (the others skip the
+   * round; the rows' uniqueness would keep them from repeating anything anyway).
+   */
+  Mono<Boolean> lock() {
+    return db.sql("select pg_try_advisory_xact_lock(hashtext('notifications.deadlines'))")
+        .map((Readable r) -> r.get(0, Boolean.class))
+        .one();
+  }
+
+  /** Stores the reminders of the deadlines that are tomorrow as of {@code now}. */
+  Flux<Reminded> remind(Instant now) {
+    return db.sql(REMIND)
+        .bind("now", now)
+        .map(
+            (Readable r) ->
+                new Reminded(r.get("subject", String.class), r.get("recipients", Long.class)))
+        .all();
+  }
+}

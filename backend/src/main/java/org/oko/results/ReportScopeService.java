@@ -1,0 +1,128 @@
+package org.oko.results;
+
+import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.CampaignInfo;
+import org.oko.orgs.Visibility;
+import org.oko.platform.security.Caller;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.NotFoundException;
+import org.oko.platform.web.Paging;
+import org.oko.results.ReportScopeService.Context;
+import org.oko.results.ReportService.Named;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The unit a report request is about, in the caller's scope (the one scope rule, {@code
+ * orgs.Visibility}): the campaign, the subject and the unit, or 404 — also before the region's
+ * release for those who wait for it.
+ */
+@Service
+class ReportScopeService {
+
+  private final CampaignDirectory campaigns;
+  private final ResultsStore results;
+  private final ReportStore reports;
+
+  ReportScopeService(CampaignDirectory campaigns, ResultsStore results, ReportStore reports) {
+    this.campaigns = campaigns;
+    this.results = results;
+    this.reports = reports;
+  }
+
+  record Context(CampaignInfo campaign, Subject subject, Unit unit, Paging page) {}
+
+  Mono<Subject> subject(Caller caller, long campaignId, String subjectKey) {
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .then(results.subject(campaignId, subjectKey))
+        .switchIfEmpty(
+            Mono.error(
+                () -> new NotFoundException("Предмет «" + subjectKey + "» в кампании не найден")));
+  }
+
+  Mono<Context> context(
+      Caller caller, long campaignId, String subjectKey, Named named, boolean organizationsToo) {
+    return context(caller, campaignId, subjectKey, named, organizationsToo, new Paging(0, 20));
+  }
+
+  Mono<Context> context(
+      Caller caller,
+      long campaignId,
+      String subjectKey,
+      Named named,
+      boolean organizationsToo,
+      Paging page) {
+    Visibility scope = ReportAccess.scope(caller);
+    if (named.count() > 1) {
+      return Mono.error(
+          new InvalidRequestException(
+              "organizationId", "Укажите одну единицу: организацию, муниципалитет или регион"));
+    }
+    Mono<Unit> unit = unitOf(caller, scope, named);
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .flatMap(
+            campaign ->
+                results
+                    .subject(campaignId, subjectKey)
+                    .switchIfEmpty(
+                        Mono.error(
+                            () ->
+                                new NotFoundException(
+                                    "Предмет «" + subjectKey + "» в кампании не найден")))
+                    .flatMap(
+                        subject ->
+                            unit.switchIfEmpty(Mono.error(ReportScopeService::notFound))
+                                .flatMap(
+                                    u -> {
+                                      if (u.regionCode() != null
+                                          && !campaign.regionCodes().contains(u.regionCode())) {
+                                        return Mono.error(notFound());
+                                      }
+                                      Mono<Boolean> open =
+                                          ReportAccess.waitsForRelease(caller)
+                                              ? reports.released(campaignId, u.regionCode())
+                                              : Mono.just(true);
+                                      return open.flatMap(
+                                          released ->
+                                              released
+                                                  ? Mono.just(
+                                                      new Context(campaign, subject, u, page))
+                                                  : Mono.error(
+                                                      new NotFoundException(
+                                                          "Отчёты по региону ещё не опубликованы"
+                                                              + " федеральным организатором")));
+                                    })));
+  }
+
+  private Mono<Unit> unitOf(Caller caller, Visibility scope, Named named) {
+    if (named.organizationId() != null) {
+      return reports
+          .organization(named.organizationId())
+          .filter(
+              o -> scope.seesOrganization(o.organizationId(), o.regionCode(), o.municipalityId()));
+    }
+    if (named.municipalityId() != null) {
+      return reports.municipality(named.municipalityId(), scope);
+    }
+    if (named.regionCode() != null) {
+      return ReportAccess.listsInRegion(scope, named.regionCode())
+              && (ReportAccess.seesWholeRegion(scope, named.regionCode())
+                  || scope.withoutMunicipalityOnly())
+          ? reports.region(named.regionCode())
+          : Mono.empty();
+    }
+    return switch (caller.role()) {
+      case FEDERAL -> Mono.just(Unit.COUNTRY);
+      case ORGANIZATION -> reports.organization(caller.organizationId());
+      case MUNICIPAL -> reports.municipality(caller.municipalityId(), scope);
+      case REGIONAL, API_CLIENT, RESPONSIBLE -> reports.region(caller.regionCode());
+      default -> Mono.empty();
+    };
+  }
+
+  static NotFoundException notFound() {
+    return new NotFoundException("Отчёт не найден");
+  }
+}

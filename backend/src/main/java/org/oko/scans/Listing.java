@@ -1,6 +1,0 @@
-package org.oko.scans;
-
-import java.util.List;
-
-/** One page of a list and how many items the whole list has. */
-record Listing<T>(List<T> items, long total) {}

@@ -1,0 +1,309 @@
+package org.oko.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.Campaign;
+import org.oko.api.model.FormDefinition;
+import org.oko.api.model.FormResponse;
+import org.oko.forms.FormsFixture;
+import org.oko.live.LiveClient;
+import org.oko.platform.events.Outbox;
+import org.oko.results.ReportReleased;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bell's other events (issue 22, «Уведомления»): a form returned to me, a deadline tomorrow, a
+ * report released, and a publication released later than it was published — kept in the database
+ * until its time, announced by whichever instance claims it, pushed to the open page then.
+ */
+class NotificationTests extends ApiTest {
+
+  private static final ZoneId SARATOV = ZoneId.of("Europe/Saratov");
+
+  @Autowired DatabaseClient db;
+  @Autowired DeadlineWorker deadlines;
+  @Autowired DueNotificationWorker due;
+  @Autowired Outbox outbox;
+  @Autowired TransactionalOperator tx;
+
+  private FormsFixture forms;
+
+  @BeforeEach
+  void fixture() {
+    forms = new FormsFixture(client, db);
+  }
+
+  @Test
+  void aDeadlineTomorrowRemindsOnceOnlyThoseWhoHaveNotSubmitted() {
+    // The protocols are due tomorrow at 18:00, Saratov time.
+    Instant closes = LocalDate.now(SARATOV).plusDays(1).atTime(18, 0).atZone(SARATOV).toInstant();
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: срок завтра",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            closes,
+            "edu640001",
+            "edu640021");
+    FormDefinition results = forms.form(campaign.getId(), FormsFixture.RESULTS, "results");
+    FormDefinition analysis = forms.form(campaign.getId(), FormsFixture.OBJECTIVITY, "objectivity");
+    FormResponse submitted = submitResults(results.getId());
+
+    assertThat(deadlines.remind().block()).isPositive();
+    String link = "/forms/" + results.getId();
+    List<Map<String, Object>> late = of(notifications("edu640021"), "DEADLINE", link);
+    assertThat(late).hasSize(1);
+    assertThat(late.get(0).get("title")).isEqualTo("Срок завтра: «Протокол результатов»");
+    assertThat((String) late.get(0).get("text"))
+        .contains("18:00 (Europe/Saratov)")
+        .contains(
+            LocalDate.now(SARATOV)
+                .plusDays(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    // Submitted: no reminder. The municipality's analysis is not submitted: its coordinator's.
+    assertThat(of(notifications("edu640001"), "DEADLINE", link)).isEmpty();
+    assertThat(of(notifications("mun64-engels"), "DEADLINE", "/forms/" + analysis.getId()))
+        .hasSize(1);
+    // Not a respondent: nothing.
+    assertThat(of(notifications("region64"), "DEADLINE", link)).isEmpty();
+
+    // Again (another instance, the next round): nobody hears twice.
+    deadlines.remind().block();
+    assertThat(of(notifications("edu640021"), "DEADLINE", link)).hasSize(1);
+
+    // «Редактировать»: edu640001's report is a draft again — the bell says so, and the deadline
+    // now concerns it too.
+    as("edu640001")
+        .post()
+        .uri("/api/forms/" + results.getId() + "/response/reopen")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", submitted.getVersion()))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    Map<String, Object> returned = awaitNotification("edu640001", "FORM_RETURNED", link);
+    assertThat(returned.get("title")).isEqualTo("Форма возвращена: отчёт снова черновик");
+    assertThat((String) returned.get("text"))
+        .startsWith("Форма «Протокол результатов»: сданная версия 1 снята")
+        .contains("не считается сданным");
+    assertThat(of(notifications("edu640021"), "FORM_RETURNED", link)).isEmpty();
+    deadlines.remind().block();
+    assertThat(of(notifications("edu640001"), "DEADLINE", link)).hasSize(1);
+  }
+
+  @Test
+  void aPublicationReleasedLaterRingsTheOpenBellAtItsTimeFromTheDatabase() {
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: публикация позже",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            Instant.now().plus(10, ChronoUnit.DAYS),
+            "edu640001");
+    long publication = publication(campaign.getId());
+    try (LiveClient socket = LiveClient.connect(port)) {
+      socket.send("{\"type\":\"hello\",\"token\":\"" + accessToken("edu640001") + "\"}");
+      socket.next("ready");
+      long before = unread("edu640001");
+      Instant release = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+      client
+          .post()
+          .uri("/api/publications/" + publication + "/publish")
+          .contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(Map.of("releaseAt", release.toString()))
+          .exchange()
+          .expectStatus()
+          .isOk();
+      // Waiting in the database, not in any instance's memory; not shown before its time.
+      awaitDue("publication:" + publication);
+      assertThat(of(notifications("edu640001"), "PUBLICATION", "/publications/" + publication))
+          .isEmpty();
+      // At its time the due row is claimed and every open page hears of it.
+      nextUnread(socket, before + 1, release.plusSeconds(30));
+      assertThat(Instant.now()).isAfterOrEqualTo(release);
+    }
+    assertThat(of(notifications("edu640001"), "PUBLICATION", "/publications/" + publication))
+        .hasSize(1);
+    assertThat(dueCount("publication:" + publication)).isZero();
+  }
+
+  @Test
+  void releasedReportsReachTheRegionsParticipantsAndCoordinatorsOnly() {
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: отчёты",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            Instant.now().plus(10, ChronoUnit.DAYS),
+            "edu640001");
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("campaignId", campaign.getId());
+    event.put("regionCode", "64");
+    event.put("releasedAt", Instant.now().toString());
+    event.put("releasedBy", "federal");
+    outbox
+        .append(ReportReleased.TOPIC, campaign.getId() + ":64", event)
+        .as(tx::transactional)
+        .block();
+    String link = "/reports/" + campaign.getId();
+    Map<String, Object> n = awaitNotification("edu640001", "REPORT_RELEASED", link);
+    assertThat(n.get("text"))
+        .isEqualTo("Результаты «Уведомления: отчёты» доступны в статистических отчётах.");
+    awaitNotification("mun64-engels", "REPORT_RELEASED", link);
+    awaitNotification("region64", "REPORT_RELEASED", link);
+    // Another region's reports are not released; not in the sample: nothing.
+    assertThat(of(notifications("region02"), "REPORT_RELEASED", link)).isEmpty();
+    assertThat(of(notifications("edu640021"), "REPORT_RELEASED", link)).isEmpty();
+  }
+
+  // ---- helpers ----
+
+  private FormResponse submitResults(long formId) {
+    WebTestClient school = as("edu640001");
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("grade", "4а");
+    row.put("code", "20001");
+    row.put("variant", "1");
+    row.put("task_1", "1");
+    row.put("task_2", "2");
+    row.put("task_3", "2");
+    FormResponse saved = FormsFixture.save(school, formId, 0, Map.of("results", List.of(row)));
+    return school
+        .post()
+        .uri("/api/forms/" + formId + "/response/submit")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", saved.getVersion()))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(FormResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private long publication(long campaignId) {
+    Map<?, ?> created =
+        client
+            .post()
+            .uri("/api/publications")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                "{\"campaignId\":"
+                    + campaignId
+                    + ",\"title\":\"Варианты\",\"body\":\"\","
+                    + "\"audience\":{\"roles\":[\"ORGANIZATION\"],\"regionCodes\":[\"64\"],"
+                    + "\"sampleOnly\":true}}")
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return ((Number) created.get("id")).longValue();
+  }
+
+  /** Waits, before {@code until}, for the socket to be told an unread count of {@code count}. */
+  private static void nextUnread(LiveClient socket, long count, Instant until) {
+    while (Instant.now().isBefore(until)) {
+      JsonNode message;
+      try {
+        message = socket.next();
+      } catch (AssertionError quiet) {
+        continue; // nothing within 10 s: keep waiting until the deadline
+      }
+      if ("notifications".equals(message.path("type").asString())
+          && message.path("unread").asLong() == count) {
+        return;
+      }
+    }
+    throw new AssertionError("the unread count " + count + " was not pushed");
+  }
+
+  private long dueCount(String subject) {
+    return db.sql("select count(*) from notification_due where subject = :s")
+        .bind("s", subject)
+        .map(r -> r.get(0, Long.class))
+        .one()
+        .block();
+  }
+
+  private void awaitDue(String subject) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(10));
+    while (dueCount(subject) == 0) {
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError(subject + " was not kept to be announced later");
+      }
+      sleep();
+    }
+  }
+
+  private static List<Map<String, Object>> of(
+      List<Map<String, Object>> notifications, String kind, String link) {
+    return notifications.stream()
+        .filter(n -> kind.equals(n.get("kind")) && link.equals(n.get("link")))
+        .toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> notifications(String login) {
+    Map<String, Object> page =
+        as(login)
+            .get()
+            .uri("/api/notifications?size=100")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return (List<Map<String, Object>>) page.get("items");
+  }
+
+  private long unread(String login) {
+    return ((Number)
+            as(login)
+                .get()
+                .uri("/api/notifications/unread-count")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("unread"))
+        .longValue();
+  }
+
+  private Map<String, Object> awaitNotification(String login, String kind, String link) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(until)) {
+      List<Map<String, Object>> found = of(notifications(login), kind, link);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      sleep();
+    }
+    throw new AssertionError(login + " got no " + kind + " notification for " + link);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

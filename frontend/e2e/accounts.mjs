@@ -1,0 +1,79 @@
+// Delegated account management (issue 19), in Chromium against a running OKO with the demo data:
+// 1. region64 opens «Учётные записи» and creates a municipal coordinator for «Город Саратов»
+//    (seed 003 2–3: the region appoints municipal coordinators), with a mobile phone typed the
+//    way people type it;
+// 2. the password is shown once; region64 signs out;
+// 3. the new coordinator signs in with it and sees itself as a municipal coordinator;
+// 4. region64 finds the account in the list, its phone normalized.
+// Screenshots at 1280 px and at 360 px (a phone).
+//
+//   node e2e/accounts.mjs http://localhost:8080
+import { startJourney } from './support.mjs';
+
+const [baseUrl] = process.argv.slice(2);
+const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
+  baseUrl,
+  script: 'accounts.mjs',
+  totalTimeoutMs: 180_000,
+});
+const login = `mun64-e2e-${Date.now() % 100000}`;
+let password = '';
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.getByLabel('Логин').waitFor();
+}
+
+async function openAccounts() {
+  await page.getByRole('link', { name: 'Учётные записи' }).first().click();
+  await page.getByTestId('accounts').waitFor();
+}
+
+await run(async () => {
+  await step('region64 signs in and opens «Учётные записи»', async () => {
+    await page.goto(baseUrl);
+    await signIn('region64', 'region64-demo');
+    await expectAccount('Региональный координатор');
+    await openAccounts();
+    await page.getByTestId('account-row').first().waitFor();
+    await screenshot('accounts-1280');
+  });
+
+  await step('region64 creates a municipal coordinator', async () => {
+    await page.getByTestId('account-new').click();
+    await page.getByTestId('new-account-role').selectOption('MUNICIPAL');
+    await page.getByTestId('new-account-municipality').selectOption({ label: 'Город Саратов' });
+    await page.getByTestId('new-account-login').fill(login);
+    await page.getByTestId('new-account-name').fill('Соколова Мария Петровна');
+    await page.getByTestId('new-account-phone').fill('8 (917) 555-12-34');
+    await page.getByTestId('new-account-email').fill('Sokolova@Saratov.example');
+    await screenshot('accounts-new-1280');
+    await page.getByRole('button', { name: 'Создать и показать пароль' }).click();
+    const shown = page.getByTestId('shown-password');
+    await shown.waitFor();
+    password = (await shown.innerText()).trim();
+    if (!/^[A-Za-z0-9]{10}$/.test(password)) throw new Error(`odd password «${password}»`);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await screenshot('accounts-password-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Пароль передан, закрыть' }).click();
+  });
+
+  await step('the new municipal coordinator signs in with the password shown once', async () => {
+    await signOut();
+    await signIn(login, password);
+    await expectAccount('Муниципальный координатор');
+  });
+
+  await step('region64 finds the account, its phone as +7…', async () => {
+    await signOut();
+    await signIn('region64', 'region64-demo');
+    await openAccounts();
+    await page.getByTestId('accounts-q').fill(login);
+    const row = page.getByTestId('account-row').filter({ hasText: login });
+    await row.getByText('+79175551234').waitFor();
+    await row.getByText('Город Саратов').waitFor();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await screenshot('accounts-360');
+  });
+});

@@ -1,0 +1,42 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api-client';
+import type { QueryConfig } from '@/lib/react-query';
+import type { Role } from '@/types/api';
+
+export const ACCOUNTS_PAGE_SIZE = 20;
+
+export type AccountsFilter = {
+  role?: Role;
+  /** Part of the login, the name, the phone or the e-mail. */
+  q?: string;
+  /** Only active (true) or only deactivated (false) accounts. */
+  active?: boolean;
+  /** Zero-based, as in the API. */
+  page: number;
+};
+
+export const getAccounts = ({ role, q, active, page }: AccountsFilter, signal?: AbortSignal) =>
+  unwrap(
+    api.GET('/api/accounts', {
+      params: {
+        query: { role, q: q?.trim() || undefined, active, page, size: ACCOUNTS_PAGE_SIZE },
+      },
+      signal,
+    }),
+  );
+
+export const getAccountsQueryOptions = (filter: AccountsFilter) =>
+  queryOptions({
+    queryKey: ['accounts', filter],
+    queryFn: ({ signal }) => getAccounts(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+
+type UseAccountsOptions = {
+  filter: AccountsFilter;
+  queryConfig?: QueryConfig<typeof getAccountsQueryOptions>;
+};
+
+export const useAccounts = ({ filter, queryConfig }: UseAccountsOptions) =>
+  useQuery({ ...getAccountsQueryOptions(filter), ...queryConfig });

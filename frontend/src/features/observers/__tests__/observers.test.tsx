@@ -1,0 +1,366 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { campaign, me } from '@/testing/data';
+import { json, mockApi } from '@/testing/fetch-mock';
+import { renderApp } from '@/testing/test-utils';
+import type { components } from '@/types/api.gen';
+
+import { todayIn } from '../utils/labels';
+
+type Assignment = components['schemas']['ObserverAssignment'];
+type Protocol = components['schemas']['ObserverProtocol'];
+
+// The header's notification bell keeps a socket of its own; these tests drive the board's.
+vi.mock('@/features/notifications/api/live-notifications', () => ({
+  listenForNotifications: () => ({ stop: () => {} }),
+}));
+
+class FakeWebSocket {
+  static instances: FakeWebSocket[] = [];
+  readonly sent: unknown[] = [];
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+
+  constructor(readonly url: string) {
+    FakeWebSocket.instances.push(this);
+  }
+
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+
+  close() {}
+
+  receive(message: unknown) {
+    act(() => this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent));
+  }
+}
+
+const ZONE = 'Europe/Saratov';
+const point = { id: 21, login: 'edu640021', name: 'Школа № 21', regionCode: '64' };
+
+const assignment = (overrides: Partial<Assignment> = {}): Assignment => ({
+  id: 5,
+  campaignId: 7,
+  campaignTitle: 'ВПР 2026, весна',
+  observerId: 3,
+  observerName: 'Иванова Мария Петровна',
+  observerKind: 'PUBLIC',
+  point,
+  address: 'г. Энгельс, ул. Школьная, 1',
+  day: todayIn(ZONE),
+  activity: 'CONDUCT',
+  assignedBy: 'mun64-engels',
+  notes: 0,
+  actSubmitted: false,
+  timeZone: ZONE,
+  ...overrides,
+});
+
+const protocol = (overrides: Partial<Protocol> = {}): Protocol => ({
+  formId: 11,
+  formTitle: 'Протокол результатов: математика, 4 класс',
+  point,
+  timeZone: ZONE,
+  ...overrides,
+});
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the observer on the phone', () => {
+  it('marks presence and then confirms the protocol entered in their presence', async () => {
+    let present = false;
+    let witnessed = false;
+    const api = mockApi({
+      '/api/me': me({ login: 'obs-1', role: 'OBSERVER', displayName: 'Иванова М. П.' }),
+      '/api/observer/assignments': () =>
+        json([assignment(present ? { presentAt: new Date().toISOString() } : {})]),
+      '/api/observer-assignments/5/presence': () => {
+        present = true;
+        return assignment({ presentAt: new Date().toISOString() });
+      },
+      '/api/observer-assignments/5/protocols': () =>
+        json([
+          protocol(
+            witnessed
+              ? {
+                  witness: {
+                    assignmentId: 5,
+                    observerName: 'Иванова Мария Петровна',
+                    observerKind: 'PUBLIC',
+                    witnessedAt: new Date().toISOString(),
+                    recordedBy: 'OBSERVER',
+                  },
+                }
+              : {},
+          ),
+        ]),
+      '/api/observer-assignments/5/protocols/11': () => {
+        witnessed = true;
+        return protocol();
+      },
+    });
+    renderApp('/observers');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Я на месте' }, { timeout: 5000 }));
+    expect(await screen.findByRole('status')).toHaveTextContent(`На месте с`);
+    expect(screen.getByRole('status')).toHaveTextContent(ZONE);
+    expect(api.requestsTo('/api/observer-assignments/5/presence')[0]!.method).toBe('POST');
+
+    await user.click(screen.getByText('Протокол результатов внесён при мне'));
+    await user.click(await screen.findByRole('button', { name: 'Внесён при наблюдателе' }));
+    await waitFor(() =>
+      expect(api.requestsTo('/api/observer-assignments/5/protocols/11')[0]?.method).toBe('PUT'),
+    );
+    expect(await screen.findByText('отмечено')).toBeInTheDocument();
+    expect(screen.getByText(/подтвердил сам/)).toBeInTheDocument();
+  }, 20_000);
+
+  it('cannot mark presence on another day and says when', async () => {
+    mockApi({
+      '/api/me': me({ login: 'obs-1', role: 'OBSERVER' }),
+      '/api/observer/assignments': json([assignment({ day: '2099-05-12' })]),
+    });
+    renderApp('/observers');
+    expect(await screen.findByRole('button', { name: 'Я на месте' })).toBeDisabled();
+    expect(screen.getByText(/в день наблюдения, 12\.05\.2099/)).toBeInTheDocument();
+  });
+});
+
+const board = (present: number) => ({
+  day: todayIn(ZONE),
+  timeZone: ZONE,
+  totals: { points: 2, pointsWithoutObservers: 1, expected: 1, present },
+  items: [
+    {
+      point: { ...point, id: 1, login: 'edu640001', name: 'Школа № 1' },
+      expected: 0,
+      present: 0,
+      observers: [],
+    },
+    {
+      point,
+      expected: 1,
+      present,
+      observers: [
+        {
+          assignmentId: 5,
+          observerName: 'Иванова Мария Петровна',
+          kind: 'PUBLIC',
+          activity: 'CONDUCT',
+          presentAt: present ? new Date().toISOString() : undefined,
+        },
+      ],
+    },
+  ],
+  page: 0,
+  size: 50,
+  total: 2,
+});
+
+describe('the municipal coordinator', () => {
+  const coordinator = me({ login: 'mun64-engels', role: 'MUNICIPAL', regionCode: '64' });
+
+  it('sees presence change as soon as an observer marks it, pushed over the live socket', async () => {
+    let present = 0;
+    const api = mockApi({
+      '/api/me': coordinator,
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-presence': () => board(present),
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Назначения и присутствие' }, { timeout: 5000 }),
+    );
+    expect(await screen.findByText('нет наблюдателей')).toBeInTheDocument();
+    expect(screen.getByText('не отметился', { exact: false })).toBeInTheDocument();
+
+    const socket = FakeWebSocket.instances.at(-1)!;
+    act(() => socket.onopen?.(new Event('open')));
+    expect(socket.sent[0]).toMatchObject({ type: 'hello' });
+    const before = api.requestsTo('/api/campaigns/7/observer-presence').length;
+    present = 1;
+    // Another campaign's mark changes nothing; this campaign's re-reads the board.
+    socket.receive({
+      type: 'observerPresence',
+      presence: {
+        campaignId: 8,
+        organizationId: 21,
+        assignmentId: 9,
+        presentAt: new Date().toISOString(),
+      },
+    });
+    socket.receive({
+      type: 'observerPresence',
+      presence: {
+        campaignId: 7,
+        organizationId: 21,
+        assignmentId: 5,
+        presentAt: new Date().toISOString(),
+      },
+    });
+    expect(await screen.findByText(/на месте с/, {}, { timeout: 3000 })).toHaveTextContent(ZONE);
+    expect(api.requestsTo('/api/campaigns/7/observer-presence').length).toBe(before + 1);
+  });
+
+  it('sees the protocols entered without an observer first, and how many', async () => {
+    mockApi({
+      '/api/me': coordinator,
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-protocols': {
+        items: [
+          protocol({ point: { ...point, name: 'Школа № 3' }, submittedAt: '2026-05-12T07:00:00Z' }),
+          protocol({
+            submittedAt: '2026-05-12T07:30:00Z',
+            witness: {
+              assignmentId: 5,
+              observerName: 'Иванова Мария Петровна',
+              observerKind: 'PUBLIC',
+              witnessedAt: '2026-05-12T07:10:00Z',
+              recordedBy: 'ORGANIZATION',
+            },
+          }),
+        ],
+        page: 0,
+        size: 50,
+        total: 2,
+        withoutObserver: 1,
+      },
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Протоколы' }, { timeout: 5000 }));
+    const rows = await screen.findAllByRole('row');
+    expect(within(rows[1]!).getByText('без наблюдателя')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('Иванова Мария Петровна')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText(/11:10.*Europe\/Saratov/)).toBeInTheDocument();
+    expect(screen.getByText(/без наблюдателя:/)).toHaveTextContent('1');
+  });
+});
+
+describe('the school', () => {
+  it('records which present observer was there when the protocol was entered', async () => {
+    const api = mockApi({
+      '/api/me': me({ login: 'edu640021', role: 'ORGANIZATION', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-assignments': {
+        items: [
+          assignment({ presentAt: new Date().toISOString() }),
+          assignment({ id: 6, observerName: 'Не пришедший', presentAt: undefined }),
+        ],
+        page: 0,
+        size: 100,
+        total: 2,
+      },
+      '/api/observer-assignments/5/protocols': json([protocol()]),
+      '/api/observer-assignments/5/protocols/11': protocol(),
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Протокол и наблюдатель' }, { timeout: 5000 }),
+    );
+    const picker = await screen.findByLabelText('Наблюдатель на месте');
+    // Only the observer who marked presence can be picked.
+    expect(within(picker).getAllByRole('option')).toHaveLength(1);
+    expect(within(picker).getByRole('option')).toHaveTextContent('Иванова Мария Петровна');
+    await user.click(await screen.findByRole('button', { name: 'Внесён при наблюдателе' }));
+    await waitFor(() =>
+      expect(api.requestsTo('/api/observer-assignments/5/protocols/11')).toHaveLength(1),
+    );
+    const query = new URL(api.requestsTo('/api/campaigns/7/observer-assignments')[0]!.url)
+      .searchParams;
+    expect(query.get('day')).toBe(todayIn(ZONE));
+  });
+});
+
+describe('the archive of acts with violations', () => {
+  const acts = { items: [], page: 0, size: 20, total: 0 };
+
+  it('is marked passed to РЦОКО by the municipal coordinator', async () => {
+    let passed = false;
+    const api = mockApi({
+      '/api/me': me({ login: 'mun64-engels', role: 'MUNICIPAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handover': () => {
+        passed = true;
+        return { unitName: 'Энгельсский район', timeZone: ZONE };
+      },
+      '/api/campaigns/7/observer-acts/handovers': () => ({
+        regionCode: '64',
+        passed: passed ? 1 : 0,
+        notPassed: passed ? 0 : 1,
+        items: [
+          passed
+            ? {
+                unitName: 'Энгельсский район',
+                municipalityId: 2,
+                handedAt: '2026-05-20T08:00:00Z',
+                handedBy: 'mun64-engels',
+                acts: 3,
+                timeZone: ZONE,
+              }
+            : { unitName: 'Энгельсский район', municipalityId: 2, timeZone: ZONE },
+        ],
+      }),
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    expect(await screen.findByText('не передано')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Передано в РЦОКО' }));
+    expect(
+      await screen.findByText(/передано в РЦОКО 20\.05, 12:00 \(Europe\/Saratov\)/),
+    ).toHaveTextContent('актов с нарушениями: 3');
+    expect(api.requestsTo('/api/campaigns/7/observer-acts/handover')[0]!.method).toBe('PUT');
+  });
+
+  it('shows the region which municipalities have not passed theirs', async () => {
+    mockApi({
+      '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handovers': {
+        regionCode: '64',
+        passed: 1,
+        notPassed: 1,
+        items: [
+          { unitName: 'Балаковский район', municipalityId: 1, timeZone: ZONE },
+          {
+            unitName: 'Энгельсский район',
+            municipalityId: 2,
+            handedAt: '2026-05-20T08:00:00Z',
+            handedBy: 'mun64-engels',
+            acts: 3,
+            timeZone: ZONE,
+          },
+        ],
+      },
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    const balakovo = (await screen.findByText('Балаковский район')).closest('li')!;
+    expect(within(balakovo).getByText('не передано')).toBeInTheDocument();
+    expect(screen.getByText(/Передали:/)).toHaveTextContent('Передали: 1; не передали: 1');
+    expect(screen.queryByRole('button', { name: 'Передано в РЦОКО' })).not.toBeInTheDocument();
+  });
+});

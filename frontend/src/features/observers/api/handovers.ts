@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api, unwrap } from '@/lib/api-client';
+
+/** Which units passed their archive of acts with violations to РЦОКО (seed 003 11.2–11.3). */
+export const useHandovers = (campaignId: number, regionCode: string | undefined) =>
+  useQuery({
+    queryKey: ['observers', campaignId, 'handovers', regionCode],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/campaigns/{campaignId}/observer-acts/handovers', {
+          params: { path: { campaignId }, query: regionCode ? { regionCode } : {} },
+          signal,
+        }),
+      ),
+    enabled: regionCode !== '',
+  });
+
+/** «Передано в РЦОКО». */
+export const useHandOver = (campaignId: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PUT('/api/campaigns/{campaignId}/observer-acts/handover', {
+          params: { path: { campaignId } },
+        }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['observers', campaignId, 'handovers'] }),
+  });
+};
