@@ -51,7 +51,8 @@ const coordinatorNavigation: NavItem[] = [
       (pathname === '/campaigns' || pathname.startsWith('/campaigns/')) &&
       !CAMPAIGN_SCORING.test(pathname),
   },
-  { label: 'Учётные записи', to: paths.accounts.list.getHref() },
+  // Behind «Ещё» on a desk, so the municipal menu keeps to one line (issue 21).
+  { label: 'Учётные записи', to: paths.accounts.list.getHref(), more: true },
 ];
 
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
