@@ -8,7 +8,7 @@
 // Screenshots at 1280 px and at 360 px (a phone).
 //
 //   node e2e/accounts.mjs http://localhost:8080
-import { startJourney } from './support.mjs';
+import { openMenuItem, startJourney } from './support.mjs';
 
 const [baseUrl] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -25,7 +25,7 @@ async function signOut() {
 }
 
 async function openAccounts() {
-  await page.getByRole('link', { name: 'Учётные записи' }).first().click();
+  await openMenuItem(page, 'Учётные записи');
   await page.getByTestId('accounts').waitFor();
 }
 

@@ -44,7 +44,7 @@ await run(async () => {
     const here = page.getByRole('button', { name: 'Я на месте' }).first();
     if ((await here.count()) > 0 && (await here.isEnabled())) await here.click();
     await page
-      .getByText(/На месте с .*\(Europe\/Saratov\)/)
+      .getByText(/На месте с .*\(Саратов\)/)
       .first()
       .waitFor();
     await page.getByRole('button', { name: /Акт/ }).first().click();

@@ -22,6 +22,8 @@ export function HomeRoute() {
   if (cabinetIsHome(me.data?.role)) return <CabinetRoute />;
   // An expert's work is scoring: straight to its list of works.
   if (me.data?.role === 'EXPERT') return <Navigate to={paths.scoring.tasks.getHref()} replace />;
+  // An observer's work is its assignments (the region tree is the coordinators').
+  if (me.data?.role === 'OBSERVER') return <Navigate to={paths.observers.home.getHref()} replace />;
   // Without the account (an error) the region list is still a sensible start.
   return <Navigate to={landingFor(me.data)} replace />;
 }

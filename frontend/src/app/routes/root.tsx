@@ -51,7 +51,8 @@ const coordinatorNavigation: NavItem[] = [
       (pathname === '/campaigns' || pathname.startsWith('/campaigns/')) &&
       !CAMPAIGN_SCORING.test(pathname),
   },
-  { label: 'Учётные записи', to: paths.accounts.list.getHref() },
+  // Behind «Ещё» on a desk, so the municipal menu keeps to one line (issue 21).
+  { label: 'Учётные записи', to: paths.accounts.list.getHref(), more: true },
 ];
 
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
@@ -109,16 +110,21 @@ function SignedInLayout() {
       : undefined;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(role) };
   const organizer = isOrganizer(role);
+  // The forum answers a college among organizations (its СПО study), not a school or a point.
+  const readsForum =
+    organizer && (role !== 'ORGANIZATION' || ownOrganization.data?.kind === 'COLLEGE');
+  // The personal account and the publications are the organizers'; a scanning centre, an expert
+  // and an observer have their own home (issue 21: no menu item that answers 403).
   const navigation: NavItem[] = [
-    cabinet,
+    ...(organizer ? [cabinet] : []),
     ...(isCoordinator(role) ? [regionsNavigation] : []),
-    ...(role === 'PARTICIPANT' ? [] : [publicationsNavigation]),
+    ...(organizer ? [publicationsNavigation] : []),
     ...(isCoordinator(role) ? coordinatorNavigation : []),
     ...(organizer ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }] : []),
     ...scans,
     ...scoringNavigation(role),
     ...observersNavigation(role),
-    ...(organizer
+    ...(readsForum
       ? [{ label: 'Форум поддержки', to: paths.forum.list.getHref(), more: isStaff(role) }]
       : []),
     ...(isStaff(role) ? staffNavigation : []),

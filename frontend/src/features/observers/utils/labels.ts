@@ -1,3 +1,5 @@
+import { timeZoneName } from '@/utils/format';
+
 /** Russian words for the observers' values. */
 export const kindLabel = (kind: 'PUBLIC' | 'INDEPENDENT') =>
   kind === 'PUBLIC' ? 'общественный' : 'независимый';
@@ -19,7 +21,7 @@ export const localTime = (instant: string, timeZone: string) =>
     month: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(new Date(instant))} (${timeZone})`;
+  }).format(new Date(instant))} (${timeZoneName(timeZone)})`;
 
 /** Today's date in a time zone, as `YYYY-MM-DD`. */
 export const todayIn = (timeZone: string) =>

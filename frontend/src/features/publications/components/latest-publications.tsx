@@ -6,7 +6,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import type { Publication } from '@/types/api';
-import { formatNumber, formatZonedDateTime } from '@/utils/format';
+import { formatNumber, formatZonedDateTimeNamed } from '@/utils/format';
 
 import { usePublications } from '../api/get-publications';
 import { useCampaignTimeZone } from '../utils/time-zones';
@@ -94,7 +94,7 @@ export function PublicationItems({ items, zoneOf, showStatus }: PublicationItems
               {publication.campaignTitle}
               {' · '}
               <time dateTime={when}>
-                {formatZonedDateTime(when, zoneOf(publication.campaignId))}
+                {formatZonedDateTimeNamed(when, zoneOf(publication.campaignId))}
               </time>
               {publication.attachments.length > 0 &&
                 ` · файлов: ${formatNumber(publication.attachments.length)}`}
