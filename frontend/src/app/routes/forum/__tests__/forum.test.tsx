@@ -104,7 +104,7 @@ const questionPage = (items: ForumQuestionSummary[]) => ({
   items,
 });
 
-describe('forum', { timeout: 20_000 }, () => {
+describe('forum', { timeout: 40_000 }, () => {
   it('lists a section’s questions, filters the unanswered and finds by search', async () => {
     const api = mockApi({
       '/api/me': regional,

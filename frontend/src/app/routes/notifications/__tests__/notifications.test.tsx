@@ -59,7 +59,7 @@ const report = notification({
   link: '/reports/12',
 });
 
-describe('notifications', () => {
+describe('notifications', { timeout: 30_000 }, () => {
   beforeEach(() => {
     live.onUnread = undefined;
   });
@@ -81,7 +81,7 @@ describe('notifications', () => {
     });
     const { user } = renderApp('/notifications');
 
-    const items = await screen.findAllByTestId('notification');
+    const items = await screen.findAllByTestId('notification', {}, { timeout: 5000 });
     expect(items).toHaveLength(3);
     expect(within(items[0]!).getByTestId('notification-kind')).toHaveTextContent('Срок');
     expect(items[0]).toHaveTextContent('Новое');
@@ -115,7 +115,7 @@ describe('notifications', () => {
     });
     renderApp('/notifications');
 
-    expect(await screen.findByText('Уведомлений нет.')).toBeInTheDocument();
+    expect(await screen.findByText('Уведомлений нет.', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByTestId('notification-count')).toBeNull();
     expect(screen.getByTestId('notification-bell')).toHaveAccessibleName('Уведомления');
     const before = api.requestsTo('/api/notifications').length;
@@ -151,7 +151,7 @@ describe('notifications', () => {
     });
     const { user } = renderApp('/notifications');
 
-    expect(await screen.findAllByTestId('notification')).toHaveLength(3);
+    expect(await screen.findAllByTestId('notification', {}, { timeout: 5000 })).toHaveLength(3);
     await user.click(screen.getByLabelText('Только непрочитанные'));
     await waitFor(() => expect(screen.getAllByTestId('notification')).toHaveLength(2));
 
