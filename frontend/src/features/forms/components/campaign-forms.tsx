@@ -3,6 +3,7 @@ import '../forms.css';
 import { Link } from 'react-router';
 
 import { paths } from '@/config/paths';
+import { useNow } from '@/hooks/use-now';
 import { formatZonedDateTime, timeZoneName } from '@/utils/format';
 import { statusOf } from '@/utils/problem';
 
@@ -76,6 +77,7 @@ export function CampaignForms({
 function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean }) {
   const status = summaryStatus(form);
   const window = form.window;
+  const now = useNow();
   return (
     <>
       <div className="campaign-forms__head">
@@ -96,7 +98,7 @@ function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean
             <strong data-testid="campaign-form-window">
               {window.open
                 ? 'приём открыт'
-                : Date.parse(window.opensAt) > Date.now()
+                : Date.parse(window.opensAt) > now
                   ? 'приём ещё не начался'
                   : 'приём закрыт'}
             </strong>
