@@ -6,7 +6,6 @@ import java.util.Map;
 import org.oko.AuthorizationMatrixTests.Case;
 import org.oko.AuthorizationMatrixTests.FeatureRules;
 import org.oko.AuthorizationMatrixTests.Fixture;
-import org.springframework.http.MediaType;
 
 /**
  * Who may manage which accounts (issue 19): the federal organizer everyone; a region the staff of
@@ -169,26 +168,17 @@ class AccountsAuthorizationRules implements FeatureRules {
         + "}";
   }
 
-  /** An expert account of the caller's region to (de)activate and reset, made once. */
-  private static void target(Fixture fixture, String region, String login) {
-    Long exists =
-        fixture
-            .db()
-            .sql("select count(*) from account where login = :l")
-            .bind("l", login)
-            .map(r -> r.get(0, Long.class))
-            .one()
-            .block();
-    if (exists == 0) {
-      fixture
-          .as(region)
-          .post()
-          .uri(URI)
-          .contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(account(login, "EXPERT", ""))
-          .exchange()
-          .expectStatus()
-          .isCreated();
-    }
+  /** An expert account of the region to (de)activate and reset, made once (no API needed). */
+  private static void target(Fixture fixture, String regionLogin, String login) {
+    fixture
+        .db()
+        .sql(
+            "insert into account (login, display_name, role, region_code)"
+                + " select :l, 'Проверка доступа', 'EXPERT', region_code from account"
+                + " where login = :r on conflict (login) do nothing")
+        .bind("l", login)
+        .bind("r", regionLogin)
+        .then()
+        .block();
   }
 }

@@ -69,7 +69,7 @@ describe('accounts page', () => {
     await user.type(screen.getByTestId('new-account-name'), 'Иванов Иван');
     await user.click(screen.getByRole('button', { name: 'Создать и показать пароль' }));
 
-    expect(await screen.findByTestId('shown-password')).toHaveTextContent('Abc3456789');
+    expect(await screen.findByTestId('shown-password', {}, LOAD)).toHaveTextContent('Abc3456789');
     const sent = api.requestsTo('/api/accounts').find((r) => r.method === 'POST');
     expect(await sent?.json()).toEqual({
       login: 'mun64-balakovo',
@@ -79,7 +79,7 @@ describe('accounts page', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Пароль передан, закрыть' }));
     expect(screen.queryByTestId('shown-password')).not.toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('offers a municipality only its schools’ staff records', async () => {
     mockApi({

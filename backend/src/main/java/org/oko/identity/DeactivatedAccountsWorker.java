@@ -2,6 +2,7 @@ package org.oko.identity;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oko.platform.lifecycle.BackgroundLoop;
@@ -28,6 +29,14 @@ class DeactivatedAccountsWorker extends BackgroundLoop implements SignInBlock {
   private final StaffAccountStore accounts;
   private volatile Set<String> deactivated = ConcurrentHashMap.newKeySet();
 
+  /**
+   * This instance's own recent changes (login → deactivated?, when): a re-read that began before
+   * such a change committed must not undo it.
+   */
+  private final Map<String, Change> recent = new ConcurrentHashMap<>();
+
+  private record Change(boolean deactivated, long atNanos) {}
+
   DeactivatedAccountsWorker(StaffAccountStore accounts) {
     this.accounts = accounts;
   }
@@ -38,10 +47,12 @@ class DeactivatedAccountsWorker extends BackgroundLoop implements SignInBlock {
   }
 
   void deactivated(String login) {
+    recent.put(login, new Change(true, System.nanoTime()));
     deactivated.add(login);
   }
 
   void activated(String login) {
+    recent.put(login, new Change(false, System.nanoTime()));
     deactivated.remove(login);
   }
 
@@ -54,6 +65,16 @@ class DeactivatedAccountsWorker extends BackgroundLoop implements SignInBlock {
             logins -> {
               Set<String> fresh = ConcurrentHashMap.newKeySet();
               fresh.addAll(logins);
+              long horizon = System.nanoTime() - 3 * REFRESH_EVERY.toNanos();
+              recent.values().removeIf(change -> change.atNanos() < horizon);
+              recent.forEach(
+                  (login, change) -> {
+                    if (change.deactivated()) {
+                      fresh.add(login);
+                    } else {
+                      fresh.remove(login);
+                    }
+                  });
               deactivated = fresh;
             })
         .then();
