@@ -62,7 +62,7 @@ await run(async () => {
   await step('the point signs in and opens protocol 1 of Russian from its cabinet', async () => {
     await page.goto(baseUrl);
     await signIn('ppo640001', 'ppo640001-demo');
-    await expectAccount('Образовательная организация');
+    await expectAccount('Пункт проведения оценки');
     // The point takes part in several ОМК campaigns: open this one's protocol.
     const link = page
       .getByRole('link', { name: 'Протокол 1 (для ППО): Русский язык' })
