@@ -20,7 +20,8 @@ class ForumSearchStore {
   /**
    * Questions whose title or text, or one of whose answers, match the words (the {@code russian}
    * configuration: by stem) — as typed, or with each mistyped word replaced by the nearest word the
-   * forum has ({@code forum_word}, trigrams) — best first. Each way ranks at most {@code pool}
+   * forum has ({@code forum_word}, trigrams), any of them (a title typed for a new question carries
+   * words no earlier question has, such as a number) — best first, so more words matched rank higher. Each way ranks at most {@code pool}
    * matches it finds by its index and keeps its best {@code cap}, so a word found in every message
    * costs no more than a rare one; then each question once, at its best.
    */
@@ -54,7 +55,7 @@ class ForumSearchStore {
             + " fixed as (select coalesce((select f.word from forum_word f where f.word % t.w"
             + " order by f.word <-> t.w limit 1), t.w) as w, t.n from typed t),"
             + " words as (select websearch_to_tsquery('russian', :words)"
-            + " || plainto_tsquery('russian', coalesce((select string_agg(w, ' ' order by n)"
+            + " || to_tsquery('russian', coalesce((select string_agg(w, ' | ' order by n)"
             + " from fixed), '')) as query),"
             + " found as ((select c.id as question_id, null::bigint as answer_id,"
             + " ts_rank(c.search, w.query) * 2 as score from (select q.id, q.search"

@@ -73,6 +73,8 @@ class ArchiveHandoverStore {
   /**
    * Every municipality of the region with its hand-over (or none), then the responsible
    * coordinators' hand-overs; {@code municipalityId} / {@code responsible} narrow it to one unit.
+   * The region is the scope (the service checked it with {@code Visibility}); a hand-over without a
+   * municipality of its own is a responsible coordinator's — a kind of row, not a scope predicate.
    */
   Flux<Row> board(long campaignId, String regionCode, Long municipalityId, String responsible) {
     return db.sql(
@@ -91,7 +93,7 @@ class ArchiveHandoverStore {
             from observer_archive_handover h
             join region r on r.code = h.region_code
             where h.campaign_id = :campaign and h.region_code = :region
-              and h.municipality_id is null and cast(:mun as bigint) is null
+              and num_nonnulls(h.municipality_id) = 0 and cast(:mun as bigint) is null
               and (cast(:responsible as text) is null or h.unit_key = :responsible)
             order by 1
             """)
