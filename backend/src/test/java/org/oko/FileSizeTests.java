@@ -52,8 +52,7 @@ class FileSizeTests {
           Map.entry("org/oko/observers/AssignmentService.java", "issues 17/18: not split yet"),
           Map.entry("org/oko/observers/AssignmentStore.java", "issues 17/18: not split yet"),
           Map.entry("org/oko/observers/ObserverService.java", "issues 17/18: not split yet"),
-          Map.entry(
-              "org/oko/observers/ObserversController.java", "issues 17/18: not split yet"));
+          Map.entry("org/oko/observers/ObserversController.java", "issues 17/18: not split yet"));
 
   @Test
   void noMainFileIsOverTheLimitUnlessListed() {

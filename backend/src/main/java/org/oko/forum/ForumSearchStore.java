@@ -21,9 +21,10 @@ class ForumSearchStore {
    * Questions whose title or text, or one of whose answers, match the words (the {@code russian}
    * configuration: by stem) — as typed, or with each mistyped word replaced by the nearest word the
    * forum has ({@code forum_word}, trigrams), any of them (a title typed for a new question carries
-   * words no earlier question has, such as a number) — best first, so more words matched rank higher. Each way ranks at most {@code pool}
-   * matches it finds by its index and keeps its best {@code cap}, so a word found in every message
-   * costs no more than a rare one; then each question once, at its best.
+   * words no earlier question has, such as a number) — best first, so more words matched rank
+   * higher. Each way ranks at most {@code pool} matches it finds by its index and keeps its best
+   * {@code cap}, so a word found in every message costs no more than a rare one; then each question
+   * once, at its best.
    */
   Flux<SearchHit> search(
       Reader reader,
