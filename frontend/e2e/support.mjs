@@ -125,7 +125,13 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs, checkOverf
   async function expectAccount(expected) {
     const role = page.getByTestId('account-role');
     await role.waitFor();
-    const shown = (await role.innerText()).trim();
+    // The header names an organization by its kind once the organization has loaded.
+    let shown = '';
+    for (let waited = 0; waited <= 10_000; waited += 250) {
+      shown = (await role.innerText()).trim();
+      if (shown === expected) break;
+      await page.waitForTimeout(250);
+    }
     if (shown !== expected) throw new Error(`header shows role «${shown}», expected «${expected}»`);
     const name = (await page.getByTestId('account-name').innerText()).trim();
     console.log(`  signed in as «${name}» (${shown})`);

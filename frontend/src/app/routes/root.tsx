@@ -104,10 +104,16 @@ function SignedInLayout() {
     organizationId: me.data?.organizationId ?? 0,
     queryConfig: { enabled: role === 'ORGANIZATION' && me.data?.organizationId !== undefined },
   });
+  // Until the organization's kind is known the role stays blank, so that a point's header
+  // never flashes «Образовательная организация» first.
   const roleText =
-    role === 'ORGANIZATION' && ownOrganization.data?.kind === 'ASSESSMENT_POINT'
-      ? kindLabels.ASSESSMENT_POINT
-      : undefined;
+    role !== 'ORGANIZATION'
+      ? undefined
+      : ownOrganization.isLoading
+        ? ''
+        : ownOrganization.data?.kind === 'ASSESSMENT_POINT'
+          ? kindLabels.ASSESSMENT_POINT
+          : undefined;
   const cabinet: NavItem = { label: 'Личный кабинет', to: cabinetHref(role) };
   const organizer = isOrganizer(role);
   // The forum answers a college among organizations (its СПО study), not a school or a point.
