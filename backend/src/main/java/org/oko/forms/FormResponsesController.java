@@ -20,10 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A respondent's response, the contract's {@code form-responses} tag: filled in the browser
- * ({@link FormResponseService}), its versions ({@link ResponseVersionService}), the {@code .xlsx}
- * template ({@link FormTemplateService}; its upload is {@link FormUploadRoutes}'), and JSON
- * submission on a respondent's behalf ({@link FormSubmissionService}).
+ * A respondent's response, the contract's {@code form-responses} tag: filled in the browser ({@link
+ * FormResponseService}), its versions ({@link ResponseVersionService}), the {@code .xlsx} template
+ * ({@link FormTemplateService}; its upload is {@link FormUploadRoutes}'), and JSON submission on a
+ * respondent's behalf ({@link FormSubmissionService}).
  */
 @RestController
 class FormResponsesController implements FormResponsesApi {
