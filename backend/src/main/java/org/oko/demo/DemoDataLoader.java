@@ -104,24 +104,27 @@ class DemoDataLoader implements ApplicationRunner {
             .exist()
             .flatMap(
                 exist ->
-                    exist
-                        ? Mono.just(false)
-                        : tx.transactional(
-                                campaigns
-                                    .create(java.time.Instant.now())
-                                    .then(publications.create(java.time.Instant.now()))
-                                    .then(forms.create())
-                                    .then(results.create())
-                                    .then(questionnaires.create())
-                                    .then(scans.create(java.time.Instant.now()))
-                                    .then(observers.create(java.time.Instant.now())))
-                            .thenReturn(true))
+                    exist ? Mono.just(false) : tx.transactional(createCampaigns()).thenReturn(true))
             .block(DEMO_TIMEOUT);
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
           "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
               + " questionnaires; an ОМК with scanning and expert scoring side by side");
     }
+  }
+
+  /**
+   * Every demo campaign with its publications, forms, results, questionnaires, scans, observers.
+   */
+  private Mono<Void> createCampaigns() {
+    return campaigns
+        .create(java.time.Instant.now())
+        .then(publications.create(java.time.Instant.now()))
+        .then(forms.create())
+        .then(results.create())
+        .then(questionnaires.create())
+        .then(scans.create(java.time.Instant.now()))
+        .then(observers.create(java.time.Instant.now()));
   }
 
   private Mono<Long> loadAll() {

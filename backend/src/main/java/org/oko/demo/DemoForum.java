@@ -65,107 +65,111 @@ class DemoForum {
             ids -> {
               long vpr = ids.getT1();
               long spo = ids.getT2();
-              Caller mun64 = municipal();
               return forum
                   .section(null, "Общие вопросы", false, 0)
                   .then(forum.section(vpr, "Выборка", false, 1))
-                  .flatMap(
-                      sample ->
-                          forum
-                              .ask(
-                                  REGION64,
-                                  sample,
-                                  "Как попадают в выборку малокомплектные школы?",
-                                  "В регионе много малокомплектных сельских школ. Попадут ли они в"
-                                      + " выборку и можно ли их исключить из списка?",
-                                  false)
-                              .flatMap(
-                                  q ->
-                                      forum
-                                          .answer(
-                                              FEDERAL,
-                                              q,
-                                              "Выборку формирует федеральный организатор по"
-                                                  + " предварительному списку региона, с учётом"
-                                                  + " типа населённого пункта. Исключить школу"
-                                                  + " можно только через форму выверки.")
-                                          .then(forum.pin(q))))
+                  .flatMap(this::sampleQuestions)
                   .then(forum.section(vpr, "Материалы", false, 2))
-                  .flatMap(
-                      materials ->
-                          forum
-                              .ask(
-                                  mun64,
-                                  materials,
-                                  "Когда появятся архивы с вариантами?",
-                                  "Школы района спрашивают, когда в личном кабинете появится"
-                                      + " архив с вариантами проверочной работы.",
-                                  false)
-                              .flatMap(
-                                  q ->
-                                      forum.answer(
-                                          FEDERAL,
-                                          q,
-                                          "Архивы публикуются в личном кабинете каждой школы в"
-                                              + " 08:00 по местному времени в день проведения."))
-                              .then(
-                                  forum.ask(
-                                      REGION02,
-                                      materials,
-                                      "Нужно ли печатать критерии оценивания заранее?",
-                                      "Можно ли распечатать критерии до дня проведения?",
-                                      false))
-                              .then(
-                                  forum.ask(
-                                      mun64,
-                                      materials,
-                                      "В двух школах не будет интернета в день проведения",
-                                      "Как им получить материалы? Прошу помочь региональный центр.",
-                                      true))
-                              .flatMap(
-                                  q ->
-                                      forum.answer(
-                                          REGION64,
-                                          q,
-                                          "Материалы для этих школ скачает муниципальный"
-                                              + " координатор и передаст на флешке под подпись.")))
+                  .flatMap(this::materialsQuestions)
                   .then(forum.section(vpr, "Протоколы", false, 3))
-                  .flatMap(
-                      protocols ->
-                          forum
-                              .ask(
-                                  REGION02,
-                                  protocols,
-                                  "Можно ли исправить протокол после «Сдать отчёт»?",
-                                  "Школа нашла ошибку в баллах после отправки протокола.",
-                                  false)
-                              .flatMap(
-                                  q ->
-                                      forum.answer(
-                                          FEDERAL,
-                                          q,
-                                          "Да: кнопка «Редактировать» открывает протокол снова,"
-                                              + " пока этап открыт. Затем снова «Сдать отчёт».")))
+                  .flatMap(this::protocolsQuestions)
                   .then(forum.section(vpr, "Сканирование", true, 4))
-                  .flatMap(
-                      scans ->
-                          forum
-                              .ask(
-                                  RESP64,
-                                  scans,
-                                  "Какое разрешение нужно для сканов бланков?",
-                                  "Сканер колледжа по умолчанию сканирует в 150 dpi.",
-                                  false)
-                              .flatMap(
-                                  q ->
-                                      forum.answer(
-                                          REGION64,
-                                          q,
-                                          "Не меньше 300 dpi, в оттенках серого; файлы называйте"
-                                              + " по номеру комплекта и страницы.")))
+                  .flatMap(this::scanningQuestions)
                   .then(forum.section(spo, "Анкетирование", false, 1))
                   .then();
             });
+  }
+
+  /** Region 64 asks about small schools; the federal organizer answers, and pins it. */
+  private Mono<Void> sampleQuestions(long sample) {
+    return askAndAnswer(
+            REGION64,
+            sample,
+            "Как попадают в выборку малокомплектные школы?",
+            "В регионе много малокомплектных сельских школ. Попадут ли они в"
+                + " выборку и можно ли их исключить из списка?",
+            false,
+            FEDERAL,
+            "Выборку формирует федеральный организатор по предварительному списку региона, с"
+                + " учётом типа населённого пункта. Исключить школу можно только через форму"
+                + " выверки.")
+        .flatMap(forum::pin);
+  }
+
+  /** Three questions: answered by the federal organizer, still open, and in region 64's thread. */
+  private Mono<Void> materialsQuestions(long materials) {
+    Caller mun64 = municipal();
+    return askAndAnswer(
+            mun64,
+            materials,
+            "Когда появятся архивы с вариантами?",
+            "Школы района спрашивают, когда в личном кабинете появится архив с вариантами"
+                + " проверочной работы.",
+            false,
+            FEDERAL,
+            "Архивы публикуются в личном кабинете каждой школы в 08:00 по местному времени в день"
+                + " проведения.")
+        .then(
+            forum.ask(
+                REGION02,
+                materials,
+                "Нужно ли печатать критерии оценивания заранее?",
+                "Можно ли распечатать критерии до дня проведения?",
+                false))
+        .then(
+            askAndAnswer(
+                mun64,
+                materials,
+                "В двух школах не будет интернета в день проведения",
+                "Как им получить материалы? Прошу помочь региональный центр.",
+                true,
+                REGION64,
+                "Материалы для этих школ скачает муниципальный координатор и передаст на флешке"
+                    + " под подпись."))
+        .then();
+  }
+
+  private Mono<Void> protocolsQuestions(long protocols) {
+    return askAndAnswer(
+            REGION02,
+            protocols,
+            "Можно ли исправить протокол после «Сдать отчёт»?",
+            "Школа нашла ошибку в баллах после отправки протокола.",
+            false,
+            FEDERAL,
+            "Да: кнопка «Редактировать» открывает протокол снова, пока этап открыт. Затем снова"
+                + " «Сдать отчёт».")
+        .then();
+  }
+
+  /**
+   * In the section delegated to the regions: the responsible coordinator asks, region 64 answers.
+   */
+  private Mono<Void> scanningQuestions(long scans) {
+    return askAndAnswer(
+            RESP64,
+            scans,
+            "Какое разрешение нужно для сканов бланков?",
+            "Сканер колледжа по умолчанию сканирует в 150 dpi.",
+            false,
+            REGION64,
+            "Не меньше 300 dpi, в оттенках серого; файлы называйте по номеру комплекта и"
+                + " страницы.")
+        .then();
+  }
+
+  /** A question and its answer; the question's id. */
+  private Mono<Long> askAndAnswer(
+      Caller asker,
+      long section,
+      String title,
+      String body,
+      boolean regional,
+      Caller answerer,
+      String answer) {
+    return forum
+        .ask(asker, section, title, body, regional)
+        .flatMap(q -> forum.answer(answerer, q, answer).thenReturn(q));
   }
 
   private Caller municipal() {

@@ -153,14 +153,18 @@ class DemoPublications {
                             writeTemp(out -> variants(out, school.login()))
                                 .flatMap(blobs::adopt)
                                 .flatMap(blob -> file(attachmentId, school, blob)))
-                    .then(
-                        db.sql(
-                                "update attachment a set size = f.total, organization_files = f.n"
-                                    + " from (select sum(size) as total, count(*) as n"
-                                    + " from attachment_file where attachment_id = :a) f"
-                                    + " where a.id = :a")
-                            .bind("a", attachmentId)
-                            .then()));
+                    .then(totals(attachmentId)));
+  }
+
+  /** The attachment's size and number of files, once its files are in. */
+  private Mono<Void> totals(long attachmentId) {
+    return db.sql(
+            "update attachment a set size = f.total, organization_files = f.n"
+                + " from (select sum(size) as total, count(*) as n"
+                + " from attachment_file where attachment_id = :a) f"
+                + " where a.id = :a")
+        .bind("a", attachmentId)
+        .then();
   }
 
   private record School(long id, String login) {}

@@ -177,14 +177,14 @@ class FormAccess {
         o ->
             respondents
                 .organization(vf.campaign().id(), vf.form().kindsIn(vf.campaign()), o.id())
-                .switchIfEmpty(
-                    Mono.error(
-                        () ->
-                            new NotFoundException(
-                                "Организация «"
-                                    + o.login()
-                                    + "» не заполняет эту форму: её нет в опубликованной"
-                                    + " выборке кампании"))));
+                .switchIfEmpty(Mono.error(() -> notARespondent(o.login()))));
+  }
+
+  private static NotFoundException notARespondent(String login) {
+    return new NotFoundException(
+        "Организация «"
+            + login
+            + "» не заполняет эту форму: её нет в опубликованной выборке кампании");
   }
 
   private Mono<Respondent> municipalityRespondent(

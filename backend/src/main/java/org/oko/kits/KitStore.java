@@ -3,6 +3,7 @@ package org.oko.kits;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
+import org.oko.orgs.OrganizationReadModel;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
@@ -57,13 +58,13 @@ class KitStore {
   private static final String SELECT =
       """
       select k.id, k.subject_key, k.category, k.first_number, k.last_number, k.assigned_at, k.assigned_by,
-             o.id as org_id, o.login, o.name, o.region_code, o.municipality_id,
-             m.name as municipality
+             %s
       from kit_range k
       join organization o on o.id = k.organization_id
       left join municipality m on m.id = o.municipality_id
       where k.campaign_id = :campaign
-      """;
+      """
+          .formatted(OrganizationReadModel.COLUMNS);
 
   private static final String FILTER =
       """
@@ -234,13 +235,7 @@ class KitStore {
         r.get("id", Long.class),
         r.get("subject_key", String.class),
         r.get("category", String.class),
-        new OrganizationRef(
-            r.get("org_id", Long.class),
-            r.get("login", String.class),
-            r.get("name", String.class),
-            r.get("region_code", String.class),
-            r.get("municipality_id", Long.class),
-            r.get("municipality", String.class)),
+        OrganizationReadModel.ref(r),
         r.get("first_number", Long.class),
         r.get("last_number", Long.class),
         r.get("assigned_at", Instant.class),

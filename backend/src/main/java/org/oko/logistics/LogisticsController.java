@@ -2,6 +2,7 @@ package org.oko.logistics;
 
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.oko.api.LogisticsApi;
 import org.oko.api.model.Packet;
 import org.oko.api.model.PacketInput;
@@ -93,12 +94,14 @@ class LogisticsController implements LogisticsApi {
             caller ->
                 campaigns
                     .visibleTo(caller, campaignId)
-                    .flatMap(
-                        campaign ->
-                            scopes
-                                .resolve(
-                                    Visibility.of(caller), campaign, regionCode, municipalityId)
-                                .flatMap(scope -> statement(campaign, scope))));
+                    .flatMap(campaign -> statement(caller, campaign, regionCode, municipalityId)));
+  }
+
+  private Mono<ResponseEntity<Resource>> statement(
+      Caller caller, CampaignInfo campaign, String regionCode, Long municipalityId) {
+    return scopes
+        .resolve(Visibility.of(caller), campaign, regionCode, municipalityId)
+        .flatMap(scope -> statement(campaign, scope));
   }
 
   private Mono<ResponseEntity<Resource>> statement(CampaignInfo campaign, StatementScope scope) {
@@ -107,15 +110,7 @@ class LogisticsController implements LogisticsApi {
             packets.returnedPerOrganization(campaign.id(), scope.regionCode()))
         .flatMap(
             t -> {
-              List<TransferStatementWorkbook.Line> lines =
-                  t.getT1().stream()
-                      .map(
-                          entry ->
-                              new TransferStatementWorkbook.Line(
-                                  entry.organization(),
-                                  MaterialRules.summaryOf(entry, campaign.subjects()),
-                                  t.getT2().getOrDefault(entry.organization().id(), 0L)))
-                      .toList();
+              List<TransferStatementWorkbook.Line> lines = lines(campaign, t.getT1(), t.getT2());
               return WorkbookDownload.of(
                   () -> TransferStatementWorkbook.write(campaign.title(), scope.title(), lines),
                   "transfer-statement-"
@@ -123,6 +118,19 @@ class LogisticsController implements LogisticsApi {
                       + (scope.municipalityId() == null ? "" : "-" + scope.municipalityId())
                       + ".xlsx");
             });
+  }
+
+  /** A line per organization: its materials, and how many return packets it has handed back. */
+  private static List<TransferStatementWorkbook.Line> lines(
+      CampaignInfo campaign, List<SelectedOrganization> entries, Map<Long, Long> returned) {
+    return entries.stream()
+        .map(
+            entry ->
+                new TransferStatementWorkbook.Line(
+                    entry.organization(),
+                    MaterialRules.summaryOf(entry, campaign.subjects()),
+                    returned.getOrDefault(entry.organization().id(), 0L)))
+        .toList();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.oko.orgs.OrganizationReadModel;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
@@ -38,13 +39,13 @@ class PacketStore {
   private static final String SELECT =
       """
       select p.id, p.packet_number, p.accepted_by, p.accepted_at, p.note,
-             o.id as org_id, o.login, o.name, o.region_code, o.municipality_id,
-             m.name as municipality
+             %s
       from delivery_packet p
       join organization o on o.id = p.organization_id
       left join municipality m on m.id = o.municipality_id
       where p.campaign_id = :campaign
-      """;
+      """
+          .formatted(OrganizationReadModel.COLUMNS);
 
   private static final String FILTER =
       """
@@ -150,13 +151,7 @@ class PacketStore {
     return new Accepted(
         r.get("id", Long.class),
         r.get("packet_number", String.class),
-        new OrganizationRef(
-            r.get("org_id", Long.class),
-            r.get("login", String.class),
-            r.get("name", String.class),
-            r.get("region_code", String.class),
-            r.get("municipality_id", Long.class),
-            r.get("municipality", String.class)),
+        OrganizationReadModel.ref(r),
         r.get("accepted_by", String.class),
         r.get("accepted_at", Instant.class),
         r.get("note", String.class));

@@ -113,39 +113,37 @@ class AttachmentUploadService {
             files -> {
               List<String> adopted = Collections.synchronizedList(new ArrayList<>());
               return Flux.fromIterable(files)
-                  .concatMap(
-                      file ->
-                          blobs
-                              .adopt(file.temp())
-                              .doOnNext(blob -> adopted.add(blob.key()))
-                              .map(
-                                  blob ->
-                                      new OrganizationFile(
-                                          file.organizationId(), file.fileName(), blob)))
+                  .concatMap(file -> adopt(file, adopted))
                   .collectList()
-                  .flatMap(
-                      kept ->
-                          publications
-                              .touchDraft(draft.id(), draft.version())
-                              .flatMap(
-                                  current ->
-                                      current
-                                          ? attachments.insertPerOrganization(
-                                              draft.id(), kind, title, kept, clock.instant())
-                                          : Mono.error(PublicationAccess.changedMeanwhile()))
-                              .as(tx::transactional)
-                              .map(
-                                  id ->
-                                      new AttachmentItem(
-                                          id,
-                                          kind,
-                                          title,
-                                          kept.stream().mapToLong(f -> f.blob().size()).sum(),
-                                          true,
-                                          kept.size(),
-                                          null)))
+                  .flatMap(kept -> keepPerOrganization(draft, kind, title, kept))
                   .onErrorResume(e -> forget(adopted, files).then(Mono.error(e)));
             });
+  }
+
+  /** One organization's routed file made a blob; its key noted in {@code adopted} for undoing. */
+  private Mono<OrganizationFile> adopt(RoutedFile file, List<String> adopted) {
+    return blobs
+        .adopt(file.temp())
+        .doOnNext(blob -> adopted.add(blob.key()))
+        .map(blob -> new OrganizationFile(file.organizationId(), file.fileName(), blob));
+  }
+
+  /**
+   * The attachment and all its organizations' files, if the draft is unchanged; one transaction.
+   */
+  private Mono<AttachmentItem> keepPerOrganization(
+      PublicationRow draft, MaterialKind kind, String title, List<OrganizationFile> kept) {
+    long size = kept.stream().mapToLong(f -> f.blob().size()).sum();
+    return publications
+        .touchDraft(draft.id(), draft.version())
+        .flatMap(
+            current ->
+                current
+                    ? attachments.insertPerOrganization(
+                        draft.id(), kind, title, kept, clock.instant())
+                    : Mono.<Long>error(PublicationAccess.changedMeanwhile()))
+        .as(tx::transactional)
+        .map(id -> new AttachmentItem(id, kind, title, size, true, kept.size(), null));
   }
 
   /**

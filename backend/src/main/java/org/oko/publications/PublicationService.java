@@ -131,18 +131,19 @@ class PublicationService {
                 attachments
                     .blobKeys(p.id(), null)
                     .collectList()
-                    .flatMap(
-                        keys ->
-                            store
-                                .delete(p.id(), p.version())
-                                .flatMap(
-                                    deleted ->
-                                        deleted
-                                            ? Mono.just(keys)
-                                            : Mono.error(PublicationAccess.changedMeanwhile()))))
+                    .flatMap(keys -> deleteRow(p).thenReturn(keys)))
         .flatMapMany(Flux::fromIterable)
         .concatMap(blobs::delete)
         .then();
+  }
+
+  /** The draft's row, if nobody changed it meanwhile (409 otherwise). */
+  private Mono<Void> deleteRow(PublicationRow p) {
+    return store
+        .delete(p.id(), p.version())
+        .flatMap(
+            deleted ->
+                deleted ? Mono.<Void>empty() : Mono.error(PublicationAccess.changedMeanwhile()));
   }
 
   /**

@@ -67,18 +67,14 @@ class QuestionnairesController implements QuestionnairesApi {
   public Mono<ResponseEntity<Questionnaire>> createQuestionnaire(
       Long campaignId, Mono<QuestionnaireInput> input, ServerWebExchange exchange) {
     return input
-        .flatMap(
+        .map(
             body ->
+                new QuestionnaireDefinitionService.Draft(
+                    body.getCategory().getValue(), body.getTitle(), body.getContent()))
+        .flatMap(
+            draft ->
                 CurrentCaller.withRole(Role.FEDERAL)
-                    .flatMap(
-                        caller ->
-                            definitions.create(
-                                caller,
-                                campaignId,
-                                new QuestionnaireDefinitionService.Draft(
-                                    body.getCategory().getValue(),
-                                    body.getTitle(),
-                                    body.getContent()))))
+                    .flatMap(caller -> definitions.create(caller, campaignId, draft)))
         .map(
             d ->
                 ResponseEntity.status(HttpStatus.CREATED)
@@ -98,16 +94,16 @@ class QuestionnairesController implements QuestionnairesApi {
       Long questionnaireId, Mono<QuestionnaireUpdate> update, ServerWebExchange exchange) {
     return update
         .flatMap(
-            body ->
-                CurrentCaller.withRole(Role.FEDERAL)
-                    .flatMap(
-                        caller ->
-                            definitions.update(
-                                caller,
-                                questionnaireId,
-                                body.getExpectedVersion(),
-                                new QuestionnaireDefinitionService.Draft(
-                                    null, body.getTitle(), body.getContent()))))
+            body -> {
+              var draft =
+                  new QuestionnaireDefinitionService.Draft(
+                      null, body.getTitle(), body.getContent());
+              return CurrentCaller.withRole(Role.FEDERAL)
+                  .flatMap(
+                      caller ->
+                          definitions.update(
+                              caller, questionnaireId, body.getExpectedVersion(), draft));
+            })
         .map(d -> ResponseEntity.ok(QuestionnairesMapper.questionnaire(d)));
   }
 

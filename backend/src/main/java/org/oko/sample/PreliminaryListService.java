@@ -186,18 +186,18 @@ class PreliminaryListService {
                 organizations
                     .byLogin(login)
                     .map(
-                        org ->
-                            Map.entry(
-                                login,
-                                org.regionCode().equals(regionCode)
-                                    ? "Организация «"
-                                        + login
-                                        + "» не участвует в кампаниях этого вида"
-                                    : "Организация «" + login + "» относится к другому региону"))
+                        org -> Map.entry(login, whyNotAllowed(login, org.regionCode(), regionCode)))
                     .defaultIfEmpty(
                         Map.entry(login, "Организация с логином «" + login + "» не найдена")),
             8)
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  /** Why an organization that exists may not be on this region's list. */
+  private static String whyNotAllowed(String login, String itsRegion, String regionCode) {
+    return itsRegion.equals(regionCode)
+        ? "Организация «" + login + "» не участвует в кампаниях этого вида"
+        : "Организация «" + login + "» относится к другому региону";
   }
 
   private static Checked check(

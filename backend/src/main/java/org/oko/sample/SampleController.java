@@ -65,7 +65,7 @@ class SampleController implements SampleApi {
                         size,
                         p.total(),
                         paging.totalPages(p.total()),
-                        p.entries().stream().map(SampleMapper::toApi).toList())));
+                        p.items().stream().map(SampleMapper::toApi).toList())));
   }
 
   @Override

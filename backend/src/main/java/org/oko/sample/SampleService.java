@@ -7,6 +7,7 @@ import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.Paging;
 import org.oko.sample.SampleEntryStore.Entry;
 import org.oko.sample.SampleEntryStore.RegionSummary;
@@ -23,9 +24,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 class SampleService {
-
-  /** One page of entries and how many the filtered list has. */
-  record EntryPage(long total, List<Entry> entries) {}
 
   /** A campaign's counts per region the caller sees. */
   record Summary(long campaignId, List<RegionSummary> regions) {}
@@ -58,18 +56,16 @@ class SampleService {
     this.verifications = verifications;
   }
 
-  Mono<EntryPage> entries(Caller caller, long campaignId, Filters filters, Paging paging) {
+  /** One page of entries and how many the filtered list has. */
+  Mono<Listing<Entry>> entries(Caller caller, long campaignId, Filters filters, Paging paging) {
     return campaigns
         .visibleTo(caller, campaignId)
         .then(scope(caller, filters.regionCode(), filters.municipalityId()))
         .flatMap(
             scope ->
-                Mono.zip(
-                    entries.count(campaignId, scope, filters.status(), filters.q()),
-                    entries
-                        .list(campaignId, scope, filters.status(), filters.q(), paging)
-                        .collectList(),
-                    EntryPage::new));
+                Listing.of(
+                    entries.list(campaignId, scope, filters.status(), filters.q(), paging),
+                    entries.count(campaignId, scope, filters.status(), filters.q())));
   }
 
   Mono<Summary> summary(Caller caller, long campaignId) {
@@ -100,15 +96,16 @@ class SampleService {
                         lines ->
                             SampleWorkbook.write(
                                 FormSignature.preliminaryList(campaignId, regionCode),
-                                "Предварительный список ОО. "
-                                    + campaign.title()
-                                    + ", регион "
-                                    + regionCode,
+                                templateTitle(campaign.title(), regionCode),
                                 lines,
                                 campaign.subjects())))
         .map(
             bytes ->
                 new Workbook(bytes, "preliminary-list-" + campaignId + "-" + regionCode + ".xlsx"));
+  }
+
+  private static String templateTitle(String campaignTitle, String regionCode) {
+    return "Предварительный список ОО. " + campaignTitle + ", регион " + regionCode;
   }
 
   private static SampleWorkbook.Line templateLine(TemplateRow row) {

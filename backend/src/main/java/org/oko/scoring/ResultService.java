@@ -43,11 +43,7 @@ class ResultService {
         .visibleTo(caller, campaignId)
         .then(filter(scope, regionCode, organizationId, subjectKey))
         .flatMap(
-            f ->
-                Mono.zip(
-                    results.page(campaignId, f, paging).collectList(),
-                    results.count(campaignId, f),
-                    Listing::new));
+            f -> Listing.of(results.page(campaignId, f, paging), results.count(campaignId, f)));
   }
 
   /** The filter, if the organization (when given) is in the caller's scope and region; 404 else. */
