@@ -224,7 +224,19 @@ function ActForm({ assignment: a }: { assignment: ObserverAssignment }) {
         {current?.scan && <p className="field__hint">Загружен: {current.scan.fileName}</p>}
       </div>
       {save.isError && <ErrorMessage error={save.error} />}
-      {save.isSuccess && <p role="status">Акт сохранён.</p>}
+      {save.isSuccess && (
+        <p role="status">
+          {save.data.late
+            ? `Акт сохранён с отметкой «с опозданием»${save.data.deadline ? `: срок был ${localTime(save.data.deadline, save.data.timeZone)}` : ''}.`
+            : 'Акт сохранён.'}
+        </p>
+      )}
+      {!save.isSuccess && current?.late && (
+        <p className="field__hint">
+          Акт подан с опозданием
+          {current.deadline && ` (срок — ${localTime(current.deadline, current.timeZone)})`}.
+        </p>
+      )}
       <button type="submit" className="button" disabled={save.isPending}>
         Сохранить акт
       </button>
