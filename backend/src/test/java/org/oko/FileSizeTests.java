@@ -35,12 +35,7 @@ class FileSizeTests {
           Map.entry("org/oko/forms/FormResponseStore.java", "issue 16: not split yet"),
           Map.entry("org/oko/forms/SheetValidator.java", "issue 16: not split yet"),
           Map.entry("org/oko/forms/TemplateWorkbookReader.java", "issue 16: not split yet"),
-          Map.entry("org/oko/identity/TokenEndpoint.java", "issue 16: not split yet"),
-          Map.entry("org/oko/live/LiveHubWorker.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/excel/OfficeFileGuard.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/web/ProblemHandler.java", "issue 16: not split yet"),
           Map.entry("org/oko/questionnaires/SessionService.java", "issue 16: not split yet"),
-          Map.entry("org/oko/sample/SampleEntryStore.java", "issue 16: not split yet"),
           Map.entry("org/oko/demo/DemoForms.java", "issue 16: not split yet"),
           Map.entry("org/oko/demo/DemoScans.java", "issue 16: not split yet"),
           // Not split yet: results (issue 17) and observers (issue 18), both still open.
