@@ -28,23 +28,26 @@ import reactor.core.publisher.Mono;
  * The questionnaires API. Two audiences with little in common share it: organizers, who define,
  * follow and export questionnaires ({@link QuestionnaireDefinitionService}, {@link
  * QuestionnaireMonitoringService}, {@link ResponseExportService}), and participants on phones, who
- * answer them ({@link SessionService}).
+ * answer them ({@link SessionService}, {@link SessionSubmitService}).
  */
 @RestController
 class QuestionnairesController implements QuestionnairesApi {
 
   private final QuestionnaireDefinitionService definitions;
   private final SessionService sessions;
+  private final SessionSubmitService submissions;
   private final QuestionnaireMonitoringService monitoring;
   private final ResponseExportService export;
 
   QuestionnairesController(
       QuestionnaireDefinitionService definitions,
       SessionService sessions,
+      SessionSubmitService submissions,
       QuestionnaireMonitoringService monitoring,
       ResponseExportService export) {
     this.definitions = definitions;
     this.sessions = sessions;
+    this.submissions = submissions;
     this.monitoring = monitoring;
     this.export = export;
   }
@@ -159,7 +162,7 @@ class QuestionnairesController implements QuestionnairesApi {
                 CurrentCaller.withRole(Role.PARTICIPANT)
                     .flatMap(
                         caller ->
-                            sessions.submit(caller, sessionId, idempotencyKey, answersOf(body))))
+                            submissions.submit(caller, sessionId, idempotencyKey, answersOf(body))))
         .map(
             s -> {
               var ok = ResponseEntity.ok();
