@@ -213,6 +213,10 @@ class DemoForms {
             List.of(
                 ColumnSpec.of("login", "Логин ОО", ColumnType.TEXT).asReadOnly(),
                 ColumnSpec.of("name", "Наименование ОО", ColumnType.TEXT).asReadOnly(),
+                // Pre-filled from the results' reports (ObjectivitySignsDirectory), to confirm
+                ColumnSpec.of("flags", "Признаки по отчётам ОКО", ColumnType.TEXT)
+                    .withMaxLength(4000)
+                    .asReadOnly(),
                 ColumnSpec.of("signs", "Признаки необъективности", ColumnType.ENUM)
                     .withOptions(List.of("да", "нет"))
                     .asRequired(),
@@ -232,7 +236,9 @@ class DemoForms {
             "objectivity",
             "Анализ объективности результатов",
             "Для каждой организации муниципалитета из выборки отметьте, есть ли признаки"
-                + " необъективности результатов, и, если есть, какие меры приняты.",
+                + " необъективности результатов, и, если есть, какие меры приняты. Столбец"
+                + " «Признаки по отчётам ОКО» заполнен по статистическим отчётам: подтвердите"
+                + " или исправьте.",
             stage,
             RespondentKind.MUNICIPALITY,
             null,

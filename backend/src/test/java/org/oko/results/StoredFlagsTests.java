@@ -29,6 +29,8 @@ class StoredFlagsTests extends ApiTest {
   @Autowired ResultsStore store;
   @Autowired ProtocolService protocols;
   @Autowired FlagWorker flagWorker;
+  @Autowired ObjectivityFlagDirectory analysis;
+  @Autowired ReleaseService releases;
 
   private static final Plan PLAN =
       new Plan(88, 1, 2, 20, 25, SyntheticCountry.FIFTEEN_TASKS, 0, 41);
@@ -63,6 +65,19 @@ class StoredFlagsTests extends ApiTest {
     assertThat(flag(campaign, school.id(), ObjectivityFlagCode.IDENTICAL_VECTORS).getRaised())
         .isTrue();
     assertThat(tableFlags(campaign, school.id())).contains(ObjectivityFlagCode.IDENTICAL_VECTORS);
+
+    // The municipality's «Анализ объективности» is pre-filled with it once the region's reports
+    // are released (before that the municipality sees no reports, so no signs either).
+    String login =
+        db.sql("select login from organization where id = :id")
+            .bind("id", school.id())
+            .map(r -> r.get("login", String.class))
+            .one()
+            .block();
+    assertThat(analysis.signs(campaign, List.of(login)).block()).isEmpty();
+    releases.release(campaign, "88", "test").block();
+    assertThat(analysis.signs(campaign, List.of(login)).block().get(login))
+        .isEqualTo("Математика: Группы участников с одинаковыми баллами по всем заданиям");
 
     // An older version delivered again changes nothing.
     List<Participant> clean = SyntheticCountry.participants(PLAN, school, subject, new Random(7));
