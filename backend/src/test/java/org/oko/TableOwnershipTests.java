@@ -47,6 +47,8 @@ class TableOwnershipTests {
           entry("refresh_token", "identity"),
           entry("signing_key", "identity"),
           entry("login_throttle", "identity"),
+          entry("credential_handout", "accounts"),
+          entry("credential_handout_part", "accounts"),
           entry("campaign", "campaigns"),
           entry("campaign_region", "campaigns"),
           entry("campaign_stage", "campaigns"),
