@@ -42,6 +42,7 @@ class TableOwnershipTests {
           entry("organization_tally", "orgs"),
           entry("outbox", "platform.events"),
           entry("audit_event", "platform.audit"),
+          entry("idempotency_key", "platform.web"),
           entry("account", "identity"),
           entry("api_client", "identity"),
           entry("refresh_token", "identity"),
