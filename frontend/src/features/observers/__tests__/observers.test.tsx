@@ -303,7 +303,29 @@ describe('the archive of acts with violations', () => {
       '/api/me': me({ login: 'mun64-engels', role: 'MUNICIPAL', regionCode: '64' }),
       '/api/campaigns/7': campaign({ timeZone: ZONE }),
       '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
-      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts': {
+        items: [
+          {
+            id: 5,
+            assignmentId: 9,
+            campaignId: 7,
+            point: { id: 3, login: 'edu640021', name: 'Школа № 21', regionCode: '64' },
+            observerName: 'Смирнова Ольга',
+            observerKind: 'PUBLIC',
+            day: '2026-05-20',
+            violationsFound: true,
+            violations: 'Подсказки',
+            submittedAt: '2026-05-26T08:00:00Z',
+            reviewed: false,
+            timeZone: ZONE,
+            deadline: '2026-05-25T15:00:00Z',
+            late: true,
+          },
+        ],
+        page: 0,
+        size: 20,
+        total: 1,
+      },
       '/api/campaigns/7/observer-acts/handover': () => {
         passed = true;
         return { unitName: 'Энгельсский район', timeZone: ZONE, late: false };
@@ -334,6 +356,11 @@ describe('the archive of acts with violations', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
     expect(await screen.findByText('не передано')).toBeInTheDocument();
+    // An act filed after the deadline is accepted but marked, the deadline in the region's time.
+    expect(screen.getByText(/^с опозданием/)).toHaveTextContent(
+      'с опозданием (срок — 25.05, 19:00 (Саратов))',
+    );
+    expect(screen.getByText(/^подан/)).toHaveTextContent('подан 26.05, 12:00 (Саратов)');
     expect(screen.getByTestId('handover-deadline')).toHaveTextContent(
       'Срок — 25.05, 19:00 (Саратов)',
     );

@@ -87,16 +87,6 @@ class ActStore {
     return db.sql(ACT_SELECT + " where x.id = :id").bind("id", actId).map(ActStore::toAct).one();
   }
 
-  /** An act without a deadline (the demo's, filed as of a past day). */
-  Mono<Long> saveAct(
-      AssignmentInfo assignment,
-      boolean violationsFound,
-      String violations,
-      String remarks,
-      Instant now) {
-    return saveAct(assignment, violationsFound, violations, remarks, now, Deadline.NONE);
-  }
-
   /** Creates or rewrites the act of an assignment (while not reviewed); answers its id. */
   Mono<Long> saveAct(
       AssignmentInfo assignment,
