@@ -358,11 +358,11 @@ describe('the archive of acts with violations', () => {
     expect(await screen.findByText('не передано')).toBeInTheDocument();
     // An act filed after the deadline is accepted but marked, the deadline in the region's time.
     expect(screen.getByText(/^с опозданием/)).toHaveTextContent(
-      'с опозданием (срок — 25.05, 19:00 (Саратов))',
+      'с опозданием (срок — 25.05.2026, 19:00 (Саратов))',
     );
     expect(screen.getByText(/^подан/)).toHaveTextContent('подан 26.05, 12:00 (Саратов)');
     expect(screen.getByTestId('handover-deadline')).toHaveTextContent(
-      'Срок — 25.05, 19:00 (Саратов)',
+      'Срок — 25.05.2026, 19:00 (Саратов)',
     );
     await user.click(screen.getByRole('button', { name: 'Передано в РЦОКО' }));
     expect(await screen.findByText(/передано в РЦОКО 20\.05, 12:00 \(Саратов\)/)).toHaveTextContent(
@@ -449,7 +449,7 @@ describe('the archive of acts with violations', () => {
     // Seed 000: the region passes its violations on to the federal organizer.
     const row = await screen.findByTestId('violations-64');
     expect(row).toHaveTextContent('не передано');
-    expect(row).toHaveTextContent('01.06, 10:00 (Саратов)');
+    expect(row).toHaveTextContent('01.06.2026, 10:00 (Саратов)');
     await user.click(screen.getByRole('button', { name: 'Передать сведения о нарушениях' }));
     expect(
       await screen.findByText('Сведения переданы федеральному организатору.'),
@@ -504,7 +504,7 @@ describe('the archive of acts with violations', () => {
     await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
     const bashkortostan = await screen.findByTestId('violations-02');
     expect(bashkortostan).toHaveTextContent('не передано, срок прошёл');
-    expect(bashkortostan).toHaveTextContent('01.06, 11:00 (Екатеринбург)');
+    expect(bashkortostan).toHaveTextContent('01.06.2026, 11:00 (Екатеринбург)');
     expect(bashkortostan).toHaveTextContent('сейчас актов с нарушениями: 4');
     const saratov = screen.getByTestId('violations-64');
     expect(saratov).toHaveTextContent('02.06, 10:00 (Саратов)');

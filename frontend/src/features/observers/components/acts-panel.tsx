@@ -7,7 +7,7 @@ import type { Role } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 
 import { downloadArchive, downloadFile, useActs, useReviewAct } from '../api/acts';
-import { dayLabel, kindLabel, localTime } from '../utils/labels';
+import { dayLabel, kindLabel, localTime, deadlineTime } from '../utils/labels';
 
 import { HandoverPanel } from './handover-panel';
 import { ViolationsPanel } from './violations-panel';
@@ -82,7 +82,7 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
                     {a.late && (
                       <strong className="observer-none">
                         с опозданием
-                        {a.deadline && ` (срок — ${localTime(a.deadline, a.timeZone)})`}
+                        {a.deadline && ` (срок — ${deadlineTime(a.deadline, a.timeZone)})`}
                       </strong>
                     )}
                   </td>

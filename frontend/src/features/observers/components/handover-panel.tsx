@@ -3,7 +3,7 @@ import { Loading } from '@/components/ui/loading';
 import type { Role } from '@/types/api';
 
 import { useHandOver, useHandovers } from '../api/handovers';
-import { localTime } from '../utils/labels';
+import { localTime, deadlineTime } from '../utils/labels';
 
 type Props = { campaignId: number; role: Role; regionCode: string };
 
@@ -28,7 +28,7 @@ export function HandoverPanel({ campaignId, role, regionCode }: Props) {
         <>
           <p data-testid="handover-deadline">
             {board.data.deadline
-              ? `Срок — ${localTime(board.data.deadline, board.data.timeZone)}; после него архив примут с отметкой «с опозданием».`
+              ? `Срок — ${deadlineTime(board.data.deadline, board.data.timeZone)}; после него архив примут с отметкой «с опозданием».`
               : 'Срок в плане-графике кампании не задан.'}
           </p>
           {!passes && (

@@ -3,7 +3,7 @@ import { Loading } from '@/components/ui/loading';
 import type { Role } from '@/types/api';
 
 import { useHandOverViolations, useViolationHandovers } from '../api/handovers';
-import { localTime } from '../utils/labels';
+import { localTime, deadlineTime } from '../utils/labels';
 
 type Props = { campaignId: number; role: Role };
 
@@ -78,7 +78,7 @@ export function ViolationsPanel({ campaignId, role }: Props) {
                         сейчас актов с нарушениями: {r.actsWithViolations}
                       </div>
                     </td>
-                    <td>{r.deadline ? localTime(r.deadline, r.timeZone) : 'не задан'}</td>
+                    <td>{r.deadline ? deadlineTime(r.deadline, r.timeZone) : 'не задан'}</td>
                   </tr>
                 ))}
               </tbody>
