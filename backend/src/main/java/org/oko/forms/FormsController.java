@@ -8,6 +8,7 @@ import org.oko.api.model.FormDefinitionInput;
 import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormPrefillInput;
 import org.oko.api.model.FormPrefillResult;
+import org.oko.api.model.FormReopenInput;
 import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseInput;
 import org.oko.api.model.FormResponseStatus;
@@ -168,17 +169,16 @@ class FormsController implements FormsApi {
   @Override
   public Mono<ResponseEntity<FormResponse>> reopenFormResponse(
       Long formId,
-      Mono<FormVersionInput> body,
+      Mono<FormReopenInput> body,
       String organization,
       Long municipalityId,
       ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
     return CurrentCaller.get()
         .flatMap(
             caller ->
                 body.flatMap(
-                    in ->
-                        responses.reopen(
-                            caller, formId, organization, municipalityId, in.getVersion())))
+                    in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
