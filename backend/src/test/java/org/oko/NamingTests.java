@@ -46,11 +46,7 @@ class NamingTests {
           "org.oko.questionnaires.QuestionnaireDefinitionStore",
           "org.oko.questionnaires.QuestionnaireDefinitionService",
           "org.oko.questionnaires.QuestionnaireDefining",
-          "org.oko.questionnaires.SessionService",
-          // publications' attachments and downloads
-          "org.oko.publications.AttachmentUploadService",
-          "org.oko.publications.AttachmentStore",
-          "org.oko.publications.DownloadsReportStore");
+          "org.oko.questionnaires.SessionService");
 
   private static final JavaClasses FEATURES =
       new ClassFileImporter()

@@ -150,7 +150,7 @@ class FormsMapper {
     return response;
   }
 
-  static FormResponseVersionSummary versionSummary(FormResponseStore.Version v) {
+  static FormResponseVersionSummary versionSummary(ResponseVersionStore.Version v) {
     return new FormResponseVersionSummary(
         v.number(),
         ApiTimes.utc(v.submittedAt()),
@@ -159,7 +159,7 @@ class FormsMapper {
         v.rows());
   }
 
-  static FormResponseVersion version(FormResponseStore.Version v) {
+  static FormResponseVersion version(ResponseVersionStore.Version v) {
     return new FormResponseVersion(
         v.number(),
         ApiTimes.utc(v.submittedAt()),
