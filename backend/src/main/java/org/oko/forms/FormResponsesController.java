@@ -103,7 +103,8 @@ class FormResponsesController implements FormResponsesApi {
     return CurrentCaller.get()
         .flatMap(
             caller ->
-                body.flatMap(in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
+                body.flatMap(
+                    in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
