@@ -152,3 +152,6 @@ export type CredentialHandout = Schemas['CredentialHandout'];
 export type CredentialHandoutPart = Schemas['CredentialHandoutPart'];
 export type CredentialHandoutPage = Schemas['CredentialHandoutPage'];
 export type CredentialHandoutPreview = Schemas['CredentialHandoutPreview'];
+export type RegionalRoadmap = Schemas['RegionalRoadmap'];
+export type RoadmapItem = Schemas['RoadmapItem'];
+export type RoadmapItemInput = Schemas['RoadmapItemInput'];

@@ -110,7 +110,8 @@ class AuthorizationMatrixTests extends ApiTest {
           new ResultsAuthorizationRules(),
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
-          new HandoutsAuthorizationRules());
+          new HandoutsAuthorizationRules(),
+          new RoadmapsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

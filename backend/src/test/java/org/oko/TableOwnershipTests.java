@@ -50,6 +50,7 @@ class TableOwnershipTests {
           entry("login_throttle", "identity"),
           entry("credential_handout", "accounts"),
           entry("credential_handout_part", "accounts"),
+          entry("regional_roadmap_item", "roadmaps"),
           entry("campaign", "campaigns"),
           entry("campaign_region", "campaigns"),
           entry("campaign_stage", "campaigns"),
