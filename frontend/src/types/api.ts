@@ -160,3 +160,7 @@ export type StaffAccount = Schemas['StaffAccount'];
 export type StaffAccountPage = Schemas['StaffAccountPage'];
 export type NewStaffAccount = Schemas['NewStaffAccount'];
 export type StaffAccountCredentials = Schemas['StaffAccountCredentials'];
+export type CredentialHandout = Schemas['CredentialHandout'];
+export type CredentialHandoutPart = Schemas['CredentialHandoutPart'];
+export type CredentialHandoutPage = Schemas['CredentialHandoutPage'];
+export type CredentialHandoutPreview = Schemas['CredentialHandoutPreview'];

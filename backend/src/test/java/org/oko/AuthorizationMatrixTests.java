@@ -110,6 +110,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new ResultsAuthorizationRules(),
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
+          new HandoutsAuthorizationRules(),
           new OverviewAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";

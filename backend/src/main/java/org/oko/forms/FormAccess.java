@@ -34,18 +34,21 @@ class FormAccess {
   private final OrganizationDirectory organizations;
   private final RespondentStore respondents;
   private final KitDirectory kits;
+  private final ObjectivitySignsDirectory signs;
 
   FormAccess(
       FormDefinitionStore definitions,
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       RespondentStore respondents,
-      KitDirectory kits) {
+      KitDirectory kits,
+      ObjectivitySignsDirectory signs) {
     this.definitions = definitions;
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.respondents = respondents;
     this.kits = kits;
+    this.signs = signs;
   }
 
   /** The form and respondent a request is about, in the caller's scope (404 outside it). */
@@ -70,10 +73,35 @@ class FormAccess {
 
   private Mono<List<Map<String, String>>> sampleRows(VisibleForm vf, Respondent r) {
     boolean sample = !r.isOrganization() && fills(vf.form(), SheetSpec.Prefill.MUNICIPALITY_SAMPLE);
-    return sample
-        ? respondents.sampleOf(
-            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId())
-        : Mono.just(List.of());
+    if (!sample) {
+      return Mono.just(List.of());
+    }
+    Mono<List<Map<String, String>>> rows =
+        respondents.sampleOf(
+            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId());
+    return withSigns(vf) ? rows.flatMap(list -> withSigns(vf, list)) : rows;
+  }
+
+  /** Whether a sample sheet of the form has the read-only column of objectivity signs. */
+  private static boolean withSigns(VisibleForm vf) {
+    return vf.form().schema().sheets().stream()
+        .filter(s -> s.prefill() == SheetSpec.Prefill.MUNICIPALITY_SAMPLE)
+        .anyMatch(s -> s.columnIndex(ObjectivitySignsDirectory.COLUMN) >= 0);
+  }
+
+  /** The sample's rows with each organization's objectivity signs from the results' reports. */
+  private Mono<List<Map<String, String>>> withSigns(
+      VisibleForm vf, List<Map<String, String>> rows) {
+    List<String> logins = rows.stream().map(row -> row.get("login")).toList();
+    return signs
+        .signs(vf.campaign().id(), logins)
+        .map(
+            found -> {
+              for (Map<String, String> row : rows) {
+                row.put(ObjectivitySignsDirectory.COLUMN, found.get(row.get("login")));
+              }
+              return rows;
+            });
   }
 
   private Mono<List<Long>> kitNumbers(VisibleForm vf, Respondent r) {

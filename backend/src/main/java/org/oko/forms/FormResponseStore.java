@@ -6,13 +6,13 @@ import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and writes of responses and their frozen versions (the idempotency keys of submissions are
- * {@link SubmissionKeyStore}'s). Every write of an existing response names the version it was
- * decided on: a change made meanwhile makes it a no-op that the caller reports as a conflict.
+ * Reads and writes of responses (their frozen versions are {@link ResponseVersionStore}'s, the
+ * idempotency keys of submissions {@link SubmissionKeyStore}'s). Every write of an existing
+ * response names the version it was decided on: a change made meanwhile makes it a no-op that the
+ * caller reports as a conflict.
  */
 @Component
 class FormResponseStore {
@@ -36,15 +36,6 @@ class FormResponseStore {
       " where form_id = :form and organization_id = :who and organization_id is not null";
   private static final String OF_MUNICIPALITY =
       " where form_id = :form and municipality_id = :who and municipality_id is not null";
-
-  /** A frozen version, without or with its content. */
-  record Version(
-      int number,
-      Instant submittedAt,
-      String submittedBy,
-      long definitionVersion,
-      int rows,
-      FormValidation.Content content) {}
 
   private final DatabaseClient db;
   private final FormModels models;
@@ -209,24 +200,6 @@ class FormResponseStore {
         .map(n -> n > 0);
   }
 
-  /** Freezes the submitted content as the next numbered version; gives its number and rows. */
-  Mono<Version> freeze(long id) {
-    return db.sql(
-            """
-            insert into form_response_version (response_id, number, content, row_count,
-                definition_version, submitted_at, submitted_by)
-            select id, submissions, content,
-                   (select coalesce(sum(jsonb_array_length(s.value)), 0)::int
-                    from jsonb_each(content) s where jsonb_typeof(s.value) = 'array'),
-                   definition_version, submitted_at, submitted_by
-            from form_response where id = :id
-            returning number, submitted_at, submitted_by, definition_version, row_count
-            """)
-        .bind("id", id)
-        .map(r -> toVersion(r, null))
-        .one();
-  }
-
   /** «Редактировать»: back to a draft if still submitted at {@code version}. */
   Mono<Boolean> reopen(long id, long version, String by, Instant now) {
     return db.sql(
@@ -242,27 +215,6 @@ class FormResponseStore {
         .fetch()
         .rowsUpdated()
         .map(n -> n > 0);
-  }
-
-  /** Newest first. */
-  Flux<Version> versions(long responseId) {
-    return db.sql(
-            "select number, submitted_at, submitted_by, definition_version, row_count"
-                + " from form_response_version where response_id = :id order by number desc")
-        .bind("id", responseId)
-        .map(r -> toVersion(r, null))
-        .all();
-  }
-
-  Mono<Version> version(long responseId, int number) {
-    return db.sql(
-            "select number, submitted_at, submitted_by, definition_version, row_count,"
-                + " content::text as content from form_response_version"
-                + " where response_id = :id and number = :number")
-        .bind("id", responseId)
-        .bind("number", number)
-        .map(r -> toVersion(r, models.readContent(r.get("content", String.class))))
-        .one();
   }
 
   private static DatabaseClient.GenericExecuteSpec who(
@@ -290,15 +242,5 @@ class FormResponseStore {
         r.get("submitted_at", Instant.class),
         r.get("submitted_by", String.class),
         r.get("submissions", Integer.class));
-  }
-
-  private static Version toVersion(Readable r, FormValidation.Content content) {
-    return new Version(
-        r.get("number", Integer.class),
-        r.get("submitted_at", Instant.class),
-        r.get("submitted_by", String.class),
-        r.get("definition_version", Long.class),
-        r.get("row_count", Integer.class),
-        content);
   }
 }

@@ -144,7 +144,7 @@ class FormsMapper {
     return response;
   }
 
-  static FormResponseVersionSummary versionSummary(FormResponseStore.Version v) {
+  static FormResponseVersionSummary versionSummary(ResponseVersionStore.Version v) {
     return new FormResponseVersionSummary(
         v.number(),
         ApiTimes.utc(v.submittedAt()),
@@ -153,7 +153,7 @@ class FormsMapper {
         v.rows());
   }
 
-  static FormResponseVersion version(FormResponseStore.Version v) {
+  static FormResponseVersion version(ResponseVersionStore.Version v) {
     return new FormResponseVersion(
         v.number(),
         ApiTimes.utc(v.submittedAt()),

@@ -3,10 +3,7 @@ package org.oko.observers;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.blob.StoredBlob;
@@ -19,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What observers file: notes on violations, acts and their reviews, the files attached to them.
- * Tables {@code observer_note}, {@code observer_act}, {@code observer_file}.
+ * What observers file: acts and their reviews (the scope's lists and the archive's content), and
+ * the rows of new notes and files. Tables {@code observer_act}, {@code observer_note}, {@code
+ * observer_file}; the reads of notes are {@link NoteStore}, of files {@link ObserverFileStore}.
  */
 @Component
 class ActStore {
@@ -51,10 +49,6 @@ class ActStore {
          and (cast(:violations as boolean) is null or x.with_violations = :violations)
       """;
 
-  private static final String FILE_SELECT =
-      "select id as f_id, assignment_id, note_id, act_id, blob_key, file_name, content_type, size,"
-          + " uploaded_at from observer_file";
-
   private final DatabaseClient db;
 
   ActStore(DatabaseClient db) {
@@ -78,66 +72,6 @@ class ActStore {
         .bind("now", now)
         .map(r -> r.get("id", Long.class))
         .one();
-  }
-
-  Mono<Long> assignmentOfNote(long noteId) {
-    return db.sql("select assignment_id from observer_note where id = :id")
-        .bind("id", noteId)
-        .map(r -> r.get("assignment_id", Long.class))
-        .one();
-  }
-
-  Mono<List<NoteInfo>> notes(long assignmentId) {
-    Mono<Map<Long, List<FileInfo>>> files =
-        db.sql(FILE_SELECT + " where assignment_id = :a and note_id is not null order by id")
-            .bind("a", assignmentId)
-            .map(ActStore::toFile)
-            .all()
-            .collect(Collectors.groupingBy(FileInfo::noteId));
-    Mono<List<NoteInfo>> notes =
-        db.sql(
-                "select id, assignment_id, occurred_at, room, what, text, created_at"
-                    + " from observer_note where assignment_id = :a order by id limit 500")
-            .bind("a", assignmentId)
-            .map(
-                r ->
-                    new NoteInfo(
-                        r.get("id", Long.class),
-                        r.get("assignment_id", Long.class),
-                        r.get("occurred_at", Instant.class),
-                        r.get("room", String.class),
-                        r.get("what", String.class),
-                        r.get("text", String.class),
-                        r.get("created_at", Instant.class),
-                        List.of()))
-            .all()
-            .collectList();
-    return Mono.zip(notes, files)
-        .map(
-            both -> {
-              List<NoteInfo> withFiles = new ArrayList<>();
-              for (NoteInfo n : both.getT1()) {
-                withFiles.add(
-                    new NoteInfo(
-                        n.id(),
-                        n.assignmentId(),
-                        n.occurredAt(),
-                        n.room(),
-                        n.what(),
-                        n.text(),
-                        n.createdAt(),
-                        both.getT2().getOrDefault(n.id(), List.of())));
-              }
-              return withFiles;
-            });
-  }
-
-  Mono<NoteInfo> note(long noteId) {
-    return assignmentOfNote(noteId)
-        .flatMap(a -> notes(a))
-        .flatMapIterable(list -> list)
-        .filter(n -> n.id() == noteId)
-        .next();
   }
 
   // --- acts ---
@@ -280,25 +214,6 @@ class ActStore {
         .one();
   }
 
-  /** Removes the act's scan row and answers its blob key (to delete after the commit). */
-  Mono<String> deleteScan(long actId) {
-    return db.sql("delete from observer_file where act_id = :act returning blob_key")
-        .bind("act", actId)
-        .map(r -> r.get("blob_key", String.class))
-        .one();
-  }
-
-  Mono<FileInfo> file(long fileId) {
-    return db.sql(FILE_SELECT + " where id = :id").bind("id", fileId).map(ActStore::toFile).one();
-  }
-
-  Mono<Integer> filesOfNote(long noteId) {
-    return db.sql("select count(*) as n from observer_file where note_id = :n")
-        .bind("n", noteId)
-        .map(r -> r.get("n", Long.class).intValue())
-        .one();
-  }
-
   private static ScopeCondition condition(Visibility scope) {
     return scope.condition(ScopeCondition.Columns.ofRowsIn("x"));
   }
@@ -308,19 +223,6 @@ class ActStore {
     return condition.bind(
         spec.bind("campaign", campaignId)
             .bind("violations", Parameter.fromOrEmpty(withViolations, Boolean.class)));
-  }
-
-  private static FileInfo toFile(Readable r) {
-    return new FileInfo(
-        r.get("f_id", Long.class),
-        r.get("assignment_id", Long.class),
-        r.get("note_id", Long.class),
-        r.get("act_id", Long.class),
-        r.get("blob_key", String.class),
-        r.get("file_name", String.class),
-        r.get("content_type", String.class),
-        r.get("size", Long.class),
-        r.get("uploaded_at", Instant.class));
   }
 
   private static ActInfo toAct(Readable r) {
