@@ -134,7 +134,7 @@ describe('an organization’s page in a campaign', () => {
       'Сканы работ этой организации ещё не загружались.',
     );
     expect(screen.queryByTestId('overview-kits')).not.toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('shows a point’s kits and questionnaires in an ОМК campaign', async () => {
     mockApi({
@@ -169,7 +169,7 @@ describe('an organization’s page in a campaign', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['Русский язык', '3', '1', '1']);
-  });
+  }, 15_000);
 
   it('says so when the organization is outside the coordinator’s part', async () => {
     mockApi({
@@ -183,5 +183,5 @@ describe('an organization’s page in a campaign', () => {
 
     expect(await screen.findByText('Не удалось открыть страницу организации')).toBeVisible();
     expect(screen.getByText('Организация 101 не найдена среди участников кампании')).toBeVisible();
-  });
+  }, 15_000);
 });

@@ -30,6 +30,7 @@ class FormResponseService {
   private final FormAccess access;
   private final ResponseWriteService writes;
   private final FormResponseStore store;
+  private final ApprovalStore approvals;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -39,6 +40,7 @@ class FormResponseService {
       FormAccess access,
       ResponseWriteService writes,
       FormResponseStore store,
+      ApprovalStore approvals,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -46,6 +48,7 @@ class FormResponseService {
     this.access = access;
     this.writes = writes;
     this.store = store;
+    this.approvals = approvals;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -130,8 +133,8 @@ class FormResponseService {
               }
               ResponseRules.requireVersion(row, version);
               Instant now = clock.instant();
-              return store
-                  .reopen(row.id(), version, caller.login(), now)
+              return notAccepted(w.target())
+                  .then(store.reopen(row.id(), version, caller.login(), now))
                   .flatMap(
                       done ->
                           done
@@ -143,9 +146,28 @@ class FormResponseService {
             });
   }
 
+  /**
+   * An accepted report is reopened only by the level that accepted it (issue 20): the
+   * organization's own «Редактировать» is refused meanwhile.
+   */
+  private Mono<Void> notAccepted(ResponseTarget t) {
+    Respondent r = t.respondent();
+    if (!r.isOrganization()) {
+      return Mono.empty();
+    }
+    return approvals
+        .current(t.form().id(), r.organizationId())
+        .flatMap(
+            current -> {
+              String refusal = ApprovalRules.reopenRefusal(current.state());
+              return refusal == null
+                  ? Mono.<Void>empty()
+                  : Mono.<Void>error(new ConflictException(refusal));
+            });
+  }
+
   /** The reopening's event, in its transaction: results withdraw the organization's rows. */
-  private Mono<Void> announceReopened(
-      Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
+  Mono<Void> announceReopened(Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
     Respondent r = t.respondent();
     return outbox
         .append(
