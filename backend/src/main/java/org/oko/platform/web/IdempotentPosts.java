@@ -1,6 +1,5 @@
 package org.oko.platform.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.oko.platform.security.CurrentCaller;
-import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -18,7 +16,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -109,7 +106,7 @@ class IdempotentPosts implements WebFilter {
   private Mono<Void> runFirst(
       ServerWebExchange exchange, WebFilterChain chain, String caller, String key) {
     var hashing = new HashingRequest(exchange.getRequest());
-    var keeping = new KeepingResponse(exchange.getResponse());
+    var keeping = new KeptAnswerResponse(exchange.getResponse());
     return chain
         .filter(exchange.mutate().request(hashing).response(keeping).build())
         .then(Mono.defer(() -> finish(caller, key, hashing, keeping)))
@@ -117,7 +114,7 @@ class IdempotentPosts implements WebFilter {
   }
 
   private Mono<Void> finish(
-      String caller, String key, HashingRequest request, KeepingResponse response) {
+      String caller, String key, HashingRequest request, KeptAnswerResponse response) {
     HttpStatus status = HttpStatus.resolve(response.statusValue());
     if (status == null || !status.is2xxSuccessful()) {
       return keys.release(caller, key);
@@ -249,57 +246,6 @@ class IdempotentPosts implements WebFilter {
      */
     byte[] sha256IfReadWhole() {
       return readWhole.get() ? digest.digest() : null;
-    }
-  }
-
-  /** The first answer, copied as it is written, up to {@link #KEPT_ANSWER_BYTES}. */
-  private static final class KeepingResponse extends ServerHttpResponseDecorator {
-
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private boolean tooLarge;
-
-    KeepingResponse(ServerHttpResponse delegate) {
-      super(delegate);
-    }
-
-    @Override
-    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-      return super.writeWith(Flux.from(body).doOnNext(this::keep));
-    }
-
-    @Override
-    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-      tooLarge = true; // a stream is never replayed
-      return super.writeAndFlushWith(body);
-    }
-
-    private synchronized void keep(DataBuffer buffer) {
-      if (tooLarge) {
-        return;
-      }
-      if (kept.size() + buffer.readableByteCount() > KEPT_ANSWER_BYTES) {
-        tooLarge = true;
-        kept.reset();
-        return;
-      }
-      try (var parts = buffer.readableByteBuffers()) {
-        while (parts.hasNext()) {
-          ByteBuffer part = parts.next().duplicate();
-          byte[] bytes = new byte[part.remaining()];
-          part.get(bytes);
-          kept.writeBytes(bytes);
-        }
-      }
-    }
-
-    int statusValue() {
-      var status = getStatusCode();
-      return status == null ? HttpStatus.OK.value() : status.value();
-    }
-
-    /** The answer's bytes, an empty array for an answer without a body, null if too large. */
-    synchronized byte[] keptBody() {
-      return tooLarge ? null : kept.toByteArray();
     }
   }
 }
