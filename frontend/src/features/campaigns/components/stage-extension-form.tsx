@@ -8,7 +8,7 @@ import { zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useExtendStage } from '../api/extend-stage';
-import { useFindOrganization } from '../api/find-organization';
+import { useFindOrganization } from '@/api/find-organization';
 import { FieldErrors } from './field-errors';
 import { TimeZoneSelect } from './time-zone-select';
 

@@ -111,7 +111,9 @@ class AuthorizationMatrixTests extends ApiTest {
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
           new HandoutsAuthorizationRules(),
-          new RoadmapsAuthorizationRules());
+          new RoadmapsAuthorizationRules(),
+          new OverviewAuthorizationRules(),
+          new ApprovalsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

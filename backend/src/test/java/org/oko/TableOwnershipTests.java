@@ -72,6 +72,8 @@ class TableOwnershipTests {
           entry("form_response", "forms"),
           entry("form_response_version", "forms"),
           entry("form_submission_key", "forms"),
+          entry("form_approval", "forms"),
+          entry("form_approval_event", "forms"),
           entry("kit_range", "kits"),
           entry("kit_credential", "kits"),
           entry("questionnaire_definition", "questionnaires"),

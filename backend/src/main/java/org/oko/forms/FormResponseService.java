@@ -34,6 +34,7 @@ class FormResponseService {
   private final FormAccess access;
   private final ResponseWriteService writes;
   private final FormResponseStore store;
+  private final ApprovalStore approvals;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -43,6 +44,7 @@ class FormResponseService {
       FormAccess access,
       ResponseWriteService writes,
       FormResponseStore store,
+      ApprovalStore approvals,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -50,6 +52,7 @@ class FormResponseService {
     this.access = access;
     this.writes = writes;
     this.store = store;
+    this.approvals = approvals;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -154,8 +157,8 @@ class FormResponseService {
                       caller.login(),
                       FormAccess.coordinates(caller, w.target().respondent()),
                       why);
-              return store
-                  .reopen(row.id(), version, reopening)
+              return notAccepted(w.target())
+                  .then(store.reopen(row.id(), version, reopening))
                   .flatMap(
                       done ->
                           done
@@ -167,9 +170,28 @@ class FormResponseService {
             });
   }
 
+  /**
+   * An accepted report is reopened only by the level that accepted it (issue 20): the
+   * organization's own «Редактировать» is refused meanwhile.
+   */
+  private Mono<Void> notAccepted(ResponseTarget t) {
+    Respondent r = t.respondent();
+    if (!r.isOrganization()) {
+      return Mono.empty();
+    }
+    return approvals
+        .current(t.form().id(), r.organizationId())
+        .flatMap(
+            current -> {
+              String refusal = ApprovalRules.reopenRefusal(current.state());
+              return refusal == null
+                  ? Mono.<Void>empty()
+                  : Mono.<Void>error(new ConflictException(refusal));
+            });
+  }
+
   /** The reopening's event, in its transaction: results withdraw the organization's rows. */
-  private Mono<Void> announceReopened(
-      ResponseTarget t, ResponseRow row, ResponseRow.Reopening reopening) {
+  Mono<Void> announceReopened(ResponseTarget t, ResponseRow row, ResponseRow.Reopening reopening) {
     Respondent r = t.respondent();
     return outbox
         .append(
