@@ -521,6 +521,44 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(RESPONSIBLE, handovers, 200),
             Case.get(SCHOOL, handovers, 403),
             Case.get(observer, handovers, 403)));
+    // Seed 000: the region passes its violations on to the federal organizer.
+    String violations = base + "/observer-violations/handover";
+    rules.put(
+        "handOverObserverViolations",
+        each(
+            (who, status) -> Case.put(who, violations, null, status),
+            SCHOOL,
+            403,
+            observer,
+            403,
+            MUNICIPAL,
+            403,
+            RESPONSIBLE,
+            403,
+            FEDERAL,
+            403,
+            REGIONAL,
+            200,
+            OTHER_REGION,
+            200));
+    rules.put(
+        "listObserverViolationHandovers",
+        each(
+            (who, status) -> Case.get(who, base + "/observer-violations/handovers", status),
+            FEDERAL,
+            200,
+            REGIONAL,
+            200,
+            OTHER_REGION,
+            200,
+            MUNICIPAL,
+            403,
+            RESPONSIBLE,
+            403,
+            SCHOOL,
+            403,
+            observer,
+            403));
     return rules;
   }
 

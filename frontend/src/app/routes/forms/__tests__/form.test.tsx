@@ -579,6 +579,52 @@ describe('form page: the web form', () => {
     expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
     expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
   });
+
+  it('a coordinator returns a submitted report with the reason, which the form then shows', async () => {
+    const reason = 'Исправьте комментарий к комплекту 501502';
+    const submitted = formResponse({
+      status: 'SUBMITTED',
+      version: 4,
+      editable: false,
+      submittedAt: '2026-03-12T11:05:00Z',
+      submittedBy: 'ppo640001',
+      submissions: 1,
+    });
+    const api = mockForm(submitted, {
+      extra: {
+        '/api/forms/31/response/reopen': {
+          ...submitted,
+          status: 'DRAFT',
+          version: 5,
+          reopenedAt: '2026-03-12T12:30:00Z',
+          reopenedBy: 'region64',
+          reopenedByCoordinator: true,
+          reopenReason: reason,
+        },
+      },
+    });
+    const { user } = renderApp('/forms/31?organization=ppo640001');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    expect(screen.queryByTestId('reopen-form')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('return-form'));
+    await user.click(screen.getByTestId('return-confirm'));
+    // Without a reason nothing is sent: the organization must learn what to fix.
+    expect(screen.getByRole('alert')).toHaveTextContent('Укажите, что исправить');
+    expect(api.requestsTo('/api/forms/31/response/reopen')).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('return-reason'), { target: { value: reason } });
+    await user.click(screen.getByTestId('return-confirm'));
+
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик'));
+    const [body] = await bodiesOf(api.requestsTo('/api/forms/31/response/reopen'));
+    expect(body).toEqual({ version: 4, reason });
+    expect(api.lastQueryTo('/api/forms/31/response/reopen')?.get('organization')).toBe('ppo640001');
+    expect(screen.getByTestId('returned-banner')).toHaveTextContent(
+      'Отчёт возвращён на доработку 12.03.2026 15:30 (Москва), вернул: region64.',
+    );
+    expect(screen.getByTestId('returned-reason')).toHaveTextContent(reason);
+  });
 });
 
 describe('form page: the Excel tab', () => {

@@ -85,13 +85,19 @@ class ActService {
                         "Опишите выявленные нарушения: в акте отмечено, что они были"));
               }
               Instant now = schedule.now();
-              return store
-                  .saveAct(
-                      a,
-                      violationsFound,
-                      ObserverRules.clean(violations),
-                      ObserverRules.clean(remarks),
-                      now)
+              return schedule
+                  .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id())
+                  .map(Deadline::of)
+                  .defaultIfEmpty(Deadline.NONE)
+                  .flatMap(
+                      deadline ->
+                          store.saveAct(
+                              a,
+                              violationsFound,
+                              ObserverRules.clean(violations),
+                              ObserverRules.clean(remarks),
+                              now,
+                              deadline))
                   .switchIfEmpty(Mono.error(reviewedAlready()))
                   .flatMap(
                       actId ->

@@ -27,7 +27,7 @@ class ActStore {
   private static final String ACT_SELECT =
       """
       select x.id, x.assignment_id, x.campaign_id, x.violations_found, x.violations, x.remarks,
-             x.submitted_at, x.reviewed_at, x.with_violations, x.review_comment,
+             x.submitted_at, x.reviewed_at, x.with_violations, x.review_comment, x.deadline, x.late,
              a.day, ob.full_name, ob.login as observer_login, ob.kind as observer_kind,
              o.id as p_id, o.login as p_login, o.name as p_name, o.region_code as p_region,
              o.municipality_id as p_mun, m.name as p_mun_name, r.time_zone,
@@ -93,15 +93,18 @@ class ActStore {
       boolean violationsFound,
       String violations,
       String remarks,
-      Instant now) {
+      Instant now,
+      Deadline deadline) {
     return db.sql(
             """
             insert into observer_act (assignment_id, campaign_id, organization_id, region_code,
-                violations_found, violations, remarks, submitted_at)
-            values (:a, :campaign, :org, :region, :found, :violations, :remarks, :now)
+                violations_found, violations, remarks, submitted_at, deadline, late)
+            values (:a, :campaign, :org, :region, :found, :violations, :remarks, :now, :deadline,
+                :late)
             on conflict (assignment_id) do update set violations_found = excluded.violations_found,
                 violations = excluded.violations, remarks = excluded.remarks,
-                submitted_at = excluded.submitted_at
+                submitted_at = excluded.submitted_at, deadline = excluded.deadline,
+                late = excluded.late
               where observer_act.reviewed_at is null
             returning id
             """)
@@ -113,6 +116,8 @@ class ActStore {
         .bind("violations", Parameter.fromOrEmpty(violations, String.class))
         .bind("remarks", Parameter.fromOrEmpty(remarks, String.class))
         .bind("now", now)
+        .bind("deadline", Parameter.fromOrEmpty(deadline.at(), Instant.class))
+        .bind("late", deadline.passedAt(now))
         .map(r -> r.get("id", Long.class))
         .one();
   }
@@ -260,6 +265,8 @@ class ActStore {
         r.get("with_violations", Boolean.class),
         r.get("review_comment", String.class),
         r.get("time_zone", String.class),
-        List.of(r.get("witnessed", String[].class)));
+        List.of(r.get("witnessed", String[].class)),
+        r.get("deadline", Instant.class),
+        Boolean.TRUE.equals(r.get("late", Boolean.class)));
   }
 }

@@ -223,7 +223,8 @@ class ObserversDemoService {
                     true,
                     "В аудитории 14 участник пользовался мобильным телефоном во время работы.",
                     "Рекомендовано провести проверку объективности результатов аудитории 14.",
-                    yesterday))
+                    yesterday,
+                    Deadline.NONE))
         .flatMap(
             actId ->
                 blobs
