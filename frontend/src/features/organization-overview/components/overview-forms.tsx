@@ -48,7 +48,7 @@ export function OverviewFormsTable({ forms, login, timeZone }: OverviewFormsTabl
                     <div className="table__muted">Сдавался {form.submissions} раза</div>
                   )}
                 </td>
-                <td data-label="Сдан" className="table__nowrap">
+                <td data-label="Сдан">
                   {form.submittedAt ? formatZonedDateTimeNamed(form.submittedAt, timeZone) : '—'}
                 </td>
               </tr>

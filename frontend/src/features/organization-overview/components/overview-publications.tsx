@@ -44,16 +44,12 @@ export function OverviewPublicationsTable({
                     {p.title}
                   </Link>
                 </td>
-                <td data-label="Открыта" className="table__nowrap">
-                  {formatZonedDateTimeNamed(p.releasedAt, timeZone)}
-                </td>
+                <td data-label="Открыта">{formatZonedDateTimeNamed(p.releasedAt, timeZone)}</td>
                 <td data-label="Скачивание">
                   {p.firstDownloadedAt ? (
                     <>
                       <span className="chip chip--done">Скачано</span>{' '}
-                      <span className="table__nowrap">
-                        {formatZonedDateTimeNamed(p.firstDownloadedAt, timeZone)}
-                      </span>
+                      <span>{formatZonedDateTimeNamed(p.firstDownloadedAt, timeZone)}</span>
                       {p.downloads > 1 && (
                         <div className="table__muted">Скачиваний: {p.downloads}</div>
                       )}

@@ -30,13 +30,9 @@ export function OverviewStages({ stages, timeZone }: OverviewStagesProps) {
                   <div className="table__muted">Свои дни проведения организации</div>
                 )}
               </td>
-              <td data-label="Открывается" className="table__nowrap">
-                {formatZonedDateTimeNamed(stage.opensAt, timeZone)}
-              </td>
+              <td data-label="Открывается">{formatZonedDateTimeNamed(stage.opensAt, timeZone)}</td>
               <td data-label="Срок">
-                <span className="table__nowrap">
-                  {formatZonedDateTimeNamed(stage.closesAt, timeZone)}
-                </span>
+                <span>{formatZonedDateTimeNamed(stage.closesAt, timeZone)}</span>
                 {stage.extended && (
                   <div className="table__muted" data-testid="overview-stage-extended">
                     Продлён; по плану-графику до{' '}

@@ -13,6 +13,9 @@ import type {
   OverviewScans,
 } from '@/types/api';
 
+/** Sections load on their own; a loaded machine may take a while. */
+const LOAD = { timeout: 5000 };
+
 beforeAll(async () => {
   await import('../organization');
 });
@@ -112,15 +115,17 @@ describe('an organization’s page in a campaign', () => {
     mockApi({ '/api/me': me({ role: 'REGIONAL', regionCode: '64' }), ...sections() });
     renderApp('/campaigns/7/organizations/101');
 
-    expect(await screen.findByRole('heading', { name: 'МОУ СОШ № 1 г. Энгельса' })).toBeVisible();
-    const conduct = await screen.findByTestId('overview-stage-CONDUCT');
+    expect(
+      await screen.findByRole('heading', { name: 'МОУ СОШ № 1 г. Энгельса' }, LOAD),
+    ).toBeVisible();
+    const conduct = await screen.findByTestId('overview-stage-CONDUCT', {}, LOAD);
     expect(conduct).toHaveTextContent('Свои дни проведения организации');
     expect(conduct).toHaveTextContent('21.04.2026 00:00 (Саратов)');
     const results = screen.getByTestId('overview-stage-RESULTS_PROTOCOL');
     expect(results).toHaveTextContent('04.06.2026 00:00 (Саратов)');
     expect(results).toHaveTextContent('Продлён; по плану-графику до 22.05.2026 00:00 (Саратов)');
 
-    const protocol = await screen.findByTestId('overview-form-results-m4');
+    const protocol = await screen.findByTestId('overview-form-results-m4', {}, LOAD);
     expect(protocol).toHaveTextContent('Отчёт сдан');
     expect(protocol).toHaveTextContent('22.04.2026 09:30 (Саратов)');
     expect(
@@ -129,7 +134,9 @@ describe('an organization’s page in a campaign', () => {
     expect(screen.getByTestId('overview-form-context')).toHaveTextContent('Не начат');
     expect(screen.getByTestId('overview-forms-summary')).toHaveTextContent('Сдано отчётов: 1 из 2');
 
-    expect(await screen.findByTestId('overview-publication-41')).toHaveTextContent('Не скачано');
+    expect(await screen.findByTestId('overview-publication-41', {}, LOAD)).toHaveTextContent(
+      'Не скачано',
+    );
     expect(screen.getByTestId('overview-scans')).toHaveTextContent(
       'Сканы работ этой организации ещё не загружались.',
     );
@@ -161,9 +168,9 @@ describe('an organization’s page in a campaign', () => {
     });
     renderApp('/campaigns/7/organizations/101');
 
-    expect(await screen.findByText('501501–501503')).toBeVisible();
+    expect(await screen.findByText('501501–501503', {}, LOAD)).toBeVisible();
     expect(screen.getByTestId('overview-kits')).toHaveTextContent('Учителя');
-    const rus = await screen.findByTestId('overview-questionnaire-rus');
+    const rus = await screen.findByTestId('overview-questionnaire-rus', {}, LOAD);
     expect(
       within(rus)
         .getAllByRole('cell')
@@ -181,7 +188,9 @@ describe('an organization’s page in a campaign', () => {
     });
     renderApp('/campaigns/7/organizations/101');
 
-    expect(await screen.findByText('Не удалось открыть страницу организации')).toBeVisible();
+    expect(
+      await screen.findByText('Не удалось открыть страницу организации', {}, LOAD),
+    ).toBeVisible();
     expect(screen.getByText('Организация 101 не найдена среди участников кампании')).toBeVisible();
   }, 15_000);
 });
