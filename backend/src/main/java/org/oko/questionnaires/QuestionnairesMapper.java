@@ -60,6 +60,9 @@ final class QuestionnairesMapper {
     if (view.validUntil() != null) {
       session.setValidUntil(view.validUntil().atOffset(ZoneOffset.UTC));
     }
+    if (view.zone() != null) {
+      session.setTimeZone(view.zone().getId());
+    }
     return session;
   }
 
