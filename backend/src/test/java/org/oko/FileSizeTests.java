@@ -29,22 +29,9 @@ class FileSizeTests {
           Map.entry(
               "org/oko/platform/excel/XmlScanner.java",
               "the sheet XML pull scanner: one state machine"),
-          // Not split yet (issue 16, still open).
-          Map.entry("org/oko/identity/TokenEndpoint.java", "issue 16: not split yet"),
-          Map.entry("org/oko/live/LiveHubWorker.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/excel/OfficeFileGuard.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/web/ProblemHandler.java", "issue 16: not split yet"),
-          Map.entry("org/oko/sample/SampleEntryStore.java", "issue 16: not split yet"),
           // Not split yet: results (issue 17) and observers (issue 18), both still open.
           Map.entry("org/oko/results/ResultsStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/results/ReportStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/results/ObjectivityRules.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ActService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ActStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/AssignmentService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/AssignmentStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ObserverService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ObserversController.java", "issues 17/18: not split yet"));
+          Map.entry("org/oko/results/ReportStore.java", "issues 17/18: not split yet"));
 
   @Test
   void noMainFileIsOverTheLimitUnlessListed() {

@@ -112,6 +112,10 @@ final class DemoFormSheets {
         List.of(
             ColumnSpec.of("login", "Логин ОО", ColumnType.TEXT).asReadOnly(),
             ColumnSpec.of("name", "Наименование ОО", ColumnType.TEXT).asReadOnly(),
+            // Pre-filled from the results' reports (ObjectivitySignsDirectory), to confirm
+            ColumnSpec.of("flags", "Признаки по отчётам ОКО", ColumnType.TEXT)
+                .withMaxLength(4000)
+                .asReadOnly(),
             ColumnSpec.of("signs", "Признаки необъективности", ColumnType.ENUM)
                 .withOptions(List.of("да", "нет"))
                 .asRequired(),

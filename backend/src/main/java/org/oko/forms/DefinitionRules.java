@@ -150,6 +150,16 @@ final class DefinitionRules {
                         + "» только для чтения (логин и наименование ОО)"));
           }
         }
+        int signs = sheet.columnIndex(ObjectivitySignsDirectory.COLUMN);
+        if (signs >= 0 && !sheet.columns().get(signs).readOnly()) {
+          problems.add(
+              FieldProblem.of(
+                  field,
+                  "Столбец «"
+                      + ObjectivitySignsDirectory.COLUMN
+                      + "» заполняется признаками необъективности из отчётов: сделайте его только"
+                      + " для чтения"));
+        }
         if (!"login".equals(sheet.keyColumn())) {
           problems.add(
               FieldProblem.of(

@@ -34,18 +34,21 @@ class FormAccess {
   private final OrganizationDirectory organizations;
   private final RespondentStore respondents;
   private final KitDirectory kits;
+  private final ObjectivitySignsDirectory signs;
 
   FormAccess(
       FormDefinitionStore definitions,
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       RespondentStore respondents,
-      KitDirectory kits) {
+      KitDirectory kits,
+      ObjectivitySignsDirectory signs) {
     this.definitions = definitions;
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.respondents = respondents;
     this.kits = kits;
+    this.signs = signs;
   }
 
   /** The form and respondent a request is about, in the caller's scope (404 outside it). */
@@ -70,10 +73,35 @@ class FormAccess {
 
   private Mono<List<Map<String, String>>> sampleRows(VisibleForm vf, Respondent r) {
     boolean sample = !r.isOrganization() && fills(vf.form(), SheetSpec.Prefill.MUNICIPALITY_SAMPLE);
-    return sample
-        ? respondents.sampleOf(
-            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId())
-        : Mono.just(List.of());
+    if (!sample) {
+      return Mono.just(List.of());
+    }
+    Mono<List<Map<String, String>>> rows =
+        respondents.sampleOf(
+            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId());
+    return withSigns(vf) ? rows.flatMap(list -> withSigns(vf, list)) : rows;
+  }
+
+  /** Whether a sample sheet of the form has the read-only column of objectivity signs. */
+  private static boolean withSigns(VisibleForm vf) {
+    return vf.form().schema().sheets().stream()
+        .filter(s -> s.prefill() == SheetSpec.Prefill.MUNICIPALITY_SAMPLE)
+        .anyMatch(s -> s.columnIndex(ObjectivitySignsDirectory.COLUMN) >= 0);
+  }
+
+  /** The sample's rows with each organization's objectivity signs from the results' reports. */
+  private Mono<List<Map<String, String>>> withSigns(
+      VisibleForm vf, List<Map<String, String>> rows) {
+    List<String> logins = rows.stream().map(row -> row.get("login")).toList();
+    return signs
+        .signs(vf.campaign().id(), logins)
+        .map(
+            found -> {
+              for (Map<String, String> row : rows) {
+                row.put(ObjectivitySignsDirectory.COLUMN, found.get(row.get("login")));
+              }
+              return rows;
+            });
   }
 
   private Mono<List<Long>> kitNumbers(VisibleForm vf, Respondent r) {
@@ -223,6 +251,29 @@ class FormAccess {
     }
     return caller.role() == Role.MUNICIPAL
         && respondent.municipalityId().equals(caller.municipalityId());
+  }
+
+  /**
+   * 403 unless the caller is the respondent, or a coordinator above it ({@link #coordinates}): the
+   * one write coordinators have, returning a submitted report («Вернуть на доработку»).
+   */
+  static Mono<Respondent> requireRespondentOrCoordinator(Caller caller, Respondent respondent) {
+    return isRespondent(caller, respondent) || coordinates(caller, respondent)
+        ? Mono.just(respondent)
+        : Mono.error(new AccessDeniedException());
+  }
+
+  /**
+   * Whether the caller is a coordinator above the respondent: a federal, regional, municipal or
+   * responsible coordinator other than the respondent itself, whose scope holds it ({@link
+   * #respondent} has refused any other with 404 already).
+   */
+  static boolean coordinates(Caller caller, Respondent respondent) {
+    return !isRespondent(caller, respondent)
+        && (caller.role() == Role.FEDERAL
+            || caller.role() == Role.REGIONAL
+            || caller.role() == Role.MUNICIPAL
+            || caller.role() == Role.RESPONSIBLE);
   }
 
   /** 403 unless the caller is the respondent: coordinators above it read, never write. */

@@ -11,6 +11,7 @@ import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
+import org.oko.platform.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -27,9 +28,13 @@ import reactor.core.publisher.Mono;
 @Service
 class FormResponseService {
 
+  /** The longest reason a reopening may give (the contract's {@code FormReopenInput.reason}). */
+  static final int MAX_REASON = 1000;
+
   private final FormAccess access;
   private final ResponseWriteService writes;
   private final FormResponseStore store;
+  private final ApprovalStore approvals;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -39,6 +44,7 @@ class FormResponseService {
       FormAccess access,
       ResponseWriteService writes,
       FormResponseStore store,
+      ApprovalStore approvals,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -46,6 +52,7 @@ class FormResponseService {
     this.access = access;
     this.writes = writes;
     this.store = store;
+    this.approvals = approvals;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -115,11 +122,26 @@ class FormResponseService {
         .flatMap(saved -> view(caller, w.target(), saved, List.of()));
   }
 
-  /** «Редактировать»: a submitted response becomes a draft again while the stage is open. */
+  /**
+   * «Редактировать» by the respondent, or «Вернуть на доработку» by a coordinator above it: the
+   * submitted response is a draft again, with who did it and the reason (blank: none) kept.
+   */
   Mono<ResponseView> reopen(
-      Caller caller, long formId, String organization, Long municipalityId, long version) {
-    return writes
-        .writable(caller, formId, organization, municipalityId)
+      Caller caller, ResponseVersionService.Whose whose, long version, String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > MAX_REASON) {
+      return Mono.error(
+          new InvalidRequestException(
+              "reason", "Причина — не длиннее " + MAX_REASON + " символов"));
+    }
+    return access
+        .target(caller, whose.formId(), whose.organization(), whose.municipalityId())
+        .flatMap(
+            t ->
+                FormAccess.requireRespondentOrCoordinator(caller, t.respondent())
+                    .then(writes.requireOpen(t))
+                    .then(writes.own(t))
+                    .map(row -> new ResponseWriteService.Writable(t, row.orElse(null))))
         .flatMap(
             w -> {
               ResponseRow row = w.row();
@@ -129,13 +151,18 @@ class FormResponseService {
                         "Отчёт не сдан: его можно изменять и без «Редактировать»"));
               }
               ResponseRules.requireVersion(row, version);
-              Instant now = clock.instant();
-              return store
-                  .reopen(row.id(), version, caller.login(), now)
+              ResponseRow.Reopening reopening =
+                  new ResponseRow.Reopening(
+                      clock.instant(),
+                      caller.login(),
+                      FormAccess.coordinates(caller, w.target().respondent()),
+                      why);
+              return notAccepted(w.target())
+                  .then(store.reopen(row.id(), version, reopening))
                   .flatMap(
                       done ->
                           done
-                              ? announceReopened(caller, w.target(), row, now)
+                              ? announceReopened(w.target(), row, reopening)
                               : Mono.<Void>error(ResponseRules.stale(row.version())))
                   .as(tx::transactional)
                   .then(Mono.defer(() -> store.byId(row.id())))
@@ -143,9 +170,28 @@ class FormResponseService {
             });
   }
 
+  /**
+   * An accepted report is reopened only by the level that accepted it (issue 20): the
+   * organization's own «Редактировать» is refused meanwhile.
+   */
+  private Mono<Void> notAccepted(ResponseTarget t) {
+    Respondent r = t.respondent();
+    if (!r.isOrganization()) {
+      return Mono.empty();
+    }
+    return approvals
+        .current(t.form().id(), r.organizationId())
+        .flatMap(
+            current -> {
+              String refusal = ApprovalRules.reopenRefusal(current.state());
+              return refusal == null
+                  ? Mono.<Void>empty()
+                  : Mono.<Void>error(new ConflictException(refusal));
+            });
+  }
+
   /** The reopening's event, in its transaction: results withdraw the organization's rows. */
-  private Mono<Void> announceReopened(
-      Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
+  Mono<Void> announceReopened(ResponseTarget t, ResponseRow row, ResponseRow.Reopening reopening) {
     Respondent r = t.respondent();
     return outbox
         .append(
@@ -160,8 +206,10 @@ class FormResponseService {
                 r.isOrganization() ? null : r.municipalityId(),
                 r.regionCode(),
                 row.submissions(),
-                now,
-                caller.login()))
+                reopening.at(),
+                reopening.by(),
+                reopening.byCoordinator(),
+                reopening.reason()))
         .then();
   }
 

@@ -20,7 +20,8 @@ class FormResponseStore {
   private static final String SELECT =
       """
       select id, status, content::text as content, definition_version, version, updated_at,
-             updated_by, submitted_at, submitted_by, submissions
+             updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
+             reopened_by_coordinator, reopen_reason
       from form_response
       """;
 
@@ -28,7 +29,8 @@ class FormResponseStore {
   private static final String SELECT_WITHOUT_CONTENT =
       """
       select id, status, '{}' as content, definition_version, version, updated_at,
-             updated_by, submitted_at, submitted_by, submissions
+             updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
+             reopened_by_coordinator, reopen_reason
       from form_response
       """;
 
@@ -76,7 +78,8 @@ class FormResponseStore {
                     null,
                     r.get("submitted_at", Instant.class),
                     null,
-                    0))
+                    0,
+                    null))
         .one();
   }
 
@@ -105,7 +108,8 @@ class FormResponseStore {
                     r.updatedBy(),
                     r.submittedAt(),
                     r.submittedBy(),
-                    r.submissions()));
+                    r.submissions(),
+                    r.reopening()));
   }
 
   /** A new draft, version 1; fails on the unique index if another request created it meanwhile. */
@@ -200,18 +204,24 @@ class FormResponseStore {
         .map(n -> n > 0);
   }
 
-  /** «Редактировать»: back to a draft if still submitted at {@code version}. */
-  Mono<Boolean> reopen(long id, long version, String by, Instant now) {
+  /**
+   * «Редактировать» (or a coordinator's return): back to a draft if still submitted at {@code
+   * version}, remembering who did it and why.
+   */
+  Mono<Boolean> reopen(long id, long version, ResponseRow.Reopening reopening) {
     return db.sql(
             """
             update form_response set status = 'DRAFT', version = version + 1,
-                updated_at = :now, updated_by = :by
+                updated_at = :now, updated_by = :by, reopened_at = :now, reopened_by = :by,
+                reopened_by_coordinator = :coordinator, reopen_reason = :reason
             where id = :id and version = :version and status = 'SUBMITTED'
             """)
         .bind("id", id)
         .bind("version", version)
-        .bind("now", now)
-        .bind("by", by)
+        .bind("now", reopening.at())
+        .bind("by", reopening.by())
+        .bind("coordinator", reopening.byCoordinator())
+        .bind("reason", Parameter.fromOrEmpty(reopening.reason(), String.class))
         .fetch()
         .rowsUpdated()
         .map(n -> n > 0);
@@ -241,6 +251,18 @@ class FormResponseStore {
         r.get("updated_by", String.class),
         r.get("submitted_at", Instant.class),
         r.get("submitted_by", String.class),
-        r.get("submissions", Integer.class));
+        r.get("submissions", Integer.class),
+        reopening(r));
+  }
+
+  private static ResponseRow.Reopening reopening(Readable r) {
+    Instant at = r.get("reopened_at", Instant.class);
+    return at == null
+        ? null
+        : new ResponseRow.Reopening(
+            at,
+            r.get("reopened_by", String.class),
+            Boolean.TRUE.equals(r.get("reopened_by_coordinator", Boolean.class)),
+            r.get("reopen_reason", String.class));
   }
 }

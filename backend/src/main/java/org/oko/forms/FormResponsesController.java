@@ -3,6 +3,7 @@ package org.oko.forms;
 import java.io.ByteArrayOutputStream;
 import org.oko.api.FormResponsesApi;
 import org.oko.api.model.FormComparison;
+import org.oko.api.model.FormReopenInput;
 import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseInput;
 import org.oko.api.model.FormResponseVersion;
@@ -94,17 +95,16 @@ class FormResponsesController implements FormResponsesApi {
   @Override
   public Mono<ResponseEntity<FormResponse>> reopenFormResponse(
       Long formId,
-      Mono<FormVersionInput> body,
+      Mono<FormReopenInput> body,
       String organization,
       Long municipalityId,
       ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
     return CurrentCaller.get()
         .flatMap(
             caller ->
                 body.flatMap(
-                    in ->
-                        responses.reopen(
-                            caller, formId, organization, municipalityId, in.getVersion())))
+                    in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 

@@ -140,6 +140,12 @@ class FormsMapper {
       response.setUpdatedBy(row.updatedBy());
       response.setSubmittedAt(ApiTimes.utc(row.submittedAt()));
       response.setSubmittedBy(row.submittedBy());
+      if (row.reopening() != null) {
+        response.setReopenedAt(ApiTimes.utc(row.reopening().at()));
+        response.setReopenedBy(row.reopening().by());
+        response.setReopenedByCoordinator(row.reopening().byCoordinator());
+        response.setReopenReason(row.reopening().reason());
+      }
     }
     return response;
   }

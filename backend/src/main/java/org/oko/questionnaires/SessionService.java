@@ -2,6 +2,7 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ class SessionService {
    *
    * @param content the questions; null for a submitted session
    * @param validUntil until when the credential works, or null
+   * @param zone the region's time zone, which the participant's times are shown in
    */
   record SessionView(
       SessionStore.Session session,
@@ -44,7 +46,8 @@ class SessionService {
       String subjectName,
       String title,
       QuestionnaireContent content,
-      Instant validUntil) {}
+      Instant validUntil,
+      ZoneId zone) {}
 
   static final String SUBMITTED = "Анкета уже сдана";
 
@@ -164,7 +167,8 @@ class SessionService {
                                 titles[1],
                                 published.title(),
                                 s.submitted() ? null : published.content(),
-                                w.closesAt())));
+                                w.closesAt(),
+                                w.zone())));
   }
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
@@ -164,7 +165,7 @@ class ReportStore {
         in = scope.condition(ScopeCondition.Columns.ofRowsIn("t"));
         sql =
             "select t.unit, o.id, o.login, o.name, o.region_code, o.municipality_id,"
-                + " m.name as mname, "
+                + " m.name as mname, t.flags, "
                 + TALLY
                 + " from result_tally t join organization o on o.id = t.organization_id"
                 + " left join municipality m on m.id = o.municipality_id"
@@ -224,46 +225,16 @@ class ReportStore {
                             null,
                             null);
                   };
-              return new UnitRow(unit, TallyStore.tally(r), List.of(), 0);
+              return new UnitRow(unit, TallyStore.tally(r), storedFlags(r, rows), 0);
             })
         .all();
   }
 
-  /** The organizations' tallies in a region or municipality (for counting flagged ones). */
-  Flux<UnitRow> organizationsUnder(
-      long campaign, String subject, String region, Long municipality, Visibility scope) {
-    return rows(campaign, subject, Level.ORGANIZATION, region, municipality, scope);
+  /** An organization row's raised signs as stored with its tally (none yet: none). */
+  private static List<FlagCode> storedFlags(Readable r, Level rows) {
+    String[] codes = rows == Level.ORGANIZATION ? r.get("flags", String[].class) : null;
+    return codes == null ? List.of() : Stream.of(codes).map(FlagCode::valueOf).toList();
   }
-
-  /**
-   * For each organization, its tally in the latest earlier campaign with results of the subject
-   * (the «repeated» sign), with that campaign's id.
-   */
-  Flux<Previous> previous(long campaign, String subject, List<Long> organizations) {
-    if (organizations.isEmpty()) {
-      return Flux.empty();
-    }
-    return db.sql(
-            "select distinct on (t.organization_id) t.organization_id, t.campaign_id,"
-                + " t.region_code, "
-                + TALLY
-                + " from result_tally t where t.level = 'ORGANIZATION' and t.subject_key = :s"
-                + " and t.campaign_id < :c and t.organization_id = any(:orgs)"
-                + " order by t.organization_id, t.campaign_id desc")
-        .bind("c", campaign)
-        .bind("s", subject)
-        .bind("orgs", organizations.toArray(Long[]::new))
-        .map(
-            r ->
-                new Previous(
-                    r.get("organization_id", Long.class),
-                    r.get("campaign_id", Long.class),
-                    r.get("region_code", String.class),
-                    TallyStore.tally(r)))
-        .all();
-  }
-
-  record Previous(long organizationId, long campaignId, String regionCode, Tally tally) {}
 
   // --- participants
 

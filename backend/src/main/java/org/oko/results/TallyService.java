@@ -19,13 +19,18 @@ class TallyService {
 
   private final ResultsStore store;
   private final TallyStore tallyStore;
+  private final FlagRefreshService flags;
 
-  TallyService(ResultsStore store, TallyStore tallyStore) {
+  TallyService(ResultsStore store, TallyStore tallyStore, FlagRefreshService flags) {
     this.store = store;
     this.tallyStore = tallyStore;
+    this.flags = flags;
   }
 
-  /** Replaces the organization's participants by these (none: its results are withdrawn). */
+  /**
+   * Replaces the organization's participants by these (none: its results are withdrawn), and stores
+   * its objectivity flags decided against the moved tallies.
+   */
   Mono<Void> replace(Subject subject, Place place, List<Participant> participants) {
     long campaign = subject.campaignId();
     String key = subject.key();
@@ -39,6 +44,7 @@ class TallyService {
             participants.isEmpty()
                 ? tallyStore.deleteOrganizationTally(campaign, key, organizationId)
                 : tallyStore.putOrganizationTally(campaign, key, place, fresh))
+        .then(flags.refresh(subject, place))
         .then(store.replaceParticipants(campaign, key, organizationId, participants));
   }
 

@@ -73,7 +73,8 @@ class TallyStore {
 
   /**
    * Moves an aggregate unit's row by {@code delta} (creating it at zero first): the change of one
-   * organization, added in SQL so that concurrent writers never lose each other's.
+   * organization, added in SQL so that concurrent writers never lose each other's. A region's row
+   * is marked for its organizations' flags to be decided again ({@link FlagWorker}).
    */
   Mono<Void> addToUnit(
       long campaignId,
@@ -86,11 +87,12 @@ class TallyStore {
     return bindTally(
             db.sql(
                 "insert into result_tally (campaign_id, subject_key, level, unit, region_code,"
-                    + " municipality_id, "
+                    + " municipality_id, flags_stale, "
                     + TALLY_COLUMNS
-                    + ") values (:c, :s, :l, :u, :r, :m, "
+                    + ") values (:c, :s, :l, :u, :r, :m, :l = 'REGION', "
                     + TALLY_VALUES
                     + ") on conflict (campaign_id, subject_key, level, unit) do update set"
+                    + " flags_stale = result_tally.flags_stale or excluded.flags_stale,"
                     + " participants = result_tally.participants + excluded.participants,"
                     + " score_sum = result_tally.score_sum + excluded.score_sum,"
                     + " score_sq_sum = result_tally.score_sq_sum + excluded.score_sq_sum,"

@@ -2,7 +2,6 @@ package org.oko.results;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +26,9 @@ class UnitTableService {
 
   private final ReportScopeService scopes;
   private final ReportStore reports;
-  private final FlagService flags;
+  private final FlagStore flags;
 
-  UnitTableService(ReportScopeService scopes, ReportStore reports, FlagService flags) {
+  UnitTableService(ReportScopeService scopes, ReportStore reports, FlagStore flags) {
     this.scopes = scopes;
     this.reports = reports;
     this.flags = flags;
@@ -70,56 +69,37 @@ class UnitTableService {
                       .rows(campaignId, subjectKey, rows, region, municipality, scope)
                       .collectList();
               boolean flagsToo = ReportAccess.readsFlags(caller);
-              return listed
-                  .flatMap(
-                      list -> {
-                        if (!flagsToo) {
-                          return Mono.just(list);
-                        }
-                        Mono<List<UnitRow>> orgRows =
-                            rows == Level.ORGANIZATION
-                                ? Mono.just(list)
-                                : reports
-                                    .organizationsUnder(
-                                        campaignId, subjectKey, region, municipality, scope)
-                                    .collectList();
-                        return orgRows.flatMap(
-                            orgs ->
-                                flags
-                                    .flagRows(ctx.subject(), orgs)
-                                    .map(flags -> withFlags(list, orgs, flags, rows)));
-                      })
-                  .map(list -> table(ctx.subject(), parent, list, query, ctx.page()));
+              Mono<Map<String, Integer>> flagged =
+                  flagsToo && rows != Level.ORGANIZATION
+                      ? flags.flaggedCounts(
+                          campaignId, subjectKey, rows, region, municipality, scope)
+                      : Mono.just(Map.of());
+              return Mono.zip(listed, flagged)
+                  .map(
+                      found ->
+                          table(
+                              ctx.subject(),
+                              parent,
+                              withFlags(found.getT1(), found.getT2(), flagsToo),
+                              query,
+                              ctx.page()));
             });
   }
 
+  /**
+   * The rows with their stored flags (organizations) or counts of flagged organizations (units
+   * above), or with neither for a caller who may not read flags.
+   */
   private static List<UnitRow> withFlags(
-      List<UnitRow> rows, List<UnitRow> orgs, Map<String, List<Flag>> flags, Level level) {
-    if (level == Level.ORGANIZATION) {
-      return rows.stream()
-          .map(
-              r ->
-                  new UnitRow(
-                      r.unit(),
-                      r.tally(),
-                      ObjectivityRules.raised(flags.getOrDefault(r.unit().id(), List.of())),
-                      0))
-          .toList();
-    }
-    Map<String, Integer> flagged = new HashMap<>();
-    for (UnitRow o : orgs) {
-      if (ObjectivityRules.anyRaised(flags.getOrDefault(o.unit().id(), List.of()))) {
-        String parentKey =
-            level == Level.REGION
-                ? o.unit().regionCode()
-                : o.unit().municipalityId() == null ? "" : o.unit().municipalityId().toString();
-        flagged.merge(parentKey, 1, Integer::sum);
-      }
-    }
+      List<UnitRow> rows, Map<String, Integer> flagged, boolean flagsToo) {
     return rows.stream()
         .map(
             r ->
-                new UnitRow(r.unit(), r.tally(), List.of(), flagged.getOrDefault(r.unit().id(), 0)))
+                new UnitRow(
+                    r.unit(),
+                    r.tally(),
+                    flagsToo ? r.flags() : List.of(),
+                    flagsToo ? flagged.getOrDefault(r.unit().id(), 0) : 0))
         .toList();
   }
 

@@ -71,6 +71,18 @@ class DemoFormsTests extends ApiTest {
     FormResponse engels = response(as("mun64-engels"), analysis.getId());
     assertThat(engels.getEditable()).isTrue();
     assertThat(engels.getSheets().get("schools")).isNotEmpty();
+    // Pre-filled from the released reports (issue 17): the doubtful school's signs, to confirm;
+    // the schools without signs have none.
+    assertThat(engels.getSheets().get("schools"))
+        .filteredOn(row -> "edu640021".equals(row.get("login")))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.get("flags"))
+                    .startsWith("Математика")
+                    .contains("Группы участников с одинаковыми баллами"));
+    assertThat(engels.getSheets().get("schools"))
+        .anySatisfy(row -> assertThat(row.get("flags")).isNull());
 
     // The spring ВПР's forms are there too, on their own (later) stages.
     assertThat(

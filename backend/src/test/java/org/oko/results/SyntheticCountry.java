@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.oko.api.model.Campaign;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -262,5 +265,48 @@ final class SyntheticCountry {
             concurrency)
         .blockLast();
     return new Country(schools, participants);
+  }
+
+  /** A ВПР campaign of the plan's regions with one subject, math-5, of the plan's tasks. */
+  static long campaign(DatabaseClient db, WebTestClient client, Plan plan) {
+    StringBuilder tasks = new StringBuilder();
+    for (int i = 0; i < plan.taskMax().length; i++) {
+      tasks
+          .append(i == 0 ? "" : ",")
+          .append("{\"label\":\"")
+          .append(i + 1)
+          .append("\",")
+          .append("\"maxScore\":")
+          .append(plan.taskMax()[i])
+          .append('}');
+    }
+    StringBuilder regions = new StringBuilder();
+    for (int r = 0; r < plan.regions(); r++) {
+      String code = String.format("%02d", plan.firstRegion() + r);
+      db.sql(
+              "insert into region (code, name, time_zone) values (:c, :n, 'Europe/Moscow')"
+                  + " on conflict do nothing")
+          .bind("c", code)
+          .bind("n", "Синтетический регион " + code)
+          .then()
+          .block();
+      regions.append(r == 0 ? "" : ",").append('"').append(code).append('"');
+    }
+    return client
+        .post()
+        .uri("/api/campaigns")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            ("{\"kind\":\"VPR\",\"title\":\"Синтетическая страна %d\",\"academicYear\":"
+                    + "\"2025/2026\",\"subjects\":[{\"key\":\"math-5\",\"name\":\"Математика\","
+                    + "\"grade\":5,\"tasks\":[%s]}],\"regionCodes\":[%s]}")
+                .formatted(System.nanoTime() % 100000, tasks, regions))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Campaign.class)
+        .returnResult()
+        .getResponseBody()
+        .getId();
   }
 }

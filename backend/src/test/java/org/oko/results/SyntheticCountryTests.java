@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.Campaign;
 import org.oko.api.model.ObjectivityFlagCode;
 import org.oko.api.model.ReportUnitPage;
 import org.oko.api.model.ReportUnitRow;
@@ -16,7 +15,6 @@ import org.oko.results.SyntheticCountry.Plan;
 import org.oko.results.SyntheticCountry.School;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -29,6 +27,7 @@ class SyntheticCountryTests extends ApiTest {
   @Autowired DatabaseClient db;
   @Autowired ResultsStore store;
   @Autowired ProtocolService protocols;
+  @Autowired FlagWorker flagWorker;
 
   @Test
   void plantedSchoolsAreFlaggedAndCleanOnesNot() {
@@ -37,6 +36,8 @@ class SyntheticCountryTests extends ApiTest {
     Country country =
         SyntheticCountry.generate(
             db, store, protocols, campaign, "math-5", plan, (int) (campaign % 100), 2);
+    // The regions' other schools' flags, decided again once their regions' tallies moved.
+    flagWorker.refreshStale().block();
 
     Map<Long, List<ObjectivityFlagCode>> flags = new HashMap<>();
     for (int r = 0; r < plan.regions(); r++) {
@@ -93,44 +94,6 @@ class SyntheticCountryTests extends ApiTest {
   }
 
   private long campaign(Plan plan) {
-    StringBuilder tasks = new StringBuilder();
-    for (int i = 0; i < plan.taskMax().length; i++) {
-      tasks
-          .append(i == 0 ? "" : ",")
-          .append("{\"label\":\"")
-          .append(i + 1)
-          .append("\",")
-          .append("\"maxScore\":")
-          .append(plan.taskMax()[i])
-          .append('}');
-    }
-    StringBuilder regions = new StringBuilder();
-    for (int r = 0; r < plan.regions(); r++) {
-      String code = String.format("%02d", plan.firstRegion() + r);
-      db.sql(
-              "insert into region (code, name, time_zone) values (:c, :n, 'Europe/Moscow')"
-                  + " on conflict do nothing")
-          .bind("c", code)
-          .bind("n", "Синтетический регион " + code)
-          .then()
-          .block();
-      regions.append(r == 0 ? "" : ",").append('"').append(code).append('"');
-    }
-    return client
-        .post()
-        .uri("/api/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(
-            ("{\"kind\":\"VPR\",\"title\":\"Синтетическая страна %d\",\"academicYear\":"
-                    + "\"2025/2026\",\"subjects\":[{\"key\":\"math-5\",\"name\":\"Математика\","
-                    + "\"grade\":5,\"tasks\":[%s]}],\"regionCodes\":[%s]}")
-                .formatted(System.nanoTime() % 100000, tasks, regions))
-        .exchange()
-        .expectStatus()
-        .isCreated()
-        .expectBody(Campaign.class)
-        .returnResult()
-        .getResponseBody()
-        .getId();
+    return SyntheticCountry.campaign(db, client, plan);
   }
 }
