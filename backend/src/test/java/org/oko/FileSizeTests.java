@@ -43,9 +43,7 @@ class FileSizeTests {
           Map.entry("org/oko/sample/SampleEntryStore.java", "issue 16: not split yet"),
           Map.entry("org/oko/demo/DemoForms.java", "issue 16: not split yet"),
           Map.entry("org/oko/demo/DemoScans.java", "issue 16: not split yet"),
-          // Not split yet: results (issue 17) and observers (issue 18), both still open.
-          Map.entry("org/oko/results/ResultsStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/results/ReportStore.java", "issues 17/18: not split yet"),
+          // Not split yet: observers (issue 18), still open.
           Map.entry("org/oko/observers/ActService.java", "issues 17/18: not split yet"),
           Map.entry("org/oko/observers/ActStore.java", "issues 17/18: not split yet"),
           Map.entry("org/oko/observers/AssignmentService.java", "issues 17/18: not split yet"),
