@@ -4,7 +4,11 @@
 //    way people type it;
 // 2. the password is shown once; region64 signs out;
 // 3. the new coordinator signs in with it and sees itself as a municipal coordinator;
-// 4. region64 finds the account in the list, its phone normalized.
+// 4. region64 finds the account in the list, its phone normalized;
+// 5. on a phone (360 px) region64 issues the logins of one municipality's part of the published
+//    sample of «ВПР-2026, весна» (seed 000: the region receives the sample's logins in its personal
+//    account): the count is shown and confirmed first, the list is downloaded once (a real .xlsx),
+//    then passed on to the municipality (seed 003 8.1/9.1).
 // Screenshots at 1280 px and at 360 px (a phone).
 //
 //   node e2e/accounts.mjs http://localhost:8080
@@ -76,4 +80,50 @@ await run(async () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await screenshot('accounts-360');
   });
+
+  await step(
+    'on a phone, region64 issues a municipality’s logins, downloads them once, passes them on',
+    async () => {
+      await page.setViewportSize({ width: 360, height: 780 });
+      await openMenuItem(page, 'Выдача логинов и паролей');
+      const form = page.getByTestId('handout-form');
+      await form.waitFor();
+      await form.getByLabel('Выборка одного муниципалитета').check();
+      // The selects appear once their lists have loaded: wait for them, never read once.
+      const campaign = form.getByRole('combobox', { name: /Кампания/ });
+      await campaign
+        .locator('option', { hasText: 'ВПР-2026, весна' })
+        .waitFor({ state: 'attached' });
+      await campaign.selectOption({ label: 'ВПР-2026, весна' });
+      const municipality = form.getByRole('combobox', { name: 'Муниципалитет' });
+      await municipality
+        .locator('option', { hasText: 'Вольский муниципальный район' })
+        .waitFor({ state: 'attached' });
+      await municipality.selectOption({ label: 'Вольский муниципальный район' });
+      const preview = page.getByTestId('handout-preview');
+      await preview.getByText(/Будет выдано 20 логинов/).waitFor();
+      await screenshot('handout-preview-360');
+      await preview.getByLabel(/Подтверждаю: выдать 20 логинов/).check();
+      await form.getByRole('button', { name: 'Выдать логины (20)' }).click();
+      await page.getByTestId('handout-created').waitFor();
+
+      const item = page
+        .getByTestId('handout')
+        .filter({ hasText: 'Вольский муниципальный район' })
+        .first();
+      const downloading = page.waitForEvent('download');
+      await item.getByTestId('handout-download').click();
+      const download = await downloading;
+      if (!/\.xlsx$/.test(download.suggestedFilename())) {
+        throw new Error(`odd file name «${download.suggestedFilename()}»`);
+      }
+      await item
+        .getByTestId('handout-downloaded')
+        .getByText(/Список скачан: region64/)
+        .waitFor();
+      await item.getByRole('button', { name: 'Передать муниципалитету' }).click();
+      await item.getByText(/Передано: region64/).waitFor();
+      await screenshot('handout-360');
+    },
+  );
 });

@@ -66,6 +66,54 @@ await run(async () => {
     if (!status.startsWith('Черновик')) throw new Error(`status is «${status}»`);
   });
 
+  /** The part of the window the sticky footer leaves free, and the rows wholly inside it. */
+  const rowsInView = () =>
+    page.evaluate(() => {
+      const footer = document.querySelector('[data-testid="form-footer"]');
+      const bottom = footer ? footer.getBoundingClientRect().top : window.innerHeight;
+      const rows = [...document.querySelectorAll('[data-testid="grid-kits"] tr[data-index]')];
+      return {
+        footer: footer ? Math.round(footer.getBoundingClientRect().height) : 0,
+        rows: rows.filter((row) => {
+          const box = row.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= bottom;
+        }).length,
+      };
+    });
+
+  await step(
+    'on a phone (360 px) the kits are cards, all three in view above a slim footer',
+    async () => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await cell(1, 'kit').evaluate((input) => input.closest('tr')?.scrollIntoView());
+      await page.waitForFunction(() => {
+        const row = document.querySelector('[data-testid="grid-kits"] tr[data-index]');
+        return row && getComputedStyle(row).display === 'grid';
+      });
+      const view = await rowsInView();
+      console.log(`  360 px: ${view.rows} rows in view, footer ${view.footer} px`);
+      if (view.rows < 3)
+        throw new Error(`only ${view.rows} rows of protocol 2 fit a phone's screen`);
+      if (view.footer > 80)
+        throw new Error(`the footer takes ${view.footer} px of a phone's screen`);
+      await page.screenshot({ path: join(resultsDir, 'form-protocol2-360-view.png') });
+      await cell(2, 'comment').selectOption('использован');
+      await cell(2, 'comment').selectOption('испорчен');
+      await saved().waitFor();
+    },
+  );
+
+  await step('on a desk (1280 px) the footer is one bar, the help folded', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const view = await rowsInView();
+    console.log(`  1280 px: footer ${view.footer} px`);
+    if (view.footer > 90) throw new Error(`the footer takes ${view.footer} px of 800`);
+    if (await page.getByTestId('form-help').evaluate((help) => help.hasAttribute('open'))) {
+      throw new Error('the help over the grid is open by default');
+    }
+    await page.screenshot({ path: join(resultsDir, 'form-protocol2-1280-view.png') });
+  });
+
   let template = '';
   await step('«Сформировать excel шаблон» downloads a workbook with the draft', async () => {
     await page.getByRole('tab', { name: 'Excel' }).click();

@@ -3,16 +3,21 @@
 //    (the time shows with its region's zone), opens the act form;
 // 2. at 1280 px, `mun64-engels` opens «Наблюдатели» → the spring ВПР: the candidates of its
 //    schools, the assignment and presence board (today's point shows the observer present), and
-//    the acts, where yesterday's act with a violation is marked.
+//    the acts, where yesterday's act with a violation is marked; it marks its archive of acts with
+//    violations «Передано в РЦОКО» (the deadline shows with its city) — and the same at 360 px;
+// 3. `region64` sees which municipalities passed their archives and passes the region's violations
+//    to the federal organizer («Передать сведения о нарушениях», seed 000);
+// 4. `federal` sees the region among those that passed, at 1280 and at 360 px.
+// Every page is checked not to run off its window.
 //
 //   node e2e/observers.mjs http://localhost:8080
-import { clickOnSomePage, openMenuItem, startJourney } from './support.mjs';
+import { clickOnSomePage, expectNoOverflow, openMenuItem, startJourney } from './support.mjs';
 
 const baseUrl = process.argv[2];
 const { page, step, screenshot, signIn, run } = await startJourney({
   baseUrl,
   script: 'observers.mjs',
-  totalTimeoutMs: 180_000,
+  totalTimeoutMs: 300_000,
 });
 
 /** @param {number} width */
@@ -79,5 +84,69 @@ await run(async () => {
     await page.getByRole('button', { name: 'Акты', exact: true }).click();
     await page.getByText('с нарушениями').first().waitFor();
     await screenshot('observers-acts-1280');
+  });
+
+  await step('the municipality passes its archive to РЦОКО, the deadline named', async () => {
+    const panel = page.getByRole('region', { name: 'Передача архива актов с нарушениями в РЦОКО' });
+    await panel.getByTestId('handover-deadline').waitFor();
+    await panel.getByRole('button', { name: 'Передано в РЦОКО' }).click();
+    await panel
+      .getByText(/передано в РЦОКО .*\(Саратов\)/)
+      .first()
+      .waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-handover-1280');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await panel
+      .getByText(/передано в РЦОКО/)
+      .first()
+      .waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-handover-360');
+  });
+
+  await step('the region passes its violations to the federal organizer', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL('**/login**');
+    await signIn('region64', 'region64-demo');
+    await openMenu('Наблюдатели');
+    await clickOnSomePage(page, 'a:has-text("ВПР-2026, весна")');
+    await page.getByRole('button', { name: 'Акты', exact: true }).click();
+    // The municipality's archive arrived.
+    await page
+      .getByRole('region', { name: 'Передача архива актов с нарушениями в РЦОКО' })
+      .getByText(/передано в РЦОКО/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Передать сведения о нарушениях' }).click();
+    await page.getByText('Сведения переданы федеральному организатору.').waitFor();
+    await page
+      .getByTestId('violations-64')
+      .getByText(/актов с нарушениями: \d+/)
+      .waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-violations-region-1280');
+  });
+
+  await step('the federal organizer sees the region among those that passed', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL('**/login**');
+    await signIn('federal', 'federal-demo');
+    await openMenu('Наблюдатели');
+    await clickOnSomePage(page, 'a:has-text("ВПР-2026, весна")');
+    await page.getByRole('button', { name: 'Акты', exact: true }).click();
+    const saratov = page.getByTestId('violations-64');
+    await saratov
+      .getByText(/\(Саратов\)/)
+      .first()
+      .waitFor();
+    await page.getByText(/Передали: \d+/).waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-violations-federal-1280');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await saratov.getByText(/актов с нарушениями: \d+/).waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-violations-federal-360');
   });
 });

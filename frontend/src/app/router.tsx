@@ -118,6 +118,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.campaigns.organization.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/organization')).CampaignOrganizationRoute,
+        }),
+      },
+      {
         path: paths.campaigns.protocol1.path,
         lazy: async () => ({
           Component: (await import('./routes/campaigns/protocol1')).Protocol1Route,

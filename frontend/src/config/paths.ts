@@ -42,6 +42,12 @@ export const paths = {
       path: '/campaigns/:campaignId/sample',
       getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
     },
+    /** One organization in the campaign: every section of where it stands (issue 20). */
+    organization: {
+      path: '/campaigns/:campaignId/organizations/:organizationId',
+      getHref: (campaignId: number, organizationId: number) =>
+        `/campaigns/${campaignId}/organizations/${organizationId}`,
+    },
     protocol1: {
       path: '/campaigns/:campaignId/protocol1/:subjectKey',
       getHref: (campaignId: number, subjectKey: string) =>

@@ -129,6 +129,7 @@ export const questionnaireSession = (
   startedAt: '2026-11-23T08:00:00Z',
   updatedAt: '2026-11-23T08:00:00Z',
   validUntil: '2026-12-10T12:00:00Z',
+  timeZone: 'Europe/Saratov',
   ...overrides,
 });
 

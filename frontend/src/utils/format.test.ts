@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDateIn, formatZonedDateTime, formatTimeZone, plural } from './format';
+import { byCity, formatDateIn, formatZonedDateTime, formatTimeZone, plural } from './format';
 
 describe('plural', () => {
   const forms = ['организация', 'организации', 'организаций'] as const;
@@ -19,10 +19,20 @@ describe('plural', () => {
 });
 
 describe('formatTimeZone', () => {
-  it('adds the UTC offset', () => {
+  it('names the zone by its city with the UTC offset, never the raw zone id', () => {
     expect(formatTimeZone('Europe/Moscow', new Date('2025-01-15T12:00:00Z'))).toBe(
-      'Europe/Moscow (UTC+3)',
+      'Москва (UTC+3)',
     );
+    expect(formatTimeZone('Europe/Minsk', new Date('2025-01-15T12:00:00Z'))).toBe(
+      'Europe/Minsk (UTC+3)',
+    );
+  });
+
+  it('says whose time it is by the city, in words', () => {
+    expect(byCity('Europe/Saratov')).toBe('по Саратову');
+    expect(byCity('Europe/Moscow')).toBe('по Москве');
+    expect(byCity('Asia/Yekaterinburg')).toBe('по Екатеринбургу');
+    expect(byCity('Europe/Minsk')).toMatch(/^по времени Europe\/Minsk \(UTC\+3\)$/);
   });
 
   it('shows an unknown zone as it came', () => {

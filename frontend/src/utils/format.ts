@@ -34,16 +34,27 @@ export function plural(count: number, forms: readonly [string, string, string]):
   return forms[2];
 }
 
-/** "Europe/Saratov" → "Europe/Saratov (UTC+4)"; an unknown zone is shown as it came. */
-export function formatTimeZone(timeZone: string, at: Date = new Date()): string {
+/** A zone's offset from UTC now: "UTC+4"; undefined for a zone the browser does not know. */
+function utcOffset(timeZone: string, at: Date): string | undefined {
   try {
-    const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
       .formatToParts(at)
-      .find((part) => part.type === 'timeZoneName')?.value;
-    return offset ? `${timeZone} (${offset.replace('GMT', 'UTC')})` : timeZone;
+      .find((part) => part.type === 'timeZoneName')
+      ?.value.replace('GMT', 'UTC');
   } catch {
-    return timeZone;
+    return undefined;
   }
+}
+
+/**
+ * A zone where zones meet (a list of regions, a zone to pick): its city and offset, "Europe/Saratov"
+ * → "Саратов (UTC+4)"; a zone without a known city as "Europe/Minsk (UTC+3)"; an unknown one as
+ * it came.
+ */
+export function formatTimeZone(timeZone: string, at: Date = new Date()): string {
+  const offset = utcOffset(timeZone, at);
+  const name = zoneCities[timeZone] ?? timeZone;
+  return offset ? `${name} (${offset})` : name;
 }
 
 /** An instant's date alone, ДД.ММ.ГГГГ, in `timeZone`. */
@@ -142,6 +153,49 @@ const zoneCities: Record<string, string> = {
   'Asia/Magadan': 'Магадан',
   'Asia/Kamchatka': 'Камчатка',
   'Asia/Anadyr': 'Анадырь',
+};
+
+/** The cities of zoneCities as «по …» takes them: «по Саратову», «по Москве». */
+const zoneCitiesDative: Record<string, string> = {
+  'Europe/Kaliningrad': 'Калининграду',
+  'Europe/Moscow': 'Москве',
+  'Europe/Samara': 'Самаре',
+  'Europe/Saratov': 'Саратову',
+  'Europe/Volgograd': 'Волгограду',
+  'Europe/Ulyanovsk': 'Ульяновску',
+  'Europe/Astrakhan': 'Астрахани',
+  'Europe/Kirov': 'Кирову',
+  'Asia/Yekaterinburg': 'Екатеринбургу',
+  'Asia/Omsk': 'Омску',
+  'Asia/Novosibirsk': 'Новосибирску',
+  'Asia/Barnaul': 'Барнаулу',
+  'Asia/Tomsk': 'Томску',
+  'Asia/Novokuznetsk': 'Новокузнецку',
+  'Asia/Krasnoyarsk': 'Красноярску',
+  'Asia/Irkutsk': 'Иркутску',
+  'Asia/Chita': 'Чите',
+  'Asia/Yakutsk': 'Якутску',
+  'Asia/Vladivostok': 'Владивостоку',
+  'Asia/Sakhalin': 'Сахалину',
+  'Asia/Magadan': 'Магадану',
+  'Asia/Kamchatka': 'Камчатке',
+  'Asia/Anadyr': 'Анадырю',
+};
+
+/**
+ * Whose time a page's times are, said once: "Europe/Saratov" → «по Саратову»; a zone without a
+ * known city → «по времени Europe/Minsk (UTC+3)».
+ */
+export const byCity = (timeZone: string) => {
+  const city = zoneCitiesDative[timeZone];
+  return city ? `по ${city}` : `по времени ${formatTimeZone(timeZone)}`;
+};
+
+/** «по Саратову (UTC+4)»: where the zone is chosen, or zones meet, its offset too. */
+export const byCityWithOffset = (timeZone: string) => {
+  const city = zoneCitiesDative[timeZone];
+  const offset = utcOffset(timeZone, new Date());
+  return city && offset ? `по ${city} (${offset})` : byCity(timeZone);
 };
 
 /** "Europe/Moscow" → "Москва"; a zone without a known city as formatTimeZone shows it. */

@@ -55,6 +55,13 @@ const coordinatorNavigation: NavItem[] = [
   { label: 'Учётные записи', to: paths.accounts.list.getHref(), more: true },
 ];
 
+/** Municipal and responsible coordinators receive their organizations' logins from the region. */
+const receivedLogins: NavItem = {
+  label: 'Логины организаций',
+  to: paths.credentials.issue.getHref(),
+  more: true,
+};
+
 /** Expert scoring: the expert's works, or the organizers' experts, distribution and results. */
 function scoringNavigation(role: Role | undefined): NavItem[] {
   if (role === 'EXPERT') return [{ label: 'Проверка работ', to: paths.scoring.tasks.getHref() }];
@@ -126,6 +133,7 @@ function SignedInLayout() {
     ...(isCoordinator(role) ? [regionsNavigation] : []),
     ...(organizer ? [publicationsNavigation] : []),
     ...(isCoordinator(role) ? coordinatorNavigation : []),
+    ...(role === 'MUNICIPAL' || role === 'RESPONSIBLE' ? [receivedLogins] : []),
     ...(organizer ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }] : []),
     ...scans,
     ...scoringNavigation(role),

@@ -8,9 +8,14 @@ import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
 import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
+import { RegionalRoadmapPanel } from '@/features/roadmaps/components/regional-roadmap-panel';
 
 import { isCoordinator } from '../coordinators-only';
 import { stageActionFor } from './stage-actions';
+
+/** Seed 003 11–12: the region's roadmap sets its own and its coordinators' deadlines. */
+const isRegionCoordinator = (role: string) =>
+  role === 'REGIONAL' || role === 'MUNICIPAL' || role === 'RESPONSIBLE';
 
 /**
  * The personal account (личный кабинет): the account's campaigns with the stage under way and its
@@ -36,6 +41,9 @@ export function CabinetRoute() {
                     headingLevel={4}
                   />
                 )}
+              {me.data && isRegionCoordinator(me.data.role) && (
+                <RegionalRoadmapPanel campaign={campaign} account={me.data} />
+              )}
               <CampaignForms campaignId={campaign.id} canMonitor={isCoordinator(me.data?.role)} />
               {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
                 <KitsPanel campaign={campaign} role={me.data.role} headingLevel={4} />

@@ -16,6 +16,7 @@ import { StageExtensions } from '@/features/campaigns/components/stage-extension
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LogisticsPanel } from '@/features/logistics/components/logistics-panel';
+import { OrganizationLookup } from '@/features/organization-overview/components/organization-lookup';
 import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
 import type { Campaign, Me, StageCode } from '@/types/api';
 
@@ -123,6 +124,7 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
             <StageExtensions campaign={data} />
           </section>
         )}
+        <OrganizationLookup campaignId={data.id} />
         {data.kind === 'VPR' && hasStage(data, 'CONDUCT') && (
           <OrganizationTestDays campaign={data} />
         )}

@@ -72,7 +72,11 @@ export function AuditLog({ account }: { account: Me }) {
         <ErrorMessage error={events.error} onRetry={() => void events.refetch()} />
       ) : (
         <>
-          <AuditTable events={events.data.items} busy={events.isPlaceholderData} />
+          <AuditTable
+            events={events.data.items}
+            busy={events.isPlaceholderData}
+            timeZone="Europe/Moscow"
+          />
           {events.data.totalItems > 0 && (
             <Pagination
               label="Страницы журнала аудита"

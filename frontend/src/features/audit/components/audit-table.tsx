@@ -1,20 +1,22 @@
 import type { AuditEvent } from '@/types/api';
-import { formatDateTime } from '@/utils/format';
+import { formatDateIn, formatZonedClock, timeZoneName } from '@/utils/format';
 import { roleLabel } from '@/utils/labels';
 
 type AuditTableProps = {
   events: AuditEvent[];
   busy: boolean;
+  /** The reader's zone (its region's; Moscow for the federal organizer): the times are its. */
+  timeZone: string;
 };
 
-export function AuditTable({ events, busy }: AuditTableProps) {
+export function AuditTable({ events, busy, timeZone }: AuditTableProps) {
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table--stack table--audit" data-testid="audit-table">
         <caption className="visually-hidden">Журнал аудита</caption>
         <thead>
           <tr>
-            <th scope="col">Время</th>
+            <th scope="col">Время ({timeZoneName(timeZone)})</th>
             <th scope="col">Кто</th>
             <th scope="col">Роль</th>
             <th scope="col">Регион</th>
@@ -34,7 +36,9 @@ export function AuditTable({ events, busy }: AuditTableProps) {
           {events.map((event) => (
             <tr key={event.id} data-testid="audit-row">
               <td className="table__nowrap" data-label="Время">
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                <time dateTime={event.at}>
+                  {formatDateIn(event.at, timeZone)} {formatZonedClock(event.at, timeZone)}
+                </time>
               </td>
               <td data-label="Кто">{event.actor}</td>
               <td data-label="Роль">{event.actorRole ? roleLabel(event.actorRole) : '—'}</td>

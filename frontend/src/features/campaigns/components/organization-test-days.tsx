@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
+import { paths } from '@/config/paths';
 import type { Campaign, OrganizationBrief } from '@/types/api';
 
-import { useFindOrganization } from '../api/find-organization';
+import { useFindOrganization } from '@/api/find-organization';
 import { TestDaysPanel } from './test-days-panel';
 
 /**
@@ -50,7 +52,10 @@ export function OrganizationTestDays({ campaign }: { campaign: Campaign }) {
       {organization && (
         <>
           <p className="field__hint">
-            {organization.name} ({organization.login})
+            {organization.name} ({organization.login}) ·{' '}
+            <Link to={paths.campaigns.organization.getHref(campaign.id, organization.id)}>
+              Страница организации в кампании
+            </Link>
           </p>
           <TestDaysPanel
             key={organization.id}

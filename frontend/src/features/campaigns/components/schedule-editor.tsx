@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, StageCode, StageInput } from '@/types/api';
-import { formatTimeZone } from '@/utils/format';
+import { byCityWithOffset } from '@/utils/format';
 import { instantToZonedLocal, zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors, statusOf } from '@/utils/problem';
 
@@ -93,8 +93,8 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
         <label htmlFor={`${id}-zone`}>Часовой пояс дат в таблице</label>
         <TimeZoneSelect id={`${id}-zone`} value={zone} onChange={changeZone} />
         <small className="field__hint" data-testid="schedule-zone">
-          Даты и время ниже — по времени {formatTimeZone(zone)}. На сервере они хранятся как моменты
-          времени, каждый регион видит их по своему часовому поясу.
+          Даты и время ниже — {byCityWithOffset(zone)}. На сервере они хранятся как моменты времени,
+          каждый регион видит их по своему часовому поясу.
         </small>
       </div>
 

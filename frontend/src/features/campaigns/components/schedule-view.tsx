@@ -1,7 +1,7 @@
 import '../campaigns.css';
 
 import type { Campaign, Stage } from '@/types/api';
-import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
+import { byCityWithOffset, formatZonedDateTime } from '@/utils/format';
 
 import { stageStateLabels } from '../utils/labels';
 
@@ -13,7 +13,7 @@ export function ScheduleView({ campaign }: { campaign: Campaign }) {
   const zone = campaign.timeZone;
   return (
     <div data-testid="schedule-view">
-      <p className="field__hint">Время указано по часовому поясу {formatTimeZone(zone)}.</p>
+      <p className="field__hint">Время указано {byCityWithOffset(zone)}.</p>
       <div className="table-wrap">
         <table className="table table--stack">
           <caption className="visually-hidden">План-график</caption>

@@ -3,12 +3,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign, OrganizationBrief, StageCode, StageExtension } from '@/types/api';
-import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 import { zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
 import { useExtendStage } from '../api/extend-stage';
-import { useFindOrganization } from '../api/find-organization';
+import { useFindOrganization } from '@/api/find-organization';
 import { FieldErrors } from './field-errors';
 import { TimeZoneSelect } from './time-zone-select';
 
@@ -92,7 +92,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
           >
             {campaign.stages.map((stage) => (
               <option key={stage.code} value={stage.code}>
-                {stage.name} (до {formatZonedDateTime(stage.closesAt, zone)})
+                {stage.name} (до {formatZonedDateTimeNamed(stage.closesAt, zone)})
               </option>
             ))}
           </select>
@@ -214,7 +214,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
           Этап продлён
           {granted.regionCode ? ` для региона ${granted.regionCode}` : ''}
           {granted.organization ? ` для ${granted.organization.login}` : ''} до{' '}
-          {formatZonedDateTime(granted.closesAt, zone)} ({formatTimeZone(zone)}).
+          {formatZonedDateTimeNamed(granted.closesAt, zone)}.
         </p>
       )}
       <div>

@@ -1,7 +1,7 @@
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign } from '@/types/api';
-import { formatZonedDateTime } from '@/utils/format';
+import { formatZonedDateTime, timeZoneName } from '@/utils/format';
 
 import { useStagesExtensions } from '../api/get-stage-extensions';
 
@@ -47,7 +47,7 @@ export function StageExtensions({ campaign }: { campaign: Campaign }) {
               <thead>
                 <tr>
                   <th scope="col">Для кого</th>
-                  <th scope="col">Продлён до</th>
+                  <th scope="col">Продлён до ({timeZoneName(zone)})</th>
                   <th scope="col">Причина</th>
                   <th scope="col">Кто продлил</th>
                 </tr>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { useNow } from '@/hooks/use-now';
-import { formatZonedDateTime, timeZoneName } from '@/utils/format';
+import { formatZonedDateTime, formatZonedDateTimeNamed, timeZoneName } from '@/utils/format';
 import { statusOf } from '@/utils/problem';
 
 import { useCampaignForms } from '../api/get-forms';
@@ -25,7 +25,7 @@ type CampaignFormsProps = {
 export function summaryStatus(form: FormSummary): string | undefined {
   if (!form.myStatus) return undefined;
   if (form.myStatus === 'SUBMITTED' && form.mySubmittedAt) {
-    return `Отчёт сдан ${formatZonedDateTime(form.mySubmittedAt, form.window?.timeZone ?? 'Europe/Moscow')}`;
+    return `Отчёт сдан ${formatZonedDateTimeNamed(form.mySubmittedAt, form.window?.timeZone ?? 'Europe/Moscow')}`;
   }
   return statusLabels[form.myStatus];
 }

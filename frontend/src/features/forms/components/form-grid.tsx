@@ -3,6 +3,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type ClipboardEvent,
   type FocusEvent,
   type KeyboardEvent,
@@ -13,7 +14,14 @@ import {
 import type { FormRow, FormSheet } from '@/types/api';
 
 import { useGridWindow, type FormGridHandle } from '../hooks/use-grid-window';
-import { emptyRow, gridColumns, isFreeSheet, isLocked, maxRowsOf } from '../utils/columns';
+import {
+  emptyRow,
+  gridColumns,
+  isBlankRow,
+  isFreeSheet,
+  isLocked,
+  maxRowsOf,
+} from '../utils/columns';
 import { positionOf } from '../utils/grid-cells';
 import { keyTarget } from '../utils/grid-navigation';
 import { pasteBlock } from '../utils/grid-paste';
@@ -68,9 +76,9 @@ export function FormGrid({
     setActive,
   } = useGridWindow({ ref, sheetKey: sheet.key, rowCount: rows.length, columns });
 
-  const latest = useRef({ rows, onChange });
+  const latest = useRef({ rows, onChange, columns, focusCell });
   useLayoutEffect(() => {
-    latest.current = { rows, onChange };
+    latest.current = { rows, onChange, columns, focusCell };
   });
 
   const setCell = useCallback((row: number, key: string, value: string) => {
@@ -80,10 +88,29 @@ export function FormGrid({
     change(next);
   }, []);
 
-  const deleteRow = useCallback((row: number) => {
+  // The row whose ✕ was pressed: a row with data goes only once the user says so.
+  const [confirming, setConfirming] = useState<number>();
+  const remove = useCallback((row: number) => {
     const { rows: current, onChange: change } = latest.current;
     change(current.filter((_, index) => index !== row));
   }, []);
+  const deleteRow = useCallback(
+    (row: number) => {
+      const { rows: current, columns: shape } = latest.current;
+      if (isBlankRow(shape, current[row] ?? {})) remove(row);
+      else setConfirming(row);
+    },
+    [remove],
+  );
+  const confirmDelete = useCallback(
+    (row: number, yes: boolean) => {
+      setConfirming(undefined);
+      if (yes) remove(row);
+      // Kept: the focus goes back into the row.
+      else latest.current.focusCell(row, 0);
+    },
+    [remove],
+  );
 
   const addRow = () => {
     onChange([...rows, emptyRow()]);
@@ -148,8 +175,10 @@ export function FormGrid({
         editable={editable}
         removable={removable}
         problems={rowProblems(problems, index + 1, columns)}
+        confirming={confirming === index}
         onCell={setCell}
         onDelete={deleteRow}
+        onConfirm={confirmDelete}
       />,
     );
     next = index + 1;
@@ -159,7 +188,7 @@ export function FormGrid({
   return (
     <div
       ref={scrollRef}
-      className="form-grid__scroll"
+      className={`form-grid__scroll${windowed ? ' form-grid__scroll--windowed' : ''}`}
       role="region"
       aria-label={`Лист «${sheet.title}»`}
       tabIndex={-1}

@@ -1,5 +1,6 @@
 import type { FormResponse } from '@/types/api';
 
+import { ReturnedBanner, ReturnForm } from './form-return';
 import { FormStatusLine, statusText } from './form-status';
 import { FormWindowLine } from './form-window';
 
@@ -9,10 +10,14 @@ type FormHeadProps = {
   own: boolean;
   reopening: boolean;
   reopenError: Error | null;
-  onReopen: () => void;
+  /** «Редактировать» (no reason), or a coordinator's «Вернуть на доработку» with the reason. */
+  onReopen: (reason?: string) => void;
 };
 
-/** The form's status and window, whose response it is, and «Редактировать» once submitted. */
+/**
+ * The form's status and window, whose response it is, «Редактировать» once submitted (or, for a
+ * coordinator looking at it, «Вернуть на доработку»), and why it was returned.
+ */
 export function FormHead({ response, own, reopening, reopenError, onReopen }: FormHeadProps) {
   const editable = response.editable;
   const open = response.window?.open ?? false;
@@ -21,6 +26,7 @@ export function FormHead({ response, own, reopening, reopenError, onReopen }: Fo
     <div className="form-head panel">
       <FormStatusLine response={response} />
       {response.window && <FormWindowLine window={response.window} />}
+      <ReturnedBanner response={response} />
       {!own && (
         <p className="field__hint" data-testid="respondent-view">
           Ответ: {response.respondent.name}
@@ -36,11 +42,12 @@ export function FormHead({ response, own, reopening, reopenError, onReopen }: Fo
               className="button button--secondary"
               data-testid="reopen-form"
               disabled={reopening}
-              onClick={onReopen}
+              onClick={() => onReopen()}
             >
               {reopening ? 'Открываем…' : 'Редактировать'}
             </button>
           )}
+          {!own && open && <ReturnForm returning={reopening} onReturn={onReopen} />}
           <div className="alert alert--info" data-testid="submitted-info">
             <p className="alert__text">
               {statusText(response)}

@@ -8,6 +8,7 @@ import { useFormResponse } from '../api/get-form-response';
 import type { Respondent } from '../types';
 import { isOwnResponse } from '../types';
 import { stageLabel } from '../utils/labels';
+import { ApprovalPanel } from './approval-panel';
 import { FormWorkspace } from './form-workspace';
 
 type FormPageProps = {
@@ -61,6 +62,12 @@ export function FormPage({ formId, respondent, crumbs }: FormPageProps) {
           <summary>Как заполнять</summary>
           <p className="form-instruction__text">{form.instruction}</p>
         </details>
+      )}
+      {form.respondent === 'ORGANIZATION' && (
+        <ApprovalPanel
+          formId={formId}
+          organization={respondent.organization ?? response.data.respondent.organizationLogin}
+        />
       )}
       <FormWorkspace
         key={`${formId}-${respondent.organization ?? ''}-${respondent.municipalityId ?? ''}`}

@@ -19,6 +19,7 @@ import { useForm } from '../api/get-form';
 import { useFormMonitoring, type MonitoringFilter } from '../api/get-form-monitoring';
 import { useRegionMunicipalities } from '../api/get-region-municipalities';
 import { stageLabel, statusChip, statusLabels } from '../utils/labels';
+import { ApprovalsSection } from './approvals-section';
 
 const STATUSES = Object.keys(statusLabels) as FormResponseStatus[];
 const isStatus = (value: string | null): value is FormResponseStatus =>
@@ -97,6 +98,7 @@ export function MonitoringPage({ formId, account }: MonitoringPageProps) {
         subtitle={definition.data && `Этап «${stageLabel(definition.data.stage)}»`}
       />
       {definition.isError && <ErrorMessage error={definition.error} title="Форма не найдена" />}
+      {definition.data?.respondent === 'ORGANIZATION' && <ApprovalsSection formId={formId} />}
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label="Отбор">
         <div className="field">
           <label htmlFor="monitoring-status">Статус</label>
@@ -198,7 +200,13 @@ export function MonitoringPage({ formId, account }: MonitoringPageProps) {
               </thead>
               <tbody>
                 {monitoring.data.items.map((item, index) => (
-                  <MonitoringRow key={index} item={item} formId={formId} zoneOf={zoneOf} />
+                  <MonitoringRow
+                    key={index}
+                    item={item}
+                    formId={formId}
+                    campaignId={campaignId}
+                    zoneOf={zoneOf}
+                  />
                 ))}
                 {monitoring.data.items.length === 0 && (
                   <tr>
@@ -228,10 +236,12 @@ export function MonitoringPage({ formId, account }: MonitoringPageProps) {
 function MonitoringRow({
   item,
   formId,
+  campaignId,
   zoneOf,
 }: {
   item: FormMonitoringItem;
   formId: number;
+  campaignId: number;
   zoneOf: (regionCode: string) => string;
 }) {
   const { respondent } = item;
@@ -244,7 +254,16 @@ function MonitoringRow({
         : undefined;
   return (
     <tr data-testid="monitoring-row">
-      <td data-label="Организация">{respondent.name}</td>
+      <td data-label="Организация">
+        {respondent.organizationId !== undefined && campaignId > 0 ? (
+          // Everything of this organization in the campaign, on one page (issue 20).
+          <Link to={paths.campaigns.organization.getHref(campaignId, respondent.organizationId)}>
+            {respondent.name}
+          </Link>
+        ) : (
+          respondent.name
+        )}
+      </td>
       <td data-label="Логин" className="table__code">
         {respondent.organizationLogin ?? '—'}
       </td>

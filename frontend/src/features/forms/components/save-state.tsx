@@ -1,4 +1,4 @@
-import { formatZonedTime } from '@/utils/format';
+import { formatZonedTime, timeZoneName } from '@/utils/format';
 
 import type { SaveState } from '../hooks/use-draft-editor';
 
@@ -23,7 +23,7 @@ export function SaveStateLine({ state, timeZone = 'Europe/Moscow', onRetry }: Sa
       text = 'Сохраняется…';
       break;
     case 'saved':
-      text = `Сохранено в ${formatZonedTime(state.at, timeZone)}`;
+      text = `Сохранено в ${formatZonedTime(state.at, timeZone)} (${timeZoneName(timeZone)})`;
       break;
     case 'error':
       text = `Не сохранено: ${state.message}`;
@@ -35,7 +35,11 @@ export function SaveStateLine({ state, timeZone = 'Europe/Moscow', onRetry }: Sa
       break;
   }
   return (
-    <p className={`save-state${tone}`} data-testid="save-state" aria-live="polite">
+    <p
+      className={`save-state form-footer__line${tone}`}
+      data-testid="save-state"
+      aria-live="polite"
+    >
       {text}
       {state.kind === 'error' && (
         <>

@@ -1,3 +1,5 @@
+import { plural } from '@/utils/format';
+
 import type { SaveState } from '../hooks/use-draft-editor';
 import type { SubmitError } from '../hooks/use-form-submission';
 import { SaveStateLine } from './save-state';
@@ -15,7 +17,13 @@ type SubmitPanelProps = {
   missing: number;
 };
 
-/** The form's footer: how the autosave goes, «Сдать отчёт» and why it did not go through. */
+const errors = (count: number) => `${count} ${plural(count, ['ошибка', 'ошибки', 'ошибок'])}`;
+
+/**
+ * The form's footer, one compact bar that stays in view: how the autosave goes, what stands
+ * between the report and «Сдать отчёт» — counted live, as the user fixes the cells — and the
+ * button.
+ */
 export function SubmitPanel({
   saveState,
   timeZone,
@@ -27,21 +35,39 @@ export function SubmitPanel({
   problemCount,
   missing,
 }: SubmitPanelProps) {
+  // The server refused the report for its cells: from then on the count is the grid's own.
+  const refused = submitError !== undefined && submitError.count > 0;
   return (
-    <div className="form-footer panel">
-      <SaveStateLine state={saveState} timeZone={timeZone} onRetry={onRetry} />
-      {submitError && (
-        <div className="alert alert--error" role="alert" data-testid="submit-error">
-          <p className="alert__title">Отчёт не сдан</p>
-          <p className="alert__text">{submitError.message}</p>
-          {submitError.count > 0 && (
-            <p className="alert__text">
-              Ошибок: {submitError.count}. Они отмечены красным в ячейках и перечислены под
-              таблицей.
+    <div className="form-footer panel" data-testid="form-footer">
+      <div className="form-footer__state">
+        <SaveStateLine state={saveState} timeZone={timeZone} onRetry={onRetry} />
+        <div role="status" className="form-footer__verdict">
+          {submitError && !refused && (
+            <p className="form-footer__line form-footer__line--error" data-testid="submit-error">
+              Отчёт не сдан: {submitError.message}
+            </p>
+          )}
+          {editable && problemCount > 0 && (
+            <p
+              className="form-footer__line form-footer__line--error"
+              data-testid={refused ? 'submit-error' : 'problem-count'}
+            >
+              {refused ? 'Отчёт не сдан: ' : 'Отчёт не примут: '}
+              {errors(problemCount)} — отмечены красным и перечислены под таблицей.
+            </p>
+          )}
+          {editable && problemCount === 0 && refused && (
+            <p className="form-footer__line form-footer__line--ok" data-testid="submit-ready">
+              Ошибки исправлены — нажмите «Сдать отчёт» ещё раз.
+            </p>
+          )}
+          {editable && problemCount === 0 && !refused && missing > 0 && (
+            <p className="form-footer__line" data-testid="missing-count">
+              Осталось заполнить обязательных ячеек: {missing}.
             </p>
           )}
         </div>
-      )}
+      </div>
       {editable && (
         <div className="actions">
           <button
@@ -53,16 +79,6 @@ export function SubmitPanel({
           >
             {submitting ? 'Сдаём отчёт…' : 'Сдать отчёт'}
           </button>
-          {problemCount > 0 && (
-            <span className="field__hint">
-              Исправьте ошибки ({problemCount}) — с ними отчёт не примут.
-            </span>
-          )}
-          {problemCount === 0 && missing > 0 && (
-            <span className="field__hint" data-testid="missing-count">
-              Осталось заполнить обязательных ячеек: {missing}.
-            </span>
-          )}
         </div>
       )}
     </div>

@@ -91,14 +91,19 @@ export function useFormSubmission({ formId, respondent, editor }: FormSubmission
     );
   };
 
-  const reopenForEdits = () => {
+  /** «Редактировать»; with a reason, a coordinator's «Вернуть на доработку». */
+  const reopenForEdits = (reason?: string) => {
     setSubmitError(undefined);
     reopen.mutate(
-      { formId, respondent, version: editor.version() },
+      { formId, respondent, version: editor.version(), reason },
       {
         onSuccess: (next) => {
           adopt(next);
-          setNotice('Отчёт открыт для исправлений. Когда закончите, снова нажмите «Сдать отчёт».');
+          setNotice(
+            reason
+              ? 'Отчёт возвращён на доработку: организация увидит причину в форме и в уведомлении.'
+              : 'Отчёт открыт для исправлений. Когда закончите, снова нажмите «Сдать отчёт».',
+          );
         },
       },
     );

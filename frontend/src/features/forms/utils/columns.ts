@@ -31,8 +31,21 @@ export function parseNumber(value: string): number | undefined {
   return Number(text);
 }
 
-/** A computed sum as the grid shows it while the user types: empty until a summand is filled. */
+/** Whether a summand's value is a number its column takes (an integer within its bounds). */
+function acceptable(column: FormColumn | undefined, value: number): boolean {
+  if (!column) return true;
+  if (column.type === 'INTEGER' && !Number.isInteger(value)) return false;
+  if (column.min !== undefined && value < column.min) return false;
+  return column.max === undefined || value <= column.max;
+}
+
+/**
+ * A computed sum as the grid shows it while the user types: empty until a summand is filled, and
+ * empty while any summand holds a value its column refuses (a score above the task's maximum, a
+ * letter) — a total over wrong scores would look like a result.
+ */
 export function computedSum(column: FormColumn, columns: FormColumn[], row: FormRow): string {
+  if (sumBlocked(column, columns, row)) return '';
   let total = 0;
   let any = false;
   for (const key of summedKeys(column, columns)) {
@@ -45,6 +58,18 @@ export function computedSum(column: FormColumn, columns: FormColumn[], row: Form
   if (!any) return '';
   // Round off binary noise of decimal sums (0.1 + 0.2).
   return String(Math.round(total * 1e6) / 1e6).replace('.', ',');
+}
+
+/** Whether a computed cell is empty because a summand is wrong (the cell says why). */
+export function sumBlocked(column: FormColumn, columns: FormColumn[], row: FormRow): boolean {
+  if (column.type !== 'COMPUTED_SUM') return false;
+  const byKey = new Map(columns.map((candidate) => [candidate.key, candidate]));
+  return summedKeys(column, columns).some((key) => {
+    const text = (row[key] ?? '').trim();
+    if (!text) return false;
+    const value = parseNumber(text);
+    return value === undefined || !acceptable(byKey.get(key), value);
+  });
 }
 
 /** The value a cell shows: typed, pre-filled, or computed. */

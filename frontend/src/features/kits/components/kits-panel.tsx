@@ -6,7 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import type { Campaign, Role, KitRange } from '@/types/api';
-import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
+import { byCity, formatNumber, formatZonedDateTime, plural } from '@/utils/format';
 
 import { useDeleteKitRange } from '../api/delete-kit-range';
 import { KITS_PAGE_SIZE, useKits } from '../api/get-kits';
@@ -84,7 +84,7 @@ export function KitsPanel({ campaign, role, headingLevel = 2 }: KitsPanelProps) 
               {plural(kits.data.total, ['диапазоне', 'диапазонах', 'диапазонах'])}
             </p>
             {own && <Protocol1Links campaign={campaign} ranges={kits.data.items} />}
-            <p className="field__hint">Время — {formatTimeZone(campaign.timeZone)}.</p>
+            <p className="field__hint">Время — {byCity(campaign.timeZone)}.</p>
             <div className="table-wrap" aria-busy={kits.isPlaceholderData}>
               <table className="table table--stack">
                 <caption className="visually-hidden">{title}</caption>

@@ -6,7 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import type { Campaign, Me, Packet } from '@/types/api';
 import { saveBlob } from '@/utils/download';
-import { formatZonedDateTime, formatTimeZone } from '@/utils/format';
+import { byCity, formatZonedDateTime, formatZonedDateTimeNamed } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 import { statusOf } from '@/utils/problem';
 
@@ -175,7 +175,7 @@ function PacketAcceptForm({ campaign }: { campaign: Campaign }) {
       {accepted && (
         <p className="alert alert--info" role="status" data-testid="packet-accepted">
           Пакет {accepted.packetNumber} от {accepted.organization.login} принят{' '}
-          {formatZonedDateTime(accepted.acceptedAt, campaign.timeZone)}.
+          {formatZonedDateTimeNamed(accepted.acceptedAt, campaign.timeZone)}.
         </p>
       )}
     </form>
@@ -190,7 +190,7 @@ function PacketsList({ campaign }: { campaign: Campaign }) {
   return (
     <div data-testid="packets">
       <h3 className="subheading">Принятые пакеты</h3>
-      <p className="field__hint">Время — {formatTimeZone(zone)}.</p>
+      <p className="field__hint">Время — {byCity(zone)}.</p>
       {packets.isPending ? (
         <Loading />
       ) : packets.isError ? (

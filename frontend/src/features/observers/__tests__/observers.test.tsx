@@ -303,15 +303,40 @@ describe('the archive of acts with violations', () => {
       '/api/me': me({ login: 'mun64-engels', role: 'MUNICIPAL', regionCode: '64' }),
       '/api/campaigns/7': campaign({ timeZone: ZONE }),
       '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
-      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts': {
+        items: [
+          {
+            id: 5,
+            assignmentId: 9,
+            campaignId: 7,
+            point: { id: 3, login: 'edu640021', name: 'Школа № 21', regionCode: '64' },
+            observerName: 'Смирнова Ольга',
+            observerKind: 'PUBLIC',
+            day: '2026-05-20',
+            violationsFound: true,
+            violations: 'Подсказки',
+            submittedAt: '2026-05-26T08:00:00Z',
+            reviewed: false,
+            timeZone: ZONE,
+            deadline: '2026-05-25T15:00:00Z',
+            late: true,
+          },
+        ],
+        page: 0,
+        size: 20,
+        total: 1,
+      },
       '/api/campaigns/7/observer-acts/handover': () => {
         passed = true;
-        return { unitName: 'Энгельсский район', timeZone: ZONE };
+        return { unitName: 'Энгельсский район', timeZone: ZONE, late: false };
       },
       '/api/campaigns/7/observer-acts/handovers': () => ({
         regionCode: '64',
         passed: passed ? 1 : 0,
         notPassed: passed ? 0 : 1,
+        late: 0,
+        deadline: '2026-05-25T15:00:00Z',
+        timeZone: ZONE,
         items: [
           passed
             ? {
@@ -321,8 +346,9 @@ describe('the archive of acts with violations', () => {
                 handedBy: 'mun64-engels',
                 acts: 3,
                 timeZone: ZONE,
+                late: false,
               }
-            : { unitName: 'Энгельсский район', municipalityId: 2, timeZone: ZONE },
+            : { unitName: 'Энгельсский район', municipalityId: 2, timeZone: ZONE, late: false },
         ],
       }),
     });
@@ -330,6 +356,14 @@ describe('the archive of acts with violations', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
     expect(await screen.findByText('не передано')).toBeInTheDocument();
+    // An act filed after the deadline is accepted but marked, the deadline in the region's time.
+    expect(screen.getByText(/^с опозданием/)).toHaveTextContent(
+      'с опозданием (срок — 25.05.2026, 19:00 (Саратов))',
+    );
+    expect(screen.getByText(/^подан/)).toHaveTextContent('подан 26.05, 12:00 (Саратов)');
+    expect(screen.getByTestId('handover-deadline')).toHaveTextContent(
+      'Срок — 25.05.2026, 19:00 (Саратов)',
+    );
     await user.click(screen.getByRole('button', { name: 'Передано в РЦОКО' }));
     expect(await screen.findByText(/передано в РЦОКО 20\.05, 12:00 \(Саратов\)/)).toHaveTextContent(
       'актов с нарушениями: 3',
@@ -337,8 +371,9 @@ describe('the archive of acts with violations', () => {
     expect(api.requestsTo('/api/campaigns/7/observer-acts/handover')[0]!.method).toBe('PUT');
   });
 
-  it('shows the region which municipalities have not passed theirs', async () => {
-    mockApi({
+  it('shows the region which municipalities have not passed theirs and who is late', async () => {
+    let passedOn = false;
+    const api = mockApi({
       '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
       '/api/campaigns/7': campaign({ timeZone: ZONE }),
       '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
@@ -347,15 +382,119 @@ describe('the archive of acts with violations', () => {
         regionCode: '64',
         passed: 1,
         notPassed: 1,
+        late: 2,
+        deadline: '2026-05-25T15:00:00Z',
+        timeZone: ZONE,
         items: [
-          { unitName: 'Балаковский район', municipalityId: 1, timeZone: ZONE },
+          { unitName: 'Балаковский район', municipalityId: 1, timeZone: ZONE, late: true },
           {
             unitName: 'Энгельсский район',
             municipalityId: 2,
-            handedAt: '2026-05-20T08:00:00Z',
+            handedAt: '2026-05-26T08:00:00Z',
             handedBy: 'mun64-engels',
             acts: 3,
             timeZone: ZONE,
+            late: true,
+          },
+        ],
+      },
+      '/api/campaigns/7/observer-violations/handover': () => {
+        passedOn = true;
+        return {
+          regionCode: '64',
+          regionName: 'Саратовская область',
+          timeZone: ZONE,
+          late: false,
+          actsWithViolations: 3,
+        };
+      },
+      '/api/campaigns/7/observer-violations/handovers': () => ({
+        passed: passedOn ? 1 : 0,
+        notPassed: passedOn ? 0 : 1,
+        late: 0,
+        items: [
+          {
+            regionCode: '64',
+            regionName: 'Саратовская область',
+            timeZone: ZONE,
+            deadline: '2026-06-01T06:00:00Z',
+            late: false,
+            actsWithViolations: 3,
+            ...(passedOn
+              ? {
+                  handedAt: '2026-05-27T06:00:00Z',
+                  handedBy: 'region64',
+                  acts: 3,
+                  points: 2,
+                  municipalities: 1,
+                  unitsPassed: 1,
+                }
+              : {}),
+          },
+        ],
+      }),
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    const balakovo = (await screen.findByText('Балаковский район')).closest('li')!;
+    expect(within(balakovo).getByText('не передано, срок прошёл')).toBeInTheDocument();
+    const engels = screen.getByText('Энгельсский район').closest('li')!;
+    expect(engels).toHaveTextContent('с опозданием');
+    expect(screen.getByText(/Передали:/)).toHaveTextContent(
+      'Передали: 1; не передали: 1; с опозданием или просрочено: 2',
+    );
+    expect(screen.queryByRole('button', { name: 'Передано в РЦОКО' })).not.toBeInTheDocument();
+
+    // Seed 000: the region passes its violations on to the federal organizer.
+    const row = await screen.findByTestId('violations-64');
+    expect(row).toHaveTextContent('не передано');
+    expect(row).toHaveTextContent('01.06.2026, 10:00 (Саратов)');
+    await user.click(screen.getByRole('button', { name: 'Передать сведения о нарушениях' }));
+    expect(
+      await screen.findByText('Сведения переданы федеральному организатору.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByTestId('violations-64')).toHaveTextContent(
+        'актов с нарушениями: 3; пунктов: 2; муниципалитетов: 1; архивов в РЦОКО: 1',
+      ),
+    );
+    expect(screen.getByTestId('violations-64')).toHaveTextContent('27.05, 10:00 (Саратов)');
+    expect(api.requestsTo('/api/campaigns/7/observer-violations/handover')[0]!.method).toBe('PUT');
+  });
+
+  it('shows the federal organizer which regions passed their violations, late or not', async () => {
+    mockApi({
+      '/api/me': me({ login: 'federal', role: 'FEDERAL' }),
+      '/api/campaigns/7': campaign({ timeZone: 'Europe/Moscow' }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-violations/handovers': {
+        passed: 1,
+        notPassed: 1,
+        late: 2,
+        items: [
+          {
+            regionCode: '02',
+            regionName: 'Республика Башкортостан',
+            timeZone: 'Asia/Yekaterinburg',
+            deadline: '2026-06-01T06:00:00Z',
+            late: true,
+            actsWithViolations: 4,
+          },
+          {
+            regionCode: '64',
+            regionName: 'Саратовская область',
+            timeZone: ZONE,
+            deadline: '2026-06-01T06:00:00Z',
+            handedAt: '2026-06-02T06:00:00Z',
+            handedBy: 'region64',
+            late: true,
+            acts: 3,
+            points: 2,
+            municipalities: 1,
+            unitsPassed: 1,
+            actsWithViolations: 3,
           },
         ],
       },
@@ -363,9 +502,18 @@ describe('the archive of acts with violations', () => {
     renderApp('/observers/7');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
-    const balakovo = (await screen.findByText('Балаковский район')).closest('li')!;
-    expect(within(balakovo).getByText('не передано')).toBeInTheDocument();
-    expect(screen.getByText(/Передали:/)).toHaveTextContent('Передали: 1; не передали: 1');
-    expect(screen.queryByRole('button', { name: 'Передано в РЦОКО' })).not.toBeInTheDocument();
+    const bashkortostan = await screen.findByTestId('violations-02');
+    expect(bashkortostan).toHaveTextContent('не передано, срок прошёл');
+    expect(bashkortostan).toHaveTextContent('01.06.2026, 11:00 (Екатеринбург)');
+    expect(bashkortostan).toHaveTextContent('сейчас актов с нарушениями: 4');
+    const saratov = screen.getByTestId('violations-64');
+    expect(saratov).toHaveTextContent('02.06, 10:00 (Саратов)');
+    expect(saratov).toHaveTextContent('с опозданием');
+    expect(screen.getByText(/Передали:/)).toHaveTextContent(
+      'Передали: 1; не передали: 1; с опозданием или просрочено: 2',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Передать сведения о нарушениях' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -30,3 +30,33 @@ export const useHandOver = (campaignId: number) => {
       queryClient.invalidateQueries({ queryKey: ['observers', campaignId, 'handovers'] }),
   });
 };
+
+/** Which regions passed their violations to the federal organizer (seed 000). */
+export const useViolationHandovers = (campaignId: number) =>
+  useQuery({
+    queryKey: ['observers', campaignId, 'violation-handovers'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/campaigns/{campaignId}/observer-violations/handovers', {
+          params: { path: { campaignId } },
+          signal,
+        }),
+      ),
+  });
+
+/** «Передать сведения о нарушениях» федеральному организатору. */
+export const useHandOverViolations = (campaignId: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PUT('/api/campaigns/{campaignId}/observer-violations/handover', {
+          params: { path: { campaignId } },
+        }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: ['observers', campaignId, 'violation-handovers'],
+      }),
+  });
+};

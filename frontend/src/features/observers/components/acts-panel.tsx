@@ -7,9 +7,10 @@ import type { Role } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 
 import { downloadArchive, downloadFile, useActs, useReviewAct } from '../api/acts';
-import { dayLabel, kindLabel, localTime } from '../utils/labels';
+import { dayLabel, kindLabel, localTime, deadlineTime } from '../utils/labels';
 
 import { HandoverPanel } from './handover-panel';
+import { ViolationsPanel } from './violations-panel';
 
 type Props = { campaignId: number; role: Role; regionCode: string };
 
@@ -39,6 +40,9 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
       )}
       {reviews && role !== 'FEDERAL' && (
         <HandoverPanel campaignId={campaignId} role={role} regionCode={regionCode} />
+      )}
+      {(role === 'REGIONAL' || role === 'FEDERAL') && (
+        <ViolationsPanel campaignId={campaignId} role={role} />
       )}
       {review.isError && <ErrorMessage error={review.error} />}
       {acts.isPending ? (
@@ -72,7 +76,16 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
                     {a.observerName}
                     <div className="table__muted">{kindLabel(a.observerKind)}</div>
                   </td>
-                  <td>{a.violationsFound ? a.violations : 'нет'}</td>
+                  <td>
+                    {a.violationsFound ? a.violations : 'нет'}
+                    <div className="table__muted">подан {localTime(a.submittedAt, a.timeZone)}</div>
+                    {a.late && (
+                      <strong className="observer-none">
+                        с опозданием
+                        {a.deadline && ` (срок — ${deadlineTime(a.deadline, a.timeZone)})`}
+                      </strong>
+                    )}
+                  </td>
                   <td>
                     {a.scan ? (
                       <button

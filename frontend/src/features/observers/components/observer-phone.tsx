@@ -15,7 +15,15 @@ import {
 import type { ObserverAssignment } from '../api/assignments';
 
 import { AssignmentProtocols } from './protocols-panel';
-import { activityLabel, dayLabel, fieldText, kindLabel, localTime, todayIn } from '../utils/labels';
+import {
+  activityLabel,
+  dayLabel,
+  fieldText,
+  kindLabel,
+  localTime,
+  todayIn,
+  deadlineTime,
+} from '../utils/labels';
 
 import '../observers.css';
 
@@ -224,7 +232,19 @@ function ActForm({ assignment: a }: { assignment: ObserverAssignment }) {
         {current?.scan && <p className="field__hint">Загружен: {current.scan.fileName}</p>}
       </div>
       {save.isError && <ErrorMessage error={save.error} />}
-      {save.isSuccess && <p role="status">Акт сохранён.</p>}
+      {save.isSuccess && (
+        <p role="status">
+          {save.data.late
+            ? `Акт сохранён с отметкой «с опозданием»${save.data.deadline ? `: срок был ${deadlineTime(save.data.deadline, save.data.timeZone)}` : ''}.`
+            : 'Акт сохранён.'}
+        </p>
+      )}
+      {!save.isSuccess && current?.late && (
+        <p className="field__hint">
+          Акт подан с опозданием
+          {current.deadline && ` (срок — ${deadlineTime(current.deadline, current.timeZone)})`}.
+        </p>
+      )}
       <button type="submit" className="button" disabled={save.isPending}>
         Сохранить акт
       </button>

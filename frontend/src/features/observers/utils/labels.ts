@@ -23,6 +23,17 @@ export const localTime = (instant: string, timeZone: string) =>
     minute: '2-digit',
   }).format(new Date(instant))} (${timeZoneName(timeZone)})`;
 
+/** A deadline: the year too (a roadmap's date may be months away), with the zone's city named. */
+export const deadlineTime = (instant: string, timeZone: string) =>
+  `${new Intl.DateTimeFormat('ru-RU', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant))} (${timeZoneName(timeZone)})`;
+
 /** Today's date in a time zone, as `YYYY-MM-DD`. */
 export const todayIn = (timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());

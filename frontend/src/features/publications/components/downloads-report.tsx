@@ -8,7 +8,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
-import { formatNumber, formatTimeZone, formatZonedDateTime, plural } from '@/utils/format';
+import { byCity, formatNumber, formatZonedDateTime, plural } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
@@ -48,10 +48,7 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
 
   return (
     <>
-      <PageHeader
-        title="Кто скачал"
-        subtitle={`${title} — время по часовому поясу ${formatTimeZone(timeZone)}`}
-      >
+      <PageHeader title="Кто скачал" subtitle={`${title} — время ${byCity(timeZone)}`}>
         <Breadcrumbs
           items={[
             { label: 'Публикации', to: paths.publications.list.getHref() },

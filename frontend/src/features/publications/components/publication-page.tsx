@@ -9,7 +9,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import type { Me, Publication, RegionRelease } from '@/types/api';
-import { formatTimeZone, formatZonedDateTime, formatZonedDateTimeNamed } from '@/utils/format';
+import { formatZonedDateTime, formatZonedDateTimeNamed, timeZoneName } from '@/utils/format';
 
 import { useCampaignChoices } from '../api/get-campaign-choices';
 import { usePublication } from '../api/get-publication';
@@ -89,7 +89,7 @@ export function PublicationPage({
           {item.releaseAt
             ? `${item.status === 'RELEASED' ? 'Опубликована' : 'Откроется'} ${formatZonedDateTime(item.releaseAt, timeZone)}`
             : `Создана ${formatZonedDateTime(item.createdAt, timeZone)}`}{' '}
-          <span className="table__muted">({formatTimeZone(timeZone)})</span>
+          <span className="table__muted">({timeZoneName(timeZone)})</span>
         </span>
         {item.regionReleases && item.regionReleases.length > 0 && (
           <RegionReleases releases={item.regionReleases} />

@@ -5,7 +5,12 @@ import { useId, useState } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { useNow } from '@/hooks/use-now';
 import type { Publication, Role } from '@/types/api';
-import { formatTimeZone, formatZonedDateTime, formatZonedDateTimeNamed } from '@/utils/format';
+import {
+  byCity,
+  formatTimeZone,
+  formatZonedDateTime,
+  formatZonedDateTimeNamed,
+} from '@/utils/format';
 import { zonedLocalToInstant } from '@/utils/zoned-time';
 
 import { useRegionChoices } from '@/lib/region-choices';
@@ -58,7 +63,7 @@ export function PublishForm({
           ...(audienceRegions.length > 1
             ? [{ value: LOCAL, label: 'Местное время каждого региона', timeZone: MOSCOW }]
             : []),
-          { value: '', label: `Москва — ${formatTimeZone(MOSCOW)}`, timeZone: MOSCOW },
+          { value: '', label: formatTimeZone(MOSCOW), timeZone: MOSCOW },
           ...regionZones.map((region) => ({
             value: region.code,
             label: `${region.code} — ${region.name}: ${formatTimeZone(region.timeZone)}`,
@@ -160,10 +165,10 @@ export function PublishForm({
                 ? 'В части регионов это время уже прошло. Укажите время в будущем.'
                 : 'Публикация откроется в каждом регионе в это время по его местному времени:'
             : releaseAt === undefined
-              ? `Время указывается по часовому поясу ${formatTimeZone(zone)}.`
+              ? `Время указывается ${byCity(zone)}.`
               : inPast
                 ? 'Это время уже прошло. Укажите время в будущем.'
-                : `Публикация откроется ${formatZonedDateTime(releaseAt, zone)} по времени ${formatTimeZone(zone)}` +
+                : `Публикация откроется ${formatZonedDateTime(releaseAt, zone)} ${byCity(zone)}` +
                   (zone === MOSCOW
                     ? '.'
                     : ` (${formatZonedDateTime(releaseAt, MOSCOW)} по Москве).`)}
@@ -201,7 +206,7 @@ export function PublishForm({
           {publish.data.status === 'SCHEDULED' && publish.data.releaseLocal
             ? `Публикация запланирована на ${publish.data.releaseLocal.replace(/^(\d{4})-(\d{2})-(\d{2})T/, '$3.$2.$1 ')} по местному времени каждого региона.`
             : publish.data.status === 'SCHEDULED' && publish.data.releaseAt
-              ? `Публикация запланирована на ${formatZonedDateTime(publish.data.releaseAt, zone)} (${formatTimeZone(zone)}).`
+              ? `Публикация запланирована на ${formatZonedDateTime(publish.data.releaseAt, zone)} ${byCity(zone)}.`
               : 'Опубликовано: адресаты уже видят публикацию.'}
         </p>
       )}

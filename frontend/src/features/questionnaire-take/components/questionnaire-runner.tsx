@@ -6,7 +6,7 @@ import { useAnswerSync } from '../hooks/use-answer-sync';
 import type { Answer, Answers } from '../types';
 import { answerProblem, isBlank } from '../utils/answers';
 import type { Screen } from '../utils/answer-sync';
-import { formatLocalDate } from '../utils/time';
+import { formatRegionDateTime } from '../utils/time';
 import { QuestionField } from './question-field';
 import { ReauthDialog } from './reauth-dialog';
 import { SaveStatus } from './save-status';
@@ -53,7 +53,8 @@ export function QuestionnaireRunner({ login, session, onSignOut }: Questionnaire
     element?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, [focus]);
 
-  if (snapshot.finished) return <Thanks submittedAt={snapshot.submittedAt} />;
+  if (snapshot.finished)
+    return <Thanks submittedAt={snapshot.submittedAt} timeZone={session.timeZone} />;
 
   const shownQuestions = (of: QuestionnaireSection) =>
     of.questions.filter((question) => visibility.questions.has(question.key));
@@ -122,7 +123,9 @@ export function QuestionnaireRunner({ login, session, onSignOut }: Questionnaire
         </p>
         <p className="qt-top__title">{session.title}</p>
         {session.validUntil && (
-          <p className="qt-top__until">Анкета доступна до {formatLocalDate(session.validUntil)}</p>
+          <p className="qt-top__until">
+            Анкета доступна до {formatRegionDateTime(session.validUntil, session.timeZone)}
+          </p>
         )}
         <div className="qt-top__bar">
           <SaveStatus status={snapshot.status} />

@@ -98,7 +98,8 @@ function SessionView({ login, onSignOut, onExpired }: SessionViewProps) {
       </section>
     );
   }
-  if (session.data.status === 'SUBMITTED') return <Thanks submittedAt={session.data.submittedAt} />;
+  if (session.data.status === 'SUBMITTED')
+    return <Thanks submittedAt={session.data.submittedAt} timeZone={session.data.timeZone} />;
   return (
     <QuestionnaireRunner
       key={session.data.id}

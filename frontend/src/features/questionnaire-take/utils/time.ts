@@ -1,10 +1,11 @@
-import { formatDateIn, formatZonedDateTime } from '@/utils/format';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 
-/** The phone's own time zone: the participant reads times as their clock shows them. */
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
+/** The phone's own zone: only when the server did not say the region's (an older server). */
+const phoneZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
 
-/** ДД.ММ.ГГГГ on the phone's clock. */
-export const formatLocalDate = (value: string) => formatDateIn(value, localZone());
-
-/** ДД.ММ.ГГГГ ЧЧ:ММ on the phone's clock. */
-export const formatLocalDateTime = (value: string) => formatZonedDateTime(value, localZone());
+/**
+ * ДД.ММ.ГГГГ ЧЧ:ММ in the participant's region, its city named («22.12.2026 01:00 (Саратов)»):
+ * the same time the school's strips and the coordinators show, whatever zone the phone is set to.
+ */
+export const formatRegionDateTime = (value: string, timeZone: string | undefined) =>
+  formatZonedDateTimeNamed(value, timeZone ?? phoneZone());

@@ -1,6 +1,6 @@
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import { formatZonedDateTime, formatNumber } from '@/utils/format';
+import { formatNumber, formatZonedDateTime, timeZoneName } from '@/utils/format';
 
 import { useSampleSummary } from '../api/get-sample-summary';
 import { usePublishSample } from '../api/publish-sample';
@@ -32,7 +32,7 @@ export function SampleSummaryTable({ campaignId, timeZone, canPublish }: SampleS
               <th scope="col">В выборке</th>
               <th scope="col">Исключено</th>
               <th scope="col">Выверено</th>
-              <th scope="col">Опубликована</th>
+              <th scope="col">Опубликована ({timeZoneName(timeZone)})</th>
             </tr>
           </thead>
           <tbody>

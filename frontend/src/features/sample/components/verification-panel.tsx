@@ -4,7 +4,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { VerificationDiff } from '@/types/api';
 import { saveBlob } from '@/utils/download';
-import { formatZonedDateTime, formatNumber } from '@/utils/format';
+import { formatNumber, formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useConfirmVerification } from '../api/confirm-verification';
 import { useDownloadVerificationForm } from '../api/download-verification-form';
@@ -81,7 +81,7 @@ export function VerificationPanel({ campaignId, timeZone }: VerificationPanelPro
           </h3>
           <p className="field__hint">
             Организаций в форме: {formatNumber(diff.rows)}. Загружено{' '}
-            {formatZonedDateTime(diff.uploadedAt, timeZone)}, {diff.uploadedBy}.
+            {formatZonedDateTimeNamed(diff.uploadedAt, timeZone)}, {diff.uploadedBy}.
           </p>
           {diff.changes.length > 0 && (
             <div className="table-wrap">

@@ -1,6 +1,6 @@
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import { formatZonedDateTime } from '@/utils/format';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { useScanSheet } from '../api/get-scan-sheet';
 import { sheetStatusLabels } from '../utils/labels';
@@ -16,7 +16,7 @@ export function SheetHistory({ sheetId, timeZone }: { sheetId: number; timeZone:
     <div className="scans-history" data-testid="sheet-history">
       <p>
         Сейчас: {sheet.data.fileName} — {sheetStatusLabels[sheet.data.status]}, загружен{' '}
-        {formatZonedDateTime(sheet.data.uploadedAt, timeZone)}
+        {formatZonedDateTimeNamed(sheet.data.uploadedAt, timeZone)}
       </p>
       {history.length === 0 ? (
         <p className="table__muted">Этот файл ещё не заменяли.</p>
@@ -26,7 +26,7 @@ export function SheetHistory({ sheetId, timeZone }: { sheetId: number; timeZone:
             <li key={old.id}>
               {old.fileName} — {sheetStatusLabels[old.status]}
               {old.errorMessage ? ` (${old.errorMessage})` : ''}, загружен{' '}
-              {formatZonedDateTime(old.uploadedAt, timeZone)}
+              {formatZonedDateTimeNamed(old.uploadedAt, timeZone)}
             </li>
           ))}
         </ol>

@@ -6,7 +6,7 @@ import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { useNow } from '@/hooks/use-now';
-import { formatNumber, formatZonedDateTime, plural } from '@/utils/format';
+import { formatNumber, formatZonedDateTimeNamed, plural } from '@/utils/format';
 
 import '../scoring.css';
 import { SCORING_TASKS_PAGE_SIZE, useScoringTasks } from '../api/list-scoring-tasks';
@@ -101,11 +101,11 @@ export function ExpertTasks({ notice }: { notice?: string }) {
                       )}
                     </td>
                     <td className="scoring-tasks__when">
-                      назначена {formatZonedDateTime(task.assignedAt, task.timeZone)}
+                      назначена {formatZonedDateTimeNamed(task.assignedAt, task.timeZone)}
                       {task.scoredAt && (
                         <>
                           <br />
-                          проверена {formatZonedDateTime(task.scoredAt, task.timeZone)}
+                          проверена {formatZonedDateTimeNamed(task.scoredAt, task.timeZone)}
                         </>
                       )}
                     </td>

@@ -109,7 +109,11 @@ class AuthorizationMatrixTests extends ApiTest {
           new ForumAuthorizationRules(),
           new ResultsAuthorizationRules(),
           new IntegrationAuthorizationRules(),
-          new AccountsAuthorizationRules());
+          new AccountsAuthorizationRules(),
+          new HandoutsAuthorizationRules(),
+          new RoadmapsAuthorizationRules(),
+          new OverviewAuthorizationRules(),
+          new ApprovalsAuthorizationRules());
 
   public static final String FEDERAL_LOGIN = "federal";
   public static final String REGIONAL_LOGIN = "region64";

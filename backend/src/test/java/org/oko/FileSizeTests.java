@@ -28,28 +28,7 @@ class FileSizeTests {
           // Deliberate parsers: one state machine reads best in one place.
           Map.entry(
               "org/oko/platform/excel/XmlScanner.java",
-              "the sheet XML pull scanner: one state machine"),
-          // Not split yet (issue 16, still open). forms is being changed in issues 17/18/20 right
-          // now, so its files are split after those merges.
-          Map.entry("org/oko/forms/FormResponseService.java", "issue 16: not split yet"),
-          Map.entry("org/oko/forms/FormResponseStore.java", "issue 16: not split yet"),
-          Map.entry("org/oko/forms/SheetValidator.java", "issue 16: not split yet"),
-          Map.entry("org/oko/forms/TemplateWorkbookReader.java", "issue 16: not split yet"),
-          Map.entry("org/oko/identity/TokenEndpoint.java", "issue 16: not split yet"),
-          Map.entry("org/oko/live/LiveHubWorker.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/excel/OfficeFileGuard.java", "issue 16: not split yet"),
-          Map.entry("org/oko/platform/web/ProblemHandler.java", "issue 16: not split yet"),
-          Map.entry("org/oko/questionnaires/SessionService.java", "issue 16: not split yet"),
-          Map.entry("org/oko/sample/SampleEntryStore.java", "issue 16: not split yet"),
-          Map.entry("org/oko/demo/DemoForms.java", "issue 16: not split yet"),
-          Map.entry("org/oko/demo/DemoScans.java", "issue 16: not split yet"),
-          // Not split yet: observers (issue 18), still open.
-          Map.entry("org/oko/observers/ActService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ActStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/AssignmentService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/AssignmentStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ObserverService.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/observers/ObserversController.java", "issues 17/18: not split yet"));
+              "the sheet XML pull scanner: one state machine"));
 
   @Test
   void noMainFileIsOverTheLimitUnlessListed() {

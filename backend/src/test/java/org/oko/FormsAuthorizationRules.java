@@ -161,13 +161,18 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.post(SCHOOL, r + "/submit", version(1), 200),
             Case.post(SCHOOL, r + "/submit?organization=edu640002", version(1), 404),
             Case.post(REGIONAL, r + "/submit?organization=edu640021", version(1), 403),
+            Case.post(ENGELS_SCHOOL, r + "/submit", version(1), 200),
             Case.post(MUNICIPAL, m + "/submit", version(1), 200)));
     rules.put(
         "reopenFormResponse",
         List.of(
             Case.post(SCHOOL, r + "/reopen", version(2), 200),
             Case.post(SCHOOL, r + "/reopen?organization=edu640002", version(2), 404),
-            Case.post(REGIONAL, r + "/reopen?organization=edu640001", version(3), 403),
+            // «Вернуть на доработку»: a coordinator above the respondent, in its scope only
+            Case.post(RESPONSIBLE, r + "/reopen?organization=edu640021", reason(2), 404),
+            Case.post(MUNICIPAL, r + "/reopen?organization=edu640001", reason(2), 404),
+            Case.post(SYSTEM, r + "/reopen?organization=edu640021", reason(2), 403),
+            Case.post(MUNICIPAL, r + "/reopen?organization=edu640021", reason(2), 200),
             Case.post(MUNICIPAL, m + "/reopen", version(2), 200)));
     rules.put(
         "listFormResponseVersions",
@@ -258,6 +263,10 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.upload(MUNICIPAL, upload + "?organization=edu640001", XLSX, template, 404),
             Case.upload(RESPONSIBLE, upload + "?organization=edu640001", XLSX, template, 404)));
     return rules;
+  }
+
+  private static String reason(long version) {
+    return "{\"version\":" + version + ",\"reason\":\"Исправьте число участников\"}";
   }
 
   private static String version(long version) {

@@ -28,16 +28,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class NamingTests {
 
   /** Talk to the database but are named otherwise. */
-  private static final Map<String, String> DATABASE_OUTSIDE_STORES =
-      Map.of(
-          // forum is being changed in issue 22: the move waits for that merge
-          "org.oko.forum.ForumAdmin", "the demo's way in: a service with its SQL inside");
+  private static final Map<String, String> DATABASE_OUTSIDE_STORES = Map.of();
 
   /** Own a transaction or the outbox but are named otherwise. */
-  private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES =
-      Map.of(
-          // observers are being changed in issue 18: the move waits for that merge
-          "org.oko.observers.ObserversAdmin", "the demo's way in");
+  private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES = Map.of();
 
   /** Use generated API types away from the web edge. */
   private static final Set<String> API_TYPES_INSIDE =
@@ -52,11 +46,7 @@ class NamingTests {
           "org.oko.questionnaires.QuestionnaireDefinitionStore",
           "org.oko.questionnaires.QuestionnaireDefinitionService",
           "org.oko.questionnaires.QuestionnaireDefining",
-          "org.oko.questionnaires.SessionService",
-          // publications' attachments and downloads
-          "org.oko.publications.AttachmentUploadService",
-          "org.oko.publications.AttachmentStore",
-          "org.oko.publications.DownloadsReportStore");
+          "org.oko.questionnaires.SessionService");
 
   private static final JavaClasses FEATURES =
       new ClassFileImporter()

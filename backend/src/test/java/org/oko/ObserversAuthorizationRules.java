@@ -1,9 +1,11 @@
 package org.oko;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.oko.AuthorizationMatrixTests.Case;
 import org.oko.AuthorizationMatrixTests.FeatureRules;
 import org.oko.AuthorizationMatrixTests.Fixture;
@@ -12,6 +14,7 @@ import org.oko.forms.FormsFixture;
 import org.oko.observers.ObserversFixture;
 import org.oko.testing.ApiTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who may call the observers' operations, in and out of their scope. */
 class ObserversAuthorizationRules implements FeatureRules {
@@ -52,64 +55,40 @@ class ObserversAuthorizationRules implements FeatureRules {
     String otherObserver = otherCredentials.getLogin();
 
     var asObserver = fixture.as(observer);
-    Number noteId =
-        (Number)
-            asObserver
-                .post()
-                .uri("/api/observer-assignments/" + assignment + "/notes")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("what", "Подсказки"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
-    Number actId =
-        (Number)
-            asObserver
-                .put()
-                .uri("/api/observer-assignments/" + assignment + "/act")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("violationsFound", true, "violations", "Подсказки"))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+    String assigned = "/api/observer-assignments/" + assignment;
+    long noteId =
+        id(
+            send(
+                asObserver.post().uri(assigned + "/notes"),
+                MediaType.APPLICATION_JSON,
+                Map.of("what", "Подсказки"),
+                201));
+    long actId =
+        id(
+            send(
+                asObserver.put().uri(assigned + "/act"),
+                MediaType.APPLICATION_JSON,
+                Map.of("violationsFound", true, "violations", "Подсказки"),
+                200));
     @SuppressWarnings("unchecked")
-    Map<String, Object> scanned =
-        asObserver
-            .post()
-            .uri("/api/observer-assignments/" + assignment + "/act/scan?fileName=act.pdf")
-            .contentType(MediaType.APPLICATION_OCTET_STREAM)
-            .bodyValue(PDF)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    @SuppressWarnings("unchecked")
-    Number scanId = (Number) ((Map<String, Object>) scanned.get("scan")).get("id");
-
-    Number photoId =
-        (Number)
-            asObserver
-                .post()
-                .uri("/api/observer-notes/" + noteId + "/files?fileName=photo.pdf")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .bodyValue(PDF)
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id");
+    Map<String, Object> firstScan =
+        (Map<String, Object>)
+            send(
+                    asObserver.post().uri(assigned + "/act/scan?fileName=act.pdf"),
+                    MediaType.APPLICATION_OCTET_STREAM,
+                    PDF,
+                    201)
+                .get("scan");
+    long scanId = id(firstScan);
+    long photoId =
+        id(
+            send(
+                asObserver
+                    .post()
+                    .uri("/api/observer-notes/" + noteId + "/files?fileName=photo.pdf"),
+                MediaType.APPLICATION_OCTET_STREAM,
+                PDF,
+                201));
 
     // A results protocol (a form of a subject) for the point's observer to witness.
     long protocolForm =
@@ -162,18 +141,29 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.post(observer, base + "/observers", candidate, 403)));
     rules.put(
         "downloadObserverTemplate",
-        List.of(
-            Case.get(SCHOOL, base + "/observers/template", 200),
-            Case.get("ppo640001", base + "/observers/template", 404),
-            Case.get(MUNICIPAL, base + "/observers/template", 403),
-            Case.get(observer, base + "/observers/template", 403)));
+        each(
+            (who, status) -> Case.get(who, base + "/observers/template", status),
+            SCHOOL,
+            200,
+            "ppo640001",
+            404,
+            MUNICIPAL,
+            403,
+            observer,
+            403));
     rules.put(
         "uploadObserverCandidates",
-        List.of(
-            Case.upload(SCHOOL, base + "/observers/upload", OCTET, "x".getBytes(), 415),
-            Case.upload("ppo640001", base + "/observers/upload", OCTET, "x".getBytes(), 404),
-            Case.upload(MUNICIPAL, base + "/observers/upload", OCTET, "x".getBytes(), 403),
-            Case.upload(observer, base + "/observers/upload", OCTET, "x".getBytes(), 403)));
+        each(
+            (who, status) ->
+                Case.upload(who, base + "/observers/upload", OCTET, "x".getBytes(), status),
+            SCHOOL,
+            415,
+            "ppo640001",
+            404,
+            MUNICIPAL,
+            403,
+            observer,
+            403));
     String decide = "/api/observers/%d/decision";
     String reject = "{\"decision\":\"REJECT\",\"reason\":\"Нет\"}";
     rules.put(
@@ -260,14 +250,22 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.delete(MUNICIPAL, one.formatted(engelsAssignment), 204)));
     rules.put(
         "downloadObserverReferral",
-        List.of(
-            Case.get(observer, one.formatted(assignment) + "/referral", 200),
-            Case.get(otherObserver, one.formatted(assignment) + "/referral", 404),
-            Case.get(REGIONAL, one.formatted(assignment) + "/referral", 200),
-            Case.get(SCHOOL, one.formatted(assignment) + "/referral", 200),
-            Case.get(MUNICIPAL, one.formatted(assignment) + "/referral", 404),
-            Case.get(OTHER_REGION, one.formatted(assignment) + "/referral", 404),
-            Case.get(SCANNER, one.formatted(assignment) + "/referral", 403)));
+        each(
+            (who, status) -> Case.get(who, one.formatted(assignment) + "/referral", status),
+            observer,
+            200,
+            otherObserver,
+            404,
+            REGIONAL,
+            200,
+            SCHOOL,
+            200,
+            MUNICIPAL,
+            404,
+            OTHER_REGION,
+            404,
+            SCANNER,
+            403));
     rules.put(
         "downloadObserverReferralList",
         List.of(
@@ -289,38 +287,62 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(observer, presence, 403)));
     rules.put(
         "listMyObserverAssignments",
-        List.of(
-            Case.get(observer, "/api/observer/assignments", 200),
-            Case.get(SCHOOL, "/api/observer/assignments", 403),
-            Case.get(REGIONAL, "/api/observer/assignments", 403)));
+        each(
+            (who, status) -> Case.get(who, "/api/observer/assignments", status),
+            observer,
+            200,
+            SCHOOL,
+            403,
+            REGIONAL,
+            403));
     rules.put(
         "markObserverPresence",
-        List.of(
-            Case.post(otherObserver, one.formatted(assignment) + "/presence", null, 404),
-            Case.post(SCHOOL, one.formatted(assignment) + "/presence", null, 403),
-            Case.post(REGIONAL, one.formatted(assignment) + "/presence", null, 403),
-            Case.post(observer, one.formatted(assignment) + "/presence", null, 200),
-            Case.post(observer, one.formatted(assignment) + "/presence", null, 409)));
+        each(
+            (who, status) -> Case.post(who, one.formatted(assignment) + "/presence", null, status),
+            otherObserver,
+            404,
+            SCHOOL,
+            403,
+            REGIONAL,
+            403,
+            observer,
+            200,
+            observer,
+            409));
     // Seed 004 9.1: who was present at the results protocol (after presence was marked above).
     String witness = one.formatted(assignment) + "/protocols/" + protocolForm;
     rules.put(
         "recordObserverProtocolWitness",
-        List.of(
-            Case.put(SCHOOL, witness, null, 200),
-            Case.put(observer, witness, null, 200),
-            Case.put(otherObserver, witness, null, 404),
-            Case.put("edu640021", witness, null, 404),
-            Case.put(REGIONAL, witness, null, 403),
-            Case.put(MUNICIPAL, witness, null, 403)));
+        each(
+            (who, status) -> Case.put(who, witness, null, status),
+            SCHOOL,
+            200,
+            observer,
+            200,
+            otherObserver,
+            404,
+            "edu640021",
+            404,
+            REGIONAL,
+            403,
+            MUNICIPAL,
+            403));
     rules.put(
         "listObserverProtocols",
-        List.of(
-            Case.get(observer, one.formatted(assignment) + "/protocols", 200),
-            Case.get(SCHOOL, one.formatted(assignment) + "/protocols", 200),
-            Case.get(REGIONAL, one.formatted(assignment) + "/protocols", 200),
-            Case.get(otherObserver, one.formatted(assignment) + "/protocols", 404),
-            Case.get(MUNICIPAL, one.formatted(assignment) + "/protocols", 404),
-            Case.get(OTHER_REGION, one.formatted(assignment) + "/protocols", 404)));
+        each(
+            (who, status) -> Case.get(who, one.formatted(assignment) + "/protocols", status),
+            observer,
+            200,
+            SCHOOL,
+            200,
+            REGIONAL,
+            200,
+            otherObserver,
+            404,
+            MUNICIPAL,
+            404,
+            OTHER_REGION,
+            404));
     String monitored = base + "/observer-protocols";
     rules.put(
         "listMonitoredObserverProtocols",
@@ -335,54 +357,88 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(observer, monitored, 403)));
     rules.put(
         "listObserverNotes",
-        List.of(
-            Case.get(observer, one.formatted(assignment) + "/notes", 200),
-            Case.get(otherObserver, one.formatted(assignment) + "/notes", 404),
-            Case.get(REGIONAL, one.formatted(assignment) + "/notes", 200),
-            Case.get(SCHOOL, one.formatted(assignment) + "/notes", 200),
-            Case.get(MUNICIPAL, one.formatted(assignment) + "/notes", 404),
-            Case.get(OTHER_REGION, one.formatted(assignment) + "/notes", 404)));
+        each(
+            (who, status) -> Case.get(who, one.formatted(assignment) + "/notes", status),
+            observer,
+            200,
+            otherObserver,
+            404,
+            REGIONAL,
+            200,
+            SCHOOL,
+            200,
+            MUNICIPAL,
+            404,
+            OTHER_REGION,
+            404));
     String note = "{\"what\":\"Шум\",\"text\":\"\"}";
     rules.put(
         "createObserverNote",
-        List.of(
-            Case.post(observer, one.formatted(assignment) + "/notes", note, 201),
-            Case.post(otherObserver, one.formatted(assignment) + "/notes", note, 404),
-            Case.post(SCHOOL, one.formatted(assignment) + "/notes", note, 403),
-            Case.post(REGIONAL, one.formatted(assignment) + "/notes", note, 403)));
+        each(
+            (who, status) -> Case.post(who, one.formatted(assignment) + "/notes", note, status),
+            observer,
+            201,
+            otherObserver,
+            404,
+            SCHOOL,
+            403,
+            REGIONAL,
+            403));
     String noteFile = "/api/observer-notes/" + noteId + "/files?fileName=photo.pdf";
     rules.put(
         "uploadObserverNoteFile",
-        List.of(
-            Case.upload(observer, noteFile, OCTET, PDF, 201),
-            Case.upload(otherObserver, noteFile, OCTET, PDF, 404),
-            Case.upload(REGIONAL, noteFile, OCTET, PDF, 403),
-            Case.upload(SCHOOL, noteFile, OCTET, PDF, 403)));
+        each(
+            (who, status) -> Case.upload(who, noteFile, OCTET, PDF, status),
+            observer,
+            201,
+            otherObserver,
+            404,
+            REGIONAL,
+            403,
+            SCHOOL,
+            403));
     rules.put(
         "getObserverAct",
-        List.of(
-            Case.get(observer, one.formatted(assignment) + "/act", 200),
-            Case.get(otherObserver, one.formatted(assignment) + "/act", 404),
-            Case.get(REGIONAL, one.formatted(assignment) + "/act", 200),
-            Case.get(SCHOOL, one.formatted(assignment) + "/act", 200),
-            Case.get(MUNICIPAL, one.formatted(assignment) + "/act", 404),
-            Case.get(OTHER_REGION, one.formatted(assignment) + "/act", 404)));
+        each(
+            (who, status) -> Case.get(who, one.formatted(assignment) + "/act", status),
+            observer,
+            200,
+            otherObserver,
+            404,
+            REGIONAL,
+            200,
+            SCHOOL,
+            200,
+            MUNICIPAL,
+            404,
+            OTHER_REGION,
+            404));
     String act = "{\"violationsFound\":true,\"violations\":\"Подсказки\"}";
     rules.put(
         "saveObserverAct",
-        List.of(
-            Case.put(observer, one.formatted(assignment) + "/act", act, 200),
-            Case.put(otherObserver, one.formatted(assignment) + "/act", act, 404),
-            Case.put(SCHOOL, one.formatted(assignment) + "/act", act, 403),
-            Case.put(REGIONAL, one.formatted(assignment) + "/act", act, 403)));
+        each(
+            (who, status) -> Case.put(who, one.formatted(assignment) + "/act", act, status),
+            observer,
+            200,
+            otherObserver,
+            404,
+            SCHOOL,
+            403,
+            REGIONAL,
+            403));
     String scan = one.formatted(assignment) + "/act/scan?fileName=act.pdf";
     rules.put(
         "uploadObserverActScan",
-        List.of(
-            Case.upload(observer, scan, OCTET, PDF, 201),
-            Case.upload(otherObserver, scan, OCTET, PDF, 404),
-            Case.upload(REGIONAL, scan, OCTET, PDF, 403),
-            Case.upload(SCHOOL, scan, OCTET, PDF, 403)));
+        each(
+            (who, status) -> Case.upload(who, scan, OCTET, PDF, status),
+            observer,
+            201,
+            otherObserver,
+            404,
+            REGIONAL,
+            403,
+            SCHOOL,
+            403));
     // The first scan was replaced above (its file is gone); the note's photo stays.
     String photo = "/api/observer-files/" + photoId;
     rules.put(
@@ -411,13 +467,20 @@ class ObserversAuthorizationRules implements FeatureRules {
     String mark = "{\"withViolations\":true}";
     rules.put(
         "reviewObserverAct",
-        List.of(
-            Case.post(SCHOOL, review, mark, 403),
-            Case.post(observer, review, mark, 403),
-            Case.post(MUNICIPAL, review, mark, 404),
-            Case.post(OTHER_REGION, review, mark, 404),
-            Case.post(REGIONAL, review, mark, 200),
-            Case.post(FEDERAL, review, mark, 409)));
+        each(
+            (who, status) -> Case.post(who, review, mark, status),
+            SCHOOL,
+            403,
+            observer,
+            403,
+            MUNICIPAL,
+            404,
+            OTHER_REGION,
+            404,
+            REGIONAL,
+            200,
+            FEDERAL,
+            409));
     String archive = base + "/observer-acts/archive";
     rules.put(
         "downloadObserverActArchive",
@@ -432,13 +495,20 @@ class ObserversAuthorizationRules implements FeatureRules {
     String handover = base + "/observer-acts/handover";
     rules.put(
         "handOverObserverActArchive",
-        List.of(
-            Case.put(SCHOOL, handover, null, 403),
-            Case.put(observer, handover, null, 403),
-            Case.put(REGIONAL, handover, null, 403),
-            Case.put(FEDERAL, handover, null, 403),
-            Case.put(MUNICIPAL, handover, null, 200),
-            Case.put(RESPONSIBLE, handover, null, 200)));
+        each(
+            (who, status) -> Case.put(who, handover, null, status),
+            SCHOOL,
+            403,
+            observer,
+            403,
+            REGIONAL,
+            403,
+            FEDERAL,
+            403,
+            MUNICIPAL,
+            200,
+            RESPONSIBLE,
+            200));
     String handovers = base + "/observer-acts/handovers";
     rules.put(
         "listObserverArchiveHandovers",
@@ -451,6 +521,73 @@ class ObserversAuthorizationRules implements FeatureRules {
             Case.get(RESPONSIBLE, handovers, 200),
             Case.get(SCHOOL, handovers, 403),
             Case.get(observer, handovers, 403)));
+    // Seed 000: the region passes its violations on to the federal organizer.
+    String violations = base + "/observer-violations/handover";
+    rules.put(
+        "handOverObserverViolations",
+        each(
+            (who, status) -> Case.put(who, violations, null, status),
+            SCHOOL,
+            403,
+            observer,
+            403,
+            MUNICIPAL,
+            403,
+            RESPONSIBLE,
+            403,
+            FEDERAL,
+            403,
+            REGIONAL,
+            200,
+            OTHER_REGION,
+            200));
+    rules.put(
+        "listObserverViolationHandovers",
+        each(
+            (who, status) -> Case.get(who, base + "/observer-violations/handovers", status),
+            FEDERAL,
+            200,
+            REGIONAL,
+            200,
+            OTHER_REGION,
+            200,
+            MUNICIPAL,
+            403,
+            RESPONSIBLE,
+            403,
+            SCHOOL,
+            403,
+            observer,
+            403));
     return rules;
+  }
+
+  /** The same request by several callers: a login, its expected status, the next login, ... */
+  private static List<Case> each(
+      BiFunction<String, Integer, Case> request, Object... callersAndStatuses) {
+    List<Case> cases = new ArrayList<>();
+    for (int i = 0; i < callersAndStatuses.length; i += 2) {
+      cases.add(request.apply((String) callersAndStatuses[i], (Integer) callersAndStatuses[i + 1]));
+    }
+    return cases;
+  }
+
+  /** Sends a body in the set-up, checks the status and answers the JSON it got back. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> send(
+      WebTestClient.RequestBodySpec request, MediaType type, Object body, int status) {
+    return request
+        .contentType(type)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static long id(Map<String, Object> created) {
+    return ((Number) created.get("id")).longValue();
   }
 }

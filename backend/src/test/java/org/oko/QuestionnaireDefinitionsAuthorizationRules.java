@@ -117,7 +117,11 @@ class QuestionnaireDefinitionsAuthorizationRules implements FeatureRules {
             Case.get(
                 FEDERAL, "/api/campaigns/" + foreignCampaign + "/questionnaire-responses", 200),
             Case.get(FEDERAL, "/api/campaigns/999999999/questionnaire-responses", 404),
-            Case.get(REGIONAL, export, 403),
+            // a region exports its own rows of a campaign it takes part in (issue 23)
+            Case.get(REGIONAL, export, 200),
+            Case.get(REGIONAL, export + "?format=csv", 200),
+            Case.get(
+                REGIONAL, "/api/campaigns/" + foreignCampaign + "/questionnaire-responses", 404),
             Case.get(MUNICIPAL, export, 403),
             Case.get(RESPONSIBLE, export, 403),
             Case.get(POINT, export, 403),

@@ -45,7 +45,9 @@ describe('audit page', () => {
 
     const rows = await screen.findAllByTestId('audit-row');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent(/20\.11\.2026/);
+    // In Moscow time, said in the column's title — not the browser's zone (issue 21).
+    expect(rows[0]).toHaveTextContent('20.11.2026 12:15:30');
+    expect(screen.getByRole('columnheader', { name: 'Время (Москва)' })).toBeInTheDocument();
     expect(rows[0]).toHaveTextContent('region64');
     expect(rows[0]).toHaveTextContent('Региональный координатор');
     expect(rows[0]).toHaveTextContent('10.0.0.7');

@@ -38,13 +38,17 @@ describe('schedule editor', () => {
     });
     const { user } = renderApp('/campaigns/7');
     await user.click(await screen.findByRole('button', { name: 'Изменить план-график' }));
-    expect(screen.getByTestId('schedule-zone')).toHaveTextContent('Europe/Moscow (UTC+3)');
+    expect(screen.getByTestId('schedule-zone')).toHaveTextContent(
+      'Даты и время ниже — по Москве (UTC+3).',
+    );
 
     await user.selectOptions(
       screen.getByLabelText('Часовой пояс дат в таблице'),
       'Asia/Yekaterinburg',
     );
-    expect(screen.getByTestId('schedule-zone')).toHaveTextContent('Asia/Yekaterinburg (UTC+5)');
+    expect(screen.getByTestId('schedule-zone')).toHaveTextContent(
+      'Даты и время ниже — по Екатеринбургу (UTC+5).',
+    );
 
     await user.click(screen.getByRole('button', { name: '+ Добавить этап' }));
     await user.click(screen.getByRole('button', { name: '+ Добавить этап' }));
@@ -192,7 +196,8 @@ describe('schedule as others see it', () => {
     });
     renderApp('/campaigns/7');
     const view = await screen.findByTestId('schedule-view');
-    expect(view).toHaveTextContent('Europe/Saratov (UTC+4)');
+    expect(view).toHaveTextContent('Время указано по Саратову (UTC+4).');
+    expect(view).not.toHaveTextContent('Europe/');
     const rows = within(view).getAllByTestId('stage-row');
     expect(rows[0]).toHaveTextContent('01.02.2026 10:00');
     expect(rows[0]).toHaveTextContent('Завершён');

@@ -169,7 +169,8 @@ describe('form page: the web form', () => {
     expect(screen.getByTestId('save-state')).toHaveTextContent('Есть несохранённые изменения');
 
     await waitFor(
-      () => expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в 14:04'),
+      () =>
+        expect(screen.getByTestId('save-state')).toHaveTextContent('Сохранено в 14:04 (Москва)'),
       AUTOSAVE,
     );
     const puts = api
@@ -209,9 +210,63 @@ describe('form page: the web form', () => {
 
     await user.click(screen.getByRole('button', { name: '+ Добавить строку' }));
     expect(cell('results', 3, 'code')).toHaveValue('');
-    await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
-    expect(cell('results', 1, 'code')).toHaveValue('102');
+    // A blank row goes at once.
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 3' }));
     expect(screen.queryByTestId('cell-results-3-code')).not.toBeInTheDocument();
+
+    // A row with data is deleted only once the user says so: «Отмена» keeps it.
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
+    expect(screen.getByRole('group', { name: 'Удалить строку 1?' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Да, удалить строку 1' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Не удалять строку 1' }));
+    expect(cell('results', 1, 'code')).toHaveValue('101');
+    expect(cell('results', 1, 'code')).toHaveFocus();
+
+    // Escape keeps it too.
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
+    await user.keyboard('{Escape}');
+    expect(cell('results', 1, 'code')).toHaveValue('101');
+
+    await user.click(screen.getByRole('button', { name: 'Удалить строку 1' }));
+    await user.click(screen.getByRole('button', { name: 'Да, удалить строку 1' }));
+    expect(cell('results', 1, 'code')).toHaveValue('102');
+    expect(screen.queryByTestId('cell-results-2-code')).not.toBeInTheDocument();
+  });
+
+  it('leaves the total empty while a score in the row is wrong, and says why', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    await user.type(cell('results', 1, 'task_1'), '1');
+    await user.type(cell('results', 1, 'task_2'), '2');
+    expect(cell('results', 1, 'total')).toHaveValue('3');
+
+    // 5 is above task 3's maximum of 2: no total over a wrong score.
+    await user.type(cell('results', 1, 'task_3'), '5');
+    expect(cell('results', 1, 'total')).toHaveValue('');
+    expect(cell('results', 1, 'total')).toHaveAccessibleDescription(
+      'Посчитаем, когда баллы в строке будут верными',
+    );
+    await user.clear(cell('results', 1, 'task_3'));
+    await user.type(cell('results', 1, 'task_3'), '2');
+    expect(cell('results', 1, 'total')).toHaveValue('5');
+    expect(cell('results', 1, 'total')).not.toHaveAccessibleDescription();
+  });
+
+  it('Tab past the last score leaves the grid without stopping in the computed total', async () => {
+    mockForm(results());
+    const { user } = renderApp('/forms/32');
+    await screen.findByTestId('grid-results', {}, LOAD);
+
+    act(() => cell('results', 2, 'task_3').focus());
+    await user.tab();
+    expect(cell('results', 2, 'total')).not.toHaveFocus();
+    expect(cell('results', 2, 'total')).toHaveAttribute('tabindex', '-1');
+    // The arrows still reach it, to read it.
+    act(() => cell('results', 2, 'task_3').focus());
+    await user.keyboard('{ArrowRight}');
+    expect(cell('results', 2, 'total')).toHaveFocus();
   });
 
   it('marks a score above the task maximum at once, in Russian', async () => {
@@ -476,10 +531,27 @@ describe('form page: the web form', () => {
     await user.click(screen.getByTestId('submit-form'));
 
     const error = await screen.findByTestId('submit-error');
-    expect(error).toHaveTextContent('Отчёт не сдан');
-    expect(error).toHaveTextContent('Ошибок: 2.');
+    // The server named rows 1 and 3; the grid itself marks row 2's empty comment too: the footer
+    // counts what is marked, one number.
+    expect(error).toHaveTextContent('Отчёт не сдан: 3 ошибки — отмечены красным');
     expect(cell('kits', 3, 'comment')).toHaveAccessibleDescription('Заполните комментарий');
     expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
+
+    // The count follows the fixes — and once none is left the footer says what to do next.
+    await user.selectOptions(cell('kits', 1, 'comment'), 'испорчен');
+    await waitFor(() =>
+      expect(screen.getByTestId('submit-error')).toHaveTextContent('Отчёт не сдан: 2 ошибки'),
+    );
+    await user.selectOptions(cell('kits', 2, 'comment'), 'испорчен');
+    await waitFor(() =>
+      expect(screen.getByTestId('submit-error')).toHaveTextContent('Отчёт не сдан: 1 ошибка'),
+    );
+    await user.selectOptions(cell('kits', 3, 'comment'), 'не использован');
+    await waitFor(() => expect(screen.queryByTestId('submit-error')).not.toBeInTheDocument());
+    expect(screen.getByTestId('submit-ready')).toHaveTextContent(
+      'Ошибки исправлены — нажмите «Сдать отчёт» ещё раз.',
+    );
+    expect(screen.getByTestId('form-footer')).not.toHaveTextContent('Ошибок');
   });
 
   it('fills a RECORD sheet as a form of labelled fields', async () => {
@@ -506,6 +578,52 @@ describe('form page: the web form', () => {
     );
     expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
     expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
+  });
+
+  it('a coordinator returns a submitted report with the reason, which the form then shows', async () => {
+    const reason = 'Исправьте комментарий к комплекту 501502';
+    const submitted = formResponse({
+      status: 'SUBMITTED',
+      version: 4,
+      editable: false,
+      submittedAt: '2026-03-12T11:05:00Z',
+      submittedBy: 'ppo640001',
+      submissions: 1,
+    });
+    const api = mockForm(submitted, {
+      extra: {
+        '/api/forms/31/response/reopen': {
+          ...submitted,
+          status: 'DRAFT',
+          version: 5,
+          reopenedAt: '2026-03-12T12:30:00Z',
+          reopenedBy: 'region64',
+          reopenedByCoordinator: true,
+          reopenReason: reason,
+        },
+      },
+    });
+    const { user } = renderApp('/forms/31?organization=ppo640001');
+    await screen.findByTestId('grid-kits', {}, LOAD);
+    expect(screen.queryByTestId('reopen-form')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('return-form'));
+    await user.click(screen.getByTestId('return-confirm'));
+    // Without a reason nothing is sent: the organization must learn what to fix.
+    expect(screen.getByRole('alert')).toHaveTextContent('Укажите, что исправить');
+    expect(api.requestsTo('/api/forms/31/response/reopen')).toHaveLength(0);
+
+    fireEvent.change(screen.getByTestId('return-reason'), { target: { value: reason } });
+    await user.click(screen.getByTestId('return-confirm'));
+
+    await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик'));
+    const [body] = await bodiesOf(api.requestsTo('/api/forms/31/response/reopen'));
+    expect(body).toEqual({ version: 4, reason });
+    expect(api.lastQueryTo('/api/forms/31/response/reopen')?.get('organization')).toBe('ppo640001');
+    expect(screen.getByTestId('returned-banner')).toHaveTextContent(
+      'Отчёт возвращён на доработку 12.03.2026 15:30 (Москва), вернул: region64.',
+    );
+    expect(screen.getByTestId('returned-reason')).toHaveTextContent(reason);
   });
 });
 
@@ -999,6 +1117,7 @@ describe('form page: a sheet of thousands of rows', () => {
     expect(cell('results', 150, 'code')).toHaveValue('1150');
 
     await user.click(screen.getByRole('button', { name: 'Удалить строку 150' }));
+    await user.click(screen.getByRole('button', { name: 'Да, удалить строку 150' }));
     expect(cell('results', 150, 'code')).toHaveValue('');
     expect(screen.queryByTestId('cell-results-151-code')).not.toBeInTheDocument();
     expect(screen.getByTestId('grid-results')).toHaveAttribute('aria-rowcount', '152');

@@ -15,7 +15,7 @@ describe('regions page', () => {
     const rows = within(table).getAllByTestId('region-row');
     expect(rows).toHaveLength(2);
     expect(rows[1]).toHaveTextContent('64');
-    expect(rows[1]).toHaveTextContent('Europe/Saratov');
+    expect(rows[1]).toHaveTextContent('Саратов (UTC+4)');
     expect(within(rows[1]!).getByRole('link', { name: 'Саратовская область' })).toHaveAttribute(
       'href',
       '/orgs/regions/64',

@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.oko.orgs.OrganizationRef;
+import org.oko.orgs.ScopeCondition;
+import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The places a bulk file names, looked up at once in the hierarchy (orgs' read model): regions,
- * municipalities by name, organizations by login. Scope is checked by the caller with {@code
- * Visibility}.
+ * municipalities by name, organizations by login; and the published sample's organizations a
+ * credentials hand-out is issued for (the sample's read model joined with the hierarchy). Scope is
+ * checked by the caller with {@code Visibility}.
  */
 @Component
 class AccountPlaceStore {
@@ -71,5 +75,33 @@ class AccountPlaceStore {
                     r.get("mname", String.class)))
         .all()
         .collectMap(OrganizationRef::login, o -> o, HashMap::new);
+  }
+
+  /**
+   * The organizations of a campaign's published sample inside {@code scope} (on the organization
+   * aliased {@code o}), by municipality (those without one last), then login.
+   */
+  Flux<OrganizationRef> sampleOrganizations(long campaignId, ScopeCondition scope) {
+    String sql =
+        "select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as mname"
+            + " from "
+            + SampleParticipants.relation()
+            + " s join organization o on o.id = s.organization_id"
+            + " left join municipality m on m.id = o.municipality_id"
+            + " where s.campaign_id = :campaign"
+            + scope.and()
+            + " order by m.name nulls last, o.login";
+    return scope
+        .bind(db.sql(sql).bind("campaign", campaignId))
+        .map(
+            r ->
+                new OrganizationRef(
+                    r.get("id", Long.class),
+                    r.get("login", String.class),
+                    r.get("name", String.class),
+                    r.get("region_code", String.class),
+                    r.get("municipality_id", Long.class),
+                    r.get("mname", String.class)))
+        .all();
   }
 }

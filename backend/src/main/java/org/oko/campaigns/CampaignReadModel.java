@@ -18,6 +18,10 @@ public final class CampaignReadModel {
   private static final String STAGES =
       "(select campaign_id, code, opens_at, closes_at from campaign_stage)";
 
+  private static final String STAGE_EXTENSIONS =
+      "(select campaign_id, stage_code, region_code, organization_id, closes_at"
+          + " from stage_extension)";
+
   private CampaignReadModel() {}
 
   /**
@@ -56,9 +60,19 @@ public final class CampaignReadModel {
   /**
    * Each campaign's schedule: {@code campaign_id}, {@code code} (a {@code StageCode}), {@code
    * opens_at}, {@code closes_at} — the stage's own window, without extensions ({@link StageGate}
-   * knows those).
+   * knows those, and {@link #stageExtensions} lists them).
    */
   public static String stages() {
     return STAGES;
+  }
+
+  /**
+   * The stages kept open longer: {@code campaign_id}, {@code stage_code}, and either {@code
+   * region_code} (the whole region) or {@code organization_id} (one organization), with the {@code
+   * closes_at} granted. A stage closes for an organization at the latest of its own {@code
+   * closes_at} and the extensions of its region and of itself, as {@link StageGate} decides.
+   */
+  public static String stageExtensions() {
+    return STAGE_EXTENSIONS;
   }
 }

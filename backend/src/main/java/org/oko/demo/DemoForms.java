@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.campaigns.Stage;
-import org.oko.forms.ColumnSpec;
-import org.oko.forms.ColumnType;
 import org.oko.forms.FormDefinitionService;
 import org.oko.forms.FormSchema;
 import org.oko.forms.FormSchemas;
 import org.oko.forms.RespondentKind;
-import org.oko.forms.RowRuleSpec;
 import org.oko.forms.SheetSpec;
 import org.oko.kits.KitsAdmin;
 import org.oko.sample.SampleParticipants;
@@ -24,7 +21,8 @@ import reactor.core.publisher.Mono;
  * application, context data, results protocol and objectivity analysis on their own stages, still
  * to come; the autumn ВПР collects its results protocol and the municipal objectivity analysis now;
  * the ОМК, being conducted, collects protocol 2 of every assessment point now, its kit numbers
- * pre-filled (ppo640001: 501501–501530 in Russian, 601501–601530 in mathematics).
+ * pre-filled (ppo640001: 501501–501530 in Russian, 601501–601530 in mathematics). The sheets are
+ * {@link DemoFormSheets}'.
  */
 @Component
 class DemoForms {
@@ -71,22 +69,6 @@ class DemoForms {
 
   /** Seed 004, 6.6–6.8: the application (заявка): classes, subjects and participants. */
   private Mono<Void> application(long campaignId) {
-    SheetSpec sheet =
-        table(
-            "classes",
-            "Заявка",
-            List.of(
-                ColumnSpec.of("grade", "Класс", ColumnType.INTEGER).withRange(4, 11).asRequired(),
-                ColumnSpec.of("subject", "Предмет", ColumnType.ENUM)
-                    .withOptions(
-                        List.of(
-                            "Русский язык", "Математика", "Окружающий мир", "История", "Биология"))
-                    .asRequired(),
-                ColumnSpec.of("participants", "Число участников", ColumnType.INTEGER)
-                    .withRange(0, 300)
-                    .asRequired()
-                    .withHint("Сколько обучающихся класса (параллели) пишут работу")),
-            List.of());
     return define(
             campaignId,
             "application",
@@ -97,59 +79,13 @@ class DemoForms {
             Stage.APPLICATION,
             RespondentKind.ORGANIZATION,
             null,
-            List.of(sheet),
+            List.of(DemoFormSheets.application()),
             List.of())
         .then();
   }
 
   /** Seed 004, 5.5, 6.9–6.11: context data about the organization and its participants. */
   private Mono<Void> context(long campaignId) {
-    SheetSpec school =
-        new SheetSpec(
-            "school",
-            "Об организации",
-            SheetSpec.Layout.RECORD,
-            List.of(
-                ColumnSpec.of("students", "Число обучающихся", ColumnType.INTEGER)
-                    .withRange(0, 10000)
-                    .asRequired(),
-                ColumnSpec.of("teachers", "Число учителей", ColumnType.INTEGER)
-                    .withRange(0, 1000)
-                    .asRequired(),
-                ColumnSpec.of(
-                        "topTeachers",
-                        "Доля учителей с высшей квалификационной категорией, %",
-                        ColumnType.DECIMAL)
-                    .withRange(0, 100)
-                    .asRequired(),
-                ColumnSpec.of("internet", "Есть доступ в интернет", ColumnType.ENUM)
-                    .withOptions(List.of("да", "нет"))
-                    .asRequired(),
-                ColumnSpec.of("computers", "Число компьютеров для обучающихся", ColumnType.INTEGER)
-                    .withRange(0, 5000)),
-            List.of(),
-            null,
-            null,
-            null);
-    SheetSpec participants =
-        table(
-            "participants",
-            "Участники",
-            List.of(
-                ColumnSpec.of("code", "Код участника", ColumnType.PARTICIPANT_CODE)
-                    .asRequired()
-                    .asUnique()
-                    .withHint("Код из протокола проведения; ФИО не вводятся"),
-                ColumnSpec.of("grade", "Класс", ColumnType.INTEGER).withRange(4, 11).asRequired(),
-                ColumnSpec.of("sex", "Пол", ColumnType.ENUM)
-                    .withOptions(List.of("мужской", "женский"))
-                    .asRequired(),
-                ColumnSpec.of("language", "Язык обучения", ColumnType.ENUM)
-                    .withOptions(List.of("русский", "родной (нерусский)"))
-                    .asRequired(),
-                ColumnSpec.of("homeLanguage", "Язык общения в семье", ColumnType.ENUM)
-                    .withOptions(List.of("русский", "другой"))),
-            List.of());
     return define(
             campaignId,
             "context",
@@ -159,31 +95,13 @@ class DemoForms {
             Stage.CONTEXT_DATA,
             RespondentKind.ORGANIZATION,
             null,
-            List.of(school, participants),
+            DemoFormSheets.context(),
             List.of())
         .then();
   }
 
   /** Seed 004, 9.1: the results protocol of mathematics, class 4, scores bounded per task. */
   private Mono<Void> results(long campaignId, Stage stage) {
-    SheetSpec sheet =
-        table(
-            "results",
-            "Протокол",
-            List.of(
-                ColumnSpec.of("classLetter", "Класс", ColumnType.TEXT)
-                    .withPattern("[0-9]{1,2}[А-Яа-я]?", "номер и буква, например 4А")
-                    .asRequired(),
-                ColumnSpec.of("code", "Код участника", ColumnType.PARTICIPANT_CODE)
-                    .asRequired()
-                    .asUnique(),
-                ColumnSpec.of("variant", "Вариант", ColumnType.INTEGER)
-                    .withRange(1, 4)
-                    .asRequired(),
-                ColumnSpec.of("tasks", "Баллы за задания", ColumnType.TASK_SCORES).asRequired(),
-                ColumnSpec.of("total", "Первичный балл", ColumnType.COMPUTED_SUM)
-                    .withSumOf(List.of(FormSchemas.ALL_TASKS))),
-            List.of());
     List<FormSchemas.Task> tasks = new ArrayList<>();
     for (int i = 0; i < DemoCampaigns.MATH_4_TASKS.length; i++) {
       tasks.add(new FormSchemas.Task(String.valueOf(i + 1), DemoCampaigns.MATH_4_TASKS[i]));
@@ -198,39 +116,13 @@ class DemoForms {
             stage,
             RespondentKind.ORGANIZATION,
             "math-4",
-            List.of(sheet),
+            List.of(DemoFormSheets.results()),
             tasks)
         .then();
   }
 
   /** The municipal objectivity analysis: one row per school of the municipality's sample. */
   private Mono<Void> objectivity(long campaignId, Stage stage) {
-    SheetSpec sheet =
-        new SheetSpec(
-            "schools",
-            "Анализ объективности",
-            SheetSpec.Layout.TABLE,
-            List.of(
-                ColumnSpec.of("login", "Логин ОО", ColumnType.TEXT).asReadOnly(),
-                ColumnSpec.of("name", "Наименование ОО", ColumnType.TEXT).asReadOnly(),
-                // Pre-filled from the results' reports (ObjectivitySignsDirectory), to confirm
-                ColumnSpec.of("flags", "Признаки по отчётам ОКО", ColumnType.TEXT)
-                    .withMaxLength(4000)
-                    .asReadOnly(),
-                ColumnSpec.of("signs", "Признаки необъективности", ColumnType.ENUM)
-                    .withOptions(List.of("да", "нет"))
-                    .asRequired(),
-                ColumnSpec.of("measures", "Принятые меры", ColumnType.TEXT).withMaxLength(2000)),
-            List.of(
-                new RowRuleSpec(
-                    "signs",
-                    List.of("да"),
-                    List.of("measures"),
-                    null,
-                    "Опишите принятые меры: отмечены признаки необъективности")),
-            SheetSpec.Prefill.MUNICIPALITY_SAMPLE,
-            "login",
-            null);
     return define(
             campaignId,
             "objectivity",
@@ -242,38 +134,13 @@ class DemoForms {
             stage,
             RespondentKind.MUNICIPALITY,
             null,
-            List.of(sheet),
+            List.of(DemoFormSheets.objectivity()),
             List.of())
         .then();
   }
 
   /** Seed 001, figures 8–15: protocol 2 of one subject, every kit of every point pre-filled. */
   private Mono<Void> protocol2(long campaignId, String subject, String subjectName, int firstKit) {
-    SheetSpec sheet =
-        new SheetSpec(
-            "kits",
-            "Протокол 2",
-            SheetSpec.Layout.TABLE,
-            List.of(
-                ColumnSpec.of("kit", "Номер комплекта", ColumnType.TEXT).asReadOnly(),
-                ColumnSpec.of("comment", "Комментарий", ColumnType.ENUM)
-                    .withOptions(List.of("использован", "испорчен", "не использован"))
-                    .asRequired(),
-                ColumnSpec.of(
-                        "school", "Логин ОО, в которой работает учитель", ColumnType.ORG_LOGIN)
-                    .withHint(
-                        "Для использованного комплекта: логин школы учителя, например edu640001")),
-            List.of(
-                new RowRuleSpec("comment", List.of("использован"), List.of("school"), null, null),
-                new RowRuleSpec(
-                    "comment",
-                    List.of("испорчен", "не использован"),
-                    null,
-                    List.of("school"),
-                    null)),
-            SheetSpec.Prefill.KITS,
-            "kit",
-            null);
     return define(
             campaignId,
             "protocol2-" + subject,
@@ -284,7 +151,7 @@ class DemoForms {
             Stage.CONDUCT,
             RespondentKind.ORGANIZATION,
             subject,
-            List.of(sheet),
+            List.of(DemoFormSheets.protocol2()),
             List.of())
         .then(kits(campaignId, subject, firstKit));
   }
@@ -334,10 +201,5 @@ class DemoForms {
         subjectKey,
         new FormSchema(sheets),
         tasks);
-  }
-
-  private static SheetSpec table(
-      String key, String title, List<ColumnSpec> columns, List<RowRuleSpec> rules) {
-    return new SheetSpec(key, title, SheetSpec.Layout.TABLE, columns, rules, null, null, null);
   }
 }

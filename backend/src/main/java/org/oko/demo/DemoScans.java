@@ -1,18 +1,8 @@
 package org.oko.demo;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.oko.identity.AccountReadModel;
 import org.oko.kits.KitsAdmin;
 import org.oko.platform.blob.BlobStore;
@@ -132,64 +122,34 @@ class DemoScans {
         .flatMap(
             p ->
                 batch(campaignId, p, "ppo640001-rus-часть1.zip")
+                    .map(batch -> new Batch(campaignId, batch, p))
                     .flatMap(
-                        batch ->
-                            Flux.range(1, 5)
-                                .concatMap(
-                                    k ->
-                                        Flux.range(1, 2)
-                                            .concatMap(
-                                                page ->
-                                                    sheet(
-                                                        campaignId,
-                                                        batch,
-                                                        p,
-                                                        firstKit + k,
-                                                        page,
-                                                        "UPLOADED",
-                                                        false)))
-                                .then(
-                                    sheet(campaignId, batch, p, firstKit + 6, 1, "UPLOADED", true))
-                                .then(
-                                    sheet(
-                                        campaignId,
-                                        batch,
-                                        p,
-                                        firstKit + 999,
-                                        1,
-                                        "UPLOADED",
-                                        false))));
+                        b ->
+                            works(b, firstKit + 1, firstKit + 5, "UPLOADED")
+                                .then(sheet(b, firstKit + 6, 1, "UPLOADED", true))
+                                .then(sheet(b, firstKit + 999, 1, "UPLOADED", false))));
   }
 
   /** Every work of both points, accepted: ready for experts. */
   private Mono<Void> acceptedWorks(long campaignId, long firstKit) {
-    return Flux.just(new long[] {0, 1}, new long[] {100, 2})
-        .concatMap(
-            offsetAndPoint -> {
-              String login = offsetAndPoint[1] == 1 ? "ppo640001" : "ppo640002";
-              long first = firstKit + offsetAndPoint[0];
-              return point(login)
-                  .flatMap(
-                      p ->
-                          batch(campaignId, p, login + "-rus.zip")
-                              .flatMap(
-                                  batch ->
-                                      Flux.range(1, 10)
-                                          .concatMap(
-                                              k ->
-                                                  Flux.range(1, 2)
-                                                      .concatMap(
-                                                          page ->
-                                                              sheet(
-                                                                  campaignId,
-                                                                  batch,
-                                                                  p,
-                                                                  first + k,
-                                                                  page,
-                                                                  "ACCEPTED",
-                                                                  false)))
-                                          .then()));
-            })
+    return acceptedWorks(campaignId, "ppo640001", firstKit)
+        .then(acceptedWorks(campaignId, "ppo640002", firstKit + 100));
+  }
+
+  /** One point's batch: works {@code first + 1} to {@code first + 10}, both pages, accepted. */
+  private Mono<Void> acceptedWorks(long campaignId, String login, long first) {
+    return point(login)
+        .flatMap(
+            p ->
+                batch(campaignId, p, login + "-rus.zip")
+                    .map(batch -> new Batch(campaignId, batch, p))
+                    .flatMap(b -> works(b, first + 1, first + 10, "ACCEPTED")));
+  }
+
+  /** Both pages of the works of kits {@code from} to {@code to}, in a status. */
+  private Mono<Void> works(Batch b, long from, long to, String status) {
+    return Flux.range(0, (int) (to - from + 1))
+        .concatMap(k -> Flux.range(1, 2).concatMap(page -> sheet(b, from + k, page, status, false)))
         .then();
   }
 
@@ -226,15 +186,14 @@ class DemoScans {
         .one();
   }
 
-  private Mono<Void> sheet(
-      long campaignId,
-      long batchId,
-      long organizationId,
-      long kit,
-      int page,
-      String status,
-      boolean blank) {
-    byte[] png = page(kit, page, blank);
+  /** Where a demo sheet goes: the campaign, the batch and the point it was scanned for. */
+  private record Batch(long campaignId, long batchId, long organizationId) {}
+
+  private Mono<Void> sheet(Batch b, long kit, int page, String status, boolean blank) {
+    long campaignId = b.campaignId();
+    long batchId = b.batchId();
+    long organizationId = b.organizationId();
+    byte[] png = DemoAnswerSheets.page(kit, page, blank);
     Flux<DataBuffer> content = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(png));
     return blobs
         .store(content, png.length)
@@ -255,8 +214,8 @@ class DemoScans {
                     .bind("kit", kit)
                     .bind("page", page)
                     .bind("status", status)
-                    .bind("w", WIDTH)
-                    .bind("h", HEIGHT)
+                    .bind("w", DemoAnswerSheets.WIDTH)
+                    .bind("h", DemoAnswerSheets.HEIGHT)
                     .map(r -> r.get("id", Long.class))
                     .one())
         .flatMap(
@@ -275,57 +234,4 @@ class DemoScans {
                         null,
                         Instant.now())));
   }
-
-  private static final int WIDTH = 827;
-  private static final int HEIGHT = 1169;
-
-  /** An A4 answer sheet at 100 dpi: a header with the kit and page, ruled lines, handwriting. */
-  static byte[] page(long kit, int page, boolean blank) {
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, WIDTH, HEIGHT);
-      if (!blank) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 28));
-        g.drawString("Бланк ответов № " + page, 60, 80);
-        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 26));
-        g.drawString("Комплект " + kit, 520, 80);
-        g.setStroke(new BasicStroke(1));
-        for (int y = 160; y < HEIGHT - 60; y += 44) {
-          g.setColor(Color.LIGHT_GRAY);
-          g.drawLine(60, y, WIDTH - 60, y);
-        }
-        g.setColor(new Color(30, 40, 120));
-        g.setFont(new Font(Font.SERIF, Font.ITALIC, 24));
-        for (int line = 0; line < 12 + (int) (kit % 7); line++) {
-          g.drawString(
-              HANDWRITING[(int) ((kit + line + page) % HANDWRITING.length)],
-              70,
-              152 + 44 * (line + 1));
-        }
-      }
-    } finally {
-      g.dispose();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static final String[] HANDWRITING = {
-    "На этапе актуализации учитель опирается на опыт учеников,",
-    "поэтому вопрос о значении слова задан до чтения текста.",
-    "Ошибка в формулировке цели: она описывает действия учителя,",
-    "а не результат, который должны получить обучающиеся.",
-    "Я бы предложил(а) работу в парах с взаимопроверкой,",
-    "так как задание допускает несколько верных решений.",
-    "Критерии оценивания следует сообщить до начала работы.",
-  };
 }

@@ -253,6 +253,29 @@ class FormAccess {
         && respondent.municipalityId().equals(caller.municipalityId());
   }
 
+  /**
+   * 403 unless the caller is the respondent, or a coordinator above it ({@link #coordinates}): the
+   * one write coordinators have, returning a submitted report («Вернуть на доработку»).
+   */
+  static Mono<Respondent> requireRespondentOrCoordinator(Caller caller, Respondent respondent) {
+    return isRespondent(caller, respondent) || coordinates(caller, respondent)
+        ? Mono.just(respondent)
+        : Mono.error(new AccessDeniedException());
+  }
+
+  /**
+   * Whether the caller is a coordinator above the respondent: a federal, regional, municipal or
+   * responsible coordinator other than the respondent itself, whose scope holds it ({@link
+   * #respondent} has refused any other with 404 already).
+   */
+  static boolean coordinates(Caller caller, Respondent respondent) {
+    return !isRespondent(caller, respondent)
+        && (caller.role() == Role.FEDERAL
+            || caller.role() == Role.REGIONAL
+            || caller.role() == Role.MUNICIPAL
+            || caller.role() == Role.RESPONSIBLE);
+  }
+
   /** 403 unless the caller is the respondent: coordinators above it read, never write. */
   static Mono<Respondent> requireRespondent(Caller caller, Respondent respondent) {
     return isRespondent(caller, respondent)

@@ -5,15 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageWindow;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.oko.platform.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -23,22 +21,20 @@ import reactor.core.publisher.Mono;
  * respondent itself while the form's stage is open. A draft is stored as typed, with its problems;
  * «Сдать отчёт» checks everything again against the current definition, freezes a numbered version
  * and publishes {@link FormSubmitted}, all in one transaction; «Редактировать» makes it a draft
- * again. Every write names the response's version (optimistic locking). The steps shared with the
- * template upload ({@link FormTemplateService}) and the JSON submission ({@link
- * FormSubmissionService}) are here too.
+ * again. Every write names the response's version (optimistic locking). The steps these share with
+ * the template upload and the JSON submission are {@link ResponseWriteService}'s; the answer they
+ * all give ({@link #view}) is here.
  */
 @Service
 class FormResponseService {
 
-  /** The respondent's own response (null when not started), once the caller may write it. */
-  record Writable(ResponseTarget target, ResponseRow row) {}
-
-  /** A response row as it is during a submission: its id and the version it was decided on. */
-  private record Current(long id, long version) {}
+  /** The longest reason a reopening may give (the contract's {@code FormReopenInput.reason}). */
+  static final int MAX_REASON = 1000;
 
   private final FormAccess access;
+  private final ResponseWriteService writes;
   private final FormResponseStore store;
-  private final RespondentStore respondents;
+  private final ApprovalStore approvals;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -46,15 +42,17 @@ class FormResponseService {
 
   FormResponseService(
       FormAccess access,
+      ResponseWriteService writes,
       FormResponseStore store,
-      RespondentStore respondents,
+      ApprovalStore approvals,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {
     this.access = access;
+    this.writes = writes;
     this.store = store;
-    this.respondents = respondents;
+    this.approvals = approvals;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -64,7 +62,7 @@ class FormResponseService {
   Mono<ResponseView> get(Caller caller, long formId, String organization, Long municipalityId) {
     return access
         .target(caller, formId, organization, municipalityId)
-        .flatMap(t -> own(t).flatMap(row -> view(caller, t, row.orElse(null), null)));
+        .flatMap(t -> writes.own(t).flatMap(row -> view(caller, t, row.orElse(null), null)));
   }
 
   /** Autosave: stores the rows as typed, with their problems; 200 even when there are some. */
@@ -75,17 +73,20 @@ class FormResponseService {
       Long municipalityId,
       long version,
       Map<String, List<Map<String, String>>> sheets) {
-    return writable(caller, formId, organization, municipalityId)
+    return writes
+        .writable(caller, formId, organization, municipalityId)
         .flatMap(
             w -> {
               ResponseRules.requireEditable(w.row(), version);
               FormValidation.requireKnownSheets(w.target().schema(), sheets);
-              return validate(w.target(), sheets).flatMap(v -> saveValidated(caller, w, v));
+              return writes.validate(w.target(), sheets).flatMap(v -> saveValidated(caller, w, v));
             });
   }
 
-  private Mono<ResponseView> saveValidated(Caller caller, Writable w, FormValidation v) {
-    return writeDraft(caller, w.target(), w.row(), v.content(), v.problems().count())
+  private Mono<ResponseView> saveValidated(
+      Caller caller, ResponseWriteService.Writable w, FormValidation v) {
+    return writes
+        .writeDraft(caller, w.target(), w.row(), v.content(), v.problems().count())
         .flatMap(store::byId)
         .flatMap(row -> view(caller, w.target(), row, v.problems().list()));
   }
@@ -93,7 +94,8 @@ class FormResponseService {
   /** «Сдать отчёт». */
   Mono<ResponseView> submit(
       Caller caller, long formId, String organization, Long municipalityId, long version) {
-    return writable(caller, formId, organization, municipalityId)
+    return writes
+        .writable(caller, formId, organization, municipalityId)
         .flatMap(
             w -> {
               ResponseRow row = w.row();
@@ -103,23 +105,43 @@ class FormResponseService {
               ResponseRules.requireVersion(row, version);
               Map<String, List<Map<String, String>>> content =
                   row == null ? Map.of() : row.content();
-              return validate(w.target(), content).flatMap(v -> submitValidated(caller, w, v));
+              return writes
+                  .validate(w.target(), content)
+                  .flatMap(v -> submitValidated(caller, w, v));
             });
   }
 
-  private Mono<ResponseView> submitValidated(Caller caller, Writable w, FormValidation v) {
+  private Mono<ResponseView> submitValidated(
+      Caller caller, ResponseWriteService.Writable w, FormValidation v) {
     if (!v.problems().isEmpty()) {
       return Mono.error(ResponseRules.notSubmitted(v.problems()));
     }
-    return submitValid(caller, w.target(), w.row(), v.content())
+    return writes
+        .submitValid(caller, w.target(), w.row(), v.content())
         .flatMap(store::byId)
         .flatMap(saved -> view(caller, w.target(), saved, List.of()));
   }
 
-  /** «Редактировать»: a submitted response becomes a draft again while the stage is open. */
+  /**
+   * «Редактировать» by the respondent, or «Вернуть на доработку» by a coordinator above it: the
+   * submitted response is a draft again, with who did it and the reason (blank: none) kept.
+   */
   Mono<ResponseView> reopen(
-      Caller caller, long formId, String organization, Long municipalityId, long version) {
-    return writable(caller, formId, organization, municipalityId)
+      Caller caller, ResponseVersionService.Whose whose, long version, String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > MAX_REASON) {
+      return Mono.error(
+          new InvalidRequestException(
+              "reason", "Причина — не длиннее " + MAX_REASON + " символов"));
+    }
+    return access
+        .target(caller, whose.formId(), whose.organization(), whose.municipalityId())
+        .flatMap(
+            t ->
+                FormAccess.requireRespondentOrCoordinator(caller, t.respondent())
+                    .then(writes.requireOpen(t))
+                    .then(writes.own(t))
+                    .map(row -> new ResponseWriteService.Writable(t, row.orElse(null))))
         .flatMap(
             w -> {
               ResponseRow row = w.row();
@@ -129,13 +151,18 @@ class FormResponseService {
                         "Отчёт не сдан: его можно изменять и без «Редактировать»"));
               }
               ResponseRules.requireVersion(row, version);
-              Instant now = clock.instant();
-              return store
-                  .reopen(row.id(), version, caller.login(), now)
+              ResponseRow.Reopening reopening =
+                  new ResponseRow.Reopening(
+                      clock.instant(),
+                      caller.login(),
+                      FormAccess.coordinates(caller, w.target().respondent()),
+                      why);
+              return notAccepted(w.target())
+                  .then(store.reopen(row.id(), version, reopening))
                   .flatMap(
                       done ->
                           done
-                              ? announceReopened(caller, w.target(), row, now)
+                              ? announceReopened(w.target(), row, reopening)
                               : Mono.<Void>error(ResponseRules.stale(row.version())))
                   .as(tx::transactional)
                   .then(Mono.defer(() -> store.byId(row.id())))
@@ -143,9 +170,28 @@ class FormResponseService {
             });
   }
 
+  /**
+   * An accepted report is reopened only by the level that accepted it (issue 20): the
+   * organization's own «Редактировать» is refused meanwhile.
+   */
+  private Mono<Void> notAccepted(ResponseTarget t) {
+    Respondent r = t.respondent();
+    if (!r.isOrganization()) {
+      return Mono.empty();
+    }
+    return approvals
+        .current(t.form().id(), r.organizationId())
+        .flatMap(
+            current -> {
+              String refusal = ApprovalRules.reopenRefusal(current.state());
+              return refusal == null
+                  ? Mono.<Void>empty()
+                  : Mono.<Void>error(new ConflictException(refusal));
+            });
+  }
+
   /** The reopening's event, in its transaction: results withdraw the organization's rows. */
-  private Mono<Void> announceReopened(
-      Caller caller, ResponseTarget t, ResponseRow row, Instant now) {
+  Mono<Void> announceReopened(ResponseTarget t, ResponseRow row, ResponseRow.Reopening reopening) {
     Respondent r = t.respondent();
     return outbox
         .append(
@@ -160,149 +206,11 @@ class FormResponseService {
                 r.isOrganization() ? null : r.municipalityId(),
                 r.regionCode(),
                 row.submissions(),
-                now,
-                caller.login()))
+                reopening.at(),
+                reopening.by(),
+                reopening.byCoordinator(),
+                reopening.reason()))
         .then();
-  }
-
-  // --- the steps shared by the writes
-
-  /** The respondent's own response (may be absent), once the caller may write and it is open. */
-  Mono<Writable> writable(Caller caller, long formId, String organization, Long municipalityId) {
-    return access
-        .target(caller, formId, organization, municipalityId)
-        .flatMap(
-            t ->
-                FormAccess.requireRespondent(caller, t.respondent())
-                    .then(requireOpen(t))
-                    .then(own(t))
-                    .map(row -> new Writable(t, row.orElse(null))));
-  }
-
-  /** The respondent's stored response, if it has one. */
-  Mono<Optional<ResponseRow>> own(ResponseTarget t) {
-    return store
-        .find(t.form().id(), t.respondent())
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty());
-  }
-
-  Mono<Void> requireOpen(ResponseTarget t) {
-    return gate.requireOpen(
-        t.form().campaignId(),
-        t.form().stage(),
-        t.respondent().regionCode(),
-        t.respondent().organizationId());
-  }
-
-  /** Which of these organization logins exist (for ORG_LOGIN cells). */
-  Mono<Set<String>> knownLogins(Set<String> logins) {
-    return respondents.existing(logins);
-  }
-
-  Mono<FormValidation> validate(ResponseTarget t, Map<String, List<Map<String, String>>> sheets) {
-    FormValidation v = FormValidation.of(t.schema(), sheets, t.prefill());
-    return knownLogins(v.logins())
-        .map(
-            known -> {
-              v.rejectUnknownLogins(known);
-              return v;
-            });
-  }
-
-  Mono<Long> writeDraft(
-      Caller caller,
-      ResponseTarget t,
-      ResponseRow row,
-      FormValidation.Content content,
-      int problems) {
-    Instant now = clock.instant();
-    if (row == null) {
-      return store
-          .insert(
-              t.form().id(),
-              t.respondent(),
-              content,
-              problems,
-              t.definitionVersion(),
-              caller.login(),
-              now)
-          .onErrorMap(DataIntegrityViolationException.class, e -> ResponseRules.stale(1));
-    }
-    return store
-        .saveDraft(
-            row.id(), row.version(), content, problems, t.definitionVersion(), caller.login(), now)
-        .flatMap(
-            done -> done ? Mono.just(row.id()) : Mono.error(ResponseRules.stale(row.version())));
-  }
-
-  Mono<Long> submitValid(
-      Caller caller, ResponseTarget t, ResponseRow row, FormValidation.Content content) {
-    return submitValid(caller, t, row, content, id -> Mono.empty());
-  }
-
-  /** Stores valid content as submitted, freezes a version, publishes the event; one transaction. */
-  Mono<Long> submitValid(
-      Caller caller,
-      ResponseTarget t,
-      ResponseRow row,
-      FormValidation.Content content,
-      Function<Long, Mono<Void>> alsoInTransaction) {
-    Instant now = clock.instant();
-    Mono<Current> current =
-        row != null
-            ? Mono.just(new Current(row.id(), row.version()))
-            : store
-                .insert(
-                    t.form().id(),
-                    t.respondent(),
-                    content,
-                    0,
-                    t.definitionVersion(),
-                    caller.login(),
-                    now)
-                .map(id -> new Current(id, 1));
-    // content just inserted is not written twice
-    FormValidation.Content changed = row == null ? null : content;
-    return current
-        .flatMap(
-            c ->
-                store
-                    .submit(
-                        c.id(), c.version(), changed, t.definitionVersion(), caller.login(), now)
-                    .flatMap(
-                        done ->
-                            done
-                                ? store.freeze(c.id())
-                                : Mono.error(ResponseRules.stale(c.version())))
-                    .flatMap(version -> publish(caller, t, c.id(), version, now))
-                    .then(alsoInTransaction.apply(c.id()))
-                    .thenReturn(c.id()))
-        .as(tx::transactional);
-  }
-
-  private Mono<Void> publish(
-      Caller caller,
-      ResponseTarget t,
-      long responseId,
-      FormResponseStore.Version version,
-      Instant now) {
-    Respondent r = t.respondent();
-    return outbox.append(
-        FormSubmitted.TOPIC,
-        String.valueOf(t.form().id()),
-        new FormSubmitted(
-            t.form().id(),
-            t.form().campaignId(),
-            t.form().code(),
-            responseId,
-            r.isOrganization() ? r.organizationId() : null,
-            r.isOrganization() ? null : r.municipalityId(),
-            r.regionCode(),
-            version.number(),
-            version.rows(),
-            now,
-            caller.login()));
   }
 
   // --- the answer
@@ -335,7 +243,7 @@ class FormResponseService {
     if (row == null || row.submitted()) {
       return Mono.just(List.of());
     }
-    return validate(t, row.content()).map(v -> v.problems().list());
+    return writes.validate(t, row.content()).map(v -> v.problems().list());
   }
 
   private ResponseView viewOf(

@@ -6,13 +6,13 @@ import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads and writes of responses and their frozen versions (the idempotency keys of submissions are
- * {@link SubmissionKeyStore}'s). Every write of an existing response names the version it was
- * decided on: a change made meanwhile makes it a no-op that the caller reports as a conflict.
+ * Reads and writes of responses (their frozen versions are {@link ResponseVersionStore}'s, the
+ * idempotency keys of submissions {@link SubmissionKeyStore}'s). Every write of an existing
+ * response names the version it was decided on: a change made meanwhile makes it a no-op that the
+ * caller reports as a conflict.
  */
 @Component
 class FormResponseStore {
@@ -20,7 +20,8 @@ class FormResponseStore {
   private static final String SELECT =
       """
       select id, status, content::text as content, definition_version, version, updated_at,
-             updated_by, submitted_at, submitted_by, submissions
+             updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
+             reopened_by_coordinator, reopen_reason
       from form_response
       """;
 
@@ -28,7 +29,8 @@ class FormResponseStore {
   private static final String SELECT_WITHOUT_CONTENT =
       """
       select id, status, '{}' as content, definition_version, version, updated_at,
-             updated_by, submitted_at, submitted_by, submissions
+             updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
+             reopened_by_coordinator, reopen_reason
       from form_response
       """;
 
@@ -36,15 +38,6 @@ class FormResponseStore {
       " where form_id = :form and organization_id = :who and organization_id is not null";
   private static final String OF_MUNICIPALITY =
       " where form_id = :form and municipality_id = :who and municipality_id is not null";
-
-  /** A frozen version, without or with its content. */
-  record Version(
-      int number,
-      Instant submittedAt,
-      String submittedBy,
-      long definitionVersion,
-      int rows,
-      FormValidation.Content content) {}
 
   private final DatabaseClient db;
   private final FormModels models;
@@ -85,7 +78,8 @@ class FormResponseStore {
                     null,
                     r.get("submitted_at", Instant.class),
                     null,
-                    0))
+                    0,
+                    null))
         .one();
   }
 
@@ -114,7 +108,8 @@ class FormResponseStore {
                     r.updatedBy(),
                     r.submittedAt(),
                     r.submittedBy(),
-                    r.submissions()));
+                    r.submissions(),
+                    r.reopening()));
   }
 
   /** A new draft, version 1; fails on the unique index if another request created it meanwhile. */
@@ -209,60 +204,27 @@ class FormResponseStore {
         .map(n -> n > 0);
   }
 
-  /** Freezes the submitted content as the next numbered version; gives its number and rows. */
-  Mono<Version> freeze(long id) {
-    return db.sql(
-            """
-            insert into form_response_version (response_id, number, content, row_count,
-                definition_version, submitted_at, submitted_by)
-            select id, submissions, content,
-                   (select coalesce(sum(jsonb_array_length(s.value)), 0)::int
-                    from jsonb_each(content) s where jsonb_typeof(s.value) = 'array'),
-                   definition_version, submitted_at, submitted_by
-            from form_response where id = :id
-            returning number, submitted_at, submitted_by, definition_version, row_count
-            """)
-        .bind("id", id)
-        .map(r -> toVersion(r, null))
-        .one();
-  }
-
-  /** «Редактировать»: back to a draft if still submitted at {@code version}. */
-  Mono<Boolean> reopen(long id, long version, String by, Instant now) {
+  /**
+   * «Редактировать» (or a coordinator's return): back to a draft if still submitted at {@code
+   * version}, remembering who did it and why.
+   */
+  Mono<Boolean> reopen(long id, long version, ResponseRow.Reopening reopening) {
     return db.sql(
             """
             update form_response set status = 'DRAFT', version = version + 1,
-                updated_at = :now, updated_by = :by
+                updated_at = :now, updated_by = :by, reopened_at = :now, reopened_by = :by,
+                reopened_by_coordinator = :coordinator, reopen_reason = :reason
             where id = :id and version = :version and status = 'SUBMITTED'
             """)
         .bind("id", id)
         .bind("version", version)
-        .bind("now", now)
-        .bind("by", by)
+        .bind("now", reopening.at())
+        .bind("by", reopening.by())
+        .bind("coordinator", reopening.byCoordinator())
+        .bind("reason", Parameter.fromOrEmpty(reopening.reason(), String.class))
         .fetch()
         .rowsUpdated()
         .map(n -> n > 0);
-  }
-
-  /** Newest first. */
-  Flux<Version> versions(long responseId) {
-    return db.sql(
-            "select number, submitted_at, submitted_by, definition_version, row_count"
-                + " from form_response_version where response_id = :id order by number desc")
-        .bind("id", responseId)
-        .map(r -> toVersion(r, null))
-        .all();
-  }
-
-  Mono<Version> version(long responseId, int number) {
-    return db.sql(
-            "select number, submitted_at, submitted_by, definition_version, row_count,"
-                + " content::text as content from form_response_version"
-                + " where response_id = :id and number = :number")
-        .bind("id", responseId)
-        .bind("number", number)
-        .map(r -> toVersion(r, models.readContent(r.get("content", String.class))))
-        .one();
   }
 
   private static DatabaseClient.GenericExecuteSpec who(
@@ -289,16 +251,18 @@ class FormResponseStore {
         r.get("updated_by", String.class),
         r.get("submitted_at", Instant.class),
         r.get("submitted_by", String.class),
-        r.get("submissions", Integer.class));
+        r.get("submissions", Integer.class),
+        reopening(r));
   }
 
-  private static Version toVersion(Readable r, FormValidation.Content content) {
-    return new Version(
-        r.get("number", Integer.class),
-        r.get("submitted_at", Instant.class),
-        r.get("submitted_by", String.class),
-        r.get("definition_version", Long.class),
-        r.get("row_count", Integer.class),
-        content);
+  private static ResponseRow.Reopening reopening(Readable r) {
+    Instant at = r.get("reopened_at", Instant.class);
+    return at == null
+        ? null
+        : new ResponseRow.Reopening(
+            at,
+            r.get("reopened_by", String.class),
+            Boolean.TRUE.equals(r.get("reopened_by_coordinator", Boolean.class)),
+            r.get("reopen_reason", String.class));
   }
 }

@@ -40,6 +40,7 @@ class FormSubmissionService {
       String hash) {}
 
   private final FormAccess access;
+  private final ResponseWriteService writes;
   private final FormResponseService responses;
   private final FormResponseStore store;
   private final SubmissionKeyStore keys;
@@ -48,12 +49,14 @@ class FormSubmissionService {
 
   FormSubmissionService(
       FormAccess access,
+      ResponseWriteService writes,
       FormResponseService responses,
       FormResponseStore store,
       SubmissionKeyStore keys,
       FormModels models,
       Clock clock) {
     this.access = access;
+    this.writes = writes;
     this.responses = responses;
     this.store = store;
     this.keys = keys;
@@ -121,22 +124,22 @@ class FormSubmissionService {
         .target(request.caller(), request.formId(), request.organization(), null)
         .flatMap(
             t ->
-                responses
+                writes
                     .requireOpen(t)
-                    .then(responses.own(t))
+                    .then(writes.own(t))
                     .flatMap(row -> submitNew(request, t, row.orElse(null))));
   }
 
   private Mono<Submission> submitNew(Request request, ResponseTarget t, ResponseRow row) {
     Caller caller = request.caller();
-    return responses
+    return writes
         .validate(t, request.sheets())
         .flatMap(
             v -> {
               if (!v.problems().isEmpty()) {
                 return Mono.error(ResponseRules.notSubmitted(v.problems()));
               }
-              return responses.submitValid(caller, t, row, v.content(), id -> keepKey(request, id));
+              return writes.submitValid(caller, t, row, v.content(), id -> keepKey(request, id));
             })
         .flatMap(store::byId)
         .flatMap(saved -> responses.view(caller, t, saved, List.of()))

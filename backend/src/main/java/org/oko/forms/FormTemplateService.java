@@ -37,6 +37,7 @@ class FormTemplateService {
       long formId, String organization, Long municipalityId, Long version, boolean submit) {}
 
   private final FormAccess access;
+  private final ResponseWriteService writes;
   private final FormResponseService responses;
   private final FormResponseStore store;
   private final BlobStore blobs;
@@ -44,11 +45,13 @@ class FormTemplateService {
 
   FormTemplateService(
       FormAccess access,
+      ResponseWriteService writes,
       FormResponseService responses,
       FormResponseStore store,
       BlobStore blobs,
       FormsProperties properties) {
     this.access = access;
+    this.writes = writes;
     this.responses = responses;
     this.store = store;
     this.blobs = blobs;
@@ -58,7 +61,7 @@ class FormTemplateService {
   Mono<Template> template(Caller caller, long formId, String organization, Long municipalityId) {
     return access
         .target(caller, formId, organization, municipalityId)
-        .flatMap(t -> responses.own(t).map(row -> template(t, row.orElse(null))));
+        .flatMap(t -> writes.own(t).map(row -> template(t, row.orElse(null))));
   }
 
   private static Template template(ResponseTarget t, ResponseRow row) {
@@ -83,7 +86,7 @@ class FormTemplateService {
 
   /** Reads a filled template into the response; the response as it is then. */
   Mono<ResponseView> upload(Caller caller, Upload upload, Flux<DataBuffer> body) {
-    return responses
+    return writes
         .writable(caller, upload.formId(), upload.organization(), upload.municipalityId())
         .map(
             w -> {
@@ -112,7 +115,7 @@ class FormTemplateService {
     if (reader.refused()) {
       return Mono.error(reader.problems().toException("Файл не принят"));
     }
-    return responses
+    return writes
         .knownLogins(reader.logins())
         .map(
             known -> {
@@ -130,7 +133,7 @@ class FormTemplateService {
    * stage, that the response is not submitted and, when given, its version.
    */
   private Mono<ResponseView> replace(Caller caller, Upload upload, FormValidation.Content content) {
-    return responses
+    return writes
         .writable(caller, upload.formId(), upload.organization(), upload.municipalityId())
         .flatMap(
             w -> {
@@ -141,8 +144,8 @@ class FormTemplateService {
               }
               Mono<Long> saved =
                   upload.submit()
-                      ? responses.submitValid(caller, w.target(), row, content)
-                      : responses.writeDraft(caller, w.target(), row, content, 0);
+                      ? writes.submitValid(caller, w.target(), row, content)
+                      : writes.writeDraft(caller, w.target(), row, content, 0);
               return saved
                   .flatMap(id -> store.byId(id, content))
                   .flatMap(r -> responses.view(caller, w.target(), r, List.of()));

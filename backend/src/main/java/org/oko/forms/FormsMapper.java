@@ -140,11 +140,17 @@ class FormsMapper {
       response.setUpdatedBy(row.updatedBy());
       response.setSubmittedAt(ApiTimes.utc(row.submittedAt()));
       response.setSubmittedBy(row.submittedBy());
+      if (row.reopening() != null) {
+        response.setReopenedAt(ApiTimes.utc(row.reopening().at()));
+        response.setReopenedBy(row.reopening().by());
+        response.setReopenedByCoordinator(row.reopening().byCoordinator());
+        response.setReopenReason(row.reopening().reason());
+      }
     }
     return response;
   }
 
-  static FormResponseVersionSummary versionSummary(FormResponseStore.Version v) {
+  static FormResponseVersionSummary versionSummary(ResponseVersionStore.Version v) {
     return new FormResponseVersionSummary(
         v.number(),
         ApiTimes.utc(v.submittedAt()),
@@ -153,7 +159,7 @@ class FormsMapper {
         v.rows());
   }
 
-  static FormResponseVersion version(FormResponseStore.Version v) {
+  static FormResponseVersion version(ResponseVersionStore.Version v) {
     return new FormResponseVersion(
         v.number(),
         ApiTimes.utc(v.submittedAt()),

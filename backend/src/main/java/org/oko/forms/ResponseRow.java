@@ -13,7 +13,14 @@ record ResponseRow(
     String updatedBy,
     Instant submittedAt,
     String submittedBy,
-    int submissions) {
+    int submissions,
+    Reopening reopening) {
+
+  /**
+   * The last time a submitted version was reopened: by the respondent («Редактировать») or by a
+   * coordinator above it returning the report, with the reason given (may be null).
+   */
+  record Reopening(Instant at, String by, boolean byCoordinator, String reason) {}
 
   static final String DRAFT = "DRAFT";
   static final String SUBMITTED = "SUBMITTED";

@@ -22,24 +22,27 @@ class ResponseVersionService {
 
   private final FormAccess access;
   private final FormResponseStore store;
+  private final ResponseVersionStore versionStore;
 
-  ResponseVersionService(FormAccess access, FormResponseStore store) {
+  ResponseVersionService(
+      FormAccess access, FormResponseStore store, ResponseVersionStore versionStore) {
     this.access = access;
     this.store = store;
+    this.versionStore = versionStore;
   }
 
   /** The frozen versions, without their content. */
-  Mono<List<FormResponseStore.Version>> versions(Caller caller, Whose whose) {
+  Mono<List<ResponseVersionStore.Version>> versions(Caller caller, Whose whose) {
     return target(caller, whose)
         .flatMap(
             t ->
                 store
                     .find(whose.formId(), t.respondent())
-                    .flatMapMany(row -> store.versions(row.id()))
+                    .flatMapMany(row -> versionStore.versions(row.id()))
                     .collectList());
   }
 
-  Mono<FormResponseStore.Version> version(Caller caller, Whose whose, int number) {
+  Mono<ResponseVersionStore.Version> version(Caller caller, Whose whose, int number) {
     return target(caller, whose).flatMap(t -> frozen(t, number));
   }
 
@@ -56,7 +59,7 @@ class ResponseVersionService {
       ResponseTarget t,
       int from,
       Integer to,
-      FormResponseStore.Version before,
+      ResponseVersionStore.Version before,
       Map<String, List<Map<String, String>>> after) {
     return new Comparison(from, to, ContentDiff.between(t.schema(), before.content(), after));
   }
@@ -71,13 +74,13 @@ class ResponseVersionService {
         ? store
             .find(t.form().id(), t.respondent())
             .map(row -> (Map<String, List<Map<String, String>>>) row.content())
-        : frozen(t, number).map(FormResponseStore.Version::content);
+        : frozen(t, number).map(ResponseVersionStore.Version::content);
   }
 
-  private Mono<FormResponseStore.Version> frozen(ResponseTarget t, int number) {
+  private Mono<ResponseVersionStore.Version> frozen(ResponseTarget t, int number) {
     return store
         .find(t.form().id(), t.respondent())
-        .flatMap(row -> store.version(row.id(), number))
+        .flatMap(row -> versionStore.version(row.id(), number))
         .switchIfEmpty(
             Mono.error(() -> new NotFoundException("Сданной версии " + number + " нет")));
   }

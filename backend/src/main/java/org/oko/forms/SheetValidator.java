@@ -1,14 +1,11 @@
 package org.oko.forms;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.oko.platform.web.FieldProblem;
 
 /**
  * Checks the rows of one sheet as they arrive, so that a 200,000-row upload streams through in
@@ -17,9 +14,8 @@ import org.oko.platform.web.FieldProblem;
  * rules serve the web form, the Excel upload and the JSON API.
  *
  * <p>A pre-filled sheet (the kit numbers of a point) matches incoming rows to its pre-filled rows
- * by the key column: the read-only values always come from the pre-filled row, an unknown or
- * repeated key is a problem, and {@link #finish()} emits the rows in pre-filled order, missing ones
- * empty.
+ * by the key column ({@link PrefilledSheet}), and {@link #finish()} emits the rows in pre-filled
+ * order, missing ones empty. Sums and row rules are {@link SheetRowRules}'.
  *
  * <p>Organization logins cannot be checked row by row (that needs the directory); they are
  * collected, and {@link #rejectUnknownLogins} reports those that do not exist.
@@ -39,12 +35,9 @@ public final class SheetValidator {
   private final SheetSpec sheet;
   private final List<ColumnSpec> columns;
   private final CellCheck[] checks;
-  private final int[][] sums;
-  private final List<Map<String, String>> prefill;
-  private final Map<String, Integer> prefillPosition;
-  private final String[][] prefilledRows;
-  private final int keyIndex;
-  private final FormProblems problems;
+  private final SheetRowRules rowRules;
+  private final PrefilledSheet prefilled;
+  private final SheetCellProblems problems;
   private final CellNamer cells;
   private final Consumer<String[]> sink;
   private final List<Map<String, String>> uniqueSeen = new ArrayList<>();
@@ -66,32 +59,21 @@ public final class SheetValidator {
       Consumer<String[]> sink) {
     this.sheet = sheet;
     this.columns = sheet.columns();
-    this.problems = problems;
+    this.problems = new SheetCellProblems(sheet, columns, problems, cells);
     this.cells = cells;
     this.sink = sink;
     this.checks = new CellCheck[columns.size()];
-    this.sums = new int[columns.size()][];
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec column = columns.get(i);
       checks[i] = new CellCheck(column);
-      if (column.type() == ColumnType.COMPUTED_SUM && column.sumOf() != null) {
-        sums[i] =
-            column.sumOf().stream().mapToInt(sheet::columnIndex).filter(c -> c >= 0).toArray();
-      }
       uniqueSeen.add(column.unique() ? new HashMap<>() : null);
     }
-    this.keyIndex = sheet.keyColumn() == null ? -1 : sheet.columnIndex(sheet.keyColumn());
-    this.prefill = prefill;
-    if (prefill != null && keyIndex >= 0) {
-      prefillPosition = new LinkedHashMap<>();
-      for (int i = 0; i < prefill.size(); i++) {
-        prefillPosition.put(prefill.get(i).get(sheet.keyColumn()), i);
-      }
-      prefilledRows = new String[prefill.size()][];
-    } else {
-      prefillPosition = null;
-      prefilledRows = null;
-    }
+    this.rowRules = new SheetRowRules(sheet, this.problems);
+    int keyIndex = sheet.keyColumn() == null ? -1 : sheet.columnIndex(sheet.keyColumn());
+    this.prefilled =
+        prefill != null && keyIndex >= 0
+            ? new PrefilledSheet(sheet, prefill, keyIndex, this.problems)
+            : null;
   }
 
   /**
@@ -111,8 +93,8 @@ public final class SheetValidator {
       }
     }
     int position;
-    if (prefillPosition != null) {
-      position = matchPrefilled(sourceRow, row);
+    if (prefilled != null) {
+      position = prefilled.match(sourceRow, row);
       if (position < 0) {
         return;
       }
@@ -123,22 +105,21 @@ public final class SheetValidator {
       position = ++rows;
       if (position > sheet.effectiveMaxRows()) {
         if (position == sheet.effectiveMaxRows() + 1) {
-          problems.add(
-              rowProblem(
-                  position,
-                  sourceRow,
-                  "На листе «"
-                      + sheet.title()
-                      + "» не может быть больше "
-                      + sheet.effectiveMaxRows()
-                      + " строк"));
+          problems.row(
+              position,
+              sourceRow,
+              "На листе «"
+                  + sheet.title()
+                  + "» не может быть больше "
+                  + sheet.effectiveMaxRows()
+                  + " строк");
         }
         return;
       }
     }
     check(position, sourceRow, row);
-    if (prefilledRows != null) {
-      prefilledRows[position - 1] = row;
+    if (prefilled != null) {
+      prefilled.keep(position, row);
     } else {
       sink.accept(row);
     }
@@ -157,25 +138,8 @@ public final class SheetValidator {
       sink.accept(empty);
       return;
     }
-    if (prefilledRows == null) {
-      return;
-    }
-    for (int i = 0; i < prefilledRows.length; i++) {
-      String[] row = prefilledRows[i];
-      if (row == null) {
-        row = new String[columns.size()];
-        fillPrefilled(i, row);
-        problems.add(
-            new FieldProblem(
-                null,
-                "Нет строки «" + row[keyIndex] + "»: строки формы удалять нельзя",
-                sheet.title(),
-                null,
-                row[keyIndex],
-                i + 1,
-                columns.get(keyIndex).key()));
-      }
-      sink.accept(row);
+    if (prefilled != null) {
+      prefilled.finish(sink);
     }
   }
 
@@ -190,61 +154,15 @@ public final class SheetValidator {
         (login, places) -> {
           if (!known.contains(login)) {
             for (Place place : places) {
-              problems.add(
-                  cellProblem(
-                      place.position(),
-                      place.sourceRow(),
-                      place.column(),
-                      login,
-                      "Организация с логином «" + login + "» не найдена"));
+              problems.cell(
+                  place.position(),
+                  place.sourceRow(),
+                  place.column(),
+                  login,
+                  "Организация с логином «" + login + "» не найдена");
             }
           }
         });
-  }
-
-  private int matchPrefilled(int sourceRow, String[] row) {
-    String key = row[keyIndex] == null ? null : normalizedKey(row[keyIndex]);
-    Integer index = key == null ? null : prefillPosition.get(key);
-    if (index == null) {
-      boolean empty = true;
-      for (int i = 0; i < row.length; i++) {
-        empty &= row[i] == null || row[i].isBlank();
-      }
-      if (!empty) {
-        problems.add(
-            cellProblem(
-                0,
-                sourceRow,
-                keyIndex,
-                row[keyIndex],
-                key == null
-                    ? "Строка без «" + columns.get(keyIndex).title() + "»: строки добавлять нельзя"
-                    : "«" + key + "» нет среди строк этой формы: строки добавлять нельзя"));
-      }
-      return -1;
-    }
-    if (prefilledRows[index] != null) {
-      problems.add(
-          cellProblem(
-              index + 1, sourceRow, keyIndex, key, "Строка «" + key + "» встречается дважды"));
-      return -1;
-    }
-    fillPrefilled(index, row);
-    return index + 1;
-  }
-
-  private String normalizedKey(String raw) {
-    String key = raw.strip();
-    return key.endsWith(".0") ? key.substring(0, key.length() - 2) : key;
-  }
-
-  private void fillPrefilled(int index, String[] row) {
-    Map<String, String> values = prefill.get(index);
-    for (int i = 0; i < row.length; i++) {
-      if (columns.get(i).readOnly()) {
-        row[i] = values.get(columns.get(i).key());
-      }
-    }
   }
 
   private void check(int position, int sourceRow, String[] row) {
@@ -253,20 +171,20 @@ public final class SheetValidator {
       if (column.type() == ColumnType.COMPUTED_SUM) {
         continue;
       }
-      if (column.readOnly() && prefilledRows == null) {
+      if (column.readOnly() && prefilled == null) {
         row[i] = null; // read-only columns of a free sheet are never taken from the input
         continue;
       }
       CellCheck check = checks[i];
       String raw = row[i];
       if (!check.check(raw)) {
-        problems.add(cellProblem(position, sourceRow, i, raw, check.error()));
+        problems.cell(position, sourceRow, i, raw, check.error());
         continue; // the raw value stays, so the grid shows what was typed
       }
       row[i] = check.value();
       if (row[i] == null) {
         if (column.required()) {
-          problems.add(cellProblem(position, sourceRow, i, null, "Обязательное поле не заполнено"));
+          problems.cell(position, sourceRow, i, null, "Обязательное поле не заполнено");
         }
         continue;
       }
@@ -280,8 +198,7 @@ public final class SheetValidator {
         }
       }
     }
-    computeSums(row);
-    checkRules(position, sourceRow, row);
+    rowRules.apply(position, sourceRow, row);
   }
 
   private void checkUnique(int position, int sourceRow, int column, String value) {
@@ -290,95 +207,12 @@ public final class SheetValidator {
     String where = cell != null ? cell : "строке " + position;
     String first = seen.putIfAbsent(value, where);
     if (first != null) {
-      problems.add(
-          cellProblem(
-              position,
-              sourceRow,
-              column,
-              value,
-              "Значение «" + value + "» повторяется (уже есть в " + first + ")"));
+      problems.cell(
+          position,
+          sourceRow,
+          column,
+          value,
+          "Значение «" + value + "» повторяется (уже есть в " + first + ")");
     }
-  }
-
-  private void computeSums(String[] row) {
-    for (int i = 0; i < row.length; i++) {
-      if (sums[i] == null) {
-        continue;
-      }
-      BigDecimal total = BigDecimal.ZERO;
-      boolean any = false;
-      for (int source : sums[i]) {
-        BigDecimal n = row[source] == null ? null : CellCheck.parseNumber(row[source]);
-        if (n != null) {
-          total = total.add(n);
-          any = true;
-        }
-      }
-      row[i] = any ? CellCheck.plain(total) : null;
-    }
-  }
-
-  private void checkRules(int position, int sourceRow, String[] row) {
-    for (RowRuleSpec rule : sheet.rules()) {
-      int when = sheet.columnIndex(rule.when());
-      String value = when < 0 ? null : row[when];
-      if (value == null || rule.equals().stream().noneMatch(value::equalsIgnoreCase)) {
-        continue;
-      }
-      String condition = "«" + columns.get(when).title() + "» — «" + value + "»";
-      for (String key : rule.require()) {
-        int i = sheet.columnIndex(key);
-        if (i >= 0 && row[i] == null) {
-          problems.add(
-              cellProblem(
-                  position,
-                  sourceRow,
-                  i,
-                  null,
-                  message(rule, "Заполните «" + columns.get(i).title() + "»: " + condition)));
-        }
-      }
-      for (String key : rule.forbid()) {
-        int i = sheet.columnIndex(key);
-        if (i >= 0 && row[i] != null) {
-          problems.add(
-              cellProblem(
-                  position,
-                  sourceRow,
-                  i,
-                  row[i],
-                  message(
-                      rule, "«" + columns.get(i).title() + "» должно быть пустым: " + condition)));
-        }
-      }
-    }
-  }
-
-  private static String message(RowRuleSpec rule, String fallback) {
-    return rule.message() == null || rule.message().isBlank() ? fallback : rule.message();
-  }
-
-  private FieldProblem rowProblem(int position, int sourceRow, String message) {
-    String cell = cells.name(sourceRow, 0);
-    return new FieldProblem(
-        null,
-        message,
-        sheet.title(),
-        cell == null ? null : String.valueOf(sourceRow),
-        null,
-        position,
-        null);
-  }
-
-  private FieldProblem cellProblem(
-      int position, int sourceRow, int column, String value, String message) {
-    return new FieldProblem(
-        null,
-        message,
-        sheet.title(),
-        cells.name(sourceRow, column),
-        value,
-        position > 0 ? position : null,
-        columns.get(column).key());
   }
 }

@@ -32,6 +32,10 @@ record TemplateSignature(
 
   static final String FORMAT = "1";
 
+  static final String NOT_A_TEMPLATE =
+      "Это не шаблон этой формы: скачайте шаблон кнопкой «Сформировать excel шаблон» и"
+          + " заполните его";
+
   private static final String FORM = "form";
   private static final String FORM_TITLE = "formTitle";
   private static final String VERSION = "definitionVersion";
@@ -118,6 +122,38 @@ record TemplateSignature(
     } catch (RuntimeException e) {
       return null; // a damaged signature is as good as none
     }
+  }
+
+  /**
+   * Why a file signed with these pairs is refused as a whole when this respondent would download
+   * {@code expected} now — not a template of this form, another form's, another respondent's, an
+   * older version's — or null when it is this respondent's current template.
+   */
+  static String refusal(Map<String, String> pairs, TemplateSignature expected) {
+    TemplateSignature signature = parse(pairs);
+    if (signature == null
+        || signature.formId() == expected.formId()
+            && (signature.campaignId() != expected.campaignId()
+                || signature.definitionVersion() > expected.definitionVersion())) {
+      return NOT_A_TEMPLATE;
+    }
+    if (signature.formId() != expected.formId()) {
+      String title = formTitle(pairs);
+      return "Это шаблон другой формы («"
+          + (title != null ? title : "№ " + signature.formId())
+          + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
+    }
+    if (!signature.sameRespondent(expected)) {
+      return expected.respondentKind() == RespondentKind.MUNICIPALITY
+          ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
+          : "Шаблон сформирован для другой организации: скачайте свой шаблон";
+    }
+    if (signature.definitionVersion() < expected.definitionVersion()) {
+      return "Шаблон устарел: форма изменена (версия "
+          + expected.definitionVersion()
+          + "), скачайте новый шаблон";
+    }
+    return null;
   }
 
   /** The form's title as written with the signature, or null. */

@@ -1,13 +1,11 @@
 package org.oko.forms;
 
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 import org.oko.platform.excel.CellRef;
 import org.oko.platform.excel.HeaderRow;
@@ -33,25 +31,20 @@ import org.oko.platform.web.FieldProblem;
  * empty.
  *
  * <p>Memory: rows are kept as compact {@code String[]} (short values such as scores shared), and
- * {@link #content()} presents them as maps made on demand (a read-only view). 200,000 rows of 8
- * columns retain about 55 MB (rows plus the validator's index of unique codes) and read within
- * {@code -Xmx64m}. Blocking file and CPU work: call it on {@code Schedulers.boundedElastic()}.
+ * {@link #content()} presents them as maps made on demand (a read-only view, {@link CompactRows}).
+ * 200,000 rows of 8 columns retain about 55 MB (rows plus the validator's index of unique codes)
+ * and read within {@code -Xmx64m}. Blocking file and CPU work: call it on {@code
+ * Schedulers.boundedElastic()}.
  */
 final class TemplateWorkbookReader {
 
-  static final String NOT_A_TEMPLATE =
-      "Это не шаблон этой формы: скачайте шаблон кнопкой «Сформировать excel шаблон» и"
-          + " заполните его";
-
   private static final int MAX_SIGNATURE_ROWS = 50;
-  private static final int MAX_SHARED_LENGTH = 4;
-  private static final int MAX_SHARED = 4096;
 
   private final FormSchema schema;
   private final FormProblems problems = new FormProblems();
   private final FormValidation.Content content = new FormValidation.Content();
   private final List<SheetValidator> validators = new ArrayList<>();
-  private final Map<String, String> shared = new HashMap<>();
+  private final CompactRows.Shared shared = new CompactRows.Shared();
   private boolean refused;
 
   private TemplateWorkbookReader(FormSchema schema) {
@@ -157,30 +150,7 @@ final class TemplateWorkbookReader {
                 pairs.put(key.strip(), value == null ? "" : value.strip());
               }
             });
-    TemplateSignature signature = found ? TemplateSignature.parse(pairs) : null;
-    String refusal = null;
-    if (signature == null
-        || signature.formId() == expected.formId()
-            && (signature.campaignId() != expected.campaignId()
-                || signature.definitionVersion() > expected.definitionVersion())) {
-      refusal = NOT_A_TEMPLATE;
-    } else if (signature.formId() != expected.formId()) {
-      String title = TemplateSignature.formTitle(pairs);
-      refusal =
-          "Это шаблон другой формы («"
-              + (title != null ? title : "№ " + signature.formId())
-              + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
-    } else if (!signature.sameRespondent(expected)) {
-      refusal =
-          expected.respondentKind() == RespondentKind.MUNICIPALITY
-              ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
-              : "Шаблон сформирован для другой организации: скачайте свой шаблон";
-    } else if (signature.definitionVersion() < expected.definitionVersion()) {
-      refusal =
-          "Шаблон устарел: форма изменена (версия "
-              + expected.definitionVersion()
-              + "), скачайте новый шаблон";
-    }
+    String refusal = TemplateSignature.refusal(found ? pairs : Map.of(), expected);
     if (refusal != null) {
       problems.add(new FieldProblem(null, refusal, null, null, null));
       return false;
@@ -201,7 +171,7 @@ final class TemplateWorkbookReader {
             prefill,
             problems,
             (row, column) -> CellRef.columnLetters(column) + row,
-            values -> rows.add(compact(values)));
+            values -> rows.add(shared.compact(values)));
     HeaderRow header =
         new HeaderRow(sheet.title(), columns.stream().map(ColumnSpec::title).toList(), titleRow);
     workbook.readSheet(
@@ -226,7 +196,7 @@ final class TemplateWorkbookReader {
     }
     validator.finish();
     validators.add(validator);
-    content.put(sheet.key(), new Rows(sheet, rows));
+    content.put(sheet.key(), new CompactRows(sheet, rows));
   }
 
   // ---------------------------------------------------------------- RECORD
@@ -270,7 +240,7 @@ final class TemplateWorkbookReader {
     validator.row(first, values);
     validator.finish();
     validators.add(validator);
-    content.put(sheet.key(), new Rows(sheet, rows));
+    content.put(sheet.key(), new CompactRows(sheet, rows));
   }
 
   private static FieldProblem recordTitleProblem(SheetSpec sheet, int field, String found) {
@@ -322,43 +292,5 @@ final class TemplateWorkbookReader {
 
   private static String cut(String text) {
     return text.length() > 60 ? text.substring(0, 60) + "…" : text;
-  }
-
-  /** Shares short values (scores, variants) between rows: most cells of a protocol are such. */
-  private String[] compact(String[] values) {
-    for (int i = 0; i < values.length; i++) {
-      String value = values[i];
-      if (value != null && value.length() <= MAX_SHARED_LENGTH) {
-        String kept = shared.get(value);
-        if (kept != null) {
-          values[i] = kept;
-        } else if (shared.size() < MAX_SHARED) {
-          shared.put(value, value);
-        }
-      }
-    }
-    return values;
-  }
-
-  /** A sheet's rows as maps (column key → value, empty cells left out), made when asked for. */
-  private static final class Rows extends AbstractList<Map<String, String>>
-      implements RandomAccess {
-    private final SheetSpec sheet;
-    private final List<String[]> rows;
-
-    Rows(SheetSpec sheet, List<String[]> rows) {
-      this.sheet = sheet;
-      this.rows = rows;
-    }
-
-    @Override
-    public Map<String, String> get(int index) {
-      return FormValidation.asMap(sheet, rows.get(index));
-    }
-
-    @Override
-    public int size() {
-      return rows.size();
-    }
   }
 }

@@ -3,7 +3,6 @@ package org.oko.forum;
 import java.util.List;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,19 +18,17 @@ public class ForumAdmin {
 
   private final ForumService forum;
   private final ForumModerationService moderation;
-  private final DatabaseClient db;
+  private final ForumStore store;
 
-  ForumAdmin(ForumService forum, ForumModerationService moderation, DatabaseClient db) {
+  ForumAdmin(ForumService forum, ForumModerationService moderation, ForumStore store) {
     this.forum = forum;
     this.moderation = moderation;
-    this.db = db;
+    this.store = store;
   }
 
   /** Whether no forum has a section yet. */
   public Mono<Boolean> isEmpty() {
-    return db.sql("select not exists (select 1 from forum_section)")
-        .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class)))
-        .one();
+    return store.noSections();
   }
 
   /** A section, set up by the federal organizer; {@code campaignId} null: the general forum. */

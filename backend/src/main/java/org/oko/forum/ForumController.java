@@ -14,6 +14,7 @@ import org.oko.api.model.ForumQuestionStatus;
 import org.oko.api.model.ForumSearchPage;
 import org.oko.api.model.ForumSection;
 import org.oko.api.model.ForumSectionInput;
+import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
@@ -195,14 +196,10 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                forum
-                    .answer(
-                        t.getT1(), questionId, t.getT2().getBody(), t.getT2().getAttachmentIds())
-                    .flatMap(
-                        a ->
-                            forum
-                                .question(t.getT1(), questionId)
-                                .map(v -> ForumMapper.answerIn(v, a.id()))))
+                shown(
+                    t.getT1(),
+                    forum.answer(
+                        t.getT1(), questionId, t.getT2().getBody(), t.getT2().getAttachmentIds())))
         .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(a));
   }
 
@@ -220,13 +217,9 @@ class ForumController implements ForumApi {
     return Mono.zip(CurrentCaller.get(), body)
         .flatMap(
             t ->
-                moderation
-                    .moderateAnswer(t.getT1(), answerId, t.getT2().getHidden())
-                    .flatMap(
-                        a ->
-                            forum
-                                .question(t.getT1(), a.questionId())
-                                .map(v -> ForumMapper.answerIn(v, answerId))))
+                shown(
+                    t.getT1(),
+                    moderation.moderateAnswer(t.getT1(), answerId, t.getT2().getHidden())))
         .map(ResponseEntity::ok);
   }
 
@@ -236,5 +229,14 @@ class ForumController implements ForumApi {
     return CurrentCaller.get()
         .flatMap(caller -> files.readableFile(caller, attachmentId))
         .map(f -> ForumMapper.download(f, files.open(f)));
+  }
+
+  /**
+   * The answer as the caller sees it in its question (accepted or not, the question's state), once
+   * it is written.
+   */
+  private Mono<ForumAnswer> shown(Caller caller, Mono<Answer> written) {
+    return written.flatMap(
+        a -> forum.question(caller, a.questionId()).map(v -> ForumMapper.answerIn(v, a.id())));
   }
 }

@@ -8,8 +8,13 @@ import reactor.core.publisher.Flux;
 @Component
 class ForumSearchStore {
 
-  /** How many of its index's matches each way of the search ranks at most. */
-  static final int SEARCH_POOL = 2000;
+  /**
+   * How many of its index's matches each way of the search ranks at most. Ranking and reading them
+   * is most of a search's time when a word is in thousands of messages (docs/benchmarks.md, forum
+   * search, session 4: EXPLAIN ANALYZE over 100 000 messages, 2 000 → 500 halved it); a search with
+   * fewer matches ranks them all.
+   */
+  static final int SEARCH_POOL = 500;
 
   private final DatabaseClient db;
 

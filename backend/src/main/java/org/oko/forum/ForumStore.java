@@ -34,6 +34,13 @@ class ForumStore {
 
   // ---- sections ----
 
+  /** Whether no forum has a section yet. */
+  Mono<Boolean> noSections() {
+    return db.sql("select not exists (select 1 from forum_section)")
+        .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class)))
+        .one();
+  }
+
   Flux<Section> sections(Reader reader, Long campaignId) {
     ForumWhere sql = new ForumWhere();
     String visible = ForumWhere.visible(reader, sql, true);

@@ -1,6 +1,7 @@
 package org.oko.identity;
 
 import io.r2dbc.spi.Readable;
+import java.util.List;
 import org.oko.platform.security.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -25,6 +26,15 @@ class AccountStore {
     return db.sql(SELECT + " where login = :login")
         .bind("login", login)
         .map(AccountStore::toAccount)
+        .one();
+  }
+
+  /** How many of these logins belong to an account with a password. */
+  Mono<Long> countWithPassword(List<String> logins) {
+    return db.sql(
+            "select count(*) from account where login = any(:logins) and password_hash is not null")
+        .bind("logins", logins.toArray(String[]::new))
+        .map(r -> r.get(0, Long.class))
         .one();
   }
 

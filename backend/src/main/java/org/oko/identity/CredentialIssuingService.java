@@ -65,25 +65,9 @@ class CredentialIssuingService {
         .flatMap(
             orgs -> {
               String scope = scopeOf(orgs, request);
-              // A scanning centre's people work as scanning specialists (issue 19): its account
-              // gets that role, not an organization's, which cannot upload scans.
               Mono<List<CredentialsWorkbook.Line>> lines =
-                  directory
-                      .idsOfKind(orgs.stream().map(OrganizationRef::id).toList(), SCANNING_CENTRE)
-                      .collect(Collectors.toSet())
-                      .flatMap(
-                          centres ->
-                              Flux.fromIterable(orgs)
-                                  // Hashing is CPU-bound: as many at a time as there are cores.
-                                  .flatMapSequential(
-                                      org ->
-                                          issueOne(
-                                              org,
-                                              centres.contains(org.id())
-                                                  ? Role.SCANNER
-                                                  : Role.ORGANIZATION),
-                                      Runtime.getRuntime().availableProcessors())
-                                  .collectList());
+                  issueAll(orgs)
+                      .map(issued -> issued.stream().map(CredentialsWorkbook.Line::of).toList());
               return tx.transactional(lines)
                   .flatMap(
                       issued ->
@@ -103,7 +87,29 @@ class CredentialIssuingService {
 
   private static final String SCANNING_CENTRE = "SCANNING_CENTRE";
 
-  private Mono<CredentialsWorkbook.Line> issueOne(OrganizationRef org, Role role) {
+  /**
+   * New generated passwords for these organizations' accounts (created when missing), their
+   * sessions revoked; in the caller's transaction. A scanning centre's people work as scanning
+   * specialists (issue 19): its account gets that role, not an organization's, which cannot upload
+   * scans.
+   */
+  Mono<List<IssuedCredential>> issueAll(List<OrganizationRef> orgs) {
+    return directory
+        .idsOfKind(orgs.stream().map(OrganizationRef::id).toList(), SCANNING_CENTRE)
+        .collect(Collectors.toSet())
+        .flatMap(
+            centres ->
+                Flux.fromIterable(orgs)
+                    // Hashing is CPU-bound: as many at a time as there are cores.
+                    .flatMapSequential(
+                        org ->
+                            issueOne(
+                                org, centres.contains(org.id()) ? Role.SCANNER : Role.ORGANIZATION),
+                        Runtime.getRuntime().availableProcessors())
+                    .collectList());
+  }
+
+  private Mono<IssuedCredential> issueOne(OrganizationRef org, Role role) {
     String password = generator.next();
     return hashing
         .hashGenerated(password)
@@ -118,9 +124,7 @@ class CredentialIssuingService {
                     org.id(),
                     hash))
         .flatMap(accountId -> refreshTokens.revokeAllOf(accountId))
-        .thenReturn(
-            new CredentialsWorkbook.Line(
-                org.login(), org.name(), org.municipalityName(), password));
+        .thenReturn(new IssuedCredential(org, password));
   }
 
   private Mono<List<OrganizationRef>> select(Caller caller, Request request) {

@@ -13,11 +13,23 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.PrintLayout;
 
-/** The one-time list of issued logins and passwords, as an .xlsx written with SXSSF. */
-final class CredentialsWorkbook {
+/**
+ * The one-time list of issued logins and passwords, as an .xlsx written with SXSSF: the file of
+ * {@code POST /api/credentials/issues} and of the accounts feature's hand-outs.
+ */
+public final class CredentialsWorkbook {
 
   /** One line of the list. */
-  record Line(String login, String organization, String municipality, String password) {}
+  public record Line(String login, String organization, String municipality, String password) {
+
+    public static Line of(IssuedCredential issued) {
+      return new Line(
+          issued.organization().login(),
+          issued.organization().name(),
+          issued.organization().municipalityName(),
+          issued.password());
+    }
+  }
 
   static final String SHEET = "Логины и пароли";
   static final String[] HEADER = {"Логин", "Организация", "Муниципалитет", "Пароль"};
@@ -25,7 +37,7 @@ final class CredentialsWorkbook {
   private CredentialsWorkbook() {}
 
   /** The header is on row 3 (1-based), the first organization on row 4. */
-  static byte[] write(List<Line> lines, String scope, ZonedDateTime issuedAt) {
+  public static byte[] write(List<Line> lines, String scope, ZonedDateTime issuedAt) {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(SHEET);

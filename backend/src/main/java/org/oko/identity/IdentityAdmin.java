@@ -1,6 +1,7 @@
 package org.oko.identity;
 
 import java.util.List;
+import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
@@ -20,6 +21,7 @@ public class IdentityAdmin {
   private final PasswordGenerator generator;
   private final StaffAccountStore staff;
   private final DeactivatedAccountsWorker deactivated;
+  private final CredentialIssuingService credentials;
 
   IdentityAdmin(
       AccountStore accounts,
@@ -28,7 +30,8 @@ public class IdentityAdmin {
       RefreshTokenStore refreshTokens,
       PasswordGenerator generator,
       StaffAccountStore staff,
-      DeactivatedAccountsWorker deactivated) {
+      DeactivatedAccountsWorker deactivated,
+      CredentialIssuingService credentials) {
     this.accounts = accounts;
     this.clients = clients;
     this.passwords = passwords;
@@ -36,6 +39,21 @@ public class IdentityAdmin {
     this.generator = generator;
     this.staff = staff;
     this.deactivated = deactivated;
+    this.credentials = credentials;
+  }
+
+  /**
+   * New generated passwords for these organizations' accounts (each created when missing, a
+   * scanning centre's as a scanning specialist's), every session of theirs revoked; the passwords
+   * only in the answer. Runs in the caller's transaction: all or nothing.
+   */
+  public Mono<List<IssuedCredential>> issueOrganizationPasswords(List<OrganizationRef> orgs) {
+    return credentials.issueAll(orgs);
+  }
+
+  /** How many of these logins belong to an account that has a password (one that would stop). */
+  public Mono<Long> countWithPassword(List<String> logins) {
+    return accounts.countWithPassword(logins);
   }
 
   /** Where an account sits in the hierarchy, for {@code Visibility.condition}. */

@@ -1,11 +1,12 @@
 package org.oko.identity;
 
-import java.nio.charset.StandardCharsets;
+import static org.oko.identity.TokenResponses.error;
+import static org.oko.identity.TokenResponses.sessionExpired;
+import static org.oko.identity.TokenResponses.tokens;
+import static org.oko.identity.TokenResponses.tooManyAttempts;
+
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.oko.platform.audit.AuditLog;
@@ -14,9 +15,7 @@ import org.oko.platform.security.Role;
 import org.oko.platform.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -27,7 +26,8 @@ import reactor.core.publisher.Mono;
  * {@code POST /oauth2/token} (RFC 6749): password, refresh_token and client_credentials grants.
  * Participants sign in with the password grant too, with the questionnaire login of their kit
  * ({@link ParticipantCredentials}), when no account has that login. Failures say as little as
- * possible: a wrong login and a wrong password look the same.
+ * possible: a wrong login and a wrong password look the same. The client_credentials grant is
+ * {@link ClientCredentialsGrant}'s; the response bodies are {@link TokenResponses}'.
  */
 @Component
 class TokenEndpoint {
@@ -38,7 +38,7 @@ class TokenEndpoint {
   private static final Duration DEFAULT_PARTICIPANT_TOKEN_TTL = Duration.ofHours(3);
 
   private final AccountStore accounts;
-  private final ApiClientStore clients;
+  private final ClientCredentialsGrant clientCredentials;
   private final PasswordHashing passwords;
   private final LoginThrottleStore throttle;
   private final RefreshTokenStore refreshTokens;
@@ -49,7 +49,7 @@ class TokenEndpoint {
 
   TokenEndpoint(
       AccountStore accounts,
-      ApiClientStore clients,
+      ClientCredentialsGrant clientCredentials,
       PasswordHashing passwords,
       LoginThrottleStore throttle,
       RefreshTokenStore refreshTokens,
@@ -58,7 +58,7 @@ class TokenEndpoint {
       SecurityProperties properties,
       ObjectProvider<ParticipantCredentials> participants) {
     this.accounts = accounts;
-    this.clients = clients;
+    this.clientCredentials = clientCredentials;
     this.passwords = passwords;
     this.throttle = throttle;
     this.refreshTokens = refreshTokens;
@@ -81,7 +81,7 @@ class TokenEndpoint {
               return switch (grant) {
                 case "password" -> passwordGrant(form, address);
                 case "refresh_token" -> refreshGrant(form, address);
-                case "client_credentials" -> clientCredentialsGrant(request, form, address);
+                case "client_credentials" -> clientCredentials.grant(request, form, address);
                 default ->
                     error(
                         HttpStatus.BAD_REQUEST,
@@ -217,7 +217,7 @@ class TokenEndpoint {
                           "success",
                           address))
                   .then(accessTokens.issue(caller, ttl))
-                  .flatMap(access -> ok(tokenBody(access, null, null, ttl)));
+                  .flatMap(access -> tokens(access, null, null, ttl));
             });
   }
 
@@ -261,88 +261,6 @@ class TokenEndpoint {
     return sessionExpired();
   }
 
-  private Mono<ServerResponse> clientCredentialsGrant(
-      ServerRequest request, MultiValueMap<String, String> form, String address) {
-    String[] basic = basicCredentials(request);
-    String clientId = normalize(basic != null ? basic[0] : form.getFirst("client_id"));
-    String secret = basic != null ? basic[1] : form.getFirst("client_secret");
-    if (clientId.isEmpty() || secret == null || secret.isEmpty()) {
-      return error(HttpStatus.UNAUTHORIZED, "invalid_client", "Неверный клиент или секрет");
-    }
-    return throttle
-        .reserve("client:" + clientId, address)
-        .flatMap(
-            attempt ->
-                attempt instanceof LoginThrottleStore.Checkable checkable
-                    ? checkClientSecret(form, clientId, secret, checkable, address)
-                    : tooManyAttempts((LoginThrottleStore.TooMany) attempt));
-  }
-
-  private Mono<ServerResponse> checkClientSecret(
-      MultiValueMap<String, String> form,
-      String clientId,
-      String secret,
-      LoginThrottleStore.Checkable attempt,
-      String address) {
-    return clients
-        .byId(clientId)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(
-            found ->
-                passwords
-                    .matches(secret, found.map(ApiClientStore.ApiClient::secretHash).orElse(null))
-                    .flatMap(
-                        ok ->
-                            ok
-                                ? throttle
-                                    .succeeded(attempt)
-                                    .then(clientToken(found.get(), form.getFirst("scope"), address))
-                                : audit(
-                                        clientId,
-                                        Role.API_CLIENT.name(),
-                                        null,
-                                        "client.token",
-                                        "failure: wrong credentials",
-                                        address)
-                                    .then(
-                                        error(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "invalid_client",
-                                            "Неверный клиент или секрет"))));
-  }
-
-  private Mono<ServerResponse> clientToken(
-      ApiClientStore.ApiClient client, String requestedScope, String address) {
-    String granted = "region:" + client.regionCode();
-    if (requestedScope != null && !requestedScope.isBlank() && !requestedScope.equals(granted)) {
-      return audit(
-              client.clientId(),
-              Role.API_CLIENT.name(),
-              client.regionCode(),
-              "client.token",
-              "failure: scope " + requestedScope + " refused",
-              address)
-          .then(
-              error(
-                  HttpStatus.BAD_REQUEST,
-                  "invalid_scope",
-                  "Клиенту доступен только его регион: " + granted));
-    }
-    var caller =
-        new Caller(
-            client.clientId(), client.name(), Role.API_CLIENT, client.regionCode(), null, null);
-    return audit(
-            client.clientId(),
-            Role.API_CLIENT.name(),
-            client.regionCode(),
-            "client.token",
-            "success",
-            address)
-        .then(accessTokens.issue(caller))
-        .flatMap(access -> ok(tokenBody(access, null, granted)));
-  }
-
   private Mono<ServerResponse> tokensFor(Account account, UUID family) {
     var caller =
         new Caller(
@@ -355,26 +273,7 @@ class TokenEndpoint {
     return Mono.zip(
             accessTokens.issue(caller),
             refreshTokens.issue(account.id(), family, properties.refreshTokenTtl()))
-        .flatMap(t -> ok(tokenBody(t.getT1(), t.getT2(), null)));
-  }
-
-  private Map<String, Object> tokenBody(String access, String refresh, String scope) {
-    return tokenBody(access, refresh, scope, properties.accessTokenTtl());
-  }
-
-  private Map<String, Object> tokenBody(
-      String access, String refresh, String scope, Duration accessTtl) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("access_token", access);
-    body.put("token_type", "Bearer");
-    body.put("expires_in", accessTtl.toSeconds());
-    if (refresh != null) {
-      body.put("refresh_token", refresh);
-    }
-    if (scope != null) {
-      body.put("scope", scope);
-    }
-    return body;
+        .flatMap(t -> tokens(t.getT1(), t.getT2(), null, properties.accessTokenTtl()));
   }
 
   private Mono<Void> audit(
@@ -382,73 +281,8 @@ class TokenEndpoint {
     return audit.record(new AuditLog.Entry(actor, role, region, action, null, outcome, address));
   }
 
-  private static Mono<ServerResponse> ok(Map<String, Object> body) {
-    return ServerResponse.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .cacheControl(CacheControl.noStore())
-        .header("Pragma", "no-cache")
-        .bodyValue(body);
-  }
-
-  private static Mono<ServerResponse> sessionExpired() {
-    return error(HttpStatus.BAD_REQUEST, "invalid_grant", "Сеанс завершён. Войдите снова.");
-  }
-
-  private static Mono<ServerResponse> tooManyAttempts(LoginThrottleStore.TooMany refused) {
-    Duration wait = refused.retryAfter();
-    return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))
-        .contentType(MediaType.APPLICATION_JSON)
-        .cacheControl(CacheControl.noStore())
-        .bodyValue(
-            Map.of(
-                "error",
-                "too_many_attempts",
-                "error_description",
-                "Слишком много неудачных попыток входа. Повторите через " + inRussian(wait) + "."));
-  }
-
-  /** «14 мин», «2 ч», «1 ч 30 мин»: rounded up to a whole minute, so one never comes too early. */
-  static String inRussian(Duration wait) {
-    long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-    long hours = minutes / 60;
-    if (hours == 0) {
-      return minutes + " мин";
-    }
-    return minutes % 60 == 0 ? hours + " ч" : hours + " ч " + minutes % 60 + " мин";
-  }
-
-  private static Mono<ServerResponse> error(HttpStatus status, String code, String description) {
-    var response =
-        ServerResponse.status(status)
-            .contentType(MediaType.APPLICATION_JSON)
-            .cacheControl(CacheControl.noStore());
-    if (status == HttpStatus.UNAUTHORIZED) {
-      response = response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oko\"");
-    }
-    return response.bodyValue(Map.of("error", code, "error_description", description));
-  }
-
-  private static String normalize(String login) {
+  static String normalize(String login) {
     return login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static String[] basicCredentials(ServerRequest request) {
-    String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0
-          ? null
-          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   static String clientAddress(ServerRequest request) {

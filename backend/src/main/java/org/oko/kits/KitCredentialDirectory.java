@@ -14,6 +14,10 @@ public class KitCredentialDirectory {
   /** How many kits a point has for a subject and category. */
   public record PointKits(long organizationId, String subjectKey, String category, long kits) {}
 
+  /** A point's kits of one subject and category: how many, and the first and last number. */
+  public record PointRange(
+      String subjectKey, String category, long kits, long firstKit, long lastKit) {}
+
   private static final String KITS =
       "(select login, campaign_id, subject_key, category, kit_number, organization_id, region_code"
           + " from kit_credential)";
@@ -74,6 +78,26 @@ public class KitCredentialDirectory {
                     r.get("subject_key", String.class),
                     r.get("category", String.class),
                     r.get("kits", Long.class)))
+        .all();
+  }
+
+  /** The point's kits per subject and category, by subject and category. */
+  public Flux<PointRange> rangesOf(long campaignId, long organizationId) {
+    return db.sql(
+            "select subject_key, category, count(*) as kits, min(kit_number) as first_kit,"
+                + " max(kit_number) as last_kit from kit_credential"
+                + " where campaign_id = :campaign and organization_id = :org"
+                + " group by subject_key, category order by subject_key, category")
+        .bind("campaign", campaignId)
+        .bind("org", organizationId)
+        .map(
+            r ->
+                new PointRange(
+                    r.get("subject_key", String.class),
+                    r.get("category", String.class),
+                    r.get("kits", Long.class),
+                    r.get("first_kit", Long.class),
+                    r.get("last_kit", Long.class)))
         .all();
   }
 

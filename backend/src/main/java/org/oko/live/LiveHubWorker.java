@@ -3,13 +3,10 @@ package org.oko.live;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.oko.platform.events.EventStream;
 import org.oko.platform.events.ReceivedEvent;
 import org.oko.scans.ScanProgressDirectory;
@@ -37,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and batch dirty in the scopes somebody watches; every tick the dirty rows of each watched scope
  * are re-read from the database once — shared by all its sessions — and only rows whose figures
  * changed go out. Figures are always counted from the sheets, so a duplicate or reordered event
- * changes nothing, and a burst of events costs one query per scope and tick.
+ * changes nothing, and a burst of events costs one query per scope and tick. A scope's figures and
+ * sessions are {@link LiveScopeFigures}.
  */
 @Component
 class LiveHubWorker implements SmartLifecycle {
@@ -53,7 +51,7 @@ class LiveHubWorker implements SmartLifecycle {
   private final JsonMapper json;
   private final Clock clock;
   private final LiveProperties properties;
-  private final Map<LiveScope, ScopeState> scopes = new ConcurrentHashMap<>();
+  private final Map<LiveScope, LiveScopeFigures> scopes = new ConcurrentHashMap<>();
   private final Scheduler ticks = Schedulers.newSingle("live-hub");
   private volatile boolean listening;
   private volatile Disposable consumer;
@@ -86,13 +84,13 @@ class LiveHubWorker implements SmartLifecycle {
   Mono<Void> subscribe(LiveSession<?> session, LiveScope scope) {
     return Mono.defer(
         () -> {
-          ScopeState state;
+          LiveScopeFigures state;
           synchronized (scopes) {
-            state = scopes.computeIfAbsent(scope, ScopeState::new);
-            state.watchers++;
+            state = scopes.computeIfAbsent(scope, this::figures);
+            state.watched();
           }
           return state
-              .loaded
+              .loaded()
               .doOnSuccess(ignored -> state.register(session))
               .doOnError(
                   e -> {
@@ -109,20 +107,23 @@ class LiveHubWorker implements SmartLifecycle {
       return;
     }
     synchronized (scopes) {
-      ScopeState state = scopes.get(scope);
+      LiveScopeFigures state = scopes.get(scope);
       if (state == null) {
         return;
       }
-      state.sessions.remove(session);
-      if (--state.watchers == 0) {
+      if (state.unwatched(session)) {
         scopes.remove(scope);
       }
     }
   }
 
+  private LiveScopeFigures figures(LiveScope scope) {
+    return new LiveScopeFigures(scope, () -> query(scope, null), messages, clock);
+  }
+
   /** Sessions connected to this instance, per scope (for tests and the benchmark). */
   int sessions() {
-    return scopes.values().stream().mapToInt(s -> s.sessions.size()).sum();
+    return scopes.values().stream().mapToInt(LiveScopeFigures::sessions).sum();
   }
 
   void onEvent(SheetStatusChanged e) {
@@ -136,7 +137,7 @@ class LiveHubWorker implements SmartLifecycle {
   }
 
   private void mark(LiveScope scope, String key) {
-    ScopeState state = scopes.get(scope);
+    LiveScopeFigures state = scopes.get(scope);
     if (state != null) {
       state.markDirty(key);
     }
@@ -147,7 +148,7 @@ class LiveHubWorker implements SmartLifecycle {
     return Flux.fromIterable(new ArrayList<>(scopes.values())).flatMap(this::refresh, 4).then();
   }
 
-  private Mono<Void> refresh(ScopeState state) {
+  private Mono<Void> refresh(LiveScopeFigures state) {
     if (!state.isLoaded()) {
       return Mono.empty(); // its snapshot query is still running; the marks wait for it
     }
@@ -155,12 +156,12 @@ class LiveHubWorker implements SmartLifecycle {
     if (keys.isEmpty()) {
       return Mono.empty();
     }
-    return query(state.scope, keys)
+    return query(state.scope(), keys)
         .collectList()
         .doOnNext(rows -> state.apply(rows, clock.instant()))
         .onErrorResume(
             e -> {
-              log.warn("Live figures of {} could not be read: {}", state.scope, e.toString());
+              log.warn("Live figures of {} could not be read: {}", state.scope(), e.toString());
               keys.forEach(state::markDirty);
               return Mono.empty();
             })
@@ -233,84 +234,5 @@ class LiveHubWorker implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return ticker != null;
-  }
-
-  /** The figures of one watched scope and its sessions. */
-  private final class ScopeState {
-    final LiveScope scope;
-    final Set<LiveSession<?>> sessions = ConcurrentHashMap.newKeySet();
-    final Mono<Void> loaded;
-    int watchers; // guarded by scopes: sessions subscribed or subscribing
-
-    // Guarded by this.
-    private final Map<String, Row> rows = new LinkedHashMap<>();
-    private Set<String> dirty = new HashSet<>();
-    private Counts totals = Counts.NONE;
-    private long seq;
-    private boolean isLoaded;
-
-    ScopeState(LiveScope scope) {
-      this.scope = scope;
-      Supplier<Mono<Void>> load =
-          () -> query(scope, null).collectList().doOnNext(this::load).then();
-      this.loaded = Mono.defer(load).cache();
-    }
-
-    synchronized boolean isLoaded() {
-      return isLoaded;
-    }
-
-    synchronized void load(List<Row> all) {
-      all.forEach(row -> rows.put(row.key(), row));
-      totals = sum();
-      isLoaded = true;
-    }
-
-    synchronized void markDirty(String key) {
-      dirty.add(key);
-    }
-
-    synchronized Set<String> takeDirty() {
-      Set<String> taken = dirty;
-      dirty = new HashSet<>();
-      return taken;
-    }
-
-    synchronized void register(LiveSession<?> session) {
-      sessions.add(session);
-      session.snapshot(
-          scope,
-          seq,
-          messages.snapshot(seq, scope.level(), rows.values(), totals, clock.instant()));
-    }
-
-    synchronized void apply(List<Row> fresh, Instant at) {
-      List<Row> changed = new ArrayList<>();
-      for (Row row : fresh) {
-        if (!row.equals(rows.get(row.key()))) {
-          rows.put(row.key(), row);
-          changed.add(row);
-        }
-      }
-      if (changed.isEmpty()) {
-        return;
-      }
-      seq++;
-      totals = sum();
-      Delta delta =
-          new Delta(
-              seq, changed, totals, at, messages.delta(seq, scope.level(), changed, totals, at));
-      for (LiveSession<?> session : sessions) {
-        session.offer(scope, delta);
-      }
-    }
-
-    private Counts sum() {
-      Counts sum = Counts.NONE;
-      for (Row row : rows.values()) {
-        sum = sum.plus(row.sheets());
-      }
-      return sum;
-    }
   }
 }

@@ -12,12 +12,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * «Срок завтра» in one statement: the forms whose stage closes tomorrow in the respondent's region
- * (its local calendar), and for each the accounts of the respondents that have not submitted it — a
- * campaign's participating organizations of the form's kinds, or the municipalities' coordinators
- * of the campaign's regions. One row per account and deadline (the subject names the form and the
- * closing time), so running it again, on any instance, adds only what is new; a moved deadline is a
- * new one.
+ * «Срок завтра» in one statement: the forms whose stage closes tomorrow for the respondent — the
+ * stage's own closing or, where it was kept open longer for the respondent's region or for the
+ * organization itself, the latest extension ({@code StageGate}'s rule) — in the respondent's
+ * region's local calendar, and for each the accounts of the respondents that have not submitted it
+ * — a campaign's participating organizations of the form's kinds, or the municipalities'
+ * coordinators of the campaign's regions. One row per account and deadline (the subject names the
+ * form and the closing time), so running it again, on any instance, adds only what is new; a moved
+ * deadline is a new one.
  */
 @Component
 class DeadlineStore {
@@ -26,13 +28,22 @@ class DeadlineStore {
       """
       with due as (
         select f.id as form_id, f.title, f.campaign_id, f.respondent, f.organization_kinds,
-               s.closes_at
+               s.code as stage_code, s.closes_at as stage_closes_at
         from %1$s f
         join %2$s s on s.campaign_id = f.campaign_id and s.code = f.stage_code
-        where s.closes_at > :now and s.closes_at <= cast(:now as timestamptz) + interval '2 days'
+        where (s.closes_at > :now and s.closes_at <= cast(:now as timestamptz) + interval '2 days')
+           or exists (select 1 from %7$s x
+                      where x.campaign_id = s.campaign_id and x.stage_code = s.code
+                        and x.closes_at > :now
+                        and x.closes_at <= cast(:now as timestamptz) + interval '2 days')
       ),
       late as (
-        select a.login, d.form_id, d.title, d.closes_at, g.time_zone
+        select a.login, d.form_id, d.title, g.time_zone,
+               greatest(d.stage_closes_at,
+                        (select max(x.closes_at) from %7$s x
+                         where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
+                           and (x.region_code = o.region_code or x.organization_id = o.id)))
+                 as closes_at
         from due d
         join %3$s e on e.campaign_id = d.campaign_id
         join organization o on o.id = e.organization_id
@@ -43,7 +54,12 @@ class DeadlineStore {
           and not exists (select 1 from %5$s r where r.form_id = d.form_id
                           and r.organization_id = o.id and r.status = 'SUBMITTED')
         union all
-        select a.login, d.form_id, d.title, d.closes_at, g.time_zone
+        select a.login, d.form_id, d.title, g.time_zone,
+               greatest(d.stage_closes_at,
+                        (select max(x.closes_at) from %7$s x
+                         where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
+                           and x.region_code = cr.region_code))
+                 as closes_at
         from due d
         join %6$s cr on cr.campaign_id = d.campaign_id
         join region g on g.code = cr.region_code
@@ -75,7 +91,8 @@ class DeadlineStore {
               SampleParticipants.relation(),
               AccountReadModel.accounts(),
               FormReadModel.responses(),
-              CampaignReadModel.regions());
+              CampaignReadModel.regions(),
+              CampaignReadModel.stageExtensions());
 
   /** A deadline's notifications just stored. */
   record Reminded(String subject, long recipients) {}

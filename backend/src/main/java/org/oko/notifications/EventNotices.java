@@ -99,22 +99,45 @@ class EventNotices {
 
   /**
    * «Форма возвращена»: the respondent's submitted report is a draft again, so it no longer counts
-   * as submitted; every account of the respondent hears of it (whoever pressed «Редактировать»).
+   * as submitted; every account of the respondent hears of it — returned by a coordinator above it
+   * (with the reason the coordinator gave), or reopened by one of its own accounts
+   * («Редактировать»).
    */
   private Mono<Fanned> reopened(FormReopened e, Instant now) {
+    // the text is an SQL format() pattern (the form's title goes in at %s): a % of the reason is
+    // doubled
+    String reason =
+        e.reason() == null || e.reason().isBlank()
+            ? ""
+            : " Причина: «" + e.reason().replace("%", "%%") + "».";
     Notice n =
-        new Notice(
-            "form-reopened:" + e.responseId() + ":" + e.number(),
-            "FORM_RETURNED",
-            "Форма возвращена: отчёт снова черновик",
-            "Форма «%s»: сданная версия "
-                + e.number()
-                + " снята ("
-                + e.reopenedBy()
-                + " нажал «Редактировать»). Отчёт не считается сданным, пока его не сдадут"
-                + " снова до окончания срока.",
-            "/forms/" + e.formId(),
-            now);
+        e.returned()
+            ? new Notice(
+                "form-reopened:" + e.responseId() + ":" + e.number(),
+                "FORM_RETURNED",
+                "Форма возвращена на доработку",
+                "Форма «%s»: сданную версию "
+                    + e.number()
+                    + " вернул координатор "
+                    + e.reopenedBy()
+                    + "."
+                    + reason
+                    + " Исправьте отчёт и сдайте его снова до окончания срока.",
+                "/forms/" + e.formId(),
+                now)
+            : new Notice(
+                "form-reopened:" + e.responseId() + ":" + e.number(),
+                "FORM_RETURNED",
+                "Форма возвращена: отчёт снова черновик",
+                "Форма «%s»: сданная версия "
+                    + e.number()
+                    + " снята ("
+                    + e.reopenedBy()
+                    + " нажал «Редактировать»)."
+                    + reason
+                    + " Отчёт не считается сданным, пока его не сдадут снова до окончания срока.",
+                "/forms/" + e.formId(),
+                now);
     return store
         .toRespondent(n, e.formId(), e.organizationId(), e.municipalityId(), now)
         .map(c -> new Fanned(n, c));

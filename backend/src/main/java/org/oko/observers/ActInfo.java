@@ -9,6 +9,8 @@ import org.oko.orgs.OrganizationRef;
  *
  * @param withViolations the coordinator's mark once reviewed; null before
  * @param witnessedProtocols titles of the results protocols entered in the observer's presence
+ * @param deadline the act's deadline when it was submitted (seed 003 11.2–11.3); null if none
+ * @param late submitted after the deadline: accepted, but marked «с опозданием»
  */
 record ActInfo(
     long id,
@@ -28,7 +30,9 @@ record ActInfo(
     Boolean withViolations,
     String reviewComment,
     String timeZone,
-    java.util.List<String> witnessedProtocols) {
+    java.util.List<String> witnessedProtocols,
+    Instant deadline,
+    boolean late) {
 
   boolean reviewed() {
     return reviewedAt != null;

@@ -3,10 +3,7 @@ package org.oko.observers;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.blob.StoredBlob;
@@ -19,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What observers file: notes on violations, acts and their reviews, the files attached to them.
- * Tables {@code observer_note}, {@code observer_act}, {@code observer_file}.
+ * What observers file: acts and their reviews (the scope's lists and the archive's content), and
+ * the rows of new notes and files. Tables {@code observer_act}, {@code observer_note}, {@code
+ * observer_file}; the reads of notes are {@link NoteStore}, of files {@link ObserverFileStore}.
  */
 @Component
 class ActStore {
@@ -29,7 +27,7 @@ class ActStore {
   private static final String ACT_SELECT =
       """
       select x.id, x.assignment_id, x.campaign_id, x.violations_found, x.violations, x.remarks,
-             x.submitted_at, x.reviewed_at, x.with_violations, x.review_comment,
+             x.submitted_at, x.reviewed_at, x.with_violations, x.review_comment, x.deadline, x.late,
              a.day, ob.full_name, ob.login as observer_login, ob.kind as observer_kind,
              o.id as p_id, o.login as p_login, o.name as p_name, o.region_code as p_region,
              o.municipality_id as p_mun, m.name as p_mun_name, r.time_zone,
@@ -50,10 +48,6 @@ class ActStore {
        where x.campaign_id = :campaign
          and (cast(:violations as boolean) is null or x.with_violations = :violations)
       """;
-
-  private static final String FILE_SELECT =
-      "select id as f_id, assignment_id, note_id, act_id, blob_key, file_name, content_type, size,"
-          + " uploaded_at from observer_file";
 
   private final DatabaseClient db;
 
@@ -80,66 +74,6 @@ class ActStore {
         .one();
   }
 
-  Mono<Long> assignmentOfNote(long noteId) {
-    return db.sql("select assignment_id from observer_note where id = :id")
-        .bind("id", noteId)
-        .map(r -> r.get("assignment_id", Long.class))
-        .one();
-  }
-
-  Mono<List<NoteInfo>> notes(long assignmentId) {
-    Mono<Map<Long, List<FileInfo>>> files =
-        db.sql(FILE_SELECT + " where assignment_id = :a and note_id is not null order by id")
-            .bind("a", assignmentId)
-            .map(ActStore::toFile)
-            .all()
-            .collect(Collectors.groupingBy(FileInfo::noteId));
-    Mono<List<NoteInfo>> notes =
-        db.sql(
-                "select id, assignment_id, occurred_at, room, what, text, created_at"
-                    + " from observer_note where assignment_id = :a order by id limit 500")
-            .bind("a", assignmentId)
-            .map(
-                r ->
-                    new NoteInfo(
-                        r.get("id", Long.class),
-                        r.get("assignment_id", Long.class),
-                        r.get("occurred_at", Instant.class),
-                        r.get("room", String.class),
-                        r.get("what", String.class),
-                        r.get("text", String.class),
-                        r.get("created_at", Instant.class),
-                        List.of()))
-            .all()
-            .collectList();
-    return Mono.zip(notes, files)
-        .map(
-            both -> {
-              List<NoteInfo> withFiles = new ArrayList<>();
-              for (NoteInfo n : both.getT1()) {
-                withFiles.add(
-                    new NoteInfo(
-                        n.id(),
-                        n.assignmentId(),
-                        n.occurredAt(),
-                        n.room(),
-                        n.what(),
-                        n.text(),
-                        n.createdAt(),
-                        both.getT2().getOrDefault(n.id(), List.of())));
-              }
-              return withFiles;
-            });
-  }
-
-  Mono<NoteInfo> note(long noteId) {
-    return assignmentOfNote(noteId)
-        .flatMap(a -> notes(a))
-        .flatMapIterable(list -> list)
-        .filter(n -> n.id() == noteId)
-        .next();
-  }
-
   // --- acts ---
 
   Mono<ActInfo> actOf(long assignmentId) {
@@ -159,15 +93,18 @@ class ActStore {
       boolean violationsFound,
       String violations,
       String remarks,
-      Instant now) {
+      Instant now,
+      Deadline deadline) {
     return db.sql(
             """
             insert into observer_act (assignment_id, campaign_id, organization_id, region_code,
-                violations_found, violations, remarks, submitted_at)
-            values (:a, :campaign, :org, :region, :found, :violations, :remarks, :now)
+                violations_found, violations, remarks, submitted_at, deadline, late)
+            values (:a, :campaign, :org, :region, :found, :violations, :remarks, :now, :deadline,
+                :late)
             on conflict (assignment_id) do update set violations_found = excluded.violations_found,
                 violations = excluded.violations, remarks = excluded.remarks,
-                submitted_at = excluded.submitted_at
+                submitted_at = excluded.submitted_at, deadline = excluded.deadline,
+                late = excluded.late
               where observer_act.reviewed_at is null
             returning id
             """)
@@ -179,6 +116,8 @@ class ActStore {
         .bind("violations", Parameter.fromOrEmpty(violations, String.class))
         .bind("remarks", Parameter.fromOrEmpty(remarks, String.class))
         .bind("now", now)
+        .bind("deadline", Parameter.fromOrEmpty(deadline.at(), Instant.class))
+        .bind("late", deadline.passedAt(now))
         .map(r -> r.get("id", Long.class))
         .one();
   }
@@ -280,25 +219,6 @@ class ActStore {
         .one();
   }
 
-  /** Removes the act's scan row and answers its blob key (to delete after the commit). */
-  Mono<String> deleteScan(long actId) {
-    return db.sql("delete from observer_file where act_id = :act returning blob_key")
-        .bind("act", actId)
-        .map(r -> r.get("blob_key", String.class))
-        .one();
-  }
-
-  Mono<FileInfo> file(long fileId) {
-    return db.sql(FILE_SELECT + " where id = :id").bind("id", fileId).map(ActStore::toFile).one();
-  }
-
-  Mono<Integer> filesOfNote(long noteId) {
-    return db.sql("select count(*) as n from observer_file where note_id = :n")
-        .bind("n", noteId)
-        .map(r -> r.get("n", Long.class).intValue())
-        .one();
-  }
-
   private static ScopeCondition condition(Visibility scope) {
     return scope.condition(ScopeCondition.Columns.ofRowsIn("x"));
   }
@@ -308,19 +228,6 @@ class ActStore {
     return condition.bind(
         spec.bind("campaign", campaignId)
             .bind("violations", Parameter.fromOrEmpty(withViolations, Boolean.class)));
-  }
-
-  private static FileInfo toFile(Readable r) {
-    return new FileInfo(
-        r.get("f_id", Long.class),
-        r.get("assignment_id", Long.class),
-        r.get("note_id", Long.class),
-        r.get("act_id", Long.class),
-        r.get("blob_key", String.class),
-        r.get("file_name", String.class),
-        r.get("content_type", String.class),
-        r.get("size", Long.class),
-        r.get("uploaded_at", Instant.class));
   }
 
   private static ActInfo toAct(Readable r) {
@@ -358,6 +265,8 @@ class ActStore {
         r.get("with_violations", Boolean.class),
         r.get("review_comment", String.class),
         r.get("time_zone", String.class),
-        List.of(r.get("witnessed", String[].class)));
+        List.of(r.get("witnessed", String[].class)),
+        r.get("deadline", Instant.class),
+        Boolean.TRUE.equals(r.get("late", Boolean.class)));
   }
 }

@@ -1,5 +1,6 @@
 package org.oko.observers;
 
+import java.time.Instant;
 import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.Visibility;
@@ -16,15 +17,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * Seed 003 11.2–11.3: the municipal (or responsible) coordinator forms the archive of acts with
- * violations and passes it to РЦОКО; the region sees which units passed theirs and which did not.
+ * violations and passes it to РЦОКО by the roadmap's deadline (after it: accepted, marked late);
+ * the region sees which units passed theirs, which did not, and who is late.
  */
 @Service
 class ArchiveHandoverService {
 
-  record Board(String regionCode, List<ArchiveHandoverStore.Row> items) {
+  record Board(
+      String regionCode, Instant deadline, String timeZone, List<ArchiveHandoverStore.Row> items) {
 
     int passed() {
       return (int) items.stream().filter(r -> r.handedAt() != null).count();
+    }
+
+    int late() {
+      return (int) items.stream().filter(ArchiveHandoverStore.Row::late).count();
     }
   }
 
@@ -53,22 +60,27 @@ class ArchiveHandoverService {
         caller.role() == Role.MUNICIPAL ? "m" + caller.municipalityId() : caller.login();
     return campaigns
         .visibleTo(caller, campaignId)
-        .then(store.actsWithViolations(campaignId, Visibility.of(caller)))
+        .then(deadline(campaignId, caller.regionCode()))
         .flatMap(
-            acts ->
-                store.upsert(
-                    campaignId,
-                    unitKey,
-                    caller.regionCode(),
-                    caller.municipalityId(),
-                    acts,
-                    caller.login(),
-                    schedule.now()))
-        .as(tx::transactional)
+            deadline ->
+                store
+                    .actsWithViolations(campaignId, Visibility.of(caller))
+                    .flatMap(
+                        acts ->
+                            store.upsert(
+                                campaignId,
+                                unitKey,
+                                caller.regionCode(),
+                                caller.municipalityId(),
+                                acts,
+                                caller.login(),
+                                schedule.now(),
+                                deadline))
+                    .as(tx::transactional))
         .then(own(caller, campaignId).next());
   }
 
-  /** The region's units and whether each passed its archive. */
+  /** The region's units, whether each passed its archive and who is late, with the deadline. */
   Mono<Board> board(Caller caller, long campaignId, String regionCode) {
     String region;
     switch (caller.role()) {
@@ -89,14 +101,27 @@ class ArchiveHandoverService {
         return Mono.error(new AccessDeniedException());
       }
     }
+    Instant now = schedule.now();
     return campaigns
         .visibleTo(caller, campaignId)
-        .then(
-            (caller.role() == Role.MUNICIPAL || caller.role() == Role.RESPONSIBLE
-                    ? own(caller, campaignId)
-                    : store.board(campaignId, region, null, null))
-                .collectList())
-        .map(items -> new Board(region, items));
+        .then(deadline(campaignId, region))
+        .flatMap(
+            deadline ->
+                Mono.zip(
+                    (caller.role() == Role.MUNICIPAL || caller.role() == Role.RESPONSIBLE
+                            ? own(caller, campaignId)
+                            : store.board(campaignId, region, null, null))
+                        .map(row -> row.judgedBy(deadline, now))
+                        .collectList(),
+                    store.zoneOf(region),
+                    (items, zone) -> new Board(region, deadline.at(), zone, items)));
+  }
+
+  private Mono<Deadline> deadline(long campaignId, String regionCode) {
+    return schedule
+        .actsDeadline(campaignId, regionCode, null)
+        .map(Deadline::of)
+        .defaultIfEmpty(Deadline.NONE);
   }
 
   private Flux<ArchiveHandoverStore.Row> own(Caller caller, long campaignId) {
@@ -115,6 +140,7 @@ class ArchiveHandoverService {
                                 null,
                                 null,
                                 null,
-                                zone)));
+                                zone,
+                                false)));
   }
 }

@@ -20,7 +20,16 @@ class ArchiveHandoverStore {
       Instant handedAt,
       String handedBy,
       Integer acts,
-      String timeZone) {}
+      String timeZone,
+      boolean late) {
+
+    /** Not passed while the deadline is past counts as late too. */
+    Row judgedBy(Deadline deadline, Instant now) {
+      return handedAt != null || late || !deadline.passedAt(now)
+          ? this
+          : new Row(unitName, municipalityId, null, null, null, timeZone, true);
+    }
+  }
 
   private final DatabaseClient db;
 
@@ -50,15 +59,17 @@ class ArchiveHandoverStore {
       Long municipalityId,
       int acts,
       String by,
-      Instant now) {
+      Instant now,
+      Deadline deadline) {
     return db.sql(
             """
             insert into observer_archive_handover (campaign_id, unit_key, region_code,
-                municipality_id, acts, handed_at, handed_by)
-            values (:campaign, :unit, :region, :mun, :acts, :now, :by)
+                municipality_id, acts, handed_at, handed_by, deadline, late)
+            values (:campaign, :unit, :region, :mun, :acts, :now, :by, :deadline, :late)
             on conflict (campaign_id, unit_key) do update
               set acts = excluded.acts, handed_at = excluded.handed_at,
-                  handed_by = excluded.handed_by
+                  handed_by = excluded.handed_by, deadline = excluded.deadline,
+                  late = excluded.late
             """)
         .bind("campaign", campaignId)
         .bind("unit", unitKey)
@@ -67,6 +78,8 @@ class ArchiveHandoverStore {
         .bind("acts", acts)
         .bind("now", now)
         .bind("by", by)
+        .bind("deadline", Parameter.fromOrEmpty(deadline.at(), Instant.class))
+        .bind("late", deadline.passedAt(now))
         .then();
   }
 
@@ -80,7 +93,7 @@ class ArchiveHandoverStore {
     return db.sql(
             """
             select m.name as unit_name, m.id as mun_id, h.handed_at, h.handed_by, h.acts,
-                   r.time_zone
+                   r.time_zone, coalesce(h.late, false) as late
             from municipality m
             join region r on r.code = m.region_code
             left join observer_archive_handover h
@@ -89,7 +102,7 @@ class ArchiveHandoverStore {
               and (cast(:mun as bigint) is null or m.id = :mun)
             union all
             select 'Ответственный координатор (' || h.unit_key || ')', null, h.handed_at,
-                   h.handed_by, h.acts, r.time_zone
+                   h.handed_by, h.acts, r.time_zone, h.late
             from observer_archive_handover h
             join region r on r.code = h.region_code
             where h.campaign_id = :campaign and h.region_code = :region
@@ -109,7 +122,8 @@ class ArchiveHandoverStore {
                     r.get("handed_at", Instant.class),
                     r.get("handed_by", String.class),
                     r.get("acts", Integer.class),
-                    r.get("time_zone", String.class)))
+                    r.get("time_zone", String.class),
+                    Boolean.TRUE.equals(r.get("late", Boolean.class))))
         .all();
   }
 

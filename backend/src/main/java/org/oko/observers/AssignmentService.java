@@ -1,12 +1,8 @@
 package org.oko.observers;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
@@ -26,8 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sending observers to points: assignment (one place a day, never an independent observer where
- * they work), withdrawal, referrals, the observer's own list and «Я на месте», and the presence
- * board of a scope.
+ * they work), withdrawal and referrals. Presence on the day is {@link PresenceService}.
  */
 @Service
 class AssignmentService {
@@ -214,125 +209,6 @@ class AssignmentService {
                                     new ConflictException(
                                         "Наблюдатель уже отметил присутствие или подал замечания:"
                                             + " назначение снять нельзя"))));
-  }
-
-  Mono<List<AssignmentInfo>> mine(Caller caller) {
-    if (caller.role() != Role.OBSERVER) {
-      return Mono.error(new AccessDeniedException());
-    }
-    return store.ofObserver(caller.login()).collectList();
-  }
-
-  /** «Я на месте»: only the observer assigned, only on the day (the point's local date), once. */
-  Mono<AssignmentInfo> markPresence(Caller caller, long assignmentId) {
-    if (caller.role() != Role.OBSERVER) {
-      return Mono.error(new AccessDeniedException());
-    }
-    return visible(caller, assignmentId)
-        .flatMap(
-            a -> {
-              LocalDate today = schedule.today(a.timeZone());
-              if (!today.equals(a.day())) {
-                return Mono.error(
-                    new ConflictException(
-                        "Отметить присутствие можно только в день наблюдения, "
-                            + DAY.format(a.day())
-                            + " (сегодня по времени региона "
-                            + a.timeZone()
-                            + " — "
-                            + DAY.format(today)
-                            + ")"));
-              }
-              if (a.presentAt() != null) {
-                return Mono.error(alreadyPresent(a));
-              }
-              var now = schedule.now();
-              return store
-                  .markPresent(a.id(), now)
-                  .flatMap(
-                      marked ->
-                          marked
-                              ? outbox.append(
-                                  ObserverPresenceMarked.TOPIC,
-                                  String.valueOf(a.point().id()),
-                                  new ObserverPresenceMarked(
-                                      a.id(),
-                                      a.campaignId(),
-                                      a.point().id(),
-                                      a.point().regionCode(),
-                                      now))
-                              : store
-                                  .byId(a.id())
-                                  .flatMap(again -> Mono.error(alreadyPresent(again))))
-                  .as(tx::transactional)
-                  .then(store.byId(a.id()));
-            });
-  }
-
-  private static ConflictException alreadyPresent(AssignmentInfo a) {
-    return new ConflictException(
-        "Присутствие уже отмечено в "
-            + TIME.format(a.presentAt().atZone(ZoneId.of(a.timeZone())))
-            + " (время региона, "
-            + a.timeZone()
-            + ")");
-  }
-
-  Mono<PointPresence.Board> board(
-      Caller caller, long campaignId, LocalDate day, Long municipalityId, Paging paging) {
-    if (caller.role() == Role.ORGANIZATION) {
-      return Mono.error(new AccessDeniedException());
-    }
-    Visibility own = Visibility.of(caller);
-    Mono<Visibility> scope =
-        municipalityId == null ? Mono.just(own) : organizations.narrowed(own, null, municipalityId);
-    String zoneRegion = caller.regionCode() == null ? "77" : caller.regionCode();
-    return campaigns
-        .visibleTo(caller, campaignId)
-        .then(scope)
-        .flatMap(
-            visibility ->
-                Mono.zip(
-                    store.totals(campaignId, day, visibility),
-                    store.points(campaignId, day, visibility, paging).collectList(),
-                    store.zoneOf(zoneRegion).defaultIfEmpty("Europe/Moscow")))
-        .flatMap(
-            found -> {
-              List<PointPresence> page = found.getT2();
-              if (page.isEmpty()) {
-                return Mono.just(new PointPresence.Board(found.getT1(), page, found.getT3()));
-              }
-              return store
-                  .atPoints(campaignId, page.stream().map(p -> p.point().id()).toList(), day)
-                  .collectList()
-                  .map(
-                      assignments -> {
-                        Map<Long, List<PointPresence.Expected>> byPoint =
-                            assignments.stream()
-                                .collect(
-                                    Collectors.groupingBy(
-                                        a -> a.point().id(),
-                                        Collectors.mapping(
-                                            a ->
-                                                new PointPresence.Expected(
-                                                    a.id(),
-                                                    a.observerName(),
-                                                    a.observerKind(),
-                                                    a.activity(),
-                                                    a.presentAt()),
-                                            Collectors.toList())));
-                        List<PointPresence> rows = new ArrayList<>();
-                        for (PointPresence p : page) {
-                          rows.add(
-                              new PointPresence(
-                                  p.point(),
-                                  p.expected(),
-                                  p.present(),
-                                  byPoint.getOrDefault(p.point().id(), List.of())));
-                        }
-                        return new PointPresence.Board(found.getT1(), rows, found.getT3());
-                      });
-            });
   }
 
   /** The referral (направление) of one assignment as a workbook. */

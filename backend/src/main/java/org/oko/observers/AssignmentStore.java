@@ -3,7 +3,6 @@ package org.oko.observers;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
@@ -17,12 +16,15 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Assignments of observers to points and days, and presence: table {@code observer_assignment}. */
+/**
+ * Assignments of observers to points and days, and presence marked on them: table {@code
+ * observer_assignment}.
+ */
 @Component
 class AssignmentStore {
 
   /** The point is {@code o}: the scope is drawn on it (with the row's own region and point). */
-  private static final String SELECT =
+  static final String SELECT =
       """
       select a.id, a.campaign_id, a.observer_id, a.day, a.activity, a.assigned_by, a.present_at,
              c.title as campaign_title, ob.full_name, ob.kind as observer_kind, ob.login as observer_login,
@@ -45,20 +47,6 @@ class AssignmentStore {
          and (cast(:org as bigint) is null or a.organization_id = :org)
          and (cast(:day as date) is null or a.day = :day)
       """;
-
-  /** The points taking part in the campaign in a scope ({@code o}), with their municipality. */
-  private static final String POINTS =
-      """
-      select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as mun_name,
-             count(a.id) as expected, count(a.present_at) as present
-      from %s p
-      join organization o on o.id = p.organization_id
-      left join municipality m on m.id = o.municipality_id
-      left join observer_assignment a on a.campaign_id = p.campaign_id
-                                     and a.organization_id = o.id and a.day = :day
-      where p.campaign_id = :campaign
-      """
-          .formatted(SampleParticipants.relation());
 
   private final DatabaseClient db;
 
@@ -204,75 +192,6 @@ class AssignmentStore {
         .map(n -> n > 0);
   }
 
-  Mono<PointPresence.Totals> totals(long campaignId, LocalDate day, Visibility scope) {
-    ScopeCondition condition = scope.condition();
-    return condition
-        .bind(
-            db.sql(
-                    "select count(*) as points,"
-                        + " count(*) filter (where expected = 0) as without,"
-                        + " coalesce(sum(expected), 0) as expected,"
-                        + " coalesce(sum(present), 0) as present"
-                        + " from ("
-                        + POINTS
-                        + condition.and()
-                        + " group by o.id, m.name) t")
-                .bind("campaign", campaignId)
-                .bind("day", day))
-        .map(
-            r ->
-                new PointPresence.Totals(
-                    r.get("points", Long.class),
-                    r.get("without", Long.class),
-                    ((Number) r.get("expected")).longValue(),
-                    ((Number) r.get("present")).longValue()))
-        .one();
-  }
-
-  /** A page of points: those without observers first, then those with someone absent. */
-  Flux<PointPresence> points(long campaignId, LocalDate day, Visibility scope, Paging paging) {
-    ScopeCondition condition = scope.condition();
-    return condition
-        .bind(
-            db.sql(
-                    POINTS
-                        + condition.and()
-                        + " group by o.id, m.name"
-                        + " order by count(a.id) > 0, count(a.present_at) = count(a.id), o.login"
-                        + " limit :limit offset :offset")
-                .bind("campaign", campaignId)
-                .bind("day", day)
-                .bind("limit", paging.size())
-                .bind("offset", paging.offset()))
-        .map(
-            r ->
-                new PointPresence(
-                    new OrganizationRef(
-                        r.get("id", Long.class),
-                        r.get("login", String.class),
-                        r.get("name", String.class),
-                        r.get("region_code", String.class),
-                        r.get("municipality_id", Long.class),
-                        r.get("mun_name", String.class)),
-                    r.get("expected", Long.class).intValue(),
-                    r.get("present", Long.class).intValue(),
-                    List.of()))
-        .all();
-  }
-
-  /** The observers expected at these points on the day. */
-  Flux<AssignmentInfo> atPoints(long campaignId, List<Long> pointIds, LocalDate day) {
-    return db.sql(
-            SELECT
-                + " where a.campaign_id = :campaign and a.organization_id = any(:orgs)"
-                + " and a.day = :day order by ob.full_name, a.id")
-        .bind("campaign", campaignId)
-        .bind("orgs", pointIds.toArray(Long[]::new))
-        .bind("day", day)
-        .map(AssignmentStore::toInfo)
-        .all();
-  }
-
   /** The time zone of a region (the hierarchy's read model). */
   Mono<String> zoneOf(String regionCode) {
     return db.sql("select time_zone from region where code = :code")
@@ -297,7 +216,7 @@ class AssignmentStore {
             .bind("day", Parameter.fromOrEmpty(day, LocalDate.class)));
   }
 
-  private static AssignmentInfo toInfo(Readable r) {
+  static AssignmentInfo toInfo(Readable r) {
     return new AssignmentInfo(
         r.get("id", Long.class),
         r.get("campaign_id", Long.class),

@@ -37,7 +37,8 @@ class ObserverFileRoutes {
   private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
   @Bean
-  RouterFunction<ServerResponse> observerFileRouter(ObserverService observers, ActService acts) {
+  RouterFunction<ServerResponse> observerFileRouter(
+      CandidateService candidates, NoteService notes, ActService acts, ActReviewService reviews) {
     return route(
             POST("/api/campaigns/{campaignId}/observers/upload"),
             request ->
@@ -46,7 +47,7 @@ class ObserverFileRoutes {
                         CurrentCaller.withRole(ObserverAccess.READERS)
                             .flatMap(
                                 caller ->
-                                    observers.proposeFromWorkbook(
+                                    candidates.proposeFromWorkbook(
                                         caller, id(request, "campaignId"), UploadBody.of(request)))
                             .flatMap(
                                 created ->
@@ -63,7 +64,7 @@ class ObserverFileRoutes {
                       return CurrentCaller.get()
                           .flatMap(
                               caller ->
-                                  acts.attachToNote(
+                                  notes.attachToNote(
                                       caller, noteId, fileName, UploadBody.of(request)))
                           .flatMap(
                               file ->
@@ -130,7 +131,7 @@ class ObserverFileRoutes {
                               Role.FEDERAL, Role.REGIONAL, Role.MUNICIPAL, Role.RESPONSIBLE)
                           .flatMap(
                               caller ->
-                                  acts.archive(
+                                  reviews.archive(
                                       caller,
                                       campaignId,
                                       region,

@@ -1,8 +1,6 @@
 package org.oko.observers;
 
 import org.oko.api.ObserverProtocolsApi;
-import org.oko.api.model.ObserverArchiveHandover;
-import org.oko.api.model.ObserverArchiveHandoverBoard;
 import org.oko.api.model.ObserverKind;
 import org.oko.api.model.ObserverProtocol;
 import org.oko.api.model.ObserverProtocolPage;
@@ -17,49 +15,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Which observer was present at the results protocol (seed 004 9.1) and the hand-over of the
- * archive of acts with violations to РЦОКО (seed 003 11.2–11.3); each maps to one service call.
+ * Which observer was present at the results protocol (seed 004 9.1), tag «observer-protocols»; each
+ * maps to one service call.
  */
 @RestController
 class ObserverProtocolsController implements ObserverProtocolsApi {
 
   private final ProtocolWitnessService protocols;
-  private final ArchiveHandoverService handovers;
 
-  ObserverProtocolsController(ProtocolWitnessService protocols, ArchiveHandoverService handovers) {
+  ObserverProtocolsController(ProtocolWitnessService protocols) {
     this.protocols = protocols;
-    this.handovers = handovers;
-  }
-
-  @Override
-  public Mono<ResponseEntity<ObserverArchiveHandover>> handOverObserverActArchive(
-      Long campaignId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> handovers.handOver(caller, campaignId))
-        .map(row -> ResponseEntity.ok(toApi(row)));
-  }
-
-  @Override
-  public Mono<ResponseEntity<ObserverArchiveHandoverBoard>> listObserverArchiveHandovers(
-      Long campaignId, String regionCode, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> handovers.board(caller, campaignId, regionCode))
-        .map(
-            board ->
-                ResponseEntity.ok(
-                    new ObserverArchiveHandoverBoard(
-                        board.regionCode(),
-                        board.passed(),
-                        board.items().size() - board.passed(),
-                        board.items().stream().map(this::toApi).toList())));
-  }
-
-  private ObserverArchiveHandover toApi(ArchiveHandoverStore.Row row) {
-    return new ObserverArchiveHandover(row.unitName(), row.timeZone())
-        .municipalityId(row.municipalityId())
-        .handedAt(row.handedAt() == null ? null : ApiTimes.utc(row.handedAt()))
-        .handedBy(row.handedBy())
-        .acts(row.acts());
   }
 
   @Override

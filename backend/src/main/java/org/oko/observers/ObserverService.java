@@ -7,9 +7,6 @@ import org.oko.identity.IdentityAdmin;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
-import org.oko.platform.blob.BlobStore;
-import org.oko.platform.excel.UnreadableWorkbookException;
-import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -18,19 +15,15 @@ import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.UnprocessableException;
-import org.oko.platform.web.UnsupportedTypeException;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Candidates and independent observers: an organization proposes public observers (one by one or
- * from a workbook, all or nothing), its coordinator accepts or rejects them, the region appoints
- * independent ones; an accepted observer gets a login.
+ * Observers of both kinds: the coordinator sees its scope's candidates and accepts or rejects them
+ * (proposing them is {@link CandidateService}), the region appoints independent ones; an accepted
+ * observer gets a login.
  */
 @Service
 class ObserverService {
@@ -39,26 +32,24 @@ class ObserverService {
 
   record Credentials(String login, String password) {}
 
-  static final long MAX_WORKBOOK_BYTES = 10L * 1024 * 1024;
-
   private final ObserverStore store;
+  private final CandidateService candidates;
   private final CampaignDirectory campaigns;
   private final OrganizationDirectory organizations;
   private final IdentityAdmin identity;
   private final Schedule schedule;
-  private final BlobStore blobs;
   private final TransactionalOperator tx;
 
   ObserverService(
       ObserverStore store,
+      CandidateService candidates,
       CampaignDirectory campaigns,
       OrganizationDirectory organizations,
       IdentityAdmin identity,
       Schedule schedule,
-      BlobStore blobs,
       ReactiveTransactionManager transactions) {
-    this.blobs = blobs;
     this.store = store;
+    this.candidates = candidates;
     this.campaigns = campaigns;
     this.organizations = organizations;
     this.identity = identity;
@@ -94,95 +85,10 @@ class ObserverService {
         .flatMap(
             campaign ->
                 caller.role() == Role.ORGANIZATION
-                    ? propose(caller, campaign, List.of(observer))
+                    ? candidates
+                        .propose(caller, campaign, List.of(observer))
                         .flatMap(ids -> store.byId(ids.get(0)))
                     : appoint(caller, campaign, observer));
-  }
-
-  /** Proposes every candidate of a workbook, or none (the rows are already checked). */
-  Mono<Integer> proposeAll(Caller caller, long campaignId, List<NewObserver> observers) {
-    return campaigns
-        .visibleTo(caller, campaignId)
-        .flatMap(campaign -> propose(caller, campaign, observers))
-        .map(List::size);
-  }
-
-  /**
-   * Proposes every candidate of an uploaded workbook, or none: the caller, campaign and deadline
-   * are checked before the body is read; the file is staged, read off the event loop and deleted.
-   */
-  Mono<Integer> proposeFromWorkbook(Caller caller, long campaignId, Flux<DataBuffer> body) {
-    return requireProposing(caller, campaignId)
-        .flatMap(
-            campaign ->
-                blobs.withStaged(
-                    body,
-                    MAX_WORKBOOK_BYTES,
-                    file ->
-                        Mono.fromCallable(
-                                () -> {
-                                  if (!WorkbookReader.looksLikeXlsx(file)) {
-                                    throw new UnsupportedTypeException(
-                                        "Загрузите книгу Excel (.xlsx) по шаблону: полученный файл"
-                                            + " ею не является");
-                                  }
-                                  return CandidatesWorkbook.read(file);
-                                })
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .onErrorMap(
-                                UnreadableWorkbookException.class,
-                                e -> new UnsupportedTypeException(e.getMessage()))))
-        .flatMap(candidates -> proposeAll(caller, campaignId, candidates));
-  }
-
-  /** The campaign if an organization may propose candidates to it now. */
-  Mono<CampaignInfo> requireProposing(Caller caller, long campaignId) {
-    if (caller.role() != Role.ORGANIZATION) {
-      return Mono.error(new AccessDeniedException());
-    }
-    return campaigns
-        .visibleTo(caller, campaignId)
-        .flatMap(
-            campaign ->
-                schedule
-                    .requireConductNotClosed(
-                        campaignId, caller.regionCode(), caller.organizationId())
-                    .thenReturn(campaign));
-  }
-
-  private Mono<List<Long>> propose(
-      Caller caller, CampaignInfo campaign, List<NewObserver> observers) {
-    if (caller.role() != Role.ORGANIZATION) {
-      return Mono.error(new AccessDeniedException());
-    }
-    for (NewObserver o : observers) {
-      if (o.kind() != ObserverInfo.Kind.PUBLIC) {
-        return Mono.error(
-            new UnprocessableException(
-                "kind",
-                "Организация предлагает только общественных наблюдателей; независимых назначает"
-                    + " региональный координатор"));
-      }
-      var problems = ObserverRules.check(o.fullName(), o.phone(), o.email(), o.workplace());
-      if (!problems.isEmpty()) {
-        return Mono.error(
-            new UnprocessableException(
-                "Кандидат не предложен: ошибки в данных", ObserverRules.asFields(problems)));
-      }
-    }
-    return schedule
-        .requireConductNotClosed(campaign.id(), caller.regionCode(), caller.organizationId())
-        .thenMany(
-            store.insert(
-                campaign.id(),
-                observers,
-                ObserverInfo.Status.PROPOSED,
-                caller.organizationId(),
-                caller.regionCode(),
-                caller.login(),
-                schedule.now()))
-        .collectList()
-        .as(tx::transactional);
   }
 
   private Mono<ObserverInfo> appoint(Caller caller, CampaignInfo campaign, NewObserver observer) {

@@ -1,55 +1,22 @@
 package org.oko.observers;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import org.oko.orgs.OrganizationDirectory;
-import org.oko.orgs.OrganizationRef;
-import org.oko.platform.blob.BlobStore;
-import org.oko.platform.events.Outbox;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Observers for the demo, written as the observers' own use cases would leave them (the demo loader
  * calls it on an empty database, in its transaction). The observer account {@code login} must exist
- * already.
+ * already. The work (rows and events) is {@link ObserversDemoService}'s.
  */
 @Component
 public class ObserversAdmin {
 
-  private static final byte[] DEMO_SCAN =
-      ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-              + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-              + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-              + "trailer<</Root 1 0 R>>\n%%EOF\n")
-          .getBytes(StandardCharsets.US_ASCII);
+  private final ObserversDemoService demo;
 
-  private final ObserverStore observers;
-  private final AssignmentStore assignments;
-  private final ActStore acts;
-  private final OrganizationDirectory organizations;
-  private final BlobStore blobs;
-  private final Outbox outbox;
-
-  ObserversAdmin(
-      ObserverStore observers,
-      AssignmentStore assignments,
-      ActStore acts,
-      OrganizationDirectory organizations,
-      BlobStore blobs,
-      Outbox outbox) {
-    this.observers = observers;
-    this.assignments = assignments;
-    this.acts = acts;
-    this.organizations = organizations;
-    this.blobs = blobs;
-    this.outbox = outbox;
+  ObserversAdmin(ObserversDemoService demo) {
+    this.demo = demo;
   }
 
   /**
@@ -61,203 +28,6 @@ public class ObserversAdmin {
    * further assignments on {@code conductDay}.
    */
   public Mono<Void> seedDemo(long campaignId, String login, LocalDate conductDay, Instant now) {
-    Mono<OrganizationRef> saratov = organizations.byLogin("edu640001");
-    Mono<OrganizationRef> engels = organizations.byLogin("edu640021");
-    Mono<OrganizationRef> engels2 = organizations.byLogin("edu640022");
-    Mono<OrganizationRef> engels3 = organizations.byLogin("edu640023");
-    return Mono.zip(saratov, engels, engels2, engels3)
-        .flatMap(
-            places -> {
-              OrganizationRef school = places.getT1();
-              OrganizationRef engelsSchool = places.getT2();
-              OrganizationRef second = places.getT3();
-              OrganizationRef third = places.getT4();
-              LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Saratov"));
-              Mono<Void> saratovCandidates =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              candidate("Алексеева Ирина Викторовна", "Родительский комитет"),
-                              candidate("Бондаренко Олег Сергеевич", "ООО «Волгаэнерго», инженер")),
-                          ObserverInfo.Status.PROPOSED,
-                          school.id(),
-                          "64",
-                          "edu640001",
-                          now)
-                      .then();
-              Mono<List<Long>> engelsCandidates =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              candidate(
-                                  "Григорьева Анна Павловна",
-                                  "Совет ветеранов педагогического труда"),
-                              candidate(
-                                  "Дмитриев Николай Ильич", "Городская библиотека, библиотекарь"),
-                              candidate("Егорова Светлана Юрьевна", "Родительский комитет")),
-                          ObserverInfo.Status.PROPOSED,
-                          engelsSchool.id(),
-                          "64",
-                          "edu640021",
-                          now)
-                      .collectList();
-              Mono<Long> independent =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              new NewObserver(
-                                  ObserverInfo.Kind.INDEPENDENT,
-                                  "Жуков Виктор Андреевич",
-                                  "+7 845 200-10-10",
-                                  null,
-                                  "Учитель физики",
-                                  school.id(),
-                                  "64")),
-                          ObserverInfo.Status.ACCEPTED,
-                          null,
-                          "64",
-                          "region64",
-                          now)
-                      .next();
-              return saratovCandidates
-                  .then(Mono.zip(engelsCandidates, independent))
-                  .flatMap(
-                      ids -> {
-                        long withAccount = ids.getT1().get(0);
-                        long other = ids.getT1().get(1);
-                        long appointed = ids.getT2();
-                        return observers
-                            .decide(withAccount, ObserverInfo.Status.ACCEPTED, null, now)
-                            .then(observers.decide(other, ObserverInfo.Status.ACCEPTED, null, now))
-                            .then(observers.setLogin(withAccount, login))
-                            .then(
-                                assign(
-                                        campaignId,
-                                        withAccount,
-                                        "PUBLIC",
-                                        second,
-                                        today.minusDays(1),
-                                        now)
-                                    .flatMap(
-                                        yesterday -> pastDay(campaignId, yesterday, second, now)))
-                            .then(
-                                assign(campaignId, withAccount, "PUBLIC", engelsSchool, today, now))
-                            .then(assign(campaignId, other, "PUBLIC", third, conductDay, now))
-                            .then(
-                                assign(
-                                    campaignId,
-                                    appointed,
-                                    "INDEPENDENT",
-                                    engelsSchool,
-                                    conductDay,
-                                    now))
-                            .then();
-                      });
-            });
-  }
-
-  private static NewObserver candidate(String name, String workplace) {
-    return new NewObserver(
-        ObserverInfo.Kind.PUBLIC, name, "+7 900 000-00-00", null, workplace, null, null);
-  }
-
-  private Mono<Long> assign(
-      long campaignId,
-      long observerId,
-      String kind,
-      OrganizationRef point,
-      LocalDate day,
-      Instant now) {
-    return assignments
-        .insert(
-            campaignId,
-            observerId,
-            point,
-            day,
-            AssignmentInfo.Activity.CONDUCT,
-            "mun64-engels",
-            now)
-        .flatMap(
-            id ->
-                outbox
-                    .append(
-                        ObserverAssigned.TOPIC,
-                        String.valueOf(observerId),
-                        new ObserverAssigned(
-                            id,
-                            observerId,
-                            campaignId,
-                            point.id(),
-                            point.regionCode(),
-                            kind,
-                            day,
-                            "CONDUCT",
-                            now))
-                    .thenReturn(id));
-  }
-
-  /** Yesterday's observation: present, a note, an act with a violation, scanned and reviewed. */
-  private Mono<Void> pastDay(
-      long campaignId, long assignmentId, OrganizationRef point, Instant now) {
-    Instant yesterday = now.minusSeconds(86_400);
-    Flux<DataBuffer> scan = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(DEMO_SCAN));
-    return assignments
-        .markPresent(assignmentId, yesterday.minusSeconds(3 * 3600))
-        .then(
-            acts.insertNote(
-                assignmentId,
-                yesterday.minusSeconds(2 * 3600),
-                "14",
-                "Использование мобильного телефона участником",
-                "Участник в аудитории 14 пользовался телефоном; организатор в аудитории замечания"
-                    + " не сделал.",
-                yesterday.minusSeconds(2 * 3600)))
-        .then(assignments.byId(assignmentId))
-        .flatMap(
-            assignment ->
-                acts.saveAct(
-                    assignment,
-                    true,
-                    "В аудитории 14 участник пользовался мобильным телефоном во время работы.",
-                    "Рекомендовано провести проверку объективности результатов аудитории 14.",
-                    yesterday))
-        .flatMap(
-            actId ->
-                blobs
-                    .store(scan, DEMO_SCAN.length)
-                    .flatMap(
-                        blob ->
-                            acts.insertFile(
-                                assignmentId,
-                                null,
-                                actId,
-                                blob,
-                                "Акт наблюдения.pdf",
-                                "application/pdf",
-                                yesterday))
-                    .then(
-                        outbox.append(
-                            ObserverActSubmitted.TOPIC,
-                            String.valueOf(point.id()),
-                            new ObserverActSubmitted(
-                                actId,
-                                assignmentId,
-                                campaignId,
-                                point.id(),
-                                point.regionCode(),
-                                true,
-                                true,
-                                yesterday)))
-                    .then(
-                        acts.review(
-                            actId,
-                            true,
-                            "Нарушение подтверждено: передать в РЦОКО",
-                            "mun64-engels",
-                            now)))
-        .then();
+    return demo.seedDemo(campaignId, login, conductDay, now);
   }
 }

@@ -151,7 +151,9 @@ final class ObserversMapper {
             x.violationsFound(),
             ApiTimes.utc(x.submittedAt()),
             x.reviewed(),
-            x.timeZone())
+            x.timeZone(),
+            x.late())
+        .deadline(x.deadline() == null ? null : ApiTimes.utc(x.deadline()))
         .violations(x.violations())
         .remarks(x.remarks())
         .scan(x.scan() == null ? null : toApi(x.scan()))

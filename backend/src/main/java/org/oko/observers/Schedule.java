@@ -1,6 +1,7 @@
 package org.oko.observers;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.oko.campaigns.Stage;
@@ -43,12 +44,37 @@ class Schedule {
                                 + ": наблюдателей больше не предлагают и не назначают.")));
   }
 
+  /**
+   * Seed 003 11.2–11.3: acts and the archives of acts with violations are due "в сроки, указанные в
+   * дорожной карте" — the close of the results protocol stage (with the extension for the region or
+   * the point), or of conduct if the schedule has no results protocol; empty if it has neither.
+   */
+  Mono<Instant> actsDeadline(long campaignId, String regionCode, Long organizationId) {
+    return stages
+        .window(campaignId, Stage.RESULTS_PROTOCOL, regionCode, organizationId)
+        .switchIfEmpty(
+            Mono.defer(() -> stages.window(campaignId, Stage.CONDUCT, regionCode, organizationId)))
+        .map(StageWindow::effectiveClosesAt);
+  }
+
+  /**
+   * Seed 000: the region passes the violations to the federal organizer before the reports are made
+   * (they feed the reports' objectivity flags) — when the reports stage opens for the region, or by
+   * the acts' deadline if the schedule has no reports stage.
+   */
+  Mono<Instant> violationsDeadline(long campaignId, String regionCode) {
+    return stages
+        .window(campaignId, Stage.REPORTS, regionCode, null)
+        .map(StageWindow::opensAt)
+        .switchIfEmpty(Mono.defer(() -> actsDeadline(campaignId, regionCode, null)));
+  }
+
   /** Today in a time zone (a point's region's). */
   LocalDate today(String zone) {
     return LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
   }
 
-  java.time.Instant now() {
+  Instant now() {
     return clock.instant();
   }
 }

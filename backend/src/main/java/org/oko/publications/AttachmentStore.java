@@ -4,8 +4,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.oko.api.model.Attachment;
-import org.oko.api.model.AttachmentKind;
 import org.oko.platform.blob.StoredBlob;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -33,7 +31,7 @@ class AttachmentStore {
   }
 
   Mono<Long> insert(
-      long publicationId, AttachmentKind kind, String fileName, StoredBlob blob, Instant now) {
+      long publicationId, MaterialKind kind, String fileName, StoredBlob blob, Instant now) {
     return db.sql(
             """
             insert into attachment (publication_id, kind, file_name, per_organization, blob_key,
@@ -42,7 +40,7 @@ class AttachmentStore {
             returning id
             """)
         .bind("publication", publicationId)
-        .bind("kind", kind.getValue())
+        .bind("kind", kind.name())
         .bind("name", fileName)
         .bind("key", blob.key())
         .bind("sha", blob.sha256())
@@ -55,7 +53,7 @@ class AttachmentStore {
   /** One attachment and all its files in two statements, however many organizations there are. */
   Mono<Long> insertPerOrganization(
       long publicationId,
-      AttachmentKind kind,
+      MaterialKind kind,
       String title,
       List<OrganizationFile> files,
       Instant now) {
@@ -68,7 +66,7 @@ class AttachmentStore {
             returning id
             """)
         .bind("publication", publicationId)
-        .bind("kind", kind.getValue())
+        .bind("kind", kind.name())
         .bind("name", title)
         .bind("size", total)
         .bind("files", files.size())
@@ -194,22 +192,20 @@ class AttachmentStore {
         .all();
   }
 
-  /** An attachment of one publication, ready for the response. */
-  record AttachmentView(long publicationId, Attachment attachment) {}
+  /** An attachment of one publication. */
+  record AttachmentView(long publicationId, AttachmentItem attachment) {}
 
   private static AttachmentView toView(Readable r, boolean forOrganization) {
-    Attachment a =
-        new Attachment(
+    boolean perOrganization = r.get("per_organization", Boolean.class);
+    AttachmentItem a =
+        new AttachmentItem(
             r.get("id", Long.class),
-            AttachmentKind.fromValue(r.get("kind", String.class)),
+            MaterialKind.valueOf(r.get("kind", String.class)),
             r.get("file_name", String.class),
             r.get("size", Long.class),
-            r.get("per_organization", Boolean.class));
-    if (forOrganization) {
-      a.setDownloaded(r.get("downloaded", Boolean.class));
-    } else if (a.getPerOrganization()) {
-      a.setOrganizationFiles(r.get("organization_files", Integer.class));
-    }
+            perOrganization,
+            !forOrganization && perOrganization ? r.get("organization_files", Integer.class) : null,
+            forOrganization ? r.get("downloaded", Boolean.class) : null);
     return new AttachmentView(r.get("publication_id", Long.class), a);
   }
 

@@ -5,15 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.oko.api.model.DownloadPage;
-import org.oko.api.model.DownloadRow;
-import org.oko.api.model.OrganizationBrief;
 import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.platform.web.ApiTimes;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -73,6 +71,16 @@ class DownloadsReportStore {
       """
           .formatted(AudienceRule.ORGANIZATION_IN_AUDIENCE, "%s");
 
+  /**
+   * One page of the report: the organizations of the caller's part of the audience that match the
+   * filter ({@code listing}, its total the matching ones), and how many organizations that part has
+   * and how many of them have downloaded anything.
+   */
+  record Report(Listing<Line> listing, long audience, long downloaded) {}
+
+  /** One organization: how many downloads, the first and the last (null when none). */
+  record Line(OrganizationRef organization, int downloads, Instant firstAt, Instant lastAt) {}
+
   private final DatabaseClient db;
   private final Clock clock;
 
@@ -84,7 +92,7 @@ class DownloadsReportStore {
     this.organizations = organizations;
   }
 
-  Mono<DownloadPage> page(
+  Mono<Report> page(
       Caller caller,
       long publicationId,
       String regionCode,
@@ -109,7 +117,7 @@ class DownloadsReportStore {
         .then();
   }
 
-  private Mono<DownloadPage> query(
+  private Mono<Report> query(
       long publicationId, Visibility part, Boolean downloaded, Paging paging) {
     ScopeCondition scope = part.condition();
     return scope
@@ -118,48 +126,45 @@ class DownloadsReportStore {
         .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
         .bind("limit", paging.size())
         .bind("offset", paging.offset())
-        .map(DownloadsReportStore::toLine)
+        .map(DownloadsReportStore::toTotalsAndLine)
         .all()
         .collectList()
         .map(
-            lines -> {
-              Line totals = lines.get(0);
-              List<DownloadRow> items = new ArrayList<>();
-              lines.stream().filter(l -> l.row() != null).forEach(l -> items.add(l.row()));
-              return new DownloadPage(
-                  paging.page(),
-                  paging.size(),
-                  totals.matching(),
-                  paging.totalPages(totals.matching()),
-                  totals.audience(),
-                  totals.downloaded(),
-                  items);
+            rows -> {
+              TotalsAndLine totals = rows.get(0);
+              List<Line> lines = new ArrayList<>();
+              rows.stream().filter(r -> r.line() != null).forEach(r -> lines.add(r.line()));
+              return new Report(
+                  new Listing<>(lines, totals.matching()), totals.audience(), totals.downloaded());
             });
   }
 
   /** One row of the statement: the totals, and one organization unless the page is empty. */
-  private record Line(long audience, long downloaded, long matching, DownloadRow row) {}
+  private record TotalsAndLine(long audience, long downloaded, long matching, Line line) {}
 
-  private static Line toLine(Readable r) {
-    DownloadRow row = null;
+  private static TotalsAndLine toTotalsAndLine(Readable r) {
+    Line line = null;
     Long id = r.get("id", Long.class);
     if (id != null) {
-      OrganizationBrief organization =
-          new OrganizationBrief(
+      OrganizationRef organization =
+          new OrganizationRef(
               id,
               r.get("login", String.class),
               r.get("name", String.class),
-              r.get("region_code", String.class));
-      organization.setMunicipalityId(r.get("municipality_id", Long.class));
-      organization.setMunicipalityName(r.get("municipality", String.class));
-      row = new DownloadRow(organization, r.get("downloads", Long.class).intValue());
-      row.setFirstDownloadedAt(ApiTimes.utc(r.get("first_at", Instant.class)));
-      row.setLastDownloadedAt(ApiTimes.utc(r.get("last_at", Instant.class)));
+              r.get("region_code", String.class),
+              r.get("municipality_id", Long.class),
+              r.get("municipality", String.class));
+      line =
+          new Line(
+              organization,
+              r.get("downloads", Long.class).intValue(),
+              r.get("first_at", Instant.class),
+              r.get("last_at", Instant.class));
     }
-    return new Line(
+    return new TotalsAndLine(
         r.get("audience", Long.class),
         r.get("downloaded_total", Long.class),
         r.get("matching", Long.class),
-        row);
+        line);
   }
 }

@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.oko.api.model.Attachment;
+import org.oko.api.model.AttachmentKind;
 import org.oko.api.model.Audience;
+import org.oko.api.model.DownloadPage;
+import org.oko.api.model.DownloadRow;
 import org.oko.api.model.Publication;
+import org.oko.orgs.OrganizationMapper;
 import org.oko.platform.web.ApiTimes;
+import org.oko.platform.web.Listing;
+import org.oko.platform.web.Paging;
 import org.oko.publications.AttachmentStore.AttachmentView;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -38,10 +44,50 @@ class PublicationMapper {
         .collect(
             Collectors.groupingBy(
                 AttachmentView::publicationId,
-                Collectors.mapping(AttachmentView::attachment, Collectors.toList())))
+                Collectors.mapping(view -> attachment(view.attachment()), Collectors.toList())))
         .map(
             byPublication ->
                 rows.stream().map(row -> toApi(row, byPublication, reader.now())).toList());
+  }
+
+  /** An attachment as the contract shows it. */
+  static Attachment attachment(AttachmentItem item) {
+    Attachment a =
+        new Attachment(
+            item.id(),
+            AttachmentKind.fromValue(item.kind().name()),
+            item.fileName(),
+            item.size(),
+            item.perOrganization());
+    a.setOrganizationFiles(item.organizationFiles());
+    a.setDownloaded(item.downloaded());
+    return a;
+  }
+
+  /** The kind the request names, as the domain's. */
+  static MaterialKind kind(AttachmentKind kind) {
+    return MaterialKind.valueOf(kind.getValue());
+  }
+
+  /** The downloads report's page as the contract shows it. */
+  static DownloadPage downloads(DownloadsReportStore.Report report, Paging paging) {
+    Listing<DownloadsReportStore.Line> listing = report.listing();
+    List<DownloadRow> items = new ArrayList<>();
+    for (DownloadsReportStore.Line line : listing.items()) {
+      DownloadRow row =
+          new DownloadRow(OrganizationMapper.brief(line.organization()), line.downloads());
+      row.setFirstDownloadedAt(ApiTimes.utc(line.firstAt()));
+      row.setLastDownloadedAt(ApiTimes.utc(line.lastAt()));
+      items.add(row);
+    }
+    return new DownloadPage(
+        paging.page(),
+        paging.size(),
+        listing.total(),
+        paging.totalPages(listing.total()),
+        report.audience(),
+        report.downloaded(),
+        items);
   }
 
   private static final java.time.format.DateTimeFormatter LOCAL =

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
+import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.UnprocessableException;
@@ -30,8 +30,8 @@ class PublicationService {
   /** A publication as one reader sees it, at the reader's instant. */
   record Shown(PublicationRow publication, Reader reader) {}
 
-  /** One page of what a reader sees, how many in all, and how many of them are unread. */
-  record Listed(long total, long unread, List<PublicationRow> publications, Reader reader) {}
+  /** One page of what a reader sees with how many in all, and how many of them are unread. */
+  record Listed(Listing<PublicationRow> publications, long unread, Reader reader) {}
 
   /** A draft as its author writes it. */
   record Draft(long campaignId, String title, String body, PublicationAudience audience) {}
@@ -71,11 +71,12 @@ class PublicationService {
 
   Mono<Listed> list(Caller caller, Long campaignId, boolean onlyUnread, Paging paging) {
     Reader reader = Reader.of(caller, clock.instant());
-    return Mono.zip(
-            store.count(reader, campaignId, onlyUnread),
-            store.unread(reader, campaignId),
-            store.list(reader, campaignId, onlyUnread, paging).collectList())
-        .map(counted -> new Listed(counted.getT1(), counted.getT2(), counted.getT3(), reader));
+    Mono<Listing<PublicationRow>> page =
+        Listing.of(
+            store.list(reader, campaignId, onlyUnread, paging),
+            store.count(reader, campaignId, onlyUnread));
+    return Mono.zip(page, store.unread(reader, campaignId))
+        .map(listed -> new Listed(listed.getT1(), listed.getT2(), reader));
   }
 
   /** The publication if the caller may read it now; 404 otherwise. */

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publications ({@link PublicationService}). File uploads are streamed by {@link
- * AttachmentUploadService}; downloads by {@link AttachmentDownloadService}.
+ * AttachmentUploadRoutes}; downloads by {@link AttachmentDownloadService}.
  */
 @RestController
 class PublicationsController implements PublicationsApi {
@@ -54,14 +54,14 @@ class PublicationsController implements PublicationsApi {
         .flatMap(
             listed ->
                 mapper
-                    .of(listed.publications(), listed.reader())
+                    .of(listed.publications().items(), listed.reader())
                     .map(
                         items ->
                             new PublicationPage(
                                 page,
                                 size,
-                                listed.total(),
-                                paging.totalPages(listed.total()),
+                                listed.publications().total(),
+                                paging.totalPages(listed.publications().total()),
                                 listed.unread(),
                                 items)))
         .map(ResponseEntity::ok);
@@ -167,14 +167,12 @@ class PublicationsController implements PublicationsApi {
       ServerWebExchange exchange) {
     return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
         .flatMap(
-            caller ->
-                report.page(
-                    caller,
-                    publicationId,
-                    regionCode,
-                    municipalityId,
-                    downloaded,
-                    new Paging(page, size)))
+            caller -> {
+              Paging paging = new Paging(page, size);
+              return report
+                  .page(caller, publicationId, regionCode, municipalityId, downloaded, paging)
+                  .map(r -> PublicationMapper.downloads(r, paging));
+            })
         .map(ResponseEntity::ok);
   }
 

@@ -17,7 +17,7 @@ import org.oko.api.model.QuestionnaireSection;
  * The export of submitted questionnaires as one table: region, point, subject, category, kit, time
  * of submission in the region's time zone, then one column per question of the current definition
  * (a matrix one per row), and last the answers to questions the definition no longer has. Written
- * as {@code .xlsx} or CSV by an {@link AnswersTable}.
+ * as {@code .xlsx} ({@link org.oko.platform.excel.StreamedWorkbook}) or CSV ({@link CsvLine}).
  */
 final class AnswersWorkbook {
 
@@ -32,9 +32,6 @@ final class AnswersWorkbook {
           "Номер комплекта",
           "Анкета сдана (время региона)");
   static final String JOIN = "; ";
-
-  /** The longest text a cell of a workbook may hold. */
-  static final int CELL_MAX = 32_767;
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 

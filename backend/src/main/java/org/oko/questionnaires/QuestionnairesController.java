@@ -4,10 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.oko.api.QuestionnairesApi;
 import org.oko.api.model.MonitoringLevel;
-import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireAnswersInput;
-import org.oko.api.model.QuestionnaireExportFormat;
 import org.oko.api.model.QuestionnaireInput;
 import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireSaved;
@@ -16,7 +14,6 @@ import org.oko.api.model.QuestionnaireUpdate;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,27 +23,27 @@ import reactor.core.publisher.Mono;
 
 /**
  * The questionnaires API. Two audiences with little in common share it: organizers, who define,
- * follow and export questionnaires ({@link QuestionnaireDefinitionService}, {@link
- * QuestionnaireMonitoringService}, {@link ResponseExportService}), and participants on phones, who
- * answer them ({@link SessionService}).
+ * follow questionnaires ({@link QuestionnaireDefinitionService}, {@link
+ * QuestionnaireMonitoringService}; the export streams from {@link ResponseExportRoutes}), and
+ * participants on phones, who answer them ({@link SessionService}, {@link SessionSubmitService}).
  */
 @RestController
 class QuestionnairesController implements QuestionnairesApi {
 
   private final QuestionnaireDefinitionService definitions;
   private final SessionService sessions;
+  private final SessionSubmitService submissions;
   private final QuestionnaireMonitoringService monitoring;
-  private final ResponseExportService export;
 
   QuestionnairesController(
       QuestionnaireDefinitionService definitions,
       SessionService sessions,
-      QuestionnaireMonitoringService monitoring,
-      ResponseExportService export) {
+      SessionSubmitService submissions,
+      QuestionnaireMonitoringService monitoring) {
     this.definitions = definitions;
     this.sessions = sessions;
+    this.submissions = submissions;
     this.monitoring = monitoring;
-    this.export = export;
   }
 
   @Override
@@ -109,23 +106,6 @@ class QuestionnairesController implements QuestionnairesApi {
   }
 
   @Override
-  public Mono<ResponseEntity<Resource>> exportQuestionnaireResponses(
-      Long campaignId,
-      QuestionnaireExportFormat format,
-      ParticipantCategory category,
-      ServerWebExchange exchange) {
-    return CurrentCaller.withRole(Role.FEDERAL)
-        .flatMap(
-            caller ->
-                export.export(
-                    caller,
-                    campaignId,
-                    QuestionnairesMapper.format(format),
-                    category == null ? null : category.getValue()))
-        .map(QuestionnairesMapper::download);
-  }
-
-  @Override
   public Mono<ResponseEntity<QuestionnaireSession>> startQuestionnaireSession(
       ServerWebExchange exchange) {
     return CurrentCaller.withRole(Role.PARTICIPANT)
@@ -159,7 +139,7 @@ class QuestionnairesController implements QuestionnairesApi {
                 CurrentCaller.withRole(Role.PARTICIPANT)
                     .flatMap(
                         caller ->
-                            sessions.submit(caller, sessionId, idempotencyKey, answersOf(body))))
+                            submissions.submit(caller, sessionId, idempotencyKey, answersOf(body))))
         .map(
             s -> {
               var ok = ResponseEntity.ok();

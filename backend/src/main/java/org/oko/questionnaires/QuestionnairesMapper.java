@@ -1,25 +1,17 @@
 package org.oko.questionnaires;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import org.oko.api.model.MonitoringLevel;
 import org.oko.api.model.ParticipantCategory;
 import org.oko.api.model.Questionnaire;
-import org.oko.api.model.QuestionnaireExportFormat;
 import org.oko.api.model.QuestionnaireMonitoring;
 import org.oko.api.model.QuestionnaireMonitoringRow;
 import org.oko.api.model.QuestionnaireSaved;
 import org.oko.api.model.QuestionnaireSession;
 import org.oko.api.model.QuestionnaireSessionStatus;
-import org.oko.platform.excel.WorkbookDownload;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** The questionnaires API's types to the feature's records and back. */
 final class QuestionnairesMapper {
@@ -68,6 +60,9 @@ final class QuestionnairesMapper {
     if (view.validUntil() != null) {
       session.setValidUntil(view.validUntil().atOffset(ZoneOffset.UTC));
     }
+    if (view.zone() != null) {
+      session.setTimeZone(view.zone().getId());
+    }
     return session;
   }
 
@@ -102,25 +97,5 @@ final class QuestionnairesMapper {
         line.used(),
         line.started(),
         line.submitted());
-  }
-
-  static ResponseExportService.Format format(QuestionnaireExportFormat format) {
-    return format == QuestionnaireExportFormat.CSV
-        ? ResponseExportService.Format.CSV
-        : ResponseExportService.Format.XLSX;
-  }
-
-  static ResponseEntity<Resource> download(ResponseExportService.Export export) {
-    return ResponseEntity.ok()
-        .contentType(
-            export.format() == ResponseExportService.Format.XLSX ? WorkbookDownload.XLSX : CSV)
-        .cacheControl(CacheControl.noStore())
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(export.fileName(), StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(export.file());
   }
 }

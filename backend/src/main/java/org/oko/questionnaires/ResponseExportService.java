@@ -1,117 +1,117 @@
 package org.oko.questionnaires;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.Subject;
-import org.oko.platform.blob.BlobStore;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
+import org.oko.platform.excel.StreamedWorkbook;
 import org.oko.platform.security.Caller;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.core.io.Resource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every submitted questionnaire of a campaign as one table ({@link AnswersWorkbook}), {@code .xlsx}
- * (SXSSF) or CSV (UTF-8 with a BOM, {@code ;}, RFC 4180 quoting, so that Excel opens it). Rows
- * stream from the database into a temporary file, which is answered and removed. No personal data
- * exists to export: a kit is all that stands for a participant.
+ * Every submitted questionnaire of a campaign in the caller's scope, streamed while it is read
+ * (issue 23, "Bulk exports of any size"): the first bytes leave at once, memory stays flat however
+ * many rows there are, and no file is written on the server. For people, one table ({@link
+ * AnswersWorkbook}) as {@code .xlsx} or CSV (UTF-8 with a BOM, {@code ;}, RFC 4180 quoting, so that
+ * Excel opens it); for machines, NDJSON: one JSON object per questionnaire with its raw answers, in
+ * session order, resumable after the last {@code id} received. No personal data exists to export: a
+ * kit is all that stands for a participant.
  */
 @Service
 class ResponseExportService {
 
   enum Format {
     XLSX,
-    CSV
+    CSV,
+    NDJSON
   }
 
-  /** The finished file (removed once read), its name and format. */
-  record Export(Resource file, String fileName, Format format) {}
+  /** What to export: a category (its value) or all for null, and where NDJSON resumes. */
+  record Request(long campaignId, Format format, String category, UUID after) {}
+
+  /** The file's chunks as they are written, its name and format. */
+  record Export(Flux<DataBuffer> body, String fileName, Format format) {}
 
   private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
 
   private final CampaignDirectory campaigns;
   private final QuestionnaireDefinitionStore definitions;
   private final SubmittedAnswersStore answers;
-  private final BlobStore blobs;
   private final JsonMapper json;
 
   ResponseExportService(
       CampaignDirectory campaigns,
       QuestionnaireDefinitionStore definitions,
       SubmittedAnswersStore answers,
-      BlobStore blobs,
       JsonMapper json) {
     this.campaigns = campaigns;
     this.definitions = definitions;
     this.answers = answers;
-    this.blobs = blobs;
     this.json = json;
   }
 
-  /** The export of the campaign's answers, of one category (its value) or of all for null. */
-  Mono<Export> export(Caller caller, long campaignId, Format format, String category) {
+  /**
+   * The export, once the campaign is known to be the caller's (404 before any byte otherwise); its
+   * rows are read only as the body is sent.
+   */
+  Mono<Export> export(Caller caller, Request request, DataBufferFactory buffers) {
+    ScopeCondition scope = Visibility.of(caller).condition(ScopeCondition.Columns.ofRowsIn("s"));
     return campaigns
-        .visibleTo(caller, campaignId)
-        .flatMap(campaign -> export(campaign, format, category));
-  }
-
-  private Mono<Export> export(CampaignInfo campaign, Format format, String only) {
-    return definitions
-        .ofCampaign(campaign.id())
-        .filter(d -> only == null || d.category().equals(only))
-        .collectList()
+        .visibleTo(caller, request.campaignId())
         .flatMap(
-            defs -> {
-              AnswersWorkbook.Layout layout = AnswersWorkbook.Layout.of(defs);
-              return Mono.usingWhen(
-                      blobs.tempFile(),
-                      file -> write(campaign, format, only, layout, file).then(serve(file, format)),
-                      file -> Mono.empty(),
-                      (file, e) -> delete(file),
-                      file -> delete(file))
-                  .map(resource -> new Export(resource, fileName(campaign, format), format));
-            });
+            campaign ->
+                definitions
+                    .ofCampaign(campaign.id())
+                    .filter(
+                        d -> request.category() == null || d.category().equals(request.category()))
+                    .collectList()
+                    .map(AnswersWorkbook.Layout::of)
+                    .map(
+                        layout ->
+                            new Export(
+                                body(campaign, request, layout, scope, buffers),
+                                fileName(campaign, request.format()),
+                                request.format())));
   }
 
-  private Mono<Void> write(
+  private Flux<DataBuffer> body(
       CampaignInfo campaign,
-      Format format,
-      String category,
+      Request request,
       AnswersWorkbook.Layout layout,
-      Path file) {
-    Map<String, String> subjects = new HashMap<>();
-    for (Subject s : campaign.subjects()) {
-      subjects.put(s.key(), s.name());
-    }
-    return Mono.usingWhen(
-        Mono.fromCallable(
-                () ->
-                    format == Format.XLSX
-                        ? new AnswersTable.XlsxTable(file)
-                        : (AnswersTable) new AnswersTable.CsvTable(file))
-            .subscribeOn(Schedulers.boundedElastic()),
-        table ->
-            Mono.fromRunnable(() -> table.row(new ArrayList<>(layout.header()), true))
-                .thenMany(
-                    answers
-                        .rows(campaign.id(), category)
-                        .publishOn(Schedulers.boundedElastic())
-                        .doOnNext(s -> table.row(cells(s, layout, subjects), false)))
-                .then(Mono.fromRunnable(table::finish)),
-        table -> Mono.fromRunnable(table::close).subscribeOn(Schedulers.boundedElastic()),
-        (table, e) -> Mono.fromRunnable(table::close).subscribeOn(Schedulers.boundedElastic()),
-        table -> Mono.fromRunnable(table::close).subscribeOn(Schedulers.boundedElastic()));
+      ScopeCondition scope,
+      DataBufferFactory buffers) {
+    boolean forMachines = request.format() == Format.NDJSON;
+    Flux<SubmittedAnswersStore.Submitted> rows =
+        answers.rows(campaign.id(), request.category(), scope, forMachines, request.after());
+    Map<String, String> subjects = subjectNames(campaign);
+    return switch (request.format()) {
+      case XLSX ->
+          StreamedWorkbook.of(
+              AnswersWorkbook.SHEET,
+              layout.header(),
+              rows.map(s -> cells(s, layout, subjects)),
+              buffers);
+      case CSV ->
+          Flux.concat(
+                  Mono.just("\uFEFF" + CsvLine.of(List.copyOf(layout.header()))),
+                  rows.map(s -> CsvLine.of(cells(s, layout, subjects))))
+              .map(line -> buffers.wrap(line.getBytes(StandardCharsets.UTF_8)));
+      case NDJSON -> rows.map(s -> buffers.wrap(ndjsonLine(machineRow(s, subjects))));
+    };
   }
 
   private List<Object> cells(
@@ -121,39 +121,45 @@ class ResponseExportService {
     return AnswersWorkbook.cells(s, json.readValue(s.answers(), ANSWERS), layout, subjects);
   }
 
+  /** A line for a regional system: stable keys and the answers as the questionnaire stores them. */
+  private Map<String, Object> machineRow(
+      SubmittedAnswersStore.Submitted s, Map<String, String> subjects) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", s.id().toString());
+    row.put("regionCode", s.regionCode());
+    row.put("point", s.point());
+    row.put("subject", s.subjectKey());
+    row.put("subjectName", subjects.getOrDefault(s.subjectKey(), s.subjectKey()));
+    row.put("category", s.category());
+    row.put("kit", s.kit());
+    row.put("submittedAt", s.submittedAt() == null ? null : s.submittedAt().toString());
+    row.put("answers", json.readValue(s.answers(), ANSWERS));
+    return row;
+  }
+
+  /** The row's JSON and its line feed, in one array. */
+  private byte[] ndjsonLine(Map<String, Object> row) {
+    byte[] object = json.writeValueAsBytes(row);
+    byte[] line = Arrays.copyOf(object, object.length + 1);
+    line[object.length] = '\n';
+    return line;
+  }
+
+  private static Map<String, String> subjectNames(CampaignInfo campaign) {
+    Map<String, String> subjects = new HashMap<>();
+    for (Subject s : campaign.subjects()) {
+      subjects.put(s.key(), s.name());
+    }
+    return subjects;
+  }
+
   private static String fileName(CampaignInfo campaign, Format format) {
     return "Ответы на анкеты, кампания "
         + campaign.id()
-        + (format == Format.XLSX ? ".xlsx" : ".csv");
-  }
-
-  /** The finished file, opened and already unlinked, so that it disappears once read. */
-  private static Mono<Resource> serve(Path file, Format format) {
-    return Mono.fromCallable(
-            () -> {
-              long size = Files.size(file);
-              InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-              Resource resource =
-                  new InputStreamResource(in) {
-                    @Override
-                    public long contentLength() {
-                      return size;
-                    }
-
-                    @Override
-                    public String getFilename() {
-                      return null;
-                    }
-                  };
-              return resource;
-            })
-        .subscribeOn(Schedulers.boundedElastic());
-  }
-
-  private static Mono<Void> delete(Path file) {
-    return Mono.fromCallable(() -> Files.deleteIfExists(file))
-        .subscribeOn(Schedulers.boundedElastic())
-        .onErrorResume(e -> Mono.empty())
-        .then();
+        + switch (format) {
+          case XLSX -> ".xlsx";
+          case CSV -> ".csv";
+          case NDJSON -> ".ndjson";
+        };
   }
 }

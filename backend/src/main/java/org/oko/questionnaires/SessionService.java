@@ -2,7 +2,7 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
-import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -20,18 +19,16 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * A participant's session: start or resume, autosave, submit. Autosave is the hot path (every
- * answer of thousands of participants at once): one update statement, everything else it checks
- * comes from memory.
+ * A participant's session: start or resume, autosave (submission is {@link
+ * SessionSubmitService}'s), and the session as the participant sees it. Autosave is the hot path
+ * (every answer of thousands of participants at once): one update statement, everything else it
+ * checks comes from memory.
  */
 @Service
 class SessionService {
 
   /** A session as the participant sees it, and whether this request created it. */
   record Started(SessionView view, boolean created) {}
-
-  /** A submitted session, and whether this request was the replay of an earlier submission. */
-  record Submission(SessionView view, boolean replayed) {}
 
   /** What an autosave stored: the session's revision and answered count, and when. */
   record Saved(long revision, int answered, Instant at) {}
@@ -41,6 +38,7 @@ class SessionService {
    *
    * @param content the questions; null for a submitted session
    * @param validUntil until when the credential works, or null
+   * @param zone the region's time zone, which the participant's times are shown in
    */
   record SessionView(
       SessionStore.Session session,
@@ -48,19 +46,15 @@ class SessionService {
       String subjectName,
       String title,
       QuestionnaireContent content,
-      Instant validUntil) {}
+      Instant validUntil,
+      ZoneId zone) {}
 
   static final String SUBMITTED = "Анкета уже сдана";
-
-  private static final String CHANGED_WHILE_SUBMITTING =
-      "Ответы изменились во время отправки (их сохраняли с другого устройства). Отправьте анкету"
-          + " ещё раз";
 
   private final KitCredentialDirectory credentials;
   private final SessionStore store;
   private final QuestionnaireDefinitionStore definitions;
   private final QuestionnaireWindow window;
-  private final Outbox outbox;
   private final Clock clock;
 
   SessionService(
@@ -68,13 +62,11 @@ class SessionService {
       SessionStore store,
       QuestionnaireDefinitionStore definitions,
       QuestionnaireWindow window,
-      Outbox outbox,
       Clock clock) {
     this.credentials = credentials;
     this.store = store;
     this.definitions = definitions;
     this.window = window;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -152,107 +144,8 @@ class SessionService {
                 Mono.error(submitted ? new ConflictException(SUBMITTED) : notFound(sessionId)));
   }
 
-  Mono<Submission> submit(
-      Caller caller, UUID sessionId, String idempotencyKey, Map<String, Object> patch) {
-    return submit(sessionId, caller.login(), idempotencyKey, patch, true);
-  }
-
-  /**
-   * Reads the session without a lock, checks everything in memory, then stores the submission with
-   * its event in one statement that succeeds only if nobody saved or submitted in between. If
-   * someone did, it is read again once: a retry of this very submission is then a replay.
-   */
-  private Mono<Submission> submit(
-      UUID sessionId, String login, String key, Map<String, Object> patch, boolean mayRetry) {
-    return store
-        .byId(sessionId, login)
-        .switchIfEmpty(Mono.error(() -> notFound(sessionId)))
-        .flatMap(
-            s -> {
-              if (s.submitted()) {
-                return key.equals(s.submitKey())
-                    ? view(s).map(v -> new Submission(v, true))
-                    : Mono.error(new ConflictException(SUBMITTED));
-              }
-              return submitStarted(s, key, patch)
-                  .switchIfEmpty(
-                      mayRetry
-                          ? Mono.defer(() -> submit(sessionId, login, key, patch, false))
-                          : Mono.error(new ConflictException(CHANGED_WHILE_SUBMITTING)));
-            });
-  }
-
-  /** The submission of a session read as STARTED; empty if it changed before it was stored. */
-  private Mono<Submission> submitStarted(
-      SessionStore.Session s, String key, Map<String, Object> patch) {
-    KitCredential c =
-        new KitCredential(
-            s.login(),
-            null,
-            s.campaignId(),
-            s.subjectKey(),
-            s.category(),
-            s.kitNumber(),
-            s.organizationId(),
-            s.regionCode());
-    // a kit protocol 2 took back, or a closed stage, is said first: no answer would change it
-    return window
-        .cachedRefusal(c)
-        .flatMap(SessionService::orConflict)
-        .then(definitions.published(s.questionnaireId(), s.definitionVersion()))
-        .flatMap(
-            v -> {
-              requireValid(AnswerRules.checkPatch(v.content(), patch));
-              Map<String, Object> merged = merge(s.answers(), patch);
-              requireValid(AnswerRules.checkComplete(v.content(), merged));
-              Instant now = clock.instant();
-              return outbox
-                  .appendIfChanged(
-                      SessionStore.SUBMIT_IF_UNCHANGED,
-                      store.submission(s.id(), s.revision(), merged, key, now),
-                      QuestionnaireSubmitted.TOPIC,
-                      s.id().toString(),
-                      new QuestionnaireSubmitted(
-                          s.id(),
-                          s.campaignId(),
-                          s.organizationId(),
-                          s.regionCode(),
-                          s.subjectKey(),
-                          s.category(),
-                          s.questionnaireId(),
-                          s.definitionVersion(),
-                          now))
-                  .filter(stored -> stored)
-                  .flatMap(stored -> view(submitted(s, merged, key, now)))
-                  .map(view -> new Submission(view, false));
-            });
-  }
-
-  /** The session as it is once submitted, without reading it back. */
-  private static SessionStore.Session submitted(
-      SessionStore.Session s, Map<String, Object> answers, String key, Instant now) {
-    return new SessionStore.Session(
-        s.id(),
-        s.login(),
-        s.questionnaireId(),
-        s.definitionVersion(),
-        s.campaignId(),
-        s.subjectKey(),
-        s.organizationId(),
-        s.regionCode(),
-        s.category(),
-        s.kitNumber(),
-        true,
-        answers,
-        s.revision() + 1,
-        s.startedAt(),
-        now,
-        now,
-        key);
-  }
-
   /** The session as the participant sees it; a submitted one without its questions. */
-  private Mono<SessionView> view(SessionStore.Session s) {
+  Mono<SessionView> view(SessionStore.Session s) {
     return definitions
         .published(s.questionnaireId(), s.definitionVersion())
         .flatMap(published -> view(s, published));
@@ -274,7 +167,8 @@ class SessionService {
                                 titles[1],
                                 published.title(),
                                 s.submitted() ? null : published.content(),
-                                w.closesAt())));
+                                w.closesAt(),
+                                w.zone())));
   }
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */
@@ -282,30 +176,17 @@ class SessionService {
     return window.refusal(c).flatMap(SessionService::orConflict);
   }
 
-  private static Mono<Void> orConflict(Optional<String> refusal) {
+  static Mono<Void> orConflict(Optional<String> refusal) {
     return refusal.isPresent() ? Mono.error(new ConflictException(refusal.get())) : Mono.empty();
   }
 
-  private static void requireValid(List<FieldProblem> problems) {
+  static void requireValid(List<FieldProblem> problems) {
     if (!problems.isEmpty()) {
       throw new UnprocessableException("Ответы не приняты: исправьте отмеченные вопросы", problems);
     }
   }
 
-  /** The stored answers with the patch applied: a null clears an answer. */
-  static Map<String, Object> merge(Map<String, Object> answers, Map<String, Object> patch) {
-    Map<String, Object> merged = new LinkedHashMap<>(answers);
-    for (Map.Entry<String, Object> e : patch.entrySet()) {
-      if (e.getValue() == null) {
-        merged.remove(e.getKey());
-      } else {
-        merged.put(e.getKey(), e.getValue());
-      }
-    }
-    return merged;
-  }
-
-  private static NotFoundException notFound(UUID sessionId) {
+  static NotFoundException notFound(UUID sessionId) {
     return new NotFoundException("Анкета " + sessionId + " не найдена");
   }
 

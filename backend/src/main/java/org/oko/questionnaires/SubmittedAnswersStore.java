@@ -1,7 +1,9 @@
 package org.oko.questionnaires;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.oko.kits.KitCredentialDirectory;
+import org.oko.orgs.ScopeCondition;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,7 @@ class SubmittedAnswersStore {
 
   /** One submitted questionnaire as read. */
   record Submitted(
+      UUID id,
       String regionCode,
       String zone,
       String point,
@@ -30,10 +33,26 @@ class SubmittedAnswersStore {
     this.db = db;
   }
 
-  Flux<Submitted> rows(long campaignId, String category) {
-    return db.sql(
+  /**
+   * The submitted questionnaires of a campaign inside {@code scope}: for people in the order a
+   * table is read (category, region, point, subject, kit); for machines ({@code bySession}) in
+   * session order after {@code afterSession}, so that an interrupted download resumes where it
+   * stopped.
+   */
+  Flux<Submitted> rows(
+      long campaignId,
+      String category,
+      ScopeCondition scope,
+      boolean bySession,
+      UUID afterSession) {
+    String order =
+        bySession
+            ? " and (cast(:after as uuid) is null or s.id > :after) order by s.id"
+            : " order by d.category desc, s.region_code, o.login, s.subject_key, k.kit_number";
+    var spec =
+        db.sql(
             """
-            select s.region_code, r.time_zone, o.login as point, s.subject_key, d.category,
+            select s.id, s.region_code, r.time_zone, o.login as point, s.subject_key, d.category,
                    k.kit_number, s.submitted_at, s.answers::text as answers
             from questionnaire_session s
             join questionnaire_definition d on d.id = s.questionnaire_id
@@ -42,16 +61,22 @@ class SubmittedAnswersStore {
             join %s k on k.login = s.login
             where s.campaign_id = :campaign and s.status = 'SUBMITTED'
               and (cast(:category as text) is null or d.category = :category)
-            order by d.category desc, s.region_code, o.login, s.subject_key, k.kit_number
             """
-                .formatted(KitCredentialDirectory.kits()))
-        .bind("campaign", campaignId)
+                    .formatted(KitCredentialDirectory.kits())
+                + scope.and()
+                + order);
+    spec = scope.bind(spec);
+    if (bySession) {
+      spec = spec.bind("after", Parameter.fromOrEmpty(afterSession, UUID.class));
+    }
+    return spec.bind("campaign", campaignId)
         .bind("category", Parameter.fromOrEmpty(category, String.class))
         // Fetched in portions as the file is written, not the whole result at once.
         .filter((statement, next) -> next.execute(statement.fetchSize(FETCH_SIZE)))
         .map(
             r ->
                 new Submitted(
+                    r.get("id", UUID.class),
                     r.get("region_code", String.class),
                     r.get("time_zone", String.class),
                     r.get("point", String.class),

@@ -93,7 +93,7 @@ class PreliminaryListService {
               List<Proposal> proposals =
                   parsed.lines().stream()
                       .filter(SampleWorkbookReader.Line::participates)
-                      .map(line -> new Proposal(line.login(), line.attributes(), line.place()))
+                      .map(SampleWorkbookReader.Line::proposal)
                       .toList();
               return new Read(proposals, parsed.problems());
             })
@@ -226,7 +226,9 @@ class PreliminaryListService {
         continue;
       }
       if (p.attributes() == null) {
-        continue; // its cells were already reported
+        // Its other cells were already reported; its subjects are listed with them.
+        problems.addAll(unknownSubjects(p, subjectKeys));
+        continue;
       }
       if (p.attributes().institutionType().isBlank()) {
         problems.add(p.place().problem(Column.TYPE, "", "Укажите тип ОО"));
@@ -240,13 +242,13 @@ class PreliminaryListService {
   /** Every subject of the proposal that is not one of the campaign's. */
   static List<FieldProblem> unknownSubjects(Proposal p, Set<String> subjectKeys) {
     List<FieldProblem> problems = new ArrayList<>();
-    for (String subject : p.attributes().subjects()) {
+    for (String subject : p.subjects()) {
       if (!subjectKeys.contains(subject)) {
         problems.add(
             p.place()
                 .problem(
                     Column.SUBJECTS,
-                    String.join(", ", p.attributes().subjects()),
+                    String.join(", ", p.subjects()),
                     "Предмет «" + subject + "» не входит в кампанию (см. справочник предметов)"));
       }
     }

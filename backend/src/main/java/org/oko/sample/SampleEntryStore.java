@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.oko.orgs.OrganizationRef;
-import org.oko.orgs.ScopeCondition;
-import org.oko.orgs.Visibility;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -17,54 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads of the preliminary list and the sample, always through a {@link Scope}. Joins the
+ * Reads of the preliminary list and the sample, always through an {@link EntryScope}. Joins the
  * organization and municipality tables read-only for names, places and paging by login.
  */
 @Component
 class SampleEntryStore {
-
-  /**
-   * Which entries of a campaign a caller sees, as SQL: its part of the hierarchy (orgs' one scope
-   * rule, narrowed by the request's filters), only the published sample (municipal and responsible
-   * coordinators), and whether the selection is hidden until publication (the region must not learn
-   * who is drawn before the federal organizer publishes it).
-   */
-  record Scope(
-      Visibility part, boolean publishedSampleOnly, boolean selectionHiddenBeforePublication) {
-
-    /** The status a caller sees: «proposed» for everyone in an unpublished region if hidden. */
-    static final String SHOWN_STATUS =
-        "case when :hideSelection and p.region_code is null then 'PROPOSED' else e.status end";
-
-    private static final String FROM =
-        """
-         from sample_entry e
-         join organization o on o.id = e.organization_id
-         left join municipality m on m.id = o.municipality_id
-         left join sample_publication p on p.campaign_id = e.campaign_id
-                                       and p.region_code = e.region_code
-         where e.campaign_id = :campaign
-           and (not :publishedOnly or (p.region_code is not null and e.status <> 'PROPOSED'))
-        """;
-
-    /** The entries' rows ({@code e}, {@code o}, {@code m}, {@code p}) this scope sees. */
-    String from() {
-      return FROM + condition().and();
-    }
-
-    /** Binds what {@link #from} and {@link #SHOWN_STATUS} use. */
-    GenericExecuteSpec bind(GenericExecuteSpec spec, long campaignId) {
-      return condition()
-          .bind(spec)
-          .bind("campaign", campaignId)
-          .bind("publishedOnly", publishedSampleOnly)
-          .bind("hideSelection", selectionHiddenBeforePublication);
-    }
-
-    private ScopeCondition condition() {
-      return part.condition(ScopeCondition.Columns.of("o").withRegion("e.region_code"));
-    }
-  }
 
   /** An entry as a list shows it: the status the caller may see, and whether it is published. */
   record Entry(
@@ -119,13 +74,13 @@ class SampleEntryStore {
     this.db = db;
   }
 
-  Flux<Entry> list(long campaignId, Scope scope, String status, String q, Paging paging) {
+  Flux<Entry> list(long campaignId, EntryScope scope, String status, String q, Paging paging) {
     return filtered(
             "select o.id, o.login, o.name, o.municipality_id, m.name as municipality,"
                 + " e.region_code, e.participants, e.institution_type, e.settlement_type,"
                 + " e.education_levels, e.subjects, e.verified_at, e.verified_by,"
                 + " (p.region_code is not null) as published, "
-                + Scope.SHOWN_STATUS
+                + EntryScope.SHOWN_STATUS
                 + " as shown"
                 + scope.from()
                 + FILTERS
@@ -140,18 +95,18 @@ class SampleEntryStore {
         .all();
   }
 
-  Mono<Long> count(long campaignId, Scope scope, String status, String q) {
+  Mono<Long> count(long campaignId, EntryScope scope, String status, String q) {
     return filtered("select count(*) as n" + scope.from() + FILTERS, campaignId, scope, status, q)
         .map(r -> r.get("n", Long.class))
         .one();
   }
 
   /** Counts per region of {@code regionCodes} (all the caller sees), in code order. */
-  Flux<RegionSummary> summary(long campaignId, Scope scope, Collection<String> regionCodes) {
+  Flux<RegionSummary> summary(long campaignId, EntryScope scope, Collection<String> regionCodes) {
     return bindScope(
             db.sql(
                     "with visible as (select e.region_code, e.verified_at, "
-                        + Scope.SHOWN_STATUS
+                        + EntryScope.SHOWN_STATUS
                         + " as shown"
                         + scope.from()
                         + ")"
@@ -254,13 +209,13 @@ class SampleEntryStore {
 
   private static final String FILTERS =
       " and (cast(:status as text) is null or "
-          + Scope.SHOWN_STATUS
+          + EntryScope.SHOWN_STATUS
           + " = :status)"
           + " and (cast(:q as text) is null or o.login like :loginPrefix"
           + " or o.name ilike :namePart)";
 
   private GenericExecuteSpec filtered(
-      String sql, long campaignId, Scope scope, String status, String q) {
+      String sql, long campaignId, EntryScope scope, String status, String q) {
     String term = q == null || q.isBlank() ? null : likeEscaped(q.strip());
     return bindScope(db.sql(sql), campaignId, scope)
         .bind("status", Parameter.fromOrEmpty(status, String.class))
@@ -275,7 +230,7 @@ class SampleEntryStore {
   }
 
   private static GenericExecuteSpec bindScope(
-      GenericExecuteSpec spec, long campaignId, Scope scope) {
+      GenericExecuteSpec spec, long campaignId, EntryScope scope) {
     return scope.bind(spec, campaignId);
   }
 

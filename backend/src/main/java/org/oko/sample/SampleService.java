@@ -10,7 +10,6 @@ import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
 import org.oko.sample.SampleEntryStore.Entry;
 import org.oko.sample.SampleEntryStore.RegionSummary;
-import org.oko.sample.SampleEntryStore.Scope;
 import org.oko.sample.SampleEntryStore.TemplateRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -208,13 +207,13 @@ class SampleService {
   }
 
   /** The caller's scope narrowed by the filters; a region or municipality outside it is 404. */
-  private Mono<Scope> scope(Caller caller, String regionCode, Long municipalityId) {
+  private Mono<EntryScope> scope(Caller caller, String regionCode, Long municipalityId) {
     boolean coordinatorOfPart =
         caller.role() == Role.MUNICIPAL || caller.role() == Role.RESPONSIBLE;
     boolean regional = caller.role() == Role.REGIONAL || caller.role() == Role.API_CLIENT;
     return organizations
         .narrowed(Visibility.of(caller), regionCode, municipalityId)
-        .map(part -> new Scope(part, coordinatorOfPart, regional));
+        .map(part -> new EntryScope(part, coordinatorOfPart, regional));
   }
 
   private Mono<Summary> summary(Caller caller, CampaignInfo campaign) {

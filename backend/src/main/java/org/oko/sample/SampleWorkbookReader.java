@@ -25,8 +25,22 @@ final class SampleWorkbookReader {
    * One row of the sheet.
    *
    * @param attributes null when the row says «нет» or one of its cells is wrong
+   * @param subjects the subject codes as written (checked against the campaign even when another
+   *     cell of the row is wrong, so that every problem of a file is listed at once)
    */
-  record Line(int row, String login, boolean participates, Attributes attributes, Place place) {}
+  record Line(
+      int row,
+      String login,
+      boolean participates,
+      Attributes attributes,
+      List<String> subjects,
+      Place place) {
+
+    /** What the row proposes, for the checks against the campaign and the sample. */
+    Proposal proposal() {
+      return new Proposal(login, attributes, subjects, place);
+    }
+  }
 
   /** The rows that could be read, and what was wrong with the others. */
   record Parsed(List<Line> lines, List<FieldProblem> problems) {}
@@ -167,7 +181,7 @@ final class SampleWorkbookReader {
       attributes = null;
     }
     if (!login.isEmpty() && participates != null) {
-      lines.add(new Line(row, login, participates, attributes, place));
+      lines.add(new Line(row, login, participates, attributes, subjects(cells), place));
     }
   }
 
@@ -221,8 +235,11 @@ final class SampleWorkbookReader {
               type,
               type.isEmpty() ? "Укажите тип ОО" : "Тип ОО — не длиннее 100 символов"));
     }
-    List<String> subjects = List.copyOf(new LinkedHashSet<>(split(value(cells, Column.SUBJECTS))));
-    return new Attributes(participants, type, settlement, List.copyOf(levels), subjects);
+    return new Attributes(participants, type, settlement, List.copyOf(levels), subjects(cells));
+  }
+
+  private static List<String> subjects(Map<String, String> cells) {
+    return List.copyOf(new LinkedHashSet<>(split(value(cells, Column.SUBJECTS))));
   }
 
   private static String value(Map<String, String> cells, Column column) {

@@ -188,13 +188,12 @@ class VerificationService {
                     "Организация «" + line.login() + "» указана дважды"));
         continue;
       }
-      if (line.participates() && line.attributes() == null) {
-        continue; // its cells were already reported
-      }
       if (line.participates()) {
-        problems.addAll(
-            PreliminaryListService.unknownSubjects(
-                new Proposal(line.login(), line.attributes(), line.place()), subjectKeys));
+        // Listed with the row's other problems, if any: every problem of the file at once.
+        problems.addAll(PreliminaryListService.unknownSubjects(line.proposal(), subjectKeys));
+      }
+      if (line.participates() && line.attributes() == null) {
+        continue; // its other cells were already reported
       }
       Attributes after = line.participates() ? line.attributes() : entry.attributes();
       changes.addAll(VerificationRules.diff(entry, line.participates(), after));

@@ -182,6 +182,25 @@ public class ScanProgressDirectory {
         .all();
   }
 
+  /** One subject's current sheets of an organization. */
+  public record SubjectRow(String subjectKey, Counts sheets) {}
+
+  /** The organization's current sheets per subject (subjects with any sheet), by subject key. */
+  public Flux<SubjectRow> bySubject(long campaignId, long organizationId) {
+    String sql =
+        "select s.subject_key, "
+            + COUNTS
+            + " from scan_sheet s where s.organization_id = :org and"
+            + CURRENT_SHEETS
+            + " group by s.subject_key order by s.subject_key";
+    return db.sql(sql)
+        .bind("c", campaignId)
+        .bind("org", organizationId)
+        .bind("subject", text(null))
+        .map(row -> new SubjectRow(row.get("subject_key", String.class), counts(row)))
+        .all();
+  }
+
   private static Counts counts(Readable row) {
     return new Counts(
         row.get("uploaded", Long.class),

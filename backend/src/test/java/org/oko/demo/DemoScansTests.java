@@ -67,8 +67,9 @@ class DemoScansTests extends ApiTest {
   @Test
   void aDemoPageIsAReadableA4ScanAndABlankOneIsWhite() throws IOException {
     BufferedImage written =
-        ImageIO.read(new ByteArrayInputStream(DemoScans.page(801_001, 1, false)));
-    BufferedImage blank = ImageIO.read(new ByteArrayInputStream(DemoScans.page(801_006, 1, true)));
+        ImageIO.read(new ByteArrayInputStream(DemoAnswerSheets.page(801_001, 1, false)));
+    BufferedImage blank =
+        ImageIO.read(new ByteArrayInputStream(DemoAnswerSheets.page(801_006, 1, true)));
     assertThat(written.getWidth()).isEqualTo(827);
     assertThat(written.getHeight()).isEqualTo(1169);
     assertThat(darkPixels(written)).isGreaterThan(1_000);

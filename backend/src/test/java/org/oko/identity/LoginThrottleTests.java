@@ -195,11 +195,11 @@ class LoginThrottleTests extends ApiTest {
 
   @Test
   void theWaitIsToldInMinutesAndHours() {
-    assertThat(TokenEndpoint.inRussian(Duration.ofSeconds(1))).isEqualTo("1 мин");
-    assertThat(TokenEndpoint.inRussian(Duration.ofSeconds(899))).isEqualTo("15 мин");
-    assertThat(TokenEndpoint.inRussian(Duration.ofMinutes(60))).isEqualTo("1 ч");
-    assertThat(TokenEndpoint.inRussian(Duration.ofMinutes(90))).isEqualTo("1 ч 30 мин");
-    assertThat(TokenEndpoint.inRussian(Duration.ofDays(1))).isEqualTo("24 ч");
+    assertThat(TokenResponses.inRussian(Duration.ofSeconds(1))).isEqualTo("1 мин");
+    assertThat(TokenResponses.inRussian(Duration.ofSeconds(899))).isEqualTo("15 мин");
+    assertThat(TokenResponses.inRussian(Duration.ofMinutes(60))).isEqualTo("1 ч");
+    assertThat(TokenResponses.inRussian(Duration.ofMinutes(90))).isEqualTo("1 ч 30 мин");
+    assertThat(TokenResponses.inRussian(Duration.ofDays(1))).isEqualTo("24 ч");
   }
 
   /** {@code perAddress} wrong guesses from each address, all at once. */

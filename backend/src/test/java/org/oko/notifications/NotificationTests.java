@@ -106,6 +106,163 @@ class NotificationTests extends ApiTest {
     assertThat(of(notifications("edu640001"), "DEADLINE", link)).hasSize(1);
   }
 
+  /**
+   * «Срок завтра» follows the deadline as extended (the federal organizer kept the stage open
+   * longer for one organization, DESIGN «Stage windows»; `003_c72cd2feee1a719e.txt` 10.2): the
+   * extended organization is not told of the old date, and is told the day before the new one.
+   */
+  @Test
+  void aDeadlineReminderFollowsTheStageAsExtendedForTheOrganization() {
+    LocalDate tomorrow = LocalDate.now(SARATOV).plusDays(1);
+    Instant closes = tomorrow.atTime(18, 0).atZone(SARATOV).toInstant();
+    Instant extended = tomorrow.plusDays(1).atTime(12, 0).atZone(SARATOV).toInstant();
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: срок продлён",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            closes,
+            "edu640001",
+            "edu640021");
+    FormDefinition results = forms.form(campaign.getId(), FormsFixture.RESULTS, "results");
+    String link = "/forms/" + results.getId();
+    long edu640021 =
+        db.sql("select id from organization where login = 'edu640021'")
+            .map(r -> r.get("id", Long.class))
+            .one()
+            .block();
+    as("federal")
+        .post()
+        .uri("/api/campaigns/" + campaign.getId() + "/stages/RESULTS_PROTOCOL/extensions")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            Map.of(
+                "organizationId", edu640021, "closesAt", extended.toString(), "reason", "Карантин"))
+        .exchange()
+        .expectStatus()
+        .isCreated();
+
+    deadlines.remind().block();
+    // The stage's own close is tomorrow: edu640001 is reminded; edu640021's is the day after.
+    assertThat(of(notifications("edu640001"), "DEADLINE", link)).hasSize(1);
+    assertThat(of(notifications("edu640021"), "DEADLINE", link)).isEmpty();
+
+    // A day later the extended close is tomorrow: edu640021 hears of it, with the new date.
+    clock.set(Instant.now().plus(1, ChronoUnit.DAYS));
+    deadlines.remind().block();
+    List<Map<String, Object>> late = of(notifications("edu640021"), "DEADLINE", link);
+    assertThat(late).hasSize(1);
+    assertThat((String) late.get(0).get("text"))
+        .contains(
+            tomorrow.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " 12:00 (Europe/Saratov)");
+    assertThat(of(notifications("edu640001"), "DEADLINE", link)).hasSize(1);
+  }
+
+  /**
+   * «Форма возвращена» (issue 22) when a coordinator returns a submitted report: the reason the
+   * regional coordinator gave is in the respondent's bell and in the form itself (its banner), and
+   * a coordinator outside the respondent's scope cannot return it.
+   */
+  @Test
+  void aCoordinatorReturnsAReportWithTheReasonShownInTheFormAndTheBell() {
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: возврат на доработку",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            Instant.now().plus(10, ChronoUnit.DAYS),
+            "edu640001");
+    FormDefinition results = forms.form(campaign.getId(), FormsFixture.RESULTS, "results");
+    FormResponse submitted = submitResults(results.getId());
+    String link = "/forms/" + results.getId();
+    String reopen = "/api/forms/" + results.getId() + "/response/reopen?organization=edu640001";
+    String reason = "Исправьте число участников: в 4а их 25, а не 20 (50% работ без кода)";
+
+    // Engels' coordinator does not see a Saratov school: 404, nothing returned.
+    as("mun64-engels")
+        .post()
+        .uri(reopen)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", submitted.getVersion(), "reason", reason))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    FormResponse returned =
+        as("region64")
+            .post()
+            .uri(reopen)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("version", submitted.getVersion(), "reason", "  " + reason + "  "))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(returned.getStatus().getValue()).isEqualTo("DRAFT");
+
+    // The school's form says who returned it and why.
+    FormResponse seen =
+        as("edu640001")
+            .get()
+            .uri("/api/forms/" + results.getId() + "/response")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(seen.getReopenReason()).isEqualTo(reason);
+    assertThat(seen.getReopenedBy()).isEqualTo("region64");
+    assertThat(seen.getReopenedByCoordinator()).isTrue();
+    assertThat(seen.getReopenedAt()).isNotNull();
+
+    // Its bell says the same.
+    Map<String, Object> bell = awaitNotification("edu640001", "FORM_RETURNED", link);
+    assertThat(bell.get("title")).isEqualTo("Форма возвращена на доработку");
+    assertThat((String) bell.get("text"))
+        .startsWith("Форма «Протокол результатов»: сданную версию 1 вернул координатор region64.")
+        .contains("Причина: «" + reason + "».");
+
+    // A reason over 1 000 characters is refused with a clear message, and nothing changes.
+    FormResponse again = submitAgain(results.getId(), seen.getVersion());
+    as("region64")
+        .post()
+        .uri(reopen)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", again.getVersion(), "reason", "я".repeat(1001)))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("reason"));
+    assertThat(
+            as("edu640001")
+                .get()
+                .uri("/api/forms/" + results.getId() + "/response")
+                .exchange()
+                .expectBody(FormResponse.class)
+                .returnResult()
+                .getResponseBody()
+                .getStatus()
+                .getValue())
+        .isEqualTo("SUBMITTED");
+  }
+
+  private FormResponse submitAgain(long formId, long version) {
+    return as("edu640001")
+        .post()
+        .uri("/api/forms/" + formId + "/response/submit")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", version))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(FormResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   @Test
   void aPublicationReleasedLaterRingsTheOpenBellAtItsTimeFromTheDatabase() {
     Campaign campaign =
@@ -181,17 +338,7 @@ class NotificationTests extends ApiTest {
     row.put("task_2", "2");
     row.put("task_3", "2");
     FormResponse saved = FormsFixture.save(school, formId, 0, Map.of("results", List.of(row)));
-    return school
-        .post()
-        .uri("/api/forms/" + formId + "/response/submit")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", saved.getVersion()))
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormResponse.class)
-        .returnResult()
-        .getResponseBody();
+    return submitAgain(formId, saved.getVersion());
   }
 
   private long publication(long campaignId) {

@@ -19,11 +19,17 @@ import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The federal organizer downloads every submitted questionnaire of a campaign. */
+/**
+ * The federal organizer (and a region, its own) downloads every submitted questionnaire of a
+ * campaign, streamed as .xlsx, CSV or NDJSON (issue 23, "Bulk exports of any size").
+ */
 class ExportTests extends ApiTest {
 
   @Autowired DatabaseClient db;
+  @Autowired JsonMapper json;
 
   private static final Instant SUBMITTED = Instant.parse("2026-04-10T09:30:00Z");
 
@@ -70,7 +76,11 @@ class ExportTests extends ApiTest {
   }
 
   private byte[] download(long campaign, String query, String contentType) {
-    return client
+    return downloadAs("federal", campaign, query, contentType);
+  }
+
+  private byte[] downloadAs(String login, long campaign, String query, String contentType) {
+    return as(login)
         .get()
         .uri("/api/campaigns/" + campaign + "/questionnaire-responses" + query)
         .exchange()
@@ -246,13 +256,21 @@ class ExportTests extends ApiTest {
   }
 
   @Test
-  void onlyTheFederalOrganizerExports() {
-    DefinitionFixture fixture = new DefinitionFixture(client, db);
-    long campaign = fixture.campaign("ОМК, выгрузка: доступ", "ppo640001");
-    for (String login : List.of("region64", "mun64-engels", "resp64", "ppo640001")) {
+  void aRegionExportsItsOwnRowsAndOnlyCoordinatorsAboveExport() {
+    Setup s = setup("ОМК, выгрузка анкет области", 7_500_000);
+    String text =
+        new String(
+            downloadAs("region64", s.campaign(), "?format=csv&category=TEACHER", "text/csv"),
+            StandardCharsets.UTF_8);
+    String[] lines = text.split("\r\n");
+    // Saratov's two submitted teacher questionnaires; Bashkortostan's (region 02) is not there.
+    assertThat(lines).hasSize(3);
+    assertThat(lines[1]).startsWith("64;ppo640001;");
+    assertThat(lines[2]).startsWith("64;ppo640001;");
+    for (String login : List.of("mun64-engels", "resp64", "ppo640001")) {
       as(login)
           .get()
-          .uri("/api/campaigns/" + campaign + "/questionnaire-responses")
+          .uri("/api/campaigns/" + s.campaign() + "/questionnaire-responses")
           .exchange()
           .expectStatus()
           .isForbidden();
@@ -265,10 +283,57 @@ class ExportTests extends ApiTest {
         .isNotFound();
     client
         .get()
-        .uri("/api/campaigns/" + campaign + "/questionnaire-responses?format=pdf")
+        .uri("/api/campaigns/" + s.campaign() + "/questionnaire-responses?format=pdf")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("xlsx, csv или ndjson"));
+  }
+
+  @Test
+  void ndjsonGivesEachQuestionnaireWithItsRawAnswersAndResumesAfterTheLastLineReceived()
+      throws IOException {
+    Setup s = setup("ОМК, выгрузка анкет ndjson", 7_600_000);
+    List<JsonNode> all = lines(download(s.campaign(), "?format=ndjson", "application/x-ndjson"));
+    // Three teachers' and one methodist's, in session order.
+    assertThat(all).hasSize(4);
+    assertThat(all).extracting(l -> l.get("id").asString()).isSorted();
+    JsonNode full =
+        all.stream().filter(l -> l.get("kit").asLong() == 7_600_502).findFirst().orElseThrow();
+    assertThat(full.get("regionCode").asString()).isEqualTo("64");
+    assertThat(full.get("point").asString()).isEqualTo("ppo640001");
+    assertThat(full.get("subjectName").asString()).isEqualTo("Русский язык");
+    assertThat(full.get("category").asString()).isEqualTo("TEACHER");
+    assertThat(full.get("submittedAt").asString()).isEqualTo("2026-04-10T09:30:00Z");
+    // The answers as stored: keys and values, not the table's labels.
+    assertThat(full.get("answers").get("cat").asString()).isEqualTo("high");
+    assertThat(full.get("answers").get("agree").get("time").asString()).isEqualTo("no");
+
+    // A download that broke off after the second line resumes with the third.
+    String second = all.get(1).get("id").asString();
+    List<JsonNode> rest =
+        lines(download(s.campaign(), "?format=ndjson&after=" + second, "application/x-ndjson"));
+    assertThat(rest)
+        .extracting(l -> l.get("id").asString())
+        .containsExactly(all.get(2).get("id").asString(), all.get(3).get("id").asString());
+    client
+        .get()
+        .uri("/api/campaigns/" + s.campaign() + "/questionnaire-responses?format=ndjson&after=x")
         .exchange()
         .expectStatus()
         .isBadRequest();
+  }
+
+  private List<JsonNode> lines(byte[] ndjson) throws IOException {
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : new String(ndjson, StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(json.readTree(line));
+      }
+    }
+    return lines;
   }
 
   private static List<String> texts(Row row) {

@@ -130,6 +130,8 @@ class SessionTests extends ApiTest {
     assertThat(first.getContent().getSections().get(0).getQuestions()).hasSize(3);
     assertThat(first.getAnswers()).isEmpty();
     assertThat(first.getValidUntil().toInstant()).isEqualTo(now.plus(Duration.ofDays(9)));
+    // Issue 21: the phone shows the times in the region's zone (ppo640001 is in Saratov).
+    assertThat(first.getTimeZone()).isEqualTo("Europe/Saratov");
 
     save(phone, first.getId(), Map.of("q1", "yes", "q2", 4)).expectStatus().isOk();
 

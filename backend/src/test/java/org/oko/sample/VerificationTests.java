@@ -180,6 +180,45 @@ class VerificationTests extends ApiTest {
         .satisfies(e -> assertThat(e.getAttributes().getParticipants()).isEqualTo(25));
   }
 
+  /**
+   * Issue 21: a row with a wrong participant count and an unknown subject code had only the count
+   * reported; the code came up on the next upload. Every problem of the file is listed at once.
+   */
+  @Test
+  void everyProblemOfAFileIsListedAtOnceUnknownSubjectsBesideTheRowsOtherMistakes() {
+    Schedule s = publishedSample();
+    int[] rows = new int[2];
+    byte[] form =
+        edited(
+            download(as("mun64-engels"), formUri(s.campaignId())),
+            sheet -> {
+              rows[0] = rowOf(sheet, "edu640021");
+              rows[1] = rowOf(sheet, "edu640022");
+              set(sheet, "D" + rows[0], "двадцать");
+              set(sheet, "H" + rows[0], "rus-4, hist-9");
+              set(sheet, "H" + rows[1], "bio-5");
+            });
+
+    upload(as("mun64-engels"), "/api/campaigns/" + s.campaignId() + UPLOADS, form)
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody(Problem.class)
+        .value(
+            p ->
+                assertThat(p.getErrors())
+                    .extracting(ProblemError::getCell, ProblemError::getMessage)
+                    .containsExactlyInAnyOrder(
+                        tuple("D" + rows[0], "Количество участников — целое число от 0 до 100000"),
+                        tuple(
+                            "H" + rows[0],
+                            "Предмет «hist-9» не входит в кампанию (см. справочник предметов)"),
+                        tuple(
+                            "H" + rows[1],
+                            "Предмет «bio-5» не входит в кампанию (см. справочник предметов)")));
+    assertThat(entries(client, s.campaignId(), ""))
+        .allMatch(e -> e.getStatus() == SampleStatus.SELECTED && e.getVerifiedAt() == null);
+  }
+
   @Test
   void aFormWithAnotherMunicipalitysSchoolIsRefusedWhole() {
     Schedule s = publishedSample();

@@ -1,15 +1,20 @@
 package org.oko.platform.excel;
 
+import static org.oko.platform.excel.OfficeFileRefusal.damaged;
+import static org.oko.platform.excel.OfficeFileRefusal.doctype;
+import static org.oko.platform.excel.OfficeFileRefusal.macros;
+import static org.oko.platform.excel.OfficeFileRefusal.notOffice;
+import static org.oko.platform.excel.OfficeFileRefusal.tooCompressed;
+import static org.oko.platform.excel.OfficeFileRefusal.tooLarge;
+import static org.oko.platform.excel.OfficeFileRefusal.tooLargeInAll;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -38,7 +43,8 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  *
  * <p>Not inspected: OpenDocument files, zips (a per-organization archive's inner archives), and
  * what an Office file embeds (OLE objects, links to outside templates). Blocking file and CPU work:
- * call it on {@code Schedulers.boundedElastic()}.
+ * call it on {@code Schedulers.boundedElastic()}. The parts' types are read by {@link
+ * OfficeContentTypes}; the reasons to refuse are {@link OfficeFileRefusal}'s.
  */
 public final class OfficeFileGuard {
 
@@ -52,9 +58,6 @@ public final class OfficeFileGuard {
   private static final Set<String> OLE = Set.of("doc", "xls");
   private static final Set<String> MACRO_ENABLED =
       Set.of("docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppsm", "ppam", "sldm");
-
-  /** Parts Office reads as XML whatever [Content_Types].xml says. */
-  private static final List<String> XML_NAMES = List.of(".xml", ".rels", ".vml");
 
   private OfficeFileGuard() {}
 
@@ -90,7 +93,7 @@ public final class OfficeFileGuard {
         inspectCompoundFile(file, fileName);
       }
       return Optional.empty();
-    } catch (Refusal refusal) {
+    } catch (OfficeFileRefusal refusal) {
       return Optional.of(refusal.getMessage());
     }
   }
@@ -120,16 +123,12 @@ public final class OfficeFileGuard {
       }
       ZipEntry types = zip.getEntry("[Content_Types].xml");
       if (types == null) {
-        throw new Refusal(
-            "Файл «"
-                + fileName
-                + "» не является документом Office (.docx, .xlsx, .pptx): сохраните его в Word,"
-                + " Excel или PowerPoint и приложите снова");
+        throw notOffice(fileName);
       }
       long[] total = {0};
-      ContentTypes contentTypes;
+      OfficeContentTypes contentTypes;
       try (InputStream in = inflated(zip, types, fileName, total)) {
-        contentTypes = ContentTypes.read(in, fileName);
+        contentTypes = OfficeContentTypes.read(in, fileName);
       } catch (IOException e) {
         throw damaged(fileName);
       }
@@ -148,11 +147,6 @@ public final class OfficeFileGuard {
         }
       }
     }
-  }
-
-  /** A package part's name in the package's terms: {@code /word/document.xml}. */
-  private static String partName(String entryName) {
-    return "/" + entryName;
   }
 
   private static boolean isVbaProject(String entryName) {
@@ -219,76 +213,6 @@ public final class OfficeFileGuard {
     };
   }
 
-  /**
-   * {@code [Content_Types].xml}: which parts are XML (to look for a DOCTYPE in each), and whether
-   * any part is a macro project or the document itself macro-enabled.
-   */
-  private static final class ContentTypes {
-    private final Map<String, String> defaults = new HashMap<>();
-    private final Set<String> xmlOverrides = new HashSet<>();
-
-    static ContentTypes read(InputStream in, String fileName) throws IOException {
-      ContentTypes types = new ContentTypes();
-      XmlScanner xml;
-      try {
-        xml = new XmlScanner(in, 4096);
-        for (int event = xml.next(); event != XmlScanner.EOF; event = xml.next()) {
-          if (event != XmlScanner.START) {
-            continue;
-          }
-          boolean isDefault = xml.is("Default");
-          if (!isDefault && !xml.is("Override")) {
-            continue;
-          }
-          int typeAttribute = xml.attribute("ContentType");
-          String type =
-              typeAttribute < 0 ? "" : xml.value(typeAttribute).toLowerCase(Locale.ROOT).strip();
-          if (type.contains("macroenabled") || type.contains("vbaproject")) {
-            throw macros(fileName);
-          }
-          if (isDefault) {
-            int extension = xml.attribute("Extension");
-            if (extension >= 0) {
-              types.defaults.put(xml.value(extension).toLowerCase(Locale.ROOT), type);
-            }
-          } else {
-            int part = xml.attribute("PartName");
-            if (part >= 0 && isXmlType(type)) {
-              types.xmlOverrides.add(xml.value(part).toLowerCase(Locale.ROOT));
-            }
-          }
-        }
-      } catch (UnreadableWorkbookException e) {
-        if (WorkbookGuard.DOCTYPE.equals(e.getMessage())) {
-          throw doctype(fileName, "[Content_Types].xml");
-        }
-        throw damaged(fileName);
-      }
-      return types;
-    }
-
-    /** Whether Office reads the entry as XML: by its override, its extension's default or name. */
-    boolean isXml(String entryName) {
-      String lower = entryName.toLowerCase(Locale.ROOT);
-      if (xmlOverrides.contains(partName(lower))) {
-        return true;
-      }
-      String extension = extension(lower);
-      if (isXmlType(defaults.getOrDefault(extension, ""))) {
-        return true;
-      }
-      return XML_NAMES.stream().anyMatch(lower::endsWith) && !lower.endsWith(".svg");
-    }
-
-    /**
-     * An XML content type ({@code …+xml}, {@code application/xml}) other than SVG: pictures come
-     * from anywhere, and an SVG drawn by a vector editor may well carry a harmless DOCTYPE.
-     */
-    private static boolean isXmlType(String type) {
-      return (type.endsWith("+xml") || type.endsWith("/xml")) && !type.startsWith("image/");
-    }
-  }
-
   // ---------------------------------------------------------------- OLE (.doc, .xls)
 
   /**
@@ -304,76 +228,14 @@ public final class OfficeFileGuard {
         throw macros(fileName);
       }
     } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal refusal) {
+      if (e instanceof OfficeFileRefusal refusal) {
         throw refusal;
       }
       throw damaged(fileName);
     }
   }
 
-  // ---------------------------------------------------------------- refusals
-
-  /** A reason to refuse the file, in Russian; caught in {@link #problem}. */
-  private static final class Refusal extends RuntimeException {
-    Refusal(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  private static Refusal macros(String fileName) {
-    return new Refusal(
-        "Файл «"
-            + fileName
-            + "» содержит макросы (VBA): такие файлы не принимаются. Сохраните его без макросов"
-            + " (.docx, .xlsx или .pptx) и приложите снова");
-  }
-
-  private static Refusal doctype(String fileName, String part) {
-    return new Refusal(
-        "Файл «"
-            + fileName
-            + "» содержит объявление DOCTYPE (часть "
-            + part
-            + "), которого Office не пишет: так подделывают файлы (внешние сущности, XXE). Такой"
-            + " файл не принимается");
-  }
-
-  private static Refusal tooLarge(String fileName, String entry) {
-    return new Refusal(
-        "Подозрительный архив: часть "
-            + entry
-            + " файла «"
-            + fileName
-            + "» после распаковки больше "
-            + (WorkbookGuard.MAX_ENTRY_SIZE >> 30)
-            + " ГБ (так устроены zip-бомбы). Такой файл не принимается");
-  }
-
-  private static Refusal tooCompressed(String fileName, String entry) {
-    return new Refusal(
-        "Подозрительный архив: часть "
-            + entry
-            + " файла «"
-            + fileName
-            + "» сжата более чем в "
-            + Math.round(1 / WorkbookGuard.MIN_INFLATE_RATIO)
-            + " раз (так устроены zip-бомбы). Такой файл не принимается");
-  }
-
-  private static Refusal tooLargeInAll(String fileName) {
-    return new Refusal(
-        "Подозрительный архив: файл «"
-            + fileName
-            + "» после распаковки больше "
-            + (MAX_TOTAL_SIZE >> 30)
-            + " ГБ (так устроены zip-бомбы). Такой файл не принимается");
-  }
-
-  private static Refusal damaged(String fileName) {
-    return new Refusal("Файл «" + fileName + "» повреждён: его не удалось прочитать");
-  }
-
-  private static String extension(String fileName) {
+  static String extension(String fileName) {
     int dot = fileName.lastIndexOf('.');
     int slash = fileName.lastIndexOf('/');
     return dot < 0 || dot < slash ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -1,0 +1,61 @@
+package org.oko.forms;
+
+import java.util.AbstractList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * A sheet's rows read from a workbook, kept as compact {@code String[]} in column order and
+ * presented as maps (column key → value, empty cells left out) made when asked for: a read-only
+ * view, so that 200,000 rows of a protocol stay small ({@link TemplateWorkbookReader}).
+ */
+final class CompactRows extends AbstractList<Map<String, String>> implements RandomAccess {
+
+  private final SheetSpec sheet;
+  private final List<String[]> rows;
+
+  CompactRows(SheetSpec sheet, List<String[]> rows) {
+    this.sheet = sheet;
+    this.rows = rows;
+  }
+
+  @Override
+  public Map<String, String> get(int index) {
+    return FormValidation.asMap(sheet, rows.get(index));
+  }
+
+  @Override
+  public int size() {
+    return rows.size();
+  }
+
+  /**
+   * Shares short values (scores, variants) between the rows of one file: most cells of a protocol
+   * are such, and one string each is enough.
+   */
+  static final class Shared {
+
+    private static final int MAX_SHARED_LENGTH = 4;
+    private static final int MAX_SHARED = 4096;
+
+    private final Map<String, String> shared = new HashMap<>();
+
+    /** The row, its short values replaced by the ones already kept. */
+    String[] compact(String[] values) {
+      for (int i = 0; i < values.length; i++) {
+        String value = values[i];
+        if (value != null && value.length() <= MAX_SHARED_LENGTH) {
+          String kept = shared.get(value);
+          if (kept != null) {
+            values[i] = kept;
+          } else if (shared.size() < MAX_SHARED) {
+            shared.put(value, value);
+          }
+        }
+      }
+      return values;
+    }
+  }
+}

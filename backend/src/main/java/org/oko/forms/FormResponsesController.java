@@ -1,0 +1,182 @@
+package org.oko.forms;
+
+import java.io.ByteArrayOutputStream;
+import org.oko.api.FormResponsesApi;
+import org.oko.api.model.FormComparison;
+import org.oko.api.model.FormReopenInput;
+import org.oko.api.model.FormResponse;
+import org.oko.api.model.FormResponseInput;
+import org.oko.api.model.FormResponseVersion;
+import org.oko.api.model.FormResponseVersionSummary;
+import org.oko.api.model.FormSubmissionInput;
+import org.oko.api.model.FormVersionInput;
+import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.CurrentCaller;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A respondent's response, the contract's {@code form-responses} tag: filled in the browser ({@link
+ * FormResponseService}), its versions ({@link ResponseVersionService}), the {@code .xlsx} template
+ * ({@link FormTemplateService}; its upload is {@link FormUploadRoutes}'), and JSON submission on a
+ * respondent's behalf ({@link FormSubmissionService}).
+ */
+@RestController
+class FormResponsesController implements FormResponsesApi {
+
+  private final FormResponseService responses;
+  private final FormSubmissionService submissions;
+  private final ResponseVersionService versions;
+  private final FormTemplateService templates;
+
+  FormResponsesController(
+      FormResponseService responses,
+      FormSubmissionService submissions,
+      ResponseVersionService versions,
+      FormTemplateService templates) {
+    this.responses = responses;
+    this.submissions = submissions;
+    this.versions = versions;
+    this.templates = templates;
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponse>> getFormResponse(
+      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> responses.get(caller, formId, organization, municipalityId))
+        .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponse>> saveFormDraft(
+      Long formId,
+      Mono<FormResponseInput> body,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                body.flatMap(
+                    in ->
+                        responses.saveDraft(
+                            caller,
+                            formId,
+                            organization,
+                            municipalityId,
+                            in.getVersion(),
+                            in.getSheets())))
+        .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponse>> submitFormResponse(
+      Long formId,
+      Mono<FormVersionInput> body,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                body.flatMap(
+                    in ->
+                        responses.submit(
+                            caller, formId, organization, municipalityId, in.getVersion())))
+        .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponse>> reopenFormResponse(
+      Long formId,
+      Mono<FormReopenInput> body,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                body.flatMap(
+                    in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
+        .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Flux<FormResponseVersionSummary>>> listFormResponseVersions(
+      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    return CurrentCaller.get()
+        .flatMap(caller -> versions.versions(caller, whose))
+        .map(list -> ResponseEntity.ok(Flux.fromIterable(list).map(FormsMapper::versionSummary)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponseVersion>> getFormResponseVersion(
+      Long formId,
+      Integer number,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    return CurrentCaller.get()
+        .flatMap(caller -> versions.version(caller, whose, number))
+        .map(v -> ResponseEntity.ok(FormsMapper.version(v)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormComparison>> compareFormResponseVersions(
+      Long formId,
+      Integer from,
+      Integer to,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    return CurrentCaller.get()
+        .flatMap(caller -> versions.compare(caller, whose, from, to))
+        .map(c -> ResponseEntity.ok(FormsMapper.comparison(c)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadFormTemplate(
+      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> templates.template(caller, formId, organization, municipalityId))
+        .flatMap(
+            template ->
+                WorkbookDownload.of(
+                    () -> {
+                      var out = new ByteArrayOutputStream();
+                      template.workbook().write(out);
+                      return out.toByteArray();
+                    },
+                    template.fileName()));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormResponse>> submitFormOnBehalf(
+      Long formId,
+      String idempotencyKey,
+      Mono<FormSubmissionInput> body,
+      ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                body.flatMap(
+                    in ->
+                        submissions.submitOnBehalf(
+                            caller, formId, idempotencyKey, in.getOrganization(), in.getSheets())))
+        .map(
+            s ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                    .header("Idempotent-Replayed", String.valueOf(s.replayed()))
+                    .body(FormsMapper.response(s.response())));
+  }
+}

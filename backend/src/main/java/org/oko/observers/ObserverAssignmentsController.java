@@ -1,0 +1,128 @@
+package org.oko.observers;
+
+import java.time.LocalDate;
+import org.oko.api.ObserverAssignmentsApi;
+import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverAssignmentInput;
+import org.oko.api.model.ObserverAssignmentPage;
+import org.oko.api.model.ObserverPresenceBoard;
+import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.Paging;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Observers sent to points (tag «observer-assignments»): assignments, referrals, the observer's own
+ * list, «Я на месте» and the presence board; each maps to one service call.
+ */
+@RestController
+class ObserverAssignmentsController implements ObserverAssignmentsApi {
+
+  private final AssignmentService assignments;
+  private final PresenceService presence;
+
+  ObserverAssignmentsController(AssignmentService assignments, PresenceService presence) {
+    this.assignments = assignments;
+    this.presence = presence;
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverAssignmentPage>> listObserverAssignments(
+      Long campaignId,
+      Long organizationId,
+      LocalDate day,
+      Integer page,
+      Integer size,
+      ServerWebExchange exchange) {
+    return CurrentCaller.withRole(ObserverAccess.READERS)
+        .flatMap(
+            caller ->
+                assignments.list(caller, campaignId, organizationId, day, new Paging(page, size)))
+        .map(
+            found ->
+                ResponseEntity.ok(
+                    new ObserverAssignmentPage(
+                        found.items().stream().map(ObserversMapper::toApi).toList(),
+                        page,
+                        size,
+                        found.total())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverAssignment>> assignObserver(
+      Long campaignId, Mono<ObserverAssignmentInput> body, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(ObserverAccess.READERS)
+        .zipWith(body)
+        .flatMap(
+            in ->
+                assignments.assign(
+                    in.getT1(),
+                    campaignId,
+                    in.getT2().getObserverId(),
+                    in.getT2().getOrganizationId(),
+                    in.getT2().getDay(),
+                    ObserversMapper.activity(in.getT2().getActivity())))
+        .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(ObserversMapper.toApi(a)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Void>> unassignObserver(
+      Long assignmentId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> assignments.unassign(caller, assignmentId))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadObserverReferral(
+      Long assignmentId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> assignments.referral(caller, assignmentId))
+        .map(bytes -> WorkbookDownload.response(bytes, "Направление " + assignmentId + ".xlsx"));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadObserverReferralList(
+      Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(ObserverAccess.READERS)
+        .flatMap(caller -> assignments.referralList(caller, campaignId, organizationId))
+        .map(bytes -> WorkbookDownload.response(bytes, "Направления наблюдателей.xlsx"));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverPresenceBoard>> getObserverPresence(
+      Long campaignId,
+      LocalDate day,
+      Long municipalityId,
+      Integer page,
+      Integer size,
+      ServerWebExchange exchange) {
+    return CurrentCaller.withRole(ObserverAccess.READERS)
+        .flatMap(
+            caller ->
+                presence.board(caller, campaignId, day, municipalityId, new Paging(page, size)))
+        .map(board -> ResponseEntity.ok(ObserversMapper.toApi(board, day, page, size)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Flux<ObserverAssignment>>> listMyObserverAssignments(
+      ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(presence::mine)
+        .map(mine -> ResponseEntity.ok(Flux.fromIterable(mine).map(ObserversMapper::toApi)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverAssignment>> markObserverPresence(
+      Long assignmentId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> presence.markPresence(caller, assignmentId))
+        .map(a -> ResponseEntity.ok(ObserversMapper.toApi(a)));
+  }
+}

@@ -1,0 +1,44 @@
+package org.oko.questionnaires;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * How far one organization's participants are with their questionnaires, for the organization's
+ * page (issue 20). Scope checks are the caller's job.
+ */
+@Component
+public class QuestionnaireProgressDirectory {
+
+  /** Sessions of a subject begun and not submitted, and submitted. */
+  public record SubjectSessions(String subjectKey, long started, long submitted) {}
+
+  private final DatabaseClient db;
+
+  QuestionnaireProgressDirectory(DatabaseClient db) {
+    this.db = db;
+  }
+
+  /** Per subject with any session, by subject key. */
+  public Flux<SubjectSessions> ofOrganization(long campaignId, long organizationId) {
+    return db.sql(
+            """
+            select subject_key,
+                   count(*) filter (where status = 'STARTED') as started,
+                   count(*) filter (where status = 'SUBMITTED') as submitted
+            from questionnaire_session
+            where campaign_id = :campaign and organization_id = :org
+            group by subject_key order by subject_key
+            """)
+        .bind("campaign", campaignId)
+        .bind("org", organizationId)
+        .map(
+            r ->
+                new SubjectSessions(
+                    r.get("subject_key", String.class),
+                    r.get("started", Long.class),
+                    r.get("submitted", Long.class)))
+        .all();
+  }
+}

@@ -1,0 +1,118 @@
+package org.oko.questionnaires;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.security.Role;
+import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.PathVariables;
+import org.oko.platform.web.RouteProblems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The questionnaire answers' bulk download (tag {@code exports}): a functional route, so that the
+ * file streams to the client as it is written instead of being finished first.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResponseExportRoutes {
+
+  static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+  static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+  @Bean
+  RouterFunction<ServerResponse> responseExportRouter(ResponseExportService exports) {
+    return route(
+            GET("/api/campaigns/{campaignId}/questionnaire-responses"),
+            request -> Mono.defer(() -> export(exports, request)))
+        .filter(RouteProblems.filter());
+  }
+
+  private static Mono<ServerResponse> export(ResponseExportService exports, ServerRequest request) {
+    var wanted =
+        new ResponseExportService.Request(
+            PathVariables.id(request, "campaignId"),
+            format(request),
+            category(request),
+            after(request));
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
+        .flatMap(
+            caller ->
+                exports.export(caller, wanted, request.exchange().getResponse().bufferFactory()))
+        .flatMap(
+            export ->
+                ServerResponse.ok()
+                    .contentType(mediaType(export.format()))
+                    .cacheControl(CacheControl.noStore())
+                    .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                            .filename(export.fileName(), StandardCharsets.UTF_8)
+                            .build()
+                            .toString())
+                    .body(BodyInserters.fromDataBuffers(export.body())));
+  }
+
+  private static MediaType mediaType(ResponseExportService.Format format) {
+    return switch (format) {
+      case XLSX -> WorkbookDownload.XLSX;
+      case CSV -> CSV;
+      case NDJSON -> NDJSON;
+    };
+  }
+
+  private static ResponseExportService.Format format(ServerRequest request) {
+    String value = request.queryParam("format").orElse("xlsx");
+    return switch (value) {
+      case "xlsx" -> ResponseExportService.Format.XLSX;
+      case "csv" -> ResponseExportService.Format.CSV;
+      case "ndjson" -> ResponseExportService.Format.NDJSON;
+      default ->
+          throw new InvalidRequestException(
+              "format", "Формат выгрузки: xlsx, csv или ndjson, а не «" + value + "»");
+    };
+  }
+
+  private static String category(ServerRequest request) {
+    return request
+        .queryParam("category")
+        .map(
+            value -> {
+              if (!value.equals("TEACHER") && !value.equals("METHODIST")) {
+                throw new InvalidRequestException(
+                    "category",
+                    "Категория участников: TEACHER или METHODIST, а не «" + value + "»");
+              }
+              return value;
+            })
+        .orElse(null);
+  }
+
+  private static UUID after(ServerRequest request) {
+    return request
+        .queryParam("after")
+        .map(
+            value -> {
+              try {
+                return UUID.fromString(value);
+              } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(
+                    "after", "after — это id последней полученной строки выгрузки (UUID)");
+              }
+            })
+        .orElse(null);
+  }
+}

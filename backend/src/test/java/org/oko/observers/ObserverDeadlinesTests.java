@@ -1,0 +1,210 @@
+package org.oko.observers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.Campaign;
+import org.oko.api.model.Observer;
+import org.oko.api.model.ObserverAct;
+import org.oko.api.model.ObserverArchiveHandover;
+import org.oko.api.model.ObserverArchiveHandoverBoard;
+import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverCredentials;
+import org.oko.api.model.ObserverViolationHandover;
+import org.oko.api.model.ObserverViolationHandoverBoard;
+import org.oko.logistics.LogisticsFixture;
+import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Seed 003 11.2–11.3: acts and the archive of acts with violations are due "в сроки, указанные в
+ * дорожной карте" (the results protocol stage's close); after it they are accepted but marked late,
+ * and the region's board shows who is late. Seed 000: the region passes the violations to the
+ * federal organizer, who sees which regions passed, when, late or not, with the summary.
+ */
+class ObserverDeadlinesTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+
+  @Test
+  void anActAndAnArchiveAfterTheDeadlineAreAcceptedButLateAndTheRegionPassesItsViolations() {
+    ObserversFixture fixture = new ObserversFixture(this::as, db);
+    Campaign campaign =
+        TestCampaigns.create(client, "ВПР, сроки актов " + System.nanoTime(), "64", "02");
+    long id = campaign.getId();
+    LogisticsFixture sample = new LogisticsFixture(client, db);
+    sample.select(id, "edu640021", 10, "rus-4");
+    sample.publish(id, "64");
+    sample.publish(id, "02");
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    campaign =
+        TestCampaigns.schedule(
+            client,
+            campaign,
+            "CONDUCT",
+            now.minus(Duration.ofDays(3)),
+            now.plus(Duration.ofDays(2)));
+    Observer observer = fixture.propose("edu640021", id, "Опоздавший Наблюдатель");
+    fixture.accept("mun64-engels", observer.getId());
+    ObserverAssignment assignment =
+        fixture.assign("mun64-engels", id, observer.getId(), "edu640021", ObserversFixture.today());
+    ObserverCredentials credentials = fixture.account("mun64-engels", observer.getId());
+    rememberPassword(credentials.getLogin(), credentials.getPassword());
+    // The roadmap: the results protocol closed an hour ago (the acts' deadline); the reports open
+    // in five days (the region's deadline for passing the violations on).
+    Instant actsDue = now.minus(Duration.ofHours(1));
+    Instant reportsOpen = now.plus(Duration.ofDays(5));
+    TestCampaigns.schedule(
+        client,
+        campaign,
+        "CONDUCT",
+        now.minus(Duration.ofDays(5)),
+        now.minus(Duration.ofDays(2)),
+        "RESULTS_PROTOCOL",
+        now.minus(Duration.ofDays(2)),
+        actsDue,
+        "REPORTS",
+        reportsOpen,
+        now.plus(Duration.ofDays(10)));
+
+    ObserverAct act =
+        as(credentials.getLogin())
+            .put()
+            .uri("/api/observer-assignments/" + assignment.getId() + "/act")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("violationsFound", true, "violations", "Подсказки в аудитории 3"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverAct.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(act.getLate()).isTrue();
+    assertThat(act.getDeadline().toInstant()).isEqualTo(actsDue);
+    as("mun64-engels")
+        .post()
+        .uri("/api/observer-acts/" + act.getId() + "/review")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("withViolations", true))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(ObserverAct.class)
+        .value(reviewed -> assertThat(reviewed.getLate()).isTrue());
+
+    // Before anyone passes: every unit of the region is late, the deadline in Saratov's time.
+    String archives = "/api/campaigns/" + id + "/observer-acts/handovers";
+    ObserverArchiveHandoverBoard before =
+        get("region64", archives, ObserverArchiveHandoverBoard.class);
+    assertThat(before.getDeadline().toInstant()).isEqualTo(actsDue);
+    assertThat(before.getTimeZone()).isEqualTo("Europe/Saratov");
+    assertThat(before.getLate()).isEqualTo(before.getItems().size()).isPositive();
+    ObserverArchiveHandover passed =
+        as("mun64-engels")
+            .put()
+            .uri("/api/campaigns/" + id + "/observer-acts/handover")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverArchiveHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(passed.getLate()).isTrue();
+    assertThat(passed.getHandedAt()).isNotNull();
+    ObserverArchiveHandoverBoard after =
+        get("region64", archives, ObserverArchiveHandoverBoard.class);
+    assertThat(after.getPassed()).isEqualTo(1);
+    assertThat(after.getItems())
+        .filteredOn(i -> i.getHandedAt() != null)
+        .singleElement()
+        .satisfies(i -> assertThat(i.getLate()).isTrue());
+
+    // The region passes its violations on, before the reports open: on time, with the summary.
+    String handover = "/api/campaigns/" + id + "/observer-violations/handover";
+    as("mun64-engels").put().uri(handover).exchange().expectStatus().isForbidden();
+    as("federal").put().uri(handover).exchange().expectStatus().isForbidden();
+    ObserverViolationHandover region =
+        as("region64")
+            .put()
+            .uri(handover)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverViolationHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(region.getRegionCode()).isEqualTo("64");
+    assertThat(region.getHandedBy()).isEqualTo("region64");
+    assertThat(region.getLate()).isFalse();
+    assertThat(region.getDeadline().toInstant()).isEqualTo(reportsOpen);
+    assertThat(region.getTimeZone()).isEqualTo("Europe/Saratov");
+    assertThat(region.getActs()).isEqualTo(1);
+    assertThat(region.getPoints()).isEqualTo(1);
+    assertThat(region.getMunicipalities()).isEqualTo(1);
+    assertThat(region.getUnitsPassed()).isEqualTo(1);
+
+    // The federal organizer sees every region of the campaign; a region only its own row.
+    String board = "/api/campaigns/" + id + "/observer-violations/handovers";
+    ObserverViolationHandoverBoard federal =
+        get("federal", board, ObserverViolationHandoverBoard.class);
+    assertThat(federal.getPassed()).isEqualTo(1);
+    assertThat(federal.getNotPassed()).isEqualTo(1);
+    assertThat(federal.getLate()).isZero();
+    assertThat(federal.getItems())
+        .extracting(ObserverViolationHandover::getRegionCode)
+        .containsExactly("02", "64");
+    assertThat(federal.getItems().get(0).getHandedAt()).isNull();
+    assertThat(federal.getItems().get(0).getDeadline().toInstant()).isEqualTo(reportsOpen);
+    assertThat(federal.getItems().get(1).getActsWithViolations()).isEqualTo(1);
+    assertThat(get("region02", board, ObserverViolationHandoverBoard.class).getItems())
+        .singleElement()
+        .satisfies(r -> assertThat(r.getRegionCode()).isEqualTo("02"));
+    as("mun64-engels").get().uri(board).exchange().expectStatus().isForbidden();
+    as("edu640021").get().uri(board).exchange().expectStatus().isForbidden();
+  }
+
+  @Test
+  void withoutARoadmapNothingIsLate() {
+    ObserversFixture fixture = new ObserversFixture(this::as, db);
+    long campaign = fixture.campaign("ВПР, без сроков " + System.nanoTime());
+    ObserverViolationHandover region =
+        as("region64")
+            .put()
+            .uri("/api/campaigns/" + campaign + "/observer-violations/handover")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverViolationHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(region.getLate()).isFalse();
+    assertThat(region.getDeadline()).isNull();
+    assertThat(region.getActs()).isZero();
+    ObserverArchiveHandoverBoard archives =
+        get(
+            "region64",
+            "/api/campaigns/" + campaign + "/observer-acts/handovers",
+            ObserverArchiveHandoverBoard.class);
+    assertThat(archives.getDeadline()).isNull();
+    assertThat(archives.getLate()).isZero();
+  }
+
+  private <T> T get(String caller, String uri, Class<T> type) {
+    return as(caller)
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(type)
+        .returnResult()
+        .getResponseBody();
+  }
+}
