@@ -28,10 +28,7 @@ class FileSizeTests {
           // Deliberate parsers: one state machine reads best in one place.
           Map.entry(
               "org/oko/platform/excel/XmlScanner.java",
-              "the sheet XML pull scanner: one state machine"),
-          // Not split yet: results (issue 17) and observers (issue 18), both still open.
-          Map.entry("org/oko/results/ResultsStore.java", "issues 17/18: not split yet"),
-          Map.entry("org/oko/results/ReportStore.java", "issues 17/18: not split yet"));
+              "the sheet XML pull scanner: one state machine"));
 
   @Test
   void noMainFileIsOverTheLimitUnlessListed() {

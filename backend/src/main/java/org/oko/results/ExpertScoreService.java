@@ -24,6 +24,7 @@ class ExpertScoreService {
 
   private final ResultsStore store;
   private final ExpertScoreStore works;
+  private final ParticipantStore participants;
   private final TallyService tallies;
   private final TransactionalOperator tx;
   private final Clock clock;
@@ -31,11 +32,13 @@ class ExpertScoreService {
   ExpertScoreService(
       ResultsStore store,
       ExpertScoreStore works,
+      ParticipantStore participants,
       TallyService tallies,
       TransactionalOperator tx,
       Clock clock) {
     this.store = store;
     this.works = works;
+    this.participants = participants;
     this.tallies = tallies;
     this.tx = tx;
     this.clock = clock;
@@ -72,7 +75,7 @@ class ExpertScoreService {
             subject ->
                 Mono.zip(
                         store.place(organizationId),
-                        store.participants(campaign, key, organizationId).collectList())
+                        participants.participants(campaign, key, organizationId).collectList())
                     .flatMap(
                         found ->
                             replace(

@@ -21,14 +21,14 @@ import reactor.core.publisher.Mono;
 class ReleaseService {
 
   private final CampaignDirectory campaigns;
-  private final ReportStore reports;
+  private final ReleaseStore reports;
   private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
 
   ReleaseService(
       CampaignDirectory campaigns,
-      ReportStore reports,
+      ReleaseStore reports,
       Outbox outbox,
       TransactionalOperator tx,
       Clock clock) {

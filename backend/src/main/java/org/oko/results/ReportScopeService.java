@@ -23,8 +23,14 @@ class ReportScopeService {
   private final CampaignDirectory campaigns;
   private final ResultsStore results;
   private final ReportStore reports;
+  private final ReleaseStore releases;
 
-  ReportScopeService(CampaignDirectory campaigns, ResultsStore results, ReportStore reports) {
+  ReportScopeService(
+      CampaignDirectory campaigns,
+      ResultsStore results,
+      ReportStore reports,
+      ReleaseStore releases) {
+    this.releases = releases;
     this.campaigns = campaigns;
     this.results = results;
     this.reports = reports;
@@ -82,7 +88,7 @@ class ReportScopeService {
                                       }
                                       Mono<Boolean> open =
                                           ReportAccess.waitsForRelease(caller)
-                                              ? reports.released(campaignId, u.regionCode())
+                                              ? releases.released(campaignId, u.regionCode())
                                               : Mono.just(true);
                                       return open.flatMap(
                                           released ->

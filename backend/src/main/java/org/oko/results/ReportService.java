@@ -51,6 +51,8 @@ class ReportService {
   private final CampaignDirectory campaigns;
   private final ReportStore reports;
   private final ResultsStore results;
+  private final ParticipantStore participants;
+  private final ReleaseStore releases;
   private final ReportScopeService scopes;
   private final UnitTableService tables;
   private final Clock clock;
@@ -59,12 +61,16 @@ class ReportService {
       CampaignDirectory campaigns,
       ReportStore reports,
       ResultsStore results,
+      ParticipantStore participants,
+      ReleaseStore releases,
       ReportScopeService scopes,
       UnitTableService tables,
       Clock clock) {
     this.campaigns = campaigns;
     this.reports = reports;
     this.results = results;
+    this.participants = participants;
+    this.releases = releases;
     this.scopes = scopes;
     this.tables = tables;
     this.clock = clock;
@@ -112,14 +118,14 @@ class ReportService {
     if (caller.role() != Role.ORGANIZATION || unit.level() != Level.ORGANIZATION) {
       return Mono.empty();
     }
-    return reports.recordOpening(
+    return releases.recordOpening(
         campaignId, unit.organizationId(), unit.regionCode(), clock.instant());
   }
 
   private Mono<Boolean> released(long campaignId, Unit unit) {
     return unit.regionCode() == null
         ? Mono.just(true)
-        : reports.released(campaignId, unit.regionCode());
+        : releases.released(campaignId, unit.regionCode());
   }
 
   /** The units above: municipality, region, country. */
@@ -166,8 +172,8 @@ class ReportService {
             ctx -> {
               long org = ctx.unit().organizationId();
               return Mono.zip(
-                      reports.countParticipants(campaignId, subjectKey, org),
-                      reports.participants(campaignId, subjectKey, org, page).collectList())
+                      participants.countParticipants(campaignId, subjectKey, org),
+                      participants.page(campaignId, subjectKey, org, page).collectList())
                   .map(
                       counted ->
                           new ParticipantsPage(
@@ -187,7 +193,7 @@ class ReportService {
             report -> {
               Unit unit = report.unit();
               if (unit.level() == Level.ORGANIZATION) {
-                return results
+                return participants
                     .participants(campaignId, subjectKey, unit.organizationId())
                     .collectList()
                     .map(p -> new Export(report, null, p, false));
@@ -226,9 +232,9 @@ class ReportService {
         .visibleTo(caller, campaignId)
         .then(
             Mono.zip(
-                reports.openingCounts(
+                releases.openingCounts(
                     campaignId, named.regionCode(), named.municipalityId(), opened, scope),
-                reports
+                releases
                     .openings(
                         campaignId, named.regionCode(), named.municipalityId(), opened, scope, page)
                     .collectList()))

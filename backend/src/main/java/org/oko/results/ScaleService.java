@@ -20,6 +20,7 @@ class ScaleService {
   private final ReportScopeService scopes;
   private final ResultsStore results;
   private final TallyService tallies;
+  private final ParticipantStore participants;
   private final TransactionalOperator tx;
   private final Clock clock;
 
@@ -27,11 +28,13 @@ class ScaleService {
       ReportScopeService scopes,
       ResultsStore results,
       TallyService tallies,
+      ParticipantStore participants,
       TransactionalOperator tx,
       Clock clock) {
     this.scopes = scopes;
     this.results = results;
     this.tallies = tallies;
+    this.participants = participants;
     this.tx = tx;
     this.clock = clock;
   }
@@ -61,7 +64,7 @@ class ScaleService {
                   .lock(campaignId, subjectKey)
                   .then(
                       results.putScale(campaignId, subjectKey, b, clock.instant(), caller.login()))
-                  .then(results.regrade(campaignId, subjectKey, b))
+                  .then(participants.regrade(campaignId, subjectKey, b))
                   .then(tallies.rebuild(scaled))
                   .as(tx::transactional)
                   .then(scale(caller, campaignId, subjectKey));

@@ -20,9 +20,15 @@ class TallyService {
   private final ResultsStore store;
   private final TallyStore tallyStore;
   private final FlagRefreshService flags;
+  private final ParticipantStore participantStore;
 
-  TallyService(ResultsStore store, TallyStore tallyStore, FlagRefreshService flags) {
+  TallyService(
+      ResultsStore store,
+      TallyStore tallyStore,
+      FlagRefreshService flags,
+      ParticipantStore participantStore) {
     this.store = store;
+    this.participantStore = participantStore;
     this.tallyStore = tallyStore;
     this.flags = flags;
   }
@@ -45,7 +51,7 @@ class TallyService {
                 ? tallyStore.deleteOrganizationTally(campaign, key, organizationId)
                 : tallyStore.putOrganizationTally(campaign, key, place, fresh))
         .then(flags.refresh(subject, place))
-        .then(store.replaceParticipants(campaign, key, organizationId, participants));
+        .then(participantStore.replace(campaign, key, organizationId, participants));
   }
 
   /** Withdraws the organization's results (a reopened protocol). */
@@ -54,7 +60,7 @@ class TallyService {
         .organizationTally(campaign, key, place.organizationId())
         .flatMap(old -> moveUnits(campaign, key, place, zero(old).minus(old)))
         .then(tallyStore.deleteOrganizationTally(campaign, key, place.organizationId()))
-        .then(store.replaceParticipants(campaign, key, place.organizationId(), List.of()));
+        .then(participantStore.replace(campaign, key, place.organizationId(), List.of()));
   }
 
   /**
@@ -72,7 +78,7 @@ class TallyService {
         .thenMany(store.activeProtocols(campaign, key))
         .concatMap(
             applied ->
-                store
+                participantStore
                     .participants(campaign, key, applied.organizationId())
                     .collectList()
                     .flatMap(

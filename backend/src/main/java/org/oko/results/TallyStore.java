@@ -147,11 +147,11 @@ class TallyStore {
     return spec.bind("participants", t.participants())
         .bind("score_sum", t.scoreSum())
         .bind("score_sq_sum", t.scoreSqSum())
-        .bind("grades", ResultsStore.box(t.grades()))
-        .bind("histogram", ResultsStore.box(t.histogram()))
-        .bind("task_sums", ResultsStore.box(t.taskSums()))
-        .bind("grade_task_sums", ResultsStore.box(t.gradeTaskSums()))
-        .bind("journal", ResultsStore.box(t.journal()))
+        .bind("grades", IntArrays.box(t.grades()))
+        .bind("histogram", IntArrays.box(t.histogram()))
+        .bind("task_sums", IntArrays.box(t.taskSums()))
+        .bind("grade_task_sums", IntArrays.box(t.gradeTaskSums()))
+        .bind("journal", IntArrays.box(t.journal()))
         .bind("identical_max", t.identicalMax())
         .bind("identical_count", t.identicalCount())
         .bind("schools", t.schools())
@@ -164,11 +164,11 @@ class TallyStore {
         r.get("participants", Integer.class),
         r.get("score_sum", Long.class),
         r.get("score_sq_sum", Long.class),
-        ResultsStore.unbox(r.get("grades", Integer[].class)),
-        ResultsStore.unbox(r.get("histogram", Integer[].class)),
-        ResultsStore.unbox(r.get("task_sums", Integer[].class)),
-        ResultsStore.unbox(r.get("grade_task_sums", Integer[].class)),
-        ResultsStore.unbox(r.get("journal", Integer[].class)),
+        IntArrays.unbox(r.get("grades", Integer[].class)),
+        IntArrays.unbox(r.get("histogram", Integer[].class)),
+        IntArrays.unbox(r.get("task_sums", Integer[].class)),
+        IntArrays.unbox(r.get("grade_task_sums", Integer[].class)),
+        IntArrays.unbox(r.get("journal", Integer[].class)),
         r.get("identical_max", Integer.class),
         r.get("identical_count", Integer.class),
         r.get("schools", Integer.class),
