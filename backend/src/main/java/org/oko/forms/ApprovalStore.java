@@ -97,9 +97,9 @@ class ApprovalStore {
   }
 
   /**
-   * The acceptance of a response, its row locked for the rest of the transaction: a submission
-   * over it and a decision on it ({@link #decide}, which locks the same row) go one after the
-   * other, so a report is never accepted with content its coordinator did not see.
+   * The acceptance of a response, its row locked for the rest of the transaction: a submission over
+   * it and a decision on it ({@link #decide}, which locks the same row) go one after the other, so
+   * a report is never accepted with content its coordinator did not see.
    */
   Mono<ApprovalRules.State> lockedState(long responseId) {
     return db.sql(
@@ -110,7 +110,8 @@ class ApprovalStore {
             for update of r
             """)
         .bind("id", responseId)
-        .map(r -> ApprovalRules.stateOf(r.get("status", String.class), r.get("state", String.class)))
+        .map(
+            r -> ApprovalRules.stateOf(r.get("status", String.class), r.get("state", String.class)))
         .one()
         .defaultIfEmpty(ApprovalRules.State.NOT_SUBMITTED);
   }

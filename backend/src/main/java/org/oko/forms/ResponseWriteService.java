@@ -165,8 +165,14 @@ class ResponseWriteService {
         .flatMap(
             c ->
                 notAccepted(row)
-                    .then(store.submit(
-                        c.id(), c.version(), changed, t.definitionVersion(), caller.login(), now))
+                    .then(
+                        store.submit(
+                            c.id(),
+                            c.version(),
+                            changed,
+                            t.definitionVersion(),
+                            caller.login(),
+                            now))
                     .flatMap(
                         done ->
                             done

@@ -201,9 +201,10 @@ class ApprovalApiTests extends ApiTest {
   }
 
   /**
-   * The JSON path (a regional system's {@code POST /submissions}) replaces a submitted report in one
-   * step; while the report is accepted that would be a reopening by someone other than the level
-   * that accepted it, so it is refused like the school's «Редактировать», and nothing changes.
+   * The JSON path (a regional system's {@code POST /submissions}) replaces a submitted report in
+   * one step; while the report is accepted that would be a reopening by someone other than the
+   * level that accepted it, so it is refused like the school's «Редактировать», and nothing
+   * changes.
    */
   @Test
   void aJsonResubmissionOfAnAcceptedReportIsRefusedUntilTheAcceptingLevelReturnsIt() {
@@ -243,7 +244,9 @@ class ApprovalApiTests extends ApiTest {
     ok(decide("region64", "edu640021", "RETURN", "Код 1002 не из протокола кодов"));
     viaJson(system, "json-00000006", "1006").expectStatus().isCreated();
     Approval again = approval("mun64-engels", "edu640021");
-    assertThat(again.getState()).as("waits for the municipality again").isEqualTo(ApprovalState.PENDING);
+    assertThat(again.getState())
+        .as("waits for the municipality again")
+        .isEqualTo(ApprovalState.PENDING);
     assertThat(response("edu640021").getSheets().get("results").get(0))
         .containsEntry("code", "1006");
   }
