@@ -25,10 +25,13 @@ final class ActRegisterWorkbook {
     "Вид",
     "Нарушения (из акта)",
     "Заключение координатора",
-    "Файл скана"
+    "Файл скана",
+    "Сдан (время пункта)",
+    "С опозданием"
   };
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private ActRegisterWorkbook() {}
 
@@ -41,7 +44,7 @@ final class ActRegisterWorkbook {
       Sheet sheet = workbook.createSheet("Реестр актов");
       CellStyle bold = ReferralWorkbook.bold(workbook);
       Row head = sheet.createRow(0);
-      int[] widths = {6, 26, 14, 40, 12, 32, 14, 50, 40, 30};
+      int[] widths = {6, 26, 14, 40, 12, 32, 14, 50, 40, 30, 18, 34};
       for (int i = 0; i < TITLES.length; i++) {
         head.createCell(i).setCellValue(TITLES[i]);
         head.getCell(i).setCellStyle(bold);
@@ -65,6 +68,8 @@ final class ActRegisterWorkbook {
         row.createCell(7).setCellValue(FormulaSafe.text(nz(act.violations())));
         row.createCell(8).setCellValue(FormulaSafe.text(nz(act.reviewComment())));
         row.createCell(9).setCellValue(scanNames.get(i) == null ? "нет скана" : scanNames.get(i));
+        row.createCell(10).setCellValue(submitted(act));
+        row.createCell(11).setCellValue(late(act));
       }
       PrintLayout.table(sheet, 0, 0);
       workbook.write(org.apache.commons.io.output.CloseShieldOutputStream.wrap(out));
@@ -74,6 +79,57 @@ final class ActRegisterWorkbook {
   static String localDay(java.time.Instant instant, String zone) {
     return DAY.format(instant.atZone(ZoneId.of(zone)));
   }
+
+  /** When the act was submitted, in the point's region's time (the zone is named in the title). */
+  private static String submitted(ActInfo act) {
+    return act.submittedAt() == null ? "" : local(act.submittedAt(), act.timeZone());
+  }
+
+  /** «с опозданием» with the deadline it missed (seed 003 11.2–11.3), or «нет». */
+  static String late(ActInfo act) {
+    if (!act.late()) {
+      return "нет";
+    }
+    return act.deadline() == null
+        ? "с опозданием"
+        : "с опозданием (срок " + local(act.deadline(), act.timeZone()) + ")";
+  }
+
+  /** «05.12.2026 14:30 (Саратов)»: the time in the zone, the zone named by its city. */
+  static String local(java.time.Instant instant, String zone) {
+    return MINUTE.format(instant.atZone(ZoneId.of(zone))) + " (" + city(zone) + ")";
+  }
+
+  /** The city a Russian zone is named by (as the SPA names it); another zone as it is. */
+  static String city(String zone) {
+    return CITIES.getOrDefault(zone, zone);
+  }
+
+  private static final java.util.Map<String, String> CITIES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("Europe/Kaliningrad", "Калининград"),
+          java.util.Map.entry("Europe/Moscow", "Москва"),
+          java.util.Map.entry("Europe/Samara", "Самара"),
+          java.util.Map.entry("Europe/Saratov", "Саратов"),
+          java.util.Map.entry("Europe/Volgograd", "Волгоград"),
+          java.util.Map.entry("Europe/Ulyanovsk", "Ульяновск"),
+          java.util.Map.entry("Europe/Astrakhan", "Астрахань"),
+          java.util.Map.entry("Europe/Kirov", "Киров"),
+          java.util.Map.entry("Asia/Yekaterinburg", "Екатеринбург"),
+          java.util.Map.entry("Asia/Omsk", "Омск"),
+          java.util.Map.entry("Asia/Novosibirsk", "Новосибирск"),
+          java.util.Map.entry("Asia/Barnaul", "Барнаул"),
+          java.util.Map.entry("Asia/Tomsk", "Томск"),
+          java.util.Map.entry("Asia/Novokuznetsk", "Новокузнецк"),
+          java.util.Map.entry("Asia/Krasnoyarsk", "Красноярск"),
+          java.util.Map.entry("Asia/Irkutsk", "Иркутск"),
+          java.util.Map.entry("Asia/Chita", "Чита"),
+          java.util.Map.entry("Asia/Yakutsk", "Якутск"),
+          java.util.Map.entry("Asia/Vladivostok", "Владивосток"),
+          java.util.Map.entry("Asia/Sakhalin", "Сахалин"),
+          java.util.Map.entry("Asia/Magadan", "Магадан"),
+          java.util.Map.entry("Asia/Kamchatka", "Камчатка"),
+          java.util.Map.entry("Asia/Anadyr", "Анадырь"));
 
   private static String nz(String value) {
     return value == null ? "" : value;
