@@ -21,6 +21,7 @@ import org.oko.api.model.ObserverAct;
 import org.oko.api.model.ObserverArchiveHandover;
 import org.oko.api.model.ObserverArchiveHandoverBoard;
 import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverAuthorityHandover;
 import org.oko.api.model.ObserverCredentials;
 import org.oko.api.model.ObserverViolationHandover;
 import org.oko.api.model.ObserverViolationHandoverBoard;
@@ -221,6 +222,102 @@ class ObserverDeadlinesTests extends ApiTest {
             ObserverArchiveHandoverBoard.class);
     assertThat(archives.getDeadline()).isNull();
     assertThat(archives.getLate()).isZero();
+  }
+
+  /**
+   * Seed 000 «Собирает и передает ОИВ и Федеральному организатору служебные записки о нарушениях»:
+   * the hand-over to the education authority is its own record, status and register, and does not
+   * count as the one to the federal organizer.
+   */
+  @Test
+  void theHandOverToTheEducationAuthorityIsKeptApartFromTheFederalOne() {
+    ObserversFixture fixture = new ObserversFixture(this::as, db);
+    long campaign = fixture.campaign("ВПР, передача в ОИВ " + System.nanoTime());
+    String uri = "/api/campaigns/" + campaign + "/observer-violations/authority-handover";
+    ObserverAuthorityHandover before = get("region64", uri, ObserverAuthorityHandover.class);
+    assertThat(before.getHandedAt()).isNull();
+    assertThat(before.getAuthority()).isNull();
+    assertThat(before.getTimeZone()).isEqualTo("Europe/Saratov");
+
+    Map<String, String> body =
+        Map.of(
+            "authority", "Министерство образования Саратовской области",
+            "reference", "исх. № 01-12/345");
+    as("mun64-engels").put().uri(uri).bodyValue(body).exchange().expectStatus().isForbidden();
+    as("federal").put().uri(uri).bodyValue(body).exchange().expectStatus().isForbidden();
+    as("region64")
+        .put()
+        .uri(uri)
+        .bodyValue(Map.of("authority", "  "))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("Укажите орган исполнительной власти"));
+    assertThat(get("region64", uri, ObserverAuthorityHandover.class).getHandedAt()).isNull();
+
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ObserverAuthorityHandover passed =
+        as("region64")
+            .put()
+            .uri(uri)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverAuthorityHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(passed.getAuthority()).isEqualTo("Министерство образования Саратовской области");
+    assertThat(passed.getReference()).isEqualTo("исх. № 01-12/345");
+    assertThat(passed.getHandedBy()).isEqualTo("region64");
+    assertThat(passed.getHandedAt().toInstant()).isAfterOrEqualTo(started);
+    assertThat(passed.getLate()).isFalse();
+    assertThat(passed.getActs()).isZero();
+
+    // Apart from the federal one: the federal organizer's board still shows 64 not passed.
+    ObserverViolationHandoverBoard federal =
+        get(
+            "federal",
+            "/api/campaigns/" + campaign + "/observer-violations/handovers",
+            ObserverViolationHandoverBoard.class);
+    assertThat(federal.getItems())
+        .filteredOn(r -> r.getRegionCode().equals("64"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getHandedAt()).isNull());
+    // The federal organizer names the region; another region does not see it.
+    assertThat(
+            get("federal", uri + "?regionCode=64", ObserverAuthorityHandover.class).getAuthority())
+        .isEqualTo("Министерство образования Саратовской области");
+    as("federal").get().uri(uri).exchange().expectStatus().isBadRequest();
+    as("region02").get().uri(uri + "?regionCode=64").exchange().expectStatus().isNotFound();
+    assertThat(get("region02", uri, ObserverAuthorityHandover.class).getHandedAt()).isNull();
+
+    // The register for the authority: the hand-over, then the acts.
+    byte[] xlsx =
+        as("region64")
+            .get()
+            .uri("/api/campaigns/" + campaign + "/observer-violations/authority-register")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(workbook.getSheetName(0)).isEqualTo("Передача в ОИВ");
+      assertThat(workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue())
+          .isEqualTo("Министерство образования Саратовской области");
+      assertThat(workbook.getSheetAt(0).getRow(3).getCell(1).getStringCellValue())
+          .isEqualTo("исх. № 01-12/345");
+      assertThat(workbook.getSheetAt(0).getRow(4).getCell(1).getStringCellValue())
+          .endsWith("(Саратов)");
+      assertThat(workbook.getSheet("Реестр актов").getRow(0).getCell(11).getStringCellValue())
+          .isEqualTo("С опозданием");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The caller's notifications of a region's violations that lead to this link. */
