@@ -91,5 +91,5 @@ describe('stage extensions', () => {
     await waitFor(() =>
       expect(api.requestsTo(EXTENSIONS).filter((r) => r.method === 'GET')).toHaveLength(2),
     );
-  });
+  }, 20_000);
 });

@@ -93,5 +93,5 @@ describe('stage windows per region', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent(
       'Сроки по регионам сохранены.',
     );
-  });
+  }, 20_000);
 });
