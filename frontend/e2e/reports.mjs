@@ -46,7 +46,8 @@ async function expectTablesReadableAt360(testIds) {
         const first = element.querySelector('th, td');
         if (!first) return 'it has no cells';
         const cell = first.getBoundingClientRect();
-        if (cell.left < -1 || cell.left > window.innerWidth) return 'its first column is off screen';
+        if (cell.left < -1 || cell.left > window.innerWidth)
+          return 'its first column is off screen';
         const size = parseFloat(getComputedStyle(first).fontSize);
         if (size < 12) return `its text is ${size} px`;
         return '';
@@ -97,7 +98,10 @@ await run(async () => {
     await page.getByTestId('open-flags').first().click();
     await page.getByTestId('flags-panel').getByText('Правило:').first().waitFor();
     await screenshot('reports-municipality-flags');
-    await page.getByTestId('flags-panel').getByRole('button', { name: /Закрыть/ }).click();
+    await page
+      .getByTestId('flags-panel')
+      .getByRole('button', { name: /Закрыть/ })
+      .click();
     await expectTablesReadableAt360(['grades-table', 'units-table']);
     await screenshot('reports-municipality-360');
     await page.setViewportSize({ width: 1280, height: 900 });
