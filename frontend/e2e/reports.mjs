@@ -25,6 +25,7 @@ const reportUrl = `${baseUrl}/reports/${campaignId}`;
  * On a phone (360 px): the page does not scroll sideways, and every table named is readable — it
  * lies within the window (a wider table scrolls inside its own frame, never the page), its first
  * column is on screen and its text is at least 12 px. Polls until the layout settles.
+ * @param {string[]} testIds
  */
 async function expectTablesReadableAt360(testIds) {
   await page.setViewportSize({ width: 360, height: 800 });
@@ -35,6 +36,7 @@ async function expectTablesReadableAt360(testIds) {
     for (let attempt = 0; attempt < 50 && problem; attempt++) {
       problem = await table.evaluate((element) => {
         const frame = element.parentElement;
+        if (!frame) return 'it has no frame';
         const box = frame.getBoundingClientRect();
         if (box.left < -1 || box.right > window.innerWidth + 1) {
           return `its frame spans ${Math.round(box.left)}–${Math.round(box.right)} px`;
