@@ -235,7 +235,8 @@ describe('«Эксперты и проверка»', () => {
     await vi.waitFor(() =>
       expect(decisions).toEqual([{ decision: 'REJECT', reason: 'Нет стажа' }]),
     );
-  });
+    // Typing and two round trips: more than the default 5 s on a loaded machine.
+  }, 30_000);
 
   it('tells a regional coordinator its proposed expert waits for the agreement', async () => {
     mockApi({
