@@ -37,7 +37,8 @@ class ExpertApprovalTests extends ApiTest {
     fixture = new ScoringFixture(client, db, blobs);
     campaign = fixture.campaign("Согласование экспертов", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 1, 4, 1);
+    // Four complete works of two pages each (the scheme's page count).
+    fixture.acceptedWorks(campaign, "rus", "ppo640001", 1, 4, 2);
   }
 
   @Test
@@ -56,6 +57,7 @@ class ExpertApprovalTests extends ApiTest {
 
     Distribution before = fixture.distribute(campaign, "64", "rus");
     assertThat(before.getExperts()).extracting(ExpertLoad::getLogin).doesNotContain(proposed);
+    assertThat(before.getWorks()).as("the works are there").isEqualTo(4);
     assertThat(before.getAssigned()).as("no approved expert yet: nothing given").isZero();
 
     Expert approved =
