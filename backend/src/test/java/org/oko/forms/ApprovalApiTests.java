@@ -248,13 +248,7 @@ class ApprovalApiTests extends ApiTest {
   }
 
   private WebTestClient.ResponseSpec viaJson(WebTestClient as, String key, String code) {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put("grade", "4А");
-    row.put("code", code);
-    row.put("variant", "1");
-    row.put("task_1", "1");
-    row.put("task_2", "1");
-    row.put("task_3", "0");
+    Map<String, String> row = FormsFixture.resultRow(code);
     return as.post()
         .uri("/api/forms/" + protocol.getId() + "/submissions")
         .header("Idempotency-Key", key)

@@ -200,18 +200,24 @@ public final class FormsFixture {
         .getResponseBody();
   }
 
-  /**
-   * A results protocol ({@link #RESULTS}) with one participant saved and submitted by {@code as}:
-   * class 4А, this code, variant 1, tasks 1, 1 and 0.
-   */
-  public static void submitOneResult(WebTestClient as, long formId, String code) {
-    java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+  /** One participant's row of a results protocol: class 4А, this code, variant 1, tasks 1, 1, 0. */
+  public static Map<String, String> resultRow(String code) {
+    Map<String, String> row = new java.util.LinkedHashMap<>();
     row.put("grade", "4А");
     row.put("code", code);
     row.put("variant", "1");
     row.put("task_1", "1");
     row.put("task_2", "1");
     row.put("task_3", "0");
+    return row;
+  }
+
+  /**
+   * A results protocol ({@link #RESULTS}) with one participant saved and submitted by {@code as}:
+   * class 4А, this code, variant 1, tasks 1, 1 and 0.
+   */
+  public static void submitOneResult(WebTestClient as, long formId, String code) {
+    Map<String, String> row = resultRow(code);
     FormResponse saved =
         save(as, formId, 0, Map.of("results", new java.util.ArrayList<>(java.util.List.of(row))));
     submit(as, formId, saved.getVersion());
