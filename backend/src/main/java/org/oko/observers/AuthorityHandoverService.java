@@ -112,14 +112,19 @@ class AuthorityHandoverService {
             region ->
                 store
                     .row(campaignId, region)
-                    .flatMap(
-                        row ->
-                            row.handedAt() != null
-                                ? Mono.just(row)
-                                : schedule
-                                    .violationsDeadline(campaignId, region)
-                                    .map(at -> row.withDeadline(at, schedule.now().isAfter(at)))
-                                    .defaultIfEmpty(row)));
+                    .flatMap(row -> withDeadline(campaignId, region, row)));
+  }
+
+  /** A hand-over not passed yet, with its deadline and whether it is past. */
+  private Mono<AuthorityHandoverStore.Row> withDeadline(
+      long campaignId, String region, AuthorityHandoverStore.Row row) {
+    if (row.handedAt() != null) {
+      return Mono.just(row);
+    }
+    return schedule
+        .violationsDeadline(campaignId, region)
+        .map(at -> row.withDeadline(at, schedule.now().isAfter(at)))
+        .defaultIfEmpty(row);
   }
 
   /** The register for the authority: the hand-over on its first sheet, the acts on the second. */
