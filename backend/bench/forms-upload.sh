@@ -37,7 +37,7 @@ OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMEN
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do
   curl -sf "$base/actuator/health/readiness" >/dev/null && break
   sleep 1
 done

@@ -1,12 +1,13 @@
 import { Link, useSearchParams } from 'react-router';
 
+import { useCampaign } from '@/api/get-campaign';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import type { Me } from '@/types/api';
 
-import { useReportCampaign, useReportCampaigns } from '../api/get-campaign';
+import { useReportCampaigns } from '../api/list-report-campaigns';
 import type { ReportUnitQuery } from '../api/get-subject-report';
 import { SubjectReportView } from './subject-report';
 
@@ -54,7 +55,7 @@ function unitFrom(search: URLSearchParams): ReportUnitQuery {
 /** One campaign's reports: the subject, the unit (from the address, for drill-down), the report. */
 export function CampaignReports({ account, campaignId }: { account: Me; campaignId: number }) {
   const [search, setSearch] = useSearchParams();
-  const campaign = useReportCampaign(campaignId);
+  const campaign = useCampaign({ campaignId });
   if (campaign.isPending) return <Loading />;
   if (campaign.isError) {
     return <ErrorMessage error={campaign.error} onRetry={() => void campaign.refetch()} />;

@@ -41,8 +41,6 @@ class IndentationTests {
               "org/oko/accounts/HandoutDownloadService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutListingService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/campaigns/TestDayService.java", "campaigns: steps not named yet"),
-          Map.entry("org/oko/forms/ApprovalService.java", "forms: steps not named yet"),
           Map.entry("org/oko/forum/ForumController.java", "forum: steps not named yet"),
           Map.entry("org/oko/forum/ForumFileService.java", "forum: steps not named yet"),
           Map.entry("org/oko/forum/ForumModerationService.java", "forum: steps not named yet"),
@@ -73,11 +71,6 @@ class IndentationTests {
               "org/oko/observers/ProtocolWitnessService.java", "observers: steps not named yet"),
           Map.entry(
               "org/oko/observers/ViolationHandoverService.java", "observers: steps not named yet"),
-          Map.entry(
-              "org/oko/overview/OrganizationOverviewService.java", "overview: steps not named yet"),
-          Map.entry("org/oko/platform/blob/LocalBlobStore.java", "platform: steps not named yet"),
-          Map.entry("org/oko/platform/web/FrameworkProblems.java", "platform: steps not named yet"),
-          Map.entry("org/oko/platform/web/UploadBody.java", "platform: steps not named yet"),
           Map.entry("org/oko/results/FlagRefreshService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),

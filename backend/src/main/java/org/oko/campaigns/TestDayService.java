@@ -114,23 +114,18 @@ class TestDayService {
         .collectList()
         .map(
             stored -> {
-              List<ChosenDays.Day> days =
-                  stored.stream()
-                      .map(
-                          s ->
-                              new ChosenDays.Day(
-                                  s.subjectKey(),
-                                  t.campaign()
-                                      .subject(s.subjectKey())
-                                      .map(Subject::name)
-                                      .orElse(s.subjectKey()),
-                                  s.date()))
-                      .toList();
+              List<ChosenDays.Day> days = stored.stream().map(s -> day(t, s)).toList();
               String by = stored.isEmpty() ? null : stored.get(0).chosenBy();
               Instant at = stored.isEmpty() ? null : stored.get(0).chosenAt();
               return new ChosenDays(
                   t.organization(), t.conduct().zone(), t.from(), t.to(), days, by, at);
             });
+  }
+
+  /** A stored day with its subject's name (the key, if the campaign no longer has the subject). */
+  private static ChosenDays.Day day(Target t, TestDayStore.Stored s) {
+    String subject = t.campaign().subject(s.subjectKey()).map(Subject::name).orElse(s.subjectKey());
+    return new ChosenDays.Day(s.subjectKey(), subject, s.date());
   }
 
   /** The organization itself only while its application stage is open; coordinators any time. */
@@ -206,15 +201,15 @@ class TestDayService {
         .flatMap(
             found ->
                 gate.window(campaignId, Stage.CONDUCT, found.organization().regionCode(), null)
-                    .switchIfEmpty(
-                        Mono.error(
-                            () ->
-                                new ConflictException(
-                                    "Этап «"
-                                        + StageNames.of(Stage.CONDUCT)
-                                        + "» не предусмотрен планом-графиком кампании: дни"
-                                        + " проведения выбирать не из чего")))
+                    .switchIfEmpty(Mono.error(TestDayService::noConductStage))
                     .map(conduct -> new Target(found.campaign(), found.organization(), conduct)));
+  }
+
+  private static ConflictException noConductStage() {
+    return new ConflictException(
+        "Этап «"
+            + StageNames.of(Stage.CONDUCT)
+            + "» не предусмотрен планом-графиком кампании: дни проведения выбирать не из чего");
   }
 
   private Mono<Boolean> takesPart(OrganizationRef o, long campaignId) {

@@ -122,12 +122,14 @@ class ApprovalService {
                       required ->
                           required
                               ? store.current(formId, t.respondent().organizationId())
-                              : Mono.error(
-                                  new ConflictException(
-                                      "Для этой формы приёмка отчётов не предусмотрена")))
+                              : Mono.error(ApprovalService::notRequired))
                   .flatMap(current -> apply(caller, t, level, action, reason, current))
                   .then(Mono.defer(() -> read(caller, t)));
             });
+  }
+
+  private static ConflictException notRequired() {
+    return new ConflictException("Для этой формы приёмка отчётов не предусмотрена");
   }
 
   private Mono<Void> apply(

@@ -44,19 +44,16 @@ class ObserverActsController implements ObserverActsApi {
   @Override
   public Mono<ResponseEntity<ObserverNote>> createObserverNote(
       Long assignmentId, Mono<ObserverNoteInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .zipWith(body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            body,
+            (caller, in) ->
                 notes.createNote(
-                    in.getT1(),
+                    caller,
                     assignmentId,
-                    in.getT2().getOccurredAt() == null
-                        ? null
-                        : in.getT2().getOccurredAt().toInstant(),
-                    in.getT2().getRoom(),
-                    in.getT2().getWhat(),
-                    in.getT2().getText()))
+                    in.getOccurredAt() == null ? null : in.getOccurredAt().toInstant(),
+                    in.getRoom(),
+                    in.getWhat(),
+                    in.getText()))
         .map(n -> ResponseEntity.status(HttpStatus.CREATED).body(ObserversMapper.toApi(n)));
   }
 
@@ -71,16 +68,15 @@ class ObserverActsController implements ObserverActsApi {
   @Override
   public Mono<ResponseEntity<ObserverAct>> saveObserverAct(
       Long assignmentId, Mono<ObserverActInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .zipWith(body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            body,
+            (caller, in) ->
                 acts.saveAct(
-                    in.getT1(),
+                    caller,
                     assignmentId,
-                    Boolean.TRUE.equals(in.getT2().getViolationsFound()),
-                    in.getT2().getViolations(),
-                    in.getT2().getRemarks()))
+                    Boolean.TRUE.equals(in.getViolationsFound()),
+                    in.getViolations(),
+                    in.getRemarks()))
         .map(x -> ResponseEntity.ok(ObserversMapper.toApi(x)));
   }
 
@@ -103,28 +99,18 @@ class ObserverActsController implements ObserverActsApi {
                     municipalityId,
                     withViolations,
                     new Paging(page, size)))
-        .map(
-            found ->
-                ResponseEntity.ok(
-                    new ObserverActPage(
-                        found.items().stream().map(ObserversMapper::toApi).toList(),
-                        page,
-                        size,
-                        found.total())));
+        .map(found -> ResponseEntity.ok(ObserversMapper.acts(found, page, size)));
   }
 
   @Override
   public Mono<ResponseEntity<ObserverAct>> reviewObserverAct(
       Long actId, Mono<ObserverActReview> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(ObserverAccess.COORDINATORS)
-        .zipWith(body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            ObserverAccess.COORDINATORS,
+            body,
+            (caller, in) ->
                 reviews.review(
-                    in.getT1(),
-                    actId,
-                    Boolean.TRUE.equals(in.getT2().getWithViolations()),
-                    in.getT2().getComment()))
+                    caller, actId, Boolean.TRUE.equals(in.getWithViolations()), in.getComment()))
         .map(x -> ResponseEntity.ok(ObserversMapper.toApi(x)));
   }
 }

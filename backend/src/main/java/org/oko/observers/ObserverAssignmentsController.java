@@ -44,30 +44,23 @@ class ObserverAssignmentsController implements ObserverAssignmentsApi {
         .flatMap(
             caller ->
                 assignments.list(caller, campaignId, organizationId, day, new Paging(page, size)))
-        .map(
-            found ->
-                ResponseEntity.ok(
-                    new ObserverAssignmentPage(
-                        found.items().stream().map(ObserversMapper::toApi).toList(),
-                        page,
-                        size,
-                        found.total())));
+        .map(found -> ResponseEntity.ok(ObserversMapper.assignments(found, page, size)));
   }
 
   @Override
   public Mono<ResponseEntity<ObserverAssignment>> assignObserver(
       Long campaignId, Mono<ObserverAssignmentInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(ObserverAccess.READERS)
-        .zipWith(body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            ObserverAccess.READERS,
+            body,
+            (caller, in) ->
                 assignments.assign(
-                    in.getT1(),
+                    caller,
                     campaignId,
-                    in.getT2().getObserverId(),
-                    in.getT2().getOrganizationId(),
-                    in.getT2().getDay(),
-                    ObserversMapper.activity(in.getT2().getActivity())))
+                    in.getObserverId(),
+                    in.getOrganizationId(),
+                    in.getDay(),
+                    ObserversMapper.activity(in.getActivity())))
         .map(a -> ResponseEntity.status(HttpStatus.CREATED).body(ObserversMapper.toApi(a)));
   }
 

@@ -52,23 +52,16 @@ class ObserversController implements ObserversApi {
                     ObserversMapper.status(status),
                     organizationId,
                     new Paging(page, size)))
-        .map(
-            found ->
-                ResponseEntity.ok(
-                    new ObserverPage(
-                        found.items().stream().map(ObserversMapper::toApi).toList(),
-                        page,
-                        size,
-                        found.total())));
+        .map(found -> ResponseEntity.ok(ObserversMapper.observers(found, page, size)));
   }
 
   @Override
   public Mono<ResponseEntity<Observer>> createObserver(
       Long campaignId, Mono<ObserverInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(ObserverAccess.READERS)
-        .zipWith(body)
-        .flatMap(
-            in -> observers.create(in.getT1(), campaignId, ObserversMapper.fromApi(in.getT2())))
+    return CurrentCaller.withBody(
+            ObserverAccess.READERS,
+            body,
+            (caller, in) -> observers.create(caller, campaignId, ObserversMapper.fromApi(in)))
         .map(o -> ResponseEntity.status(HttpStatus.CREATED).body(ObserversMapper.toApi(o)));
   }
 
@@ -85,15 +78,15 @@ class ObserversController implements ObserversApi {
   @Override
   public Mono<ResponseEntity<Observer>> decideObserver(
       Long observerId, Mono<ObserverDecision> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(ObserverAccess.READERS)
-        .zipWith(body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            ObserverAccess.READERS,
+            body,
+            (caller, in) ->
                 observers.decide(
-                    in.getT1(),
+                    caller,
                     observerId,
-                    in.getT2().getDecision() == ObserverDecision.DecisionEnum.ACCEPT,
-                    in.getT2().getReason()))
+                    in.getDecision() == ObserverDecision.DecisionEnum.ACCEPT,
+                    in.getReason()))
         .map(o -> ResponseEntity.ok(ObserversMapper.toApi(o)));
   }
 

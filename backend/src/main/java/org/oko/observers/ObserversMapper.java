@@ -1,14 +1,18 @@
 package org.oko.observers;
 
 import java.util.List;
+import java.util.function.Function;
 import org.oko.api.model.Observer;
 import org.oko.api.model.ObserverAct;
+import org.oko.api.model.ObserverActPage;
 import org.oko.api.model.ObserverActivity;
 import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverAssignmentPage;
 import org.oko.api.model.ObserverFile;
 import org.oko.api.model.ObserverInput;
 import org.oko.api.model.ObserverKind;
 import org.oko.api.model.ObserverNote;
+import org.oko.api.model.ObserverPage;
 import org.oko.api.model.ObserverPointPresence;
 import org.oko.api.model.ObserverPointPresenceObserversInner;
 import org.oko.api.model.ObserverPresenceBoard;
@@ -22,6 +26,39 @@ import org.oko.platform.web.ApiTimes;
 final class ObserversMapper {
 
   private ObserversMapper() {}
+
+  /** The contract's observers' page types: the items, the page asked for and the total. */
+  @FunctionalInterface
+  interface PageOf<A, P> {
+    P page(List<A> items, Integer page, Integer size, Long total);
+  }
+
+  static ObserverPage observers(ObserverService.Page found, Integer page, Integer size) {
+    return page(
+        found.items(), found.total(), page, size, ObserversMapper::toApi, ObserverPage::new);
+  }
+
+  static ObserverAssignmentPage assignments(
+      AssignmentService.Page found, Integer page, Integer size) {
+    return page(
+        found.items(),
+        found.total(),
+        page,
+        size,
+        ObserversMapper::toApi,
+        ObserverAssignmentPage::new);
+  }
+
+  static ObserverActPage acts(ActReviewService.Page found, Integer page, Integer size) {
+    return page(
+        found.items(), found.total(), page, size, ObserversMapper::toApi, ObserverActPage::new);
+  }
+
+  /** One page of a list as the contract's page type, each item mapped by {@code item}. */
+  static <T, A, P> P page(
+      List<T> items, long total, Integer page, Integer size, Function<T, A> item, PageOf<A, P> of) {
+    return of.page(items.stream().map(item).toList(), page, size, total);
+  }
 
   static NewObserver fromApi(ObserverInput in) {
     return new NewObserver(

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.CampaignParticipants;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
@@ -18,6 +19,7 @@ import org.oko.kits.KitCredentialDirectory.PointRange;
 import org.oko.observers.ObserverVisitDirectory;
 import org.oko.observers.ObserverVisitDirectory.Visit;
 import org.oko.orgs.OrganizationDirectory;
+import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
@@ -237,18 +239,16 @@ class OrganizationOverviewService {
                     .filterWhen(
                         o -> participants.campaignsOf(o.id()).map(ids -> ids.contains(campaignId)))
                     .switchIfEmpty(Mono.error(() -> notFound(organizationId)))
-                    .flatMap(
-                        o ->
-                            store
-                                .placeOf(o.id())
-                                .map(
-                                    place ->
-                                        new OverviewTarget(
-                                            campaign,
-                                            o,
-                                            place.kind(),
-                                            place.regionName(),
-                                            place.zone()))));
+                    .flatMap(o -> placed(campaign, o)));
+  }
+
+  /** The organization with where it is: its kind, its region's name and time zone. */
+  private Mono<OverviewTarget> placed(CampaignInfo campaign, OrganizationRef o) {
+    return store
+        .placeOf(o.id())
+        .map(
+            place ->
+                new OverviewTarget(campaign, o, place.kind(), place.regionName(), place.zone()));
   }
 
   private static NotFoundException notFound(long id) {

@@ -1,5 +1,6 @@
 package org.oko.overview;
 
+import java.util.function.Function;
 import org.oko.api.OverviewApi;
 import org.oko.api.model.OrganizationOverview;
 import org.oko.api.model.OverviewForms;
@@ -9,14 +10,25 @@ import org.oko.api.model.OverviewPublications;
 import org.oko.api.model.OverviewQuestionnaires;
 import org.oko.api.model.OverviewReports;
 import org.oko.api.model.OverviewScans;
+import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+/**
+ * The organization page (tag «overview»): each section is one read of {@link
+ * OrganizationOverviewService} for the caller, mapped by {@link OverviewMapper}.
+ */
 @RestController
 class OverviewController implements OverviewApi {
+
+  /** One section's read: the caller, the campaign and the organization. */
+  @FunctionalInterface
+  private interface SectionRead<S> {
+    Mono<S> read(Caller caller, long campaignId, long organizationId);
+  }
 
   private final OrganizationOverviewService overview;
 
@@ -27,49 +39,46 @@ class OverviewController implements OverviewApi {
   @Override
   public Mono<ResponseEntity<OrganizationOverview>> getOrganizationOverview(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> overview.stages(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.overview(section)));
+    return section(overview::stages, campaignId, organizationId, OverviewMapper::overview);
   }
 
   @Override
   public Mono<ResponseEntity<OverviewForms>> getOrganizationOverviewForms(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> overview.forms(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.forms(section)));
+    return section(overview::forms, campaignId, organizationId, OverviewMapper::forms);
   }
 
   @Override
   public Mono<ResponseEntity<OverviewPublications>> getOrganizationOverviewPublications(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> overview.publications(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.publications(section)));
+    return section(
+        overview::publications, campaignId, organizationId, OverviewMapper::publications);
   }
 
   @Override
   public Mono<ResponseEntity<OverviewKits>> getOrganizationOverviewKits(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> overview.kits(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.kits(section)));
+    return section(overview::kits, campaignId, organizationId, OverviewMapper::kits);
   }
 
   @Override
   public Mono<ResponseEntity<OverviewQuestionnaires>> getOrganizationOverviewQuestionnaires(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(caller -> overview.questionnaires(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.questionnaires(section)));
+    return section(
+        overview::questionnaires, campaignId, organizationId, OverviewMapper::questionnaires);
   }
 
   @Override
   public Mono<ResponseEntity<OverviewScans>> getOrganizationOverviewScans(
       Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return section(overview::scans, campaignId, organizationId, OverviewMapper::scans);
+  }
+
+  private static <S, A> Mono<ResponseEntity<A>> section(
+      SectionRead<S> read, long campaignId, long organizationId, Function<S, A> toApi) {
     return CurrentCaller.get()
-        .flatMap(caller -> overview.scans(caller, campaignId, organizationId))
-        .map(section -> ResponseEntity.ok(OverviewMapper.scans(section)));
+        .flatMap(caller -> read.read(caller, campaignId, organizationId))
+        .map(found -> ResponseEntity.ok(toApi.apply(found)));
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.oko.api.model.StaffAccount;
 import org.oko.api.model.StaffAccountCredentials;
 import org.oko.api.model.StaffAccountPage;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -65,12 +66,7 @@ class AccountAdministrationTests extends ApiTest {
         .singleElement()
         .satisfies(a -> assertThat(a.getPhone()).isEqualTo("+79123456789"));
     // And the passwords are nowhere but in the answer.
-    List<String> audit =
-        db.sql("select concat_ws('|', actor, action, target) from audit_event")
-            .map(r -> r.get(0, String.class))
-            .all()
-            .collectList()
-            .block();
+    List<String> audit = TestRows.audit(db);
     assertThat(audit).contains("region64|account.create|mun64-test-a (MUNICIPAL)");
     assertThat(audit).noneMatch(e -> e.contains(created.getPassword()));
   }
@@ -327,18 +323,10 @@ class AccountAdministrationTests extends ApiTest {
   }
 
   private long organizationId(String login) {
-    return db.sql("select id from organization where login = :l")
-        .bind("l", login)
-        .map(r -> r.get(0, Long.class))
-        .one()
-        .block();
+    return TestRows.organizationId(db, login);
   }
 
   private long municipalityOf(String login) {
-    return db.sql("select municipality_id from organization where login = :l")
-        .bind("l", login)
-        .map(r -> r.get(0, Long.class))
-        .one()
-        .block();
+    return TestRows.municipalityOf(db, login);
   }
 }

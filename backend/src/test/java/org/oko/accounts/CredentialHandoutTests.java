@@ -18,6 +18,7 @@ import org.oko.api.model.CredentialHandoutPreview;
 import org.oko.api.model.StaffAccountCredentials;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
+import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -108,12 +109,7 @@ class CredentialHandoutTests extends ApiTest {
                 .one()
                 .block())
         .isEqualTo(1);
-    List<String> audit =
-        db.sql("select concat_ws('|', actor, action, target) from audit_event")
-            .map(r -> r.get(0, String.class))
-            .all()
-            .collectList()
-            .block();
+    List<String> audit = TestRows.audit(db);
     assertThat(audit)
         .contains(
             "region64|credentials.handout.download|выдача " + handout.getId() + ": 40 логинов")
@@ -348,34 +344,24 @@ class CredentialHandoutTests extends ApiTest {
   }
 
   private long handoutsOfCampaign(long campaign) {
-    return db.sql("select count(*) from credential_handout where campaign_id = :c")
-        .bind("c", campaign)
-        .map(r -> r.get(0, Long.class))
-        .one()
-        .block();
+    return TestRows.one(
+        db,
+        Long.class,
+        "select count(*) from credential_handout where campaign_id = :c",
+        "c",
+        campaign);
   }
 
   private String hashOf(String login) {
-    return db.sql("select password_hash from account where login = :l")
-        .bind("l", login)
-        .map(r -> r.get(0, String.class))
-        .one()
-        .block();
+    return TestRows.one(
+        db, String.class, "select password_hash from account where login = :l", "l", login);
   }
 
   private long organizationId(String login) {
-    return db.sql("select id from organization where login = :l")
-        .bind("l", login)
-        .map(r -> r.get(0, Long.class))
-        .one()
-        .block();
+    return TestRows.organizationId(db, login);
   }
 
   private long municipalityOf(String login) {
-    return db.sql("select municipality_id from organization where login = :l")
-        .bind("l", login)
-        .map(r -> r.get(0, Long.class))
-        .one()
-        .block();
+    return TestRows.municipalityOf(db, login);
   }
 }

@@ -2,9 +2,7 @@ package org.oko.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.oko.api.model.Approval;
 import org.oko.api.model.ApprovalPage;
 import org.oko.api.model.ApprovalRow;
 import org.oko.api.model.ApprovalState;
-import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseStatus;
@@ -40,16 +37,15 @@ class ApprovalApiTests extends ApiTest {
   void results() {
     Instant now = Instant.now();
     clock.set(now);
-    FormsFixture forms = new FormsFixture(client, db);
-    Campaign campaign =
-        forms.campaign(
-            "ВПР: приёмка протоколов " + UUID.randomUUID(),
-            now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(5)),
-            "edu640021",
-            "edu640022",
-            "spo640001");
-    protocol = forms.form(campaign.getId(), FormsFixture.RESULTS, "results-m4");
+    protocol =
+        new FormsFixture(client, db)
+            .withResultsProtocol(
+                "ВПР: приёмка протоколов " + UUID.randomUUID(),
+                now,
+                "edu640021",
+                "edu640022",
+                "spo640001")
+            .protocol();
   }
 
   @Test
@@ -252,13 +248,7 @@ class ApprovalApiTests extends ApiTest {
   }
 
   private WebTestClient.ResponseSpec viaJson(WebTestClient as, String key, String code) {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put("grade", "4А");
-    row.put("code", code);
-    row.put("variant", "1");
-    row.put("task_1", "1");
-    row.put("task_2", "1");
-    row.put("task_3", "0");
+    Map<String, String> row = FormsFixture.resultRow(code);
     return as.post()
         .uri("/api/forms/" + protocol.getId() + "/submissions")
         .header("Idempotency-Key", key)
@@ -268,33 +258,12 @@ class ApprovalApiTests extends ApiTest {
   }
 
   private void submit(String school, String code) {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put("grade", "4А");
-    row.put("code", code);
-    row.put("variant", "1");
-    row.put("task_1", "1");
-    row.put("task_2", "1");
-    row.put("task_3", "0");
-    WebTestClient as = as(school);
-    FormResponse saved =
-        FormsFixture.save(
-            as, protocol.getId(), 0, Map.of("results", new ArrayList<>(List.of(row))));
-    submitVersion(as, saved.getVersion());
+    FormsFixture.submitOneResult(as(school), protocol.getId(), code);
   }
 
   private void submitAgain(String school) {
     WebTestClient as = as(school);
-    submitVersion(as, response(school).getVersion());
-  }
-
-  private void submitVersion(WebTestClient as, long version) {
-    as.post()
-        .uri("/api/forms/" + protocol.getId() + "/response/submit")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", version))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    FormsFixture.submit(as, protocol.getId(), response(school).getVersion());
   }
 
   private WebTestClient.ResponseSpec reopen(String school) {

@@ -83,6 +83,23 @@ public final class FormsFixture {
    * A ВПР campaign of regions 64 and 02 with {@link #SUBJECTS}, its results protocol stage open
    * from {@code opens} to {@code closes}, and a published sample of these organizations.
    */
+  /** A campaign and its results protocol. */
+  public record WithProtocol(Campaign campaign, FormDefinition protocol) {}
+
+  /**
+   * A campaign (as {@link #campaign}) whose forms stage opened a day before {@code now} and closes
+   * five days after it, with its results protocol ({@code results-m4}).
+   */
+  public WithProtocol withResultsProtocol(String title, Instant now, String... sample) {
+    Campaign campaign =
+        campaign(
+            title,
+            now.minus(java.time.Duration.ofDays(1)),
+            now.plus(java.time.Duration.ofDays(5)),
+            sample);
+    return new WithProtocol(campaign, form(campaign.getId(), RESULTS, "results-m4"));
+  }
+
   public Campaign campaign(String title, Instant opens, Instant closes, String... sample) {
     Campaign campaign =
         federal
@@ -181,5 +198,39 @@ public final class FormsFixture {
         .expectBody(FormResponse.class)
         .returnResult()
         .getResponseBody();
+  }
+
+  /** One participant's row of a results protocol: class 4А, this code, variant 1, tasks 1, 1, 0. */
+  public static Map<String, String> resultRow(String code) {
+    Map<String, String> row = new java.util.LinkedHashMap<>();
+    row.put("grade", "4А");
+    row.put("code", code);
+    row.put("variant", "1");
+    row.put("task_1", "1");
+    row.put("task_2", "1");
+    row.put("task_3", "0");
+    return row;
+  }
+
+  /**
+   * A results protocol ({@link #RESULTS}) with one participant saved and submitted by {@code as}:
+   * class 4А, this code, variant 1, tasks 1, 1 and 0.
+   */
+  public static void submitOneResult(WebTestClient as, long formId, String code) {
+    Map<String, String> row = resultRow(code);
+    FormResponse saved =
+        save(as, formId, 0, Map.of("results", new java.util.ArrayList<>(java.util.List.of(row))));
+    submit(as, formId, saved.getVersion());
+  }
+
+  /** Submits version {@code version} of the caller's response (200). */
+  public static void submit(WebTestClient as, long formId, long version) {
+    as.post()
+        .uri("/api/forms/" + formId + "/response/submit")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", version))
+        .exchange()
+        .expectStatus()
+        .isOk();
   }
 }

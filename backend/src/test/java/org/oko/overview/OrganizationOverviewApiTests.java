@@ -7,15 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
-import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.api.model.OrganizationOverview;
 import org.oko.api.model.OverviewForm;
@@ -36,6 +33,7 @@ import org.oko.questionnaires.SessionFixture;
 import org.oko.questionnaires.SessionFixture.Credential;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
+import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -133,15 +131,15 @@ class OrganizationOverviewApiTests extends ApiTest {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     clock.set(now);
     FormsFixture forms = new FormsFixture(client, db);
-    Campaign campaign =
-        forms.campaign(
+    FormsFixture.WithProtocol set =
+        forms.withResultsProtocol(
             "ВПР: страница школы, формы " + UUID.randomUUID(),
-            now.minus(Duration.ofDays(1)),
-            now.plus(Duration.ofDays(5)),
+            now,
             "edu640001",
             "edu640021",
             "edu020001");
-    FormDefinition protocol = forms.form(campaign.getId(), FormsFixture.RESULTS, "results-m4");
+    Campaign campaign = set.campaign();
+    FormDefinition protocol = set.protocol();
     forms.form(campaign.getId(), FormsFixture.OBJECTIVITY, "objectivity");
     submitResults("edu640001", protocol.getId());
     long school = organizationId("edu640001");
@@ -295,23 +293,7 @@ class OrganizationOverviewApiTests extends ApiTest {
   }
 
   private void submitResults(String school, long formId) {
-    Map<String, String> row = new LinkedHashMap<>();
-    row.put("grade", "4А");
-    row.put("code", "1001");
-    row.put("variant", "1");
-    row.put("task_1", "1");
-    row.put("task_2", "1");
-    row.put("task_3", "0");
-    WebTestClient as = as(school);
-    FormResponse saved =
-        FormsFixture.save(as, formId, 0, Map.of("results", new ArrayList<>(List.of(row))));
-    as.post()
-        .uri("/api/forms/" + formId + "/response/submit")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", saved.getVersion()))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    FormsFixture.submitOneResult(as(school), formId, "1001");
   }
 
   /**
@@ -389,10 +371,6 @@ class OrganizationOverviewApiTests extends ApiTest {
   }
 
   private long organizationId(String login) {
-    return db.sql("select id from organization where login = :login")
-        .bind("login", login)
-        .map(r -> r.get("id", Long.class))
-        .one()
-        .block();
+    return TestRows.organizationId(db, login);
   }
 }

@@ -61,13 +61,14 @@ class LocalBlobStore implements BlobStore {
                       });
               return DataBufferUtils.write(counted, temp)
                   .then(
-                      Mono.fromCallable(
-                              () ->
-                                  moveIntoPlace(
-                                      temp, size.get(), HexFormat.of().formatHex(digest.digest())))
+                      Mono.fromCallable(() -> moveIntoPlace(temp, size.get(), hex(digest)))
                           .subscribeOn(Schedulers.boundedElastic()))
                   .onErrorResume(e -> deleteQuietly(temp).then(Mono.error(e)));
             });
+  }
+
+  private static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Override

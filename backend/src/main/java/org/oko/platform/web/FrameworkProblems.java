@@ -1,11 +1,13 @@
 package org.oko.platform.web;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -37,14 +39,7 @@ final class FrameworkProblems {
     if (e instanceof HandlerMethodValidationException validation) {
       return Problems.badRequest(
           validation.getParameterValidationResults().stream()
-              .flatMap(
-                  result ->
-                      result.getResolvableErrors().stream()
-                          .map(
-                              err ->
-                                  new BadInput.Error(
-                                      BadInput.parameterName(result.getMethodParameter()),
-                                      err.getDefaultMessage())))
+              .flatMap(FrameworkProblems::errorsOf)
               .toList());
     }
     if (e instanceof MissingRequestValueException missing) {
@@ -130,5 +125,12 @@ final class FrameworkProblems {
     return types.isEmpty()
         ? "—"
         : types.stream().map(MediaType::toString).reduce((a, b) -> a + ", " + b).orElse("—");
+  }
+
+  /** One method parameter's errors, each named by the parameter. */
+  private static Stream<BadInput.Error> errorsOf(ParameterValidationResult result) {
+    String name = BadInput.parameterName(result.getMethodParameter());
+    return result.getResolvableErrors().stream()
+        .map(err -> new BadInput.Error(name, err.getDefaultMessage()));
   }
 }

@@ -47,15 +47,11 @@ public final class UploadBody {
                           .doOnNext(event -> DataBufferUtils.release(event.content()))
                           .thenMany(Flux.<DataBuffer>empty());
                     }))
-        .concatWith(
-            Flux.defer(
-                () ->
-                    taken.get()
-                        ? Flux.empty()
-                        : Flux.error(
-                            new InvalidRequestException(
-                                "file",
-                                "В запросе multipart/form-data нет файла: приложите его полем"
-                                    + " «file»"))));
+        .concatWith(Flux.defer(() -> taken.get() ? Flux.empty() : Flux.error(UploadBody::noFile)));
+  }
+
+  private static InvalidRequestException noFile() {
+    return new InvalidRequestException(
+        "file", "В запросе multipart/form-data нет файла: приложите его полем «file»");
   }
 }

@@ -2,18 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
 
-/** The campaign of the reports: its title and subjects. */
-export const getReportCampaign = (campaignId: number, signal?: AbortSignal) =>
-  unwrap(api.GET('/api/campaigns/{campaignId}', { params: { path: { campaignId } }, signal }));
-
-export const useReportCampaign = (campaignId: number) =>
-  useQuery(
-    queryOptions({
-      queryKey: ['report-campaign', campaignId],
-      queryFn: ({ signal }) => getReportCampaign(campaignId, signal),
-    }),
-  );
-
 /** The campaigns the caller takes part in (first 50, newest first). */
 export const listReportCampaigns = (signal?: AbortSignal) =>
   unwrap(api.GET('/api/campaigns', { params: { query: { page: 0, size: 50 } }, signal }));
