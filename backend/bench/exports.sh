@@ -11,5 +11,5 @@ HEAP=${HEAP:-1536m}
 uptime
 nice mvn -B -o -pl backend test -Dtest=ExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Doko.bench.exports=true -Doko.bench.rows="$ROWS" -DargLine="-Xmx$HEAP" \
-  | grep -E '^\[exports-bench\]|Tests run|FAIL'
+  | grep --line-buffered -E '^\[exports-bench\]|Tests run|FAIL'
 uptime

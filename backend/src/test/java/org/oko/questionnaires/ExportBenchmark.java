@@ -60,15 +60,18 @@ class ExportBenchmark extends ApiTest {
     }
   }
 
-  /** {@code rows} kits in ranges of 10 000 and a submitted questionnaire on each. */
+  /**
+   * {@code rows} kits in ranges of 10 000 (numbers from 500 000 001, clear of the demo's and the
+   * tests' kits, whose logins are unique across campaigns) and a submitted questionnaire on each.
+   */
   private void seed(long campaign, long questionnaire, int rows) {
     int ranges = (rows + KITS_PER_RANGE - 1) / KITS_PER_RANGE;
     db.sql(
             """
             insert into kit_range (campaign_id, subject_key, organization_id, region_code,
                 first_number, last_number, assigned_by, assigned_at)
-            select :campaign, 'rus', o.id, o.region_code, 1 + (g - 1) * 10000,
-                   least(g * 10000, :rows), 'bench', now()
+            select :campaign, 'rus', o.id, o.region_code, 500000001 + (g - 1) * 10000,
+                   500000000 + least(g * 10000, :rows), 'bench', now()
             from organization o, generate_series(1, :ranges) g where o.login = 'ppo640001'
             """)
         .bind("campaign", campaign)
