@@ -5,7 +5,12 @@
 // 3. on the «Excel» tab it forms the template (a real .xlsx download) and uploads it back:
 //    the same data come back on the «Форма» tab;
 // 4. «Сдать отчёт»: the status reads «Отчёт сдан ДД.ММ.ГГГГ ЧЧ:ММ», the grid is read-only and
-//    «Редактировать» is offered.
+//    «Редактировать» is offered;
+// 5. the region (region64, a coordinator above the school) opens the school's report and
+//    «Вернуть на доработку» with a reason — first without one (asked for it), then with it;
+// 6. the school signs in again: the form's banner says who returned it, when (named by city)
+//    and why, and its notifications list the return with the same reason (issue 22: «a form
+//    returned to me»; seed 003 10.2).
 //
 //   node e2e/forms.mjs http://localhost:8080 <formId>
 import { join } from 'node:path';
@@ -14,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { resultsDir, startJourney } from './support.mjs';
 
 const [baseUrl, formId] = process.argv.slice(2);
-const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
+const { page, step, screenshot, loginHeading, signIn, expectAccount, run } = await startJourney({
   baseUrl,
   script: 'forms.mjs',
   totalTimeoutMs: 150_000,
@@ -150,4 +155,64 @@ await run(async () => {
       await screenshot('form-protocol2-submitted');
     },
   );
+
+  const reason = 'Исправьте комплект 701502: по ведомости он использован, а не испорчен';
+
+  await step('the region returns the report «на доработку» with a reason', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await loginHeading().waitFor();
+    await signIn('region64', 'region64-demo');
+    await expectAccount('Региональный координатор');
+    await page.goto(`${baseUrl}/forms/${formId}?organization=edu640001`);
+    await page.getByTestId('respondent-view').filter({ hasText: 'edu640001' }).waitFor();
+    await page.getByTestId('return-form').click();
+    await page.getByTestId('return-confirm').click();
+    await page.getByRole('alert').filter({ hasText: 'Укажите, что исправить' }).waitFor();
+    await page.getByTestId('return-reason').fill(reason);
+    await page.getByTestId('return-confirm').click();
+    await page.getByTestId('returned-banner').filter({ hasText: reason }).waitFor();
+    const status = (await page.getByTestId('form-status').innerText()).trim();
+    if (!status.startsWith('Черновик'))
+      throw new Error(`after the return the status is «${status}»`);
+    await screenshot('form-protocol2-returned-by-region');
+  });
+
+  await step('the school sees the reason in the form banner and in its notifications', async () => {
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await loginHeading().waitFor();
+    await signIn('edu640001', 'edu640001-demo');
+    await expectAccount('Образовательная организация');
+    await page.goto(`${baseUrl}/forms/${formId}`);
+    const banner = page.getByTestId('returned-banner');
+    await banner.filter({ hasText: reason }).waitFor();
+    const text = (await banner.innerText()).trim();
+    if (!/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \([А-ЯЁ][а-яё-]+\)/.test(text)) {
+      throw new Error(`the banner does not name whose time the return is: «${text}»`);
+    }
+    if ((await cell(1, 'comment').getAttribute('readonly')) !== null) {
+      throw new Error('a returned report cannot be corrected');
+    }
+    await screenshot('form-protocol2-returned-school');
+    // The notification is written by a consumer of the outbox: wait for it, reloading the list.
+    const returned = page
+      .getByTestId('notification')
+      .filter({ hasText: 'Форма возвращена' })
+      .filter({ hasText: reason });
+    for (let attempt = 0; ; attempt++) {
+      await page.goto(`${baseUrl}/notifications`);
+      await page.getByTestId('notifications').waitFor();
+      const found = await returned
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (found) break;
+      if (attempt >= 8) throw new Error('no «Форма возвращена» notification with the reason');
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
+    await returned.first().waitFor();
+    await screenshot('notifications-form-returned-360');
+  });
 });

@@ -2,7 +2,9 @@
 // signs in through the login form, its home page's first action must lead to the task open now,
 // and every item of its main menu is visited. On every page: nothing scrolls sideways (document
 // width ≤ the window), no request answers 403 and no «Недостаточно прав», no message shows a raw
-// field path or regular expression, and every clock time shown names its zone's city.
+// field path or regular expression, and every clock time shown names its zone's city. The main
+// menu is one line at 1280 px on every page (the rarer items behind «Ещё»), and on a phone a
+// «Меню» button that opens every item, each inside the window.
 // Screenshots of every page go to backend/target/screenshots/ (CI artifacts, not committed).
 //
 //   node e2e/roles.mjs http://localhost:8080
@@ -142,6 +144,53 @@ async function menuItems() {
   );
 }
 
+/**
+ * The main menu as the width wants it: at 1280 px its items (and «Ещё») in one line; on a phone
+ * behind «Меню», which opens every item inside the window and closes again.
+ * @param {string} where the page's name in a failure
+ * @param {number} width
+ */
+async function checkMenu(where, width) {
+  const nav = page.getByRole('navigation', { name: 'Основная навигация' });
+  const list = nav.locator('ul.app-nav__list');
+  if (width >= 1280) {
+    const lines = await list.evaluate((ul) => {
+      const tops = [...ul.children]
+        .filter((li) => li.getBoundingClientRect().height > 0)
+        .map((li) => Math.round(li.getBoundingClientRect().top));
+      return { lines: new Set(tops).size, height: Math.round(ul.getBoundingClientRect().height) };
+    });
+    if (lines.lines !== 1) {
+      problems.push(
+        `${where}: the menu takes ${lines.lines} lines (${lines.height} px) at ${width} px`,
+      );
+    }
+    return;
+  }
+  const toggle = nav.getByRole('button', { name: 'Меню' });
+  if (!(await toggle.isVisible())) {
+    problems.push(`${where}: no «Меню» button at ${width} px`);
+    return;
+  }
+  await toggle.click();
+  const outside = await list.evaluate((ul, w) => {
+    const links = [...ul.querySelectorAll('a.app-nav__link')];
+    return links
+      .filter((a) => {
+        const box = a.getBoundingClientRect();
+        return box.height === 0 || box.left < 0 || box.right > w;
+      })
+      .map((a) => (a.textContent ?? '').trim());
+  }, width);
+  if (outside.length > 0) {
+    problems.push(`${where}: the phone menu hides or cuts «${outside.join('», «')}»`);
+  }
+  await toggle.click();
+  if (await list.locator('a.app-nav__link').first().isVisible()) {
+    problems.push(`${where}: «Меню» does not close`);
+  }
+}
+
 await run(async () => {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
@@ -167,6 +216,7 @@ await run(async () => {
           }
         }
         await checkPage(`${tag} home`);
+        await checkMenu(`${tag} home`, width);
         await shot(`${tag}-00-home`);
       });
 
@@ -178,6 +228,7 @@ await run(async () => {
           await page.waitForURL((url) => `${url.pathname}${url.search}` === item.href);
           await settle();
           await checkPage(`${tag} «${item.label}»`);
+          if (width >= 1280) await checkMenu(`${tag} «${item.label}»`, width);
           await shot(`${tag}-${String(index + 1).padStart(2, '0')}`);
         });
       }

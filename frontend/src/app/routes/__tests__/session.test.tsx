@@ -79,6 +79,54 @@ describe('session', () => {
     expect(getSessionState().signedIn).toBe(false);
   });
 
+  it('offers to erase protocol 1’s names kept in this browser before signing out (issue 21)', async () => {
+    localStorage.setItem(
+      'oko.protocol1.names:7:ru-4:ppo640001',
+      JSON.stringify({ '701501': 'Иванов Иван', '701502': 'Петров Пётр' }),
+    );
+    localStorage.setItem(
+      'oko.protocol1.names:7:ma-4:ppo640001',
+      JSON.stringify({ '1': 'Сидоров' }),
+    );
+    localStorage.setItem('oko.protocol1.comments:7:ru-4:ppo640001', JSON.stringify({ '1': 'x' }));
+    const api = mockApi({ '/api/regions': regionPage([saratov]), '/oauth2/revoke': {} });
+    const { router, user } = renderApp('/orgs');
+    await screen.findByTestId('account-name');
+
+    await user.click(screen.getByRole('button', { name: 'Выйти' }));
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask).toHaveTextContent('сохранены ФИО 3 участников из протокола 1');
+    // «Отмена» keeps the session and the names.
+    await user.click(within(ask).getByRole('button', { name: 'Отмена' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(api.requestsTo('/oauth2/revoke')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Выйти' }));
+    await user.click(await screen.findByRole('button', { name: 'Стереть ФИО и выйти' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:ppo640001')).toBeNull();
+    expect(localStorage.getItem('oko.protocol1.names:7:ma-4:ppo640001')).toBeNull();
+    // Not names: the comments stay.
+    expect(localStorage.getItem('oko.protocol1.comments:7:ru-4:ppo640001')).not.toBeNull();
+    localStorage.clear();
+  });
+
+  it('signs out leaving the names when asked to', async () => {
+    localStorage.setItem('oko.protocol1.names:7:ru-4:ppo640001', JSON.stringify({ '1': 'Иванов' }));
+    mockApi({ '/api/regions': regionPage([saratov]), '/oauth2/revoke': {} });
+    const { router, user } = renderApp('/orgs');
+    await screen.findByTestId('account-name');
+
+    await user.click(screen.getByRole('button', { name: 'Выйти' }));
+    expect(await screen.findByRole('alertdialog')).toHaveTextContent('ФИО 1 участника');
+    await user.click(screen.getByRole('button', { name: 'Выйти, оставив ФИО' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:ppo640001')).not.toBeNull();
+    localStorage.clear();
+  });
+
   it('signs out on this computer even when the server cannot be reached', async () => {
     mockApi({
       '/api/regions': regionPage([saratov]),

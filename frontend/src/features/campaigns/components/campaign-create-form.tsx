@@ -210,10 +210,13 @@ type SubjectsEditorProps = {
 
 function SubjectsEditor({ rows, onChange, errors, showPresets }: SubjectsEditorProps) {
   const id = useId();
-  const [preset, setPreset] = useState('');
   const update = (index: number, change: Partial<SubjectRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  const addPreset = (key: string) => {
+  const togglePreset = (key: string, on: boolean) => {
+    if (!on) {
+      onChange(rows.filter((row) => row.key !== key));
+      return;
+    }
     const subject = vprSubjectPresets.find((p) => p.key === key);
     if (!subject || rows.some((row) => row.key === key)) return;
     const filled = { key, name: subject.name, grade: String(subject.grade), maxScore: '' };
@@ -221,32 +224,32 @@ function SubjectsEditor({ rows, onChange, errors, showPresets }: SubjectsEditorP
     const blank = rows.findIndex((row) => !row.key && !row.name);
     onChange(blank >= 0 ? rows.map((row, i) => (i === blank ? filled : row)) : [...rows, filled]);
   };
+  const grades = [...new Set(vprSubjectPresets.map((p) => p.grade))];
 
   return (
     <fieldset className="subjects" data-testid="subjects-editor">
       <legend>Предметы и классы</legend>
       {showPresets && (
-        <div className="form-row">
-          <div className="field">
-            <label htmlFor={`${id}-preset`}>Добавить предмет ВПР</label>
-            <select
-              id={`${id}-preset`}
-              className="input"
-              value={preset}
-              onChange={(event) => {
-                addPreset(event.target.value);
-                setPreset('');
-              }}
-            >
-              <option value="">Выберите предмет</option>
-              {vprSubjectPresets.map((p) => (
-                <option key={p.key} value={p.key} disabled={rows.some((row) => row.key === p.key)}>
-                  {p.name}, {p.grade} класс ({p.key})
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <fieldset className="subject-picker" data-testid="subject-picker">
+          <legend>Предметы ВПР: отметьте — строка появится ниже, снимите отметку — исчезнет</legend>
+          {grades.map((grade) => (
+            <div key={grade} className="subject-picker__grade">
+              <span className="subject-picker__label">{grade} класс</span>
+              {vprSubjectPresets
+                .filter((p) => p.grade === grade)
+                .map((p) => (
+                  <label key={p.key} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={rows.some((row) => row.key === p.key)}
+                      onChange={(event) => togglePreset(p.key, event.target.checked)}
+                    />
+                    {p.name}, {p.grade} класс
+                  </label>
+                ))}
+            </div>
+          ))}
+        </fieldset>
       )}
       {rows.length === 0 && <p className="field__hint">Предметы не добавлены.</p>}
       {rows.map((row, index) => (
@@ -257,7 +260,7 @@ function SubjectsEditor({ rows, onChange, errors, showPresets }: SubjectsEditorP
               id={`${id}-${index}-key`}
               className="input input--code"
               value={row.key}
-              placeholder="rus-4"
+              aria-describedby={`${id}-key-hint`}
               onChange={(event) => update(index, { key: event.target.value })}
             />
           </div>
@@ -267,7 +270,6 @@ function SubjectsEditor({ rows, onChange, errors, showPresets }: SubjectsEditorP
               id={`${id}-${index}-name`}
               className="input"
               value={row.name}
-              placeholder="Русский язык"
               onChange={(event) => update(index, { name: event.target.value })}
             />
           </div>
@@ -312,9 +314,12 @@ function SubjectsEditor({ rows, onChange, errors, showPresets }: SubjectsEditorP
           className="button button--secondary"
           onClick={() => onChange([...rows, emptyRow()])}
         >
-          + Добавить предмет
+          {showPresets ? '+ Другой предмет (ввести вручную)' : '+ Добавить предмет'}
         </button>
       </div>
+      <small id={`${id}-key-hint`} className="field__hint">
+        Код предмета — латиницей, например rus-4 или math (с классом через дефис, если он есть).
+      </small>
       <FieldErrors messages={errors.filter((e) => e.field === 'subjects').map((e) => e.message)} />
     </fieldset>
   );

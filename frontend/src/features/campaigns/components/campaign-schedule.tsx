@@ -13,7 +13,8 @@ type CampaignScheduleProps = {
 
 /** The schedule; the federal organizer can open it for editing. */
 export function CampaignSchedule({ campaign, canEdit, onReload }: CampaignScheduleProps) {
-  const [editing, setEditing] = useState(false);
+  // A new campaign's empty schedule opens in the editor, which offers its kind's stages.
+  const [editing, setEditing] = useState(canEdit && campaign.stages.length === 0);
   const [saved, setSaved] = useState(false);
   return (
     <section className="panel" aria-labelledby="schedule-title" data-testid="schedule">

@@ -10,7 +10,8 @@ import { instantToZonedLocal, zonedLocalToInstant } from '@/utils/zoned-time';
 import { fieldMessages, problemErrors, statusOf } from '@/utils/problem';
 
 import { useReplaceSchedule } from '../api/replace-schedule';
-import { DEFAULT_TIME_ZONE, stageCodes, stageLabels } from '../utils/labels';
+import { campaignKindLabels, DEFAULT_TIME_ZONE, stageCodes, stageLabels } from '../utils/labels';
+import { nextMonday, stageTemplates, templateStages } from '../utils/stage-templates';
 import { FieldErrors } from './field-errors';
 import { TimeZoneSelect } from './time-zone-select';
 
@@ -68,6 +69,17 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
     setRows((current) => [...current, { id: nextRowId++, code, opens: '', closes: '' }]);
   };
 
+  // An empty schedule starts from the stages of the campaign's kind, dated from next Monday.
+  const fillFromTemplate = () => {
+    const today = instantToZonedLocal(new Date().toISOString(), zone).slice(0, 10);
+    setRows(
+      templateStages(campaign.kind, nextMonday(today)).map((stage) => ({
+        id: nextRowId++,
+        ...stage,
+      })),
+    );
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const stages: StageInput[] = [];
@@ -114,8 +126,15 @@ export function ScheduleEditor({ campaign, onSaved, onCancel, onReload }: Schedu
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={4} className="table__empty">
-                  Этапов нет — добавьте первый
+                <td colSpan={4} className="table__empty" data-testid="schedule-template">
+                  <p>
+                    Этапов нет. Начните с этапов кампании вида «{campaignKindLabels[campaign.kind]}»
+                    ({stageTemplates[campaign.kind].length}) с примерными датами от ближайшего
+                    понедельника и поправьте их — или добавьте этапы по одному.
+                  </p>
+                  <button type="button" className="button" onClick={fillFromTemplate}>
+                    Заполнить этапами {campaignKindLabels[campaign.kind]}
+                  </button>
                 </td>
               </tr>
             )}

@@ -12,6 +12,7 @@ import { byCity, formatNumber, formatZonedDateTime, plural } from '@/utils/forma
 import { parsePage } from '@/utils/paging';
 import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
+import { useExportPublicationDownloads } from '../api/export-publication-downloads';
 import { usePublication } from '../api/get-publication';
 import { usePublicationDownloads } from '../api/get-publication-downloads';
 import { useCampaignTimeZone } from '../utils/time-zones';
@@ -39,6 +40,7 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
   const downloads = usePublicationDownloads({
     filter: { publicationId, downloaded, page: page - 1 },
   });
+  const exporting = useExportPublicationDownloads(publicationId);
   const zoneOf = useCampaignTimeZone();
   const timeZone = zoneOf(publication.data?.campaignId);
 
@@ -77,6 +79,22 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
               {item.label}
             </button>
           ))}
+        </div>
+        <div className="downloads-export">
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="downloads-export"
+            disabled={exporting.isPending}
+            onClick={() => exporting.mutate(downloaded)}
+          >
+            {exporting.isPending ? 'Готовим файл…' : 'Скачать в Excel (.xlsx)'}
+          </button>
+          {exporting.isError && (
+            <p className="inline-error" role="alert">
+              {exporting.error.message}
+            </p>
+          )}
         </div>
 
         {downloads.isPending ? (

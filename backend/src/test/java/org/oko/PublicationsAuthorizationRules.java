@@ -228,6 +228,17 @@ class PublicationsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, p + federalDraft + "/downloads", 404),
             Case.get(RESPONSIBLE, p + released + "/downloads", 200),
             Case.get(SCHOOL, p + released + "/downloads", 403)));
+    rules.put(
+        "exportPublicationDownloads",
+        List.of(
+            Case.get(FEDERAL, p + released + "/downloads/export?regionCode=02", 200),
+            Case.get(REGIONAL, p + released + "/downloads/export", 200),
+            Case.get(REGIONAL, p + released + "/downloads/export?regionCode=02", 404),
+            Case.get(OTHER_REGION, p + regionDraft + "/downloads/export", 404),
+            Case.get(MUNICIPAL, p + released + "/downloads/export", 200),
+            Case.get(MUNICIPAL, p + released + "/downloads/export?municipalityId=" + saratov, 404),
+            Case.get(RESPONSIBLE, p + released + "/downloads/export", 200),
+            Case.get(SCHOOL, p + released + "/downloads/export", 403)));
     return rules;
   }
 

@@ -89,9 +89,19 @@ describe('campaigns page', () => {
     const { user, router } = renderApp('/campaigns');
     await user.click(await screen.findByRole('button', { name: 'Создать кампанию' }));
     await user.type(screen.getByLabelText('Название'), 'ВПР 2026, весна');
-    await user.selectOptions(screen.getByLabelText('Добавить предмет ВПР'), 'rus-4');
-    await user.selectOptions(screen.getByLabelText('Добавить предмет ВПР'), 'okr-4');
+    const picker = screen.getByTestId('subject-picker');
+    await user.click(within(picker).getByLabelText('Русский язык, 4 класс'));
+    await user.click(within(picker).getByLabelText('Окружающий мир, 4 класс'));
+    await user.click(within(picker).getByLabelText('Математика, 5 класс'));
+    expect(screen.getAllByTestId('subject-row')).toHaveLength(3);
+    // Unticked, its row goes; a row typed by hand starts empty, with no sample text to mistake.
+    await user.click(within(picker).getByLabelText('Математика, 5 класс'));
     expect(screen.getAllByTestId('subject-row')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: '+ Другой предмет (ввести вручную)' }));
+    const typed = screen.getAllByTestId('subject-row')[2];
+    expect(within(typed!).getByLabelText('Код')).not.toHaveAttribute('placeholder');
+    expect(within(typed!).getByLabelText('Предмет')).not.toHaveAttribute('placeholder');
+    await user.click(within(typed!).getByRole('button', { name: 'Удалить предмет 3' }));
     await user.click(await screen.findByLabelText('64 — Саратовская область'));
     await user.click(screen.getByRole('button', { name: 'Создать кампанию' }));
 

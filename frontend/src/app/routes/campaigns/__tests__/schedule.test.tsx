@@ -37,7 +37,8 @@ describe('schedule editor', () => {
       [SCHEDULE]: () => campaign(),
     });
     const { user } = renderApp('/campaigns/7');
-    await user.click(await screen.findByRole('button', { name: 'Изменить план-график' }));
+    // An empty schedule opens in the editor at once.
+    await screen.findByTestId('schedule-editor');
     expect(screen.getByTestId('schedule-zone')).toHaveTextContent(
       'Даты и время ниже — по Москве (UTC+3).',
     );
@@ -85,6 +86,49 @@ describe('schedule editor', () => {
         },
       ],
     });
+  });
+
+  it('offers a new campaign the stages of its kind from next Monday, to adjust (issue 21)', async () => {
+    const api = mockApi({
+      ...quiet,
+      [CAMPAIGN]: campaign({ kind: 'OMK', stages: [], currentStage: undefined }),
+      [SCHEDULE]: () => campaign(),
+    });
+    const { user } = renderApp('/campaigns/7');
+    const offer = await screen.findByTestId('schedule-template');
+    expect(offer).toHaveTextContent('Начните с этапов кампании вида «ОМК / ОПиМК» (9)');
+
+    await user.click(within(offer).getByRole('button', { name: 'Заполнить этапами ОМК / ОПиМК' }));
+
+    const rows = screen.getAllByTestId('schedule-row');
+    expect(rows).toHaveLength(9);
+    expect(screen.getByLabelText('Этап, строка 1')).toHaveValue('PRELIMINARY_LIST');
+    expect(screen.getByLabelText('Этап, строка 9')).toHaveValue('REPORTS');
+    const opens = (screen.getByLabelText('Начало, строка 1') as HTMLInputElement).value;
+    expect(opens).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
+    expect(new Date(`${opens.slice(0, 10)}T12:00:00Z`).getUTCDay()).toBe(1);
+    expect(new Date(`${opens.slice(0, 10)}T12:00:00Z`).getTime()).toBeGreaterThan(Date.now());
+    expect(screen.getByLabelText('Окончание, строка 1')).toHaveValue(
+      `${new Date(new Date(`${opens.slice(0, 10)}T12:00:00Z`).getTime() + 14 * 86_400_000)
+        .toISOString()
+        .slice(0, 10)}T18:00`,
+    );
+    // A stage the user does not want goes like any other row.
+    await user.click(screen.getByRole('button', { name: 'Удалить этап, строка 7' }));
+    await user.click(screen.getByRole('button', { name: 'Сохранить план-график' }));
+
+    expect(await screen.findByText('План-график сохранён.')).toBeInTheDocument();
+    const body = (await api.requestsTo(SCHEDULE)[0]?.json()) as { stages: { code: string }[] };
+    expect(body.stages.map((stage) => stage.code)).toEqual([
+      'PRELIMINARY_LIST',
+      'VERIFICATION',
+      'MATERIALS',
+      'CONDUCT',
+      'RESULTS_PROTOCOL',
+      'QUESTIONNAIRE',
+      'SCORING',
+      'REPORTS',
+    ]);
   });
 
   it('shows existing stages in Moscow time and keeps their instants when the zone changes', async () => {

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { me } from '@/testing/data';
 import { mockApi } from '@/testing/fetch-mock';
@@ -26,8 +26,18 @@ const notYet = downloadRow({
   downloads: 0,
 });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 function mockDownloads() {
   return mockApi({
+    '/api/publications/71/downloads/export': () =>
+      new Response(new Uint8Array(2048), {
+        status: 200,
+        headers: {
+          'Content-Type': XLSX,
+          'Content-Disposition': 'attachment; filename="downloads-publication-71.xlsx"',
+        },
+      }),
     '/api/me': me({ role: 'REGIONAL', regionCode: '64' }),
     '/api/campaigns': campaignPage([campaign()]),
     '/api/publications/71': publication({ title: 'Архив вариантов' }),
@@ -46,6 +56,10 @@ function mockDownloads() {
 }
 
 describe('downloads page', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('shows the totals and who downloaded when, in the region’s time', async () => {
     mockDownloads();
     renderApp('/publications/71/downloads');
@@ -107,6 +121,28 @@ describe('downloads page', () => {
     const query = api.lastQueryTo('/api/publications/71/downloads');
     expect(query?.get('downloaded')).toBe('false');
     expect(query?.get('page')).toBe('1');
+  });
+
+  it('downloads the list in Excel with the filter shown', async () => {
+    const clicked: HTMLAnchorElement[] = [];
+    // jsdom has no object URLs.
+    URL.createObjectURL = vi.fn(() => 'blob:downloads');
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+    const api = mockDownloads();
+    const { user } = renderApp('/publications/71/downloads?filter=no');
+    await screen.findByTestId('downloads-table');
+
+    await user.click(screen.getByRole('button', { name: 'Скачать в Excel (.xlsx)' }));
+
+    await waitFor(() => expect(clicked[0]?.download).toBe('downloads-publication-71.xlsx'));
+    const query = api.lastQueryTo('/api/publications/71/downloads/export');
+    expect(query?.get('downloaded')).toBe('false');
+    expect(query?.has('page')).toBe(false);
   });
 
   it('is refused to an organization', async () => {

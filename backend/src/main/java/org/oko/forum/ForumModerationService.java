@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 class ForumModerationService {
 
   private final ForumStore store;
+  private final ForumTallyStore tally;
   private final ReaderAccess readers;
   private final CampaignDirectory campaigns;
   private final AuditLog audit;
@@ -32,12 +33,14 @@ class ForumModerationService {
 
   ForumModerationService(
       ForumStore store,
+      ForumTallyStore tally,
       ReaderAccess readers,
       CampaignDirectory campaigns,
       AuditLog audit,
       TransactionalOperator tx,
       Clock clock) {
     this.store = store;
+    this.tally = tally;
     this.readers = readers;
     this.campaigns = campaigns;
     this.audit = audit;
@@ -79,7 +82,7 @@ class ForumModerationService {
                 readers
                     .reader(caller, s.campaignId())
                     .flatMap(
-                        r -> store.sections(r, s.campaignId()).filter(x -> x.id() == id).next()));
+                        r -> tally.sections(r, s.campaignId()).filter(x -> x.id() == id).next()));
   }
 
   Mono<QuestionView> moderate(

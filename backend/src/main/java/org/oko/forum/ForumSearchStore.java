@@ -11,10 +11,12 @@ class ForumSearchStore {
   /**
    * How many of its index's matches each way of the search ranks at most. Ranking and reading them
    * is most of a search's time when a word is in thousands of messages (docs/benchmarks.md, forum
-   * search, session 4: EXPLAIN ANALYZE over 100 000 messages, 2 000 → 500 halved it); a search with
-   * fewer matches ranks them all.
+   * search: EXPLAIN ANALYZE over 100 000 messages — session 4, 2 000 → 500 halved it; session 5,
+   * 500 → 200 took the selective search's execution from a median of 52 to 15 ms at load 60); a
+   * search with fewer matches ranks them all, and with more the pool is the index's first matches
+   * either way, so a page of 20 best of 200 loses nothing a larger arbitrary pool would give.
    */
-  static final int SEARCH_POOL = 500;
+  static final int SEARCH_POOL = 200;
 
   private final DatabaseClient db;
 

@@ -27,6 +27,7 @@ class ForumService {
   record QuestionPage(List<Question> items, long total) {}
 
   private final ForumStore store;
+  private final ForumTallyStore tally;
   private final ForumSearchStore searches;
   private final ForumFileStore files;
   private final ForumReaderStore readerStore;
@@ -38,6 +39,7 @@ class ForumService {
 
   ForumService(
       ForumStore store,
+      ForumTallyStore tally,
       ForumSearchStore searches,
       ForumFileStore files,
       ForumReaderStore readerStore,
@@ -47,6 +49,7 @@ class ForumService {
       Clock clock,
       ForumProperties properties) {
     this.store = store;
+    this.tally = tally;
     this.searches = searches;
     this.files = files;
     this.readerStore = readerStore;
@@ -62,7 +65,7 @@ class ForumService {
   Mono<List<Section>> sections(Caller caller, Long campaignId) {
     return readers
         .reader(caller, campaignId)
-        .flatMap(reader -> store.sections(reader, campaignId).collectList());
+        .flatMap(reader -> tally.sections(reader, campaignId).collectList());
   }
 
   // ---- questions ----
@@ -74,7 +77,9 @@ class ForumService {
             reader ->
                 Mono.zip(
                     store.questions(reader, filter, paging.offset(), paging.size()).collectList(),
-                    store.countQuestions(reader, filter),
+                    filter.mine() || filter.pinned()
+                        ? store.countQuestions(reader, filter)
+                        : tally.total(reader, filter),
                     QuestionPage::new));
   }
 

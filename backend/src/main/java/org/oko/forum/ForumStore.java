@@ -41,28 +41,6 @@ class ForumStore {
         .one();
   }
 
-  Flux<Section> sections(Reader reader, Long campaignId) {
-    ForumWhere sql = new ForumWhere();
-    String visible = ForumWhere.visible(reader, sql, true);
-    String forum = campaignId == null ? "s.campaign_id is null" : "s.campaign_id = :campaign";
-    if (campaignId != null) {
-      sql.bind("campaign", campaignId);
-    }
-    return sql.apply(
-            db.sql(
-                "select s.id, s.campaign_id, s.title, s.delegated, s.position,"
-                    + " count(q.id) as questions,"
-                    + " count(q.id) filter (where q.status = 'OPEN') as open_questions"
-                    + " from forum_section s left join forum_question q on q.section_id = s.id"
-                    + " and "
-                    + visible
-                    + " where "
-                    + forum
-                    + " group by s.id order by s.position, s.id"))
-        .map(ForumRows::section)
-        .all();
-  }
-
   Mono<Section> section(long id) {
     return db.sql(
             "select s.id, s.campaign_id, s.title, s.delegated, s.position, 0::bigint as questions,"
@@ -131,6 +109,7 @@ class ForumStore {
         .all();
   }
 
+  /** The list's total counted row by row: for the reader's own or the pinned questions. */
   Mono<Long> countQuestions(Reader reader, ListFilter f) {
     ForumWhere sql = listWhere(reader, f);
     return sql.apply(db.sql("select count(*) from forum_question q where " + sql.where()))

@@ -50,6 +50,16 @@ final class ForumWhere {
         + " or (:mod_region and q.regional_thread = :thread_region)))";
   }
 
+  /** The same for the stored tally's rows (alias {@code t}), which never hold merged questions. */
+  static String visibleTally(Reader reader, ForumWhere sql) {
+    sql.bind("thread_region", reader.threadRegion())
+        .bind("mod_common", reader.federal())
+        .bind("mod_region", reader.regional());
+    return "((t.thread = '' or t.thread = :thread_region)"
+        + " and (not t.hidden or (:mod_common and t.thread = '')"
+        + " or (:mod_region and t.thread = :thread_region)))";
+  }
+
   /** The forums a search looks in. */
   static String forums(Reader reader, Forums forums, ForumWhere sql) {
     if (!forums.all()) {

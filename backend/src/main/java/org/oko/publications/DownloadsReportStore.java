@@ -3,6 +3,7 @@ package org.oko.publications;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.oko.orgs.OrganizationDirectory;
@@ -42,9 +43,10 @@ class DownloadsReportStore {
       """
       with part as (
         select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
-               d.first_at, d.last_at, coalesce(d.n, 0) as downloads
+               rg.time_zone, d.first_at, d.last_at, coalesce(d.n, 0) as downloads
         from publication p
         join organization o on %s
+        join region rg on rg.code = o.region_code
         left join municipality m on m.id = o.municipality_id
         left join (select organization_id, min(downloaded_at) as first_at,
                           max(downloaded_at) as last_at, count(*) as n
@@ -65,7 +67,8 @@ class DownloadsReportStore {
         order by login
         limit :limit offset :offset
       )
-      select t.audience, t.downloaded as downloaded_total, t.matching, page.*
+      select (select title from publication where id = :id) as publication_title,
+             t.audience, t.downloaded as downloaded_total, t.matching, page.*
       from totals t left join page on true
       order by page.login
       """
@@ -76,10 +79,17 @@ class DownloadsReportStore {
    * filter ({@code listing}, its total the matching ones), and how many organizations that part has
    * and how many of them have downloaded anything.
    */
-  record Report(Listing<Line> listing, long audience, long downloaded) {}
+  record Report(String title, Listing<Line> listing, long audience, long downloaded) {}
 
-  /** One organization: how many downloads, the first and the last (null when none). */
-  record Line(OrganizationRef organization, int downloads, Instant firstAt, Instant lastAt) {}
+  /**
+   * One organization: how many downloads, the first and the last (null when none), and its region's
+   * time zone to show them in.
+   */
+  record Line(
+      OrganizationRef organization, int downloads, Instant firstAt, Instant lastAt, ZoneId zone) {}
+
+  /** The most lines an export holds: every organization of a region's audience, and then some. */
+  static final int EXPORT_LIMIT = 100_000;
 
   private final DatabaseClient db;
   private final Clock clock;
@@ -103,6 +113,17 @@ class DownloadsReportStore {
     return visible(caller, publicationId)
         .then(organizations.narrowed(scope, regionCode, municipalityId))
         .flatMap(part -> query(publicationId, part, downloaded, paging));
+  }
+
+  /** Every line of the caller's part that matches the filter, in one report (the export). */
+  Mono<Report> all(
+      Caller caller,
+      long publicationId,
+      String regionCode,
+      Long municipalityId,
+      Boolean downloaded) {
+    return page(
+        caller, publicationId, regionCode, municipalityId, downloaded, new Paging(0, EXPORT_LIMIT));
   }
 
   private Mono<Void> visible(Caller caller, long publicationId) {
@@ -135,12 +156,16 @@ class DownloadsReportStore {
               List<Line> lines = new ArrayList<>();
               rows.stream().filter(r -> r.line() != null).forEach(r -> lines.add(r.line()));
               return new Report(
-                  new Listing<>(lines, totals.matching()), totals.audience(), totals.downloaded());
+                  totals.title(),
+                  new Listing<>(lines, totals.matching()),
+                  totals.audience(),
+                  totals.downloaded());
             });
   }
 
   /** One row of the statement: the totals, and one organization unless the page is empty. */
-  private record TotalsAndLine(long audience, long downloaded, long matching, Line line) {}
+  private record TotalsAndLine(
+      String title, long audience, long downloaded, long matching, Line line) {}
 
   private static TotalsAndLine toTotalsAndLine(Readable r) {
     Line line = null;
@@ -159,9 +184,11 @@ class DownloadsReportStore {
               organization,
               r.get("downloads", Long.class).intValue(),
               r.get("first_at", Instant.class),
-              r.get("last_at", Instant.class));
+              r.get("last_at", Instant.class),
+              ZoneId.of(r.get("time_zone", String.class)));
     }
     return new TotalsAndLine(
+        r.get("publication_title", String.class),
         r.get("audience", Long.class),
         r.get("downloaded_total", Long.class),
         r.get("matching", Long.class),

@@ -8,6 +8,7 @@ import org.oko.api.model.Publication;
 import org.oko.api.model.PublicationInput;
 import org.oko.api.model.PublicationPage;
 import org.oko.api.model.PublishInput;
+import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.Paging;
@@ -174,6 +175,23 @@ class PublicationsController implements PublicationsApi {
                   .map(r -> PublicationMapper.downloads(r, paging));
             })
         .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> exportPublicationDownloads(
+      Long publicationId,
+      String regionCode,
+      Long municipalityId,
+      Boolean downloaded,
+      ServerWebExchange exchange) {
+    return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
+        .flatMap(
+            caller -> report.all(caller, publicationId, regionCode, municipalityId, downloaded))
+        .flatMap(
+            r ->
+                WorkbookDownload.of(
+                    () -> DownloadsWorkbook.write(r),
+                    "downloads-publication-" + publicationId + ".xlsx"));
   }
 
   private Mono<Publication> toApi(PublicationService.Shown shown) {

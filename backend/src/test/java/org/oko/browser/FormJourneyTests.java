@@ -18,7 +18,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Protocol 2 filled by a person in a real Chromium ({@code frontend/e2e/forms.mjs}): pre-filled
  * kits, a server problem shown on its cell, the Excel template downloaded and uploaded back, and
- * «Сдать отчёт». The test then reads what the server kept.
+ * «Сдать отчёт»; then the region returns it «на доработку» with a reason, which the school reads in
+ * the form's banner and in its notifications (issue 22). The test then reads what the server kept.
  */
 class FormJourneyTests extends ApiTest {
 
@@ -49,8 +50,12 @@ class FormJourneyTests extends ApiTest {
             .expectBody(FormResponse.class)
             .returnResult()
             .getResponseBody();
-    assertThat(kept.getStatus()).isEqualTo(FormResponseStatus.SUBMITTED);
+    // Submitted once, then returned by the region with its reason (the journey's last steps).
+    assertThat(kept.getStatus()).isEqualTo(FormResponseStatus.DRAFT);
     assertThat(kept.getSubmissions()).isEqualTo(1);
+    assertThat(kept.getReopenedByCoordinator()).isTrue();
+    assertThat(kept.getReopenReason())
+        .isEqualTo("Исправьте комплект 701502: по ведомости он использован, а не испорчен");
     assertThat(kept.getSheets().get("kits"))
         .extracting(r -> r.get("kit") + " " + r.get("comment") + " " + r.get("school"))
         .containsExactly(

@@ -14,8 +14,9 @@ import org.oko.testing.ApiTest;
  * action leads to the open task (the municipality's «Выверка списка ОО» of the spring ВПР, seed 003
  * 8.2 — the municipality verifies the list of schools), and every item of its menu is opened. On
  * every page nothing scrolls sideways, nothing answers 403, no message shows a raw field path or
- * regular expression, and every time shown names its city. The screenshots are kept in {@code
- * backend/target/screenshots}.
+ * regular expression, and every time shown names its city. The main menu is one line at 1280 px on
+ * every page, the rarer items behind «Ещё», and on a phone a «Меню» button opening every item
+ * inside the window. The screenshots are kept in {@code backend/target/screenshots}.
  */
 class RolesJourneyTests extends ApiTest {
 

@@ -9,10 +9,15 @@ import static org.oko.publications.PublicationFixtures.pdf;
 import static org.oko.publications.PublicationFixtures.publish;
 import static org.oko.publications.PublicationFixtures.publishSample;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Attachment;
 import org.oko.api.model.DownloadPage;
@@ -106,6 +111,94 @@ class DownloadsReportTests extends PublicationsTest {
         .exchange()
         .expectStatus()
         .isForbidden();
+  }
+
+  /**
+   * «Кто скачал» in Excel (issue 21: every other monitoring list has an export): the same lines and
+   * filter as the page, times in the organization's region's local time with the city named.
+   */
+  @Test
+  void theReportDownloadsAsAWorkbookWithTheSameLinesInTheRegionsLocalTime() throws Exception {
+    Instant morning = Instant.parse("2026-03-12T05:30:00Z");
+    clock.set(morning);
+    long campaign = campaign(client, "64", "02");
+    publishSample(db, campaign, "edu640001", "edu640021", "edu640022", "edu020001");
+    Publication draft = draft(client, campaign, audience(List.of("ORGANIZATION"), List.of(), true));
+    Attachment file = attach(client, draft.getId(), "инструкция.pdf", pdf("инструкция"));
+    publish(client, draft.getId(), null);
+    download(school("edu640021"), draft, file);
+    clock.set(morning.plus(Duration.ofMinutes(45)));
+    download(school("edu640021"), draft, file);
+
+    try (XSSFWorkbook book = export(as("region64"), draft, "")) {
+      Sheet sheet = book.getSheet("Кто скачал");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Кто скачал: ");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo("Организаций: 3; скачали: 1; не скачали: 2; в этом списке: 3");
+      assertThat(cells(sheet.getRow(3)))
+          .containsExactly(
+              "Регион",
+              "Муниципалитет",
+              "Логин",
+              "Наименование",
+              "Скачиваний",
+              "Первое скачивание",
+              "Последнее скачивание",
+              "Время по");
+      assertThat(sheet.getLastRowNum()).isEqualTo(6);
+      Row engels = sheet.getRow(5);
+      assertThat(engels.getCell(2).getStringCellValue()).isEqualTo("edu640021");
+      assertThat(engels.getCell(4).getNumericCellValue()).isEqualTo(2);
+      // 05:30 UTC is 09:30 in Saratov (UTC+4).
+      assertThat(engels.getCell(5).getStringCellValue()).isEqualTo("12.03.2026 09:30");
+      assertThat(engels.getCell(6).getStringCellValue()).isEqualTo("12.03.2026 10:15");
+      assertThat(engels.getCell(7).getStringCellValue()).isEqualTo("Саратов");
+      assertThat(sheet.getRow(4).getCell(4).getNumericCellValue()).isZero();
+    }
+    try (XSSFWorkbook notYet = export(as("mun64-engels"), draft, "?downloaded=false")) {
+      Sheet sheet = notYet.getSheet("Кто скачал");
+      assertThat(sheet.getLastRowNum()).isEqualTo(4);
+      assertThat(sheet.getRow(4).getCell(2).getStringCellValue()).isEqualTo("edu640022");
+    }
+    as("edu640021")
+        .get()
+        .uri("/api/publications/{p}/downloads/export", draft.getId())
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    as("region64")
+        .get()
+        .uri("/api/publications/{p}/downloads/export?regionCode=02", draft.getId())
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  private static XSSFWorkbook export(WebTestClient caller, Publication draft, String query)
+      throws Exception {
+    byte[] bytes =
+        caller
+            .get()
+            .uri("/api/publications/" + draft.getId() + "/downloads/export" + query)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .expectHeader()
+            .value(
+                "Content-Disposition",
+                v -> assertThat(v).contains("downloads-publication-" + draft.getId() + ".xlsx"))
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+  }
+
+  private static List<String> cells(Row row) {
+    List<String> values = new ArrayList<>();
+    row.forEach(c -> values.add(c.getStringCellValue()));
+    return values;
   }
 
   @Test

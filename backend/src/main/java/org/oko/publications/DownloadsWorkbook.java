@@ -1,0 +1,132 @@
+package org.oko.publications;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.oko.platform.excel.FormulaSafe;
+
+/**
+ * «Кто скачал» as an .xlsx (issue 21: every other monitoring list has an Excel export): the totals,
+ * then one line per organization with its downloads, their first and last time in the
+ * organization's region's local time and the city that time is of; every text cell formula-safe.
+ */
+final class DownloadsWorkbook {
+
+  static final String SHEET = "Кто скачал";
+  static final String[] HEADER = {
+    "Регион",
+    "Муниципалитет",
+    "Логин",
+    "Наименование",
+    "Скачиваний",
+    "Первое скачивание",
+    "Последнее скачивание",
+    "Время по"
+  };
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+  /** Russia's zones by their best-known city, as the SPA names them (utils/format.ts). */
+  private static final Map<String, String> CITIES =
+      Map.ofEntries(
+          Map.entry("Europe/Kaliningrad", "Калининград"),
+          Map.entry("Europe/Moscow", "Москва"),
+          Map.entry("Europe/Samara", "Самара"),
+          Map.entry("Europe/Saratov", "Саратов"),
+          Map.entry("Europe/Volgograd", "Волгоград"),
+          Map.entry("Europe/Ulyanovsk", "Ульяновск"),
+          Map.entry("Europe/Astrakhan", "Астрахань"),
+          Map.entry("Europe/Kirov", "Киров"),
+          Map.entry("Asia/Yekaterinburg", "Екатеринбург"),
+          Map.entry("Asia/Omsk", "Омск"),
+          Map.entry("Asia/Novosibirsk", "Новосибирск"),
+          Map.entry("Asia/Barnaul", "Барнаул"),
+          Map.entry("Asia/Tomsk", "Томск"),
+          Map.entry("Asia/Novokuznetsk", "Новокузнецк"),
+          Map.entry("Asia/Krasnoyarsk", "Красноярск"),
+          Map.entry("Asia/Irkutsk", "Иркутск"),
+          Map.entry("Asia/Chita", "Чита"),
+          Map.entry("Asia/Yakutsk", "Якутск"),
+          Map.entry("Asia/Vladivostok", "Владивосток"),
+          Map.entry("Asia/Sakhalin", "Сахалин"),
+          Map.entry("Asia/Magadan", "Магадан"),
+          Map.entry("Asia/Kamchatka", "Камчатка"),
+          Map.entry("Asia/Anadyr", "Анадырь"));
+
+  private DownloadsWorkbook() {}
+
+  static byte[] write(DownloadsReportStore.Report report) {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet(SHEET);
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+
+      text(sheet.createRow(0), 0, "Кто скачал: " + report.title()).setCellStyle(bold);
+      text(
+          sheet.createRow(1),
+          0,
+          "Организаций: "
+              + report.audience()
+              + "; скачали: "
+              + report.downloaded()
+              + "; не скачали: "
+              + (report.audience() - report.downloaded())
+              + "; в этом списке: "
+              + report.listing().total());
+      Row header = sheet.createRow(3);
+      for (int c = 0; c < HEADER.length; c++) {
+        text(header, c, HEADER[c]).setCellStyle(bold);
+      }
+      int r = 4;
+      for (DownloadsReportStore.Line line : report.listing().items()) {
+        Row row = sheet.createRow(r++);
+        text(row, 0, line.organization().regionCode());
+        text(row, 1, line.organization().municipalityName());
+        text(row, 2, line.organization().login());
+        text(row, 3, line.organization().name());
+        row.createCell(4).setCellValue(line.downloads());
+        text(row, 5, time(line.firstAt(), line.zone()));
+        text(row, 6, time(line.lastAt(), line.zone()));
+        text(row, 7, city(line.zone()));
+      }
+      int[] widths = {8, 30, 14, 50, 12, 20, 20, 16};
+      for (int c = 0; c < widths.length; c++) {
+        sheet.setColumnWidth(c, widths[c] * 256);
+      }
+      workbook.write(out);
+      workbook.dispose();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** "Europe/Saratov" → «Саратов»; a zone without a known city by its id. */
+  static String city(ZoneId zone) {
+    return CITIES.getOrDefault(zone.getId(), zone.getId());
+  }
+
+  private static String time(Instant time, ZoneId zone) {
+    return time == null ? null : time.atZone(zone).format(TIME);
+  }
+
+  private static Cell text(Row row, int column, String value) {
+    Cell cell = row.createCell(column);
+    if (value != null) {
+      cell.setCellValue(FormulaSafe.text(value));
+    }
+    return cell;
+  }
+}
