@@ -62,7 +62,8 @@ class ExportBenchmark extends ApiTest {
 
   /**
    * {@code rows} kits in ranges of 10 000 (numbers from 500 000 001, clear of the demo's and the
-   * tests' kits, whose logins are unique across campaigns) and a submitted questionnaire on each.
+   * tests' kits, whose logins are unique across campaigns), 100 000 per organization (a kit's
+   * five-digit password is unique within its point), and a submitted questionnaire on each.
    */
   private void seed(long campaign, long questionnaire, int rows) {
     int ranges = (rows + KITS_PER_RANGE - 1) / KITS_PER_RANGE;
@@ -72,7 +73,9 @@ class ExportBenchmark extends ApiTest {
                 first_number, last_number, assigned_by, assigned_at)
             select :campaign, 'rus', o.id, o.region_code, 500000001 + (g - 1) * 10000,
                    500000000 + least(g * 10000, :rows), 'bench', now()
-            from organization o, generate_series(1, :ranges) g where o.login = 'ppo640001'
+            from generate_series(1, :ranges) g
+            join (select id, region_code, row_number() over (order by id) - 1 as k
+                  from organization) o on o.k = (g - 1) / 10
             """)
         .bind("campaign", campaign)
         .bind("rows", rows)
@@ -84,7 +87,8 @@ class ExportBenchmark extends ApiTest {
                     insert into kit_credential (login, range_id, campaign_id, subject_key,
                         category, kit_number, organization_id, region_code, password)
                     select 'urus64' || n, r.id, r.campaign_id, r.subject_key, 'TEACHER', n,
-                           r.organization_id, r.region_code, '12345'
+                           r.organization_id, r.region_code,
+                           lpad(((n - 500000001) % 100000)::text, 5, '0')
                     from kit_range r, generate_series(r.first_number, r.last_number) n
                     where r.campaign_id = :campaign
                     """)
