@@ -127,6 +127,7 @@ class AuthorizationMatrixTests extends ApiTest {
   private static final String RESPONSIBLE = "resp64";
   private static final String SCHOOL = "edu640001";
   private static final String ANONYMOUS = "";
+  private static final String SYSTEM = "region64-system";
 
   @Autowired DatabaseClient db;
 
@@ -236,6 +237,17 @@ class AuthorizationMatrixTests extends ApiTest {
             new Case(RESPONSIBLE, "/api/organizations?municipalityId=" + engels, 404),
             new Case(SCHOOL, "/api/organizations", 200),
             new Case(SCHOOL, "/api/organizations?regionCode=02", 404)));
+    rules.put(
+        "exportOrganizations",
+        List.of(
+            // the scope is the caller's own; each row outside it is left out
+            // (OrganizationExportTests)
+            new Case(FEDERAL, "/api/exports/organizations?format=csv", 200),
+            new Case(REGIONAL, "/api/exports/organizations", 200),
+            new Case(SYSTEM, "/api/exports/organizations?format=ndjson", 200),
+            new Case(MUNICIPAL, "/api/exports/organizations?format=csv", 200),
+            new Case(RESPONSIBLE, "/api/exports/organizations?format=csv", 200),
+            new Case(SCHOOL, "/api/exports/organizations", 403)));
     rules.put(
         "getOrganization",
         List.of(

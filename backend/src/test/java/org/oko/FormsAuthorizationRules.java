@@ -261,6 +261,18 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, export + "?municipalityId=" + saratovCity, 404),
             Case.get(RESPONSIBLE, export, 200),
             Case.get(SCHOOL, export, 403)));
+    String responses = "/api/forms/" + results + "/responses";
+    rules.put(
+        "exportFormResponses",
+        List.of(
+            // rows outside the caller's scope are left out (FormExportTests)
+            Case.get(FEDERAL, "/api/forms/" + foreignForm + "/responses?format=csv", 200),
+            Case.get(FEDERAL, "/api/forms/999999999/responses", 404),
+            Case.get(REGIONAL, responses, 200),
+            Case.get(SYSTEM, responses + "?format=csv", 200),
+            Case.get(MUNICIPAL, responses + "?format=csv", 200),
+            Case.get(RESPONSIBLE, responses + "?format=csv", 200),
+            Case.get(SCHOOL, responses, 403)));
     // The upload route (tag uploads): the school's own template is stored as its draft.
     String upload = "/api/forms/" + toUpload + "/response/upload";
     rules.put(

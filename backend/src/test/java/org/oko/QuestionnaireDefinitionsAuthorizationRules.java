@@ -16,6 +16,7 @@ class QuestionnaireDefinitionsAuthorizationRules implements FeatureRules {
   private static final String REGIONAL = AuthorizationMatrixTests.REGIONAL_LOGIN;
   private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
+  private static final String SYSTEM = "region64-system";
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
   private static final String POINT = "ppo640001";
 
@@ -120,6 +121,8 @@ class QuestionnaireDefinitionsAuthorizationRules implements FeatureRules {
             // a region exports its own rows of a campaign it takes part in (issue 23)
             Case.get(REGIONAL, export, 200),
             Case.get(REGIONAL, export + "?format=csv", 200),
+            // and so does its information system (API client)
+            Case.get(SYSTEM, export + "?format=csv", 200),
             Case.get(
                 REGIONAL, "/api/campaigns/" + foreignCampaign + "/questionnaire-responses", 404),
             Case.get(MUNICIPAL, export, 403),

@@ -38,16 +38,35 @@ final class TargetRules {
     } catch (UnknownHostException e) {
       throw refused("Узел " + uri.getHost() + " не найден в DNS.");
     }
+    checkAddresses(uri.getHost(), addresses, properties);
     boolean loopback = true;
     for (InetAddress address : addresses) {
       loopback &= address.isLoopbackAddress();
+    }
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    boolean httpToLoopback =
+        "http".equalsIgnoreCase(uri.getScheme()) && loopback && properties.allowLoopback();
+    if (!https && !httpToLoopback) {
+      throw refused("Допустимы только адреса https://.");
+    }
+    return uri;
+  }
+
+  /**
+   * Refuses a host whose addresses include one OKO may not send to. Checked at registration and
+   * again at every delivery on the very addresses the connection then uses ({@link
+   * CheckedAddresses}), so that a name that later resolves inside OKO's networks (DNS rebinding)
+   * reaches nothing there.
+   */
+  static void checkAddresses(String host, InetAddress[] addresses, WebhooksProperties properties) {
+    for (InetAddress address : addresses) {
       if (address.isLoopbackAddress() && !properties.allowLoopback()) {
-        throw refused("Адрес " + uri.getHost() + " указывает на сам сервер ОКО (loopback).");
+        throw refused("Адрес " + host + " указывает на сам сервер ОКО (loopback).");
       }
       if ((address.isSiteLocalAddress() || isUniqueLocal(address)) && !properties.allowPrivate()) {
         throw refused(
             "Адрес "
-                + uri.getHost()
+                + host
                 + " во внутренней сети ("
                 + address.getHostAddress()
                 + "): такие адреса запрещены настройкой сервера.");
@@ -58,13 +77,6 @@ final class TargetRules {
         throw refused("Адрес " + address.getHostAddress() + " недопустим для вебхука.");
       }
     }
-    boolean https = "https".equalsIgnoreCase(uri.getScheme());
-    boolean httpToLoopback =
-        "http".equalsIgnoreCase(uri.getScheme()) && loopback && properties.allowLoopback();
-    if (!https && !httpToLoopback) {
-      throw refused("Допустимы только адреса https://.");
-    }
-    return uri;
   }
 
   private static boolean isUniqueLocal(InetAddress address) {

@@ -19,6 +19,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Sends due deliveries with a non-blocking client: every tick claims what is due (the oldest of
@@ -36,6 +38,7 @@ class WebhookDispatchWorker extends BackgroundLoop {
   private static final int IN_FLIGHT = 256;
   private static final int PER_ENDPOINT = 8;
   private static final int EXCERPT = 500;
+  private static final LoopResources LOOPS = LoopResources.create("oko-webhooks", 2, true);
 
   private final DeliveryStore store;
   private final TransactionalOperator tx;
@@ -49,12 +52,23 @@ class WebhookDispatchWorker extends BackgroundLoop {
     this.tx = tx;
     this.properties = properties;
     this.clock = clock;
+    this.client = client(properties);
+  }
+
+  /**
+   * The client deliveries go through: no redirects followed, a timeout per attempt, and each
+   * target's host resolved and checked at every connection, on event loops of its own ({@link
+   * CheckedAddresses}).
+   */
+  static WebClient client(WebhooksProperties properties) {
     HttpClient http =
-        HttpClient.create()
+        HttpClient.create(ConnectionProvider.create("oko-webhooks", IN_FLIGHT))
+            .runOn(LOOPS)
+            .resolver(new CheckedAddresses(properties))
             .followRedirect(false)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
             .responseTimeout(properties.timeout());
-    this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+    return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
   }
 
   @Override

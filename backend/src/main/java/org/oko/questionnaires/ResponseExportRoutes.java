@@ -3,9 +3,9 @@ package org.oko.questionnaires;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.excel.ExportFormat;
+import org.oko.platform.excel.StreamedExport;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
@@ -13,11 +13,6 @@ import org.oko.platform.web.PathVariables;
 import org.oko.platform.web.RouteProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -29,9 +24,6 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class ResponseExportRoutes {
-
-  static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
-  static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
   @Bean
   RouterFunction<ServerResponse> responseExportRouter(ResponseExportService exports) {
@@ -45,45 +37,15 @@ class ResponseExportRoutes {
     var wanted =
         new ResponseExportService.Request(
             PathVariables.id(request, "campaignId"),
-            format(request),
+            ExportFormat.of(request),
             category(request),
             after(request));
-    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL, Role.API_CLIENT)
         .flatMap(
             caller ->
                 exports.export(caller, wanted, request.exchange().getResponse().bufferFactory()))
         .flatMap(
-            export ->
-                ServerResponse.ok()
-                    .contentType(mediaType(export.format()))
-                    .cacheControl(CacheControl.noStore())
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                            .filename(export.fileName(), StandardCharsets.UTF_8)
-                            .build()
-                            .toString())
-                    .body(BodyInserters.fromDataBuffers(export.body())));
-  }
-
-  private static MediaType mediaType(ResponseExportService.Format format) {
-    return switch (format) {
-      case XLSX -> WorkbookDownload.XLSX;
-      case CSV -> CSV;
-      case NDJSON -> NDJSON;
-    };
-  }
-
-  private static ResponseExportService.Format format(ServerRequest request) {
-    String value = request.queryParam("format").orElse("xlsx");
-    return switch (value) {
-      case "xlsx" -> ResponseExportService.Format.XLSX;
-      case "csv" -> ResponseExportService.Format.CSV;
-      case "ndjson" -> ResponseExportService.Format.NDJSON;
-      default ->
-          throw new InvalidRequestException(
-              "format", "Формат выгрузки: xlsx, csv или ndjson, а не «" + value + "»");
-    };
+            export -> StreamedExport.download(export.format(), export.fileName(), export.body()));
   }
 
   private static String category(ServerRequest request) {

@@ -1,7 +1,5 @@
 package org.oko.questionnaires;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,8 @@ import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.Subject;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
-import org.oko.platform.excel.StreamedWorkbook;
+import org.oko.platform.excel.ExportFormat;
+import org.oko.platform.excel.StreamedExport;
 import org.oko.platform.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -34,17 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ResponseExportService {
 
-  enum Format {
-    XLSX,
-    CSV,
-    NDJSON
-  }
-
   /** What to export: a category (its value) or all for null, and where NDJSON resumes. */
-  record Request(long campaignId, Format format, String category, UUID after) {}
+  record Request(long campaignId, ExportFormat format, String category, UUID after) {}
 
   /** The file's chunks as they are written, its name and format. */
-  record Export(Flux<DataBuffer> body, String fileName, Format format) {}
+  record Export(Flux<DataBuffer> body, String fileName, ExportFormat format) {}
 
   private static final TypeReference<Map<String, Object>> ANSWERS = new TypeReference<>() {};
 
@@ -84,7 +77,7 @@ class ResponseExportService {
                         layout ->
                             new Export(
                                 body(campaign, request, layout, scope, buffers),
-                                fileName(campaign, request.format()),
+                                fileName(campaign),
                                 request.format())));
   }
 
@@ -94,24 +87,20 @@ class ResponseExportService {
       AnswersWorkbook.Layout layout,
       ScopeCondition scope,
       DataBufferFactory buffers) {
-    boolean forMachines = request.format() == Format.NDJSON;
+    boolean forMachines = request.format() == ExportFormat.NDJSON;
     Flux<SubmittedAnswersStore.Submitted> rows =
         answers.rows(campaign.id(), request.category(), scope, forMachines, request.after());
     Map<String, String> subjects = subjectNames(campaign);
-    return switch (request.format()) {
-      case XLSX ->
-          StreamedWorkbook.of(
-              AnswersWorkbook.SHEET,
-              layout.header(),
-              rows.map(s -> cells(s, layout, subjects)),
-              buffers);
-      case CSV ->
-          Flux.concat(
-                  Mono.just("\uFEFF" + CsvLine.of(List.copyOf(layout.header()))),
-                  rows.map(s -> CsvLine.of(cells(s, layout, subjects))))
-              .map(line -> buffers.wrap(line.getBytes(StandardCharsets.UTF_8)));
-      case NDJSON -> rows.map(s -> buffers.wrap(ndjsonLine(machineRow(s, subjects))));
-    };
+    return StreamedExport.body(
+        request.format(),
+        new StreamedExport.Layout<SubmittedAnswersStore.Submitted>(
+            AnswersWorkbook.SHEET,
+            layout.header(),
+            s -> cells(s, layout, subjects),
+            s -> machineRow(s, subjects)),
+        rows,
+        json,
+        buffers);
   }
 
   private List<Object> cells(
@@ -137,14 +126,6 @@ class ResponseExportService {
     return row;
   }
 
-  /** The row's JSON and its line feed, in one array. */
-  private byte[] ndjsonLine(Map<String, Object> row) {
-    byte[] object = json.writeValueAsBytes(row);
-    byte[] line = Arrays.copyOf(object, object.length + 1);
-    line[object.length] = '\n';
-    return line;
-  }
-
   private static Map<String, String> subjectNames(CampaignInfo campaign) {
     Map<String, String> subjects = new HashMap<>();
     for (Subject s : campaign.subjects()) {
@@ -153,13 +134,7 @@ class ResponseExportService {
     return subjects;
   }
 
-  private static String fileName(CampaignInfo campaign, Format format) {
-    return "Ответы на анкеты, кампания "
-        + campaign.id()
-        + switch (format) {
-          case XLSX -> ".xlsx";
-          case CSV -> ".csv";
-          case NDJSON -> ".ndjson";
-        };
+  private static String fileName(CampaignInfo campaign) {
+    return "Ответы на анкеты, кампания " + campaign.id();
   }
 }

@@ -165,6 +165,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof UnprocessableException u) return unprocessable(u);
     if (e instanceof PayloadTooLargeException t) return tooLarge(t);
     if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
+    if (e instanceof TooManyRequestsException t) return tooManyRequests(t).getBody();
     if (e instanceof ErrorResponse framework)
       return FrameworkProblems.of(e, framework.getStatusCode());
     if (e instanceof ServerExchangeRejectedException) return rejectedAddress();
