@@ -31,7 +31,7 @@ export function ScheduleTable({ campaign, now }: ScheduleTableProps) {
         <tbody>
           {campaign.stages.map((stage) => {
             const phase = stagePhase(stage, now);
-            const extended = stage.effectiveClosesAt !== stage.closesAt;
+            const extended = !stage.regionalDeadline && stage.effectiveClosesAt !== stage.closesAt;
             return (
               <tr
                 key={stage.code}
@@ -47,6 +47,13 @@ export function ScheduleTable({ campaign, now }: ScheduleTableProps) {
                   <time dateTime={stage.effectiveClosesAt}>{at(stage.effectiveClosesAt)}</time>
                   {extended && (
                     <span className="table__muted"> продлён, по графику {at(stage.closesAt)}</span>
+                  )}
+                  {stage.regionalDeadline && (
+                    <span className="table__muted" data-testid="schedule-regional-deadline">
+                      {' '}
+                      срок региона («{stage.regionalDeadline.title}»), федеральный — до{' '}
+                      {at(stage.closesAt)}
+                    </span>
                   )}
                 </td>
                 <td data-label="Состояние">

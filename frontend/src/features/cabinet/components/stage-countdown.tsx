@@ -49,7 +49,9 @@ export function StageCountdown({ campaign, now, action }: StageCountdownProps) {
         </p>
         <p className="countdown__hint">
           Срок — до {at(stage.effectiveClosesAt)}
-          {stage.effectiveClosesAt !== stage.closesAt && ' (продлён)'}
+          {stage.regionalDeadline
+            ? ` — срок региона по дорожной карте: «${stage.regionalDeadline.title}»; федеральный срок — до ${at(stage.closesAt)}`
+            : stage.effectiveClosesAt !== stage.closesAt && ' (продлён)'}
         </p>
         {todo && (
           <p className="countdown__action">

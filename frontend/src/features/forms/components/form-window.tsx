@@ -16,6 +16,12 @@ export function FormWindowLine({ window }: { window: FormWindow }) {
       >
         {window.open ? 'открыт' : upcoming ? 'ещё не начался' : 'закрыт'}
       </span>
+      {window.regionalDeadline && (
+        <span className="form-window__regional" data-testid="form-window-regional">
+          {' '}
+          Срок установлен дорожной картой региона: «{window.regionalDeadline.title}».
+        </span>
+      )}
     </p>
   );
 }

@@ -18,6 +18,7 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   FORM_RETURNED: 'Форма возвращена',
   DEADLINE: 'Срок',
   REPORT_RELEASED: 'Отчёты',
+  VIOLATIONS_HANDED_OVER: 'Нарушения',
 };
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';

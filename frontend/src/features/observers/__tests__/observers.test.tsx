@@ -398,6 +398,13 @@ describe('the archive of acts with violations', () => {
           },
         ],
       },
+      '/api/campaigns/7/observer-violations/authority-handover': {
+        regionCode: '64',
+        regionName: 'Саратовская область',
+        timeZone: ZONE,
+        late: false,
+        actsWithViolations: 3,
+      },
       '/api/campaigns/7/observer-violations/handover': () => {
         passedOn = true;
         return {
@@ -461,6 +468,84 @@ describe('the archive of acts with violations', () => {
     );
     expect(screen.getByTestId('violations-64')).toHaveTextContent('27.05, 10:00 (Саратов)');
     expect(api.requestsTo('/api/campaigns/7/observer-violations/handover')[0]!.method).toBe('PUT');
+  });
+
+  it('lets the region record its hand-over to the education authority apart from the federal one', async () => {
+    let handed: { authority: string; reference?: string } | undefined;
+    const api = mockApi({
+      '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handovers': {
+        regionCode: '64',
+        passed: 0,
+        notPassed: 0,
+        late: 0,
+        timeZone: ZONE,
+        items: [],
+      },
+      '/api/campaigns/7/observer-violations/handovers': {
+        passed: 0,
+        notPassed: 1,
+        late: 0,
+        items: [
+          {
+            regionCode: '64',
+            regionName: 'Саратовская область',
+            timeZone: ZONE,
+            late: false,
+            actsWithViolations: 2,
+          },
+        ],
+      },
+      '/api/campaigns/7/observer-violations/authority-handover': async (_url, request) => {
+        if (request.method === 'PUT') {
+          handed = (await request.json()) as { authority: string; reference?: string };
+        }
+        return {
+          regionCode: '64',
+          regionName: 'Саратовская область',
+          timeZone: ZONE,
+          deadline: '2026-06-01T06:00:00Z',
+          late: false,
+          actsWithViolations: 2,
+          ...(handed
+            ? {
+                ...handed,
+                handedAt: '2026-05-27T06:00:00Z',
+                handedBy: 'region64',
+                acts: 2,
+                points: 2,
+                municipalities: 1,
+              }
+            : {}),
+        };
+      },
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    expect(await screen.findByTestId('authority-status')).toHaveTextContent('В ОИВ не передано');
+    await user.type(
+      screen.getByLabelText('Орган исполнительной власти'),
+      'Министерство образования Саратовской области',
+    );
+    await user.type(screen.getByLabelText('Исх. номер и дата письма'), 'исх. № 01-12/345');
+    await user.click(screen.getByRole('button', { name: 'Передано в ОИВ' }));
+    expect(await screen.findByText('Передача в ОИВ записана.')).toBeInTheDocument();
+    expect(handed).toEqual({
+      authority: 'Министерство образования Саратовской области',
+      reference: 'исх. № 01-12/345',
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('authority-status')).toHaveTextContent(
+        'Передано в «Министерство образования Саратовской области» (исх. № 01-12/345) 27.05, 10:00 (Саратов), region64; актов с нарушениями: 2',
+      ),
+    );
+    // The federal hand-over is untouched: still not passed, its own button.
+    expect(screen.getByTestId('violations-64')).toHaveTextContent('не передано');
+    expect(api.requestsTo('/api/campaigns/7/observer-violations/handover')).toHaveLength(0);
   });
 
   it('shows the federal organizer which regions passed their violations, late or not', async () => {

@@ -81,3 +81,13 @@ export const downloadTemplate = (campaignId: number) =>
     }),
     'kandidaty.xlsx',
   );
+
+/** The register that goes to the education authority (ОИВ): the hand-over and the acts. */
+export const downloadAuthorityRegister = (campaignId: number) =>
+  blobOf(
+    api.GET('/api/campaigns/{campaignId}/observer-violations/authority-register', {
+      params: { path: { campaignId } },
+      parseAs: 'blob',
+    }),
+    'svedeniya-dlya-oiv.xlsx',
+  );

@@ -60,3 +60,34 @@ export const useHandOverViolations = (campaignId: number) => {
       }),
   });
 };
+
+/** The region's hand-over to its education authority (ОИВ), apart from the federal one (seed 000). */
+export const useAuthorityHandover = (campaignId: number) =>
+  useQuery({
+    queryKey: ['observers', campaignId, 'authority-handover'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/campaigns/{campaignId}/observer-violations/authority-handover', {
+          params: { path: { campaignId } },
+          signal,
+        }),
+      ),
+  });
+
+/** «Передано в ОИВ»: to which authority, by which letter. */
+export const useHandOverToAuthority = (campaignId: number) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { authority: string; reference?: string }) =>
+      unwrap(
+        api.PUT('/api/campaigns/{campaignId}/observer-violations/authority-handover', {
+          params: { path: { campaignId } },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({
+        queryKey: ['observers', campaignId, 'authority-handover'],
+      }),
+  });
+};

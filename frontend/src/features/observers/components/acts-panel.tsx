@@ -9,6 +9,7 @@ import { saveBlob } from '@/utils/download';
 import { downloadArchive, downloadFile, useActs, useReviewAct } from '../api/acts';
 import { dayLabel, kindLabel, localTime, deadlineTime } from '../utils/labels';
 
+import { AuthorityPanel } from './authority-panel';
 import { HandoverPanel } from './handover-panel';
 import { ViolationsPanel } from './violations-panel';
 
@@ -44,6 +45,7 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
       {(role === 'REGIONAL' || role === 'FEDERAL') && (
         <ViolationsPanel campaignId={campaignId} role={role} />
       )}
+      {role === 'REGIONAL' && <AuthorityPanel campaignId={campaignId} />}
       {review.isError && <ErrorMessage error={review.error} />}
       {acts.isPending ? (
         <Loading />

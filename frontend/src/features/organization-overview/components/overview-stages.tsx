@@ -39,6 +39,12 @@ export function OverviewStages({ stages, timeZone }: OverviewStagesProps) {
                     {formatZonedDateTimeNamed(stage.scheduleClosesAt, timeZone)}
                   </div>
                 )}
+                {stage.regionalDeadline && (
+                  <div className="table__muted" data-testid="overview-stage-regional">
+                    Срок региона по дорожной карте: «{stage.regionalDeadline.title}»; федеральный —
+                    до {formatZonedDateTimeNamed(stage.scheduleClosesAt, timeZone)}
+                  </div>
+                )}
               </td>
               <td data-label="Состояние">
                 <span className={stateChips[stage.state]}>{stateLabels[stage.state]}</span>

@@ -139,9 +139,15 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(REGIONAL, m + "?municipalityId=" + engels, 200),
             Case.get(REGIONAL, m + "?municipalityId=" + ufa, 404),
             Case.get(MUNICIPAL, m + "?municipalityId=" + saratovCity, 404),
-            Case.get(RESPONSIBLE, m + "?municipalityId=" + engels, 403),
+            // the responsible coordinator's part: its region's organizations without a
+            // municipality (seed 003 11.4); a municipality is not its part
+            Case.get(RESPONSIBLE, m, 200),
+            Case.get(RESPONSIBLE, m + "?municipalityId=" + engels, 404),
+            Case.get(RESPONSIBLE, m + "?municipalityId=" + ufa, 404),
             Case.get(SCHOOL, m, 404)));
     String resultsDraft = "{\"version\":0,\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
+    String partDraft =
+        "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"spo640001\",\"signs\":\"нет\"}]}}";
     String municipalDraft =
         "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"edu640021\",\"signs\":\"нет\"}]}}";
     rules.put(
@@ -154,7 +160,9 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.put(MUNICIPAL, r + "?organization=edu640021", resultsDraft, 403),
             Case.put(ENGELS_SCHOOL, r, resultsDraft, 200),
             Case.put(MUNICIPAL, m, municipalDraft, 200),
-            Case.put(REGIONAL, m + "?municipalityId=" + engels, municipalDraft, 403)));
+            Case.put(REGIONAL, m + "?municipalityId=" + engels, municipalDraft, 403),
+            Case.put(RESPONSIBLE, m, partDraft, 200),
+            Case.put(RESPONSIBLE, m + "?municipalityId=" + engels, municipalDraft, 404)));
     rules.put(
         "submitFormResponse",
         List.of(
@@ -162,7 +170,9 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.post(SCHOOL, r + "/submit?organization=edu640002", version(1), 404),
             Case.post(REGIONAL, r + "/submit?organization=edu640021", version(1), 403),
             Case.post(ENGELS_SCHOOL, r + "/submit", version(1), 200),
-            Case.post(MUNICIPAL, m + "/submit", version(1), 200)));
+            Case.post(MUNICIPAL, m + "/submit", version(1), 200),
+            Case.post(RESPONSIBLE, m + "/submit?municipalityId=" + engels, version(1), 404),
+            Case.post(RESPONSIBLE, m + "/submit", version(1), 200)));
     rules.put(
         "reopenFormResponse",
         List.of(

@@ -34,19 +34,7 @@ class NamingTests {
   private static final Map<String, String> TRANSACTIONS_OUTSIDE_SERVICES = Map.of();
 
   /** Use generated API types away from the web edge. */
-  private static final Set<String> API_TYPES_INSIDE =
-      Set.of(
-          // questionnaires' content (sections, questions, options, skip rules) is still the
-          // contract's model: it is stored as the contract's JSON document and checked as such; a
-          // domain copy of it (and its mappers both ways) is issue 16's remaining work
-          "org.oko.questionnaires.DefinitionRules",
-          "org.oko.questionnaires.AnswerRules",
-          "org.oko.questionnaires.AnswerValueRules",
-          "org.oko.questionnaires.AnswersWorkbook",
-          "org.oko.questionnaires.QuestionnaireDefinitionStore",
-          "org.oko.questionnaires.QuestionnaireDefinitionService",
-          "org.oko.questionnaires.QuestionnaireDefining",
-          "org.oko.questionnaires.SessionService");
+  private static final Set<String> API_TYPES_INSIDE = Set.of();
 
   private static final JavaClasses FEATURES =
       new ClassFileImporter()

@@ -559,6 +559,48 @@ class ObserversAuthorizationRules implements FeatureRules {
             403,
             observer,
             403));
+    // Seed 000: the hand-over to the education authority (ОИВ), apart from the federal one.
+    String authority = base + "/observer-violations/authority-handover";
+    String letter = "{\"authority\":\"Министерство образования\"}";
+    rules.put(
+        "handOverObserverViolationsToAuthority",
+        each(
+            (who, status) -> Case.put(who, authority, letter, status),
+            SCHOOL,
+            403,
+            observer,
+            403,
+            MUNICIPAL,
+            403,
+            RESPONSIBLE,
+            403,
+            FEDERAL,
+            403,
+            REGIONAL,
+            200,
+            OTHER_REGION,
+            200));
+    rules.put(
+        "getObserverAuthorityHandover",
+        List.of(
+            Case.get(FEDERAL, authority + "?regionCode=64", 200),
+            Case.get(REGIONAL, authority, 200),
+            Case.get(REGIONAL, authority + "?regionCode=02", 404),
+            Case.get(OTHER_REGION, authority, 200),
+            Case.get(MUNICIPAL, authority, 403),
+            Case.get(RESPONSIBLE, authority, 403),
+            Case.get(SCHOOL, authority, 403),
+            Case.get(observer, authority, 403)));
+    String register = base + "/observer-violations/authority-register";
+    rules.put(
+        "downloadObserverAuthorityRegister",
+        List.of(
+            Case.get(FEDERAL, register + "?regionCode=02", 200),
+            Case.get(REGIONAL, register, 200),
+            Case.get(OTHER_REGION, register + "?regionCode=64", 404),
+            Case.get(MUNICIPAL, register, 403),
+            Case.get(SCHOOL, register, 403),
+            Case.get(observer, register, 403)));
     return rules;
   }
 

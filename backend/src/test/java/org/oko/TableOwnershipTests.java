@@ -96,6 +96,7 @@ class TableOwnershipTests {
           entry("observer_protocol", "observers"),
           entry("observer_archive_handover", "observers"),
           entry("observer_violation_handover", "observers"),
+          entry("observer_authority_handover", "observers"),
           entry("forum_section", "forum"),
           entry("forum_question", "forum"),
           entry("forum_answer", "forum"),

@@ -102,6 +102,32 @@ describe('personal account home', () => {
     expect(countdown).toHaveTextContent('Срок — до 16.04.2026 19:00 (Саратов) (продлён)');
   });
 
+  it('counts down to the region’s own earlier deadline and names it (issue 19, seed 003 11–12)', async () => {
+    vi.setSystemTime(NOW);
+    mockCabinet([
+      campaign({
+        stages: [
+          stage({
+            effectiveClosesAt: '2026-04-14T15:00:00Z',
+            regionalDeadline: {
+              title: 'Выверка — муниципальному координатору',
+              dueAt: '2026-04-14T15:00:00Z',
+            },
+          }),
+        ],
+      }),
+    ]);
+    renderApp('/');
+
+    // Waits longer than the default second: the page loads slowly on a loaded machine.
+    const countdown = await screen.findByTestId('stage-countdown', {}, { timeout: 10_000 });
+    expect(countdown).toHaveTextContent('До окончания этапа «Выверка списка ОО»: 1 дн. 4 ч 15 мин');
+    expect(countdown).toHaveTextContent(
+      'Срок — до 14.04.2026 19:00 (Саратов) — срок региона по дорожной карте: «Выверка — муниципальному координатору»; федеральный срок — до 15.04.2026 19:00 (Саратов)',
+    );
+    expect(countdown).not.toHaveTextContent('продлён');
+  });
+
   it('tells when the next stage opens, and when a stage is over', async () => {
     vi.setSystemTime(NOW);
     mockCabinet([

@@ -62,12 +62,21 @@ public final class CampaignMapper {
 
   static org.oko.api.model.Stage toApi(StageWindow w, Instant now) {
     return new org.oko.api.model.Stage(
-        toApi(w.code()),
-        StageNames.of(w.code()),
-        ApiTimes.utc(w.opensAt()),
-        ApiTimes.utc(w.closesAt()),
-        ApiTimes.utc(w.effectiveClosesAt()),
-        toApi(w.stateAt(now)));
+            toApi(w.code()),
+            StageNames.of(w.code()),
+            ApiTimes.utc(w.opensAt()),
+            ApiTimes.utc(w.closesAt()),
+            ApiTimes.utc(w.effectiveClosesAt()),
+            toApi(w.stateAt(now)))
+        .regionalDeadline(regionalDeadline(w));
+  }
+
+  /** The region's own deadline that closes the window early, or null when the federal one holds. */
+  public static org.oko.api.model.RegionalDeadline regionalDeadline(StageWindow w) {
+    return w.regional() == null
+        ? null
+        : new org.oko.api.model.RegionalDeadline(
+            w.regional().title(), ApiTimes.utc(w.regional().dueAt()));
   }
 
   static Campaign toApi(CampaignRow row, String zone, Instant now) {

@@ -15,6 +15,25 @@ record CampaignRow(
     long version,
     Instant createdAt) {
 
+  /** The campaign with its stages closed by the region's own deadlines, where they are earlier. */
+  CampaignRow underRegion(List<RegionalDeadline> deadlines) {
+    if (deadlines == null || deadlines.isEmpty()) {
+      return this;
+    }
+    List<StageWindow> narrowed =
+        stages.stream()
+            .map(
+                w ->
+                    deadlines.stream()
+                        .filter(d -> d.stage() == w.code())
+                        .findFirst()
+                        .map(w::underRegion)
+                        .orElse(w))
+            .toList();
+    return new CampaignRow(
+        id, kind, title, academicYear, subjects, regionCodes, narrowed, version, createdAt);
+  }
+
   CampaignInfo info() {
     return new CampaignInfo(id, kind, title, regionCodes, subjects);
   }

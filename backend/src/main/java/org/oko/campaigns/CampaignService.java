@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.UnprocessableException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -35,6 +37,7 @@ class CampaignService {
   private final Outbox outbox;
   private final TransactionalOperator tx;
   private final Clock clock;
+  private final ObjectProvider<RegionalDeadlineDirectory> deadlines;
 
   CampaignService(
       CampaignStore store,
@@ -42,7 +45,9 @@ class CampaignService {
       CampaignParticipants participants,
       Outbox outbox,
       TransactionalOperator tx,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<RegionalDeadlineDirectory> deadlines) {
+    this.deadlines = deadlines;
     this.store = store;
     this.directory = directory;
     this.participants = participants;
@@ -58,15 +63,36 @@ class CampaignService {
             viewer ->
                 Mono.zip(
                     store.count(viewer, kind),
-                    store.list(viewer, kind, paging).collectList(),
+                    store
+                        .list(viewer, kind, paging)
+                        .collectList()
+                        .flatMap(rows -> underRegion(rows, viewer.regionCode())),
                     (total, rows) -> new SeenPage(total, rows, viewer.zone())));
+  }
+
+  /** The rows with their region's roadmap applied (issue 19): what the region's people see. */
+  private Mono<List<CampaignRow>> underRegion(List<CampaignRow> rows, String regionCode) {
+    RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
+    if (regional == null || regionCode == null || rows.isEmpty()) {
+      return Mono.just(rows);
+    }
+    return regional
+        .closingIn(rows.stream().map(CampaignRow::id).toList(), regionCode)
+        .map(
+            (Map<Long, List<RegionalDeadline>> byCampaign) ->
+                rows.stream().map(row -> row.underRegion(byCampaign.get(row.id()))).toList());
   }
 
   /** The campaign as the caller sees it; 404 if they do not take part in it. */
   Mono<Seen> visible(Caller caller, long campaignId) {
     return directory
         .viewerOf(caller)
-        .flatMap(viewer -> store.find(campaignId, viewer).map(row -> new Seen(row, viewer.zone())))
+        .flatMap(
+            viewer ->
+                store
+                    .find(campaignId, viewer)
+                    .flatMap(row -> underRegion(List.of(row), viewer.regionCode()))
+                    .map(rows -> new Seen(rows.get(0), viewer.zone())))
         .switchIfEmpty(Mono.error(() -> CampaignDirectory.notFound(campaignId)));
   }
 

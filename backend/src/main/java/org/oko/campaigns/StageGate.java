@@ -3,6 +3,7 @@ package org.oko.campaigns;
 import java.time.Clock;
 import java.time.Instant;
 import org.oko.platform.web.ConflictException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -10,16 +11,21 @@ import reactor.core.publisher.Mono;
  * The server's enforcement of the schedule: every feature that accepts a form of a stage asks here
  * first. A stage is open from its opening instant up to, not including, its close — the close moved
  * by an extension for the region or the organization, and for an organization that chose its test
- * days, conduct and results moved to its own days ({@link StageWindow#forTestDays}).
+ * days, conduct and results moved to its own days ({@link StageWindow#forTestDays}), and for
+ * everyone in a region whose roadmap sets an earlier deadline, closed at that deadline ({@link
+ * StageWindow#underRegion}).
  */
 @Component
 public class StageGate {
 
   private final StageWindowStore windows;
+  private final ObjectProvider<RegionalDeadlineDirectory> deadlines;
   private final Clock clock;
 
-  StageGate(StageWindowStore windows, Clock clock) {
+  StageGate(
+      StageWindowStore windows, ObjectProvider<RegionalDeadlineDirectory> deadlines, Clock clock) {
     this.windows = windows;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -28,6 +34,21 @@ public class StageGate {
    * null); empty if the schedule has no such stage.
    */
   public Mono<StageWindow> window(
+      long campaignId, Stage stage, String regionCode, Long organizationId) {
+    RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
+    Mono<StageWindow> federal = federalWindow(campaignId, stage, regionCode, organizationId);
+    if (regional == null || regionCode == null) {
+      return federal;
+    }
+    return federal.flatMap(
+        w -> regional.closing(campaignId, stage, regionCode).map(w::underRegion).defaultIfEmpty(w));
+  }
+
+  /**
+   * The stage's window as the federal schedule and its extensions have it, without the region's
+   * roadmap: the bounds a region's own deadlines must stay inside.
+   */
+  public Mono<StageWindow> federalWindow(
       long campaignId, Stage stage, String regionCode, Long organizationId) {
     return windows.window(campaignId, stage, regionCode, organizationId);
   }
@@ -54,6 +75,9 @@ public class StageGate {
                             + "» ещё не начался: он откроется "
                             + StageNames.localTime(w.opensAt(), w.zone())));
               }
+              if (state == StageWindow.State.CLOSED && w.regional() != null) {
+                return Mono.error(new ConflictException(regionalDeadlinePassed(w)));
+              }
               if (state == StageWindow.State.CLOSED) {
                 return Mono.error(
                     new ConflictException(
@@ -66,5 +90,19 @@ public class StageGate {
               }
               return Mono.empty();
             });
+  }
+
+  /** Names the region's deadline in the region's time, what it was for and who can move it. */
+  private static String regionalDeadlinePassed(StageWindow w) {
+    return "Срок региона по дорожной карте для этапа «"
+        + StageNames.of(w.code())
+        + "» («"
+        + w.regional().title()
+        + "») истёк "
+        + StageNames.localTime(w.regional().dueAt(), w.zone())
+        + ": изменения больше не принимаются, хотя федеральный срок — до "
+        + StageNames.localTime(w.closesAt(), w.zone())
+        + ". Срок установлен дорожной картой региона: для его переноса обратитесь к региональному"
+        + " координатору.";
   }
 }

@@ -6,11 +6,38 @@ import java.time.ZoneId;
 
 /**
  * One stage of a campaign as it applies to one region or organization: the schedule's window, and
- * its close moved by any extension granted to them. The window includes its opening instant and
- * excludes its closing one.
+ * its close moved by any extension granted to them, or brought forward by the region's roadmap
+ * ({@code regional}, null when the federal close holds). The window includes its opening instant
+ * and excludes its closing one.
  */
 public record StageWindow(
-    Stage code, Instant opensAt, Instant closesAt, Instant effectiveClosesAt, ZoneId zone) {
+    Stage code,
+    Instant opensAt,
+    Instant closesAt,
+    Instant effectiveClosesAt,
+    ZoneId zone,
+    RegionalDeadline regional) {
+
+  public StageWindow(
+      Stage code, Instant opensAt, Instant closesAt, Instant effectiveClosesAt, ZoneId zone) {
+    this(code, opensAt, closesAt, effectiveClosesAt, zone, null);
+  }
+
+  /**
+   * This window under the region's own deadline for the stage (seed 003 11–12, issue 19: narrower,
+   * never wider): it closes at the deadline if that comes before its close. An extension the
+   * federal organizer granted to the region or organization is the later decision and keeps its
+   * close.
+   */
+  public StageWindow underRegion(RegionalDeadline deadline) {
+    if (deadline == null
+        || deadline.stage() != code
+        || effectiveClosesAt.isAfter(closesAt)
+        || !deadline.dueAt().isBefore(effectiveClosesAt)) {
+      return this;
+    }
+    return new StageWindow(code, opensAt, closesAt, deadline.dueAt(), zone, deadline);
+  }
 
   /** Where a window stands at an instant; the API's {@code StageState} has the same values. */
   public enum State {

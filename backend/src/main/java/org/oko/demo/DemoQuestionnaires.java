@@ -11,6 +11,7 @@ import org.oko.api.model.QuestionnaireContent;
 import org.oko.api.model.QuestionnaireSection;
 import org.oko.api.model.ShowIf;
 import org.oko.campaigns.CampaignReadModel;
+import org.oko.questionnaires.QuestionnaireContentMapper;
 import org.oko.questionnaires.QuestionnaireDefining;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -46,15 +47,15 @@ class DemoQuestionnaires {
                 questionnaires
                     .define(
                         id,
-                        ParticipantCategory.TEACHER,
+                        ParticipantCategory.TEACHER.getValue(),
                         "Анкета участника оценки предметных и методических компетенций учителей",
-                        teacher())
+                        QuestionnaireContentMapper.content(teacher()))
                     .then(
                         questionnaires.define(
                             id,
-                            ParticipantCategory.METHODIST,
+                            ParticipantCategory.METHODIST.getValue(),
                             "Анкета методиста — участника оценки компетенций",
-                            methodist())))
+                            QuestionnaireContentMapper.content(methodist()))))
         .then();
   }
 

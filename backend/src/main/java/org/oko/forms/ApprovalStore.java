@@ -96,6 +96,26 @@ class ApprovalStore {
         .defaultIfEmpty(Current.NONE);
   }
 
+  /**
+   * The acceptance of a response, its row locked for the rest of the transaction: a submission over
+   * it and a decision on it ({@link #decide}, which locks the same row) go one after the other, so
+   * a report is never accepted with content its coordinator did not see.
+   */
+  Mono<ApprovalRules.State> lockedState(long responseId) {
+    return db.sql(
+            """
+            select r.status, a.state
+            from form_response r left join form_approval a on a.response_id = r.id
+            where r.id = :id
+            for update of r
+            """)
+        .bind("id", responseId)
+        .map(
+            r -> ApprovalRules.stateOf(r.get("status", String.class), r.get("state", String.class)))
+        .one()
+        .defaultIfEmpty(ApprovalRules.State.NOT_SUBMITTED);
+  }
+
   Flux<Event> history(long responseId) {
     return db.sql(
             "select action, level, comment, by_login, at from form_approval_event"
@@ -129,7 +149,8 @@ class ApprovalStore {
         """
         insert into form_approval (response_id, form_id, state, comment, decided_by, decided_at)
         select :id, :form, :state, :comment, :by, :now
-        where exists (select 1 from form_response where id = :id and status = 'SUBMITTED')
+        where exists (select 1 from form_response where id = :id and status = 'SUBMITTED'
+                      for update)
         on conflict (response_id) do update set state = excluded.state,
             comment = excluded.comment, decided_by = excluded.decided_by,
             decided_at = excluded.decided_at

@@ -77,8 +77,7 @@ class FormAccess {
       return Mono.just(List.of());
     }
     Mono<List<Map<String, String>>> rows =
-        respondents.sampleOf(
-            vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r.municipalityId());
+        respondents.sampleOf(vf.campaign().id(), vf.form().kindsIn(vf.campaign()), r);
     return withSigns(vf) ? rows.flatMap(list -> withSigns(vf, list)) : rows;
   }
 
@@ -215,9 +214,14 @@ class FormAccess {
             + "» не заполняет эту форму: её нет в опубликованной выборке кампании");
   }
 
+  /**
+   * The respondent of a municipal form: a municipality, or for a responsible coordinator its
+   * region's part of organizations without a municipality (seed 003 11.4), which only it fills. The
+   * part is in scope by the one rule, {@link Visibility#coversPart}.
+   */
   private Mono<Respondent> municipalityRespondent(
       Caller caller, VisibleForm vf, String organization, Long municipalityId) {
-    if (caller.role() == Role.ORGANIZATION || caller.role() == Role.RESPONSIBLE) {
+    if (caller.role() == Role.ORGANIZATION) {
       return Mono.error(new AccessDeniedException());
     }
     if (organization != null) {
@@ -225,20 +229,22 @@ class FormAccess {
           new InvalidRequestException(
               "organization", "Эту форму заполняют муниципалитеты: укажите municipalityId"));
     }
+    Visibility visibility = Visibility.of(caller);
+    if (caller.role() == Role.RESPONSIBLE && municipalityId == null) {
+      return respondents
+          .regionPart(vf.campaign().id(), caller.regionCode())
+          .filter(p -> visibility.coversPart(p.regionCode(), null))
+          .switchIfEmpty(Mono.error(() -> notFound(vf.form().id())));
+    }
     Long id = municipalityId != null ? municipalityId : caller.municipalityId();
     if (id == null) {
       return Mono.error(
           new InvalidRequestException(
               "municipalityId", "Укажите муниципалитет, чей отчёт нужен (municipalityId)"));
     }
-    Visibility visibility = Visibility.of(caller);
     return respondents
         .municipality(vf.campaign().id(), id)
-        .filter(
-            m ->
-                visibility.seesRegion(m.regionCode())
-                    && (visibility.municipalityId() == null
-                        || visibility.municipalityId().equals(m.municipalityId())))
+        .filter(m -> visibility.coversPart(m.regionCode(), m.municipalityId()))
         .switchIfEmpty(
             Mono.error(() -> new NotFoundException("Муниципалитет " + id + " не найден")));
   }
@@ -248,6 +254,10 @@ class FormAccess {
     if (respondent.isOrganization()) {
       return caller.role() == Role.ORGANIZATION
           && respondent.organizationId().equals(caller.organizationId());
+    }
+    if (respondent.isRegionPart()) {
+      return caller.role() == Role.RESPONSIBLE
+          && respondent.regionCode().equals(caller.regionCode());
     }
     return caller.role() == Role.MUNICIPAL
         && respondent.municipalityId().equals(caller.municipalityId());

@@ -131,6 +131,17 @@ class FormListService {
           caller.regionCode(),
           null);
     }
+    if (!form.byOrganizations() && caller.role() == Role.RESPONSIBLE) {
+      // the region's organizations without a municipality (seed 003 11.4)
+      return new Respondent(
+          RespondentKind.MUNICIPALITY,
+          null,
+          null,
+          null,
+          caller.displayName(),
+          caller.regionCode(),
+          RespondentStore.WITHOUT_MUNICIPALITY);
+    }
     return null;
   }
 }

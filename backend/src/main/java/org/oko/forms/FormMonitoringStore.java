@@ -37,19 +37,42 @@ class FormMonitoringStore {
       """
           .formatted(SampleParticipants.relation());
 
+  /**
+   * The municipalities of the campaign's regions, and per region one more line, its organizations
+   * without a municipality (the responsible coordinator's part, seed 003 11.4), where the sample
+   * selected such an organization. The caller's scope is drawn on {@code p} afterwards.
+   */
   private static final String MUNICIPALITIES =
       """
-      select cast(null as bigint) as id, cast(null as text) as login, m.name, m.region_code,
-             m.id as municipality_id, m.name as municipality,
-             r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
-             g.time_zone
-      from %s cr
-      join municipality m on m.region_code = cr.region_code
-      join region g on g.code = m.region_code
-      left join form_response r on r.form_id = :form and r.municipality_id = m.id
-      where cr.campaign_id = :campaign and cast(:kinds as text[]) is not null
+      select p.* from (
+        select cast(null as bigint) as id, cast(null as text) as login, m.name, m.region_code,
+               m.id as municipality_id, m.name as municipality,
+               r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+               g.time_zone
+        from %1$s cr
+        join municipality m on m.region_code = cr.region_code
+        join region g on g.code = m.region_code
+        left join form_response r on r.form_id = :form and r.municipality_id = m.id
+        where cr.campaign_id = :campaign
+        union all
+        select cast(null as bigint), cast(null as text), g.name || ': %3$s', g.code,
+               cast(null as bigint), cast(null as text),
+               r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0), g.time_zone
+        from %1$s cr
+        join region g on g.code = cr.region_code
+        left join form_response r on r.form_id = :form and r.region_code = g.code
+             and r.organization_id is null and r.municipality_id is null
+        where cr.campaign_id = :campaign
+          and exists (select 1 from %2$s e join organization o on o.id = e.organization_id
+                      where e.campaign_id = :campaign and o.region_code = g.code
+                        and o.municipality_id is null and o.kind = any(:kinds))
+      ) p
+      where true
       """
-          .formatted(CampaignReadModel.regions());
+          .formatted(
+              CampaignReadModel.regions(),
+              SampleParticipants.relation(),
+              RespondentStore.WITHOUT_MUNICIPALITY);
 
   private static final String PAGE =
       """
@@ -101,7 +124,10 @@ class FormMonitoringStore {
       VisibleForm vf, Visibility part, ResponseStatus status, int limit, long offset) {
     boolean byOrganizations = vf.form().byOrganizations();
     ScopeCondition scope =
-        byOrganizations ? part.condition() : part.municipalityCondition("m.region_code", "m.id");
+        byOrganizations
+            ? part.condition()
+            : part.condition(
+                new ScopeCondition.Columns("p.region_code", "p.municipality_id", "p.id"));
     String respondents = (byOrganizations ? ORGANIZATIONS : MUNICIPALITIES) + scope.and();
     return scope
         .bind(db.sql(PAGE.formatted(respondents)))

@@ -39,6 +39,13 @@ class FormResponseStore {
   private static final String OF_MUNICIPALITY =
       " where form_id = :form and municipality_id = :who and municipality_id is not null";
 
+  /**
+   * The region's part of organizations without a municipality ({@link Respondent#isRegionPart}).
+   */
+  private static final String OF_REGION_PART =
+      " where form_id = :form and region_code = :who and organization_id is null"
+          + " and municipality_id is null";
+
   private final DatabaseClient db;
   private final FormModels models;
 
@@ -48,24 +55,15 @@ class FormResponseStore {
   }
 
   Mono<ResponseRow> find(long formId, Respondent respondent) {
-    return db.sql(SELECT + (respondent.isOrganization() ? OF_ORGANIZATION : OF_MUNICIPALITY))
-        .bind("form", formId)
-        .bind(
-            "who",
-            respondent.isOrganization() ? respondent.organizationId() : respondent.municipalityId())
-        .map(this::toRow)
-        .one();
+    return bindWho(db.sql(SELECT + of(respondent)), formId, respondent).map(this::toRow).one();
   }
 
   /** The status and submission time alone (no content), for lists. */
   Mono<ResponseRow> summary(long formId, Respondent respondent) {
-    return db.sql(
-            "select status, submitted_at from form_response"
-                + (respondent.isOrganization() ? OF_ORGANIZATION : OF_MUNICIPALITY))
-        .bind("form", formId)
-        .bind(
-            "who",
-            respondent.isOrganization() ? respondent.organizationId() : respondent.municipalityId())
+    return bindWho(
+            db.sql("select status, submitted_at from form_response" + of(respondent)),
+            formId,
+            respondent)
         .map(
             r ->
                 new ResponseRow(
@@ -225,6 +223,24 @@ class FormResponseStore {
         .fetch()
         .rowsUpdated()
         .map(n -> n > 0);
+  }
+
+  private static String of(Respondent respondent) {
+    if (respondent.isOrganization()) {
+      return OF_ORGANIZATION;
+    }
+    return respondent.isRegionPart() ? OF_REGION_PART : OF_MUNICIPALITY;
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bindWho(
+      DatabaseClient.GenericExecuteSpec spec, long formId, Respondent respondent) {
+    spec = spec.bind("form", formId);
+    if (respondent.isOrganization()) {
+      return spec.bind("who", respondent.organizationId());
+    }
+    return respondent.isRegionPart()
+        ? spec.bind("who", respondent.regionCode())
+        : spec.bind("who", respondent.municipalityId());
   }
 
   private static DatabaseClient.GenericExecuteSpec who(

@@ -80,7 +80,10 @@ class FormTemplateService {
             r.login(),
             t.signature(),
             content);
-    String who = r.isOrganization() ? r.login() : "mun" + r.municipalityId();
+    String who =
+        r.isOrganization()
+            ? r.login()
+            : r.isRegionPart() ? "region" + r.regionCode() : "mun" + r.municipalityId();
     return new Template(workbook, form.code() + "-" + who + ".xlsx");
   }
 

@@ -24,6 +24,7 @@ import org.oko.api.model.FormWindow;
 import org.oko.api.model.OrganizationKind;
 import org.oko.api.model.ProblemError;
 import org.oko.api.model.StageCode;
+import org.oko.campaigns.CampaignMapper;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageWindow;
 import org.oko.platform.web.ApiTimes;
@@ -237,10 +238,11 @@ class FormsMapper {
 
   static FormWindow window(StageWindow w, Instant now) {
     return new FormWindow(
-        ApiTimes.utc(w.opensAt()),
-        ApiTimes.utc(w.effectiveClosesAt()),
-        w.isOpenAt(now),
-        w.zone().getId());
+            ApiTimes.utc(w.opensAt()),
+            ApiTimes.utc(w.effectiveClosesAt()),
+            w.isOpenAt(now),
+            w.zone().getId())
+        .regionalDeadline(CampaignMapper.regionalDeadline(w));
   }
 
   static ProblemError problem(FieldProblem p) {

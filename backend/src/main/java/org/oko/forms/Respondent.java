@@ -2,7 +2,9 @@ package org.oko.forms;
 
 /**
  * Who fills one copy of a form: an organization (then {@code municipalityId} is where it sits), or
- * a municipality (then {@code organizationId} and {@code login} are null).
+ * a municipality (then {@code organizationId} and {@code login} are null), or — for a municipal
+ * form — a region's part of organizations without a municipality, filled by the responsible
+ * coordinator (then {@code municipalityId} is null too; seed 003 11.4).
  */
 record Respondent(
     RespondentKind kind,
@@ -15,6 +17,11 @@ record Respondent(
 
   boolean isOrganization() {
     return kind == RespondentKind.ORGANIZATION;
+  }
+
+  /** The region's organizations without a municipality, the responsible coordinator's part. */
+  boolean isRegionPart() {
+    return kind == RespondentKind.MUNICIPALITY && municipalityId == null;
   }
 
   /** For messages and logs: the login, or the municipality's name. */

@@ -92,13 +92,49 @@ class RespondentStore {
         .one();
   }
 
-  /** The rows of a MUNICIPALITY_SAMPLE sheet: the municipality's selected organizations. */
-  Mono<List<Map<String, String>>> sampleOf(
-      long campaignId, List<String> kinds, long municipalityId) {
-    return db.sql(SELECTED + " and o.municipality_id = :m order by o.login")
+  /**
+   * The region's part of organizations without a municipality as a respondent of a municipal form
+   * (the responsible coordinator fills it), or empty if the region is not in the campaign.
+   */
+  Mono<Respondent> regionPart(long campaignId, String regionCode) {
+    return db.sql(
+            """
+            select r.code, r.name from region r
+            join %s cr on cr.region_code = r.code and cr.campaign_id = :campaign
+            where r.code = :code
+            """
+                .formatted(CampaignReadModel.regions()))
+        .bind("campaign", campaignId)
+        .bind("code", regionCode)
+        .map(
+            r ->
+                new Respondent(
+                    RespondentKind.MUNICIPALITY,
+                    null,
+                    null,
+                    null,
+                    r.get("name", String.class) + ": " + WITHOUT_MUNICIPALITY,
+                    r.get("code", String.class),
+                    WITHOUT_MUNICIPALITY))
+        .one();
+  }
+
+  /** How the region's part of organizations without a municipality is named. */
+  static final String WITHOUT_MUNICIPALITY = "организации без муниципалитета";
+
+  /**
+   * The rows of a MUNICIPALITY_SAMPLE sheet: the respondent's selected organizations — a
+   * municipality's, or for the region's part those of the region under no municipality.
+   */
+  Mono<List<Map<String, String>>> sampleOf(long campaignId, List<String> kinds, Respondent part) {
+    String where =
+        part.isRegionPart()
+            ? " and o.municipality_id is null and o.region_code = :m order by o.login"
+            : " and o.municipality_id = :m order by o.login";
+    return db.sql(SELECTED + where)
         .bind("campaign", campaignId)
         .bind("kinds", kinds.toArray(String[]::new))
-        .bind("m", municipalityId)
+        .bind("m", part.isRegionPart() ? part.regionCode() : part.municipalityId())
         .map(
             r -> {
               Map<String, String> row = new LinkedHashMap<>();

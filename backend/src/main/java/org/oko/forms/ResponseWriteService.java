@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
+import org.oko.platform.web.ConflictException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -36,6 +37,7 @@ class ResponseWriteService {
   private final FormResponseStore store;
   private final ResponseVersionStore versionStore;
   private final RespondentStore respondents;
+  private final ApprovalStore approvals;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -46,6 +48,7 @@ class ResponseWriteService {
       FormResponseStore store,
       ResponseVersionStore versionStore,
       RespondentStore respondents,
+      ApprovalStore approvals,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -54,6 +57,7 @@ class ResponseWriteService {
     this.store = store;
     this.versionStore = versionStore;
     this.respondents = respondents;
+    this.approvals = approvals;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -160,9 +164,15 @@ class ResponseWriteService {
     return current
         .flatMap(
             c ->
-                store
-                    .submit(
-                        c.id(), c.version(), changed, t.definitionVersion(), caller.login(), now)
+                notAccepted(row)
+                    .then(
+                        store.submit(
+                            c.id(),
+                            c.version(),
+                            changed,
+                            t.definitionVersion(),
+                            caller.login(),
+                            now))
                     .flatMap(
                         done ->
                             done
@@ -172,6 +182,26 @@ class ResponseWriteService {
                     .then(alsoInTransaction.apply(c.id()))
                     .thenReturn(c.id()))
         .as(tx::transactional);
+  }
+
+  /**
+   * A submission over a submitted report (the JSON path replaces it in one step) is refused while
+   * the report is accepted: only the level that accepted it reopens it (issue 20), as for the
+   * organization's «Редактировать». Checked with the report's row locked, in the transaction.
+   */
+  private Mono<Void> notAccepted(ResponseRow row) {
+    if (row == null || !row.submitted()) {
+      return Mono.empty();
+    }
+    return approvals
+        .lockedState(row.id())
+        .flatMap(
+            state -> {
+              String refusal = ApprovalRules.reopenRefusal(state);
+              return refusal == null
+                  ? Mono.<Void>empty()
+                  : Mono.<Void>error(new ConflictException(refusal));
+            });
   }
 
   private Mono<Void> publish(

@@ -62,7 +62,7 @@ record TemplateSignature(
   }
 
   static TemplateSignature forMunicipality(
-      long formId, long definitionVersion, long campaignId, long municipalityId) {
+      long formId, long definitionVersion, long campaignId, Long municipalityId) {
     return new TemplateSignature(
         formId, definitionVersion, RespondentKind.MUNICIPALITY, null, municipalityId, campaignId);
   }

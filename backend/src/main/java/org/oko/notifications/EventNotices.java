@@ -6,6 +6,7 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.forms.FormReopened;
 import org.oko.forum.QuestionAnswered;
 import org.oko.forum.QuestionAsked;
+import org.oko.observers.ObserverViolationsHandedOver;
 import org.oko.platform.events.ReceivedEvent;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -28,7 +29,8 @@ class EventNotices {
           QuestionAnswered.TOPIC.name(),
           PublicationPublished.TOPIC.name(),
           FormReopened.TOPIC.name(),
-          ReportReleased.TOPIC.name());
+          ReportReleased.TOPIC.name(),
+          ObserverViolationsHandedOver.TOPIC.name());
 
   /** The campaign as a whole, whoever takes part (the audience rule needs its kinds). */
   private static final Caller SYSTEM =
@@ -62,6 +64,9 @@ class EventNotices {
     }
     if (type.equals(FormReopened.TOPIC.name())) {
       return reopened(json.readValue(event.payload(), FormReopened.class), now);
+    }
+    if (type.equals(ObserverViolationsHandedOver.TOPIC.name())) {
+      return violations(json.readValue(event.payload(), ObserverViolationsHandedOver.class), now);
     }
     if (type.equals(ReportReleased.TOPIC.name())) {
       return released(json.readValue(event.payload(), ReportReleased.class), now);
@@ -167,6 +172,41 @@ class EventNotices {
                       e.releasedBy(),
                       now)
                   .map(c -> new Fanned(n, c));
+            });
+  }
+
+  /**
+   * Seed 000: a region passed its observers' information on violations; every federal organizer
+   * hears of it (each pass is its own notice: a corrected pass is news too).
+   */
+  private Mono<Fanned> violations(ObserverViolationsHandedOver e, Instant now) {
+    return campaigns
+        .visibleTo(SYSTEM, e.campaignId())
+        .flatMap(
+            campaign -> {
+              String text =
+                  e.regionName()
+                      + " передал(а) сведения о нарушениях по «"
+                      + campaign.title()
+                      + "»: актов с нарушениями — "
+                      + e.acts()
+                      + ", пунктов — "
+                      + e.points()
+                      + (e.late() ? "; передано с опозданием." : ".");
+              Notice n =
+                  new Notice(
+                      "violations-handed-over:"
+                          + e.campaignId()
+                          + ":"
+                          + e.regionCode()
+                          + ":"
+                          + e.handedAt().toEpochMilli(),
+                      "VIOLATIONS_HANDED_OVER",
+                      "Регион передал сведения о нарушениях",
+                      text,
+                      "/observers/" + e.campaignId(),
+                      now);
+              return store.toAnswerers(n, true, null, e.handedBy(), now).map(c -> new Fanned(n, c));
             });
   }
 

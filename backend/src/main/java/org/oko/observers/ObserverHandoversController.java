@@ -3,10 +3,15 @@ package org.oko.observers;
 import org.oko.api.ObserverHandoversApi;
 import org.oko.api.model.ObserverArchiveHandover;
 import org.oko.api.model.ObserverArchiveHandoverBoard;
+import org.oko.api.model.ObserverAuthorityHandover;
+import org.oko.api.model.ObserverAuthorityHandoverInput;
 import org.oko.api.model.ObserverViolationHandover;
 import org.oko.api.model.ObserverViolationHandoverBoard;
+import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.ApiTimes;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,19 +19,54 @@ import reactor.core.publisher.Mono;
 
 /**
  * The hand-overs up the hierarchy (tag «observer-handovers»): the archive of acts with violations
- * to РЦОКО (seed 003 11.2–11.3) and the region's violations to the federal organizer (seed 000);
- * each maps to one service call.
+ * to РЦОКО (seed 003 11.2–11.3), the region's violations to the federal organizer and, apart, to
+ * its education authority (seed 000); each maps to one service call.
  */
 @RestController
 class ObserverHandoversController implements ObserverHandoversApi {
 
   private final ArchiveHandoverService archives;
   private final ViolationHandoverService violations;
+  private final AuthorityHandoverService authority;
 
   ObserverHandoversController(
-      ArchiveHandoverService archives, ViolationHandoverService violations) {
+      ArchiveHandoverService archives,
+      ViolationHandoverService violations,
+      AuthorityHandoverService authority) {
     this.archives = archives;
     this.violations = violations;
+    this.authority = authority;
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverAuthorityHandover>> handOverObserverViolationsToAuthority(
+      Long campaignId, Mono<ObserverAuthorityHandoverInput> body, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .zipWith(body)
+        .flatMap(
+            in -> {
+              Caller caller = in.getT1();
+              ObserverAuthorityHandoverInput input = in.getT2();
+              return authority.handOver(
+                  caller, campaignId, input.getAuthority(), input.getReference());
+            })
+        .map(row -> ResponseEntity.ok(toApi(row)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ObserverAuthorityHandover>> getObserverAuthorityHandover(
+      Long campaignId, String regionCode, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> authority.status(caller, campaignId, regionCode))
+        .map(row -> ResponseEntity.ok(toApi(row)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadObserverAuthorityRegister(
+      Long campaignId, String regionCode, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> authority.register(caller, campaignId, regionCode))
+        .map(bytes -> WorkbookDownload.response(bytes, "Сведения о нарушениях для ОИВ.xlsx"));
   }
 
   @Override
@@ -87,6 +127,23 @@ class ObserverHandoversController implements ObserverHandoversApi {
         .handedAt(row.handedAt() == null ? null : ApiTimes.utc(row.handedAt()))
         .handedBy(row.handedBy())
         .acts(row.acts());
+  }
+
+  private ObserverAuthorityHandover toApi(AuthorityHandoverStore.Row row) {
+    return new ObserverAuthorityHandover()
+        .regionCode(row.regionCode())
+        .regionName(row.regionName())
+        .timeZone(row.timeZone())
+        .authority(row.authority())
+        .reference(row.reference())
+        .deadline(row.deadline() == null ? null : ApiTimes.utc(row.deadline()))
+        .handedAt(row.handedAt() == null ? null : ApiTimes.utc(row.handedAt()))
+        .handedBy(row.handedBy())
+        .late(row.late())
+        .acts(row.acts())
+        .points(row.points())
+        .municipalities(row.municipalities())
+        .actsWithViolations(row.actsWithViolations());
   }
 
   private ObserverViolationHandover toApi(ViolationHandoverStore.Row row) {

@@ -22,4 +22,9 @@ class ObserversTopics {
   EventTopic observerActSubmittedTopic() {
     return ObserverActSubmitted.TOPIC;
   }
+
+  @Bean
+  EventTopic observerViolationsHandedOverTopic() {
+    return ObserverViolationsHandedOver.TOPIC;
+  }
 }

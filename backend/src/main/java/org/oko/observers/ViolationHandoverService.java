@@ -3,6 +3,7 @@ package org.oko.observers;
 import java.time.Instant;
 import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -34,20 +35,26 @@ class ViolationHandoverService {
   private final ViolationHandoverStore store;
   private final CampaignDirectory campaigns;
   private final Schedule schedule;
+  private final Outbox outbox;
   private final TransactionalOperator tx;
 
   ViolationHandoverService(
       ViolationHandoverStore store,
       CampaignDirectory campaigns,
       Schedule schedule,
+      Outbox outbox,
       ReactiveTransactionManager transactions) {
     this.store = store;
     this.campaigns = campaigns;
     this.schedule = schedule;
+    this.outbox = outbox;
     this.tx = TransactionalOperator.create(transactions);
   }
 
-  /** «Передать сведения о нарушениях»: the region's summary now, recorded (again replaces). */
+  /**
+   * «Передать сведения о нарушениях»: the region's summary now, recorded (again replaces), and in
+   * the same transaction the event that tells the federal organizers (notifications).
+   */
   Mono<ViolationHandoverStore.Row> handOver(Caller caller, long campaignId) {
     if (caller.role() != Role.REGIONAL) {
       return Mono.error(new AccessDeniedException());
@@ -64,14 +71,28 @@ class ViolationHandoverService {
                   .summary(campaignId, region)
                   .flatMap(
                       summary ->
-                          store.upsert(
-                              campaignId,
-                              region,
-                              summary,
-                              caller.login(),
-                              now,
-                              deadline.at(),
-                              deadline.passedAt(now)))
+                          store
+                              .upsert(
+                                  campaignId,
+                                  region,
+                                  summary,
+                                  caller.login(),
+                                  now,
+                                  deadline.at(),
+                                  deadline.passedAt(now))
+                              .then(
+                                  outbox.append(
+                                      ObserverViolationsHandedOver.TOPIC,
+                                      campaignId + ":" + region,
+                                      new ObserverViolationsHandedOver(
+                                          campaignId,
+                                          region,
+                                          summary.regionName(),
+                                          summary.acts(),
+                                          summary.points(),
+                                          deadline.passedAt(now),
+                                          now,
+                                          caller.login()))))
                   .as(tx::transactional);
             })
         .then(rows(campaignId, List.of(region)).next());

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 class ViolationHandoverStore {
 
   /** What a region passes: its reviewed acts with violations, where, and the archives received. */
-  record Summary(int acts, int points, int municipalities, int unitsPassed) {}
+  record Summary(String regionName, int acts, int points, int municipalities, int unitsPassed) {}
 
   /** One region of the campaign with its hand-over (or none) and its acts with violations now. */
   record Row(
@@ -43,7 +43,8 @@ class ViolationHandoverStore {
   Mono<Summary> summary(long campaignId, String regionCode) {
     return db.sql(
             """
-            select count(*) as acts, count(distinct x.organization_id) as points,
+            select (select r.name from region r where r.code = :region) as region_name,
+                   count(*) as acts, count(distinct x.organization_id) as points,
                    count(distinct o.municipality_id) as municipalities,
                    (select count(*) from observer_archive_handover h
                      where h.campaign_id = :campaign and h.region_code = :region) as units
@@ -56,6 +57,7 @@ class ViolationHandoverStore {
         .map(
             r ->
                 new Summary(
+                    r.get("region_name", String.class),
                     r.get("acts", Long.class).intValue(),
                     r.get("points", Long.class).intValue(),
                     r.get("municipalities", Long.class).intValue(),

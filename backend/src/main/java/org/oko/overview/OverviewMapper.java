@@ -51,14 +51,15 @@ final class OverviewMapper {
 
   private static OverviewStage stage(StageOverview s) {
     return new OverviewStage(
-        CampaignMapper.toApi(s.code()),
-        StageNames.of(s.code()),
-        ApiTimes.utc(s.own().opensAt()),
-        ApiTimes.utc(s.own().effectiveClosesAt()),
-        ApiTimes.utc(s.region().closesAt()),
-        s.extended(),
-        s.ownDays(),
-        CampaignMapper.toApi(s.own().stateAt(s.now())));
+            CampaignMapper.toApi(s.code()),
+            StageNames.of(s.code()),
+            ApiTimes.utc(s.own().opensAt()),
+            ApiTimes.utc(s.own().effectiveClosesAt()),
+            ApiTimes.utc(s.region().closesAt()),
+            s.extended(),
+            s.ownDays(),
+            CampaignMapper.toApi(s.own().stateAt(s.now())))
+        .regionalDeadline(CampaignMapper.regionalDeadline(s.own()));
   }
 
   static OverviewForms forms(Section<OrganizationForm> section) {

@@ -6,12 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.Question;
-import org.oko.api.model.QuestionType;
-import org.oko.api.model.QuestionnaireContent;
-import org.oko.api.model.QuestionnaireSection;
-import org.oko.api.model.ShowIf;
 import org.oko.platform.web.FieldProblem;
+import org.oko.questionnaires.QuestionnaireContent.Question;
+import org.oko.questionnaires.QuestionnaireContent.QuestionType;
+import org.oko.questionnaires.QuestionnaireContent.Section;
+import org.oko.questionnaires.QuestionnaireContent.SkipRule;
 
 /**
  * Checks answers against a questionnaire definition. Problems name the question by its key in
@@ -91,25 +90,25 @@ final class AnswerRules {
     // neither required nor reported as hidden until it is put right.
     Map<String, Object> effective = new HashMap<>();
     Set<String> undecided = new HashSet<>();
-    for (QuestionnaireSection section : sections(content)) {
-      int sectionShown = shows(section.getShowIf(), effective, undecided);
+    for (Section section : sections(content)) {
+      int sectionShown = shows(section.showIf(), effective, undecided);
       for (Question question : questions(section)) {
         if (problems.size() >= MAX_PROBLEMS) {
           return problems;
         }
         int shown =
-            sectionShown == HIDDEN ? HIDDEN : shows(question.getShowIf(), effective, undecided);
+            sectionShown == HIDDEN ? HIDDEN : shows(question.showIf(), effective, undecided);
         if (sectionShown == UNDECIDED && shown == SHOWN) {
           shown = UNDECIDED;
         }
-        String key = question.getKey();
+        String key = question.key();
         Object value = given.get(key);
         boolean answered = isAnswered(value);
         if (shown == HIDDEN) {
           if (answered) {
-            ShowIf cause = sectionShown == HIDDEN ? section.getShowIf() : question.getShowIf();
-            Question controlling = byKey.get(cause.getQuestion());
-            String name = controlling == null ? cause.getQuestion() : controlling.getText();
+            SkipRule cause = sectionShown == HIDDEN ? section.showIf() : question.showIf();
+            Question controlling = byKey.get(cause.question());
+            String name = controlling == null ? cause.question() : controlling.text();
             problems.add(
                 AnswerValueRules.problem(
                     key,
@@ -121,7 +120,7 @@ final class AnswerRules {
           continue;
         }
         if (!answered) {
-          if (shown == SHOWN && Boolean.TRUE.equals(question.getRequired())) {
+          if (shown == SHOWN && Boolean.TRUE.equals(question.required())) {
             problems.add(AnswerValueRules.problem(key, REQUIRED, null));
           }
           if (shown == UNDECIDED) {
@@ -132,8 +131,8 @@ final class AnswerRules {
         FieldProblem problem = AnswerValueRules.checkValue(question, value);
         if (problem == null
             && shown == SHOWN
-            && question.getType() == QuestionType.MATRIX
-            && Boolean.TRUE.equals(question.getRequired())) {
+            && question.type() == QuestionType.MATRIX
+            && Boolean.TRUE.equals(question.required())) {
           problem = AnswerValueRules.missingRow(question, (Map<?, ?>) value);
         }
         if (problem != null) {
@@ -153,11 +152,11 @@ final class AnswerRules {
   private static final int SHOWN = 1;
   private static final int UNDECIDED = 2;
 
-  private static int shows(ShowIf showIf, Map<String, Object> effective, Set<String> undecided) {
+  private static int shows(SkipRule showIf, Map<String, Object> effective, Set<String> undecided) {
     if (showIf == null) {
       return SHOWN;
     }
-    if (undecided.contains(showIf.getQuestion())) {
+    if (undecided.contains(showIf.question())) {
       return UNDECIDED;
     }
     return holds(showIf, effective) ? SHOWN : HIDDEN;
@@ -181,12 +180,12 @@ final class AnswerRules {
   }
 
   /** Whether the skip-logic condition holds for the answers that count (no condition: shown). */
-  static boolean holds(ShowIf showIf, Map<String, Object> effective) {
+  static boolean holds(SkipRule showIf, Map<String, Object> effective) {
     if (showIf == null) {
       return true;
     }
-    Object value = effective.get(showIf.getQuestion());
-    List<String> anyOf = showIf.getAnyOf();
+    Object value = effective.get(showIf.question());
+    List<String> anyOf = showIf.anyOf();
     if (value == null || anyOf == null) {
       return false;
     }
@@ -209,9 +208,9 @@ final class AnswerRules {
   }
 
   private static Question find(QuestionnaireContent content, String key) {
-    for (QuestionnaireSection section : sections(content)) {
+    for (Section section : sections(content)) {
       for (Question question : questions(section)) {
-        if (key.equals(question.getKey())) {
+        if (key.equals(question.key())) {
           return question;
         }
       }
@@ -221,19 +220,19 @@ final class AnswerRules {
 
   static Map<String, Question> index(QuestionnaireContent content) {
     Map<String, Question> byKey = new HashMap<>();
-    for (QuestionnaireSection section : sections(content)) {
+    for (Section section : sections(content)) {
       for (Question question : questions(section)) {
-        byKey.putIfAbsent(question.getKey(), question);
+        byKey.putIfAbsent(question.key(), question);
       }
     }
     return byKey;
   }
 
-  static List<QuestionnaireSection> sections(QuestionnaireContent content) {
-    return content == null || content.getSections() == null ? List.of() : content.getSections();
+  static List<Section> sections(QuestionnaireContent content) {
+    return content == null || content.sections() == null ? List.of() : content.sections();
   }
 
-  static List<Question> questions(QuestionnaireSection section) {
-    return section.getQuestions() == null ? List.of() : section.getQuestions();
+  static List<Question> questions(Section section) {
+    return section.questions() == null ? List.of() : section.questions();
   }
 }

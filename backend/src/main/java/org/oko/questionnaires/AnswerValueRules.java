@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.oko.api.model.Question;
-import org.oko.api.model.QuestionOption;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.RussianPlural;
+import org.oko.questionnaires.QuestionnaireContent.Option;
+import org.oko.questionnaires.QuestionnaireContent.Question;
 
 /**
  * Whether one answer fits its question, whatever else is answered: its type, options, bounds and
@@ -21,8 +21,8 @@ final class AnswerValueRules {
 
   /** The problem with one non-null value of a question, or null. */
   static FieldProblem checkValue(Question question, Object value) {
-    String key = question.getKey();
-    switch (question.getType()) {
+    String key = question.key();
+    switch (question.type()) {
       case SINGLE_CHOICE:
         if (!(value instanceof String s)) {
           return problem(key, "Выберите один вариант ответа", null);
@@ -30,7 +30,7 @@ final class AnswerValueRules {
         if (s.isBlank()) {
           return null;
         }
-        return hasValue(question.getOptions(), s)
+        return hasValue(question.options(), s)
             ? null
             : problem(key, "Такого варианта ответа нет", s);
       case MULTIPLE_CHOICE:
@@ -44,7 +44,7 @@ final class AnswerValueRules {
       case SHORT_TEXT:
         return checkText(key, value, AnswerRules.SHORT_TEXT_MAX);
       case LONG_TEXT:
-        Integer max = question.getMaxLength();
+        Integer max = question.maxLength();
         return checkText(
             key,
             value,
@@ -55,11 +55,11 @@ final class AnswerValueRules {
   }
 
   private static FieldProblem checkMultiple(Question question, Object value) {
-    String key = question.getKey();
+    String key = question.key();
     if (!(value instanceof List<?> list)) {
       return problem(key, "Ответ — список выбранных вариантов", null);
     }
-    List<QuestionOption> options = question.getOptions();
+    List<Option> options = question.options();
     int size = list.size();
     if (options == null || size > options.size()) {
       return problem(key, "Выбрано больше вариантов, чем есть в вопросе", null);
@@ -78,7 +78,7 @@ final class AnswerValueRules {
         }
       }
     }
-    Integer maxChoices = question.getMaxChoices();
+    Integer maxChoices = question.maxChoices();
     if (maxChoices != null && size > maxChoices) {
       return problem(
           key,
@@ -92,13 +92,13 @@ final class AnswerValueRules {
   }
 
   private static FieldProblem checkScale(Question question, Object value) {
-    String key = question.getKey();
+    String key = question.key();
     Long whole = value instanceof Number n ? whole(n) : null;
     if (whole == null) {
       return problem(key, "Ответ — целое число на шкале", shortText(value));
     }
-    BigDecimal min = question.getMin();
-    BigDecimal max = question.getMax();
+    BigDecimal min = question.min();
+    BigDecimal max = question.max();
     if ((min != null && BigDecimal.valueOf(whole).compareTo(min) < 0)
         || (max != null && BigDecimal.valueOf(whole).compareTo(max) > 0)) {
       return problem(
@@ -108,11 +108,11 @@ final class AnswerValueRules {
   }
 
   private static FieldProblem checkMatrix(Question question, Object value) {
-    String key = question.getKey();
+    String key = question.key();
     if (!(value instanceof Map<?, ?> map)) {
       return problem(key, "Ответ — по одному варианту в каждой строке таблицы", null);
     }
-    List<QuestionOption> rows = question.getRows();
+    List<Option> rows = question.rows();
     if (rows == null || map.size() > rows.size()) {
       return problem(key, "В таблице нет таких строк", null);
     }
@@ -125,7 +125,7 @@ final class AnswerValueRules {
       if (column == null) {
         continue;
       }
-      if (!(column instanceof String c) || !hasValue(question.getOptions(), c)) {
+      if (!(column instanceof String c) || !hasValue(question.options(), c)) {
         return problem(
             key, "В строке «" + cut(label(rows, r)) + "» нет такого варианта", shortText(column));
       }
@@ -134,11 +134,11 @@ final class AnswerValueRules {
   }
 
   static FieldProblem missingRow(Question question, Map<?, ?> answer) {
-    for (QuestionOption row : question.getRows()) {
-      if (answer.get(row.getValue()) == null) {
+    for (Option row : question.rows()) {
+      if (answer.get(row.value()) == null) {
         return problem(
-            question.getKey(),
-            "Ответьте в каждой строке: нет ответа «" + cut(row.getLabel()) + "»",
+            question.key(),
+            "Ответьте в каждой строке: нет ответа «" + cut(row.label()) + "»",
             null);
       }
     }
@@ -146,15 +146,15 @@ final class AnswerValueRules {
   }
 
   private static FieldProblem checkNumber(Question question, Object value) {
-    String key = question.getKey();
+    String key = question.key();
     if (!(value instanceof Number n) || !finite(n)) {
       return problem(key, "Ответ — число", shortText(value));
     }
-    if (Boolean.TRUE.equals(question.getInteger()) && whole(n) == null) {
+    if (Boolean.TRUE.equals(question.integer()) && whole(n) == null) {
       return problem(key, "Ответ — целое число", shortText(value));
     }
-    BigDecimal min = question.getMin();
-    BigDecimal max = question.getMax();
+    BigDecimal min = question.min();
+    BigDecimal max = question.max();
     if (min != null && compare(n, min) < 0) {
       return problem(
           key,
@@ -184,22 +184,22 @@ final class AnswerValueRules {
     return null;
   }
 
-  private static boolean hasValue(List<QuestionOption> options, String value) {
+  private static boolean hasValue(List<Option> options, String value) {
     if (options == null) {
       return false;
     }
     for (int i = 0, n = options.size(); i < n; i++) {
-      if (value.equals(options.get(i).getValue())) {
+      if (value.equals(options.get(i).value())) {
         return true;
       }
     }
     return false;
   }
 
-  private static String label(List<QuestionOption> options, String value) {
-    for (QuestionOption option : options) {
-      if (value.equals(option.getValue())) {
-        return option.getLabel();
+  private static String label(List<Option> options, String value) {
+    for (Option option : options) {
+      if (value.equals(option.value())) {
+        return option.label();
       }
     }
     return value;

@@ -8,10 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.Question;
-import org.oko.api.model.QuestionOption;
-import org.oko.api.model.QuestionType;
-import org.oko.api.model.QuestionnaireSection;
+import org.oko.questionnaires.QuestionnaireContent.Option;
+import org.oko.questionnaires.QuestionnaireContent.Question;
+import org.oko.questionnaires.QuestionnaireContent.QuestionType;
+import org.oko.questionnaires.QuestionnaireContent.Section;
 
 /**
  * The export of submitted questionnaires as one table: region, point, subject, category, kit, time
@@ -38,7 +38,7 @@ final class AnswersWorkbook {
   private AnswersWorkbook() {}
 
   /** One column of answers: a question, or one row of a matrix question. */
-  record Column(String header, Question question, QuestionOption row) {}
+  record Column(String header, Question question, Option row) {}
 
   /** The answer columns of one category's current definition, from {@code offset} in the table. */
   record Block(String category, int offset, List<Column> columns, Set<String> keys) {}
@@ -54,15 +54,15 @@ final class AnswersWorkbook {
         Set<String> keys = new HashSet<>();
         String before =
             prefix ? QuestionnaireDefinitionService.categoryName(d.category()) + ": " : "";
-        for (QuestionnaireSection section : AnswerRules.sections(d.content())) {
+        for (Section section : AnswerRules.sections(d.content())) {
           for (Question q : AnswerRules.questions(section)) {
-            keys.add(q.getKey());
-            if (q.getType() == QuestionType.MATRIX) {
-              for (QuestionOption row : q.getRows()) {
-                columns.add(new Column(before + q.getText() + " — " + row.getLabel(), q, row));
+            keys.add(q.key());
+            if (q.type() == QuestionType.MATRIX) {
+              for (Option row : q.rows()) {
+                columns.add(new Column(before + q.text() + " — " + row.label(), q, row));
               }
             } else {
-              columns.add(new Column(before + q.getText(), q, null));
+              columns.add(new Column(before + q.text(), q, null));
             }
           }
         }
@@ -111,7 +111,7 @@ final class AnswersWorkbook {
     if (block != null) {
       for (int i = 0; i < block.columns().size(); i++) {
         Column column = block.columns().get(i);
-        Object value = answers.get(column.question().getKey());
+        Object value = answers.get(column.question().key());
         cells.set(block.offset() + i, render(column, value));
       }
     }
@@ -134,9 +134,9 @@ final class AnswersWorkbook {
       return null;
     }
     Question q = column.question();
-    switch (q.getType()) {
+    switch (q.type()) {
       case SINGLE_CHOICE:
-        return value instanceof String s ? label(q.getOptions(), s) : plain(value);
+        return value instanceof String s ? label(q.options(), s) : plain(value);
       case MULTIPLE_CHOICE:
         if (value instanceof List<?> list) {
           StringBuilder labels = new StringBuilder();
@@ -144,15 +144,15 @@ final class AnswersWorkbook {
             if (!labels.isEmpty()) {
               labels.append(JOIN);
             }
-            labels.append(item instanceof String s ? label(q.getOptions(), s) : plain(item));
+            labels.append(item instanceof String s ? label(q.options(), s) : plain(item));
           }
           return labels.isEmpty() ? null : labels.toString();
         }
         return plain(value);
       case MATRIX:
         if (value instanceof Map<?, ?> map) {
-          Object cell = map.get(column.row().getValue());
-          return cell instanceof String s ? label(q.getOptions(), s) : null;
+          Object cell = map.get(column.row().value());
+          return cell instanceof String s ? label(q.options(), s) : null;
         }
         return null;
       case SCALE:
@@ -163,11 +163,11 @@ final class AnswersWorkbook {
     }
   }
 
-  private static String label(List<QuestionOption> options, String value) {
+  private static String label(List<Option> options, String value) {
     if (options != null) {
-      for (QuestionOption option : options) {
-        if (value.equals(option.getValue())) {
-          return option.getLabel();
+      for (Option option : options) {
+        if (value.equals(option.value())) {
+          return option.label();
         }
       }
     }

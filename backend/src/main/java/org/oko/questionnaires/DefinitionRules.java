@@ -7,14 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oko.api.model.Question;
-import org.oko.api.model.QuestionOption;
-import org.oko.api.model.QuestionType;
-import org.oko.api.model.QuestionnaireContent;
-import org.oko.api.model.QuestionnaireSection;
-import org.oko.api.model.ShowIf;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
+import org.oko.questionnaires.QuestionnaireContent.Option;
+import org.oko.questionnaires.QuestionnaireContent.Question;
+import org.oko.questionnaires.QuestionnaireContent.QuestionType;
+import org.oko.questionnaires.QuestionnaireContent.Section;
+import org.oko.questionnaires.QuestionnaireContent.SkipRule;
 
 /**
  * Whether a questionnaire definition can be answered: unique keys, options for choice and matrix
@@ -36,38 +35,38 @@ public final class DefinitionRules {
       problems.add(FieldProblem.of("content", "Нет содержания анкеты"));
       return problems;
     }
-    List<QuestionnaireSection> sections = AnswerRules.sections(content);
+    List<Section> sections = AnswerRules.sections(content);
     Set<String> sectionKeys = new HashSet<>();
     // Questions seen so far, in order: what skip logic may refer to.
     Map<String, Question> earlier = new HashMap<>();
     Set<String> questionKeys = new HashSet<>();
     int questions = 0;
     for (int s = 0; s < sections.size(); s++) {
-      QuestionnaireSection section = sections.get(s);
+      Section section = sections.get(s);
       String sectionPath = "content.sections[" + s + "]";
-      if (section.getKey() != null && !sectionKeys.add(section.getKey())) {
+      if (section.key() != null && !sectionKeys.add(section.key())) {
         problems.add(
             FieldProblem.of(
-                sectionPath + ".key", "Раздел «" + section.getKey() + "» уже есть в анкете"));
+                sectionPath + ".key", "Раздел «" + section.key() + "» уже есть в анкете"));
       }
-      if (section.getTitle() == null || section.getTitle().isBlank()) {
+      if (section.title() == null || section.title().isBlank()) {
         problems.add(FieldProblem.of(sectionPath + ".title", "Укажите название раздела"));
       }
-      checkShowIf(section.getShowIf(), sectionPath + ".showIf", earlier, problems);
+      checkShowIf(section.showIf(), sectionPath + ".showIf", earlier, problems);
       List<Question> list = AnswerRules.questions(section);
       for (int q = 0; q < list.size(); q++) {
         Question question = list.get(q);
         String path = sectionPath + ".questions[" + q + "]";
         questions++;
         checkQuestion(question, path, problems);
-        checkShowIf(question.getShowIf(), path + ".showIf", earlier, problems);
-        if (question.getKey() != null) {
-          if (!questionKeys.add(question.getKey())) {
+        checkShowIf(question.showIf(), path + ".showIf", earlier, problems);
+        if (question.key() != null) {
+          if (!questionKeys.add(question.key())) {
             problems.add(
                 FieldProblem.of(
-                    path + ".key", "Вопрос «" + question.getKey() + "» уже есть в анкете"));
+                    path + ".key", "Вопрос «" + question.key() + "» уже есть в анкете"));
           } else {
-            earlier.put(question.getKey(), question);
+            earlier.put(question.key(), question);
           }
         }
       }
@@ -87,16 +86,16 @@ public final class DefinitionRules {
   }
 
   private static void checkQuestion(Question q, String path, List<FieldProblem> problems) {
-    if (q.getText() == null || q.getText().isBlank()) {
+    if (q.text() == null || q.text().isBlank()) {
       problems.add(FieldProblem.of(path + ".text", "Укажите текст вопроса"));
     }
-    QuestionType type = q.getType();
+    QuestionType type = q.type();
     if (type == null) {
       problems.add(FieldProblem.of(path + ".type", "Укажите тип вопроса"));
       return;
     }
-    List<QuestionOption> options = q.getOptions() == null ? List.of() : q.getOptions();
-    List<QuestionOption> rows = q.getRows() == null ? List.of() : q.getRows();
+    List<Option> options = q.options() == null ? List.of() : q.options();
+    List<Option> rows = q.rows() == null ? List.of() : q.rows();
     boolean choice = type == QuestionType.SINGLE_CHOICE || type == QuestionType.MULTIPLE_CHOICE;
     if (choice) {
       if (options.size() < 2) {
@@ -125,45 +124,45 @@ public final class DefinitionRules {
     if (type == QuestionType.SCALE) {
       checkScale(q, path, problems);
     } else if (type == QuestionType.NUMBER) {
-      if (q.getMin() != null && q.getMax() != null && q.getMin().compareTo(q.getMax()) > 0) {
+      if (q.min() != null && q.max() != null && q.min().compareTo(q.max()) > 0) {
         problems.add(FieldProblem.of(path + ".max", "Наибольшее значение меньше наименьшего"));
       }
-    } else if (q.getMin() != null || q.getMax() != null) {
+    } else if (q.min() != null || q.max() != null) {
       problems.add(FieldProblem.of(path + ".min", "Границы min и max — только у шкалы и числа"));
     }
-    if (q.getMaxChoices() != null) {
+    if (q.maxChoices() != null) {
       if (type != QuestionType.MULTIPLE_CHOICE) {
         problems.add(
             FieldProblem.of(
                 path + ".maxChoices", "maxChoices — только у вопроса с несколькими ответами"));
-      } else if (q.getMaxChoices() > options.size()) {
+      } else if (q.maxChoices() > options.size()) {
         problems.add(
             FieldProblem.of(
                 path + ".maxChoices",
-                "Нельзя выбрать " + q.getMaxChoices() + " из " + options.size() + " вариантов"));
-      } else if (q.getMaxChoices() < 1) {
+                "Нельзя выбрать " + q.maxChoices() + " из " + options.size() + " вариантов"));
+      } else if (q.maxChoices() < 1) {
         problems.add(FieldProblem.of(path + ".maxChoices", "maxChoices — не меньше 1"));
       }
     }
-    if (q.getMaxLength() != null) {
+    if (q.maxLength() != null) {
       if (type != QuestionType.LONG_TEXT) {
         problems.add(
             FieldProblem.of(path + ".maxLength", "maxLength — только у развёрнутого ответа"));
-      } else if (q.getMaxLength() < 1 || q.getMaxLength() > AnswerRules.LONG_TEXT_MAX) {
+      } else if (q.maxLength() < 1 || q.maxLength() > AnswerRules.LONG_TEXT_MAX) {
         problems.add(
             FieldProblem.of(
                 path + ".maxLength",
                 "Длина ответа — от 1 до " + AnswerRules.LONG_TEXT_MAX + " символов"));
       }
     }
-    if (q.getInteger() != null && q.getInteger() && type != QuestionType.NUMBER) {
+    if (q.integer() != null && q.integer() && type != QuestionType.NUMBER) {
       problems.add(FieldProblem.of(path + ".integer", "integer — только у числового вопроса"));
     }
   }
 
   private static void checkScale(Question q, String path, List<FieldProblem> problems) {
-    BigDecimal min = q.getMin();
-    BigDecimal max = q.getMax();
+    BigDecimal min = q.min();
+    BigDecimal max = q.max();
     if (min == null || max == null) {
       problems.add(
           FieldProblem.of(path + (min == null ? ".min" : ".max"), "У шкалы нужны min и max"));
@@ -184,22 +183,20 @@ public final class DefinitionRules {
   }
 
   private static void checkShowIf(
-      ShowIf showIf, String path, Map<String, Question> earlier, List<FieldProblem> problems) {
+      SkipRule showIf, String path, Map<String, Question> earlier, List<FieldProblem> problems) {
     if (showIf == null) {
       return;
     }
-    Question target = showIf.getQuestion() == null ? null : earlier.get(showIf.getQuestion());
+    Question target = showIf.question() == null ? null : earlier.get(showIf.question());
     if (target == null) {
       problems.add(
           FieldProblem.of(
               path + ".question",
               "Условие показа должно ссылаться на один из предыдущих вопросов анкеты"
-                  + (showIf.getQuestion() == null
-                      ? ""
-                      : ", а «" + showIf.getQuestion() + "» — нет")));
+                  + (showIf.question() == null ? "" : ", а «" + showIf.question() + "» — нет")));
       return;
     }
-    QuestionType type = target.getType();
+    QuestionType type = target.type();
     if (type != QuestionType.SINGLE_CHOICE
         && type != QuestionType.MULTIPLE_CHOICE
         && type != QuestionType.SCALE) {
@@ -207,11 +204,11 @@ public final class DefinitionRules {
           FieldProblem.of(
               path + ".question",
               "Условие показа — по вопросу с выбором ответа или шкалой, а «"
-                  + target.getKey()
+                  + target.key()
                   + "» не такой"));
       return;
     }
-    List<String> anyOf = showIf.getAnyOf() == null ? List.of() : showIf.getAnyOf();
+    List<String> anyOf = showIf.anyOf() == null ? List.of() : showIf.anyOf();
     if (anyOf.isEmpty()) {
       problems.add(
           FieldProblem.of(path + ".anyOf", "Укажите, при каких ответах показывать вопрос"));
@@ -225,22 +222,22 @@ public final class DefinitionRules {
       } else {
         ok =
             value != null
-                && target.getOptions() != null
-                && target.getOptions().stream().anyMatch(o -> value.equals(o.getValue()));
+                && target.options() != null
+                && target.options().stream().anyMatch(o -> value.equals(o.value()));
       }
       if (!ok) {
         problems.add(
             FieldProblem.of(
                 path + ".anyOf[" + i + "]",
                 type == QuestionType.SCALE
-                    ? "«" + value + "» — не деление шкалы вопроса «" + target.getKey() + "»"
-                    : "У вопроса «" + target.getKey() + "» нет варианта «" + value + "»"));
+                    ? "«" + value + "» — не деление шкалы вопроса «" + target.key() + "»"
+                    : "У вопроса «" + target.key() + "» нет варианта «" + value + "»"));
       }
     }
   }
 
   private static boolean withinScale(String value, Question scale) {
-    if (value == null || scale.getMin() == null || scale.getMax() == null) {
+    if (value == null || scale.min() == null || scale.max() == null) {
       return false;
     }
     long n;
@@ -250,14 +247,14 @@ public final class DefinitionRules {
       return false;
     }
     BigDecimal v = BigDecimal.valueOf(n);
-    return v.compareTo(scale.getMin()) >= 0 && v.compareTo(scale.getMax()) <= 0;
+    return v.compareTo(scale.min()) >= 0 && v.compareTo(scale.max()) <= 0;
   }
 
   private static void checkUnique(
-      List<QuestionOption> options, String path, String what, List<FieldProblem> problems) {
+      List<Option> options, String path, String what, List<FieldProblem> problems) {
     Set<String> values = new HashSet<>();
     for (int i = 0; i < options.size(); i++) {
-      String value = options.get(i).getValue();
+      String value = options.get(i).value();
       if (value != null && !values.add(value)) {
         problems.add(
             FieldProblem.of(path + "[" + i + "].value", what + " «" + value + "» повторяется"));

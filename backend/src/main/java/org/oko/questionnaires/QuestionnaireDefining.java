@@ -1,7 +1,5 @@
 package org.oko.questionnaires;
 
-import org.oko.api.model.ParticipantCategory;
-import org.oko.api.model.QuestionnaireContent;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -27,19 +25,20 @@ public class QuestionnaireDefining {
   }
 
   /**
-   * Stores version 1 of the campaign's questionnaire for the category.
+   * Stores version 1 of the campaign's questionnaire for the category ({@code TEACHER} or {@code
+   * METHODIST}).
    *
    * @return the questionnaire's id
    */
   public Mono<Long> define(
-      long campaignId, ParticipantCategory category, String title, QuestionnaireContent content) {
+      long campaignId, String category, String title, QuestionnaireContent content) {
     return campaigns
         .visibleTo(FEDERAL, campaignId)
         .flatMap(
             campaign ->
                 admin.define(
                     campaign,
-                    new QuestionnaireDefinitionService.Draft(category.getValue(), title, content),
+                    new QuestionnaireDefinitionService.Draft(category, title, content),
                     FEDERAL.login()));
   }
 }

@@ -2,7 +2,6 @@ package org.oko.questionnaires;
 
 import java.time.Clock;
 import java.util.List;
-import org.oko.api.model.QuestionnaireContent;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.platform.security.Caller;

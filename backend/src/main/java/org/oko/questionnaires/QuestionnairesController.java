@@ -64,7 +64,9 @@ class QuestionnairesController implements QuestionnairesApi {
         .map(
             body ->
                 new QuestionnaireDefinitionService.Draft(
-                    body.getCategory().getValue(), body.getTitle(), body.getContent()))
+                    body.getCategory().getValue(),
+                    body.getTitle(),
+                    QuestionnaireContentMapper.content(body.getContent())))
         .flatMap(
             draft ->
                 CurrentCaller.withRole(Role.FEDERAL)
@@ -91,7 +93,7 @@ class QuestionnairesController implements QuestionnairesApi {
             body -> {
               var draft =
                   new QuestionnaireDefinitionService.Draft(
-                      null, body.getTitle(), body.getContent());
+                      null, body.getTitle(), QuestionnaireContentMapper.content(body.getContent()));
               return CurrentCaller.withRole(Role.FEDERAL)
                   .flatMap(
                       caller ->

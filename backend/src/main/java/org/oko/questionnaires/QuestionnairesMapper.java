@@ -28,7 +28,7 @@ final class QuestionnairesMapper {
         d.title(),
         d.version(),
         d.latestVersion(),
-        d.content(),
+        QuestionnaireContentMapper.api(d.content()),
         d.updatedAt().atOffset(ZoneOffset.UTC),
         d.updatedBy());
   }
@@ -52,7 +52,7 @@ final class QuestionnairesMapper {
             s.startedAt().atOffset(ZoneOffset.UTC),
             s.updatedAt().atOffset(ZoneOffset.UTC));
     if (view.content() != null) {
-      session.setContent(view.content());
+      session.setContent(QuestionnaireContentMapper.api(view.content()));
     }
     if (s.submittedAt() != null) {
       session.setSubmittedAt(s.submittedAt().atOffset(ZoneOffset.UTC));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.oko.api.model.QuestionnaireContent;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.platform.security.Caller;

@@ -127,7 +127,7 @@ class RoadmapService {
   /** Every stage's window for the region, as the schedule has them. */
   private Mono<Map<Stage, StageWindow>> windows(long campaignId, String region) {
     return Flux.fromArray(Stage.values())
-        .concatMap(stage -> stages.window(campaignId, stage, region, null))
+        .concatMap(stage -> stages.federalWindow(campaignId, stage, region, null))
         .collectMap(StageWindow::code, w -> w, () -> new EnumMap<>(Stage.class));
   }
 }

@@ -13,6 +13,7 @@ import org.oko.api.model.QuestionType;
 import org.oko.api.model.Questionnaire;
 import org.oko.api.model.QuestionnaireContent;
 import org.oko.questionnaires.DefinitionRules;
+import org.oko.questionnaires.QuestionnaireContentMapper;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
 
@@ -25,8 +26,14 @@ class DemoQuestionnairesTests extends ApiTest {
 
   @Test
   void theDemoDefinitionsPassTheDefinitionChecks() {
-    assertThat(DefinitionRules.problems(DemoQuestionnaires.teacher())).isEmpty();
-    assertThat(DefinitionRules.problems(DemoQuestionnaires.methodist())).isEmpty();
+    assertThat(
+            DefinitionRules.problems(
+                QuestionnaireContentMapper.content(DemoQuestionnaires.teacher())))
+        .isEmpty();
+    assertThat(
+            DefinitionRules.problems(
+                QuestionnaireContentMapper.content(DemoQuestionnaires.methodist())))
+        .isEmpty();
   }
 
   @Test

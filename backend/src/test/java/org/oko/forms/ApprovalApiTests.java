@@ -200,6 +200,73 @@ class ApprovalApiTests extends ApiTest {
         .isForbidden();
   }
 
+  /**
+   * The JSON path (a regional system's {@code POST /submissions}) replaces a submitted report in
+   * one step; while the report is accepted that would be a reopening by someone other than the
+   * level that accepted it, so it is refused like the school's «Редактировать», and nothing
+   * changes.
+   */
+  @Test
+  void aJsonResubmissionOfAnAcceptedReportIsRefusedUntilTheAcceptingLevelReturnsIt() {
+    WebTestClient system = as("region64-system");
+    viaJson(system, "json-00000001", "1001").expectStatus().isCreated();
+    // Not accepted yet: the system may correct it, and it stays waiting for the municipality.
+    viaJson(system, "json-00000002", "1002").expectStatus().isCreated();
+    assertThat(approval("mun64-engels", "edu640021").getState()).isEqualTo(ApprovalState.PENDING);
+    ok(decide("mun64-engels", "edu640021", "ACCEPT", null));
+    long accepted = response("edu640021").getVersion();
+
+    viaJson(system, "json-00000003", "1003")
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo(
+            "Отчёт принят муниципальным координатором: изменить его можно, только если он вернёт"
+                + " отчёт на доработку");
+    viaJson(as("edu640021"), "json-00000004", "1004").expectStatus().isEqualTo(409);
+    FormResponse kept = response("edu640021");
+    assertThat(kept.getVersion()).as("nothing written").isEqualTo(accepted);
+    assertThat(kept.getSheets().get("results").get(0)).containsEntry("code", "1002");
+    assertThat(approval("region64", "edu640021").getState())
+        .isEqualTo(ApprovalState.MUNICIPALITY_ACCEPTED);
+
+    ok(decide("region64", "edu640021", "ACCEPT", null));
+    viaJson(system, "json-00000005", "1005")
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo(
+            "Отчёт принят регионом: изменить его можно, только если региональный координатор"
+                + " вернёт отчёт на доработку");
+
+    ok(decide("region64", "edu640021", "RETURN", "Код 1002 не из протокола кодов"));
+    viaJson(system, "json-00000006", "1006").expectStatus().isCreated();
+    Approval again = approval("mun64-engels", "edu640021");
+    assertThat(again.getState())
+        .as("waits for the municipality again")
+        .isEqualTo(ApprovalState.PENDING);
+    assertThat(response("edu640021").getSheets().get("results").get(0))
+        .containsEntry("code", "1006");
+  }
+
+  private WebTestClient.ResponseSpec viaJson(WebTestClient as, String key, String code) {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("grade", "4А");
+    row.put("code", code);
+    row.put("variant", "1");
+    row.put("task_1", "1");
+    row.put("task_2", "1");
+    row.put("task_3", "0");
+    return as.post()
+        .uri("/api/forms/" + protocol.getId() + "/submissions")
+        .header("Idempotency-Key", key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("organization", "edu640021", "sheets", Map.of("results", List.of(row))))
+        .exchange();
+  }
+
   private void submit(String school, String code) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("grade", "4А");

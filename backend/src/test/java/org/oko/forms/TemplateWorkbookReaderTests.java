@@ -441,10 +441,10 @@ class TemplateWorkbookReaderTests {
     Path template =
         write(
             dir,
-            template(schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 5), Map.of()));
+            template(schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 5L), Map.of()));
 
     var read =
-        read(template, schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 6), Map.of());
+        read(template, schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 6L), Map.of());
 
     assertThat(read.problems().list())
         .extracting(FieldProblem::message)

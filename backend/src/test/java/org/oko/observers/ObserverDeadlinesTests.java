@@ -2,10 +2,18 @@ package org.oko.observers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.Observer;
@@ -13,6 +21,7 @@ import org.oko.api.model.ObserverAct;
 import org.oko.api.model.ObserverArchiveHandover;
 import org.oko.api.model.ObserverArchiveHandoverBoard;
 import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverAuthorityHandover;
 import org.oko.api.model.ObserverCredentials;
 import org.oko.api.model.ObserverViolationHandover;
 import org.oko.api.model.ObserverViolationHandoverBoard;
@@ -99,6 +108,17 @@ class ObserverDeadlinesTests extends ApiTest {
         .expectBody(ObserverAct.class)
         .value(reviewed -> assertThat(reviewed.getLate()).isTrue());
 
+    // The archive's register says the act came late, and by which deadline, in Saratov's time.
+    Row registered = registerRow("mun64-engels", id);
+    assertThat(registered.getSheet().getRow(0).getCell(11).getStringCellValue())
+        .isEqualTo("С опозданием");
+    assertThat(registered.getCell(2).getStringCellValue()).isEqualTo("edu640021");
+    assertThat(registered.getCell(11).getStringCellValue())
+        .isEqualTo(
+            "с опозданием (срок " + ActRegisterWorkbook.local(actsDue, "Europe/Saratov") + ")")
+        .endsWith("(Саратов))");
+    assertThat(registered.getCell(10).getStringCellValue()).endsWith("(Саратов)");
+
     // Before anyone passes: every unit of the region is late, the deadline in Saratov's time.
     String archives = "/api/campaigns/" + id + "/observer-acts/handovers";
     ObserverArchiveHandoverBoard before =
@@ -150,6 +170,14 @@ class ObserverDeadlinesTests extends ApiTest {
     assertThat(region.getMunicipalities()).isEqualTo(1);
     assertThat(region.getUnitsPassed()).isEqualTo(1);
 
+    // The federal organizer hears of it in the notifications (outbox → Kafka → notifications).
+    Map<?, ?> notice = awaitNotification("federal", "/observers/" + id);
+    assertThat(notice.get("title")).isEqualTo("Регион передал сведения о нарушениях");
+    assertThat((String) notice.get("text"))
+        .contains(region.getRegionName())
+        .contains("актов с нарушениями — 1, пунктов — 1");
+    assertThat(notifications("region64", "/observers/" + id)).isEmpty();
+
     // The federal organizer sees every region of the campaign; a region only its own row.
     String board = "/api/campaigns/" + id + "/observer-violations/handovers";
     ObserverViolationHandoverBoard federal =
@@ -194,6 +222,155 @@ class ObserverDeadlinesTests extends ApiTest {
             ObserverArchiveHandoverBoard.class);
     assertThat(archives.getDeadline()).isNull();
     assertThat(archives.getLate()).isZero();
+  }
+
+  /**
+   * Seed 000 «Собирает и передает ОИВ и Федеральному организатору служебные записки о нарушениях»:
+   * the hand-over to the education authority is its own record, status and register, and does not
+   * count as the one to the federal organizer.
+   */
+  @Test
+  void theHandOverToTheEducationAuthorityIsKeptApartFromTheFederalOne() {
+    ObserversFixture fixture = new ObserversFixture(this::as, db);
+    long campaign = fixture.campaign("ВПР, передача в ОИВ " + System.nanoTime());
+    String uri = "/api/campaigns/" + campaign + "/observer-violations/authority-handover";
+    ObserverAuthorityHandover before = get("region64", uri, ObserverAuthorityHandover.class);
+    assertThat(before.getHandedAt()).isNull();
+    assertThat(before.getAuthority()).isNull();
+    assertThat(before.getTimeZone()).isEqualTo("Europe/Saratov");
+
+    Map<String, String> body =
+        Map.of(
+            "authority", "Министерство образования Саратовской области",
+            "reference", "исх. № 01-12/345");
+    as("mun64-engels").put().uri(uri).bodyValue(body).exchange().expectStatus().isForbidden();
+    as("federal").put().uri(uri).bodyValue(body).exchange().expectStatus().isForbidden();
+    as("region64")
+        .put()
+        .uri(uri)
+        .bodyValue(Map.of("authority", "  "))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("Укажите орган исполнительной власти"));
+    assertThat(get("region64", uri, ObserverAuthorityHandover.class).getHandedAt()).isNull();
+
+    Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ObserverAuthorityHandover passed =
+        as("region64")
+            .put()
+            .uri(uri)
+            .bodyValue(body)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverAuthorityHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(passed.getAuthority()).isEqualTo("Министерство образования Саратовской области");
+    assertThat(passed.getReference()).isEqualTo("исх. № 01-12/345");
+    assertThat(passed.getHandedBy()).isEqualTo("region64");
+    assertThat(passed.getHandedAt().toInstant()).isAfterOrEqualTo(started);
+    assertThat(passed.getLate()).isFalse();
+    assertThat(passed.getActs()).isZero();
+
+    // Apart from the federal one: the federal organizer's board still shows 64 not passed.
+    ObserverViolationHandoverBoard federal =
+        get(
+            "federal",
+            "/api/campaigns/" + campaign + "/observer-violations/handovers",
+            ObserverViolationHandoverBoard.class);
+    assertThat(federal.getItems())
+        .filteredOn(r -> r.getRegionCode().equals("64"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getHandedAt()).isNull());
+    // The federal organizer names the region; another region does not see it.
+    assertThat(
+            get("federal", uri + "?regionCode=64", ObserverAuthorityHandover.class).getAuthority())
+        .isEqualTo("Министерство образования Саратовской области");
+    as("federal").get().uri(uri).exchange().expectStatus().isBadRequest();
+    as("region02").get().uri(uri + "?regionCode=64").exchange().expectStatus().isNotFound();
+    assertThat(get("region02", uri, ObserverAuthorityHandover.class).getHandedAt()).isNull();
+
+    // The register for the authority: the hand-over, then the acts.
+    byte[] xlsx =
+        as("region64")
+            .get()
+            .uri("/api/campaigns/" + campaign + "/observer-violations/authority-register")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(workbook.getSheetName(0)).isEqualTo("Передача в ОИВ");
+      assertThat(workbook.getSheetAt(0).getRow(2).getCell(1).getStringCellValue())
+          .isEqualTo("Министерство образования Саратовской области");
+      assertThat(workbook.getSheetAt(0).getRow(3).getCell(1).getStringCellValue())
+          .isEqualTo("исх. № 01-12/345");
+      assertThat(workbook.getSheetAt(0).getRow(4).getCell(1).getStringCellValue())
+          .endsWith("(Саратов)");
+      assertThat(workbook.getSheet("Реестр актов").getRow(0).getCell(11).getStringCellValue())
+          .isEqualTo("С опозданием");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The caller's notifications of a region's violations that lead to this link. */
+  private List<Map<?, ?>> notifications(String caller, String link) {
+    Map<?, ?> page = get(caller, "/api/notifications?size=100", Map.class);
+    return ((List<?>) page.get("items"))
+        .stream()
+            .<Map<?, ?>>map(n -> (Map<?, ?>) n)
+            .filter(n -> "VIOLATIONS_HANDED_OVER".equals(n.get("kind")))
+            .filter(n -> link.equals(n.get("link")))
+            .toList();
+  }
+
+  private Map<?, ?> awaitNotification(String caller, String link) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(until)) {
+      List<Map<?, ?>> found = notifications(caller, link);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("no notification for " + caller + " at " + link);
+  }
+
+  /** The first act row of the register inside the caller's archive of acts with violations. */
+  private Row registerRow(String caller, long campaignId) {
+    byte[] zip =
+        as(caller)
+            .get()
+            .uri("/api/campaigns/" + campaignId + "/observer-acts/archive")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        if (e.getName().equals("реестр.xlsx")) {
+          XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(in.readAllBytes()));
+          return workbook.getSheet("Реестр актов").getRow(1);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError("no реестр.xlsx in the archive");
   }
 
   private <T> T get(String caller, String uri, Class<T> type) {

@@ -1,0 +1,23 @@
+package org.oko.campaigns;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+
+/**
+ * The regions' own deadlines, as {@link StageGate} and the campaign pages apply them. Implemented
+ * by the feature that owns the regional roadmaps ({@code org.oko.roadmaps}), so the schedule does
+ * not read its tables: when a region's roadmap has several deadlines in one stage, the latest of
+ * them closes the stage (the earlier ones are intermediate steps), and a roadmap without a deadline
+ * in a stage leaves the federal window as it is.
+ */
+public interface RegionalDeadlineDirectory {
+
+  /** The deadline that closes {@code stage} for the region, or empty if the roadmap sets none. */
+  Mono<RegionalDeadline> closing(long campaignId, Stage stage, String regionCode);
+
+  /** Every stage's closing deadline for the region, by campaign (campaigns without one absent). */
+  Mono<Map<Long, List<RegionalDeadline>>> closingIn(
+      Collection<Long> campaignIds, String regionCode);
+}
