@@ -7,7 +7,10 @@
 //    violations «Передано в РЦОКО» (the deadline shows with its city) — and the same at 360 px;
 // 3. `region64` sees which municipalities passed their archives and passes the region's violations
 //    to the federal organizer («Передать сведения о нарушениях», seed 000);
+//    and, apart, records its hand-over to the education authority (ОИВ, «Передано в ОИВ»);
 // 4. `federal` sees the region among those that passed, at 1280 and at 360 px.
+// At 360 px the stacked tables (acts, board, violations) carry their column names and the page
+// header names the zone by its city.
 // Every page is checked not to run off its window.
 //
 //   node e2e/observers.mjs http://localhost:8080
@@ -25,6 +28,37 @@ async function expectFits(width) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   if (scrollWidth > width)
     throw new Error(`page is ${scrollWidth} px wide, wider than ${width} px`);
+}
+
+/**
+ * On a phone a stacked table's cells carry their column's name: waits until the cell matching
+ * `selector` shows `label` before its value (the CSS `::before` of `data-label`) and stands stacked
+ * (as wide as its row), so a reader of one card knows which figure is which.
+ */
+async function expectStackedLabel(/** @type {string} */ selector, /** @type {string} */ label) {
+  await page.locator(selector).first().waitFor();
+  await page.waitForFunction(
+    ([sel, want]) => {
+      const cell = document.querySelector(sel);
+      if (!cell) return false;
+      const before = getComputedStyle(cell, '::before').content;
+      const row = cell.parentElement?.getBoundingClientRect();
+      const own = cell.getBoundingClientRect();
+      return before === `"${want}"` && row != null && own.width >= row.width - 2;
+    },
+    [selector, label],
+    { timeout: 15_000 },
+  );
+}
+
+/** The page header says whose time it shows by its city («по Москве»), never an IANA id. */
+async function expectZoneByCity() {
+  await page
+    .getByText(/Время — по [А-ЯЁ][а-яё]+/)
+    .first()
+    .waitFor();
+  const ids = await page.getByText(/Время — .*[A-Z][a-z]+\/[A-Z]/).count();
+  if (ids > 0) throw new Error('the page header names the time zone by its IANA id');
 }
 
 /** Follows an item of the main navigation (on a phone, the menu may have to be opened first). */
@@ -101,8 +135,17 @@ await run(async () => {
       .getByText(/передано в РЦОКО/)
       .first()
       .waitFor();
+    await expectZoneByCity();
+    // The acts list stacks into cards, each value under its column's name.
+    await expectStackedLabel('td[data-label="Нарушения"]', 'Нарушения');
+    await expectStackedLabel('td[data-label="Рассмотрение"]', 'Рассмотрение');
     await expectNoOverflow(page);
     await screenshot('observers-handover-360');
+    // So does the assignment and presence board.
+    await page.getByRole('button', { name: 'Назначения и присутствие' }).click();
+    await expectStackedLabel('td[data-label="Ожидается / на месте"]', 'Ожидается / на месте');
+    await expectNoOverflow(page);
+    await screenshot('observers-board-360');
   });
 
   await step('the region passes its violations to the federal organizer', async () => {
@@ -127,6 +170,20 @@ await run(async () => {
       .waitFor();
     await expectNoOverflow(page);
     await screenshot('observers-violations-region-1280');
+    // Seed 000: to the education authority (ОИВ) too — a hand-over of its own.
+    const authority = page.getByRole('region', { name: /в ОИВ/ });
+    await authority.getByTestId('authority-status').waitFor();
+    await authority
+      .getByLabel('Орган исполнительной власти')
+      .fill('Министерство образования Саратовской области');
+    await authority.getByLabel('Исх. номер и дата письма').fill('исх. № 01-12/345');
+    await authority.getByRole('button', { name: 'Передано в ОИВ' }).click();
+    await authority
+      .getByTestId('authority-status')
+      .getByText(/Передано в «Министерство образования Саратовской области».*\(Саратов\)/)
+      .waitFor();
+    await expectNoOverflow(page);
+    await screenshot('observers-authority-region-1280');
   });
 
   await step('the federal organizer sees the region among those that passed', async () => {
@@ -146,6 +203,10 @@ await run(async () => {
     await screenshot('observers-violations-federal-1280');
     await page.setViewportSize({ width: 360, height: 780 });
     await saratov.getByText(/актов с нарушениями: \d+/).waitFor();
+    await expectZoneByCity();
+    // The violations board stacks into one card per region, each value under its column's name.
+    await expectStackedLabel('[data-testid="violations-64"] td[data-label="Сводка"]', 'Сводка');
+    await expectStackedLabel('[data-testid="violations-64"] td[data-label="Срок"]', 'Срок');
     await expectNoOverflow(page);
     await screenshot('observers-violations-federal-360');
   });

@@ -67,6 +67,15 @@ await run(async () => {
     );
     await expectText(page.getByTestId('overview-forms-summary'), /Сдано отчётов: 1 из 1/);
     await expectText(page.getByTestId(`overview-publication-${publicationId}`), /Не скачано/);
+    // Observers and reports, read live from their features (none yet for this school).
+    await expectText(
+      page.getByTestId('overview-observers-totals'),
+      /Назначено: 0, присутствовали: 0, актов: 0/,
+    );
+    await expectText(
+      page.getByTestId('overview-reports-state'),
+      /Организация ещё не открывала отчёты/,
+    );
     await screenshot('organization-overview-1280');
   });
 

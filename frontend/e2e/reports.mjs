@@ -2,13 +2,14 @@
 // region 64 released):
 // 1. edu640001 opens «Статистические отчёты» → the campaign: its grades against its
 //    municipality, region and Russia (four rows), the histogram, tasks, journal and its
-//    participants by code; screenshots at 1280 and 360 px;
+//    participants by code; screenshots at 1280 and 360 px, where the page does not scroll
+//    sideways and each table is readable (within the window, scrolling in its own frame);
 // 2. mun64-engels opens the same: the table of its schools, filters those with signs of doubtful
 //    objectivity and opens a school's flags (rule, threshold, numbers);
 // 3. region64 opens the region's report and exports it as .xlsx (a download named report-…).
 //
 //   node e2e/reports.mjs http://localhost:8080 <campaignId>
-import { openMenuItem, startJourney } from './support.mjs';
+import { expectNoOverflow, openMenuItem, startJourney } from './support.mjs';
 
 const [baseUrl, campaignId] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -19,6 +20,46 @@ const { page, step, screenshot, signIn, expectAccount, run } = await startJourne
 if (!campaignId) throw new Error('usage: node e2e/reports.mjs <baseUrl> <campaignId>');
 
 const reportUrl = `${baseUrl}/reports/${campaignId}`;
+
+/**
+ * On a phone (360 px): the page does not scroll sideways, and every table named is readable — it
+ * lies within the window (a wider table scrolls inside its own frame, never the page), its first
+ * column is on screen and its text is at least 12 px. Polls until the layout settles.
+ * @param {string[]} testIds
+ */
+async function expectTablesReadableAt360(testIds) {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const testId of testIds) {
+    const table = page.getByTestId(testId);
+    await table.waitFor();
+    let problem = 'not measured';
+    for (let attempt = 0; attempt < 50 && problem; attempt++) {
+      problem = await table.evaluate((element) => {
+        const frame = element.parentElement;
+        if (!frame) return 'it has no frame';
+        const box = frame.getBoundingClientRect();
+        if (box.left < -1 || box.right > window.innerWidth + 1) {
+          return `its frame spans ${Math.round(box.left)}–${Math.round(box.right)} px`;
+        }
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(frame).overflowX);
+        if (element.scrollWidth > frame.clientWidth + 1 && !scrolls) {
+          return `it is ${element.scrollWidth} px wide and its frame does not scroll`;
+        }
+        const first = element.querySelector('th, td');
+        if (!first) return 'it has no cells';
+        const cell = first.getBoundingClientRect();
+        if (cell.left < -1 || cell.left > window.innerWidth)
+          return 'its first column is off screen';
+        const size = parseFloat(getComputedStyle(first).fontSize);
+        if (size < 12) return `its text is ${size} px`;
+        return '';
+      });
+      if (problem) await page.waitForTimeout(100);
+    }
+    if (problem) throw new Error(`at 360 px the table ${testId} is not readable: ${problem}`);
+    await expectNoOverflow(page);
+  }
+}
 
 async function signOut() {
   await page.getByRole('button', { name: 'Выйти' }).click();
@@ -41,8 +82,7 @@ await run(async () => {
       throw new Error('a school must not see a table of units');
     }
     await screenshot('reports-school-1280');
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.getByTestId('grades-table').waitFor();
+    await expectTablesReadableAt360(['grades-table', 'participants-table']);
     await screenshot('reports-school-360');
     await page.setViewportSize({ width: 1280, height: 900 });
     await signOut();
@@ -60,7 +100,11 @@ await run(async () => {
     await page.getByTestId('open-flags').first().click();
     await page.getByTestId('flags-panel').getByText('Правило:').first().waitFor();
     await screenshot('reports-municipality-flags');
-    await page.setViewportSize({ width: 360, height: 800 });
+    await page
+      .getByTestId('flags-panel')
+      .getByRole('button', { name: /Закрыть/ })
+      .click();
+    await expectTablesReadableAt360(['grades-table', 'units-table']);
     await screenshot('reports-municipality-360');
     await page.setViewportSize({ width: 1280, height: 900 });
     await signOut();

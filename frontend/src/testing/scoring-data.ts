@@ -61,6 +61,7 @@ export const expert = (overrides: Partial<Expert> = {}): Expert => ({
   subjects: ['rus-4'],
   assigned: 12,
   scored: 5,
+  approval: 'APPROVED',
   ...overrides,
 });
 

@@ -12,6 +12,7 @@ import { CampaignDetails } from '@/features/campaigns/components/campaign-detail
 import { CampaignSchedule } from '@/features/campaigns/components/campaign-schedule';
 import { OrganizationTestDays } from '@/features/campaigns/components/organization-test-days';
 import { StageExtensionForm } from '@/features/campaigns/components/stage-extension-form';
+import { RegionalWindowsDisclosure } from '@/features/campaigns/components/regional-windows';
 import { StageExtensions } from '@/features/campaigns/components/stage-extensions';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
@@ -114,6 +115,14 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
               Продлить этап
             </h2>
             <StageExtensionForm campaign={data} />
+          </section>
+        )}
+        {(federal || account.role === 'REGIONAL') && (
+          <section className="panel" aria-labelledby="regional-windows-title">
+            <h2 id="regional-windows-title" className="panel__title">
+              {federal ? 'Сроки этапов по регионам' : 'Сроки этапов в вашем регионе'}
+            </h2>
+            <RegionalWindowsDisclosure campaign={data} canEdit={federal} />
           </section>
         )}
         {(federal || account.role === 'REGIONAL') && (

@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { useCampaign } from '@/api/get-campaign';
 import { useCampaigns } from '@/api/get-campaigns';
 import { paths } from '@/config/paths';
+import { byCity } from '@/utils/format';
 import { useMe } from '@/features/auth/api/get-me';
 import { ObserverPhone } from '@/features/observers/components/observer-phone';
 import { ObserversWorkspace } from '@/features/observers/components/observers-workspace';
@@ -80,7 +81,7 @@ export function CampaignObserversRoute() {
     <>
       <PageHeader
         title={`Наблюдатели: ${campaign.data.title}`}
-        subtitle={`Время — ${campaign.data.timeZone}`}
+        subtitle={`Время — ${byCity(campaign.data.timeZone)}`}
       />
       <ObserversWorkspace
         campaignId={campaignId}

@@ -55,7 +55,7 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
         <p className="panel panel--hint">Актов пока нет.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table table--stack">
+          <table className="table table--stack observer-table">
             <thead>
               <tr>
                 <th>Пункт, день</th>
@@ -68,17 +68,17 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
             <tbody>
               {acts.data.items.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td data-label="Пункт, день">
                     {a.point.name}
                     <div className="table__muted">
                       {a.point.municipalityName ?? 'без муниципалитета'} · {dayLabel(a.day)}
                     </div>
                   </td>
-                  <td>
+                  <td data-label="Наблюдатель">
                     {a.observerName}
                     <div className="table__muted">{kindLabel(a.observerKind)}</div>
                   </td>
-                  <td>
+                  <td data-label="Нарушения">
                     {a.violationsFound ? a.violations : 'нет'}
                     <div className="table__muted">подан {localTime(a.submittedAt, a.timeZone)}</div>
                     {a.late && (
@@ -88,7 +88,7 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
                       </strong>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Скан">
                     {a.scan ? (
                       <button
                         type="button"
@@ -105,7 +105,7 @@ export function ActsPanel({ campaignId, role, regionCode }: Props) {
                       'нет скана'
                     )}
                   </td>
-                  <td>
+                  <td data-label="Рассмотрение">
                     {a.reviewed ? (
                       <>
                         {a.withViolations ? 'с нарушениями' : 'без нарушений'}

@@ -127,7 +127,7 @@ export function BoardPanel({ campaignId, timeZone }: Props) {
           </form>
           {assign.isError && <ErrorMessage title="Не назначен" error={assign.error} />}
           <div className="table-wrap">
-            <table className="table table--stack">
+            <table className="table table--stack observer-table">
               <thead>
                 <tr>
                   <th>Пункт</th>
@@ -139,19 +139,19 @@ export function BoardPanel({ campaignId, timeZone }: Props) {
               <tbody>
                 {board.data.items.map((p) => (
                   <tr key={p.point.id} className={p.expected === 0 ? 'observer-row--none' : ''}>
-                    <td>
+                    <td data-label="Пункт">
                       {p.point.name}
                       <div className="table__muted">{p.point.login}</div>
                     </td>
-                    <td>{p.point.municipalityName ?? '—'}</td>
-                    <td>
+                    <td data-label="Муниципалитет">{p.point.municipalityName ?? '—'}</td>
+                    <td data-label="Ожидается / на месте">
                       {p.expected === 0 ? (
                         <span className="observer-none">нет наблюдателей</span>
                       ) : (
                         `${p.expected} / ${p.present}`
                       )}
                     </td>
-                    <td>
+                    <td data-label="Наблюдатели">
                       {p.observers.map((o) => (
                         <div key={o.assignmentId}>
                           {o.observerName} · {kindLabel(o.observerKind)} ·{' '}

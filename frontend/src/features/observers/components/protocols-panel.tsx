@@ -149,7 +149,7 @@ function MonitoredProtocols({ campaignId }: { campaignId: number }) {
           </p>
           {protocols.data.items.length > 0 && (
             <div className="table-wrap">
-              <table className="table table--stack">
+              <table className="table table--stack observer-table">
                 <thead>
                   <tr>
                     <th>Организация</th>
@@ -161,15 +161,17 @@ function MonitoredProtocols({ campaignId }: { campaignId: number }) {
                 <tbody>
                   {protocols.data.items.map((p) => (
                     <tr key={`${p.formId}-${p.point.id}`}>
-                      <td>
+                      <td data-label="Организация">
                         {p.point.name}
                         <div className="table__muted">
                           {p.point.municipalityName ?? 'без муниципалитета'}
                         </div>
                       </td>
-                      <td>{p.formTitle}</td>
-                      <td>{p.submittedAt && localTime(p.submittedAt, p.timeZone)}</td>
-                      <td>
+                      <td data-label="Протокол">{p.formTitle}</td>
+                      <td data-label="Сдан">
+                        {p.submittedAt && localTime(p.submittedAt, p.timeZone)}
+                      </td>
+                      <td data-label="Наблюдатель">
                         {p.witness ? (
                           <>
                             {p.witness.observerName}

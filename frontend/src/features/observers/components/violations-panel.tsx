@@ -36,7 +36,7 @@ export function ViolationsPanel({ campaignId, role }: Props) {
             </p>
           )}
           <div className="table-wrap">
-            <table className="table table--stack">
+            <table className="table table--stack observer-table">
               <thead>
                 <tr>
                   <th>Регион</th>
@@ -48,11 +48,11 @@ export function ViolationsPanel({ campaignId, role }: Props) {
               <tbody>
                 {board.data.items.map((r) => (
                   <tr key={r.regionCode} data-testid={`violations-${r.regionCode}`}>
-                    <td>
+                    <td data-label="Регион">
                       {r.regionName}
                       <div className="table__muted">{r.regionCode}</div>
                     </td>
-                    <td>
+                    <td data-label="Передано">
                       {r.handedAt ? (
                         <>
                           {localTime(r.handedAt, r.timeZone)}
@@ -65,7 +65,7 @@ export function ViolationsPanel({ campaignId, role }: Props) {
                         </strong>
                       )}
                     </td>
-                    <td>
+                    <td data-label="Сводка">
                       {r.handedAt ? (
                         <>
                           актов с нарушениями: {r.acts}; пунктов: {r.points}; муниципалитетов:{' '}
@@ -78,7 +78,9 @@ export function ViolationsPanel({ campaignId, role }: Props) {
                         сейчас актов с нарушениями: {r.actsWithViolations}
                       </div>
                     </td>
-                    <td>{r.deadline ? deadlineTime(r.deadline, r.timeZone) : 'не задан'}</td>
+                    <td data-label="Срок">
+                      {r.deadline ? deadlineTime(r.deadline, r.timeZone) : 'не задан'}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -12,10 +12,13 @@ import { useOverviewForms } from '../api/get-overview-forms';
 import { useOverviewKits } from '../api/get-overview-kits';
 import { useOverviewPublications } from '../api/get-overview-publications';
 import { useOverviewQuestionnaires } from '../api/get-overview-questionnaires';
+import { useOverviewObservers } from '../api/get-overview-observers';
+import { useOverviewReports } from '../api/get-overview-reports';
 import { useOverviewScans } from '../api/get-overview-scans';
 import type { OverviewKey } from '../api/overview-key';
 import { organizationKindLabels } from '../utils/labels';
 import { OverviewFormsTable } from './overview-forms';
+import { OverviewObserversTable, OverviewReportsSummary } from './overview-observers';
 import { OverviewPublicationsTable } from './overview-publications';
 import { OverviewSection } from './overview-section';
 import { OverviewStages } from './overview-stages';
@@ -28,7 +31,7 @@ import {
 /**
  * One organization in one campaign (issue 20; seed 000: «ход работ в каждой образовательной
  * организации»): the stages with its own deadlines, its forms, publications, kits,
- * questionnaires and scans, each section from its own request and linking to where it is handled.
+ * questionnaires, scans, observers and acts, and whether it opened its reports, each section from its own request and linking to where it is handled.
  */
 export function OrganizationOverviewPage({ campaignId, organizationId }: OverviewKey) {
   const key = { campaignId, organizationId };
@@ -37,6 +40,8 @@ export function OrganizationOverviewPage({ campaignId, organizationId }: Overvie
   const forms = useOverviewForms(key);
   const publications = useOverviewPublications(key);
   const scans = useOverviewScans(key);
+  const observers = useOverviewObservers(key);
+  const reports = useOverviewReports(key);
   const crumbs = [
     { label: 'Кампании', to: paths.campaigns.list.getHref() },
     { label: 'Кампания', to: paths.campaigns.campaign.getHref(campaignId) },
@@ -114,6 +119,39 @@ export function OrganizationOverviewPage({ campaignId, organizationId }: Overvie
           }
         >
           {(data) => <OverviewScansTable items={data.items} />}
+        </OverviewSection>
+        <OverviewSection
+          title="Наблюдатели и акты"
+          testId="overview-observers"
+          query={observers}
+          action={
+            <Link
+              className="button button--secondary"
+              to={paths.observers.campaign.getHref(campaignId)}
+            >
+              Наблюдатели кампании
+            </Link>
+          }
+        >
+          {(data) => <OverviewObserversTable observers={data} timeZone={zone} />}
+        </OverviewSection>
+        <OverviewSection
+          title="Статистические отчёты"
+          testId="overview-reports"
+          query={reports}
+          action={
+            <Link
+              className="button button--secondary"
+              to={paths.reports.campaign.getHref(
+                campaignId,
+                new URLSearchParams({ organizationId: String(organizationId) }),
+              )}
+            >
+              Отчёты организации
+            </Link>
+          }
+        >
+          {(data) => <OverviewReportsSummary reports={data} timeZone={zone} />}
         </OverviewSection>
       </div>
     </article>

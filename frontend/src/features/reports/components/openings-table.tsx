@@ -3,17 +3,14 @@ import { useState } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { formatZonedDateTimeNamed } from '@/utils/format';
 
 import { OPENINGS_PAGE_SIZE, useReportOpenings } from '../api/list-report-openings';
 
-/** The organization's local time, with the zone named. */
-function localTime(instant: string | undefined, zone: string) {
+/** The organization's local time, its region's city named: «12.03.2026 14:05 (Саратов)». */
+export function localTime(instant: string | undefined, zone: string) {
   if (!instant) return 'не открывала';
-  return `${new Date(instant).toLocaleString('ru-RU', {
-    timeZone: zone,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  })} (${zone})`;
+  return formatZonedDateTimeNamed(instant, zone);
 }
 
 /** Monitoring: which organizations have opened their statistical reports. */

@@ -6,6 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import type { Campaign, Me } from '@/types/api';
 
 import { EXPERTS_PAGE_SIZE, useExperts } from '../api/list-experts';
+import { ExpertApprovalCell } from './expert-approval-cell';
 import { ExpertCreateForm } from './expert-create-form';
 import { RegionSelect, SubjectSelect, regionsFor, subjectName } from './region-subject-filters';
 
@@ -80,6 +81,7 @@ export function ExpertsPanel({ account, campaign }: { account: Me; campaign: Cam
                   <th scope="col" className="table__num">
                     Проверено
                   </th>
+                  <th scope="col">Согласование</th>
                 </tr>
               </thead>
               <tbody>
@@ -92,6 +94,13 @@ export function ExpertsPanel({ account, campaign }: { account: Me; campaign: Cam
                     <td>{expert.subjects.map((key) => subjectName(campaign, key)).join(', ')}</td>
                     <td className="table__num">{expert.assigned}</td>
                     <td className="table__num">{expert.scored}</td>
+                    <td data-label="Согласование">
+                      <ExpertApprovalCell
+                        campaignId={campaign.id}
+                        expert={expert}
+                        canDecide={account.role === 'FEDERAL'}
+                      />
+                    </td>
                   </tr>
                 ))}
               </tbody>

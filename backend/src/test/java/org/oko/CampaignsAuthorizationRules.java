@@ -91,6 +91,31 @@ class CampaignsAuthorizationRules implements FeatureRules {
             Case.post(FEDERAL, uri + "/stages/VERIFICATION/extensions", extension, 201),
             Case.post(REGIONAL, uri + "/stages/VERIFICATION/extensions", extension, 403),
             Case.post(SCHOOL, uri + "/stages/VERIFICATION/extensions", extension, 403)));
+    String windows = uri + "/stages/VERIFICATION/regional-windows";
+    String window = "{\"opensLocal\":\"2026-03-02T08:00\",\"closesLocal\":\"2026-03-09T18:00\"}";
+    rules.put(
+        "listRegionalWindows",
+        List.of(
+            Case.get(FEDERAL, windows, 200),
+            Case.get(REGIONAL, windows, 200),
+            Case.get(MUNICIPAL, windows, 200),
+            Case.get(SCHOOL, windows, 404),
+            Case.get(FOREIGN_REGIONAL, windows, 404),
+            Case.get(SCANNER, windows, 403)));
+    rules.put(
+        "setRegionalWindows",
+        List.of(
+            Case.put(FEDERAL, windows, window, 200),
+            Case.put(REGIONAL, windows, window, 403),
+            Case.put(FOREIGN_REGIONAL, windows, window, 403),
+            Case.put(SCHOOL, windows, window, 403)));
+    rules.put(
+        "clearRegionalWindow",
+        List.of(
+            Case.delete(FEDERAL, windows + "/64", 200),
+            Case.delete(FEDERAL, windows + "/02", 404),
+            Case.delete(REGIONAL, windows + "/64", 403),
+            Case.delete(SCHOOL, windows + "/64", 403)));
     testDayRules(fixture, rules);
     return rules;
   }

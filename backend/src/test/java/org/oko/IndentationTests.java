@@ -82,7 +82,6 @@ class IndentationTests {
           Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/ReportScopeService.java", "results: steps not named yet"),
-          Map.entry("org/oko/results/ReportService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/TallyService.java", "results: steps not named yet"),
           Map.entry("org/oko/roadmaps/RoadmapController.java", "roadmaps: steps not named yet"));
 

@@ -30,7 +30,9 @@ class OverviewAuthorizationRules implements FeatureRules {
           "getOrganizationOverviewPublications", "/publications",
           "getOrganizationOverviewKits", "/kits",
           "getOrganizationOverviewQuestionnaires", "/questionnaires",
-          "getOrganizationOverviewScans", "/scans");
+          "getOrganizationOverviewScans", "/scans",
+          "getOrganizationOverviewObservers", "/observers",
+          "getOrganizationOverviewReports", "/reports");
 
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {

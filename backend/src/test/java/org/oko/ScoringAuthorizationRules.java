@@ -63,6 +63,19 @@ class ScoringAuthorizationRules implements FeatureRules {
             Case.post(SCHOOL, experts, expertInput("mx-s" + suffix, "64", school64), 403),
             Case.post(SCANNER, experts, expertInput("mx-c" + suffix, "64", school64), 403),
             Case.post(expert, experts, expertInput("mx-e" + suffix, "64", school64), 403)));
+    String approve = "{\"decision\":\"APPROVE\"}";
+    String decision = experts + "/" + otherExpert + "/decision";
+    rules.put(
+        "decideExpert",
+        List.of(
+            Case.post(FEDERAL, decision, approve, 200),
+            Case.post(FEDERAL, experts + "/no-such-expert/decision", approve, 404),
+            Case.post(REGIONAL, decision, approve, 403),
+            Case.post(MUNICIPAL, decision, approve, 403),
+            Case.post(RESPONSIBLE, decision, approve, 403),
+            Case.post(SCHOOL, decision, approve, 403),
+            Case.post(SCANNER, decision, approve, 403),
+            Case.post(expert, decision, approve, 403)));
     rules.put(
         "distributeWorks",
         List.of(

@@ -56,6 +56,7 @@ class TableOwnershipTests {
           entry("campaign_stage", "campaigns"),
           entry("stage_extension", "campaigns"),
           entry("organization_test_day", "campaigns"),
+          entry("stage_region_window", "campaigns"),
           entry("sample_entry", "sample"),
           entry("sample_publication", "sample"),
           entry("sample_verification", "sample"),

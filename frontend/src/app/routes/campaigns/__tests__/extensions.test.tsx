@@ -45,6 +45,10 @@ describe('stage extensions', () => {
                 },
               ],
             },
+      '/api/campaigns/7/stages/VERIFICATION/regional-windows': {
+        stageCode: 'VERIFICATION',
+        items: [],
+      },
       '/api/organizations': organizationPage([organization()]),
       '/api/campaigns/7/logistics/packets': {
         items: [],
@@ -55,7 +59,7 @@ describe('stage extensions', () => {
       },
     });
     const { user } = renderApp('/campaigns/7');
-    const list = await screen.findByTestId('extensions');
+    const list = await screen.findByTestId('extensions', {}, { timeout: 5000 });
     expect(within(list).getByTestId('extension-row')).toHaveTextContent('Регион 64');
     expect(within(list).getByTestId('extension-row')).toHaveTextContent('12.03.2026 18:00');
     expect(within(list).getByTestId('extension-row')).toHaveTextContent('Паводок');
@@ -87,5 +91,5 @@ describe('stage extensions', () => {
     await waitFor(() =>
       expect(api.requestsTo(EXTENSIONS).filter((r) => r.method === 'GET')).toHaveLength(2),
     );
-  });
+  }, 20_000);
 });

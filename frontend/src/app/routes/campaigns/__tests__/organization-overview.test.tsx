@@ -8,8 +8,10 @@ import type {
   OrganizationOverview,
   OverviewForms,
   OverviewKits,
+  OverviewObservers,
   OverviewPublications,
   OverviewQuestionnaires,
+  OverviewReports,
   OverviewScans,
 } from '@/types/api';
 
@@ -106,6 +108,14 @@ const sections = (page: OrganizationOverview = overview()) => ({
   [`${BASE}/scans`]: empty as OverviewScans,
   [`${BASE}/kits`]: empty as OverviewKits,
   [`${BASE}/questionnaires`]: empty as OverviewQuestionnaires,
+  [`${BASE}/observers`]: {
+    assigned: 0,
+    present: 0,
+    acts: 0,
+    actsWithViolations: 0,
+    items: [],
+  } as OverviewObservers,
+  [`${BASE}/reports`]: { opened: false, opens: 0 } as OverviewReports,
 });
 
 describe('an organization’s page in a campaign', () => {
@@ -176,6 +186,55 @@ describe('an organization’s page in a campaign', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['Русский язык', '3', '1', '1']);
+  }, 15_000);
+
+  it('shows its observers’ presence and acts and whether it opened its reports', async () => {
+    mockApi({
+      '/api/me': me({ role: 'MUNICIPAL', regionCode: '64' }),
+      ...sections(),
+      [`${BASE}/observers`]: {
+        assigned: 2,
+        present: 1,
+        acts: 1,
+        actsWithViolations: 1,
+        items: [
+          {
+            day: '2026-04-21',
+            activity: 'CONDUCT',
+            presentAt: '2026-04-21T04:50:00Z',
+            actSubmittedAt: '2026-04-21T09:10:00Z',
+            violationsFound: true,
+          },
+          { day: '2026-04-22', activity: 'CHECKING' },
+        ],
+      },
+      [`${BASE}/reports`]: {
+        opened: true,
+        opens: 2,
+        firstOpenedAt: '2026-06-01T06:00:00Z',
+        lastOpenedAt: '2026-06-02T07:30:00Z',
+      },
+    });
+    renderApp('/campaigns/7/organizations/101');
+
+    const totals = await screen.findByTestId('overview-observers-totals', {}, LOAD);
+    expect(totals).toHaveTextContent(
+      'Назначено: 2, присутствовали: 1, актов: 1, из них с нарушениями: 1.',
+    );
+    const visits = screen.getAllByTestId('overview-observer-visit');
+    expect(visits[0]).toHaveTextContent('21.04.2026');
+    expect(visits[0]).toHaveTextContent('Отметился в 21.04.2026 08:50');
+    expect(visits[0]).toHaveTextContent('21.04.2026 13:10, нарушения выявлены');
+    expect(visits[1]).toHaveTextContent('Не отмечался');
+    expect(visits[1]).toHaveTextContent('Не подан');
+    expect(
+      within(screen.getByTestId('overview-observers')).getByRole('link', {
+        name: 'Наблюдатели кампании',
+      }),
+    ).toHaveAttribute('href', '/observers/7');
+    expect(await screen.findByTestId('overview-reports-state', {}, LOAD)).toHaveTextContent(
+      'Отчёты открыты 2 раза: впервые 01.06.2026 10:00, последний раз 02.06.2026 11:30.',
+    );
   }, 15_000);
 
   it('says so when the organization is outside the coordinator’s part', async () => {

@@ -201,6 +201,57 @@ describe('«Эксперты и проверка»', () => {
     expect(screen.getByRole('button', { name: 'Зарегистрировать эксперта' })).toBeInTheDocument();
   });
 
+  it('lets the federal organizer approve a proposed expert or reject one with a reason (seed 000)', async () => {
+    const decisions: unknown[] = [];
+    mockApi({
+      ...base,
+      '/api/campaigns/7/experts': expertPage([
+        expert({ login: 'expert64-07', approval: 'PROPOSED', assigned: 0, scored: 0 }),
+        expert({
+          login: 'expert64-08',
+          approval: 'REJECTED',
+          decisionReason: 'Не входит в предметную комиссию',
+        }),
+      ]),
+      '/api/campaigns/7/experts/expert64-07/decision': async (_, request) => {
+        decisions.push(await request.json());
+        return expert({ login: 'expert64-07', approval: 'REJECTED' });
+      },
+    });
+    const { user } = renderApp('/campaigns/7/scoring?tab=experts');
+    const proposed = await screen.findByTestId(
+      'expert-approval-expert64-07',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(proposed).toHaveTextContent('Ждёт согласования');
+    expect(screen.getByTestId('expert-approval-expert64-08')).toHaveTextContent(
+      'Отклонён' + 'Причина: Не входит в предметную комиссию',
+    );
+
+    await user.click(within(proposed).getByRole('button', { name: 'Отклонить…' }));
+    await user.type(within(proposed).getByLabelText('Причина отклонения'), 'Нет стажа');
+    await user.click(within(proposed).getByRole('button', { name: 'Отклонить' }));
+    await vi.waitFor(() =>
+      expect(decisions).toEqual([{ decision: 'REJECT', reason: 'Нет стажа' }]),
+    );
+    // Typing and two round trips: more than the default 5 s on a loaded machine.
+  }, 30_000);
+
+  it('tells a regional coordinator its proposed expert waits for the agreement', async () => {
+    mockApi({
+      ...base,
+      '/api/me': regional,
+      '/api/campaigns/7/experts': expertPage([
+        expert({ login: 'expert64-07', approval: 'PROPOSED', assigned: 0, scored: 0 }),
+      ]),
+    });
+    renderApp('/campaigns/7/scoring?tab=experts');
+    const cell = await screen.findByTestId('expert-approval-expert64-07', {}, { timeout: 10_000 });
+    expect(cell).toHaveTextContent('Ждёт согласования' + 'Работы получит после согласования');
+    expect(within(cell).queryByRole('button')).not.toBeInTheDocument();
+  });
+
   it('shows a 422 of the expert form next to the field', async () => {
     mockApi({
       ...base,

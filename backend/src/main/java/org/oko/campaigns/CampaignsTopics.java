@@ -19,6 +19,11 @@ class CampaignsTopics {
   }
 
   @Bean
+  EventTopic regionalWindowsChangedTopic() {
+    return RegionalWindowsChanged.TOPIC;
+  }
+
+  @Bean
   EventTopic testDaysChosenTopic() {
     return TestDaysChosen.TOPIC;
   }

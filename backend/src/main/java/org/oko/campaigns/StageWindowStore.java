@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads a stage's window with its extensions and the organization's test days, for {@link
- * StageGate}.
+ * Reads a stage's window — the region's own when the federal organizer set one ({@link
+ * RegionalWindowStore}), else the schedule's — with its extensions and the organization's test
+ * days, for {@link StageGate}.
  */
 @Component
 class StageWindowStore {
@@ -28,8 +29,10 @@ class StageWindowStore {
   Mono<StageWindow> window(long campaignId, Stage stage, String regionCode, Long organizationId) {
     return db.sql(
             """
-            select s.opens_at, s.closes_at,
-                   greatest(s.closes_at, (select max(x.closes_at) from stage_extension x
+            select coalesce(w.opens_at, s.opens_at) as opens_at,
+                   coalesce(w.closes_at, s.closes_at) as closes_at,
+                   greatest(coalesce(w.closes_at, s.closes_at),
+                       (select max(x.closes_at) from stage_extension x
                        where x.campaign_id = s.campaign_id and x.stage_code = s.code
                          and (x.region_code = :region or x.organization_id = :org))) as effective,
                    (select time_zone from region where code = :region) as zone,
@@ -37,7 +40,10 @@ class StageWindowStore {
                      where d.campaign_id = s.campaign_id and d.organization_id = :org) as first_day,
                    (select max(d.test_date) from organization_test_day d
                      where d.campaign_id = s.campaign_id and d.organization_id = :org) as last_day
-            from campaign_stage s where s.campaign_id = :id and s.code = :code
+            from campaign_stage s
+            left join stage_region_window w on w.campaign_id = s.campaign_id
+                and w.stage_code = s.code and w.region_code = :region
+            where s.campaign_id = :id and s.code = :code
             """)
         .bind("id", campaignId)
         .bind("code", stage.name())

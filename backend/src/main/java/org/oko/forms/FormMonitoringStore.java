@@ -61,18 +61,20 @@ class FormMonitoringStore {
         from %1$s cr
         join region g on g.code = cr.region_code
         left join form_response r on r.form_id = :form and r.region_code = g.code
-             and r.organization_id is null and r.municipality_id is null
+             and r.organization_id is null and %4$s
         where cr.campaign_id = :campaign
           and exists (select 1 from %2$s e join organization o on o.id = e.organization_id
                       where e.campaign_id = :campaign and o.region_code = g.code
-                        and o.municipality_id is null and o.kind = any(:kinds))
+                        and %5$s and o.kind = any(:kinds))
       ) p
       where true
       """
           .formatted(
               CampaignReadModel.regions(),
               SampleParticipants.relation(),
-              RespondentStore.WITHOUT_MUNICIPALITY);
+              RespondentStore.WITHOUT_MUNICIPALITY,
+              Visibility.underNoMunicipality("r.municipality_id"),
+              Visibility.underNoMunicipality("o.municipality_id"));
 
   private static final String PAGE =
       """

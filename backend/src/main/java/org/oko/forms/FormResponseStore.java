@@ -3,6 +3,7 @@ package org.oko.forms;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import org.oko.orgs.Visibility;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,8 @@ class FormResponseStore {
    * The region's part of organizations without a municipality ({@link Respondent#isRegionPart}).
    */
   private static final String OF_REGION_PART =
-      " where form_id = :form and region_code = :who and organization_id is null"
-          + " and municipality_id is null";
+      " where form_id = :form and region_code = :who and organization_id is null and "
+          + Visibility.underNoMunicipality("municipality_id");
 
   private final DatabaseClient db;
   private final FormModels models;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.campaigns.CampaignReadModel;
+import org.oko.orgs.Visibility;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -129,7 +130,9 @@ class RespondentStore {
   Mono<List<Map<String, String>>> sampleOf(long campaignId, List<String> kinds, Respondent part) {
     String where =
         part.isRegionPart()
-            ? " and o.municipality_id is null and o.region_code = :m order by o.login"
+            ? " and "
+                + Visibility.underNoMunicipality("o.municipality_id")
+                + " and o.region_code = :m order by o.login"
             : " and o.municipality_id = :m order by o.login";
     return db.sql(SELECTED + where)
         .bind("campaign", campaignId)

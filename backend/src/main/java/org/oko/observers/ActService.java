@@ -150,7 +150,7 @@ class ActService {
                                         .deleteScan(act.id())
                                         .doOnNext(replaced::add)
                                         .then(
-                                            store.insertFile(
+                                            files.insertFile(
                                                 a.id(),
                                                 null,
                                                 act.id(),

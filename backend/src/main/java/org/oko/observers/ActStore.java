@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
-import org.oko.platform.blob.StoredBlob;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -54,27 +53,6 @@ class ActStore {
   ActStore(DatabaseClient db) {
     this.db = db;
   }
-
-  // --- notes ---
-
-  Mono<Long> insertNote(
-      long assignmentId, Instant occurredAt, String room, String what, String text, Instant now) {
-    return db.sql(
-            """
-            insert into observer_note (assignment_id, occurred_at, room, what, text, created_at)
-            values (:assignment, :occurred, :room, :what, :text, :now) returning id
-            """)
-        .bind("assignment", assignmentId)
-        .bind("occurred", Parameter.fromOrEmpty(occurredAt, Instant.class))
-        .bind("room", Parameter.fromOrEmpty(room, String.class))
-        .bind("what", what)
-        .bind("text", text == null ? "" : text)
-        .bind("now", now)
-        .map(r -> r.get("id", Long.class))
-        .one();
-  }
-
-  // --- acts ---
 
   Mono<ActInfo> actOf(long assignmentId) {
     return db.sql(ACT_SELECT + " where x.assignment_id = :a")
@@ -188,35 +166,6 @@ class ActStore {
             condition)
         .map(ActStore::toAct)
         .all();
-  }
-
-  // --- files ---
-
-  Mono<Long> insertFile(
-      long assignmentId,
-      Long noteId,
-      Long actId,
-      StoredBlob blob,
-      String fileName,
-      String contentType,
-      Instant now) {
-    return db.sql(
-            """
-            insert into observer_file (assignment_id, note_id, act_id, blob_key, file_name,
-                content_type, size, sha256, uploaded_at)
-            values (:a, :note, :act, :key, :name, :type, :size, :sha, :now) returning id
-            """)
-        .bind("a", assignmentId)
-        .bind("note", Parameter.fromOrEmpty(noteId, Long.class))
-        .bind("act", Parameter.fromOrEmpty(actId, Long.class))
-        .bind("key", blob.key())
-        .bind("name", fileName)
-        .bind("type", contentType)
-        .bind("size", blob.size())
-        .bind("sha", blob.sha256())
-        .bind("now", now)
-        .map(r -> r.get("id", Long.class))
-        .one();
   }
 
   private static ScopeCondition condition(Visibility scope) {

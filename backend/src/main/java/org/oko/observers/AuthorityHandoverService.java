@@ -108,18 +108,16 @@ class AuthorityHandoverService {
    */
   Mono<AuthorityHandoverStore.Row> status(Caller caller, long campaignId, String regionCode) {
     return region(caller, campaignId, regionCode)
-        .flatMap(
-            region ->
-                store
-                    .row(campaignId, region)
-                    .flatMap(
-                        row ->
-                            row.handedAt() != null
-                                ? Mono.just(row)
-                                : schedule
-                                    .violationsDeadline(campaignId, region)
-                                    .map(at -> row.withDeadline(at, schedule.now().isAfter(at)))
-                                    .defaultIfEmpty(row)));
+        .flatMap(region -> store.row(campaignId, region))
+        .flatMap(row -> row.handedAt() != null ? Mono.just(row) : judged(campaignId, row));
+  }
+
+  /** A row not passed yet, late once its deadline is past. */
+  private Mono<AuthorityHandoverStore.Row> judged(long campaignId, AuthorityHandoverStore.Row row) {
+    return schedule
+        .violationsDeadline(campaignId, row.regionCode())
+        .map(at -> row.withDeadline(at, schedule.now().isAfter(at)))
+        .defaultIfEmpty(row);
   }
 
   /** The register for the authority: the hand-over on its first sheet, the acts on the second. */

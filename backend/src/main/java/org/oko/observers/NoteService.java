@@ -20,7 +20,6 @@ class NoteService {
 
   private static final int MAX_FILES_PER_NOTE = 10;
 
-  private final ActStore store;
   private final NoteStore notes;
   private final ObserverFileStore files;
   private final AssignmentService assignments;
@@ -28,13 +27,11 @@ class NoteService {
   private final Schedule schedule;
 
   NoteService(
-      ActStore store,
       NoteStore notes,
       ObserverFileStore files,
       AssignmentService assignments,
       FilingService filing,
       Schedule schedule) {
-    this.store = store;
     this.notes = notes;
     this.files = files;
     this.assignments = assignments;
@@ -55,7 +52,7 @@ class NoteService {
               if (ObserverRules.clean(what) == null) {
                 return Mono.error(new UnprocessableException("what", "Укажите, что нарушено"));
               }
-              return store.insertNote(
+              return notes.insertNote(
                   a.id(),
                   occurredAt,
                   ObserverRules.clean(room),
@@ -89,7 +86,7 @@ class NoteService {
                                     fileName,
                                     content,
                                     (blob, type) ->
-                                        store.insertFile(
+                                        files.insertFile(
                                             a.id(),
                                             noteId,
                                             null,

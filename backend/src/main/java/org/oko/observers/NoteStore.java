@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Notes on violations with their photos, as read back: table {@code observer_note}. */
+/** Notes on violations: table {@code observer_note}, written and read back with their photos. */
 @Component
 class NoteStore {
 
@@ -17,6 +18,24 @@ class NoteStore {
 
   NoteStore(DatabaseClient db) {
     this.db = db;
+  }
+
+  /** A new note of an assignment; answers its id. */
+  Mono<Long> insertNote(
+      long assignmentId, Instant occurredAt, String room, String what, String text, Instant now) {
+    return db.sql(
+            """
+            insert into observer_note (assignment_id, occurred_at, room, what, text, created_at)
+            values (:assignment, :occurred, :room, :what, :text, :now) returning id
+            """)
+        .bind("assignment", assignmentId)
+        .bind("occurred", Parameter.fromOrEmpty(occurredAt, Instant.class))
+        .bind("room", Parameter.fromOrEmpty(room, String.class))
+        .bind("what", what)
+        .bind("text", text == null ? "" : text)
+        .bind("now", now)
+        .map(r -> r.get("id", Long.class))
+        .one();
   }
 
   Mono<Long> assignmentOfNote(long noteId) {

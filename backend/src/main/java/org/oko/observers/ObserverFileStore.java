@@ -2,7 +2,9 @@ package org.oko.observers;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import org.oko.platform.blob.StoredBlob;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +20,34 @@ class ObserverFileStore {
 
   ObserverFileStore(DatabaseClient db) {
     this.db = db;
+  }
+
+  /** A photo of a note or the scan of an act, its blob already stored; answers its id. */
+  Mono<Long> insertFile(
+      long assignmentId,
+      Long noteId,
+      Long actId,
+      StoredBlob blob,
+      String fileName,
+      String contentType,
+      Instant now) {
+    return db.sql(
+            """
+            insert into observer_file (assignment_id, note_id, act_id, blob_key, file_name,
+                content_type, size, sha256, uploaded_at)
+            values (:a, :note, :act, :key, :name, :type, :size, :sha, :now) returning id
+            """)
+        .bind("a", assignmentId)
+        .bind("note", Parameter.fromOrEmpty(noteId, Long.class))
+        .bind("act", Parameter.fromOrEmpty(actId, Long.class))
+        .bind("key", blob.key())
+        .bind("name", fileName)
+        .bind("type", contentType)
+        .bind("size", blob.size())
+        .bind("sha", blob.sha256())
+        .bind("now", now)
+        .map(r -> r.get("id", Long.class))
+        .one();
   }
 
   /** Removes the act's scan row and answers its blob key (to delete after the commit). */

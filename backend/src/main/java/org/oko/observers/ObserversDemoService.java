@@ -33,6 +33,8 @@ class ObserversDemoService {
   private final ObserverStore observers;
   private final AssignmentStore assignments;
   private final ActStore acts;
+  private final NoteStore notes;
+  private final ObserverFileStore files;
   private final OrganizationDirectory organizations;
   private final BlobStore blobs;
   private final Outbox outbox;
@@ -41,12 +43,16 @@ class ObserversDemoService {
       ObserverStore observers,
       AssignmentStore assignments,
       ActStore acts,
+      NoteStore notes,
+      ObserverFileStore files,
       OrganizationDirectory organizations,
       BlobStore blobs,
       Outbox outbox) {
     this.observers = observers;
     this.assignments = assignments;
     this.acts = acts;
+    this.notes = notes;
+    this.files = files;
     this.organizations = organizations;
     this.blobs = blobs;
     this.outbox = outbox;
@@ -207,7 +213,7 @@ class ObserversDemoService {
     return assignments
         .markPresent(assignmentId, yesterday.minusSeconds(3 * 3600))
         .then(
-            acts.insertNote(
+            notes.insertNote(
                 assignmentId,
                 yesterday.minusSeconds(2 * 3600),
                 "14",
@@ -231,7 +237,7 @@ class ObserversDemoService {
                     .store(scan, DEMO_SCAN.length)
                     .flatMap(
                         blob ->
-                            acts.insertFile(
+                            files.insertFile(
                                 assignmentId,
                                 null,
                                 actId,

@@ -64,38 +64,36 @@ class ViolationHandoverService {
         .visibleTo(caller, campaignId)
         .then(schedule.violationsDeadline(campaignId, region).map(Deadline::of))
         .defaultIfEmpty(Deadline.NONE)
-        .flatMap(
-            deadline -> {
-              Instant now = schedule.now();
-              return store
-                  .summary(campaignId, region)
-                  .flatMap(
-                      summary ->
-                          store
-                              .upsert(
-                                  campaignId,
-                                  region,
-                                  summary,
-                                  caller.login(),
-                                  now,
-                                  deadline.at(),
-                                  deadline.passedAt(now))
-                              .then(
-                                  outbox.append(
-                                      ObserverViolationsHandedOver.TOPIC,
-                                      campaignId + ":" + region,
-                                      new ObserverViolationsHandedOver(
-                                          campaignId,
-                                          region,
-                                          summary.regionName(),
-                                          summary.acts(),
-                                          summary.points(),
-                                          deadline.passedAt(now),
-                                          now,
-                                          caller.login()))))
-                  .as(tx::transactional);
-            })
+        .flatMap(deadline -> record(caller, campaignId, deadline).as(tx::transactional))
         .then(rows(campaignId, List.of(region)).next());
+  }
+
+  /**
+   * The region's summary now recorded as passed, and the event that tells the federal organizers.
+   */
+  private Mono<Void> record(Caller caller, long campaignId, Deadline deadline) {
+    String region = caller.regionCode();
+    Instant now = schedule.now();
+    boolean late = deadline.passedAt(now);
+    return store
+        .summary(campaignId, region)
+        .flatMap(
+            summary ->
+                store
+                    .upsert(campaignId, region, summary, caller.login(), now, deadline.at(), late)
+                    .then(
+                        outbox.append(
+                            ObserverViolationsHandedOver.TOPIC,
+                            campaignId + ":" + region,
+                            new ObserverViolationsHandedOver(
+                                campaignId,
+                                region,
+                                summary.regionName(),
+                                summary.acts(),
+                                summary.points(),
+                                late,
+                                now,
+                                caller.login()))));
   }
 
   /** Every region of the campaign for the federal organizer; the caller's own for a region. */

@@ -110,7 +110,8 @@ public record Visibility(
     }
     if (withoutMunicipalityOnly) {
       return new ScopeCondition(
-          region + " and " + on.municipality() + " is null", Map.of("scope_region", regionCode));
+          region + " and " + underNoMunicipality(on.municipality()),
+          Map.of("scope_region", regionCode));
     }
     if (municipalityId != null) {
       return new ScopeCondition(
@@ -140,6 +141,16 @@ public record Visibility(
           Map.of("scope_region", regionCode, "scope_municipality", municipalityId));
     }
     return new ScopeCondition(region + " = :scope_region", Map.of("scope_region", regionCode));
+  }
+
+  /**
+   * The SQL test that a municipality column marks a region's part under no municipality (the
+   * responsible coordinator's part, seed 003 2–3): the one place that spells it, for queries that
+   * join such a part by a column (a region's row, a form response of the part) rather than bind a
+   * caller's scope.
+   */
+  public static String underNoMunicipality(String municipalityColumn) {
+    return municipalityColumn + " is null";
   }
 
   /** The same on the organization table aliased {@code o}. */

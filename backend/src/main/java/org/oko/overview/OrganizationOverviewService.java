@@ -15,6 +15,8 @@ import org.oko.forms.OrganizationFormsDirectory;
 import org.oko.forms.OrganizationFormsDirectory.OrganizationForm;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.kits.KitCredentialDirectory.PointRange;
+import org.oko.observers.ObserverVisitDirectory;
+import org.oko.observers.ObserverVisitDirectory.Visit;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.AccessDeniedException;
@@ -25,6 +27,8 @@ import org.oko.publications.OrganizationDownloadsDirectory;
 import org.oko.publications.OrganizationDownloadsDirectory.Released;
 import org.oko.questionnaires.QuestionnaireProgressDirectory;
 import org.oko.questionnaires.QuestionnaireProgressDirectory.SubjectSessions;
+import org.oko.results.ReportOpeningDirectory;
+import org.oko.results.ReportOpeningDirectory.Opening;
 import org.oko.scans.ScanProgressDirectory;
 import org.oko.scans.ScanProgressDirectory.SubjectRow;
 import org.springframework.stereotype.Service;
@@ -62,6 +66,8 @@ class OrganizationOverviewService {
   private final KitCredentialDirectory kits;
   private final QuestionnaireProgressDirectory questionnaires;
   private final ScanProgressDirectory scans;
+  private final ObserverVisitDirectory observers;
+  private final ReportOpeningDirectory reports;
   private final Clock clock;
 
   OrganizationOverviewService(
@@ -75,6 +81,8 @@ class OrganizationOverviewService {
       KitCredentialDirectory kits,
       QuestionnaireProgressDirectory questionnaires,
       ScanProgressDirectory scans,
+      ObserverVisitDirectory observers,
+      ReportOpeningDirectory reports,
       Clock clock) {
     this.campaigns = campaigns;
     this.participants = participants;
@@ -86,6 +94,8 @@ class OrganizationOverviewService {
     this.kits = kits;
     this.questionnaires = questionnaires;
     this.scans = scans;
+    this.observers = observers;
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -182,6 +192,29 @@ class OrganizationOverviewService {
                 scans
                     .bySubject(t.campaignId(), t.organizationId())
                     .collectList()
+                    .map(items -> new Section<>(t, items)));
+  }
+
+  /** Each observer's assignment to the organization: the day, presence and the act. */
+  Mono<Section<Visit>> observers(Caller caller, long campaignId, long organizationId) {
+    return target(caller, campaignId, organizationId)
+        .flatMap(
+            t ->
+                observers
+                    .atOrganization(t.campaignId(), t.organizationId())
+                    .collectList()
+                    .map(items -> new Section<>(t, items)));
+  }
+
+  /** Whether the organization opened its reports: one item, or none when it has not. */
+  Mono<Section<Opening>> reports(Caller caller, long campaignId, long organizationId) {
+    return target(caller, campaignId, organizationId)
+        .flatMap(
+            t ->
+                reports
+                    .of(t.campaignId(), t.organizationId())
+                    .map(List::of)
+                    .defaultIfEmpty(List.of())
                     .map(items -> new Section<>(t, items)));
   }
 

@@ -4,8 +4,10 @@ import org.oko.api.OverviewApi;
 import org.oko.api.model.OrganizationOverview;
 import org.oko.api.model.OverviewForms;
 import org.oko.api.model.OverviewKits;
+import org.oko.api.model.OverviewObservers;
 import org.oko.api.model.OverviewPublications;
 import org.oko.api.model.OverviewQuestionnaires;
+import org.oko.api.model.OverviewReports;
 import org.oko.api.model.OverviewScans;
 import org.oko.platform.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
@@ -68,5 +70,21 @@ class OverviewController implements OverviewApi {
     return CurrentCaller.get()
         .flatMap(caller -> overview.scans(caller, campaignId, organizationId))
         .map(section -> ResponseEntity.ok(OverviewMapper.scans(section)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<OverviewObservers>> getOrganizationOverviewObservers(
+      Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> overview.observers(caller, campaignId, organizationId))
+        .map(section -> ResponseEntity.ok(OverviewMapper.observers(section)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<OverviewReports>> getOrganizationOverviewReports(
+      Long campaignId, Long organizationId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> overview.reports(caller, campaignId, organizationId))
+        .map(section -> ResponseEntity.ok(OverviewMapper.reports(section)));
   }
 }

@@ -7,10 +7,13 @@ import org.oko.api.model.OverviewForm;
 import org.oko.api.model.OverviewForms;
 import org.oko.api.model.OverviewKitRange;
 import org.oko.api.model.OverviewKits;
+import org.oko.api.model.OverviewObserverVisit;
+import org.oko.api.model.OverviewObservers;
 import org.oko.api.model.OverviewPublication;
 import org.oko.api.model.OverviewPublications;
 import org.oko.api.model.OverviewQuestionnaire;
 import org.oko.api.model.OverviewQuestionnaires;
+import org.oko.api.model.OverviewReports;
 import org.oko.api.model.OverviewScanSubject;
 import org.oko.api.model.OverviewScans;
 import org.oko.api.model.OverviewStage;
@@ -20,12 +23,14 @@ import org.oko.campaigns.CampaignMapper;
 import org.oko.campaigns.StageNames;
 import org.oko.forms.OrganizationFormsDirectory.OrganizationForm;
 import org.oko.kits.KitCredentialDirectory.PointRange;
+import org.oko.observers.ObserverVisitDirectory.Visit;
 import org.oko.orgs.OrganizationMapper;
 import org.oko.overview.OrganizationOverviewService.Questionnaire;
 import org.oko.overview.OrganizationOverviewService.Schedule;
 import org.oko.overview.OrganizationOverviewService.Section;
 import org.oko.platform.web.ApiTimes;
 import org.oko.publications.OrganizationDownloadsDirectory.Released;
+import org.oko.results.ReportOpeningDirectory.Opening;
 import org.oko.scans.ScanProgressDirectory.Counts;
 import org.oko.scans.ScanProgressDirectory.SubjectRow;
 
@@ -142,5 +147,37 @@ final class OverviewMapper {
         c.assigned(),
         c.scored(),
         c.verified());
+  }
+
+  static OverviewObservers observers(Section<Visit> section) {
+    List<Visit> visits = section.items();
+    List<OverviewObserverVisit> items = visits.stream().map(OverviewMapper::visit).toList();
+    return new OverviewObservers(
+        (long) visits.size(),
+        visits.stream().filter(v -> v.presentAt() != null).count(),
+        visits.stream().filter(v -> v.actSubmittedAt() != null).count(),
+        visits.stream().filter(v -> Boolean.TRUE.equals(v.violationsFound())).count(),
+        items);
+  }
+
+  private static OverviewObserverVisit visit(Visit v) {
+    var visit =
+        new OverviewObserverVisit(
+            v.day(), OverviewObserverVisit.ActivityEnum.fromValue(v.activity()));
+    visit.setPresentAt(v.presentAt() == null ? null : ApiTimes.utc(v.presentAt()));
+    visit.setActSubmittedAt(v.actSubmittedAt() == null ? null : ApiTimes.utc(v.actSubmittedAt()));
+    visit.setViolationsFound(v.violationsFound());
+    return visit;
+  }
+
+  static OverviewReports reports(Section<Opening> section) {
+    if (section.items().isEmpty()) {
+      return new OverviewReports(false, 0);
+    }
+    Opening o = section.items().get(0);
+    var reports = new OverviewReports(true, o.opens());
+    reports.setFirstOpenedAt(ApiTimes.utc(o.firstOpenedAt()));
+    reports.setLastOpenedAt(ApiTimes.utc(o.lastOpenedAt()));
+    return reports;
   }
 }

@@ -16,7 +16,6 @@ import org.oko.results.ReportViews.ParticipantsPage;
 import org.oko.results.ReportViews.SubjectReport;
 import org.oko.results.ReportViews.UnitTable;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -83,35 +82,37 @@ class ReportService {
         .context(caller, campaignId, subjectKey, named, true)
         .flatMap(
             ctx -> {
-              List<Unit> chain = new ArrayList<>();
-              chain.add(ctx.unit());
-              Mono<List<Unit>> above = above(ctx.unit());
-              return above.flatMap(
-                  units -> {
-                    chain.addAll(units);
-                    Subject subject = ctx.subject();
-                    Mono<List<LevelFigures>> levels =
-                        reports
-                            .tallies(campaignId, subjectKey, chain)
-                            .map(
-                                found ->
-                                    chain.stream()
-                                        .map(
-                                            u ->
-                                                new LevelFigures(
-                                                    u,
-                                                    found.getOrDefault(
-                                                        u.level().name() + "|" + u.id(),
-                                                        Tally.empty(
-                                                            subject.tasks(), subject.maxScore()))))
-                                        .toList());
-                    return Mono.zip(
-                            levels,
-                            released(campaignId, ctx.unit()),
-                            recordOpening(caller, campaignId, ctx.unit()).thenReturn(true))
-                        .map(t -> new SubjectReport(subject, ctx.unit(), t.getT1(), t.getT2()));
-                  });
+              // The units above are known by their keys; the region's name, the tallies, the
+              // release and the opening are read side by side (one round trip).
+              List<Unit> chain = chain(ctx.unit());
+              Subject subject = ctx.subject();
+              Mono<List<Unit>> withRegion = regionNamed(chain);
+              return Mono.zip(
+                      reports.tallies(campaignId, subjectKey, chain),
+                      withRegion,
+                      released(campaignId, ctx.unit()),
+                      recordOpening(caller, campaignId, ctx.unit()).thenReturn(true))
+                  .map(
+                      t ->
+                          new SubjectReport(
+                              subject,
+                              ctx.unit(),
+                              levels(subject, t.getT2(), t.getT1()),
+                              t.getT3()));
             });
+  }
+
+  private static List<LevelFigures> levels(
+      Subject subject, List<Unit> chain, java.util.Map<String, Tally> found) {
+    return chain.stream()
+        .map(
+            u ->
+                new LevelFigures(
+                    u,
+                    found.getOrDefault(
+                        u.level().name() + "|" + u.id(),
+                        Tally.empty(subject.tasks(), subject.maxScore()))))
+        .toList();
   }
 
   private Mono<Void> recordOpening(Caller caller, long campaignId, Unit unit) {
@@ -128,28 +129,48 @@ class ReportService {
         : releases.released(campaignId, unit.regionCode());
   }
 
-  /** The units above: municipality, region, country. */
-  private Mono<List<Unit>> above(Unit unit) {
-    List<Mono<Unit>> chain = new ArrayList<>();
+  /**
+   * The unit and the units above it — municipality, region, country — by their keys; the region's
+   * name is {@link #regionNamed}'s.
+   */
+  private static List<Unit> chain(Unit unit) {
+    List<Unit> chain = new ArrayList<>();
+    chain.add(unit);
     if (unit.level() == Level.ORGANIZATION && unit.municipalityId() != null) {
       chain.add(
-          Mono.just(
-              new Unit(
-                  Level.MUNICIPALITY,
-                  unit.municipalityId().toString(),
-                  unit.municipalityName(),
-                  null,
-                  unit.regionCode(),
-                  unit.municipalityId(),
-                  unit.municipalityName())));
+          new Unit(
+              Level.MUNICIPALITY,
+              unit.municipalityId().toString(),
+              unit.municipalityName(),
+              null,
+              unit.regionCode(),
+              unit.municipalityId(),
+              unit.municipalityName()));
     }
     if (unit.level() == Level.ORGANIZATION || unit.level() == Level.MUNICIPALITY) {
-      chain.add(reports.region(unit.regionCode()));
+      chain.add(
+          new Unit(Level.REGION, unit.regionCode(), null, null, unit.regionCode(), null, null));
     }
     if (unit.level() != Level.COUNTRY) {
-      chain.add(Mono.just(Unit.COUNTRY));
+      chain.add(Unit.COUNTRY);
     }
-    return Flux.concat(chain).collectList();
+    return chain;
+  }
+
+  /** The chain with its region named (read from the hierarchy). */
+  private Mono<List<Unit>> regionNamed(List<Unit> chain) {
+    Unit region =
+        chain.stream()
+            .filter(u -> u.level() == Level.REGION && u.name() == null)
+            .findFirst()
+            .orElse(null);
+    if (region == null) {
+      return Mono.just(chain);
+    }
+    return reports
+        .region(region.regionCode())
+        .defaultIfEmpty(region)
+        .map(named -> chain.stream().map(u -> u == region ? named : u).toList());
   }
 
   // --- report 5

@@ -59,9 +59,14 @@ class ExpertService {
     this.clock = clock;
   }
 
-  /** The experts of a region (the caller's own when null), narrowed by subject. */
+  /** The experts of a region (the caller's own when null), narrowed by subject and agreement. */
   Mono<Listing<ExpertRow>> page(
-      Caller caller, long campaignId, String regionCode, String subjectKey, Paging paging) {
+      Caller caller,
+      long campaignId,
+      String regionCode,
+      String subjectKey,
+      String approval,
+      Paging paging) {
     if (regionCode != null && !caller.seesRegion(regionCode)) {
       return Mono.error(ScoringProblems.regionNotFound(regionCode));
     }
@@ -70,8 +75,8 @@ class ExpertService {
         .visibleTo(caller, campaignId)
         .then(
             Mono.zip(
-                experts.page(campaignId, region, subjectKey, paging).collectList(),
-                experts.count(campaignId, region, subjectKey),
+                experts.page(campaignId, region, subjectKey, approval, paging).collectList(),
+                experts.count(campaignId, region, subjectKey, approval),
                 Listing::new));
   }
 
@@ -107,7 +112,7 @@ class ExpertService {
                 return Mono.error(
                     new UnprocessableException("Эксперт не зарегистрирован", problems));
               }
-              return create(campaign, in, org, subjects).as(tx::transactional);
+              return create(caller, campaign, in, org, subjects).as(tx::transactional);
             });
   }
 
@@ -151,7 +156,11 @@ class ExpertService {
 
   /** The account and the expert, in the caller's transaction. */
   private Mono<Registered> create(
-      CampaignInfo campaign, NewExpert in, OrganizationRef org, List<String> subjects) {
+      Caller caller,
+      CampaignInfo campaign,
+      NewExpert in,
+      OrganizationRef org,
+      List<String> subjects) {
     return identity
         .issueAccount(in.login(), in.displayName(), Role.EXPERT, in.regionCode(), null, org.id())
         .switchIfEmpty(
@@ -170,6 +179,8 @@ class ExpertService {
                         in.regionCode(),
                         org.id(),
                         subjects,
+                        caller.isFederal(),
+                        caller.login(),
                         clock.instant())
                     .then(experts.one(campaign.id(), in.login()))
                     .map(row -> new Registered(row, password)));

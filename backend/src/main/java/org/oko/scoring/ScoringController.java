@@ -3,7 +3,10 @@ package org.oko.scoring;
 import org.oko.api.ScoringApi;
 import org.oko.api.model.Distribution;
 import org.oko.api.model.DistributionInput;
+import org.oko.api.model.Expert;
+import org.oko.api.model.ExpertApproval;
 import org.oko.api.model.ExpertCreated;
+import org.oko.api.model.ExpertDecisionInput;
 import org.oko.api.model.ExpertInput;
 import org.oko.api.model.ExpertPage;
 import org.oko.api.model.ScoresInput;
@@ -32,16 +35,19 @@ import reactor.core.publisher.Mono;
 class ScoringController implements ScoringApi {
 
   private final ExpertService experts;
+  private final ExpertApprovalService approvals;
   private final DistributionService distribution;
   private final ExpertTaskService tasks;
   private final ResultService results;
 
   ScoringController(
       ExpertService experts,
+      ExpertApprovalService approvals,
       DistributionService distribution,
       ExpertTaskService tasks,
       ResultService results) {
     this.experts = experts;
+    this.approvals = approvals;
     this.distribution = distribution;
     this.tasks = tasks;
     this.results = results;
@@ -52,12 +58,14 @@ class ScoringController implements ScoringApi {
       Long campaignId,
       String regionCode,
       String subjectKey,
+      ExpertApproval approval,
       Integer page,
       Integer size,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
+    String state = approval == null ? null : approval.getValue();
     return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
-        .flatMap(caller -> experts.page(caller, campaignId, regionCode, subjectKey, paging))
+        .flatMap(caller -> experts.page(caller, campaignId, regionCode, subjectKey, state, paging))
         .map(found -> ResponseEntity.ok(ScoringMapper.expertPage(found, page, size)));
   }
 
@@ -71,6 +79,17 @@ class ScoringController implements ScoringApi {
                 ResponseEntity.status(HttpStatus.CREATED)
                     .cacheControl(CacheControl.noStore())
                     .body(ScoringMapper.created(registered)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Expert>> decideExpert(
+      Long campaignId, String login, Mono<ExpertDecisionInput> body, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.FEDERAL)
+        .flatMap(
+            caller ->
+                body.map(ScoringMapper::decision)
+                    .flatMap(decision -> approvals.decide(caller, campaignId, login, decision)))
+        .map(row -> ResponseEntity.ok(ScoringMapper.expert(row)));
   }
 
   @Override

@@ -5,7 +5,9 @@ import java.util.List;
 import org.oko.api.model.CriterionScore;
 import org.oko.api.model.Distribution;
 import org.oko.api.model.Expert;
+import org.oko.api.model.ExpertApproval;
 import org.oko.api.model.ExpertCreated;
+import org.oko.api.model.ExpertDecisionInput;
 import org.oko.api.model.ExpertInput;
 import org.oko.api.model.ExpertLoad;
 import org.oko.api.model.ExpertPage;
@@ -123,7 +125,12 @@ final class ScoringMapper {
     return task.scored() ? ScoringTaskStatus.SCORED : ScoringTaskStatus.OPEN;
   }
 
-  private static Expert expert(ExpertRow row) {
+  static ExpertApprovalService.Decision decision(ExpertDecisionInput in) {
+    return new ExpertApprovalService.Decision(
+        in.getDecision() == ExpertDecisionInput.DecisionEnum.APPROVE, in.getReason());
+  }
+
+  static Expert expert(ExpertRow row) {
     OrganizationBrief org =
         new OrganizationBrief(
             row.organizationId(),
@@ -133,13 +140,17 @@ final class ScoringMapper {
     org.setMunicipalityId(row.municipalityId());
     org.setMunicipalityName(row.municipalityName());
     return new Expert(
-        row.login(),
-        row.displayName(),
-        row.regionCode(),
-        org,
-        row.subjects(),
-        row.assigned(),
-        row.scored());
+            row.login(),
+            row.displayName(),
+            row.regionCode(),
+            org,
+            row.subjects(),
+            row.assigned(),
+            row.scored(),
+            ExpertApproval.fromValue(row.approval()))
+        .decidedBy(row.decidedBy())
+        .decidedAt(ApiTimes.utc(row.decidedAt()))
+        .decisionReason(row.decisionReason());
   }
 
   private static ScoringResult result(ResultRow row) {

@@ -78,6 +78,8 @@ class ResultsBenchmark extends ApiTest {
                     .map(r -> r.get(0, Long.class))
                     .one()
                     .block());
+    // The HTTP baseline: the same token, security chain and JSON, one indexed read (the campaign).
+    double[] httpBaseline = time(60, () -> get(federal, "/api/campaigns/" + campaign));
     double[] countryReport = time(60, () -> get(federal, base));
     double[] regionTable =
         time(
@@ -90,14 +92,18 @@ class ResultsBenchmark extends ApiTest {
                         + region
                         + "&rows=ORGANIZATION&sort=FLAGS&descending=true&size=100"));
     double[] countryTable = time(20, () -> get(federal, base + "/units"));
-    double[] orgReport = time(60, () -> get(federal, base + "?organizationId=" + school.id()));
+    double[] orgReport = time(100, () -> get(federal, base + "?organizationId=" + school.id()));
+    // The same baseline again right after, so a load swing during the run shows.
+    double[] httpBaselineAfter = time(60, () -> get(federal, "/api/campaigns/" + campaign));
     log("baseline select count(*) over the results: %s", stats(baseline));
+    log("HTTP baseline GET /api/campaigns/{id} (one indexed read): %s", stats(httpBaseline));
     log("country report: %s", stats(countryReport));
     log(
         "region table of %d schools (sorted by flags): %s",
         plan.schoolsPerRegion(), stats(regionTable));
     log("country table of regions (with flagged counts): %s", stats(countryTable));
     log("one organization's report: %s", stats(orgReport));
+    log("HTTP baseline again, after the reports: %s", stats(httpBaselineAfter));
 
     // One school resubmits: the reports that include it follow.
     Subject subject = store.subject(campaign, "math-5").block();
