@@ -81,8 +81,11 @@ function scoringNavigation(role: Role | undefined): NavItem[] {
 /** Observers: the observer's own assignments; candidates, assignments and acts for the others. */
 function observersNavigation(role: Role | undefined): NavItem[] {
   if (role === 'OBSERVER') return [{ label: 'Мои назначения', to: paths.observers.home.getHref() }];
-  if (role === 'ORGANIZATION' || isCoordinator(role)) {
+  if (role === 'ORGANIZATION')
     return [{ label: 'Наблюдатели', to: paths.observers.home.getHref() }];
+  // A coordinator's menu is long: at 1280 px it fits one line with this behind «Ещё» (issue 21).
+  if (isCoordinator(role)) {
+    return [{ label: 'Наблюдатели', to: paths.observers.home.getHref(), more: true }];
   }
   return [];
 }
@@ -135,7 +138,8 @@ function SignedInLayout() {
     ...(isCoordinator(role) ? coordinatorNavigation : []),
     ...(role === 'MUNICIPAL' || role === 'RESPONSIBLE' ? [receivedLogins] : []),
     ...(organizer ? [{ label: 'Статистические отчёты', to: paths.reports.list.getHref() }] : []),
-    ...scans,
+    // Behind «Ещё» for the coordinators, whose menu would not fit one line at 1280 px otherwise.
+    ...scans.map((item) => (isCoordinator(role) ? { ...item, more: true } : item)),
     ...scoringNavigation(role),
     ...observersNavigation(role),
     ...(readsForum

@@ -117,7 +117,11 @@ function MenuLink({ item, current }: { item: NavItem; current: boolean }) {
   );
 }
 
-/** «Ещё ▾»: the desk's rarer items, a list that closes on a choice, Escape or a click outside. */
+/**
+ * «Ещё ▾»: the desk's rarer items, a list that closes on a choice, Escape or a click outside. Its
+ * width does not change with the page (a long current label would push the menu onto two lines);
+ * it is underlined when the page is one of its items, whose name a screen reader hears.
+ */
 function MoreMenu({ items, current }: { items: NavItem[]; current: NavItem | undefined }) {
   const { pathname } = useLocation();
   const [openOn, setOpenOn] = useState<string>();
@@ -148,7 +152,8 @@ function MoreMenu({ items, current }: { items: NavItem[]; current: NavItem | und
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {inside && current ? current.label : 'Ещё'} <span aria-hidden="true">▾</span>
+        Ещё <span aria-hidden="true">▾</span>
+        {inside && current && <span className="visually-hidden">: {current.label}</span>}
       </button>
       {open && (
         <ul className="app-nav__more-list">

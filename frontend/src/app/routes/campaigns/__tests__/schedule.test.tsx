@@ -104,7 +104,7 @@ describe('schedule editor', () => {
     expect(rows).toHaveLength(9);
     expect(screen.getByLabelText('Этап, строка 1')).toHaveValue('PRELIMINARY_LIST');
     expect(screen.getByLabelText('Этап, строка 9')).toHaveValue('REPORTS');
-    const opens = (screen.getByLabelText('Начало, строка 1') as HTMLInputElement).value;
+    const opens = screen.getByLabelText<HTMLInputElement>('Начало, строка 1').value;
     expect(opens).toMatch(/^\d{4}-\d{2}-\d{2}T09:00$/);
     expect(new Date(`${opens.slice(0, 10)}T12:00:00Z`).getUTCDay()).toBe(1);
     expect(new Date(`${opens.slice(0, 10)}T12:00:00Z`).getTime()).toBeGreaterThan(Date.now());

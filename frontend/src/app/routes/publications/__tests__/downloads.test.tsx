@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { me } from '@/testing/data';
 import { mockApi } from '@/testing/fetch-mock';
@@ -24,6 +24,11 @@ const notYet = downloadRow({
   firstDownloadedAt: undefined,
   lastDownloadedAt: undefined,
   downloads: 0,
+});
+
+// Load the lazy page up front: the first render would otherwise wait for its code.
+beforeAll(async () => {
+  await import('../downloads');
 });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
