@@ -99,6 +99,7 @@ class TableOwnershipTests {
           entry("observer_violation_handover", "observers"),
           entry("observer_authority_handover", "observers"),
           entry("forum_section", "forum"),
+          entry("forum_section_tally", "forum"),
           entry("forum_question", "forum"),
           entry("forum_answer", "forum"),
           entry("forum_attachment", "forum"),
