@@ -1,9 +1,10 @@
 package org.oko.accounts;
 
+import static org.oko.platform.web.ApiTimes.utc;
+
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.oko.orgs.ScopeCondition;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -270,9 +271,5 @@ class HandoutStore {
   private static Instant instant(Readable r, String column) {
     OffsetDateTime at = r.get(column, OffsetDateTime.class);
     return at == null ? null : at.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
   }
 }

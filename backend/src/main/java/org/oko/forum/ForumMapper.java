@@ -1,9 +1,8 @@
 package org.oko.forum;
 
+import static org.oko.platform.web.ApiTimes.utc;
+
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.oko.api.model.ForumAnswer;
 import org.oko.api.model.ForumAttachment;
@@ -123,10 +122,6 @@ final class ForumMapper {
 
   private static String excerpt(String body) {
     return body.length() <= EXCERPT ? body : body.substring(0, EXCERPT) + "…";
-  }
-
-  private static OffsetDateTime utc(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
   }
 
   /** The answer {@code answerId} of a question as its reader sees it. */
