@@ -5,6 +5,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.PathVariables;
 import org.oko.platform.web.RouteProblems;
 import org.oko.platform.web.UploadBody;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,11 +52,7 @@ class FormUploadRoutes {
   }
 
   private static long pathId(ServerRequest request) {
-    try {
-      return Long.parseLong(request.pathVariable("formId"));
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("formId", "Неверный номер формы");
-    }
+    return PathVariables.id(request, "formId", "Неверный номер формы");
   }
 
   private static Long longParam(ServerRequest request, String name) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.PathVariables;
 import org.oko.platform.web.RouteProblems;
 import org.oko.platform.web.UploadBody;
 import org.springframework.context.annotation.Bean;
@@ -155,7 +156,7 @@ class ObserverFileRoutes {
   }
 
   private static long id(ServerRequest request, String name) {
-    return number(name, request.pathVariable(name));
+    return PathVariables.id(request, name);
   }
 
   private static long number(String name, String value) {

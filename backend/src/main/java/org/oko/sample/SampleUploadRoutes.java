@@ -13,6 +13,7 @@ import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.PathVariables;
 import org.oko.platform.web.RouteProblems;
 import org.oko.platform.web.UnsupportedTypeException;
 import org.oko.platform.web.UploadBody;
@@ -114,10 +115,6 @@ class SampleUploadRoutes {
   }
 
   private static long campaignId(ServerRequest request) {
-    try {
-      return Long.parseLong(request.pathVariable("campaignId"));
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException("campaignId", "недопустимое значение");
-    }
+    return PathVariables.id(request, "campaignId");
   }
 }
