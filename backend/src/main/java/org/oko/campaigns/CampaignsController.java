@@ -8,8 +8,6 @@ import org.oko.api.model.CampaignInput;
 import org.oko.api.model.CampaignKind;
 import org.oko.api.model.CampaignPage;
 import org.oko.api.model.CampaignUpdate;
-import org.oko.api.model.RegionalWindowList;
-import org.oko.api.model.RegionalWindowsInput;
 import org.oko.api.model.ScheduleInput;
 import org.oko.api.model.StageCode;
 import org.oko.api.model.StageExtension;
@@ -36,7 +34,6 @@ class CampaignsController implements CampaignsApi {
   private final CampaignDirectory directory;
   private final StageExtensionService extensions;
   private final TestDayService testDays;
-  private final RegionalWindowService regionalWindows;
   private final Clock clock;
 
   CampaignsController(
@@ -44,13 +41,11 @@ class CampaignsController implements CampaignsApi {
       CampaignDirectory directory,
       StageExtensionService extensions,
       TestDayService testDays,
-      RegionalWindowService regionalWindows,
       Clock clock) {
     this.campaigns = campaigns;
     this.directory = directory;
     this.extensions = extensions;
     this.testDays = testDays;
-    this.regionalWindows = regionalWindows;
     this.clock = clock;
   }
 
@@ -184,45 +179,6 @@ class CampaignsController implements CampaignsApi {
                             extensions.grant(
                                 campaign, stage, request(t.getT2()), t.getT1().login())))
         .map(e -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(e)));
-  }
-
-  @Override
-  public Mono<ResponseEntity<RegionalWindowList>> listRegionalWindows(
-      Long campaignId, StageCode stageCode, ServerWebExchange exchange) {
-    Stage stage = CampaignMapper.stage(stageCode);
-    return CurrentCaller.get()
-        .flatMap(caller -> regionalWindows.list(caller, campaignId, stage))
-        .map(items -> ResponseEntity.ok(RegionalWindowMapper.toApi(stage, items)));
-  }
-
-  @Override
-  public Mono<ResponseEntity<RegionalWindowList>> setRegionalWindows(
-      Long campaignId,
-      StageCode stageCode,
-      Mono<RegionalWindowsInput> body,
-      ServerWebExchange exchange) {
-    Stage stage = CampaignMapper.stage(stageCode);
-    return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(
-            t ->
-                regionalWindows.set(
-                    t.getT1(),
-                    campaignId,
-                    stage,
-                    new RegionalWindowService.Change(
-                        t.getT2().getRegionCodes(),
-                        t.getT2().getOpensLocal(),
-                        t.getT2().getClosesLocal())))
-        .map(items -> ResponseEntity.ok(RegionalWindowMapper.toApi(stage, items)));
-  }
-
-  @Override
-  public Mono<ResponseEntity<RegionalWindowList>> clearRegionalWindow(
-      Long campaignId, StageCode stageCode, String regionCode, ServerWebExchange exchange) {
-    Stage stage = CampaignMapper.stage(stageCode);
-    return CurrentCaller.get()
-        .flatMap(caller -> regionalWindows.clear(caller, campaignId, stage, regionCode))
-        .map(items -> ResponseEntity.ok(RegionalWindowMapper.toApi(stage, items)));
   }
 
   private Campaign toApi(CampaignService.Seen seen) {
