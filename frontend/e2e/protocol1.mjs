@@ -1,5 +1,5 @@
 // Protocol 1 (для ППО) in a real browser, on the DEMO data (run by Protocol1JourneyTests):
-// 1. the point ppo640001 signs in and opens «Протокол 1 (для ППО)» of Russian from its cabinet:
+// 1. the point edu645001 signs in and opens «Протокол 1 (для ППО)» of Russian from its cabinet:
 //    the kits 501501… are listed with their questionnaire logins;
 // 2. it marks two kits used (on the page while protocol 2 has no comment) and types two names:
 //    they appear on the strips «Для анкетирования»; the letter link carries the name;
@@ -61,7 +61,7 @@ const commentSelect = (kit) => page.getByLabel(`Комментарий, комп
 await run(async () => {
   await step('the point signs in and opens protocol 1 of Russian from its cabinet', async () => {
     await page.goto(baseUrl);
-    await signIn('ppo640001', 'ppo640001-demo');
+    await signIn('edu645001', 'edu645001-demo');
     await expectAccount('Пункт проведения оценки');
     // The point takes part in several ОМК campaigns: open this one's protocol.
     const link = page

@@ -60,7 +60,7 @@ const accounts = [
   },
   { login: 'resp64', password: 'resp64-demo', home: /\/$/, first: /\/campaigns\/\d+\/sample$/ },
   { login: 'edu640001', password: 'edu640001-demo', home: /\/$/ },
-  { login: 'ppo640001', password: 'ppo640001-demo', home: /\/$/ },
+  { login: 'edu645001', password: 'edu645001-demo', home: /\/$/ },
   { login: 'scan64', password: 'scan64-demo', home: /\/cabinet$|\/orgs|\/scans/ },
   { login: 'expert64a', password: 'expert64-demo', home: /\/scoring$/ },
   { login: 'observer64', password: 'observer64-demo', home: /\/cabinet$|\/observers|\/orgs/ },

@@ -1,6 +1,6 @@
 // The scanning centre uploads a scan while the region watches the collector live:
 // 1. the scanning centre (scan64) opens «Загрузка сканов», picks the ОМК campaign, the subject
-//    (`rus` by default) and the assessment point ppo640001;
+//    (`rus` by default) and the assessment point edu645001;
 // 2. in a second tab the regional coordinator (region64) opens «Сканы», waits for «Обновляется в
 //    реальном времени» and notes the point's «Загружено листов»;
 // 3. the scanning centre drops a generated PNG `<kit>_1.png` on the page (file input), sees its
@@ -8,7 +8,7 @@
 // 4. without a reload, the region's row for the point shows one sheet more.
 //
 // Expects demo data: an ОМК campaign with the SCANNING stage open for region 64, a subject `rus`
-// with a scan scheme, and ppo640001 in region 64. A kit that is not ppo640001's still uploads (the
+// with a scan scheme, and edu645001 in region 64. A kit that is not edu645001's still uploads (the
 // sheet is then listed in errors), so the counts move either way.
 //
 //   node e2e/scans.mjs http://localhost:8080 [kit number] [campaign title] [subject key]
@@ -112,9 +112,9 @@ await run(async () => {
     await page.getByText('Как называть файлы').waitFor();
     await chooseCampaign(page);
     await page.getByLabel('Предмет').selectOption(subjectKey);
-    await page.getByLabel('Организация').fill('ppo640001');
+    await page.getByLabel('Организация').fill('edu645001');
     await page
-      .getByRole('button', { name: /ppo640001/ })
+      .getByRole('button', { name: /edu645001/ })
       .first()
       .click();
     organizationName = (

@@ -150,7 +150,7 @@ export const formResponse = (overrides: Partial<FormResponse> = {}): FormRespons
   respondent: {
     kind: 'ORGANIZATION',
     organizationId: 5001,
-    organizationLogin: 'ppo640001',
+    organizationLogin: 'edu645001',
     name: 'ППО № 1 г. Энгельса',
     regionCode: '64',
   },
@@ -185,7 +185,7 @@ export const monitoringItem = (
   respondent: {
     kind: 'ORGANIZATION',
     organizationId: 5001,
-    organizationLogin: 'ppo640001',
+    organizationLogin: 'edu645001',
     name: 'ППО № 1 г. Энгельса',
     regionCode: '64',
   },

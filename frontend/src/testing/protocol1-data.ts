@@ -6,7 +6,7 @@ import type { KitCredentials } from '@/types/api';
 // (seed 001, figures 4–7) and its protocol 2 draft.
 
 export const pointAccount = me({
-  login: 'ppo640001',
+  login: 'edu645001',
   displayName: 'ППО при СОШ № 3',
   role: 'ORGANIZATION',
   regionCode: '64',
@@ -28,7 +28,7 @@ export const kitCredentials = (overrides: Partial<KitCredentials> = {}): KitCred
   subjectKey: 'lit',
   subjectName: 'Литература',
   category: 'TEACHER',
-  organization: organizationBrief({ id: 6001, login: 'ppo640001', name: 'ППО при СОШ № 3' }),
+  organization: organizationBrief({ id: 6001, login: 'edu645001', name: 'ППО при СОШ № 3' }),
   link: 'https://oko.example.org/q',
   // 09:00 and 18:00 in Saratov (UTC+4).
   validFrom: '2026-04-15T05:00:00Z',

@@ -39,7 +39,7 @@ export const counts = (overrides: Partial<SheetCounts> = {}): SheetCounts => ({
 
 export const ppo = organizationBrief({
   id: 6401,
-  login: 'ppo640001',
+  login: 'edu645001',
   name: 'ППО № 1 г. Саратова',
 });
 

@@ -81,14 +81,14 @@ describe('session', () => {
 
   it('offers to erase protocol 1’s names kept in this browser before signing out (issue 21)', async () => {
     localStorage.setItem(
-      'oko.protocol1.names:7:ru-4:ppo640001',
+      'oko.protocol1.names:7:ru-4:edu645001',
       JSON.stringify({ '701501': 'Иванов Иван', '701502': 'Петров Пётр' }),
     );
     localStorage.setItem(
-      'oko.protocol1.names:7:ma-4:ppo640001',
+      'oko.protocol1.names:7:ma-4:edu645001',
       JSON.stringify({ '1': 'Сидоров' }),
     );
-    localStorage.setItem('oko.protocol1.comments:7:ru-4:ppo640001', JSON.stringify({ '1': 'x' }));
+    localStorage.setItem('oko.protocol1.comments:7:ru-4:edu645001', JSON.stringify({ '1': 'x' }));
     const api = mockApi({ '/api/regions': regionPage([saratov]), '/oauth2/revoke': {} });
     const { router, user } = renderApp('/orgs');
     await screen.findByTestId('account-name');
@@ -105,15 +105,15 @@ describe('session', () => {
     await user.click(await screen.findByRole('button', { name: 'Стереть ФИО и выйти' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
-    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:ppo640001')).toBeNull();
-    expect(localStorage.getItem('oko.protocol1.names:7:ma-4:ppo640001')).toBeNull();
+    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:edu645001')).toBeNull();
+    expect(localStorage.getItem('oko.protocol1.names:7:ma-4:edu645001')).toBeNull();
     // Not names: the comments stay.
-    expect(localStorage.getItem('oko.protocol1.comments:7:ru-4:ppo640001')).not.toBeNull();
+    expect(localStorage.getItem('oko.protocol1.comments:7:ru-4:edu645001')).not.toBeNull();
     localStorage.clear();
   });
 
   it('signs out leaving the names when asked to', async () => {
-    localStorage.setItem('oko.protocol1.names:7:ru-4:ppo640001', JSON.stringify({ '1': 'Иванов' }));
+    localStorage.setItem('oko.protocol1.names:7:ru-4:edu645001', JSON.stringify({ '1': 'Иванов' }));
     mockApi({ '/api/regions': regionPage([saratov]), '/oauth2/revoke': {} });
     const { router, user } = renderApp('/orgs');
     await screen.findByTestId('account-name');
@@ -123,7 +123,7 @@ describe('session', () => {
     await user.click(screen.getByRole('button', { name: 'Выйти, оставив ФИО' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
-    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:ppo640001')).not.toBeNull();
+    expect(localStorage.getItem('oko.protocol1.names:7:ru-4:edu645001')).not.toBeNull();
     localStorage.clear();
   });
 

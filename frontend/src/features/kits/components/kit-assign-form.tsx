@@ -128,7 +128,7 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
           className="input"
           rows={4}
           value={pasted}
-          placeholder={'ppo640001 501501 501530\nppo640002 501531 501560'}
+          placeholder={'edu645001 501501 501530\nedu645002 501531 501560'}
           onChange={(event) => setPasted(event.target.value)}
         />
         <p className="field__hint">
@@ -162,7 +162,7 @@ export function KitAssignForm({ campaign }: KitAssignFormProps) {
                     value={row.organization}
                     required
                     autoComplete="off"
-                    placeholder="ppo640001"
+                    placeholder="edu645001"
                     onChange={(event) => change(index, { organization: event.target.value })}
                   />
                 </div>

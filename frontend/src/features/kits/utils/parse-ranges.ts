@@ -17,7 +17,7 @@ export type RangeRow = {
 export const emptyRow = (): RangeRow => ({ organization: '', first: '', last: '', category: '' });
 
 /**
- * Rows from pasted lines «ppo640001 501501 501530» (separated by tabs, spaces, «;» or «,», as
+ * Rows from pasted lines «edu645001 501501 501530» (separated by tabs, spaces, «;» or «,», as
  * copied from a spreadsheet), with an optional fourth column, the category («Учителя» or
  * «Методисты»); blank lines are skipped, and a line with fewer than three parts keeps what it has
  * so the user sees and fixes it.

@@ -35,7 +35,7 @@ export function formatBytes(bytes: number): string {
 export const SCANS_PICKER = {
   look: 'list',
   label: 'Организация',
-  placeholder: 'Название или логин, например ppo640001',
+  placeholder: 'Название или логин, например edu645001',
   size: 20,
   errorTitle: 'Не удалось найти организации',
 } as const;

@@ -20,7 +20,7 @@ class CollectorAuthorizationRules implements FeatureRules {
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
   private static final String SCANNER = "scan64";
-  private static final String POINT = "ppo640001";
+  private static final String POINT = "edu645001";
 
   private static final String SCHEME =
       """
@@ -39,11 +39,11 @@ class CollectorAuthorizationRules implements FeatureRules {
                 now.minus(20, ChronoUnit.DAYS),
                 now.minus(15, ChronoUnit.DAYS),
                 POINT,
-                "ppo020001")
+                "edu025001")
             .getId();
     long foreign =
         TestCampaigns.create(fixture.as(FEDERAL), "Кампания региона 25, коллектор", "25").getId();
-    long bashkirPoint = fixture.organizationId("ppo020001");
+    long bashkirPoint = fixture.organizationId("edu025001");
     long point = fixture.organizationId(POINT);
     String base = "/api/campaigns/" + campaign;
     String foreignBase = "/api/campaigns/" + foreign;

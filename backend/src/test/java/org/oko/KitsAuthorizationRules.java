@@ -19,7 +19,7 @@ class KitsAuthorizationRules implements FeatureRules {
   private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
-  private static final String POINT = "ppo640001";
+  private static final String POINT = "edu645001";
 
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {
@@ -33,13 +33,13 @@ class KitsAuthorizationRules implements FeatureRules {
                 now.minus(1, ChronoUnit.DAYS),
                 now.plus(5, ChronoUnit.DAYS),
                 POINT,
-                "ppo640002",
-                "ppo020001")
+                "edu645002",
+                "edu025001")
             .getId();
     long k = KitsFixture.freshKits();
     kits.assign(campaign, "rus", POINT, k + 1, k + 30);
-    kits.assign(campaign, "rus", "ppo640002", k + 31, k + 60);
-    kits.assign(campaign, "rus", "ppo020001", k + 61, k + 90);
+    kits.assign(campaign, "rus", "edu645002", k + 31, k + 60);
+    kits.assign(campaign, "rus", "edu025001", k + 61, k + 90);
     long range = kits.assign(campaign, "math", POINT, k + 1, k + 30);
     long foreign =
         TestCampaigns.create(fixture.as(FEDERAL), "Кампания региона 25, комплекты", "25").getId();
@@ -49,23 +49,23 @@ class KitsAuthorizationRules implements FeatureRules {
     rules.put(
         "listKits",
         List.of(
-            Case.get(FEDERAL, base + "?organization=ppo020001", 200),
+            Case.get(FEDERAL, base + "?organization=edu025001", 200),
             Case.get(REGIONAL, base, 200),
-            Case.get(REGIONAL, base + "?organization=ppo640002", 200),
-            Case.get(REGIONAL, base + "?organization=ppo020001", 404),
+            Case.get(REGIONAL, base + "?organization=edu645002", 200),
+            Case.get(REGIONAL, base + "?organization=edu025001", 404),
             Case.get(REGIONAL, "/api/campaigns/" + foreign + "/kits", 404),
             Case.get(MUNICIPAL, base, 200),
-            Case.get(MUNICIPAL, base + "?organization=ppo020001", 404),
+            Case.get(MUNICIPAL, base + "?organization=edu025001", 404),
             Case.get(RESPONSIBLE, base, 200),
             Case.get(RESPONSIBLE, base + "?organization=" + POINT, 404),
             Case.get(POINT, base, 200),
             Case.get(POINT, base + "?organization=" + POINT, 200),
-            Case.get(POINT, base + "?organization=ppo640002", 404),
+            Case.get(POINT, base + "?organization=edu645002", 404),
             // A school takes no part in an ОМК: the campaign does not exist for it.
             Case.get(SCHOOL, base, 404)));
     String assignment =
         """
-        {"subjectKey":"rus","ranges":[{"organization":"ppo640002","first":%d,"last":%d}]}
+        {"subjectKey":"rus","ranges":[{"organization":"edu645002","first":%d,"last":%d}]}
         """;
     rules.put(
         "assignKits",

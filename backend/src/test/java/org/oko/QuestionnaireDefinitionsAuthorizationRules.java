@@ -18,14 +18,14 @@ class QuestionnaireDefinitionsAuthorizationRules implements FeatureRules {
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
   private static final String SYSTEM = "region64-system";
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
-  private static final String POINT = "ppo640001";
+  private static final String POINT = "edu645001";
 
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {
-    // An ОМК of regions 64 and 02 whose sample holds ppo640001 (so it sees the campaign) with a
+    // An ОМК of regions 64 and 02 whose sample holds edu645001 (so it sees the campaign) with a
     // teacher questionnaire; and an ОМК of region 02 only, foreign to every Saratov caller.
     DefinitionFixture definitions = new DefinitionFixture(fixture.as(FEDERAL), fixture.db());
-    long campaign = definitions.campaign("ОМК, матрица доступа к анкетам", POINT, "ppo020001");
+    long campaign = definitions.campaign("ОМК, матрица доступа к анкетам", POINT, "edu025001");
     Questionnaire own = definitions.define(campaign, "TEACHER");
     long foreignCampaign =
         fixture

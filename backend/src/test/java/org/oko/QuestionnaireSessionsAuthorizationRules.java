@@ -26,12 +26,12 @@ class QuestionnaireSessionsAuthorizationRules implements FeatureRules {
   private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
-  private static final String POINT = "ppo640001";
+  private static final String POINT = "edu645001";
 
   @Override
   public Map<String, List<Case>> rules(Fixture fixture) {
     // An ОМК of regions 64 and 02 in its conduct stage with a teachers' questionnaire; three kits
-    // of ppo640001: participant A has started, B has started, C has not yet.
+    // of edu645001: participant A has started, B has started, C has not yet.
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     // participants sign in through the matrix's own clients (ApiTest.as), not the fixture's
     var sessions = new SessionFixture(fixture.as(FEDERAL), null, fixture.db());
@@ -43,11 +43,11 @@ class QuestionnaireSessionsAuthorizationRules implements FeatureRules {
                 now.plus(2, ChronoUnit.DAYS),
                 now.plus(9, ChronoUnit.DAYS),
                 POINT,
-                "ppo020001")
+                "edu025001")
             .getId();
     sessions.questionnaire(campaign);
     List<Credential> kits = sessions.kits(campaign, "rus", POINT, 3);
-    sessions.kits(campaign, "rus", "ppo020001", 1);
+    sessions.kits(campaign, "rus", "edu025001", 1);
     for (Credential kit : kits) {
       ApiTest.rememberPassword(kit.login(), kit.password());
     }

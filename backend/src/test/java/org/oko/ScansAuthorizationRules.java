@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Who may call the scans operations, in and out of their scope. The scanning centre of region 64
- * (scan64) uploads for ppo640001 (Саратов); scan02's batch of ppo020001 is foreign to region 64.
+ * (scan64) uploads for edu645001 (Саратов); scan02's batch of edu025001 is foreign to region 64.
  * Coordinators and the point read; only scanners (and a point allowed to scan locally) upload.
  */
 class ScansAuthorizationRules implements FeatureRules {
@@ -23,7 +23,7 @@ class ScansAuthorizationRules implements FeatureRules {
   private static final String MUNICIPAL = AuthorizationMatrixTests.MUNICIPAL_LOGIN;
   private static final String RESPONSIBLE = AuthorizationMatrixTests.RESPONSIBLE_LOGIN;
   private static final String SCHOOL = AuthorizationMatrixTests.SCHOOL_LOGIN;
-  private static final String POINT = "ppo640001";
+  private static final String POINT = "edu645001";
   private static final String SCANNER = "scan64";
   private static final String FOREIGN_SCANNER = "scan02";
 
@@ -32,7 +32,7 @@ class ScansAuthorizationRules implements FeatureRules {
     ScansFixture scans = new ScansFixture(fixture.as(FEDERAL), fixture.db());
     long campaign = scans.campaign("ОМК, матрица доступа к сканам").getId();
     long point = fixture.organizationId(POINT);
-    long foreignPoint = fixture.organizationId("ppo020001");
+    long foreignPoint = fixture.organizationId("edu025001");
     byte[] png = ScansFixture.png(501501, 1);
     ScanBatch done = ScansFixture.upload(fixture.as(SCANNER), campaign, point, "501501_1.png", png);
     long sheet = firstSheet(fixture, campaign, done.getId());

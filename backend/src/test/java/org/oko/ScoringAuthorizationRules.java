@@ -24,14 +24,14 @@ class ScoringAuthorizationRules implements FeatureRules {
     ScoringFixture scoring = new ScoringFixture(fixture.as(FEDERAL), fixture.db(), null);
     long campaign = scoring.campaign("Матрица доступа: эксперты", Instant.now());
     scoring.scheme(campaign, "rus", 0, 2);
-    scoring.acceptedWorks(campaign, "rus", "ppo640001", 1, 1, 2);
+    scoring.acceptedWorks(campaign, "rus", "edu645001", 1, 1, 2);
     String expert = scoring.expert(campaign, "64", "edu640001", "rus");
     String otherExpert = scoring.expert(campaign, "64", "edu640002", "rus");
     scoring.distribute(campaign, "64", "rus");
     long task = scoring.taskOf(campaign, expert, 1);
     long school64 = fixture.organizationId("edu640001");
     long school02 = fixture.organizationId("edu020001");
-    long saratovPoint = fixture.organizationId("ppo640001");
+    long saratovPoint = fixture.organizationId("edu645001");
     String experts = "/api/campaigns/" + campaign + "/experts";
     String distributions = "/api/campaigns/" + campaign + "/scoring/distributions";
     String results = "/api/campaigns/" + campaign + "/scoring/results";

@@ -23,7 +23,7 @@ const omk = campaign({
   timeZone: 'Europe/Saratov',
 });
 
-const point = organizationBrief({ id: 6001, login: 'ppo640001', name: 'ППО при СОШ № 3' });
+const point = organizationBrief({ id: 6001, login: 'edu645001', name: 'ППО при СОШ № 3' });
 
 const range = (overrides: Partial<KitRange> = {}): KitRange => ({
   id: 11,
@@ -90,7 +90,7 @@ describe('kits on an ОМК campaign page', () => {
     const row = await within(panel).findByTestId('kit-range-row');
     expect(row).toHaveTextContent('Литература');
     expect(within(row).getByText('Учителя')).toBeInTheDocument();
-    expect(row).toHaveTextContent('ppo640001 — ППО при СОШ № 3');
+    expect(row).toHaveTextContent('edu645001 — ППО при СОШ № 3');
     expect(row).toHaveTextContent('501501–501530');
     expect(row).toHaveTextContent('30');
     expect(row).toHaveTextContent('20.04.2026 15:30, fed00001');
@@ -102,7 +102,7 @@ describe('kits on an ОМК campaign page', () => {
     await user.selectOptions(within(form).getByLabelText('Предмет'), 'hist');
     expect(within(form).getByLabelText('Категория участников')).toHaveValue('TEACHER');
     await user.selectOptions(within(form).getByLabelText('Категория участников'), 'Методисты');
-    await user.type(within(form).getByLabelText('Логин ППО, строка 1'), 'ppo640002');
+    await user.type(within(form).getByLabelText('Логин ППО, строка 1'), 'edu645002');
     await user.type(within(form).getByLabelText('Первый номер, строка 1'), '501531');
     await user.type(within(form).getByLabelText('Последний номер, строка 1'), '501560');
     await user.click(within(form).getByRole('button', { name: 'Назначить' }));
@@ -113,7 +113,7 @@ describe('kits on an ОМК campaign page', () => {
     const post = api.requestsTo(KITS).find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({
       subjectKey: 'hist',
-      ranges: [{ organization: 'ppo640002', first: 501531, last: 501560, category: 'METHODIST' }],
+      ranges: [{ organization: 'edu645002', first: 501531, last: 501560, category: 'METHODIST' }],
     });
     expect(within(form).getByLabelText('Логин ППО, строка 1')).toHaveValue('');
     await waitFor(() => expect(within(panel).getAllByTestId('kit-range-row')).toHaveLength(2));
@@ -146,12 +146,12 @@ describe('kits on an ОМК campaign page', () => {
     const form = await screen.findByTestId('kit-assign-form');
     await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
     await user.paste(
-      'ppo640001\t501501\t501530\nPPO640002 501531 501560 Методисты\n\nppo640003;501561;501590',
+      'edu645001\t501501\t501530\nPPO640002 501531 501560 Методисты\n\nedu645003;501561;501590',
     );
     await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
 
     expect(within(form).getAllByTestId('kit-row')).toHaveLength(3);
-    expect(within(form).getByLabelText('Логин ППО, строка 2')).toHaveValue('ppo640002');
+    expect(within(form).getByLabelText('Логин ППО, строка 2')).toHaveValue('edu645002');
     expect(within(form).getByLabelText('Первый номер, строка 3')).toHaveValue('501561');
     expect(within(form).getByLabelText('Последний номер, строка 3')).toHaveValue('501590');
     expect(within(form).getByLabelText('Категория, строка 2')).toHaveValue('METHODIST');
@@ -163,9 +163,9 @@ describe('kits on an ОМК campaign page', () => {
     expect(await post?.json()).toEqual({
       subjectKey: 'lit',
       ranges: [
-        { organization: 'ppo640001', first: 501501, last: 501530, category: 'TEACHER' },
-        { organization: 'ppo640002', first: 501531, last: 501560, category: 'METHODIST' },
-        { organization: 'ppo640003', first: 501561, last: 501590, category: 'TEACHER' },
+        { organization: 'edu645001', first: 501501, last: 501530, category: 'TEACHER' },
+        { organization: 'edu645002', first: 501531, last: 501560, category: 'METHODIST' },
+        { organization: 'edu645003', first: 501561, last: 501590, category: 'TEACHER' },
       ],
     });
   });
@@ -184,7 +184,7 @@ describe('kits on an ОМК campaign page', () => {
     expect(await within(panel).findByTestId('kit-range-row')).toHaveTextContent('Методисты');
     const form = within(panel).getByTestId('kit-assign-form');
     await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
-    await user.paste('ppo640002 501600 501610 директора');
+    await user.paste('edu645002 501600 501610 директора');
     await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
     expect(within(form).getByTestId('kit-row-category-error')).toHaveTextContent(
       'Категория «директора» не распознана',
@@ -199,7 +199,7 @@ describe('kits on an ОМК campaign page', () => {
     const post = api.requestsTo(KITS).find((request) => request.method === 'POST');
     expect(await post?.json()).toEqual({
       subjectKey: 'lit',
-      ranges: [{ organization: 'ppo640002', first: 501600, last: 501610, category: 'METHODIST' }],
+      ranges: [{ organization: 'edu645002', first: 501600, last: 501610, category: 'METHODIST' }],
     });
   });
 
@@ -212,7 +212,7 @@ describe('kits on an ОМК campaign page', () => {
           ? unprocessable([
               {
                 field: 'ranges[1]',
-                message: 'Номера 501520–501530 уже назначены ppo640001 (Литература).',
+                message: 'Номера 501520–501530 уже назначены edu645001 (Литература).',
               },
               { message: 'Проверьте диапазоны и отправьте снова.' },
             ])
@@ -221,20 +221,20 @@ describe('kits on an ОМК campaign page', () => {
     const { user } = renderApp('/campaigns/7');
     const form = await screen.findByTestId('kit-assign-form');
     await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
-    await user.paste('ppo640002 501600 501610\nppo640003 501520 501540');
+    await user.paste('edu645002 501600 501610\nedu645003 501520 501540');
     await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
     await user.click(within(form).getByRole('button', { name: 'Назначить' }));
 
     const error = await within(form).findByTestId('kit-assign-error');
     expect(error).toHaveTextContent('Комплекты не назначены');
     expect(error).toHaveTextContent(
-      'Строка 2: Номера 501520–501530 уже назначены ppo640001 (Литература).',
+      'Строка 2: Номера 501520–501530 уже назначены edu645001 (Литература).',
     );
     expect(error).toHaveTextContent('Проверьте диапазоны и отправьте снова.');
     const rows = within(form).getAllByTestId('kit-row');
     expect(within(rows[1]!).getByTestId('kit-row-errors')).toHaveTextContent('уже назначены');
     expect(within(rows[0]!).queryByTestId('kit-row-errors')).not.toBeInTheDocument();
-    expect(within(form).getByLabelText('Логин ППО, строка 2')).toHaveValue('ppo640003');
+    expect(within(form).getByLabelText('Логин ППО, строка 2')).toHaveValue('edu645003');
     expect(within(form).getByLabelText('Первый номер, строка 1')).toHaveValue('501600');
   });
 
@@ -253,7 +253,7 @@ describe('kits on an ОМК campaign page', () => {
     const row = await screen.findByTestId('kit-range-row');
     await user.click(within(row).getByRole('button', { name: /Удалить диапазон 501501–501530/ }));
     const dialog = within(row).getByRole('alertdialog');
-    expect(dialog).toHaveTextContent('Удалить диапазон 501501–501530 у ppo640001?');
+    expect(dialog).toHaveTextContent('Удалить диапазон 501501–501530 у edu645001?');
     await user.click(within(dialog).getByRole('button', { name: 'Отмена' }));
     expect(api.requestsTo(`${KITS}/11`)).toHaveLength(0);
 
@@ -272,7 +272,7 @@ describe('kits in an assessment point’s cabinet', () => {
   it('shows «Мои комплекты» with the total and no assignment form', async () => {
     mockApi({
       '/api/me': me({
-        login: 'ppo640001',
+        login: 'edu645001',
         displayName: 'ППО при СОШ № 3',
         role: 'ORGANIZATION',
         regionCode: '64',

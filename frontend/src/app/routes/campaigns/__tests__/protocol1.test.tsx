@@ -23,7 +23,7 @@ beforeAll(async () => {
 const PAGE = '/campaigns/7/protocol1/lit';
 const CREDENTIALS = '/api/campaigns/7/kits/credentials';
 const PROTOCOL1 = '/api/campaigns/7/kits/protocol1';
-const NAMES_KEY = 'oko.protocol1.names:7:lit:ppo640001';
+const NAMES_KEY = 'oko.protocol1.names:7:lit:edu645001';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Rows = Record<string, string>[];
@@ -44,7 +44,7 @@ function pointApi({ draft = figure5Rows(), forms = true }: { draft?: Rows; forms
         status: 200,
         headers: {
           'Content-Type': XLSX,
-          'Content-Disposition': 'attachment; filename="protocol1-lit-ppo640001.xlsx"',
+          'Content-Disposition': 'attachment; filename="protocol1-lit-edu645001.xlsx"',
         },
       }),
   });
@@ -226,7 +226,7 @@ describe('protocol 1 of an assessment point', () => {
     const { user } = await openPage();
     await user.click(screen.getByRole('button', { name: 'Скачать протокол 1 (Excel)' }));
     await waitFor(() => expect(clicked).toHaveLength(1));
-    expect(clicked[0]?.download).toBe('protocol1-lit-ppo640001.xlsx');
+    expect(clicked[0]?.download).toBe('protocol1-lit-edu645001.xlsx');
     expect(api.queriesTo(PROTOCOL1).map((query) => query.toString())).toEqual(['subjectKey=lit']);
   });
 

@@ -18,7 +18,7 @@ const municipal = me({
 });
 
 const approval = (overrides: Partial<Approval> = {}): Approval => ({
-  organization: { id: 5001, login: 'ppo640001', name: 'ППО № 1 г. Энгельса', regionCode: '64' },
+  organization: { id: 5001, login: 'edu645001', name: 'ППО № 1 г. Энгельса', regionCode: '64' },
   required: true,
   state: 'PENDING',
   submittedAt: '2026-04-22T05:30:00Z',
@@ -38,7 +38,7 @@ describe('acceptance of a report on its page', () => {
       '/api/me': municipal,
       '/api/forms/31': protocol2(),
       '/api/forms/31/response': formResponse({ status: 'SUBMITTED', version: 2, editable: false }),
-      '/api/forms/31/approvals/ppo640001': async (_url, request) => {
+      '/api/forms/31/approvals/edu645001': async (_url, request) => {
         if (request.method === 'POST') {
           const body = (await request.json()) as { action: string; comment?: string };
           if (!body.comment) {
@@ -79,7 +79,7 @@ describe('acceptance of a report on its page', () => {
         return stored;
       },
     });
-    const { user } = renderApp('/forms/31?organization=ppo640001');
+    const { user } = renderApp('/forms/31?organization=edu645001');
 
     const panel = await screen.findByTestId('approval-panel', {}, LOAD);
     expect(within(panel).getByTestId('approval-state')).toHaveTextContent(
@@ -103,7 +103,7 @@ describe('acceptance of a report on its page', () => {
     );
     expect(panel).toHaveTextContent('mun64-engels, 22.04.2026 11:00 (Саратов)');
     const posts = api
-      .requestsTo('/api/forms/31/approvals/ppo640001')
+      .requestsTo('/api/forms/31/approvals/edu645001')
       .filter((request) => request.method === 'POST');
     expect(await posts[1]?.json()).toEqual({
       action: 'RETURN',
@@ -116,9 +116,9 @@ describe('acceptance of a report on its page', () => {
       '/api/me': municipal,
       '/api/forms/31': protocol2(),
       '/api/forms/31/response': formResponse({ status: 'SUBMITTED', version: 2, editable: false }),
-      '/api/forms/31/approvals/ppo640001': approval({ required: false }),
+      '/api/forms/31/approvals/edu645001': approval({ required: false }),
     });
-    renderApp('/forms/31?organization=ppo640001');
+    renderApp('/forms/31?organization=edu645001');
     await screen.findByTestId('grid-kits', {}, LOAD);
     expect(screen.queryByTestId('approval-panel')).not.toBeInTheDocument();
   }, 15_000);

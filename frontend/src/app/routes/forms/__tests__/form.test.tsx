@@ -10,7 +10,7 @@ import { stubXhrWithFetch } from '@/testing/xhr-via-fetch';
 import type { FormDefinition, FormResponse } from '@/types/api';
 
 const point = me({
-  login: 'ppo640001',
+  login: 'edu645001',
   displayName: 'ППО № 1 г. Энгельса',
   role: 'ORGANIZATION',
   regionCode: '64',
@@ -417,7 +417,7 @@ describe('form page: the web form', () => {
       version: 4,
       editable: false,
       submittedAt: '2026-03-12T11:05:00Z',
-      submittedBy: 'ppo640001',
+      submittedBy: 'edu645001',
       submissions: 1,
     };
     const api = mockForm(filled, {
@@ -428,7 +428,7 @@ describe('form page: the web form', () => {
           {
             number: 1,
             submittedAt: '2026-03-12T11:05:00Z',
-            submittedBy: 'ppo640001',
+            submittedBy: 'edu645001',
             definitionVersion: 2,
             rows: 3,
           },
@@ -449,13 +449,13 @@ describe('form page: the web form', () => {
     const [submitBody] = await bodiesOf(api.requestsTo('/api/forms/31/response/submit'));
     expect(submitBody).toEqual({ version: 3 });
     expect(screen.getByTestId('submitted-info')).toHaveTextContent(
-      'Отчёт сдан 12.03.2026 14:05 (Москва), сдал: ppo640001.',
+      'Отчёт сдан 12.03.2026 14:05 (Москва), сдал: edu645001.',
     );
     expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
     expect(cell('kits', 1, 'comment').tagName).toBe('INPUT');
     expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
     expect(await screen.findByTestId('versions', {}, LOAD)).toHaveTextContent(
-      'Версия 1 — сдана 12.03.2026 14:05 (Москва), ppo640001, строк: 3',
+      'Версия 1 — сдана 12.03.2026 14:05 (Москва), edu645001, строк: 3',
     );
 
     await user.click(screen.getByTestId('reopen-form'));
@@ -569,12 +569,12 @@ describe('form page: the web form', () => {
 
   it('shows a coordinator someone’s response read-only', async () => {
     const api = mockForm(formResponse({ status: 'DRAFT', version: 2, editable: false }));
-    renderApp('/forms/31?organization=ppo640001');
+    renderApp('/forms/31?organization=edu645001');
     await screen.findByTestId('grid-kits', {}, LOAD);
 
-    expect(api.lastQueryTo('/api/forms/31/response')?.get('organization')).toBe('ppo640001');
+    expect(api.lastQueryTo('/api/forms/31/response')?.get('organization')).toBe('edu645001');
     expect(screen.getByTestId('respondent-view')).toHaveTextContent(
-      'Ответ: ППО № 1 г. Энгельса (ppo640001) — только просмотр',
+      'Ответ: ППО № 1 г. Энгельса (edu645001) — только просмотр',
     );
     expect(screen.queryByTestId('submit-form')).not.toBeInTheDocument();
     expect(cell('kits', 1, 'comment')).toHaveAttribute('readonly');
@@ -587,7 +587,7 @@ describe('form page: the web form', () => {
       version: 4,
       editable: false,
       submittedAt: '2026-03-12T11:05:00Z',
-      submittedBy: 'ppo640001',
+      submittedBy: 'edu645001',
       submissions: 1,
     });
     const api = mockForm(submitted, {
@@ -603,7 +603,7 @@ describe('form page: the web form', () => {
         },
       },
     });
-    const { user } = renderApp('/forms/31?organization=ppo640001');
+    const { user } = renderApp('/forms/31?organization=edu645001');
     await screen.findByTestId('grid-kits', {}, LOAD);
     expect(screen.queryByTestId('reopen-form')).not.toBeInTheDocument();
 
@@ -619,7 +619,7 @@ describe('form page: the web form', () => {
     await waitFor(() => expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик'));
     const [body] = await bodiesOf(api.requestsTo('/api/forms/31/response/reopen'));
     expect(body).toEqual({ version: 4, reason });
-    expect(api.lastQueryTo('/api/forms/31/response/reopen')?.get('organization')).toBe('ppo640001');
+    expect(api.lastQueryTo('/api/forms/31/response/reopen')?.get('organization')).toBe('edu645001');
     expect(screen.getByTestId('returned-banner')).toHaveTextContent(
       'Отчёт возвращён на доработку 12.03.2026 15:30 (Москва), вернул: region64.',
     );
@@ -658,7 +658,7 @@ describe('form page: the Excel tab', () => {
           new Response(new Uint8Array(10), {
             headers: {
               'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              'Content-Disposition': "attachment; filename*=UTF-8''protocol2-ppo640001.xlsx",
+              'Content-Disposition': "attachment; filename*=UTF-8''protocol2-edu645001.xlsx",
             },
           }),
       },
@@ -668,7 +668,7 @@ describe('form page: the Excel tab', () => {
     await user.click(screen.getByRole('button', { name: 'Сформировать excel шаблон' }));
 
     await waitFor(() => expect(clicked).toHaveLength(1));
-    expect(clicked[0]?.download).toBe('protocol2-ppo640001.xlsx');
+    expect(clicked[0]?.download).toBe('protocol2-edu645001.xlsx');
     const [request] = api.requestsTo('/api/forms/31/response/template');
     expect(request?.headers.get('Authorization')).toBe('Bearer access-1');
   });
@@ -804,14 +804,14 @@ describe('form page: versions', () => {
             {
               number: 2,
               submittedAt: '2026-03-13T08:00:00Z',
-              submittedBy: 'ppo640001',
+              submittedBy: 'edu645001',
               definitionVersion: 2,
               rows: 4,
             },
             {
               number: 1,
               submittedAt: '2026-03-12T11:05:00Z',
-              submittedBy: 'ppo640001',
+              submittedBy: 'edu645001',
               definitionVersion: 2,
               rows: 3,
             },

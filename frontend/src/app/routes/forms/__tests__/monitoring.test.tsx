@@ -10,7 +10,7 @@ const draft = monitoringItem({
   respondent: {
     kind: 'ORGANIZATION',
     organizationId: 5002,
-    organizationLogin: 'ppo640002',
+    organizationLogin: 'edu645002',
     name: 'ППО № 2 г. Энгельса',
     regionCode: '64',
   },
@@ -77,14 +77,14 @@ describe('form monitoring', () => {
     );
     const rows = screen.getAllByTestId('monitoring-row');
     expect(rows[0]).toHaveTextContent('ППО № 1 г. Энгельса');
-    expect(rows[0]).toHaveTextContent('ppo640001');
+    expect(rows[0]).toHaveTextContent('edu645001');
     expect(rows[0]).toHaveTextContent('Энгельсский муниципальный район');
     expect(rows[0]).toHaveTextContent('Отчёт сдан');
     // Saratov's clock: 11:05 UTC is 15:05 there.
     await waitFor(() => expect(rows[0]).toHaveTextContent('12.03.2026 15:05 (Саратов)'));
     expect(
       within(rows[0]!).getByRole('link', { name: 'Открыть ответ: ППО № 1 г. Энгельса' }),
-    ).toHaveAttribute('href', '/forms/31?organization=ppo640001');
+    ).toHaveAttribute('href', '/forms/31?organization=edu645001');
     expect(rows[1]).toHaveTextContent('Черновик');
   });
 

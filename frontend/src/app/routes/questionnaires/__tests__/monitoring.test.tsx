@@ -87,16 +87,16 @@ describe('questionnaire monitoring', () => {
 
   it('shows a point only its own row, with no level to switch', async () => {
     const api = mockMonitoring(
-      me({ role: 'ORGANIZATION', login: 'ppo640001', regionCode: '64' }),
+      me({ role: 'ORGANIZATION', login: 'edu645001', regionCode: '64' }),
       questionnaireMonitoring({
         totals: monitoringRow({
-          key: 'ppo640001',
+          key: 'edu645001',
           name: 'ППО при СОШ № 3',
           used: 25,
           submitted: 5,
         }),
         items: [
-          monitoringRow({ key: 'ppo640001', name: 'ППО при СОШ № 3', used: 25, submitted: 5 }),
+          monitoringRow({ key: 'edu645001', name: 'ППО при СОШ № 3', used: 25, submitted: 5 }),
         ],
         total: 1,
       }),
@@ -107,7 +107,7 @@ describe('questionnaire monitoring', () => {
     expect(screen.queryByRole('group', { name: 'Группировать' })).not.toBeInTheDocument();
     const rows = screen.getAllByTestId('monitoring-row');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toHaveTextContent('ППО при СОШ № 3ppo640001');
+    expect(rows[0]).toHaveTextContent('ППО при СОШ № 3edu645001');
     expect(rows[0]).toHaveTextContent('20%');
     expect(within(rows[0]!).queryByRole('link')).not.toBeInTheDocument();
     // It came from its personal account, not from the campaign pages it cannot open.
@@ -158,7 +158,7 @@ describe('questionnaire monitoring', () => {
         if (level === 'POINT') {
           return questionnaireMonitoring({
             level: 'POINT',
-            items: [monitoringRow({ key: 'ppo640001', name: 'ППО при СОШ № 3', regionCode: '64' })],
+            items: [monitoringRow({ key: 'edu645001', name: 'ППО при СОШ № 3', regionCode: '64' })],
             total: 1,
           });
         }

@@ -58,7 +58,7 @@ describe('«Анкетирование» on an ОМК campaign page', () => {
 
   it('leads an assessment point from its personal account to its monitoring', async () => {
     mockApi({
-      '/api/me': me({ role: 'ORGANIZATION', login: 'ppo640001', regionCode: '64' }),
+      '/api/me': me({ role: 'ORGANIZATION', login: 'edu645001', regionCode: '64' }),
       '/api/campaigns': campaignPage([omkCampaign, campaign({ id: 8 })]),
       '/api/publications': publicationPage([]),
     });

@@ -180,7 +180,7 @@ describe('scans dashboard', { timeout: 15_000 }, () => {
       view: 'batches',
     });
     const batchRow = (sheets: NonNullable<Parameters<typeof counts>[0]>) =>
-      progressRow('41', 'ppo640001-rus-часть1.zip', sheets, { batchId: 41, organizationId: 6401 });
+      progressRow('41', 'edu645001-rus-часть1.zip', sheets, { batchId: 41, organizationId: 6401 });
     socket.receive({
       type: 'snapshot',
       seq: 1,
@@ -189,7 +189,7 @@ describe('scans dashboard', { timeout: 15_000 }, () => {
       totals: counts({ uploaded: 12, processing: 12 }),
     });
     expect(screen.getByRole('heading', { name: 'Загруженные файлы' })).toBeInTheDocument();
-    expect(rowOf('41')).toHaveTextContent('ppo640001-rus-часть1.zip');
+    expect(rowOf('41')).toHaveTextContent('edu645001-rus-часть1.zip');
     socket.receive({
       type: 'delta',
       seq: 2,

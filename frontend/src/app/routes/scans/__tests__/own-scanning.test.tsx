@@ -7,7 +7,7 @@ import { page, scanCampaign } from '@/testing/scans-data';
 import { renderApp } from '@/testing/test-utils';
 
 const point = me({
-  login: 'ppo640001',
+  login: 'edu645001',
   displayName: 'ППО № 1 г. Саратова',
   role: 'ORGANIZATION',
   regionCode: '64',

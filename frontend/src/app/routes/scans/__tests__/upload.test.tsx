@@ -16,7 +16,7 @@ const scanner = me({
 });
 const ppoOrganization = organization({
   id: 6401,
-  login: 'ppo640001',
+  login: 'edu645001',
   name: 'ППО № 1 г. Саратова',
   kind: 'ASSESSMENT_POINT',
 });
@@ -75,7 +75,7 @@ function scanBackend({
 }
 
 async function chooseOrganization(user: ReturnType<typeof renderApp>['user']) {
-  await user.type(await screen.findByLabelText('Организация'), 'ppo64');
+  await user.type(await screen.findByLabelText('Организация'), 'edu645');
   await user.click(await screen.findByRole('button', { name: /ППО № 1 г. Саратова/ }));
   expect(screen.getByTestId('picked-organization')).toHaveTextContent('ППО № 1 г. Саратова');
 }
@@ -173,7 +173,7 @@ describe('scan upload page', { timeout: 15_000 }, () => {
     });
     const { user } = renderApp('/scans/upload');
     await chooseOrganization(user);
-    const file = new File([new Uint8Array(500)], 'ppo640001-rus.zip', { type: 'application/zip' });
+    const file = new File([new Uint8Array(500)], 'edu645001-rus.zip', { type: 'application/zip' });
     await user.upload(await screen.findByTestId('scan-file-input'), file);
 
     const rejected = await screen.findByTestId('batch-rejected');
@@ -235,7 +235,7 @@ describe('scan upload page', { timeout: 15_000 }, () => {
       listed: [
         scanBatch({
           status: 'DONE',
-          fileName: 'ppo640001-rus.zip',
+          fileName: 'edu645001-rus.zip',
           receivedBytes: 1000,
           sheets: counts({ uploaded: 12, accepted: 10, errors: 2 }),
         }),
@@ -243,7 +243,7 @@ describe('scan upload page', { timeout: 15_000 }, () => {
     });
     renderApp('/scans/upload');
     const row = await screen.findByTestId('batch-row');
-    expect(row).toHaveTextContent('ppo640001-rus.zip');
+    expect(row).toHaveTextContent('edu645001-rus.zip');
     expect(row).toHaveTextContent('Получен');
     expect(within(row).getByRole('link', { name: '2' })).toHaveAttribute(
       'href',

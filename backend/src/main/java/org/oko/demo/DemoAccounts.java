@@ -48,11 +48,11 @@ final class DemoAccounts {
           new DemoAccount(
               "edu640001", "edu640001-demo", Role.ORGANIZATION, "64", "школа edu640001 (Саратов)"),
           new DemoAccount(
-              "ppo640001",
-              "ppo640001-demo",
+              "edu645001",
+              "edu645001-demo",
               Role.ORGANIZATION,
               "64",
-              "пункт проведения оценки ppo640001 (Саратов), ОМК"),
+              "пункт проведения оценки edu645001 (Саратов), ОМК"),
           new DemoAccount(
               "scan64",
               "scan64-demo",
@@ -82,7 +82,7 @@ final class DemoAccounts {
               "expert64-demo",
               Role.EXPERT,
               "64",
-              "эксперт по русскому языку (работает в ppo640001), ОМК"),
+              "эксперт по русскому языку (работает в edu645001), ОМК"),
           new DemoAccount(
               "edu640021",
               "edu640021-demo",
@@ -98,7 +98,7 @@ final class DemoAccounts {
 
   /** Where each demo expert works: that organization's works never go to them. */
   private static final Map<String, String> EXPERT_WORKPLACES =
-      Map.of("expert64a", "edu640001", "expert64b", "edu640021", "expert64c", "ppo640001");
+      Map.of("expert64a", "edu640001", "expert64b", "edu640021", "expert64c", "edu645001");
 
   static final String API_CLIENT = "region64-system";
   static final String API_CLIENT_SECRET = "region64-system-secret";

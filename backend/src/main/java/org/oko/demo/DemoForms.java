@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * application, context data, results protocol and objectivity analysis on their own stages, still
  * to come; the autumn ВПР collects its results protocol and the municipal objectivity analysis now;
  * the ОМК, being conducted, collects protocol 2 of every assessment point now, its kit numbers
- * pre-filled (ppo640001: 501501–501530 in Russian, 601501–601530 in mathematics). The sheets are
+ * pre-filled (edu645001: 501501–501530 in Russian, 601501–601530 in mathematics). The sheets are
  * {@link DemoFormSheets}'.
  */
 @Component
@@ -163,7 +163,7 @@ class DemoForms {
                 + SampleParticipants.relation()
                 + " e join organization o on o.id = e.organization_id"
                 + " where e.campaign_id = :c"
-                // region 64 first: its first point, ppo640001, gets the kits of the seed's figures
+                // region 64 first: its first point, edu645001, gets the kits of the seed's figures
                 + " order by o.region_code <> '64', o.login")
         .bind("c", campaignId)
         .map(r -> r.get("id", Long.class))

@@ -130,7 +130,7 @@ final class DemoHierarchy {
       for (int i = 0; i < POINTS_PER_MUNICIPALITY; i++) {
         result.add(
             new NewOrganization(
-                logins.next("ppo"),
+                logins.point(),
                 "Пункт проведения оценки № " + (i + 1) + " (" + locality(municipality, 0) + ")",
                 "ASSESSMENT_POINT",
                 region.code(),
@@ -236,7 +236,12 @@ final class DemoHierarchy {
     return locality + ", " + STREETS[n % STREETS.length] + ", д. " + (n % 97 + 1);
   }
 
-  /** Logins as the seeds show them: kind prefix, region code, a four-digit number per kind. */
+  /**
+   * Logins as the seeds show them: kind prefix, region code, a four-digit number per kind. An
+   * assessment point signs in with an {@code edu} login like the school it sits in (seed {@code
+   * 001_49f1e71760eb3e12.txt}: «логин ППО … edu***** или spo*******»); its numbers start at 5001 so
+   * that they never meet the schools' own.
+   */
   private static final class LoginSequence {
     private final String regionCode;
     private final java.util.Map<String, Integer> next = new java.util.HashMap<>();
@@ -248,6 +253,11 @@ final class DemoHierarchy {
     String next(String prefix) {
       int n = next.merge(prefix, 1, Integer::sum);
       return prefix + regionCode + String.format("%04d", n);
+    }
+
+    String point() {
+      int n = next.merge("point", 1, Integer::sum);
+      return "edu" + regionCode + String.format("%04d", 5000 + n);
     }
   }
 }

@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
  * One ОМК campaign whose collector and expert scoring run side by side, as a real campaign runs
  * them (seed {@code 000_c9abf0b417e3d9bf.txt}: the coordinator follows uploading and expert
  * checking together). Scanning is still open: the Saratov scanning centre has uploaded part of
- * ppo640001's second delivery (validated by the real pipeline after start-up, one blank page and
- * one unknown kit among them), ppo640002's is still to come, and the region lets ppo640001 upload
+ * edu645001's second delivery (validated by the real pipeline after start-up, one blank page and
+ * one unknown kit among them), edu645002's is still to come, and the region lets edu645001 upload
  * the rest itself. Scoring is open too: the first delivery of both points is accepted and three
  * experts of region 64 wait for a distribution.
  */
@@ -72,7 +72,7 @@ class DemoScans {
                     .then(experts(id))
                     // The points take part (they see the campaign); one scans itself.
                     .then(campaigns.publishedSample(id, "ASSESSMENT_POINT", "rus"))
-                    .then(scansLocally(id, "ppo640001")));
+                    .then(scansLocally(id, "edu645001")));
   }
 
   /**
@@ -103,10 +103,10 @@ class DemoScans {
 
   /** Ten kits for each of two Saratov points, numbered from {@code firstKit + 1}. */
   private Mono<Void> kitsOfBothPoints(long campaignId, long firstKit) {
-    return point("ppo640001")
+    return point("edu645001")
         .flatMap(p -> kits.assign(campaignId, "rus", p, firstKit + 1, firstKit + 10, "federal"))
         .then(
-            point("ppo640002")
+            point("edu645002")
                 .flatMap(
                     p ->
                         kits.assign(
@@ -114,14 +114,14 @@ class DemoScans {
   }
 
   /**
-   * A zip the scanning centre uploaded for ppo640001: kits 1–5 complete, a blank first page of kit
+   * A zip the scanning centre uploaded for edu645001: kits 1–5 complete, a blank first page of kit
    * 6, and a page of a kit number nobody was given. Left UPLOADED: the pipeline validates them.
    */
   private Mono<Void> uploadedBatch(long campaignId, long firstKit) {
-    return point("ppo640001")
+    return point("edu645001")
         .flatMap(
             p ->
-                batch(campaignId, p, "ppo640001-rus-часть1.zip")
+                batch(campaignId, p, "edu645001-rus-часть1.zip")
                     .map(batch -> new Batch(campaignId, batch, p))
                     .flatMap(
                         b ->
@@ -132,8 +132,8 @@ class DemoScans {
 
   /** Every work of both points, accepted: ready for experts. */
   private Mono<Void> acceptedWorks(long campaignId, long firstKit) {
-    return acceptedWorks(campaignId, "ppo640001", firstKit)
-        .then(acceptedWorks(campaignId, "ppo640002", firstKit + 100));
+    return acceptedWorks(campaignId, "edu645001", firstKit)
+        .then(acceptedWorks(campaignId, "edu645002", firstKit + 100));
   }
 
   /** One point's batch: works {@code first + 1} to {@code first + 10}, both pages, accepted. */
@@ -153,7 +153,7 @@ class DemoScans {
         .then();
   }
 
-  /** Three experts of region 64; expert64c works at ppo640001 and never gets its works. */
+  /** Three experts of region 64; expert64c works at edu645001 and never gets its works. */
   private Mono<Void> experts(long campaignId) {
     return db.sql(
             "insert into expert (campaign_id, login, region_code, organization_id, subjects,"

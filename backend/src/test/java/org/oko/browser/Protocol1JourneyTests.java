@@ -11,7 +11,7 @@ import org.oko.testing.TestCampaigns;
 
 /**
  * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code frontend/e2e/protocol1.mjs})
- * on the demo data: the point ppo640001 opens protocol 1 of Russian in «ОМК учителей 2026», types
+ * on the demo data: the point edu645001 opens protocol 1 of Russian in «ОМК учителей 2026», types
  * two names, downloads the workbook, reloads, prints the strips. The journey records every request
  * the page makes and fails if one carries a typed name; this test then checks that nothing the
  * server keeps for the point mentions them.
@@ -31,7 +31,7 @@ class Protocol1JourneyTests extends ApiTest {
 
     // The credentials the strips were made of are the point's, and still served as before.
     KitCredentials credentials =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/campaigns/" + campaignId + "/kits/credentials?subjectKey=rus")
             .exchange()
@@ -45,7 +45,7 @@ class Protocol1JourneyTests extends ApiTest {
 
     // Nothing the server keeps for the point — its protocol 2 of Russian — mentions a name.
     List<FormSummary> forms =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/campaigns/" + campaignId + "/forms")
             .exchange()
@@ -56,7 +56,7 @@ class Protocol1JourneyTests extends ApiTest {
             .getResponseBody();
     for (FormSummary form : forms) {
       String response =
-          as("ppo640001")
+          as("edu645001")
               .get()
               .uri("/api/forms/" + form.getId() + "/response")
               .exchange()

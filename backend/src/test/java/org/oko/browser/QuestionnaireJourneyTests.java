@@ -16,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * frontend/e2e/questionnaire.mjs}): signs in with a kit's questionnaire login from protocol 1,
  * answers (one answer revealing a skip-logic question), loses the connection and gets it back,
  * reloads, submits, and on signing in again sees only the thanks. Runs on the demo data: the ОМК
- * campaign «ОМК учителей 2026», point ppo640001's kits and the TEACHER questionnaire. The test then
+ * campaign «ОМК учителей 2026», point edu645001's kits and the TEACHER questionnaire. The test then
  * reads what the server kept.
  */
 class QuestionnaireJourneyTests extends ApiTest {
@@ -42,7 +42,7 @@ class QuestionnaireJourneyTests extends ApiTest {
   /** A questionnaire credential of the demo point's kits that no test has used yet. */
   private KitCredential unusedCredential(long campaignId, String subjectKey) {
     KitCredentials credentials =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/campaigns/" + campaignId + "/kits/credentials?subjectKey=" + subjectKey)
             .exchange()

@@ -9,7 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The scanning centre uploads a scan while the region watches the collector, in a real Chromium
- * ({@code frontend/e2e/scans.mjs}): scan64 drops a PNG for ppo640001 on «Загрузка сканов»; in
+ * ({@code frontend/e2e/scans.mjs}): scan64 drops a PNG for edu645001 on «Загрузка сканов»; in
  * another tab region64's «Сканы» row for the point counts one sheet more without a reload (over the
  * WebSocket). Runs on the demo campaign with scanning open. The test then reads what the server
  * kept: the sheet, validated by the pipeline.
@@ -18,7 +18,7 @@ class ScansJourneyTests extends ApiTest {
 
   private static final String CAMPAIGN = "ОМК-2026 (осень): сканирование и проверка экспертами";
 
-  /** A kit of ppo640001 in that campaign whose first page the demo did not upload. */
+  /** A kit of edu645001 in that campaign whose first page the demo did not upload. */
   private static final String KIT = "801008";
 
   @Autowired DatabaseClient db;

@@ -119,7 +119,7 @@ class ClusterIT {
   @Order(4)
   void aLiveClientOnOneInstanceSeesAnUploadCommittedThroughTheOther() {
     String region = a.token("region64", "region64-demo");
-    long point = organizationId(region, "ppo640002");
+    long point = organizationId(region, "edu645002");
     try (LiveClient socket = LiveClient.connect(a.port())) {
       socket.send(hello(region)).next("ready");
       socket.send(subscribe(scanningCampaign));
@@ -299,7 +299,7 @@ class ClusterIT {
   @Order(9)
   void aFullFileStoreRefusesAnUploadClearlyAndKeepsNoHalfFile() throws Exception {
     String scanner = b.token("scan64", "scan64-demo");
-    long point = organizationId(a.token("region64", "region64-demo"), "ppo640002");
+    long point = organizationId(a.token("region64", "region64-demo"), "edu645002");
     java.nio.file.Path filler = cluster.blobs().resolve("filler");
     Set<java.nio.file.Path> before = files(cluster.blobs());
     long usable = java.nio.file.Files.getFileStore(cluster.blobs()).getUsableSpace();

@@ -18,7 +18,7 @@ class DemoFormsTests extends ApiTest {
 
   @Test
   void theAssessmentPointFillsProtocol2OfTheOmkNow() {
-    WebTestClient point = as("ppo640001");
+    WebTestClient point = as("edu645001");
     FormSummary protocol = form(point, "ОМК учителей 2026", "protocol2-rus");
     assertThat(protocol.getWindow().getOpen()).isTrue();
 

@@ -47,9 +47,9 @@ class DemoScansTests extends ApiTest {
   }
 
   @Test
-  void ppo640001UploadsTheRestOfItsScansItself() {
+  void edu645001UploadsTheRestOfItsScansItself() {
     OwnLocalScanning own =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/local-scanning")
             .exchange()

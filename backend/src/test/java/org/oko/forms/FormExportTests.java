@@ -62,7 +62,7 @@ class FormExportTests extends ApiTest {
             now.plus(Duration.ofDays(5)),
             "edu640021",
             "edu640001",
-            "ppo020001");
+            "edu025001");
     protocol = forms.form(campaign.getId(), FormsFixture.RESULTS, "results-m4");
     WebTestClient school = as("edu640021");
     FormResponse saved =
@@ -82,7 +82,7 @@ class FormExportTests extends ApiTest {
         .isOk();
     stored("edu640001", "DRAFT", "{\"results\":[]}");
     stored(
-        "ppo020001",
+        "edu025001",
         "SUBMITTED",
         "{\"results\":[{\"grade\":\"4В\",\"code\":\"2001\",\"variant\":3,\"task_1\":1,"
             + "\"task_2\":2,\"task_3\":2,\"total\":5}]}");
@@ -140,7 +140,7 @@ class FormExportTests extends ApiTest {
     }
     String[] engels = csv("mun64-engels", "?format=csv");
     assertThat(engels).hasSize(3);
-    assertThat(String.join("\n", engels)).doesNotContain("edu640001").doesNotContain("ppo020001");
+    assertThat(String.join("\n", engels)).doesNotContain("edu640001").doesNotContain("edu025001");
   }
 
   @Test

@@ -47,9 +47,9 @@ class KitCredentialsApiTests extends ApiTest {
             subjects,
             now.minus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(5)),
-            "ppo640001",
-            "ppo640002",
-            "ppo020001");
+            "edu645001",
+            "edu645002",
+            "edu025001");
   }
 
   private WebTestClient.ResponseSpec assign(long campaignId, String body) {
@@ -89,9 +89,9 @@ class KitCredentialsApiTests extends ApiTest {
             id,
             """
             {"subjectKey":"rus","ranges":[
-              {"organization":"ppo640001","first":%d,"last":%d},
-              {"organization":"ppo640001","first":%d,"last":%d},
-              {"organization":"ppo020001","first":%d,"last":%d,"category":"METHODIST"}]}
+              {"organization":"edu645001","first":%d,"last":%d},
+              {"organization":"edu645001","first":%d,"last":%d},
+              {"organization":"edu025001","first":%d,"last":%d,"category":"METHODIST"}]}
             """
                 .formatted(k + 501501, k + 501530, k + 501601, k + 501610, k + 502001, k + 502030))
         .expectStatus()
@@ -101,13 +101,13 @@ class KitCredentialsApiTests extends ApiTest {
     assertThat(rows).hasSize(70);
     Map<String, List<Map<String, Object>>> byPoint =
         rows.stream().collect(Collectors.groupingBy(r -> (String) r.get("point")));
-    assertThat(byPoint.get("ppo640001"))
+    assertThat(byPoint.get("edu645001"))
         .allSatisfy(
             r -> {
               assertThat(r.get("login")).isEqualTo("urus64" + r.get("kit_number"));
               assertThat(r.get("category")).isEqualTo("TEACHER");
             });
-    assertThat(byPoint.get("ppo020001"))
+    assertThat(byPoint.get("edu025001"))
         .allSatisfy(
             r -> {
               assertThat(r.get("login")).isEqualTo("mrus02" + r.get("kit_number"));
@@ -122,9 +122,9 @@ class KitCredentialsApiTests extends ApiTest {
     }
 
     // A later range of the same point takes none of the passwords it holds.
-    new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 501701, k + 501760);
+    new KitsFixture(client, db).assign(id, "rus", "edu645001", k + 501701, k + 501760);
     List<Map<String, Object>> point =
-        stored(id).stream().filter(r -> "ppo640001".equals(r.get("point"))).toList();
+        stored(id).stream().filter(r -> "edu645001".equals(r.get("point"))).toList();
     assertThat(point).hasSize(100);
     assertThat(point.stream().map(r -> r.get("password")).distinct().count()).isEqualTo(100);
   }
@@ -148,15 +148,15 @@ class KitCredentialsApiTests extends ApiTest {
                 """)
             .getId();
     long k = KitsFixture.freshKits();
-    new KitsFixture(client, db).assign(id, "lit", "ppo640001", k + 501501, k + 501530);
+    new KitsFixture(client, db).assign(id, "lit", "edu645001", k + 501501, k + 501530);
 
     List<ProblemError> errors =
         assign(
                 id,
                 """
                 {"subjectKey":"lit-4","ranges":[
-                  {"organization":"ppo640002","first":%d,"last":%d},
-                  {"organization":"ppo640002","first":%d,"last":%d}]}
+                  {"organization":"edu645002","first":%d,"last":%d},
+                  {"organization":"edu645002","first":%d,"last":%d}]}
                 """
                     .formatted(k + 600001, k + 600010, k + 501521, k + 501540))
             .expectStatus()
@@ -168,7 +168,7 @@ class KitCredentialsApiTests extends ApiTest {
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).getField()).isEqualTo("ranges[1]");
     assertThat(errors.get(0).getMessage())
-        .contains((k + 501521) + "–" + (k + 501540) + " (ppo640002)")
+        .contains((k + 501521) + "–" + (k + 501540) + " (edu645002)")
         .contains("ulit64" + (k + 501521))
         .contains("и ещё 9")
         .contains("«ОМК, совпадающие логины»");
@@ -189,11 +189,11 @@ class KitCredentialsApiTests extends ApiTest {
 
     // The same for the same numbers in another campaign of the region.
     long other = campaign("ОМК, те же номера в другой кампании").getId();
-    new KitsFixture(client, db).assign(other, "rus", "ppo640001", k + 501501, k + 501530);
+    new KitsFixture(client, db).assign(other, "rus", "edu645001", k + 501501, k + 501530);
     assign(
             other,
             """
-            {"subjectKey":"math","ranges":[{"organization":"ppo640002","first":%d,"last":%d}]}
+            {"subjectKey":"math","ranges":[{"organization":"edu645002","first":%d,"last":%d}]}
             """
                 .formatted(k + 501501, k + 501502))
         .expectStatus()
@@ -202,7 +202,7 @@ class KitCredentialsApiTests extends ApiTest {
     assign(
             again,
             """
-            {"subjectKey":"rus","ranges":[{"organization":"ppo640003","first":%d,"last":%d}]}
+            {"subjectKey":"rus","ranges":[{"organization":"edu645003","first":%d,"last":%d}]}
             """
                 .formatted(k + 501530, k + 501531))
         .expectStatus()
@@ -219,13 +219,13 @@ class KitCredentialsApiTests extends ApiTest {
     long id = campaign.getId();
     long k = KitsFixture.freshKits();
     KitsFixture kits = new KitsFixture(client, db);
-    kits.assign(id, "rus", "ppo640001", k + 501511, k + 501520);
-    kits.assign(id, "rus", "ppo640001", k + 501501, k + 501505);
-    kits.assign(id, "rus", "ppo640002", k + 501521, k + 501530);
-    kits.assign(id, "math", "METHODIST", "ppo640001", k + 601501, k + 601503);
+    kits.assign(id, "rus", "edu645001", k + 501511, k + 501520);
+    kits.assign(id, "rus", "edu645001", k + 501501, k + 501505);
+    kits.assign(id, "rus", "edu645002", k + 501521, k + 501530);
+    kits.assign(id, "math", "METHODIST", "edu645001", k + 601501, k + 601503);
 
     KitCredentials rus =
-        credentials(as("ppo640001"), id, "rus")
+        credentials(as("edu645001"), id, "rus")
             .expectStatus()
             .isOk()
             .expectBody(KitCredentials.class)
@@ -233,7 +233,7 @@ class KitCredentialsApiTests extends ApiTest {
             .getResponseBody();
     assertThat(rus.getSubjectName()).isEqualTo("Русский язык");
     assertThat(rus.getCategory()).isEqualTo(ParticipantCategory.TEACHER);
-    assertThat(rus.getOrganization().getLogin()).isEqualTo("ppo640001");
+    assertThat(rus.getOrganization().getLogin()).isEqualTo("edu645001");
     assertThat(rus.getLink()).isEqualTo(publicUrl.resolve("/q"));
     assertThat(rus.getItems())
         .extracting(KitCredential::getKit)
@@ -272,7 +272,7 @@ class KitCredentialsApiTests extends ApiTest {
     assertThat(rus.getValidUntil()).isNull();
 
     KitCredentials math =
-        credentials(as("ppo640001"), id, "math")
+        credentials(as("edu645001"), id, "math")
             .expectStatus()
             .isOk()
             .expectBody(KitCredentials.class)
@@ -296,7 +296,7 @@ class KitCredentialsApiTests extends ApiTest {
         qOpens,
         qCloses);
     KitCredentials scheduled =
-        credentials(as("ppo640001"), id, "rus")
+        credentials(as("edu645001"), id, "rus")
             .expectStatus()
             .isOk()
             .expectBody(KitCredentials.class)
@@ -309,10 +309,10 @@ class KitCredentialsApiTests extends ApiTest {
     for (String login : List.of("federal", "region64", "mun64-engels", "resp64", "edu640001")) {
       credentials(as(login), id, "rus").expectStatus().isForbidden();
     }
-    credentials(as("ppo640001"), id, "history").expectStatus().isNotFound();
+    credentials(as("edu645001"), id, "history").expectStatus().isNotFound();
     long none = campaign("ОМК, ППО без комплектов").getId();
-    kits.assign(none, "rus", "ppo640002", k + 1, k + 5);
-    credentials(as("ppo640001"), none, "rus").expectStatus().isNotFound();
+    kits.assign(none, "rus", "edu645002", k + 1, k + 5);
+    credentials(as("edu645001"), none, "rus").expectStatus().isNotFound();
   }
 
   private Instant campaignStage(long campaignId, String code, boolean opening) {
@@ -333,7 +333,7 @@ class KitCredentialsApiTests extends ApiTest {
             .one()
             .block();
     KitCredentials rus =
-        credentials(as("ppo640001"), demo, "rus")
+        credentials(as("edu645001"), demo, "rus")
             .expectStatus()
             .isOk()
             .expectBody(KitCredentials.class)
@@ -350,8 +350,8 @@ class KitCredentialsApiTests extends ApiTest {
     long id = campaign("ОМК, удаление диапазона с анкетами").getId();
     long k = KitsFixture.freshKits();
     KitsFixture kits = new KitsFixture(client, db);
-    long untouched = kits.assign(id, "rus", "ppo640001", k + 1, k + 10);
-    long started = kits.assign(id, "rus", "ppo640002", k + 11, k + 20);
+    long untouched = kits.assign(id, "rus", "edu645001", k + 1, k + 10);
+    long started = kits.assign(id, "rus", "edu645002", k + 11, k + 20);
 
     // Without a session the range and its credentials go.
     client
@@ -360,7 +360,7 @@ class KitCredentialsApiTests extends ApiTest {
         .exchange()
         .expectStatus()
         .isNoContent();
-    assertThat(stored(id)).extracting(r -> r.get("point")).containsOnly("ppo640002");
+    assertThat(stored(id)).extracting(r -> r.get("point")).containsOnly("edu645002");
 
     Long questionnaire =
         db.sql(
@@ -409,7 +409,7 @@ class KitCredentialsApiTests extends ApiTest {
       ranges
           .append(i == 0 ? "" : ",")
           .append(
-              "{\"organization\":\"ppo640001\",\"first\":%d,\"last\":%d}"
+              "{\"organization\":\"edu645001\",\"first\":%d,\"last\":%d}"
                   .formatted(first, first + 9_999));
     }
     assign(id, "{\"subjectKey\":\"rus\",\"ranges\":[" + ranges + "]}")
@@ -428,7 +428,7 @@ class KitCredentialsApiTests extends ApiTest {
     long id = campaign("ОМК, сто тысяч комплектов").getId();
     long k = KitsFixture.freshKits();
     StringBuilder ranges = new StringBuilder();
-    String[] points = {"ppo640001", "ppo640002", "ppo640003", "ppo020001", "ppo020002"};
+    String[] points = {"edu645001", "edu645002", "edu645003", "edu025001", "edu025002"};
     for (int i = 0; i < 10; i++) {
       long first = k + 100_001 + i * 10_000L;
       ranges

@@ -62,10 +62,10 @@ class KitsApiTests extends ApiTest {
             title,
             now.minus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(5)),
-            "ppo640001",
-            "ppo640002",
-            "ppo640003",
-            "ppo020001")
+            "edu645001",
+            "edu645002",
+            "edu645003",
+            "edu025001")
         .getId();
   }
 
@@ -111,9 +111,9 @@ class KitsApiTests extends ApiTest {
                 id,
                 """
                 {"subjectKey":"rus","ranges":[
-                  {"organization":"ppo640001","first":%d,"last":%d},
-                  {"organization":"ppo640002","first":%d,"last":%d,"category":"TEACHER"},
-                  {"organization":"ppo020001","first":%d,"last":%d,"category":"METHODIST"}]}
+                  {"organization":"edu645001","first":%d,"last":%d},
+                  {"organization":"edu645002","first":%d,"last":%d,"category":"TEACHER"},
+                  {"organization":"edu025001","first":%d,"last":%d,"category":"METHODIST"}]}
                 """
                     .formatted(
                         k + 501501, k + 501530, k + 501531, k + 501560, k + 502001, k + 502030))
@@ -129,9 +129,9 @@ class KitsApiTests extends ApiTest {
             KitRange::getCount,
             KitRange::getCategory)
         .containsExactly(
-            tuple("ppo640001", k + 501501L, 30, ParticipantCategory.TEACHER),
-            tuple("ppo640002", k + 501531L, 30, ParticipantCategory.TEACHER),
-            tuple("ppo020001", k + 502001L, 30, ParticipantCategory.METHODIST));
+            tuple("edu645001", k + 501501L, 30, ParticipantCategory.TEACHER),
+            tuple("edu645002", k + 501531L, 30, ParticipantCategory.TEACHER),
+            tuple("edu025001", k + 502001L, 30, ParticipantCategory.METHODIST));
     assertThat(stored.get(0).getAssignedBy()).isEqualTo("federal");
 
     KitRangePage all = list(client, id, "");
@@ -147,31 +147,31 @@ class KitsApiTests extends ApiTest {
     KitRangePage region = list(as("region64"), id, "");
     assertThat(region.getItems())
         .extracting(r -> r.getOrganization().getLogin())
-        .containsExactly("ppo640001", "ppo640002");
+        .containsExactly("edu645001", "edu645002");
     assertThat(region.getKits()).isEqualTo(60);
-    assertThat(list(as("region64"), id, "?organization=ppo640002").getItems())
+    assertThat(list(as("region64"), id, "?organization=edu645002").getItems())
         .extracting(KitRange::getFirst)
         .containsExactly(k + 501531L);
     as("region64")
         .get()
-        .uri("/api/campaigns/" + id + "/kits?organization=ppo020001")
+        .uri("/api/campaigns/" + id + "/kits?organization=edu025001")
         .exchange()
         .expectStatus()
         .isNotFound();
 
-    KitRangePage point = list(as("ppo640001"), id, "");
+    KitRangePage point = list(as("edu645001"), id, "");
     assertThat(point.getItems())
         .extracting(KitRange::getFirst, KitRange::getLast)
         .containsExactly(tuple(k + 501501L, k + 501530L));
-    assertThat(list(as("ppo640001"), id, "?subjectKey=math").getTotal()).isZero();
+    assertThat(list(as("edu645001"), id, "?subjectKey=math").getTotal()).isZero();
 
     // Another point sees none of it, and cannot ask for it.
-    KitRangePage other = list(point("ppo640003"), id, "");
+    KitRangePage other = list(point("edu645003"), id, "");
     assertThat(other.getTotal()).isZero();
     assertThat(other.getKits()).isZero();
-    point("ppo640003")
+    point("edu645003")
         .get()
-        .uri("/api/campaigns/" + id + "/kits?organization=ppo640001")
+        .uri("/api/campaigns/" + id + "/kits?organization=edu645001")
         .exchange()
         .expectStatus()
         .isNotFound();
@@ -181,7 +181,7 @@ class KitsApiTests extends ApiTest {
   void overlappingRangesAreRefusedNamingEachClashAndNothingIsStored() {
     long id = campaign("ОМК, пересечения комплектов");
     long k = KitsFixture.freshKits();
-    new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 501501, k + 501530);
+    new KitsFixture(client, db).assign(id, "rus", "edu645001", k + 501501, k + 501530);
 
     List<String> errors =
         messages(
@@ -189,9 +189,9 @@ class KitsApiTests extends ApiTest {
                 id,
                 """
                 {"subjectKey":"rus","ranges":[
-                  {"organization":"ppo640002","first":%d,"last":%d},
-                  {"organization":"ppo640003","first":%d,"last":%d},
-                  {"organization":"ppo640003","first":%d,"last":%d}]}
+                  {"organization":"edu645002","first":%d,"last":%d},
+                  {"organization":"edu645003","first":%d,"last":%d},
+                  {"organization":"edu645003","first":%d,"last":%d}]}
                 """
                     .formatted(
                         k + 501520, k + 501540, k + 501535, k + 501545, k + 501600, k + 501610)));
@@ -204,18 +204,18 @@ class KitsApiTests extends ApiTest {
                             + (k + 501501)
                             + "–"
                             + (k + 501530)
-                            + " уже закреплены за ppo640001")
+                            + " уже закреплены за edu645001")
                     .contains((k + 501520) + "–" + (k + 501540)))
         .anySatisfy(
             m ->
                 assertThat(m)
-                    .contains((k + 501535) + "–" + (k + 501545) + " (ppo640003)")
-                    .contains((k + 501520) + "–" + (k + 501540) + " (ppo640002)"));
+                    .contains((k + 501535) + "–" + (k + 501545) + " (edu645003)")
+                    .contains((k + 501520) + "–" + (k + 501540) + " (edu645002)"));
     assertThat(errors).hasSize(2);
     assertThat(list(client, id, "").getTotal()).isEqualTo(1);
 
     // The same numbers in another subject are another kit.
-    new KitsFixture(client, db).assign(id, "math", "ppo640002", k + 501501, k + 501530);
+    new KitsFixture(client, db).assign(id, "math", "edu645002", k + 501501, k + 501530);
     assertThat(list(client, id, "").getKits()).isEqualTo(60);
   }
 
@@ -229,14 +229,14 @@ class KitsApiTests extends ApiTest {
                     """
                     {"subjectKey":"rus","ranges":[
                       {"organization":"edu640001","first":1,"last":10},
-                      {"organization":"ppo640001","first":20,"last":11},
-                      {"organization":"ppo640002","first":100,"last":10100},
-                      {"organization":"ppo999999","first":20000,"last":20001}]}
+                      {"organization":"edu645001","first":20,"last":11},
+                      {"organization":"edu645002","first":100,"last":10100},
+                      {"organization":"edu995999","first":20000,"last":20001}]}
                     """)))
         .anySatisfy(m -> assertThat(m).contains("edu640001").contains("не пункт проведения"))
         .anySatisfy(m -> assertThat(m).contains("Первый номер 20 больше последнего 11"))
         .anySatisfy(m -> assertThat(m).contains("больше 10000 комплектов"))
-        .anySatisfy(m -> assertThat(m).contains("«ppo999999» не найдена"))
+        .anySatisfy(m -> assertThat(m).contains("«edu995999» не найдена"))
         .hasSize(4);
     assertThat(
             messages(
@@ -244,7 +244,7 @@ class KitsApiTests extends ApiTest {
                     id,
                     """
                     {"subjectKey":"history","ranges":[
-                      {"organization":"ppo640001","first":1,"last":10}]}
+                      {"organization":"edu645001","first":1,"last":10}]}
                     """)))
         .containsExactly("Предмета «history» нет в этой кампании");
     // A point of a region outside the campaign (64 and 02).
@@ -254,10 +254,10 @@ class KitsApiTests extends ApiTest {
                     id,
                     """
                     {"subjectKey":"rus","ranges":[
-                      {"organization":"ppo250001","first":1,"last":10}]}
+                      {"organization":"edu255001","first":1,"last":10}]}
                     """)))
         .singleElement()
-        .satisfies(m -> assertThat(m).contains("ppo250001").contains("не участвует"));
+        .satisfies(m -> assertThat(m).contains("edu255001").contains("не участвует"));
     assertThat(list(client, id, "").getTotal()).isZero();
   }
 
@@ -265,7 +265,7 @@ class KitsApiTests extends ApiTest {
   void onlyTheFederalOrganizerAssignsAndTakesBack() {
     long id = campaign("ОМК, удаление диапазона");
     long k = KitsFixture.freshKits();
-    long range = new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 1, k + 30);
+    long range = new KitsFixture(client, db).assign(id, "rus", "edu645001", k + 1, k + 30);
     assign(id, "{}").expectStatus().isBadRequest();
     as("region64")
         .post()
@@ -273,7 +273,7 @@ class KitsApiTests extends ApiTest {
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(
             """
-            {"subjectKey":"rus","ranges":[{"organization":"ppo640002","first":31,"last":40}]}
+            {"subjectKey":"rus","ranges":[{"organization":"edu645002","first":31,"last":40}]}
             """)
         .exchange()
         .expectStatus()
@@ -299,7 +299,7 @@ class KitsApiTests extends ApiTest {
         .expectStatus()
         .isNotFound();
     // The numbers are free again.
-    new KitsFixture(client, db).assign(id, "rus", "ppo640002", k + 1, k + 30);
+    new KitsFixture(client, db).assign(id, "rus", "edu645002", k + 1, k + 30);
   }
 
   @Test
@@ -307,14 +307,14 @@ class KitsApiTests extends ApiTest {
     long id = campaign("ОМК, протокол 2 из комплектов");
     KitsFixture kits = new KitsFixture(client, db);
     long k = KitsFixture.freshKits();
-    kits.assign(id, "rus", "ppo640001", k + 501501, k + 501503);
-    kits.assign(id, "rus", "ppo640001", k + 501601, k + 501602);
-    kits.assign(id, "rus", "ppo640002", k + 501504, k + 501530);
-    kits.assign(id, "math", "ppo640001", k + 601501, k + 601530);
+    kits.assign(id, "rus", "edu645001", k + 501501, k + 501503);
+    kits.assign(id, "rus", "edu645001", k + 501601, k + 501602);
+    kits.assign(id, "rus", "edu645002", k + 501504, k + 501530);
+    kits.assign(id, "math", "edu645001", k + 601501, k + 601530);
     FormDefinition form = new FormsFixture(client, db).form(id, KitsFixture.PROTOCOL2, "p2-rus");
 
     FormResponse response =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/forms/" + form.getId() + "/response")
             .exchange()
@@ -335,7 +335,7 @@ class KitsApiTests extends ApiTest {
 
     // A point with no kits of the subject has an empty protocol.
     FormResponse none =
-        point("ppo640003")
+        point("edu645003")
             .get()
             .uri("/api/forms/" + form.getId() + "/response")
             .exchange()

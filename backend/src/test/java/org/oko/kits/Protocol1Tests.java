@@ -42,16 +42,16 @@ class Protocol1Tests extends ApiTest {
                 "ОМК, протокол 1",
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(5)),
-                "ppo640001",
-                "ppo640002")
+                "edu645001",
+                "edu645002")
             .getId();
     long k = KitsFixture.freshKits();
     KitsFixture kits = new KitsFixture(client, db);
-    kits.assign(id, "rus", "METHODIST", "ppo640001", k + 501501, k + 501505);
-    kits.assign(id, "rus", "ppo640002", k + 501506, k + 501510);
-    kits.assign(id, "math", "ppo640001", k + 501501, k + 501505);
+    kits.assign(id, "rus", "METHODIST", "edu645001", k + 501501, k + 501505);
+    kits.assign(id, "rus", "edu645002", k + 501506, k + 501510);
+    kits.assign(id, "math", "edu645001", k + 501501, k + 501505);
     Map<Long, String> passwords =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/campaigns/" + id + "/kits/credentials?subjectKey=rus")
             .exchange()
@@ -63,7 +63,7 @@ class Protocol1Tests extends ApiTest {
             .collect(Collectors.toMap(KitCredential::getKit, KitCredential::getPassword));
 
     byte[] file =
-        as("ppo640001")
+        as("edu645001")
             .get()
             .uri("/api/campaigns/" + id + "/kits/protocol1?subjectKey=rus")
             .exchange()
@@ -97,17 +97,17 @@ class Protocol1Tests extends ApiTest {
       assertThat(protocol.getRow(0).getCell(2).getStringCellValue()).isEqualTo("Методисты");
       assertThat(protocol.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Русский язык");
       assertThat(protocol.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Логин ППО:");
-      assertThat(protocol.getRow(1).getCell(1).getStringCellValue()).isEqualTo("ppo640001");
+      assertThat(protocol.getRow(1).getCell(1).getStringCellValue()).isEqualTo("edu645001");
       assertThat(protocol.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Название:");
       assertThat(protocol.getRow(2).getCell(1).getStringCellValue())
           .isEqualTo(
-              db.sql("select name from organization where login = 'ppo640001'")
+              db.sql("select name from organization where login = 'edu645001'")
                   .map(r -> r.get("name", String.class))
                   .one()
                   .block());
       assertThat(protocol.getRow(3).getCell(1).getStringCellValue())
           .isEqualTo("ФИО (не передаются в систему, но для заполнения обязательны)");
-      // Only the point's own kits of Russian: none of ppo640002, none of mathematics twice.
+      // Only the point's own kits of Russian: none of edu645002, none of mathematics twice.
       assertThat(protocol.getLastRowNum()).isEqualTo(3 + 5);
       for (int i = 0; i < 5; i++) {
         XSSFRow row = protocol.getRow(4 + i);
@@ -191,12 +191,12 @@ class Protocol1Tests extends ApiTest {
                 "ОМК, ссылка на анкету",
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(5)),
-                "ppo640001")
+                "edu645001")
             .getId();
     long k = KitsFixture.freshKits();
-    new KitsFixture(client, db).assign(id, "rus", "ppo640001", k + 1, k + 2);
+    new KitsFixture(client, db).assign(id, "rus", "edu645001", k + 1, k + 2);
     String evil = "evil.example";
-    WebTestClient point = as("ppo640001");
+    WebTestClient point = as("edu645001");
 
     KitCredentials credentials =
         point
@@ -244,10 +244,10 @@ class Protocol1Tests extends ApiTest {
                 "ОМК, протокол 1 только для ППО",
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(5)),
-                "ppo640001")
+                "edu645001")
             .getId();
     long k = KitsFixture.freshKits();
-    new KitsFixture(client, db).assign(id, "rus", "ppo640002", k + 1, k + 3);
+    new KitsFixture(client, db).assign(id, "rus", "edu645002", k + 1, k + 3);
     for (String login : List.of("federal", "region64", "edu640001")) {
       as(login)
           .get()
@@ -256,8 +256,8 @@ class Protocol1Tests extends ApiTest {
           .expectStatus()
           .isForbidden();
     }
-    // ppo640001 has no kits in this campaign.
-    as("ppo640001")
+    // edu645001 has no kits in this campaign.
+    as("edu645001")
         .get()
         .uri("/api/campaigns/" + id + "/kits/protocol1?subjectKey=rus")
         .exchange()

@@ -115,7 +115,7 @@ class ObserversTests extends ApiTest {
         .expectStatus()
         .isForbidden();
     // A school outside the campaign's sample does not see the campaign.
-    as("ppo640001")
+    as("edu645001")
         .get()
         .uri("/api/campaigns/" + campaign + "/observers")
         .exchange()

@@ -72,7 +72,7 @@ class OrganizationExportTests extends ApiTest {
             count(
                 "o.municipality_id = (select municipality_id from organization"
                     + " where login = 'edu640021')"));
-    assertThat(String.join("\n", engels)).contains(";edu640021;").doesNotContain(";ppo020001;");
+    assertThat(String.join("\n", engels)).contains(";edu640021;").doesNotContain(";edu025001;");
     as("edu640021").get().uri("/api/exports/organizations").exchange().expectStatus().isForbidden();
     client
         .get()

@@ -235,13 +235,13 @@ class OrganizationOverviewApiTests extends ApiTest {
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)),
                 now.plus(Duration.ofDays(9)),
-                "ppo640001",
-                "ppo640002")
+                "edu645001",
+                "edu645002")
             .getId();
     omk.questionnaire(campaign);
-    List<Credential> rus = omk.kits(campaign, "rus", "ppo640001", 3);
-    omk.kits(campaign, "math", "ppo640001", 2);
-    omk.kits(campaign, "rus", "ppo640002", 4);
+    List<Credential> rus = omk.kits(campaign, "rus", "edu645001", 3);
+    omk.kits(campaign, "math", "edu645001", 2);
+    omk.kits(campaign, "rus", "edu645002", 4);
     WebTestClient first = withToken(omk.token(rus.get(0)));
     UUID submitted = session(first);
     first
@@ -254,7 +254,7 @@ class OrganizationOverviewApiTests extends ApiTest {
         .expectStatus()
         .isOk();
     session(withToken(omk.token(rus.get(1))));
-    long point = organizationId("ppo640001");
+    long point = organizationId("edu645001");
     Campaign omkCampaign = new Campaign().id(campaign);
 
     OverviewKits kits = read("region64", omkCampaign, point, "/kits", OverviewKits.class);

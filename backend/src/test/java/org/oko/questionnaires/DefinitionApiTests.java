@@ -44,7 +44,7 @@ class DefinitionApiTests extends ApiTest {
 
   @Test
   void theFederalOrganizerDefinesAQuestionnaireAndTheRegionSeesIt() {
-    long campaign = fixture().campaign("ОМК, анкеты: определение", "ppo640001", "ppo020001");
+    long campaign = fixture().campaign("ОМК, анкеты: определение", "edu645001", "edu025001");
     Questionnaire created = fixture().define(campaign, "TEACHER");
     assertThat(created.getVersion()).isEqualTo(1);
     assertThat(created.getLatestVersion()).isEqualTo(1);
@@ -54,7 +54,7 @@ class DefinitionApiTests extends ApiTest {
     assertThat(created.getContent().getSections().get(0).getQuestions().get(4).getShowIf())
         .isNotNull();
 
-    for (String reader : List.of("region64", "mun64-engels", "resp64", "ppo640001")) {
+    for (String reader : List.of("region64", "mun64-engels", "resp64", "edu645001")) {
       List<Questionnaire> listed =
           as(reader)
               .get()
@@ -67,7 +67,7 @@ class DefinitionApiTests extends ApiTest {
               .getResponseBody();
       assertThat(listed).extracting(Questionnaire::getId).containsExactly(created.getId());
     }
-    as("ppo640001")
+    as("edu645001")
         .get()
         .uri("/api/questionnaires/" + created.getId())
         .exchange()
@@ -80,7 +80,7 @@ class DefinitionApiTests extends ApiTest {
 
   @Test
   void aSecondQuestionnaireForTheSameCategoryIsAConflict() {
-    long campaign = fixture().campaign("ОМК, анкеты: дубль", "ppo640001");
+    long campaign = fixture().campaign("ОМК, анкеты: дубль", "edu645001");
     fixture().define(campaign, "TEACHER");
     post(campaign, DefinitionFixture.input("TEACHER", "Ещё одна", DefinitionFixture.CONTENT))
         .expectStatus()
@@ -119,7 +119,7 @@ class DefinitionApiTests extends ApiTest {
 
   @Test
   void aBrokenDefinitionIsRefusedWithEveryProblemByPath() {
-    long campaign = fixture().campaign("ОМК, анкеты: ошибки", "ppo640001");
+    long campaign = fixture().campaign("ОМК, анкеты: ошибки", "edu645001");
     String broken =
         DefinitionFixture.CONTENT
             .replace("\"anyOf\":[\"yes\"]", "\"anyOf\":[\"maybe\"]")
@@ -149,7 +149,7 @@ class DefinitionApiTests extends ApiTest {
 
   @Test
   void anUpdatePublishesANewVersionAndKeepsTheOldOne() {
-    long campaign = fixture().campaign("ОМК, анкеты: версии", "ppo640001");
+    long campaign = fixture().campaign("ОМК, анкеты: версии", "edu645001");
     Questionnaire v1 = fixture().define(campaign, "TEACHER");
     String changed =
         DefinitionFixture.CONTENT.replace("\"text\":\"Стаж\"", "\"text\":\"Стаж, лет\"");
@@ -213,16 +213,16 @@ class DefinitionApiTests extends ApiTest {
   void aCampaignOfAnotherRegionHidesItsQuestionnaires() {
     // An ОМК of regions 64 and 02 whose sample holds a point of region 02 only; a region-25
     // coordinator does not exist among the demo accounts, so region 02's point stands for it.
-    long campaign = fixture().campaign("ОМК, анкеты: чужой регион", "ppo020001");
+    long campaign = fixture().campaign("ОМК, анкеты: чужой регион", "edu025001");
     Questionnaire q = fixture().define(campaign, "TEACHER");
     // A point outside the sample does not take part in the campaign.
-    as("ppo640001")
+    as("edu645001")
         .get()
         .uri("/api/questionnaires/" + q.getId())
         .exchange()
         .expectStatus()
         .isNotFound();
-    as("ppo640001")
+    as("edu645001")
         .get()
         .uri("/api/campaigns/" + campaign + "/questionnaires")
         .exchange()

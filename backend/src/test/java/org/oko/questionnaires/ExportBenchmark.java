@@ -49,7 +49,7 @@ class ExportBenchmark extends ApiTest {
     int rows = Integer.getInteger("oko.bench.rows", 1_000_000);
     long started = System.nanoTime();
     DefinitionFixture fixture = new DefinitionFixture(client, db);
-    long campaign = fixture.campaign("ОМК, выгрузка: бенчмарк " + System.nanoTime(), "ppo640001");
+    long campaign = fixture.campaign("ОМК, выгрузка: бенчмарк " + System.nanoTime(), "edu645001");
     Questionnaire teacher = fixture.define(campaign, "TEACHER");
     seed(campaign, teacher.getId(), rows);
     report("seed", rows + " submitted questionnaires written in %.1f s", seconds(started));

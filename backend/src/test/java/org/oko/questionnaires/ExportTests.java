@@ -41,7 +41,7 @@ class ExportTests extends ApiTest {
       """;
 
   /**
-   * A campaign with a teacher questionnaire answered on two kits of ppo640001 and one of a region
+   * A campaign with a teacher questionnaire answered on two kits of edu645001 and one of a region
    * 02 point, and a methodist questionnaire answered on one kit.
    */
   private record Setup(long campaign, Questionnaire teacher, Questionnaire methodist) {}
@@ -52,20 +52,20 @@ class ExportTests extends ApiTest {
    */
   private Setup setup(String title, long base) {
     DefinitionFixture fixture = new DefinitionFixture(client, db);
-    long campaign = fixture.campaign(title, "ppo640001", "ppo020001");
+    long campaign = fixture.campaign(title, "edu645001", "edu025001");
     new org.oko.kits.KitsFixture(client, db)
-        .assign(campaign, "rus", "ppo640001", base + 501, base + 510);
+        .assign(campaign, "rus", "edu645001", base + 501, base + 510);
     new org.oko.kits.KitsFixture(client, db)
-        .assign(campaign, "rus", "ppo020001", base + 601, base + 610);
+        .assign(campaign, "rus", "edu025001", base + 601, base + 610);
     Questionnaire teacher = fixture.define(campaign, "TEACHER");
     Questionnaire methodist = fixture.define(campaign, "METHODIST");
-    fixture.submitted(teacher, "ppo640001", "rus", base + 502, TEACHER_ANSWERS, SUBMITTED);
+    fixture.submitted(teacher, "edu645001", "rus", base + 502, TEACHER_ANSWERS, SUBMITTED);
     fixture.submitted(
-        teacher, "ppo640001", "rus", base + 501, "{\"exp\":3.5,\"cat\":\"first\"}", SUBMITTED);
-    fixture.submitted(teacher, "ppo020001", "rus", base + 601, "{\"exp\":30}", SUBMITTED);
-    fixture.submitted(methodist, "ppo640001", "rus", base + 509, "{\"exp\":7}", SUBMITTED);
+        teacher, "edu645001", "rus", base + 501, "{\"exp\":3.5,\"cat\":\"first\"}", SUBMITTED);
+    fixture.submitted(teacher, "edu025001", "rus", base + 601, "{\"exp\":30}", SUBMITTED);
+    fixture.submitted(methodist, "edu645001", "rus", base + 509, "{\"exp\":7}", SUBMITTED);
     // Started but not submitted: not exported.
-    fixture.submitted(teacher, "ppo640001", "rus", base + 503, "{\"exp\":1}", SUBMITTED);
+    fixture.submitted(teacher, "edu645001", "rus", base + 503, "{\"exp\":1}", SUBMITTED);
     db.sql(
             "update questionnaire_session set status = 'STARTED', submitted_at = null"
                 + " where login = :login")
@@ -129,9 +129,9 @@ class ExportTests extends ApiTest {
       assertThat(sheet.getLastRowNum()).isEqualTo(3);
       Row first = sheet.getRow(1);
       assertThat(texts(first).subList(0, 4))
-          .containsExactly("02", "ppo020001", "Русский язык", "Учителя");
+          .containsExactly("02", "edu025001", "Русский язык", "Учителя");
       Row full = sheet.getRow(3);
-      assertThat(full.getCell(1).getStringCellValue()).isEqualTo("ppo640001");
+      assertThat(full.getCell(1).getStringCellValue()).isEqualTo("edu645001");
       assertThat(full.getCell(4).getNumericCellValue()).isEqualTo(7_100_502);
       // Saratov is UTC+4.
       assertThat(full.getCell(5).getStringCellValue()).isEqualTo("10.04.2026 13:30");
@@ -189,13 +189,13 @@ class ExportTests extends ApiTest {
     assertThat(lines[0])
         .startsWith("Регион;Логин ППО;Предмет;Категория;Номер комплекта;")
         .endsWith(";Замечания;Другие ответы");
-    assertThat(lines[1]).startsWith("02;ppo020001;Русский язык;Учителя;7300601;");
+    assertThat(lines[1]).startsWith("02;edu025001;Русский язык;Учителя;7300601;");
     // A decimal comma for Excel, empty cells for unanswered questions.
     assertThat(lines[2])
-        .startsWith("64;ppo640001;Русский язык;Учителя;7300501;10.04.2026 13:30;3,5;Первая;;");
+        .startsWith("64;edu645001;Русский язык;Учителя;7300501;10.04.2026 13:30;3,5;Первая;;");
     assertThat(lines[3])
         .isEqualTo(
-            "64;ppo640001;Русский язык;Учителя;7300502;10.04.2026 13:30;12;Высшая;"
+            "64;edu645001;Русский язык;Учителя;7300502;10.04.2026 13:30;12;Высшая;"
                 + "\"Русский язык; Математика\";Да;\"'=HYPERLINK(\"\"x\"\")\";4;Да;Нет;"
                 + "\"Строка; с \"\"кавычками\"\"\nи переносом\";gone=ответ на удалённый вопрос");
     assertThat(lines).hasSize(4);
@@ -205,10 +205,10 @@ class ExportTests extends ApiTest {
   void aLargeCampaignIsExportedWhole() {
     // More rows than are fetched from the database at once.
     DefinitionFixture fixture = new DefinitionFixture(client, db);
-    long campaign = fixture.campaign("ОМК, выгрузка большой кампании", "ppo640001");
+    long campaign = fixture.campaign("ОМК, выгрузка большой кампании", "edu645001");
     long base = 7_400_000;
     new org.oko.kits.KitsFixture(client, db)
-        .assign(campaign, "rus", "ppo640001", base + 1, base + 1200);
+        .assign(campaign, "rus", "edu645001", base + 1, base + 1200);
     Questionnaire teacher = fixture.define(campaign, "TEACHER");
     db.sql(
             """
@@ -242,13 +242,13 @@ class ExportTests extends ApiTest {
     byte[] csv = download(campaign, "?format=csv", "text/csv");
     String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r\n");
     assertThat(lines).hasSize(1 + 1200);
-    assertThat(lines[1200]).startsWith("64;ppo640001;Русский язык;Учителя;7401200;");
+    assertThat(lines[1200]).startsWith("64;edu645001;Русский язык;Учителя;7401200;");
   }
 
   @Test
   void aCampaignWithNoSubmissionsGivesTheHeaderOnly() {
     DefinitionFixture fixture = new DefinitionFixture(client, db);
-    long campaign = fixture.campaign("ОМК, выгрузка без анкет", "ppo640001");
+    long campaign = fixture.campaign("ОМК, выгрузка без анкет", "edu645001");
     fixture.define(campaign, "TEACHER");
     byte[] csv = download(campaign, "?format=csv", "text/csv");
     String text = new String(csv, StandardCharsets.UTF_8);
@@ -265,9 +265,9 @@ class ExportTests extends ApiTest {
     String[] lines = text.split("\r\n");
     // Saratov's two submitted teacher questionnaires; Bashkortostan's (region 02) is not there.
     assertThat(lines).hasSize(3);
-    assertThat(lines[1]).startsWith("64;ppo640001;");
-    assertThat(lines[2]).startsWith("64;ppo640001;");
-    for (String login : List.of("mun64-engels", "resp64", "ppo640001")) {
+    assertThat(lines[1]).startsWith("64;edu645001;");
+    assertThat(lines[2]).startsWith("64;edu645001;");
+    for (String login : List.of("mun64-engels", "resp64", "edu645001")) {
       as(login)
           .get()
           .uri("/api/campaigns/" + s.campaign() + "/questionnaire-responses")
@@ -303,7 +303,7 @@ class ExportTests extends ApiTest {
     JsonNode full =
         all.stream().filter(l -> l.get("kit").asLong() == 7_600_502).findFirst().orElseThrow();
     assertThat(full.get("regionCode").asString()).isEqualTo("64");
-    assertThat(full.get("point").asString()).isEqualTo("ppo640001");
+    assertThat(full.get("point").asString()).isEqualTo("edu645001");
     assertThat(full.get("subjectName").asString()).isEqualTo("Русский язык");
     assertThat(full.get("category").asString()).isEqualTo("TEACHER");
     assertThat(full.get("submittedAt").asString()).isEqualTo("2026-04-10T09:30:00Z");

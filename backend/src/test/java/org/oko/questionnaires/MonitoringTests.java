@@ -30,8 +30,8 @@ class MonitoringTests extends ApiTest {
   private long campaign;
 
   /**
-   * ppo640001: 3 kits of Russian (protocol 2: two used, one spoiled) and 2 of mathematics; two
-   * participants started, one of them submitted. ppo640002: 2 kits of Russian. ppo020001 (region
+   * edu645001: 3 kits of Russian (protocol 2: two used, one spoiled) and 2 of mathematics; two
+   * participants started, one of them submitted. edu645002: 2 kits of Russian. edu025001 (region
    * 02): 1 kit of Russian.
    */
   @BeforeEach
@@ -46,15 +46,15 @@ class MonitoringTests extends ApiTest {
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)),
                 now.plus(Duration.ofDays(9)),
-                "ppo640001",
-                "ppo640002",
-                "ppo020001")
+                "edu645001",
+                "edu645002",
+                "edu025001")
             .getId();
     fixture.questionnaire(campaign);
-    List<Credential> rus = fixture.kits(campaign, "rus", "ppo640001", 3);
-    fixture.kits(campaign, "math", "ppo640001", 2);
-    fixture.kits(campaign, "rus", "ppo640002", 2);
-    fixture.kits(campaign, "rus", "ppo020001", 1);
+    List<Credential> rus = fixture.kits(campaign, "rus", "edu645001", 3);
+    fixture.kits(campaign, "math", "edu645001", 2);
+    fixture.kits(campaign, "rus", "edu645002", 2);
+    fixture.kits(campaign, "rus", "edu025001", 1);
 
     WebTestClient first = withToken(fixture.token(rus.get(0)));
     UUID submitted = session(first);
@@ -68,7 +68,7 @@ class MonitoringTests extends ApiTest {
         .expectStatus()
         .isOk();
     session(withToken(fixture.token(rus.get(1))));
-    fixture.protocol2(campaign, as("ppo640001"), Map.of(rus.get(2).kit(), "испорчен"));
+    fixture.protocol2(campaign, as("edu645001"), Map.of(rus.get(2).kit(), "испорчен"));
   }
 
   private static UUID session(WebTestClient participant) {
@@ -114,10 +114,10 @@ class MonitoringTests extends ApiTest {
     assertThat(m.getLevel().getValue()).isEqualTo("POINT");
     assertThat(m.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactlyInAnyOrder("ppo640001", "ppo640002", "ppo020001");
-    assertThat(counts(row(m, "ppo640001"))).containsExactly(5L, 2L, 2L, 1L);
-    assertThat(counts(row(m, "ppo640002"))).containsExactly(2L, 0L, 0L, 0L);
-    assertThat(counts(row(m, "ppo020001"))).containsExactly(1L, 0L, 0L, 0L);
+        .containsExactlyInAnyOrder("edu645001", "edu645002", "edu025001");
+    assertThat(counts(row(m, "edu645001"))).containsExactly(5L, 2L, 2L, 1L);
+    assertThat(counts(row(m, "edu645002"))).containsExactly(2L, 0L, 0L, 0L);
+    assertThat(counts(row(m, "edu025001"))).containsExactly(1L, 0L, 0L, 0L);
     assertThat(counts(m.getTotals())).containsExactly(8L, 2L, 2L, 1L);
     assertThat(m.getTotal()).isEqualTo(3);
     assertThat(m.getGeneratedAt()).isNotNull();
@@ -125,7 +125,7 @@ class MonitoringTests extends ApiTest {
     QuestionnaireMonitoring math = monitoring(client, "?subjectKey=math");
     assertThat(math.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactly("ppo640001");
+        .containsExactly("edu645001");
     assertThat(counts(math.getTotals())).containsExactly(2L, 0L, 0L, 0L);
 
     QuestionnaireMonitoring paged = monitoring(client, "?size=1&page=1");
@@ -147,7 +147,7 @@ class MonitoringTests extends ApiTest {
         monitoring(client, "?level=MUNICIPALITY&regionCode=64");
     assertThat(municipalities.getItems()).allMatch(r -> r.getRegionCode().equals("64"));
     assertThat(counts(municipalities.getTotals())).containsExactly(7L, 2L, 2L, 1L);
-    Long municipality = municipalityOf("ppo640001");
+    Long municipality = municipalityOf("edu645001");
     QuestionnaireMonitoringRow own =
         municipalities.getItems().stream()
             .filter(
@@ -162,16 +162,16 @@ class MonitoringTests extends ApiTest {
 
   @Test
   void aMunicipalityRowDrillsDownToItsPoints() {
-    Long municipality = municipalityOf("ppo640001");
+    Long municipality = municipalityOf("edu645001");
     List<String> itsPoints =
-        List.of("ppo640001", "ppo640002").stream()
+        List.of("edu645001", "edu645002").stream()
             .filter(p -> municipality.equals(municipalityOf(p)))
             .toList();
     assertThat(monitoring(as("region64"), "?municipalityId=" + municipality).getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
         .containsExactlyInAnyOrderElementsOf(itsPoints);
     // a municipality of another region is not there for the regional coordinator
-    Long foreign = municipalityOf("ppo020001");
+    Long foreign = municipalityOf("edu025001");
     get(as("region64"), "?municipalityId=" + foreign).expectStatus().isNotFound();
   }
 
@@ -180,31 +180,31 @@ class MonitoringTests extends ApiTest {
     QuestionnaireMonitoring regional = monitoring(as("region64"), "");
     assertThat(regional.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactlyInAnyOrder("ppo640001", "ppo640002");
+        .containsExactlyInAnyOrder("edu645001", "edu645002");
     assertThat(counts(regional.getTotals())).containsExactly(7L, 2L, 2L, 1L);
 
     // the responsible coordinator follows the whole region, as the regional one
     assertThat(monitoring(as("resp64"), "").getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactlyInAnyOrder("ppo640001", "ppo640002");
+        .containsExactlyInAnyOrder("edu645001", "edu645002");
 
     QuestionnaireMonitoring bashkir = monitoring(as("region02"), "");
     assertThat(bashkir.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactly("ppo020001");
+        .containsExactly("edu025001");
     get(as("region02"), "?regionCode=64").expectStatus().isNotFound();
 
-    QuestionnaireMonitoring point = monitoring(as("ppo640001"), "");
+    QuestionnaireMonitoring point = monitoring(as("edu645001"), "");
     assertThat(point.getItems())
         .extracting(QuestionnaireMonitoringRow::getKey)
-        .containsExactly("ppo640001");
+        .containsExactly("edu645001");
 
     get(as("edu640001"), "").expectStatus().isNotFound();
 
     // the Engels municipal coordinator: the points of Engels only
     Long engels = municipalityOf("edu640021");
     List<String> engelsPoints =
-        List.of("ppo640001", "ppo640002").stream()
+        List.of("edu645001", "edu645002").stream()
             .filter(p -> engels.equals(municipalityOf(p)))
             .toList();
     assertThat(monitoring(as("mun64-engels"), "").getItems())

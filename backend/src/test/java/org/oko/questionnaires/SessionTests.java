@@ -48,10 +48,10 @@ class SessionTests extends ApiTest {
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)),
                 now.plus(Duration.ofDays(9)),
-                "ppo640001")
+                "edu645001")
             .getId();
     fixture.questionnaire(campaign);
-    return fixture.kits(campaign, "rus", "ppo640001", 3);
+    return fixture.kits(campaign, "rus", "edu645001", 3);
   }
 
   private WebTestClient participant(Credential c) {
@@ -130,7 +130,7 @@ class SessionTests extends ApiTest {
     assertThat(first.getContent().getSections().get(0).getQuestions()).hasSize(3);
     assertThat(first.getAnswers()).isEmpty();
     assertThat(first.getValidUntil().toInstant()).isEqualTo(now.plus(Duration.ofDays(9)));
-    // Issue 21: the phone shows the times in the region's zone (ppo640001 is in Saratov).
+    // Issue 21: the phone shows the times in the region's zone (edu645001 is in Saratov).
     assertThat(first.getTimeZone()).isEqualTo("Europe/Saratov");
 
     save(phone, first.getId(), Map.of("q1", "yes", "q2", 4)).expectStatus().isOk();
@@ -224,8 +224,8 @@ class SessionTests extends ApiTest {
   @Test
   void organizersCannotStartOrAnswerAQuestionnaire() {
     start(client).expectStatus().isForbidden();
-    start(as("ppo640001")).expectStatus().isForbidden();
-    save(as("ppo640001"), UUID.randomUUID(), Map.of("q1", "no")).expectStatus().isForbidden();
+    start(as("edu645001")).expectStatus().isForbidden();
+    save(as("edu645001"), UUID.randomUUID(), Map.of("q1", "no")).expectStatus().isForbidden();
   }
 
   @Test
@@ -383,7 +383,7 @@ class SessionTests extends ApiTest {
     WebTestClient late = participant(kits.get(1));
     UUID lateSession = started(late, 201).getId();
 
-    fixture.protocol2(campaignOf(session), as("ppo640001"), Map.of(kits.get(0).kit(), "испорчен"));
+    fixture.protocol2(campaignOf(session), as("edu645001"), Map.of(kits.get(0).kit(), "испорчен"));
     start(spoiled)
         .expectStatus()
         .isEqualTo(409)
@@ -415,9 +415,9 @@ class SessionTests extends ApiTest {
                 now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)),
                 now.plus(Duration.ofDays(9)),
-                "ppo640001")
+                "edu645001")
             .getId();
-    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 1).get(0);
+    Credential kit = fixture.kits(campaign, "rus", "edu645001", 1).get(0);
     start(participant(kit))
         .expectStatus()
         .isEqualTo(409)

@@ -42,7 +42,7 @@ class SignInTests extends ApiTest {
             now.minus(Duration.ofDays(1)),
             now.plus(Duration.ofDays(2)),
             now.plus(Duration.ofDays(9)),
-            "ppo640001")
+            "edu645001")
         .getId();
   }
 
@@ -64,7 +64,7 @@ class SignInTests extends ApiTest {
   @Test
   void aParticipantSignsInWithTheKitsCredentialAndGetsALongerAccessTokenOnly() throws Exception {
     long campaign = campaign("ОМК, вход участника");
-    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 2).get(0);
+    Credential kit = fixture.kits(campaign, "rus", "edu645001", 2).get(0);
 
     Map<String, Object> token = body(fixture.signIn(kit.login(), kit.password()), 200);
 
@@ -75,7 +75,7 @@ class SignInTests extends ApiTest {
     assertThat(claims.getStringClaim("role")).isEqualTo("PARTICIPANT");
     assertThat(claims.getStringClaim("region")).isEqualTo("64");
     long point =
-        db.sql("select id from organization where login = 'ppo640001'")
+        db.sql("select id from organization where login = 'edu645001'")
             .map(r -> r.get("id", Long.class))
             .one()
             .block();
@@ -87,7 +87,7 @@ class SignInTests extends ApiTest {
   @Test
   void wrongPasswordsLockTheLoginOutAfterFiveAttempts() {
     long campaign = campaign("ОМК, подбор пароля");
-    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 1).get(0);
+    Credential kit = fixture.kits(campaign, "rus", "edu645001", 1).get(0);
     String wrong = kit.password().equals("00000") ? "11111" : "00000";
 
     for (int i = 0; i < 5; i++) {
@@ -116,7 +116,7 @@ class SignInTests extends ApiTest {
   @Test
   void theRightPasswordAmongFortyParallelGuessesGetsInOnlyWithinTheFirstFiveChecks() {
     long campaign = campaign("ОМК, параллельный подбор");
-    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 1).get(0);
+    Credential kit = fixture.kits(campaign, "rus", "edu645001", 1).get(0);
     List<String> passwords = new ArrayList<>();
     for (int guess = 10000; passwords.size() < 40; guess++) {
       if (!Integer.toString(guess).equals(kit.password())) {
@@ -161,7 +161,7 @@ class SignInTests extends ApiTest {
   @Test
   void credentialsWorkFromTheConductStageUntilTheQuestionnaireStageCloses() {
     long campaign = campaign("ОМК, сроки входа");
-    Credential kit = fixture.kits(campaign, "rus", "ppo640001", 1).get(0);
+    Credential kit = fixture.kits(campaign, "rus", "edu645001", 1).get(0);
 
     clock.set(now.minus(Duration.ofDays(2)));
     Map<String, Object> early = body(fixture.signIn(kit.login(), kit.password()), 400);
@@ -189,7 +189,7 @@ class SignInTests extends ApiTest {
   @Test
   void aKitProtocolTwoMarksSpoiledOrNotUsedNoLongerSignsIn() {
     long campaign = campaign("ОМК, испорченный комплект");
-    List<Credential> kits = fixture.kits(campaign, "rus", "ppo640001", 3);
+    List<Credential> kits = fixture.kits(campaign, "rus", "edu645001", 3);
     Credential used = kits.get(0);
     Credential spoiled = kits.get(1);
     Credential unused = kits.get(2);
@@ -199,7 +199,7 @@ class SignInTests extends ApiTest {
 
     fixture.protocol2(
         campaign,
-        as("ppo640001"),
+        as("edu645001"),
         Map.of(spoiled.kit(), "испорчен", unused.kit(), "не использован"));
 
     body(fixture.signIn(used.login(), used.password()), 200);

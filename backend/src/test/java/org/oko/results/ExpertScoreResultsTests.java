@@ -35,12 +35,12 @@ class ExpertScoreResultsTests extends ApiTest {
     ScoringFixture fixture = new ScoringFixture(client, db, blobs);
     long campaign = fixture.campaign("ОМК результаты " + System.nanoTime(), clock.instant());
     fixture.scheme(campaign, "rus", 100, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 7001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 7001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String b = fixture.expert(campaign, "64", "edu640002", "rus");
     String c = fixture.expert(campaign, "64", "edu640003", "rus");
     fixture.distribute(campaign, "64", "rus");
-    long org = fixture.organizationId("ppo640001");
+    long org = fixture.organizationId("edu645001");
     String report = "/api/campaigns/" + campaign + "/results/reports/rus?organizationId=" + org;
 
     score(a, fixture.taskOf(campaign, a, 7001), 0, 0);

@@ -83,7 +83,7 @@ class PreliminaryListTests extends ApiTest {
 
     var rows = rows(template);
     // Schools and colleges of the region (ВПР), no assessment points.
-    assertThat(rows).containsKeys("edu640001", "spo640001").doesNotContainKey("ppo640001");
+    assertThat(rows).containsKeys("edu640001", "spo640001").doesNotContainKey("edu645001");
     assertThat(rows.get("edu640001")).containsEntry("C", "нет").containsEntry("F", "город");
     try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
       assertThat(workbook.getSheet("Справочник").getRow(1).getCell(0).getStringCellValue())
@@ -347,7 +347,7 @@ class PreliminaryListTests extends ApiTest {
             "64",
             List.of(
                 entry("edu640001", 5, "CITY", "rus-4"),
-                entry("ppo640001", 5, "CITY", "rus-4"),
+                entry("edu645001", 5, "CITY", "rus-4"),
                 entry("edu640001", 5, "CITY", "rus-4"),
                 entry("edu640004", 5, "CITY", "hist-11")))
         .expectStatus()

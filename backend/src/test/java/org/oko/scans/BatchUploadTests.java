@@ -34,7 +34,7 @@ class BatchUploadTests extends ApiTest {
   void campaign() {
     fixture = new ScansFixture(client, db);
     campaign = fixture.campaign("ОМК, загрузка сканов").getId();
-    point = fixture.organizationId("ppo640001");
+    point = fixture.organizationId("edu645001");
   }
 
   @Test
@@ -219,7 +219,7 @@ class BatchUploadTests extends ApiTest {
 
   @Test
   void aScanningCentreNeitherSeesNorUploadsAnotherRegionsScans() {
-    long bashkirPoint = fixture.organizationId("ppo020001");
+    long bashkirPoint = fixture.organizationId("edu025001");
     byte[] png = ScansFixture.png(601, 1);
     as("scan64")
         .post()

@@ -30,13 +30,13 @@ class LocalScanningTests extends ApiTest {
   void campaign() {
     fixture = new ScansFixture(client, db);
     campaign = fixture.campaign("ОМК, сканирование на местах").getId();
-    point = fixture.organizationId("ppo640001");
+    point = fixture.organizationId("edu645001");
   }
 
   @Test
   void anOrganizationUploadsItsOwnScansOnlyOnceTheRegionAllowsIt() {
     byte[] png = ScansFixture.png(501501, 1);
-    openAs("ppo640001", point, png).expectStatus().isForbidden();
+    openAs("edu645001", point, png).expectStatus().isForbidden();
 
     LocalScanning set =
         set("region64", "64", List.of(point))
@@ -47,13 +47,13 @@ class LocalScanningTests extends ApiTest {
             .getResponseBody();
     assertThat(set.getOrganizations())
         .extracting(OrganizationBrief::getLogin)
-        .containsExactly("ppo640001");
+        .containsExactly("edu645001");
 
-    ScanBatch own = ScansFixture.upload(as("ppo640001"), campaign, point, "501501_1.png", png);
+    ScanBatch own = ScansFixture.upload(as("edu645001"), campaign, point, "501501_1.png", png);
     assertThat(own.getStatus()).isEqualTo(ScanBatchStatus.DONE);
-    assertThat(own.getUploadedBy()).isEqualTo("ppo640001");
+    assertThat(own.getUploadedBy()).isEqualTo("edu645001");
     // Never for another organization.
-    openAs("ppo640001", fixture.organizationId("ppo640002"), png).expectStatus().isNotFound();
+    openAs("edu645001", fixture.organizationId("edu645002"), png).expectStatus().isNotFound();
 
     LocalScanning read =
         as("scan64")
@@ -69,7 +69,7 @@ class LocalScanningTests extends ApiTest {
 
     // Taken back: the organization may no longer upload.
     set("federal", "64", List.of()).expectStatus().isOk();
-    openAs("ppo640001", point, png).expectStatus().isForbidden();
+    openAs("edu645001", point, png).expectStatus().isForbidden();
   }
 
   @Test
@@ -77,24 +77,24 @@ class LocalScanningTests extends ApiTest {
     set(
             "region64",
             "64",
-            List.of(fixture.organizationId("ppo020001"), fixture.organizationId("edu640001")))
+            List.of(fixture.organizationId("edu025001"), fixture.organizationId("edu640001")))
         .expectStatus()
         .isEqualTo(422);
     set("region02", "64", List.of(point)).expectStatus().isNotFound();
-    set("ppo640001", "64", List.of(point)).expectStatus().isForbidden();
+    set("edu645001", "64", List.of(point)).expectStatus().isForbidden();
     set("scan64", "64", List.of(point)).expectStatus().isForbidden();
   }
 
   @Test
   void anOrganizationFindsTheCampaignsWhereItScansItselfWithTheirWindow() {
-    assertThat(ownLocalScanning("ppo640001").getItems())
+    assertThat(ownLocalScanning("edu645001").getItems())
         .extracting(OwnLocalScanningCampaign::getCampaignId)
         .doesNotContain(campaign);
 
     set("region64", "64", List.of(point)).expectStatus().isOk();
 
     OwnLocalScanningCampaign own =
-        ownLocalScanning("ppo640001").getItems().stream()
+        ownLocalScanning("edu645001").getItems().stream()
             .filter(item -> item.getCampaignId() == campaign)
             .findFirst()
             .orElseThrow();

@@ -32,8 +32,8 @@ class MissingPagesTests extends ApiTest {
     ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
     campaign = scans.omk("ОМК, недостающие страницы " + UUID.randomUUID()).getId();
     scans.scheme(campaign, "rus", 4);
-    point = scans.organizationId("ppo640001");
-    bashkirPoint = scans.organizationId("ppo020001");
+    point = scans.organizationId("edu645001");
+    bashkirPoint = scans.organizationId("edu025001");
     long batch = scans.batch(campaign, "rus", point);
     // 501501: pages 1 and 4 accepted; 501502: complete; 501503: only a failed page;
     // 501504: page 1 accepted, page 2 failed; 501505: page 3 replaced by an accepted one.
@@ -78,7 +78,7 @@ class MissingPagesTests extends ApiTest {
     MissingPages first = page.getItems().get(0);
     assertThat(first.getMissing()).containsExactly(2, 3);
     assertThat(first.getMessage()).isEqualTo("Комплект 501501: нет страниц 2, 3 из 4");
-    assertThat(first.getOrganization().getLogin()).isEqualTo("ppo640001");
+    assertThat(first.getOrganization().getLogin()).isEqualTo("edu645001");
     assertThat(first.getSubjectKey()).isEqualTo("rus");
     assertThat(page.getItems().get(1).getMessage())
         .isEqualTo("Комплект 501504: нет страниц 2, 3, 4 из 4");
@@ -108,7 +108,7 @@ class MissingPagesTests extends ApiTest {
   @Test
   void theScanningCentreAndThePointSeeTheirOwn() {
     assertThat(missing("scan64", "").getTotal()).isEqualTo(2);
-    assertThat(missing("ppo640001", "").getTotal()).isEqualTo(2);
+    assertThat(missing("edu645001", "").getTotal()).isEqualTo(2);
   }
 
   @Test

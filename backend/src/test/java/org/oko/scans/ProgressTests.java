@@ -32,9 +32,9 @@ class ProgressTests extends ApiTest {
   void sheetsOfThreePoints() {
     ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
     campaign = scans.omk("ОМК, ход сканирования " + UUID.randomUUID()).getId();
-    point = scans.organizationId("ppo640001");
-    otherPoint = scans.organizationId("ppo640002");
-    bashkirPoint = scans.organizationId("ppo020001");
+    point = scans.organizationId("edu645001");
+    otherPoint = scans.organizationId("edu645002");
+    bashkirPoint = scans.organizationId("edu025001");
     long batch = scans.batch(campaign, "rus", point);
     scans.sheet(batch, 1, 1, "ACCEPTED");
     scans.sheet(batch, 1, 2, "SCORED");
@@ -121,7 +121,7 @@ class ProgressTests extends ApiTest {
     assertThat(progress("scan64", "").getItems())
         .extracting(ScanProgressRow::getOrganizationId)
         .containsExactlyInAnyOrder(point, otherPoint);
-    assertThat(progress("ppo640001", "").getItems())
+    assertThat(progress("edu645001", "").getItems())
         .extracting(ScanProgressRow::getOrganizationId)
         .containsExactly(point);
   }

@@ -27,7 +27,7 @@ class ReplacementTests extends ApiTest {
   void uploaded() {
     ScansFixture fixture = new ScansFixture(client, db);
     campaign = fixture.campaign("ОМК, замена листов").getId();
-    long point = fixture.organizationId("ppo640001");
+    long point = fixture.organizationId("edu645001");
     ScanBatch batch =
         ScansFixture.upload(
             as("scan64"), campaign, point, "501501_1.png", ScansFixture.png(501501, 1));

@@ -64,7 +64,7 @@ final class ScanFixture {
     this.tx = tx;
   }
 
-  /** An ОМК of regions 64 and 02 (rus, math) whose sample holds ppo640001, ppo640002, ppo020001. */
+  /** An ОМК of regions 64 and 02 (rus, math) whose sample holds edu645001, edu645002, edu025001. */
   Campaign omk(String title) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return new KitsFixture(federal, db)
@@ -72,9 +72,9 @@ final class ScanFixture {
             title,
             now.minus(10, ChronoUnit.DAYS),
             now.minus(5, ChronoUnit.DAYS),
-            "ppo640001",
-            "ppo640002",
-            "ppo020001");
+            "edu645001",
+            "edu645002",
+            "edu025001");
   }
 
   void assignKits(long campaignId, String point, long first, long last) {

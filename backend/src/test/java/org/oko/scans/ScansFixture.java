@@ -42,8 +42,8 @@ public final class ScansFixture {
   }
 
   /**
-   * An ОМК of regions 64 and 02 (subjects {@code rus}, {@code math}) whose sample holds ppo640001,
-   * ppo640002 and ppo020001; SCANNING is open from a day ago for five days, then SCORING.
+   * An ОМК of regions 64 and 02 (subjects {@code rus}, {@code math}) whose sample holds edu645001,
+   * edu645002 and edu025001; SCANNING is open from a day ago for five days, then SCORING.
    */
   public Campaign campaign(String title) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -79,7 +79,7 @@ public final class ScansFixture {
             now.plus(5, ChronoUnit.DAYS),
             now.plus(10, ChronoUnit.DAYS));
     new FormsFixture(federal, db)
-        .publishSample(campaign.getId(), "ppo640001", "ppo640002", "ppo020001");
+        .publishSample(campaign.getId(), "edu645001", "edu645002", "edu025001");
     return campaign;
   }
 

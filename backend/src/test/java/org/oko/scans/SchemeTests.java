@@ -77,7 +77,7 @@ class SchemeTests extends ApiTest {
     assertThat(stored.getCriteria()).extracting("code").containsExactly("1", "2.1");
     assertThat(stored.getSecondScoringPercent()).isEqualTo(20);
     assertThat(stored.getDiscrepancyThreshold()).isEqualTo(1);
-    for (String login : List.of("federal", "region64", "scan64", "ppo640001")) {
+    for (String login : List.of("federal", "region64", "scan64", "edu645001")) {
       assertThat(list(login)).extracting(ScanScheme::getSubjectKey).containsExactly("rus");
     }
   }
@@ -125,7 +125,7 @@ class SchemeTests extends ApiTest {
   void onlyTheFederalOrganizerWritesSchemes() {
     put("region64", "rus", SCHEME).expectStatus().isForbidden();
     put("scan64", "rus", SCHEME).expectStatus().isForbidden();
-    put("ppo640001", "rus", SCHEME).expectStatus().isForbidden();
+    put("edu645001", "rus", SCHEME).expectStatus().isForbidden();
   }
 
   @Test
@@ -152,7 +152,7 @@ class SchemeTests extends ApiTest {
             "insert into scoring_task (campaign_id, subject_key, kit_number, organization_id,"
                 + " region_code, round, expert_login, scores, total, assigned_at, scored_at)"
                 + " select :c, 'rus', 1, id, '64', 1, 'federal', '[]', 3, now(), now()"
-                + " from organization where login = 'ppo640001'")
+                + " from organization where login = 'edu645001'")
         .bind("c", campaign)
         .then()
         .block();

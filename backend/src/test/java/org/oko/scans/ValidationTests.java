@@ -72,11 +72,11 @@ class ValidationTests extends ApiTest {
     scans = new ScanFixture(client, db, blobs, outbox, tx);
     campaign = scans.omk("ОМК, проверка сканов " + UUID.randomUUID()).getId();
     kits = org.oko.kits.KitsFixture.freshKits();
-    scans.assignKits(campaign, "ppo640001", kits + 1, kits + 20);
-    scans.assignKits(campaign, "ppo640002", kits + 21, kits + 40);
+    scans.assignKits(campaign, "edu645001", kits + 1, kits + 20);
+    scans.assignKits(campaign, "edu645002", kits + 21, kits + 40);
     scans.scheme(campaign, "rus", 2);
-    point = scans.organizationId("ppo640001");
-    otherPoint = scans.organizationId("ppo640002");
+    point = scans.organizationId("edu645001");
+    otherPoint = scans.organizationId("edu645002");
     batch = scans.batch(campaign, "rus", point);
   }
 

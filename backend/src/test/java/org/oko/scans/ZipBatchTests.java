@@ -32,7 +32,7 @@ class ZipBatchTests extends ApiTest {
   void campaign() {
     ScansFixture fixture = new ScansFixture(client, db);
     campaign = fixture.campaign("ОМК, архивы сканов").getId();
-    point = fixture.organizationId("ppo640001");
+    point = fixture.organizationId("edu645001");
   }
 
   @Test
@@ -53,7 +53,7 @@ class ZipBatchTests extends ApiTest {
             .getBytes(StandardCharsets.UTF_8));
     byte[] zip = ScansFixture.zip(entries);
 
-    ScanBatch batch = ScansFixture.upload(as("scan64"), campaign, point, "ppo640001-rus.zip", zip);
+    ScanBatch batch = ScansFixture.upload(as("scan64"), campaign, point, "edu645001-rus.zip", zip);
 
     assertThat(batch.getStatus()).isEqualTo(ScanBatchStatus.DONE);
     assertThat(batch.getSheets().getUploaded()).isEqualTo(5);

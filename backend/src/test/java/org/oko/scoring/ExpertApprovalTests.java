@@ -38,7 +38,7 @@ class ExpertApprovalTests extends ApiTest {
     campaign = fixture.campaign("Согласование экспертов", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
     // Four complete works of two pages each (the scheme's page count).
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 1, 4, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 1, 4, 2);
   }
 
   @Test

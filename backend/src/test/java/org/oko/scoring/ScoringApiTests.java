@@ -50,7 +50,7 @@ class ScoringApiTests extends ApiTest {
   void worksGoToTheEligibleExpertsEvenlyAndTheirSheetsBecomeAssigned() {
     long campaign = fixture.campaign("Баланс", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 1001, 10, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 1001, 10, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String b = fixture.expert(campaign, "64", "edu640002", "rus", "math");
     String c = fixture.expert(campaign, "64", "edu640003", "rus");
@@ -98,10 +98,10 @@ class ScoringApiTests extends ApiTest {
   void anExpertNeverGetsTheirOwnOrganizationsWorksAndAWorkNobodyMayTakeWaits() {
     long campaign = fixture.campaign("Своя организация", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 2001, 2, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640002", 2101, 2, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640003", 2201, 1, 1); // a page is missing
-    String atPoint1 = fixture.expert(campaign, "64", "ppo640001", "rus");
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 2001, 2, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645002", 2101, 2, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645003", 2201, 1, 1); // a page is missing
+    String atPoint1 = fixture.expert(campaign, "64", "edu645001", "rus");
 
     Distribution first = fixture.distribute(campaign, "64", "rus");
 
@@ -112,7 +112,7 @@ class ScoringApiTests extends ApiTest {
     assertThat(statuses(campaign, 2001)).containsOnly("ACCEPTED");
     assertThat(statuses(campaign, 2201)).containsOnly("ACCEPTED");
 
-    String atPoint2 = fixture.expert(campaign, "64", "ppo640002", "rus");
+    String atPoint2 = fixture.expert(campaign, "64", "edu645002", "rus");
     Distribution second = fixture.distribute(campaign, "64", "rus");
 
     assertThat(second.getWorks()).isEqualTo(2);
@@ -125,7 +125,7 @@ class ScoringApiTests extends ApiTest {
   void theSecondScoringShareGoesToADifferentExpert() {
     long campaign = fixture.campaign("Вторая проверка", clock.instant());
     fixture.scheme(campaign, "rus", 20, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 3001, 10, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 3001, 10, 2);
     fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.expert(campaign, "64", "edu640002", "rus");
     fixture.expert(campaign, "64", "edu640003", "rus");
@@ -155,10 +155,10 @@ class ScoringApiTests extends ApiTest {
   void aDiscrepancyBringsInAThirdExpertWhoseScoreIsFinal() {
     long campaign = fixture.campaign("Расхождение", clock.instant());
     fixture.scheme(campaign, "rus", 100, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 4001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 4001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String b = fixture.expert(campaign, "64", "edu640002", "rus");
-    fixture.expert(campaign, "64", "ppo640001", "rus"); // may never take it
+    fixture.expert(campaign, "64", "edu645001", "rus"); // may never take it
     fixture.distribute(campaign, "64", "rus");
 
     ScoringTask firstScored = score(a, fixture.taskOf(campaign, a, 4001), 0, 0);
@@ -219,7 +219,7 @@ class ScoringApiTests extends ApiTest {
   void twoCloseScoresSettleTheWorkWithTheirMeanRoundedUp() {
     long campaign = fixture.campaign("Согласие", clock.instant());
     fixture.scheme(campaign, "rus", 100, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 5001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 5001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String b = fixture.expert(campaign, "64", "edu640002", "rus");
     fixture.expert(campaign, "64", "edu640003", "rus");
@@ -252,7 +252,7 @@ class ScoringApiTests extends ApiTest {
   void aSingleScoringIsFinalAtOnceAndTheExpertSeesTheScan() {
     long campaign = fixture.campaign("Одна проверка", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640003", 6001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645003", 6001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.distribute(campaign, "64", "rus");
     long task = fixture.taskOf(campaign, a, 6001);
@@ -314,7 +314,7 @@ class ScoringApiTests extends ApiTest {
         json.readValue((String) last.get("payload"), SheetStatusChanged.class);
     assertThat(event.status()).isEqualTo("VERIFIED");
     assertThat(event.previousStatus()).isEqualTo("ASSIGNED");
-    assertThat(event.organizationId()).isEqualTo(fixture.organizationId("ppo640003"));
+    assertThat(event.organizationId()).isEqualTo(fixture.organizationId("edu645003"));
     assertThat(event.subjectKey()).isEqualTo("rus");
     assertThat(event.regionCode()).isEqualTo("64");
     assertThat(event.at()).isNotNull();
@@ -338,7 +338,7 @@ class ScoringApiTests extends ApiTest {
     long campaign =
         fixture.campaign("Срок проверки", clock.instant().truncatedTo(ChronoUnit.SECONDS));
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640003", 6101, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645003", 6101, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.distribute(campaign, "64", "rus");
     long task = fixture.taskOf(campaign, a, 6101);
@@ -390,7 +390,7 @@ class ScoringApiTests extends ApiTest {
   void scoresOutOfBoundsMissingUnknownOrTwiceAreRefusedEachByName() {
     long campaign = fixture.campaign("Границы", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 7001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 7001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.distribute(campaign, "64", "rus");
     long task = fixture.taskOf(campaign, a, 7001);
@@ -428,7 +428,7 @@ class ScoringApiTests extends ApiTest {
   void anotherExpertsTaskDoesNotExistForAnExpertAndOtherRolesMayNotScore() {
     long campaign = fixture.campaign("Чужая работа", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 8001, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 8001, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String other = fixture.expert(campaign, "64", "edu640002", "math");
     fixture.distribute(campaign, "64", "rus");
@@ -451,11 +451,11 @@ class ScoringApiTests extends ApiTest {
   void nothingIsDistributedOrScoredOutsideTheScoringStage() {
     long campaign = fixture.campaign("Этап закрыт", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 9001, 2, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 9001, 2, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.distribute(campaign, "64", "rus");
     long task = fixture.taskOf(campaign, a, 9001);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 9101, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 9101, 1, 2);
 
     clock.set(clock.instant().plus(Duration.ofDays(6)));
 
@@ -569,7 +569,7 @@ class ScoringApiTests extends ApiTest {
   void aThirdExpertIsAssignedAtOnceWhenTheRegionHasOne() {
     long campaign = fixture.campaign("Третий эксперт", clock.instant());
     fixture.scheme(campaign, "rus", 100, 1);
-    fixture.acceptedWorks(campaign, "rus", "ppo640001", 4501, 1, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645001", 4501, 1, 2);
     String a = fixture.expert(campaign, "64", "edu640001", "rus");
     String b = fixture.expert(campaign, "64", "edu640002", "rus");
     String c = fixture.expert(campaign, "64", "edu640003", "rus");
@@ -590,7 +590,7 @@ class ScoringApiTests extends ApiTest {
   void twoDistributionsAtOnceGiveEachWorkOnce() throws Exception {
     long campaign = fixture.campaign("Параллельно", clock.instant());
     fixture.scheme(campaign, "rus", 0, 2);
-    fixture.acceptedWorks(campaign, "rus", "ppo640002", 4701, 6, 2);
+    fixture.acceptedWorks(campaign, "rus", "edu645002", 4701, 6, 2);
     fixture.expert(campaign, "64", "edu640001", "rus");
     fixture.expert(campaign, "64", "edu640002", "rus");
 

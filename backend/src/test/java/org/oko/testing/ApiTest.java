@@ -56,7 +56,7 @@ public abstract class ApiTest {
           "resp64", "resp64-demo",
           "edu640001", "edu640001-demo",
           "edu640021", "edu640021-demo",
-          "ppo640001", "ppo640001-demo",
+          "edu645001", "edu645001-demo",
           "scan64", "scan64-demo",
           "scan02", "scan02-demo");
 

@@ -28,7 +28,7 @@ import org.oko.scans.InspectionLoop;
  * consumer → checks → ACCEPTED). Baseline in the same run: the same files through the same
  * inspection code in a plain loop on one thread, no Kafka, no database.
  *
- * <p>Arguments: jdbcUrl blobDir sheets dpi. The sheets are ppo640001's, in the demo ОМК whose
+ * <p>Arguments: jdbcUrl blobDir sheets dpi. The sheets are edu645001's, in the demo ОМК whose
  * scanning is open (its scheme of Russian has two pages); the benchmark gives the point a range of
  * kits of its own.
  */
@@ -81,7 +81,7 @@ public final class ScanValidationBenchmark {
           id(
               db,
               "select id from campaign where title = 'ОМК-2026 (осень): сканирование и проверка экспертами'");
-      long organization = id(db, "select id from organization where login = 'ppo640001'");
+      long organization = id(db, "select id from organization where login = 'edu645001'");
       ensureKits(db, campaign, organization, sheets);
       // Warm-up of the pipeline (JIT, connections), not measured.
       long warm = insert(db, blobDir, pages, campaign, organization, 20, FIRST_KIT + 200_000);
