@@ -10,7 +10,7 @@
 #   # knobs: SHEETS=400 DPI=150 CONCURRENCY=0 (0 = two per core) HEAP=1g HTTP_PORT=18083
 #   #        PG_PORT=55434
 #
-# The sheets belong to ppo640001 in the demo ОМК whose scanning is open; the benchmark gives the
+# The sheets belong to edu645001 in the demo ОМК whose scanning is open; the benchmark gives the
 # point a range of kits of its own straight in the database (JDBC, no psql needed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
