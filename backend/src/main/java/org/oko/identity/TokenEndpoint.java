@@ -149,23 +149,22 @@ class TokenEndpoint {
                   .flatMap(
                       matches -> {
                         if (matches && found.isPresent() && !found.get().disabled()) {
-                          Account account = found.get();
-                          return throttle
-                              .succeeded(attempt)
-                              .then(
-                                  audit(
-                                      login,
-                                      account.role().name(),
-                                      account.regionCode(),
-                                      "login",
-                                      "success",
-                                      address))
-                              .then(tokensFor(account, null));
+                          return signedIn(login, found.get(), attempt, address);
                         }
                         return wrongCredentials(
                             login, found.map(Account::regionCode).orElse(null), address);
                       });
             });
+  }
+
+  /** A right password of an enabled account: its attempt taken back, audited, tokens issued. */
+  private Mono<ServerResponse> signedIn(
+      String login, Account account, LoginThrottleStore.Checkable attempt, String address) {
+    return throttle
+        .succeeded(attempt)
+        .then(
+            audit(login, account.role().name(), account.regionCode(), "login", "success", address))
+        .then(tokensFor(account, null));
   }
 
   /**
