@@ -97,13 +97,16 @@ class ClientCredentialsGrant {
   }
 
   private Mono<ServerResponse> wrongSecret(String clientId, String address) {
-    return audit(
-            clientId,
-            Role.API_CLIENT.name(),
-            null,
-            "client.token",
-            "failure: wrong credentials",
-            address)
+    return throttle
+        .failed(address)
+        .then(
+            audit(
+                clientId,
+                Role.API_CLIENT.name(),
+                null,
+                "client.token",
+                "failure: wrong credentials",
+                address))
         .then(error(HttpStatus.UNAUTHORIZED, "invalid_client", "Неверный клиент или секрет"));
   }
 

@@ -220,9 +220,14 @@ class TokenEndpoint {
             });
   }
 
-  /** The attempt's reservation stays counted as a failure. */
+  /**
+   * The attempt's reservation stays counted as a failure of the login; the address counts one more
+   * wrong password.
+   */
   private Mono<ServerResponse> wrongCredentials(String login, String regionCode, String address) {
-    return audit(login, null, regionCode, "login", "failure: wrong credentials", address)
+    return throttle
+        .failed(address)
+        .then(audit(login, null, regionCode, "login", "failure: wrong credentials", address))
         .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
   }
 
