@@ -175,6 +175,10 @@ class LoginThrottleStore {
       where throttle_key = :key and window_start = :windowStart
       """;
 
+  /** {@link #succeeded} in one round trip: the delete runs whether or not the update uses it. */
+  private static final String FORGET_AND_RELEASE =
+      "with forgotten as (delete from login_throttle where throttle_key = :atAddress) " + RELEASE;
+
   private static final String LOGIN_AT_ADDRESS = "login-at-address:";
 
   private final DatabaseClient db;
@@ -229,14 +233,17 @@ class LoginThrottleStore {
    * address were other people's, and stay.
    */
   Mono<Void> succeeded(Checkable attempt) {
-    return Flux.fromIterable(attempt.counted())
-        .concatMap(
-            counted ->
-                counted.key().startsWith(LOGIN_AT_ADDRESS)
-                    ? db.sql("delete from login_throttle where throttle_key = :key")
-                        .bind("key", counted.key())
-                        .then()
-                    : release(counted))
+    Counted atAddress =
+        attempt.counted().stream()
+            .filter(c -> c.key().startsWith(LOGIN_AT_ADDRESS))
+            .findFirst()
+            .orElseThrow();
+    Counted anywhere =
+        attempt.counted().stream().filter(c -> c != atAddress).findFirst().orElseThrow();
+    return db.sql(FORGET_AND_RELEASE)
+        .bind("atAddress", atAddress.key())
+        .bind("key", anywhere.key())
+        .bind("windowStart", anywhere.windowStart())
         .then();
   }
 

@@ -52,8 +52,9 @@ class SubmitCeilingRoutes {
 
   @Bean
   RouterFunction<ServerResponse> submitCeilingRouter(DatabaseClient db) {
-    db.sql(CREATE).then().block(); // once, at start-up, before the first request
-    return route(POST(PATH), request -> store(db, request));
+    // made by the first request, once: at start-up it would come before the migrations
+    Mono<Void> table = db.sql(CREATE).then().cache();
+    return route(POST(PATH), request -> table.then(store(db, request)));
   }
 
   private static Mono<ServerResponse> store(DatabaseClient db, ServerRequest request) {
