@@ -54,7 +54,7 @@ final class ActRegisterWorkbook {
    * (to whom, by which letter, when, by whom, on time or late), the register of its acts with
    * violations on the second (scans named by their file names).
    */
-  static Mono<byte[]> forAuthority(AuthorityHandoverStore.Row handover, List<ActInfo> acts) {
+  static Mono<byte[]> forAuthority(RegionHandover handover, List<ActInfo> acts) {
     return Mono.fromCallable(
             () -> {
               try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
@@ -71,7 +71,7 @@ final class ActRegisterWorkbook {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static void cover(SXSSFWorkbook workbook, AuthorityHandoverStore.Row h) {
+  private static void cover(SXSSFWorkbook workbook, RegionHandover h) {
     Sheet sheet = workbook.createSheet("Передача в ОИВ");
     CellStyle bold = ReferralWorkbook.bold(workbook);
     String zone = h.timeZone();
