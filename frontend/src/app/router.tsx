@@ -118,6 +118,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.campaigns.staff.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/staff')).CampaignStaffRoute,
+        }),
+      },
+      {
         path: paths.campaigns.organization.path,
         lazy: async () => ({
           Component: (await import('./routes/campaigns/organization')).CampaignOrganizationRoute,

@@ -42,6 +42,11 @@ export const paths = {
       path: '/campaigns/:campaignId/sample',
       getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
     },
+    /** Staff registers: who is appointed in each organization, who is missing (issue 19). */
+    staff: {
+      path: '/campaigns/:campaignId/staff',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/staff`,
+    },
     /** One organization in the campaign: every section of where it stands (issue 20). */
     organization: {
       path: '/campaigns/:campaignId/organizations/:organizationId',

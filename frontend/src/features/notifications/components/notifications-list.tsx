@@ -19,6 +19,7 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   DEADLINE: 'Срок',
   REPORT_RELEASED: 'Отчёты',
   VIOLATIONS_HANDED_OVER: 'Нарушения',
+  EXPERT_DECIDED: 'Эксперты',
 };
 
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';

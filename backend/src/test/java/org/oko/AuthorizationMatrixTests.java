@@ -111,6 +111,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
           new HandoutsAuthorizationRules(),
+          new StaffAuthorizationRules(),
           new RoadmapsAuthorizationRules(),
           new OverviewAuthorizationRules(),
           new ApprovalsAuthorizationRules());
