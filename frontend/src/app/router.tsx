@@ -130,6 +130,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.campaigns.codes.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/codes')).CodesProtocolRoute,
+        }),
+      },
+      {
         path: paths.campaigns.protocol1.path,
         lazy: async () => ({
           Component: (await import('./routes/campaigns/protocol1')).Protocol1Route,

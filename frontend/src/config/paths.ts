@@ -53,6 +53,12 @@ export const paths = {
       getHref: (campaignId: number, organizationId: number) =>
         `/campaigns/${campaignId}/organizations/${organizationId}`,
     },
+    /** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
+    codes: {
+      path: '/campaigns/:campaignId/codes/:subjectKey',
+      getHref: (campaignId: number, subjectKey: string) =>
+        `/campaigns/${campaignId}/codes/${encodeURIComponent(subjectKey)}`,
+    },
     protocol1: {
       path: '/campaigns/:campaignId/protocol1/:subjectKey',
       getHref: (campaignId: number, subjectKey: string) =>

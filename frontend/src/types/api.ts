@@ -186,3 +186,7 @@ export type CredentialHandoutPreview = Schemas['CredentialHandoutPreview'];
 export type RegionalRoadmap = Schemas['RegionalRoadmap'];
 export type RoadmapItem = Schemas['RoadmapItem'];
 export type RoadmapItemInput = Schemas['RoadmapItemInput'];
+
+/** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
+export type ParticipantCodes = Schemas['ParticipantCodes'];
+export type ParticipantCodesRequest = Schemas['ParticipantCodesRequest'];

@@ -99,6 +99,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new LogisticsAuthorizationRules(),
           new FormsAuthorizationRules(),
           new KitsAuthorizationRules(),
+          new ParticipantCodesAuthorizationRules(),
           new QuestionnaireDefinitionsAuthorizationRules(),
           new QuestionnaireSessionsAuthorizationRules(),
           new ScansAuthorizationRules(),

@@ -80,6 +80,7 @@ class TableOwnershipTests {
           entry("form_approval_event", "forms"),
           entry("kit_range", "kits"),
           entry("kit_credential", "kits"),
+          entry("participant_code", "kits"),
           entry("questionnaire_definition", "questionnaires"),
           entry("questionnaire_definition_version", "questionnaires"),
           entry("questionnaire_session", "questionnaires"),
