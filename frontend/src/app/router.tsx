@@ -184,6 +184,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/forms/form')).FormRoute }),
       },
       {
+        path: paths.forms.design.path,
+        lazy: async () => ({ Component: (await import('./routes/forms/design')).FormDesignRoute }),
+      },
+      {
+        path: paths.forms.create.path,
+        lazy: async () => ({ Component: (await import('./routes/forms/design')).NewFormRoute }),
+      },
+      {
         path: paths.forms.monitoring.path,
         lazy: async () => ({
           Component: (await import('./routes/forms/monitoring')).FormMonitoringRoute,

@@ -130,6 +130,16 @@ export const paths = {
       path: '/forms/:formId/monitoring',
       getHref: (formId: number) => `/forms/${formId}/monitoring`,
     },
+    /** The form designer: the next version of a published form. */
+    design: {
+      path: '/forms/:formId/design',
+      getHref: (formId: number) => `/forms/${formId}/design`,
+    },
+    /** The form designer: a new form of a campaign. */
+    create: {
+      path: '/campaigns/:campaignId/forms/new',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/forms/new`,
+    },
   },
   questionnaires: {
     definitions: {

@@ -86,6 +86,7 @@ export type CampaignUpdate = Schemas['CampaignUpdate'];
 
 // Forms
 export type FormDefinition = Schemas['FormDefinition'];
+export type FormDefinitionInput = Schemas['FormDefinitionInput'];
 export type FormSheet = Schemas['FormSheet'];
 export type FormResponse = Schemas['FormResponse'];
 export type FormSummary = Schemas['FormSummary'];

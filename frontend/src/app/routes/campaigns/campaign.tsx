@@ -146,7 +146,13 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         <LogisticsPanel campaign={data} account={account} />
         {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}
         {data.kind === 'OMK' && <QuestionnairesPanel campaign={data} role={account.role} />}
-        <CampaignForms campaignId={data.id} canMonitor headingLevel={2} framed />
+        <CampaignForms
+          campaignId={data.id}
+          canMonitor
+          canDesign={federal}
+          headingLevel={2}
+          framed
+        />
       </div>
     </>
   );
