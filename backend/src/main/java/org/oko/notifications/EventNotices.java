@@ -117,7 +117,9 @@ class EventNotices {
     // the text is an SQL format() pattern (the form's title goes in at %s): a % of the reason is
     // doubled
     String reason =
-        e.reason() == null || e.reason().isBlank() ? "" : " Причина: «" + e.reason() + "».";
+        e.reason() == null || e.reason().isBlank()
+            ? ""
+            : " Причина: «" + e.reason().replace("%", "%%") + "».";
     Notice n =
         e.returned()
             ? new Notice(
