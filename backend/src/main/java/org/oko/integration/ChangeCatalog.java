@@ -30,6 +30,9 @@ final class ChangeCatalog {
     RESOURCES.put("observers.ObserverActSubmitted", "/api/campaigns/{campaignId}/observer-acts");
     RESOURCES.put("sample.SamplePublished", "/api/campaigns/{campaignId}/sample");
     RESOURCES.put("campaigns.StageExtended", "/api/campaigns/{campaignId}/schedule");
+    RESOURCES.put(
+        "campaigns.RegionalWindowsChanged",
+        "/api/campaigns/{campaignId}/stages/{stageCode}/regional-windows");
     RESOURCES.put("results.ReportReleased", "/api/campaigns/{campaignId}");
     RESOURCES.put("publications.PublicationReleased", "/api/publications/{publicationId}");
   }
