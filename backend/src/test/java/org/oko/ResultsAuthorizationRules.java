@@ -148,7 +148,7 @@ class ResultsAuthorizationRules implements FeatureRules {
         List.of(
             Case.get(FEDERAL, export + "?format=csv", 200),
             Case.get(REGIONAL, export, 200),
-            Case.get("region64-system", export + "?format=ndjson", 200),
+            Case.get("region64-system", export + "?format=csv", 200),
             Case.get(MUNICIPAL, export + "?format=csv", 200),
             Case.get(RESPONSIBLE, export + "?format=csv", 200),
             Case.get(SCHOOL, export, 403),

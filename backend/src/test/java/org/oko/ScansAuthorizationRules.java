@@ -139,10 +139,10 @@ class ScansAuthorizationRules implements FeatureRules {
         List.of(
             Case.get(FEDERAL, export + "?format=csv", 200),
             Case.get(REGIONAL, export, 200),
-            Case.get("region64-system", export + "?format=ndjson", 200),
+            Case.get("region64-system", export + "?format=csv", 200),
             Case.get(MUNICIPAL, export + "?format=csv", 200),
             Case.get(RESPONSIBLE, export + "?format=csv", 200),
-            Case.get(SCANNER, export + "?format=ndjson&status=ERROR", 200),
+            Case.get(SCANNER, export + "?format=csv&status=ERROR", 200),
             Case.get(SCANNER, export + "?status=LOST", 400),
             Case.get(POINT, export + "?format=csv", 200),
             // A school takes no part in an ОМК: the campaign does not exist for it.

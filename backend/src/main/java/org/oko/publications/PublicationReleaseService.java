@@ -30,27 +30,19 @@ class PublicationReleaseService {
   /** Announces the openings due now; answers how many this instance announced. */
   Mono<Long> announceDue() {
     Instant now = clock.instant();
+    return store.due(now).concatMap(due -> announce(due, now)).count();
+  }
+
+  /** One opening: recorded and its event appended, unless another instance already did. */
+  private Mono<Long> announce(PublicationReleaseStore.Due due, Instant now) {
+    PublicationReleased event =
+        new PublicationReleased(
+            due.publicationId(), due.campaignId(), due.regionCode(), due.title(), due.releasedAt());
+    String key = due.publicationId() + "/" + due.regionCode();
     return store
-        .due(now)
-        .concatMap(
-            due ->
-                store
-                    .claim(due, now)
-                    .filter(claimed -> claimed)
-                    .flatMap(
-                        claimed ->
-                            outbox
-                                .append(
-                                    PublicationReleased.TOPIC,
-                                    due.publicationId() + "/" + due.regionCode(),
-                                    new PublicationReleased(
-                                        due.publicationId(),
-                                        due.campaignId(),
-                                        due.regionCode(),
-                                        due.title(),
-                                        due.releasedAt()))
-                                .thenReturn(1L))
-                    .as(tx::transactional))
-        .count();
+        .claim(due, now)
+        .filter(claimed -> claimed)
+        .flatMap(claimed -> outbox.append(PublicationReleased.TOPIC, key, event).thenReturn(1L))
+        .as(tx::transactional);
   }
 }
