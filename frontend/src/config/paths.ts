@@ -115,13 +115,14 @@ export const paths = {
       /** A coordinator names whose response to open: an organization's login or a municipality. */
       getHref: (
         formId: number,
-        respondent?: { organization?: string; municipalityId?: number },
+        respondent?: { organization?: string; municipalityId?: number; regionPart?: string },
       ) => {
         const query = new URLSearchParams();
         if (respondent?.organization) query.set('organization', respondent.organization);
         if (respondent?.municipalityId !== undefined) {
           query.set('municipalityId', String(respondent.municipalityId));
         }
+        if (respondent?.regionPart) query.set('regionPart', respondent.regionPart);
         const search = query.toString();
         return `/forms/${formId}${search ? `?${search}` : ''}`;
       },

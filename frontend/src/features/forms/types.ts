@@ -4,10 +4,13 @@ import type { FormRow } from '@/types/api';
 export type FormSheets = Record<string, FormRow[]>;
 
 /**
- * Whose response a page shows: the caller's own (neither given), an organization's (a
- * coordinator reading it, by login) or a municipality's (for a form filled by municipalities).
+ * Whose response a page shows: the caller's own (none given), an organization's (a coordinator
+ * reading it, by login), a municipality's, or a region's part — its organizations without a
+ * municipality, which the responsible coordinator fills (`regionPart`, the region's code).
  */
-export type Respondent = { organization?: string; municipalityId?: number };
+export type Respondent = { organization?: string; municipalityId?: number; regionPart?: string };
 
 export const isOwnResponse = (respondent: Respondent) =>
-  respondent.organization === undefined && respondent.municipalityId === undefined;
+  respondent.organization === undefined &&
+  respondent.municipalityId === undefined &&
+  respondent.regionPart === undefined;

@@ -4,7 +4,7 @@ import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import { useMe } from '@/features/auth/api/get-me';
 import { FormPage } from '@/features/forms/components/form-page';
-import type { Respondent } from '@/features/forms/types';
+import { isOwnResponse, type Respondent } from '@/features/forms/types';
 
 import { cabinetHref } from '../cabinet/landing';
 import { NotFoundRoute } from '../not-found';
@@ -22,13 +22,15 @@ export function FormRoute() {
   if (!Number.isSafeInteger(formId) || formId <= 0) return <NotFoundRoute />;
   const organization = search.get('organization') ?? undefined;
   const municipality = Number(search.get('municipalityId'));
+  const regionPart = search.get('regionPart') ?? undefined;
   const respondent: Respondent = {
     organization: organization && LOGIN.test(organization) ? organization : undefined,
     municipalityId:
       Number.isSafeInteger(municipality) && municipality > 0 ? municipality : undefined,
+    regionPart: regionPart && /^[0-9]{2}$/.test(regionPart) ? regionPart : undefined,
   };
   if (me.isPending) return <Loading />;
-  const own = respondent.organization === undefined && respondent.municipalityId === undefined;
+  const own = isOwnResponse(respondent);
   const crumbs = own
     ? [{ label: 'Личный кабинет', to: cabinetHref(me.data?.role) }]
     : [{ label: 'Мониторинг сдачи', to: paths.forms.monitoring.getHref(formId) }];

@@ -70,7 +70,7 @@ export function FormPage({ formId, respondent, crumbs }: FormPageProps) {
         />
       )}
       <FormWorkspace
-        key={`${formId}-${respondent.organization ?? ''}-${respondent.municipalityId ?? ''}`}
+        key={`${formId}-${respondent.organization ?? ''}-${respondent.municipalityId ?? ''}-${respondent.regionPart ?? ''}`}
         definition={form}
         initial={response.data}
         respondent={respondent}

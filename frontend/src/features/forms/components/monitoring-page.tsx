@@ -251,7 +251,8 @@ function MonitoringRow({
       ? paths.forms.form.getHref(formId, { organization: respondent.organizationLogin })
       : respondent.municipalityId !== undefined
         ? paths.forms.form.getHref(formId, { municipalityId: respondent.municipalityId })
-        : undefined;
+        : // the region's organizations without a municipality (the responsible coordinator's part)
+          paths.forms.form.getHref(formId, { regionPart: respondent.regionCode });
   return (
     <tr data-testid="monitoring-row">
       <td data-label="Организация">

@@ -154,7 +154,19 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(RESPONSIBLE, m, 200),
             Case.get(RESPONSIBLE, m + "?municipalityId=" + engels, 404),
             Case.get(RESPONSIBLE, m + "?municipalityId=" + ufa, 404),
-            Case.get(SCHOOL, m, 404)));
+            Case.get(SCHOOL, m, 404),
+            // the region and the federal organizer open that part by naming its region; another
+            // region's part is not theirs, and no municipality ever opens one
+            Case.get(REGIONAL, m + "?regionPart=64", 200),
+            Case.get(REGIONAL, m + "?regionPart=02", 404),
+            Case.get(FEDERAL, m + "?regionPart=64", 200),
+            Case.get(FEDERAL, m + "?regionPart=02", 200),
+            Case.get(RESPONSIBLE, m + "?regionPart=64", 200),
+            Case.get(RESPONSIBLE, m + "?regionPart=02", 404),
+            Case.get(MUNICIPAL, m + "?regionPart=64", 404),
+            Case.get(SCHOOL, m + "?regionPart=64", 404),
+            Case.get(REGIONAL, m + "?regionPart=64&municipalityId=" + engels, 400),
+            Case.get(REGIONAL, r + "?regionPart=64", 400)));
     String resultsDraft = "{\"version\":0,\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
     String partDraft =
         "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"spo640001\",\"signs\":\"нет\"}]}}";
@@ -202,7 +214,11 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(REGIONAL, r + "/versions?organization=edu020001", 404),
             Case.get(MUNICIPAL, r + "/versions?organization=edu640001", 404),
             Case.get(SCHOOL, r + "/versions", 200),
-            Case.get(SCHOOL, r + "/versions?organization=edu640002", 404)));
+            Case.get(SCHOOL, r + "/versions?organization=edu640002", 404),
+            Case.get(REGIONAL, m + "/versions?regionPart=64", 200),
+            Case.get(FEDERAL, m + "/versions?regionPart=64", 200),
+            Case.get(REGIONAL, m + "/versions?regionPart=02", 404),
+            Case.get(MUNICIPAL, m + "/versions?regionPart=64", 404)));
     rules.put(
         "getFormResponseVersion",
         List.of(
@@ -228,7 +244,11 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, r + "/template?organization=edu640001", 404),
             Case.get(MUNICIPAL, m + "/template", 200),
             Case.get(SCHOOL, r + "/template", 200),
-            Case.get(SCHOOL, r + "/template?organization=edu640002", 404)));
+            Case.get(SCHOOL, r + "/template?organization=edu640002", 404),
+            Case.get(RESPONSIBLE, m + "/template", 200),
+            Case.get(REGIONAL, m + "/template?regionPart=64", 200),
+            Case.get(REGIONAL, m + "/template?regionPart=02", 404),
+            Case.get(MUNICIPAL, m + "/template?regionPart=64", 404)));
     String submissions = "/api/forms/" + results + "/submissions";
     rules.put(
         "submitFormOnBehalf",

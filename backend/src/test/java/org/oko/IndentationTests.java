@@ -62,11 +62,6 @@ class IndentationTests {
           Map.entry("org/oko/observers/PresenceService.java", "observers: steps not named yet"),
           Map.entry(
               "org/oko/observers/ProtocolWitnessService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/results/FlagRefreshService.java", "results: steps not named yet"),
-          Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
-          Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),
-          Map.entry("org/oko/results/ReportScopeService.java", "results: steps not named yet"),
-          Map.entry("org/oko/results/TallyService.java", "results: steps not named yet"),
           Map.entry("org/oko/roadmaps/RoadmapController.java", "roadmaps: steps not named yet"));
 
   @Test

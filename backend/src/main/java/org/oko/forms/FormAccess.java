@@ -7,12 +7,10 @@ import java.util.Map;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.kits.KitDirectory;
-import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
-import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.NotFoundException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,21 +29,21 @@ class FormAccess {
 
   private final FormDefinitionStore definitions;
   private final CampaignDirectory campaigns;
-  private final OrganizationDirectory organizations;
   private final RespondentStore respondents;
+  private final RespondentAccess respondentAccess;
   private final KitDirectory kits;
   private final ObjectivitySignsDirectory signs;
 
   FormAccess(
       FormDefinitionStore definitions,
       CampaignDirectory campaigns,
-      OrganizationDirectory organizations,
+      RespondentAccess respondentAccess,
       RespondentStore respondents,
       KitDirectory kits,
       ObjectivitySignsDirectory signs) {
     this.definitions = definitions;
     this.campaigns = campaigns;
-    this.organizations = organizations;
+    this.respondentAccess = respondentAccess;
     this.respondents = respondents;
     this.kits = kits;
     this.signs = signs;
@@ -54,10 +52,20 @@ class FormAccess {
   /** The form and respondent a request is about, in the caller's scope (404 outside it). */
   Mono<ResponseTarget> target(
       Caller caller, long formId, String organization, Long municipalityId) {
+    return target(caller, formId, organization, municipalityId, null);
+  }
+
+  /**
+   * The same, the respondent possibly named as a region's part ({@code regionPart}: its
+   * organizations without a municipality, seed 003 11.4).
+   */
+  Mono<ResponseTarget> target(
+      Caller caller, long formId, String organization, Long municipalityId, String regionPart) {
     return visible(caller, formId)
         .flatMap(
             vf ->
-                respondent(caller, vf, organization, municipalityId)
+                respondentAccess
+                    .respondent(caller, vf, organization, municipalityId, regionPart)
                     .flatMap(r -> prefill(vf, r).map(p -> new ResponseTarget(vf, r, p))));
   }
 
@@ -162,91 +170,6 @@ class FormAccess {
                   .map(kind -> vf)
                   .switchIfEmpty(Mono.error(() -> notFound(formId)));
             });
-  }
-
-  /**
-   * The respondent a request is about: the caller itself unless {@code organization} or {@code
-   * municipalityId} names another it oversees.
-   */
-  Mono<Respondent> respondent(
-      Caller caller, VisibleForm vf, String organization, Long municipalityId) {
-    return vf.form().byOrganizations()
-        ? organizationRespondent(caller, vf, organization, municipalityId)
-        : municipalityRespondent(caller, vf, organization, municipalityId);
-  }
-
-  private Mono<Respondent> organizationRespondent(
-      Caller caller, VisibleForm vf, String login, Long municipalityId) {
-    if (municipalityId != null) {
-      return Mono.error(
-          new InvalidRequestException(
-              "municipalityId", "Эту форму заполняют организации: укажите organization"));
-    }
-    Visibility visibility = Visibility.of(caller);
-    Mono<org.oko.orgs.OrganizationRef> org;
-    if (login == null) {
-      if (caller.role() != Role.ORGANIZATION) {
-        return Mono.error(
-            new InvalidRequestException(
-                "organization", "Укажите логин организации, чей отчёт нужен (organization)"));
-      }
-      org = organizations.byId(caller.organizationId());
-    } else {
-      org =
-          organizations
-              .byLogin(login)
-              .filter(visibility::seesOrganization)
-              .switchIfEmpty(
-                  Mono.error(
-                      () -> new NotFoundException("Организация «" + login + "» не найдена")));
-    }
-    return org.flatMap(
-        o ->
-            respondents
-                .organization(vf.campaign().id(), vf.form().kindsIn(vf.campaign()), o.id())
-                .switchIfEmpty(Mono.error(() -> notARespondent(o.login()))));
-  }
-
-  private static NotFoundException notARespondent(String login) {
-    return new NotFoundException(
-        "Организация «"
-            + login
-            + "» не заполняет эту форму: её нет в опубликованной выборке кампании");
-  }
-
-  /**
-   * The respondent of a municipal form: a municipality, or for a responsible coordinator its
-   * region's part of organizations without a municipality (seed 003 11.4), which only it fills. The
-   * part is in scope by the one rule, {@link Visibility#coversPart}.
-   */
-  private Mono<Respondent> municipalityRespondent(
-      Caller caller, VisibleForm vf, String organization, Long municipalityId) {
-    if (caller.role() == Role.ORGANIZATION) {
-      return Mono.error(new AccessDeniedException());
-    }
-    if (organization != null) {
-      return Mono.error(
-          new InvalidRequestException(
-              "organization", "Эту форму заполняют муниципалитеты: укажите municipalityId"));
-    }
-    Visibility visibility = Visibility.of(caller);
-    if (caller.role() == Role.RESPONSIBLE && municipalityId == null) {
-      return respondents
-          .regionPart(vf.campaign().id(), caller.regionCode())
-          .filter(p -> visibility.coversPart(p.regionCode(), null))
-          .switchIfEmpty(Mono.error(() -> notFound(vf.form().id())));
-    }
-    Long id = municipalityId != null ? municipalityId : caller.municipalityId();
-    if (id == null) {
-      return Mono.error(
-          new InvalidRequestException(
-              "municipalityId", "Укажите муниципалитет, чей отчёт нужен (municipalityId)"));
-    }
-    return respondents
-        .municipality(vf.campaign().id(), id)
-        .filter(m -> visibility.coversPart(m.regionCode(), m.municipalityId()))
-        .switchIfEmpty(
-            Mono.error(() -> new NotFoundException("Муниципалитет " + id + " не найден")));
   }
 
   /** Whether the caller is the respondent itself (only it fills and submits its response). */

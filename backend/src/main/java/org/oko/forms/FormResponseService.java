@@ -60,8 +60,18 @@ class FormResponseService {
   }
 
   Mono<ResponseView> get(Caller caller, long formId, String organization, Long municipalityId) {
+    return get(caller, new ResponseVersionService.Whose(formId, organization, municipalityId));
+  }
+
+  /** The response of the respondent named (possibly a region's part). */
+  Mono<ResponseView> get(Caller caller, ResponseVersionService.Whose whose) {
     return access
-        .target(caller, formId, organization, municipalityId)
+        .target(
+            caller,
+            whose.formId(),
+            whose.organization(),
+            whose.municipalityId(),
+            whose.regionPart())
         .flatMap(t -> writes.own(t).flatMap(row -> view(caller, t, row.orElse(null), null)));
   }
 
@@ -135,7 +145,12 @@ class FormResponseService {
               "reason", "Причина — не длиннее " + MAX_REASON + " символов"));
     }
     return access
-        .target(caller, whose.formId(), whose.organization(), whose.municipalityId())
+        .target(
+            caller,
+            whose.formId(),
+            whose.organization(),
+            whose.municipalityId(),
+            whose.regionPart())
         .flatMap(
             t ->
                 FormAccess.requireRespondentOrCoordinator(caller, t.respondent())

@@ -47,9 +47,14 @@ class FormResponsesController implements FormResponsesApi {
 
   @Override
   public Mono<ResponseEntity<FormResponse>> getFormResponse(
-      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
+      Long formId,
+      String organization,
+      Long municipalityId,
+      String regionPart,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
-        .flatMap(caller -> responses.get(caller, formId, organization, municipalityId))
+        .flatMap(caller -> responses.get(caller, whose))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
@@ -98,8 +103,9 @@ class FormResponsesController implements FormResponsesApi {
       Mono<FormReopenInput> body,
       String organization,
       Long municipalityId,
+      String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
         .flatMap(
             caller ->
@@ -110,8 +116,12 @@ class FormResponsesController implements FormResponsesApi {
 
   @Override
   public Mono<ResponseEntity<Flux<FormResponseVersionSummary>>> listFormResponseVersions(
-      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+      Long formId,
+      String organization,
+      Long municipalityId,
+      String regionPart,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
         .flatMap(caller -> versions.versions(caller, whose))
         .map(list -> ResponseEntity.ok(Flux.fromIterable(list).map(FormsMapper::versionSummary)));
@@ -123,8 +133,9 @@ class FormResponsesController implements FormResponsesApi {
       Integer number,
       String organization,
       Long municipalityId,
+      String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
         .flatMap(caller -> versions.version(caller, whose, number))
         .map(v -> ResponseEntity.ok(FormsMapper.version(v)));
@@ -137,8 +148,9 @@ class FormResponsesController implements FormResponsesApi {
       Integer to,
       String organization,
       Long municipalityId,
+      String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId);
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
         .flatMap(caller -> versions.compare(caller, whose, from, to))
         .map(c -> ResponseEntity.ok(FormsMapper.comparison(c)));
@@ -146,9 +158,14 @@ class FormResponsesController implements FormResponsesApi {
 
   @Override
   public Mono<ResponseEntity<Resource>> downloadFormTemplate(
-      Long formId, String organization, Long municipalityId, ServerWebExchange exchange) {
+      Long formId,
+      String organization,
+      Long municipalityId,
+      String regionPart,
+      ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
-        .flatMap(caller -> templates.template(caller, formId, organization, municipalityId))
+        .flatMap(caller -> templates.template(caller, whose))
         .flatMap(
             template ->
                 WorkbookDownload.of(

@@ -59,8 +59,18 @@ class FormTemplateService {
   }
 
   Mono<Template> template(Caller caller, long formId, String organization, Long municipalityId) {
+    return template(caller, new ResponseVersionService.Whose(formId, organization, municipalityId));
+  }
+
+  /** The template of the respondent named (possibly a region's part). */
+  Mono<Template> template(Caller caller, ResponseVersionService.Whose whose) {
     return access
-        .target(caller, formId, organization, municipalityId)
+        .target(
+            caller,
+            whose.formId(),
+            whose.organization(),
+            whose.municipalityId(),
+            whose.regionPart())
         .flatMap(t -> writes.own(t).map(row -> template(t, row.orElse(null))));
   }
 

@@ -26,7 +26,10 @@ record ResponseTarget(
     return respondent.isOrganization()
         ? TemplateSignature.forOrganization(
             form.id(), form.version(), form.campaignId(), respondent.organizationId())
-        : TemplateSignature.forMunicipality(
-            form.id(), form.version(), form.campaignId(), respondent.municipalityId());
+        : respondent.isRegionPart()
+            ? TemplateSignature.forRegionPart(
+                form.id(), form.version(), form.campaignId(), respondent.regionCode())
+            : TemplateSignature.forMunicipality(
+                form.id(), form.version(), form.campaignId(), respondent.municipalityId());
   }
 }

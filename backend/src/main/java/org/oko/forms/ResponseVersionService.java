@@ -15,7 +15,13 @@ import reactor.core.publisher.Mono;
 class ResponseVersionService {
 
   /** Whose response: the form, and the organization or municipality (null for the caller's own). */
-  record Whose(long formId, String organization, Long municipalityId) {}
+  record Whose(long formId, String organization, Long municipalityId, String regionPart) {
+
+    /** The caller's own response, or one named by organization or municipality. */
+    Whose(long formId, String organization, Long municipalityId) {
+      this(formId, organization, municipalityId, null);
+    }
+  }
 
   /** What changed from version {@code from} to {@code to} (null: the current content). */
   record Comparison(int from, Integer to, List<ContentDiff.Change> changes) {}
@@ -65,7 +71,8 @@ class ResponseVersionService {
   }
 
   private Mono<ResponseTarget> target(Caller caller, Whose whose) {
-    return access.target(caller, whose.formId(), whose.organization(), whose.municipalityId());
+    return access.target(
+        caller, whose.formId(), whose.organization(), whose.municipalityId(), whose.regionPart());
   }
 
   /** The content of a frozen version, or the current content for null. */

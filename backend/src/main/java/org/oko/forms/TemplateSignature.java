@@ -25,7 +25,8 @@ record TemplateSignature(
     RespondentKind respondentKind,
     Long organizationId,
     Long municipalityId,
-    long campaignId) {
+    long campaignId,
+    String regionCode) {
 
   /** What the first row says, so that a sheet merely named «Подпись» is not taken for ours. */
   static final String MARKER = "oko-form-template";
@@ -43,14 +44,15 @@ record TemplateSignature(
   private static final String RESPONDENT = "respondent";
   private static final String ORGANIZATION = "organization";
   private static final String MUNICIPALITY = "municipality";
+  private static final String REGION_PART = "regionPart";
 
   /** The longest form title kept on the sheet (it is only used to name the form in a message). */
   private static final int MAX_TITLE = 200;
 
   TemplateSignature {
     if (respondentKind == RespondentKind.ORGANIZATION
-        ? organizationId == null || municipalityId != null
-        : municipalityId == null || organizationId != null) {
+        ? organizationId == null || municipalityId != null || regionCode != null
+        : organizationId != null || (municipalityId == null) == (regionCode == null)) {
       throw new IllegalArgumentException("The respondent's id must match its kind");
     }
   }
@@ -58,20 +60,43 @@ record TemplateSignature(
   static TemplateSignature forOrganization(
       long formId, long definitionVersion, long campaignId, long organizationId) {
     return new TemplateSignature(
-        formId, definitionVersion, RespondentKind.ORGANIZATION, organizationId, null, campaignId);
+        formId,
+        definitionVersion,
+        RespondentKind.ORGANIZATION,
+        organizationId,
+        null,
+        campaignId,
+        null);
   }
 
   static TemplateSignature forMunicipality(
       long formId, long definitionVersion, long campaignId, Long municipalityId) {
     return new TemplateSignature(
-        formId, definitionVersion, RespondentKind.MUNICIPALITY, null, municipalityId, campaignId);
+        formId,
+        definitionVersion,
+        RespondentKind.MUNICIPALITY,
+        null,
+        municipalityId,
+        campaignId,
+        null);
+  }
+
+  /**
+   * A region's part of a municipal form (its organizations without a municipality, seed 003 11.4):
+   * the template records the region, so one region's file is not taken for another's.
+   */
+  static TemplateSignature forRegionPart(
+      long formId, long definitionVersion, long campaignId, String regionCode) {
+    return new TemplateSignature(
+        formId, definitionVersion, RespondentKind.MUNICIPALITY, null, null, campaignId, regionCode);
   }
 
   /** Whether both name the same respondent (the versions and forms aside). */
   boolean sameRespondent(TemplateSignature other) {
     return respondentKind == other.respondentKind
         && java.util.Objects.equals(organizationId, other.organizationId)
-        && java.util.Objects.equals(municipalityId, other.municipalityId);
+        && java.util.Objects.equals(municipalityId, other.municipalityId)
+        && java.util.Objects.equals(regionCode, other.regionCode);
   }
 
   /** Adds the very hidden, protected signature sheet to {@code workbook} (as its last sheet). */
@@ -91,6 +116,7 @@ record TemplateSignature(
     pairs.put(RESPONDENT, respondentKind.name());
     pairs.put(ORGANIZATION, organizationId == null ? "" : organizationId.toString());
     pairs.put(MUNICIPALITY, municipalityId == null ? "" : municipalityId.toString());
+    pairs.put(REGION_PART, regionCode == null ? "" : regionCode);
     int r = 0;
     for (Map.Entry<String, String> pair : pairs.entrySet()) {
       Row row = sheet.createRow(r++);
@@ -118,7 +144,8 @@ record TemplateSignature(
           kind,
           optionalId(pairs.get(ORGANIZATION)),
           optionalId(pairs.get(MUNICIPALITY)),
-          Long.parseLong(pairs.get(CAMPAIGN)));
+          Long.parseLong(pairs.get(CAMPAIGN)),
+          optionalText(pairs.get(REGION_PART)));
     } catch (RuntimeException e) {
       return null; // a damaged signature is as good as none
     }
@@ -144,6 +171,11 @@ record TemplateSignature(
           + "»): скачайте шаблон этой формы кнопкой «Сформировать excel шаблон»";
     }
     if (!signature.sameRespondent(expected)) {
+      if (expected.regionCode() != null) {
+        return "Шаблон сформирован не для организаций без муниципалитета региона "
+            + expected.regionCode()
+            + ": скачайте шаблон этой части региона";
+      }
       return expected.respondentKind() == RespondentKind.MUNICIPALITY
           ? "Шаблон сформирован для другого муниципалитета: скачайте свой шаблон"
           : "Шаблон сформирован для другой организации: скачайте свой шаблон";
@@ -164,6 +196,10 @@ record TemplateSignature(
     }
     title = title.strip();
     return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
+  }
+
+  private static String optionalText(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static Long optionalId(String value) {

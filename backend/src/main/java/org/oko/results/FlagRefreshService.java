@@ -75,6 +75,27 @@ class FlagRefreshService {
                                 around.getT3().get(id))));
   }
 
+  /** What an organization's signs are decided against: its region, the country, the last time. */
+  private record Around(Tally region, Tally country, Map<Long, Boolean> previouslyRaised) {}
+
+  /** The signs of each of a region's organizations. */
+  private static Map<Long, List<Flag>> decideAll(
+      Subject subject, List<Placed> organizations, Around around) {
+    Map<Long, List<Flag>> decided = new HashMap<>();
+    for (Placed o : organizations) {
+      long id = o.place().organizationId();
+      decided.put(
+          id,
+          ObjectivityRules.flags(
+              o.tally(),
+              around.region(),
+              around.country(),
+              subject,
+              around.previouslyRaised().get(id)));
+    }
+    return decided;
+  }
+
   /** Decides and stores the signs of every organization of a region; answers how many. */
   Mono<Integer> refreshRegion(Subject subject, String regionCode) {
     long campaign = subject.campaignId();
@@ -89,22 +110,14 @@ class FlagRefreshService {
                       tally(subject, Level.REGION, regionCode),
                       tally(subject, Level.COUNTRY, ""),
                       flags.previouslyRaised(campaign, key, ids))
+                  .map(
+                      around ->
+                          decideAll(
+                              subject,
+                              organizations,
+                              new Around(around.getT1(), around.getT2(), around.getT3())))
                   .flatMap(
-                      around -> {
-                        Map<Long, List<Flag>> decided = new HashMap<>();
-                        for (Placed o : organizations) {
-                          long id = o.place().organizationId();
-                          decided.put(
-                              id,
-                              ObjectivityRules.flags(
-                                  o.tally(),
-                                  around.getT1(),
-                                  around.getT2(),
-                                  subject,
-                                  around.getT3().get(id)));
-                        }
-                        return flags.putAll(campaign, key, decided).thenReturn(decided.size());
-                      });
+                      decided -> flags.putAll(campaign, key, decided).thenReturn(decided.size()));
             });
   }
 

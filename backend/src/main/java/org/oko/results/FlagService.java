@@ -2,6 +2,7 @@ package org.oko.results;
 
 import java.util.List;
 import org.oko.platform.security.Caller;
+import org.oko.results.ReportScopeService.Context;
 import org.oko.results.ReportService.Named;
 import org.oko.results.ReportViews.Flags;
 import org.oko.results.ResultsStore.Place;
@@ -33,25 +34,22 @@ class FlagService {
             ctx ->
                 flags
                     .stored(campaignId, subjectKey, organizationId)
-                    .flatMap(
-                        stored ->
-                            (stored.flags() != null
-                                    ? Mono.just(stored.flags())
-                                    // Not decided yet (results stored before the flags were):
-                                    // decided now; FlagWorker stores them.
-                                    : refresh.decide(
-                                        ctx.subject(),
-                                        new Place(
-                                            organizationId,
-                                            ctx.unit().regionCode(),
-                                            ctx.unit().municipalityId())))
-                                .map(
-                                    decided ->
-                                        new Flags(
-                                            ctx.unit(),
-                                            ctx.subject(),
-                                            stored.participants(),
-                                            decided)))
+                    .flatMap(stored -> flagsOf(ctx, stored))
                     .defaultIfEmpty(new Flags(ctx.unit(), ctx.subject(), 0, List.of())));
+  }
+
+  /**
+   * The stored signs, or, for results stored before the flags were, decided now ({@link FlagWorker}
+   * stores them).
+   */
+  private Mono<Flags> flagsOf(Context ctx, FlagStore.Stored stored) {
+    Mono<List<Flag>> decided =
+        stored.flags() != null
+            ? Mono.just(stored.flags())
+            : refresh.decide(
+                ctx.subject(),
+                new Place(
+                    stored.organizationId(), ctx.unit().regionCode(), ctx.unit().municipalityId()));
+    return decided.map(flags -> new Flags(ctx.unit(), ctx.subject(), stored.participants(), flags));
   }
 }

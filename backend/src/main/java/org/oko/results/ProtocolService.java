@@ -2,6 +2,7 @@ package org.oko.results;
 
 import java.time.Clock;
 import java.util.List;
+import org.oko.forms.ColumnType;
 import org.oko.forms.FormReopened;
 import org.oko.forms.FormSubmitted;
 import org.oko.forms.SubmittedFormDirectory;
@@ -52,31 +53,29 @@ class ProtocolService {
                 store
                     .subject(version.campaignId(), version.subjectKey())
                     .filter(s -> s.tasks() > 0)
-                    .flatMap(
-                        subject -> {
-                          List<Participant> participants =
-                              TallyRules.participants(version, subject);
-                          if (participants.isEmpty()
-                              && version.sheets().stream()
-                                  .noneMatch(
-                                      s ->
-                                          s.columns().stream()
-                                              .anyMatch(
-                                                  c ->
-                                                      c.type()
-                                                          == org.oko.forms.ColumnType
-                                                              .PARTICIPANT_CODE))) {
-                            return Mono.just(false);
-                          }
-                          return apply(
-                              subject,
-                              version.organizationId(),
-                              version.formId(),
-                              version.responseId(),
-                              version.number(),
-                              participants);
-                        }))
+                    .flatMap(subject -> applyVersion(subject, version)))
         .defaultIfEmpty(false);
+  }
+
+  /** A submitted version's participants applied; nothing when it is no results protocol. */
+  private Mono<Boolean> applyVersion(Subject subject, SubmittedFormDirectory.Version version) {
+    List<Participant> participants = TallyRules.participants(version, subject);
+    if (participants.isEmpty() && !hasParticipantCodes(version)) {
+      return Mono.just(false);
+    }
+    return apply(
+        subject,
+        version.organizationId(),
+        version.formId(),
+        version.responseId(),
+        version.number(),
+        participants);
+  }
+
+  private static boolean hasParticipantCodes(SubmittedFormDirectory.Version version) {
+    return version.sheets().stream()
+        .flatMap(sheet -> sheet.columns().stream())
+        .anyMatch(c -> c.type() == ColumnType.PARTICIPANT_CODE);
   }
 
   /** Withdraws a reopened version; true when it changed the results. */
@@ -91,33 +90,34 @@ class ProtocolService {
                 store
                     .lock(found.campaignId(), found.subjectKey())
                     .then(store.appliedByResponse(event.responseId()))
-                    .flatMap(
-                        applied -> {
-                          if (event.number() < applied.number()
-                              || (event.number() == applied.number() && !applied.active())) {
-                            return Mono.just(false);
-                          }
-                          Place place =
-                              new Place(
-                                  applied.organizationId(),
-                                  applied.regionCode(),
-                                  applied.municipalityId());
-                          return tallies
-                              .withdraw(applied.campaignId(), applied.subjectKey(), place)
-                              .then(
-                                  store.putProtocol(
-                                      applied.campaignId(),
-                                      applied.subjectKey(),
-                                      place,
-                                      0,
-                                      applied.responseId(),
-                                      event.number(),
-                                      false,
-                                      clock.instant()))
-                              .thenReturn(true);
-                        }))
+                    .flatMap(applied -> withdraw(applied, event.number())))
         .as(tx::transactional)
         .defaultIfEmpty(false);
+  }
+
+  /**
+   * Withdraws the applied protocol unless the reopened number is older, or the same and withdrawn
+   * already (a redelivery); in the caller's transaction, under the subject's lock.
+   */
+  private Mono<Boolean> withdraw(ResultsStore.Applied applied, int number) {
+    if (number < applied.number() || (number == applied.number() && !applied.active())) {
+      return Mono.just(false);
+    }
+    Place place =
+        new Place(applied.organizationId(), applied.regionCode(), applied.municipalityId());
+    return tallies
+        .withdraw(applied.campaignId(), applied.subjectKey(), place)
+        .then(
+            store.putProtocol(
+                applied.campaignId(),
+                applied.subjectKey(),
+                place,
+                0,
+                applied.responseId(),
+                number,
+                false,
+                clock.instant()))
+        .thenReturn(true);
   }
 
   /**
@@ -148,21 +148,31 @@ class ProtocolService {
               return store
                   .place(organizationId)
                   .flatMap(
-                      place ->
-                          tallies
-                              .replace(subject, place, participants)
-                              .then(
-                                  store.putProtocol(
-                                      campaign,
-                                      key,
-                                      place,
-                                      formId,
-                                      responseId,
-                                      number,
-                                      true,
-                                      clock.instant()))
-                              .thenReturn(true));
+                      place -> replace(subject, place, formId, responseId, number, participants));
             })
         .as(tx::transactional);
+  }
+
+  /** The organization's participants replaced and the version recorded as applied. */
+  private Mono<Boolean> replace(
+      Subject subject,
+      Place place,
+      long formId,
+      long responseId,
+      int number,
+      List<Participant> participants) {
+    return tallies
+        .replace(subject, place, participants)
+        .then(
+            store.putProtocol(
+                subject.campaignId(),
+                subject.key(),
+                place,
+                formId,
+                responseId,
+                number,
+                true,
+                clock.instant()))
+        .thenReturn(true);
   }
 }

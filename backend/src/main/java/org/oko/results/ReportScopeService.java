@@ -75,22 +75,27 @@ class ReportScopeService {
             results.subject(campaignId, subjectKey).materialize(),
             unitOf(caller, scope, named).materialize())
         .flatMap(
-            read ->
-                settled(read.getT1(), ReportScopeService::notFound)
+            read -> judged(caller, subjectKey, page, read.getT1(), read.getT2(), read.getT3()));
+  }
+
+  /** The three reads judged in order: the campaign, then the subject, then the unit. */
+  private Mono<Context> judged(
+      Caller caller,
+      String subjectKey,
+      Paging page,
+      Signal<CampaignInfo> campaignRead,
+      Signal<Subject> subjectRead,
+      Signal<Unit> unitRead) {
+    Supplier<NotFoundException> noSubject =
+        () -> new NotFoundException("Предмет «" + subjectKey + "» в кампании не найден");
+    return settled(campaignRead, ReportScopeService::notFound)
+        .flatMap(
+            campaign ->
+                settled(subjectRead, noSubject)
                     .flatMap(
-                        campaign ->
-                            settled(
-                                    read.getT2(),
-                                    () ->
-                                        new NotFoundException(
-                                            "Предмет «" + subjectKey + "» в кампании не найден"))
-                                .flatMap(
-                                    subject ->
-                                        settled(read.getT3(), ReportScopeService::notFound)
-                                            .flatMap(
-                                                u ->
-                                                    released(
-                                                        caller, campaign, subject, u, page)))));
+                        subject ->
+                            settled(unitRead, ReportScopeService::notFound)
+                                .flatMap(u -> released(caller, campaign, subject, u, page))));
   }
 
   /** The value read, its error, or {@code whenEmpty}'s. */

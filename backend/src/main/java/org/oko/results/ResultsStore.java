@@ -9,7 +9,6 @@ import org.oko.campaigns.CampaignReadModel;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,16 +163,6 @@ class ResultsStore {
         .bind("r", responseId)
         .map(ResultsStore::applied)
         .one();
-  }
-
-  Flux<Applied> activeProtocols(long campaignId, String subjectKey) {
-    return db.sql(
-            "select * from result_protocol where campaign_id = :c and subject_key = :s"
-                + " and active order by organization_id")
-        .bind("c", campaignId)
-        .bind("s", subjectKey)
-        .map(ResultsStore::applied)
-        .all();
   }
 
   private static Applied applied(Readable r) {

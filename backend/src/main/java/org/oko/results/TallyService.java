@@ -1,11 +1,8 @@
 package org.oko.results;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.oko.results.ResultsStore.Place;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,17 +14,17 @@ import reactor.core.publisher.Mono;
 @Service
 class TallyService {
 
-  private final ResultsStore store;
   private final TallyStore tallyStore;
   private final FlagRefreshService flags;
   private final ParticipantStore participantStore;
+  private final TallyRebuildStore rebuildStore;
 
   TallyService(
-      ResultsStore store,
       TallyStore tallyStore,
       FlagRefreshService flags,
-      ParticipantStore participantStore) {
-    this.store = store;
+      ParticipantStore participantStore,
+      TallyRebuildStore rebuildStore) {
+    this.rebuildStore = rebuildStore;
     this.participantStore = participantStore;
     this.tallyStore = tallyStore;
     this.flags = flags;
@@ -65,93 +62,12 @@ class TallyService {
 
   /**
    * Recomputes every tally of a subject from its stored participants (after a new grade scale, or
-   * to check the incremental tallies): organization rows from their participants, the units above
-   * as their sums. Run inside the caller's transaction, under the subject's lock.
+   * to check the incremental tallies): one grouped statement for the organizations, one for the
+   * units above ({@link TallyRebuildStore}). Run inside the caller's transaction, under the
+   * subject's lock.
    */
   Mono<Integer> rebuild(Subject subject) {
-    long campaign = subject.campaignId();
-    String key = subject.key();
-    Map<String, Tally> units = new HashMap<>();
-    Map<String, Place> unitPlaces = new HashMap<>();
-    return tallyStore
-        .deleteAggregates(campaign, key)
-        .thenMany(store.activeProtocols(campaign, key))
-        .concatMap(
-            applied ->
-                participantStore
-                    .participants(campaign, key, applied.organizationId())
-                    .collectList()
-                    .flatMap(
-                        participants -> {
-                          Tally t = TallyRules.tally(participants, subject);
-                          Place place =
-                              new Place(
-                                  applied.organizationId(),
-                                  applied.regionCode(),
-                                  applied.municipalityId());
-                          add(units, unitPlaces, "COUNTRY|", null, t);
-                          add(
-                              units,
-                              unitPlaces,
-                              "REGION|" + place.regionCode(),
-                              new Place(0, place.regionCode(), null),
-                              t);
-                          if (place.municipalityId() != null) {
-                            add(
-                                units,
-                                unitPlaces,
-                                "MUNICIPALITY|" + place.municipalityId(),
-                                new Place(0, place.regionCode(), place.municipalityId()),
-                                t);
-                          }
-                          return (participants.isEmpty()
-                                  ? tallyStore.deleteOrganizationTally(
-                                      campaign, key, place.organizationId())
-                                  : tallyStore.putOrganizationTally(campaign, key, place, t))
-                              .thenReturn(1);
-                        }),
-            4)
-        .count()
-        .flatMap(
-            count ->
-                Flux.fromIterable(units.entrySet())
-                    .concatMap(
-                        e -> {
-                          String[] parts = e.getKey().split("\\|", -1);
-                          Place p = unitPlaces.get(e.getKey());
-                          return tallyStore.addToUnit(
-                              campaign,
-                              key,
-                              parts[0],
-                              parts[1],
-                              p == null ? null : p.regionCode(),
-                              p == null ? null : p.municipalityId(),
-                              e.getValue());
-                        })
-                    .then(Mono.just(count.intValue())));
-  }
-
-  private static void add(
-      Map<String, Tally> units, Map<String, Place> places, String key, Place place, Tally t) {
-    Tally zeroed =
-        new Tally(
-            t.participants(),
-            t.scoreSum(),
-            t.scoreSqSum(),
-            t.grades(),
-            t.histogram(),
-            t.taskSums(),
-            t.gradeTaskSums(),
-            t.journal(),
-            0,
-            0,
-            t.schools(),
-            t.schoolMeanSum(),
-            t.schoolMeanSqSum());
-    units.merge(key, zeroed, Tally::plus);
-    if (place != null) {
-      places.putIfAbsent(key, place);
-    }
+    return rebuildStore.rebuild(subject);
   }
 
   /** Moves the country, the region and the municipality by {@code delta}, in that order. */

@@ -131,7 +131,7 @@ class TallyStore {
           + " :grade_task_sums, :journal, :identical_max, :identical_count, :schools,"
           + " :school_mean_sum, :school_mean_sq_sum";
 
-  private static String setAll() {
+  static String setAll() {
     StringBuilder set = new StringBuilder();
     for (String column : TALLY_COLUMNS.split(",")) {
       String c = column.trim();

@@ -451,6 +451,36 @@ class TemplateWorkbookReaderTests {
         .containsExactly("Шаблон сформирован для другого муниципалитета: скачайте свой шаблон");
   }
 
+  /**
+   * The responsible coordinator's part (seed 003 11.4) is signed with its region: one region's
+   * filled template is not taken for another region's part, nor for a municipality's.
+   */
+  @Test
+  void aRegionPartTemplateNamesItsRegion() {
+    FormSchema schema = QUESTIONNAIRE;
+    Path template =
+        write(
+            dir,
+            template(schema, TemplateSignature.forRegionPart(FORM, 1, CAMPAIGN, "64"), Map.of()));
+
+    var otherRegion =
+        read(template, schema, TemplateSignature.forRegionPart(FORM, 1, CAMPAIGN, "02"), Map.of());
+    var municipality =
+        read(template, schema, TemplateSignature.forMunicipality(FORM, 1, CAMPAIGN, 6L), Map.of());
+    var same =
+        read(template, schema, TemplateSignature.forRegionPart(FORM, 1, CAMPAIGN, "64"), Map.of());
+
+    assertThat(otherRegion.problems().list())
+        .extracting(FieldProblem::message)
+        .containsExactly(
+            "Шаблон сформирован не для организаций без муниципалитета региона 02: скачайте шаблон"
+                + " этой части региона");
+    assertThat(municipality.problems().list())
+        .extracting(FieldProblem::message)
+        .containsExactly("Шаблон сформирован для другого муниципалитета: скачайте свой шаблон");
+    assertThat(same.refused()).isFalse();
+  }
+
   @Test
   void aSheetBeyondTheReadingLimitsIsAProblemOfThatSheet() {
     Path filled =

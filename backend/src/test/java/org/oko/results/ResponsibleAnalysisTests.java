@@ -130,6 +130,73 @@ class ResponsibleAnalysisTests extends ApiTest {
         .singleElement()
         .satisfies(i -> assertThat(i.getRespondent().getName()).contains("без муниципалитета"));
     assertThat(own.getSubmitted()).isEqualTo(1);
+
+    // The region and the federal organizer open the part's content by naming its region (seed
+    // 003 12–14: the region briefs the authorities from these analyses); the Engels coordinator
+    // and another region's coordinator cannot.
+    for (String coordinator : List.of("region64", "federal")) {
+      FormResponse opened = response(as(coordinator), form, "?regionPart=64");
+      assertThat(opened.getStatus()).isEqualTo(FormResponseStatus.SUBMITTED);
+      assertThat(opened.getEditable()).isFalse();
+      assertThat(opened.getRespondent().getName()).contains("организации без муниципалитета");
+      assertThat(opened.getSheets().get("schools"))
+          .singleElement()
+          .satisfies(
+              row -> {
+                assertThat(row.get("login")).isEqualTo("spo640001");
+                assertThat(row.get("signs")).isEqualTo("да");
+                assertThat(row.get("measures")).isEqualTo("Перепроверка");
+              });
+    }
+    as("mun64-engels")
+        .get()
+        .uri("/api/forms/" + form + "/response?regionPart=64")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    as("region02")
+        .get()
+        .uri("/api/forms/" + form + "/response?regionPart=64")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+
+    // The part's Excel template records its region (file name and signature sheet).
+    var template =
+        as("region64")
+            .get()
+            .uri("/api/forms/" + form + "/response/template?regionPart=64")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult();
+    assertThat(template.getResponseHeaders().getContentDisposition().getFilename())
+        .endsWith("-region64.xlsx");
+    assertThat(signature(template.getResponseBody())).containsEntry("regionPart", "64");
+  }
+
+  /** The pairs of the template's signature sheet (the one whose first cell is the marker). */
+  private static Map<String, String> signature(byte[] xlsx) {
+    try (var workbook =
+        org.apache.poi.ss.usermodel.WorkbookFactory.create(
+            new java.io.ByteArrayInputStream(xlsx))) {
+      Map<String, String> pairs = new java.util.HashMap<>();
+      for (var sheet : workbook) {
+        var first = sheet.getRow(0);
+        if (first == null || !"oko-form-template".equals(first.getCell(0).getStringCellValue())) {
+          continue;
+        }
+        for (var row : sheet) {
+          var value = row.getCell(1);
+          pairs.put(
+              row.getCell(0).getStringCellValue(), value == null ? "" : value.getStringCellValue());
+        }
+      }
+      return pairs;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private long organization(String login) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The results benchmark (docs/benchmarks.md, «Results»): a synthetic country loaded through the
@@ -32,6 +33,31 @@ class ResultsBenchmark extends ApiTest {
   @Autowired ResultsStore store;
   @Autowired ProtocolService protocols;
   @Autowired TallyService tallies;
+  @Autowired FlagWorker flagWorker;
+  @Autowired TransactionalOperator tx;
+
+  private double rebuildSeconds;
+
+  /** Every tally of the subject rebuilt in one transaction under its lock, timed. */
+  private int rebuild(Subject subject) {
+    long started = System.nanoTime();
+    Integer rebuilt =
+        store
+            .lock(subject.campaignId(), subject.key())
+            .then(tallies.rebuild(subject))
+            .as(tx::transactional)
+            .block();
+    rebuildSeconds = (System.nanoTime() - started) / 1e9;
+    return rebuilt;
+  }
+
+  private String size(String table) {
+    return db.sql("select pg_size_pretty(pg_total_relation_size(cast(:t as regclass))) as s")
+        .bind("t", table)
+        .map(r -> r.get("s", String.class))
+        .one()
+        .block();
+  }
 
   private static int prop(String name, int fallback) {
     return Integer.getInteger("oko.bench." + name, fallback);
@@ -44,25 +70,46 @@ class ResultsBenchmark extends ApiTest {
             prop("firstRegion", 10),
             prop("regions", 85),
             prop("municipalities", 10),
-            prop("schools", 470),
+            prop("schools", 453),
             prop("participants", 25),
             SyntheticCountry.FIFTEEN_TASKS,
             prop("planted", 40),
-            42);
+            42,
+            prop("largestRegion", 2000));
+    boolean bulk = !"protocols".equals(System.getProperty("oko.bench.load", "bulk"));
     long campaign = campaign(plan);
     long started = System.nanoTime();
     Country country =
-        SyntheticCountry.generate(
-            db, store, protocols, campaign, "math-5", plan, (int) (campaign % 100), 4);
+        bulk
+            ? SyntheticCountryLoader.load(
+                db, store, campaign, "math-5", plan, (int) (campaign % 100))
+            : SyntheticCountry.generate(
+                db, store, protocols, campaign, "math-5", plan, (int) (campaign % 100), 4);
     double loadSeconds = (System.nanoTime() - started) / 1e9;
     log(
-        "country: %d regions, %d schools, %d participants, %d scores; loaded through"
-            + " ProtocolService.apply in %.1f s",
+        "country: %d regions (the first of %d schools), %d schools, %d participants, %d scores;"
+            + " loaded %s in %.1f s",
         plan.regions(),
+        plan.schoolsIn(0),
         country.schools().size(),
         country.participants(),
         country.participants() * plan.taskMax().length,
+        bulk
+            ? "by batched inserts of 20 000 participants (SyntheticCountryLoader)"
+            : "through ProtocolService.apply",
         loadSeconds);
+    Subject loaded = store.subject(campaign, "math-5").block();
+    log(
+        "full rebuild of every tally (%d organizations, one transaction): %.1f s",
+        rebuild(loaded), rebuildSeconds);
+    started = System.nanoTime();
+    Integer decided = flagWorker.refreshStale().block();
+    log(
+        "objectivity flags of every organization decided (%d, region by region): %.1f s",
+        decided, (System.nanoTime() - started) / 1e9);
+    log(
+        "data set: result_participant %s, result_tally %s (pg_total_relation_size)",
+        size("result_participant"), size("result_tally"));
 
     String base = "/api/campaigns/" + campaign + "/results/reports/math-5";
     String region = String.format("%02d", plan.firstRegion());
@@ -98,9 +145,7 @@ class ResultsBenchmark extends ApiTest {
     log("baseline select count(*) over the results: %s", stats(baseline));
     log("HTTP baseline GET /api/campaigns/{id} (one indexed read): %s", stats(httpBaseline));
     log("country report: %s", stats(countryReport));
-    log(
-        "region table of %d schools (sorted by flags): %s",
-        plan.schoolsPerRegion(), stats(regionTable));
+    log("region table of %d schools (sorted by flags): %s", plan.schoolsIn(0), stats(regionTable));
     log("country table of regions (with flagged counts): %s", stats(countryTable));
     log("one organization's report: %s", stats(orgReport));
     log("HTTP baseline again, after the reports: %s", stats(httpBaselineAfter));
@@ -122,11 +167,9 @@ class ResultsBenchmark extends ApiTest {
             + " (%s)",
         applied, visible, seen.contains("\"participants\":10") ? "checked" : "NOT SEEN");
 
-    before = System.nanoTime();
-    Integer rebuilt = tallies.rebuild(subject).block();
     log(
-        "rebuild of every tally from the stored participants (%d organizations): %.1f s",
-        rebuilt, (System.nanoTime() - before) / 1e9);
+        "full rebuild again, after the reports (%d organizations, one transaction): %.1f s",
+        rebuild(subject), rebuildSeconds);
 
     // Recall and false positives of the flags.
     int planted = 0;
@@ -136,7 +179,7 @@ class ResultsBenchmark extends ApiTest {
     for (int r = 0; r < plan.regions(); r++) {
       String code = String.format("%02d", plan.firstRegion() + r);
       java.util.Map<Long, List<ObjectivityFlagCode>> flags = new java.util.HashMap<>();
-      for (int page = 0; page * 100 < plan.schoolsPerRegion(); page++) {
+      for (int page = 0; page * 100 < plan.schoolsIn(r); page++) {
         ReportUnitPage table =
             federal
                 .get()

@@ -26,6 +26,8 @@ final class SyntheticCountry {
   /**
    * @param firstRegion the first region code used (regions firstRegion…firstRegion+regions−1)
    * @param plantedPerKind schools planted with each kind of anomaly (per country)
+   * @param largestRegion schools of the first region when it is larger than the others (the issue's
+   *     region table of 2 000 schools), 0 when it is like the others
    */
   record Plan(
       int firstRegion,
@@ -35,7 +37,43 @@ final class SyntheticCountry {
       int participantsPerSchool,
       int[] taskMax,
       int plantedPerKind,
-      long seed) {
+      long seed,
+      int largestRegion) {
+
+    Plan(
+        int firstRegion,
+        int regions,
+        int municipalitiesPerRegion,
+        int schoolsPerRegion,
+        int participantsPerSchool,
+        int[] taskMax,
+        int plantedPerKind,
+        long seed) {
+      this(
+          firstRegion,
+          regions,
+          municipalitiesPerRegion,
+          schoolsPerRegion,
+          participantsPerSchool,
+          taskMax,
+          plantedPerKind,
+          seed,
+          0);
+    }
+
+    /** Schools of the plan's {@code r}-th region (from 0). */
+    int schoolsIn(int r) {
+      return r == 0 && largestRegion > 0 ? largestRegion : schoolsPerRegion;
+    }
+
+    /** Schools before the {@code r}-th region. */
+    int schoolsBefore(int r) {
+      return r == 0 ? 0 : schoolsIn(0) + (r - 1) * schoolsPerRegion;
+    }
+
+    int schools() {
+      return schoolsBefore(regions);
+    }
 
     int maxScore() {
       int s = 0;
@@ -76,7 +114,7 @@ final class SyntheticCountry {
   static List<School> hierarchy(DatabaseClient db, Plan plan, int run) {
     List<School> schools = new ArrayList<>();
     Random random = new Random(plan.seed());
-    int total = plan.regions() * plan.schoolsPerRegion();
+    int total = plan.schools();
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < total; i++) {
       order.add(i);
@@ -111,7 +149,7 @@ final class SyntheticCountry {
                 .one()
                 .block());
       }
-      int first = r * plan.schoolsPerRegion();
+      int first = plan.schoolsBefore(r);
       List<Long> ids =
           db.sql(
                   """
@@ -127,7 +165,7 @@ final class SyntheticCountry {
               .bind("munis", municipalities.toArray(Long[]::new))
               .bind("nm", municipalities.size())
               .bind("first", first)
-              .bind("last", first + plan.schoolsPerRegion() - 1)
+              .bind("last", first + plan.schoolsIn(r) - 1)
               .map(row -> row.get("id", Long.class))
               .all()
               .collectList()
