@@ -42,12 +42,8 @@ class IndentationTests {
           Map.entry("org/oko/accounts/HandoutListingService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutService.java", "accounts: steps not named yet"),
           Map.entry(
-              "org/oko/identity/ClientCredentialsGrant.java", "identity: steps not named yet"),
-          Map.entry(
-              "org/oko/identity/CredentialIssuingService.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/OAuth2Routes.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/SigningKeyStore.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/TokenEndpoint.java", "identity: steps not named yet"),
+              "org/oko/publications/PublicationReleaseService.java",
+              "publications: steps not named yet"),
           Map.entry("org/oko/results/FlagRefreshService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),
