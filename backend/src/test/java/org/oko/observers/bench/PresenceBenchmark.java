@@ -365,7 +365,14 @@ public final class PresenceBenchmark {
                     return null;
                   }));
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    try {
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // An overloaded server: report what was answered, the rest as unanswered.
+      System.out.printf(
+          "%d of %d requests unanswered 5 min after the last was sent%n",
+          order.size() - done.size(), order.size());
+    }
     return new ArrayList<>(done);
   }
 
