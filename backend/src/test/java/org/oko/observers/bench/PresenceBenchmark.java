@@ -222,6 +222,8 @@ public final class PresenceBenchmark {
         municipal,
         a -> Long.valueOf(municipality).equals(a.municipalityId()),
         assignments);
+    // The HTTP client's threads and the sockets would keep the JVM (and the script) waiting.
+    System.exit(0);
   }
 
   private static List<Assignment> assignments(Connection db, long campaign) throws Exception {
