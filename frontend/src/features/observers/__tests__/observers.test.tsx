@@ -471,7 +471,7 @@ describe('the archive of acts with violations', () => {
   });
 
   it('lets the region record its hand-over to the education authority apart from the federal one', async () => {
-    let handed: { authority: string; reference?: string } | undefined;
+    let handed: { authority: string; reference?: string; email?: string } | undefined;
     const api = mockApi({
       '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
       '/api/campaigns/7': campaign({ timeZone: ZONE }),
@@ -501,7 +501,11 @@ describe('the archive of acts with violations', () => {
       },
       '/api/campaigns/7/observer-violations/authority-handover': async (_url, request) => {
         if (request.method === 'PUT') {
-          handed = (await request.json()) as { authority: string; reference?: string };
+          handed = (await request.json()) as {
+            authority: string;
+            reference?: string;
+            email?: string;
+          };
         }
         return {
           regionCode: '64',
@@ -532,20 +536,72 @@ describe('the archive of acts with violations', () => {
       'Министерство образования Саратовской области',
     );
     await user.type(screen.getByLabelText('Исх. номер и дата письма'), 'исх. № 01-12/345');
+    expect(screen.queryByTestId('authority-letter')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Электронная почта ОИВ'), 'minobr@saratov.gov.ru');
     await user.click(screen.getByRole('button', { name: 'Передано в ОИВ' }));
     expect(await screen.findByText('Передача в ОИВ записана.')).toBeInTheDocument();
     expect(handed).toEqual({
       authority: 'Министерство образования Саратовской области',
       reference: 'исх. № 01-12/345',
+      email: 'minobr@saratov.gov.ru',
     });
     await waitFor(() =>
       expect(screen.getByTestId('authority-status')).toHaveTextContent(
-        'Передано в «Министерство образования Саратовской области» (исх. № 01-12/345) 27.05, 10:00 (Саратов), region64; актов с нарушениями: 2',
+        'Передано в «Министерство образования Саратовской области» (исх. № 01-12/345) 27.05, 10:00 (Саратов), region64; актов с нарушениями: 2; адрес: minobr@saratov.gov.ru',
       ),
     );
+    // OKO sends no mail: a letter to the authority's address opens in the coordinator's program.
+    const letter = screen.getByTestId('authority-letter');
+    expect(letter).toHaveTextContent('Письмо в ОИВ (minobr@saratov.gov.ru)');
+    const href = letter.getAttribute('href') ?? '';
+    expect(href.startsWith('mailto:minobr@saratov.gov.ru?subject=')).toBe(true);
+    expect(decodeURIComponent(href)).toContain('актов с нарушениями — 2, пунктов — 2');
     // The federal hand-over is untouched: still not passed, its own button.
     expect(screen.getByTestId('violations-64')).toHaveTextContent('не передано');
     expect(api.requestsTo('/api/campaigns/7/observer-violations/handover')).toHaveLength(0);
+  });
+
+  it('fills the hand-over to the authority with the one the region named last time', async () => {
+    mockApi({
+      '/api/me': me({ login: 'region64', role: 'REGIONAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign({ timeZone: ZONE }),
+      '/api/campaigns/7/observers': { items: [], page: 0, size: 50, total: 0 },
+      '/api/campaigns/7/observer-acts': acts,
+      '/api/campaigns/7/observer-acts/handovers': {
+        regionCode: '64',
+        passed: 0,
+        notPassed: 0,
+        late: 0,
+        timeZone: ZONE,
+        items: [],
+      },
+      '/api/campaigns/7/observer-violations/handovers': {
+        passed: 0,
+        notPassed: 0,
+        late: 0,
+        items: [],
+      },
+      '/api/campaigns/7/observer-violations/authority-handover': {
+        regionCode: '64',
+        regionName: 'Саратовская область',
+        timeZone: ZONE,
+        late: false,
+        actsWithViolations: 0,
+        knownAuthority: 'Министерство образования Саратовской области',
+        knownEmail: 'minobr@saratov.gov.ru',
+      },
+    });
+    renderApp('/observers/7');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Акты' }, { timeout: 5000 }));
+    expect(await screen.findByTestId('authority-status')).toHaveTextContent('В ОИВ не передано');
+    expect(screen.getByLabelText('Орган исполнительной власти')).toHaveValue(
+      'Министерство образования Саратовской области',
+    );
+    expect(screen.getByLabelText('Электронная почта ОИВ')).toHaveValue('minobr@saratov.gov.ru');
+    expect(screen.getByLabelText('Исх. номер и дата письма')).toHaveValue('');
+    // Not passed in this campaign yet: no letter offered.
+    expect(screen.queryByTestId('authority-letter')).not.toBeInTheDocument();
   });
 
   it('shows the federal organizer which regions passed their violations, late or not', async () => {

@@ -78,7 +78,7 @@ export const useAuthorityHandover = (campaignId: number) =>
 export const useHandOverToAuthority = (campaignId: number) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { authority: string; reference?: string }) =>
+    mutationFn: (body: { authority: string; reference?: string; email?: string }) =>
       unwrap(
         api.PUT('/api/campaigns/{campaignId}/observer-violations/authority-handover', {
           params: { path: { campaignId } },

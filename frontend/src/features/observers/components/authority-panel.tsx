@@ -8,10 +8,34 @@ import { downloadAuthorityRegister } from '../api/acts';
 import { useAuthorityHandover, useHandOverToAuthority } from '../api/handovers';
 import { deadlineTime, localTime } from '../utils/labels';
 
+type Handover = NonNullable<ReturnType<typeof useAuthorityHandover>['data']>;
+
+/**
+ * A letter to the authority in the coordinator's own mail program (OKO sends no mail): the subject
+ * and the summary filled in; the register is attached by hand.
+ */
+const letterTo = (h: Handover) => {
+  const subject = `Сведения о нарушениях процедуры оценки качества образования — ${h.regionName}`;
+  const body = [
+    'Направляем сведения о нарушениях, выявленных общественными и независимыми наблюдателями',
+    `(служебные записки и акты наблюдателей): актов с нарушениями — ${h.acts ?? h.actsWithViolations}` +
+      (h.points != null ? `, пунктов — ${h.points}` : '') +
+      (h.municipalities != null ? `, муниципалитетов — ${h.municipalities}` : '') +
+      '.',
+    h.reference ? `Письмо ${h.reference}.` : '',
+    'Реестр актов (.xlsx) — во вложении.',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return `mailto:${h.email ?? ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+};
+
 /**
  * Seed 000: the regional coordinator passes the observers' service notes on violations to the
  * region's education authority (ОИВ) as well as to the federal organizer — a hand-over of its own:
- * to which authority, by which letter, when, on time or late, with its register.
+ * to which authority, by which letter, when, on time or late, with its register. The authority has
+ * no account here: the last one the region named (and its e-mail) fills the form, and a letter to
+ * that address opens in the coordinator's mail program.
  */
 export function AuthorityPanel({ campaignId }: { campaignId: number }) {
   const status = useAuthorityHandover(campaignId);
@@ -24,9 +48,11 @@ export function AuthorityPanel({ campaignId }: { campaignId: number }) {
       return typeof value === 'string' ? value : '';
     };
     const reference = text('reference').trim();
+    const email = text('email').trim();
     handOver.mutate({
       authority: text('authority'),
       ...(reference ? { reference } : {}),
+      ...(email ? { email } : {}),
     });
   };
   return (
@@ -45,6 +71,7 @@ export function AuthorityPanel({ campaignId }: { campaignId: number }) {
                 {status.data.reference ? ` (${status.data.reference})` : ''}{' '}
                 {localTime(status.data.handedAt, status.data.timeZone)}, {status.data.handedBy};
                 актов с нарушениями: {status.data.acts}
+                {status.data.email ? `; адрес: ${status.data.email}` : ''}
                 {status.data.late && <strong className="observer-none"> — с опозданием</strong>}
               </>
             ) : (
@@ -67,7 +94,7 @@ export function AuthorityPanel({ campaignId }: { campaignId: number }) {
                 name="authority"
                 required
                 maxLength={300}
-                defaultValue={status.data.authority ?? ''}
+                defaultValue={status.data.authority ?? status.data.knownAuthority ?? ''}
                 placeholder="Министерство образования области"
               />
             </div>
@@ -80,10 +107,36 @@ export function AuthorityPanel({ campaignId }: { campaignId: number }) {
                 defaultValue={status.data.reference ?? ''}
               />
             </div>
+            <div className="field">
+              <label htmlFor="authority-email">Электронная почта ОИВ</label>
+              <input
+                id="authority-email"
+                name="email"
+                type="email"
+                maxLength={200}
+                defaultValue={status.data.email ?? status.data.knownEmail ?? ''}
+                placeholder="minobr@region.gov.ru"
+              />
+            </div>
             <button type="submit" className="button" disabled={handOver.isPending}>
               Передано в ОИВ
             </button>
           </form>
+          {status.data.handedAt && status.data.email && (
+            <p>
+              <a
+                className="button button--secondary"
+                data-testid="authority-letter"
+                href={letterTo(status.data)}
+              >
+                Письмо в ОИВ ({status.data.email})
+              </a>{' '}
+              <span className="field__hint">
+                OKO почту не отправляет: письмо откроется в вашей почтовой программе, приложите к
+                нему реестр для ОИВ.
+              </span>
+            </p>
+          )}
         </>
       )}
       <p>

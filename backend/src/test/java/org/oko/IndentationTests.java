@@ -41,27 +41,14 @@ class IndentationTests {
               "org/oko/accounts/HandoutDownloadService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutListingService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/forum/ForumController.java", "forum: steps not named yet"),
-          Map.entry("org/oko/forum/ForumFileService.java", "forum: steps not named yet"),
-          Map.entry("org/oko/forum/ForumModerationService.java", "forum: steps not named yet"),
-          Map.entry("org/oko/forum/ForumService.java", "forum: steps not named yet"),
           Map.entry(
-              "org/oko/notifications/NotificationService.java",
-              "notifications: steps not named yet"),
-          Map.entry("org/oko/observers/ActReviewService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/ActService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/AssignmentService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/CandidateService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/FilingService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/NoteService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/ObserverFileRoutes.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/ObserverService.java", "observers: steps not named yet"),
-          Map.entry(
-              "org/oko/observers/ObserversDemoService.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/ObserversMapper.java", "observers: steps not named yet"),
-          Map.entry("org/oko/observers/PresenceService.java", "observers: steps not named yet"),
-          Map.entry(
-              "org/oko/observers/ProtocolWitnessService.java", "observers: steps not named yet"),
+              "org/oko/publications/PublicationReleaseService.java",
+              "publications: steps not named yet"),
+          Map.entry("org/oko/results/FlagRefreshService.java", "results: steps not named yet"),
+          Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
+          Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),
+          Map.entry("org/oko/results/ReportScopeService.java", "results: steps not named yet"),
+          Map.entry("org/oko/results/TallyService.java", "results: steps not named yet"),
           Map.entry("org/oko/roadmaps/RoadmapController.java", "roadmaps: steps not named yet"));
 
   @Test

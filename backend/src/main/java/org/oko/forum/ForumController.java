@@ -121,16 +121,7 @@ class ForumController implements ForumApi {
             caller ->
                 forum
                     .questions(caller, filter, paging)
-                    .map(
-                        found ->
-                            new ForumQuestionPage(
-                                paging.page(),
-                                paging.size(),
-                                found.total(),
-                                paging.totalPages(found.total()),
-                                found.items().stream()
-                                    .map(q -> ForumMapper.summary(q, caller.login()))
-                                    .toList())))
+                    .map(found -> questionPage(found, paging, caller.login())))
         .map(ResponseEntity::ok);
   }
 
@@ -238,5 +229,15 @@ class ForumController implements ForumApi {
   private Mono<ForumAnswer> shown(Caller caller, Mono<Answer> written) {
     return written.flatMap(
         a -> forum.question(caller, a.questionId()).map(v -> ForumMapper.answerIn(v, a.id())));
+  }
+
+  private static ForumQuestionPage questionPage(
+      ForumService.QuestionPage found, Paging paging, String login) {
+    return new ForumQuestionPage(
+        paging.page(),
+        paging.size(),
+        found.total(),
+        paging.totalPages(found.total()),
+        found.items().stream().map(q -> ForumMapper.summary(q, login)).toList());
   }
 }

@@ -131,15 +131,17 @@ class ForumFileService {
               }
               return messages
                   .answer(f.answerId())
-                  .flatMap(
-                      a ->
-                          readers
-                              .readable(caller, a.questionId())
-                              .filter(
-                                  seen ->
-                                      ForumAccess.seesAnswer(seen.reader(), seen.question(), a)))
+                  .filterWhen(a -> answerReadable(caller, a))
                   .map(seen -> f)
                   .switchIfEmpty(notFound);
             });
+  }
+
+  /** Whether the caller reads the answer's question and sees the answer in it. */
+  private Mono<Boolean> answerReadable(Caller caller, Answer answer) {
+    return readers
+        .readable(caller, answer.questionId())
+        .map(seen -> ForumAccess.seesAnswer(seen.reader(), seen.question(), answer))
+        .defaultIfEmpty(false);
   }
 }

@@ -158,15 +158,15 @@ class ForumModerationService {
               return store
                   .answer(answerId)
                   .filter(a -> a.questionId() == questionId && !a.hidden())
-                  .switchIfEmpty(
-                      Mono.error(
-                          () ->
-                              new UnprocessableException(
-                                  "answerId",
-                                  "Ответ № " + answerId + " не относится к этому вопросу")))
+                  .switchIfEmpty(Mono.error(() -> notOfQuestion(answerId)))
                   .flatMap(a -> store.accept(questionId, answerId))
                   .then(Mono.defer(() -> readers.question(caller, questionId)));
             });
+  }
+
+  private static UnprocessableException notOfQuestion(long answerId) {
+    return new UnprocessableException(
+        "answerId", "Ответ № " + answerId + " не относится к этому вопросу");
   }
 
   Mono<Answer> moderateAnswer(Caller caller, long answerId, boolean hidden) {
@@ -177,24 +177,24 @@ class ForumModerationService {
             a ->
                 readers
                     .readable(caller, a.questionId())
-                    .flatMap(
-                        seen -> {
-                          if (!ForumAccess.moderates(seen.reader(), seen.question())) {
-                            return Mono.error(new AccessDeniedException());
-                          }
-                          Mono<Void> audited =
-                              hidden == a.hidden()
-                                  ? Mono.empty()
-                                  : audit(
-                                      caller,
-                                      hidden ? "forum.answer.hide" : "forum.answer.show",
-                                      "answer:" + answerId);
-                          return store
-                              .hideAnswer(answerId, hidden)
-                              .then(audited)
-                              .as(tx::transactional)
-                              .then(store.answer(answerId));
-                        }));
+                    .flatMap(seen -> hiddenOrShown(caller, seen, a, hidden)));
+  }
+
+  /** The answer hidden or shown again by a moderator of its question, audited if it changed. */
+  private Mono<Answer> hiddenOrShown(
+      Caller caller, ReaderAccess.Seen seen, Answer a, boolean hidden) {
+    if (!ForumAccess.moderates(seen.reader(), seen.question())) {
+      return Mono.error(new AccessDeniedException());
+    }
+    Mono<Void> audited =
+        hidden == a.hidden()
+            ? Mono.empty()
+            : audit(caller, hidden ? "forum.answer.hide" : "forum.answer.show", "answer:" + a.id());
+    return store
+        .hideAnswer(a.id(), hidden)
+        .then(audited)
+        .as(tx::transactional)
+        .then(store.answer(a.id()));
   }
 
   private Mono<Void> audit(Caller caller, String action, String target) {

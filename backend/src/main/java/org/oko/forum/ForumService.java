@@ -135,92 +135,96 @@ class ForumService {
                 readers
                     .reader(caller, section.campaignId())
                     .flatMap(
-                        reader -> {
-                          if (!ForumAccess.asks(reader, regional)) {
-                            return Mono.error(new AccessDeniedException());
-                          }
-                          String cleanTitle = text(title, "title");
-                          String cleanBody = text(body, "body");
-                          String thread = regional ? reader.regionCode() : null;
-                          Instant now = clock.instant();
-                          return countPost(reader, now)
-                              .then(
-                                  store.insertQuestion(
-                                      sectionId,
-                                      section.campaignId(),
-                                      thread,
-                                      cleanTitle,
-                                      cleanBody,
-                                      reader,
-                                      now))
-                              .flatMap(
-                                  id ->
-                                      attach(attachmentIds, reader, id, null)
-                                          .then(
-                                              outbox.append(
-                                                  QuestionAsked.TOPIC,
-                                                  Long.toString(id),
-                                                  new QuestionAsked(
-                                                      id,
-                                                      section.campaignId(),
-                                                      sectionId,
-                                                      section.title(),
-                                                      cleanTitle,
-                                                      reader.login(),
-                                                      reader.regionCode(),
-                                                      thread,
-                                                      thread == null,
-                                                      ForumAccess.answeringRegion(
-                                                          section.delegated(),
-                                                          reader.regionCode(),
-                                                          thread))))
-                                          .thenReturn(id))
-                              .as(tx::transactional)
-                              .flatMap(id -> readers.question(caller, id));
-                        }));
+                        reader ->
+                            asked(section, reader, new Post(title, body, attachmentIds), regional)))
+        .flatMap(id -> readers.question(caller, id));
+  }
+
+  /** What a reader writes: a title (questions only), the text and the files uploaded for it. */
+  private record Post(String title, String body, List<Long> attachmentIds) {}
+
+  /** The question, its attachments and its event in one transaction, within the post quota. */
+  private Mono<Long> asked(Section section, Reader reader, Post post, boolean regional) {
+    if (!ForumAccess.asks(reader, regional)) {
+      return Mono.error(new AccessDeniedException());
+    }
+    String cleanTitle = text(post.title(), "title");
+    String cleanBody = text(post.body(), "body");
+    String thread = regional ? reader.regionCode() : null;
+    Instant now = clock.instant();
+    return countPost(reader, now)
+        .then(
+            store.insertQuestion(
+                section.id(), section.campaignId(), thread, cleanTitle, cleanBody, reader, now))
+        .flatMap(
+            id ->
+                attach(post.attachmentIds(), reader, id, null)
+                    .then(
+                        outbox.append(
+                            QuestionAsked.TOPIC,
+                            Long.toString(id),
+                            new QuestionAsked(
+                                id,
+                                section.campaignId(),
+                                section.id(),
+                                section.title(),
+                                cleanTitle,
+                                reader.login(),
+                                reader.regionCode(),
+                                thread,
+                                thread == null,
+                                answeringRegion(section, reader, thread))))
+                    .thenReturn(id))
+        .as(tx::transactional);
+  }
+
+  private static String answeringRegion(Section section, Reader reader, String thread) {
+    return ForumAccess.answeringRegion(section.delegated(), reader.regionCode(), thread);
   }
 
   Mono<Answer> answer(Caller caller, long questionId, String body, List<Long> attachmentIds) {
     return readers
         .readable(caller, questionId)
+        .flatMap(seen -> answered(seen, new Post(null, body, attachmentIds)))
+        .flatMap(store::answer);
+  }
+
+  /** The answer, its attachments and its event in one transaction, if the question takes one. */
+  private Mono<Long> answered(ReaderAccess.Seen seen, Post post) {
+    Question q = seen.question();
+    Reader reader = seen.reader();
+    if (!ForumAccess.answers(reader, q)) {
+      return Mono.error(new AccessDeniedException());
+    }
+    if ("MERGED".equals(q.status())) {
+      return Mono.error(
+          new ConflictException(
+              "Вопрос объединён с вопросом № " + q.mergedIntoId() + " — отвечайте там"));
+    }
+    if (q.locked()) {
+      return Mono.error(
+          new ConflictException("Тема закрыта модератором: новые ответы не принимаются"));
+    }
+    String clean = text(post.body(), "body");
+    Instant now = clock.instant();
+    return countPost(reader, now)
+        .then(store.insertAnswer(q.id(), clean, reader, now))
         .flatMap(
-            seen -> {
-              Question q = seen.question();
-              Reader reader = seen.reader();
-              if (!ForumAccess.answers(reader, q)) {
-                return Mono.error(new AccessDeniedException());
-              }
-              if ("MERGED".equals(q.status())) {
-                return Mono.error(
-                    new ConflictException(
-                        "Вопрос объединён с вопросом № " + q.mergedIntoId() + " — отвечайте там"));
-              }
-              if (q.locked()) {
-                return Mono.error(
-                    new ConflictException("Тема закрыта модератором: новые ответы не принимаются"));
-              }
-              String clean = text(body, "body");
-              Instant now = clock.instant();
-              return countPost(reader, now)
-                  .then(store.insertAnswer(questionId, clean, reader, now))
-                  .flatMap(
-                      id ->
-                          attach(attachmentIds, reader, null, id)
-                              .then(
-                                  outbox.append(
-                                      QuestionAnswered.TOPIC,
-                                      Long.toString(questionId),
-                                      new QuestionAnswered(
-                                          questionId,
-                                          id,
-                                          q.campaignId(),
-                                          q.title(),
-                                          q.author().login(),
-                                          reader.login())))
-                              .thenReturn(id))
-                  .as(tx::transactional)
-                  .flatMap(store::answer);
-            });
+            id ->
+                attach(post.attachmentIds(), reader, null, id)
+                    .then(
+                        outbox.append(
+                            QuestionAnswered.TOPIC,
+                            Long.toString(q.id()),
+                            new QuestionAnswered(
+                                q.id(),
+                                id,
+                                q.campaignId(),
+                                q.title(),
+                                q.author().login(),
+                                reader.login())))
+                    .thenReturn(id))
+        .as(tx::transactional);
   }
 
   // ---- helpers ----

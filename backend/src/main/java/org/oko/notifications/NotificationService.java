@@ -62,12 +62,13 @@ class NotificationService {
             login ->
                 store
                     .markRead(id, login, now)
-                    .flatMap(
-                        found ->
-                            found
-                                ? store.count(login, true, now)
-                                : Mono.error(
-                                    new NotFoundException("Уведомление " + id + " не найдено"))));
+                    .filter(found -> found)
+                    .switchIfEmpty(Mono.error(() -> notFound(id)))
+                    .flatMap(found -> store.count(login, true, now)));
+  }
+
+  private static NotFoundException notFound(long id) {
+    return new NotFoundException("Уведомление " + id + " не найдено");
   }
 
   Mono<Long> markAllRead(Caller caller) {

@@ -86,7 +86,8 @@ final class ActRegisterWorkbook {
       {"С опозданием", h.late() ? (h.handedAt() == null ? "срок прошёл" : "да") : "нет"},
       {"Актов с нарушениями", String.valueOf(h.acts() == null ? h.actsWithViolations() : h.acts())},
       {"Пунктов", h.points() == null ? "" : String.valueOf(h.points())},
-      {"Муниципалитетов", h.municipalities() == null ? "" : String.valueOf(h.municipalities())}
+      {"Муниципалитетов", h.municipalities() == null ? "" : String.valueOf(h.municipalities())},
+      {"Электронная почта ОИВ", h.email() == null ? "" : FormulaSafe.text(h.email())}
     };
     for (int i = 0; i < lines.length; i++) {
       Row row = sheet.createRow(i);

@@ -72,15 +72,14 @@ class ActReviewService {
                         ObserverRules.clean(comment),
                         caller.login(),
                         schedule.now())
-                    .flatMap(
-                        done ->
-                            done
-                                ? store.act(act.id())
-                                : Mono.error(
-                                    new ConflictException(
-                                        "Акт уже рассмотрен "
-                                            + ActRegisterWorkbook.localDay(
-                                                act.reviewedAt(), act.timeZone())))));
+                    .filter(done -> done)
+                    .switchIfEmpty(Mono.error(() -> alreadyReviewed(act)))
+                    .flatMap(done -> store.act(act.id())));
+  }
+
+  private static ConflictException alreadyReviewed(ActInfo act) {
+    return new ConflictException(
+        "Акт уже рассмотрен " + ActRegisterWorkbook.localDay(act.reviewedAt(), act.timeZone()));
   }
 
   Mono<Page> acts(

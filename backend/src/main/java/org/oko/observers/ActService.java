@@ -76,48 +76,59 @@ class ActService {
       String remarks) {
     return filing
         .filing(caller, assignmentId)
-        .flatMap(
-            a -> {
-              if (violationsFound && ObserverRules.clean(violations) == null) {
-                return Mono.error(
-                    new UnprocessableException(
-                        "violations",
-                        "Опишите выявленные нарушения: в акте отмечено, что они были"));
-              }
-              Instant now = schedule.now();
-              return schedule
-                  .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id())
-                  .map(Deadline::of)
-                  .defaultIfEmpty(Deadline.NONE)
-                  .flatMap(
-                      deadline ->
-                          store.saveAct(
-                              a,
-                              violationsFound,
-                              ObserverRules.clean(violations),
-                              ObserverRules.clean(remarks),
-                              now,
-                              deadline))
-                  .switchIfEmpty(Mono.error(reviewedAlready()))
-                  .flatMap(
-                      actId ->
-                          outbox
-                              .append(
-                                  ObserverActSubmitted.TOPIC,
-                                  String.valueOf(a.point().id()),
-                                  new ObserverActSubmitted(
-                                      actId,
-                                      a.id(),
-                                      a.campaignId(),
-                                      a.point().id(),
-                                      a.point().regionCode(),
-                                      violationsFound,
-                                      false,
-                                      now))
-                              .thenReturn(actId))
-                  .as(tx::transactional);
-            })
+        .flatMap(a -> saved(a, violationsFound, violations, remarks))
         .flatMap(store::act);
+  }
+
+  /** The act's fields saved (late after the deadline) with its event, in one transaction. */
+  private Mono<Long> saved(
+      AssignmentInfo a, boolean violationsFound, String violations, String remarks) {
+    if (violationsFound && ObserverRules.clean(violations) == null) {
+      return Mono.error(
+          new UnprocessableException(
+              "violations", "Опишите выявленные нарушения: в акте отмечено, что они были"));
+    }
+    Instant now = schedule.now();
+    return schedule
+        .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id())
+        .map(Deadline::of)
+        .defaultIfEmpty(Deadline.NONE)
+        .flatMap(
+            deadline ->
+                store.saveAct(
+                    a,
+                    violationsFound,
+                    ObserverRules.clean(violations),
+                    ObserverRules.clean(remarks),
+                    now,
+                    deadline))
+        .switchIfEmpty(Mono.error(reviewedAlready()))
+        .flatMap(
+            actId ->
+                outbox
+                    .append(
+                        ObserverActSubmitted.TOPIC,
+                        String.valueOf(a.point().id()),
+                        submitted(actId, a, violationsFound, false, now))
+                    .thenReturn(actId))
+        .as(tx::transactional);
+  }
+
+  private static String pointKey(AssignmentInfo a) {
+    return String.valueOf(a.point().id());
+  }
+
+  private static ObserverActSubmitted submitted(
+      long actId, AssignmentInfo a, boolean violationsFound, boolean scanned, Instant now) {
+    return new ObserverActSubmitted(
+        actId,
+        a.id(),
+        a.campaignId(),
+        a.point().id(),
+        a.point().regionCode(),
+        violationsFound,
+        scanned,
+        now);
   }
 
   /** The signed scan of the act; a new one replaces the previous until the act is reviewed. */
@@ -129,58 +140,49 @@ class ActService {
             a ->
                 store
                     .actOf(a.id())
-                    .switchIfEmpty(
-                        Mono.error(
-                            () ->
-                                new ConflictException(
-                                    "Сначала заполните поля акта, затем загрузите его скан")))
-                    .flatMap(
-                        act -> {
-                          if (act.reviewed()) {
-                            return Mono.error(reviewedAlready());
-                          }
-                          List<String> replaced = new ArrayList<>();
-                          return filing
-                              .keep(
-                                  fileName,
-                                  content,
-                                  (blob, type) -> {
-                                    Instant now = schedule.now();
-                                    return files
-                                        .deleteScan(act.id())
-                                        .doOnNext(replaced::add)
-                                        .then(
-                                            files.insertFile(
-                                                a.id(),
-                                                null,
-                                                act.id(),
-                                                blob,
-                                                fileName,
-                                                type.contentType,
-                                                now))
-                                        .flatMap(
-                                            fileId ->
-                                                outbox
-                                                    .append(
-                                                        ObserverActSubmitted.TOPIC,
-                                                        String.valueOf(a.point().id()),
-                                                        new ObserverActSubmitted(
-                                                            act.id(),
-                                                            a.id(),
-                                                            a.campaignId(),
-                                                            a.point().id(),
-                                                            a.point().regionCode(),
-                                                            act.violationsFound(),
-                                                            true,
-                                                            now))
-                                                    .thenReturn(fileId));
-                                  })
-                              .flatMap(
-                                  fileId ->
-                                      Flux.fromIterable(replaced)
-                                          .concatMap(key -> blobs.delete(key).onErrorComplete())
-                                          .then(store.act(act.id())));
-                        }));
+                    .switchIfEmpty(Mono.error(ActService::noActYet))
+                    .flatMap(act -> scanned(a, act, fileName, content)));
+  }
+
+  private static ConflictException noActYet() {
+    return new ConflictException("Сначала заполните поля акта, затем загрузите его скан");
+  }
+
+  /**
+   * The scan kept, the previous one's row replaced and the event written in one transaction; the
+   * previous file itself deleted once that is committed.
+   */
+  private Mono<ActInfo> scanned(
+      AssignmentInfo a, ActInfo act, String fileName, Flux<DataBuffer> content) {
+    if (act.reviewed()) {
+      return Mono.error(reviewedAlready());
+    }
+    List<String> replaced = new ArrayList<>();
+    return filing
+        .keep(
+            fileName,
+            content,
+            (blob, type) -> {
+              Instant now = schedule.now();
+              ObserverActSubmitted scanSubmitted =
+                  submitted(act.id(), a, act.violationsFound(), true, now);
+              return files
+                  .deleteScan(act.id())
+                  .doOnNext(replaced::add)
+                  .then(
+                      files.insertFile(
+                          a.id(), null, act.id(), blob, fileName, type.contentType, now))
+                  .flatMap(
+                      fileId ->
+                          outbox
+                              .append(ObserverActSubmitted.TOPIC, pointKey(a), scanSubmitted)
+                              .thenReturn(fileId));
+            })
+        .flatMap(
+            fileId ->
+                Flux.fromIterable(replaced)
+                    .concatMap(key -> blobs.delete(key).onErrorComplete())
+                    .then(store.act(act.id())));
   }
 
   /** A note's photo or an act's scan, to whoever sees the assignment. */

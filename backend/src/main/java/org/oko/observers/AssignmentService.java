@@ -82,62 +82,75 @@ class AssignmentService {
     }
     return campaigns
         .visibleTo(caller, campaignId)
-        .then(
-            Mono.zip(
-                observers
-                    .visible(caller, observerId)
-                    .filter(o -> o.campaignId() == campaignId)
-                    .switchIfEmpty(
-                        Mono.error(
-                            () ->
-                                new NotFoundException(
-                                    "Наблюдатель " + observerId + " не найден в кампании"))),
-                point(caller, pointId)))
+        .then(Mono.zip(observerIn(caller, campaignId, observerId), point(caller, pointId)))
         .flatMap(
-            found -> {
-              ObserverInfo observer = found.getT1();
-              OrganizationRef point = found.getT2();
-              if (observer.status() != ObserverInfo.Status.ACCEPTED) {
-                return Mono.error(
-                    new ConflictException(
-                        "Назначить можно только принятого кандидата: сначала примите его"));
-              }
-              String refusal = ObserverRules.refusal(observer, point.id());
-              if (refusal != null) {
-                return Mono.error(new UnprocessableException("organizationId", refusal));
-              }
-              if (!point.regionCode().equals(observer.regionCode())) {
-                return Mono.error(
+            found ->
+                placed(
+                    caller,
+                    new Placement(campaignId, found.getT1(), found.getT2(), day, activity)));
+  }
+
+  /** What an assignment puts where: the observer, the point, the day and what they observe. */
+  private record Placement(
+      long campaignId,
+      ObserverInfo observer,
+      OrganizationRef point,
+      LocalDate day,
+      AssignmentInfo.Activity activity) {}
+
+  private Mono<ObserverInfo> observerIn(Caller caller, long campaignId, long observerId) {
+    return observers
+        .visible(caller, observerId)
+        .filter(o -> o.campaignId() == campaignId)
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    new NotFoundException("Наблюдатель " + observerId + " не найден в кампании")));
+  }
+
+  /** The observer's and the point's rules, then the day's (by the region's clock). */
+  private Mono<AssignmentInfo> placed(Caller caller, Placement p) {
+    ObserverInfo observer = p.observer();
+    OrganizationRef point = p.point();
+    if (observer.status() != ObserverInfo.Status.ACCEPTED) {
+      return Mono.error(
+          new ConflictException("Назначить можно только принятого кандидата: сначала примите его"));
+    }
+    String refusal = ObserverRules.refusal(observer, point.id());
+    if (refusal != null) {
+      return Mono.error(new UnprocessableException("organizationId", refusal));
+    }
+    if (!point.regionCode().equals(observer.regionCode())) {
+      return Mono.error(
+          new UnprocessableException(
+              "organizationId", "Наблюдатель направляется только в пункты своего региона"));
+    }
+    return store.zoneOf(point.regionCode()).flatMap(zone -> onDay(caller, p, zone));
+  }
+
+  /** Not a past day in the point's region, and a point that takes part in the campaign. */
+  private Mono<AssignmentInfo> onDay(Caller caller, Placement p, String zone) {
+    if (p.day().isBefore(schedule.today(zone))) {
+      return Mono.error(
+          new UnprocessableException(
+              "day",
+              "День наблюдения "
+                  + DAY.format(p.day())
+                  + " уже прошёл (по времени региона, "
+                  + zone
+                  + ")"));
+    }
+    return store
+        .takesPart(p.campaignId(), p.point().id())
+        .filter(takesPart -> takesPart)
+        .switchIfEmpty(
+            Mono.error(
+                () ->
                     new UnprocessableException(
-                        "organizationId",
-                        "Наблюдатель направляется только в пункты своего региона"));
-              }
-              return store
-                  .zoneOf(point.regionCode())
-                  .flatMap(
-                      zone -> {
-                        if (day.isBefore(schedule.today(zone))) {
-                          return Mono.error(
-                              new UnprocessableException(
-                                  "day",
-                                  "День наблюдения "
-                                      + DAY.format(day)
-                                      + " уже прошёл (по времени региона, "
-                                      + zone
-                                      + ")"));
-                        }
-                        return store
-                            .takesPart(campaignId, point.id())
-                            .flatMap(
-                                takesPart ->
-                                    takesPart
-                                        ? insert(caller, campaignId, observer, point, day, activity)
-                                        : Mono.error(
-                                            new UnprocessableException(
-                                                "organizationId",
-                                                "«" + point.name() + "» не участвует в кампании")));
-                      });
-            });
+                        "organizationId", "«" + p.point().name() + "» не участвует в кампании")))
+        .flatMap(
+            takesPart ->
+                insert(caller, p.campaignId(), p.observer(), p.point(), p.day(), p.activity()));
   }
 
   private Mono<AssignmentInfo> insert(
@@ -158,22 +171,33 @@ class AssignmentService {
                         .append(
                             ObserverAssigned.TOPIC,
                             String.valueOf(observer.id()),
-                            new ObserverAssigned(
-                                id,
-                                observer.id(),
-                                campaignId,
-                                point.id(),
-                                point.regionCode(),
-                                observer.kind().name(),
-                                day,
-                                activity.name(),
-                                now))
+                            assigned(id, campaignId, observer, point, day, activity, now))
                         .thenReturn(id));
     return schedule
         .requireConductNotClosed(campaignId, point.regionCode(), point.id())
         .then(inserted)
         .as(tx::transactional)
         .flatMap(store::byId);
+  }
+
+  private static ObserverAssigned assigned(
+      long id,
+      long campaignId,
+      ObserverInfo observer,
+      OrganizationRef point,
+      LocalDate day,
+      AssignmentInfo.Activity activity,
+      java.time.Instant now) {
+    return new ObserverAssigned(
+        id,
+        observer.id(),
+        campaignId,
+        point.id(),
+        point.regionCode(),
+        observer.kind().name(),
+        day,
+        activity.name(),
+        now);
   }
 
   private Mono<Long> busy(ObserverInfo observer, LocalDate day) {
@@ -203,12 +227,12 @@ class AssignmentService {
                     .deleteUntouched(a.id())
                     .flatMap(
                         deleted ->
-                            deleted
-                                ? Mono.<Void>empty()
-                                : Mono.error(
-                                    new ConflictException(
-                                        "Наблюдатель уже отметил присутствие или подал замечания:"
-                                            + " назначение снять нельзя"))));
+                            deleted ? Mono.<Void>empty() : Mono.error(AssignmentService::touched)));
+  }
+
+  private static ConflictException touched() {
+    return new ConflictException(
+        "Наблюдатель уже отметил присутствие или подал замечания: назначение снять нельзя");
   }
 
   /** The referral (направление) of one assignment as a workbook. */

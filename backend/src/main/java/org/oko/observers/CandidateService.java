@@ -1,5 +1,7 @@
 package org.oko.observers;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
@@ -59,6 +61,15 @@ class CandidateService {
    * Proposes every candidate of an uploaded workbook, or none: the caller, campaign and deadline
    * are checked before the body is read; the file is staged, read off the event loop and deleted.
    */
+  /** The candidates of a staged file that must be an {@code .xlsx} workbook. */
+  private static List<NewObserver> candidates(Path file) throws IOException {
+    if (!WorkbookReader.looksLikeXlsx(file)) {
+      throw new UnsupportedTypeException(
+          "Загрузите книгу Excel (.xlsx) по шаблону: полученный файл ею не является");
+    }
+    return CandidatesWorkbook.read(file);
+  }
+
   Mono<Integer> proposeFromWorkbook(Caller caller, long campaignId, Flux<DataBuffer> body) {
     return requireProposing(caller, campaignId)
         .flatMap(
@@ -67,15 +78,7 @@ class CandidateService {
                     body,
                     MAX_WORKBOOK_BYTES,
                     file ->
-                        Mono.fromCallable(
-                                () -> {
-                                  if (!WorkbookReader.looksLikeXlsx(file)) {
-                                    throw new UnsupportedTypeException(
-                                        "Загрузите книгу Excel (.xlsx) по шаблону: полученный файл"
-                                            + " ею не является");
-                                  }
-                                  return CandidatesWorkbook.read(file);
-                                })
+                        Mono.fromCallable(() -> candidates(file))
                             .subscribeOn(Schedulers.boundedElastic())
                             .onErrorMap(
                                 UnreadableWorkbookException.class,

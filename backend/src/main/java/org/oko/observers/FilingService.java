@@ -95,12 +95,12 @@ class FilingService {
                         record
                             .apply(blob, type)
                             .as(tx::transactional)
-                            .onErrorResume(
-                                e ->
-                                    blobs
-                                        .delete(blob.key())
-                                        .onErrorComplete()
-                                        .then(Mono.error(e)))));
+                            .onErrorResume(e -> forgotten(blob, e))));
+  }
+
+  /** The stored file of a rejected filing deleted again, then the rejection. */
+  private <T> Mono<T> forgotten(StoredBlob blob, Throwable rejection) {
+    return blobs.delete(blob.key()).onErrorComplete().then(Mono.error(rejection));
   }
 
   private static Void check(Path staged, ObserverFileRules.Type type, String fileName)

@@ -74,26 +74,25 @@ class NoteService {
             a ->
                 files
                     .filesOfNote(noteId)
-                    .flatMap(
-                        count ->
-                            count >= MAX_FILES_PER_NOTE
-                                ? Mono.error(
-                                    new ConflictException(
-                                        "К замечанию приложено уже "
-                                            + MAX_FILES_PER_NOTE
-                                            + " файлов — больше нельзя"))
-                                : filing.keep(
-                                    fileName,
-                                    content,
-                                    (blob, type) ->
-                                        files.insertFile(
-                                            a.id(),
-                                            noteId,
-                                            null,
-                                            blob,
-                                            fileName,
-                                            type.contentType,
-                                            schedule.now()))))
+                    .filter(count -> count < MAX_FILES_PER_NOTE)
+                    .switchIfEmpty(Mono.error(NoteService::tooManyFiles))
+                    .flatMap(count -> keep(a.id(), noteId, fileName, content)))
         .flatMap(files::file);
+  }
+
+  private static ConflictException tooManyFiles() {
+    return new ConflictException(
+        "К замечанию приложено уже " + MAX_FILES_PER_NOTE + " файлов — больше нельзя");
+  }
+
+  /** The photo or scan stored and recorded with the note. */
+  private Mono<Long> keep(
+      long assignmentId, long noteId, String fileName, Flux<DataBuffer> content) {
+    return filing.keep(
+        fileName,
+        content,
+        (blob, type) ->
+            files.insertFile(
+                assignmentId, noteId, null, blob, fileName, type.contentType, schedule.now()));
   }
 }

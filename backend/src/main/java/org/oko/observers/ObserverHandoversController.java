@@ -42,7 +42,8 @@ class ObserverHandoversController implements ObserverHandoversApi {
                     caller,
                     campaignId,
                     HandoverKind.AUTHORITY,
-                    new RegionHandoverStore.Letter(input.getAuthority(), input.getReference())))
+                    new RegionHandoverStore.Letter(
+                        input.getAuthority(), input.getReference(), input.getEmail())))
         .map(row -> ResponseEntity.ok(toAuthority(row)));
   }
 
@@ -132,6 +133,9 @@ class ObserverHandoversController implements ObserverHandoversApi {
         .timeZone(row.timeZone())
         .authority(row.authority())
         .reference(row.reference())
+        .email(row.email())
+        .knownAuthority(row.knownAuthority())
+        .knownEmail(row.knownEmail())
         .deadline(row.deadline() == null ? null : ApiTimes.utc(row.deadline()))
         .handedAt(row.handedAt() == null ? null : ApiTimes.utc(row.handedAt()))
         .handedBy(row.handedBy())

@@ -125,13 +125,7 @@ class ObserverService {
             : organizations
                 .byId(observer.workplaceOrganizationId())
                 .filter(o -> o.regionCode().equals(region))
-                .switchIfEmpty(
-                    Mono.error(
-                        () ->
-                            new NotFoundException(
-                                "Организация "
-                                    + observer.workplaceOrganizationId()
-                                    + " не найдена в регионе")))
+                .switchIfEmpty(Mono.error(() -> workplaceNotFound(observer)))
                 .then();
     return workplace
         .then(schedule.requireConductNotClosed(campaign.id(), region, null))
@@ -166,17 +160,25 @@ class ObserverService {
                       accept ? ObserverInfo.Status.ACCEPTED : ObserverInfo.Status.REJECTED,
                       accept ? null : ObserverRules.clean(reason),
                       schedule.now())
-                  .flatMap(
-                      decided ->
-                          decided
-                              ? store.byId(observerId)
-                              : Mono.error(
-                                  new ConflictException(
-                                      "Решение по кандидату уже принято: "
-                                          + (observer.status() == ObserverInfo.Status.ACCEPTED
-                                              ? "он принят"
-                                              : "ему отказано"))));
+                  .filter(decided -> decided)
+                  .switchIfEmpty(Mono.error(() -> alreadyDecided(observer)))
+                  .flatMap(decided -> store.byId(observerId));
             });
+  }
+
+  private static NotFoundException workplaceNotFound(NewObserver observer) {
+    return new NotFoundException(
+        "Организация " + observer.workplaceOrganizationId() + " не найдена в регионе");
+  }
+
+  private static ConflictException alreadyDecided(ObserverInfo observer) {
+    return new ConflictException(
+        "Решение по кандидату уже принято: "
+            + (observer.status() == ObserverInfo.Status.ACCEPTED ? "он принят" : "ему отказано"));
+  }
+
+  private static ConflictException loginTaken(String login) {
+    return new ConflictException("Логин «" + login + "» занят другой учётной записью");
   }
 
   /** Issues the observer's login and a new password; the password is answered only here. */
@@ -200,11 +202,7 @@ class ObserverService {
               return identity
                   .issueAccount(
                       login, observer.fullName(), Role.OBSERVER, observer.regionCode(), null, null)
-                  .switchIfEmpty(
-                      Mono.error(
-                          () ->
-                              new ConflictException(
-                                  "Логин «" + login + "» занят другой учётной записью")))
+                  .switchIfEmpty(Mono.error(() -> loginTaken(login)))
                   .flatMap(
                       password ->
                           store

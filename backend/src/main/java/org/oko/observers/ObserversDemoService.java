@@ -72,97 +72,102 @@ class ObserversDemoService {
     Mono<OrganizationRef> engels2 = organizations.byLogin("edu640022");
     Mono<OrganizationRef> engels3 = organizations.byLogin("edu640023");
     return Mono.zip(saratov, engels, engels2, engels3)
+        .map(p -> new Places(p.getT1(), p.getT2(), p.getT3(), p.getT4()))
         .flatMap(
-            places -> {
-              OrganizationRef school = places.getT1();
-              OrganizationRef engelsSchool = places.getT2();
-              OrganizationRef second = places.getT3();
-              OrganizationRef third = places.getT4();
-              LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Saratov"));
-              Mono<Void> saratovCandidates =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              candidate("Алексеева Ирина Викторовна", "Родительский комитет"),
-                              candidate("Бондаренко Олег Сергеевич", "ООО «Волгаэнерго», инженер")),
-                          ObserverInfo.Status.PROPOSED,
-                          school.id(),
-                          "64",
-                          "edu640001",
-                          now)
-                      .then();
-              Mono<List<Long>> engelsCandidates =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              candidate(
-                                  "Григорьева Анна Павловна",
-                                  "Совет ветеранов педагогического труда"),
-                              candidate(
-                                  "Дмитриев Николай Ильич", "Городская библиотека, библиотекарь"),
-                              candidate("Егорова Светлана Юрьевна", "Родительский комитет")),
-                          ObserverInfo.Status.PROPOSED,
-                          engelsSchool.id(),
-                          "64",
-                          "edu640021",
-                          now)
-                      .collectList();
-              Mono<Long> independent =
-                  observers
-                      .insert(
-                          campaignId,
-                          List.of(
-                              new NewObserver(
-                                  ObserverInfo.Kind.INDEPENDENT,
-                                  "Жуков Виктор Андреевич",
-                                  "+7 845 200-10-10",
-                                  null,
-                                  "Учитель физики",
-                                  school.id(),
-                                  "64")),
-                          ObserverInfo.Status.ACCEPTED,
-                          null,
-                          "64",
-                          "region64",
-                          now)
-                      .next();
-              return saratovCandidates
-                  .then(Mono.zip(engelsCandidates, independent))
-                  .flatMap(
-                      ids -> {
-                        long withAccount = ids.getT1().get(0);
-                        long other = ids.getT1().get(1);
-                        long appointed = ids.getT2();
-                        return observers
-                            .decide(withAccount, ObserverInfo.Status.ACCEPTED, null, now)
-                            .then(observers.decide(other, ObserverInfo.Status.ACCEPTED, null, now))
-                            .then(observers.setLogin(withAccount, login))
-                            .then(
-                                assign(
-                                        campaignId,
-                                        withAccount,
-                                        "PUBLIC",
-                                        second,
-                                        today.minusDays(1),
-                                        now)
-                                    .flatMap(
-                                        yesterday -> pastDay(campaignId, yesterday, second, now)))
-                            .then(
-                                assign(campaignId, withAccount, "PUBLIC", engelsSchool, today, now))
-                            .then(assign(campaignId, other, "PUBLIC", third, conductDay, now))
-                            .then(
-                                assign(
-                                    campaignId,
-                                    appointed,
-                                    "INDEPENDENT",
-                                    engelsSchool,
-                                    conductDay,
-                                    now))
-                            .then();
-                      });
-            });
+            places ->
+                proposed(campaignId, places, now)
+                    .flatMap(ids -> assigned(campaignId, login, conductDay, places, ids, now)));
+  }
+
+  /** The demo's schools: edu640001 in Saratov, edu640021–edu640023 in Engels. */
+  private record Places(
+      OrganizationRef school,
+      OrganizationRef engelsSchool,
+      OrganizationRef second,
+      OrganizationRef third) {}
+
+  /** The two Engels candidates to accept (the first gets the account) and the appointed one. */
+  private record Candidates(long withAccount, long other, long appointed) {}
+
+  private Mono<Candidates> proposed(long campaignId, Places places, Instant now) {
+    Mono<Void> saratovCandidates =
+        proposedBy(
+                campaignId,
+                places.school(),
+                List.of(
+                    candidate("Алексеева Ирина Викторовна", "Родительский комитет"),
+                    candidate("Бондаренко Олег Сергеевич", "ООО «Волгаэнерго», инженер")),
+                now)
+            .then();
+    Mono<List<Long>> engelsCandidates =
+        proposedBy(
+                campaignId,
+                places.engelsSchool(),
+                List.of(
+                    candidate("Григорьева Анна Павловна", "Совет ветеранов педагогического труда"),
+                    candidate("Дмитриев Николай Ильич", "Городская библиотека, библиотекарь"),
+                    candidate("Егорова Светлана Юрьевна", "Родительский комитет")),
+                now)
+            .collectList();
+    Mono<Long> independent =
+        observers
+            .insert(
+                campaignId,
+                List.of(
+                    new NewObserver(
+                        ObserverInfo.Kind.INDEPENDENT,
+                        "Жуков Виктор Андреевич",
+                        "+7 845 200-10-10",
+                        null,
+                        "Учитель физики",
+                        places.school().id(),
+                        "64")),
+                ObserverInfo.Status.ACCEPTED,
+                null,
+                "64",
+                "region64",
+                now)
+            .next();
+    return saratovCandidates
+        .then(Mono.zip(engelsCandidates, independent))
+        .map(ids -> new Candidates(ids.getT1().get(0), ids.getT1().get(1), ids.getT2()));
+  }
+
+  /** Candidates proposed by a school of region 64 (signed in as itself). */
+  private Flux<Long> proposedBy(
+      long campaignId, OrganizationRef school, List<NewObserver> candidates, Instant now) {
+    return observers.insert(
+        campaignId,
+        candidates,
+        ObserverInfo.Status.PROPOSED,
+        school.id(),
+        "64",
+        school.login(),
+        now);
+  }
+
+  private Mono<Void> assigned(
+      long campaignId,
+      String login,
+      LocalDate conductDay,
+      Places places,
+      Candidates ids,
+      Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, ZoneId.of("Europe/Saratov"));
+    long withAccount = ids.withAccount();
+    return observers
+        .decide(withAccount, ObserverInfo.Status.ACCEPTED, null, now)
+        .then(observers.decide(ids.other(), ObserverInfo.Status.ACCEPTED, null, now))
+        .then(observers.setLogin(withAccount, login))
+        .then(
+            assign(campaignId, withAccount, "PUBLIC", places.second(), today.minusDays(1), now)
+                .flatMap(yesterday -> pastDay(campaignId, yesterday, places.second(), now)))
+        .then(assign(campaignId, withAccount, "PUBLIC", places.engelsSchool(), today, now))
+        .then(assign(campaignId, ids.other(), "PUBLIC", places.third(), conductDay, now))
+        .then(
+            assign(
+                campaignId, ids.appointed(), "INDEPENDENT", places.engelsSchool(), conductDay, now))
+        .then();
   }
 
   private static NewObserver candidate(String name, String workplace) {
@@ -209,7 +214,6 @@ class ObserversDemoService {
   private Mono<Void> pastDay(
       long campaignId, long assignmentId, OrganizationRef point, Instant now) {
     Instant yesterday = now.minusSeconds(86_400);
-    Flux<DataBuffer> scan = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(DEMO_SCAN));
     return assignments
         .markPresent(assignmentId, yesterday.minusSeconds(3 * 3600))
         .then(
@@ -231,40 +235,46 @@ class ObserversDemoService {
                     "Рекомендовано провести проверку объективности результатов аудитории 14.",
                     yesterday,
                     Deadline.NONE))
+        .flatMap(actId -> actFiled(campaignId, assignmentId, point, actId, yesterday, now));
+  }
+
+  /** The act's scan stored, its event, and the municipality's review with a violation. */
+  private Mono<Void> actFiled(
+      long campaignId,
+      long assignmentId,
+      OrganizationRef point,
+      long actId,
+      Instant yesterday,
+      Instant now) {
+    Flux<DataBuffer> scan = Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(DEMO_SCAN));
+    return blobs
+        .store(scan, DEMO_SCAN.length)
         .flatMap(
-            actId ->
-                blobs
-                    .store(scan, DEMO_SCAN.length)
-                    .flatMap(
-                        blob ->
-                            files.insertFile(
-                                assignmentId,
-                                null,
-                                actId,
-                                blob,
-                                "Акт наблюдения.pdf",
-                                "application/pdf",
-                                yesterday))
-                    .then(
-                        outbox.append(
-                            ObserverActSubmitted.TOPIC,
-                            String.valueOf(point.id()),
-                            new ObserverActSubmitted(
-                                actId,
-                                assignmentId,
-                                campaignId,
-                                point.id(),
-                                point.regionCode(),
-                                true,
-                                true,
-                                yesterday)))
-                    .then(
-                        acts.review(
-                            actId,
-                            true,
-                            "Нарушение подтверждено: передать в РЦОКО",
-                            "mun64-engels",
-                            now)))
+            blob ->
+                files.insertFile(
+                    assignmentId,
+                    null,
+                    actId,
+                    blob,
+                    "Акт наблюдения.pdf",
+                    "application/pdf",
+                    yesterday))
+        .then(
+            outbox.append(
+                ObserverActSubmitted.TOPIC,
+                String.valueOf(point.id()),
+                new ObserverActSubmitted(
+                    actId,
+                    assignmentId,
+                    campaignId,
+                    point.id(),
+                    point.regionCode(),
+                    true,
+                    true,
+                    yesterday)))
+        .then(
+            acts.review(
+                actId, true, "Нарушение подтверждено: передать в РЦОКО", "mun64-engels", now))
         .then();
   }
 }

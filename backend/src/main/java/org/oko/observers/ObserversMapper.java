@@ -123,6 +123,15 @@ final class ObserversMapper {
         .presentAt(a.presentAt() == null ? null : ApiTimes.utc(a.presentAt()));
   }
 
+  private static ObserverPointPresenceObserversInner expected(PointPresence.Expected e) {
+    return new ObserverPointPresenceObserversInner(
+            e.assignmentId(),
+            e.observerName(),
+            ObserverKind.fromValue(e.kind().name()),
+            ObserverActivity.fromValue(e.activity().name()))
+        .presentAt(e.presentAt() == null ? null : ApiTimes.utc(e.presentAt()));
+  }
+
   static ObserverPresenceBoard toApi(
       PointPresence.Board board, java.time.LocalDate day, int page, int size) {
     var totals = board.totals();
@@ -134,19 +143,7 @@ final class ObserversMapper {
                         brief(p.point()),
                         p.expected(),
                         p.present(),
-                        p.observers().stream()
-                            .map(
-                                e ->
-                                    new ObserverPointPresenceObserversInner(
-                                            e.assignmentId(),
-                                            e.observerName(),
-                                            ObserverKind.fromValue(e.kind().name()),
-                                            ObserverActivity.fromValue(e.activity().name()))
-                                        .presentAt(
-                                            e.presentAt() == null
-                                                ? null
-                                                : ApiTimes.utc(e.presentAt())))
-                            .toList()))
+                        p.observers().stream().map(ObserversMapper::expected).toList()))
             .toList();
     return new ObserverPresenceBoard(
         day,

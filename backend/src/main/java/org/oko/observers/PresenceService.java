@@ -72,46 +72,48 @@ class PresenceService {
     if (caller.role() != Role.OBSERVER) {
       return Mono.error(new AccessDeniedException());
     }
-    return assignments
-        .visible(caller, assignmentId)
-        .flatMap(
-            a -> {
-              LocalDate today = schedule.today(a.timeZone());
-              if (!today.equals(a.day())) {
-                return Mono.error(
-                    new ConflictException(
-                        "Отметить присутствие можно только в день наблюдения, "
-                            + DAY.format(a.day())
-                            + " (сегодня по времени региона "
-                            + a.timeZone()
-                            + " — "
-                            + DAY.format(today)
-                            + ")"));
-              }
-              if (a.presentAt() != null) {
-                return Mono.error(alreadyPresent(a));
-              }
-              var now = schedule.now();
-              return assignmentStore
-                  .markPresent(a.id(), now)
-                  .flatMap(
-                      marked ->
-                          marked
-                              ? outbox.append(
-                                  ObserverPresenceMarked.TOPIC,
-                                  String.valueOf(a.point().id()),
-                                  new ObserverPresenceMarked(
-                                      a.id(),
-                                      a.campaignId(),
-                                      a.point().id(),
-                                      a.point().regionCode(),
-                                      now))
-                              : assignmentStore
-                                  .byId(a.id())
-                                  .flatMap(again -> Mono.error(alreadyPresent(again))))
-                  .as(tx::transactional)
-                  .then(assignmentStore.byId(a.id()));
-            });
+    return assignments.visible(caller, assignmentId).flatMap(this::marked);
+  }
+
+  /**
+   * Presence of a visible assignment recorded now with its event, if it is the day and unmarked.
+   */
+  private Mono<AssignmentInfo> marked(AssignmentInfo a) {
+    LocalDate today = schedule.today(a.timeZone());
+    if (!today.equals(a.day())) {
+      return Mono.error(
+          new ConflictException(
+              "Отметить присутствие можно только в день наблюдения, "
+                  + DAY.format(a.day())
+                  + " (сегодня по времени региона "
+                  + a.timeZone()
+                  + " — "
+                  + DAY.format(today)
+                  + ")"));
+    }
+    if (a.presentAt() != null) {
+      return Mono.error(alreadyPresent(a));
+    }
+    var now = schedule.now();
+    return assignmentStore
+        .markPresent(a.id(), now)
+        .flatMap(marked -> marked ? announced(a, now) : markedMeanwhile(a))
+        .as(tx::transactional)
+        .then(assignmentStore.byId(a.id()));
+  }
+
+  /** The event that pushes the mark to the presence boards (written with it). */
+  private Mono<Void> announced(AssignmentInfo a, java.time.Instant now) {
+    return outbox.append(
+        ObserverPresenceMarked.TOPIC,
+        String.valueOf(a.point().id()),
+        new ObserverPresenceMarked(
+            a.id(), a.campaignId(), a.point().id(), a.point().regionCode(), now));
+  }
+
+  /** A second «Я на месте» that raced the first: the time the first one recorded. */
+  private Mono<Void> markedMeanwhile(AssignmentInfo a) {
+    return assignmentStore.byId(a.id()).flatMap(again -> Mono.error(alreadyPresent(again)));
   }
 
   private static ConflictException alreadyPresent(AssignmentInfo a) {
@@ -142,41 +144,47 @@ class PresenceService {
                     store.points(campaignId, day, visibility, paging).collectList(),
                     assignmentStore.zoneOf(zoneRegion).defaultIfEmpty("Europe/Moscow")))
         .flatMap(
-            found -> {
-              List<PointPresence> page = found.getT2();
-              if (page.isEmpty()) {
-                return Mono.just(new PointPresence.Board(found.getT1(), page, found.getT3()));
-              }
-              return store
-                  .atPoints(campaignId, page.stream().map(p -> p.point().id()).toList(), day)
-                  .collectList()
-                  .map(
-                      assignments -> {
-                        Map<Long, List<PointPresence.Expected>> byPoint =
-                            assignments.stream()
-                                .collect(
-                                    Collectors.groupingBy(
-                                        a -> a.point().id(),
-                                        Collectors.mapping(
-                                            a ->
-                                                new PointPresence.Expected(
-                                                    a.id(),
-                                                    a.observerName(),
-                                                    a.observerKind(),
-                                                    a.activity(),
-                                                    a.presentAt()),
-                                            Collectors.toList())));
-                        List<PointPresence> rows = new ArrayList<>();
-                        for (PointPresence p : page) {
-                          rows.add(
-                              new PointPresence(
-                                  p.point(),
-                                  p.expected(),
-                                  p.present(),
-                                  byPoint.getOrDefault(p.point().id(), List.of())));
-                        }
-                        return new PointPresence.Board(found.getT1(), rows, found.getT3());
-                      });
-            });
+            found -> withObservers(campaignId, day, found.getT1(), found.getT2(), found.getT3()));
+  }
+
+  /** The page's points, each with the observers expected there that day (one read for the page). */
+  private Mono<PointPresence.Board> withObservers(
+      long campaignId,
+      LocalDate day,
+      PointPresence.Totals totals,
+      List<PointPresence> page,
+      String timeZone) {
+    if (page.isEmpty()) {
+      return Mono.just(new PointPresence.Board(totals, page, timeZone));
+    }
+    return store
+        .atPoints(campaignId, page.stream().map(p -> p.point().id()).toList(), day)
+        .collectList()
+        .map(assignments -> new PointPresence.Board(totals, filled(page, assignments), timeZone));
+  }
+
+  private static List<PointPresence> filled(
+      List<PointPresence> page, List<AssignmentInfo> assignments) {
+    Map<Long, List<PointPresence.Expected>> byPoint =
+        assignments.stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.point().id(),
+                    Collectors.mapping(PresenceService::expected, Collectors.toList())));
+    List<PointPresence> rows = new ArrayList<>();
+    for (PointPresence p : page) {
+      rows.add(
+          new PointPresence(
+              p.point(),
+              p.expected(),
+              p.present(),
+              byPoint.getOrDefault(p.point().id(), List.of())));
+    }
+    return rows;
+  }
+
+  private static PointPresence.Expected expected(AssignmentInfo a) {
+    return new PointPresence.Expected(
+        a.id(), a.observerName(), a.observerKind(), a.activity(), a.presentAt());
   }
 }

@@ -138,12 +138,12 @@ class ProtocolWitnessService {
                 forms
                     .protocolForm(formId)
                     .filter(f -> f.campaignId() == a.campaignId())
-                    .switchIfEmpty(
-                        Mono.error(
-                            () ->
-                                new NotFoundException(
-                                    "Протокол результатов " + formId + " в кампании не найден")))
+                    .switchIfEmpty(Mono.error(() -> protocolNotFound(formId)))
                     .flatMap(form -> record(caller, a, form, recordedBy)));
+  }
+
+  private static NotFoundException protocolNotFound(long formId) {
+    return new NotFoundException("Протокол результатов " + formId + " в кампании не найден");
   }
 
   private Mono<ProtocolInfo> record(

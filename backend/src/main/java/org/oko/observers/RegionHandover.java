@@ -8,6 +8,9 @@ import java.time.Instant;
  *
  * @param authority the education authority it went to (AUTHORITY only)
  * @param reference the letter's reference (AUTHORITY only, optional)
+ * @param email the authority's e-mail address given with it (AUTHORITY only, optional)
+ * @param knownAuthority the authority the region last passed to, in any campaign (AUTHORITY only)
+ * @param knownEmail the address given with that last hand-over
  * @param unitsPassed the municipalities' archives received when it was passed
  * @param actsWithViolations the region's reviewed acts with violations now
  */
@@ -17,6 +20,9 @@ record RegionHandover(
     String timeZone,
     String authority,
     String reference,
+    String email,
+    String knownAuthority,
+    String knownEmail,
     Instant handedAt,
     String handedBy,
     Instant deadline,
@@ -35,6 +41,9 @@ record RegionHandover(
         timeZone,
         authority,
         reference,
+        email,
+        knownAuthority,
+        knownEmail,
         handedAt,
         handedBy,
         at,

@@ -31,6 +31,9 @@ class RegionHandoverService {
 
   static final int MAX_AUTHORITY = 300;
   static final int MAX_REFERENCE = 100;
+  static final int MAX_EMAIL = 200;
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /** The regions' hand-overs of one kind, with how many passed and how many are late. */
   record Board(List<RegionHandover> items) {
@@ -111,7 +114,18 @@ class RegionHandoverService {
           new InvalidRequestException(
               "reference", "Реквизиты письма — не длиннее " + MAX_REFERENCE + " символов"));
     }
-    return Mono.just(new RegionHandoverStore.Letter(to, reference));
+    String email = ObserverRules.clean(letter.email());
+    if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+      return Mono.error(
+          new InvalidRequestException(
+              "email",
+              "Электронная почта ОИВ указана неверно: «"
+                  + (email.length() > 40 ? email.substring(0, 40) + "…" : email)
+                  + "» (нужен адрес вида minobr@region.gov.ru, до "
+                  + MAX_EMAIL
+                  + " символов)"));
+    }
+    return Mono.just(new RegionHandoverStore.Letter(to, reference, email));
   }
 
   /** The summary now recorded as passed, and for the federal organizer the event, in one go. */

@@ -20,10 +20,11 @@ class RegionHandoverStore {
   record Summary(String regionName, int acts, int points, int municipalities, int unitsPassed) {}
 
   /**
-   * To which authority and by which letter (AUTHORITY); {@link #NONE} for the federal organizer.
+   * To which authority, by which letter and to which address (AUTHORITY); {@link #NONE} for the
+   * federal organizer.
    */
-  record Letter(String authority, String reference) {
-    static final Letter NONE = new Letter(null, null);
+  record Letter(String authority, String reference, String email) {
+    static final Letter NONE = new Letter(null, null, null);
   }
 
   private final DatabaseClient db;
@@ -71,12 +72,13 @@ class RegionHandoverStore {
     return db.sql(
             """
             insert into observer_region_handover (campaign_id, region_code, kind, authority,
-                reference, acts, points, municipalities, units_passed, handed_at, handed_by,
-                deadline, late)
-            values (:campaign, :region, :kind, :authority, :reference, :acts, :points, :muns,
-                :units, :now, :by, :deadline, :late)
+                reference, authority_email, acts, points, municipalities, units_passed, handed_at,
+                handed_by, deadline, late)
+            values (:campaign, :region, :kind, :authority, :reference, :email, :acts, :points,
+                :muns, :units, :now, :by, :deadline, :late)
             on conflict (campaign_id, region_code, kind) do update
               set authority = excluded.authority, reference = excluded.reference,
+                  authority_email = excluded.authority_email,
                   acts = excluded.acts, points = excluded.points,
                   municipalities = excluded.municipalities, units_passed = excluded.units_passed,
                   handed_at = excluded.handed_at, handed_by = excluded.handed_by,
@@ -87,6 +89,7 @@ class RegionHandoverStore {
         .bind("kind", kind.name())
         .bind("authority", Parameter.fromOrEmpty(letter.authority(), String.class))
         .bind("reference", Parameter.fromOrEmpty(letter.reference(), String.class))
+        .bind("email", Parameter.fromOrEmpty(letter.email(), String.class))
         .bind("acts", summary.acts())
         .bind("points", summary.points())
         .bind("muns", summary.municipalities())
@@ -105,7 +108,8 @@ class RegionHandoverStore {
   Flux<RegionHandover> board(HandoverKind kind, long campaignId, List<String> regionCodes) {
     return db.sql(
             """
-            select r.code, r.name, r.time_zone, h.authority, h.reference, h.handed_at,
+            select r.code, r.name, r.time_zone, h.authority, h.reference, h.authority_email,
+                   k.authority as known_authority, k.authority_email as known_email, h.handed_at,
                    h.handed_by, h.deadline, coalesce(h.late, false) as late, h.acts, h.points,
                    h.municipalities, h.units_passed,
                    (select count(*) from observer_act x where x.campaign_id = :campaign
@@ -113,6 +117,10 @@ class RegionHandoverStore {
             from region r
             left join observer_region_handover h
               on h.campaign_id = :campaign and h.region_code = r.code and h.kind = :kind
+            left join lateral (
+              select l.authority, l.authority_email from observer_region_handover l
+              where l.region_code = r.code and l.kind = :kind and l.authority is not null
+              order by l.handed_at desc limit 1) k on true
             where r.code = any(:regions)
             order by r.code
             """)
@@ -127,6 +135,9 @@ class RegionHandoverStore {
                     r.get("time_zone", String.class),
                     r.get("authority", String.class),
                     r.get("reference", String.class),
+                    r.get("authority_email", String.class),
+                    r.get("known_authority", String.class),
+                    r.get("known_email", String.class),
                     r.get("handed_at", Instant.class),
                     r.get("handed_by", String.class),
                     r.get("deadline", Instant.class),

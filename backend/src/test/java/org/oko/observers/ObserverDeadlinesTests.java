@@ -320,6 +320,66 @@ class ObserverDeadlinesTests extends ApiTest {
     }
   }
 
+  /**
+   * Seed 000: the education authority has no account in OKO, so OKO cannot notify it; the
+   * coordinator gives its e-mail address with the hand-over (a letter to it opens in the
+   * coordinator's own mail program), a wrong address is refused whole, and the authority and
+   * address the region named last fill the next campaign's form.
+   */
+  @Test
+  void theAuthoritysAddressIsKeptAndOfferedForTheNextCampaign() {
+    ObserversFixture fixture = new ObserversFixture(this::as, db);
+    long first = fixture.campaign("ВПР, адрес ОИВ " + System.nanoTime());
+    String uri = "/api/campaigns/" + first + "/observer-violations/authority-handover";
+    as("region64")
+        .put()
+        .uri(uri)
+        .bodyValue(Map.of("authority", "Министерство образования", "email", "не адрес"))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("Электронная почта ОИВ указана неверно"));
+    assertThat(get("region64", uri, ObserverAuthorityHandover.class).getHandedAt()).isNull();
+
+    ObserverAuthorityHandover passed =
+        as("region64")
+            .put()
+            .uri(uri)
+            .bodyValue(
+                Map.of(
+                    "authority", "Министерство образования Саратовской области",
+                    "email", " minobr@saratov.gov.ru "))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverAuthorityHandover.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(passed.getEmail()).isEqualTo("minobr@saratov.gov.ru");
+
+    long next = fixture.campaign("ВПР, следующая кампания " + System.nanoTime());
+    ObserverAuthorityHandover offered =
+        get(
+            "region64",
+            "/api/campaigns/" + next + "/observer-violations/authority-handover",
+            ObserverAuthorityHandover.class);
+    assertThat(offered.getHandedAt()).isNull();
+    assertThat(offered.getAuthority()).isNull();
+    assertThat(offered.getKnownAuthority())
+        .isEqualTo("Министерство образования Саратовской области");
+    assertThat(offered.getKnownEmail()).isEqualTo("minobr@saratov.gov.ru");
+    // Another region is not offered region 64's authority.
+    assertThat(
+            get(
+                    "region02",
+                    "/api/campaigns/" + next + "/observer-violations/authority-handover",
+                    ObserverAuthorityHandover.class)
+                .getKnownAuthority())
+        .isNotEqualTo("Министерство образования Саратовской области");
+  }
+
   /** The caller's notifications of a region's violations that lead to this link. */
   private List<Map<?, ?>> notifications(String caller, String link) {
     Map<?, ?> page = get(caller, "/api/notifications?size=100", Map.class);
