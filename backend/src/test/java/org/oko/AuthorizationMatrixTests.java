@@ -112,6 +112,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
           new HandoutsAuthorizationRules(),
+          new StaffAuthorizationRules(),
           new RoadmapsAuthorizationRules(),
           new OverviewAuthorizationRules(),
           new ApprovalsAuthorizationRules());
