@@ -35,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
 class ParticipantCodesApiTests extends ApiTest {
 
   private static final String SCHOOL = "edu640001";
-  private static final String OTHER = "edu640002";
+  private static final String OTHER = "edu640021";
 
   @Autowired DatabaseClient db;
 
@@ -203,6 +203,74 @@ class ParticipantCodesApiTests extends ApiTest {
             0,
             Map.of("results", List.of(FormsFixture.resultRow(issued.get(0)))));
     assertThat(foreign.getProblems()).extracting(ProblemError::getColumn).containsExactly("code");
+  }
+
+  @Test
+  void anUploadedResultsProtocolWithAnUnknownCodeIsRefusedNamingTheCell() throws IOException {
+    var codes = campaign("ВПР, коды: протокол из Excel");
+    long id = codes.campaign().getId();
+    long results = codes.results().getId();
+    ParticipantCodesFixture.apply(as(SCHOOL), codes.application().getId(), 1, 1);
+    String issued = issued(as(SCHOOL), id, "math-4", 1).getItems().get(0);
+
+    byte[] template =
+        as(SCHOOL)
+            .get()
+            .uri("/api/forms/" + results + "/response/template")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    byte[] filled;
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      Sheet sheet = workbook.getSheet("Результаты");
+      // Data start on row 3 (a group row «Баллы» over the tasks, then the titles).
+      resultRow(sheet, 2, issued);
+      resultRow(sheet, 3, "1999999");
+      workbook.write(out);
+      filled = out.toByteArray();
+    }
+    as(SCHOOL)
+        .post()
+        .uri("/api/forms/" + results + "/response/upload")
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .bodyValue(filled)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors.length()")
+        .isEqualTo(1)
+        .jsonPath("$.errors[0].cell")
+        .isEqualTo("B4")
+        .jsonPath("$.errors[0].sheet")
+        .isEqualTo("Результаты")
+        .jsonPath("$.errors[0].message")
+        .isEqualTo(
+            "Кода участника «1999999» нет в протоколе проведения с кодами вашей организации по"
+                + " этому предмету");
+  }
+
+  /** Class 4а, the code, variant 1 and scores 1, 1, 0 on the 0-based row {@code index}. */
+  private static void resultRow(Sheet sheet, int index, String code) {
+    var row = sheet.getRow(index) == null ? sheet.createRow(index) : sheet.getRow(index);
+    Object[] values = {"4а", code, 1, 1, 1, 0};
+    for (int c = 0; c < values.length; c++) {
+      if (row.getCell(c) != null) {
+        row.removeCell(row.getCell(c));
+      }
+      var cell = row.createCell(c);
+      if (values[c] instanceof Integer n) {
+        cell.setCellValue(n);
+      } else {
+        cell.setCellValue(values[c].toString());
+      }
+    }
   }
 
   @Test
