@@ -65,6 +65,7 @@ class TableOwnershipTests {
           entry("sample_verification", "sample"),
           entry("sample_verification_row", "sample"),
           entry("publication", "publications"),
+          entry("publication_region_release", "publications"),
           entry("attachment", "publications"),
           entry("attachment_file", "publications"),
           entry("publication_read", "publications"),
