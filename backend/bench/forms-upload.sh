@@ -21,7 +21,7 @@ EACH_ROWS=${EACH_ROWS:-5000}
 HEAP=${HEAP:-2g}
 HTTP_PORT=${HTTP_PORT:-18082}
 PG_PORT=${PG_PORT:-55433}
-JAR=backend/target/oko.jar
+JAR=${JAR:-backend/target/oko.jar} # JAR=/tmp/old.jar runs another build against the same client
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 for tool in jq psql jstat; do
   command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }
