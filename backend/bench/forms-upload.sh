@@ -7,6 +7,8 @@
 #   mvn -B -q -DskipTests package && bash backend/bench/forms-upload.sh
 #   # knobs: BIG_ROWS=200000 SCHOOLS=50 EACH_ROWS=5000 HEAP=2g HTTP_PORT=18082 PG_PORT=55433
 #   #        SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/oko.jfr" to profile the server
+#   #        JAR=another build's oko.jar (old against new, in turn) REUSE_CLASSPATH=1 (skip
+#   #        rebuilding the load generator) CLASSES=the load generator's classes, copied elsewhere
 #
 # Setup (not measured): a ВПР campaign in region 64 with math-4 (10 tasks) whose RESULTS_PROTOCOL
 # stage is open, a results-protocol form, SCHOOLS+1 schools of region 64 put into its published
@@ -21,14 +23,14 @@ EACH_ROWS=${EACH_ROWS:-5000}
 HEAP=${HEAP:-2g}
 HTTP_PORT=${HTTP_PORT:-18082}
 PG_PORT=${PG_PORT:-55433}
-JAR=${JAR:-backend/target/oko.jar} # JAR=/tmp/old.jar runs another build against the same client
+JAR=${JAR:-backend/target/oko.jar} # another build's jar: JAR=/path/oko.jar
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 for tool in jq psql jstat; do
   command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 
 cp=backend/target/bench-classpath.txt
-mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
+[ -n "${REUSE_CLASSPATH:-}" ] && [ -s "$cp" ] || mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
 
 data=$(mktemp -d)
@@ -94,7 +96,7 @@ echo 0 >"$peak"
 sampler=$!
 
 echo "OKO forms upload benchmark: $(nproc) cores, server -Xmx$HEAP, $(date -u +%F)"
-java -Xmx2g -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
+java -Xmx2g -cp "${CLASSES:-backend/target/test-classes:backend/target/classes}:$(cat $cp)" \
   org.oko.forms.bench.FormsUploadBenchmark "$base" "$campaign" "$form" edu640001-demo \
   "$BIG_ROWS" "$EACH_ROWS" federal-demo "${logins[@]}"
 kill $sampler 2>/dev/null || true

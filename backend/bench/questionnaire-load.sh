@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: participants submitting questionnaires at once, against the ceiling of inserting the
-# same rows straight into PostgreSQL, measured in the same run on the same machine.
+# Benchmark: participants submitting questionnaires at once, against two ceilings measured in the
+# same run on the same machine: an HTTP one (the same security filter chain and JWT check, one
+# R2DBC insert of the same body; questionnaires.SubmitCeilingRoutes, only under the `bench` Spring
+# profile this script starts the jar with) and inserting the same rows straight into PostgreSQL.
 #
 #   mvn -B -q -DskipTests package && bash backend/bench/questionnaire-load.sh
-#   # knobs: PARTICIPANTS=60000 CONCURRENCY=1000 DURATION=60 WARMUP=20 RATE=0 HEAP=2g
-#   #        HTTP_PORT=18083 PG_PORT=55434
+#   # knobs: PARTICIPANTS=120000 CONCURRENCY=1000 DURATION=60 WARMUP=20 RATE=0 (0: half the
+#   #        capacity measured in the run) HEAP=2g HTTP_PORT=18083 PG_PORT=55434 READY_SECONDS=180
+#   #        JAR=another build's oko.jar (an older one without the bench profile: no HTTP ceiling)
+#   #        REUSE_CLASSPATH=1 (skip rebuilding the load generator) CLASSES=its classes elsewhere
 #   # crash:  MODE=kill  — kill -9 the server (and crash its PostgreSQL) KILL_AFTER=20 s into the
 #   #         burst, restart it, and count the acknowledged submissions that survived
 #   # broker: MODE=kafka-down — the server runs with an unreachable Kafka; submissions must still be
@@ -17,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PARTICIPANTS=${PARTICIPANTS:-60000}
+PARTICIPANTS=${PARTICIPANTS:-120000}
 CONCURRENCY=${CONCURRENCY:-1000}
 DURATION=${DURATION:-60}
 HEAP=${HEAP:-2g}
@@ -27,7 +31,7 @@ MODE=${MODE:-load}
 KILL_AFTER=${KILL_AFTER:-20}
 WARMUP=${WARMUP:-20}
 RATE=${RATE:-0} # submissions/s of the paced phase; 0: half the ceiling measured in the run
-JAR=backend/target/oko.jar
+JAR=${JAR:-backend/target/oko.jar} # another build's jar: JAR=/path/oko.jar
 BENCH=backend/bench/questionnaire
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 for tool in jq psql; do
@@ -35,16 +39,16 @@ for tool in jq psql; do
 done
 
 cp=backend/target/bench-classpath.txt
-mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
+[ -n "${REUSE_CLASSPATH:-}" ] && [ -s "$cp" ] || mvn -B -q -pl backend test-compile dependency:build-classpath -Dfrontend.skip \
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
 
 data=$(mktemp -d)
 pid=
 start_server() { # $1: extra environment, e.g. OKO_KAFKA_BOOTSTRAP=...
-  env OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT ${1:-} \
+  env SPRING_PROFILES_ACTIVE=${PROFILE:-bench} OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT ${1:-} \
     java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >>"$data/oko.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "${READY_SECONDS:-180}"); do
     curl -s -o /dev/null "http://localhost:$HTTP_PORT/actuator/health/liveness" && return 0
     sleep 1
   done
@@ -65,7 +69,7 @@ else
 fi
 # Demo accounts are created just after start-up (a minute later without Kafka). Waiting on the
 # log, not on sign-in attempts: fifty failed ones would lock this address out.
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${READY_SECONDS:-180}"); do
   grep -q "Demo accounts created" "$data/oko.log" && break
   sleep 1
 done
@@ -100,7 +104,7 @@ echo "OKO questionnaire load benchmark ($MODE): $(nproc) cores, server -Xmx$HEAP
 echo "kits: $(wc -l <"$data/credentials.txt") over ${#points[@]} points"
 run_load() { # $@: extra JVM options
   java -Xmx2g -Dbench.warmup="$WARMUP" -Dbench.rate="$RATE" -Dbench.serverPid="$pid" \
-    -Dbench.postgresPid="$(head -1 "$data/oko/postgres/postmaster.pid")" "$@" -cp "backend/target/test-classes:backend/target/classes:$(cat $cp)" \
+    -Dbench.postgresPid="$(head -1 "$data/oko/postgres/postmaster.pid")" "$@" -cp "${CLASSES:-backend/target/test-classes:backend/target/classes}:$(cat $cp)" \
     org.oko.questionnaires.bench.QuestionnaireLoadBenchmark "$base" "$jdbc" \
     "$data/credentials.txt" "$BENCH/answers.json" "$CONCURRENCY" "$DURATION" "$data/acked.txt"
 }

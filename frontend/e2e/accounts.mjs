@@ -8,17 +8,21 @@
 // 5. on a phone (360 px) region64 issues the logins of one municipality's part of the published
 //    sample of «ВПР-2026, весна» (seed 000: the region receives the sample's logins in its personal
 //    account): the count is shown and confirmed first, the list is downloaded once (a real .xlsx),
-//    then passed on to the municipality (seed 003 8.1/9.1).
+//    then passed on to the municipality (seed 003 8.1/9.1);
+// 6. region64 opens the campaign's «Работники», uploads the staff register (seed 000: the region
+//    controls the appointment of responsible organizers), sees who is still missing, and is told
+//    why the list of responsible organizers cannot go to the federal organizer yet; at 360 px too.
 // Screenshots at 1280 px and at 360 px (a phone).
 //
 //   node e2e/accounts.mjs http://localhost:8080
-import { openMenuItem, startJourney } from './support.mjs';
+import { clickOnSomePage, openMenuItem, startJourney } from './support.mjs';
 
-const [baseUrl] = process.argv.slice(2);
+// The staff register to upload (.xlsx), written by AccountsJourneyTests.
+const [baseUrl, staffFile] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
   baseUrl,
   script: 'accounts.mjs',
-  totalTimeoutMs: 180_000,
+  totalTimeoutMs: 240_000,
 });
 const login = `mun64-e2e-${Date.now() % 100000}`;
 let password = '';
@@ -124,6 +128,45 @@ await run(async () => {
       await item.getByRole('button', { name: 'Передать муниципалитету' }).click();
       await item.getByText(/Передано: region64/).waitFor();
       await screenshot('handout-360');
+    },
+  );
+
+  await step(
+    'region64 uploads the staff register and sees who is still missing (1280 px)',
+    async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openMenuItem(page, 'Кампании');
+      // Other journeys create campaigns, so the spring ВПР may be on a later page of the list.
+      await clickOnSomePage(page, 'a:has-text("ВПР-2026, весна")');
+      await page.getByRole('link', { name: 'Работники' }).click();
+      const summary = page.getByTestId('staff-summary');
+      await summary.getByText(/Организаций в выборке: \d+/).waitFor();
+      await page.getByTestId('staff-upload').locator('input[type=file]').setInputFiles(staffFile);
+      await page
+        .getByTestId('staff-upload-done')
+        .getByText('Список сохранён: 2 работников в 2 организациях.')
+        .waitFor();
+      await page.getByTestId('staff-missing-only').check();
+      await page
+        .getByTestId('staff-row')
+        .first()
+        .getByTestId('staff-missing')
+        .getByText(/нет/)
+        .waitFor();
+      await screenshot('staff-1280');
+      // The list goes to the federal organizer only when every school has a responsible organizer.
+      await page.getByTestId('staff-submit').click();
+      await page.getByText(/Список не отправлен: в \d+ организаци/).waitFor();
+    },
+  );
+
+  await step(
+    'on a phone, the staff register reads without sideways scrolling (360 px)',
+    async () => {
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.getByTestId('staff-row').first().waitFor();
+      await page.getByTestId('staff-not-sent').waitFor();
+      await screenshot('staff-360');
     },
   );
 });

@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 
-import { resultsDir, startJourney } from './support.mjs';
+import { resultsDir, screenshotsDir, startJourney } from './support.mjs';
 
 const [baseUrl, formId] = process.argv.slice(2);
 const { page, step, screenshot, loginHeading, signIn, expectAccount, run } = await startJourney({
@@ -101,7 +101,7 @@ await run(async () => {
         throw new Error(`only ${view.rows} rows of protocol 2 fit a phone's screen`);
       if (view.footer > 80)
         throw new Error(`the footer takes ${view.footer} px of a phone's screen`);
-      await page.screenshot({ path: join(resultsDir, 'form-protocol2-360-view.png') });
+      await page.screenshot({ path: join(screenshotsDir, 'form-protocol2-360-view.png') });
       await cell(2, 'comment').selectOption('использован');
       await cell(2, 'comment').selectOption('испорчен');
       await saved().waitFor();
@@ -116,7 +116,7 @@ await run(async () => {
     if (await page.getByTestId('form-help').evaluate((help) => help.hasAttribute('open'))) {
       throw new Error('the help over the grid is open by default');
     }
-    await page.screenshot({ path: join(resultsDir, 'form-protocol2-1280-view.png') });
+    await page.screenshot({ path: join(screenshotsDir, 'form-protocol2-1280-view.png') });
   });
 
   let template = '';

@@ -8,11 +8,9 @@
 // Screenshots of every page go to backend/target/screenshots/ (CI artifacts, not committed).
 //
 //   node e2e/roles.mjs http://localhost:8080
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { expectNoOverflow, openMenuItem, startJourney } from './support.mjs';
+import { expectNoOverflow, openMenuItem, screenshotsDir, startJourney } from './support.mjs';
 
 const baseUrl = process.argv[2];
 const { page, step, signIn, run } = await startJourney({
@@ -25,15 +23,7 @@ const { page, step, signIn, run } = await startJourney({
 /** Every finding of every page: the journey reports them all at the end, not the first alone. */
 const problems = /** @type {string[]} */ ([]);
 
-const shots = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'backend',
-  'target',
-  'screenshots',
-);
-await mkdir(shots, { recursive: true });
+const shots = screenshotsDir;
 
 /**
  * The demo accounts (DemoAccounts.java) and where each one's home must lead: `home` is a test of

@@ -15,7 +15,7 @@
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-import { openMenuItem, resultsDir, startJourney } from './support.mjs';
+import { openMenuItem, screenshotsDir, startJourney } from './support.mjs';
 
 const [baseUrl, kit = '501501', campaignTitle, subjectKey = 'rus'] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -140,7 +140,7 @@ await run(async () => {
     before = await uploadedOnDashboard();
     console.log(`  «${organizationName}»: ${before} sheets uploaded before`);
     await regionPage.screenshot({
-      path: join(resultsDir, 'scans-dashboard-before.png'),
+      path: join(screenshotsDir, 'scans-dashboard-before.png'),
       fullPage: true,
     });
   });
@@ -173,7 +173,7 @@ await run(async () => {
     }
     console.log(`  «${organizationName}»: ${now} sheets uploaded now`);
     await regionPage.screenshot({
-      path: join(resultsDir, 'scans-dashboard-after.png'),
+      path: join(screenshotsDir, 'scans-dashboard-after.png'),
       fullPage: true,
     });
   });

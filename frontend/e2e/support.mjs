@@ -1,6 +1,7 @@
 // What every end-to-end journey shares: the machine's Chromium driven by playwright-core (never a
-// downloaded browser), named steps with timings, screenshots in test-results/, a watchdog, and a
-// clear failure (with a screenshot) on the first step that fails. Exits 1 on failure.
+// downloaded browser), named steps with timings, screenshots in backend/target/screenshots/ (CI
+// keeps them as artifacts: .ci/run), a watchdog, and a clear failure (with a screenshot) on the
+// first step that fails. Exits 1 on failure.
 import { access, constants, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,16 @@ import { chromium } from 'playwright-core';
 export const STEP_TIMEOUT_MS = 15_000;
 
 export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+/** Where every journey's screenshots go: kept by CI as artifacts (.ci/run), never committed. */
+export const screenshotsDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'backend',
+  'target',
+  'screenshots',
+);
 
 /** @param {string} message */
 export function fail(message) {
@@ -41,6 +52,7 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs, checkOverf
   );
 
   await mkdir(resultsDir, { recursive: true });
+  await mkdir(screenshotsDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -103,7 +115,8 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs, checkOverf
 
   /** @param {string} name */
   async function screenshot(name) {
-    const path = join(resultsDir, `${name}.png`);
+    // Named by journey, so that every journey's shots can lie in one directory.
+    const path = join(screenshotsDir, `${script.replace(/\.mjs$/, '')}-${name}.png`);
     await page.screenshot({ path, fullPage: true });
     console.log(`  screenshot: ${path}`);
   }
@@ -152,7 +165,7 @@ export async function startJourney({ baseUrl, script, totalTimeoutMs, checkOverf
       console.log('\n✓ E2E passed');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const shot = join(resultsDir, `failure-${script.replace(/\.mjs$/, '')}.png`);
+      const shot = join(screenshotsDir, `failure-${script.replace(/\.mjs$/, '')}.png`);
       await page
         .screenshot({ path: shot, fullPage: true })
         .then(() => console.error(`  screenshot of the failure: ${shot}`))

@@ -118,9 +118,21 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.campaigns.staff.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/staff')).CampaignStaffRoute,
+        }),
+      },
+      {
         path: paths.campaigns.organization.path,
         lazy: async () => ({
           Component: (await import('./routes/campaigns/organization')).CampaignOrganizationRoute,
+        }),
+      },
+      {
+        path: paths.campaigns.codes.path,
+        lazy: async () => ({
+          Component: (await import('./routes/campaigns/codes')).CodesProtocolRoute,
         }),
       },
       {
@@ -170,6 +182,14 @@ export const routes: RouteObject[] = [
       {
         path: paths.forms.form.path,
         lazy: async () => ({ Component: (await import('./routes/forms/form')).FormRoute }),
+      },
+      {
+        path: paths.forms.design.path,
+        lazy: async () => ({ Component: (await import('./routes/forms/design')).FormDesignRoute }),
+      },
+      {
+        path: paths.forms.create.path,
+        lazy: async () => ({ Component: (await import('./routes/forms/design')).NewFormRoute }),
       },
       {
         path: paths.forms.monitoring.path,

@@ -42,11 +42,22 @@ export const paths = {
       path: '/campaigns/:campaignId/sample',
       getHref: (campaignId: number) => `/campaigns/${campaignId}/sample`,
     },
+    /** Staff registers: who is appointed in each organization, who is missing (issue 19). */
+    staff: {
+      path: '/campaigns/:campaignId/staff',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/staff`,
+    },
     /** One organization in the campaign: every section of where it stands (issue 20). */
     organization: {
       path: '/campaigns/:campaignId/organizations/:organizationId',
       getHref: (campaignId: number, organizationId: number) =>
         `/campaigns/${campaignId}/organizations/${organizationId}`,
+    },
+    /** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
+    codes: {
+      path: '/campaigns/:campaignId/codes/:subjectKey',
+      getHref: (campaignId: number, subjectKey: string) =>
+        `/campaigns/${campaignId}/codes/${encodeURIComponent(subjectKey)}`,
     },
     protocol1: {
       path: '/campaigns/:campaignId/protocol1/:subjectKey',
@@ -118,6 +129,16 @@ export const paths = {
     monitoring: {
       path: '/forms/:formId/monitoring',
       getHref: (formId: number) => `/forms/${formId}/monitoring`,
+    },
+    /** The form designer: the next version of a published form. */
+    design: {
+      path: '/forms/:formId/design',
+      getHref: (formId: number) => `/forms/${formId}/design`,
+    },
+    /** The form designer: a new form of a campaign. */
+    create: {
+      path: '/campaigns/:campaignId/forms/new',
+      getHref: (campaignId: number) => `/campaigns/${campaignId}/forms/new`,
     },
   },
   questionnaires: {

@@ -1,18 +1,24 @@
 /**
  * Personal data a page keeps only in this browser (localStorage), never on the server: protocol
- * 1's participants' names (seed: the names stay at the assessment point). Shared by the page that
+ * 1's participants' names (seed: the names stay at the assessment point) and the names beside the
+ * ВПР participant codes (seed 004, 6.13.2). Shared by the page that
  * writes them and by «Выйти», which offers to erase them on a shared computer (issue 21).
  */
 
 /** The localStorage keys of protocol 1's names start with this; the rest names the scope. */
 export const PROTOCOL1_NAMES_PREFIX = 'oko.protocol1.names:';
 
+/** The ВПР codes protocol's names (code → name; seed 004, 6.13.2) start with this. */
+export const CODES_NAMES_PREFIX = 'oko.codes.names:';
+
+const PREFIXES = [PROTOCOL1_NAMES_PREFIX, CODES_NAMES_PREFIX];
+
 function namesKeys(): string[] {
   try {
     const keys: string[] = [];
     for (let i = 0; i < window.localStorage.length; i++) {
       const key = window.localStorage.key(i);
-      if (key?.startsWith(PROTOCOL1_NAMES_PREFIX)) keys.push(key);
+      if (key && PREFIXES.some((prefix) => key.startsWith(prefix))) keys.push(key);
     }
     return keys;
   } catch {

@@ -86,6 +86,7 @@ export type CampaignUpdate = Schemas['CampaignUpdate'];
 
 // Forms
 export type FormDefinition = Schemas['FormDefinition'];
+export type FormDefinitionInput = Schemas['FormDefinitionInput'];
 export type FormSheet = Schemas['FormSheet'];
 export type FormResponse = Schemas['FormResponse'];
 export type FormSummary = Schemas['FormSummary'];
@@ -173,6 +174,12 @@ export type StaffAccount = Schemas['StaffAccount'];
 export type StaffAccountPage = Schemas['StaffAccountPage'];
 export type NewStaffAccount = Schemas['NewStaffAccount'];
 export type StaffAccountCredentials = Schemas['StaffAccountCredentials'];
+export type StaffDuty = Schemas['StaffDuty'];
+export type StaffMember = Schemas['StaffMember'];
+export type StaffCoverageRow = Schemas['StaffCoverageRow'];
+export type StaffCoveragePage = Schemas['StaffCoveragePage'];
+export type StaffImportResult = Schemas['StaffImportResult'];
+export type StaffSubmission = Schemas['StaffSubmission'];
 export type CredentialHandout = Schemas['CredentialHandout'];
 export type CredentialHandoutPart = Schemas['CredentialHandoutPart'];
 export type CredentialHandoutPage = Schemas['CredentialHandoutPage'];
@@ -180,3 +187,7 @@ export type CredentialHandoutPreview = Schemas['CredentialHandoutPreview'];
 export type RegionalRoadmap = Schemas['RegionalRoadmap'];
 export type RoadmapItem = Schemas['RoadmapItem'];
 export type RoadmapItemInput = Schemas['RoadmapItemInput'];
+
+/** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
+export type ParticipantCodes = Schemas['ParticipantCodes'];
+export type ParticipantCodesRequest = Schemas['ParticipantCodesRequest'];

@@ -64,6 +64,8 @@ function MainMenu({ items }: { items: NavItem[] }) {
   const primary = items.filter((item) => !item.more);
   const more = items.filter((item) => item.more);
   const current = items.find((item) => isCurrent(item, pathname));
+  // Choosing the page already shown changes no address: the list still closes.
+  const close = () => setOpenOn(undefined);
 
   return (
     <nav className="app-nav" aria-label="Основная навигация">
@@ -87,12 +89,12 @@ function MainMenu({ items }: { items: NavItem[] }) {
       <ul id={listId} className={`container app-nav__list${open ? ' app-nav__list--open' : ''}`}>
         {primary.map((item) => (
           <li key={item.to}>
-            <MenuLink item={item} current={item === current} />
+            <MenuLink item={item} current={item === current} onChoose={close} />
           </li>
         ))}
         {more.map((item) => (
           <li key={item.to} className="app-nav__phone-only">
-            <MenuLink item={item} current={item === current} />
+            <MenuLink item={item} current={item === current} onChoose={close} />
           </li>
         ))}
         {more.length > 0 && (
@@ -105,10 +107,19 @@ function MainMenu({ items }: { items: NavItem[] }) {
   );
 }
 
-function MenuLink({ item, current }: { item: NavItem; current: boolean }) {
+function MenuLink({
+  item,
+  current,
+  onChoose,
+}: {
+  item: NavItem;
+  current: boolean;
+  onChoose?: () => void;
+}) {
   return (
     <NavLink
       to={item.to}
+      onClick={onChoose}
       className={() => `app-nav__link${current ? ' active' : ''}`}
       aria-current={current ? 'page' : undefined}
     >

@@ -44,6 +44,27 @@ describe('main menu (issue 21)', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('closes on a phone when the page already shown is chosen (an observer’s only item)', async () => {
+    mockApi({
+      '/api/me': me({ login: 'observer64', role: 'OBSERVER', regionCode: '64' }),
+      '/api/observers/me/assignments': {
+        page: 0,
+        size: 20,
+        totalItems: 0,
+        totalPages: 0,
+        items: [],
+      },
+    });
+    const { user } = renderApp('/observers');
+    await screen.findByTestId('account-name');
+    const toggle = screen.getByRole('button', { name: 'Меню' });
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.click(screen.getByRole('link', { name: 'Мои назначения' }));
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('highlights «Эксперты и проверка», not «Кампании», inside a campaign’s scoring', () => {
     const campaigns = {
       label: 'Кампании',

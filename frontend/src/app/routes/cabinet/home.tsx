@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { useMe } from '@/features/auth/api/get-me';
 import { MyCampaigns } from '@/features/cabinet/components/my-campaigns';
 import { TestDaysPanel } from '@/features/campaigns/components/test-days-panel';
+import { CodesPanel } from '@/features/participant-codes/components/codes-panel';
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
@@ -41,6 +42,9 @@ export function CabinetRoute() {
                     headingLevel={4}
                   />
                 )}
+              {campaign.kind === 'VPR' && me.data?.role === 'ORGANIZATION' && (
+                <CodesPanel campaign={campaign} headingLevel={4} />
+              )}
               {me.data && isRegionCoordinator(me.data.role) && (
                 <RegionalRoadmapPanel campaign={campaign} account={me.data} />
               )}

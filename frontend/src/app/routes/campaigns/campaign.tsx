@@ -24,6 +24,7 @@ import type { Campaign, Me, StageCode } from '@/types/api';
 import { CoordinatorsOnly } from '../coordinators-only';
 import { NotFoundRoute } from '../not-found';
 import { sampleTitle } from './sample';
+import { seesStaff } from '@/features/staff/components/staff-labels';
 import { isStaff } from '../staff-only';
 
 const hasStage = (campaign: Campaign, code: StageCode) =>
@@ -87,6 +88,11 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
           <Link className="button" to={paths.campaigns.sample.getHref(data.id)}>
             {sampleTitle(account.role)}
           </Link>
+          {seesStaff(account.role) && (
+            <Link className="button button--secondary" to={paths.campaigns.staff.getHref(data.id)}>
+              Работники
+            </Link>
+          )}
           {staff && hasStage(data, 'SCANNING') && (
             <Link
               className="button button--secondary"
@@ -140,7 +146,13 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         <LogisticsPanel campaign={data} account={account} />
         {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}
         {data.kind === 'OMK' && <QuestionnairesPanel campaign={data} role={account.role} />}
-        <CampaignForms campaignId={data.id} canMonitor headingLevel={2} framed />
+        <CampaignForms
+          campaignId={data.id}
+          canMonitor
+          canDesign={federal}
+          headingLevel={2}
+          framed
+        />
       </div>
     </>
   );

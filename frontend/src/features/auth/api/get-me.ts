@@ -1,17 +1,9 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 
-import { api, unwrap } from '@/lib/api-client';
+import { getMeQueryOptions } from '@/lib/me';
 import type { QueryConfig } from '@/lib/react-query';
 
-export const getMe = (signal?: AbortSignal) => unwrap(api.GET('/api/me', { signal }));
-
-export const getMeQueryOptions = () =>
-  queryOptions({
-    queryKey: ['me'],
-    queryFn: ({ signal }) => getMe(signal),
-    // The account does not change within a session, and the cache is cleared when one ends.
-    staleTime: Infinity,
-  });
+export { getMe, getMeQueryOptions } from '@/lib/me';
 
 type UseMeOptions = {
   queryConfig?: QueryConfig<typeof getMeQueryOptions>;

@@ -19,6 +19,8 @@ type CampaignFormsProps = {
   headingLevel?: 2 | 3;
   /** A panel of its own (on a page), rather than part of a card. */
   framed?: boolean;
+  /** The federal organizer designs forms: «Новая форма» and «Изменить форму» (issue 19). */
+  canDesign?: boolean;
 };
 
 /** «Отчёт сдан 12.03.2026 14:05», «Черновик», «Не начат» — the caller's own status. */
@@ -40,6 +42,7 @@ export function CampaignForms({
   canMonitor = false,
   headingLevel = 3,
   framed = false,
+  canDesign = false,
 }: CampaignFormsProps) {
   const forms = useCampaignForms({ campaignId });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -53,7 +56,7 @@ export function CampaignForms({
       </p>
     );
   }
-  if (forms.data.length === 0) return null;
+  if (forms.data.length === 0 && !canDesign) return null;
   return (
     <section
       className={`campaign-forms${framed ? ' panel' : ''}`}
@@ -63,18 +66,36 @@ export function CampaignForms({
       <Heading id={titleId} className="campaign-forms__title">
         Сбор данных
       </Heading>
+      {forms.data.length === 0 && <p className="field__hint">Форм в кампании пока нет.</p>}
       <ul className="campaign-forms__list">
         {forms.data.map((form) => (
           <li key={form.id} className="campaign-forms__item" data-testid="campaign-form">
-            <FormItem form={form} canMonitor={canMonitor} />
+            <FormItem form={form} canMonitor={canMonitor} canDesign={canDesign} />
           </li>
         ))}
       </ul>
+      {canDesign && (
+        <Link
+          className="button button--secondary"
+          to={paths.forms.create.getHref(campaignId)}
+          data-testid="campaign-form-new"
+        >
+          + Новая форма
+        </Link>
+      )}
     </section>
   );
 }
 
-function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean }) {
+function FormItem({
+  form,
+  canMonitor,
+  canDesign,
+}: {
+  form: FormSummary;
+  canMonitor: boolean;
+  canDesign: boolean;
+}) {
   const status = summaryStatus(form);
   const window = form.window;
   const now = useNow();
@@ -117,6 +138,15 @@ function FormItem({ form, canMonitor }: { form: FormSummary; canMonitor: boolean
             to={paths.forms.monitoring.getHref(form.id)}
           >
             Мониторинг сдачи
+          </Link>
+        )}
+        {canDesign && (
+          <Link
+            className="button button--secondary button--small"
+            to={paths.forms.design.getHref(form.id)}
+            data-testid="campaign-form-design"
+          >
+            Изменить форму
           </Link>
         )}
       </div>

@@ -1,10 +1,11 @@
+import { useHomeTimeZone } from '@/hooks/use-home-time-zone';
 import { formatZonedDateTimeNamed } from '@/utils/format';
 
-/** The reader's own time zone, named with every time shown. */
-export const readerTimeZone = () =>
-  Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
-
-/** An instant as the reader's local time with the zone named: «12.03.2026 14:05 (Саратов)». */
+/**
+ * An instant as the reader's region's local time with its city named: «12.03.2026 14:05
+ * (Саратов)». `timeZone` (a campaign's zone) wins; otherwise the account's region's.
+ */
 export function ForumTime({ at, timeZone }: { at: string; timeZone?: string }) {
-  return <time dateTime={at}>{formatZonedDateTimeNamed(at, timeZone ?? readerTimeZone())}</time>;
+  const home = useHomeTimeZone();
+  return <time dateTime={at}>{formatZonedDateTimeNamed(at, timeZone ?? home)}</time>;
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { useHomeTimeZone } from '@/hooks/use-home-time-zone';
 import type { Notification } from '@/types/api';
 import { formatZonedDateTimeNamed } from '@/utils/format';
 
@@ -19,9 +20,8 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
   DEADLINE: 'Срок',
   REPORT_RELEASED: 'Отчёты',
   VIOLATIONS_HANDED_OVER: 'Нарушения',
+  EXPERT_DECIDED: 'Эксперты',
 };
-
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Moscow';
 
 /** The account's notifications, newest first; opening one marks it read. */
 export function NotificationsList() {
@@ -30,6 +30,7 @@ export function NotificationsList() {
   const list = useNotifications(page - 1, unreadOnly);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
+  const timeZone = useHomeTimeZone();
   return (
     <section className="panel" data-testid="notifications">
       <div className="filters">
@@ -81,7 +82,7 @@ export function NotificationsList() {
                 <p className="forum-item__excerpt">{n.text}</p>
                 <p className="forum-item__meta">
                   <time dateTime={n.createdAt}>
-                    {formatZonedDateTimeNamed(n.createdAt, zone())}
+                    {formatZonedDateTimeNamed(n.createdAt, timeZone)}
                   </time>
                   {!n.read && (
                     <>

@@ -99,6 +99,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new LogisticsAuthorizationRules(),
           new FormsAuthorizationRules(),
           new KitsAuthorizationRules(),
+          new ParticipantCodesAuthorizationRules(),
           new QuestionnaireDefinitionsAuthorizationRules(),
           new QuestionnaireSessionsAuthorizationRules(),
           new ScansAuthorizationRules(),
@@ -111,6 +112,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new IntegrationAuthorizationRules(),
           new AccountsAuthorizationRules(),
           new HandoutsAuthorizationRules(),
+          new StaffAuthorizationRules(),
           new RoadmapsAuthorizationRules(),
           new OverviewAuthorizationRules(),
           new ApprovalsAuthorizationRules());

@@ -92,6 +92,16 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.post(REGIONAL, list, created, 403),
             Case.post(MUNICIPAL, list, created, 403),
             Case.post(SCHOOL, list, created, 403)));
+    // The designer's sample template before publishing: the federal organizer's, like createForm.
+    String preview = list + "/template-preview";
+    rules.put(
+        "previewFormTemplate",
+        List.of(
+            Case.post(FEDERAL, preview, created, 200),
+            Case.post(FEDERAL, "/api/campaigns/999999/forms/template-preview", created, 404),
+            Case.post(REGIONAL, preview, created, 403),
+            Case.post(MUNICIPAL, preview, created, 403),
+            Case.post(SCHOOL, preview, created, 403)));
     rules.put(
         "getForm",
         List.of(

@@ -46,13 +46,6 @@ class IndentationTests {
           Map.entry("org/oko/forum/ForumModerationService.java", "forum: steps not named yet"),
           Map.entry("org/oko/forum/ForumService.java", "forum: steps not named yet"),
           Map.entry(
-              "org/oko/identity/ClientCredentialsGrant.java", "identity: steps not named yet"),
-          Map.entry(
-              "org/oko/identity/CredentialIssuingService.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/OAuth2Routes.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/SigningKeyStore.java", "identity: steps not named yet"),
-          Map.entry("org/oko/identity/TokenEndpoint.java", "identity: steps not named yet"),
-          Map.entry(
               "org/oko/notifications/NotificationService.java",
               "notifications: steps not named yet"),
           Map.entry("org/oko/observers/ActReviewService.java", "observers: steps not named yet"),
@@ -69,8 +62,6 @@ class IndentationTests {
           Map.entry("org/oko/observers/PresenceService.java", "observers: steps not named yet"),
           Map.entry(
               "org/oko/observers/ProtocolWitnessService.java", "observers: steps not named yet"),
-          Map.entry(
-              "org/oko/observers/ViolationHandoverService.java", "observers: steps not named yet"),
           Map.entry("org/oko/results/FlagRefreshService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/FlagService.java", "results: steps not named yet"),
           Map.entry("org/oko/results/ProtocolService.java", "results: steps not named yet"),

@@ -142,6 +142,18 @@ class ResultsAuthorizationRules implements FeatureRules {
             Case.get(REGIONAL, base + "/openings?regionCode=02", 404),
             Case.get(MUNICIPAL, base + "/openings", 200),
             Case.get(SCHOOL, base + "/openings", 403)));
+    String export = "/api/campaigns/" + campaign + "/exports/results";
+    rules.put(
+        "exportResults",
+        List.of(
+            Case.get(FEDERAL, export + "?format=csv", 200),
+            Case.get(REGIONAL, export, 200),
+            Case.get("region64-system", export + "?format=ndjson", 200),
+            Case.get(MUNICIPAL, export + "?format=csv", 200),
+            Case.get(RESPONSIBLE, export + "?format=csv", 200),
+            Case.get(SCHOOL, export, 403),
+            Case.get(REGIONAL, export + "?subject=chem-11", 400),
+            Case.get(REGIONAL, "/api/campaigns/999999999/exports/results", 404)));
     return rules;
   }
 }

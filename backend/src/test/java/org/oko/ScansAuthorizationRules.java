@@ -133,6 +133,20 @@ class ScansAuthorizationRules implements FeatureRules {
             Case.get(SCANNER, sheets + "?regionCode=02", 404),
             Case.get(POINT, sheets, 200),
             Case.get(SCHOOL, sheets, 404)));
+    String export = "/api/campaigns/" + campaign + "/exports/scan-sheets";
+    rules.put(
+        "exportScanSheets",
+        List.of(
+            Case.get(FEDERAL, export + "?format=csv", 200),
+            Case.get(REGIONAL, export, 200),
+            Case.get("region64-system", export + "?format=ndjson", 200),
+            Case.get(MUNICIPAL, export + "?format=csv", 200),
+            Case.get(RESPONSIBLE, export + "?format=csv", 200),
+            Case.get(SCANNER, export + "?format=ndjson&status=ERROR", 200),
+            Case.get(SCANNER, export + "?status=LOST", 400),
+            Case.get(POINT, export + "?format=csv", 200),
+            // A school takes no part in an ОМК: the campaign does not exist for it.
+            Case.get(SCHOOL, export, 404)));
     for (String suffix : List.of("", "/image", "/thumbnail")) {
       String ownSheet = "/api/scan-sheets/" + sheet + suffix;
       String foreignOne = "/api/scan-sheets/" + foreignSheet + suffix;

@@ -146,7 +146,7 @@ describe('kits on an ОМК campaign page', () => {
     const form = await screen.findByTestId('kit-assign-form');
     await user.click(within(form).getByLabelText('Вставить строки из таблицы'));
     await user.paste(
-      'edu645001\t501501\t501530\nPPO640002 501531 501560 Методисты\n\nedu645003;501561;501590',
+      'edu645001\t501501\t501530\nEDU645002 501531 501560 Методисты\n\nedu645003;501561;501590',
     );
     await user.click(within(form).getByRole('button', { name: 'Заполнить строки' }));
 

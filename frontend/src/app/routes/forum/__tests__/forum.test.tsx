@@ -198,6 +198,23 @@ describe('forum', { timeout: 40_000 }, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('не больше 20 в час');
   });
 
+  it('shows a question’s and its answers’ times in the reader’s region’s time with its city', async () => {
+    mockApi({
+      '/api/me': { ...regional, timeZone: 'Europe/Saratov' },
+      '/api/campaigns': campaignPage([spring]),
+      '/api/forum/questions/5': question({ answers: [answer()] }),
+    });
+    renderApp('/forum/questions/5');
+
+    const body = await screen.findByTestId('forum-question-body');
+    // Asked at 10:00 UTC, answered at 14:00 UTC: 14:00 and 18:00 in Saratov.
+    await waitFor(() => expect(document.body).toHaveTextContent('11.03.2026 14:00 (Саратов)'));
+    expect(body).toBeInTheDocument();
+    expect(await screen.findByTestId('forum-answers')).toHaveTextContent(
+      '11.03.2026 18:00 (Саратов)',
+    );
+  });
+
   it('shows markup in messages as text and lets the federal organizer answer', async () => {
     let answers: ForumAnswer[] = [];
     const api = mockApi({

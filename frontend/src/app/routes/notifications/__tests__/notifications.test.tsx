@@ -106,6 +106,39 @@ describe('notifications', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByTestId('notification-count')).toHaveTextContent('1'));
   });
 
+  it('shows when each arrived in the region’s local time with its city, not the browser’s', async () => {
+    // A Saratov school on a phone set to Vladivostok: 14:00 UTC is 18:00 in Saratov.
+    const zone = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    zone.mockReturnValue({
+      ...new Intl.DateTimeFormat().resolvedOptions(),
+      timeZone: 'Asia/Vladivostok',
+    });
+    mockApi({
+      '/api/me': { ...school, timeZone: 'Europe/Saratov' },
+      '/api/notifications/unread-count': { unread: 1 },
+      '/api/notifications': page([notification()], 1),
+    });
+    renderApp('/notifications');
+
+    const item = await screen.findByTestId('notification');
+    await waitFor(() => expect(item).toHaveTextContent('11.03.2026 18:00 (Саратов)'));
+    expect(item).not.toHaveTextContent('Владивосток');
+    zone.mockRestore();
+  });
+
+  it('shows the federal organizer’s times in Moscow time', async () => {
+    mockApi({
+      '/api/me': me({ timeZone: 'Europe/Moscow' }),
+      '/api/notifications/unread-count': { unread: 1 },
+      '/api/notifications': page([notification()], 1),
+    });
+    renderApp('/notifications');
+
+    expect(await screen.findByTestId('notification')).toHaveTextContent(
+      '11.03.2026 17:00 (Москва)',
+    );
+  });
+
   it('shows a count pushed over the socket at once and reads the list again', async () => {
     let unread = 0;
     const api = mockApi({

@@ -89,7 +89,7 @@ class AccountImportRoutes {
                     .bodyValue(bytes));
   }
 
-  private static String address(ServerHttpRequest request) {
+  static String address(ServerHttpRequest request) {
     var remote = request.getRemoteAddress();
     return remote == null || remote.getAddress() == null
         ? "unknown"

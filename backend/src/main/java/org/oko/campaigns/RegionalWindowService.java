@@ -92,11 +92,7 @@ class RegionalWindowService {
       return Mono.error(new AccessDeniedException());
     }
     RegionalWindowsChanged event =
-        new RegionalWindowsChanged(
-            campaignId,
-            stage.name(),
-            List.of(new RegionalWindowsChanged.Region(region, null, null)),
-            caller.login());
+        new RegionalWindowsChanged(campaignId, stage.name(), region, null, null, caller.login());
     return campaigns
         .visibleTo(caller, campaignId)
         .filter(campaign -> campaign.regionCodes().contains(region))
@@ -107,7 +103,7 @@ class RegionalWindowService {
         .flatMap(
             removed ->
                 removed
-                    ? outbox.append(RegionalWindowsChanged.TOPIC, String.valueOf(campaignId), event)
+                    ? outbox.append(RegionalWindowsChanged.TOPIC, campaignId + ":" + region, event)
                     : Mono.<Void>empty())
         .as(tx::transactional)
         .then(Mono.defer(() -> store.list(campaignId, stage, null).collectList()));
@@ -151,20 +147,23 @@ class RegionalWindowService {
       LocalDateTime opens,
       LocalDateTime closes) {
     Instant now = clock.instant();
-    RegionalWindowsChanged event =
-        new RegionalWindowsChanged(
-            campaignId,
-            stage.name(),
-            moments.stream()
-                .map(
-                    m ->
-                        new RegionalWindowsChanged.Region(
-                            m.regionCode(), m.opensAt(), m.closesAt()))
-                .toList(),
-            caller.login());
     return Flux.fromIterable(moments)
-        .concatMap(m -> store.upsert(campaignId, stage, m, opens, closes, caller.login(), now))
-        .then(outbox.append(RegionalWindowsChanged.TOPIC, String.valueOf(campaignId), event))
+        .concatMap(
+            m ->
+                store
+                    .upsert(campaignId, stage, m, opens, closes, caller.login(), now)
+                    .then(announce(caller, campaignId, stage, m)))
+        .then()
         .as(tx::transactional);
+  }
+
+  /** The region's event, for its systems' change feed (issue 20, in issue 23's feed). */
+  private Mono<Void> announce(
+      Caller caller, long campaignId, Stage stage, RegionalWindowRules.Moments m) {
+    return outbox.append(
+        RegionalWindowsChanged.TOPIC,
+        campaignId + ":" + m.regionCode(),
+        new RegionalWindowsChanged(
+            campaignId, stage.name(), m.regionCode(), m.opensAt(), m.closesAt(), caller.login()));
   }
 }

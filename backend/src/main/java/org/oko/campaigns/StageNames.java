@@ -2,12 +2,10 @@ package org.oko.campaigns;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import org.oko.platform.time.ZoneCities;
 
 /** How stages and their deadlines are named to users (Russian, in the region's local time). */
 public final class StageNames {
-
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private StageNames() {}
 
@@ -27,8 +25,8 @@ public final class StageNames {
     };
   }
 
-  /** {@code 12.03.2026 18:00 (время региона, Europe/Saratov)}. */
+  /** {@code 12.03.2026 18:00 (Саратов)}: the region's local time, named by its city. */
   public static String localTime(Instant instant, ZoneId zone) {
-    return LOCAL.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    return ZoneCities.local(instant, zone);
   }
 }

@@ -68,6 +68,31 @@ public class FormDefinitionService {
         .flatMap(definitions::find);
   }
 
+  /**
+   * The template {@code in} would get, checked as {@link #create} checks it and stored nowhere: a
+   * sample whose signature names no form (form 0), so that a filled sample is refused on upload.
+   */
+  Mono<TemplateWorkbook> previewTemplate(Caller caller, long campaignId, DefinitionRules.Input in) {
+    return campaigns
+        .visibleTo(caller, campaignId)
+        .map(
+            campaign -> {
+              FormDefinitionStore.Definition d = DefinitionRules.checked(in, campaign);
+              TemplateSignature sample =
+                  d.respondent() == RespondentKind.MUNICIPALITY
+                      ? TemplateSignature.forMunicipality(0, 0, campaignId, 0L)
+                      : TemplateSignature.forOrganization(0, 0, campaignId, 0);
+              return new TemplateWorkbook(
+                  d.title(),
+                  d.instruction(),
+                  d.schema(),
+                  "Образец: организация появится в шаблоне опубликованной формы",
+                  "образец",
+                  sample,
+                  FormValidation.of(d.schema(), Map.of(), Map.of()).content());
+            });
+  }
+
   private Mono<Long> insertUnlessTaken(
       long campaignId, FormDefinitionStore.Definition d, String by) {
     return definitions
@@ -114,14 +139,28 @@ public class FormDefinitionService {
         .codeTaken(form.campaignId(), d.code(), form.id())
         .flatMap(
             taken -> taken ? Mono.error(codeTaken(d.code())) : definitions.hasResponses(form.id()))
-        .flatMap(
-            started ->
-                started && d.respondent() != form.respondent()
-                    ? Mono.error(
-                        new UnprocessableException(
-                            "respondent",
-                            "Форму уже начали заполнять: изменить, кто её заполняет, нельзя"))
-                    : Mono.empty());
+        .flatMap(started -> started ? requireCompatible(form, d) : Mono.empty());
+  }
+
+  /**
+   * A form someone has started gets only changes its saved responses survive (DefinitionChanges);
+   * every other one is named, and nothing is published.
+   */
+  private static Mono<Void> requireCompatible(
+      FormDefinitionRow form, FormDefinitionStore.Definition d) {
+    if (d.respondent() != form.respondent()) {
+      return Mono.error(
+          new UnprocessableException(
+              "respondent", "Форму уже начали заполнять: изменить, кто её заполняет, нельзя"));
+    }
+    List<FieldProblem> problems = DefinitionChanges.incompatible(form.schema(), d.schema());
+    return problems.isEmpty()
+        ? Mono.empty()
+        : Mono.error(
+            new UnprocessableException(
+                "Новая версия не опубликована: форму уже начали заполнять, а изменения несовместимы"
+                    + " с сохранёнными ответами",
+                problems));
   }
 
   // --- pre-filled rows

@@ -96,8 +96,11 @@ class FormTemplateService {
               ResponseRules.requireNotSubmitted(w.row());
               return w.target();
             })
-        .flatMap(target -> blobs.withStaged(body, maxBytes, file -> read(file, target)))
-        .flatMap(this::checkLogins)
+        .flatMap(
+            target ->
+                blobs
+                    .withStaged(body, maxBytes, file -> read(file, target))
+                    .flatMap(reader -> checkLogins(reader, target)))
         .flatMap(reader -> replace(caller, upload, reader.content()));
   }
 
@@ -114,15 +117,16 @@ class FormTemplateService {
                     e.getMessage(), List.of(FieldProblem.of(null, e.getMessage()))));
   }
 
-  private Mono<TemplateWorkbookReader> checkLogins(TemplateWorkbookReader reader) {
+  private Mono<TemplateWorkbookReader> checkLogins(
+      TemplateWorkbookReader reader, ResponseTarget target) {
     if (reader.refused()) {
       return Mono.error(reader.problems().toException("Файл не принят"));
     }
-    return writes
-        .knownLogins(reader.logins())
+    return Mono.zip(writes.knownLogins(reader.logins()), writes.issuedCodes(target))
         .map(
             known -> {
-              reader.rejectUnknownLogins(known);
+              reader.rejectUnknownLogins(known.getT1());
+              known.getT2().ifPresent(reader::rejectUnissuedCodes);
               if (!reader.problems().isEmpty()) {
                 throw reader.problems().toException("Файл не загружен");
               }

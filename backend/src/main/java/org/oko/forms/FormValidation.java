@@ -98,6 +98,11 @@ public final class FormValidation {
     validators.forEach(v -> v.rejectUnknownLogins(known));
   }
 
+  /** Reports every cell with a participant code that is not in {@code issued}. */
+  public void rejectUnissuedCodes(Set<String> issued) {
+    validators.forEach(v -> v.rejectUnissuedCodes(issued));
+  }
+
   public FormProblems problems() {
     return problems;
   }

@@ -1,13 +1,16 @@
 package org.oko.forms;
 
+import java.io.ByteArrayOutputStream;
 import org.oko.api.FormsApi;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormDefinitionInput;
 import org.oko.api.model.FormPrefillInput;
 import org.oko.api.model.FormPrefillResult;
 import org.oko.api.model.FormSummary;
+import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +52,25 @@ class FormsController implements FormsApi {
         .flatMap(
             caller -> body.flatMap(in -> definitions.create(caller, campaignId, mapper.input(in))))
         .map(form -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.definition(form)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> previewFormTemplate(
+      Long campaignId, Mono<FormDefinitionInput> body, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.FEDERAL)
+        .flatMap(
+            caller ->
+                body.flatMap(
+                    in -> definitions.previewTemplate(caller, campaignId, mapper.input(in))))
+        .flatMap(
+            workbook ->
+                WorkbookDownload.of(
+                    () -> {
+                      var out = new ByteArrayOutputStream();
+                      workbook.write(out);
+                      return out.toByteArray();
+                    },
+                    "образец-шаблона.xlsx"));
   }
 
   @Override

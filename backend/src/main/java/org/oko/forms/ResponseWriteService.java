@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.oko.campaigns.StageGate;
+import org.oko.kits.ParticipantCodeDirectory;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
@@ -38,6 +39,7 @@ class ResponseWriteService {
   private final ResponseVersionStore versionStore;
   private final RespondentStore respondents;
   private final ApprovalStore approvals;
+  private final ParticipantCodeDirectory codes;
   private final StageGate gate;
   private final Outbox outbox;
   private final TransactionalOperator tx;
@@ -49,6 +51,7 @@ class ResponseWriteService {
       ResponseVersionStore versionStore,
       RespondentStore respondents,
       ApprovalStore approvals,
+      ParticipantCodeDirectory codes,
       StageGate gate,
       Outbox outbox,
       TransactionalOperator tx,
@@ -58,6 +61,7 @@ class ResponseWriteService {
     this.versionStore = versionStore;
     this.respondents = respondents;
     this.approvals = approvals;
+    this.codes = codes;
     this.gate = gate;
     this.outbox = outbox;
     this.tx = tx;
@@ -97,12 +101,26 @@ class ResponseWriteService {
     return respondents.existing(logins);
   }
 
+  /**
+   * The codes a subject's form of an organization accepts (the codes protocol, issue 20): empty
+   * when the form has no subject, or the organization was issued no codes of it (then any code).
+   */
+  Mono<Optional<Set<String>>> issuedCodes(ResponseTarget t) {
+    if (t.form().subjectKey() == null || !t.respondent().isOrganization()) {
+      return Mono.just(Optional.empty());
+    }
+    return codes
+        .of(t.form().campaignId(), t.respondent().organizationId(), t.form().subjectKey())
+        .map(issued -> issued.isEmpty() ? Optional.<Set<String>>empty() : Optional.of(issued));
+  }
+
   Mono<FormValidation> validate(ResponseTarget t, Map<String, List<Map<String, String>>> sheets) {
     FormValidation v = FormValidation.of(t.schema(), sheets, t.prefill());
-    return knownLogins(v.logins())
+    return Mono.zip(knownLogins(v.logins()), issuedCodes(t))
         .map(
             known -> {
-              v.rejectUnknownLogins(known);
+              v.rejectUnknownLogins(known.getT1());
+              known.getT2().ifPresent(v::rejectUnissuedCodes);
               return v;
             });
   }

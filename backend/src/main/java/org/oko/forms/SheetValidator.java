@@ -42,6 +42,8 @@ public final class SheetValidator {
   private final Consumer<String[]> sink;
   private final List<Map<String, String>> uniqueSeen = new ArrayList<>();
   private final Map<String, List<Place>> logins = new HashMap<>();
+  // the first place of each code: codes are unique in a protocol, repeats are reported as such
+  private final Map<String, Place> codes = new HashMap<>();
   private int rows;
 
   private record Place(int position, int sourceRow, int column) {}
@@ -165,6 +167,26 @@ public final class SheetValidator {
         });
   }
 
+  /**
+   * Reports every place where a participant code that is not in {@code issued} was typed (the codes
+   * protocol's codes, seed 004 6.13.2).
+   */
+  public void rejectUnissuedCodes(Set<String> issued) {
+    codes.forEach(
+        (code, place) -> {
+          if (!issued.contains(code)) {
+            problems.cell(
+                place.position(),
+                place.sourceRow(),
+                place.column(),
+                code,
+                "Кода участника «"
+                    + code
+                    + "» нет в протоколе проведения с кодами вашей организации по этому предмету");
+          }
+        });
+  }
+
   private void check(int position, int sourceRow, String[] row) {
     for (int i = 0; i < row.length; i++) {
       ColumnSpec column = columns.get(i);
@@ -196,6 +218,8 @@ public final class SheetValidator {
         if (places.size() < MAX_LOGIN_PLACES) {
           places.add(new Place(position, sourceRow, i));
         }
+      } else if (column.type() == ColumnType.PARTICIPANT_CODE) {
+        codes.putIfAbsent(row[i], new Place(position, sourceRow, i));
       }
     }
     rowRules.apply(position, sourceRow, row);

@@ -136,6 +136,10 @@ final class TemplateWorkbookReader {
     validators.forEach(v -> v.rejectUnknownLogins(known));
   }
 
+  void rejectUnissuedCodes(Set<String> issued) {
+    validators.forEach(v -> v.rejectUnissuedCodes(issued));
+  }
+
   // ---------------------------------------------------------------- signature
 
   private boolean signed(WorkbookReader workbook, TemplateSignature expected) {

@@ -84,21 +84,30 @@ class ClientCredentialsGrant {
                     .flatMap(
                         ok ->
                             ok
-                                ? throttle
-                                    .succeeded(attempt)
-                                    .then(clientToken(found.get(), form.getFirst("scope"), address))
-                                : audit(
-                                        clientId,
-                                        Role.API_CLIENT.name(),
-                                        null,
-                                        "client.token",
-                                        "failure: wrong credentials",
-                                        address)
-                                    .then(
-                                        error(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "invalid_client",
-                                            "Неверный клиент или секрет"))));
+                                ? rightSecret(found.get(), form, attempt, address)
+                                : wrongSecret(clientId, address)));
+  }
+
+  private Mono<ServerResponse> rightSecret(
+      ApiClientStore.ApiClient client,
+      MultiValueMap<String, String> form,
+      LoginThrottleStore.Checkable attempt,
+      String address) {
+    return throttle.succeeded(attempt).then(clientToken(client, form.getFirst("scope"), address));
+  }
+
+  private Mono<ServerResponse> wrongSecret(String clientId, String address) {
+    return throttle
+        .failed(address)
+        .then(
+            audit(
+                clientId,
+                Role.API_CLIENT.name(),
+                null,
+                "client.token",
+                "failure: wrong credentials",
+                address))
+        .then(error(HttpStatus.UNAUTHORIZED, "invalid_client", "Неверный клиент или секрет"));
   }
 
   private Mono<ServerResponse> clientToken(

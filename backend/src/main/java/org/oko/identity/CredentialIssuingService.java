@@ -71,18 +71,27 @@ class CredentialIssuingService {
               return tx.transactional(lines)
                   .flatMap(
                       issued ->
-                          audit
-                              .record(
-                                  new AuditLog.Entry(
-                                      caller.login(),
-                                      caller.role().name(),
-                                      orgs.get(0).regionCode(),
-                                      "credentials.issue",
-                                      scope + ": " + issued.size() + " организаций",
-                                      "success",
-                                      clientAddress))
-                              .thenReturn(new Issued(issued, scope)));
+                          audited(caller, orgs.get(0).regionCode(), scope, issued, clientAddress));
             });
+  }
+
+  /** The issue recorded in the audit log (who, which region, how many), then its answer. */
+  private Mono<Issued> audited(
+      Caller caller,
+      String regionCode,
+      String scope,
+      List<CredentialsWorkbook.Line> issued,
+      String clientAddress) {
+    var entry =
+        new AuditLog.Entry(
+            caller.login(),
+            caller.role().name(),
+            regionCode,
+            "credentials.issue",
+            scope + ": " + issued.size() + " организаций",
+            "success",
+            clientAddress);
+    return audit.record(entry).thenReturn(new Issued(issued, scope));
   }
 
   private static final String SCANNING_CENTRE = "SCANNING_CENTRE";
@@ -127,6 +136,12 @@ class CredentialIssuingService {
         .thenReturn(new IssuedCredential(org, password));
   }
 
+  private static Mono<List<OrganizationRef>> allFound(List<OrganizationRef> found, int asked) {
+    return found.size() == asked
+        ? Mono.just(found)
+        : Mono.error(new NotFoundException("Не все организации из списка найдены в вашем регионе"));
+  }
+
   private Mono<List<OrganizationRef>> select(Caller caller, Request request) {
     List<Long> ids = request.organizationIds();
     Mono<List<OrganizationRef>> selected;
@@ -136,13 +151,7 @@ class CredentialIssuingService {
               .byIds(new HashSet<>(ids))
               .filter(org -> caller.seesRegion(org.regionCode()))
               .collectList()
-              .flatMap(
-                  found ->
-                      found.size() == new HashSet<>(ids).size()
-                          ? Mono.just(found)
-                          : Mono.error(
-                              new NotFoundException(
-                                  "Не все организации из списка найдены в вашем регионе")));
+              .flatMap(found -> allFound(found, new HashSet<>(ids).size()));
     } else if (request.regionCode() != null) {
       if (!caller.seesRegion(request.regionCode())) {
         return Mono.error(new NotFoundException("Регион «" + request.regionCode() + "» не найден"));

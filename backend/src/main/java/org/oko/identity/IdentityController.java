@@ -1,5 +1,7 @@
 package org.oko.identity;
 
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.oko.api.IdentityApi;
 import org.oko.api.model.AuditEvent;
@@ -7,6 +9,7 @@ import org.oko.api.model.AuditEventPage;
 import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
 import org.oko.api.model.SigningKeyRotated;
+import org.oko.orgs.OrganizationDirectory;
 import org.oko.platform.audit.AuditLog;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
@@ -26,12 +29,20 @@ class IdentityController implements IdentityApi {
   private final AuditLog audit;
   private final CredentialIssuingService credentials;
   private final SigningKeyStore signingKeys;
+  private final OrganizationDirectory organizations;
+
+  /** The zone of the federal organizer's times, and of an account without a region. */
+  private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
   IdentityController(
-      AuditLog audit, CredentialIssuingService credentials, SigningKeyStore signingKeys) {
+      AuditLog audit,
+      CredentialIssuingService credentials,
+      SigningKeyStore signingKeys,
+      OrganizationDirectory organizations) {
     this.audit = audit;
     this.credentials = credentials;
     this.signingKeys = signingKeys;
+    this.organizations = organizations;
   }
 
   @Override
@@ -101,18 +112,27 @@ class IdentityController implements IdentityApi {
   @Override
   public Mono<ResponseEntity<Me>> getMe(ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .map(
-            caller -> {
-              Me me =
-                  new Me(
-                      caller.login(),
-                      caller.displayName() == null ? caller.login() : caller.displayName(),
-                      org.oko.api.model.Role.fromValue(caller.role().name()));
-              me.setRegionCode(caller.regionCode());
-              me.setMunicipalityId(caller.municipalityId());
-              me.setOrganizationId(caller.organizationId());
-              return ResponseEntity.ok(me);
-            });
+        .flatMap(
+            caller ->
+                (caller.regionCode() == null
+                        ? Mono.just(MOSCOW)
+                        : organizations
+                            .zonesOf(List.of(caller.regionCode()))
+                            .map(zones -> zones.getOrDefault(caller.regionCode(), MOSCOW)))
+                    .map(zone -> ResponseEntity.ok(me(caller, zone))));
+  }
+
+  private static Me me(Caller caller, ZoneId zone) {
+    Me me =
+        new Me(
+            caller.login(),
+            caller.displayName() == null ? caller.login() : caller.displayName(),
+            org.oko.api.model.Role.fromValue(caller.role().name()));
+    me.setRegionCode(caller.regionCode());
+    me.setMunicipalityId(caller.municipalityId());
+    me.setOrganizationId(caller.organizationId());
+    me.setTimeZone(zone.getId());
+    return me;
   }
 
   private static CredentialIssuingService.Request request(CredentialIssueRequest in) {

@@ -14,6 +14,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /** The authorization-server endpoints (tag {@code oauth2} of openapi.yaml). */
 @Configuration(proxyBeanMethods = false)
@@ -26,23 +27,21 @@ class OAuth2Routes {
             POST("/oauth2/token").and(accept(MediaType.APPLICATION_FORM_URLENCODED)), tokens::token)
         .andRoute(POST("/oauth2/revoke"), tokens::revoke)
         .andRoute(
-            GET("/.well-known/jwks.json"),
-            request ->
-                keys.publicKeys()
-                    .flatMap(
-                        list ->
-                            ServerResponse.ok()
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .cacheControl(CacheControl.noCache())
-                                .bodyValue(
-                                    Map.of(
-                                        "keys", list.stream().map(RSAKey::toJSONObject).toList()))))
+            GET("/.well-known/jwks.json"), request -> keys.publicKeys().flatMap(OAuth2Routes::jwks))
         .andRoute(
             GET("/.well-known/openid-configuration"),
             request ->
                 ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(discovery(issuer)));
+  }
+
+  /** The public signing keys as a JSON Web Key Set; not cached, so a rotation shows at once. */
+  private static Mono<ServerResponse> jwks(List<RSAKey> keys) {
+    return ServerResponse.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .cacheControl(CacheControl.noCache())
+        .bodyValue(Map.of("keys", keys.stream().map(RSAKey::toJSONObject).toList()));
   }
 
   private static org.springframework.web.reactive.function.server.RequestPredicate accept(

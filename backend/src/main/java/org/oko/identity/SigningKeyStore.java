@@ -71,23 +71,27 @@ class SigningKeyStore implements TokenKeys {
   Mono<RSAKey> rotate() {
     return Mono.fromCallable(SigningKeyStore::generate)
         .subscribeOn(Schedulers.boundedElastic())
-        .flatMap(
-            key ->
-                db.sql(
-                        "insert into signing_key (kid, private_der, public_der)"
-                            + " values (:kid, :private, :public)")
-                    .bind("kid", key.getKeyID())
-                    .bind("private", toPrivate(key).getEncoded())
-                    .bind("public", toPublic(key).getEncoded())
-                    .then()
-                    .then(
-                        db.sql(
-                                "update signing_key set retired_at = now()"
-                                    + " where kid <> :kid and retired_at is null")
-                            .bind("kid", key.getKeyID())
-                            .then()))
+        .flatMap(key -> insert(key).then(retireAllBut(key)))
         .then(reload())
         .map(keys -> keys.get(0));
+  }
+
+  private Mono<Void> insert(RSAKey key) {
+    return db.sql(
+            "insert into signing_key (kid, private_der, public_der)"
+                + " values (:kid, :private, :public)")
+        .bind("kid", key.getKeyID())
+        .bind("private", toPrivate(key).getEncoded())
+        .bind("public", toPublic(key).getEncoded())
+        .then();
+  }
+
+  /** Every other key stops signing now; it still verifies for a day (see {@link #reload}). */
+  private Mono<Void> retireAllBut(RSAKey key) {
+    return db.sql(
+            "update signing_key set retired_at = now() where kid <> :kid and retired_at is null")
+        .bind("kid", key.getKeyID())
+        .then();
   }
 
   private Mono<List<RSAKey>> reload() {

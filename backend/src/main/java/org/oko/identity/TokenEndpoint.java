@@ -149,23 +149,22 @@ class TokenEndpoint {
                   .flatMap(
                       matches -> {
                         if (matches && found.isPresent() && !found.get().disabled()) {
-                          Account account = found.get();
-                          return throttle
-                              .succeeded(attempt)
-                              .then(
-                                  audit(
-                                      login,
-                                      account.role().name(),
-                                      account.regionCode(),
-                                      "login",
-                                      "success",
-                                      address))
-                              .then(tokensFor(account, null));
+                          return signedIn(login, found.get(), attempt, address);
                         }
                         return wrongCredentials(
                             login, found.map(Account::regionCode).orElse(null), address);
                       });
             });
+  }
+
+  /** A right password of an enabled account: its attempt taken back, audited, tokens issued. */
+  private Mono<ServerResponse> signedIn(
+      String login, Account account, LoginThrottleStore.Checkable attempt, String address) {
+    return throttle
+        .succeeded(attempt)
+        .then(
+            audit(login, account.role().name(), account.regionCode(), "login", "success", address))
+        .then(tokensFor(account, null));
   }
 
   /**
@@ -221,9 +220,14 @@ class TokenEndpoint {
             });
   }
 
-  /** The attempt's reservation stays counted as a failure. */
+  /**
+   * The attempt's reservation stays counted as a failure of the login; the address counts one more
+   * wrong password.
+   */
   private Mono<ServerResponse> wrongCredentials(String login, String regionCode, String address) {
-    return audit(login, null, regionCode, "login", "failure: wrong credentials", address)
+    return throttle
+        .failed(address)
+        .then(audit(login, null, regionCode, "login", "failure: wrong credentials", address))
         .then(error(HttpStatus.BAD_REQUEST, "invalid_grant", WRONG_CREDENTIALS));
   }
 

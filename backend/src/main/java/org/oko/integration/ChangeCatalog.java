@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The events regional systems receive (docs/architecture.md, "Which events are read, and which are
  * the external contract") and the API URL of the resource each one changed, filled from the event's
- * own fields. Publications are not here: their event is written when a publication is scheduled,
- * before its release time, and its audience must not learn of it earlier.
+ * own fields. A publication is here by {@code PublicationReleased}, written per region once its
+ * release time has come there, never by {@code PublicationPublished}, which is written when it is
+ * scheduled, before its audience may learn of it.
  */
 final class ChangeCatalog {
 
@@ -29,7 +30,11 @@ final class ChangeCatalog {
     RESOURCES.put("observers.ObserverActSubmitted", "/api/campaigns/{campaignId}/observer-acts");
     RESOURCES.put("sample.SamplePublished", "/api/campaigns/{campaignId}/sample");
     RESOURCES.put("campaigns.StageExtended", "/api/campaigns/{campaignId}/schedule");
+    RESOURCES.put(
+        "campaigns.RegionalWindowsChanged",
+        "/api/campaigns/{campaignId}/stages/{stageCode}/regional-windows");
     RESOURCES.put("results.ReportReleased", "/api/campaigns/{campaignId}");
+    RESOURCES.put("publications.PublicationReleased", "/api/publications/{publicationId}");
   }
 
   private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");

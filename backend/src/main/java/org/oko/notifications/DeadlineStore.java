@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormReadModel;
 import org.oko.identity.AccountReadModel;
+import org.oko.roadmaps.RoadmapReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,13 @@ import reactor.core.publisher.Mono;
 /**
  * «Срок завтра» in one statement: the forms whose stage closes tomorrow for the respondent — the
  * stage's own closing or, where it was kept open longer for the respondent's region or for the
- * organization itself, the latest extension ({@code StageGate}'s rule) — in the respondent's
- * region's local calendar, and for each the accounts of the respondents that have not submitted it
- * — a campaign's participating organizations of the form's kinds, or the municipalities'
- * coordinators of the campaign's regions. One row per account and deadline (the subject names the
- * form and the closing time), so running it again, on any instance, adds only what is new; a moved
- * deadline is a new one.
+ * organization itself, the latest extension, or else the region's earlier roadmap deadline in the
+ * stage ({@code StageGate}'s rule; {@link RoadmapReadModel}) — in the respondent's region's local
+ * calendar, and for each the accounts of the respondents that have not submitted it — a campaign's
+ * participating organizations of the form's kinds, or the municipalities' coordinators of the
+ * campaign's regions. One row per account and deadline (the subject names the form and the closing
+ * time), so running it again, on any instance, adds only what is new; a moved deadline is a new
+ * one.
  */
 @Component
 class DeadlineStore {
@@ -36,13 +38,22 @@ class DeadlineStore {
                       where x.campaign_id = s.campaign_id and x.stage_code = s.code
                         and x.closes_at > :now
                         and x.closes_at <= cast(:now as timestamptz) + interval '2 days')
+           or exists (select 1 from %8$s rd
+                      where rd.campaign_id = s.campaign_id and rd.stage_code = s.code
+                        and rd.due_at > :now
+                        and rd.due_at <= cast(:now as timestamptz) + interval '2 days')
       ),
       late as (
         select a.login, d.form_id, d.title, g.time_zone,
-               greatest(d.stage_closes_at,
-                        (select max(x.closes_at) from %7$s x
+               coalesce((select max(x.closes_at) from %7$s x
                          where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
-                           and (x.region_code = o.region_code or x.organization_id = o.id)))
+                           and (x.region_code = o.region_code or x.organization_id = o.id)
+                           and x.closes_at > d.stage_closes_at),
+                        least(d.stage_closes_at,
+                              (select rd.due_at from %8$s rd
+                               where rd.campaign_id = d.campaign_id
+                                 and rd.stage_code = d.stage_code
+                                 and rd.region_code = o.region_code)))
                  as closes_at
         from due d
         join %3$s e on e.campaign_id = d.campaign_id
@@ -55,10 +66,15 @@ class DeadlineStore {
                           and r.organization_id = o.id and r.status = 'SUBMITTED')
         union all
         select a.login, d.form_id, d.title, g.time_zone,
-               greatest(d.stage_closes_at,
-                        (select max(x.closes_at) from %7$s x
+               coalesce((select max(x.closes_at) from %7$s x
                          where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
-                           and x.region_code = cr.region_code))
+                           and x.region_code = cr.region_code
+                           and x.closes_at > d.stage_closes_at),
+                        least(d.stage_closes_at,
+                              (select rd.due_at from %8$s rd
+                               where rd.campaign_id = d.campaign_id
+                                 and rd.stage_code = d.stage_code
+                                 and rd.region_code = cr.region_code)))
                  as closes_at
         from due d
         join %6$s cr on cr.campaign_id = d.campaign_id
@@ -92,7 +108,8 @@ class DeadlineStore {
               AccountReadModel.accounts(),
               FormReadModel.responses(),
               CampaignReadModel.regions(),
-              CampaignReadModel.stageExtensions());
+              CampaignReadModel.stageExtensions(),
+              RoadmapReadModel.closing());
 
   /** A deadline's notifications just stored. */
   record Reminded(String subject, long recipients) {}

@@ -12,6 +12,7 @@ import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
 import org.oko.publications.PublicationPublished;
 import org.oko.results.ReportReleased;
+import org.oko.scoring.ExpertDecided;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +31,8 @@ class EventNotices {
           PublicationPublished.TOPIC.name(),
           FormReopened.TOPIC.name(),
           ReportReleased.TOPIC.name(),
-          ObserverViolationsHandedOver.TOPIC.name());
+          ObserverViolationsHandedOver.TOPIC.name(),
+          ExpertDecided.TOPIC.name());
 
   /** The campaign as a whole, whoever takes part (the audience rule needs its kinds). */
   private static final Caller SYSTEM =
@@ -67,6 +69,9 @@ class EventNotices {
     }
     if (type.equals(ObserverViolationsHandedOver.TOPIC.name())) {
       return violations(json.readValue(event.payload(), ObserverViolationsHandedOver.class), now);
+    }
+    if (type.equals(ExpertDecided.TOPIC.name())) {
+      return expertDecided(json.readValue(event.payload(), ExpertDecided.class), now);
     }
     if (type.equals(ReportReleased.TOPIC.name())) {
       return released(json.readValue(event.payload(), ReportReleased.class), now);
@@ -112,9 +117,7 @@ class EventNotices {
     // the text is an SQL format() pattern (the form's title goes in at %s): a % of the reason is
     // doubled
     String reason =
-        e.reason() == null || e.reason().isBlank()
-            ? ""
-            : " Причина: «" + e.reason().replace("%", "%%") + "».";
+        e.reason() == null || e.reason().isBlank() ? "" : " Причина: «" + e.reason() + "».";
     Notice n =
         e.returned()
             ? new Notice(
@@ -207,6 +210,50 @@ class EventNotices {
                       "/observers/" + e.campaignId(),
                       now);
               return store.toAnswerers(n, true, null, e.handedBy(), now).map(c -> new Fanned(n, c));
+            });
+  }
+
+  /**
+   * Seed 000 (experts «по согласованию с федеральным организатором»): the regional coordinators of
+   * the expert's region hear whether the federal organizer approved the expert they proposed, and
+   * why not.
+   */
+  private Mono<Fanned> expertDecided(ExpertDecided e, Instant now) {
+    return campaigns
+        .visibleTo(SYSTEM, e.campaignId())
+        .flatMap(
+            campaign -> {
+              String expert = e.expertName() + " (" + e.expertLogin() + ")";
+              String text =
+                  e.approved()
+                      ? "Федеральный организатор согласовал эксперта "
+                          + expert
+                          + " по «"
+                          + campaign.title()
+                          + "»: эксперт может получать работы на проверку."
+                      : "Федеральный организатор не согласовал эксперта "
+                          + expert
+                          + " по «"
+                          + campaign.title()
+                          + "». Причина: «"
+                          + e.reason()
+                          + "». Предложите другого эксперта.";
+              Notice n =
+                  new Notice(
+                      "expert-decided:"
+                          + e.campaignId()
+                          + ":"
+                          + e.expertLogin()
+                          + ":"
+                          + e.decidedAt().toEpochMilli(),
+                      "EXPERT_DECIDED",
+                      e.approved() ? "Эксперт согласован" : "Эксперт не согласован",
+                      text,
+                      "/campaigns/" + e.campaignId() + "/scoring",
+                      now);
+              return store
+                  .toAnswerers(n, false, e.regionCode(), e.decidedBy(), now)
+                  .map(c -> new Fanned(n, c));
             });
   }
 

@@ -54,7 +54,7 @@ final class ActRegisterWorkbook {
    * (to whom, by which letter, when, by whom, on time or late), the register of its acts with
    * violations on the second (scans named by their file names).
    */
-  static Mono<byte[]> forAuthority(AuthorityHandoverStore.Row handover, List<ActInfo> acts) {
+  static Mono<byte[]> forAuthority(RegionHandover handover, List<ActInfo> acts) {
     return Mono.fromCallable(
             () -> {
               try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
@@ -71,7 +71,7 @@ final class ActRegisterWorkbook {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static void cover(SXSSFWorkbook workbook, AuthorityHandoverStore.Row h) {
+  private static void cover(SXSSFWorkbook workbook, RegionHandover h) {
     Sheet sheet = workbook.createSheet("Передача в ОИВ");
     CellStyle bold = ReferralWorkbook.bold(workbook);
     String zone = h.timeZone();
@@ -160,34 +160,8 @@ final class ActRegisterWorkbook {
 
   /** The city a Russian zone is named by (as the SPA names it); another zone as it is. */
   static String city(String zone) {
-    return CITIES.getOrDefault(zone, zone);
+    return org.oko.platform.time.ZoneCities.city(zone);
   }
-
-  private static final java.util.Map<String, String> CITIES =
-      java.util.Map.ofEntries(
-          java.util.Map.entry("Europe/Kaliningrad", "Калининград"),
-          java.util.Map.entry("Europe/Moscow", "Москва"),
-          java.util.Map.entry("Europe/Samara", "Самара"),
-          java.util.Map.entry("Europe/Saratov", "Саратов"),
-          java.util.Map.entry("Europe/Volgograd", "Волгоград"),
-          java.util.Map.entry("Europe/Ulyanovsk", "Ульяновск"),
-          java.util.Map.entry("Europe/Astrakhan", "Астрахань"),
-          java.util.Map.entry("Europe/Kirov", "Киров"),
-          java.util.Map.entry("Asia/Yekaterinburg", "Екатеринбург"),
-          java.util.Map.entry("Asia/Omsk", "Омск"),
-          java.util.Map.entry("Asia/Novosibirsk", "Новосибирск"),
-          java.util.Map.entry("Asia/Barnaul", "Барнаул"),
-          java.util.Map.entry("Asia/Tomsk", "Томск"),
-          java.util.Map.entry("Asia/Novokuznetsk", "Новокузнецк"),
-          java.util.Map.entry("Asia/Krasnoyarsk", "Красноярск"),
-          java.util.Map.entry("Asia/Irkutsk", "Иркутск"),
-          java.util.Map.entry("Asia/Chita", "Чита"),
-          java.util.Map.entry("Asia/Yakutsk", "Якутск"),
-          java.util.Map.entry("Asia/Vladivostok", "Владивосток"),
-          java.util.Map.entry("Asia/Sakhalin", "Сахалин"),
-          java.util.Map.entry("Asia/Magadan", "Магадан"),
-          java.util.Map.entry("Asia/Kamchatka", "Камчатка"),
-          java.util.Map.entry("Asia/Anadyr", "Анадырь"));
 
   private static String nz(String value) {
     return value == null ? "" : value;

@@ -8,7 +8,6 @@ import org.oko.api.model.ObserverAuthorityHandoverInput;
 import org.oko.api.model.ObserverViolationHandover;
 import org.oko.api.model.ObserverViolationHandoverBoard;
 import org.oko.platform.excel.WorkbookDownload;
-import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.ApiTimes;
 import org.springframework.core.io.Resource;
@@ -26,46 +25,40 @@ import reactor.core.publisher.Mono;
 class ObserverHandoversController implements ObserverHandoversApi {
 
   private final ArchiveHandoverService archives;
-  private final ViolationHandoverService violations;
-  private final AuthorityHandoverService authority;
+  private final RegionHandoverService regions;
 
-  ObserverHandoversController(
-      ArchiveHandoverService archives,
-      ViolationHandoverService violations,
-      AuthorityHandoverService authority) {
+  ObserverHandoversController(ArchiveHandoverService archives, RegionHandoverService regions) {
     this.archives = archives;
-    this.violations = violations;
-    this.authority = authority;
+    this.regions = regions;
   }
 
   @Override
   public Mono<ResponseEntity<ObserverAuthorityHandover>> handOverObserverViolationsToAuthority(
       Long campaignId, Mono<ObserverAuthorityHandoverInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .zipWith(body)
-        .flatMap(
-            in -> {
-              Caller caller = in.getT1();
-              ObserverAuthorityHandoverInput input = in.getT2();
-              return authority.handOver(
-                  caller, campaignId, input.getAuthority(), input.getReference());
-            })
-        .map(row -> ResponseEntity.ok(toApi(row)));
+    return CurrentCaller.withBody(
+            body,
+            (caller, input) ->
+                regions.handOver(
+                    caller,
+                    campaignId,
+                    HandoverKind.AUTHORITY,
+                    new RegionHandoverStore.Letter(input.getAuthority(), input.getReference())))
+        .map(row -> ResponseEntity.ok(toAuthority(row)));
   }
 
   @Override
   public Mono<ResponseEntity<ObserverAuthorityHandover>> getObserverAuthorityHandover(
       Long campaignId, String regionCode, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> authority.status(caller, campaignId, regionCode))
-        .map(row -> ResponseEntity.ok(toApi(row)));
+        .flatMap(caller -> regions.status(caller, campaignId, HandoverKind.AUTHORITY, regionCode))
+        .map(row -> ResponseEntity.ok(toAuthority(row)));
   }
 
   @Override
   public Mono<ResponseEntity<Resource>> downloadObserverAuthorityRegister(
       Long campaignId, String regionCode, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> authority.register(caller, campaignId, regionCode))
+        .flatMap(caller -> regions.authorityRegister(caller, campaignId, regionCode))
         .map(bytes -> WorkbookDownload.response(bytes, "Сведения о нарушениях для ОИВ.xlsx"));
   }
 
@@ -99,15 +92,18 @@ class ObserverHandoversController implements ObserverHandoversApi {
   public Mono<ResponseEntity<ObserverViolationHandover>> handOverObserverViolations(
       Long campaignId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> violations.handOver(caller, campaignId))
-        .map(row -> ResponseEntity.ok(toApi(row)));
+        .flatMap(
+            caller ->
+                regions.handOver(
+                    caller, campaignId, HandoverKind.FEDERAL, RegionHandoverStore.Letter.NONE))
+        .map(row -> ResponseEntity.ok(toFederal(row)));
   }
 
   @Override
   public Mono<ResponseEntity<ObserverViolationHandoverBoard>> listObserverViolationHandovers(
       Long campaignId, ServerWebExchange exchange) {
     return CurrentCaller.get()
-        .flatMap(caller -> violations.board(caller, campaignId))
+        .flatMap(caller -> regions.board(caller, campaignId, HandoverKind.FEDERAL))
         .map(
             board ->
                 ResponseEntity.ok(
@@ -115,7 +111,7 @@ class ObserverHandoversController implements ObserverHandoversApi {
                         .passed(board.passed())
                         .notPassed(board.items().size() - board.passed())
                         .late(board.late())
-                        .items(board.items().stream().map(this::toApi).toList())));
+                        .items(board.items().stream().map(this::toFederal).toList())));
   }
 
   private ObserverArchiveHandover toApi(ArchiveHandoverStore.Row row) {
@@ -129,7 +125,7 @@ class ObserverHandoversController implements ObserverHandoversApi {
         .acts(row.acts());
   }
 
-  private ObserverAuthorityHandover toApi(AuthorityHandoverStore.Row row) {
+  private ObserverAuthorityHandover toAuthority(RegionHandover row) {
     return new ObserverAuthorityHandover()
         .regionCode(row.regionCode())
         .regionName(row.regionName())
@@ -146,7 +142,7 @@ class ObserverHandoversController implements ObserverHandoversApi {
         .actsWithViolations(row.actsWithViolations());
   }
 
-  private ObserverViolationHandover toApi(ViolationHandoverStore.Row row) {
+  private ObserverViolationHandover toFederal(RegionHandover row) {
     return new ObserverViolationHandover()
         .regionCode(row.regionCode())
         .regionName(row.regionName())

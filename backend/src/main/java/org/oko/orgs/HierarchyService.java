@@ -90,12 +90,13 @@ class HierarchyService {
             Mono.error(new NotFoundException("Муниципалитет " + municipalityId + " не найден")));
   }
 
+  /** A page by number, or (with {@code afterLogin}) the page after that login. */
   Mono<Counted<OrganizationRow>> organizations(
-      Caller caller, OrganizationFilter requested, Paging paging) {
+      Caller caller, OrganizationFilter requested, Paging paging, String afterLogin) {
     OrganizationFilter filter = narrow(Visibility.directoryOf(caller), requested);
     return Mono.zip(
         store.countOrganizations(filter),
-        store.organizations(filter, paging).collectList(),
+        store.organizations(filter, paging, afterLogin).collectList(),
         Counted::new);
   }
 

@@ -196,18 +196,28 @@ class HierarchyStore {
     return where.bindTo(db.sql(sql)).map(r -> r.get(0, Long.class)).one();
   }
 
-  Flux<OrganizationRow> organizations(OrganizationFilter filter, Paging paging) {
+  /**
+   * A page in login order: by number, or (keyset, {@code afterLogin} not null) the logins after
+   * that one, which walks the login index however deep into the register it is.
+   */
+  Flux<OrganizationRow> organizations(OrganizationFilter filter, Paging paging, String afterLogin) {
     OrganizationSearchSql.Where where = OrganizationSearchSql.organizations(filter);
-    return where
-        .bindTo(
-            db.sql(
-                ORGANIZATION_SELECT
-                    + where.sql()
-                    + " order by o.login limit :limit offset :offset"))
-        .bind("limit", paging.size())
-        .bind("offset", paging.offset())
-        .map(HierarchyStore::toOrganization)
-        .all();
+    String keyset =
+        afterLogin == null ? "" : (where.sql().isEmpty() ? " where" : " and") + " o.login > :after";
+    var spec =
+        where
+            .bindTo(
+                db.sql(
+                    ORGANIZATION_SELECT
+                        + where.sql()
+                        + keyset
+                        + " order by o.login limit :limit offset :offset"))
+            .bind("limit", paging.size())
+            .bind("offset", afterLogin == null ? paging.offset() : 0L);
+    if (afterLogin != null) {
+      spec = spec.bind("after", afterLogin);
+    }
+    return spec.map(HierarchyStore::toOrganization).all();
   }
 
   Mono<OrganizationRow> organization(long id) {

@@ -23,6 +23,7 @@ import org.oko.orgs.HierarchyStore.RegionRow;
 import org.oko.orgs.HierarchyStore.TreeNode;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.InvalidRequestException;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -104,6 +105,7 @@ class OrgsController implements OrgsApi {
       String q,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
     boolean orphansOnly = Boolean.TRUE.equals(withoutMunicipality);
     if (orphansOnly && municipalityId != null) {
@@ -121,16 +123,20 @@ class OrgsController implements OrgsApi {
             q);
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
-        .flatMap(caller -> hierarchy.organizations(caller, requested, paging))
+        .flatMap(caller -> hierarchy.organizations(caller, requested, paging, after))
         .map(
-            c ->
-                new OrganizationPage(
-                    page,
-                    size,
-                    c.total(),
-                    paging.totalPages(c.total()),
-                    c.items().stream().map(OrgsController::toApi).toList()))
-        .map(ResponseEntity::ok);
+            c -> {
+              String next = NextLinks.next(exchange, size, c.items(), OrganizationRow::login);
+              OrganizationPage answer =
+                  new OrganizationPage(
+                          page,
+                          size,
+                          c.total(),
+                          paging.totalPages(c.total()),
+                          c.items().stream().map(OrgsController::toApi).toList())
+                      .next(next);
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer);
+            });
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -34,33 +33,6 @@ final class DownloadsWorkbook {
     "Время по"
   };
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
-  /** Russia's zones by their best-known city, as the SPA names them (utils/format.ts). */
-  private static final Map<String, String> CITIES =
-      Map.ofEntries(
-          Map.entry("Europe/Kaliningrad", "Калининград"),
-          Map.entry("Europe/Moscow", "Москва"),
-          Map.entry("Europe/Samara", "Самара"),
-          Map.entry("Europe/Saratov", "Саратов"),
-          Map.entry("Europe/Volgograd", "Волгоград"),
-          Map.entry("Europe/Ulyanovsk", "Ульяновск"),
-          Map.entry("Europe/Astrakhan", "Астрахань"),
-          Map.entry("Europe/Kirov", "Киров"),
-          Map.entry("Asia/Yekaterinburg", "Екатеринбург"),
-          Map.entry("Asia/Omsk", "Омск"),
-          Map.entry("Asia/Novosibirsk", "Новосибирск"),
-          Map.entry("Asia/Barnaul", "Барнаул"),
-          Map.entry("Asia/Tomsk", "Томск"),
-          Map.entry("Asia/Novokuznetsk", "Новокузнецк"),
-          Map.entry("Asia/Krasnoyarsk", "Красноярск"),
-          Map.entry("Asia/Irkutsk", "Иркутск"),
-          Map.entry("Asia/Chita", "Чита"),
-          Map.entry("Asia/Yakutsk", "Якутск"),
-          Map.entry("Asia/Vladivostok", "Владивосток"),
-          Map.entry("Asia/Sakhalin", "Сахалин"),
-          Map.entry("Asia/Magadan", "Магадан"),
-          Map.entry("Asia/Kamchatka", "Камчатка"),
-          Map.entry("Asia/Anadyr", "Анадырь"));
 
   private DownloadsWorkbook() {}
 
@@ -115,7 +87,7 @@ final class DownloadsWorkbook {
 
   /** "Europe/Saratov" → «Саратов»; a zone without a known city by its id. */
   static String city(ZoneId zone) {
-    return CITIES.getOrDefault(zone.getId(), zone.getId());
+    return org.oko.platform.time.ZoneCities.city(zone);
   }
 
   private static String time(Instant time, ZoneId zone) {

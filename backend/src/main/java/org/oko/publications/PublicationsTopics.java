@@ -12,4 +12,9 @@ class PublicationsTopics {
   EventTopic publicationPublishedTopic() {
     return PublicationPublished.TOPIC;
   }
+
+  @Bean
+  EventTopic publicationReleasedTopic() {
+    return PublicationReleased.TOPIC;
+  }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.oko.kits.KitCredentialDirectory;
 import org.oko.orgs.ScopeCondition;
+import org.oko.platform.excel.KeysetRows;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,9 @@ class SubmittedAnswersStore {
   /**
    * The submitted questionnaires of a campaign inside {@code scope}: for people in the order a
    * table is read (category, region, point, subject, kit); for machines ({@code bySession}) in
-   * session order after {@code afterSession}, so that an interrupted download resumes where it
-   * stopped.
+   * session order after {@code afterSession}, page by page ({@link KeysetRows}: each page walks
+   * {@code questionnaire_session_submitted}, so the first line does not wait for a sort of the
+   * whole campaign), so that an interrupted download resumes where it stopped.
    */
   Flux<Submitted> rows(
       long campaignId,
@@ -45,9 +47,23 @@ class SubmittedAnswersStore {
       ScopeCondition scope,
       boolean bySession,
       UUID afterSession) {
+    if (bySession) {
+      return KeysetRows.of(
+          afterSession, after -> query(campaignId, category, scope, true, after), Submitted::id);
+    }
+    return query(campaignId, category, scope, false, null);
+  }
+
+  private Flux<Submitted> query(
+      long campaignId,
+      String category,
+      ScopeCondition scope,
+      boolean bySession,
+      UUID afterSession) {
     String order =
         bySession
-            ? " and (cast(:after as uuid) is null or s.id > :after) order by s.id"
+            ? " and (cast(:after as uuid) is null or s.id > :after) order by s.id limit "
+                + KeysetRows.PAGE
             : " order by d.category desc, s.region_code, o.login, s.subject_key, k.kit_number";
     var spec =
         db.sql(

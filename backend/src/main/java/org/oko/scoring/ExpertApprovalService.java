@@ -1,8 +1,11 @@
 package org.oko.scoring;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.oko.campaigns.CampaignDirectory;
+import org.oko.platform.audit.AuditLog;
+import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
@@ -27,13 +30,22 @@ class ExpertApprovalService {
 
   private final CampaignDirectory campaigns;
   private final ExpertStore experts;
+  private final Outbox outbox;
+  private final AuditLog audit;
   private final TransactionalOperator tx;
   private final Clock clock;
 
   ExpertApprovalService(
-      CampaignDirectory campaigns, ExpertStore experts, TransactionalOperator tx, Clock clock) {
+      CampaignDirectory campaigns,
+      ExpertStore experts,
+      Outbox outbox,
+      AuditLog audit,
+      TransactionalOperator tx,
+      Clock clock) {
     this.campaigns = campaigns;
     this.experts = experts;
+    this.outbox = outbox;
+    this.audit = audit;
     this.tx = tx;
     this.clock = clock;
   }
@@ -69,14 +81,16 @@ class ExpertApprovalService {
                                 + "): отклонить его нельзя, пока работы не переданы другим"
                                 + " экспертам"));
                   }
+                  Instant now = clock.instant();
                   return experts
                       .decide(
                           campaignId,
                           login,
                           decision.approve() ? "APPROVED" : "REJECTED",
                           caller.login(),
-                          clock.instant(),
+                          now,
                           decision.approve() ? null : reason)
+                      .then(announce(caller, campaignId, expert, decision.approve(), reason, now))
                       .then(experts.one(campaignId, login));
                 });
     return campaigns
@@ -84,5 +98,43 @@ class ExpertApprovalService {
         .switchIfEmpty(
             Mono.error(() -> new NotFoundException("Кампания " + campaignId + " не найдена")))
         .then(decided.as(tx::transactional));
+  }
+
+  /**
+   * The decision in the audit log and as an event, in the decision's transaction: the region that
+   * proposed the expert hears of it through the notifications.
+   */
+  private Mono<Void> announce(
+      Caller caller,
+      long campaignId,
+      ExpertRow expert,
+      boolean approved,
+      String reason,
+      Instant now) {
+    ExpertDecided event =
+        new ExpertDecided(
+            campaignId,
+            expert.login(),
+            expert.displayName(),
+            expert.regionCode(),
+            approved,
+            approved ? null : reason,
+            caller.login(),
+            now);
+    return audit
+        .record(
+            new AuditLog.Entry(
+                caller.login(),
+                caller.role().name(),
+                expert.regionCode(),
+                approved ? "expert.approve" : "expert.reject",
+                "кампания "
+                    + campaignId
+                    + ", эксперт "
+                    + expert.login()
+                    + (approved ? "" : ": " + reason),
+                "success",
+                "unknown"))
+        .then(outbox.append(ExpertDecided.TOPIC, campaignId + ":" + expert.login(), event));
   }
 }

@@ -12,4 +12,9 @@ class ScoringTopics {
   EventTopic workScoredTopic() {
     return WorkScored.TOPIC;
   }
+
+  @Bean
+  EventTopic expertDecidedTopic() {
+    return ExpertDecided.TOPIC;
+  }
 }

@@ -2,8 +2,13 @@ package org.oko.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.oko.sample.SampleParticipants;
 import org.oko.testing.ApiTest;
+import org.oko.testing.StaffFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -12,7 +17,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * seed 003_c72cd2feee1a719e.txt 2–3: municipal coordinators are appointed by the region): region64
  * creates a municipal coordinator, who signs in with the password shown once. The test then reads
  * what the server kept: the account, created by region64, its phone normalized; and the hand-out of
- * a municipality's logins region64 then made at 360 px (downloaded once, passed on).
+ * a municipality's logins region64 then made at 360 px (downloaded once, passed on); and the staff
+ * register region64 uploaded for the demo campaign (seed 000), at 1280 and 360 px.
  */
 class AccountsJourneyTests extends ApiTest {
 
@@ -20,7 +26,34 @@ class AccountsJourneyTests extends ApiTest {
 
   @Test
   void aRegionCreatesAMunicipalCoordinatorWhoSignsIn() throws Exception {
-    NodeJourney.run("accounts", baseUrl());
+    // The staff register region64 uploads in the journey (seed 000): responsible organizers for
+    // the first two schools of the demo campaign's published sample in the region.
+    List<String> schools =
+        db.sql(
+                "select o.login from "
+                    + SampleParticipants.relation()
+                    + " e join organization o on o.id = e.organization_id"
+                    + " join campaign c on c.id = e.campaign_id"
+                    + " where c.title = 'ВПР-2026, весна' and e.region_code = '64'"
+                    + " order by o.login limit 2")
+            .map(r -> r.get("login", String.class))
+            .all()
+            .collectList()
+            .block();
+    Path staff = Files.createTempFile("staff-", ".xlsx");
+    Files.write(
+        staff,
+        StaffFiles.register(
+            List.of(
+                new String[] {schools.get(0), "Ответственный организатор", "Громова Елена Юрьевна"},
+                new String[] {
+                  schools.get(1), "Ответственный организатор", "Лебедев Игорь Олегович"
+                })));
+    try {
+      NodeJourney.run("accounts", baseUrl(), staff.toString());
+    } finally {
+      Files.deleteIfExists(staff);
+    }
 
     Long created =
         db.sql(
@@ -46,5 +79,16 @@ class AccountsJourneyTests extends ApiTest {
             .one()
             .block();
     assertThat(handedOut).as("the region's hand-out, downloaded and passed on").isPositive();
+
+    // The staff register the journey uploaded, kept as region64's.
+    Long appointed =
+        db.sql(
+                "select count(*) as n from staff_member where updated_by = 'region64'"
+                    + " and full_name in ('Громова Елена Юрьевна', 'Лебедев Игорь Олегович')"
+                    + " and duty = 'RESPONSIBLE_ORGANIZER'")
+            .map(r -> r.get("n", Long.class))
+            .one()
+            .block();
+    assertThat(appointed).as("the responsible organizers region64 uploaded").isEqualTo(2);
   }
 }

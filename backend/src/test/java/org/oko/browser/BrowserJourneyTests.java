@@ -46,8 +46,10 @@ class BrowserJourneyTests extends ApiTest {
     assertThat(finished).as("the browser journey finished within 180 s").isTrue();
     assertThat(node.exitValue()).as("browser journey output:\n" + output).isZero();
     NodeJourney.assertNoCspViolation(output);
-    try (var shots = Files.list(results)) {
-      assertThat(shots.filter(p -> p.toString().endsWith(".png")).count())
+    // The journey's screenshots, kept by CI as artifacts (.ci/run).
+    Path screenshots = FRONTEND.resolve("../backend/target/screenshots");
+    try (var shots = Files.list(screenshots)) {
+      assertThat(shots.filter(p -> p.getFileName().toString().startsWith("browse-")).count())
           .isGreaterThanOrEqualTo(3);
     }
   }

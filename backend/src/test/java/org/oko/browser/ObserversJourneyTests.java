@@ -43,8 +43,8 @@ class ObserversJourneyTests extends ApiTest {
     assertThat(archives).as("mun64-engels's archive was marked passed to РЦОКО").isPositive();
     Long violations =
         db.sql(
-                "select count(*) as n from observer_violation_handover"
-                    + " where region_code = '64' and handed_by = 'region64'")
+                "select count(*) as n from observer_region_handover"
+                    + " where kind = 'FEDERAL' and region_code = '64' and handed_by = 'region64'")
             .map(r -> r.get("n", Long.class))
             .one()
             .block();

@@ -215,6 +215,48 @@ class OverlappingStagesAndTestDaysApiTests extends ApiTest {
   }
 
   @Test
+  void aRegionsOwnConductWindowBoundsItsSchoolsDaysAndItsResultsFollowTheSchoolsDay() {
+    Campaign campaign = vprWithConductPeriod("ВПР: дни в окне региона");
+    long school = inPublishedSample(campaign, "edu640001");
+    // Region 64 conducts from 20.04 to 25.04 (Saratov), inside the federal 15.04–16.05.
+    client
+        .put()
+        .uri("/api/campaigns/" + campaign.getId() + "/stages/CONDUCT/regional-windows")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            Map.of(
+                "regionCodes",
+                List.of("64"),
+                "opensLocal",
+                "2026-04-20T00:00",
+                "closesLocal",
+                "2026-04-26T00:00"))
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    // 17.04 is in the federal period but before the region's: refused, naming the region's days.
+    put("edu640001", campaign, school, days("math-4", "2026-04-17"))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].message")
+        .isEqualTo(
+            "День 17.04.2026 по предмету «Математика» вне периода проведения: с 20.04.2026 по"
+                + " 25.04.2026 (даты по времени региона, Europe/Saratov)");
+    assertThat(read("edu640001", campaign, school).getDays()).isEmpty();
+
+    put("edu640001", campaign, school, days("math-4", "2026-04-22")).expectStatus().isOk();
+    // Its results protocol opens after its own day, not with the region's or the country's.
+    clock.set(LocalDate.of(2026, 4, 22).atTime(15, 0).atZone(SARATOV).toInstant());
+    assertThat(state(get("edu640001", campaign.getId()), StageCode.RESULTS_PROTOCOL))
+        .isEqualTo(StageState.UPCOMING);
+    clock.set(LocalDate.of(2026, 4, 23).atTime(8, 0).atZone(SARATOV).toInstant());
+    assertThat(state(get("edu640001", campaign.getId()), StageCode.RESULTS_PROTOCOL))
+        .isEqualTo(StageState.OPEN);
+  }
+
+  @Test
   void theSchoolChoosesOnlyWhileItsApplicationIsOpenItsCoordinatorsAlwaysOthersNever() {
     Campaign campaign = vprWithConductPeriod("ВПР: кто выбирает дни");
     long school = inPublishedSample(campaign, "edu640021");

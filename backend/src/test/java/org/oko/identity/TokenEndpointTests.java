@@ -47,7 +47,18 @@ class TokenEndpointTests extends ApiTest {
         .jsonPath("$.role")
         .isEqualTo("REGIONAL")
         .jsonPath("$.regionCode")
-        .isEqualTo("64");
+        .isEqualTo("64")
+        // The region's zone, in which the SPA shows every time of this account (issue 21).
+        .jsonPath("$.timeZone")
+        .isEqualTo("Europe/Saratov");
+    String federal = (String) passwordGrant("federal", "federal-demo").get("access_token");
+    withToken(federal)
+        .get()
+        .uri("/api/me")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.timeZone")
+        .isEqualTo("Europe/Moscow");
   }
 
   @Test

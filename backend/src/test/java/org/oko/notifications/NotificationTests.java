@@ -112,6 +112,49 @@ class NotificationTests extends ApiTest {
    * extended organization is not told of the old date, and is told the day before the new one.
    */
   @Test
+  void aDeadlineReminderCountsToTheRegionsRoadmapDeadlineNotTheFederalClose() {
+    // Seed 003 11–12: the regional roadmap closes the stage for region 64 tomorrow at 12:00,
+    // Saratov time, while the federal close is nine days away.
+    Instant federalClose =
+        LocalDate.now(SARATOV).plusDays(9).atTime(18, 0).atZone(SARATOV).toInstant();
+    Instant regional = LocalDate.now(SARATOV).plusDays(1).atTime(12, 0).atZone(SARATOV).toInstant();
+    Campaign campaign =
+        forms.campaign(
+            "Уведомления: срок региона",
+            Instant.now().minus(1, ChronoUnit.DAYS),
+            federalClose,
+            "edu640001");
+    FormDefinition results = forms.form(campaign.getId(), FormsFixture.RESULTS, "results");
+    String link = "/forms/" + results.getId();
+
+    deadlines.remind().block();
+    assertThat(of(notifications("edu640001"), "DEADLINE", link)).isEmpty();
+
+    as("region64")
+        .put()
+        .uri("/api/campaigns/" + campaign.getId() + "/regional-roadmap")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            "{\"items\":[{\"stage\":\"RESULTS_PROTOCOL\",\"title\":\"Протоколы в РЦОКО\","
+                + "\"dueAt\":\""
+                + regional
+                + "\"}]}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    deadlines.remind().block();
+    List<Map<String, Object>> late = of(notifications("edu640001"), "DEADLINE", link);
+    assertThat(late).hasSize(1);
+    assertThat((String) late.get(0).get("text"))
+        .contains(
+            LocalDate.now(SARATOV)
+                    .plusDays(1)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                + " 12:00 (Europe/Saratov)");
+  }
+
+  @Test
   void aDeadlineReminderFollowsTheStageAsExtendedForTheOrganization() {
     LocalDate tomorrow = LocalDate.now(SARATOV).plusDays(1);
     Instant closes = tomorrow.atTime(18, 0).atZone(SARATOV).toInstant();

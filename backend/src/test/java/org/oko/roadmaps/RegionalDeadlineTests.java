@@ -173,7 +173,7 @@ class RegionalDeadlineTests extends ApiTest {
                   assertThat((String) d)
                       .startsWith("Срок региона по дорожной карте для этапа «Загрузка протоколов")
                       .contains("«" + TITLE + "»")
-                      .contains("истёк " + local + " (Europe/Saratov)")
+                      .contains("истёк " + local + " (Саратов)")
                       .contains("обратитесь к региональному координатору"));
     }
     FormResponse kept = responseOf("edu640021");

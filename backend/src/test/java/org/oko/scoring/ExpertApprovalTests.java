@@ -105,6 +105,22 @@ class ExpertApprovalTests extends ApiTest {
     Expert seen = expertOf("region64", proposed);
     assertThat(seen.getApproval()).isEqualTo(ExpertApproval.REJECTED);
     assertThat(seen.getDecisionReason()).isEqualTo("Не входит в региональную предметную комиссию");
+    // The decision is audited, and the region that proposed the expert hears of it (outbox →
+    // Kafka → notifications), with the reason.
+    assertThat(
+            db.sql(
+                    "select count(*) from audit_event where action = 'expert.reject'"
+                        + " and actor = 'federal' and region_code = '64' and target like :t")
+                .bind("t", "%" + proposed + ": Не входит в региональную предметную комиссию")
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block())
+        .isEqualTo(1);
+    Map<String, Object> told = awaitExpertNotice("region64", proposed);
+    assertThat(told.get("title")).isEqualTo("Эксперт не согласован");
+    assertThat((String) told.get("text"))
+        .contains("Причина: «Не входит в региональную предметную комиссию»");
+    assertThat(told.get("link")).isEqualTo("/campaigns/" + campaign + "/scoring");
     assertThat(fixture.distribute(campaign, "64", "rus").getExperts())
         .extracting(ExpertLoad::getLogin)
         .doesNotContain(proposed);
@@ -189,5 +205,35 @@ class ExpertApprovalTests extends ApiTest {
         .filter(e -> e.getLogin().equals(login))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The region's notification of the decision on {@code login}, waited for (Kafka is async). */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> awaitExpertNotice(String caller, String login) {
+    java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+    while (java.time.Instant.now().isBefore(until)) {
+      Map<String, Object> page =
+          as(caller)
+              .get()
+              .uri("/api/notifications?size=100")
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Map.class)
+              .returnResult()
+              .getResponseBody();
+      for (Map<String, Object> n : (List<Map<String, Object>>) page.get("items")) {
+        if ("EXPERT_DECIDED".equals(n.get("kind")) && ((String) n.get("text")).contains(login)) {
+          return n;
+        }
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("region64 was not told of the decision on " + login);
   }
 }

@@ -68,6 +68,10 @@ public final class StreamedWorkbook {
       Workbook workbook = new Workbook(out, "OKO", "1.0");
       int sheets = 1;
       Worksheet sheet = start(workbook, sheetName, header);
+      // The header leaves at once, before the first row is read: a download whose rows wait for
+      // the database's sort is not silent.
+      sheet.flush();
+      out.flush();
       int row = 0;
       for (List<Object> cells : rows.toIterable(256)) {
         if (row == rowsPerSheet) {

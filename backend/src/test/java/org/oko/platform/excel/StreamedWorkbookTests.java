@@ -66,6 +66,19 @@ class StreamedWorkbookTests {
   }
 
   @Test
+  void theHeaderLeavesBeforeTheFirstRowIsRead() {
+    // The database still sorting: no row comes at all. The download must not stay silent
+    // (issue 23: first byte within a second, whatever the export's order costs).
+    DataBuffer first =
+        StreamedWorkbook.of("Ответы", HEADER, Flux.never(), factory())
+            .take(1)
+            .blockFirst(Duration.ofSeconds(10));
+    assertThat(first).isNotNull();
+    assertThat(first.getByte(0)).isEqualTo((byte) 'P');
+    DataBufferUtils.release(first);
+  }
+
+  @Test
   void textThatLooksLikeAFormulaStaysText() throws IOException {
     Flux<List<Object>> rows = Flux.just(List.of("64", "=HYPERLINK(\"x\")", "обычный"));
     byte[] xlsx = bytes(StreamedWorkbook.of("Ответы", HEADER, rows, factory()));

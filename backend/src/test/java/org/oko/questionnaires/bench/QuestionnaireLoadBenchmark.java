@@ -42,11 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       transaction each) inserted straight into PostgreSQL over JDBC, in the same run;
  *   <li>warm-up: participants submit for WARMUP seconds, not measured — a server runs for days, and
  *       its first minute is spent compiling its own code;
+ *   <li>HTTP ceiling (a jar started with the {@code bench} profile): CONCURRENCY requests always in
+ *       flight, for DURATION seconds, to {@code POST /api/bench/submission-ceiling} — the same
+ *       security filter chain and JWT check, one R2DBC insert of the same body, nothing else;
  *   <li>capacity: CONCURRENCY submissions always in flight, for DURATION seconds: the most the
- *       server acknowledges per second (latency here is queueing: in-flight / rate);
+ *       server acknowledges per second (latency here is queueing: in-flight / rate), and its share
+ *       of the HTTP ceiling;
  *   <li>paced: CONCURRENCY participants connected, submitting at a fixed total RATE (half the
- *       ceiling unless given) for DURATION seconds; latency counts from when each submission was
- *       due, so a late server cannot hide its delay by slowing the generator down;
+ *       capacity just measured unless given) for DURATION seconds; latency counts from when each
+ *       submission was due, so a late server cannot hide its delay by slowing the generator down;
  *   <li>check: every acknowledged submission must be SUBMITTED in the database.
  * </ol>
  *
@@ -93,8 +97,8 @@ public final class QuestionnaireLoadBenchmark {
         "participants: %d, concurrency: %d, duration: %d s%n",
         credentials.size(), concurrency, seconds);
 
-    // Sign-ins from this one address stay below its throttle (LoginThrottleStore.PER_ADDRESS: an
-    // attempt counts until its password is found right, and 50 lock the address).
+    // 40 sign-ins at a time, so that a jar from before issue 24 can be measured too: its throttle
+    // counted every attempt against the address until found right, and 50 in flight locked it.
     List<Participant> prepared = prepare(http, credentials, Math.min(concurrency, 40));
     if (prepared.isEmpty()) {
       System.out.println("no participant could sign in and start; stopping");
@@ -102,24 +106,47 @@ public final class QuestionnaireLoadBenchmark {
     }
     Queue<Participant> ready = new ConcurrentLinkedQueue<>(prepared);
 
-    double ceiling = skipCeiling ? 0 : ceiling(jdbcUrl, answers, concurrency, seconds);
-    double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
-    if (rate <= 0) {
-      rate = ceiling > 0 ? ceiling / 2 : 1000;
+    if (!skipCeiling) {
+      ceiling(jdbcUrl, answers, concurrency, seconds);
     }
+    double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
 
     String body = "{\"answers\":" + answers + "}";
     List<Result> all = new ArrayList<>();
     int warmup = Integer.getInteger("bench.warmup", 20);
+    List<Participant> tokens = List.copyOf(prepared);
+    boolean httpCeiling = !skipCeiling && hasHttpCeiling(http, tokens.get(0), body);
+    if (httpCeiling) {
+      List<Result> warmCeiling = ceilingLoop(http, tokens, body, concurrency, warmup / 2);
+      System.out.printf("HTTP ceiling warm-up: %d in %d s%n", warmCeiling.size(), warmup / 2);
+    }
     List<Result> warm = closedLoop(http, ready, body, concurrency, warmup);
     System.out.printf("warm-up: %d submissions in %d s, not measured%n", warm.size(), warmup);
     all.addAll(warm);
+
+    double ceilingRate = 0;
+    if (httpCeiling) {
+      CpuUse cpu = CpuUse.start();
+      List<Result> ceiling = ceilingLoop(http, tokens, body, concurrency, seconds);
+      report("HTTP ceiling (" + concurrency + " in flight)", ceiling, seconds);
+      cpu.report(ceiling.size());
+      ceilingRate = ok(ceiling) / (double) seconds;
+    }
 
     CpuUse cpu = CpuUse.start();
     List<Result> capacity = closedLoop(http, ready, body, concurrency, seconds);
     report("capacity (" + concurrency + " in flight)", capacity, seconds);
     cpu.report(capacity.size());
     all.addAll(capacity);
+    double capacityRate = ok(capacity) / (double) seconds;
+    if (ceilingRate > 0) {
+      System.out.printf(
+          "full submit / HTTP ceiling: %.0f / %.0f = %.0f %%%n",
+          capacityRate, ceilingRate, 100 * capacityRate / ceilingRate);
+    }
+    if (rate <= 0) {
+      rate = capacityRate > 0 ? capacityRate / 2 : 100;
+    }
 
     List<Result> paced = paced(http, ready, body, rate, seconds);
     report(
@@ -238,6 +265,48 @@ public final class QuestionnaireLoadBenchmark {
   }
 
   /**
+   * The HTTP ceiling: CONCURRENCY requests always in flight for SECONDS, the participants' tokens
+   * used round and round (the endpoint keeps no session, so nobody runs out).
+   */
+  private static List<Result> ceilingLoop(
+      HttpClient http, List<Participant> tokens, String body, int concurrency, int seconds) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    AtomicLong next = new AtomicLong();
+    ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+    Flux.<Participant>generate(
+            sink -> {
+              if (System.nanoTime() < deadline) {
+                sink.next(tokens.get((int) (next.getAndIncrement() % tokens.size())));
+              } else {
+                sink.complete();
+              }
+            })
+        .flatMap(
+            p -> post(http, p, CEILING, body, System.nanoTime()).doOnNext(results::add),
+            concurrency)
+        .blockLast();
+    return new ArrayList<>(results);
+  }
+
+  private static final String CEILING = "/api/bench/submission-ceiling";
+
+  /** Whether the server was started with the bench profile (else the path is not there). */
+  private static boolean hasHttpCeiling(HttpClient http, Participant p, String body) {
+    int status = post(http, p, CEILING, body, System.nanoTime()).block().status();
+    if (status != 200) {
+      System.out.printf(
+          "HTTP ceiling: not measured (%s answered %d; start the jar with"
+              + " SPRING_PROFILES_ACTIVE=bench)%n",
+          CEILING, status);
+    }
+    return status == 200;
+  }
+
+  private static long ok(List<Result> results) {
+    return results.stream().filter(r -> r.status() == 200).count();
+  }
+
+  /**
    * Submissions due at a fixed rate, each sent when due whatever the server is doing (an open
    * model: participants do not wait for each other), at most CONCURRENCY in flight on as many
    * connections; a late one waits for a connection and its wait counts.
@@ -275,13 +344,19 @@ public final class QuestionnaireLoadBenchmark {
 
   /** One submission; its latency counts from {@code sent}, when it was due. */
   private static Mono<Result> submitOne(HttpClient http, Participant p, String body, long sent) {
+    return post(
+        http, p, "/api/questionnaire-sessions/" + p.sessionId() + "/submission", body, sent);
+  }
+
+  private static Mono<Result> post(
+      HttpClient http, Participant p, String path, String body, long sent) {
     return http.headers(
             h ->
                 h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + p.token())
                     .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                     .set("Idempotency-Key", UUID.randomUUID().toString()))
         .post()
-        .uri("/api/questionnaire-sessions/" + p.sessionId() + "/submission")
+        .uri(path)
         .send(ByteBufFlux.fromString(Mono.just(body)))
         .responseSingle(
             (response, content) ->

@@ -1,0 +1,129 @@
+package org.oko.kits;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.oko.platform.excel.FormulaSafe;
+
+/**
+ * «Протокол проведения с кодами» of a school's subject (seed 004, 6.13.2), written with SXSSF.
+ * Sheet «Протокол проведения»: the school, the subject and class, then a row per code with an empty
+ * «ФИО участника» to fill in on the school's computer (the file is never uploaded). Sheet «Коды для
+ * разрезания»: a strip per code between dashed lines, to print, cut and hand out before the work.
+ */
+final class CodesProtocolWorkbook {
+
+  /** What the workbook is made of. */
+  record Content(
+      String schoolLogin,
+      String schoolName,
+      String subjectName,
+      Integer grade,
+      List<String> codes) {}
+
+  static final String PROTOCOL = "Протокол проведения";
+  static final String STRIPS = "Коды для разрезания";
+  static final String[] HEADER = {
+    "№", "Код участника", "ФИО участника (только в этом файле, в систему не передаётся)"
+  };
+
+  /** The header's row on sheet «Протокол проведения» (0-based); the first code on the next. */
+  static final int HEADER_ROW = 4;
+
+  private CodesProtocolWorkbook() {}
+
+  static byte[] write(Content content) {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Font boldFont = workbook.createFont();
+      boldFont.setBold(true);
+      CellStyle bold = workbook.createCellStyle();
+      bold.setFont(boldFont);
+      CellStyle header = workbook.createCellStyle();
+      header.setFont(boldFont);
+      header.setWrapText(true);
+      header.setBorderBottom(BorderStyle.THIN);
+      CellStyle line = workbook.createCellStyle();
+      line.setBorderBottom(BorderStyle.THIN);
+      line.setLocked(false);
+      protocol(workbook.createSheet(PROTOCOL), content, bold, header, line);
+      CellStyle strip = workbook.createCellStyle();
+      strip.setFont(boldFont);
+      strip.setBorderBottom(BorderStyle.DASHED);
+      strip.setBorderTop(BorderStyle.DASHED);
+      strips(workbook.createSheet(STRIPS), content, strip);
+      workbook.write(out);
+      workbook.dispose();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String subjectLine(Content content) {
+    return content.subjectName()
+        + (content.grade() == null ? "" : ", " + content.grade() + " класс");
+  }
+
+  private static void protocol(
+      Sheet sheet, Content content, CellStyle bold, CellStyle header, CellStyle line) {
+    text(sheet.createRow(0), 0, "Протокол проведения ВПР с кодами участников", bold);
+    Row school = sheet.createRow(1);
+    text(school, 0, "Логин ОО:", bold);
+    text(school, 1, content.schoolLogin(), null);
+    text(school, 2, content.schoolName(), null);
+    Row subject = sheet.createRow(2);
+    text(subject, 0, "Предмет:", bold);
+    text(subject, 1, subjectLine(content), null);
+    text(
+        sheet.createRow(3),
+        0,
+        "ФИО впишите на этом компьютере или от руки; файл в систему не загружайте.",
+        null);
+    Row head = sheet.createRow(HEADER_ROW);
+    for (int c = 0; c < HEADER.length; c++) {
+      text(head, c, HEADER[c], header);
+    }
+    int r = HEADER_ROW + 1;
+    for (String code : content.codes()) {
+      Row row = sheet.createRow(r);
+      row.createCell(0).setCellValue(r - HEADER_ROW);
+      text(row, 1, code, null);
+      row.createCell(2).setCellStyle(line);
+      r++;
+    }
+    sheet.setColumnWidth(0, 6 * 256);
+    sheet.setColumnWidth(1, 18 * 256);
+    sheet.setColumnWidth(2, 60 * 256);
+    sheet.createFreezePane(0, HEADER_ROW + 1);
+    sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+  }
+
+  private static void strips(Sheet sheet, Content content, CellStyle strip) {
+    sheet.setColumnWidth(0, 70 * 256);
+    int r = 0;
+    for (String code : content.codes()) {
+      Row row = sheet.createRow(r);
+      row.setHeightInPoints(36);
+      text(row, 0, "Код участника: " + code + "   · " + subjectLine(content), strip);
+      r += 2; // an empty row between strips leaves room to cut
+    }
+  }
+
+  private static void text(Row row, int column, String value, CellStyle style) {
+    Cell cell = row.createCell(column);
+    cell.setCellValue(FormulaSafe.text(value));
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
+  }
+}

@@ -1,0 +1,309 @@
+import '../../forms.css';
+
+import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { PageHeader } from '@/components/ui/page-header';
+import { paths } from '@/config/paths';
+import type { FormDefinition, FormDefinitionInput, FormSheet } from '@/types/api';
+import { saveBlob } from '@/utils/download';
+import { stageLabels } from '@/utils/labels';
+import { problemErrors } from '@/utils/problem';
+
+import { usePreviewFormTemplate, usePublishForm } from '../../api/design-form';
+import { blankSheet, cleanDraft, describeChanges, draftOf, blankForm } from '../../utils/designer';
+import { designerProblems } from '../../utils/designer-problems';
+import { FormPreview } from './form-preview';
+import { SheetEditor } from './sheet-editor';
+
+type FormDesignerProps = {
+  campaignId: number;
+  campaignTitle: string;
+  subjects: { key: string; name: string }[];
+  /** The published form whose next version is designed; none for a new form. */
+  form?: FormDefinition;
+};
+
+/**
+ * «Конструктор формы» (issue 19): the federal organizer lays out a form's sheets, columns (type,
+ * required, unique, range, pattern, options), row rules and pre-filling, tries the web form in the
+ * respondents' own grid, downloads the Excel template it would get — all before publishing. A
+ * published form gets a new version; before it goes out the page says what changes, and the
+ * server refuses what responses already saved would not survive.
+ */
+export function FormDesigner({ campaignId, campaignTitle, subjects, form }: FormDesignerProps) {
+  const id = useId();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<FormDefinitionInput>(() =>
+    form ? draftOf(form) : blankForm(),
+  );
+  const [sheetIndex, setSheetIndex] = useState(0);
+  const publish = usePublishForm();
+  const template = usePreviewFormTemplate();
+  const set = (patch: Partial<FormDefinitionInput>) => setDraft((d) => ({ ...d, ...patch }));
+  const sheets = draft.sheets;
+  const sheet = sheets[Math.min(sheetIndex, sheets.length - 1)]!;
+  const setSheet = (next: FormSheet) =>
+    set({ sheets: sheets.map((s) => (s.key === sheet.key ? next : s)) });
+  const error = publish.error ?? template.error;
+  const problems = designerProblems(
+    problemErrors(error),
+    draft,
+    error instanceof Error ? error.message : undefined,
+  );
+  const changes = form ? describeChanges(form, cleanDraft(draft)) : [];
+  const missingTitle = draft.title.trim() === '' || draft.code.trim() === '';
+
+  const onPublish = () => {
+    template.reset();
+    publish.mutate(
+      { campaignId, formId: form?.id, input: cleanDraft(draft) },
+      {
+        onSuccess: (saved) => {
+          setDraft(draftOf(saved));
+          void navigate(paths.forms.design.getHref(saved.id), { replace: true });
+        },
+      },
+    );
+  };
+  const onTemplate = () => {
+    publish.reset();
+    template.mutate(
+      { campaignId, input: cleanDraft(draft) },
+      { onSuccess: ({ blob, fileName }) => saveBlob(blob, fileName) },
+    );
+  };
+
+  return (
+    <article className="designer" data-testid="form-designer">
+      <Breadcrumbs
+        items={[
+          { label: 'Кампании', to: paths.campaigns.list.getHref() },
+          { label: campaignTitle, to: paths.campaigns.campaign.getHref(campaignId) },
+          { label: form ? form.title : 'Новая форма' },
+        ]}
+      />
+      <PageHeader
+        title={form ? `Форма «${form.title}»` : 'Новая форма'}
+        subtitle={
+          form
+            ? `Опубликована версия ${form.version}; изменения выйдут версией ${form.version + 1}`
+            : 'Конструктор формы сбора данных'
+        }
+      />
+      {publish.isSuccess && (
+        <p className="alert alert--success" role="status" data-testid="designer-published">
+          Опубликована версия {publish.data.version}.
+        </p>
+      )}
+      <section className="panel designer-about" aria-labelledby={`${id}-about`}>
+        <h2 id={`${id}-about`}>О форме</h2>
+        <div className="designer-grid">
+          <div className="field">
+            <label htmlFor={`${id}-title`}>Название формы</label>
+            <input
+              id={`${id}-title`}
+              className="input"
+              value={draft.title}
+              maxLength={200}
+              onChange={(e) => set({ title: e.target.value })}
+              data-testid="designer-title"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-code`}>Код формы (латиницей, для имён файлов)</label>
+            <input
+              id={`${id}-code`}
+              className="input"
+              value={draft.code}
+              maxLength={41}
+              onChange={(e) => set({ code: e.target.value.toLowerCase() })}
+              data-testid="designer-code"
+            />
+            <p className="field__hint">
+              Строчные латинские буквы, цифры и дефис, например kontingent-2026.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-stage`}>Этап, на котором форму заполняют</label>
+            <select
+              id={`${id}-stage`}
+              className="input"
+              value={draft.stage}
+              onChange={(e) => set({ stage: e.target.value as FormDefinitionInput['stage'] })}
+              data-testid="designer-stage"
+            >
+              {Object.entries(stageLabels).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-respondent`}>Кто заполняет</label>
+            <select
+              id={`${id}-respondent`}
+              className="input"
+              value={draft.respondent}
+              onChange={(e) =>
+                set({ respondent: e.target.value as FormDefinitionInput['respondent'] })
+              }
+            >
+              <option value="ORGANIZATION">Каждая организация из выборки</option>
+              <option value="MUNICIPALITY">Каждый муниципалитет (координатор)</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-subject`}>Предмет (для баллов по заданиям)</label>
+            <select
+              id={`${id}-subject`}
+              className="input"
+              value={draft.subjectKey ?? ''}
+              onChange={(e) => set({ subjectKey: e.target.value || undefined })}
+            >
+              <option value="">— без предмета —</option>
+              {subjects.map((subject) => (
+                <option key={subject.key} value={subject.key}>
+                  {subject.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-instruction`}>Как заполнять (первый лист шаблона)</label>
+          <textarea
+            id={`${id}-instruction`}
+            className="input"
+            rows={3}
+            maxLength={5000}
+            value={draft.instruction ?? ''}
+            onChange={(e) => set({ instruction: e.target.value })}
+          />
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-sheets`}>
+        <h2 id={`${id}-sheets`}>Листы и столбцы</h2>
+        <div className="tabs tabs--sheets" role="tablist" aria-label="Листы формы">
+          {sheets.map((candidate, index) => (
+            <button
+              key={candidate.key}
+              type="button"
+              role="tab"
+              aria-selected={candidate.key === sheet.key}
+              className="tabs__tab"
+              onClick={() => setSheetIndex(index)}
+            >
+              {candidate.title || `Лист ${index + 1}`}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={sheets.length >= 20}
+            onClick={() => {
+              set({ sheets: [...sheets, blankSheet(sheets.map((s) => s.key))] });
+              setSheetIndex(sheets.length);
+            }}
+            data-testid="designer-add-sheet"
+          >
+            + Лист
+          </button>
+        </div>
+        <SheetEditor
+          key={sheet.key}
+          sheet={sheet}
+          hasSubject={Boolean(draft.subjectKey)}
+          columnProblems={(column) => problems.columns(sheet.key, column)}
+          onChange={setSheet}
+        />
+        {sheets.length > 1 && (
+          <button
+            type="button"
+            className="button button--danger button--small"
+            onClick={() => {
+              set({ sheets: sheets.filter((s) => s.key !== sheet.key) });
+              setSheetIndex(0);
+            }}
+          >
+            Удалить лист «{sheet.title}»
+          </button>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-preview`}>
+        <h2 id={`${id}-preview`}>Предпросмотр веб-формы</h2>
+        <FormPreview sheets={sheets} />
+      </section>
+
+      <section className="panel designer-publish" aria-labelledby={`${id}-publish`}>
+        <h2 id={`${id}-publish`}>{form ? `Версия ${form.version + 1}` : 'Публикация'}</h2>
+        {form && (
+          <div data-testid="designer-changes">
+            {changes.length === 0 ? (
+              <p className="field__hint">Изменений пока нет.</p>
+            ) : (
+              <>
+                <p>Что изменится:</p>
+                <ul>
+                  {changes.map((change) => (
+                    <li key={change}>{change}</li>
+                  ))}
+                </ul>
+                <p className="field__hint">
+                  Если форму уже начали заполнять, опубликовать можно только то, что сохранённые
+                  ответы выдержат: новые листы и необязательные столбцы, новые варианты, более
+                  широкие границы, названия и подсказки.
+                </p>
+              </>
+            )}
+          </div>
+        )}
+        {problems.general.length > 0 && (
+          <div className="alert alert--error" role="alert" data-testid="designer-problems">
+            <p className="alert__title">
+              {publish.isError ? 'Форма не опубликована' : 'Шаблон не сформирован'}
+            </p>
+            <ul>
+              {problems.general.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {missingTitle && (
+          <p className="field__hint">Чтобы опубликовать форму, дайте ей название и код.</p>
+        )}
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={template.isPending || missingTitle}
+            onClick={onTemplate}
+            data-testid="designer-template"
+          >
+            {template.isPending ? 'Формируем шаблон…' : 'Скачать шаблон Excel (образец)'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={
+              publish.isPending || missingTitle || (form !== undefined && changes.length === 0)
+            }
+            onClick={onPublish}
+            data-testid="designer-publish"
+          >
+            {publish.isPending
+              ? 'Публикуем…'
+              : form
+                ? `Опубликовать версию ${form.version + 1}`
+                : 'Опубликовать форму'}
+          </button>
+        </div>
+      </section>
+    </article>
+  );
+}
