@@ -144,27 +144,37 @@ export const resultsProtocol = (overrides: Partial<FormDefinition> = {}): FormDe
   ...overrides,
 });
 
-export const formResponse = (overrides: Partial<FormResponse> = {}): FormResponse => ({
-  formId: 31,
-  definitionVersion: 2,
-  respondent: {
-    kind: 'ORGANIZATION',
-    organizationId: 5001,
-    organizationLogin: 'edu645001',
-    name: 'ППО № 1 г. Энгельса',
-    regionCode: '64',
-  },
-  status: 'NOT_STARTED',
-  version: 0,
-  sheets: {
-    kits: [{ kit: '501501' }, { kit: '501502' }, { kit: '501503' }],
-  },
-  problems: [],
-  editable: true,
-  window: formWindow(),
-  submissions: 0,
-  ...overrides,
-});
+/** A response; `rowCounts` follow its `sheets` and it comes whole unless overridden. */
+export const formResponse = (overrides: Partial<FormResponse> = {}): FormResponse => {
+  const response: Omit<FormResponse, 'rowCounts' | 'rowsComplete'> & Partial<FormResponse> = {
+    formId: 31,
+    definitionVersion: 2,
+    respondent: {
+      kind: 'ORGANIZATION',
+      organizationId: 5001,
+      organizationLogin: 'edu645001',
+      name: 'ППО № 1 г. Энгельса',
+      regionCode: '64',
+    },
+    status: 'NOT_STARTED',
+    version: 0,
+    sheets: {
+      kits: [{ kit: '501501' }, { kit: '501502' }, { kit: '501503' }],
+    },
+    problems: [],
+    editable: true,
+    window: formWindow(),
+    submissions: 0,
+    ...overrides,
+  };
+  return {
+    rowCounts: Object.fromEntries(
+      Object.entries(response.sheets).map(([key, rows]) => [key, rows.length]),
+    ),
+    rowsComplete: true,
+    ...response,
+  };
+};
 
 export const formSummary = (overrides: Partial<FormSummary> = {}): FormSummary => ({
   id: 31,

@@ -17,6 +17,7 @@ import { ExcelPanel } from './excel-panel';
 import { LeaveWarning, SaveConflict } from './form-alerts';
 import { FormHead } from './form-head';
 import { FormSheetPanel } from './form-sheet-panel';
+import { LargeResponseRows } from './large-response-rows';
 import { SubmitPanel } from './submit-panel';
 import { VersionsPanel } from './versions-panel';
 
@@ -150,7 +151,14 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
         </button>
       </div>
 
-      {tab === 'form' ? (
+      {tab === 'form' && !response.rowsComplete ? (
+        <LargeResponseRows
+          formId={formId}
+          respondent={respondent}
+          response={response}
+          sheets={definition.sheets}
+        />
+      ) : tab === 'form' ? (
         <FormSheetPanel
           grid={grid}
           sheets={definition.sheets}
@@ -175,7 +183,7 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
             flush={editor.flush}
             onLoaded={(next) => {
               submission.adopt(next);
-              const rows = Object.values(next.sheets).reduce((n, list) => n + list.length, 0);
+              const rows = Object.values(next.rowCounts).reduce((n, count) => n + count, 0);
               setNotice(
                 `Данные из файла загружены и сохранены (${plural(rows, ['строка', 'строки', 'строк'])}: ${rows}). Проверьте их и нажмите «Сдать отчёт».`,
               );

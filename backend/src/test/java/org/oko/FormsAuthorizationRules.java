@@ -167,6 +167,25 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(SCHOOL, m + "?regionPart=64", 404),
             Case.get(REGIONAL, m + "?regionPart=64&municipalityId=" + engels, 400),
             Case.get(REGIONAL, r + "?regionPart=64", 400)));
+    // issue 24: a response's rows a page at a time, to whoever may read the response
+    String rows = "/rows?sheet=results&limit=10";
+    String partRows = "/rows?sheet=schools&limit=10";
+    rules.put(
+        "getFormResponseRows",
+        List.of(
+            Case.get(FEDERAL, r + rows + "&organization=edu020001", 200),
+            Case.get(REGIONAL, r + rows + "&organization=edu640001", 200),
+            Case.get(REGIONAL, r + rows + "&organization=edu020001", 404),
+            Case.get(MUNICIPAL, r + rows + "&organization=edu640021", 200),
+            Case.get(MUNICIPAL, r + rows + "&organization=edu640001", 404),
+            Case.get(SCHOOL, r + rows, 200),
+            Case.get(SCHOOL, r + rows + "&organization=edu640002", 404),
+            Case.get(SYSTEM, r + rows + "&organization=edu640002", 200),
+            Case.get(SYSTEM, r + rows + "&organization=edu020001", 404),
+            Case.get(MUNICIPAL, m + partRows, 200),
+            Case.get(REGIONAL, m + partRows + "&municipalityId=" + ufa, 404),
+            Case.get(RESPONSIBLE, m + partRows, 200),
+            Case.get(SCHOOL, m + partRows, 404)));
     String resultsDraft = "{\"version\":0,\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
     String partDraft =
         "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"spo640001\",\"signs\":\"нет\"}]}}";

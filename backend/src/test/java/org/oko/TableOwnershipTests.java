@@ -77,6 +77,7 @@ class TableOwnershipTests {
           entry("form_prefill", "forms"),
           entry("form_response", "forms"),
           entry("form_response_version", "forms"),
+          entry("form_response_row", "forms"),
           entry("form_submission_key", "forms"),
           entry("form_approval", "forms"),
           entry("form_approval_event", "forms"),

@@ -1123,3 +1123,52 @@ describe('form page: a sheet of thousands of rows', () => {
     expect(screen.getByTestId('grid-results')).toHaveAttribute('aria-rowcount', '152');
   });
 });
+
+describe('form page: a protocol too large to come whole (issue 24)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('shows the counts and reads the rows a page at a time, to be changed through Excel', async () => {
+    const large = results({
+      sheets: { results: [], about: [] },
+      rowCounts: { results: 200000, about: 1 },
+      rowsComplete: false,
+    });
+    const pages: string[] = [];
+    mockForm(large, {
+      extra: {
+        '/api/forms/32/response/rows': (url) => {
+          const offset = Number(url.searchParams.get('offset'));
+          pages.push(`${url.searchParams.get('sheet')}@${offset}`);
+          return json({
+            sheet: 'results',
+            offset,
+            total: 200000,
+            version: 3,
+            rows: Array.from({ length: 100 }, (_, i) => ({
+              code: String(100001 + offset + i),
+              variant: '1',
+            })),
+          });
+        },
+      },
+    });
+    const { user } = renderApp('/forms/32');
+
+    const view = await screen.findByTestId('form-large', undefined, { timeout: 15000 });
+    expect(view).toHaveTextContent('В отчёте 200 001 строк');
+    expect(view).toHaveTextContent('вкладке «Excel»');
+    await waitFor(() => expect(within(view).getAllByTestId('form-large-row')).toHaveLength(100));
+    expect(within(view).getAllByTestId('form-large-row')[0]).toHaveTextContent('100001');
+    expect(within(view).getByTestId('pagination')).toHaveTextContent('Страница 1 из 2 000');
+
+    await user.click(within(view).getByRole('button', { name: 'Далее →' }));
+    await waitFor(() =>
+      expect(within(view).getAllByTestId('form-large-row')[0]).toHaveTextContent('100101'),
+    );
+    expect(pages).toEqual(['results@0', 'results@100']);
+    // No grid to type in, so nothing is autosaved over the stored rows.
+    expect(screen.queryByTestId('cell-results-1-code')).not.toBeInTheDocument();
+  }, 20000);
+});

@@ -39,7 +39,7 @@ public class ApplicationDirectory implements ApplicationParticipants {
       long campaignId, long organizationId, Integer grade, String subjectName) {
     return db.sql(
             """
-            select r.content from form_response r
+            select form_response_content(r.id, r.content_gen) as content from form_response r
             join form_definition d on d.id = r.form_id
             where d.campaign_id = :campaign and d.stage_code = 'APPLICATION'
               and r.organization_id = :org and r.status = 'SUBMITTED'

@@ -58,7 +58,7 @@ class FormExportStore {
             """
             select f.id, f.region_code, g.time_zone, m.name as municipality, o.login,
                    coalesce(o.name, m.name) as name, f.status, f.version, f.updated_at,
-                   f.submitted_at, f.content::text as content
+                   f.submitted_at, form_response_content(f.id, f.content_gen)::text as content
             from form_response f
             join region g on g.code = f.region_code
             left join organization o on o.id = f.organization_id

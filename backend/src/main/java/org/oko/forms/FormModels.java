@@ -21,6 +21,15 @@ class FormModels {
     return json.readValue(text, FormValidation.Content.class);
   }
 
+  /** One row's cells (column key → value), as {@link ResponseContentStore} stores them. */
+  java.util.Map<String, String> readRow(String text) {
+    return json.readValue(text, ROW);
+  }
+
+  private static final tools.jackson.core.type.TypeReference<
+          java.util.LinkedHashMap<String, String>>
+      ROW = new tools.jackson.core.type.TypeReference<>() {};
+
   String write(Object value) {
     return json.writeValueAsString(value);
   }

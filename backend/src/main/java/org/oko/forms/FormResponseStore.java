@@ -1,6 +1,5 @@
 package org.oko.forms;
 
-import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.oko.orgs.Visibility;
@@ -18,18 +17,10 @@ import reactor.core.publisher.Mono;
 @Component
 class FormResponseStore {
 
+  /** The response without its content, which is rows of its own ({@link ResponseContentStore}). */
   private static final String SELECT =
       """
-      select id, status, content::text as content, definition_version, version, updated_at,
-             updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
-             reopened_by_coordinator, reopen_reason
-      from form_response
-      """;
-
-  /** {@link #SELECT} without the content, for when it is already in memory. */
-  private static final String SELECT_WITHOUT_CONTENT =
-      """
-      select id, status, '{}' as content, definition_version, version, updated_at,
+      select id, status, definition_version, version, updated_at, content_gen, frozen_gen,
              updated_by, submitted_at, submitted_by, submissions, reopened_at, reopened_by,
              reopened_by_coordinator, reopen_reason
       from form_response
@@ -48,15 +39,29 @@ class FormResponseStore {
           + Visibility.underNoMunicipality("municipality_id");
 
   private final DatabaseClient db;
-  private final FormModels models;
+  private final ResponseContentStore contents;
 
-  FormResponseStore(DatabaseClient db, FormModels models) {
+  FormResponseStore(DatabaseClient db, ResponseContentStore contents) {
     this.db = db;
-    this.models = models;
+    this.contents = contents;
   }
 
   Mono<ResponseRow> find(long formId, Respondent respondent) {
-    return bindWho(db.sql(SELECT + of(respondent)), formId, respondent).map(this::toRow).one();
+    return bindWho(db.sql(SELECT + of(respondent)), formId, respondent)
+        .map(FormResponseStore::toRow)
+        .one()
+        .flatMap(this::withContent);
+  }
+
+  /** The response without its content (null there), or empty when not started. */
+  Mono<ResponseRow> head(long formId, Respondent respondent) {
+    return bindWho(db.sql(SELECT + of(respondent)), formId, respondent)
+        .map(FormResponseStore::toRow)
+        .one();
+  }
+
+  private Mono<ResponseRow> withContent(ResponseRow row) {
+    return contents.content(row.id(), row.contentGen()).map(row::withContent);
   }
 
   /** The status and submission time alone (no content), for lists. */
@@ -67,23 +72,17 @@ class FormResponseStore {
             respondent)
         .map(
             r ->
-                new ResponseRow(
-                    0,
-                    r.get("status", String.class),
-                    null,
-                    0,
-                    0,
-                    null,
-                    null,
-                    r.get("submitted_at", Instant.class),
-                    null,
-                    0,
-                    null))
+                ResponseRow.listed(
+                    r.get("status", String.class), r.get("submitted_at", Instant.class)))
         .one();
   }
 
   Mono<ResponseRow> byId(long id) {
-    return db.sql(SELECT + " where id = :id").bind("id", id).map(this::toRow).one();
+    return db.sql(SELECT + " where id = :id")
+        .bind("id", id)
+        .map(FormResponseStore::toRow)
+        .one()
+        .flatMap(this::withContent);
   }
 
   /**
@@ -91,27 +90,17 @@ class FormResponseStore {
    * than read back (a 200,000-row protocol is a 40 MB document).
    */
   Mono<ResponseRow> byId(long id, FormValidation.Content content) {
-    return db.sql(SELECT_WITHOUT_CONTENT + " where id = :id")
+    return db.sql(SELECT + " where id = :id")
         .bind("id", id)
-        .map(this::toRow)
+        .map(FormResponseStore::toRow)
         .one()
-        .map(
-            r ->
-                new ResponseRow(
-                    r.id(),
-                    r.status(),
-                    content,
-                    r.definitionVersion(),
-                    r.version(),
-                    r.updatedAt(),
-                    r.updatedBy(),
-                    r.submittedAt(),
-                    r.submittedBy(),
-                    r.submissions(),
-                    r.reopening()));
+        .map(r -> r.withContent(content));
   }
 
-  /** A new draft, version 1; fails on the unique index if another request created it meanwhile. */
+  /**
+   * A new draft, version 1, its content generation 1; fails on the unique index if another request
+   * created it meanwhile. In the caller's transaction (the rows are a second statement).
+   */
   Mono<Long> insert(
       long formId,
       Respondent respondent,
@@ -124,27 +113,32 @@ class FormResponseStore {
             db.sql(
                 """
                 insert into form_response (form_id, organization_id, municipality_id, region_code,
-                    status, content, problem_count, definition_version, updated_at, updated_by)
-                values (:form, :org, :municipality, :region, 'DRAFT', :content, :problems,
-                    :definition, :now, :by)
+                    status, problem_count, definition_version, updated_at, updated_by,
+                    content_gen, frozen_gen)
+                values (:form, :org, :municipality, :region, 'DRAFT', :problems,
+                    :definition, :now, :by, 1, 0)
                 returning id
                 """),
             formId,
             respondent)
         .bind("region", respondent.regionCode())
-        .bind("content", Json.of(models.write(content)))
         .bind("problems", problems)
         .bind("definition", definitionVersion)
         .bind("now", now)
         .bind("by", by)
         .map(r -> r.get("id", Long.class))
-        .one();
+        .one()
+        .flatMap(id -> contents.write(id, 1, 0, null, content).thenReturn(id));
   }
 
-  /** Replaces a draft's content if it is still at {@code version}. */
+  /**
+   * Replaces a draft's content ({@code before} as read) if it is still at {@code version}: only the
+   * rows that changed are written. In the caller's transaction.
+   */
   Mono<Boolean> saveDraft(
       long id,
       long version,
+      FormValidation.Content before,
       FormValidation.Content content,
       int problems,
       long definitionVersion,
@@ -152,30 +146,35 @@ class FormResponseStore {
       Instant now) {
     return db.sql(
             """
-            update form_response set content = :content, problem_count = :problems,
+            update form_response set content_gen = content_gen + 1, problem_count = :problems,
                 definition_version = :definition, version = version + 1,
                 updated_at = :now, updated_by = :by
             where id = :id and version = :version and status = 'DRAFT'
+            returning content_gen, frozen_gen
             """)
         .bind("id", id)
         .bind("version", version)
-        .bind("content", Json.of(models.write(content)))
         .bind("problems", problems)
         .bind("definition", definitionVersion)
         .bind("now", now)
         .bind("by", by)
-        .fetch()
-        .rowsUpdated()
-        .map(n -> n > 0);
+        .map(
+            r ->
+                new int[] {r.get("content_gen", Integer.class), r.get("frozen_gen", Integer.class)})
+        .one()
+        .flatMap(gen -> contents.write(id, gen[0], gen[1], before, content).thenReturn(true))
+        .defaultIfEmpty(false);
   }
 
   /**
    * «Сдать отчёт»: stores the checked content as submitted if still at {@code version}; a null
-   * {@code content} keeps the stored one (it was just written).
+   * {@code content} keeps the stored one (it was just written), else the rows that changed from
+   * {@code before} are written. In the caller's transaction.
    */
   Mono<Boolean> submit(
       long id,
       long version,
+      FormValidation.Content before,
       FormValidation.Content content,
       long definitionVersion,
       String by,
@@ -183,24 +182,29 @@ class FormResponseStore {
     return db.sql(
             """
             update form_response set status = 'SUBMITTED',
-                content = coalesce(cast(:content as jsonb), content), problem_count = 0,
+                content_gen = content_gen + :changed, problem_count = 0,
                 definition_version = :definition, version = version + 1,
                 updated_at = :now, updated_by = :by, submitted_at = :now, submitted_by = :by,
                 submissions = submissions + 1
             where id = :id and version = :version
+            returning content_gen, frozen_gen
             """)
         .bind("id", id)
         .bind("version", version)
-        .bind(
-            "content",
-            Parameter.fromOrEmpty(
-                content == null ? null : Json.of(models.write(content)), Json.class))
+        .bind("changed", content == null ? 0 : 1)
         .bind("definition", definitionVersion)
         .bind("now", now)
         .bind("by", by)
-        .fetch()
-        .rowsUpdated()
-        .map(n -> n > 0);
+        .map(
+            r ->
+                new int[] {r.get("content_gen", Integer.class), r.get("frozen_gen", Integer.class)})
+        .one()
+        .flatMap(
+            gen ->
+                content == null
+                    ? Mono.just(true)
+                    : contents.write(id, gen[0], gen[1], before, content).thenReturn(true))
+        .defaultIfEmpty(false);
   }
 
   /**
@@ -257,11 +261,11 @@ class FormResponseStore {
                 respondent.isOrganization() ? null : respondent.municipalityId(), Long.class));
   }
 
-  private ResponseRow toRow(Readable r) {
+  private static ResponseRow toRow(Readable r) {
     return new ResponseRow(
         r.get("id", Long.class),
         r.get("status", String.class),
-        models.readContent(r.get("content", String.class)),
+        null,
         r.get("definition_version", Long.class),
         r.get("version", Long.class),
         r.get("updated_at", Instant.class),
@@ -269,7 +273,9 @@ class FormResponseStore {
         r.get("submitted_at", Instant.class),
         r.get("submitted_by", String.class),
         r.get("submissions", Integer.class),
-        reopening(r));
+        reopening(r),
+        r.get("content_gen", Integer.class),
+        r.get("frozen_gen", Integer.class));
   }
 
   private static ResponseRow.Reopening reopening(Readable r) {

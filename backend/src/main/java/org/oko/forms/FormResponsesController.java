@@ -8,6 +8,7 @@ import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseInput;
 import org.oko.api.model.FormResponseVersion;
 import org.oko.api.model.FormResponseVersionSummary;
+import org.oko.api.model.FormRowPage;
 import org.oko.api.model.FormSubmissionInput;
 import org.oko.api.model.FormVersionInput;
 import org.oko.platform.excel.WorkbookDownload;
@@ -33,16 +34,22 @@ class FormResponsesController implements FormResponsesApi {
   private final FormSubmissionService submissions;
   private final ResponseVersionService versions;
   private final FormTemplateService templates;
+  private final ResponseRowsService rows;
+
+  /** The contract's default page of {@code GET …/response/rows}. */
+  private static final int DEFAULT_PAGE = 500;
 
   FormResponsesController(
       FormResponseService responses,
       FormSubmissionService submissions,
       ResponseVersionService versions,
-      FormTemplateService templates) {
+      FormTemplateService templates,
+      ResponseRowsService rows) {
     this.responses = responses;
     this.submissions = submissions;
     this.versions = versions;
     this.templates = templates;
+    this.rows = rows;
   }
 
   @Override
@@ -56,6 +63,29 @@ class FormResponsesController implements FormResponsesApi {
     return CurrentCaller.get()
         .flatMap(caller -> responses.get(caller, whose))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormRowPage>> getFormResponseRows(
+      Long formId,
+      String sheet,
+      Integer offset,
+      Integer limit,
+      String organization,
+      Long municipalityId,
+      ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(
+            caller ->
+                rows.page(
+                    caller,
+                    formId,
+                    organization,
+                    municipalityId,
+                    sheet,
+                    offset == null ? 0 : offset,
+                    limit == null ? DEFAULT_PAGE : limit))
+        .map(page -> ResponseEntity.ok(FormsMapper.rowPage(page)));
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.oko.api.model.FormResponse;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.api.model.FormResponseVersion;
 import org.oko.api.model.FormResponseVersionSummary;
+import org.oko.api.model.FormRowPage;
 import org.oko.api.model.FormSheet;
 import org.oko.api.model.FormSummary;
 import org.oko.api.model.FormWindow;
@@ -129,7 +130,9 @@ class FormsMapper {
             respondent(t.respondent()),
             status(view.status()),
             row == null ? 0L : row.version(),
-            new LinkedHashMap<>(view.sheets()),
+            sheetsOf(view),
+            rowCounts(view),
+            ResponseRules.complete(view.sheets()),
             view.problems().stream().map(FormsMapper::problem).toList(),
             view.editable(),
             row == null ? 0 : row.submissions());
@@ -149,6 +152,25 @@ class FormsMapper {
       }
     }
     return response;
+  }
+
+  /** Every row when the grid edits them all; none for a large response (its rows are paged). */
+  private static Map<String, List<Map<String, String>>> sheetsOf(ResponseView view) {
+    Map<String, List<Map<String, String>>> sheets = new LinkedHashMap<>();
+    boolean complete = ResponseRules.complete(view.sheets());
+    view.sheets().forEach((key, rows) -> sheets.put(key, complete ? rows : List.of()));
+    return sheets;
+  }
+
+  private static Map<String, Integer> rowCounts(ResponseView view) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    view.sheets().forEach((key, rows) -> counts.put(key, rows.size()));
+    return counts;
+  }
+
+  static FormRowPage rowPage(ResponseRowsService.RowPage page) {
+    return new FormRowPage(
+        page.sheet(), page.offset(), page.total(), page.version(), List.copyOf(page.rows()));
   }
 
   static FormResponseVersionSummary versionSummary(ResponseVersionStore.Version v) {

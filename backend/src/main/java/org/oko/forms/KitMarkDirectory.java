@@ -34,7 +34,7 @@ public class KitMarkDirectory {
           and (cast(:subject as text) is null or f.subject_key = :subject)
       ), latest as (
         select distinct on (r.id, x.sheet) r.organization_id, x.subject_key, x.key_column,
-               v.content -> x.sheet as rows
+               form_response_content(v.response_id, v.content_gen) -> x.sheet as rows
         from sheets x
         join form_response r on r.form_id = x.id and r.organization_id is not null
              and (cast(:org as bigint) is null or r.organization_id = :org)

@@ -2,7 +2,11 @@ package org.oko.forms;
 
 import java.time.Instant;
 
-/** A respondent's stored response: the current content, a draft or what was submitted last. */
+/**
+ * A respondent's stored response: the current content, a draft or what was submitted last. {@code
+ * contentGen} is the generation of its content rows, {@code frozenGen} the newest one a frozen
+ * version sees ({@link ResponseContentStore}).
+ */
 record ResponseRow(
     long id,
     String status,
@@ -14,7 +18,9 @@ record ResponseRow(
     Instant submittedAt,
     String submittedBy,
     int submissions,
-    Reopening reopening) {
+    Reopening reopening,
+    int contentGen,
+    int frozenGen) {
 
   /**
    * The last time a submitted version was reopened: by the respondent («Редактировать») or by a
@@ -24,6 +30,29 @@ record ResponseRow(
 
   static final String DRAFT = "DRAFT";
   static final String SUBMITTED = "SUBMITTED";
+
+  /** The status and submission time alone, for lists. */
+  static ResponseRow listed(String status, Instant submittedAt) {
+    return new ResponseRow(0, status, null, 0, 0, null, null, submittedAt, null, 0, null, 0, 0);
+  }
+
+  /** This row with its content (read apart from it, {@link ResponseContentStore}). */
+  ResponseRow withContent(FormValidation.Content content) {
+    return new ResponseRow(
+        id,
+        status,
+        content,
+        definitionVersion,
+        version,
+        updatedAt,
+        updatedBy,
+        submittedAt,
+        submittedBy,
+        submissions,
+        reopening,
+        contentGen,
+        frozenGen);
+  }
 
   boolean submitted() {
     return SUBMITTED.equals(status);

@@ -1,5 +1,7 @@
 package org.oko.forms;
 
+import java.util.List;
+import java.util.Map;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.UnprocessableException;
 
@@ -9,7 +11,22 @@ import org.oko.platform.web.UnprocessableException;
  */
 final class ResponseRules {
 
+  /**
+   * Up to this many rows a response comes whole (the web grid edits them all); a larger one (a
+   * protocol uploaded as .xlsx) is answered with its counts and read a page at a time.
+   */
+  static final int WHOLE_ROWS = 10_000;
+
   private ResponseRules() {}
+
+  /** Whether a response of these rows comes with every row ({@link #WHOLE_ROWS}). */
+  static boolean complete(Map<String, ? extends List<?>> sheets) {
+    int rows = 0;
+    for (List<?> sheet : sheets.values()) {
+      rows += sheet.size();
+    }
+    return rows <= WHOLE_ROWS;
+  }
 
   /** A draft (or no response yet) at the version read. */
   static void requireEditable(ResponseRow row, long version) {

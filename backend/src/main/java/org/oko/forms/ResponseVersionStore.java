@@ -2,6 +2,7 @@ package org.oko.forms;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -21,27 +22,40 @@ class ResponseVersionStore {
       String submittedBy,
       long definitionVersion,
       int rows,
-      FormValidation.Content content) {}
+      FormValidation.Content content) {
 
-  private final DatabaseClient db;
-  private final FormModels models;
-
-  ResponseVersionStore(DatabaseClient db, FormModels models) {
-    this.db = db;
-    this.models = models;
+    Version withContent(FormValidation.Content content) {
+      return new Version(number, submittedAt, submittedBy, definitionVersion, rows, content);
+    }
   }
 
-  /** Freezes the submitted content as the next numbered version; gives its number and rows. */
+  private final DatabaseClient db;
+  private final ResponseContentStore contents;
+
+  ResponseVersionStore(DatabaseClient db, ResponseContentStore contents) {
+    this.db = db;
+    this.contents = contents;
+  }
+
+  /**
+   * Freezes the submitted content as the next numbered version; gives its number and rows. Copies
+   * nothing: the version names the content's generation, whose rows are kept from now on.
+   */
   Mono<Version> freeze(long id) {
     return db.sql(
             """
-            insert into form_response_version (response_id, number, content, row_count,
+            with r as (
+              update form_response set frozen_gen = content_gen where id = :id
+              returning id, submissions, content_gen, definition_version, submitted_at,
+                        submitted_by
+            )
+            insert into form_response_version (response_id, number, content_gen, row_count,
                 definition_version, submitted_at, submitted_by)
-            select id, submissions, content,
-                   (select coalesce(sum(jsonb_array_length(s.value)), 0)::int
-                    from jsonb_each(content) s where jsonb_typeof(s.value) = 'array'),
+            select id, submissions, content_gen,
+                   (select count(*) from form_response_row w
+                    where w.response_id = r.id and w.valid_to is null)::int,
                    definition_version, submitted_at, submitted_by
-            from form_response where id = :id
+            from r
             returning number, submitted_at, submitted_by, definition_version, row_count
             """)
         .bind("id", id)
@@ -62,12 +76,17 @@ class ResponseVersionStore {
   Mono<Version> version(long responseId, int number) {
     return db.sql(
             "select number, submitted_at, submitted_by, definition_version, row_count,"
-                + " content::text as content from form_response_version"
+                + " content_gen from form_response_version"
                 + " where response_id = :id and number = :number")
         .bind("id", responseId)
         .bind("number", number)
-        .map(r -> toVersion(r, models.readContent(r.get("content", String.class))))
-        .one();
+        .map(r -> Map.entry(r.get("content_gen", Integer.class), toVersion(r, null)))
+        .one()
+        .flatMap(
+            v ->
+                contents
+                    .content(responseId, v.getKey())
+                    .map(content -> v.getValue().withContent(content)));
   }
 
   private static Version toVersion(Readable r, FormValidation.Content content) {

@@ -142,13 +142,22 @@ class ResponseWriteService {
               t.definitionVersion(),
               caller.login(),
               now)
+          .as(tx::transactional)
           .onErrorMap(DataIntegrityViolationException.class, e -> ResponseRules.stale(1));
     }
     return store
         .saveDraft(
-            row.id(), row.version(), content, problems, t.definitionVersion(), caller.login(), now)
+            row.id(),
+            row.version(),
+            row.content(),
+            content,
+            problems,
+            t.definitionVersion(),
+            caller.login(),
+            now)
         .flatMap(
-            done -> done ? Mono.just(row.id()) : Mono.error(ResponseRules.stale(row.version())));
+            done -> done ? Mono.just(row.id()) : Mono.error(ResponseRules.stale(row.version())))
+        .as(tx::transactional);
   }
 
   Mono<Long> submitValid(
@@ -187,6 +196,7 @@ class ResponseWriteService {
                         store.submit(
                             c.id(),
                             c.version(),
+                            row == null ? null : row.content(),
                             changed,
                             t.definitionVersion(),
                             caller.login(),

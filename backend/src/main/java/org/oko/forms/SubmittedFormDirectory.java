@@ -1,6 +1,5 @@
 package org.oko.forms;
 
-import io.r2dbc.postgresql.codec.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +7,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submitted versions of forms for other features (results): the frozen content of one version with
@@ -51,25 +48,32 @@ public class SubmittedFormDirectory {
       where subject_key is not null and respondent = 'ORGANIZATION'
       """;
 
-  private static final TypeReference<Map<String, List<Map<String, String>>>> CONTENT =
-      new TypeReference<>() {};
-
   private final DatabaseClient db;
-  private final JsonMapper json;
   private final FormModels models;
+  private final ResponseContentStore contents;
 
-  SubmittedFormDirectory(DatabaseClient db, JsonMapper json, FormModels models) {
+  SubmittedFormDirectory(DatabaseClient db, FormModels models, ResponseContentStore contents) {
     this.db = db;
-    this.json = json;
     this.models = models;
+    this.contents = contents;
   }
+
+  /** A version's row as read, before its content. */
+  private record Found(
+      long formId,
+      long campaignId,
+      String subjectKey,
+      Long organizationId,
+      String regionCode,
+      int contentGen,
+      String schema) {}
 
   /** Version {@code number} of a response, or empty when there is none. */
   public Mono<Version> version(long responseId, int number) {
     return db.sql(
             """
             select d.id as form_id, d.campaign_id, d.subject_key, r.organization_id, r.region_code,
-                   v.content, dv.schema
+                   v.content_gen, dv.schema::text as schema
             from form_response_version v
             join form_response r on r.id = v.response_id
             join form_definition d on d.id = r.form_id
@@ -80,28 +84,41 @@ public class SubmittedFormDirectory {
         .bind("id", responseId)
         .bind("number", number)
         .map(
-            row -> {
-              FormSchema schema = models.readSchema(row.get("schema", Json.class).asString());
-              Map<String, List<Map<String, String>>> content =
-                  json.readValue(row.get("content", Json.class).asString(), CONTENT);
-              List<Sheet> sheets = new ArrayList<>();
-              for (SheetSpec sheet : schema.sheets()) {
-                List<Column> columns =
-                    sheet.columns().stream().map(c -> new Column(c.key(), c.type())).toList();
-                sheets.add(
-                    new Sheet(sheet.key(), columns, content.getOrDefault(sheet.key(), List.of())));
-              }
-              return new Version(
-                  row.get("form_id", Long.class),
-                  row.get("campaign_id", Long.class),
-                  row.get("subject_key", String.class),
-                  responseId,
-                  number,
-                  row.get("organization_id", Long.class),
-                  row.get("region_code", String.class),
-                  List.copyOf(sheets));
-            })
-        .one();
+            row ->
+                new Found(
+                    row.get("form_id", Long.class),
+                    row.get("campaign_id", Long.class),
+                    row.get("subject_key", String.class),
+                    row.get("organization_id", Long.class),
+                    row.get("region_code", String.class),
+                    row.get("content_gen", Integer.class),
+                    row.get("schema", String.class)))
+        .one()
+        .flatMap(
+            found ->
+                contents
+                    .content(responseId, found.contentGen())
+                    .map(content -> version(found, responseId, number, content)));
+  }
+
+  private Version version(
+      Found found, long responseId, int number, FormValidation.Content content) {
+    FormSchema schema = models.readSchema(found.schema());
+    List<Sheet> sheets = new ArrayList<>();
+    for (SheetSpec sheet : schema.sheets()) {
+      List<Column> columns =
+          sheet.columns().stream().map(c -> new Column(c.key(), c.type())).toList();
+      sheets.add(new Sheet(sheet.key(), columns, content.getOrDefault(sheet.key(), List.of())));
+    }
+    return new Version(
+        found.formId(),
+        found.campaignId(),
+        found.subjectKey(),
+        responseId,
+        number,
+        found.organizationId(),
+        found.regionCode(),
+        List.copyOf(sheets));
   }
 
   /** The form if it is a results protocol (a subject's, filled by organizations); else empty. */

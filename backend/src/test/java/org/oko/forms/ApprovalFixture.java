@@ -14,10 +14,10 @@ public final class ApprovalFixture {
   public static void submittedDirectly(DatabaseClient db, long formId, String login) {
     db.sql(
             """
-            insert into form_response (form_id, organization_id, region_code, status, content,
+            insert into form_response (form_id, organization_id, region_code, status,
                 definition_version, version, updated_at, updated_by, submitted_at, submitted_by,
                 submissions)
-            select :form, o.id, o.region_code, 'SUBMITTED', cast('{"results":[]}' as jsonb),
+            select :form, o.id, o.region_code, 'SUBMITTED',
                    d.version, 2, now(), o.login, now(), o.login, 1
             from organization o join form_definition d on d.id = :form where o.login = :login
             """)

@@ -207,12 +207,19 @@ class FormExportTests extends ApiTest {
   private void stored(String login, String status, String content) {
     db.sql(
             """
-            insert into form_response (form_id, organization_id, region_code, status, content,
-                definition_version, version, updated_at, updated_by, submitted_at, submitted_by,
-                submissions)
-            select :form, o.id, o.region_code, :status, cast(:content as jsonb), d.version, 2,
-                   now(), o.login, case when :status = 'SUBMITTED' then now() end, o.login, 1
-            from organization o join form_definition d on d.id = :form where o.login = :login
+            with r as (
+              insert into form_response (form_id, organization_id, region_code, status,
+                  definition_version, version, updated_at, updated_by, submitted_at, submitted_by,
+                  submissions)
+              select :form, o.id, o.region_code, :status, d.version, 2,
+                     now(), o.login, case when :status = 'SUBMITTED' then now() end, o.login, 1
+              from organization o join form_definition d on d.id = :form where o.login = :login
+              returning id
+            )
+            insert into form_response_row (response_id, sheet, position, cells, valid_from)
+            select r.id, s.key, e.position, e.cells, 1
+            from r, jsonb_each(cast(:content as jsonb)) s,
+                 jsonb_array_elements(s.value) with ordinality e(cells, position)
             """)
         .bind("form", protocol.getId())
         .bind("login", login)

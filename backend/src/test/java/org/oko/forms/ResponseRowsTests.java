@@ -1,0 +1,255 @@
+package org.oko.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oko.api.model.Campaign;
+import org.oko.api.model.FormDefinition;
+import org.oko.api.model.FormResponse;
+import org.oko.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue 24, part 1: a response's content is rows of their own ({@code form_response_row}, V46).
+ * What a school would notice — its protocol as it typed it, every submitted version as it was — and
+ * what the database writes for it: an autosave of one changed row writes one row, «Сдать отчёт»
+ * copies nothing, versions share the rows that did not change.
+ */
+class ResponseRowsTests extends ApiTest {
+
+  @Autowired DatabaseClient db;
+
+  private FormsFixture fixture;
+  private Campaign campaign;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new FormsFixture(client, db);
+    Instant opens = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    Instant closes = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    campaign = fixture.campaign("Строки протокола", opens, closes, "edu640001", "edu640002");
+  }
+
+  @Test
+  void anAutosaveOfOneChangedRowWritesOneRowAndVersionsShareTheRest() {
+    FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "rows-autosave");
+    WebTestClient school = as("edu640001");
+    List<Map<String, String>> rows = rows(200, "1");
+
+    FormResponse draft = FormsFixture.save(school, form.getId(), 0, Map.of("results", rows));
+    long id = responseId(form.getId());
+    assertThat(stored(id)).isEqualTo(200);
+    // Small enough for the web grid: every row comes, with the counts.
+    assertThat(draft.getRowsComplete()).isTrue();
+    assertThat(draft.getRowCounts()).containsEntry("results", 200);
+    assertThat(draft.getSheets().get("results")).hasSize(200);
+    // The same rows a page at a time, in order.
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/rows?sheet=results&offset=50&limit=10")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.total")
+        .isEqualTo(200)
+        .jsonPath("$.version")
+        .isEqualTo(1)
+        .jsonPath("$.rows.length()")
+        .isEqualTo(10)
+        .jsonPath("$.rows[0].code")
+        .isEqualTo("20051")
+        .jsonPath("$.rows[9].code")
+        .isEqualTo("20060");
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/rows?sheet=nothing")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("В форме нет листа «nothing»");
+
+    // One cell of row 57 changed: one row is written (in place: no version sees the old one).
+    List<Map<String, String>> changed = new ArrayList<>(rows);
+    changed.set(56, FormsFixture.resultRow("20057"));
+    changed.get(56).put("task_1", "0");
+    FormResponse saved =
+        FormsFixture.save(school, form.getId(), draft.getVersion(), Map.of("results", changed));
+    assertThat(saved.getSheets().get("results").get(56)).containsEntry("task_1", "0");
+    assertThat(stored(id)).isEqualTo(200);
+    assertThat(writtenInLastGeneration(id)).isEqualTo(1);
+
+    // «Сдать отчёт» freezes version 1 without copying a row.
+    post(school, form.getId(), "submit", saved.getVersion()).expectStatus().isOk();
+    assertThat(stored(id)).isEqualTo(200);
+
+    // After «Редактировать», one changed row is one new row; version 1 keeps the old one.
+    FormResponse reopened =
+        post(school, form.getId(), "reopen", saved.getVersion() + 1)
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    List<Map<String, String>> again = new ArrayList<>(changed);
+    again.set(9, FormsFixture.resultRow("20010"));
+    again.get(9).put("variant", "2");
+    FormResponse second =
+        FormsFixture.save(school, form.getId(), reopened.getVersion(), Map.of("results", again));
+    assertThat(stored(id)).isEqualTo(201);
+    assertThat(writtenInLastGeneration(id)).isEqualTo(1);
+    post(school, form.getId(), "submit", second.getVersion()).expectStatus().isOk();
+    assertThat(stored(id)).isEqualTo(201);
+
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/versions/1")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.sheets.results.length()")
+        .isEqualTo(200)
+        .jsonPath("$.sheets.results[9].variant")
+        .isEqualTo("1")
+        .jsonPath("$.sheets.results[56].task_1")
+        .isEqualTo("0");
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/versions/2")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.sheets.results.length()")
+        .isEqualTo(200)
+        .jsonPath("$.sheets.results[9].variant")
+        .isEqualTo("2");
+
+    // Fewer rows: the ones gone are closed, version 2 still has them all.
+    FormResponse third =
+        post(school, form.getId(), "reopen", second.getVersion() + 1)
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    FormResponse shorter =
+        FormsFixture.save(
+            school, form.getId(), third.getVersion(), Map.of("results", again.subList(0, 198)));
+    assertThat(shorter.getSheets().get("results")).hasSize(198);
+    assertThat(current(id)).isEqualTo(198);
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/versions/2")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.sheets.results.length()")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void manyChangedRowsAreCopiedInWithEveryCharacterKept() {
+    FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "rows-copy");
+    WebTestClient school = as("edu640001");
+    // Classes with what COPY's text format escapes: backslash, tab, quotes, a line break.
+    List<Map<String, String>> rows = rows(300, "1");
+    rows.get(0).put("grade", "4\\а\t\"б\"");
+    rows.get(299).put("grade", "4 «в»\nг");
+
+    FormResponse draft = FormsFixture.save(school, form.getId(), 0, Map.of("results", rows));
+    assertThat(draft.getSheets().get("results")).hasSize(300);
+    FormResponse read = response(school, form.getId());
+    assertThat(read.getSheets().get("results").get(0)).containsEntry("grade", "4\\а\t\"б\"");
+    assertThat(read.getSheets().get("results").get(299)).containsEntry("grade", "4 «в»\nг");
+    assertThat(read.getSheets().get("results").get(150)).containsEntry("code", "20151");
+
+    // Every row changed: the content is replaced whole (COPY), still one row per protocol row.
+    List<Map<String, String>> all = rows(300, "2");
+    FormResponse replaced =
+        FormsFixture.save(school, form.getId(), draft.getVersion(), Map.of("results", all));
+    assertThat(replaced.getSheets().get("results").get(299)).containsEntry("variant", "2");
+    assertThat(stored(responseId(form.getId()))).isEqualTo(300);
+    assertThat(response(school, form.getId()).getSheets().get("results"))
+        .allSatisfy(row -> assertThat(row).containsEntry("variant", "2"));
+  }
+
+  // --- helpers
+
+  private static List<Map<String, String>> rows(int n, String variant) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      Map<String, String> row = FormsFixture.resultRow(Integer.toString(20000 + i));
+      row.put("variant", variant);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private long responseId(long formId) {
+    return db.sql("select id from form_response where form_id = :f")
+        .bind("f", formId)
+        .map(r -> r.get("id", Long.class))
+        .one()
+        .block();
+  }
+
+  /** Every row stored for the response, of any generation. */
+  private long stored(long responseId) {
+    return count("select count(*) as n from form_response_row where response_id = :id", responseId);
+  }
+
+  private long current(long responseId) {
+    return count(
+        "select count(*) as n from form_response_row where response_id = :id and valid_to is null",
+        responseId);
+  }
+
+  /** Rows the last write of the content wrote (they carry its generation). */
+  private long writtenInLastGeneration(long responseId) {
+    return count(
+        """
+        select count(*) as n from form_response_row w join form_response r on r.id = w.response_id
+        where w.response_id = :id and w.valid_from = r.content_gen
+        """,
+        responseId);
+  }
+
+  private long count(String sql, long responseId) {
+    return db.sql(sql).bind("id", responseId).map(r -> r.get("n", Long.class)).one().block();
+  }
+
+  private static FormResponse response(WebTestClient as, long formId) {
+    return as.get()
+        .uri("/api/forms/" + formId + "/response")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(FormResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static WebTestClient.ResponseSpec post(
+      WebTestClient as, long formId, String action, long version) {
+    return as.post()
+        .uri("/api/forms/" + formId + "/response/" + action)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", version))
+        .exchange();
+  }
+}
