@@ -215,6 +215,18 @@ class ResponseContentStore {
         .then(copy(responseId, gen, after));
   }
 
+  /** One sheet's rows as COPY text, {@code ROWS_PER_BUFFER} rows to a buffer. */
+  private static Flux<ByteBuf> sheetBuffers(
+      long responseId, int gen, Map.Entry<String, List<Map<String, String>>> sheet) {
+    List<Map<String, String>> rows = sheet.getValue();
+    int count = (rows.size() + ROWS_PER_BUFFER - 1) / ROWS_PER_BUFFER;
+    return Flux.range(0, count)
+        .map(
+            b ->
+                RowsCopyText.buffer(
+                    responseId, gen, sheet.getKey(), rows, b * ROWS_PER_BUFFER, ROWS_PER_BUFFER));
+  }
+
   /** COPY of every row of {@code content} as generation {@code gen}, in buffers of rows. */
   private Mono<Void> copy(
       long responseId, int gen, Map<String, List<Map<String, String>>> content) {
@@ -224,22 +236,7 @@ class ResponseContentStore {
       return Mono.empty();
     }
     Flux<ByteBuf> buffers =
-        Flux.fromIterable(sheets)
-            .concatMap(
-                sheet -> {
-                  List<Map<String, String>> rows = sheet.getValue();
-                  int buffers1 = (rows.size() + ROWS_PER_BUFFER - 1) / ROWS_PER_BUFFER;
-                  return Flux.range(0, buffers1)
-                      .map(
-                          b ->
-                              RowsCopyText.buffer(
-                                  responseId,
-                                  gen,
-                                  sheet.getKey(),
-                                  rows,
-                                  b * ROWS_PER_BUFFER,
-                                  ROWS_PER_BUFFER));
-                });
+        Flux.fromIterable(sheets).concatMap(sheet -> sheetBuffers(responseId, gen, sheet));
     return db.inConnection(
             connection ->
                 postgres(connection)
