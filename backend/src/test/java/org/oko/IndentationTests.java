@@ -32,10 +32,13 @@ class IndentationTests {
       Map.ofEntries(
           // Every file with a line too deep when the test came (issue 16): name their steps and
           // take them off; no file may join the list.
-          Map.entry("org/oko/accounts/AccountAdministrationService.java", "accounts: steps not named yet"),
+          Map.entry(
+              "org/oko/accounts/AccountAdministrationService.java",
+              "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/AccountImportRoutes.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/AccountImportService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/accounts/HandoutDownloadService.java", "accounts: steps not named yet"),
+          Map.entry(
+              "org/oko/accounts/HandoutDownloadService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutListingService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/accounts/HandoutService.java", "accounts: steps not named yet"),
           Map.entry("org/oko/roadmaps/RoadmapController.java", "roadmaps: steps not named yet"));

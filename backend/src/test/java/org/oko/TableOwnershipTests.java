@@ -69,7 +69,6 @@ class TableOwnershipTests {
           entry("attachment", "publications"),
           entry("attachment_file", "publications"),
           entry("publication_read", "publications"),
-          entry("publication_region_release", "publications"),
           entry("attachment_download", "publications"),
           entry("delivery_packet", "logistics"),
           entry("form_definition", "forms"),
