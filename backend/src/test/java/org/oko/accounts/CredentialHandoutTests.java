@@ -97,7 +97,7 @@ class CredentialHandoutTests extends ApiTest {
             d ->
                 assertThat((String) d)
                     .startsWith("Файл уже скачан: region64")
-                    .contains("Europe/Saratov"));
+                    .contains("(Саратов)"));
 
     // Nothing of the list is left to read: no key, no sealed file.
     assertThat(
