@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -23,6 +25,11 @@ import org.springframework.web.reactive.function.BodyInserters;
  * A test against the running application over real HTTP, with the embedded PostgreSQL and Kafka of
  * this JVM and the demo data. Every response is checked against openapi.yaml. {@link #client} is
  * signed in as the federal organizer; {@link #as} signs in as any demo account.
+ *
+ * <p>Every subclass shares one application context (one start of ~20 s per test JVM): give a test
+ * no configuration of its own ({@code @MockitoBean}, {@code @TestPropertySource}, {@code
+ * @DynamicPropertySource}, {@code @DirtiesContext}, other profiles or imports), or it starts another
+ * ({@code SharedContextTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,6 +44,12 @@ public abstract class ApiTest {
     TestClock testClock() {
       return new TestClock();
     }
+  }
+
+  /** The one external issuer the application trusts: a region's own provider (ExternalIssuerTests). */
+  @DynamicPropertySource
+  static void trustTheRegionalIdp(DynamicPropertyRegistry registry) {
+    registry.add("oko.security.external.issuer", () -> RegionalIdp.instance().issuer());
   }
 
   @Autowired protected TestClock clock;

@@ -1,22 +1,15 @@
 package org.oko.platform.security;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.oko.testing.TestJwts.sign;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Date;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.oko.testing.ApiTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.oko.testing.RegionalIdp;
 
 /**
  * A region's own identity provider (played by WireMock: discovery document and key set) signs a
@@ -24,48 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class ExternalIssuerTests extends ApiTest {
 
-  private static final WireMockServer IDP = new WireMockServer(wireMockConfig().dynamicPort());
-  private static final RSAKey IDP_KEY;
-  private static final String ISSUER;
-
-  static {
-    IDP.start();
-    ISSUER = "http://localhost:" + IDP.port() + "/realms/region02";
-    try {
-      IDP_KEY = new RSAKeyGenerator(2048).keyID("idp-key-1").generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    IDP.stubFor(
-        get("/realms/region02/.well-known/openid-configuration")
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"issuer\":\""
-                            + ISSUER
-                            + "\",\"jwks_uri\":\""
-                            + ISSUER
-                            + "/protocol/openid-connect/certs\","
-                            + "\"subject_types_supported\":[\"public\"],"
-                            + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
-    IDP.stubFor(
-        get("/realms/region02/protocol/openid-connect/certs")
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(new JWKSet(IDP_KEY.toPublicJWK()).toString())));
-  }
-
-  @DynamicPropertySource
-  static void trustTheRegionalIdp(DynamicPropertyRegistry registry) {
-    registry.add("oko.security.external.issuer", () -> ISSUER);
-  }
-
-  @AfterAll
-  static void stopIdp() {
-    IDP.stop();
-  }
+  // The provider the shared application trusts (ApiTest names it at start-up).
+  private static final RSAKey IDP_KEY = RegionalIdp.instance().key();
+  private static final String ISSUER = RegionalIdp.instance().issuer();
 
   @Test
   void aTokenOfTheRegionalIdpIsAcceptedAndScopedToItsRegion() throws Exception {
