@@ -7,15 +7,22 @@
 // «Меню» button that opens every item, each inside the window.
 // Screenshots of every page go to backend/target/screenshots/ (CI artifacts, not committed).
 //
-//   node e2e/roles.mjs http://localhost:8080
+// A share K/N walks every N-th account from the K-th (1-based) only, so that N browsers can share
+// the accounts and run side by side (RolesJourneyTests); without it, every account.
+//
+//   node e2e/roles.mjs http://localhost:8080 [K/N]
 import { join } from 'node:path';
 
-import { expectNoOverflow, openMenuItem, screenshotsDir, startJourney } from './support.mjs';
+import { expectNoOverflow, fail, openMenuItem, screenshotsDir, startJourney } from './support.mjs';
 
-const baseUrl = process.argv[2];
+const [baseUrl, share] = process.argv.slice(2);
+const [shareIndex, shares] = (share ?? '1/1').split('/').map(Number);
+if (!(shares >= 1 && shareIndex >= 1 && shareIndex <= shares)) {
+  fail(`the share must be K/N with 1 ≤ K ≤ N, e.g. 2/3; not «${share}»`);
+}
 const { page, step, signIn, run } = await startJourney({
   baseUrl,
-  script: 'roles.mjs',
+  script: shares > 1 ? `roles-${shareIndex}.mjs` : 'roles.mjs',
   totalTimeoutMs: 900_000,
   checkOverflow: false,
 });
@@ -54,7 +61,8 @@ const accounts = [
   { login: 'scan64', password: 'scan64-demo', home: /\/cabinet$|\/orgs|\/scans/ },
   { login: 'expert64a', password: 'expert64-demo', home: /\/scoring$/ },
   { login: 'observer64', password: 'observer64-demo', home: /\/cabinet$|\/observers|\/orgs/ },
-];
+].filter((_, index) => index % shares === shareIndex - 1);
+console.log(`accounts: ${accounts.map((account) => account.login).join(' ')}`);
 
 /** What a user must never read: a server field path («subjects[1].key:»), a pattern, a 403. */
 const RAW = [

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.sample.SampleParticipants;
 import org.oko.testing.ApiTest;
 import org.oko.testing.StaffFiles;
@@ -20,6 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * a municipality's logins region64 then made at 360 px (downloaded once, passed on); and the staff
  * register region64 uploaded for the demo campaign (seed 000), at 1280 and 360 px.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AccountsJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

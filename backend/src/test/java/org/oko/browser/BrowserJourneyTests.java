@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.testing.ApiTest;
 
 /**
@@ -15,6 +17,7 @@ import org.oko.testing.ApiTest;
  * Runs the Playwright script {@code frontend/e2e/browse.mjs} against this test's server. Never
  * skipped: without Chromium it fails and says how to install it.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BrowserJourneyTests extends ApiTest {
 
   private static final Path FRONTEND =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.kits.ParticipantCodesFixture;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * strips at 360 and 1280 px. The journey fails if a request carries a typed name; this test then
  * checks that the server holds the 3 codes and nothing that mentions a name.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CodesProtocolJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

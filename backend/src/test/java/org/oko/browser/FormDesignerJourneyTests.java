@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
@@ -23,6 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * before publishing, then the school fills and hands in the published form on a phone. The test
  * then reads what the server kept.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FormDesignerJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
@@ -21,6 +23,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * «Сдать отчёт»; then the region returns it «на доработку» with a reason, which the school reads in
  * the form's banner and in its notifications (issue 22). The test then reads what the server kept.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FormJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

@@ -3,6 +3,8 @@ package org.oko.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -13,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * region64 asks, federal answers, region02 sees both and finds the question by a misspelt word. The
  * test then reads what the server kept: region64's question with federal's answer.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ForumJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

@@ -33,9 +33,18 @@ final class NodeJourney {
    * test-results/<name>.log}, and is shown when it fails or takes over a minute.
    */
   static String run(String name, String... args) throws IOException, InterruptedException {
+    return runLogged(name, name, args);
+  }
+
+  /**
+   * Runs {@code e2e/<script>.mjs} like {@link #run}, its output kept in {@code
+   * test-results/<log>.log}: for runs of one script side by side.
+   */
+  static String runLogged(String log, String script, String... args)
+      throws IOException, InterruptedException {
     requireChromium();
     Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
-    List<String> command = new ArrayList<>(List.of("node", "e2e/" + name + ".mjs"));
+    List<String> command = new ArrayList<>(List.of("node", "e2e/" + script + ".mjs"));
     command.addAll(List.of(args));
     Process node =
         new ProcessBuilder(command).directory(FRONTEND.toFile()).redirectErrorStream(true).start();
@@ -44,16 +53,17 @@ final class NodeJourney {
         new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         output.add(line);
-        System.out.println(line);
+        // Named, since journeys run side by side and their lines interleave.
+        System.out.println("[" + log + "] " + line);
       }
     }
     boolean finished = node.waitFor(60, TimeUnit.SECONDS);
-    String log = String.join("\n", output);
-    Files.writeString(results.resolve(name + ".log"), log);
+    String text = String.join("\n", output);
+    Files.writeString(results.resolve(log + ".log"), text);
     assertThat(finished).as("the journey finished").isTrue();
-    assertThat(node.exitValue()).as("browser journey output:\n" + log).isZero();
-    assertNoCspViolation(log);
-    return log;
+    assertThat(node.exitValue()).as("browser journey output:\n" + text).isZero();
+    assertNoCspViolation(text);
+    return text;
   }
 
   /**

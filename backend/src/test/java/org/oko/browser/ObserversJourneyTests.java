@@ -3,6 +3,8 @@ package org.oko.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,6 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * 360 px); region64 passes the region's violations to the federal organizer, who sees it (at 1280
  * and 360 px). No page runs off its window. The test then reads what the server kept.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ObserversJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
@@ -24,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * time, its submitted results protocol (the link opens that school's response), a publication it
  * has not downloaded, and the page fits a phone.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class OrganizationOverviewJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

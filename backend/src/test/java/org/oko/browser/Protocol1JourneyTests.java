@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.oko.api.model.FormSummary;
 import org.oko.api.model.KitCredentials;
 import org.oko.testing.ApiTest;
@@ -16,6 +19,8 @@ import org.oko.testing.TestCampaigns;
  * the page makes and fails if one carries a typed name; this test then checks that nothing the
  * server keeps for the point mentions them.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("demo campaign «ОМК учителей 2026»")
 class Protocol1JourneyTests extends ApiTest {
 
   /** The names the journey types (kept in the browser only). */

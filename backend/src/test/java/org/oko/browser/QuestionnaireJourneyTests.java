@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.oko.api.model.KitCredential;
 import org.oko.api.model.KitCredentials;
 import org.oko.testing.ApiTest;
@@ -19,6 +22,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * campaign «ОМК учителей 2026», point edu645001's kits and the TEACHER questionnaire. The test then
  * reads what the server kept.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("demo campaign «ОМК учителей 2026»")
 class QuestionnaireJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

@@ -1,6 +1,8 @@
 package org.oko.browser;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * ВПР: edu640001 opens its report after the release, mun64-engels compares its schools and opens
  * the flags, region64 exports the region's report.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ReportsJourneyTests extends ApiTest {
 
   @Autowired DatabaseClient db;

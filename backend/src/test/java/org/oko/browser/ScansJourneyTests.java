@@ -3,6 +3,9 @@ package org.oko.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -14,6 +17,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * WebSocket). Runs on the demo campaign with scanning open. The test then reads what the server
  * kept: the sheet, validated by the pipeline.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("demo campaign «ОМК-2026 (осень): сканирование и проверка экспертами»")
 class ScansJourneyTests extends ApiTest {
 
   private static final String CAMPAIGN = "ОМК-2026 (осень): сканирование и проверка экспертами";

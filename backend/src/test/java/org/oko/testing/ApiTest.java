@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,10 +31,13 @@ import org.springframework.web.reactive.function.BodyInserters;
  * no configuration of its own ({@code @MockitoBean}, {@code @TestPropertySource}, {@code
  * @DynamicPropertySource}, {@code @DirtiesContext}, other profiles or imports), or it starts another
  * ({@code SharedContextTests}).
+ * With parallel execution on (junit-platform.properties), a subclass runs alone unless marked
+ * {@code @Execution(CONCURRENT)} ({@link AloneUnlessConcurrent}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ApiTest.Clocks.class, ProbeEvents.class})
+@ResourceLock(providers = AloneUnlessConcurrent.class)
 public abstract class ApiTest {
 
   /** The application's clock, which a test may set; back to real time after every test. */
