@@ -20,14 +20,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every test of the running application shares one Spring context, started once per test JVM
- * (~20 s with the embedded PostgreSQL, Kafka, migrations and demo data): the test command must stay
- * under 15 minutes on two cores as the suite grows. A test class with configuration of its own —
- * {@code @MockitoBean}, {@code @TestPropertySource}, {@code @DynamicPropertySource}, {@code
- * @DirtiesContext}, its own profiles, imports or nested configuration — starts one more, and a
- * second one keeps running beside the first until the end, in the same Kafka consumer groups. This
- * test names such a class; set the state through the API or the {@code TestClock} instead, or add
- * the setting to {@code application-test.yaml} or {@link ApiTest} for everyone.
+ * Every test of the running application shares one Spring context, started once per test JVM (~20 s
+ * with the embedded PostgreSQL, Kafka, migrations and demo data): the test command must stay under
+ * 15 minutes on two cores as the suite grows. A test class with configuration of its own —
+ * {@code @MockitoBean}, {@code @TestPropertySource}, {@code @DynamicPropertySource},
+ * {@code @DirtiesContext}, its own profiles, imports or nested configuration — starts one more, and
+ * a second one keeps running beside the first until the end, in the same Kafka consumer groups.
+ * This test names such a class; set the state through the API or the {@code TestClock} instead, or
+ * add the setting to {@code application-test.yaml} or {@link ApiTest} for everyone.
  */
 class SharedContextTests {
 
@@ -68,7 +68,8 @@ class SharedContextTests {
       }
       contextAnnotations(test).forEach(a -> offenders.add(test.getName() + ": " + a));
       for (var field : test.getDeclaredFields()) {
-        contextAnnotations(field).forEach(a -> offenders.add(test.getName() + "." + field.getName() + ": " + a));
+        contextAnnotations(field)
+            .forEach(a -> offenders.add(test.getName() + "." + field.getName() + ": " + a));
       }
       for (var method : test.getDeclaredMethods()) {
         if (method.isAnnotationPresent(DynamicPropertySource.class)) {
@@ -109,7 +110,8 @@ class SharedContextTests {
     List<Class<?>> classes = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        String name =
+            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         try {
           classes.add(Class.forName(name, false, ApiTest.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {

@@ -43,7 +43,8 @@ class RolesJourneyTests extends ApiTest {
           .as("a screenshot of each role's home at both widths")
           .contains(
               logins.stream()
-                  .flatMap(login -> Stream.of(login + "-360-00-home.png", login + "-1280-00-home.png"))
+                  .flatMap(
+                      login -> Stream.of(login + "-360-00-home.png", login + "-1280-00-home.png"))
                   .toArray(String[]::new));
     }
   }

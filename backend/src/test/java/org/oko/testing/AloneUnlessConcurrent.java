@@ -31,6 +31,8 @@ public final class AloneUnlessConcurrent implements ResourceLocksProvider {
         AnnotationSupport.findAnnotation(testClass, Execution.class)
             .map(execution -> execution.value() == ExecutionMode.CONCURRENT)
             .orElse(false);
-    return concurrent ? Set.of() : Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE));
+    return concurrent
+        ? Set.of()
+        : Set.of(new Lock(Resources.GLOBAL, ResourceAccessMode.READ_WRITE));
   }
 }

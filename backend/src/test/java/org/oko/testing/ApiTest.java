@@ -28,11 +28,10 @@ import org.springframework.web.reactive.function.BodyInserters;
  * signed in as the federal organizer; {@link #as} signs in as any demo account.
  *
  * <p>Every subclass shares one application context (one start of ~20 s per test JVM): give a test
- * no configuration of its own ({@code @MockitoBean}, {@code @TestPropertySource}, {@code
- * @DynamicPropertySource}, {@code @DirtiesContext}, other profiles or imports), or it starts another
- * ({@code SharedContextTests}).
- * With parallel execution on (junit-platform.properties), a subclass runs alone unless marked
- * {@code @Execution(CONCURRENT)} ({@link AloneUnlessConcurrent}).
+ * no configuration of its own ({@code @MockitoBean}, {@code @TestPropertySource},
+ * {@code @DynamicPropertySource}, {@code @DirtiesContext}, other profiles or imports), or it starts
+ * another ({@code SharedContextTests}). With parallel execution on (junit-platform.properties), a
+ * subclass runs alone unless marked {@code @Execution(CONCURRENT)} ({@link AloneUnlessConcurrent}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -50,7 +49,9 @@ public abstract class ApiTest {
     }
   }
 
-  /** The one external issuer the application trusts: a region's own provider (ExternalIssuerTests). */
+  /**
+   * The one external issuer the application trusts: a region's own provider (ExternalIssuerTests).
+   */
   @DynamicPropertySource
   static void trustTheRegionalIdp(DynamicPropertyRegistry registry) {
     registry.add("oko.security.external.issuer", () -> RegionalIdp.instance().issuer());
