@@ -10,7 +10,6 @@ import { useSubmitFormResponse } from '../api/submit-form-response';
 import type { Respondent } from '../types';
 import type { useDraftEditor } from './use-draft-editor';
 
-
 /** Up to this many rows `GET …/response` brings them all (the contract's `rowsComplete`). */
 const WHOLE_ROWS = 10_000;
 /** Why «Сдать отчёт» did not go through, and how many cell problems the server named. */
