@@ -1,19 +1,21 @@
 // Protocol 1 (для ППО) in a real browser, on the DEMO data (run by Protocol1JourneyTests):
 // 1. the point edu645001 signs in and opens «Протокол 1 (для ППО)» of Russian from its cabinet:
-//    the kits 501501… are listed with their questionnaire logins;
+//    the kits 501501… are listed with their questionnaire logins; with a publication of the ОМК
+//    (issue 20, seed 001), it also opens the publication: «Сбор данных» lists protocols 1 and 2 of
+//    each subject with their status, and «Электронный протокол 1» of Russian leads to the same page;
 // 2. it marks two kits used (on the page while protocol 2 has no comment) and types two names:
 //    they appear on the strips «Для анкетирования»; the letter link carries the name;
 // 3. it downloads the workbook (a real .xlsx), refreshes from protocol 2, reloads the page (the
 //    names are still there — this browser only), and opens the print view: only the strips;
 // 4. EVERY request the page made (URL, all headers, body) is checked: none carries a typed name.
 //
-//   node e2e/protocol1.mjs http://localhost:8080 <campaignId>
+//   node e2e/protocol1.mjs http://localhost:8080 <campaignId> [<publicationId>]
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { resultsDir, startJourney } from './support.mjs';
 
-const [baseUrl, campaignId] = process.argv.slice(2);
+const [baseUrl, campaignId, publicationId] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
   baseUrl,
   script: 'protocol1.mjs',
@@ -75,6 +77,32 @@ await run(async () => {
     await page.getByText('в систему он не загружается').waitFor();
     await screenshot('protocol1-opened');
   });
+
+  if (publicationId) {
+    await step(
+      'the publication «Электронный протокол 1» leads to the protocols with their status (seed 001)',
+      async () => {
+        await page.goto(`${baseUrl}/publications/${publicationId}`);
+        const block = page.getByTestId('publication-protocols');
+        await block.getByRole('heading', { name: 'Сбор данных' }).waitFor();
+        const rus = block.getByTestId('protocols-rus');
+        await rus
+          .getByTestId('protocol1-status')
+          .filter({ hasText: /комплект/ })
+          .waitFor();
+        const p2 = rus.getByTestId('protocol2-status');
+        await p2.filter({ hasNotText: 'загрузка…' }).waitFor();
+        console.log(
+          `  protocol 1: ${(await rus.getByTestId('protocol1-status').innerText()).trim()};` +
+            ` protocol 2: ${(await p2.innerText()).trim()}`,
+        );
+        await screenshot('protocol1-publication');
+        await rus.getByRole('link', { name: 'Электронный протокол 1' }).click();
+        await page.waitForURL(`**/campaigns/${campaignId}/protocol1/rus`);
+        await page.getByTestId('protocol1-row').first().waitFor();
+      },
+    );
+  }
 
   /** The two kits the names go to: used ones (marked on this page while protocol 2 has none). */
   const kits = /** @type {string[]} */ ([]);

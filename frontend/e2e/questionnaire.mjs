@@ -8,12 +8,24 @@
 // 5. answers the rest and submits: «Спасибо, анкета сдана»;
 // 6. signs in again: only the thanks.
 // The questionnaire's content is read from the page, so the demo definition may change.
+// With a СПО study (no kits; issue 20 «Questionnaires outside ОМК») and its college's account:
+// 7. at 360 px the college, in its cabinet, asks for 501 questionnaire logins (refused, nothing
+//    issued), then for 2: two strips with login, password and link;
+// 8. a teacher opens the first strip's link, signs in and starts the teachers' questionnaire.
 //
-//   node e2e/questionnaire.mjs http://localhost:8080 <login> <password>
+//   node e2e/questionnaire.mjs http://localhost:8080 <login> <password> \
+//     [<spoCampaignId> <collegeLogin> <collegePassword>]
 import { startJourney } from './support.mjs';
 
-const [baseUrl, login, password] = process.argv.slice(2);
-const { page, step, screenshot, run } = await startJourney({
+const [baseUrl, login, password, spoCampaignId, collegeLogin, collegePassword] =
+  process.argv.slice(2);
+const {
+  page,
+  step,
+  screenshot,
+  signIn: signInAccount,
+  run,
+} = await startJourney({
   baseUrl,
   script: 'questionnaire.mjs',
   totalTimeoutMs: 180_000,
@@ -33,12 +45,12 @@ const questions = () => page.locator('[data-testid^="question-"][data-type]');
 const summaryHeading = () => page.getByRole('heading', { name: 'Проверьте и сдайте анкету' });
 const thanksHeading = () => page.getByRole('heading', { name: 'Спасибо, анкета сдана' });
 
-async function signIn() {
+async function signIn(as = login, secret = password) {
   const loginField = page.getByLabel('Логин');
   await loginField.waitFor();
   const shown = await loginField.inputValue();
-  if (shown !== login) throw new Error(`the login field shows «${shown}», expected «${login}»`);
-  await page.getByLabel('Пароль').fill(password);
+  if (shown !== as) throw new Error(`the login field shows «${shown}», expected «${as}»`);
+  await page.getByLabel('Пароль').fill(secret);
   await page.getByRole('button', { name: 'Войти' }).click();
 }
 
@@ -241,4 +253,68 @@ await run(async () => {
       throw new Error('a submitted questionnaire still offers something to fill in');
     }
   });
+
+  if (!spoCampaignId || !collegeLogin || !collegePassword) return;
+
+  /** The strip the college hands to a teacher. */
+  let strip = { login: '', password: '' };
+
+  await step(
+    'at 360 px a college of a СПО study takes questionnaire logins for its teachers',
+    async () => {
+      await page.evaluate(() => {
+        sessionStorage.clear();
+        localStorage.clear();
+      });
+      await page.goto(baseUrl);
+      await signInAccount(collegeLogin, collegePassword);
+      const card = page.locator(`article[aria-labelledby="campaign-${spoCampaignId}-title"]`);
+      const panel = card.getByTestId('questionnaire-logins');
+      await panel.getByRole('heading', { name: 'Анкетирование преподавателей' }).waitFor();
+      await panel.getByTestId('questionnaire-logins-count').filter({ hasText: '0' }).waitFor();
+      const count = panel.getByLabel('Сколько логинов нужно всего');
+      await count.fill('501');
+      await panel.getByRole('button', { name: 'Выдать логины' }).click();
+      await panel.getByText('Логины не выданы').waitFor();
+      if ((await panel.getByTestId('questionnaire-login-strip').count()) !== 0) {
+        throw new Error('logins were issued beyond the limit of 500');
+      }
+      await count.fill('2');
+      await panel.getByRole('button', { name: 'Выдать логины' }).click();
+      const strips = panel.getByTestId('questionnaire-login-strip');
+      await strips.nth(1).waitFor();
+      if ((await strips.count()) !== 2) throw new Error(`${await strips.count()} strips, not 2`);
+      const values = await strips.first().locator('.ql-strip__value').allInnerTexts();
+      strip = { login: values[0].trim(), password: values[1].trim() };
+      if (!/^uspo64\d+$/.test(strip.login) || !/^\d{5}$/.test(strip.password)) {
+        throw new Error(`the strip shows «${values.join(' ')}»`);
+      }
+      const link = (await strips.first().locator('.ql-strip__link').innerText()).trim();
+      if (!link.endsWith(`/q?login=${strip.login}`)) throw new Error(`the strip's link is ${link}`);
+      console.log(`  strip: ${strip.login} / ${strip.password}`);
+      await panel.scrollIntoViewIfNeeded();
+      await noHorizontalOverflow('the college cabinet');
+      await screenshot('questionnaire-college-logins');
+    },
+  );
+
+  await step(
+    'a teacher signs in with the strip and starts the teachers’ questionnaire',
+    async () => {
+      await page.evaluate(() => {
+        sessionStorage.clear();
+        localStorage.clear();
+      });
+      await page.goto(`${baseUrl}/q?login=${encodeURIComponent(strip.login)}`);
+      await signIn(strip.login, strip.password);
+      await page
+        .getByText(/Преподаватели/)
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: /^(Начать|Продолжить)$/ }).click();
+      await page.getByText(/^Раздел 1 из \d+$/).waitFor();
+      await noHorizontalOverflow('the teachers’ questionnaire');
+      await screenshot('questionnaire-college-teacher');
+    },
+  );
 });

@@ -36,6 +36,7 @@ export const stageLabels = {
   APPLICATION: 'Заявка на участие',
   CONTEXT_DATA: 'Контекстные данные (анкета ОО)',
   MATERIALS: 'Получение материалов',
+  CODES_PROTOCOL: 'Протокол проведения с кодами',
   CONDUCT: 'Проведение',
   RESULTS_PROTOCOL: 'Загрузка протоколов с результатами',
   QUESTIONNAIRE: 'Анкетирование',

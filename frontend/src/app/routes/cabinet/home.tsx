@@ -8,6 +8,7 @@ import { CodesPanel } from '@/features/participant-codes/components/codes-panel'
 import { CampaignForms } from '@/features/forms/components/campaign-forms';
 import { KitsPanel } from '@/features/kits/components/kits-panel';
 import { LatestPublications } from '@/features/publications/components/latest-publications';
+import { QuestionnaireLoginsPanel } from '@/features/questionnaires/components/questionnaire-logins-panel';
 import { QuestionnairesPanel } from '@/features/questionnaires/components/questionnaires-panel';
 import { RegionalRoadmapPanel } from '@/features/roadmaps/components/regional-roadmap-panel';
 
@@ -55,6 +56,11 @@ export function CabinetRoute() {
               {campaign.kind === 'OMK' && me.data?.role === 'ORGANIZATION' && (
                 <QuestionnairesPanel campaign={campaign} role={me.data.role} headingLevel={4} />
               )}
+              {campaign.kind !== 'OMK' &&
+                me.data?.role === 'ORGANIZATION' &&
+                campaign.stages.some((stage) => stage.code === 'QUESTIONNAIRE') && (
+                  <QuestionnaireLoginsPanel campaign={campaign} headingLevel={4} />
+                )}
             </>
           )}
         />

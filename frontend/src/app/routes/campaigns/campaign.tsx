@@ -145,7 +145,9 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         )}
         <LogisticsPanel campaign={data} account={account} />
         {data.kind === 'OMK' && <KitsPanel campaign={data} role={account.role} />}
-        {data.kind === 'OMK' && <QuestionnairesPanel campaign={data} role={account.role} />}
+        {(data.kind === 'OMK' || hasStage(data, 'QUESTIONNAIRE')) && (
+          <QuestionnairesPanel campaign={data} role={account.role} />
+        )}
         <CampaignForms
           campaignId={data.id}
           canMonitor

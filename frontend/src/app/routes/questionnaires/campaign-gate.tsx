@@ -62,11 +62,17 @@ export function CampaignGate({ roles, audience, children }: CampaignGateProps) {
       />
     );
   }
-  if (campaign.data.kind !== 'OMK') {
+  // Issue 20: questionnaires attach to any campaign kind — the ОМК's through its kits, a ВПР's or
+  // СПО's through the logins its organizations take; a campaign without the questionnaire stage
+  // has none.
+  if (
+    campaign.data.kind !== 'OMK' &&
+    !campaign.data.stages.some((stage) => stage.code === 'QUESTIONNAIRE')
+  ) {
     return (
       <div className="alert alert--info" role="alert">
         <p className="alert__title">Анкетирования в этой кампании нет</p>
-        <p className="alert__text">Анкетирование участников проводится только в ОМК.</p>
+        <p className="alert__text">В плане-графике кампании нет этапа «Анкетирование».</p>
       </div>
     );
   }

@@ -17,6 +17,8 @@ export type Protocol2 =
       state: 'found';
       form: FormSummary;
       status: FormResponse['status'];
+      /** When the report was submitted, if it was. */
+      submittedAt?: string;
       /** Kit number → comment and school, as the draft (or the submitted report) has them. */
       rows: Map<string, Protocol2Row>;
     };
@@ -87,5 +89,12 @@ export function useProtocol2({
     if (kit)
       rows.set(kit, { comment: row[comment] || undefined, school: row[school] || undefined });
   }
-  return { state: 'found', form, status: response.data.status, rows, refetch };
+  return {
+    state: 'found',
+    form,
+    status: response.data.status,
+    submittedAt: response.data.submittedAt,
+    rows,
+    refetch,
+  };
 }

@@ -1,6 +1,6 @@
 import '../publications.css';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -8,7 +8,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { Me, Publication, RegionRelease } from '@/types/api';
+import type { Campaign, Me, Publication, RegionRelease } from '@/types/api';
 import { formatZonedDateTime, formatZonedDateTimeNamed, timeZoneName } from '@/utils/format';
 
 import { useCampaignChoices } from '../api/get-campaign-choices';
@@ -36,9 +36,12 @@ const crumbs = [{ label: 'Публикации', to: paths.publications.list.get
 export function PublicationPage({
   publicationId,
   account,
+  renderExtra,
 }: {
   publicationId: number;
   account: Me;
+  /** What the publication carries besides its text and files (an ОМК's protocols, issue 20). */
+  renderExtra?: (publication: Publication, campaign: Campaign | undefined) => ReactNode;
 }) {
   const publication = usePublication({ publicationId });
   const campaigns = useCampaignChoices();
@@ -120,6 +123,8 @@ export function PublicationPage({
           {item.body}
         </section>
       )}
+
+      {item.status === 'RELEASED' && renderExtra?.(item, campaign)}
 
       <section className="panel publication-files">
         <h2 className="panel__title">Файлы</h2>

@@ -115,6 +115,9 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
     (region) => campaign.regionCodes.length === 0 || campaign.regionCodes.includes(region.code),
   );
   const zone = campaign.timeZone;
+  // Outside the ОМК there are no kits: organizations take questionnaire logins (issue 20).
+  const withKits = campaign.kind === 'OMK';
+  const issuedLabel = withKits ? 'Комплектов' : 'Выдано логинов';
 
   /** Where a row leads one level down: a region to its municipalities, a municipality to points. */
   const drillDown = (row: QuestionnaireMonitoringRow): string | undefined => {
@@ -172,9 +175,9 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
             ))}
           </div>
         )}
-        {(campaign.subjects.length > 1 || federal) && (
+        {((withKits && campaign.subjects.length > 1) || federal) && (
           <form className="filters" aria-label="Отбор" onSubmit={(event) => event.preventDefault()}>
-            {campaign.subjects.length > 1 && (
+            {withKits && campaign.subjects.length > 1 && (
               <div className="field">
                 <label htmlFor="q-monitoring-subject">Предмет</label>
                 <select
@@ -247,7 +250,7 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
                 <p className="alert__text">Показаны пункты муниципалитета «{municipality}».</p>
               </div>
             )}
-            <Totals row={monitoring.data.totals} />
+            <Totals row={monitoring.data.totals} withKits={withKits} />
             <div className="table-wrap" aria-busy={monitoring.isPlaceholderData}>
               <table className="table table--stack q-table">
                 <caption className="visually-hidden">
@@ -255,20 +258,28 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">{levelColumn[monitoring.data.level]}</th>
-                    <th scope="col" className="table__num">
-                      Комплектов
+                    <th scope="col">
+                      {withKits || monitoring.data.level !== 'POINT'
+                        ? levelColumn[monitoring.data.level]
+                        : 'Организация'}
                     </th>
                     <th scope="col" className="table__num">
-                      Использовано
+                      {issuedLabel}
                     </th>
+                    {withKits && (
+                      <th scope="col" className="table__num">
+                        Использовано
+                      </th>
+                    )}
                     <th scope="col" className="table__num">
                       Начали
                     </th>
                     <th scope="col" className="table__num">
                       Сдали
                     </th>
-                    <th scope="col">Сдали от использованных</th>
+                    <th scope="col">
+                      {withKits ? 'Сдали от использованных' : 'Сдали от выданных'}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -278,12 +289,15 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
                       row={row}
                       level={monitoring.data.level}
                       href={drillDown(row)}
+                      withKits={withKits}
                     />
                   ))}
                   {monitoring.data.items.length === 0 && (
                     <tr>
-                      <td colSpan={6} className="table__empty">
-                        Нет данных — комплекты ещё не распределены или отбор слишком узкий.
+                      <td colSpan={withKits ? 6 : 5} className="table__empty">
+                        {withKits
+                          ? 'Нет данных — комплекты ещё не распределены или отбор слишком узкий.'
+                          : 'Нет данных — организации ещё не получили логины для анкетирования.'}
                       </td>
                     </tr>
                   )}
@@ -306,7 +320,7 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
   );
 }
 
-function Totals({ row }: { row: QuestionnaireMonitoringRow }) {
+function Totals({ row, withKits }: { row: QuestionnaireMonitoringRow; withKits: boolean }) {
   return (
     <section className="card q-totals" aria-labelledby="q-totals-title" data-testid="totals">
       <h2 id="q-totals-title" className="visually-hidden">
@@ -314,17 +328,19 @@ function Totals({ row }: { row: QuestionnaireMonitoringRow }) {
       </h2>
       <dl className="q-totals__numbers">
         <div>
-          <dt>Комплектов</dt>
+          <dt>{withKits ? 'Комплектов' : 'Выдано логинов'}</dt>
           <dd>
             <LiveNumber value={row.kits} />
           </dd>
         </div>
-        <div>
-          <dt>Использовано (протокол 2)</dt>
-          <dd>
-            <LiveNumber value={row.used} />
-          </dd>
-        </div>
+        {withKits && (
+          <div>
+            <dt>Использовано (протокол 2)</dt>
+            <dd>
+              <LiveNumber value={row.used} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Начали</dt>
           <dd>
@@ -339,8 +355,8 @@ function Totals({ row }: { row: QuestionnaireMonitoringRow }) {
         </div>
       </dl>
       <div className="q-totals__completion">
-        <span>Сдали от использованных:</span>
-        <Completion submitted={row.submitted} used={row.used} />
+        <span>{withKits ? 'Сдали от использованных:' : 'Сдали от выданных:'}</span>
+        <Completion submitted={row.submitted} used={withKits ? row.used : row.kits} />
       </div>
     </section>
   );
@@ -350,10 +366,12 @@ function MonitoringRow({
   row,
   level,
   href,
+  withKits,
 }: {
   row: QuestionnaireMonitoringRow;
   level: MonitoringLevel;
   href?: string;
+  withKits: boolean;
 }) {
   const name = level === 'REGION' ? `${row.regionCode} — ${row.name}` : row.name;
   return (
@@ -371,20 +389,22 @@ function MonitoringRow({
         )}
         {level === 'POINT' && <span className="table__muted q-table__login">{row.key}</span>}
       </th>
-      <td data-label="Комплектов" className="table__num">
+      <td data-label={withKits ? 'Комплектов' : 'Выдано логинов'} className="table__num">
         <LiveNumber value={row.kits} />
       </td>
-      <td data-label="Использовано" className="table__num">
-        <LiveNumber value={row.used} />
-      </td>
+      {withKits && (
+        <td data-label="Использовано" className="table__num">
+          <LiveNumber value={row.used} />
+        </td>
+      )}
       <td data-label="Начали" className="table__num">
         <LiveNumber value={row.started} />
       </td>
       <td data-label="Сдали" className="table__num">
         <LiveNumber value={row.submitted} />
       </td>
-      <td data-label="Сдали от использованных">
-        <Completion submitted={row.submitted} used={row.used} />
+      <td data-label={withKits ? 'Сдали от использованных' : 'Сдали от выданных'}>
+        <Completion submitted={row.submitted} used={withKits ? row.used : row.kits} />
       </td>
     </tr>
   );

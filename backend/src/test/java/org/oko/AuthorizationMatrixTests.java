@@ -100,6 +100,7 @@ class AuthorizationMatrixTests extends ApiTest {
           new FormsAuthorizationRules(),
           new KitsAuthorizationRules(),
           new ParticipantCodesAuthorizationRules(),
+          new QuestionnaireLoginsAuthorizationRules(),
           new QuestionnaireDefinitionsAuthorizationRules(),
           new QuestionnaireSessionsAuthorizationRules(),
           new ScansAuthorizationRules(),

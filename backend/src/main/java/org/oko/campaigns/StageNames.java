@@ -16,6 +16,7 @@ public final class StageNames {
       case APPLICATION -> "Заявка на участие";
       case CONTEXT_DATA -> "Контекстные данные";
       case MATERIALS -> "Получение материалов";
+      case CODES_PROTOCOL -> "Протокол проведения с кодами";
       case CONDUCT -> "Проведение";
       case RESULTS_PROTOCOL -> "Загрузка протоколов с результатами";
       case QUESTIONNAIRE -> "Анкетирование";

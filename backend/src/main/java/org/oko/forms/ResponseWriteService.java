@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.kits.ParticipantCodeDirectory;
 import org.oko.platform.events.Outbox;
@@ -126,15 +127,29 @@ class ResponseWriteService {
 
   /**
    * The codes a subject's form of an organization accepts (the codes protocol, issue 20): empty
-   * when the form has no subject, or the organization was issued no codes of it (then any code).
+   * (any code) when the form has no subject, or the organization was issued no codes of it and the
+   * campaign's schedule has no codes-protocol stage. With that stage the codes are strict from the
+   * first row: an organization without codes gets an empty set, so every code is refused with the
+   * advice to make the codes protocol first.
    */
   Mono<Optional<Set<String>>> issuedCodes(ResponseTarget t) {
     if (t.form().subjectKey() == null || !t.respondent().isOrganization()) {
       return Mono.just(Optional.empty());
     }
+    long campaignId = t.form().campaignId();
     return codes
-        .of(t.form().campaignId(), t.respondent().organizationId(), t.form().subjectKey())
-        .map(issued -> issued.isEmpty() ? Optional.<Set<String>>empty() : Optional.of(issued));
+        .of(campaignId, t.respondent().organizationId(), t.form().subjectKey())
+        .flatMap(
+            issued ->
+                issued.isEmpty()
+                    ? gate.window(
+                            campaignId,
+                            Stage.CODES_PROTOCOL,
+                            t.respondent().regionCode(),
+                            t.respondent().organizationId())
+                        .map(w -> Optional.<Set<String>>of(Set.of()))
+                        .defaultIfEmpty(Optional.empty())
+                    : Mono.just(Optional.of(issued)));
   }
 
   Mono<FormValidation> validate(ResponseTarget t, Map<String, List<Map<String, String>>> sheets) {

@@ -180,11 +180,23 @@ public final class SheetValidator {
                 place.sourceRow(),
                 place.column(),
                 code,
-                "Кода участника «"
-                    + code
-                    + "» нет в протоколе проведения с кодами вашей организации по этому предмету");
+                issued.isEmpty() ? noCodesYet(code) : notIssued(code));
           }
         });
+  }
+
+  private static String notIssued(String code) {
+    return "Кода участника «"
+        + code
+        + "» нет в протоколе проведения с кодами вашей организации по этому предмету";
+  }
+
+  /** With the codes-protocol stage in the schedule, a school without codes makes them first. */
+  private static String noCodesYet(String code) {
+    return "Код участника «"
+        + code
+        + "» не выдан: по этому предмету у вашей организации ещё нет кодов. Сначала сформируйте"
+        + " «Протокол проведения с кодами» в личном кабинете и вносите результаты по его кодам";
   }
 
   private void check(int position, int sourceRow, String[] row) {

@@ -73,6 +73,31 @@ class KitCredentialStore {
         .rowsUpdated();
   }
 
+  /** Keeps the advisory lock of the questionnaire logins' numbering apart from other locks. */
+  private static final long LOGINS_LOCK_SPACE = 0x514C4F4700000000L;
+
+  /**
+   * Serializes the numbering of the questionnaire logins stored under {@code subjectKey} (in every
+   * campaign: the login is unique across campaigns) until the transaction ends.
+   */
+  Mono<Void> lockNumbering(String subjectKey) {
+    return db.sql("select pg_advisory_xact_lock(:key)")
+        .bind("key", LOGINS_LOCK_SPACE ^ subjectKey.hashCode())
+        .fetch()
+        .rowsUpdated()
+        .then();
+  }
+
+  /** The highest number stored under {@code subjectKey} in any campaign; 0 if none. */
+  Mono<Long> lastNumber(String subjectKey) {
+    return db.sql(
+            "select coalesce(max(kit_number), 0) as last from kit_credential"
+                + " where subject_key = :subject and subject_key in ('spo', 'vpr')")
+        .bind("subject", subjectKey)
+        .map(r -> r.get("last", Long.class))
+        .one();
+  }
+
   /** The passwords the points already use for the campaign's subject. */
   Flux<long[]> passwordsInUse(long campaignId, String subjectKey, List<Long> organizationIds) {
     return db.sql(

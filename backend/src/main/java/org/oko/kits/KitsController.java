@@ -5,6 +5,7 @@ import org.oko.api.model.KitAssignmentInput;
 import org.oko.api.model.KitCredentials;
 import org.oko.api.model.KitRange;
 import org.oko.api.model.KitRangePage;
+import org.oko.api.model.QuestionnaireLoginsRequest;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
@@ -30,16 +31,36 @@ class KitsController implements KitsApi {
   private final KitRangeService ranges;
   private final KitAssignmentService assignments;
   private final PointKitsService pointKits;
+  private final QuestionnaireLoginService logins;
 
   KitsController(
       CampaignDirectory campaigns,
       KitRangeService ranges,
       KitAssignmentService assignments,
-      PointKitsService pointKits) {
+      PointKitsService pointKits,
+      QuestionnaireLoginService logins) {
     this.campaigns = campaigns;
     this.ranges = ranges;
     this.assignments = assignments;
     this.pointKits = pointKits;
+    this.logins = logins;
+  }
+
+  @Override
+  public Mono<ResponseEntity<KitCredentials>> listQuestionnaireLogins(
+      Long campaignId, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.ORGANIZATION)
+        .flatMap(caller -> logins.list(caller, campaignId))
+        .map(l -> ResponseEntity.ok(KitsMapper.credentials(l.subjectKey(), l.kits())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<KitCredentials>> issueQuestionnaireLogins(
+      Long campaignId, Mono<QuestionnaireLoginsRequest> body, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(Role.ORGANIZATION)
+        .zipWith(body)
+        .flatMap(t -> logins.issue(t.getT1(), campaignId, t.getT2().getCount()))
+        .map(l -> ResponseEntity.ok(KitsMapper.credentials(l.subjectKey(), l.kits())));
   }
 
   @Override

@@ -95,12 +95,26 @@ class PointKitsService {
             .filter(list -> !list.isEmpty())
             .switchIfEmpty(Mono.error(none));
     return Mono.zip(kits, organizations.byId(org))
-        .flatMap(t -> withWindows(campaign.id(), subjectName.get(), t.getT2(), t.getT1()));
+        .flatMap(
+            t ->
+                withWindows(
+                    campaign.id(),
+                    subjectName.get(),
+                    t.getT1().get(0).category(),
+                    t.getT2(),
+                    t.getT1()));
   }
 
-  /** The credentials work from the conduct stage's opening to the questionnaire stage's close. */
-  private Mono<PointKits> withWindows(
-      long campaignId, String subjectName, OrganizationRef point, List<KitCredential> kits) {
+  /**
+   * The credentials work from the conduct stage's opening (or the questionnaire stage's, without a
+   * conduct stage) to the questionnaire stage's close. Also the questionnaire logins' frame.
+   */
+  Mono<PointKits> withWindows(
+      long campaignId,
+      String subjectName,
+      String category,
+      OrganizationRef point,
+      List<KitCredential> kits) {
     return Mono.zip(
             window(campaignId, Stage.CONDUCT, point),
             window(campaignId, Stage.QUESTIONNAIRE, point))
@@ -109,10 +123,10 @@ class PointKitsService {
                 new PointKits(
                     point,
                     subjectName,
-                    kits.get(0).category(),
+                    category,
                     questionnaireLink(),
                     kits,
-                    w.getT1().map(StageWindow::opensAt).orElse(null),
+                    w.getT1().or(w::getT2).map(StageWindow::opensAt).orElse(null),
                     w.getT2().map(StageWindow::effectiveClosesAt).orElse(null)));
   }
 

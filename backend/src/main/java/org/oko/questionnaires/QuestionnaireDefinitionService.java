@@ -14,9 +14,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Definitions. The federal organizer defines one questionnaire per ОМК campaign and participant
- * category and publishes new versions of it; coordinators and points of the campaign's regions read
- * them.
+ * Definitions. The federal organizer defines one questionnaire per campaign and participant
+ * category (in a ВПР or СПО campaign, the teachers' only) and publishes new versions of it;
+ * coordinators and points of the campaign's regions read them.
  */
 @Service
 class QuestionnaireDefinitionService {
@@ -64,12 +64,15 @@ class QuestionnaireDefinitionService {
 
   /** Checks and stores version 1; the id. Also used for the demo data, on behalf of the caller. */
   Mono<Long> define(CampaignInfo campaign, Draft draft, String by) {
-    if (campaign.kind() != CampaignInfo.Kind.OMK) {
+    // Outside the ОМК (issue 20, seed 000: «анкетирование преподавателей ОО СПО») the
+    // questionnaire is the teachers'; methodists take part in the ОМК only.
+    if (campaign.kind() != CampaignInfo.Kind.OMK && !"TEACHER".equals(draft.category())) {
       return Mono.error(
           new ConflictException(
-              "Анкеты участников бывают только в кампаниях ОМК/ОПиМК, а «"
+              "В кампании «"
                   + campaign.title()
-                  + "» — не ОМК"));
+                  + "» анкетируются только учителя и преподаватели: анкета методистов бывает"
+                  + " только в ОМК/ОПиМК"));
     }
     DefinitionRules.require(draft.content());
     String category = draft.category();

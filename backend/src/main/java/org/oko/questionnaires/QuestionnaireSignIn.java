@@ -52,8 +52,8 @@ class QuestionnaireSignIn implements ParticipantCredentials {
   private Mono<Caller> caller(KitCredential c) {
     return organizations
         .byId(c.organizationId())
-        .map(point -> point.municipalityId())
-        .map(Optional::of)
+        // a college or a state school has no municipality
+        .map(point -> Optional.ofNullable(point.municipalityId()))
         .defaultIfEmpty(Optional.empty())
         .map(
             municipality ->

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.CampaignInfo;
 import org.oko.campaigns.Subject;
+import org.oko.kits.QuestionnaireLogins;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.excel.ExportFormat;
@@ -118,7 +119,11 @@ class ResponseExportService {
     row.put("regionCode", s.regionCode());
     row.put("point", s.point());
     row.put("subject", s.subjectKey());
-    row.put("subjectName", subjects.getOrDefault(s.subjectKey(), s.subjectKey()));
+    row.put(
+        "subjectName",
+        subjects.getOrDefault(
+            s.subjectKey(),
+            QuestionnaireLogins.respondents(s.subjectKey()).orElse(s.subjectKey())));
     row.put("category", s.category());
     row.put("kit", s.kit());
     row.put("submittedAt", s.submittedAt() == null ? null : s.submittedAt().toString());

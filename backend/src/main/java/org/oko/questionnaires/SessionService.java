@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.oko.kits.KitCredential;
 import org.oko.kits.KitCredentialDirectory;
+import org.oko.kits.QuestionnaireLogins;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -163,11 +164,21 @@ class SessionService {
                             new SessionView(
                                 s,
                                 titles[0],
-                                titles[1],
+                                subjectName(s.subjectKey(), titles[1]),
                                 published.title(),
                                 s.submitted() ? null : published.content(),
                                 w.closesAt(),
                                 w.zone())));
+  }
+
+  /**
+   * The subject's name, or for the logins of a campaign without kits (stored under the campaign's
+   * kind, which is no subject of it) who answers: «Преподаватели», «Учителя».
+   */
+  private static String subjectName(String subjectKey, String named) {
+    return subjectKey.equals(named)
+        ? QuestionnaireLogins.respondents(subjectKey).orElse(named)
+        : named;
   }
 
   /** 409 with the reason when the credential cannot be used now (fresh schedule, protocol 2). */

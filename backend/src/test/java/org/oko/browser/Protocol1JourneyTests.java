@@ -3,14 +3,18 @@ package org.oko.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.oko.api.model.FormSummary;
 import org.oko.api.model.KitCredentials;
+import org.oko.api.model.Publication;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
+import org.springframework.http.MediaType;
 
 /**
  * Protocol 1 (для ППО) laid out by a person in a real Chromium ({@code frontend/e2e/protocol1.mjs})
@@ -31,7 +35,13 @@ class Protocol1JourneyTests extends ApiTest {
   void aPointLaysOutProtocol1InTheBrowserAndNoTypedNameLeavesIt() throws Exception {
     long campaignId = TestCampaigns.titled(client, "ОМК учителей 2026").getId();
 
-    String log = NodeJourney.run("protocol1", baseUrl(), String.valueOf(campaignId));
+    // Seed 001: the point opens the publication «Электронный протокол 1» of its subject
+    long publicationId = protocolPublication(campaignId);
+
+    String log =
+        NodeJourney.run(
+            "protocol1", baseUrl(), String.valueOf(campaignId), String.valueOf(publicationId));
+    assertThat(log).contains("protocol 1: ");
     assertThat(log).contains("none carries a name");
 
     // The credentials the strips were made of are the point's, and still served as before.
@@ -75,5 +85,45 @@ class Protocol1JourneyTests extends ApiTest {
         assertThat(response).doesNotContain(name.split(" ")[0]);
       }
     }
+  }
+
+  /** A released publication «Электронный протокол 1» of the campaign for its points (region 64). */
+  private long protocolPublication(long campaignId) {
+    Publication draft =
+        client
+            .post()
+            .uri("/api/publications")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                Map.of(
+                    "campaignId",
+                    campaignId,
+                    "title",
+                    "Электронный протокол 1. Русский язык " + UUID.randomUUID(),
+                    "body",
+                    "Откройте блок «Сбор данных» ниже.",
+                    "audience",
+                    Map.of(
+                        "roles",
+                        List.of("ORGANIZATION"),
+                        "regionCodes",
+                        List.of("64"),
+                        "sampleOnly",
+                        true)))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Publication.class)
+            .returnResult()
+            .getResponseBody();
+    client
+        .post()
+        .uri("/api/publications/{id}/publish", draft.getId())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    return draft.getId();
   }
 }

@@ -205,6 +205,54 @@ class ParticipantCodesApiTests extends ApiTest {
     assertThat(foreign.getProblems()).extracting(ProblemError::getColumn).containsExactly("code");
   }
 
+  /**
+   * Issue 20, seed 004 6.13.2: with the codes-protocol stage in the schedule the results protocol
+   * accepts only issued codes from its first row, and a school that never made its codes protocol
+   * is told to make it first; a campaign without that stage keeps accepting any code from a school
+   * without codes (older campaigns' data).
+   */
+  @Test
+  void withTheCodesStageASchoolWithoutCodesIsToldToMakeTheProtocolFirst() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    var strict =
+        new ParticipantCodesFixture(client, db).campaign("ВПР, коды строго", now, true, SCHOOL);
+    FormResponse refused =
+        FormsFixture.save(
+            as(SCHOOL),
+            strict.results().getId(),
+            0,
+            Map.of("results", List.of(FormsFixture.resultRow("1000001"))));
+    assertThat(refused.getProblems())
+        .extracting(ProblemError::getRow, ProblemError::getColumn, ProblemError::getMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                1,
+                "code",
+                "Код участника «1000001» не выдан: по этому предмету у вашей организации ещё нет"
+                    + " кодов. Сначала сформируйте «Протокол проведения с кодами» в личном"
+                    + " кабинете и вносите результаты по его кодам"));
+    // once the school has its codes, they are accepted
+    ParticipantCodesFixture.apply(as(SCHOOL), strict.application().getId(), 1, 1);
+    String code = issued(as(SCHOOL), strict.campaign().getId(), "math-4", 1).getItems().get(0);
+    FormResponse fixed =
+        FormsFixture.save(
+            as(SCHOOL),
+            strict.results().getId(),
+            refused.getVersion(),
+            Map.of("results", List.of(FormsFixture.resultRow(code))));
+    assertThat(fixed.getProblems()).isEmpty();
+
+    var lenient =
+        new ParticipantCodesFixture(client, db).campaign("ВПР, коды по-старому", now, SCHOOL);
+    FormResponse any =
+        FormsFixture.save(
+            as(SCHOOL),
+            lenient.results().getId(),
+            0,
+            Map.of("results", List.of(FormsFixture.resultRow("1000001"))));
+    assertThat(any.getProblems()).isEmpty();
+  }
+
   @Test
   void anUploadedResultsProtocolWithAnUnknownCodeIsRefusedNamingTheCell() throws IOException {
     var codes = campaign("ВПР, коды: протокол из Excel");

@@ -45,12 +45,33 @@ public final class ParticipantCodesFixture {
   }
 
   public Codes campaign(String title, Instant now, String... schools) {
+    return campaign(title, now, false, schools);
+  }
+
+  /**
+   * A ВПР of these schools with the application, its results protocol of mathematics (class 4) and,
+   * if {@code codesStage}, the codes-protocol stage in its schedule (then codes are strict).
+   */
+  public Codes campaign(String title, Instant now, boolean codesStage, String... schools) {
     Instant opens = now.minus(Duration.ofDays(1));
     Instant closes = now.plus(Duration.ofDays(5));
     Campaign campaign = forms.campaign(title, opens, closes, schools);
     campaign =
-        TestCampaigns.schedule(
-            federal, campaign, "APPLICATION", opens, closes, "RESULTS_PROTOCOL", opens, closes);
+        codesStage
+            ? TestCampaigns.schedule(
+                federal,
+                campaign,
+                "APPLICATION",
+                opens,
+                closes,
+                "CODES_PROTOCOL",
+                opens,
+                closes,
+                "RESULTS_PROTOCOL",
+                opens,
+                closes)
+            : TestCampaigns.schedule(
+                federal, campaign, "APPLICATION", opens, closes, "RESULTS_PROTOCOL", opens, closes);
     return new Codes(
         campaign,
         forms.form(campaign.getId(), APPLICATION, "application"),

@@ -104,14 +104,18 @@ class DefinitionApiTests extends ApiTest {
   }
 
   @Test
-  void onlyAnOmkHasQuestionnaires() {
-    long vpr = TestCampaigns.create(client, "ВПР без анкет").getId();
+  void aVprHasATeachersQuestionnaireButNoMethodists() {
+    // issue 20 «Questionnaires outside ОМК»: questionnaires attach to any campaign kind
+    long vpr = TestCampaigns.create(client, "ВПР с анкетой учителей").getId();
     post(vpr, DefinitionFixture.input("TEACHER", "Анкета", DefinitionFixture.CONTENT))
+        .expectStatus()
+        .isCreated();
+    post(vpr, DefinitionFixture.input("METHODIST", "Анкета", DefinitionFixture.CONTENT))
         .expectStatus()
         .isEqualTo(409)
         .expectBody()
         .jsonPath("$.detail")
-        .value(detail -> assertThat((String) detail).contains("только в кампаниях ОМК"));
+        .value(detail -> assertThat((String) detail).contains("только в ОМК/ОПиМК"));
     post(999_999_999L, DefinitionFixture.input("TEACHER", "Анкета", DefinitionFixture.CONTENT))
         .expectStatus()
         .isNotFound();

@@ -10,10 +10,13 @@ import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
 import org.oko.forms.FormsFixture;
+import org.oko.forum.ForumFixture;
 import org.oko.kits.KitsFixture;
+import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -140,6 +143,60 @@ public final class SessionFixture {
         .all()
         .collectList()
         .block();
+  }
+
+  /**
+   * A СПО study of regions 64 and 02 (no kits) whose questionnaire stage runs from {@code opens} to
+   * {@code closes}, with these organizations in its published sample and the teachers'
+   * questionnaire ({@link #CONTENT}) defined through the API.
+   */
+  public long spoStudy(String title, Instant opens, Instant closes, String... organizations) {
+    Campaign campaign =
+        federal
+            .post()
+            .uri("/api/campaigns")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                """
+                {"kind":"SPO","title":"%s","academicYear":"2026/2027",
+                 "subjects":[{"key":"rus","name":"Русский язык"}],"regionCodes":["64","02"]}
+                """
+                    .formatted(title))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Campaign.class)
+            .returnResult()
+            .getResponseBody();
+    campaign = TestCampaigns.schedule(federal, campaign, "QUESTIONNAIRE", opens, closes);
+    new FormsFixture(federal, db).publishSample(campaign.getId(), organizations);
+    federal
+        .post()
+        .uri("/api/campaigns/" + campaign.getId() + "/questionnaires")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(DefinitionFixture.input("TEACHER", "Анкета преподавателя", CONTENT))
+        .exchange()
+        .expectStatus()
+        .isCreated();
+    return campaign.getId();
+  }
+
+  /**
+   * The college {@code spo640001} as an account that signs in with a password (the demo has none
+   * for it): the same password as the forum's tests give it, so that either may run first.
+   */
+  public static void collegeAccount(DatabaseClient db) {
+    db.sql(
+            "insert into account (login, display_name, role, region_code, municipality_id,"
+                + " organization_id, password_hash) select o.login, o.name, 'ORGANIZATION',"
+                + " o.region_code, o.municipality_id, o.id, :hash from organization o"
+                + " where o.login = :login on conflict (login) do update"
+                + " set password_hash = excluded.password_hash")
+        .bind("login", ForumFixture.COLLEGE)
+        .bind("hash", new BCryptPasswordEncoder(4).encode(ForumFixture.COLLEGE_PASSWORD))
+        .then()
+        .block();
+    ApiTest.rememberPassword(ForumFixture.COLLEGE, ForumFixture.COLLEGE_PASSWORD);
   }
 
   /** Publishes {@link #CONTENT} as the campaign's questionnaire for teachers; answers its id. */
