@@ -12,7 +12,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { clickOnSomePage, expectNoOverflow, resultsDir, startJourney } from './support.mjs';
+import {
+  clickOnSomePage,
+  expectNoOverflow,
+  recordRequests,
+  resultsDir,
+  startJourney,
+} from './support.mjs';
 
 const [baseUrl, campaignId] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -25,32 +31,7 @@ if (!campaignId) throw new Error('usage: node e2e/codes.mjs <baseUrl> <campaignI
 const NAMES = ['Журавлёва Агния Тимуровна', 'Охотников Савелий Петрович'];
 const FRAGMENTS = [...NAMES, ...NAMES.map((name) => name.split(' ')[0])];
 
-/** @type {{ method: string, url: string, headers: Record<string, string>, body: string }[]} */
-const recorded = [];
-/** @type {Promise<void>[]} */
-const pending = [];
-page.on('request', (request) => {
-  pending.push(
-    request
-      .allHeaders()
-      .catch(() => request.headers())
-      .then((headers) => {
-        recorded.push({
-          method: request.method(),
-          url: request.url(),
-          headers,
-          body: request.postData() ?? '',
-        });
-      }),
-  );
-});
-
-const encodings = (/** @type {string} */ text) => [
-  text,
-  encodeURIComponent(text),
-  encodeURIComponent(text).replace(/%20/g, '+'),
-  JSON.stringify(text).slice(1, -1),
-];
+const requests = recordRequests(page);
 
 /** @param {string} code */
 const nameInput = (code) => page.getByLabel(`ФИО, код ${code}`);
@@ -139,25 +120,9 @@ await run(async () => {
     console.log(`  saved ${download.suggestedFilename()}`);
   });
 
-  await step('no request of the page carried a typed name', async () => {
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
-    const leaks = [];
-    for (const request of recorded) {
-      const wire = [
-        request.url,
-        ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
-        request.body,
-      ].join('\n');
-      for (const fragment of FRAGMENTS) {
-        if (encodings(fragment).some((form) => wire.includes(form))) {
-          leaks.push(`${request.method} ${request.url} carries «${fragment}»`);
-        }
-      }
-    }
-    if (leaks.length > 0) throw new Error(`names left the browser:\n  ${leaks.join('\n  ')}`);
-    console.log(`  ${recorded.length} requests checked, none carries a name`);
-  });
+  await step('no request of the page carried a typed name', () =>
+    requests.expectNoneCarries(FRAGMENTS),
+  );
 
   await step('«Стереть ФИО с этого компьютера» leaves no name behind', async () => {
     await page.getByRole('button', { name: 'Стереть ФИО с этого компьютера' }).click();

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { resultsDir, startJourney } from './support.mjs';
+import { recordRequests, resultsDir, startJourney } from './support.mjs';
 
 const [baseUrl, campaignId, publicationId] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
@@ -27,33 +27,7 @@ const NAMES = ['Журавлёва Агния Тимуровна', 'Охотни
 // A surname alone in a request would leak it just the same.
 const FRAGMENTS = [...NAMES, ...NAMES.map((name) => name.split(' ')[0])];
 
-/** @type {{ method: string, url: string, headers: Record<string, string>, body: string }[]} */
-const recorded = [];
-/** @type {Promise<void>[]} */
-const pending = [];
-page.on('request', (request) => {
-  pending.push(
-    request
-      .allHeaders()
-      .catch(() => request.headers())
-      .then((headers) => {
-        recorded.push({
-          method: request.method(),
-          url: request.url(),
-          headers,
-          body: request.postData() ?? '',
-        });
-      }),
-  );
-});
-
-/** Every form a fragment could take on the wire: as typed, URL-encoded, form-encoded. */
-const encodings = (/** @type {string} */ text) => [
-  text,
-  encodeURIComponent(text),
-  encodeURIComponent(text).replace(/%20/g, '+'),
-  JSON.stringify(text).slice(1, -1),
-];
+const requests = recordRequests(page);
 
 /** @param {string} kit */
 const nameInput = (kit) => page.getByLabel(`ФИО, комплект ${kit}`);
@@ -176,25 +150,9 @@ await run(async () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  await step('no request of the page carried a typed name', async () => {
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
-    const leaks = [];
-    for (const request of recorded) {
-      const wire = [
-        request.url,
-        ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
-        request.body,
-      ].join('\n');
-      for (const fragment of FRAGMENTS) {
-        if (encodings(fragment).some((form) => wire.includes(form))) {
-          leaks.push(`${request.method} ${request.url} carries «${fragment}»`);
-        }
-      }
-    }
-    if (leaks.length > 0) throw new Error(`names left the browser:\n  ${leaks.join('\n  ')}`);
-    console.log(`  ${recorded.length} requests checked, none carries a name`);
-  });
+  await step('no request of the page carried a typed name', () =>
+    requests.expectNoneCarries(FRAGMENTS),
+  );
 
   await step('«Стереть ФИО с этого компьютера» leaves no name behind', async () => {
     await page.getByRole('button', { name: 'Стереть ФИО с этого компьютера' }).click();

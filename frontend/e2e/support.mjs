@@ -262,3 +262,60 @@ export async function openMenuItem(page, label) {
   }
   await nav.getByRole('link', { name: label, exact: true }).click();
 }
+
+/**
+ * Records EVERY request `page` makes (URL, all headers, body) from now on, for a page that keeps
+ * what the user types in this browser only (the names of protocol 1 and of the codes protocol,
+ * seed 004): `expectNoneCarries(fragments)` waits for the network to settle and fails naming each
+ * request that carries a fragment as typed, URL-encoded, form-encoded or inside JSON.
+ * @param {import('playwright-core').Page} page
+ */
+export function recordRequests(page) {
+  /** @type {{ method: string, url: string, headers: Record<string, string>, body: string }[]} */
+  const recorded = [];
+  /** @type {Promise<void>[]} */
+  const pending = [];
+  page.on('request', (request) => {
+    pending.push(
+      request
+        .allHeaders()
+        .catch(() => request.headers())
+        .then((headers) => {
+          recorded.push({
+            method: request.method(),
+            url: request.url(),
+            headers,
+            body: request.postData() ?? '',
+          });
+        }),
+    );
+  });
+  /** Every form a fragment could take on the wire. */
+  const encodings = (/** @type {string} */ text) => [
+    text,
+    encodeURIComponent(text),
+    encodeURIComponent(text).replace(/%20/g, '+'),
+    JSON.stringify(text).slice(1, -1),
+  ];
+  /** @param {string[]} fragments */
+  const expectNoneCarries = async (fragments) => {
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const leaks = [];
+    for (const request of recorded) {
+      const wire = [
+        request.url,
+        ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
+        request.body,
+      ].join('\n');
+      for (const fragment of fragments) {
+        if (encodings(fragment).some((form) => wire.includes(form))) {
+          leaks.push(`${request.method} ${request.url} carries «${fragment}»`);
+        }
+      }
+    }
+    if (leaks.length > 0) throw new Error(`names left the browser:\n  ${leaks.join('\n  ')}`);
+    console.log(`  ${recorded.length} requests checked, none carries a name`);
+  };
+  return { expectNoneCarries };
+}

@@ -2,13 +2,13 @@ import '../cabinet.css';
 
 import type { ReactNode } from 'react';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useNow } from '@/hooks/use-now';
 import type { Campaign, Stage } from '@/types/api';
 import { timeZoneName } from '@/utils/format';
 
-import { useMyCampaigns } from '../api/get-my-campaigns';
 import { campaignKindLabels } from '../utils/labels';
 import { focusStage, stagePhase } from '../utils/stage-status';
 import { ScheduleTable } from './schedule-table';
@@ -48,7 +48,10 @@ function byUrgency(campaigns: readonly Campaign[], now: number, action?: ActionO
 
 /** «Мои кампании»: every campaign the account takes part in, its stage now and the schedule. */
 export function MyCampaigns({ renderExtra, stageAction }: MyCampaignsProps = {}) {
-  const campaigns = useMyCampaigns();
+  const campaigns = useCampaignChoices({
+    // Stage states and extensions change over the day: read them afresh on every visit.
+    queryConfig: { staleTime: 0 },
+  });
   // One clock for every countdown on the page, renewed each minute.
   const now = useNow(60_000);
 

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
@@ -8,7 +9,7 @@ import type { Me } from '@/types/api';
 import { plural } from '@/utils/format';
 
 import { useCreateHandout } from '../api/create-handout';
-import { useCampaignChoices, useMunicipalityChoices } from '../api/get-handout-choices';
+import { useMunicipalityChoices } from '../api/get-handout-choices';
 import { usePreviewHandout, type HandoutChoice } from '../api/preview-handout';
 
 const LOGIN_FORMS = ['логин', 'логина', 'логинов'] as const;

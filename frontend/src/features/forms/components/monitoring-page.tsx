@@ -1,6 +1,6 @@
 import '../forms.css';
 
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorMessage } from '@/components/ui/error-message';
@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { useCampaign } from '@/api/get-campaign';
+import { useSearchParamUpdates, type SearchParamChanges } from '@/hooks/use-search-param-updates';
 import { useRegionChoices } from '@/lib/region-choices';
 import type { Me, FormMonitoringItem, FormResponseStatus } from '@/types/api';
 import { saveBlob } from '@/utils/download';
@@ -27,7 +28,7 @@ const isStatus = (value: string | null): value is FormResponseStatus =>
 
 /** The filter and page as the address keeps them, so a reload or a shared link shows the same. */
 function useMonitoringParams(account: Me) {
-  const [search, setSearch] = useSearchParams();
+  const [search, updateSearch] = useSearchParamUpdates();
   const status = search.get('status');
   const municipality = Number(search.get('municipalityId'));
   const region = search.get('regionCode');
@@ -38,16 +39,9 @@ function useMonitoringParams(account: Me) {
     municipalityId:
       Number.isSafeInteger(municipality) && municipality > 0 ? municipality : undefined,
   };
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    // A new filter starts at its first page.
-    if (!('page' in changes)) next.delete('page');
-    setSearch(next, { replace: true });
-  };
+  // A new filter starts at its first page.
+  const update = (changes: SearchParamChanges) =>
+    updateSearch('page' in changes ? changes : { ...changes, page: null }, true);
   return { filter, page, update };
 }
 

@@ -2,6 +2,7 @@ import '../forum.css';
 import { useDeferredValue, useId, useState } from 'react';
 import { Link } from 'react-router';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
@@ -12,7 +13,6 @@ import { formatNumber } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 
 import { useCreateSection } from '../api/create-section';
-import { useForumCampaigns } from '../api/get-forum-campaigns';
 import { useQuestions } from '../api/get-questions';
 import { useSections } from '../api/get-sections';
 import { useForumSearch } from '../api/search-forum';
@@ -44,7 +44,7 @@ export function ForumBrowser({ role }: { role: Role }) {
   const q = useDeferredValue(typed.trim());
   const id = useId();
 
-  const campaigns = useForumCampaigns();
+  const campaigns = useCampaignChoices();
   const sections = useSections(campaignId);
   const questions = useQuestions({
     campaignId,

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
-import { api, ApiError, unwrap } from '@/lib/api-client';
+import { findOrganizationByLogin } from '@/api/find-organization';
+import { api, unwrap } from '@/lib/api-client';
 
 export type PacketAcceptance = {
   campaignId: number;
@@ -9,22 +10,6 @@ export type PacketAcceptance = {
   note?: string;
 };
 
-/** The id of the organization with exactly this login. */
-async function organizationIdOf(login: string): Promise<number> {
-  const wanted = login.trim().toLowerCase();
-  const page = await unwrap(
-    api.GET('/api/organizations', { params: { query: { q: wanted, page: 0, size: 5 } } }),
-  );
-  const found = page.items.find((organization) => organization.login.toLowerCase() === wanted);
-  if (!found) {
-    throw new ApiError(
-      `Организация с логином «${login.trim()}» не найдена. Проверьте логин на пакете (например, edu640001).`,
-      404,
-    );
-  }
-  return found.id;
-}
-
 /** Records a return delivery packet as accepted, finding the organization by its login first. */
 export async function acceptPacket({
   campaignId,
@@ -32,7 +17,7 @@ export async function acceptPacket({
   organizationLogin,
   note,
 }: PacketAcceptance) {
-  const organizationId = await organizationIdOf(organizationLogin);
+  const { id: organizationId } = await findOrganizationByLogin(organizationLogin, 'на пакете');
   return unwrap(
     api.POST('/api/campaigns/{campaignId}/logistics/packets', {
       params: { path: { campaignId } },

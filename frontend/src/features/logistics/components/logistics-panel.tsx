@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 import type { Campaign, Me, Packet } from '@/types/api';
 import { saveBlob } from '@/utils/download';
 import { byCity, formatZonedDateTime, formatZonedDateTimeNamed } from '@/utils/format';
@@ -183,7 +183,7 @@ function PacketAcceptForm({ campaign }: { campaign: Campaign }) {
 }
 
 function PacketsList({ campaign }: { campaign: Campaign }) {
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useSearchParamUpdates();
   const page = parsePage(searchParams.get('packetsPage'));
   const packets = usePackets({ filter: { campaignId: campaign.id, page: page - 1 } });
   const zone = campaign.timeZone;
@@ -243,14 +243,7 @@ function PacketsList({ campaign }: { campaign: Campaign }) {
               page={page}
               totalPages={packets.data.totalPages}
               totalItems={packets.data.totalItems}
-              onPageChange={(next) =>
-                setSearchParams((current) => {
-                  const params = new URLSearchParams(current);
-                  if (next > 1) params.set('packetsPage', String(next));
-                  else params.delete('packetsPage');
-                  return params;
-                })
-              }
+              onPageChange={(next) => update({ packetsPage: next > 1 ? String(next) : null })}
             />
           )}
         </>

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { paths } from '@/config/paths';
 import type { Me } from '@/types/api';
 
-import { useCampaignChoices } from '../api/get-campaign-choices';
 import { useRegionChoices } from '@/lib/region-choices';
 import { useCreatePublication } from '../api/create-publication';
 import { type AudienceRole } from '../utils/labels';

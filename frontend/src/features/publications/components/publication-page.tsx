@@ -3,6 +3,7 @@ import '../publications.css';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
@@ -11,7 +12,6 @@ import { paths } from '@/config/paths';
 import type { Campaign, Me, Publication, RegionRelease } from '@/types/api';
 import { formatZonedDateTime, formatZonedDateTimeNamed, timeZoneName } from '@/utils/format';
 
-import { useCampaignChoices } from '../api/get-campaign-choices';
 import { usePublication } from '../api/get-publication';
 import { useMarkPublicationRead } from '../api/mark-publication-read';
 import {

@@ -2,6 +2,7 @@ import '../publications.css';
 
 import { useId } from 'react';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
@@ -9,7 +10,6 @@ import { formatNumber } from '@/utils/format';
 import { parsePage } from '@/utils/paging';
 import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
-import { useCampaignChoices } from '../api/get-campaign-choices';
 import { usePublications } from '../api/get-publications';
 import { useCampaignTimeZone } from '../utils/time-zones';
 import { PublicationItems } from './latest-publications';

@@ -1,4 +1,4 @@
-import { useCampaignChoices } from '../api/get-campaign-choices';
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { FALLBACK_TIME_ZONE } from './labels';
 
 /**

@@ -1,12 +1,13 @@
 import '../questionnaires.css';
 
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
+import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 import type { Campaign } from '@/types/api';
 
 import { useQuestionnaire } from '../api/get-questionnaire';
@@ -18,7 +19,7 @@ type DefinitionPageProps = { campaign: Campaign; questionnaireId: number };
 
 /** A definition read-only, in words; an earlier version can be picked (`?version=`). */
 export function DefinitionPage({ campaign, questionnaireId }: DefinitionPageProps) {
-  const [search, setSearch] = useSearchParams();
+  const [search, update] = useSearchParamUpdates();
   const asked = Number(search.get('version'));
   const version = Number.isSafeInteger(asked) && asked > 0 ? asked : undefined;
   const questionnaire = useQuestionnaire({ questionnaireId, version });
@@ -59,10 +60,7 @@ export function DefinitionPage({ campaign, questionnaireId }: DefinitionPageProp
               value={data.version}
               onChange={(event) => {
                 const next = Number(event.target.value);
-                const query = new URLSearchParams(search);
-                if (next === data.latestVersion) query.delete('version');
-                else query.set('version', String(next));
-                setSearch(query, { replace: true });
+                update({ version: next === data.latestVersion ? null : String(next) }, true);
               }}
             >
               {versions.map((item) => (

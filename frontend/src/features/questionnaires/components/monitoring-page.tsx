@@ -8,6 +8,7 @@ import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
+import { withChanges, type SearchParamChanges } from '@/hooks/use-search-param-updates';
 import { useRegionChoices } from '@/lib/region-choices';
 import type { Campaign, Me, Role, QuestionnaireMonitoringRow } from '@/types/api';
 import { formatZonedClock, timeZoneName } from '@/utils/format';
@@ -70,12 +71,8 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
   const page = parsePage(search.get('page'));
 
   /** The address with `changes` applied; a new level or filter starts at its first page. */
-  const hrefWith = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
+  const hrefWith = (changes: SearchParamChanges) => {
+    const next = withChanges(search, changes);
     if (!('page' in changes)) next.delete('page');
     // The municipality drilled into is named only while its points are shown.
     if (('level' in changes || 'region' in changes) && !('municipality' in changes)) {
@@ -84,8 +81,7 @@ function useMonitoringParams(account: Me, campaign: Campaign) {
     }
     return next;
   };
-  const update = (changes: Record<string, string | undefined>) =>
-    setSearch(hrefWith(changes), { replace: true });
+  const update = (changes: SearchParamChanges) => setSearch(hrefWith(changes), { replace: true });
   const municipality =
     filter.municipalityId !== undefined
       ? (search.get('municipalityName') ?? String(filter.municipalityId))

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { useCampaign } from '@/api/get-campaign';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
@@ -7,7 +8,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import type { Me } from '@/types/api';
 
-import { useReportCampaigns } from '../api/list-report-campaigns';
 import type { ReportUnitQuery } from '../api/get-subject-report';
 import { SubjectReportView } from './subject-report';
 
@@ -15,7 +15,7 @@ import '../reports.css';
 
 /** «Статистические отчёты»: the campaigns the caller takes part in. */
 export function ReportCampaigns() {
-  const campaigns = useReportCampaigns();
+  const campaigns = useCampaignChoices();
   return (
     <>
       <PageHeader

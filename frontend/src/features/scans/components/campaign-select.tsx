@@ -1,10 +1,9 @@
 import { useId } from 'react';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import type { Campaign } from '@/types/api';
-
-import { useScanCampaigns } from '../api/get-scan-campaigns';
 
 const hasScanning = (campaign: Campaign) =>
   campaign.stages.some((stage) => stage.code === 'SCANNING');
@@ -36,7 +35,7 @@ type CampaignSelectProps = {
 /** The campaigns with a scanning stage; the one being scanned now until the user picks another. */
 export function CampaignSelect({ value, onChange, children, only }: CampaignSelectProps) {
   const id = useId();
-  const campaigns = useScanCampaigns();
+  const campaigns = useCampaignChoices();
   if (campaigns.isPending) return <Loading label="Загрузка кампаний…" />;
   if (campaigns.isError) {
     return <ErrorMessage error={campaigns.error} onRetry={() => void campaigns.refetch()} />;

@@ -3,6 +3,7 @@ import '../scans.css';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
+import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
@@ -10,7 +11,6 @@ import { paths } from '@/config/paths';
 import type { Campaign } from '@/types/api';
 import { formatNumber } from '@/utils/format';
 
-import { useScanCampaigns } from '../api/get-scan-campaigns';
 import { SCAN_SHEETS_PAGE_SIZE, useScanSheets } from '../api/list-scan-sheets';
 import { useMissingPages } from '../api/list-missing-pages';
 
@@ -24,7 +24,7 @@ export function ScanErrorsPage() {
   const campaignId = Number(search.get('campaign')) || undefined;
   const organizationId = Number(search.get('organization')) || undefined;
   const batchId = Number(search.get('batch')) || undefined;
-  const campaigns = useScanCampaigns();
+  const campaigns = useCampaignChoices();
 
   if (campaignId === undefined || (organizationId === undefined && batchId === undefined)) {
     return (

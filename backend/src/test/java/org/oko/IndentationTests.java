@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
  * by 2 spaces and a continuation by 4, so a lambda inside a call costs 8 (the argument's 4, the
  * body's 4) and a level here is 4 spaces: a line indented more than {@value #MAX_INDENT} spaces is
  * a chain nested too deep — name its steps (a method per step, a record for what they pass). Text
- * blocks (SQL) are laid out by hand and not counted. The allow-list names the files of packages
- * other issues are changing, and may only shrink: a listed file that no longer has such a line
- * fails the test too.
+ * blocks (SQL) are laid out by hand and not counted. No file is exempt (issue 16 took the last ones
+ * off the list there was).
  */
 class IndentationTests {
 
@@ -27,34 +26,14 @@ class IndentationTests {
 
   private static final Path MAIN = Path.of("src/main/java");
 
-  /** Files allowed lines deeper than the limit, by path under src/main/java, with the reason. */
-  static final Map<String, String> ALLOWED =
-      Map.ofEntries(
-          // Every file with a line too deep when the test came (issue 16): name their steps and
-          // take them off; no file may join the list.
-          Map.entry(
-              "org/oko/accounts/AccountAdministrationService.java",
-              "accounts: steps not named yet"),
-          Map.entry("org/oko/accounts/AccountImportRoutes.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/accounts/AccountImportService.java", "accounts: steps not named yet"),
-          Map.entry(
-              "org/oko/accounts/HandoutDownloadService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/accounts/HandoutListingService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/accounts/HandoutService.java", "accounts: steps not named yet"),
-          Map.entry("org/oko/roadmaps/RoadmapController.java", "roadmaps: steps not named yet"));
-
   @Test
-  void noMainLineIsIndentedPastTheLimitUnlessListed() {
-    Map<String, List<Integer>> deep = tooDeep();
-    assertThat(deep.keySet())
+  void noMainLineIsIndentedPastTheLimit() {
+    assertThat(tooDeep())
         .as(
-            "main files with lines indented more than %d spaces (name the steps; line numbers by"
-                + " file: %s)",
-            MAX_INDENT, deep)
-        .isSubsetOf(ALLOWED.keySet());
-    assertThat(ALLOWED.keySet())
-        .as("listed files that are within the limit now: take them off the list")
-        .isSubsetOf(deep.keySet());
+            "main files with lines indented more than %d spaces: name the steps (line numbers by"
+                + " file)",
+            MAX_INDENT)
+        .isEmpty();
   }
 
   @Test

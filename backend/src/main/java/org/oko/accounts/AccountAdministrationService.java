@@ -106,67 +106,63 @@ class AccountAdministrationService {
     AccountAccess.requireGrantable(caller, request.role());
     return place(caller, scope, request)
         .map(place -> toNew(caller, request, place))
-        .flatMap(
-            account ->
-                tx.transactional(
-                        identity
-                            .createAccount(account)
-                            .flatMap(
-                                password ->
-                                    record(
-                                            caller,
-                                            account.regionCode(),
-                                            "account.create",
-                                            account.login() + " (" + account.role() + ")",
-                                            clientAddress)
-                                        .then(identity.managedAccount(account.login()))
-                                        .map(created -> new Created(created, password))))
-                    .onErrorMap(
-                        DataIntegrityViolationException.class,
-                        e ->
-                            new UnprocessableException(
-                                "region", "Регион «" + account.regionCode() + "» не найден")));
+        .flatMap(account -> created(caller, account, clientAddress));
   }
 
   Mono<ManagedAccount> setActive(
       Caller caller, String login, boolean active, String clientAddress) {
     return managed(caller, login)
-        .flatMap(
-            account -> {
-              if (!active && account.login().equals(caller.login())) {
-                return Mono.error(
-                    new ConflictException("Нельзя отключить собственную учётную запись"));
-              }
-              return tx.transactional(
-                  identity
-                      .setActive(login, active)
-                      .then(
-                          record(
-                              caller,
-                              account.regionCode(),
-                              active ? "account.activate" : "account.deactivate",
-                              login,
-                              clientAddress))
-                      .then(identity.managedAccount(login)));
-            });
+        .flatMap(account -> switched(caller, account, login, active, clientAddress));
   }
 
   Mono<Created> resetPassword(Caller caller, String login, String clientAddress) {
     return managed(caller, login)
+        .flatMap(account -> tx.transactional(reset(caller, account, login, clientAddress)));
+  }
+
+  private Mono<Created> reset(
+      Caller caller, ManagedAccount account, String login, String clientAddress) {
+    return identity
+        .resetPassword(login)
         .flatMap(
-            account ->
-                tx.transactional(
-                    identity
-                        .resetPassword(login)
-                        .flatMap(
-                            password ->
-                                record(
-                                        caller,
-                                        account.regionCode(),
-                                        "account.password-reset",
-                                        login,
-                                        clientAddress)
-                                    .thenReturn(new Created(account, password)))));
+            password ->
+                record(caller, account.regionCode(), "account.password-reset", login, clientAddress)
+                    .thenReturn(new Created(account, password)));
+  }
+
+  /** The new account with its audit entry, in one transaction (an unknown region: 422). */
+  private Mono<Created> created(Caller caller, NewAccount account, String clientAddress) {
+    return tx.transactional(
+            identity
+                .createAccount(account)
+                .flatMap(password -> audited(caller, account, password, clientAddress)))
+        .onErrorMap(
+            DataIntegrityViolationException.class,
+            e ->
+                new UnprocessableException(
+                    "region", "Регион «" + account.regionCode() + "» не найден"));
+  }
+
+  private Mono<Created> audited(
+      Caller caller, NewAccount account, String password, String clientAddress) {
+    String target = account.login() + " (" + account.role() + ")";
+    return record(caller, account.regionCode(), "account.create", target, clientAddress)
+        .then(identity.managedAccount(account.login()))
+        .map(created -> new Created(created, password));
+  }
+
+  /** Switched off or on with its audit entry; nobody switches off their own account (409). */
+  private Mono<ManagedAccount> switched(
+      Caller caller, ManagedAccount account, String login, boolean active, String clientAddress) {
+    if (!active && account.login().equals(caller.login())) {
+      return Mono.error(new ConflictException("Нельзя отключить собственную учётную запись"));
+    }
+    String action = active ? "account.activate" : "account.deactivate";
+    return tx.transactional(
+        identity
+            .setActive(login, active)
+            .then(record(caller, account.regionCode(), action, login, clientAddress))
+            .then(identity.managedAccount(login)));
   }
 
   /** The account if the caller sees it (404 otherwise) and may manage its role (403 otherwise). */

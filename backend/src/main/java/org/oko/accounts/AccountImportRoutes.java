@@ -6,14 +6,10 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.oko.platform.blob.BlobStore;
-import org.oko.platform.excel.UnreadableWorkbookException;
+import org.oko.platform.excel.StagedWorkbook;
 import org.oko.platform.excel.WorkbookDownload;
-import org.oko.platform.excel.WorkbookLimitException;
-import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.web.RouteProblems;
-import org.oko.platform.web.UnprocessableException;
-import org.oko.platform.web.UnsupportedTypeException;
 import org.oko.platform.web.UploadBody;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +43,7 @@ class AccountImportRoutes {
 
   private static Mono<ServerResponse> upload(
       ServerRequest request, AccountImportService imports, BlobStore blobs) {
+    String address = address(request.exchange().getRequest());
     return CurrentCaller.get()
         .doOnNext(AccountAccess::manager)
         .flatMap(
@@ -55,38 +52,26 @@ class AccountImportRoutes {
                     UploadBody.of(request),
                     MAX_BYTES,
                     file ->
-                        Mono.fromCallable(() -> WorkbookReader.looksLikeXlsx(file))
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .flatMap(
-                                xlsx ->
-                                    xlsx
-                                        ? imports.importFile(
-                                            caller, file, address(request.exchange().getRequest()))
-                                        : Mono.error(
-                                            new UnsupportedTypeException(
-                                                "Загрузите книгу Excel (.xlsx): полученный файл"
-                                                    + " ею не является")))
-                            .onErrorMap(
-                                UnreadableWorkbookException.class,
-                                e -> new UnsupportedTypeException(e.getMessage()))
-                            .onErrorMap(
-                                WorkbookLimitException.class,
-                                e -> new UnprocessableException("file", e.getMessage()))))
+                        StagedWorkbook.read(
+                            file, xlsx -> imports.importFile(caller, xlsx, address))))
         .flatMap(
             created ->
                 Mono.fromCallable(() -> AccountsWorkbook.created(created))
                     .subscribeOn(Schedulers.boundedElastic()))
-        .flatMap(
-            bytes ->
-                ServerResponse.status(HttpStatus.CREATED)
-                    .contentType(WorkbookDownload.XLSX)
-                    .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"accounts-"
-                            + ZonedDateTime.now(ZoneId.of("Europe/Moscow")).toLocalDate()
-                            + ".xlsx\"")
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .bodyValue(bytes));
+        .flatMap(AccountImportRoutes::passwords);
+  }
+
+  /** The one-time list of passwords, as a workbook named by today's date in Moscow. */
+  private static Mono<ServerResponse> passwords(byte[] workbook) {
+    return ServerResponse.status(HttpStatus.CREATED)
+        .contentType(WorkbookDownload.XLSX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"accounts-"
+                + ZonedDateTime.now(ZoneId.of("Europe/Moscow")).toLocalDate()
+                + ".xlsx\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .bodyValue(workbook);
   }
 
   static String address(ServerHttpRequest request) {

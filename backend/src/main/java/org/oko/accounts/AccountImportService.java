@@ -59,29 +59,35 @@ class AccountImportService {
         .flatMap(
             lines ->
                 lookUp(caller, lines).map(found -> AccountImportRules.check(caller, lines, found)))
-        .flatMap(
-            outcome -> {
-              if (!outcome.problems().isEmpty()) {
-                return Mono.error(refused(outcome.problems()));
-              }
-              List<NewAccount> accounts = outcome.accounts();
-              return tx.transactional(
-                  identity
-                      .createAccounts(accounts)
-                      .flatMap(
-                          passwords ->
-                              audit
-                                  .record(
-                                      new AuditLog.Entry(
-                                          caller.login(),
-                                          caller.role().name(),
-                                          caller.regionCode(),
-                                          "account.import",
-                                          accounts.size() + " учётных записей из файла",
-                                          "success",
-                                          clientAddress))
-                                  .thenReturn(created(accounts, passwords))));
-            });
+        .flatMap(outcome -> createAll(caller, outcome, clientAddress));
+  }
+
+  /** Every account of a file without problems, created and audited in one transaction. */
+  private Mono<List<AccountsWorkbook.Created>> createAll(
+      Caller caller, AccountImportRules.Outcome outcome, String clientAddress) {
+    if (!outcome.problems().isEmpty()) {
+      return Mono.error(refused(outcome.problems()));
+    }
+    List<NewAccount> accounts = outcome.accounts();
+    return tx.transactional(
+        identity
+            .createAccounts(accounts)
+            .flatMap(
+                passwords ->
+                    audit
+                        .record(imported(caller, accounts.size(), clientAddress))
+                        .thenReturn(created(accounts, passwords))));
+  }
+
+  private static AuditLog.Entry imported(Caller caller, int accounts, String clientAddress) {
+    return new AuditLog.Entry(
+        caller.login(),
+        caller.role().name(),
+        caller.regionCode(),
+        "account.import",
+        accounts + " учётных записей из файла",
+        "success",
+        clientAddress);
   }
 
   private Mono<AccountImportRules.Places> lookUp(Caller caller, List<AccountsWorkbook.Line> lines) {

@@ -72,8 +72,9 @@ class AccountsController implements AccountsApi {
   @Override
   public Mono<ResponseEntity<StaffAccountCredentials>> createAccount(
       Mono<NewStaffAccount> body, ServerWebExchange exchange) {
-    return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(in -> accounts.create(in.getT1(), toRequest(in.getT2()), clientAddress(exchange)))
+    return CurrentCaller.withBody(
+            body,
+            (caller, input) -> accounts.create(caller, toRequest(input), clientAddress(exchange)))
         .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(toApi(created)));
   }
 

@@ -71,11 +71,12 @@ class HandoutDownloadService {
                     store.claimDownload(id, caller.login(), now),
                     () -> store.handout(id),
                     h -> gone(h.downloadedBy(), h.downloadedAt(), h.regionCode()),
-                    caller,
-                    handout.regionCode(),
-                    "credentials.handout.download",
-                    "выдача " + id + ": " + HandoutRules.logins(handout.accounts()),
-                    clientAddress))
+                    entry(
+                        caller,
+                        handout.regionCode(),
+                        "credentials.handout.download",
+                        "выдача " + id + ": " + HandoutRules.logins(handout.accounts()),
+                        clientAddress)))
         .map(bytes -> new Download(bytes, "logins-" + id + ".xlsx"));
   }
 
@@ -87,21 +88,18 @@ class HandoutDownloadService {
     return visiblePart(partId, p -> scope.seesRegion(p.regionCode()))
         .flatMap(
             part ->
-                tx.transactional(
-                        store
-                            .pass(partId, caller.login(), now)
-                            .flatMap(
-                                passed ->
-                                    passed
-                                        ? audit.record(
-                                            entry(
-                                                caller,
-                                                part.regionCode(),
-                                                "credentials.handout.pass",
-                                                partName(part),
-                                                clientAddress))
-                                        : alreadyPassed(partId)))
+                tx.transactional(passed(caller, part, now, clientAddress))
                     .then(listing.one(caller, part.handoutId())));
+  }
+
+  /** Marks the part passed and audits it; 409 when someone passed it first. */
+  private Mono<Void> passed(
+      Caller caller, HandoutStore.Part part, Instant now, String clientAddress) {
+    AuditLog.Entry entry =
+        entry(caller, part.regionCode(), "credentials.handout.pass", partName(part), clientAddress);
+    return store
+        .pass(part.id(), caller.login(), now)
+        .flatMap(passed -> passed ? audit.record(entry) : alreadyPassed(part.id()));
   }
 
   /** A municipality's (or the responsible coordinator's) one download of the part passed to it. */
@@ -118,28 +116,27 @@ class HandoutDownloadService {
                     store.claimPartDownload(partId, caller.login(), now),
                     () -> store.part(partId),
                     p -> gone(p.downloadedBy(), p.downloadedAt(), p.regionCode()),
-                    caller,
-                    part.regionCode(),
-                    "credentials.handout.part.download",
-                    partName(part),
-                    clientAddress))
+                    entry(
+                        caller,
+                        part.regionCode(),
+                        "credentials.handout.part.download",
+                        partName(part),
+                        clientAddress)))
         .map(bytes -> new Download(bytes, "logins-" + partId + ".xlsx"));
   }
 
   private Mono<Void> alreadyPassed(long partId) {
     return store
         .part(partId)
-        .flatMap(
-            p ->
-                zone(p.regionCode())
-                    .flatMap(
-                        zone ->
-                            Mono.error(
-                                new ConflictException(
-                                    "Эта часть уже передана: "
-                                        + p.passedBy()
-                                        + ", "
-                                        + StageNames.localTime(p.passedAt(), zone)))));
+        .flatMap(p -> zone(p.regionCode()).flatMap(zone -> Mono.error(alreadyPassed(p, zone))));
+  }
+
+  private static ConflictException alreadyPassed(HandoutStore.Part part, ZoneId zone) {
+    return new ConflictException(
+        "Эта часть уже передана: "
+            + part.passedBy()
+            + ", "
+            + StageNames.localTime(part.passedAt(), zone));
   }
 
   private Mono<HandoutStore.Part> visiblePart(long partId, Predicate<HandoutStore.Part> visible) {
@@ -160,25 +157,17 @@ class HandoutDownloadService {
       Mono<HandoutFileStore.Sealed> claim,
       Supplier<Mono<T>> row,
       Function<T, Mono<ConflictException>> gone,
-      Caller caller,
-      String regionCode,
-      String action,
-      String target,
-      String clientAddress) {
-    return tx.transactional(
-            claim.flatMap(
-                file ->
-                    files
-                        .open(file)
-                        .flatMap(
-                            bytes ->
-                                audit
-                                    .record(
-                                        entry(caller, regionCode, action, target, clientAddress))
-                                    .thenReturn(new Opened(file.blobKey(), bytes)))))
+      AuditLog.Entry entry) {
+    return tx.transactional(claim.flatMap(file -> openedAndAudited(file, entry)))
         .switchIfEmpty(
             Mono.defer(() -> row.get().flatMap(gone).flatMap(conflict -> Mono.error(conflict))))
         .flatMap(opened -> files.discard(opened.blobKey()).thenReturn(opened.bytes()));
+  }
+
+  private Mono<Opened> openedAndAudited(HandoutFileStore.Sealed file, AuditLog.Entry entry) {
+    return files
+        .open(file)
+        .flatMap(bytes -> audit.record(entry).thenReturn(new Opened(file.blobKey(), bytes)));
   }
 
   private record Opened(String blobKey, byte[] bytes) {}

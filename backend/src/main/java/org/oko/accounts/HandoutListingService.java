@@ -85,30 +85,36 @@ class HandoutListingService {
     Set<String> regions =
         found.stream().map(HandoutStore.Handout::regionCode).collect(Collectors.toSet());
     return Mono.zip(
-            store.parts(ids, scope.condition(HandoutStore.PART_PLACE)).collectList(),
-            organizations.zonesOf(new HashSet<>(regions)))
+        store.parts(ids, scope.condition(HandoutStore.PART_PLACE)).collectList(),
+        organizations.zonesOf(new HashSet<>(regions)),
+        (parts, zones) -> views(found, parts, zones, receiver, region));
+  }
+
+  /** The hand-outs with their parts, as a receiver (passed parts only) or the region sees them. */
+  private static List<View> views(
+      List<HandoutStore.Handout> found,
+      List<HandoutStore.Part> allParts,
+      Map<String, ZoneId> zones,
+      boolean receiver,
+      boolean region) {
+    Map<Long, List<PartView>> parts =
+        allParts.stream()
+            .filter(p -> !receiver || p.passedAt() != null)
+            .map(p -> partView(p, receiver, region))
+            .collect(Collectors.groupingBy(p -> p.part().handoutId()));
+    return found.stream()
+        .filter(h -> !receiver || parts.containsKey(h.id()))
         .map(
-            partsAndZones -> {
-              Map<Long, List<PartView>> parts =
-                  partsAndZones.getT1().stream()
-                      .filter(p -> !receiver || p.passedAt() != null)
-                      .map(
-                          p ->
-                              new PartView(
-                                  p,
-                                  region && p.passedAt() == null,
-                                  receiver && p.downloadedAt() == null))
-                      .collect(Collectors.groupingBy(p -> p.part().handoutId()));
-              return found.stream()
-                  .filter(h -> !receiver || parts.containsKey(h.id()))
-                  .map(
-                      h ->
-                          new View(
-                              h,
-                              parts.getOrDefault(h.id(), List.of()),
-                              partsAndZones.getT2().getOrDefault(h.regionCode(), MOSCOW),
-                              region && h.sealed()))
-                  .toList();
-            });
+            h ->
+                new View(
+                    h,
+                    parts.getOrDefault(h.id(), List.of()),
+                    zones.getOrDefault(h.regionCode(), MOSCOW),
+                    region && h.sealed()))
+        .toList();
+  }
+
+  private static PartView partView(HandoutStore.Part p, boolean receiver, boolean region) {
+    return new PartView(p, region && p.passedAt() == null, receiver && p.downloadedAt() == null);
   }
 }

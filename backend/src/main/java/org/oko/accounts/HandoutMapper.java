@@ -1,12 +1,10 @@
 package org.oko.accounts;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.oko.api.model.CredentialHandout;
 import org.oko.api.model.CredentialHandoutPart;
 import org.oko.api.model.CredentialHandoutPreview;
 import org.oko.api.model.CredentialHandoutRequest;
+import org.oko.platform.web.ApiTimes;
 import org.springframework.web.server.ServerWebExchange;
 
 /** The hand-out's domain records ↔ the contract's types. */
@@ -33,7 +31,7 @@ final class HandoutMapper {
             h.accounts(),
             h.resets(),
             h.issuedBy(),
-            time(h.issuedAt()),
+            ApiTimes.utc(h.issuedAt()),
             view.zone().getId(),
             view.downloadable(),
             view.parts().stream().map(HandoutMapper::toApi).toList());
@@ -42,7 +40,7 @@ final class HandoutMapper {
     out.setMunicipalityId(h.municipalityId());
     out.setOrganizationId(h.organizationId());
     out.setDownloadedBy(h.downloadedBy());
-    out.setDownloadedAt(time(h.downloadedAt()));
+    out.setDownloadedAt(ApiTimes.utc(h.downloadedAt()));
     return out;
   }
 
@@ -54,14 +52,10 @@ final class HandoutMapper {
     out.setMunicipalityName(
         p.municipalityName() == null ? HandoutRules.WITHOUT_MUNICIPALITY : p.municipalityName());
     out.setPassedBy(p.passedBy());
-    out.setPassedAt(time(p.passedAt()));
+    out.setPassedAt(ApiTimes.utc(p.passedAt()));
     out.setDownloadedBy(p.downloadedBy());
-    out.setDownloadedAt(time(p.downloadedAt()));
+    out.setDownloadedAt(ApiTimes.utc(p.downloadedAt()));
     return out;
-  }
-
-  private static OffsetDateTime time(Instant at) {
-    return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 
   static String clientAddress(ServerWebExchange exchange) {

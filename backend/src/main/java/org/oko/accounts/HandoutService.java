@@ -96,21 +96,20 @@ class HandoutService {
       Caller caller, Request request, int confirmedCount, String clientAddress) {
     Instant now = clock.instant();
     return choose(caller, request)
-        .flatMap(
-            choice -> {
-              HandoutRules.requireConfirmed(confirmedCount, choice.organizations().size());
-              return Mono.zip(resets(choice), zone(request.regionCode()))
-                  .flatMap(
-                      found ->
-                          tx.transactional(
-                              record(
-                                  caller,
-                                  choice,
-                                  found.getT1().intValue(),
-                                  now.atZone(found.getT2()),
-                                  clientAddress)));
-            })
+        .flatMap(choice -> issued(caller, choice, confirmedCount, now, clientAddress))
         .flatMap(id -> reads.one(caller, id));
+  }
+
+  /** The confirmed choice issued in one transaction, its time in the region's zone. */
+  private Mono<Long> issued(
+      Caller caller, Choice choice, int confirmedCount, Instant now, String clientAddress) {
+    HandoutRules.requireConfirmed(confirmedCount, choice.organizations().size());
+    return Mono.zip(
+            resets(choice),
+            zone(choice.request().regionCode()),
+            (resets, zone) ->
+                record(caller, choice, resets.intValue(), now.atZone(zone), clientAddress))
+        .flatMap(recorded -> tx.transactional(recorded));
   }
 
   private Mono<ZoneId> zone(String regionCode) {
@@ -121,60 +120,67 @@ class HandoutService {
 
   private Mono<Long> record(
       Caller caller, Choice choice, int resets, ZonedDateTime now, String clientAddress) {
-    Request request = choice.request();
     return identity
         .issueOrganizationPasswords(choice.organizations())
+        .flatMap(issued -> stored(caller, choice, issued, resets, now))
+        .flatMap(id -> audit.record(issuedEntry(caller, choice, id, clientAddress)).thenReturn(id));
+  }
+
+  /** The whole list sealed and stored, then one sealed part per municipality. */
+  private Mono<Long> stored(
+      Caller caller, Choice choice, List<IssuedCredential> issued, int resets, ZonedDateTime now) {
+    return sealed(issued, choice.scope(), now)
         .flatMap(
-            issued ->
-                sealed(issued, choice.scope(), now)
-                    .flatMap(
-                        whole ->
-                            store.insert(
-                                new HandoutStore.NewHandout(
-                                    request.campaignId(),
-                                    choice.campaign() == null ? null : choice.campaign().title(),
-                                    request.regionCode(),
-                                    request.municipalityId(),
-                                    request.organizationId(),
-                                    choice.scope(),
-                                    issued.size(),
-                                    resets,
-                                    caller.login(),
-                                    caller.role().name(),
-                                    now.toInstant()),
-                                whole))
-                    .flatMap(id -> parts(id, issued, choice, now).thenReturn(id)))
-        .flatMap(
-            id ->
-                audit
-                    .record(
-                        new AuditLog.Entry(
-                            caller.login(),
-                            caller.role().name(),
-                            request.regionCode(),
-                            "credentials.handout",
-                            "выдача "
-                                + id
-                                + ": "
-                                + choice.scope()
-                                + ": "
-                                + HandoutRules.logins(choice.organizations().size()),
-                            "success",
-                            clientAddress))
-                    .thenReturn(id));
+            whole -> store.insert(newHandout(caller, choice, issued.size(), resets, now), whole))
+        .flatMap(id -> parts(id, issued, choice, now).thenReturn(id));
+  }
+
+  private static HandoutStore.NewHandout newHandout(
+      Caller caller, Choice choice, int accounts, int resets, ZonedDateTime now) {
+    Request request = choice.request();
+    return new HandoutStore.NewHandout(
+        request.campaignId(),
+        choice.campaign() == null ? null : choice.campaign().title(),
+        request.regionCode(),
+        request.municipalityId(),
+        request.organizationId(),
+        choice.scope(),
+        accounts,
+        resets,
+        caller.login(),
+        caller.role().name(),
+        now.toInstant());
+  }
+
+  private static AuditLog.Entry issuedEntry(
+      Caller caller, Choice choice, long id, String clientAddress) {
+    return new AuditLog.Entry(
+        caller.login(),
+        caller.role().name(),
+        choice.request().regionCode(),
+        "credentials.handout",
+        "выдача "
+            + id
+            + ": "
+            + choice.scope()
+            + ": "
+            + HandoutRules.logins(choice.organizations().size()),
+        "success",
+        clientAddress);
   }
 
   /** One sealed list per municipality, for the region to pass on. */
   private Mono<Void> parts(
       long handoutId, List<IssuedCredential> issued, Choice choice, ZonedDateTime at) {
     return Flux.fromIterable(HandoutRules.parts(issued))
-        .concatMap(
-            part ->
-                sealed(part.lines(), choice.scope() + ", " + part.municipalityName(), at)
-                    .flatMap(
-                        file ->
-                            store.insertPart(handoutId, choice.request().regionCode(), part, file)))
+        .concatMap(part -> storedPart(handoutId, part, choice, at))
         .then();
+  }
+
+  private Mono<Void> storedPart(
+      long handoutId, HandoutRules.Part part, Choice choice, ZonedDateTime at) {
+    return sealed(part.lines(), choice.scope() + ", " + part.municipalityName(), at)
+        .flatMap(file -> store.insertPart(handoutId, choice.request().regionCode(), part, file));
   }
 
   private Mono<HandoutFileStore.Sealed> sealed(

@@ -64,13 +64,13 @@ class HandoutsController implements HandoutsApi {
   @Override
   public Mono<ResponseEntity<CredentialHandout>> createCredentialHandout(
       Mono<CredentialHandoutRequest> body, ServerWebExchange exchange) {
-    return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(
-            in ->
+    return CurrentCaller.withBody(
+            body,
+            (caller, input) ->
                 handouts.issue(
-                    in.getT1(),
-                    HandoutMapper.toRequest(in.getT2()),
-                    in.getT2().getConfirmedCount(),
+                    caller,
+                    HandoutMapper.toRequest(input),
+                    input.getConfirmedCount(),
                     HandoutMapper.clientAddress(exchange)))
         .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(HandoutMapper.toApi(view)));
   }

@@ -169,17 +169,22 @@ class StaffRegisterService {
         .then(
             Mono.zip(
                 staff.page(campaignId, selection, paging).collectList(),
-                staff.summary(campaignId, selection)))
-        .flatMap(
-            found -> {
-              List<StaffStore.Covered> page = found.getT1();
-              StaffStore.Summary summary = found.getT2();
-              long total = missingOnly ? summary.missingAny() : summary.organizations();
-              return staff
-                  .members(campaignId, page.stream().map(StaffStore.Covered::id).toList())
-                  .collectMultimap(StaffMember::organizationId)
-                  .map(people -> new CoveragePage(rows(page, people), total, summary));
-            });
+                staff.summary(campaignId, selection),
+                (page, summary) -> withMembers(campaignId, page, summary, missingOnly)))
+        .flatMap(coverage -> coverage);
+  }
+
+  /** A page of organizations with their people; the total counts what the filter keeps. */
+  private Mono<CoveragePage> withMembers(
+      long campaignId,
+      List<StaffStore.Covered> page,
+      StaffStore.Summary summary,
+      boolean missingOnly) {
+    long total = missingOnly ? summary.missingAny() : summary.organizations();
+    return staff
+        .members(campaignId, page.stream().map(StaffStore.Covered::id).toList())
+        .collectMultimap(StaffMember::organizationId)
+        .map(people -> new CoveragePage(rows(page, people), total, summary));
   }
 
   private static List<CoverageRow> rows(

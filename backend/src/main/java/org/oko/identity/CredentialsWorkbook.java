@@ -1,17 +1,14 @@
 package org.oko.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.PrintLayout;
+import org.oko.platform.excel.WorkbookBytes;
 
 /**
  * The one-time list of issued logins and passwords, as an .xlsx written with SXSSF: the file of
@@ -38,50 +35,44 @@ public final class CredentialsWorkbook {
 
   /** The header is on row 3 (1-based), the first organization on row 4. */
   public static byte[] write(List<Line> lines, String scope, ZonedDateTime issuedAt) {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = workbook.createSheet(SHEET);
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
+    return WorkbookBytes.write(200, workbook -> fill(workbook, lines, scope, issuedAt));
+  }
 
-      Row title = sheet.createRow(0);
-      title
-          .createCell(0)
-          .setCellValue(
-              "Конфиденциально. Логины и пароли организаций ("
-                  + scope
-                  + "), выданы "
-                  + issuedAt.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm z"))
-                  + ". Повторно пароли не показываются: при утере выдайте новые.");
-      title.getCell(0).setCellStyle(bold);
+  private static void fill(
+      SXSSFWorkbook workbook, List<Line> lines, String scope, ZonedDateTime issuedAt) {
+    Sheet sheet = workbook.createSheet(SHEET);
+    CellStyle bold = WorkbookBytes.bold(workbook);
 
-      Row header = sheet.createRow(2);
-      for (int c = 0; c < HEADER.length; c++) {
-        header.createCell(c).setCellValue(HEADER[c]);
-        header.getCell(c).setCellStyle(bold);
-      }
-      int r = 3;
-      for (Line line : lines) {
-        Row row = sheet.createRow(r++);
-        // String cells: Excel never evaluates them, so a name starting with "=" stays text.
-        row.createCell(0).setCellValue(line.login());
-        row.createCell(1).setCellValue(line.organization());
-        row.createCell(2).setCellValue(line.municipality() == null ? "—" : line.municipality());
-        row.createCell(3).setCellValue(line.password());
-      }
-      sheet.createFreezePane(0, 3);
-      PrintLayout.table(sheet, 2, 2);
-      sheet.setColumnWidth(0, 14 * 256);
-      sheet.setColumnWidth(1, 70 * 256);
-      sheet.setColumnWidth(2, 36 * 256);
-      sheet.setColumnWidth(3, 14 * 256);
-      workbook.write(out);
-      workbook.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Row title = sheet.createRow(0);
+    title
+        .createCell(0)
+        .setCellValue(
+            "Конфиденциально. Логины и пароли организаций ("
+                + scope
+                + "), выданы "
+                + issuedAt.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm z"))
+                + ". Повторно пароли не показываются: при утере выдайте новые.");
+    title.getCell(0).setCellStyle(bold);
+
+    Row header = sheet.createRow(2);
+    for (int c = 0; c < HEADER.length; c++) {
+      header.createCell(c).setCellValue(HEADER[c]);
+      header.getCell(c).setCellStyle(bold);
     }
+    int r = 3;
+    for (Line line : lines) {
+      Row row = sheet.createRow(r++);
+      // String cells: Excel never evaluates them, so a name starting with "=" stays text.
+      row.createCell(0).setCellValue(line.login());
+      row.createCell(1).setCellValue(line.organization());
+      row.createCell(2).setCellValue(line.municipality() == null ? "—" : line.municipality());
+      row.createCell(3).setCellValue(line.password());
+    }
+    sheet.createFreezePane(0, 3);
+    PrintLayout.table(sheet, 2, 2);
+    sheet.setColumnWidth(0, 14 * 256);
+    sheet.setColumnWidth(1, 70 * 256);
+    sheet.setColumnWidth(2, 36 * 256);
+    sheet.setColumnWidth(3, 14 * 256);
   }
 }

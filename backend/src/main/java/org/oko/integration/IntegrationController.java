@@ -12,6 +12,7 @@ import org.oko.api.model.WebhookInput;
 import org.oko.api.model.WebhookList;
 import org.oko.api.model.WebhookSecret;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.ApiTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -91,7 +92,7 @@ class IntegrationController implements IntegrationApi {
             rotated ->
                 ResponseEntity.ok(
                     new WebhookSecret(
-                        rotated.secret(), IntegrationMapper.time(rotated.previousValidUntil()))));
+                        rotated.secret(), ApiTimes.utc(rotated.previousValidUntil()))));
   }
 
   @Override

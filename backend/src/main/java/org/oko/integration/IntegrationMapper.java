@@ -1,13 +1,11 @@
 package org.oko.integration;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.oko.api.model.Change;
 import org.oko.api.model.ChangePage;
 import org.oko.api.model.ChangeType;
 import org.oko.api.model.WebhookAttemptPage;
+import org.oko.platform.web.ApiTimes;
 
 /** The integration records as the contract's types. */
 final class IntegrationMapper {
@@ -21,7 +19,11 @@ final class IntegrationMapper {
 
   private static Change change(FeedEvent e) {
     return new Change(
-            e.id(), e.sequence(), ChangeType.fromValue(e.type()), time(e.occurredAt()), e.data())
+            e.id(),
+            e.sequence(),
+            ChangeType.fromValue(e.type()),
+            ApiTimes.utc(e.occurredAt()),
+            e.data())
         .regionCode(e.regionCode())
         .organizationId(e.organizationId())
         .resource(e.resource());
@@ -34,11 +36,11 @@ final class IntegrationMapper {
             w.eventTypes().stream().map(ChangeType::fromValue).toList(),
             org.oko.api.model.Webhook.StatusEnum.fromValue(w.status()),
             w.createdBy(),
-            time(w.createdAt()))
+            ApiTimes.utc(w.createdAt()))
         .description(w.description())
         .regionCode(w.regionCode())
         .failingReason(w.failingReason())
-        .failingSince(w.failingSince() == null ? null : time(w.failingSince()));
+        .failingSince(w.failingSince() == null ? null : ApiTimes.utc(w.failingSince()));
   }
 
   static WebhookAttemptPage attempts(List<WebhookAttempt> attempts, int limit) {
@@ -52,15 +54,11 @@ final class IntegrationMapper {
             a.id(),
             Long.toString(a.eventId()),
             ChangeType.fromValue(a.eventType()),
-            time(a.attemptedAt()),
+            ApiTimes.utc(a.attemptedAt()),
             org.oko.api.model.WebhookAttempt.DeliveryStatusEnum.fromValue(a.deliveryStatus()),
             a.latencyMs())
         .responseStatus(a.responseStatus())
         .responseExcerpt(a.responseExcerpt())
         .error(a.error());
-  }
-
-  static OffsetDateTime time(Instant at) {
-    return at.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,8 +1,5 @@
 package org.oko.kits;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -13,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.WorkbookBytes;
 
 /**
  * «Протокол проведения с кодами» of a school's subject (seed 004, 6.13.2), written with SXSSF.
@@ -42,31 +40,27 @@ final class CodesProtocolWorkbook {
   private CodesProtocolWorkbook() {}
 
   static byte[] write(Content content) {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(500);
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Font boldFont = workbook.createFont();
-      boldFont.setBold(true);
-      CellStyle bold = workbook.createCellStyle();
-      bold.setFont(boldFont);
-      CellStyle header = workbook.createCellStyle();
-      header.setFont(boldFont);
-      header.setWrapText(true);
-      header.setBorderBottom(BorderStyle.THIN);
-      CellStyle line = workbook.createCellStyle();
-      line.setBorderBottom(BorderStyle.THIN);
-      line.setLocked(false);
-      protocol(workbook.createSheet(PROTOCOL), content, bold, header, line);
-      CellStyle strip = workbook.createCellStyle();
-      strip.setFont(boldFont);
-      strip.setBorderBottom(BorderStyle.DASHED);
-      strip.setBorderTop(BorderStyle.DASHED);
-      strips(workbook.createSheet(STRIPS), content, strip);
-      workbook.write(out);
-      workbook.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WorkbookBytes.write(500, workbook -> fill(workbook, content));
+  }
+
+  private static void fill(SXSSFWorkbook workbook, Content content) {
+    Font boldFont = workbook.createFont();
+    boldFont.setBold(true);
+    CellStyle bold = workbook.createCellStyle();
+    bold.setFont(boldFont);
+    CellStyle header = workbook.createCellStyle();
+    header.setFont(boldFont);
+    header.setWrapText(true);
+    header.setBorderBottom(BorderStyle.THIN);
+    CellStyle line = workbook.createCellStyle();
+    line.setBorderBottom(BorderStyle.THIN);
+    line.setLocked(false);
+    protocol(workbook.createSheet(PROTOCOL), content, bold, header, line);
+    CellStyle strip = workbook.createCellStyle();
+    strip.setFont(boldFont);
+    strip.setBorderBottom(BorderStyle.DASHED);
+    strip.setBorderTop(BorderStyle.DASHED);
+    strips(workbook.createSheet(STRIPS), content, strip);
   }
 
   private static String subjectLine(Content content) {

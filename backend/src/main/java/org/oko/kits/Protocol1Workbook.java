@@ -1,8 +1,5 @@
 package org.oko.kits;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -17,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.WorkbookBytes;
 
 /**
  * «Электронный протокол 1 (для ППО)» (seed 001, figures 4–7), written with SXSSF. Sheet «Протокол
@@ -74,32 +72,28 @@ final class Protocol1Workbook {
   private Protocol1Workbook() {}
 
   static byte[] write(Content content) {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(500);
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Font boldFont = workbook.createFont();
-      boldFont.setBold(true);
-      CellStyle bold = workbook.createCellStyle();
-      bold.setFont(boldFont);
-      CellStyle wrap = workbook.createCellStyle();
-      wrap.setWrapText(true);
-      CellStyle header = workbook.createCellStyle();
-      header.setFont(boldFont);
-      header.setWrapText(true);
-      header.setBorderBottom(BorderStyle.THIN);
-      CellStyle editable = workbook.createCellStyle();
-      editable.setLocked(false);
+    return WorkbookBytes.write(500, workbook -> fill(workbook, content));
+  }
 
-      instruction(workbook.createSheet(INSTRUCTION), bold, wrap);
-      protocol(workbook, workbook.createSheet(PROTOCOL), content, bold, header, editable);
-      strips(workbook, workbook.createSheet(STRIPS), content, boldFont);
-      workbook.setActiveSheet(1);
-      workbook.setForceFormulaRecalculation(true);
-      workbook.write(out);
-      workbook.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static void fill(SXSSFWorkbook workbook, Content content) {
+    Font boldFont = workbook.createFont();
+    boldFont.setBold(true);
+    CellStyle bold = workbook.createCellStyle();
+    bold.setFont(boldFont);
+    CellStyle wrap = workbook.createCellStyle();
+    wrap.setWrapText(true);
+    CellStyle header = workbook.createCellStyle();
+    header.setFont(boldFont);
+    header.setWrapText(true);
+    header.setBorderBottom(BorderStyle.THIN);
+    CellStyle editable = workbook.createCellStyle();
+    editable.setLocked(false);
+
+    instruction(workbook.createSheet(INSTRUCTION), bold, wrap);
+    protocol(workbook, workbook.createSheet(PROTOCOL), content, bold, header, editable);
+    strips(workbook, workbook.createSheet(STRIPS), content, boldFont);
+    workbook.setActiveSheet(1);
+    workbook.setForceFormulaRecalculation(true);
   }
 
   private static void instruction(Sheet sheet, CellStyle bold, CellStyle wrap) {

@@ -9,15 +9,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oko.platform.events.EventStream;
 import org.oko.platform.events.ReceivedEvent;
+import org.oko.platform.lifecycle.BackgroundLoop;
 import org.oko.scans.ScanProgressDirectory;
 import org.oko.scans.ScanProgressDirectory.Counts;
 import org.oko.scans.ScanProgressDirectory.Row;
 import org.oko.scans.SheetStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sessions are {@link LiveScopeFigures}.
  */
 @Component
-class LiveHubWorker implements SmartLifecycle {
+class LiveHubWorker extends BackgroundLoop {
 
   private static final Logger log = LoggerFactory.getLogger(LiveHubWorker.class);
 
@@ -54,8 +55,6 @@ class LiveHubWorker implements SmartLifecycle {
   private final Map<LiveScope, LiveScopeFigures> scopes = new ConcurrentHashMap<>();
   private final Scheduler ticks = Schedulers.newSingle("live-hub");
   private volatile boolean listening;
-  private volatile Disposable consumer;
-  private volatile Disposable ticker;
 
   LiveHubWorker(
       EventStream events,
@@ -195,8 +194,8 @@ class LiveHubWorker implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    consumer =
+  protected Disposable run() {
+    Disposable consumer =
         events
             .broadcast("oko-live", List.of(SheetStatusChanged.TOPIC.name()), () -> listening = true)
             .doOnNext(this::receive)
@@ -209,30 +208,11 @@ class LiveHubWorker implements SmartLifecycle {
                           log.warn("Live events interrupted, retrying: {}", signal.failure());
                         }))
             .subscribe();
-    ticker =
+    Disposable ticker =
         Flux.interval(properties.tick(), ticks)
             .onBackpressureDrop()
             .concatMap(tick -> flush(), 1)
             .subscribe();
-  }
-
-  @Override
-  public void stop() {
-    Disposable c = consumer;
-    Disposable t = ticker;
-    if (c != null) {
-      c.dispose();
-    }
-    if (t != null) {
-      t.dispose();
-    }
-    consumer = null;
-    ticker = null;
-    listening = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return ticker != null;
+    return Disposables.composite(consumer, ticker, () -> listening = false);
   }
 }

@@ -9,8 +9,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.platform.excel.CellRef;
-import org.oko.platform.excel.HeaderRow;
+import org.oko.platform.excel.FillInTemplate;
 import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -52,54 +51,13 @@ final class CandidatesWorkbook {
   static List<NewObserver> read(Path file) {
     List<NewObserver> candidates = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
-    HeaderRow header = new HeaderRow(SHEET, TITLES, 1);
-    boolean found;
-    try (WorkbookReader workbook = WorkbookReader.open(file, WorkbookReader.Limits.DEFAULT)) {
-      found =
-          workbook.readSheetByLetter(
-              SHEET,
-              (row, cells) -> {
-                if (header.state() == HeaderRow.State.PENDING) {
-                  header.offer(row, i -> cells.get(CellRef.columnLetters(i)));
-                  return;
-                }
-                if (header.state() != HeaderRow.State.FOUND) {
-                  return;
-                }
-                if (candidates.size() + 1 > MAX_ROWS) {
-                  if (candidates.size() == MAX_ROWS) {
-                    problems.add(
-                        FieldProblem.inCell(
-                            SHEET,
-                            String.valueOf(row),
-                            null,
-                            "Не больше " + MAX_ROWS + " кандидатов в одном файле"));
-                    candidates.add(null);
-                  }
-                  return;
-                }
-                String name = cells.get("A");
-                String phone = cells.get("B");
-                String email = cells.get("C");
-                String workplace = cells.get("D");
-                var rowProblems = ObserverRules.check(name, phone, email, workplace);
-                for (var p : rowProblems) {
-                  problems.add(
-                      FieldProblem.inCell(
-                          SHEET, COLUMNS.get(p.field()) + row, p.value(), p.message()));
-                }
-                candidates.add(
-                    new NewObserver(
-                        ObserverInfo.Kind.PUBLIC, name, phone, email, workplace, null, null));
-              });
-    }
-    if (!found) {
-      throw refused("В файле нет листа «" + SHEET + "». Скачайте шаблон заново и заполните его.");
-    }
-    if (header.finish() == HeaderRow.State.REFUSED) {
-      FieldProblem problem = header.problem().orElseThrow();
-      throw new UnprocessableException(problem.message(), List.of(problem));
-    }
+    FillInTemplate.read(
+        file,
+        WorkbookReader.Limits.DEFAULT,
+        SHEET,
+        TITLES,
+        "В файле нет листа «" + SHEET + "». Скачайте шаблон заново и заполните его.",
+        (row, cells) -> candidate(row, cells, candidates, problems));
     if (!problems.isEmpty()) {
       throw new UnprocessableException(
           "Кандидаты не предложены: в файле ошибки (" + problems.size() + ")", problems);
@@ -108,6 +66,36 @@ final class CandidatesWorkbook {
       throw refused("В файле нет ни одного кандидата: заполните строки под заголовками.");
     }
     return candidates;
+  }
+
+  /** One row below the titles: a candidate, its wrong cells, or past the limit one problem. */
+  private static void candidate(
+      int row,
+      Map<String, String> cells,
+      List<NewObserver> candidates,
+      List<FieldProblem> problems) {
+    if (candidates.size() + 1 > MAX_ROWS) {
+      if (candidates.size() == MAX_ROWS) {
+        problems.add(
+            FieldProblem.inCell(
+                SHEET,
+                String.valueOf(row),
+                null,
+                "Не больше " + MAX_ROWS + " кандидатов в одном файле"));
+        candidates.add(null);
+      }
+      return;
+    }
+    String name = cells.get("A");
+    String phone = cells.get("B");
+    String email = cells.get("C");
+    String workplace = cells.get("D");
+    for (var p : ObserverRules.check(name, phone, email, workplace)) {
+      problems.add(
+          FieldProblem.inCell(SHEET, COLUMNS.get(p.field()) + row, p.value(), p.message()));
+    }
+    candidates.add(
+        new NewObserver(ObserverInfo.Kind.PUBLIC, name, phone, email, workplace, null, null));
   }
 
   private static UnprocessableException refused(String message) {

@@ -1,18 +1,15 @@
 package org.oko.publications;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.WorkbookBytes;
 
 /**
  * «Кто скачал» as an .xlsx (issue 21: every other monitoring list has an Excel export): the totals,
@@ -37,51 +34,44 @@ final class DownloadsWorkbook {
   private DownloadsWorkbook() {}
 
   static byte[] write(DownloadsReportStore.Report report) {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = workbook.createSheet(SHEET);
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
+    return WorkbookBytes.write(200, workbook -> fill(workbook, report));
+  }
 
-      text(sheet.createRow(0), 0, "Кто скачал: " + report.title()).setCellStyle(bold);
-      text(
-          sheet.createRow(1),
-          0,
-          "Организаций: "
-              + report.audience()
-              + "; скачали: "
-              + report.downloaded()
-              + "; не скачали: "
-              + (report.audience() - report.downloaded())
-              + "; в этом списке: "
-              + report.listing().total());
-      Row header = sheet.createRow(3);
-      for (int c = 0; c < HEADER.length; c++) {
-        text(header, c, HEADER[c]).setCellStyle(bold);
-      }
-      int r = 4;
-      for (DownloadsReportStore.Line line : report.listing().items()) {
-        Row row = sheet.createRow(r++);
-        text(row, 0, line.organization().regionCode());
-        text(row, 1, line.organization().municipalityName());
-        text(row, 2, line.organization().login());
-        text(row, 3, line.organization().name());
-        row.createCell(4).setCellValue(line.downloads());
-        text(row, 5, time(line.firstAt(), line.zone()));
-        text(row, 6, time(line.lastAt(), line.zone()));
-        text(row, 7, city(line.zone()));
-      }
-      int[] widths = {8, 30, 14, 50, 12, 20, 20, 16};
-      for (int c = 0; c < widths.length; c++) {
-        sheet.setColumnWidth(c, widths[c] * 256);
-      }
-      workbook.write(out);
-      workbook.dispose();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static void fill(SXSSFWorkbook workbook, DownloadsReportStore.Report report) {
+    Sheet sheet = workbook.createSheet(SHEET);
+    CellStyle bold = WorkbookBytes.bold(workbook);
+
+    text(sheet.createRow(0), 0, "Кто скачал: " + report.title()).setCellStyle(bold);
+    text(
+        sheet.createRow(1),
+        0,
+        "Организаций: "
+            + report.audience()
+            + "; скачали: "
+            + report.downloaded()
+            + "; не скачали: "
+            + (report.audience() - report.downloaded())
+            + "; в этом списке: "
+            + report.listing().total());
+    Row header = sheet.createRow(3);
+    for (int c = 0; c < HEADER.length; c++) {
+      text(header, c, HEADER[c]).setCellStyle(bold);
+    }
+    int r = 4;
+    for (DownloadsReportStore.Line line : report.listing().items()) {
+      Row row = sheet.createRow(r++);
+      text(row, 0, line.organization().regionCode());
+      text(row, 1, line.organization().municipalityName());
+      text(row, 2, line.organization().login());
+      text(row, 3, line.organization().name());
+      row.createCell(4).setCellValue(line.downloads());
+      text(row, 5, time(line.firstAt(), line.zone()));
+      text(row, 6, time(line.lastAt(), line.zone()));
+      text(row, 7, city(line.zone()));
+    }
+    int[] widths = {8, 30, 14, 50, 12, 20, 20, 16};
+    for (int c = 0; c < widths.length; c++) {
+      sheet.setColumnWidth(c, widths[c] * 256);
     }
   }
 

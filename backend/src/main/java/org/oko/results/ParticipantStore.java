@@ -1,6 +1,7 @@
 package org.oko.results;
 
 import io.r2dbc.spi.Readable;
+import java.util.Collections;
 import java.util.List;
 import org.oko.platform.web.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,7 +35,28 @@ class ParticipantStore {
     if (participants.isEmpty()) {
       return delete;
     }
+    return delete.then(
+        insert(
+            campaignId,
+            subjectKey,
+            Collections.nCopies(participants.size(), organizationId),
+            participants));
+  }
+
+  /**
+   * Participants of one or more organizations ({@code organizationIds} in step with {@code
+   * participants}) in one statement: an organization's replacement, or one batch of a bulk load
+   * (the results benchmark's synthetic country). A code already there is left as it is.
+   */
+  Mono<Void> insert(
+      long campaignId,
+      String subjectKey,
+      List<Long> organizationIds,
+      List<Participant> participants) {
     int n = participants.size();
+    if (n == 0) {
+      return Mono.empty();
+    }
     String[] codes = new String[n];
     String[] classes = new String[n];
     Integer[] variants = new Integer[n];
@@ -52,29 +74,29 @@ class ParticipantStore {
       grades[i] = p.grade();
       journals[i] = p.journalGrade();
     }
-    return delete.then(
-        db.sql(
-                """
-                insert into result_participant (campaign_id, subject_key, organization_id, code,
-                    class_letter, variant, scores, total, grade, journal_grade)
-                select :c, :s, :o, code, cls, var, cast(sc as smallint[]), tot, gr, jg
-                from unnest(cast(:codes as text[]), cast(:classes as text[]),
-                            cast(:variants as integer[]), cast(:scores as text[]),
-                            cast(:totals as integer[]), cast(:grades as integer[]),
-                            cast(:journals as integer[])) as p(code, cls, var, sc, tot, gr, jg)
-                on conflict do nothing
-                """)
-            .bind("c", campaignId)
-            .bind("s", subjectKey)
-            .bind("o", organizationId)
-            .bind("codes", codes)
-            .bind("classes", classes)
-            .bind("variants", variants)
-            .bind("scores", scores)
-            .bind("totals", totals)
-            .bind("grades", grades)
-            .bind("journals", journals)
-            .then());
+    return db.sql(
+            """
+            insert into result_participant (campaign_id, subject_key, organization_id, code,
+                class_letter, variant, scores, total, grade, journal_grade)
+            select :c, :s, o, code, cls, var, cast(sc as smallint[]), tot, gr, jg
+            from unnest(cast(:orgs as bigint[]), cast(:codes as text[]),
+                        cast(:classes as text[]), cast(:variants as integer[]),
+                        cast(:scores as text[]), cast(:totals as integer[]),
+                        cast(:grades as integer[]), cast(:journals as integer[]))
+                 as p(o, code, cls, var, sc, tot, gr, jg)
+            on conflict do nothing
+            """)
+        .bind("c", campaignId)
+        .bind("s", subjectKey)
+        .bind("orgs", organizationIds.toArray(Long[]::new))
+        .bind("codes", codes)
+        .bind("classes", classes)
+        .bind("variants", variants)
+        .bind("scores", scores)
+        .bind("totals", totals)
+        .bind("grades", grades)
+        .bind("journals", journals)
+        .then();
   }
 
   Flux<Participant> participants(long campaignId, String subjectKey, long organizationId) {

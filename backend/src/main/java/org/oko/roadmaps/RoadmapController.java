@@ -1,15 +1,15 @@
 package org.oko.roadmaps;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.oko.api.RoadmapsApi;
 import org.oko.api.model.RegionalRoadmap;
 import org.oko.api.model.RegionalRoadmapInput;
+import org.oko.api.model.RoadmapItemInput;
 import org.oko.api.model.StageCode;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageNames;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.ApiTimes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -36,21 +36,18 @@ class RoadmapController implements RoadmapsApi {
   @Override
   public Mono<ResponseEntity<RegionalRoadmap>> replaceRegionalRoadmap(
       Long campaignId, Mono<RegionalRoadmapInput> body, ServerWebExchange exchange) {
-    return Mono.zip(CurrentCaller.get(), body)
-        .flatMap(
-            in ->
-                roadmaps.replace(
-                    in.getT1(),
-                    campaignId,
-                    in.getT2().getItems().stream()
-                        .map(
-                            i ->
-                                new RoadmapItem(
-                                    Stage.valueOf(i.getStage().getValue()),
-                                    i.getTitle(),
-                                    i.getDueAt().toInstant()))
-                        .toList()))
+    return CurrentCaller.withBody(
+            body, (caller, input) -> roadmaps.replace(caller, campaignId, items(input)))
         .map(roadmap -> ResponseEntity.ok(toApi(roadmap)));
+  }
+
+  private static List<RoadmapItem> items(RegionalRoadmapInput input) {
+    return input.getItems().stream().map(RoadmapController::item).toList();
+  }
+
+  private static RoadmapItem item(RoadmapItemInput input) {
+    return new RoadmapItem(
+        Stage.valueOf(input.getStage().getValue()), input.getTitle(), input.getDueAt().toInstant());
   }
 
   private static RegionalRoadmap toApi(RoadmapService.Roadmap roadmap) {
@@ -61,7 +58,7 @@ class RoadmapController implements RoadmapsApi {
             roadmap.zone().getId(),
             roadmap.items().stream().map(RoadmapController::toApi).toList());
     out.setUpdatedBy(roadmap.updatedBy());
-    out.setUpdatedAt(time(roadmap.updatedAt()));
+    out.setUpdatedAt(ApiTimes.utc(roadmap.updatedAt()));
     return out;
   }
 
@@ -72,15 +69,11 @@ class RoadmapController implements RoadmapsApi {
             StageCode.fromValue(item.stage().name()),
             StageNames.of(item.stage()),
             item.title(),
-            time(item.dueAt()));
+            ApiTimes.utc(item.dueAt()));
     if (entry.window() != null) {
-      out.setFederalOpensAt(time(entry.window().opensAt()));
-      out.setFederalClosesAt(time(entry.window().effectiveClosesAt()));
+      out.setFederalOpensAt(ApiTimes.utc(entry.window().opensAt()));
+      out.setFederalClosesAt(ApiTimes.utc(entry.window().effectiveClosesAt()));
     }
     return out;
-  }
-
-  private static OffsetDateTime time(Instant at) {
-    return at == null ? null : at.atOffset(ZoneOffset.UTC);
   }
 }

@@ -7,15 +7,12 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.oko.api.model.PreliminaryListResult;
 import org.oko.platform.blob.BlobStore;
-import org.oko.platform.excel.UnreadableWorkbookException;
-import org.oko.platform.excel.WorkbookLimitException;
-import org.oko.platform.excel.WorkbookReader;
+import org.oko.platform.excel.StagedWorkbook;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.PathVariables;
 import org.oko.platform.web.RouteProblems;
-import org.oko.platform.web.UnsupportedTypeException;
 import org.oko.platform.web.UploadBody;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +23,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The sample's workbook uploads (tag {@code uploads}): functional routes, so that the body streams
@@ -95,23 +91,9 @@ class SampleUploadRoutes {
         return blobs.withStaged(
             UploadBody.of(request),
             maxBytes,
-            file ->
-                Mono.fromCallable(() -> WorkbookReader.looksLikeXlsx(file))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(xlsx -> xlsx ? work.apply(file) : Mono.<T>error(notXlsx()))
-                    .onErrorMap(
-                        UnreadableWorkbookException.class,
-                        e -> new UnsupportedTypeException(e.getMessage()))
-                    .onErrorMap(
-                        WorkbookLimitException.class,
-                        e -> SampleWorkbookReader.refused(e.getMessage())));
+            file -> StagedWorkbook.read(file, work, SampleWorkbookReader::refused));
       }
     };
-  }
-
-  private static UnsupportedTypeException notXlsx() {
-    return new UnsupportedTypeException(
-        "Загрузите книгу Excel (.xlsx): полученный файл ею не является");
   }
 
   private static long campaignId(ServerRequest request) {

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.oko.platform.excel.CellDates;
-import org.oko.platform.excel.CellRef;
-import org.oko.platform.excel.HeaderRow;
+import org.oko.platform.excel.FillInTemplate;
 import org.oko.platform.excel.WorkbookReader;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
@@ -125,28 +124,14 @@ final class SampleWorkbookReader {
   static Parsed lines(Path file, boolean attributesOfNo) {
     List<Line> lines = new ArrayList<>();
     List<FieldProblem> problems = new ArrayList<>();
-    HeaderRow header = new HeaderRow(SampleWorkbook.SHEET, Column.titles(), 1);
-    boolean found;
-    try (WorkbookReader workbook = WorkbookReader.open(file, WorkbookReader.Limits.DEFAULT)) {
-      found =
-          workbook.readSheetByLetter(
-              SampleWorkbook.SHEET,
-              (row, cells) -> {
-                // Rows are read by column letter: only below the template's own titles row.
-                if (header.state() == HeaderRow.State.PENDING) {
-                  header.offer(row, i -> cells.get(CellRef.columnLetters(i)));
-                } else if (header.state() == HeaderRow.State.FOUND) {
-                  read(row, cells, attributesOfNo, lines, problems);
-                }
-              });
-    }
-    if (!found) {
-      throw refused("В файле нет листа «" + SampleWorkbook.SHEET + "». Скачайте файл заново.");
-    }
-    if (header.finish() == HeaderRow.State.REFUSED) {
-      FieldProblem problem = header.problem().orElseThrow();
-      throw new UnprocessableException(problem.message(), List.of(problem));
-    }
+    // Rows are read by column letter: only below the template's own titles row.
+    FillInTemplate.read(
+        file,
+        WorkbookReader.Limits.DEFAULT,
+        SampleWorkbook.SHEET,
+        Column.titles(),
+        "В файле нет листа «" + SampleWorkbook.SHEET + "». Скачайте файл заново.",
+        (row, cells) -> read(row, cells, attributesOfNo, lines, problems));
     return new Parsed(lines, problems);
   }
 

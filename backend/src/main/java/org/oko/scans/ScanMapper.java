@@ -1,8 +1,5 @@
 package org.oko.scans;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.oko.api.model.LocalScanning;
 import org.oko.api.model.OrganizationBrief;
@@ -18,6 +15,7 @@ import org.oko.api.model.ScanSheetPage;
 import org.oko.api.model.SheetCounts;
 import org.oko.api.model.SheetStatus;
 import org.oko.orgs.OrganizationRef;
+import org.oko.platform.web.ApiTimes;
 import org.oko.platform.web.Listing;
 import org.oko.platform.web.Paging;
 import org.oko.scans.BatchStore.BatchRow;
@@ -70,8 +68,8 @@ final class ScanMapper {
             .map(
                 c ->
                     new OwnLocalScanningCampaign(c.id(), c.title(), c.regionCode())
-                        .opensAt(time(c.opensAt()))
-                        .closesAt(time(c.closesAt())))
+                        .opensAt(ApiTimes.utc(c.opensAt()))
+                        .closesAt(ApiTimes.utc(c.closesAt())))
             .toList());
   }
 
@@ -99,9 +97,9 @@ final class ScanMapper {
             ScanBatchStatus.fromValue(b.status()),
             counts(b.sheets()),
             b.uploadedBy(),
-            time(b.createdAt()));
+            ApiTimes.utc(b.createdAt()));
     view.setProblem(b.problem());
-    view.setCompletedAt(time(b.completedAt()));
+    view.setCompletedAt(ApiTimes.utc(b.completedAt()));
     return view;
   }
 
@@ -117,8 +115,8 @@ final class ScanMapper {
             SheetStatus.fromValue(s.status()),
             s.size(),
             s.thumbnailKey() != null,
-            time(s.uploadedAt()),
-            time(s.updatedAt()));
+            ApiTimes.utc(s.uploadedAt()),
+            ApiTimes.utc(s.updatedAt()));
     view.setKitNumber(s.kitNumber());
     view.setPage(s.page());
     view.setErrorCode(s.errorCode());
@@ -164,9 +162,5 @@ final class ScanMapper {
     brief.setMunicipalityId(o.municipalityId());
     brief.setMunicipalityName(o.municipalityName());
     return brief;
-  }
-
-  static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

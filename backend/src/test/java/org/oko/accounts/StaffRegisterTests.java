@@ -206,6 +206,28 @@ class StaffRegisterTests extends ApiTest {
         .jsonPath("$.errors[0].cell")
         .isEqualTo("E1502");
     assertThat(coverage("region64", uri(campaign)).getSummary().getWithoutClassroom()).isEqualTo(5);
+    // «ФИО» and «Мобильный телефон» swapped in the titles: the cell is named, no row is read.
+    String[] swapped = StaffWorkbook.TITLES.clone();
+    swapped[3] = StaffWorkbook.TITLES[4];
+    swapped[4] = StaffWorkbook.TITLES[3];
+    upload(
+            "region64",
+            campaign,
+            titled(
+                swapped, row(SAMPLE[0], "Организатор в аудитории", "+79000000001", "Иванов", "")))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].sheet")
+        .isEqualTo("Работники")
+        .jsonPath("$.errors[0].cell")
+        .isEqualTo("D1")
+        .jsonPath("$.detail")
+        .isEqualTo(
+            "Лист «Работники»: В ячейке D1 должен быть заголовок «ФИО», а стоит «Мобильный"
+                + " телефон»; столбец «ФИО» стоит в столбце E: не вставляйте, не удаляйте и не"
+                + " переставляйте столбцы шаблона");
+    assertThat(coverage("region64", uri(campaign)).getSummary().getWithoutClassroom()).isEqualTo(5);
   }
 
   @Test
@@ -336,12 +358,17 @@ class StaffRegisterTests extends ApiTest {
 
   /** A filled template: titles on row 1, the rows from row 2. */
   static byte[] file(String[]... rows) throws IOException {
+    return titled(StaffWorkbook.TITLES, rows);
+  }
+
+  /** A filled template with these titles on row 1. */
+  static byte[] titled(String[] titleRow, String[]... rows) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet(StaffWorkbook.SHEET);
       Row titles = sheet.createRow(0);
-      for (int c = 0; c < StaffWorkbook.TITLES.length; c++) {
-        titles.createCell(c).setCellValue(StaffWorkbook.TITLES[c]);
+      for (int c = 0; c < titleRow.length; c++) {
+        titles.createCell(c).setCellValue(titleRow[c]);
       }
       int r = 1;
       for (String[] values : rows) {

@@ -31,6 +31,7 @@ class ResultsBenchmark extends ApiTest {
 
   @Autowired DatabaseClient db;
   @Autowired ResultsStore store;
+  @Autowired ParticipantStore participantStore;
   @Autowired ProtocolService protocols;
   @Autowired TallyService tallies;
   @Autowired FlagWorker flagWorker;
@@ -82,7 +83,7 @@ class ResultsBenchmark extends ApiTest {
     Country country =
         bulk
             ? SyntheticCountryLoader.load(
-                db, store, campaign, "math-5", plan, (int) (campaign % 100))
+                db, store, participantStore, campaign, "math-5", plan, (int) (campaign % 100))
             : SyntheticCountry.generate(
                 db, store, protocols, campaign, "math-5", plan, (int) (campaign % 100), 4);
     double loadSeconds = (System.nanoTime() - started) / 1e9;

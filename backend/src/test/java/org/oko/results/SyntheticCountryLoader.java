@@ -12,7 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Loads a synthetic country of the issue's size (85 regions, 40 000 schools, 1 000 000
  * participants) straight into the results tables, region by region in batched inserts of the same
- * participants {@link SyntheticCountry#participants} generates; the tallies are then built by the
+ * participants {@link SyntheticCountry#participants} generates (through the owner's {@link
+ * ParticipantStore#insert}, {@value #BATCH} a statement); the tallies are then built by the
  * set-based rebuild ({@link TallyService#rebuild}). The protocol path ({@link
  * SyntheticCountry#generate}) takes 50–150 min for this size (docs/results.md); this loader is what
  * makes the benchmark runnable, and the rebuild is then what is measured.
@@ -27,6 +28,7 @@ final class SyntheticCountryLoader {
   static Country load(
       DatabaseClient db,
       ResultsStore store,
+      ParticipantStore participantStore,
       long campaignId,
       String subjectKey,
       Plan plan,
@@ -56,12 +58,12 @@ final class SyntheticCountryLoader {
           batch.add(s.id(), p);
           participants++;
           if (batch.size() == BATCH) {
-            batch.insert(db, campaignId, subjectKey);
+            batch.insert(participantStore, campaignId, subjectKey);
           }
         }
       }
     }
-    batch.insert(db, campaignId, subjectKey);
+    batch.insert(participantStore, campaignId, subjectKey);
     return new Country(schools, participants);
   }
 
@@ -78,51 +80,9 @@ final class SyntheticCountryLoader {
       return participants.size();
     }
 
-    void insert(DatabaseClient db, long campaignId, String subjectKey) {
-      int n = participants.size();
-      if (n == 0) {
-        return;
-      }
-      String[] codes = new String[n];
-      String[] classes = new String[n];
-      Integer[] variants = new Integer[n];
-      String[] scores = new String[n];
-      Integer[] totals = new Integer[n];
-      Integer[] grades = new Integer[n];
-      Integer[] journals = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        Participant p = participants.get(i);
-        codes[i] = p.code();
-        classes[i] = p.classLetter();
-        variants[i] = p.variant();
-        scores[i] = IntArrays.pgArray(p.scores());
-        totals[i] = p.total();
-        grades[i] = p.grade();
-        journals[i] = p.journalGrade();
-      }
-      db.sql(
-              """
-              insert into result_participant (campaign_id, subject_key, organization_id, code,
-                  class_letter, variant, scores, total, grade, journal_grade)
-              select :c, :s, o, code, cls, var, cast(sc as smallint[]), tot, gr, jg
-              from unnest(cast(:orgs as bigint[]), cast(:codes as text[]),
-                          cast(:classes as text[]), cast(:variants as integer[]),
-                          cast(:scores as text[]), cast(:totals as integer[]),
-                          cast(:grades as integer[]), cast(:journals as integer[]))
-                   as p(o, code, cls, var, sc, tot, gr, jg)
-              """)
-          .bind("c", campaignId)
-          .bind("s", subjectKey)
-          .bind("orgs", organizations.toArray(Long[]::new))
-          .bind("codes", codes)
-          .bind("classes", classes)
-          .bind("variants", variants)
-          .bind("scores", scores)
-          .bind("totals", totals)
-          .bind("grades", grades)
-          .bind("journals", journals)
-          .then()
-          .block();
+    /** The batch through the owner's insert ({@link ParticipantStore#insert}), then emptied. */
+    void insert(ParticipantStore store, long campaignId, String subjectKey) {
+      store.insert(campaignId, subjectKey, organizations, participants).block();
       organizations.clear();
       participants.clear();
     }
