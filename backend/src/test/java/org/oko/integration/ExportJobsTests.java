@@ -1,6 +1,7 @@
 package org.oko.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -149,7 +150,9 @@ class ExportJobsTests extends ApiTest {
             .block();
     assertThat(left).isZero();
     assertThat(key).isNotNull();
-    assertThat(blobs.open(key).exists()).as("the file is deleted too").isFalse();
+    assertThatThrownBy(() -> blobs.open(key))
+        .as("the file is deleted too")
+        .isInstanceOf(org.oko.platform.web.NotFoundException.class);
   }
 
   @Autowired org.oko.platform.blob.BlobStore blobs;

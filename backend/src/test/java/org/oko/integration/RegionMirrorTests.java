@@ -182,7 +182,7 @@ class RegionMirrorTests extends ApiTest {
 
   // --- the writers: real requests of the people and systems that make these events
 
-  /** Three submissions on the school's behalf, each but the last reopened by the school (odd). */
+  /** Three submissions on the school's behalf, each but the last returned by the region (odd). */
   private void submitAndReopen(long formId, int school, String run) {
     String login = SCHOOLS.get(school);
     for (int round = 1; round <= 3; round++) {
@@ -207,11 +207,12 @@ class RegionMirrorTests extends ApiTest {
               .getResponseBody();
       boolean last = round == 3;
       if (!last || school % 2 == 1) {
-        as(login)
+        // the region returns it («Вернуть на доработку»), naming the school
+        as("region64")
             .post()
-            .uri("/api/forms/" + formId + "/response/reopen")
+            .uri("/api/forms/" + formId + "/response/reopen?organization=" + login)
             .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("version", submitted.getVersion()))
+            .bodyValue(Map.of("version", submitted.getVersion(), "reason", "Проверьте коды"))
             .exchange()
             .expectStatus()
             .isOk();
