@@ -11,7 +11,10 @@
 //    then passed on to the municipality (seed 003 8.1/9.1);
 // 6. region64 opens the campaign's «Работники», uploads the staff register (seed 000: the region
 //    controls the appointment of responsible organizers), sees who is still missing, and is told
-//    why the list of responsible organizers cannot go to the federal organizer yet; at 360 px too.
+//    why the list of responsible organizers cannot go to the federal organizer yet; at 360 px too;
+// 7. region64 opens «Внешние системы», registers its МИАС allowed the change feed only (issue 23,
+//    "Client administration"), sees the secret once, rotates it (the old one's end named in
+//    Saratov's time) and revokes it.
 // Screenshots at 1280 px and at 360 px (a phone).
 //
 //   node e2e/accounts.mjs http://localhost:8080
@@ -22,7 +25,7 @@ const [baseUrl, staffFile] = process.argv.slice(2);
 const { page, step, screenshot, signIn, expectAccount, run } = await startJourney({
   baseUrl,
   script: 'accounts.mjs',
-  totalTimeoutMs: 240_000,
+  totalTimeoutMs: 300_000,
 });
 const login = `mun64-e2e-${Date.now() % 100000}`;
 let password = '';
@@ -191,6 +194,46 @@ await run(async () => {
         }
       }
       await screenshot('staff-all-360');
+    },
+  );
+
+  await step(
+    'region64 registers its МИАС restricted to the change feed, rotates its secret, revokes it',
+    async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await openMenuItem(page, 'Внешние системы');
+      await page.getByTestId('api-clients').waitFor();
+      await page.getByTestId('client-new').click();
+      const name = `МИАС (e2e ${Date.now() % 100000})`;
+      await page.getByTestId('client-name').fill(name);
+      const operations = page.getByTestId('client-operations');
+      for (const label of [/Выгрузки/, /Сдача форм/, /Чтение данных/]) {
+        await operations.getByRole('checkbox', { name: label }).uncheck();
+      }
+      await screenshot('api-clients-new-1280');
+      await page.getByRole('button', { name: 'Зарегистрировать и показать секрет' }).click();
+      const secret = page.getByTestId('shown-secret');
+      await secret.waitFor();
+      if (!/^ocs_[A-Za-z0-9_-]{40,}$/.test((await secret.innerText()).trim())) {
+        throw new Error('odd secret');
+      }
+      await page.setViewportSize({ width: 360, height: 780 });
+      await screenshot('api-clients-secret-360');
+      await page.getByRole('button', { name: 'Секрет сохранён, закрыть' }).click();
+      const card = page.getByTestId('client-card').filter({ hasText: name });
+      await card.getByTestId('client-allowed-operations').getByText('Лента изменений').waitFor();
+      await card.getByRole('button', { name: 'Сменить секрет' }).click();
+      await page
+        .getByTestId('secret-once')
+        .getByText(/Старый секрет действует до .*\(Саратов\)/)
+        .waitFor();
+      await page.getByRole('button', { name: 'Секрет сохранён, закрыть' }).click();
+      await card.getByRole('button', { name: 'Отозвать' }).click();
+      await card.getByRole('button', { name: 'Да, отозвать' }).click();
+      await card.getByTestId('client-status').getByText('Отозван').waitFor();
+      await screenshot('api-clients-360');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot('api-clients-1280');
     },
   );
 });

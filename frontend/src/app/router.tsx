@@ -76,6 +76,12 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/accounts/list')).AccountsRoute }),
       },
       {
+        path: paths.apiClients.list.path,
+        lazy: async () => ({
+          Component: (await import('./routes/api-clients/list')).ApiClientsRoute,
+        }),
+      },
+      {
         path: paths.audit.log.path,
         lazy: async () => ({ Component: (await import('./routes/audit/log')).AuditLogRoute }),
       },

@@ -32,6 +32,10 @@ export const paths = {
   accounts: {
     list: { path: '/accounts', getHref: () => '/accounts' },
   },
+  /** The regional systems' API clients (issue 23). */
+  apiClients: {
+    list: { path: '/api-clients', getHref: () => '/api-clients' },
+  },
   campaigns: {
     list: { path: '/campaigns', getHref: () => '/campaigns' },
     campaign: {

@@ -191,3 +191,11 @@ export type RoadmapItemInput = Schemas['RoadmapItemInput'];
 /** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
 export type ParticipantCodes = Schemas['ParticipantCodes'];
 export type ParticipantCodesRequest = Schemas['ParticipantCodesRequest'];
+export type ApiClient = Schemas['ApiClient'];
+export type ApiClientList = Schemas['ApiClientList'];
+export type ApiClientInput = Schemas['ApiClientInput'];
+export type ApiClientUpdate = Schemas['ApiClientUpdate'];
+export type ApiClientCreated = Schemas['ApiClientCreated'];
+export type ApiClientSecret = Schemas['ApiClientSecret'];
+export type ApiClientOperation = Schemas['ApiClientOperation'];
+export type ChangeType = Schemas['ChangeType'];

@@ -19,6 +19,7 @@ import { useScanNavigation } from './scans/navigation';
 const staffNavigation: NavItem[] = [
   { label: 'Выдача логинов и паролей', to: paths.credentials.issue.getHref(), more: true },
   { label: 'Журнал аудита', to: paths.audit.log.getHref(), more: true },
+  { label: 'Внешние системы', to: paths.apiClients.list.getHref(), more: true },
 ];
 
 /** A campaign's expert scoring (/campaigns/7/scoring) belongs to «Эксперты и проверка». */

@@ -316,6 +316,18 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, export + "?municipalityId=" + saratovCity, 404),
             Case.get(RESPONSIBLE, export, 200),
             Case.get(SCHOOL, export, 403)));
+    String streamed = export.replace("/monitoring/export", "/exports/monitoring");
+    rules.put(
+        "exportFormMonitoringStreamed",
+        List.of(
+            Case.get(FEDERAL, streamed + "?regionCode=02&format=csv", 200),
+            Case.get(REGIONAL, streamed + "?format=ndjson", 200),
+            Case.get(REGIONAL, streamed + "?regionCode=02", 404),
+            Case.get(SYSTEM, streamed + "?format=ndjson", 200),
+            Case.get(MUNICIPAL, streamed + "?format=csv", 200),
+            Case.get(MUNICIPAL, streamed + "?municipalityId=" + saratovCity, 404),
+            Case.get(RESPONSIBLE, streamed + "?format=csv", 200),
+            Case.get(SCHOOL, streamed, 403)));
     String responses = "/api/forms/" + results + "/responses";
     rules.put(
         "exportFormResponses",

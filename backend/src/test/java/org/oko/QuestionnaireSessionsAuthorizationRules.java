@@ -119,6 +119,19 @@ class QuestionnaireSessionsAuthorizationRules implements FeatureRules {
             Case.get(SCHOOL, monitoring, 404),
             Case.get(a, monitoring, 403),
             Case.get("region64-system", monitoring, 403)));
+    String monitoringExport =
+        monitoring.replace("/questionnaire-monitoring", "/exports/questionnaire-monitoring");
+    rules.put(
+        "exportQuestionnaireMonitoring",
+        List.of(
+            Case.get(FEDERAL, monitoringExport + "?regionCode=02&format=csv", 200),
+            Case.get(REGIONAL, monitoringExport + "?level=MUNICIPALITY", 200),
+            Case.get(REGIONAL, monitoringExport + "?regionCode=02", 404),
+            Case.get("region64-system", monitoringExport + "?format=ndjson", 200),
+            Case.get(MUNICIPAL, monitoringExport + "?format=csv", 200),
+            Case.get(POINT, monitoringExport + "?format=csv", 200),
+            Case.get(SCHOOL, monitoringExport, 404),
+            Case.get(a, monitoringExport, 403)));
     return rules;
   }
 

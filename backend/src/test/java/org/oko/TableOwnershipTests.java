@@ -123,7 +123,8 @@ class TableOwnershipTests {
           entry("change_cursor_key", "integration"),
           entry("webhook_endpoint", "integration"),
           entry("webhook_delivery", "integration"),
-          entry("webhook_attempt", "integration"));
+          entry("webhook_attempt", "integration"),
+          entry("export_job", "integration"));
 
   /** {@code orgs}' read model: every feature may read these tables (and only orgs writes them). */
   static final Set<String> READ_MODEL =

@@ -5,6 +5,7 @@ import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormResponseStatus;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -34,19 +35,27 @@ class FormMonitoringController implements FormMonitoringApi {
       FormResponseStatus status,
       Integer page,
       Integer size,
+      Long after,
       ServerWebExchange exchange) {
     var filter =
         new FormMonitoringService.Filter(
             formId, regionCode, municipalityId, FormsMapper.status(status));
+    Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(FormMonitoringService.COORDINATORS)
-        .flatMap(
-            caller -> {
-              Paging paging = new Paging(page, size);
-              return monitoring
-                  .page(caller, filter, paging)
-                  .map(result -> FormsMapper.monitoringPage(result, paging));
-            })
-        .map(ResponseEntity::ok);
+        .flatMap(caller -> monitoring.page(caller, filter, paging, after))
+        .map(result -> FormsMapper.monitoringPage(result, paging))
+        .map(
+            answer -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(
+                          exchange,
+                          paging.size(),
+                          answer.getItems(),
+                          item -> item.getRespondent().getOrganizationId());
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer.next(next));
+            });
   }
 
   @Override

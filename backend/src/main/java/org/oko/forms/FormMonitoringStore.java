@@ -8,6 +8,7 @@ import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormAccess.VisibleForm;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
+import org.oko.platform.web.InvalidRequestException;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -89,14 +90,19 @@ class FormMonitoringStore {
       ),
       page as (
         select * from part
-        where cast(:status as text) is null or coalesce(status, 'NOT_STARTED') = :status
-        order by municipality nulls last, login nulls first, municipality_id
+        where (cast(:status as text) is null or coalesce(status, 'NOT_STARTED') = :status)%2$s
+        order by %3$s
         limit :limit offset :offset
       )
       select t.not_started, t.draft, t.submitted, t.matching, page.*
       from totals t left join page on true
-      order by page.municipality nulls last, page.login nulls first, page.municipality_id
+      order by %4$s
       """;
+
+  private static final String IN_LIST_ORDER =
+      "municipality nulls last, login nulls first, municipality_id";
+  private static final String IN_PAGE_ORDER =
+      "page.municipality nulls last, page.login nulls first, page.municipality_id";
 
   /**
    * One respondent's line, with its region's time zone for the export.
@@ -121,24 +127,45 @@ class FormMonitoringStore {
     this.db = db;
   }
 
-  /** The respondents of the form in {@code part}, of the status if given; a page of them. */
+  /**
+   * The respondents of the form in {@code part}, of the status if given; a page of them by number,
+   * or (keyset, {@code afterId} not null) the organizations after that id in id order.
+   */
   Mono<Result> query(
-      VisibleForm vf, Visibility part, ResponseStatus status, int limit, long offset) {
+      VisibleForm vf,
+      Visibility part,
+      ResponseStatus status,
+      int limit,
+      long offset,
+      Long afterId) {
     boolean byOrganizations = vf.form().byOrganizations();
+    if (afterId != null && !byOrganizations) {
+      return Mono.error(
+          new InvalidRequestException(
+              "after",
+              "Постраничный обход по after есть только у форм организаций; форму муниципалитетов"
+                  + " листайте по номерам страниц (page)."));
+    }
+    String sql =
+        afterId == null
+            ? PAGE.formatted("%s", "", IN_LIST_ORDER, IN_PAGE_ORDER)
+            : PAGE.formatted("%s", " and id > :after", "id", "page.id");
     ScopeCondition scope =
         byOrganizations
             ? part.condition()
             : part.condition(
                 new ScopeCondition.Columns("p.region_code", "p.municipality_id", "p.id"));
     String respondents = (byOrganizations ? ORGANIZATIONS : MUNICIPALITIES) + scope.and();
-    return scope
-        .bind(db.sql(PAGE.formatted(respondents)))
-        .bind("form", vf.form().id())
+    var spec = scope.bind(db.sql(sql.formatted(respondents)));
+    if (afterId != null) {
+      spec = spec.bind("after", afterId);
+    }
+    return spec.bind("form", vf.form().id())
         .bind("campaign", vf.campaign().id())
         .bind("kinds", vf.form().kindsIn(vf.campaign()).toArray(String[]::new))
         .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
         .bind("limit", limit)
-        .bind("offset", offset)
+        .bind("offset", afterId == null ? offset : 0L)
         .map(r -> new Fetched(totals(r), line(r, byOrganizations)))
         .all()
         .collectList()

@@ -6,6 +6,7 @@ import static org.oko.identity.TokenResponses.tokens;
 import static org.oko.identity.TokenResponses.tooManyAttempts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.oko.platform.audit.AuditLog;
@@ -34,6 +35,7 @@ class ClientCredentialsGrant {
   private final AccessTokens accessTokens;
   private final AuditLog audit;
   private final SecurityProperties properties;
+  private final Clock clock;
 
   ClientCredentialsGrant(
       ApiClientStore clients,
@@ -41,7 +43,9 @@ class ClientCredentialsGrant {
       LoginThrottleStore throttle,
       AccessTokens accessTokens,
       AuditLog audit,
-      SecurityProperties properties) {
+      SecurityProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.clients = clients;
     this.passwords = passwords;
     this.throttle = throttle;
@@ -79,13 +83,30 @@ class ClientCredentialsGrant {
         .defaultIfEmpty(Optional.empty())
         .flatMap(
             found ->
-                passwords
-                    .matches(secret, found.map(ApiClientStore.ApiClient::secretHash).orElse(null))
+                matches(secret, found)
                     .flatMap(
                         ok ->
                             ok
                                 ? rightSecret(found.get(), form, attempt, address)
                                 : wrongSecret(clientId, address)));
+  }
+
+  /** The current secret, or the one before a rotation while its overlap lasts. */
+  private Mono<Boolean> matches(String secret, Optional<ApiClientStore.ApiClient> found) {
+    Mono<Boolean> current =
+        passwords.matches(secret, found.map(ApiClientStore.ApiClient::secretHash).orElse(null));
+    return current.flatMap(
+        ok -> {
+          if (ok || found.isEmpty() || found.get().previousSecretHash() == null) {
+            return Mono.just(ok);
+          }
+          ApiClientStore.ApiClient client = found.get();
+          if (client.previousSecretUntil() == null
+              || !client.previousSecretUntil().isAfter(clock.instant())) {
+            return Mono.just(false);
+          }
+          return passwords.matches(secret, client.previousSecretHash());
+        });
   }
 
   private Mono<ServerResponse> rightSecret(

@@ -4,10 +4,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.oko.api.IdentityApi;
+import org.oko.api.model.ApiClientCreated;
+import org.oko.api.model.ApiClientInput;
+import org.oko.api.model.ApiClientList;
+import org.oko.api.model.ApiClientSecret;
+import org.oko.api.model.ApiClientUpdate;
 import org.oko.api.model.AuditEvent;
 import org.oko.api.model.AuditEventPage;
 import org.oko.api.model.CredentialIssueRequest;
 import org.oko.api.model.Me;
+import org.oko.api.model.ModelApiClient;
 import org.oko.api.model.SigningKeyRotated;
 import org.oko.orgs.OrganizationDirectory;
 import org.oko.platform.audit.AuditLog;
@@ -15,9 +21,11 @@ import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,6 +38,7 @@ class IdentityController implements IdentityApi {
   private final CredentialIssuingService credentials;
   private final SigningKeyStore signingKeys;
   private final OrganizationDirectory organizations;
+  private final ApiClientService apiClients;
 
   /** The zone of the federal organizer's times, and of an account without a region. */
   private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -38,11 +47,78 @@ class IdentityController implements IdentityApi {
       AuditLog audit,
       CredentialIssuingService credentials,
       SigningKeyStore signingKeys,
-      OrganizationDirectory organizations) {
+      OrganizationDirectory organizations,
+      ApiClientService apiClients) {
+    this.apiClients = apiClients;
     this.audit = audit;
     this.credentials = credentials;
     this.signingKeys = signingKeys;
     this.organizations = organizations;
+  }
+
+  @Override
+  public Mono<ResponseEntity<ApiClientList>> listApiClients(
+      String regionCode, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> apiClients.list(caller, regionCode))
+        .map(list -> new ApiClientList(list.stream().map(ApiClientMapper::client).toList()))
+        .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<ApiClientCreated>> createApiClient(
+      Mono<ApiClientInput> apiClientInput, ServerWebExchange exchange) {
+    return CurrentCaller.withBody(
+            apiClientInput,
+            (caller, in) ->
+                apiClients.create(
+                    caller,
+                    new ApiClientService.NewClient(
+                        in.getClientId(),
+                        in.getName(),
+                        in.getRegionCode(),
+                        ApiClientMapper.types(in.getEventTypes()),
+                        ApiClientMapper.operations(in.getOperations()))))
+        .map(
+            created ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                    .body(
+                        new ApiClientCreated(
+                            ApiClientMapper.client(created.client()), created.secret())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ModelApiClient>> updateApiClient(
+      String clientId, Mono<ApiClientUpdate> apiClientUpdate, ServerWebExchange exchange) {
+    return CurrentCaller.withBody(
+            apiClientUpdate,
+            (caller, in) ->
+                apiClients.update(
+                    caller,
+                    clientId,
+                    in.getName(),
+                    ApiClientMapper.types(in.getEventTypes()),
+                    ApiClientMapper.operations(in.getOperations())))
+        .map(c -> ResponseEntity.ok(ApiClientMapper.client(c)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<ApiClientSecret>> rotateApiClientSecret(
+      String clientId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> apiClients.rotate(caller, clientId))
+        .map(
+            rotated ->
+                ResponseEntity.ok(
+                    new ApiClientSecret(
+                        rotated.secret(), ApiClientMapper.time(rotated.previousValidUntil()))));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Void>> revokeApiClient(String clientId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> apiClients.revoke(caller, clientId))
+        .thenReturn(ResponseEntity.noContent().build());
   }
 
   @Override
@@ -72,7 +148,7 @@ class IdentityController implements IdentityApi {
 
   @Override
   public Mono<ResponseEntity<AuditEventPage>> listAuditEvents(
-      String regionCode, Integer page, Integer size, ServerWebExchange exchange) {
+      String regionCode, Integer page, Integer size, Long before, ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .map(caller -> auditRegion(caller, regionCode))
@@ -81,14 +157,22 @@ class IdentityController implements IdentityApi {
                 Mono.zip(
                     audit.count(region.orElse(null)),
                     audit
-                        .page(region.orElse(null), paging.offset(), paging.size())
+                        .page(region.orElse(null), before, paging.offset(), paging.size())
                         .map(IdentityController::toEvent)
                         .collectList()))
         .map(
-            t ->
-                ResponseEntity.ok(
-                    new AuditEventPage(
-                        page, size, t.getT1(), paging.totalPages(t.getT1()), t.getT2())));
+            t -> {
+              long total = t.getT1();
+              List<AuditEvent> events = t.getT2();
+              // newest first either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(exchange, paging.size(), events, AuditEvent::getId, "before");
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(
+                      new AuditEventPage(page, size, total, paging.totalPages(total), events)
+                          .next(next));
+            });
   }
 
   /** FEDERAL reads all or one region; REGIONAL its own region only. */

@@ -3,6 +3,7 @@ package org.oko.integration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.oko.identity.ApiClientDirectory;
 import org.oko.orgs.ScopeCondition;
 import org.oko.orgs.Visibility;
 import org.oko.platform.events.ChangeLog;
@@ -33,22 +34,45 @@ class ChangeFeedService {
   private final ChangeLog log;
   private final CursorKeyStore keys;
   private final JsonMapper json;
+  private final ApiClientDirectory clients;
 
-  ChangeFeedService(ChangeLog log, CursorKeyStore keys, JsonMapper json) {
+  ChangeFeedService(
+      ChangeLog log, CursorKeyStore keys, JsonMapper json, ApiClientDirectory clients) {
     this.log = log;
     this.keys = keys;
     this.json = json;
+    this.clients = clients;
   }
 
   /** A request for a page: the cursor (null at the start), the types (null for all). */
   record Request(String after, List<String> types, Integer limit, Integer waitSeconds) {}
 
   Mono<FeedPage> page(Caller caller, Request request) {
+    if (caller.role() != Role.API_CLIENT) {
+      return page(caller, request, null);
+    }
+    // a regional system reads only the event types its administrator allowed it
+    return clients.restrictions(caller.login()).flatMap(r -> page(caller, request, r.eventTypes()));
+  }
+
+  private Mono<FeedPage> page(Caller caller, Request request, List<String> allowed) {
+    if (allowed != null && request.types() != null) {
+      List<String> refused = request.types().stream().filter(t -> !allowed.contains(t)).toList();
+      if (!refused.isEmpty()) {
+        return Mono.error(
+            new AccessDeniedException(
+                "Этому клиенту не разрешены события: "
+                    + String.join(", ", refused)
+                    + ". Разрешены: "
+                    + String.join(", ", allowed)
+                    + "."));
+      }
+    }
     Visibility visibility = regionWide(caller);
     String scope = visibility.everything() ? CursorRules.EVERYWHERE : visibility.regionCode();
     List<String> types =
         request.types() == null || request.types().isEmpty()
-            ? ChangeCatalog.types()
+            ? (allowed == null ? ChangeCatalog.types() : allowed)
             : request.types();
     int limit = within("limit", request.limit(), DEFAULT_LIMIT, 1, MAX_LIMIT);
     int waitSeconds = within("wait", request.waitSeconds(), 0, 0, MAX_WAIT_SECONDS);

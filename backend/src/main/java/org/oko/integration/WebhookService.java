@@ -3,7 +3,10 @@ package org.oko.integration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.oko.orgs.ScopeCondition;
+import org.oko.orgs.Visibility;
 import org.oko.platform.audit.AuditLog;
+import org.oko.platform.events.ChangeLog;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
@@ -24,14 +27,26 @@ import reactor.core.scheduler.Schedulers;
 class WebhookService {
 
   static final int MAX_ATTEMPTS_PAGE = 500;
+  static final int REDELIVERY_PAGE = 1000;
+  static final int REDELIVERY_LIMIT = 100_000;
 
   private final WebhookStore store;
+  private final ChangeLog log;
+  private final CursorKeyStore keys;
   private final WebhooksProperties properties;
   private final AuditLog audit;
   private final Clock clock;
 
-  WebhookService(WebhookStore store, WebhooksProperties properties, AuditLog audit, Clock clock) {
+  WebhookService(
+      WebhookStore store,
+      ChangeLog log,
+      CursorKeyStore keys,
+      WebhooksProperties properties,
+      AuditLog audit,
+      Clock clock) {
     this.store = store;
+    this.log = log;
+    this.keys = keys;
     this.properties = properties;
     this.audit = audit;
     this.clock = clock;
@@ -84,7 +99,99 @@ class WebhookService {
     return own(caller, id).flatMap(w -> store.attempts(w.id(), before, n).collectList());
   }
 
-  Mono<Long> redeliver(Caller caller, long id, String eventId) {
+  /** What a redelivery scheduled, and where to go on when it stopped at its limit. */
+  record Redelivery(long scheduled, String next) {}
+
+  /**
+   * One event again ({@code eventId}) or every event since a change-feed cursor ({@code after}).
+   */
+  Mono<Redelivery> redeliver(Caller caller, long id, String eventId, String after) {
+    if ((eventId == null) == (after == null)) {
+      throw new InvalidRequestException(
+          eventId == null ? "eventId" : "after",
+          "Укажите либо eventId (одно событие), либо after (курсор ленты изменений: все события"
+              + " после него), но не оба сразу.");
+    }
+    if (eventId != null) {
+      return redeliverOne(caller, id, eventId).map(n -> new Redelivery(n, null));
+    }
+    return own(caller, id)
+        .flatMap(w -> since(w, after))
+        .flatMap(
+            done ->
+                audit(caller, "webhook.redelivered", id, "после курсора: " + done.scheduled())
+                    .thenReturn(done));
+  }
+
+  /**
+   * Every event after the cursor (up to the feed's head as it was at the start) that the endpoint
+   * was sent, a page at a time; {@code next} when the limit stopped it first.
+   */
+  private Mono<Redelivery> since(Webhook endpoint, String after) {
+    String scope = endpoint.regionCode() == null ? CursorRules.EVERYWHERE : endpoint.regionCode();
+    ScopeCondition condition =
+        new Visibility(endpoint.regionCode(), null, false, null)
+            .condition(
+                new ScopeCondition.Columns(
+                    ChangeLog.REGION_COLUMN, "null", ChangeLog.ORGANIZATION_COLUMN));
+    return keys.key()
+        .flatMap(
+            key -> {
+              long from = CursorRules.decode(key, scope, after);
+              Pages pages = new Pages(endpoint, condition, key, scope);
+              return log.latest().flatMap(head -> pages.from(from, head, 0, 0));
+            });
+  }
+
+  /** The redelivery of one endpoint since a cursor, page by page. */
+  private final class Pages {
+    private final Webhook endpoint;
+    private final ScopeCondition condition;
+    private final byte[] key;
+    private final String scope;
+
+    Pages(Webhook endpoint, ScopeCondition condition, byte[] key, String scope) {
+      this.endpoint = endpoint;
+      this.condition = condition;
+      this.key = key;
+      this.scope = scope;
+    }
+
+    Mono<Redelivery> from(long after, long head, long scheduled, int read) {
+      return log.after(
+              after, endpoint.eventTypes(), condition.sql(), condition.values(), REDELIVERY_PAGE)
+          .filter(e -> e.sequence() <= head)
+          .collectList()
+          .flatMap(
+              events -> events.isEmpty() ? done(scheduled) : page(events, head, scheduled, read));
+    }
+
+    private Mono<Redelivery> page(
+        List<ChangeLog.LoggedEvent> events, long head, long scheduled, int read) {
+      long last = events.get(events.size() - 1).sequence();
+      List<Long> ids = events.stream().map(ChangeLog.LoggedEvent::id).toList();
+      int total = read + events.size();
+      return store
+          .redeliverAll(endpoint.id(), ids)
+          .flatMap(n -> next(events.size(), last, head, scheduled + n, total));
+    }
+
+    private Mono<Redelivery> next(int size, long last, long head, long scheduled, int total) {
+      if (size < REDELIVERY_PAGE || last >= head) {
+        return done(scheduled);
+      }
+      if (total >= REDELIVERY_LIMIT) {
+        return Mono.just(new Redelivery(scheduled, CursorRules.encode(key, scope, last)));
+      }
+      return from(last, head, scheduled, total);
+    }
+
+    private static Mono<Redelivery> done(long scheduled) {
+      return Mono.just(new Redelivery(scheduled, null));
+    }
+  }
+
+  private Mono<Long> redeliverOne(Caller caller, long id, String eventId) {
     long event;
     try {
       event = Long.parseLong(eventId);

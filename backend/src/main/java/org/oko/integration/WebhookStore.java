@@ -126,6 +126,21 @@ class WebhookStore {
         .rowsUpdated();
   }
 
+  /**
+   * Sends again, from now, every delivery of these events that the endpoint has; an event it was
+   * never sent adds nothing. A delivery keeps its place, so one resource's events stay in order.
+   */
+  Mono<Long> redeliverAll(long endpointId, List<Long> eventIds) {
+    return db.sql(
+            "update webhook_delivery set status = 'PENDING', attempts = 0, first_attempt_at = null,"
+                + " next_attempt_at = now(), lease_until = null, delivered_at = null"
+                + " where endpoint_id = :endpoint and event_id = any(cast(:events as bigint[]))")
+        .bind("endpoint", endpointId)
+        .bind("events", eventIds.toArray(Long[]::new))
+        .fetch()
+        .rowsUpdated();
+  }
+
   Flux<WebhookAttempt> attempts(long endpointId, Long before, int limit) {
     return db.sql(
             "select a.id, d.event_id, d.event_type, a.attempted_at, d.status, a.response_status,"

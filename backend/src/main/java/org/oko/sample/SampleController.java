@@ -13,6 +13,7 @@ import org.oko.api.model.VerificationDiff;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -50,22 +51,29 @@ class SampleController implements SampleApi {
       String q,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     var filters =
         new SampleService.Filters(
             regionCode, municipalityId, status == null ? null : status.getValue(), q);
     return CurrentCaller.withRole(READERS)
-        .flatMap(caller -> sample.entries(caller, campaignId, filters, paging))
+        .flatMap(caller -> sample.entries(caller, campaignId, filters, paging, after))
         .map(
-            p ->
-                ResponseEntity.ok(
-                    new SampleEntryPage(
-                        page,
-                        size,
-                        p.total(),
-                        paging.totalPages(p.total()),
-                        p.items().stream().map(SampleMapper::toApi).toList())));
+            p -> {
+              // login order either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(exchange, paging.size(), p.items(), e -> e.organization().login());
+              SampleEntryPage answer =
+                  new SampleEntryPage(
+                          page,
+                          size,
+                          p.total(),
+                          paging.totalPages(p.total()),
+                          p.items().stream().map(SampleMapper::toApi).toList())
+                      .next(next);
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer);
+            });
   }
 
   @Override

@@ -74,25 +74,39 @@ class SampleEntryStore {
     this.db = db;
   }
 
-  Flux<Entry> list(long campaignId, EntryScope scope, String status, String q, Paging paging) {
-    return filtered(
-            "select o.id, o.login, o.name, o.municipality_id, m.name as municipality,"
-                + " e.region_code, e.participants, e.institution_type, e.settlement_type,"
-                + " e.education_levels, e.subjects, e.verified_at, e.verified_by,"
-                + " (p.region_code is not null) as published, "
-                + EntryScope.SHOWN_STATUS
-                + " as shown"
-                + scope.from()
-                + FILTERS
-                + " order by o.login limit :limit offset :offset",
-            campaignId,
-            scope,
-            status,
-            q)
-        .bind("limit", paging.size())
-        .bind("offset", paging.offset())
-        .map(SampleEntryStore::toEntry)
-        .all();
+  /**
+   * A page in login order: by number, or (keyset, {@code afterLogin} not null) the entries after
+   * that login, which a walk through a list that grows meanwhile never skips or repeats.
+   */
+  Flux<Entry> list(
+      long campaignId,
+      EntryScope scope,
+      String status,
+      String q,
+      Paging paging,
+      String afterLogin) {
+    var spec =
+        filtered(
+                "select o.id, o.login, o.name, o.municipality_id, m.name as municipality,"
+                    + " e.region_code, e.participants, e.institution_type, e.settlement_type,"
+                    + " e.education_levels, e.subjects, e.verified_at, e.verified_by,"
+                    + " (p.region_code is not null) as published, "
+                    + EntryScope.SHOWN_STATUS
+                    + " as shown"
+                    + scope.from()
+                    + FILTERS
+                    + (afterLogin == null ? "" : " and o.login > :after")
+                    + " order by o.login limit :limit offset :offset",
+                campaignId,
+                scope,
+                status,
+                q)
+            .bind("limit", paging.size())
+            .bind("offset", afterLogin == null ? paging.offset() : 0L);
+    if (afterLogin != null) {
+      spec = spec.bind("after", afterLogin);
+    }
+    return spec.map(SampleEntryStore::toEntry).all();
   }
 
   Mono<Long> count(long campaignId, EntryScope scope, String status, String q) {

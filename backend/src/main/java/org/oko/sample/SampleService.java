@@ -56,14 +56,17 @@ class SampleService {
   }
 
   /** One page of entries and how many the filtered list has. */
-  Mono<Listing<Entry>> entries(Caller caller, long campaignId, Filters filters, Paging paging) {
+  /** A page by number, or (keyset, {@code afterLogin} not null) the entries after that login. */
+  Mono<Listing<Entry>> entries(
+      Caller caller, long campaignId, Filters filters, Paging paging, String afterLogin) {
     return campaigns
         .visibleTo(caller, campaignId)
         .then(scope(caller, filters.regionCode(), filters.municipalityId()))
         .flatMap(
             scope ->
                 Listing.of(
-                    entries.list(campaignId, scope, filters.status(), filters.q(), paging),
+                    entries.list(
+                        campaignId, scope, filters.status(), filters.q(), paging, afterLogin),
                     entries.count(campaignId, scope, filters.status(), filters.q())));
   }
 

@@ -34,8 +34,9 @@ class ScanSheetService {
     this.blobs = blobs;
   }
 
+  /** A page by number, or (keyset, {@code afterId} not null) the sheets after that id. */
   Mono<Listing<SheetRow>> page(
-      Caller caller, long campaignId, SheetStore.Filter filter, Paging paging) {
+      Caller caller, long campaignId, SheetStore.Filter filter, Paging paging, Long afterId) {
     ScanScope scope = ScanScope.of(caller);
     if (filter.regionCode() != null && !ScanAccess.seesRegion(caller, filter.regionCode())) {
       return Mono.error(new NotFoundException("Регион «" + filter.regionCode() + "» не найден"));
@@ -45,7 +46,7 @@ class ScanSheetService {
         .then(batches.visibleOrganization(caller, filter.organizationId()))
         .then(
             Mono.zip(
-                sheets.page(campaignId, scope, filter, paging).collectList(),
+                sheets.page(campaignId, scope, filter, paging, afterId).collectList(),
                 sheets.count(campaignId, scope, filter),
                 Listing::new));
   }

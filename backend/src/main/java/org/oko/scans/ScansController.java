@@ -12,6 +12,7 @@ import org.oko.api.model.ScanSheetPage;
 import org.oko.api.model.SheetStatus;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -90,6 +91,7 @@ class ScansController implements ScansApi {
       SheetStatus status,
       Integer page,
       Integer size,
+      Long after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     SheetStore.Filter filter =
@@ -101,8 +103,18 @@ class ScansController implements ScansApi {
             kitNumber,
             status == null ? null : status.getValue());
     return CurrentCaller.get()
-        .flatMap(caller -> sheets.page(caller, campaignId, filter, paging))
-        .map(found -> ResponseEntity.ok(ScanMapper.sheetPage(found, paging)));
+        .flatMap(caller -> sheets.page(caller, campaignId, filter, paging, after))
+        .map(
+            found -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(
+                          exchange, paging.size(), found.items(), SheetStore.SheetRow::id);
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(ScanMapper.sheetPage(found, paging).next(next));
+            });
   }
 
   @Override

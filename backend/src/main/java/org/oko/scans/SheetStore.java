@@ -198,20 +198,25 @@ class SheetStore {
         .all();
   }
 
-  Flux<SheetRow> page(long campaignId, ScanScope scope, Filter filter, Paging paging) {
-    return filtered(
-            SELECT
-                + FILTER
-                + scope.on("s").and()
-                + " order by o.name, s.organization_id, s.subject_key, s.kit_number nulls last,"
-                + " s.page nulls last, s.id limit :limit offset :off",
-            campaignId,
-            scope,
-            filter)
-        .bind("limit", paging.size())
-        .bind("off", paging.offset())
-        .map(SheetStore::toRow)
-        .all();
+  /**
+   * A page by organization name (then subject, kit, page), or (keyset, {@code afterId} not null)
+   * the next sheets after that id in id order, which a walk through a growing campaign never skips.
+   */
+  Flux<SheetRow> page(
+      long campaignId, ScanScope scope, Filter filter, Paging paging, Long afterId) {
+    String order =
+        afterId == null
+            ? " order by o.name, s.organization_id, s.subject_key, s.kit_number nulls last,"
+                + " s.page nulls last, s.id limit :limit offset :off"
+            : " and s.id > :after order by s.id limit :limit offset :off";
+    var spec =
+        filtered(SELECT + FILTER + scope.on("s").and() + order, campaignId, scope, filter)
+            .bind("limit", paging.size())
+            .bind("off", afterId == null ? paging.offset() : 0L);
+    if (afterId != null) {
+      spec = spec.bind("after", afterId);
+    }
+    return spec.map(SheetStore::toRow).all();
   }
 
   Mono<Long> count(long campaignId, ScanScope scope, Filter filter) {

@@ -20,7 +20,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * creates a municipal coordinator, who signs in with the password shown once. The test then reads
  * what the server kept: the account, created by region64, its phone normalized; and the hand-out of
  * a municipality's logins region64 then made at 360 px (downloaded once, passed on); and the staff
- * register region64 uploaded for the demo campaign (seed 000), at 1280 and 360 px.
+ * register region64 uploaded for the demo campaign (seed 000), at 1280 and 360 px; and the regional
+ * system region64 registered, restricted to the change feed, rotated and revoked (issue 23).
  */
 @Execution(ExecutionMode.CONCURRENT)
 class AccountsJourneyTests extends ApiTest {
@@ -93,5 +94,17 @@ class AccountsJourneyTests extends ApiTest {
             .one()
             .block();
     assertThat(appointed).as("the responsible organizers region64 uploaded").isEqualTo(2);
+
+    // The regional system region64 registered in «Внешние системы» (issue 23, "Client
+    // administration"): allowed the change feed only, its secret rotated, then revoked, audited.
+    Long revoked =
+        db.sql(
+                "select count(*) as n from api_client where name like 'МИАС (e2e %'"
+                    + " and created_by = 'region64' and operations = array['changes']"
+                    + " and secret_rotated_at is not null and disabled and revoked_by = 'region64'")
+            .map(r -> r.get("n", Long.class))
+            .one()
+            .block();
+    assertThat(revoked).as("region64's system, restricted, rotated and revoked").isPositive();
   }
 }

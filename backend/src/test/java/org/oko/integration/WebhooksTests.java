@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.oko.api.model.ChangePage;
 import org.oko.api.model.Webhook;
 import org.oko.api.model.WebhookAttemptPage;
 import org.oko.api.model.WebhookCreated;
@@ -191,6 +192,68 @@ class WebhooksTests extends ApiTest {
   }
 
   @Test
+  void everythingSinceACursorIsDeliveredAgainInOrderAndAnotherRegionsCursorIsRefused() {
+    String run = UUID.randomUUID().toString();
+    WebhookCreated ok = register("region64", "/ok");
+    long id = ok.getWebhook().getId();
+    outbox.append(PRESENCE, "since", presence(1, "64", run)).block();
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> received("/ok", run).size() == 1);
+    // the receiver keeps the feed's cursor after what it has; then it loses events 2–4
+    String cursor = head("region64");
+    for (int n = 2; n <= 4; n++) {
+      outbox.append(PRESENCE, "since", presence(n, "64", run)).block();
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> received("/ok", run).size() == 4);
+    List<String> firstIds =
+        received("/ok", run).stream().skip(1).map(r -> r.getHeader("webhook-id")).toList();
+
+    as("region64")
+        .post()
+        .uri("/api/webhooks/" + id + "/redeliveries")
+        .bodyValue(Map.of("after", cursor))
+        .exchange()
+        .expectStatus()
+        .isAccepted()
+        .expectBody()
+        .jsonPath("$.scheduled")
+        .isEqualTo(3)
+        .jsonPath("$.next")
+        .doesNotExist();
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received("/ok", run).size() == 7);
+    List<LoggedRequest> again = received("/ok", run).subList(4, 7);
+    assertThat(again.stream().map(r -> body(r).get("data").get("assignmentId").asInt()).toList())
+        .as("the events after the cursor, in order, not the one before it")
+        .containsExactly(2, 3, 4);
+    assertThat(again.stream().map(r -> r.getHeader("webhook-id")).toList())
+        .as("each keeps its webhook-id")
+        .isEqualTo(firstIds);
+    assertThat(again).allSatisfy(r -> assertThat(verified(ok.getSecret(), r)).isTrue());
+
+    // Bashkortostan's cursor does not open anything for Saratov's endpoint
+    as("region64")
+        .post()
+        .uri("/api/webhooks/" + id + "/redeliveries")
+        .bodyValue(Map.of("after", head("region02")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("другой области видимости"));
+    as("region64")
+        .post()
+        .uri("/api/webhooks/" + id + "/redeliveries")
+        .bodyValue(Map.of("after", cursor, "eventId", firstIds.get(0)))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("либо eventId"));
+    assertThat(received("/ok", run)).as("nothing more was sent").hasSize(7);
+  }
+
+  @Test
   void targetsInsideTheServersNetworksOrWithoutHttpsAreRefused() {
     for (String url :
         List.of(
@@ -246,6 +309,29 @@ class WebhooksTests extends ApiTest {
             .getResponseBody();
     created.add(w.getWebhook().getId());
     return w;
+  }
+
+  /** The caller's change-feed cursor after its latest presence event. */
+  private String head(String login) {
+    String cursor = null;
+    while (true) {
+      ChangePage page =
+          as(login)
+              .get()
+              .uri(
+                  "/api/changes?limit=200&types=observers.ObserverPresenceMarked"
+                      + (cursor == null ? "" : "&after=" + cursor))
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(ChangePage.class)
+              .returnResult()
+              .getResponseBody();
+      cursor = page.getNext();
+      if (!page.getHasMore()) {
+        return cursor;
+      }
+    }
   }
 
   private WebhookList list(String login) {

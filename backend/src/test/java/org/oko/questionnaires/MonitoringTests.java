@@ -215,6 +215,42 @@ class MonitoringTests extends ApiTest {
         .allMatch(key -> key.equals(engels.toString()));
   }
 
+  @Test
+  void theWholeMonitoringStreamsForARegionsSystemAndAsATableForPeople() {
+    // issue 23, "Bulk exports": monitoring, for the region's system (seed 003 12) and coordinators
+    String export = "/api/campaigns/" + campaign + "/exports/questionnaire-monitoring";
+    List<String> lines = text(as("region64-system"), export + "?format=ndjson");
+    assertThat(lines).hasSize(3);
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("{\"level\":\"POINT\",\"key\":\"edu645001\"")
+                    .contains("\"kits\":5,\"used\":2,\"started\":2,\"submitted\":1"));
+    assertThat(lines.get(2)).startsWith("{\"level\":\"TOTAL\"").contains("\"kits\":7");
+    assertThat(lines).noneMatch(l -> l.contains("edu025001"));
+
+    List<String> csv = text(as("region64"), export + "?format=csv&level=REGION");
+    assertThat(csv.get(0)).startsWith("Регион;Код;Наименование;Комплектов");
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(1)).startsWith("64;64;");
+    as("region64").get().uri(export + "?level=SCHOOL").exchange().expectStatus().isBadRequest();
+  }
+
+  private static List<String> text(WebTestClient as, String uri) {
+    byte[] body =
+        as.get()
+            .uri(uri)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    String all = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+    return java.util.Arrays.stream(all.split("\r?\n")).filter(l -> !l.isBlank()).toList();
+  }
+
   private Long municipalityOf(String login) {
     return db.sql("select municipality_id from organization where login = :l")
         .bind("l", login)

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.oko.api.model.ScanSheetPage;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
@@ -42,13 +43,15 @@ class ScanExportTests extends ApiTest {
 
   long campaign;
   long failed;
+  long batch;
+  ScanFixture scans;
 
   @BeforeEach
   void sheets() {
-    ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
+    scans = new ScanFixture(client, db, blobs, outbox, tx);
     campaign = scans.omk("ОМК, выгрузка сканов " + UUID.randomUUID()).getId();
     long point = scans.organizationId("edu645001");
-    long batch = scans.batch(campaign, "rus", point);
+    batch = scans.batch(campaign, "rus", point);
     scans.sheet(batch, 501501, 1, "ACCEPTED");
     scans.sheet(batch, 501501, 2, "REPLACED");
     scans.sheet(batch, 501501, 2, "SCORED");
@@ -136,6 +139,40 @@ class ScanExportTests extends ApiTest {
     String[] csv = csvLines("mun64-engels");
     // A municipality without the point (Саратов) gets the header only.
     assertThat(csv).hasSize(1);
+  }
+
+  @Test
+  void theSheetListWalkedByKeysetGetsEverySheetOnceWhileSheetsArrive() {
+    String list = "/api/campaigns/" + campaign + "/scan-sheets";
+    ScanSheetPage first = sheetPage(list + "?size=2&after=0");
+    assertThat(first.getItems()).hasSize(2);
+    assertThat(first.getNext()).contains("after=" + first.getItems().get(1).getId());
+    // A sheet arrives between the pages (a scanning centre uploading meanwhile).
+    long arrived = scans.sheet(batch, 501503, 1, "ACCEPTED");
+    List<Long> walked = new ArrayList<>();
+    first.getItems().forEach(s -> walked.add(s.getId()));
+    String next = first.getNext();
+    while (next != null) {
+      ScanSheetPage page = sheetPage(next);
+      page.getItems().forEach(s -> walked.add(s.getId()));
+      next = page.getNext();
+    }
+    List<Long> all = sheetPage(list + "?size=100").getItems().stream().map(s -> s.getId()).toList();
+    assertThat(walked).isSorted().doesNotHaveDuplicates().contains(arrived);
+    assertThat(walked).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(sheetPage(list + "?size=2").getNext()).as("no keyset next by page number").isNull();
+  }
+
+  private ScanSheetPage sheetPage(String uri) {
+    return as("region64")
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(ScanSheetPage.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private String base() {

@@ -57,7 +57,17 @@ public class AuditLog {
 
   /** Entries newest first, of one region or (regionCode null) of all. */
   public Flux<StoredEntry> page(String regionCode, long offset, int limit) {
-    String where = regionCode == null ? "" : " where region_code = :region";
+    return page(regionCode, null, offset, limit);
+  }
+
+  /**
+   * Entries newest first, of one region or (regionCode null) of all; with {@code beforeId} (keyset)
+   * only those older than that entry, from the first of them.
+   */
+  public Flux<StoredEntry> page(String regionCode, Long beforeId, long offset, int limit) {
+    String where =
+        (regionCode == null ? " where true" : " where region_code = :region")
+            + (beforeId == null ? "" : " and id < :before");
     var spec =
         db.sql(
                 "select id, at, actor, actor_role, region_code, action, target, outcome,"
@@ -65,9 +75,12 @@ public class AuditLog {
                     + where
                     + " order by id desc limit :limit offset :offset")
             .bind("limit", limit)
-            .bind("offset", offset);
+            .bind("offset", beforeId == null ? offset : 0L);
     if (regionCode != null) {
       spec = spec.bind("region", regionCode);
+    }
+    if (beforeId != null) {
+      spec = spec.bind("before", beforeId);
     }
     return spec.map(
             r ->

@@ -9,4 +9,9 @@ public class AccessDeniedException extends RuntimeException {
   public AccessDeniedException() {
     super("Недостаточно прав для этого действия");
   }
+
+  /** A refusal that says what exactly is not allowed. */
+  public AccessDeniedException(String message) {
+    super(message);
+  }
 }

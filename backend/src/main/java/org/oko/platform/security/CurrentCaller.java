@@ -72,5 +72,10 @@ public final class CurrentCaller {
     UnauthenticatedException() {
       super("Требуется вход в систему");
     }
+
+    /** A token that is valid but no longer honoured (a revoked API client's), and why. */
+    public UnauthenticatedException(String message) {
+      super(message);
+    }
   }
 }

@@ -20,6 +20,18 @@ public final class NextLinks {
   /** The next page's address (path and query), or null when {@code items} is the last page. */
   public static <T> String next(
       ServerWebExchange exchange, int size, List<T> items, java.util.function.Function<T, ?> key) {
+    return next(exchange, size, items, key, "after");
+  }
+
+  /**
+   * The same, for a list whose keyset parameter has another name (newest first: {@code before}).
+   */
+  public static <T> String next(
+      ServerWebExchange exchange,
+      int size,
+      List<T> items,
+      java.util.function.Function<T, ?> key,
+      String parameter) {
     if (items.size() < size || items.isEmpty()) {
       return null;
     }
@@ -27,7 +39,7 @@ public final class NextLinks {
     var next =
         UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
             .replaceQueryParam("page")
-            .replaceQueryParam("after", UriUtils.encodeQueryParam(last, StandardCharsets.UTF_8))
+            .replaceQueryParam(parameter, UriUtils.encodeQueryParam(last, StandardCharsets.UTF_8))
             .build(true);
     return next.getPath() + "?" + next.getQuery();
   }

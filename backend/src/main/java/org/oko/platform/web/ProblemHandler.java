@@ -65,6 +65,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(PreconditionFailedException.class)
+  static ProblemDetail preconditionFailed(PreconditionFailedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    problem.setTitle("Данные изменились");
+    return problem;
+  }
+
   @ExceptionHandler(UnprocessableException.class)
   static ProblemDetail unprocessable(UnprocessableException e) {
     ProblemDetail problem =
@@ -162,6 +170,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     if (e instanceof CurrentCaller.UnauthenticatedException u) return unauthenticated(u);
     if (e instanceof InvalidRequestException i) return invalidRequest(i);
     if (e instanceof ConflictException c) return conflict(c);
+    if (e instanceof PreconditionFailedException p) return preconditionFailed(p);
     if (e instanceof UnprocessableException u) return unprocessable(u);
     if (e instanceof PayloadTooLargeException t) return tooLarge(t);
     if (e instanceof UnsupportedTypeException t) return unsupportedType(t);
