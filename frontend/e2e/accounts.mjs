@@ -146,7 +146,10 @@ await run(async () => {
         .getByTestId('staff-upload-done')
         .getByText('Список сохранён: 2 работников в 2 организациях.')
         .waitFor();
-      await page.getByTestId('staff-missing-only').check();
+      // It opens on the organizations where someone is missing (issue 21).
+      if (!(await page.getByTestId('staff-missing-only').isChecked())) {
+        throw new Error('«Работники» does not open on the organizations where someone is missing');
+      }
       await page
         .getByTestId('staff-row')
         .first()
@@ -167,6 +170,27 @@ await run(async () => {
       await page.getByTestId('staff-row').first().waitFor();
       await page.getByTestId('staff-not-sent').waitFor();
       await screenshot('staff-360');
+      // A page of compact cards, not the whole sample (issue 21: it was 28 600 px tall), whether
+      // it shows the organizations where someone is missing or all of them.
+      const tall = () => page.evaluate(() => document.documentElement.scrollHeight);
+      const missingHeight = await tall();
+      await page.getByTestId('staff-show-all').check();
+      await page
+        .getByTestId('staff-shown')
+        .filter({ hasText: /^Все организации выборки: \d+/ })
+        .waitFor();
+      await page.waitForFunction(() => !document.querySelector('.table-wrap[aria-busy="true"]'));
+      const allHeight = await tall();
+      console.log(`  «Работники» at 360 px: ${missingHeight} px (missing), ${allHeight} px (all)`);
+      for (const [what, height] of [
+        ['where someone is missing', missingHeight],
+        ['all', allHeight],
+      ]) {
+        if (Number(height) > 10_000) {
+          throw new Error(`«Работники» (${what}) is ${height} px tall at 360 px`);
+        }
+      }
+      await screenshot('staff-all-360');
     },
   );
 });

@@ -110,9 +110,11 @@ await run(async () => {
 
   await step('on a desk (1280 px) the footer is one bar, the help folded', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
+    await cell(1, 'kit').evaluate((input) => input.closest('tr')?.scrollIntoView());
     const view = await rowsInView();
-    console.log(`  1280 px: footer ${view.footer} px`);
+    console.log(`  1280 px: ${view.rows} rows in view, footer ${view.footer} px`);
     if (view.footer > 90) throw new Error(`the footer takes ${view.footer} px of 800`);
+    if (view.rows < 3) throw new Error(`only ${view.rows} rows of protocol 2 fit 1280 × 800`);
     if (await page.getByTestId('form-help').evaluate((help) => help.hasAttribute('open'))) {
       throw new Error('the help over the grid is open by default');
     }

@@ -56,11 +56,18 @@ const accounts = [
   { login: 'observer64', password: 'observer64-demo', home: /\/cabinet$|\/observers|\/orgs/ },
 ];
 
-/** What a user must never read: a server field path («subjects[1].key:»), a pattern, a 403. */
+/**
+ * What a user must never read: a server field path («subjects[1].key:»), a pattern, a 403, a raw
+ * zone id («Europe/Saratov»), a zone in doubled brackets («(Саратов (UTC+4))») or a login in
+ * capitals («EDU645001»: innerText is the text as shown, after CSS `text-transform`).
+ */
 const RAW = [
   /\b[a-z]+(\[\d+\])?\.[a-z]+[A-Za-z]*:/,
   /\^\[|\]\{\d|\$"|должно соответствовать "/,
   /Недостаточно прав/,
+  /\b(Europe|Asia)\/[A-Z][a-z]+/,
+  /\([^()]*\([^()]*\)\)/,
+  /\b(?:EDU|SPO|MUN|REGION|EXPERT|OBSERVER|SCAN)[-\d]*\d{2,}/,
 ];
 
 /** The cities formatTimeZone's helper names zones by; a time must stand with one of them. */
@@ -91,6 +98,14 @@ async function settle() {
  */
 async function checkPage(where) {
   await expectNoOverflow(page).catch((error) => problems.push(`${where}: ${error.message}`));
+  // Nor is anything cut at a card's edge: a stacked table's cell holds all of its text.
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll('main td')]
+      .filter((td) => getComputedStyle(td).display !== 'table-cell')
+      .filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => (td.textContent ?? '').trim().slice(0, 40)),
+  );
+  if (cut.length > 0) problems.push(`${where}: cut at the card's edge: «${cut[0]}»`);
   if (forbidden.length > 0) problems.push(`${where}: answered 403 — ${forbidden.join(', ')}`);
   const text = await page.locator('main').innerText();
   for (const pattern of RAW) {

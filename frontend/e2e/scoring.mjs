@@ -240,4 +240,18 @@ await run(async () => {
     console.log(`  kit ${scoredKit}: ${(await row.count()) > 0 ? status : 'on another page'}`);
     await screenshot('scoring-results');
   });
+
+  await step('«Эксперты и проверка работ» fits a 360 px phone, each tab (issue 21)', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByTestId('results-table').waitFor();
+    await noHorizontalOverflow('the results at 360 px');
+    await screenshot('scoring-results-360');
+    await tab('Схемы бланков').click();
+    await page
+      .getByTestId(`scheme-${subjectKey}`)
+      .getByText(/Страниц в работе:/)
+      .waitFor();
+    await noHorizontalOverflow('the schemes at 360 px');
+    await screenshot('scoring-scheme-360');
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 
 import { Brand, Footer } from './brand';
 
@@ -117,14 +117,16 @@ function MenuLink({
   onChoose?: () => void;
 }) {
   return (
-    <NavLink
+    // A plain link: NavLink would mark «Кампании» current by its own prefix rule inside a
+    // campaign's scoring, beside «Эксперты и проверка» (issue 21). `current` alone decides.
+    <Link
       to={item.to}
       onClick={onChoose}
-      className={() => `app-nav__link${current ? ' active' : ''}`}
+      className={`app-nav__link${current ? ' active' : ''}`}
       aria-current={current ? 'page' : undefined}
     >
       {item.label}
-    </NavLink>
+    </Link>
   );
 }
 

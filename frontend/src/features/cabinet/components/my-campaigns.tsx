@@ -24,20 +24,25 @@ type MyCampaignsProps = {
 };
 
 /**
- * The campaigns with work to do now first, the nearest deadline first, so the page's first action
- * is the most urgent task; the others keep the server's order.
+ * The campaigns with work to do now first, so the page's first action is the most urgent task
+ * (issue 21): a stage open with a page to go to, then a stage open whose work is on the card
+ * itself (a school's forms and kits), each by its nearest deadline; then the stages still to open,
+ * soonest first; then the rest — over, or without a schedule yet — in the server's order.
  */
 function byUrgency(campaigns: readonly Campaign[], now: number, action?: ActionOf): Campaign[] {
-  const deadline = (campaign: Campaign) => {
+  const rank = (campaign: Campaign): [number, number] => {
     const stage = focusStage(campaign, now);
-    if (!stage || stagePhase(stage, now) !== 'open' || !action?.(campaign, stage)) {
-      return Number.POSITIVE_INFINITY;
+    if (!stage) return [3, 0];
+    const phase = stagePhase(stage, now);
+    if (phase === 'open') {
+      return [action?.(campaign, stage) ? 0 : 1, Date.parse(stage.effectiveClosesAt)];
     }
-    return Date.parse(stage.effectiveClosesAt);
+    if (phase === 'upcoming') return [2, Date.parse(stage.opensAt)];
+    return [3, 0];
   };
   return campaigns
-    .map((campaign, index) => ({ campaign, index, due: deadline(campaign) }))
-    .sort((a, b) => (a.due === b.due ? a.index - b.index : a.due < b.due ? -1 : 1))
+    .map((campaign, index) => ({ campaign, index, rank: rank(campaign) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index)
     .map((entry) => entry.campaign);
 }
 

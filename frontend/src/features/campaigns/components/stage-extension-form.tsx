@@ -92,7 +92,7 @@ export function StageExtensionForm({ campaign }: { campaign: Campaign }) {
           >
             {campaign.stages.map((stage) => (
               <option key={stage.code} value={stage.code}>
-                {stage.name} (до {formatZonedDateTimeNamed(stage.closesAt, zone)})
+                {stage.name} — до {formatZonedDateTimeNamed(stage.closesAt, zone)}
               </option>
             ))}
           </select>

@@ -181,14 +181,15 @@ export function FormWorkspace({ definition, initial, respondent }: FormWorkspace
             response={response}
             version={editor.version}
             flush={editor.flush}
-            onLoaded={(next) => {
-              submission.adopt(next);
-              const rows = Object.values(next.rowCounts).reduce((n, count) => n + count, 0);
-              setNotice(
-                `Данные из файла загружены и сохранены (${plural(rows, ['строка', 'строки', 'строк'])}: ${rows}). Проверьте их и нажмите «Сдать отчёт».`,
-              );
-              setTab('form');
-            }}
+            onLoaded={(next) =>
+              void submission.adoptUpload(next).then((loaded) => {
+                const rows = Object.values(loaded.rowCounts).reduce((n, count) => n + count, 0);
+                setNotice(
+                  `Данные из файла загружены и сохранены (${plural(rows, ['строка', 'строки', 'строк'])}: ${rows}). Проверьте их и нажмите «Сдать отчёт».`,
+                );
+                setTab('form');
+              })
+            }
           />
         </section>
       )}

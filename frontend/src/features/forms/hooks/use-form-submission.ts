@@ -10,6 +10,8 @@ import { useSubmitFormResponse } from '../api/submit-form-response';
 import type { Respondent } from '../types';
 import type { useDraftEditor } from './use-draft-editor';
 
+/** Up to this many rows `GET …/response` brings them all (the contract's `rowsComplete`). */
+const WHOLE_ROWS = 10_000;
 /** Why «Сдать отчёт» did not go through, and how many cell problems the server named. */
 export type SubmitError = { message: string; count: number };
 
@@ -45,6 +47,29 @@ export function useFormSubmission({ formId, respondent, editor }: FormSubmission
     setSubmitError(undefined);
     queryClient.setQueryData(getFormResponseQueryOptions(formId, respondent).queryKey, next);
     refreshLists();
+  };
+
+  /**
+   * An upload answers with a summary, its rows counted (issue 24): the response is read again, so
+   * that a grid-sized one comes with its rows; a large one stays paged.
+   */
+  const adoptUpload = async (next: FormResponse): Promise<FormResponse> => {
+    const rows = Object.values(next.rowCounts).reduce((n, count) => n + count, 0);
+    if (next.rowsComplete || rows > WHOLE_ROWS) {
+      adopt(next);
+      return next;
+    }
+    try {
+      const read = await queryClient.fetchQuery({
+        ...getFormResponseQueryOptions(formId, respondent),
+        staleTime: 0,
+      });
+      adopt(read);
+      return read;
+    } catch {
+      adopt(next);
+      return next;
+    }
   };
 
   const reload = async () => {
@@ -118,6 +143,7 @@ export function useFormSubmission({ formId, respondent, editor }: FormSubmission
     submitting: submit.isPending,
     reopen,
     adopt,
+    adoptUpload,
     reload,
     handIn,
     reopenForEdits,

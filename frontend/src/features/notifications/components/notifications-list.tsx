@@ -1,3 +1,5 @@
+import '../notifications.css';
+
 import { useState } from 'react';
 import { Link } from 'react-router';
 
@@ -80,23 +82,22 @@ export function NotificationsList() {
                   )}
                 </p>
                 <p className="forum-item__excerpt">{n.text}</p>
-                <p className="forum-item__meta">
-                  <time dateTime={n.createdAt}>
+                {/* The time and «Прочитано» side by side, wrapping on a phone with no separator
+                    left dangling at a line's end (issue 21). */}
+                <div className="forum-item__meta notification__meta">
+                  <time dateTime={n.createdAt} data-testid="notification-time">
                     {formatZonedDateTimeNamed(n.createdAt, timeZone)}
                   </time>
                   {!n.read && (
-                    <>
-                      {' · '}
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => markRead.mutate(n.id)}
-                      >
-                        Прочитано
-                      </button>
-                    </>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => markRead.mutate(n.id)}
+                    >
+                      Прочитано
+                    </button>
                   )}
-                </p>
+                </div>
               </li>
             ))}
           </ul>

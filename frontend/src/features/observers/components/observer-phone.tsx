@@ -52,7 +52,7 @@ function AssignmentCard({ assignment: a }: { assignment: ObserverAssignment }) {
   const isToday = todayIn(a.timeZone) === a.day;
   const dayCame = todayIn(a.timeZone) >= a.day;
   return (
-    <li className="panel observer-card">
+    <li className="panel observer-card" data-day={a.day}>
       <p className="observer-card__day">
         {dayLabel(a.day)} · {activityLabel(a.activity)}
       </p>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -75,8 +75,20 @@ describe('the staff registers', () => {
     );
     expect(screen.getByTestId('staff-not-sent')).toHaveTextContent('Список ещё не отправлен.');
 
-    await user.click(screen.getByTestId('staff-missing-only'));
-    expect(api.lastQueryTo('/api/campaigns/7/staff')?.get('missingOnly')).toBe('true');
+    // It opens on the organizations where someone is missing, a page of 20 (issue 21: the whole
+    // sample as cards was 28 600 px tall on a phone); «Все организации» shows the rest.
+    const first = api.lastQueryTo('/api/campaigns/7/staff');
+    expect(first?.get('missingOnly')).toBe('true');
+    expect(first?.get('size')).toBe('20');
+    expect(screen.getByTestId('staff-missing-only')).toBeChecked();
+    expect(screen.getByTestId('staff-shown')).toHaveTextContent(
+      'Организаций, где кого-то не хватает: 2.',
+    );
+    await user.click(screen.getByLabelText('Все организации (2)'));
+    await waitFor(() =>
+      expect(api.lastQueryTo('/api/campaigns/7/staff')?.get('missingOnly')).toBeNull(),
+    );
+    expect(await screen.findByText('Все организации выборки: 2.')).toBeInTheDocument();
 
     await user.click(screen.getByTestId('staff-submit'));
     expect(await screen.findByText(/Школа № 2 \(edu640002\)/)).toBeInTheDocument();
@@ -103,5 +115,44 @@ describe('the staff registers', () => {
     expect(sent).toHaveTextContent('02.03.2026 13:30 (Саратов)');
     expect(sent).toHaveTextContent('организаций: 40');
     expect(screen.queryByTestId('staff-upload')).not.toBeInTheDocument();
+  }, 20_000);
+
+  it('pages the organizations and, once nobody is missing, offers all of them', async () => {
+    const api = mockApi({
+      '/api/me': region,
+      '/api/campaigns/7': campaign(),
+      '/api/campaigns/7/staff/submissions': json([]),
+      '/api/campaigns/7/staff': (url) =>
+        url.searchParams.get('missingOnly') === 'true'
+          ? page({
+              totalItems: 0,
+              totalPages: 0,
+              items: [],
+              summary: {
+                organizations: 45,
+                withoutResponsible: 0,
+                withoutClassroom: 0,
+                withoutTechnical: 0,
+              },
+            })
+          : page({ size: 20, totalItems: 45, totalPages: 3 }),
+    });
+    renderApp('/campaigns/7/staff');
+    const user = userEvent.setup();
+
+    const empty = await screen.findByText(
+      /Во всех организациях назначены все/,
+      {},
+      { timeout: 8000 },
+    );
+    await user.click(within(empty).getByRole('button', { name: 'Показать все организации' }));
+
+    expect(await screen.findByTestId('staff-shown')).toHaveTextContent(
+      'Все организации выборки: 45 — по 20 на странице, страница 1 из 3.',
+    );
+    expect(screen.getByTestId('staff-show-all')).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Далее →' }));
+    await waitFor(() => expect(api.lastQueryTo('/api/campaigns/7/staff')?.get('page')).toBe('1'));
+    expect(await screen.findByText('Страница 2 из 3')).toBeInTheDocument();
   }, 20_000);
 });

@@ -6,6 +6,7 @@ export type StaffCoverageFilter = {
   regionCode?: string;
   missingOnly?: boolean;
   page: number;
+  size: number;
 };
 
 /** Who is appointed in each organization of the published sample, and who is missing. */
@@ -22,7 +23,7 @@ export const getStaffCoverage = (
           regionCode: filter.regionCode,
           missingOnly: filter.missingOnly || undefined,
           page: filter.page,
-          size: 50,
+          size: filter.size,
         },
       },
       signal,

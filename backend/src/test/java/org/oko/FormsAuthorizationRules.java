@@ -185,7 +185,13 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, m + partRows, 200),
             Case.get(REGIONAL, m + partRows + "&municipalityId=" + ufa, 404),
             Case.get(RESPONSIBLE, m + partRows, 200),
-            Case.get(SCHOOL, m + partRows, 404)));
+            Case.get(SCHOOL, m + partRows, 404),
+            // issue 17: the region and the federal organizer page the responsible's part
+            Case.get(REGIONAL, m + partRows + "&regionPart=64", 200),
+            Case.get(REGIONAL, m + partRows + "&regionPart=02", 404),
+            Case.get(FEDERAL, m + partRows + "&regionPart=64", 200),
+            Case.get(MUNICIPAL, m + partRows + "&regionPart=64", 404),
+            Case.get(REGIONAL, m + partRows + "&regionPart=64&municipalityId=" + ufa, 400)));
     String resultsDraft = "{\"version\":0,\"sheets\":{\"results\":[" + RESULTS_ROW + "]}}";
     String partDraft =
         "{\"version\":0,\"sheets\":{\"schools\":[{\"login\":\"spo640001\",\"signs\":\"нет\"}]}}";

@@ -153,6 +153,35 @@ describe('personal account home', () => {
     );
   });
 
+  it('puts the campaign with a stage open now first, one without a schedule last (issue 21)', async () => {
+    vi.setSystemTime(NOW);
+    mockCabinet([
+      campaign({ id: 20, title: 'ВПР, план-график не задан', stages: [], currentStage: undefined }),
+      campaign({
+        id: 21,
+        title: 'ОМК 2026, осень',
+        kind: 'OMK',
+        currentStage: undefined,
+        stages: [
+          stage({
+            opensAt: '2026-05-01T05:00:00Z',
+            closesAt: '2026-05-10T15:00:00Z',
+            effectiveClosesAt: '2026-05-10T15:00:00Z',
+            state: 'UPCOMING',
+          }),
+        ],
+      }),
+      campaign({ id: 22, title: 'ВПР 2026, весна' }),
+    ]);
+    renderApp('/');
+
+    await screen.findAllByTestId('stage-countdown');
+    const titles = screen
+      .getAllByTestId('campaign-card')
+      .map((card) => within(card).getByRole('heading', { level: 3 }).textContent);
+    expect(titles).toEqual(['ВПР 2026, весна', 'ОМК 2026, осень', 'ВПР, план-график не задан']);
+  });
+
   it('says when a stage that has not begun opens', async () => {
     vi.setSystemTime(new Date('2026-03-25T10:00:00Z'));
     mockCabinet([campaign({ currentStage: undefined })]);

@@ -35,6 +35,11 @@ describe('campaign page links to its scans and scoring', () => {
       'href',
       '/campaigns/7/scoring',
     );
+    // The link reads as the page it opens is titled (sample.test.tsx checks the title).
+    expect(screen.getByRole('link', { name: 'Предварительный список и выборка' })).toHaveAttribute(
+      'href',
+      '/campaigns/7/sample',
+    );
   });
 
   it('offers neither to a municipal coordinator', async () => {

@@ -92,4 +92,63 @@ describe('stage extensions', () => {
       expect(api.requestsTo(EXTENSIONS).filter((r) => r.method === 'GET')).toHaveLength(2),
     );
   }, 20_000);
+
+  it('submits the stage its select shows, never «Выберите этап.» (issue 21)', async () => {
+    // No stage is under way: the select shows the first one, and that is the one extended.
+    const first = '/api/campaigns/7/stages/PRELIMINARY_LIST/extensions';
+    const api = mockApi({
+      '/api/campaigns/7': campaign({ currentStage: undefined }),
+      [first]: (_, request) =>
+        request.method === 'POST'
+          ? json(
+              {
+                id: 2,
+                stageCode: 'PRELIMINARY_LIST',
+                regionCode: '64',
+                closesAt: '2026-02-25T15:00:00Z',
+                grantedBy: 'federal',
+                grantedAt: '2026-02-19T10:00:00Z',
+              },
+              201,
+            )
+          : { items: [] },
+      [EXTENSIONS]: { items: [] },
+      '/api/campaigns/7/stages/PRELIMINARY_LIST/regional-windows': {
+        stageCode: 'PRELIMINARY_LIST',
+        items: [],
+      },
+      '/api/campaigns/7/stages/VERIFICATION/regional-windows': {
+        stageCode: 'VERIFICATION',
+        items: [],
+      },
+      '/api/organizations': organizationPage([organization()]),
+      '/api/campaigns/7/logistics/packets': {
+        items: [],
+        page: 0,
+        size: 20,
+        totalItems: 0,
+        totalPages: 0,
+      },
+    });
+    const { user } = renderApp('/campaigns/7');
+    const form = await screen.findByTestId('extension-form', {}, { timeout: 8000 });
+    const select = within(form).getByLabelText<HTMLSelectElement>('Этап');
+    expect(select.selectedOptions[0]).toHaveTextContent(
+      'Предварительный список ОО — до 20.02.2026 18:00 (Москва)',
+    );
+    // One pair of brackets, never «(до … (Москва))».
+    expect(select.selectedOptions[0]?.textContent).not.toMatch(/\([^()]*\(/);
+
+    await user.selectOptions(within(form).getByLabelText('Регион'), '64');
+    fireEvent.change(within(form).getByLabelText('Новое окончание этапа'), {
+      target: { value: '2026-02-25T18:00' },
+    });
+    await user.click(within(form).getByRole('button', { name: 'Продлить этап' }));
+
+    await waitFor(() =>
+      expect(api.requestsTo(first).filter((r) => r.method === 'POST')).toHaveLength(1),
+    );
+    expect(form).not.toHaveTextContent('Выберите этап.');
+    expect(api.requestsTo(EXTENSIONS).filter((r) => r.method === 'POST')).toHaveLength(0);
+  }, 20_000);
 });

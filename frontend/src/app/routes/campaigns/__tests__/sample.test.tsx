@@ -118,6 +118,16 @@ describe('sample page, regional coordinator', () => {
   it('reports the stored list and shows the region without draw or publish', async () => {
     mockApi({ ...common, '/api/me': regional, [UPLOAD]: { regionCode: '64', proposed: 42 } });
     const { user } = renderApp('/campaigns/7/sample');
+    // The page is titled as the campaign page's link to it reads, and the breadcrumbs name the
+    // campaign, not «Кампания» (issue 21).
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Предварительный список и выборка' }),
+    ).toBeInTheDocument();
+    const crumbs = screen.getByRole('navigation', { name: 'Навигационная цепочка' });
+    expect(within(crumbs).getByRole('link', { name: 'ВПР 2026, весна' })).toHaveAttribute(
+      'href',
+      '/campaigns/7',
+    );
     await user.upload(await screen.findByLabelText('Загрузить заполненный'), workbook());
     expect(await screen.findByTestId('preliminary-saved')).toHaveTextContent(
       'Список сохранён: 42 организации',

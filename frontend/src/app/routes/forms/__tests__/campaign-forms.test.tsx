@@ -24,6 +24,19 @@ const forms = [
     myStatus: 'NOT_STARTED',
     window: formWindow({ open: false }),
   }),
+  // A stage not yet open reads as such, not as closed (issue 21).
+  formSummary({
+    id: 34,
+    code: 'results-rus-4',
+    title: 'Протокол результатов: русский язык, 4 класс',
+    stage: 'RESULTS_PROTOCOL',
+    myStatus: 'NOT_STARTED',
+    window: formWindow({
+      open: false,
+      opensAt: '2099-04-01T06:00:00Z',
+      closesAt: '2099-04-15T15:00:00Z',
+    }),
+  }),
 ];
 
 describe('«Сбор данных»', () => {
@@ -56,6 +69,10 @@ describe('«Сбор данных»', () => {
     );
     expect(within(items[2]!).getByTestId('campaign-form-status')).toHaveTextContent('Не начат');
     expect(within(items[2]!).getByTestId('campaign-form-window')).toHaveTextContent('приём закрыт');
+    expect(within(items[3]!).getByTestId('campaign-form-window')).toHaveTextContent(
+      'приём ещё не начался',
+    );
+    expect(items[3]).not.toHaveTextContent('закрыт');
     // An organization does not monitor anyone.
     expect(within(block).queryByRole('link', { name: 'Мониторинг сдачи' })).not.toBeInTheDocument();
     expect(api.requestsTo('/api/campaigns/7/forms')).toHaveLength(1);
@@ -83,6 +100,7 @@ describe('«Сбор данных»', () => {
       '/forms/31/monitoring',
       '/forms/32/monitoring',
       '/forms/33/monitoring',
+      '/forms/34/monitoring',
     ]);
     expect(within(block).queryByRole('link', { name: 'Заполнить' })).not.toBeInTheDocument();
   });

@@ -767,6 +767,41 @@ describe('form page: the Excel tab', () => {
     expect(screen.getByTestId('form-status')).toHaveTextContent('Черновик');
   });
 
+  it('reads the rows again when the upload answers with its summary (issue 24)', async () => {
+    const loaded = formResponse({
+      status: 'DRAFT',
+      version: 2,
+      sheets: {
+        kits: [
+          { kit: '501501', comment: 'использован', schoolLogin: 'edu777777' },
+          { kit: '501502', comment: 'испорчен' },
+        ],
+      },
+    });
+    let uploaded = false;
+    const api = mockForm(formResponse(), {
+      get: () => (uploaded ? loaded : formResponse()),
+      extra: {
+        '/api/forms/31/response/upload': () => {
+          uploaded = true;
+          return json({ ...loaded, sheets: { kits: [] }, rowsComplete: false });
+        },
+      },
+    });
+    const { user } = renderApp('/forms/31');
+    await user.click(await screen.findByRole('tab', { name: 'Excel' }, LOAD));
+    await user.upload(screen.getByLabelText('Загрузить из excel'), xlsx());
+
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Форма' })).toHaveAttribute('aria-selected', 'true'),
+    );
+    expect(cell('kits', 1, 'schoolLogin')).toHaveValue('edu777777');
+    expect(screen.getByTestId('form-notice')).toHaveTextContent(
+      'Данные из файла загружены и сохранены (строки: 2).',
+    );
+    expect(api.requestsTo('/api/forms/31/response').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('does not offer the upload on a submitted report until it is reopened', async () => {
     mockForm(
       formResponse({

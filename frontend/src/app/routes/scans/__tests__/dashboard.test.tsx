@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { campaignPage, me } from '@/testing/data';
+import { campaignPage, me, stage } from '@/testing/data';
 import { json, mockApi } from '@/testing/fetch-mock';
 import { counts, progressRow, scanCampaign } from '@/testing/scans-data';
 import { renderApp } from '@/testing/test-utils';
@@ -56,11 +56,11 @@ const schoolRow = progressRow(
   { organizationId: 6402 },
 );
 
-function backend(account = regional) {
+function backend(account = regional, campaigns = [scanCampaign()]) {
   let tickets = 0;
   return mockApi({
     '/api/me': account,
-    '/api/campaigns': campaignPage([scanCampaign()]),
+    '/api/campaigns': campaignPage(campaigns),
     '/api/campaigns/9/scans/progress': (url) =>
       url.searchParams.get('regionCode')
         ? {
@@ -103,6 +103,32 @@ describe('scans dashboard', { timeout: 15_000 }, () => {
     vi.stubGlobal('WebSocket', FakeWebSocket);
   });
   afterEach(() => sessionStorage.clear());
+
+  it('opens on the campaign being scanned now, not one whose scanning is over (issue 21)', async () => {
+    const over = scanCampaign({
+      id: 8,
+      title: 'ОМК 2025',
+      stages: [
+        stage({
+          code: 'SCANNING',
+          name: 'Сканирование',
+          opensAt: '2025-04-01T06:00:00Z',
+          closesAt: '2025-05-20T15:00:00Z',
+          effectiveClosesAt: '2025-05-20T15:00:00Z',
+          state: 'CLOSED',
+        }),
+      ],
+    });
+    const api = backend(regional, [over, scanCampaign()]);
+    renderApp('/scans');
+
+    const select = await screen.findByTestId('scan-campaign', {}, { timeout: 4000 });
+    expect(select).toHaveDisplayValue('ОМК 2026');
+    expect(screen.queryByTestId('scanning-closed')).not.toBeInTheDocument();
+    await screen.findByTestId('progress-row');
+    expect(api.requestsTo('/api/campaigns/9/scans/progress').length).toBeGreaterThan(0);
+    expect(api.requestsTo('/api/campaigns/8/scans/progress')).toHaveLength(0);
+  });
 
   it('shows the progress at once, then applies the live snapshot and deltas', async () => {
     backend();

@@ -16,6 +16,7 @@ import org.oko.orgs.Visibility;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.NotFoundException;
@@ -174,7 +175,7 @@ class TestDayService {
                     + " по "
                     + DATE.format(t.to())
                     + " (даты по времени региона, "
-                    + t.conduct().zone().getId()
+                    + ZoneCities.city(t.conduct().zone())
                     + ")"));
       }
     }

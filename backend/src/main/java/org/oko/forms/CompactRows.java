@@ -1,6 +1,7 @@
 package org.oko.forms;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,31 @@ final class CompactRows extends AbstractList<Map<String, String>> implements Ran
   @Override
   public int size() {
     return rows.size();
+  }
+
+  /**
+   * Keeps the rows a {@link TemplateWorkbookReader} reads, compact, for a caller that wants them
+   * all at once (tests, the parsing benchmark); an upload streams them instead ({@link
+   * UploadRowsStream}).
+   */
+  static final class Collector implements TemplateWorkbookReader.RowSink {
+
+    private final Shared shared = new Shared();
+    private final Map<String, List<String[]>> rows = new HashMap<>();
+
+    @Override
+    public void row(SheetSpec sheet, String[] values, boolean clean) {
+      rows.computeIfAbsent(sheet.key(), k -> new ArrayList<>()).add(shared.compact(values));
+    }
+
+    /** Every sheet of the form, in its order (empty when none of its rows were read). */
+    FormValidation.Content content(FormSchema schema) {
+      FormValidation.Content content = new FormValidation.Content();
+      for (SheetSpec sheet : schema.sheets()) {
+        content.put(sheet.key(), new CompactRows(sheet, rows.getOrDefault(sheet.key(), List.of())));
+      }
+      return content;
+    }
   }
 
   /**

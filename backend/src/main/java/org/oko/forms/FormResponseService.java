@@ -72,7 +72,7 @@ class FormResponseService {
             whose.organization(),
             whose.municipalityId(),
             whose.regionPart())
-        .flatMap(t -> writes.own(t).flatMap(row -> view(caller, t, row.orElse(null), null)));
+        .flatMap(t -> writes.ownToRead(t).flatMap(row -> view(caller, t, row.orElse(null), null)));
   }
 
   /** Autosave: stores the rows as typed, with their problems; 200 even when there are some. */
@@ -255,8 +255,8 @@ class FormResponseService {
     if (knownProblems != null) {
       return Mono.just(knownProblems);
     }
-    if (row == null || row.submitted()) {
-      return Mono.just(List.of());
+    if (row == null || row.submitted() || !ResponseRules.complete(row.content())) {
+      return Mono.just(List.of()); // a large one's problems are found when it is submitted
     }
     return writes.validate(t, row.content()).map(v -> v.problems().list());
   }

@@ -47,10 +47,7 @@ class FormResponseStore {
   }
 
   Mono<ResponseRow> find(long formId, Respondent respondent) {
-    return bindWho(db.sql(SELECT + of(respondent)), formId, respondent)
-        .map(FormResponseStore::toRow)
-        .one()
-        .flatMap(this::withContent);
+    return head(formId, respondent).flatMap(this::withContent);
   }
 
   /** The response without its content (null there), or empty when not started. */
@@ -60,7 +57,7 @@ class FormResponseStore {
         .one();
   }
 
-  private Mono<ResponseRow> withContent(ResponseRow row) {
+  Mono<ResponseRow> withContent(ResponseRow row) {
     return contents.content(row.id(), row.contentGen()).map(row::withContent);
   }
 
@@ -78,16 +75,12 @@ class FormResponseStore {
   }
 
   Mono<ResponseRow> byId(long id) {
-    return db.sql(SELECT + " where id = :id")
-        .bind("id", id)
-        .map(FormResponseStore::toRow)
-        .one()
-        .flatMap(this::withContent);
+    return byId(id, null).flatMap(this::withContent);
   }
 
   /**
    * The row as stored, with {@code content} — just written by the caller — taken from memory rather
-   * than read back (a 200,000-row protocol is a 40 MB document).
+   * than read back, or an upload's counts ({@link CountedRows}).
    */
   Mono<ResponseRow> byId(long id, FormValidation.Content content) {
     return db.sql(SELECT + " where id = :id")
@@ -97,14 +90,26 @@ class FormResponseStore {
         .map(r -> r.withContent(content));
   }
 
-  /**
-   * A new draft, version 1, its content generation 1; fails on the unique index if another request
-   * created it meanwhile. In the caller's transaction (the rows are a second statement).
-   */
+  /** A new draft with its content ({@link #insertHead}, then the rows). */
   Mono<Long> insert(
       long formId,
       Respondent respondent,
       FormValidation.Content content,
+      int problems,
+      long definitionVersion,
+      String by,
+      Instant now) {
+    return insertHead(formId, respondent, problems, definitionVersion, by, now)
+        .flatMap(id -> contents.write(id, 1, 0, null, content).thenReturn(id));
+  }
+
+  /**
+   * A new draft, version 1, its content generation 1, without rows (the caller's next statement);
+   * fails on the unique index if another request created it meanwhile. In the caller's transaction.
+   */
+  Mono<Long> insertHead(
+      long formId,
+      Respondent respondent,
       int problems,
       long definitionVersion,
       String by,
@@ -127,8 +132,7 @@ class FormResponseStore {
         .bind("now", now)
         .bind("by", by)
         .map(r -> r.get("id", Long.class))
-        .one()
-        .flatMap(id -> contents.write(id, 1, 0, null, content).thenReturn(id));
+        .one();
   }
 
   /**
@@ -144,6 +148,17 @@ class FormResponseStore {
       long definitionVersion,
       String by,
       Instant now) {
+    return nextGeneration(id, version, problems, definitionVersion, by, now)
+        .flatMap(gen -> contents.write(id, gen[0], gen[1], before, content).thenReturn(true))
+        .defaultIfEmpty(false);
+  }
+
+  /**
+   * A draft still at {@code version} moves to its next version and content generation, whose rows
+   * the caller writes next: {content generation, newest frozen generation}; empty when stale.
+   */
+  Mono<int[]> nextGeneration(
+      long id, long version, int problems, long definitionVersion, String by, Instant now) {
     return db.sql(
             """
             update form_response set content_gen = content_gen + 1, problem_count = :problems,
@@ -158,12 +173,8 @@ class FormResponseStore {
         .bind("definition", definitionVersion)
         .bind("now", now)
         .bind("by", by)
-        .map(
-            r ->
-                new int[] {r.get("content_gen", Integer.class), r.get("frozen_gen", Integer.class)})
-        .one()
-        .flatMap(gen -> contents.write(id, gen[0], gen[1], before, content).thenReturn(true))
-        .defaultIfEmpty(false);
+        .map(FormResponseStore::generations)
+        .one();
   }
 
   /**
@@ -195,9 +206,7 @@ class FormResponseStore {
         .bind("definition", definitionVersion)
         .bind("now", now)
         .bind("by", by)
-        .map(
-            r ->
-                new int[] {r.get("content_gen", Integer.class), r.get("frozen_gen", Integer.class)})
+        .map(FormResponseStore::generations)
         .one()
         .flatMap(
             gen ->
@@ -261,6 +270,10 @@ class FormResponseStore {
                 respondent.isOrganization() ? null : respondent.municipalityId(), Long.class));
   }
 
+  private static int[] generations(Readable r) {
+    return new int[] {r.get("content_gen", Integer.class), r.get("frozen_gen", Integer.class)};
+  }
+
   private static ResponseRow toRow(Readable r) {
     return new ResponseRow(
         r.get("id", Long.class),
@@ -273,19 +286,8 @@ class FormResponseStore {
         r.get("submitted_at", Instant.class),
         r.get("submitted_by", String.class),
         r.get("submissions", Integer.class),
-        reopening(r),
+        ResponseRow.Reopening.of(r),
         r.get("content_gen", Integer.class),
         r.get("frozen_gen", Integer.class));
-  }
-
-  private static ResponseRow.Reopening reopening(Readable r) {
-    Instant at = r.get("reopened_at", Instant.class);
-    return at == null
-        ? null
-        : new ResponseRow.Reopening(
-            at,
-            r.get("reopened_by", String.class),
-            Boolean.TRUE.equals(r.get("reopened_by_coordinator", Boolean.class)),
-            r.get("reopen_reason", String.class));
   }
 }

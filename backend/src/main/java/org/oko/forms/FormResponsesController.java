@@ -73,15 +73,15 @@ class FormResponsesController implements FormResponsesApi {
       Integer limit,
       String organization,
       Long municipalityId,
+      String regionPart,
       ServerWebExchange exchange) {
+    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
     return CurrentCaller.get()
         .flatMap(
             caller ->
                 rows.page(
                     caller,
-                    formId,
-                    organization,
-                    municipalityId,
+                    whose,
                     sheet,
                     offset == null ? 0 : offset,
                     limit == null ? DEFAULT_PAGE : limit))

@@ -19,31 +19,32 @@ import reactor.core.publisher.Mono;
 
 /**
  * «Загрузить из excel» (tag {@code uploads}): a functional route, so that the body streams to a
- * temporary file instead of being buffered by a controller ({@link FormTemplateService} reads it).
+ * temporary file instead of being buffered by a controller ({@link ResponseUploadService} reads
+ * it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FormsProperties.class)
 class FormUploadRoutes {
 
   @Bean
-  RouterFunction<ServerResponse> formUploadRouter(FormTemplateService templates) {
+  RouterFunction<ServerResponse> formUploadRouter(ResponseUploadService uploads) {
     return route(
             POST("/api/forms/{formId}/response/upload"),
-            request -> Mono.defer(() -> upload(templates, request)))
+            request -> Mono.defer(() -> upload(uploads, request)))
         // Deferred: a malformed path variable becomes a problem document, not a thrown error.
         .filter(RouteProblems.filter());
   }
 
-  private static Mono<ServerResponse> upload(FormTemplateService templates, ServerRequest request) {
+  private static Mono<ServerResponse> upload(ResponseUploadService uploads, ServerRequest request) {
     var upload =
-        new FormTemplateService.Upload(
+        new ResponseUploadService.Upload(
             pathId(request),
             request.queryParam("organization").orElse(null),
             longParam(request, "municipalityId"),
             longParam(request, "version"),
             request.queryParam("submit").map(Boolean::parseBoolean).orElse(false));
     return CurrentCaller.get()
-        .flatMap(caller -> templates.upload(caller, upload, UploadBody.of(request)))
+        .flatMap(caller -> uploads.upload(caller, upload, UploadBody.of(request)))
         .flatMap(
             view ->
                 ServerResponse.ok()

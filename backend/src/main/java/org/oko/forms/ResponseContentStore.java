@@ -60,19 +60,35 @@ class ResponseContentStore {
                     .add(models.readRow(row.getValue())));
   }
 
-  /** A page of one sheet's rows at generation {@code gen}, in order. */
-  Flux<Map<String, String>> page(long responseId, int gen, String sheet, int offset, int limit) {
+  /**
+   * Up to {@code limit} rows of one sheet at generation {@code gen} after position {@code after},
+   * in order: a keyset read, each page as cheap as the first ({@link StoredRows}).
+   */
+  Flux<Map<String, String>> after(long responseId, int gen, String sheet, int after, int limit) {
     return db.sql(
             "select cells::text as cells from form_response_row where"
                 + VISIBLE
-                + " and sheet = :sheet order by position offset :offset limit :limit")
+                + " and sheet = :sheet and position > :after order by position limit :limit")
         .bind("id", responseId)
         .bind("gen", gen)
         .bind("sheet", sheet)
-        .bind("offset", offset)
+        .bind("after", after)
         .bind("limit", limit)
         .map(r -> models.readRow(r.get("cells", String.class)))
         .all();
+  }
+
+  /** How many rows each sheet has at generation {@code gen} (sheets without rows left out). */
+  Mono<Map<String, Integer>> counts(long responseId, int gen) {
+    return db.sql(
+            "select sheet, count(*)::int as n from form_response_row where"
+                + VISIBLE
+                + " group by sheet")
+        .bind("id", responseId)
+        .bind("gen", gen)
+        .map(r -> Map.entry(r.get("sheet", String.class), r.get("n", Integer.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
 
   /** How many rows one sheet has at generation {@code gen}. */
@@ -247,7 +263,7 @@ class ResponseContentStore {
         .then();
   }
 
-  private static PostgresqlConnection postgres(Connection connection) {
+  static PostgresqlConnection postgres(Connection connection) {
     Object c = connection;
     while (!(c instanceof PostgresqlConnection) && c instanceof Wrapped<?> wrapped) {
       c = wrapped.unwrap();

@@ -1,5 +1,6 @@
 package org.oko.forms;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 
 /**
@@ -26,7 +27,20 @@ record ResponseRow(
    * The last time a submitted version was reopened: by the respondent («Редактировать») or by a
    * coordinator above it returning the report, with the reason given (may be null).
    */
-  record Reopening(Instant at, String by, boolean byCoordinator, String reason) {}
+  record Reopening(Instant at, String by, boolean byCoordinator, String reason) {
+
+    /** The reopening columns of a {@code form_response} row, or null when never reopened. */
+    static Reopening of(Readable r) {
+      Instant at = r.get("reopened_at", Instant.class);
+      return at == null
+          ? null
+          : new Reopening(
+              at,
+              r.get("reopened_by", String.class),
+              Boolean.TRUE.equals(r.get("reopened_by_coordinator", Boolean.class)),
+              r.get("reopen_reason", String.class));
+    }
+  }
 
   static final String DRAFT = "DRAFT";
   static final String SUBMITTED = "SUBMITTED";

@@ -19,10 +19,16 @@ final class ResponseRules {
 
   private ResponseRules() {}
 
-  /** Whether a response of these rows comes with every row ({@link #WHOLE_ROWS}). */
+  /**
+   * Whether a response of these rows comes with every row ({@link #WHOLE_ROWS}); an upload's
+   * summary ({@link CountedRows}) never does.
+   */
   static boolean complete(Map<String, ? extends List<?>> sheets) {
     int rows = 0;
     for (List<?> sheet : sheets.values()) {
+      if (sheet instanceof CountedRows) {
+        return false;
+      }
       rows += sheet.size();
     }
     return rows <= WHOLE_ROWS;

@@ -22,8 +22,8 @@ import reactor.core.publisher.Mono;
  * as a template ({@link FormTemplateService}) or as JSON ({@link FormSubmissionService}): whether
  * the caller may write it and its stage is open, checking the content (logins included), storing a
  * draft, and «Сдать отчёт» — the content stored as submitted, a numbered version frozen and {@link
- * FormSubmitted} published, in one transaction. This class alone opens that transaction and writes
- * that event.
+ * FormSubmitted} published, in one transaction. This class alone writes that event; it and {@link
+ * ResponseUploadService} (an upload's rows streamed in) open that transaction.
  */
 @Service
 class ResponseWriteService {
@@ -36,6 +36,7 @@ class ResponseWriteService {
 
   private final FormAccess access;
   private final FormResponseStore store;
+  private final ResponseContentStore contents;
   private final ResponseVersionStore versionStore;
   private final RespondentStore respondents;
   private final ApprovalStore approvals;
@@ -48,6 +49,7 @@ class ResponseWriteService {
   ResponseWriteService(
       FormAccess access,
       FormResponseStore store,
+      ResponseContentStore contents,
       ResponseVersionStore versionStore,
       RespondentStore respondents,
       ApprovalStore approvals,
@@ -58,6 +60,7 @@ class ResponseWriteService {
       Clock clock) {
     this.access = access;
     this.store = store;
+    this.contents = contents;
     this.versionStore = versionStore;
     this.respondents = respondents;
     this.approvals = approvals;
@@ -86,6 +89,26 @@ class ResponseWriteService {
         .find(t.form().id(), t.respondent())
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty());
+  }
+
+  /**
+   * The respondent's stored response to read (issue 24): with its rows when they fit the grid
+   * ({@link ResponseRules#WHOLE_ROWS}), else counted alone ({@link CountedRows}), its rows paged by
+   * {@code GET …/response/rows} — a 200 000-row protocol is never read whole to be shown.
+   */
+  Mono<Optional<ResponseRow>> ownToRead(ResponseTarget t) {
+    return store
+        .head(t.form().id(), t.respondent())
+        .flatMap(row -> contents.counts(row.id(), row.contentGen()).flatMap(n -> toRead(t, row, n)))
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty());
+  }
+
+  private Mono<ResponseRow> toRead(ResponseTarget t, ResponseRow row, Map<String, Integer> n) {
+    int rows = n.values().stream().mapToInt(Integer::intValue).sum();
+    return rows > ResponseRules.WHOLE_ROWS
+        ? Mono.just(row.withContent(CountedRows.of(t.schema(), n)))
+        : store.withContent(row);
   }
 
   Mono<Void> requireOpen(ResponseTarget t) {
@@ -210,6 +233,18 @@ class ResponseWriteService {
                     .then(alsoInTransaction.apply(c.id()))
                     .thenReturn(c.id()))
         .as(tx::transactional);
+  }
+
+  /**
+   * «Сдать отчёт» of a draft whose content the caller has just stored at {@code version} (an
+   * upload's streamed rows): submitted, a version frozen, the event appended. In the caller's
+   * transaction.
+   */
+  Mono<Void> submitStored(Caller caller, ResponseTarget t, long id, long version, Instant now) {
+    return store
+        .submit(id, version, null, null, t.definitionVersion(), caller.login(), now)
+        .flatMap(done -> done ? versionStore.freeze(id) : Mono.error(ResponseRules.stale(version)))
+        .flatMap(frozen -> publish(caller, t, id, frozen, now));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.oko.forms;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +28,43 @@ final class RowsCopyText {
       text.append(suffix);
     }
     return Unpooled.wrappedBuffer(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * One checked row of an upload ({@link TemplateWorkbookReader}'s values, in column order) as a
+   * line of COPY's text format: its cells a JSON object of the non-empty ones, as {@link
+   * FormValidation#asMap} would give them.
+   */
+  static void appendLine(
+      StringBuilder text,
+      long responseId,
+      int gen,
+      SheetSpec sheet,
+      int position,
+      String[] values) {
+    text.append(responseId).append('\t').append(copyText(sheet.key())).append('\t');
+    text.append(position).append("\t{");
+    boolean first = true;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        continue;
+      }
+      if (!first) {
+        text.append(',');
+      }
+      first = false;
+      appendString(text, sheet.columns().get(i).key(), true);
+      text.append(':');
+      appendString(text, values[i], true);
+    }
+    text.append("}\t").append(gen).append('\n');
+  }
+
+  /** Text as one UTF-8 buffer, written straight into it. */
+  static ByteBuf utf8(CharSequence text) {
+    ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
+    ByteBufUtil.writeUtf8(buffer, text);
+    return buffer;
   }
 
   static String json(Map<String, String> cells) {

@@ -1,5 +1,6 @@
 package org.oko.forms;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
@@ -7,6 +8,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.WorkbookReader;
 
 /**
  * What a form template was made for, written to the very hidden sheet {@value
@@ -149,6 +151,27 @@ record TemplateSignature(
     } catch (RuntimeException e) {
       return null; // a damaged signature is as good as none
     }
+  }
+
+  /** The signature sheet's rows read at most (its pairs are on the first few). */
+  private static final int MAX_SIGNATURE_ROWS = 50;
+
+  /**
+   * Why this workbook is refused as a whole ({@link #refusal(Map, TemplateSignature)}), or null.
+   */
+  static String refusal(WorkbookReader workbook, TemplateSignature expected) {
+    Map<String, String> pairs = new HashMap<>();
+    boolean found =
+        workbook.readSheet(
+            FormWorkbookNames.SIGNATURE,
+            (number, row) -> {
+              String key = row.get(0);
+              if (number <= MAX_SIGNATURE_ROWS && key != null) {
+                String value = row.get(1);
+                pairs.put(key.strip(), value == null ? "" : value.strip());
+              }
+            });
+    return refusal(found ? pairs : Map.of(), expected);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.oko.forms;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,33 +25,49 @@ import org.oko.platform.web.FieldProblem;
  * columns right of the last defined one are ignored, empty rows are skipped; a RECORD sheet's field
  * titles are in column A and the values in column B.
  *
- * <p>Like {@link FormValidation}, logins are checked in a second step ({@link #logins()}, then
- * {@link #rejectUnknownLogins}); the content is to be stored only when {@link #problems()} is
- * empty.
- *
- * <p>Memory: rows are kept as compact {@code String[]} (short values such as scores shared), and
- * {@link #content()} presents them as maps made on demand (a read-only view, {@link CompactRows}).
- * 200,000 rows of 8 columns retain about 55 MB (rows plus the validator's index of unique codes)
- * and read within {@code -Xmx64m}. Blocking file and CPU work: call it on {@code
- * Schedulers.boundedElastic()}.
+ * <p>Logins are checked in a second step ({@link #logins()}, then {@link #rejectUnknownLogins});
+ * the content is stored only when {@link #problems()} is empty. An upload streams each checked row
+ * to a {@link RowSink} (issue 24: into {@code COPY}, {@link UploadRowsStream}), keeping only the
+ * keys the sheet rules need; read whole, rows are kept compact ({@link CompactRows}). Blocking file
+ * and CPU work: call it on {@code Schedulers.boundedElastic()}.
  */
 final class TemplateWorkbookReader {
 
-  private static final int MAX_SIGNATURE_ROWS = 50;
+  /**
+   * Receives each checked row of a sheet in order (normalized, in column order, its own array), and
+   * whether the file has had no problem so far.
+   */
+  @FunctionalInterface
+  interface RowSink {
+    void row(SheetSpec sheet, String[] values, boolean clean);
+  }
 
-  private final FormSchema schema;
   private final FormProblems problems = new FormProblems();
-  private final FormValidation.Content content = new FormValidation.Content();
   private final List<SheetValidator> validators = new ArrayList<>();
-  private final CompactRows.Shared shared = new CompactRows.Shared();
+  private final RowSink sink;
+  private FormValidation.Content content = new FormValidation.Content();
   private boolean refused;
 
-  private TemplateWorkbookReader(FormSchema schema) {
-    this.schema = schema;
+  private TemplateWorkbookReader(RowSink sink) {
+    this.sink = sink;
+  }
+
+  /** Reads and checks the file, keeping its rows ({@link #content()}). */
+  static TemplateWorkbookReader read(
+      Path file,
+      FormSchema schema,
+      TemplateSignature expected,
+      Map<String, List<Map<String, String>>> prefill,
+      WorkbookReader.Limits limits) {
+    CompactRows.Collector rows = new CompactRows.Collector();
+    TemplateWorkbookReader reader = read(file, schema, expected, prefill, limits, rows);
+    reader.content = rows.content(schema);
+    return reader;
   }
 
   /**
-   * Reads and checks the file.
+   * Reads and checks the file, handing each checked row to {@code sink} as it is read (rows of a
+   * file with problems too: the caller decides).
    *
    * @param expected the signature of the template this respondent would download now
    * @param prefill sheet key → pre-filled rows, for the pre-filled sheets
@@ -64,11 +79,9 @@ final class TemplateWorkbookReader {
       FormSchema schema,
       TemplateSignature expected,
       Map<String, List<Map<String, String>>> prefill,
-      WorkbookReader.Limits limits) {
-    TemplateWorkbookReader reader = new TemplateWorkbookReader(schema);
-    for (SheetSpec sheet : schema.sheets()) {
-      reader.content.put(sheet.key(), List.of());
-    }
+      WorkbookReader.Limits limits,
+      RowSink sink) {
+    TemplateWorkbookReader reader = new TemplateWorkbookReader(sink);
     try (WorkbookReader workbook = WorkbookReader.open(file, limits)) {
       if (!reader.signed(workbook, expected)) {
         reader.refused = true;
@@ -89,12 +102,12 @@ final class TemplateWorkbookReader {
                   null));
           continue;
         }
-        List<Map<String, String>> rows = prefill == null ? null : prefill.get(sheet.key());
+        List<Map<String, String>> rows = sheet.prefilled() ? rows(prefill, sheet) : null;
         try {
           if (sheet.layout() == SheetSpec.Layout.RECORD) {
-            reader.readRecord(workbook, name, sheet, sheet.prefilled() ? rows(rows) : null);
+            reader.readRecord(workbook, name, sheet, rows);
           } else {
-            reader.readTable(workbook, name, sheet, sheet.prefilled() ? rows(rows) : null);
+            reader.readTable(workbook, name, sheet, rows);
           }
         } catch (WorkbookLimitException e) {
           reader.problems.add(
@@ -106,17 +119,13 @@ final class TemplateWorkbookReader {
     return reader;
   }
 
-  /** The content read: every sheet of the form (empty when it could not be read). */
+  /** The content read whole: every sheet of the form (empty when it could not be read). */
   FormValidation.Content content() {
     return content;
   }
 
   FormProblems problems() {
     return problems;
-  }
-
-  FormSchema schema() {
-    return schema;
   }
 
   /** Whether the file was refused as a whole by its signature (nothing but that one problem). */
@@ -140,21 +149,8 @@ final class TemplateWorkbookReader {
     validators.forEach(v -> v.rejectUnissuedCodes(issued));
   }
 
-  // ---------------------------------------------------------------- signature
-
   private boolean signed(WorkbookReader workbook, TemplateSignature expected) {
-    Map<String, String> pairs = new HashMap<>();
-    boolean found =
-        workbook.readSheet(
-            FormWorkbookNames.SIGNATURE,
-            (number, row) -> {
-              String key = row.get(0);
-              if (number <= MAX_SIGNATURE_ROWS && key != null) {
-                String value = row.get(1);
-                pairs.put(key.strip(), value == null ? "" : value.strip());
-              }
-            });
-    String refusal = TemplateSignature.refusal(found ? pairs : Map.of(), expected);
+    String refusal = TemplateSignature.refusal(workbook, expected);
     if (refusal != null) {
       problems.add(new FieldProblem(null, refusal, null, null, null));
       return false;
@@ -168,14 +164,13 @@ final class TemplateWorkbookReader {
       WorkbookReader workbook, String name, SheetSpec sheet, List<Map<String, String>> prefill) {
     List<ColumnSpec> columns = sheet.columns();
     int titleRow = TemplateWorkbook.titleRow(sheet);
-    List<String[]> rows = new ArrayList<>();
     SheetValidator validator =
         new SheetValidator(
             sheet,
             prefill,
             problems,
             (row, column) -> CellRef.columnLetters(column) + row,
-            values -> rows.add(shared.compact(values)));
+            values -> sink.row(sheet, values, problems.isEmpty()));
     HeaderRow header =
         new HeaderRow(sheet.title(), columns.stream().map(ColumnSpec::title).toList(), titleRow);
     workbook.readSheet(
@@ -200,7 +195,6 @@ final class TemplateWorkbookReader {
     }
     validator.finish();
     validators.add(validator);
-    content.put(sheet.key(), new CompactRows(sheet, rows));
   }
 
   // ---------------------------------------------------------------- RECORD
@@ -237,14 +231,16 @@ final class TemplateWorkbookReader {
         return;
       }
     }
-    List<String[]> rows = new ArrayList<>(1);
     SheetValidator validator =
         new SheetValidator(
-            sheet, prefill, problems, (row, column) -> "B" + (first + column), rows::add);
+            sheet,
+            prefill,
+            problems,
+            (row, column) -> "B" + (first + column),
+            checked -> sink.row(sheet, checked, problems.isEmpty()));
     validator.row(first, values);
     validator.finish();
     validators.add(validator);
-    content.put(sheet.key(), new CompactRows(sheet, rows));
   }
 
   private static FieldProblem recordTitleProblem(SheetSpec sheet, int field, String found) {
@@ -272,8 +268,9 @@ final class TemplateWorkbookReader {
     return names.stream().filter(n -> n.strip().equalsIgnoreCase(title)).findFirst().orElse(null);
   }
 
-  private static List<Map<String, String>> rows(List<Map<String, String>> prefill) {
-    return prefill == null ? List.of() : prefill;
+  private static List<Map<String, String>> rows(
+      Map<String, List<Map<String, String>>> prefill, SheetSpec sheet) {
+    return prefill == null ? List.of() : prefill.getOrDefault(sheet.key(), List.of());
   }
 
   private static boolean sameTitle(String expected, String found) {

@@ -9,6 +9,7 @@ import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.UnprocessableException;
@@ -135,7 +136,7 @@ class PacketAcceptanceService {
             + " уже принят "
             + LOCAL_TIME.format(first.acceptedAt().atZone(zone))
             + " ("
-            + zone.getId()
+            + ZoneCities.city(zone)
             + "), принял "
             + first.acceptedBy()
             + " (организация "

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.oko.campaigns.CampaignReadModel;
 import org.oko.forms.FormReadModel;
 import org.oko.identity.AccountReadModel;
+import org.oko.platform.time.ZoneCities;
 import org.oko.roadmaps.RoadmapReadModel;
 import org.oko.sample.SampleParticipants;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -91,7 +92,7 @@ class DeadlineStore {
                'DEADLINE', 'Срок завтра: «' || title || '»',
                'Форма не сдана. Срок сдачи — '
                  || to_char(closes_at at time zone time_zone, 'DD.MM.YYYY HH24:MI')
-                 || ' (' || time_zone || ').',
+                 || ' (' || %9$s || ').',
                '/forms/' || form_id, :now, :now
         from late
         where (closes_at at time zone time_zone)::date
@@ -109,7 +110,8 @@ class DeadlineStore {
               FormReadModel.responses(),
               CampaignReadModel.regions(),
               CampaignReadModel.stageExtensions(),
-              RoadmapReadModel.closing());
+              RoadmapReadModel.closing(),
+              ZoneCities.sql("time_zone"));
 
   /** A deadline's notifications just stored. */
   record Reminded(String subject, long recipients) {}

@@ -11,6 +11,7 @@ import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
@@ -137,7 +138,7 @@ class AssignmentService {
               "День наблюдения "
                   + DAY.format(p.day())
                   + " уже прошёл (по времени региона, "
-                  + zone
+                  + ZoneCities.city(zone)
                   + ")"));
     }
     return store

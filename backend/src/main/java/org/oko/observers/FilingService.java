@@ -10,6 +10,7 @@ import org.oko.platform.blob.StoredBlob;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.UnprocessableException;
 import org.oko.platform.web.UnsupportedTypeException;
@@ -61,8 +62,8 @@ class FilingService {
                         new ConflictException(
                             "Замечания и акт подают с дня наблюдения, "
                                 + DAY.format(a.day())
-                                + " (по времени региона "
-                                + a.timeZone()
+                                + " (по времени региона, "
+                                + ZoneCities.city(a.timeZone())
                                 + ")")));
   }
 

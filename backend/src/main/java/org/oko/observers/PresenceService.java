@@ -14,6 +14,7 @@ import org.oko.platform.events.Outbox;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.Paging;
 import org.springframework.stereotype.Service;
@@ -85,10 +86,10 @@ class PresenceService {
           new ConflictException(
               "Отметить присутствие можно только в день наблюдения, "
                   + DAY.format(a.day())
-                  + " (сегодня по времени региона "
-                  + a.timeZone()
-                  + " — "
+                  + " (сегодня "
                   + DAY.format(today)
+                  + " по времени региона, "
+                  + ZoneCities.city(a.timeZone())
                   + ")"));
     }
     if (a.presentAt() != null) {
@@ -120,8 +121,8 @@ class PresenceService {
     return new ConflictException(
         "Присутствие уже отмечено в "
             + TIME.format(a.presentAt().atZone(ZoneId.of(a.timeZone())))
-            + " (время региона, "
-            + a.timeZone()
+            + " ("
+            + ZoneCities.city(a.timeZone())
             + ")");
   }
 

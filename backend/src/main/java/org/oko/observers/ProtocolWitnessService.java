@@ -16,6 +16,7 @@ import org.oko.orgs.Visibility;
 import org.oko.platform.security.AccessDeniedException;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
@@ -157,7 +158,7 @@ class ProtocolWitnessService {
                   + " назначен на "
                   + DAY.format(a.day())
                   + ", а сегодня по времени региона ("
-                  + a.timeZone()
+                  + ZoneCities.city(a.timeZone())
                   + ") "
                   + DAY.format(today)
                   + ": отметить его при внесении протокола можно только в день наблюдения"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.oko.platform.time.ZoneCities;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.UnprocessableException;
 
@@ -46,7 +47,7 @@ final class ReleaseRules {
                         + " нет в часовом поясе региона "
                         + region
                         + " ("
-                        + zone.getId()
+                        + ZoneCities.city(zone)
                         + "): в эту ночь часы переводятся. Укажите другое время."));
             return;
           }
@@ -58,7 +59,7 @@ final class ReleaseRules {
                     "В регионе "
                         + region
                         + " ("
-                        + zone.getId()
+                        + ZoneCities.city(zone)
                         + ") время "
                         + SHOWN.format(local)
                         + " уже прошло: укажите время в будущем"));

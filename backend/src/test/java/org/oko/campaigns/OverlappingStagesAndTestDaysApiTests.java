@@ -202,7 +202,7 @@ class OverlappingStagesAndTestDaysApiTests extends ApiTest {
         .jsonPath("$.errors[0].message")
         .isEqualTo(
             "День 17.05.2026 по предмету «Математика» вне периода проведения: с 15.04.2026 по"
-                + " 16.05.2026 (даты по времени региона, Europe/Saratov)")
+                + " 16.05.2026 (даты по времени региона, Саратов)")
         .jsonPath("$.errors[1].field")
         .isEqualTo("days[2].subjectKey")
         .jsonPath("$.errors[1].message")
@@ -243,7 +243,7 @@ class OverlappingStagesAndTestDaysApiTests extends ApiTest {
         .jsonPath("$.errors[0].message")
         .isEqualTo(
             "День 17.04.2026 по предмету «Математика» вне периода проведения: с 20.04.2026 по"
-                + " 25.04.2026 (даты по времени региона, Europe/Saratov)");
+                + " 25.04.2026 (даты по времени региона, Саратов)");
     assertThat(read("edu640001", campaign, school).getDays()).isEmpty();
 
     put("edu640001", campaign, school, days("math-4", "2026-04-22")).expectStatus().isOk();

@@ -76,13 +76,8 @@ class FormUploadTests extends ApiTest {
               row(sheet, FIRST, "4а", "10001", 1, 1, 2, 0, null);
               row(sheet, FIRST + 1, "4б", "10002", 2, 0, 1, 1, "edu640021");
             });
-    before =
-        upload(school, file, "")
-            .expectStatus()
-            .isOk()
-            .expectBody(FormResponse.class)
-            .returnResult()
-            .getResponseBody();
+    upload(school, file, "").expectStatus().isOk();
+    before = current();
   }
 
   @Test
@@ -103,7 +98,13 @@ class FormUploadTests extends ApiTest {
             .getResponseBody();
     assertThat(submitted.getStatus()).isEqualTo(FormResponseStatus.SUBMITTED);
     assertThat(submitted.getSubmittedAt()).isNotNull();
-    assertThat(submitted.getSheets().get("results")).hasSize(2);
+    // The answer is a summary (issue 24): the rows counted, not sent back; they are read apart.
+    assertThat(submitted.getRowCounts()).containsEntry("results", 2);
+    assertThat(submitted.getRowsComplete()).isFalse();
+    assertThat(submitted.getSheets().get("results")).isEmpty();
+    assertThat(current().getSheets().get("results"))
+        .extracting(r -> r.get("code") + ":" + r.get("total"))
+        .containsExactly("10003:3", "10002:2");
 
     upload(school, file, "")
         .expectStatus()
@@ -111,6 +112,64 @@ class FormUploadTests extends ApiTest {
         .expectBody()
         .jsonPath("$.detail")
         .value(d -> assertThat(d.toString()).contains("Редактировать"));
+  }
+
+  /**
+   * Issue 24: versions share the rows that did not change. The same file again writes no row; after
+   * «Редактировать», one changed cell writes one row and closes one, and the submitted version
+   * still reads as it was.
+   */
+  @Test
+  void aReuploadWritesOnlyTheRowsThatChanged() {
+    long id =
+        db.sql("select id from form_response where form_id = :f")
+            .bind("f", form.getId())
+            .map(r -> r.get("id", Long.class))
+            .one()
+            .block();
+    upload(school, filled(school, sheet -> {}), "?submit=true").expectStatus().isOk();
+    assertThat(rows(id, "")).isEqualTo(2);
+    assertThat(rows(id, " and w.valid_from = r.content_gen")).isZero();
+
+    long submitted = current().getVersion();
+    school
+        .post()
+        .uri("/api/forms/" + form.getId() + "/response/reopen")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", submitted))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    // Row 2's third task 1 → 0: one row written, the old one kept for version 1.
+    Path oneCell = filled(school, sheet -> row(sheet, FIRST + 1, "4б", "10002", 2, 0, 1, 0));
+    upload(school, oneCell, "").expectStatus().isOk();
+    assertThat(rows(id, " and w.valid_from = r.content_gen")).isEqualTo(1);
+    assertThat(rows(id, "")).isEqualTo(3);
+    assertThat(rows(id, " and w.valid_to is null")).isEqualTo(2);
+    assertThat(current().getSheets().get("results"))
+        .extracting(r -> r.get("code") + ":" + r.get("total") + ":" + r.get("teacherSchool"))
+        .containsExactly("10001:3:null", "10002:1:edu640021");
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/versions/1")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.sheets.results[1].total")
+        .isEqualTo("2");
+  }
+
+  /** The response's stored rows of any generation matching {@code where} (w: row, r: response). */
+  private long rows(long responseId, String where) {
+    return db.sql(
+            "select count(*) as n from form_response_row w join form_response r"
+                + " on r.id = w.response_id where w.response_id = :id"
+                + where)
+        .bind("id", responseId)
+        .map(r -> r.get("n", Long.class))
+        .one()
+        .block();
   }
 
   @Test
@@ -128,22 +187,20 @@ class FormUploadTests extends ApiTest {
             })
         .contentType(MediaType.APPLICATION_OCTET_STREAM);
 
-    FormResponse stored =
-        school
-            .post()
-            .uri("/api/forms/" + form.getId() + "/response/upload")
-            .contentType(MediaType.MULTIPART_FORM_DATA)
-            .body(
-                org.springframework.web.reactive.function.BodyInserters.fromMultipartData(
-                    parts.build()))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(FormResponse.class)
-            .returnResult()
-            .getResponseBody();
+    school
+        .post()
+        .uri("/api/forms/" + form.getId() + "/response/upload")
+        .contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(
+            org.springframework.web.reactive.function.BodyInserters.fromMultipartData(
+                parts.build()))
+        .exchange()
+        .expectStatus()
+        .isOk();
 
-    assertThat(stored.getSheets().get("results")).extracting(r -> r.get("code")).contains("10004");
+    assertThat(current().getSheets().get("results"))
+        .extracting(r -> r.get("code"))
+        .contains("10004");
   }
 
   @Test
@@ -218,14 +275,8 @@ class FormUploadTests extends ApiTest {
               cell.setCellFormula("10+10");
               cell.getCTCell().setV("2");
             });
-    FormResponse response =
-        upload(school, file, "")
-            .expectStatus()
-            .isOk()
-            .expectBody(FormResponse.class)
-            .returnResult()
-            .getResponseBody();
-    assertThat(response.getSheets().get("results").get(0))
+    upload(school, file, "").expectStatus().isOk();
+    assertThat(current().getSheets().get("results").get(0))
         .containsEntry("task_2", "2")
         .containsEntry("total", "3");
   }
@@ -298,18 +349,22 @@ class FormUploadTests extends ApiTest {
   }
 
   private void assertUnchanged() {
-    FormResponse now =
-        school
-            .get()
-            .uri("/api/forms/" + form.getId() + "/response")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(FormResponse.class)
-            .returnResult()
-            .getResponseBody();
+    FormResponse now = current();
     assertThat(now.getVersion()).isEqualTo(before.getVersion());
     assertThat(now.getSheets()).isEqualTo(before.getSheets());
+  }
+
+  /** The school's response as the form page reads it, every row included. */
+  private FormResponse current() {
+    return school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(FormResponse.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   private WebTestClient.ResponseSpec upload(WebTestClient who, Path file, String query) {

@@ -28,6 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ResponseRowsTests extends ApiTest {
 
   @Autowired DatabaseClient db;
+  @Autowired org.springframework.transaction.ReactiveTransactionManager transactions;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   private FormsFixture fixture;
   private Campaign campaign;
@@ -186,6 +188,156 @@ class ResponseRowsTests extends ApiTest {
     assertThat(stored(responseId(form.getId()))).isEqualTo(300);
     assertThat(response(school, form.getId()).getSheets().get("results"))
         .allSatisfy(row -> assertThat(row).containsEntry("variant", "2"));
+  }
+
+  /**
+   * A protocol larger than the grid (10 001 rows) is read as a summary, its rows paged — a deep
+   * page as well as the first — and its Excel template is written from the stored rows a page at a
+   * time, every row in it.
+   */
+  @Test
+  void aLargeResponseIsReadAsCountsPagedAndWrittenToItsTemplateWhole() throws java.io.IOException {
+    FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "rows-large");
+    WebTestClient school = as("edu640001");
+    FormsFixture.save(school, form.getId(), 0, Map.of("results", rows(1, "1")));
+    long id = responseId(form.getId());
+    db.sql(
+            """
+            insert into form_response_row (response_id, sheet, position, cells, valid_from)
+            select :id, 'results', g,
+                   jsonb_build_object('grade', '4А', 'code', (20000 + g)::text, 'variant', '1',
+                                      'task_1', '1', 'task_2', '1', 'task_3', '0', 'total', '2'),
+                   r.content_gen
+            from generate_series(2, 10001) g, form_response r where r.id = :id
+            """)
+        .bind("id", id)
+        .then()
+        .block();
+
+    FormResponse read = response(school, form.getId());
+    assertThat(read.getRowsComplete()).isFalse();
+    assertThat(read.getRowCounts()).containsEntry("results", 10_001);
+    assertThat(read.getSheets().get("results")).isEmpty();
+    school
+        .get()
+        .uri("/api/forms/" + form.getId() + "/response/rows?sheet=results&offset=9999&limit=10")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.total")
+        .isEqualTo(10_001)
+        .jsonPath("$.rows.length()")
+        .isEqualTo(2)
+        .jsonPath("$.rows[1].code")
+        .isEqualTo("30001");
+
+    byte[] template =
+        school
+            .mutate()
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(32 << 20))
+            .build()
+            .get()
+            .uri("/api/forms/" + form.getId() + "/response/template")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    String sheet = null;
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(template))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String text = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains(">20001<")) {
+          sheet = text;
+        }
+      }
+    }
+    assertThat(sheet).as("the results sheet of the template").isNotNull();
+    // Every stored row, in order: the first, one at a page's edge, the last.
+    assertThat(sheet).contains(">20001<", ">21000<", ">21001<", ">30001<");
+    assertThat(sheet.indexOf(">21000<")).isLessThan(sheet.indexOf(">21001<"));
+  }
+
+  /**
+   * V46 moved every stored response's jsonb content into rows. Run on the old shape in a scratch
+   * schema, inside a transaction that is rolled back: each old version and each current content
+   * reads back the same through {@code form_response_content}, and a submitted response whose
+   * content is its last version is stored once, not twice.
+   */
+  @Test
+  void theMigrationToRowsKeepsEveryVersionAndTheCurrentContent() throws java.io.IOException {
+    String migration;
+    try (var in = getClass().getResourceAsStream("/db/migration/V46__form_response_rows.sql")) {
+      migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String v1 = "{\"results\":[{\"code\":\"1\",\"task_1\":\"0\"},{\"code\":\"2\"}]}";
+    String v2 = "{\"results\":[{\"code\":\"1\",\"task_1\":\"1\"},{\"code\":\"2\"}]}";
+    String draft =
+        "{\"results\":[{\"code\":\"1\",\"task_1\":\"1\"}],\"notes\":[{\"a\":\"б\\\\t\"}]}";
+    String submitted = "{\"results\":[{\"code\":\"7\"}],\"empty\":[]}";
+    var rt = org.springframework.transaction.reactive.TransactionalOperator.create(transactions);
+    Map<String, Object> read =
+        rt.<Map<String, Object>>execute(
+                status -> {
+                  status.setRollbackOnly();
+                  return db.sql("create schema v46_check")
+                      .then()
+                      .then(db.sql("set local search_path to v46_check").then())
+                      .then(
+                          db.sql(
+                                  """
+                                  create table form_response (id bigint primary key, content jsonb);
+                                  create table form_response_version (response_id bigint,
+                                      number integer, content jsonb);
+                                  insert into form_response values (1, '%s'), (2, '%s');
+                                  insert into form_response_version values
+                                      (1, 1, '%s'), (1, 2, '%s'), (2, 1, '%s');
+                                  """
+                                      .formatted(draft, submitted, v1, v2, submitted))
+                              .then())
+                      .then(db.sql(migration).then())
+                      .then(
+                          db.sql(
+                                  """
+                                  select
+                                    (select form_response_content(1, content_gen)::text
+                                       from form_response_version
+                                       where response_id = 1 and number = 1) as v1,
+                                    (select form_response_content(1, content_gen)::text
+                                       from form_response_version
+                                       where response_id = 1 and number = 2) as v2,
+                                    (select form_response_content(1, content_gen)::text
+                                       from form_response where id = 1) as draft,
+                                    (select form_response_content(2, content_gen)::text
+                                       from form_response where id = 2) as submitted,
+                                    (select content_gen from form_response where id = 2)
+                                      = (select content_gen from form_response_version
+                                         where response_id = 2) as shared,
+                                    (select count(*) from form_response_row
+                                       where response_id = 2) as rows2
+                                  """)
+                              .fetch()
+                              .one());
+                })
+            .single()
+            .block(Duration.ofSeconds(30));
+    assertThat(json.readTree((String) read.get("v1"))).isEqualTo(json.readTree(v1));
+    assertThat(json.readTree((String) read.get("v2"))).isEqualTo(json.readTree(v2));
+    assertThat(json.readTree((String) read.get("draft"))).isEqualTo(json.readTree(draft));
+    // An empty sheet has no rows: it reads back absent, as the readers treat a missing sheet.
+    assertThat(json.readTree((String) read.get("submitted")))
+        .isEqualTo(json.readTree("{\"results\":[{\"code\":\"7\"}]}"));
+    assertThat(read.get("shared")).isEqualTo(true);
+    assertThat(read.get("rows2")).isEqualTo(1L);
+    // Rolled back: the scratch schema is gone.
+    assertThat(
+            db.sql("select count(*) as n from pg_namespace where nspname = 'v46_check'")
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block())
+        .isZero();
   }
 
   // --- helpers

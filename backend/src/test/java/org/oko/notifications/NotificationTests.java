@@ -70,7 +70,7 @@ class NotificationTests extends ApiTest {
     assertThat(late).hasSize(1);
     assertThat(late.get(0).get("title")).isEqualTo("Срок завтра: «Протокол результатов»");
     assertThat((String) late.get(0).get("text"))
-        .contains("18:00 (Europe/Saratov)")
+        .contains("18:00 (Саратов)")
         .contains(
             LocalDate.now(SARATOV)
                 .plusDays(1)
@@ -151,7 +151,7 @@ class NotificationTests extends ApiTest {
             LocalDate.now(SARATOV)
                     .plusDays(1)
                     .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
-                + " 12:00 (Europe/Saratov)");
+                + " 12:00 (Саратов)");
   }
 
   @Test
@@ -197,7 +197,7 @@ class NotificationTests extends ApiTest {
     assertThat((String) late.get(0).get("text"))
         .contains(
             tomorrow.plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
-                + " 12:00 (Europe/Saratov)");
+                + " 12:00 (Саратов)");
     assertThat(of(notifications("edu640001"), "DEADLINE", link)).hasSize(1);
   }
 

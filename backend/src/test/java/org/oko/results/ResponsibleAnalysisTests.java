@@ -147,6 +147,18 @@ class ResponsibleAnalysisTests extends ApiTest {
                 assertThat(row.get("signs")).isEqualTo("да");
                 assertThat(row.get("measures")).isEqualTo("Перепроверка");
               });
+      // The same part's rows a page at a time (issue 24's rows endpoint, issue 17's part).
+      as(coordinator)
+          .get()
+          .uri("/api/forms/" + form + "/response/rows?sheet=schools&regionPart=64")
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.total")
+          .isEqualTo(1)
+          .jsonPath("$.rows[0].login")
+          .isEqualTo("spo640001");
     }
     as("mun64-engels")
         .get()

@@ -52,6 +52,19 @@ public final class ZoneCities {
     return CITIES.getOrDefault(zone, zone);
   }
 
+  /**
+   * An SQL expression naming the zone id held in {@code column} by its city, for text the database
+   * writes itself (a reminder's «18:00 (Саратов)»); a zone without a known city by its id. Built
+   * from the constants above only, never from input.
+   */
+  public static String sql(String column) {
+    StringBuilder sql = new StringBuilder("case ").append(column);
+    CITIES.forEach(
+        (zone, city) ->
+            sql.append(" when '").append(zone).append("' then '").append(city).append('\''));
+    return sql.append(" else ").append(column).append(" end").toString();
+  }
+
   /** «12.03.2026 18:00 (Саратов)»: the instant in the zone, the zone named by its city. */
   public static String local(Instant instant, ZoneId zone) {
     return MINUTE.format(instant.atZone(zone)) + " (" + city(zone) + ")";
