@@ -124,15 +124,21 @@ class MonitoringCountryBenchmark extends ApiTest {
     int hold = prop("hold", 0);
     if (hold > 0) {
       long port = id("select inet_server_port()");
+      long point =
+          id("select min(id) from organization where login like 'synp%' and region_code = '64'");
+      long schools = id("select count(*) from organization where kind = 'SCHOOL'");
       log(
-          "holding %d s for EXPLAIN: psql -h localhost -p %d -U postgres oko (campaigns %d, %d,"
-              + " %d, form %d)",
+          "holding %d s for EXPLAIN: psql -h localhost -p %d -U postgres oko -v campaign=%d"
+              + " -v form=%d -v omk=%d -v scans=%d -v point=%d -v lastoffset=%d"
+              + " -f backend/bench/monitoring-country-explain.sql",
           hold,
           port,
           loaded.formsCampaign(),
+          loaded.formId(),
           loaded.questionnaireCampaign(),
           loaded.scansCampaign(),
-          loaded.formId());
+          point,
+          last(schools, 50) * 50);
       Thread.sleep(hold * 1000L);
     }
   }
