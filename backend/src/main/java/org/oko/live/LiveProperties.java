@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ticketTtl how long a ticket opens a socket (once)
  * @param helloTimeout a socket that has not said who it is within this time is closed
  * @param maxMessageBytes the largest text message a client may send (the contract: 4 KiB)
- * @param tick how often changed figures are re-read and pushed; changes within one tick reach the
- *     clients together
+ * @param tick how often figures still marked changed are re-read and pushed (an event wakes the hub
+ *     at once; this is the fallback); changes during one re-read reach the clients together
  */
 @ConfigurationProperties("oko.live")
 record LiveProperties(

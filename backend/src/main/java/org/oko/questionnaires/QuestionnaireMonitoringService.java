@@ -91,7 +91,7 @@ class QuestionnaireMonitoringService {
             .then();
     Mono<Void> used =
         marks
-            .usedPerPoint(campaignId, subjectKey)
+            .usedPerPoint(campaignId, subjectKey, part.narrowed().regionCode())
             .doOnNext(u -> counts(byPoint, u.organizationId()).used += u.used())
             .then();
     Mono<Void> sessions =

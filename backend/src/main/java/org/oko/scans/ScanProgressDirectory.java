@@ -16,16 +16,20 @@ import reactor.core.publisher.Flux;
 @Component
 public class ScanProgressDirectory {
 
-  /** The status groups of {@link Counts}, over the current (not REPLACED) sheets. */
+  /**
+   * The status groups of {@link Counts}, over the current (not REPLACED) sheets. Counted on the
+   * status (never null on a sheet, null where the outer join found none), so that the scope index
+   * (campaign, region, organization, status) answers without reading the sheets themselves.
+   */
   private static final String COUNTS =
-      "count(s.id) as uploaded,"
-          + " count(s.id) filter (where s.status in ('UPLOADED', 'PROCESSING')) as processing,"
-          + " count(s.id) filter (where s.status in ('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED'))"
+      "count(s.status) as uploaded,"
+          + " count(*) filter (where s.status in ('UPLOADED', 'PROCESSING')) as processing,"
+          + " count(*) filter (where s.status in ('ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED'))"
           + " as accepted,"
-          + " count(s.id) filter (where s.status = 'ERROR') as errors,"
-          + " count(s.id) filter (where s.status in ('ASSIGNED', 'SCORED', 'VERIFIED')) as assigned,"
-          + " count(s.id) filter (where s.status in ('SCORED', 'VERIFIED')) as scored,"
-          + " count(s.id) filter (where s.status = 'VERIFIED') as verified";
+          + " count(*) filter (where s.status = 'ERROR') as errors,"
+          + " count(*) filter (where s.status in ('ASSIGNED', 'SCORED', 'VERIFIED')) as assigned,"
+          + " count(*) filter (where s.status in ('SCORED', 'VERIFIED')) as scored,"
+          + " count(*) filter (where s.status = 'VERIFIED') as verified";
 
   /** Joins the current sheets of the campaign (and subject, when given). */
   private static final String CURRENT_SHEETS =
@@ -116,7 +120,9 @@ public class ScanProgressDirectory {
         "select o.id, o.name, "
             + COUNTS
             + " from organization o"
-            + " left join scan_sheet s on s.organization_id = o.id and"
+            // the sheet's own region too, as byRegion counts it: the scope index then reads the
+            // region's sheets only, not the whole campaign's (issue 24, part 3)
+            + " left join scan_sheet s on s.organization_id = o.id and s.region_code = :region and"
             + CURRENT_SHEETS
             + " where o.region_code = :region"
             + " and exists (select 1 from scan_batch b where b.campaign_id = :c"
@@ -190,7 +196,11 @@ public class ScanProgressDirectory {
     String sql =
         "select s.subject_key, "
             + COUNTS
-            + " from scan_sheet s where s.organization_id = :org and"
+            + " from scan_sheet s where s.organization_id = :org"
+            // its region, so that the scope index (campaign, region, organization) finds the
+            // organization's sheets directly (issue 24, part 3)
+            + " and s.region_code = (select o.region_code from organization o where o.id = :org)"
+            + " and"
             + CURRENT_SHEETS
             + " group by s.subject_key order by s.subject_key";
     return db.sql(sql)

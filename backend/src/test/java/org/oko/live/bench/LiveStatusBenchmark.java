@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,6 +103,7 @@ public final class LiveStatusBenchmark {
       int total = warmup + 2 * changes + 10;
 
       long heapEmpty = heapAfterGc(serverPid);
+      Map<String, long[]> histogramEmpty = histogram(serverPid);
 
       // Baseline: one client.
       List<Client> one = connect(http, wsUrl, hello, subscribe, 1, total);
@@ -113,6 +115,7 @@ public final class LiveStatusBenchmark {
       List<Client> many = connect(http, wsUrl, hello, subscribe, clients, total);
       double connectSeconds = (System.nanoTime() - started) / 1e9;
       long heapFull = heapAfterGc(serverPid);
+      printHistogramGrowth(histogramEmpty, histogram(serverPid), many.size());
       for (int i = 0; i < warmup; i++) {
         sheets.change();
         Thread.sleep(gap);
@@ -335,6 +338,45 @@ public final class LiveStatusBenchmark {
       db.commit();
       count++;
       return before;
+    }
+  }
+
+  /** The live objects per class (instances, bytes), from {@code jcmd GC.class_histogram}. */
+  static Map<String, long[]> histogram(long pid) throws Exception {
+    Map<String, long[]> classes = new java.util.HashMap<>();
+    for (String line : run("jcmd", Long.toString(pid), "GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+      }
+    }
+    return classes;
+  }
+
+  /**
+   * What the clients hold, class by class: the {@code top} classes that grew most between the
+   * histogram without sockets and the one with them, per client (issue 24, part 3: where the
+   * per-client heap goes).
+   */
+  static void printHistogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int n) {
+    if (n == 0) {
+      return;
+    }
+    List<Map.Entry<String, long[]>> grown = new ArrayList<>();
+    after.forEach(
+        (name, a) -> {
+          long[] b = before.getOrDefault(name, new long[2]);
+          grown.add(Map.entry(name, new long[] {a[0] - b[0], a[1] - b[1]}));
+        });
+    grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+    long total = grown.stream().mapToLong(e -> e.getValue()[1]).sum();
+    System.out.printf(
+        "heap histogram growth with %d clients: %.1f KiB per client in all; the largest:%n",
+        n, total / 1024.0 / n);
+    for (Map.Entry<String, long[]> e : grown.subList(0, Math.min(25, grown.size()))) {
+      System.out.printf(
+          "  %8.2f objects %9.0f bytes per client  %s%n",
+          e.getValue()[0] / (double) n, e.getValue()[1] / (double) n, e.getKey());
     }
   }
 

@@ -53,6 +53,45 @@ class OutboxRelayTests extends ApiTest {
     }
   }
 
+  /**
+   * Issue 24, part 3: a commit that writes outbox rows notifies the relay, which listens on a
+   * connection of its own, so an event does not wait for the next poll.
+   */
+  @Test
+  void aCommittedOutboxRowNotifiesTheListeningRelay() {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .alias("the relay listens")
+        .until(
+            () ->
+                db.sql(
+                            "select count(*) from pg_stat_activity where query = :q"
+                                + " and pid <> pg_backend_pid()")
+                        .bind("q", "LISTEN " + OutboxRelay.CHANNEL)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block()
+                    > 0);
+    io.r2dbc.postgresql.api.PostgresqlConnection listener =
+        (io.r2dbc.postgresql.api.PostgresqlConnection)
+            Mono.from(OutboxRelay.unpooled(connections).create()).block();
+    try {
+      listener
+          .createStatement("LISTEN " + OutboxRelay.CHANNEL)
+          .execute()
+          .flatMap(io.r2dbc.postgresql.api.PostgresqlResult::getRowsUpdated)
+          .blockLast();
+      String key = "notify-" + UUID.randomUUID();
+      reactor.test.StepVerifier.create(listener.getNotifications().take(1))
+          .then(() -> outbox.append(ProbeEvents.TOPIC, key, new Probe(key)).block())
+          .assertNext(n -> assertThat(n.getName()).isEqualTo(OutboxRelay.CHANNEL))
+          .expectComplete()
+          .verify(Duration.ofSeconds(10));
+    } finally {
+      Mono.from(listener.close()).block();
+    }
+  }
+
   private record Probe(String login) {}
 
   private boolean published(String key) {
