@@ -19,12 +19,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The steps every way of writing a response shares — in the browser ({@link FormResponseService}),
- * as a template ({@link FormTemplateService}) or as JSON ({@link FormSubmissionService}): whether
- * the caller may write it and its stage is open, checking the content (logins included), storing a
- * draft, and «Сдать отчёт» — the content stored as submitted, a numbered version frozen and {@link
- * FormSubmitted} published, in one transaction. This class alone writes that event; it and {@link
- * ResponseUploadService} (an upload's rows streamed in) open that transaction.
+ * The steps every way of writing a response shares: access and open stage, checks, drafts, and
+ * «Сдать отчёт» (content submitted, a version frozen, {@link FormSubmitted} published, one
+ * transaction; only this class and {@link ResponseUploadService} open it).
  */
 @Service
 class ResponseWriteService {
@@ -92,11 +89,7 @@ class ResponseWriteService {
         .defaultIfEmpty(Optional.empty());
   }
 
-  /**
-   * The respondent's stored response to read (issue 24): with its rows when they fit the grid
-   * ({@link ResponseRules#WHOLE_ROWS}), else counted alone ({@link CountedRows}), its rows paged by
-   * {@code GET …/response/rows} — a 200 000-row protocol is never read whole to be shown.
-   */
+  /** The stored response to read (issue 24): whole rows when they fit the grid, else counts. */
   Mono<Optional<ResponseRow>> ownToRead(ResponseTarget t) {
     return store
         .head(t.form().id(), t.respondent())
@@ -126,11 +119,9 @@ class ResponseWriteService {
   }
 
   /**
-   * The codes a subject's form of an organization accepts (the codes protocol, issue 20): empty
-   * (any code) when the form has no subject, or the organization was issued no codes of it and the
-   * campaign's schedule has no codes-protocol stage. With that stage the codes are strict from the
-   * first row: an organization without codes gets an empty set, so every code is refused with the
-   * advice to make the codes protocol first.
+   * The codes a subject's form of an organization accepts (issue 20): none named (any code) without
+   * issued codes and without a codes-protocol stage; with that stage an empty set, every code
+   * refused.
    */
   Mono<Optional<Set<String>>> issuedCodes(ResponseTarget t) {
     if (t.form().subjectKey() == null || !t.respondent().isOrganization()) {
