@@ -84,8 +84,8 @@ class LocalTimeReleaseTests extends PublicationsTest {
         .value(
             messages ->
                 assertThat(String.join("\n", (List<String>) messages))
-                    .contains("В регионе 02 (Asia/Yekaterinburg) время 21.04.2026 08:00 уже прошло")
-                    .contains("В регионе 25 (Asia/Vladivostok) время 21.04.2026 08:00 уже прошло")
+                    .contains("В регионе 02 (Екатеринбург) время 21.04.2026 08:00 уже прошло")
+                    .contains("В регионе 25 (Владивосток) время 21.04.2026 08:00 уже прошло")
                     .doesNotContain("регионе 64"));
     publish(
             draft.getId(),
