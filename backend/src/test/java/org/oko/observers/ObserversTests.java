@@ -322,7 +322,7 @@ class ObserversTests extends ApiTest {
         .isEqualTo(409)
         .expectBody()
         .jsonPath("$.detail")
-        .value(d -> assertThat((String) d).contains("уже отмечено").contains("Europe/Saratov"));
+        .value(d -> assertThat((String) d).contains("уже отмечено").contains("(Саратов)"));
     assertThat(board("mun64-engels", today).getTotals().getPresent()).isEqualTo(1);
     assertThat(board("region64", today).getTotals().getExpected()).isEqualTo(2);
 
