@@ -32,18 +32,37 @@ class KitsController implements KitsApi {
   private final KitAssignmentService assignments;
   private final PointKitsService pointKits;
   private final QuestionnaireLoginService logins;
+  private final QuestionnaireLoginExportService loginExport;
 
   KitsController(
       CampaignDirectory campaigns,
       KitRangeService ranges,
       KitAssignmentService assignments,
       PointKitsService pointKits,
-      QuestionnaireLoginService logins) {
+      QuestionnaireLoginService logins,
+      QuestionnaireLoginExportService loginExport) {
     this.campaigns = campaigns;
     this.ranges = ranges;
     this.assignments = assignments;
     this.pointKits = pointKits;
     this.logins = logins;
+    this.loginExport = loginExport;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadQuestionnaireLogins(
+      Long campaignId, String organization, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(
+            Role.ORGANIZATION, Role.MUNICIPAL, Role.RESPONSIBLE, Role.REGIONAL, Role.FEDERAL)
+        .flatMap(caller -> loginExport.export(caller, campaignId, organization))
+        .flatMap(
+            export ->
+                WorkbookDownload.of(
+                    () -> QuestionnaireLoginsWorkbook.write(export),
+                    "Логины для анкетирования "
+                        + (organization == null ? "" : organization + " ")
+                        + campaignId
+                        + ".xlsx"));
   }
 
   @Override
