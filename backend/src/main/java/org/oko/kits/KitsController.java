@@ -10,6 +10,7 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -89,20 +90,28 @@ class KitsController implements KitsApi {
       String organization,
       Integer page,
       Integer size,
+      Long after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
-        .flatMap(caller -> ranges.list(caller, campaignId, subjectKey, organization, paging))
+        .flatMap(caller -> ranges.list(caller, campaignId, subjectKey, organization, paging, after))
         .map(
-            found ->
-                ResponseEntity.ok(
-                    found
-                        .ranges()
-                        .toPage(
-                            paging,
-                            KitsMapper::range,
-                            (items, total, pages, p, s) ->
-                                new KitRangePage(items, found.kits(), p, s, total))));
+            found -> {
+              var items = found.ranges().items();
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(exchange, paging.size(), items, KitStore.Stored::id);
+              KitRangePage answer =
+                  found
+                      .ranges()
+                      .toPage(
+                          paging,
+                          KitsMapper::range,
+                          (mapped, total, pages, p, s) ->
+                              new KitRangePage(mapped, found.kits(), p, s, total));
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer.next(next));
+            });
   }
 
   @Override

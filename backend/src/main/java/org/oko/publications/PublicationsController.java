@@ -12,6 +12,7 @@ import org.oko.api.model.PublishInput;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -194,16 +195,24 @@ class PublicationsController implements PublicationsApi {
       Boolean downloaded,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
         .flatMap(
-            caller -> {
-              Paging paging = new Paging(page, size);
-              return report
-                  .page(caller, publicationId, regionCode, municipalityId, downloaded, paging)
-                  .map(r -> PublicationMapper.downloads(r, paging));
-            })
-        .map(ResponseEntity::ok);
+            caller ->
+                report.page(
+                    caller, publicationId, regionCode, municipalityId, downloaded, paging, after))
+        .map(
+            r -> {
+              // login order either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(
+                      exchange, paging.size(), r.listing().items(), l -> l.organization().login());
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(PublicationMapper.downloads(r, paging).next(next));
+            });
   }
 
   @Override
