@@ -8,6 +8,8 @@
 #   bash backend/bench/cluster.sh start 2    # start it again
 #   bash backend/bench/cluster.sh restart-postgres   # fast shutdown of PostgreSQL, then start it
 #   bash backend/bench/cluster.sh down       # stop everything (the data stays in CLUSTER_DIR)
+#   bash backend/bench/cluster.sh kafka      # only the broker, in a JVM of its own (another
+#                                            # benchmark's server then uses OKO_KAFKA_BOOTSTRAP)
 #   # knobs: CLUSTER_DIR=data/cluster INSTANCES=2 HTTP_PORT=18090 (instance i: HTTP_PORT+i-1)
 #   #        PG_PORT=55440 KAFKA_PORT=19092 HEAP=512m ISSUER=http://localhost:$HTTP_PORT
 #   #        PG_DIR=$CLUSTER_DIR (PostgreSQL's binaries and data; as root they run as nobody, who
@@ -221,6 +223,10 @@ case "${1:-}" in
   kill)
     stop "oko-$2" KILL
     ;;
+  kafka)
+    kafka_up
+    echo "localhost:$KAFKA_PORT"
+    ;;
   restart-postgres)
     # Fast shutdown: sessions are cut, transactions in flight roll back.
     as_postgres_user "$PG_DIR/pg/bin/pg_ctl" stop -D "$PG_DIR/pgdata" -m fast -w >>"$dir/logs/postgres.log" 2>&1
@@ -234,7 +240,7 @@ case "${1:-}" in
     if mountpoint -q "$dir/blobs"; then umount "$dir/blobs"; fi
     ;;
   *)
-    echo "usage: $0 up | start N | kill N | restart-postgres | down" >&2
+    echo "usage: $0 up | start N | kill N | kafka | restart-postgres | down" >&2
     exit 2
     ;;
 esac

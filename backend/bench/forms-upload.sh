@@ -18,6 +18,9 @@
 #   #        SETUP_SQL="…" run against the server's database after the setup (an experiment: an
 #   #        index dropped, a setting changed), OKO_DB_POOL_MAX=20 (the server's connection pool)
 #   #        SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/oko.jfr" to profile the server
+#   #        KAFKA=separate: the server talks to a Kafka broker in a JVM of its own (cluster.sh's,
+#   #        on KAFKA_PORT=19192), as in production, instead of the demo mode's in-process broker,
+#   #        whose heap would otherwise count as the server's (issue 24: "server heap ≤ 256 MB")
 #   #        JAR=another build's oko.jar (old against new, in turn) REUSE_CLASSPATH=1 (skip
 #   #        rebuilding the load generator) CLASSES=the load generator's classes, copied elsewhere
 #
@@ -45,10 +48,17 @@ cp=backend/target/bench-classpath.txt
   -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$cp" >/dev/null
 
 data=$(mktemp -d)
-OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
+kafka_env=()
+if [ "${KAFKA:-}" = separate ]; then
+  export CLUSTER_DIR="$data/cluster" KAFKA_PORT=${KAFKA_PORT:-19192} OKO_CLASSPATH="$(cat "$cp")"
+  bootstrap=$(bash backend/bench/cluster.sh kafka | tail -1)
+  kafka_env=(OKO_KAFKA_BOOTSTRAP="$bootstrap")
+fi
+env "${kafka_env[@]}" OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  [ -n "${CLUSTER_DIR:-}" ] && bash backend/bench/cluster.sh down 2>/dev/null; rm -rf "$data"' EXIT
 base="http://localhost:$HTTP_PORT"
 for _ in $(seq 1 600); do
   curl -sf "$base/actuator/health/readiness" >/dev/null && break
@@ -120,7 +130,7 @@ echo 0 >"$live"
   done ) &
 liver=$!
 
-echo "OKO forms upload benchmark: $(nproc) cores, server -Xmx$HEAP, $(date -u +%F)"
+echo "OKO forms upload benchmark: $(nproc) cores, server -Xmx$HEAP, Kafka ${KAFKA:-in-process}, $(date -u +%F)"
 java -Xmx2g -Dbench.marker="$marker" \
   -cp "${CLASSES:-backend/target/test-classes:backend/target/classes}:$(cat $cp)" \
   org.oko.forms.bench.FormsUploadBenchmark "$base" "$campaign" "$form" edu640001-demo \

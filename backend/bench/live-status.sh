@@ -8,6 +8,7 @@
 #   #        (the issue-24 goal is at 10 000 clients; the server's heap histogram's growth
 #   #        per client, class by class, is printed after they connected)
 #   #        REUSE_CLASSPATH=1 (skip the test-compile when nothing changed)
+#   #        JAR=another build's oko.jar (before against after, in turn)
 #   #        RELAY_INTERVAL=200ms (the outbox relay's poll interval) TICK=50ms (the live hub's tick)
 #
 # Setup (not measured): a ВПР campaign of regions 64 and 02 through the API, one batch of a region-64
@@ -25,7 +26,7 @@ HTTP_PORT=${HTTP_PORT:-18084}
 PG_PORT=${PG_PORT:-55435}
 RELAY_INTERVAL=${RELAY_INTERVAL:-}
 TICK=${TICK:-}
-JAR=backend/target/oko.jar
+JAR=${JAR:-backend/target/oko.jar}
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q -DskipTests package" >&2; exit 1; }
 for tool in jq psql jcmd; do
   command -v $tool >/dev/null || { echo "$tool is missing" >&2; exit 1; }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.oko.orgs.ScopeCondition;
@@ -40,9 +39,6 @@ class FormExportService {
   /** The file's chunks as they are written, and its name. */
   record Export(Flux<DataBuffer> body, String fileName, ExportFormat format) {}
 
-  /** One record of one response: a line of the table. */
-  private record Line(FormExportStore.Exported response, Map<String, Object> record) {}
-
   static final List<String> RESPONDENT_HEADER =
       List.of(
           "Регион",
@@ -55,8 +51,7 @@ class FormExportService {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
-  private static final TypeReference<Map<String, List<Map<String, Object>>>> CONTENT =
-      new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> RECORD = new TypeReference<>() {};
 
   private final FormAccess access;
   private final FormExportStore store;
@@ -81,15 +76,16 @@ class FormExportService {
               FormDefinitionRow form = vf.form();
               SheetSpec sheet = sheet(form, request.sheet());
               boolean forMachines = request.format() == ExportFormat.NDJSON;
-              Flux<FormExportStore.Exported> rows =
-                  store.rows(form.id(), scope, request.status(), forMachines, request.after());
               Flux<DataBuffer> body =
                   forMachines
-                      ? StreamedExport.body(request.format(), machineLayout(), rows, json, buffers)
+                      ? ResponseLines.of(
+                              store.allRows(form.id(), scope, request.status(), request.after()),
+                              json)
+                          .map(buffers::wrap)
                       : StreamedExport.body(
                           request.format(),
                           tableLayout(sheet),
-                          rows.concatMapIterable(r -> lines(r, sheet)),
+                          store.sheetRows(form.id(), scope, request.status(), sheet.key()),
                           json,
                           buffers);
               return new Export(body, fileName(form, sheet, forMachines), request.format());
@@ -109,36 +105,19 @@ class FormExportService {
     return sheet;
   }
 
-  private StreamedExport.Layout<Line> tableLayout(SheetSpec sheet) {
+  private StreamedExport.Layout<FormExportStore.Exported> tableLayout(SheetSpec sheet) {
     List<String> header = new ArrayList<>(RESPONDENT_HEADER);
     for (ColumnSpec column : sheet.columns()) {
       header.add(column.group() == null ? column.title() : column.group() + " — " + column.title());
     }
     String name = sheet.title().length() > 28 ? sheet.title().substring(0, 28) : sheet.title();
     return new StreamedExport.Layout<>(
-        name.replaceAll("[\\\\/?*\\[\\]:]", " "), header, line -> cells(line, sheet), null);
+        name.replaceAll("[\\\\/?*\\[\\]:]", " "), header, row -> cells(row, sheet), null);
   }
 
-  private StreamedExport.Layout<FormExportStore.Exported> machineLayout() {
-    return new StreamedExport.Layout<>("", List.of(), null, this::machineLine);
-  }
-
-  /** The response's records of the sheet; a response without any still gives its line. */
-  private List<Line> lines(FormExportStore.Exported response, SheetSpec sheet) {
-    List<Map<String, Object>> records =
-        json.readValue(response.content(), CONTENT).getOrDefault(sheet.key(), List.of());
-    if (records.isEmpty()) {
-      return List.of(new Line(response, Map.of()));
-    }
-    List<Line> lines = new ArrayList<>(records.size());
-    for (Map<String, Object> record : records) {
-      lines.add(new Line(response, record == null ? Map.of() : record));
-    }
-    return lines;
-  }
-
-  private static List<Object> cells(Line line, SheetSpec sheet) {
-    FormExportStore.Exported r = line.response();
+  /** A line of the table: one stored row (a record) behind its respondent. */
+  private List<Object> cells(FormExportStore.Exported r, SheetSpec sheet) {
+    Map<String, Object> record = r.cells() == null ? Map.of() : json.readValue(r.cells(), RECORD);
     ZoneId zone = r.zone() == null ? ZoneId.of("UTC") : ZoneId.of(r.zone());
     List<Object> cells = new ArrayList<>(RESPONDENT_HEADER.size() + sheet.columns().size());
     cells.add(r.regionCode());
@@ -149,7 +128,7 @@ class FormExportService {
     cells.add(time(r.submittedAt(), zone));
     cells.add(time(r.updatedAt(), zone));
     for (ColumnSpec column : sheet.columns()) {
-      cells.add(cell(column, line.record().get(column.key())));
+      cells.add(cell(column, record.get(column.key())));
     }
     return cells;
   }
@@ -174,21 +153,6 @@ class FormExportService {
       }
     }
     return text;
-  }
-
-  private Map<String, Object> machineLine(FormExportStore.Exported r) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("id", r.id());
-    line.put("regionCode", r.regionCode());
-    line.put("municipality", r.municipality());
-    line.put("organization", r.login());
-    line.put("respondent", r.name());
-    line.put("status", r.status());
-    line.put("version", r.version());
-    line.put("submittedAt", r.submittedAt() == null ? null : r.submittedAt().toString());
-    line.put("updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
-    line.put("content", json.readValue(r.content(), CONTENT));
-    return line;
   }
 
   private static String time(Instant instant, ZoneId zone) {

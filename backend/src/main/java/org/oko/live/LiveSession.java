@@ -55,7 +55,11 @@ final class LiveSession<M> {
     connection.whenWritable(this::drain);
   }
 
-  /** The frames to send, produced on demand; completes after an error message or a close. */
+  /**
+   * The frames to send, produced on demand; completes after an error message or a close. Nothing is
+   * ever emitted without demand, so the sink needs no queue of its own (the default, {@code
+   * BUFFER}, allocates one of 256 slots per socket).
+   */
   Flux<M> outbound() {
     return Flux.create(
         s -> {
@@ -63,7 +67,8 @@ final class LiveSession<M> {
             sink = s;
           }
           s.onRequest(n -> drain());
-        });
+        },
+        FluxSink.OverflowStrategy.IGNORE);
   }
 
   Caller caller() {

@@ -87,7 +87,11 @@ class LiveSocketHandler implements WebSocketHandler {
             // Read each frame as it arrives: Netty releases its buffer once this returns, and a
             // frame waiting in concatMap (a subscribe sent right behind its hello) would be gone.
             .map(Frame::of)
-            .concatMap(message -> onMessage(session, message), 1)
+            // Detached once handled: concatMap keeps its last inner subscription until the next
+            // message, and with it the whole finished chain (for a subscribe, the campaign query's
+            // statement, parsed SQL and row description) — 31 of the 53 KiB each idle socket held
+            // (issue 24, docs/benchmarks.md "Live status": the heap histogram per client).
+            .concatMap(message -> onMessage(session, message).onTerminateDetach(), 1)
             .onErrorResume(
                 e -> {
                   if (isTooLong(e)) {

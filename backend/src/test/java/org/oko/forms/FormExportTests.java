@@ -166,6 +166,81 @@ class FormExportTests extends ApiTest {
         .containsExactly(all.get(1).get("id").asLong(), all.get(2).get("id").asLong());
   }
 
+  /**
+   * Issue 24: a response's rows stream from the rows table, not from one document — a 20 000-row
+   * protocol arrives whole, every row once and in its order, in each format, between the other
+   * responses.
+   */
+  @Test
+  void aLargeResponseArrivesRowByRowInItsOrderInEveryFormat() throws IOException {
+    int rows = 20_000;
+    db.sql(
+            """
+            with r as (
+              insert into form_response (form_id, organization_id, region_code, status,
+                  definition_version, version, updated_at, updated_by, submissions)
+              select :form, o.id, o.region_code, 'DRAFT', d.version, 1, now(), o.login, 0
+              from organization o join form_definition d on d.id = :form
+              where o.login = 'edu640002'
+              returning id
+            )
+            insert into form_response_row (response_id, sheet, position, cells, valid_from)
+            select r.id, 'results', n,
+                   jsonb_build_object('grade', '4А', 'code', (100000 + n)::text, 'variant', '1',
+                       'task_1', (n % 2)::text),
+                   1
+            from r, generate_series(:rows, 1, -1) n
+            """)
+        .bind("form", protocol.getId())
+        .bind("rows", rows)
+        .then()
+        .block();
+    List<String> expected = new ArrayList<>();
+    for (int n = 1; n <= rows; n++) {
+      expected.add(Integer.toString(100000 + n));
+    }
+
+    List<String> csvCodes = new ArrayList<>();
+    String[] lines = csv("federal", "?format=csv");
+    for (String line : lines) {
+      String[] cells = line.split(";", -1);
+      if (cells[2].equals("edu640002")) {
+        csvCodes.add(cells[8]);
+      }
+    }
+    assertThat(csvCodes).isEqualTo(expected);
+    assertThat(lines).hasSize(1 + 4 + rows);
+
+    List<JsonNode> all = ndjson("federal", "?format=ndjson");
+    assertThat(all).hasSize(4);
+    JsonNode big =
+        all.stream()
+            .filter(l -> "edu640002".equals(l.get("organization").asString()))
+            .findFirst()
+            .orElseThrow();
+    List<String> ndjsonCodes = new ArrayList<>();
+    big.get("content").get("results").forEach(r -> ndjsonCodes.add(r.get("code").asString()));
+    assertThat(ndjsonCodes).isEqualTo(expected);
+    JsonNode empty =
+        all.stream()
+            .filter(l -> "edu640001".equals(l.get("organization").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(empty.get("content").properties()).isEmpty();
+
+    try (XSSFWorkbook workbook =
+        new XSSFWorkbook(new ByteArrayInputStream(download("federal", "", XLSX)))) {
+      Sheet sheet = workbook.getSheet("Результаты");
+      List<String> xlsxCodes = new ArrayList<>();
+      for (Row row : sheet) {
+        if (row.getRowNum() > 0 && "edu640002".equals(row.getCell(2).getStringCellValue())) {
+          xlsxCodes.add(row.getCell(8).getStringCellValue());
+        }
+      }
+      assertThat(xlsxCodes).isEqualTo(expected);
+    }
+  }
+
   @Test
   void badParametersAndForeignCallersAreRefusedInRussian() {
     String path = "/api/forms/" + protocol.getId() + "/responses";
@@ -231,6 +306,9 @@ class FormExportTests extends ApiTest {
 
   private byte[] download(String login, String query, String contentType) {
     return as(login)
+        .mutate()
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 << 20)) // the large response
+        .build()
         .get()
         .uri("/api/forms/" + protocol.getId() + "/responses" + query)
         .exchange()
