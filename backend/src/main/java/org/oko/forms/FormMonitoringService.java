@@ -4,6 +4,7 @@ import org.oko.orgs.OrganizationDirectory;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -44,13 +45,27 @@ class FormMonitoringService {
     return query(caller, filter, Integer.MAX_VALUE, 0);
   }
 
+  /**
+   * The region the lines are narrowed to: the one asked for, or a region's own form's — whose
+   * respondents are that region's only (another region asked for is a 404).
+   */
+  private static String region(FormDefinitionRow form, Filter filter) {
+    if (form.regional()
+        && filter.regionCode() != null
+        && !filter.regionCode().equals(form.regionCode())) {
+      throw new NotFoundException("Регион «" + filter.regionCode() + "» не найден");
+    }
+    return form.regional() ? form.regionCode() : filter.regionCode();
+  }
+
   private Mono<Export> query(Caller caller, Filter filter, int limit, long offset) {
     return access
         .visible(caller, filter.formId())
         .flatMap(
             vf ->
                 organizations
-                    .narrowed(Visibility.of(caller), filter.regionCode(), filter.municipalityId())
+                    .narrowed(
+                        Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
                     .flatMap(part -> store.query(vf, part, filter.status(), limit, offset))
                     .map(result -> new Export(vf.form(), result)));
   }

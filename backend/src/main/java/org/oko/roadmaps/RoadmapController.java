@@ -48,7 +48,8 @@ class RoadmapController implements RoadmapsApi {
                                 new RoadmapItem(
                                     Stage.valueOf(i.getStage().getValue()),
                                     i.getTitle(),
-                                    i.getDueAt().toInstant()))
+                                    i.getDueAt().toInstant(),
+                                    RoadmapMapper.binds(i.getBinds())))
                         .toList()))
         .map(roadmap -> ResponseEntity.ok(toApi(roadmap)));
   }
@@ -73,6 +74,7 @@ class RoadmapController implements RoadmapsApi {
             StageNames.of(item.stage()),
             item.title(),
             time(item.dueAt()));
+    out.setBinds(RoadmapMapper.audience(item.binds()));
     if (entry.window() != null) {
       out.setFederalOpensAt(time(entry.window().opensAt()));
       out.setFederalClosesAt(time(entry.window().effectiveClosesAt()));
