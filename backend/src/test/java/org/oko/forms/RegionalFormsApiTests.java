@@ -97,7 +97,7 @@ class RegionalFormsApiTests extends ApiTest {
       FormMonitoringPage page =
           as(coordinator)
               .get()
-              .uri("/api/forms/" + analysis.getId() + "/monitoring?size=200")
+              .uri("/api/forms/" + analysis.getId() + "/monitoring?size=100")
               .exchange()
               .expectStatus()
               .isOk()
