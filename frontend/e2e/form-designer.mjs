@@ -158,8 +158,11 @@ await run(async () => {
     await column(0).getByTestId('designer-column-title').fill('Принятые меры');
     await column(0).getByTestId('designer-column-required').check();
     await page.getByTestId('designer-publish').click();
-    await page.getByTestId('designer-published').waitFor();
+    // published: the page moves to the form's own address and edits its next version
     await page.waitForURL(/\/forms\/\d+\/design$/);
+    await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await page.getByTestId('designer-regional').waitFor();
+    await page.getByTestId('definition-version').first().waitFor();
     await screenshot('designer-region-1280');
   });
 
