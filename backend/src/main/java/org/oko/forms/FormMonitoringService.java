@@ -69,7 +69,8 @@ class FormMonitoringService {
         .flatMap(
             vf ->
                 organizations
-                    .narrowed(Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
+                    .narrowed(
+                        Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
                     .map(part -> lines(vf, part, filter.status(), after))
                     .map(
                         lines ->
@@ -105,7 +106,8 @@ class FormMonitoringService {
         .flatMap(
             vf ->
                 organizations
-                    .narrowed(Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
+                    .narrowed(
+                        Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
                     .flatMap(part -> store.query(vf, part, filter.status(), limit, offset, afterId))
                     .map(result -> new Export(vf.form(), result)));
   }

@@ -85,9 +85,7 @@ class FormVersionService {
    * title where kept), the rest as the form is now.
    */
   Mono<FormDefinitionRow> get(Caller caller, long formId, long number) {
-    return access
-        .visible(caller, formId)
-        .flatMap(vf -> published(vf.form(), number));
+    return access.visible(caller, formId).flatMap(vf -> published(vf.form(), number));
   }
 
   private Mono<FormDefinitionRow> published(FormDefinitionRow form, long number) {
