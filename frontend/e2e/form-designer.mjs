@@ -91,12 +91,15 @@ await run(async () => {
 
   await step('publishing makes version 1; the page then edits its next version', async () => {
     await page.getByTestId('designer-publish').click();
-    // The page moves to the new form's address and redraws the designer for version 2, which
-    // drops the «Опубликована версия» notice (a defect left for issue 19's branch): the button for
-    // the next version is what shows version 1 was published.
+    // The page moves to the new form's address and redraws the designer for version 2; the notice
+    // that version 1 went out survives the move.
     await page.waitForURL(/\/forms\/\d+\/design$/);
     formId = /\/forms\/(\d+)\/design$/.exec(page.url())?.[1];
     await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await page
+      .getByTestId('designer-published')
+      .filter({ hasText: 'Опубликована версия 1.' })
+      .waitFor();
     console.log(`  form ${formId}`);
   });
 
@@ -160,9 +163,13 @@ await run(async () => {
     await column(0).getByTestId('designer-column-title').fill('Принятые меры');
     await column(0).getByTestId('designer-column-required').check();
     await page.getByTestId('designer-publish').click();
-    // published: the page moves to the form's own address and edits its next version
+    // published: the page moves to the form's own address, says so, and edits its next version
     await page.waitForURL(/\/forms\/\d+\/design$/);
     await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await page
+      .getByTestId('designer-published')
+      .filter({ hasText: 'Опубликована версия 1.' })
+      .waitFor();
     await page.getByTestId('designer-regional').waitFor();
     await page.getByTestId('definition-version').first().waitFor();
     await screenshot('designer-region-1280');

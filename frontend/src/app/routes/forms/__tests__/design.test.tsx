@@ -85,6 +85,31 @@ describe('the form designer of a published form', () => {
     });
   }, 15_000);
 
+  it('still says which version went out once the page is redrawn for the next one', async () => {
+    // The defect of session 7: publishing redrew the designer for the next version, and the
+    // «Опубликована версия» notice went with it.
+    let version = 1;
+    mockApi(
+      routes({
+        '/api/forms/31': (_url: URL, request: Request) => {
+          if (request.method === 'PUT') version += 1;
+          return json(protocol2({ region: '64', version }));
+        },
+      }),
+    );
+    const { user } = renderApp('/forms/31/design');
+
+    const title = await screen.findByTestId('designer-title', {}, { timeout: 5000 });
+    await user.clear(title);
+    await user.type(title, 'Протокол 2 (уточнённый)');
+    await user.click(screen.getByRole('button', { name: 'Опубликовать версию 2' }));
+
+    expect(await screen.findByRole('button', { name: 'Опубликовать версию 3' })).toBeVisible();
+    expect(await screen.findByTestId('designer-published')).toHaveTextContent(
+      'Опубликована версия 2.',
+    );
+  }, 15_000);
+
   it('refuses a region the federal organizer’s form', async () => {
     mockApi(routes({ '/api/forms/31': protocol2() }));
     renderApp('/forms/31/design');

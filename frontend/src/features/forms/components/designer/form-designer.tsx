@@ -1,7 +1,7 @@
 import '../../forms.css';
 
 import { useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
@@ -34,6 +34,18 @@ type FormDesignerProps = {
 };
 
 /**
+ * The version just published, carried in the router's state to the form's own address: the
+ * designer is drawn anew there (and for each next version), and the author must still read that
+ * the version went out.
+ */
+type DesignerState = { published?: number } | null;
+
+const publishedIn = (state: unknown): number | undefined => {
+  const published = (state as DesignerState)?.published;
+  return typeof published === 'number' ? published : undefined;
+};
+
+/**
  * «Конструктор формы» (issue 19): the federal organizer (or a region, its own form) lays out a
  * form's sheets, columns (type, required, unique, range, pattern, options), row rules and
  * pre-filling, tries the web form in the respondents' own grid, downloads the Excel template it
@@ -52,11 +64,18 @@ export function FormDesigner({
 }: FormDesignerProps) {
   const id = useId();
   const navigate = useNavigate();
+  const location = useLocation();
   const [draft, setDraft] = useState<FormDefinitionInput>(() =>
     form ? draftOf(form) : blankForm(),
   );
   const [sheetIndex, setSheetIndex] = useState(0);
-  const publish = usePublishForm();
+  const publish = usePublishForm(async (saved) => {
+    setDraft(draftOf(saved));
+    await navigate(paths.forms.design.getHref(saved.id), {
+      replace: true,
+      state: { published: saved.version } satisfies DesignerState,
+    });
+  });
   const template = usePreviewFormTemplate();
   const set = (patch: Partial<FormDefinitionInput>) => setDraft((d) => ({ ...d, ...patch }));
   const sheets = draft.sheets;
@@ -71,18 +90,11 @@ export function FormDesigner({
   );
   const changes = form ? describeChanges(form, cleanDraft(draft)) : [];
   const missingTitle = draft.title.trim() === '' || draft.code.trim() === '';
+  const published = publish.data?.version ?? publishedIn(location.state);
 
   const onPublish = () => {
     template.reset();
-    publish.mutate(
-      { campaignId, formId: form?.id, input: cleanDraft(draft) },
-      {
-        onSuccess: (saved) => {
-          setDraft(draftOf(saved));
-          void navigate(paths.forms.design.getHref(saved.id), { replace: true });
-        },
-      },
-    );
+    publish.mutate({ campaignId, formId: form?.id, input: cleanDraft(draft) });
   };
   const onTemplate = () => {
     publish.reset();
@@ -109,9 +121,9 @@ export function FormDesigner({
             : 'Конструктор формы сбора данных'
         }
       />
-      {publish.isSuccess && (
+      {published !== undefined && (
         <p className="alert alert--success" role="status" data-testid="designer-published">
-          Опубликована версия {publish.data.version}.
+          Опубликована версия {published}.
         </p>
       )}
       <DesignerAbout
