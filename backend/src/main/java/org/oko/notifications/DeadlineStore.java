@@ -148,6 +148,42 @@ class DeadlineStore {
               Visibility.underNoMunicipality("r.municipality_id"),
               ZoneCities.sql("time_zone"));
 
+  /**
+   * The roadmap's deadlines of those no form reminds (issue 19, seed 003 11–12): the region's
+   * scanning-centre specialists, experts and observers hear the day before (in the region's
+   * calendar) of a deadline that names them, with a link to where their work is. One row per
+   * account and deadline, as above.
+   */
+  private static final String REMIND_BOUND =
+      """
+      with added as (
+        insert into notification (account_login, subject, kind, title, text, link, created_at,
+                                  visible_at)
+        select a.login,
+               'deadline:roadmap:' || d.campaign_id || ':' || d.region_code || ':' || d.stage_code
+                 || ':' || extract(epoch from d.due_at)::bigint,
+               'DEADLINE', 'Срок завтра: «' || d.title || '»',
+               'Срок по дорожной карте региона — '
+                 || to_char(d.due_at at time zone g.time_zone, 'DD.MM.YYYY HH24:MI')
+                 || ' (' || %3$s || ').',
+               case d.bound_role when 'SCANNER' then '/scans' when 'EXPERT' then '/scoring'
+                                 else '/observers' end,
+               :now, :now
+        from %1$s d
+        join region g on g.code = d.region_code
+        join %2$s a on a.role = d.bound_role and a.region_code = d.region_code
+        where d.bound_role in ('SCANNER', 'EXPERT', 'OBSERVER')
+          and d.due_at > :now and d.due_at <= cast(:now as timestamptz) + interval '2 days'
+          and (d.due_at at time zone g.time_zone)::date
+              = (cast(:now as timestamptz) at time zone g.time_zone)::date + 1
+        on conflict (account_login, subject) do nothing
+        returning subject
+      )
+      select subject, count(*) as recipients from added group by subject
+      """
+          .formatted(
+              RoadmapReadModel.bound(), AccountReadModel.accounts(), ZoneCities.sql("g.time_zone"));
+
   /** A deadline's notifications just stored. */
   record Reminded(String subject, long recipients) {}
 
@@ -169,7 +205,11 @@ class DeadlineStore {
 
   /** Stores the reminders of the deadlines that are tomorrow as of {@code now}. */
   Flux<Reminded> remind(Instant now) {
-    return db.sql(REMIND)
+    return Flux.concat(remind(REMIND, now), remind(REMIND_BOUND, now));
+  }
+
+  private Flux<Reminded> remind(String sql, Instant now) {
+    return db.sql(sql)
         .bind("now", now)
         .map(
             (Readable r) ->

@@ -30,7 +30,22 @@ public final class RoadmapReadModel {
        where cardinality(binds) = 0 or '%s' = any(binds)
        order by campaign_id, region_code, stage, due_at desc, position desc)""";
 
+  private static final String BOUND =
+      """
+      (select campaign_id, region_code, stage as stage_code, title, due_at,
+              bound.role as bound_role
+       from regional_roadmap_item, unnest(binds) as bound(role))""";
+
   private RoadmapReadModel() {}
+
+  /**
+   * Every deadline that names whom it binds, once per kind it names (issue 19: the reminders of the
+   * scanning centre, experts and observers): {@code campaign_id}, {@code region_code}, {@code
+   * stage_code}, {@code title}, {@code due_at}, {@code bound_role} (a {@code Role}'s name).
+   */
+  public static String bound() {
+    return BOUND;
+  }
 
   /**
    * Per campaign, region and stage, the latest deadline the roadmap set in the stage, whomever it
