@@ -3,10 +3,12 @@
 // one, a range and options), tries the web form in the preview (an out-of-range number is marked
 // on its cell), downloads the Excel template before publishing, publishes; the page fits a 360 px
 // phone too. Then the school edu640001 signs in on a phone, finds the form on its cabinet, fills a
-// row and hands it in.
+// row and hands it in. Then the region (issue 19, seed 003 11.4/12) designs its own form for its
+// municipalities, and the municipal coordinator mun64-engels finds it on its cabinet and hands it
+// in on a phone; the designer and the form fit 360 and 1280 px.
 //
 //   node e2e/form-designer.mjs http://localhost:8080 <campaignId>
-import { expectNoOverflow, startJourney } from './support.mjs';
+import { clickOnSomePage, expectNoOverflow, startJourney } from './support.mjs';
 
 const [baseUrl, campaignId] = process.argv.slice(2);
 if (!campaignId) throw new Error('usage: node e2e/form-designer.mjs <baseUrl> <campaignId>');
@@ -17,6 +19,7 @@ const { page, step, screenshot, signIn, run } = await startJourney({
 });
 
 const TITLE = 'Сведения о кружках';
+const REGIONAL_TITLE = 'Анализ объективности (приказ министерства области)';
 /** @type {string | undefined} */
 let formId;
 
@@ -88,12 +91,15 @@ await run(async () => {
 
   await step('publishing makes version 1; the page then edits its next version', async () => {
     await page.getByTestId('designer-publish').click();
-    // The page moves to the new form's address and redraws the designer for version 2, which
-    // drops the «Опубликована версия» notice (a defect left for issue 19's branch): the button for
-    // the next version is what shows version 1 was published.
+    // The page moves to the new form's address and redraws the designer for version 2; the notice
+    // that version 1 went out survives the move.
     await page.waitForURL(/\/forms\/\d+\/design$/);
     formId = /\/forms\/(\d+)\/design$/.exec(page.url())?.[1];
     await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await page
+      .getByTestId('designer-published')
+      .filter({ hasText: 'Опубликована версия 1.' })
+      .waitFor();
     console.log(`  form ${formId}`);
   });
 
@@ -132,5 +138,81 @@ await run(async () => {
       .filter({ hasText: /Отчёт сдан \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/ })
       .waitFor();
     await screenshot('designer-school-360-submitted');
+  });
+  await step('region64 designs its own form for its municipalities', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Логин').waitFor();
+    await signIn('region64', 'region64-demo');
+    await page.getByRole('navigation', { name: 'Основная навигация' }).waitFor();
+    await page.goto(`${baseUrl}/campaigns/${campaignId}`);
+    // the federal form is the region's to fill and monitor, not to change
+    const federalForm = page.getByTestId('campaign-form').filter({ hasText: TITLE });
+    await federalForm.waitFor();
+    if ((await federalForm.getByTestId('campaign-form-design').count()) !== 0) {
+      throw new Error('the region is offered to change the federal form');
+    }
+    await page.getByTestId('campaign-form-new').click();
+    await page.getByTestId('form-designer').waitFor();
+    await page.getByTestId('designer-title').fill(REGIONAL_TITLE);
+    await page.getByTestId('designer-code').fill('analiz-64');
+    await page.getByTestId('designer-stage').selectOption('RESULTS_PROTOCOL');
+    await page.getByTestId('designer-respondent').selectOption('MUNICIPALITY');
+    await page.getByTestId('designer-sheet-title').fill('Меры');
+    await column(0).getByTestId('designer-column-title').fill('Принятые меры');
+    await column(0).getByTestId('designer-column-required').check();
+    await page.getByTestId('designer-publish').click();
+    // published: the page moves to the form's own address, says so, and edits its next version
+    await page.waitForURL(/\/forms\/\d+\/design$/);
+    await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await page
+      .getByTestId('designer-published')
+      .filter({ hasText: 'Опубликована версия 1.' })
+      .waitFor();
+    await page.getByTestId('designer-regional').waitFor();
+    await page.getByTestId('definition-version').first().waitFor();
+    await screenshot('designer-region-1280');
+  });
+
+  await step("the region's designer fits a 360 px phone", async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByRole('button', { name: 'Опубликовать версию 2' }).waitFor();
+    await expectNoOverflow(page);
+    await screenshot('designer-region-360');
+  });
+
+  await step("mun64-engels finds the region's form on its cabinet and hands it in", async () => {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('Логин').waitFor();
+    await signIn('mun64-engels', 'mun64-demo');
+    await page.getByRole('navigation', { name: 'Основная навигация' }).waitFor();
+    await clickOnSomePage(
+      page,
+      `[data-testid="campaign-form"]:has-text("${REGIONAL_TITLE}") a:has-text("Заполнить")`,
+    );
+    await page.waitForURL(/\/forms\/\d+$/);
+    await page.getByRole('button', { name: '+ Добавить строку' }).click();
+    await page.getByTestId('cell-s1-1-c1').fill('Видеонаблюдение в аудиториях');
+    await page
+      .getByTestId('save-state')
+      .filter({ hasText: /^Сохранено в \d{2}:\d{2}/ })
+      .waitFor({ timeout: 20_000 });
+    await expectNoOverflow(page);
+    await page.getByTestId('submit-form').click();
+    const confirm = page.getByTestId('submit-confirm');
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await page
+      .getByTestId('form-status')
+      .filter({ hasText: /Отчёт сдан \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/ })
+      .waitFor();
+    await screenshot('designer-municipality-360-submitted');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page
+      .getByTestId('form-status')
+      .filter({ hasText: /Отчёт сдан/ })
+      .waitFor();
+    await expectNoOverflow(page);
   });
 });

@@ -97,6 +97,9 @@ export type FormColumn = Schemas['FormColumn'];
 export type FormColumnType = Schemas['FormColumnType'];
 export type FormRowRule = Schemas['FormRowRule'];
 export type FormWindow = Schemas['FormWindow'];
+export type FormDefinitionVersion = Schemas['FormDefinitionVersion'];
+export type FormPrefillInput = Schemas['FormPrefillInput'];
+export type FormPrefillOrganization = Schemas['FormPrefillOrganization'];
 export type FormRow = Schemas['FormRow'];
 export type FormResponseStatus = Schemas['FormResponseStatus'];
 export type FormRespondent = Schemas['FormRespondent'];
@@ -190,6 +193,7 @@ export type CredentialHandoutPreview = Schemas['CredentialHandoutPreview'];
 export type RegionalRoadmap = Schemas['RegionalRoadmap'];
 export type RoadmapItem = Schemas['RoadmapItem'];
 export type RoadmapItemInput = Schemas['RoadmapItemInput'];
+export type RoadmapAudience = Schemas['RoadmapAudience'];
 
 /** The ВПР codes protocol of a school's subject (seed 004, 6.13.2). */
 export type ParticipantCodes = Schemas['ParticipantCodes'];

@@ -151,7 +151,8 @@ function CampaignPage({ campaignId, account }: { campaignId: number; account: Me
         <CampaignForms
           campaignId={data.id}
           canMonitor
-          canDesign={federal}
+          canDesign={federal || account.role === 'REGIONAL'}
+          ownRegion={federal ? undefined : (account.regionCode ?? undefined)}
           headingLevel={2}
           framed
         />

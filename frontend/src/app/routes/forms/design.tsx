@@ -5,6 +5,7 @@ import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useDesignCampaign } from '@/features/forms/api/get-design-campaign';
 import { useForm } from '@/features/forms/api/get-form';
+import { ownsForm } from '@/features/forms/components/campaign-forms';
 import { FormDesigner } from '@/features/forms/components/designer/form-designer';
 import type { Me } from '@/types/api';
 
@@ -16,25 +17,42 @@ const positive = (value: string | undefined) => {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 };
 
-/** Forms are defined by the federal organizer (createForm, updateForm). */
-function FederalOnly({ children }: { children: ReactNode }) {
+/**
+ * Forms are defined by the federal organizer, and by a region for its own region (seed 003
+ * 11.4/12: the objectivity analysis approved by the regional ministry; createForm, updateForm).
+ */
+function DesignersOnly({ children }: { children: (account: Me) => ReactNode }) {
   return (
     <CoordinatorsOnly>
       {(account: Me) =>
-        account.role === 'FEDERAL' ? (
-          children
+        account.role === 'FEDERAL' || account.role === 'REGIONAL' ? (
+          children(account)
         ) : (
-          <div className="alert alert--error" role="alert">
-            <p className="alert__title">Недостаточно прав</p>
-            <p className="alert__text">Формы сбора данных определяет федеральный организатор.</p>
-          </div>
+          <NoRights text="Формы сбора данных определяют федеральный организатор и регион." />
         )
       }
     </CoordinatorsOnly>
   );
 }
 
-function Designer({ campaignId, formId }: { campaignId: number; formId?: number }) {
+function NoRights({ text }: { text: string }) {
+  return (
+    <div className="alert alert--error" role="alert">
+      <p className="alert__title">Недостаточно прав</p>
+      <p className="alert__text">{text}</p>
+    </div>
+  );
+}
+
+function Designer({
+  campaignId,
+  formId,
+  account,
+}: {
+  campaignId: number;
+  formId?: number;
+  account: Me;
+}) {
   const campaign = useDesignCampaign(campaignId);
   const form = useForm({ formId: formId ?? 0, queryConfig: { enabled: formId !== undefined } });
   if (campaign.isPending || (formId !== undefined && form.isPending)) return <Loading />;
@@ -48,8 +66,11 @@ function Designer({ campaignId, formId }: { campaignId: number; formId?: number 
       key={form.data?.version ?? 'new'}
       campaignId={campaignId}
       campaignTitle={campaign.data.title}
+      campaignKind={campaign.data.kind}
       subjects={campaign.data.subjects}
       form={formId !== undefined ? form.data : undefined}
+      regional={account.role === 'REGIONAL'}
+      timeZone={account.timeZone ?? 'Europe/Moscow'}
     />
   );
 }
@@ -59,9 +80,9 @@ export function NewFormRoute() {
   const campaignId = positive(useParams().campaignId);
   if (campaignId === undefined) return <NotFoundRoute />;
   return (
-    <FederalOnly>
-      <Designer campaignId={campaignId} />
-    </FederalOnly>
+    <DesignersOnly>
+      {(account) => <Designer campaignId={campaignId} account={account} />}
+    </DesignersOnly>
   );
 }
 
@@ -70,15 +91,25 @@ export function FormDesignRoute() {
   const formId = positive(useParams().formId);
   if (formId === undefined) return <NotFoundRoute />;
   return (
-    <FederalOnly>
-      <FormCampaign formId={formId} />
-    </FederalOnly>
+    <DesignersOnly>{(account) => <FormCampaign formId={formId} account={account} />}</DesignersOnly>
   );
 }
 
-function FormCampaign({ formId }: { formId: number }) {
+function FormCampaign({ formId, account }: { formId: number; account: Me }) {
   const form = useForm({ formId });
   if (form.isPending) return <Loading />;
   if (form.isError) return <ErrorMessage error={form.error} onRetry={() => void form.refetch()} />;
-  return <Designer campaignId={form.data.campaignId} formId={formId} />;
+  const own = account.role === 'FEDERAL' ? undefined : (account.regionCode ?? '');
+  if (!ownsForm(form.data, own)) {
+    return (
+      <NoRights
+        text={
+          form.data.region
+            ? 'Эту форму определил регион: изменить её может только он.'
+            : 'Эту форму определил федеральный организатор: изменить её может только он.'
+        }
+      />
+    );
+  }
+  return <Designer campaignId={form.data.campaignId} formId={formId} account={account} />;
 }

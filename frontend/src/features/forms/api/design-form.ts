@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
-import type { FormDefinitionInput } from '@/types/api';
+import type { FormDefinition, FormDefinitionInput } from '@/types/api';
 import { fileNameFrom } from '@/utils/download';
 
 /** Publishes a new form (version 1) in a campaign. */
@@ -47,14 +47,20 @@ export async function previewFormTemplate({
   };
 }
 
-export const usePublishForm = () => {
+/**
+ * Publishes a form; `onPublished` runs (and its navigation completes) before the cached definition
+ * turns to the new version, which redraws the designer for the next one: what it records — the
+ * address and the notice «Опубликована версия N» — reaches the redrawn page.
+ */
+export const usePublishForm = (onPublished?: (form: FormDefinition) => void | Promise<void>) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: { campaignId: number; formId?: number; input: FormDefinitionInput }) =>
       request.formId === undefined
         ? createForm({ campaignId: request.campaignId, input: request.input })
         : updateForm({ formId: request.formId, input: request.input }),
-    onSuccess: (form) => {
+    onSuccess: async (form) => {
+      await onPublished?.(form);
       queryClient.setQueryData(['forms', form.id, 'definition'], form);
       void queryClient.invalidateQueries({ queryKey: ['forms'] });
     },

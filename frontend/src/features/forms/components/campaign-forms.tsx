@@ -19,9 +19,18 @@ type CampaignFormsProps = {
   headingLevel?: 2 | 3;
   /** A panel of its own (on a page), rather than part of a card. */
   framed?: boolean;
-  /** The federal organizer designs forms: «Новая форма» and «Изменить форму» (issue 19). */
+  /**
+   * The federal organizer and regions design forms: «Новая форма» and «Изменить форму» (issue 19).
+   */
   canDesign?: boolean;
+  /** A region designs its own forms only (absent for the federal organizer, who owns the rest). */
+  ownRegion?: string;
 };
+
+/** Whether the designer owns the form: the federal organizer its forms, a region its own. */
+export function ownsForm(form: { region?: string }, ownRegion: string | undefined): boolean {
+  return ownRegion === undefined ? !form.region : form.region === ownRegion;
+}
 
 /** «Отчёт сдан 12.03.2026 14:05», «Черновик», «Не начат» — the caller's own status. */
 export function summaryStatus(form: FormSummary): string | undefined {
@@ -43,6 +52,7 @@ export function CampaignForms({
   headingLevel = 3,
   framed = false,
   canDesign = false,
+  ownRegion,
 }: CampaignFormsProps) {
   const forms = useCampaignForms({ campaignId });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -70,7 +80,11 @@ export function CampaignForms({
       <ul className="campaign-forms__list">
         {forms.data.map((form) => (
           <li key={form.id} className="campaign-forms__item" data-testid="campaign-form">
-            <FormItem form={form} canMonitor={canMonitor} canDesign={canDesign} />
+            <FormItem
+              form={form}
+              canMonitor={canMonitor}
+              canDesign={canDesign && ownsForm(form, ownRegion)}
+            />
           </li>
         ))}
       </ul>
@@ -103,6 +117,11 @@ function FormItem({
     <>
       <div className="campaign-forms__head">
         <span className="campaign-forms__name">{form.title}</span>
+        {form.region && (
+          <span className="chip" data-testid="campaign-form-regional">
+            Форма региона
+          </span>
+        )}
         {form.myStatus && (
           <span className={`chip ${statusChip[form.myStatus]}`} data-testid="campaign-form-status">
             {status}

@@ -1,10 +1,12 @@
 import type {
+  Campaign,
   FormColumn,
   FormColumnType,
   FormDefinition,
   FormDefinitionInput,
   FormRowRule,
   FormSheet,
+  OrganizationKind,
 } from '@/types/api';
 
 /** What each column type means to the one who designs a form. */
@@ -34,6 +36,16 @@ export const layoutLabels: Record<NonNullable<FormSheet['layout']>, string> = {
   TABLE: 'Таблица: строки одинаковых столбцов',
   RECORD: 'Одна запись: поле на строку',
 };
+
+/**
+ * The kinds of organization a campaign is held in (the server's CampaignInfo.organizationKinds):
+ * ВПР in schools and colleges, the СПО study in colleges, ОМК in assessment points.
+ */
+export function campaignKinds(kind: Campaign['kind']): OrganizationKind[] {
+  if (kind === 'SPO') return ['COLLEGE'];
+  if (kind === 'OMK') return ['ASSESSMENT_POINT'];
+  return ['SCHOOL', 'COLLEGE'];
+}
 
 /** The next free key «c1», «c2»… (or «s1»… for sheets): keys are the system's, never typed. */
 export function nextKey(prefix: string, taken: string[]): string {
@@ -134,6 +146,12 @@ export function describeChanges(current: FormDefinition, next: FormDefinitionInp
   const changes: string[] = [];
   if (current.title !== next.title) changes.push(`Название формы: «${next.title}»`);
   if ((current.instruction ?? '') !== (next.instruction ?? '')) changes.push('Инструкция изменена');
+  if (
+    (current.organizationKinds ?? []).join() !== (next.organizationKinds ?? []).join() ||
+    current.respondent !== next.respondent
+  ) {
+    changes.push('Изменено, кто заполняет форму');
+  }
   for (const sheet of next.sheets) {
     const was = current.sheets.find((candidate) => candidate.key === sheet.key);
     if (!was) {

@@ -166,6 +166,21 @@ describe('the observer on the phone', () => {
     const first = within(cards).getAllByRole('listitem')[0]!;
     expect(within(first).getByRole('button', { name: 'Я на месте' })).toBeEnabled();
   });
+
+  it('sees by when the act is due, in the point’s time, until it is filed', async () => {
+    // Seed 003 11.2–11.3; issue 19: the region's roadmap deadline that binds observers.
+    mockApi({
+      '/api/me': me({ login: 'obs-1', role: 'OBSERVER' }),
+      '/api/observer/assignments': json([
+        assignment({ actDeadline: '2026-04-25T14:00:00Z' }),
+        assignment({ id: 6, actDeadline: '2026-04-25T14:00:00Z', actSubmitted: true }),
+      ]),
+    });
+    renderApp('/observers');
+    const due = await screen.findAllByTestId('observer-act-deadline', {}, { timeout: 5000 });
+    expect(due).toHaveLength(1);
+    expect(due[0]).toHaveTextContent('Акт — до 25.04.2026, 18:00 (Саратов)');
+  });
 });
 
 const board = (present: number) => ({

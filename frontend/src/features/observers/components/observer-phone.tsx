@@ -77,6 +77,11 @@ function AssignmentCard({ assignment: a }: { assignment: ObserverAssignment }) {
       <p className="table__muted">
         {a.address || a.point.login} · {a.campaignTitle} · {kindLabel(a.observerKind)} наблюдатель
       </p>
+      {!a.actSubmitted && a.actDeadline && (
+        <p className="field__hint" data-testid="observer-act-deadline">
+          Акт — до {deadlineTime(a.actDeadline, a.timeZone)}
+        </p>
+      )}
       {a.presentAt ? (
         <p className="observer-card__present" role="status">
           На месте с {localTime(a.presentAt, a.timeZone)}

@@ -2,7 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import type { Campaign, Me, RegionalRoadmap, RoadmapItemInput, StageCode } from '@/types/api';
+import type {
+  Campaign,
+  Me,
+  RegionalRoadmap,
+  RoadmapAudience,
+  RoadmapItemInput,
+  StageCode,
+} from '@/types/api';
 import { formatZonedDateTimeNamed, timeZoneName } from '@/utils/format';
 import { stageLabel } from '@/utils/labels';
 import { instantToZonedLocal, zonedLocalToInstant } from '@/utils/zoned-time';
@@ -10,10 +17,33 @@ import { instantToZonedLocal, zonedLocalToInstant } from '@/utils/zoned-time';
 import { useRoadmap } from '../api/get-roadmap';
 import { useReplaceRoadmap } from '../api/replace-roadmap';
 
+/** Whom a deadline binds, in the dative: «для муниципальных координаторов». */
+const audienceLabels = {
+  MUNICIPAL: 'муниципальных координаторов',
+  RESPONSIBLE: 'ответственных координаторов',
+  ORGANIZATION: 'образовательных организаций',
+  SCANNER: 'центра сканирования',
+  EXPERT: 'экспертов',
+  OBSERVER: 'общественных наблюдателей',
+} as const satisfies Record<RoadmapAudience, string>;
+
+const audiences = Object.keys(audienceLabels) as RoadmapAudience[];
+
+/** «для всех в регионе» or «для муниципальных координаторов, экспертов». */
+function bindsLabel(binds: RoadmapAudience[] | undefined): string {
+  if (!binds || binds.length === 0) return 'для всех в регионе';
+  return `для ${binds.map((who) => audienceLabels[who]).join(', ')}`;
+}
+
+/** Whether a deadline names the viewer's kind among those it binds. */
+const namesViewer = (binds: RoadmapAudience[] | undefined, role: Me['role']) =>
+  (binds ?? []).some((who) => who === role);
+
 /**
  * «Сроки региона»: the deadlines the regional ministry's roadmap sets for the municipal and
  * responsible coordinators (seed 003 11–12), each inside a federal stage, in the region's local
- * time with its city named. The regional coordinator edits them; the others read them.
+ * time with its city named, each saying whom it binds (issue 19); the deadlines that bind the viewer
+ * are marked. The regional coordinator edits them; the others read them.
  */
 export function RegionalRoadmapPanel({ campaign, account }: { campaign: Campaign; account: Me }) {
   const roadmap = useRoadmap({ campaignId: campaign.id });
@@ -39,7 +69,13 @@ export function RegionalRoadmapPanel({ campaign, account }: { campaign: Campaign
           {data.items.map((item, index) => (
             <li key={index} data-testid="roadmap-item">
               <strong>{formatZonedDateTimeNamed(item.dueAt, data.timeZone)}</strong> — {item.title}{' '}
-              <span className="table__muted">(этап «{item.stageName}»)</span>
+              <span className="table__muted">
+                (этап «{item.stageName}»;{' '}
+                <span data-testid="roadmap-binds">{bindsLabel(item.binds)}</span>)
+              </span>{' '}
+              {!region && namesViewer(item.binds, account.role) && (
+                <span className="chip chip--open">касается вас</span>
+              )}
             </li>
           ))}
         </ul>
@@ -60,7 +96,7 @@ export function RegionalRoadmapPanel({ campaign, account }: { campaign: Campaign
   );
 }
 
-type Row = { stage: StageCode | ''; title: string; due: string };
+type Row = { stage: StageCode | ''; title: string; due: string; binds: RoadmapAudience[] };
 
 function RoadmapEditor({
   campaign,
@@ -77,6 +113,7 @@ function RoadmapEditor({
       stage: item.stage,
       title: item.title,
       due: instantToZonedLocal(item.dueAt, zone),
+      binds: item.binds ?? [],
     })),
   );
   const replace = useReplaceRoadmap();
@@ -89,7 +126,9 @@ function RoadmapEditor({
     event.preventDefault();
     const items: RoadmapItemInput[] = rows.flatMap((row) => {
       const dueAt = zonedLocalToInstant(row.due, zone);
-      return row.stage !== '' && dueAt ? [{ stage: row.stage, title: row.title, dueAt }] : [];
+      return row.stage !== '' && dueAt
+        ? [{ stage: row.stage, title: row.title, dueAt, binds: row.binds }]
+        : [];
     });
     replace.mutate({ campaignId: campaign.id, items }, { onSuccess: onDone });
   };
@@ -133,6 +172,26 @@ function RoadmapEditor({
             value={row.due}
             onChange={(event) => update(index, { due: event.target.value })}
           />
+          <fieldset className="roadmap__binds" data-testid="roadmap-binds-choice">
+            <legend>Для кого срок (ничего не отмечено — для всех в регионе)</legend>
+            {audiences.map((who) => (
+              <label key={who} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={row.binds.includes(who)}
+                  onChange={(event) =>
+                    update(index, {
+                      binds: audiences.filter((candidate) =>
+                        candidate === who ? event.target.checked : row.binds.includes(candidate),
+                      ),
+                    })
+                  }
+                  data-testid={`roadmap-binds-${who}`}
+                />{' '}
+                {audienceLabels[who]}
+              </label>
+            ))}
+          </fieldset>
           <button
             type="button"
             className="button button--secondary button--small"
@@ -146,7 +205,9 @@ function RoadmapEditor({
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => setRows((current) => [...current, { stage: '', title: '', due: '' }])}
+          onClick={() =>
+            setRows((current) => [...current, { stage: '', title: '', due: '', binds: [] }])
+          }
         >
           Добавить срок
         </button>

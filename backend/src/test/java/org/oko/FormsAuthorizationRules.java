@@ -58,6 +58,12 @@ class FormsAuthorizationRules implements FeatureRules {
     long toUpdate = forms.form(c, FormsFixture.RESULTS, "to-update").getId();
     long toUpload = forms.form(c, FormsFixture.RESULTS, "to-upload").getId();
     long foreignForm = forms.form(other.getId(), FormsFixture.RESULTS, "results").getId();
+    // Region 64's own forms (issue 19, seed 003 11.4/12): its objectivity analysis, and a form of
+    // its organizations with pre-filled rows.
+    long regional =
+        FormsFixture.formBy(fixture.as(REGIONAL), c, FormsFixture.OBJECTIVITY, "analiz-64").getId();
+    long regionalKits =
+        FormsFixture.formBy(fixture.as(REGIONAL), c, FormsFixture.PROTOCOL2, "kits-64").getId();
     byte[] template =
         fixture
             .as(SCHOOL)
@@ -89,8 +95,13 @@ class FormsAuthorizationRules implements FeatureRules {
         "createForm",
         List.of(
             Case.post(FEDERAL, list, created, 201),
-            Case.post(REGIONAL, list, created, 403),
+            // a region's own form; codes are unique per owner, so the same code is free to each
+            Case.post(REGIONAL, list, created, 201),
+            Case.post("region02", list, created, 201),
+            Case.post(REGIONAL, list, created, 409),
+            Case.post(REGIONAL, "/api/campaigns/999999/forms", created, 404),
             Case.post(MUNICIPAL, list, created, 403),
+            Case.post(RESPONSIBLE, list, created, 403),
             Case.post(SCHOOL, list, created, 403)));
     // The designer's sample template before publishing: the federal organizer's, like createForm.
     String preview = list + "/template-preview";
@@ -99,7 +110,7 @@ class FormsAuthorizationRules implements FeatureRules {
         List.of(
             Case.post(FEDERAL, preview, created, 200),
             Case.post(FEDERAL, "/api/campaigns/999999/forms/template-preview", created, 404),
-            Case.post(REGIONAL, preview, created, 403),
+            Case.post(REGIONAL, preview, created, 200),
             Case.post(MUNICIPAL, preview, created, 403),
             Case.post(SCHOOL, preview, created, 403)));
     rules.put(
@@ -111,7 +122,20 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(RESPONSIBLE, "/api/forms/" + results, 200),
             Case.get(SCHOOL, "/api/forms/" + results, 200),
             Case.get(SCHOOL, "/api/forms/" + municipal, 404),
-            Case.get(SCHOOL, "/api/forms/" + foreignForm, 404)));
+            Case.get(SCHOOL, "/api/forms/" + foreignForm, 404),
+            // a region's own form: its region's part of the hierarchy and the federal organizer
+            Case.get(REGIONAL, "/api/forms/" + regional, 200),
+            Case.get(MUNICIPAL, "/api/forms/" + regional, 200),
+            Case.get(RESPONSIBLE, "/api/forms/" + regional, 200),
+            Case.get(FEDERAL, "/api/forms/" + regional, 200),
+            Case.get("region02", "/api/forms/" + regional, 404),
+            Case.get(SCHOOL, "/api/forms/" + regionalKits, 200),
+            Case.get("region02", "/api/forms/" + regionalKits, 404)));
+    String regionalUpdate =
+        FormsFixture.OBJECTIVITY
+            .formatted("analiz-64")
+            .replaceFirst("\\{", "{\"version\":1,")
+            .replace("Анализ объективности", "Анализ объективности (приказ министерства)");
     String update =
         FormsFixture.RESULTS.formatted("to-update").replaceFirst("\\{", "{\"version\":1,");
     rules.put(
@@ -119,15 +143,45 @@ class FormsAuthorizationRules implements FeatureRules {
         List.of(
             Case.put(FEDERAL, "/api/forms/" + toUpdate, update, 200),
             Case.put(REGIONAL, "/api/forms/" + toUpdate, update, 403),
-            Case.put(SCHOOL, "/api/forms/" + toUpdate, update, 403)));
+            Case.put(SCHOOL, "/api/forms/" + toUpdate, update, 403),
+            // only the owner changes a region's own form
+            Case.put("region02", "/api/forms/" + regional, regionalUpdate, 404),
+            Case.put(FEDERAL, "/api/forms/" + regional, regionalUpdate, 403),
+            Case.put(MUNICIPAL, "/api/forms/" + regional, regionalUpdate, 403),
+            Case.put(REGIONAL, "/api/forms/" + regional, regionalUpdate, 200)));
+    // A form's published versions (issue 19): whoever sees the form.
+    rules.put(
+        "listFormDefinitionVersions",
+        List.of(
+            Case.get(FEDERAL, "/api/forms/" + results + "/versions", 200),
+            Case.get(REGIONAL, "/api/forms/" + results + "/versions", 200),
+            Case.get(SCHOOL, "/api/forms/" + results + "/versions", 200),
+            Case.get(SCHOOL, "/api/forms/" + municipal + "/versions", 404),
+            Case.get(REGIONAL, "/api/forms/" + regional + "/versions", 200),
+            Case.get("region02", "/api/forms/" + regional + "/versions", 404)));
+    rules.put(
+        "getFormDefinitionVersion",
+        List.of(
+            Case.get(FEDERAL, "/api/forms/" + results + "/versions/1", 200),
+            Case.get(FEDERAL, "/api/forms/" + results + "/versions/99", 404),
+            Case.get(SCHOOL, "/api/forms/" + results + "/versions/1", 200),
+            Case.get(SCHOOL, "/api/forms/" + municipal + "/versions/1", 404),
+            Case.get(REGIONAL, "/api/forms/" + regional + "/versions/1", 200),
+            Case.get("region02", "/api/forms/" + regional + "/versions/1", 404)));
     String prefill = "/api/forms/" + protocol2 + "/prefill";
+    String regionalPrefill = "/api/forms/" + regionalKits + "/prefill";
     rules.put(
         "setFormPrefill",
         List.of(
             Case.put(FEDERAL, prefill, kits("edu640001"), 200),
             Case.put(FEDERAL, prefill, kits("edu640003"), 422),
             Case.put(REGIONAL, prefill, kits("edu640001"), 403),
-            Case.put(SCHOOL, prefill, kits("edu640001"), 403)));
+            Case.put(SCHOOL, prefill, kits("edu640001"), 403),
+            Case.put(REGIONAL, regionalPrefill, kits("edu640001"), 200),
+            // region 02's school is in the sample but not addressed by region 64's form
+            Case.put(REGIONAL, regionalPrefill, kits("edu020001"), 422),
+            Case.put(FEDERAL, regionalPrefill, kits("edu640001"), 403),
+            Case.put("region02", regionalPrefill, kits("edu020001"), 404)));
 
     String r = "/api/forms/" + results + "/response";
     String m = "/api/forms/" + municipal + "/response";
@@ -166,7 +220,16 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, m + "?regionPart=64", 404),
             Case.get(SCHOOL, m + "?regionPart=64", 404),
             Case.get(REGIONAL, m + "?regionPart=64&municipalityId=" + engels, 400),
-            Case.get(REGIONAL, r + "?regionPart=64", 400)));
+            Case.get(REGIONAL, r + "?regionPart=64", 400),
+            // region 64's own form: its municipalities and part only
+            Case.get(MUNICIPAL, "/api/forms/" + regional + "/response", 200),
+            Case.get(RESPONSIBLE, "/api/forms/" + regional + "/response", 200),
+            Case.get(
+                REGIONAL, "/api/forms/" + regional + "/response?municipalityId=" + engels, 200),
+            Case.get(FEDERAL, "/api/forms/" + regional + "/response?municipalityId=" + ufa, 404),
+            Case.get(FEDERAL, "/api/forms/" + regional + "/response?regionPart=02", 404),
+            Case.get(
+                "region02", "/api/forms/" + regional + "/response?municipalityId=" + ufa, 404)));
     // issue 24: a response's rows a page at a time, to whoever may read the response
     String rows = "/rows?sheet=results&limit=10";
     String partRows = "/rows?sheet=schools&limit=10";
@@ -304,7 +367,12 @@ class FormsAuthorizationRules implements FeatureRules {
             Case.get(RESPONSIBLE, monitoring, 200),
             Case.get(RESPONSIBLE, monitoring + "?municipalityId=" + engels, 404),
             Case.get(SCHOOL, monitoring, 403),
-            Case.get(SYSTEM, monitoring, 403)));
+            Case.get(SYSTEM, monitoring, 403),
+            Case.get(REGIONAL, "/api/forms/" + regional + "/monitoring", 200),
+            Case.get(FEDERAL, "/api/forms/" + regional + "/monitoring", 200),
+            Case.get(FEDERAL, "/api/forms/" + regional + "/monitoring?regionCode=02", 404),
+            Case.get(MUNICIPAL, "/api/forms/" + regional + "/monitoring", 200),
+            Case.get("region02", "/api/forms/" + regional + "/monitoring", 404)));
     String export = monitoring + "/export";
     rules.put(
         "exportFormMonitoring",

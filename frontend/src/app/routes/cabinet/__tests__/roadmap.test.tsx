@@ -35,11 +35,31 @@ describe('the regional roadmap in the personal account', () => {
     renderApp('/');
     const item = await screen.findByTestId('roadmap-item', {}, { timeout: 5000 });
     expect(item).toHaveTextContent(
-      '22.04.2026 18:00 (Саратов) — Архив актов с нарушениями — в РЦОКО (этап «Получение материалов»)',
+      '22.04.2026 18:00 (Саратов) — Архив актов с нарушениями — в РЦОКО (этап «Получение материалов»; для всех в регионе)',
     );
     expect(
       screen.queryByRole('button', { name: 'Изменить сроки региона' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says whom a deadline binds and marks the ones that name the viewer (issue 19)', async () => {
+    mockApi({
+      '/api/me': me({ role: 'MUNICIPAL', regionCode: '64', municipalityId: 101 }),
+      '/api/campaigns': campaignPage([campaign()]),
+      '/api/publications': publicationPage([]),
+      '/api/campaigns/11/regional-roadmap': roadmap([
+        { ...archive, binds: ['MUNICIPAL', 'RESPONSIBLE'] },
+        { ...archive, title: 'Протоколы загружены', binds: ['ORGANIZATION'] },
+      ]),
+    });
+    renderApp('/');
+    await screen.findAllByTestId('roadmap-item', {}, { timeout: 5000 });
+    const [own, schools] = screen.getAllByTestId('roadmap-item');
+    expect(own).toHaveTextContent(
+      'для муниципальных координаторов, ответственных координаторов) касается вас',
+    );
+    expect(schools).toHaveTextContent('для образовательных организаций)');
+    expect(schools).not.toHaveTextContent('касается вас');
   });
 
   it('lets the region set a deadline, sent as the instant of its local time', async () => {
@@ -58,6 +78,7 @@ describe('the regional roadmap in the personal account', () => {
     await user.selectOptions(screen.getByLabelText('Этап'), 'MATERIALS');
     await user.type(screen.getByLabelText('Что сделать'), 'Архив актов с нарушениями — в РЦОКО');
     await user.type(screen.getByLabelText('Срок'), '2026-04-22T18:00');
+    await user.click(screen.getByLabelText('муниципальных координаторов'));
     await user.click(screen.getByRole('button', { name: 'Сохранить сроки' }));
 
     await waitFor(() => expect(screen.getByTestId('roadmap-item')).toBeInTheDocument());
@@ -70,10 +91,11 @@ describe('the regional roadmap in the personal account', () => {
           stage: 'MATERIALS',
           title: 'Архив актов с нарушениями — в РЦОКО',
           dueAt: '2026-04-22T14:00:00.000Z',
+          binds: ['MUNICIPAL'],
         },
       ],
     });
-  });
+  }, 15_000);
 
   it('shows the server’s reason when a deadline is outside the federal window', async () => {
     mockApi({

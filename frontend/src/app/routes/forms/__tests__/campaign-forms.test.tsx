@@ -104,4 +104,41 @@ describe('«Сбор данных»', () => {
     ]);
     expect(within(block).queryByRole('link', { name: 'Заполнить' })).not.toBeInTheDocument();
   });
+
+  it('lets a region design its own forms, not the federal organizer’s (issue 19)', async () => {
+    const regional = formSummary({
+      id: 34,
+      code: 'analiz',
+      title: 'Анализ объективности',
+      stage: 'RESULTS_PROTOCOL',
+      respondent: 'MUNICIPALITY',
+      region: '64',
+    });
+    mockApi({
+      '/api/me': me({ role: 'REGIONAL', regionCode: '64' }),
+      '/api/campaigns/7': campaign(),
+      '/api/campaigns/7/forms': json([
+        ...forms.map((form) => ({ ...form, myStatus: undefined })),
+        regional,
+      ]),
+      '/api/campaigns/7/stage-extensions': json([]),
+      '/api/campaigns/7/logistics/packets': {
+        items: [],
+        page: 0,
+        size: 20,
+        totalItems: 0,
+        totalPages: 0,
+      },
+    });
+    renderApp('/campaigns/7');
+
+    const block = await screen.findByTestId('campaign-forms');
+    expect(within(block).getByTestId('campaign-form-new')).toHaveAttribute(
+      'href',
+      '/campaigns/7/forms/new',
+    );
+    const design = within(block).getAllByTestId('campaign-form-design');
+    expect(design.map((link) => link.getAttribute('href'))).toEqual(['/forms/34/design']);
+    expect(within(block).getAllByTestId('campaign-form-regional')).toHaveLength(1);
+  });
 });

@@ -1,45 +1,81 @@
 import '../../forms.css';
 
 import { useId, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import type { FormDefinition, FormDefinitionInput, FormSheet } from '@/types/api';
+import type { Campaign, FormDefinition, FormDefinitionInput, FormSheet } from '@/types/api';
 import { saveBlob } from '@/utils/download';
-import { stageLabels } from '@/utils/labels';
 import { problemErrors } from '@/utils/problem';
 
 import { usePreviewFormTemplate, usePublishForm } from '../../api/design-form';
 import { blankSheet, cleanDraft, describeChanges, draftOf, blankForm } from '../../utils/designer';
 import { designerProblems } from '../../utils/designer-problems';
+import { DefinitionVersions } from './definition-versions';
+import { DesignerAbout } from './designer-about';
 import { FormPreview } from './form-preview';
+import { PrefillPanel } from './prefill-panel';
 import { SheetEditor } from './sheet-editor';
 
 type FormDesignerProps = {
   campaignId: number;
   campaignTitle: string;
+  /** The campaign's kind: which kinds of organization a form may be for. */
+  campaignKind: Campaign['kind'];
   subjects: { key: string; name: string }[];
   /** The published form whose next version is designed; none for a new form. */
   form?: FormDefinition;
+  /** A region designs its own form (seed 003 11.4/12): only its region fills it. */
+  regional?: boolean;
+  /** Whose local time the versions' times are shown in: the designer's region's. */
+  timeZone: string;
 };
 
 /**
- * «Конструктор формы» (issue 19): the federal organizer lays out a form's sheets, columns (type,
- * required, unique, range, pattern, options), row rules and pre-filling, tries the web form in the
- * respondents' own grid, downloads the Excel template it would get — all before publishing. A
- * published form gets a new version; before it goes out the page says what changes, and the
- * server refuses what responses already saved would not survive.
+ * The version just published, carried in the router's state to the form's own address: the
+ * designer is drawn anew there (and for each next version), and the author must still read that
+ * the version went out.
  */
-export function FormDesigner({ campaignId, campaignTitle, subjects, form }: FormDesignerProps) {
+type DesignerState = { published?: number } | null;
+
+const publishedIn = (state: unknown): number | undefined => {
+  const published = (state as DesignerState)?.published;
+  return typeof published === 'number' ? published : undefined;
+};
+
+/**
+ * «Конструктор формы» (issue 19): the federal organizer (or a region, its own form) lays out a
+ * form's sheets, columns (type, required, unique, range, pattern, options), row rules and
+ * pre-filling, tries the web form in the respondents' own grid, downloads the Excel template it
+ * would get — all before publishing. A published form gets a new version; before it goes out the
+ * page says what changes, and the server refuses what responses already saved would not survive.
+ * Below: the rows pre-filled per organization, and the versions published so far.
+ */
+export function FormDesigner({
+  campaignId,
+  campaignTitle,
+  campaignKind,
+  subjects,
+  form,
+  regional = false,
+  timeZone,
+}: FormDesignerProps) {
   const id = useId();
   const navigate = useNavigate();
+  const location = useLocation();
   const [draft, setDraft] = useState<FormDefinitionInput>(() =>
     form ? draftOf(form) : blankForm(),
   );
   const [sheetIndex, setSheetIndex] = useState(0);
-  const publish = usePublishForm();
+  const publish = usePublishForm(async (saved) => {
+    setDraft(draftOf(saved));
+    await navigate(paths.forms.design.getHref(saved.id), {
+      replace: true,
+      state: { published: saved.version } satisfies DesignerState,
+    });
+  });
   const template = usePreviewFormTemplate();
   const set = (patch: Partial<FormDefinitionInput>) => setDraft((d) => ({ ...d, ...patch }));
   const sheets = draft.sheets;
@@ -54,18 +90,11 @@ export function FormDesigner({ campaignId, campaignTitle, subjects, form }: Form
   );
   const changes = form ? describeChanges(form, cleanDraft(draft)) : [];
   const missingTitle = draft.title.trim() === '' || draft.code.trim() === '';
+  const published = publish.data?.version ?? publishedIn(location.state);
 
   const onPublish = () => {
     template.reset();
-    publish.mutate(
-      { campaignId, formId: form?.id, input: cleanDraft(draft) },
-      {
-        onSuccess: (saved) => {
-          setDraft(draftOf(saved));
-          void navigate(paths.forms.design.getHref(saved.id), { replace: true });
-        },
-      },
-    );
+    publish.mutate({ campaignId, formId: form?.id, input: cleanDraft(draft) });
   };
   const onTemplate = () => {
     publish.reset();
@@ -92,98 +121,18 @@ export function FormDesigner({ campaignId, campaignTitle, subjects, form }: Form
             : 'Конструктор формы сбора данных'
         }
       />
-      {publish.isSuccess && (
+      {published !== undefined && (
         <p className="alert alert--success" role="status" data-testid="designer-published">
-          Опубликована версия {publish.data.version}.
+          Опубликована версия {published}.
         </p>
       )}
-      <section className="panel designer-about" aria-labelledby={`${id}-about`}>
-        <h2 id={`${id}-about`}>О форме</h2>
-        <div className="designer-grid">
-          <div className="field">
-            <label htmlFor={`${id}-title`}>Название формы</label>
-            <input
-              id={`${id}-title`}
-              className="input"
-              value={draft.title}
-              maxLength={200}
-              onChange={(e) => set({ title: e.target.value })}
-              data-testid="designer-title"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-code`}>Код формы (латиницей, для имён файлов)</label>
-            <input
-              id={`${id}-code`}
-              className="input"
-              value={draft.code}
-              maxLength={41}
-              onChange={(e) => set({ code: e.target.value.toLowerCase() })}
-              data-testid="designer-code"
-            />
-            <p className="field__hint">
-              Строчные латинские буквы, цифры и дефис, например kontingent-2026.
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-stage`}>Этап, на котором форму заполняют</label>
-            <select
-              id={`${id}-stage`}
-              className="input"
-              value={draft.stage}
-              onChange={(e) => set({ stage: e.target.value as FormDefinitionInput['stage'] })}
-              data-testid="designer-stage"
-            >
-              {Object.entries(stageLabels).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-respondent`}>Кто заполняет</label>
-            <select
-              id={`${id}-respondent`}
-              className="input"
-              value={draft.respondent}
-              onChange={(e) =>
-                set({ respondent: e.target.value as FormDefinitionInput['respondent'] })
-              }
-            >
-              <option value="ORGANIZATION">Каждая организация из выборки</option>
-              <option value="MUNICIPALITY">Каждый муниципалитет (координатор)</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-subject`}>Предмет (для баллов по заданиям)</label>
-            <select
-              id={`${id}-subject`}
-              className="input"
-              value={draft.subjectKey ?? ''}
-              onChange={(e) => set({ subjectKey: e.target.value || undefined })}
-            >
-              <option value="">— без предмета —</option>
-              {subjects.map((subject) => (
-                <option key={subject.key} value={subject.key}>
-                  {subject.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-instruction`}>Как заполнять (первый лист шаблона)</label>
-          <textarea
-            id={`${id}-instruction`}
-            className="input"
-            rows={3}
-            maxLength={5000}
-            value={draft.instruction ?? ''}
-            onChange={(e) => set({ instruction: e.target.value })}
-          />
-        </div>
-      </section>
+      <DesignerAbout
+        draft={draft}
+        onChange={set}
+        subjects={subjects}
+        campaignKind={campaignKind}
+        regional={regional}
+      />
 
       <section className="panel" aria-labelledby={`${id}-sheets`}>
         <h2 id={`${id}-sheets`}>Листы и столбцы</h2>
@@ -304,6 +253,20 @@ export function FormDesigner({ campaignId, campaignTitle, subjects, form }: Form
           </button>
         </div>
       </section>
+
+      {form && form.sheets.some((candidate) => candidate.prefill === 'STORED') && (
+        <section className="panel" aria-labelledby={`${id}-prefill`}>
+          <h2 id={`${id}-prefill`}>Предзаполненные строки</h2>
+          <PrefillPanel form={form} />
+        </section>
+      )}
+
+      {form && (
+        <section className="panel" aria-labelledby={`${id}-versions`}>
+          <h2 id={`${id}-versions`}>Версии формы</h2>
+          <DefinitionVersions formId={form.id} timeZone={timeZone} />
+        </section>
+      )}
     </article>
   );
 }

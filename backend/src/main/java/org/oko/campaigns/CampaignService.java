@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
 import org.oko.platform.web.Paging;
@@ -66,18 +67,21 @@ class CampaignService {
                     store
                         .list(viewer, kind, paging)
                         .collectList()
-                        .flatMap(rows -> underRegion(rows, viewer.regionCode())),
+                        .flatMap(rows -> underRegion(rows, viewer.regionCode(), caller.role())),
                     (total, rows) -> new SeenPage(total, rows, viewer.zone())));
   }
 
-  /** The rows with their region's roadmap applied (issue 19): what the region's people see. */
-  private Mono<List<CampaignRow>> underRegion(List<CampaignRow> rows, String regionCode) {
+  /**
+   * The rows with their region's roadmap applied (issue 19): what the region's people see — the
+   * deadlines that bind everyone, or the viewer's kind ({@code who}).
+   */
+  private Mono<List<CampaignRow>> underRegion(List<CampaignRow> rows, String regionCode, Role who) {
     RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
     if (regional == null || regionCode == null || rows.isEmpty()) {
       return Mono.just(rows);
     }
     return regional
-        .closingIn(rows.stream().map(CampaignRow::id).toList(), regionCode)
+        .closingIn(rows.stream().map(CampaignRow::id).toList(), regionCode, who)
         .map(
             (Map<Long, List<RegionalDeadline>> byCampaign) ->
                 rows.stream().map(row -> row.underRegion(byCampaign.get(row.id()))).toList());
@@ -91,7 +95,7 @@ class CampaignService {
             viewer ->
                 store
                     .find(campaignId, viewer)
-                    .flatMap(row -> underRegion(List.of(row), viewer.regionCode()))
+                    .flatMap(row -> underRegion(List.of(row), viewer.regionCode(), caller.role()))
                     .map(rows -> new Seen(rows.get(0), viewer.zone())))
         .switchIfEmpty(Mono.error(() -> CampaignDirectory.notFound(campaignId)));
   }

@@ -2,6 +2,7 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -35,13 +36,31 @@ public class StageGate {
    */
   public Mono<StageWindow> window(
       long campaignId, Stage stage, String regionCode, Long organizationId) {
+    return window(
+        campaignId,
+        stage,
+        regionCode,
+        organizationId,
+        organizationId == null ? null : Role.ORGANIZATION);
+  }
+
+  /**
+   * The stage's window for {@code who} in a region (or one organization of it): the region's
+   * deadlines that bind everyone or {@code who}'s kind applied (issue 19; null: everyone's only).
+   */
+  public Mono<StageWindow> window(
+      long campaignId, Stage stage, String regionCode, Long organizationId, Role who) {
     RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
     Mono<StageWindow> federal = federalWindow(campaignId, stage, regionCode, organizationId);
     if (regional == null || regionCode == null) {
       return federal;
     }
     return federal.flatMap(
-        w -> regional.closing(campaignId, stage, regionCode).map(w::underRegion).defaultIfEmpty(w));
+        w ->
+            regional
+                .closing(campaignId, stage, regionCode, who)
+                .map(w::underRegion)
+                .defaultIfEmpty(w));
   }
 
   /**
@@ -56,7 +75,18 @@ public class StageGate {
   /** Completes if the stage is open for them now; otherwise a 409 saying when it was or will be. */
   public Mono<Void> requireOpen(
       long campaignId, Stage stage, String regionCode, Long organizationId) {
-    return window(campaignId, stage, regionCode, organizationId)
+    return requireOpen(
+        campaignId,
+        stage,
+        regionCode,
+        organizationId,
+        organizationId == null ? null : Role.ORGANIZATION);
+  }
+
+  /** {@link #requireOpen(long, Stage, String, Long)} for {@code who} (see {@link #window}). */
+  public Mono<Void> requireOpen(
+      long campaignId, Stage stage, String regionCode, Long organizationId, Role who) {
+    return window(campaignId, stage, regionCode, organizationId, who)
         .switchIfEmpty(
             Mono.error(
                 new ConflictException(

@@ -83,6 +83,100 @@ final class DefinitionChanges {
     }
   }
 
+  /**
+   * Every change from {@code was} to {@code now} in words, for the list of a form's versions («что
+   * изменилось»): sheets and columns added, removed or renamed, a column's type, obligation,
+   * uniqueness, range, pattern and options, and a sheet's row rules.
+   */
+  static List<String> described(FormSchema was, FormSchema now) {
+    List<String> changes = new ArrayList<>();
+    for (SheetSpec sheet : now.sheets()) {
+      SheetSpec before = was.sheet(sheet.key());
+      if (before == null) {
+        changes.add("Добавлен лист «" + sheet.title() + "»");
+        continue;
+      }
+      if (!before.title().equals(sheet.title())) {
+        changes.add("Лист «" + before.title() + "» назван «" + sheet.title() + "»");
+      }
+      sheetChanges(before, sheet, changes);
+    }
+    for (SheetSpec before : was.sheets()) {
+      if (now.sheet(before.key()) == null) {
+        changes.add("Удалён лист «" + before.title() + "»");
+      }
+    }
+    return changes;
+  }
+
+  private static void sheetChanges(SheetSpec before, SheetSpec sheet, List<String> changes) {
+    String on = "Лист «" + sheet.title() + "»";
+    for (ColumnSpec column : sheet.columns()) {
+      ColumnSpec old = column(before, column.key());
+      if (old == null) {
+        changes.add(on + ": добавлен столбец «" + column.title() + "»");
+      } else {
+        columnDescribed(on + ", столбец «" + column.title() + "»", old, column, changes);
+      }
+    }
+    for (ColumnSpec old : before.columns()) {
+      if (column(sheet, old.key()) == null) {
+        changes.add(on + ": удалён столбец «" + old.title() + "»");
+      }
+    }
+    if (!rulesOf(before).equals(rulesOf(sheet))) {
+      changes.add(on + ": правила строк изменены");
+    }
+    if (before.prefill() != sheet.prefill()) {
+      changes.add(on + ": изменено, откуда берутся предзаполненные строки");
+    }
+  }
+
+  private static void columnDescribed(
+      String where, ColumnSpec old, ColumnSpec now, List<String> changes) {
+    if (!old.title().equals(now.title())) {
+      changes.add(where + ": прежде «" + old.title() + "»");
+    }
+    if (old.type() != now.type()) {
+      changes.add(where + ": изменён тип значения");
+    }
+    if (old.required() != now.required()) {
+      changes.add(where + (now.required() ? ": стал обязательным" : ": больше не обязателен"));
+    }
+    if (old.unique() != now.unique()) {
+      changes.add(
+          where + (now.unique() ? ": значения не повторяются" : ": значения могут повторяться"));
+    }
+    if (!same(old.min(), now.min()) || !same(old.max(), now.max())) {
+      changes.add(where + ": диапазон изменён");
+    }
+    if (!Objects.equals(old.pattern(), now.pattern())) {
+      changes.add(where + ": образец изменён");
+    }
+    List<String> was = old.options() == null ? List.of() : old.options();
+    List<String> is = now.options() == null ? List.of() : now.options();
+    List<String> added = is.stream().filter(o -> !was.contains(o)).toList();
+    List<String> removed = was.stream().filter(o -> !is.contains(o)).toList();
+    if (!added.isEmpty()) {
+      changes.add(where + ": добавлены варианты «" + String.join("», «", added) + "»");
+    }
+    if (!removed.isEmpty()) {
+      changes.add(where + ": удалены варианты «" + String.join("», «", removed) + "»");
+    }
+  }
+
+  private static List<RowRuleSpec> rulesOf(SheetSpec sheet) {
+    return sheet.rules() == null ? List.of() : sheet.rules();
+  }
+
+  private static ColumnSpec column(SheetSpec sheet, String key) {
+    return sheet.columns().stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
+  }
+
+  private static boolean same(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
   /** Whether a bound now admits fewer values: a higher minimum, a lower maximum, a new bound. */
   private static boolean tighter(BigDecimal was, BigDecimal now, boolean minimum) {
     if (now == null) return false;

@@ -49,6 +49,44 @@ class FormAccess {
     this.signs = signs;
   }
 
+  /**
+   * The region whose own form the caller creates: a regional coordinator's (seed 003 11.4/12), or
+   * null for the federal organizer's forms.
+   */
+  static String ownerRegion(Caller caller) {
+    return caller.role() == Role.REGIONAL ? caller.regionCode() : null;
+  }
+
+  /**
+   * 403 unless the caller owns the form it sees: the federal organizer its forms, a regional
+   * coordinator its region's own. A region cannot change a federal form, nor the federal organizer
+   * a region's (another region's form is a 404 already, {@link #visible}).
+   */
+  static Mono<VisibleForm> requireOwner(Caller caller, VisibleForm vf) {
+    String region = vf.form().regionCode();
+    boolean owner =
+        region == null
+            ? caller.role() == Role.FEDERAL
+            : caller.role() == Role.REGIONAL && region.equals(caller.regionCode());
+    return owner ? Mono.just(vf) : Mono.error(new AccessDeniedException());
+  }
+
+  /**
+   * Whether the caller's part of the hierarchy reaches the form's: a federal form is every
+   * region's, a region's own form only the part inside that region sees (the one scope rule, {@link
+   * Visibility#seesRegion}).
+   */
+  static boolean reaches(Caller caller, FormDefinitionRow form) {
+    if (!form.regional()) {
+      return true;
+    }
+    return switch (caller.role()) {
+      case FEDERAL, REGIONAL, API_CLIENT, MUNICIPAL, RESPONSIBLE, ORGANIZATION ->
+          Visibility.of(caller).seesRegion(form.regionCode());
+      default -> false;
+    };
+  }
+
   /** The form and respondent a request is about, in the caller's scope (404 outside it). */
   Mono<ResponseTarget> target(
       Caller caller, long formId, String organization, Long municipalityId) {
@@ -66,6 +104,8 @@ class FormAccess {
             vf ->
                 respondentAccess
                     .respondent(caller, vf, organization, municipalityId, regionPart)
+                    .filter(r -> vf.form().addresses(r))
+                    .switchIfEmpty(Mono.error(() -> notFound(formId)))
                     .flatMap(r -> prefill(vf, r).map(p -> new ResponseTarget(vf, r, p))));
   }
 
@@ -149,6 +189,7 @@ class FormAccess {
   Mono<VisibleForm> visible(Caller caller, long formId) {
     return definitions
         .find(formId)
+        .filter(form -> reaches(caller, form))
         .switchIfEmpty(Mono.error(() -> notFound(formId)))
         .flatMap(
             form ->

@@ -3,11 +3,8 @@ package org.oko.forms;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.campaigns.Stage;
-import org.oko.forms.DefinitionRules.PrefillRows;
 import org.oko.platform.security.Caller;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.FieldProblem;
@@ -15,24 +12,20 @@ import org.oko.platform.web.UnprocessableException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Form definitions: the federal organizer defines forms per campaign, publishes new versions and
- * sets the rows pre-filled per organization (the list of forms is {@link FormListService}'s).
+ * Form definitions: the federal organizer — or a region, its own forms (seed 003 11.4/12) — defines
+ * forms per campaign and publishes new versions (the list of forms is {@link FormListService}'s,
+ * the pre-filled rows {@link FormPrefillService}'s, earlier versions {@link FormVersionService}'s).
  * {@link #define} and {@link #prefill} do the same without a request (demo data, administration),
  * on behalf of the federal organizer.
  */
 @Service
 public class FormDefinitionService {
 
-  /** How many organizations and rows a prefill stored. */
-  record Prefilled(int organizations, int rows) {}
-
   private final FormDefinitionStore definitions;
   private final FormAccess access;
-  private final RespondentStore respondents;
   private final CampaignDirectory campaigns;
   private final TransactionalOperator tx;
   private final Clock clock;
@@ -40,13 +33,11 @@ public class FormDefinitionService {
   FormDefinitionService(
       FormDefinitionStore definitions,
       FormAccess access,
-      RespondentStore respondents,
       CampaignDirectory campaigns,
       TransactionalOperator tx,
       Clock clock) {
     this.definitions = definitions;
     this.access = access;
-    this.respondents = respondents;
     this.campaigns = campaigns;
     this.tx = tx;
     this.clock = clock;
@@ -58,12 +49,16 @@ public class FormDefinitionService {
 
   // --- defining
 
-  /** A new form, version 1 (the caller is the federal organizer). */
+  /**
+   * A new form, version 1: the federal organizer's, or a regional coordinator's own form for its
+   * region (seed 003 11.4/12), in a campaign its region takes part in (404 otherwise).
+   */
   Mono<FormDefinitionRow> create(Caller caller, long campaignId, DefinitionRules.Input in) {
+    String owner = FormAccess.ownerRegion(caller);
     return campaigns
         .visibleTo(caller, campaignId)
         .map(campaign -> DefinitionRules.checked(in, campaign))
-        .flatMap(d -> insertUnlessTaken(campaignId, d, caller.login()))
+        .flatMap(d -> insertUnlessTaken(campaignId, owner, d, publisher(caller)))
         .onErrorMap(DataIntegrityViolationException.class, e -> codeTaken(in.code()))
         .flatMap(definitions::find);
   }
@@ -94,17 +89,24 @@ public class FormDefinitionService {
   }
 
   private Mono<Long> insertUnlessTaken(
-      long campaignId, FormDefinitionStore.Definition d, String by) {
+      long campaignId,
+      String owner,
+      FormDefinitionStore.Definition d,
+      FormDefinitionStore.Publisher by) {
     return definitions
-        .codeTaken(campaignId, d.code(), null)
+        .codeTaken(campaignId, owner, d.code(), null)
         .flatMap(
             taken ->
                 taken
                     ? Mono.error(codeTaken(d.code()))
-                    : tx.transactional(definitions.insert(campaignId, d, by, clock.instant())));
+                    : tx.transactional(
+                        definitions.insert(campaignId, owner, d, by, clock.instant())));
   }
 
-  /** The next version of a form, if {@code in.version()} is still the current one. */
+  /**
+   * The next version of a form, if {@code in.version()} is still the current one; only its owner
+   * changes it ({@link FormAccess#requireOwner}).
+   */
   Mono<FormDefinitionRow> update(Caller caller, long formId, DefinitionRules.Input in) {
     if (in.version() == null) {
       return Mono.error(
@@ -113,6 +115,7 @@ public class FormDefinitionService {
     }
     return access
         .visible(caller, formId)
+        .flatMap(vf -> FormAccess.requireOwner(caller, vf))
         .flatMap(
             vf -> {
               FormDefinitionRow form = vf.form();
@@ -123,7 +126,7 @@ public class FormDefinitionService {
               return requireChangeable(form, d)
                   .then(
                       definitions
-                          .update(form.id(), in.version(), d, caller.login(), clock.instant())
+                          .update(form.id(), in.version(), d, publisher(caller), clock.instant())
                           .as(tx::transactional))
                   .flatMap(
                       updated ->
@@ -136,7 +139,7 @@ public class FormDefinitionService {
   /** The code is not another form's; who fills it does not change once someone has started. */
   private Mono<Void> requireChangeable(FormDefinitionRow form, FormDefinitionStore.Definition d) {
     return definitions
-        .codeTaken(form.campaignId(), d.code(), form.id())
+        .codeTaken(form.campaignId(), form.regionCode(), d.code(), form.id())
         .flatMap(
             taken -> taken ? Mono.error(codeTaken(d.code())) : definitions.hasResponses(form.id()))
         .flatMap(started -> started ? requireCompatible(form, d) : Mono.empty());
@@ -163,76 +166,6 @@ public class FormDefinitionService {
                 problems));
   }
 
-  // --- pre-filled rows
-
-  /** Replaces the rows pre-filled for these organizations on a STORED sheet; all or none. */
-  Mono<Prefilled> setPrefill(
-      Caller caller, long formId, String sheetKey, List<PrefillRows> organizations) {
-    return access.visible(caller, formId).flatMap(vf -> setPrefill(vf, sheetKey, organizations));
-  }
-
-  private Mono<Prefilled> setPrefill(
-      FormAccess.VisibleForm vf, String sheetKey, List<PrefillRows> organizations) {
-    SheetSpec sheet = vf.form().schema().sheet(sheetKey);
-    if (sheet == null || sheet.prefill() != SheetSpec.Prefill.STORED) {
-      return Mono.error(
-          new UnprocessableException(
-              "sheet",
-              "В форме нет листа «" + sheetKey + "» с предзаполненными строками (STORED)"));
-    }
-    List<FieldProblem> problems = DefinitionRules.prefillProblems(sheet, organizations);
-    Set<String> logins =
-        organizations.stream().map(PrefillRows::organization).collect(Collectors.toSet());
-    return respondents
-        .organizations(vf.campaign().id(), vf.form().kindsIn(vf.campaign()), logins)
-        .flatMap(
-            addressed -> {
-              problems.addAll(notAddressed(organizations, addressed));
-              if (!problems.isEmpty()) {
-                return Mono.error(
-                    new UnprocessableException("Строки не сохранены: есть ошибки", problems));
-              }
-              return storePrefill(vf.form().id(), sheet.key(), organizations, addressed);
-            });
-  }
-
-  private static List<FieldProblem> notAddressed(
-      List<PrefillRows> organizations, Map<String, Respondent> addressed) {
-    List<FieldProblem> problems = new java.util.ArrayList<>();
-    for (int i = 0; i < organizations.size(); i++) {
-      String login = organizations.get(i).organization();
-      if (!addressed.containsKey(login)) {
-        problems.add(
-            FieldProblem.of(
-                "organizations[" + i + "].organization",
-                "Организация «"
-                    + login
-                    + "» не заполняет эту форму: её нет в опубликованной выборке кампании"));
-      }
-    }
-    return problems;
-  }
-
-  private Mono<Prefilled> storePrefill(
-      long formId,
-      String sheetKey,
-      List<PrefillRows> organizations,
-      Map<String, Respondent> addressed) {
-    return Flux.fromIterable(organizations)
-        .concatMap(
-            org ->
-                definitions.setPrefill(
-                    formId,
-                    sheetKey,
-                    addressed.get(org.organization()).organizationId(),
-                    DefinitionRules.cleaned(org.rows())))
-        .then()
-        .as(tx::transactional)
-        .thenReturn(
-            new Prefilled(
-                organizations.size(), organizations.stream().mapToInt(o -> o.rows().size()).sum()));
-  }
-
   // --- without a request
 
   /**
@@ -255,16 +188,21 @@ public class FormDefinitionService {
     FormSchema prepared = FormSchemas.prepare(schema, tasks);
     return definitions.insert(
         campaignId,
+        null,
         new FormDefinitionStore.Definition(
             code, title, instruction, stage, respondent, organizationKinds, subjectKey, prepared),
-        "federal",
+        new FormDefinitionStore.Publisher("federal", null),
         clock.instant());
   }
 
-  /** Sets the rows pre-filled for one organization on a {@code STORED} sheet. */
+  /** Sets the rows pre-filled for one organization on a {@code STORED} sheet (demo data). */
   public Mono<Void> prefill(
       long formId, String sheetKey, long organizationId, List<Map<String, String>> rows) {
     return definitions.setPrefill(formId, sheetKey, organizationId, rows);
+  }
+
+  private static FormDefinitionStore.Publisher publisher(Caller caller) {
+    return new FormDefinitionStore.Publisher(caller.login(), caller.displayName());
   }
 
   private static ConflictException codeTaken(String code) {

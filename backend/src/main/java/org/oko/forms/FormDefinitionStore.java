@@ -24,7 +24,8 @@ class FormDefinitionStore {
   private static final String SELECT =
       """
       select f.id, f.campaign_id, f.code, f.title, f.instruction, f.stage_code, f.respondent,
-             f.organization_kinds, f.subject_key, f.schema::text as schema, f.version, f.updated_at
+             f.organization_kinds, f.subject_key, f.schema::text as schema, f.version, f.updated_at,
+             f.region_code
       from form_definition f
       """;
 
@@ -38,6 +39,9 @@ class FormDefinitionStore {
       List<String> organizationKinds,
       String subjectKey,
       FormSchema schema) {}
+
+  /** Who publishes a version: the account's login and its name at the time (null if unknown). */
+  record Publisher(String login, String name) {}
 
   private final DatabaseClient db;
   private final FormModels models;
@@ -65,11 +69,14 @@ class FormDefinitionStore {
         .all();
   }
 
-  Mono<Boolean> codeTaken(long campaignId, String code, Long except) {
+  /** Whether another form of the same owner (the federal organizer, or the region) has the code. */
+  Mono<Boolean> codeTaken(long campaignId, String regionCode, String code, Long except) {
     return db.sql(
             "select exists (select 1 from form_definition where campaign_id = :c and code = :code"
+                + " and coalesce(region_code, '') = :owner"
                 + " and (cast(:except as bigint) is null or id <> :except)) as taken")
         .bind("c", campaignId)
+        .bind("owner", regionCode == null ? "" : regionCode)
         .bind("code", code)
         .bind("except", Parameter.fromOrEmpty(except, Long.class))
         .map(r -> r.get("taken", Boolean.class))
@@ -83,32 +90,38 @@ class FormDefinitionStore {
         .one();
   }
 
-  /** Inserts version 1; run in a transaction. */
-  Mono<Long> insert(long campaignId, Definition d, String by, Instant now) {
+  /**
+   * Inserts version 1; run in a transaction.
+   *
+   * @param regionCode the region that owns the form, or null for the federal organizer's
+   */
+  Mono<Long> insert(long campaignId, String regionCode, Definition d, Publisher by, Instant now) {
     String schema = models.write(d.schema());
     return bindDefinition(
             db.sql(
                 """
                 insert into form_definition (campaign_id, code, title, instruction, stage_code,
-                    respondent, organization_kinds, subject_key, schema, updated_at, updated_by)
+                    respondent, organization_kinds, subject_key, schema, updated_at, updated_by,
+                    region_code)
                 values (:campaign, :code, :title, :instruction, :stage, :respondent, :kinds,
-                    :subject, :schema, :now, :by)
+                    :subject, :schema, :now, :by, :region)
                 returning id
                 """),
             d,
             schema)
         .bind("campaign", campaignId)
+        .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
         .bind("now", now)
-        .bind("by", by)
+        .bind("by", by.login())
         .map(r -> r.get("id", Long.class))
         .one()
-        .flatMap(id -> keepVersion(id, 1, schema, by, now).thenReturn(id));
+        .flatMap(id -> keepVersion(id, 1, d, schema, by, now).thenReturn(id));
   }
 
   /**
    * Publishes the next version if {@code version} is still the current one; run in a transaction.
    */
-  Mono<Boolean> update(long id, long version, Definition d, String by, Instant now) {
+  Mono<Boolean> update(long id, long version, Definition d, Publisher by, Instant now) {
     String schema = models.write(d.schema());
     return bindDefinition(
             db.sql(
@@ -124,14 +137,14 @@ class FormDefinitionStore {
         .bind("id", id)
         .bind("version", version)
         .bind("now", now)
-        .bind("by", by)
+        .bind("by", by.login())
         .fetch()
         .rowsUpdated()
         .flatMap(
             n ->
                 n == 0
                     ? Mono.just(false)
-                    : keepVersion(id, version + 1, schema, by, now).thenReturn(true));
+                    : keepVersion(id, version + 1, d, schema, by, now).thenReturn(true));
   }
 
   private DatabaseClient.GenericExecuteSpec bindDefinition(
@@ -146,15 +159,22 @@ class FormDefinitionStore {
         .bind("schema", Json.of(schema));
   }
 
-  private Mono<Void> keepVersion(long id, long version, String schema, String by, Instant now) {
+  private Mono<Void> keepVersion(
+      long id, long version, Definition d, String schema, Publisher by, Instant now) {
     return db.sql(
-            "insert into form_definition_version (form_id, version, schema, created_at,"
-                + " created_by) values (:id, :version, :schema, :now, :by)")
+            """
+            insert into form_definition_version (form_id, version, schema, created_at,
+                created_by, created_by_name, title, instruction)
+            values (:id, :version, :schema, :now, :by, :name, :title, :instruction)
+            """)
         .bind("id", id)
         .bind("version", version)
         .bind("schema", Json.of(schema))
         .bind("now", now)
-        .bind("by", by)
+        .bind("by", by.login())
+        .bind("name", Parameter.fromOrEmpty(by.name(), String.class))
+        .bind("title", d.title())
+        .bind("instruction", d.instruction() == null ? "" : d.instruction())
         .then();
   }
 
@@ -208,6 +228,7 @@ class FormDefinitionStore {
         r.get("subject_key", String.class),
         models.readSchema(r.get("schema", String.class)),
         r.get("version", Long.class),
-        r.get("updated_at", Instant.class));
+        r.get("updated_at", Instant.class),
+        r.get("region_code", String.class));
   }
 }

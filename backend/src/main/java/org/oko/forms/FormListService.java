@@ -80,8 +80,9 @@ class FormListService {
 
   private static boolean listed(
       Caller caller, String kind, FormDefinitionRow form, CampaignInfo campaign) {
-    return caller.role() != Role.ORGANIZATION
-        || (form.byOrganizations() && form.kindsIn(campaign).contains(kind));
+    return FormAccess.reaches(caller, form)
+        && (caller.role() != Role.ORGANIZATION
+            || (form.byOrganizations() && form.kindsIn(campaign).contains(kind)));
   }
 
   private Mono<Listed> listed(Caller caller, FormDefinitionRow form) {
@@ -104,7 +105,11 @@ class FormListService {
     return withStatus.flatMap(
         listed ->
             gate.window(
-                    form.campaignId(), form.stage(), caller.regionCode(), caller.organizationId())
+                    form.campaignId(),
+                    form.stage(),
+                    caller.regionCode(),
+                    caller.organizationId(),
+                    own == null ? null : own.role())
                 .map(w -> new Listed(form, listed.mine(), listed.mySubmittedAt(), w, listed.now()))
                 .defaultIfEmpty(listed));
   }

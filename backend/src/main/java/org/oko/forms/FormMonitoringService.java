@@ -6,6 +6,7 @@ import org.oko.platform.excel.ExportFormat;
 import org.oko.platform.excel.KeysetRows;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -68,7 +69,8 @@ class FormMonitoringService {
         .flatMap(
             vf ->
                 organizations
-                    .narrowed(Visibility.of(caller), filter.regionCode(), filter.municipalityId())
+                    .narrowed(
+                        Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
                     .map(part -> lines(vf, part, filter.status(), after))
                     .map(
                         lines ->
@@ -104,8 +106,22 @@ class FormMonitoringService {
         .flatMap(
             vf ->
                 organizations
-                    .narrowed(Visibility.of(caller), filter.regionCode(), filter.municipalityId())
+                    .narrowed(
+                        Visibility.of(caller), region(vf.form(), filter), filter.municipalityId())
                     .flatMap(part -> store.query(vf, part, filter.status(), limit, offset, afterId))
                     .map(result -> new Export(vf.form(), result)));
+  }
+
+  /**
+   * The region the lines are narrowed to: the one asked for, or a region's own form's — whose
+   * respondents are that region's only (another region asked for is a 404).
+   */
+  private static String region(FormDefinitionRow form, Filter filter) {
+    if (form.regional()
+        && filter.regionCode() != null
+        && !filter.regionCode().equals(form.regionCode())) {
+      throw new NotFoundException("Регион «" + filter.regionCode() + "» не найден");
+    }
+    return form.regional() ? form.regionCode() : filter.regionCode();
   }
 }

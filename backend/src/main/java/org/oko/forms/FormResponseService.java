@@ -245,7 +245,8 @@ class FormResponseService {
             t.form().campaignId(),
             t.form().stage(),
             t.respondent().regionCode(),
-            t.respondent().organizationId())
+            t.respondent().organizationId(),
+            t.respondent().role())
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty());
   }

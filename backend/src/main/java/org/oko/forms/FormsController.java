@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import org.oko.api.FormsApi;
 import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormDefinitionInput;
+import org.oko.api.model.FormDefinitionVersion;
 import org.oko.api.model.FormPrefillInput;
 import org.oko.api.model.FormPrefillResult;
 import org.oko.api.model.FormSummary;
@@ -19,21 +20,30 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Data collection («Сбор данных»), the contract's {@code forms} tag: the federal organizer defines
- * forms per campaign ({@link FormDefinitionService}), everyone lists them ({@link
- * FormListService}). Responses are {@link FormResponsesController}'s, monitoring {@link
- * FormMonitoringController}'s.
+ * Data collection («Сбор данных»), the contract's {@code forms} tag: the federal organizer (and a
+ * region, its own forms) defines forms per campaign ({@link FormDefinitionService}), everyone lists
+ * them ({@link FormListService}). Responses are {@link FormResponsesController}'s, monitoring
+ * {@link FormMonitoringController}'s.
  */
 @RestController
 class FormsController implements FormsApi {
 
   private final FormListService forms;
   private final FormDefinitionService definitions;
+  private final FormPrefillService prefill;
+  private final FormVersionService versions;
   private final FormsMapper mapper;
 
-  FormsController(FormListService forms, FormDefinitionService definitions, FormsMapper mapper) {
+  FormsController(
+      FormListService forms,
+      FormDefinitionService definitions,
+      FormPrefillService prefill,
+      FormVersionService versions,
+      FormsMapper mapper) {
     this.forms = forms;
     this.definitions = definitions;
+    this.prefill = prefill;
+    this.versions = versions;
     this.mapper = mapper;
   }
 
@@ -48,7 +58,7 @@ class FormsController implements FormsApi {
   @Override
   public Mono<ResponseEntity<FormDefinition>> createForm(
       Long campaignId, Mono<FormDefinitionInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(Role.FEDERAL)
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .flatMap(
             caller -> body.flatMap(in -> definitions.create(caller, campaignId, mapper.input(in))))
         .map(form -> ResponseEntity.status(HttpStatus.CREATED).body(mapper.definition(form)));
@@ -57,7 +67,7 @@ class FormsController implements FormsApi {
   @Override
   public Mono<ResponseEntity<Resource>> previewFormTemplate(
       Long campaignId, Mono<FormDefinitionInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(Role.FEDERAL)
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .flatMap(
             caller ->
                 body.flatMap(
@@ -76,7 +86,7 @@ class FormsController implements FormsApi {
   @Override
   public Mono<ResponseEntity<FormDefinition>> updateForm(
       Long formId, Mono<FormDefinitionInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(Role.FEDERAL)
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .flatMap(caller -> body.flatMap(in -> definitions.update(caller, formId, mapper.input(in))))
         .map(form -> ResponseEntity.ok(mapper.definition(form)));
   }
@@ -89,14 +99,30 @@ class FormsController implements FormsApi {
   }
 
   @Override
+  public Mono<ResponseEntity<Flux<FormDefinitionVersion>>> listFormDefinitionVersions(
+      Long formId, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> versions.list(caller, formId))
+        .map(list -> ResponseEntity.ok(Flux.fromIterable(list).map(FormVersionsMapper::version)));
+  }
+
+  @Override
+  public Mono<ResponseEntity<FormDefinition>> getFormDefinitionVersion(
+      Long formId, Long version, ServerWebExchange exchange) {
+    return CurrentCaller.get()
+        .flatMap(caller -> versions.get(caller, formId, version))
+        .map(form -> ResponseEntity.ok(mapper.definition(form)));
+  }
+
+  @Override
   public Mono<ResponseEntity<FormPrefillResult>> setFormPrefill(
       Long formId, Mono<FormPrefillInput> body, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(Role.FEDERAL)
+    return CurrentCaller.withRole(Role.FEDERAL, Role.REGIONAL)
         .flatMap(
             caller ->
                 body.flatMap(
                     in ->
-                        definitions.setPrefill(
+                        prefill.setPrefill(
                             caller,
                             formId,
                             in.getSheet(),

@@ -83,6 +83,7 @@ class FormsMapper {
     api.setOrganizationKinds(
         form.organizationKinds().stream().map(OrganizationKind::fromValue).toList());
     api.setSubjectKey(form.subjectKey());
+    api.setRegion(form.regionCode());
     return api;
   }
 
@@ -98,6 +99,7 @@ class FormsMapper {
             kind(form.respondent()),
             form.version());
     summary.setSubjectKey(form.subjectKey());
+    summary.setRegion(form.regionCode());
     if (listed.mine() != null) {
       summary.setMyStatus(status(listed.mine()));
       summary.setMySubmittedAt(ApiTimes.utc(listed.mySubmittedAt()));
@@ -114,7 +116,7 @@ class FormsMapper {
         .toList();
   }
 
-  static FormPrefillResult prefilled(FormDefinitionService.Prefilled prefilled) {
+  static FormPrefillResult prefilled(FormPrefillService.Prefilled prefilled) {
     return new FormPrefillResult(prefilled.organizations(), prefilled.rows());
   }
 

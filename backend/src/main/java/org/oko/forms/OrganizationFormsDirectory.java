@@ -44,6 +44,8 @@ public class OrganizationFormsDirectory {
       left join form_response r on r.form_id = d.id and r.organization_id = :org
       left join %s s on s.campaign_id = d.campaign_id and s.code = d.stage_code
       where d.campaign_id = :campaign and d.respondent = 'ORGANIZATION'
+        and (d.region_code is null
+             or d.region_code = (select o.region_code from organization o where o.id = :org))
         and (cardinality(d.organization_kinds) = 0 and :kind = any(:campaignKinds)
              or :kind = any(d.organization_kinds))
       order by s.opens_at nulls last, d.id

@@ -1,5 +1,7 @@
 package org.oko.forms;
 
+import org.oko.platform.security.Role;
+
 /**
  * Who fills one copy of a form: an organization (then {@code municipalityId} is where it sits), or
  * a municipality (then {@code organizationId} and {@code login} are null), or — for a municipal
@@ -22,6 +24,18 @@ record Respondent(
   /** The region's organizations without a municipality, the responsible coordinator's part. */
   boolean isRegionPart() {
     return kind == RespondentKind.MUNICIPALITY && municipalityId == null;
+  }
+
+  /**
+   * The kind of account that fills it — an organization, a municipal coordinator, or the
+   * responsible coordinator for the region's part — by which a regional roadmap's deadlines that
+   * name whom they bind apply to it (issue 19).
+   */
+  Role role() {
+    if (isOrganization()) {
+      return Role.ORGANIZATION;
+    }
+    return isRegionPart() ? Role.RESPONSIBLE : Role.MUNICIPAL;
   }
 
   /** For messages and logs: the login, or the municipality's name. */

@@ -110,7 +110,8 @@ class ResponseWriteService {
         t.form().campaignId(),
         t.form().stage(),
         t.respondent().regionCode(),
-        t.respondent().organizationId());
+        t.respondent().organizationId(),
+        t.respondent().role());
   }
 
   /** Which of these organization logins exist (for ORG_LOGIN cells). */

@@ -15,9 +15,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * «Срок завтра»: every few minutes one instance (an advisory lock; the others skip the round)
- * stores the reminders of the forms due tomorrow for the respondents that have not submitted them
- * ({@link DeadlineStore}), and a {@link NotificationsAdded} per deadline in the same transaction.
- * Each account hears of a deadline once, however often and wherever this runs.
+ * stores the reminders of the forms due tomorrow for the respondents that have not submitted them,
+ * and of the regional roadmap's deadlines due tomorrow that name the scanning centre, experts or
+ * observers ({@link DeadlineStore}), and a {@link NotificationsAdded} per deadline in the same
+ * transaction. Each account hears of a deadline once, however often and wherever this runs.
  */
 @Component
 class DeadlineWorker extends BackgroundLoop {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.UnprocessableException;
@@ -90,7 +91,7 @@ class ActService {
     }
     Instant now = schedule.now();
     return schedule
-        .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id())
+        .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id(), Role.OBSERVER)
         .map(Deadline::of)
         .defaultIfEmpty(Deadline.NONE)
         .flatMap(

@@ -119,7 +119,7 @@ class ArchiveHandoverService {
 
   private Mono<Deadline> deadline(long campaignId, String regionCode) {
     return schedule
-        .actsDeadline(campaignId, regionCode, null)
+        .actsDeadline(campaignId, regionCode, null, null)
         .map(Deadline::of)
         .defaultIfEmpty(Deadline.NONE);
   }

@@ -128,7 +128,7 @@ class ObserverAssignmentsController implements ObserverAssignmentsApi {
       ServerWebExchange exchange) {
     return CurrentCaller.get()
         .flatMap(presence::mine)
-        .map(mine -> ResponseEntity.ok(Flux.fromIterable(mine).map(ObserversMapper::toApi)));
+        .map(mine -> ResponseEntity.ok(Flux.fromIterable(mine).map(ObserversMapper::mine)));
   }
 
   @Override

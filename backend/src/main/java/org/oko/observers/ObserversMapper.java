@@ -123,6 +123,12 @@ final class ObserversMapper {
         .presentAt(a.presentAt() == null ? null : ApiTimes.utc(a.presentAt()));
   }
 
+  /** The observer's own assignment, with its act's deadline. */
+  static ObserverAssignment mine(PresenceService.Mine m) {
+    return toApi(m.assignment())
+        .actDeadline(m.actDeadline() == null ? null : ApiTimes.utc(m.actDeadline()));
+  }
+
   private static ObserverPointPresenceObserversInner expected(PointPresence.Expected e) {
     return new ObserverPointPresenceObserversInner(
             e.assignmentId(),

@@ -1,11 +1,14 @@
 package org.oko.observers;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.oko.campaigns.CampaignDirectory;
 import org.oko.orgs.OrganizationDirectory;
@@ -61,11 +64,35 @@ class PresenceService {
     this.tx = TransactionalOperator.create(transactions);
   }
 
-  Mono<List<AssignmentInfo>> mine(Caller caller) {
+  /** An observer's assignment with its act's deadline (null: the schedule sets none). */
+  record Mine(AssignmentInfo assignment, Instant actDeadline) {}
+
+  /**
+   * The observer's own assignments, each with the deadline of its act as it applies to observers
+   * (issue 19: the region's roadmap deadlines that bind everyone or observers) — looked up once per
+   * campaign and point.
+   */
+  Mono<List<Mine>> mine(Caller caller) {
     if (caller.role() != Role.OBSERVER) {
       return Mono.error(new AccessDeniedException());
     }
-    return assignmentStore.ofObserver(caller.login()).collectList();
+    Map<String, Mono<Optional<Instant>>> deadlines = new HashMap<>();
+    return assignmentStore
+        .ofObserver(caller.login())
+        .concatMap(
+            a ->
+                deadlines
+                    .computeIfAbsent(a.campaignId() + "/" + a.point().id(), key -> actDeadline(a))
+                    .map(due -> new Mine(a, due.orElse(null))))
+        .collectList();
+  }
+
+  private Mono<Optional<Instant>> actDeadline(AssignmentInfo a) {
+    return schedule
+        .actsDeadline(a.campaignId(), a.point().regionCode(), a.point().id(), Role.OBSERVER)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .cache();
   }
 
   /** «Я на месте»: only the observer assigned, only on the day (the point's local date), once. */

@@ -8,6 +8,7 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.campaigns.StageNames;
 import org.oko.campaigns.StageWindow;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -47,13 +48,16 @@ class Schedule {
   /**
    * Seed 003 11.2–11.3: acts and the archives of acts with violations are due "в сроки, указанные в
    * дорожной карте" — the close of the results protocol stage (with the extension for the region or
-   * the point), or of conduct if the schedule has no results protocol; empty if it has neither.
+   * the point), or of conduct if the schedule has no results protocol; empty if it has neither. The
+   * region's roadmap deadlines in the stage apply that bind everyone or {@code who} (issue 19: an
+   * observer's act by those that name observers; null — the archive — by everyone's only).
    */
-  Mono<Instant> actsDeadline(long campaignId, String regionCode, Long organizationId) {
+  Mono<Instant> actsDeadline(long campaignId, String regionCode, Long organizationId, Role who) {
     return stages
-        .window(campaignId, Stage.RESULTS_PROTOCOL, regionCode, organizationId)
+        .window(campaignId, Stage.RESULTS_PROTOCOL, regionCode, organizationId, who)
         .switchIfEmpty(
-            Mono.defer(() -> stages.window(campaignId, Stage.CONDUCT, regionCode, organizationId)))
+            Mono.defer(
+                () -> stages.window(campaignId, Stage.CONDUCT, regionCode, organizationId, who)))
         .map(StageWindow::effectiveClosesAt);
   }
 
@@ -66,7 +70,7 @@ class Schedule {
     return stages
         .window(campaignId, Stage.REPORTS, regionCode, null)
         .map(StageWindow::opensAt)
-        .switchIfEmpty(Mono.defer(() -> actsDeadline(campaignId, regionCode, null)));
+        .switchIfEmpty(Mono.defer(() -> actsDeadline(campaignId, regionCode, null, null)));
   }
 
   /** Today in a time zone (a point's region's). */

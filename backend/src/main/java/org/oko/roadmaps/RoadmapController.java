@@ -47,7 +47,10 @@ class RoadmapController implements RoadmapsApi {
 
   private static RoadmapItem item(RoadmapItemInput input) {
     return new RoadmapItem(
-        Stage.valueOf(input.getStage().getValue()), input.getTitle(), input.getDueAt().toInstant());
+        Stage.valueOf(input.getStage().getValue()),
+        input.getTitle(),
+        input.getDueAt().toInstant(),
+        RoadmapMapper.binds(input.getBinds()));
   }
 
   private static RegionalRoadmap toApi(RoadmapService.Roadmap roadmap) {
@@ -70,6 +73,7 @@ class RoadmapController implements RoadmapsApi {
             StageNames.of(item.stage()),
             item.title(),
             ApiTimes.utc(item.dueAt()));
+    out.setBinds(RoadmapMapper.audience(item.binds()));
     if (entry.window() != null) {
       out.setFederalOpensAt(ApiTimes.utc(entry.window().opensAt()));
       out.setFederalClosesAt(ApiTimes.utc(entry.window().effectiveClosesAt()));

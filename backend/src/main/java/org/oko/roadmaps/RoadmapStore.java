@@ -3,8 +3,10 @@ package org.oko.roadmaps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.oko.campaigns.Stage;
+import org.oko.platform.security.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -25,7 +27,7 @@ class RoadmapStore {
 
   Flux<Stored> items(long campaignId, String regionCode) {
     return db.sql(
-            "select stage, title, due_at, set_by, set_at from regional_roadmap_item"
+            "select stage, title, due_at, binds, set_by, set_at from regional_roadmap_item"
                 + " where campaign_id = :c and region_code = :r order by due_at, position")
         .bind("c", campaignId)
         .bind("r", regionCode)
@@ -35,7 +37,8 @@ class RoadmapStore {
                     new RoadmapItem(
                         Stage.valueOf(r.get("stage", String.class)),
                         r.get("title", String.class),
-                        r.get("due_at", OffsetDateTime.class).toInstant()),
+                        r.get("due_at", OffsetDateTime.class).toInstant(),
+                        roles(r.get("binds", String[].class))),
                     r.get("set_by", String.class),
                     r.get("set_at", OffsetDateTime.class).toInstant()))
         .all();
@@ -55,17 +58,24 @@ class RoadmapStore {
                 i ->
                     db.sql(
                             "insert into regional_roadmap_item (campaign_id, region_code, stage,"
-                                + " title, due_at, position, set_by, set_at) values (:c, :r, :s,"
-                                + " :t, :due, :p, :by, :at)")
+                                + " title, due_at, binds, position, set_by, set_at) values (:c, :r,"
+                                + " :s, :t, :due, :binds, :p, :by, :at)")
                         .bind("c", campaignId)
                         .bind("r", regionCode)
                         .bind("s", items.get(i).stage().name())
                         .bind("t", items.get(i).title().strip())
                         .bind("due", items.get(i).dueAt().atOffset(ZoneOffset.UTC))
+                        .bind(
+                            "binds",
+                            items.get(i).binds().stream().map(Role::name).toArray(String[]::new))
                         .bind("p", i)
                         .bind("by", by)
                         .bind("at", at.atOffset(ZoneOffset.UTC))
                         .then())
             .then());
+  }
+
+  private static List<Role> roles(String[] names) {
+    return names == null ? List.of() : Arrays.stream(names).map(Role::valueOf).toList();
   }
 }

@@ -6,6 +6,7 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.orgs.OrganizationRef;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.Listing;
@@ -72,7 +73,7 @@ class ScanBatchService {
         .then(Mono.fromCallable(() -> checkedName(batch)))
         .flatMap(
             name ->
-                requireScanningOpen(campaignId, org)
+                requireScanningOpen(caller, campaignId, org)
                     .then(insert(caller, campaignId, org, batch, name)));
   }
 
@@ -175,15 +176,21 @@ class ScanBatchService {
                 access
                     .requireUploader(caller, batch.campaignId(), batch.organization())
                     .then(requireReceiving(batch))
-                    .then(requireScanningOpen(batch.campaignId(), batch.organization())))
+                    .then(requireScanningOpen(caller, batch.campaignId(), batch.organization())))
         .then(batches.finish(batchId, "RECEIVING", "CANCELLED", null, clock.instant()))
         .flatMap(
             cancelled ->
                 cancelled ? completion.dropChunks(batchId) : Mono.error(notReceiving("UNPACKING")));
   }
 
-  Mono<Void> requireScanningOpen(long campaignId, OrganizationRef org) {
-    return stages.requireOpen(campaignId, Stage.SCANNING, org.regionCode(), org.id());
+  /**
+   * Completes while scanning is open for the uploader: the scanning centre's specialist by the
+   * region's roadmap deadlines that bind everyone or the scanning centre, an organization that
+   * scans its own works by those that bind everyone or organizations (issue 19).
+   */
+  Mono<Void> requireScanningOpen(Caller uploader, long campaignId, OrganizationRef org) {
+    Role who = uploader.role() == Role.SCANNER ? Role.SCANNER : Role.ORGANIZATION;
+    return stages.requireOpen(campaignId, Stage.SCANNING, org.regionCode(), org.id(), who);
   }
 
   static NotFoundException batchNotFound(long batchId) {

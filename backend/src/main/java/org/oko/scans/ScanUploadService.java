@@ -106,7 +106,8 @@ class ScanUploadService {
                     .requireUploader(caller, batch.campaignId(), batch.organization())
                     .then(ScanBatchService.requireReceiving(batch))
                     .then(
-                        batchService.requireScanningOpen(batch.campaignId(), batch.organization()))
+                        batchService.requireScanningOpen(
+                            caller, batch.campaignId(), batch.organization()))
                     .thenReturn(batch));
   }
 
@@ -203,7 +204,8 @@ class ScanUploadService {
                     .requireUploader(caller, sheet.campaignId(), sheet.organization())
                     .then(requireReplaceable(sheet))
                     .then(
-                        batchService.requireScanningOpen(sheet.campaignId(), sheet.organization()))
+                        batchService.requireScanningOpen(
+                            caller, sheet.campaignId(), sheet.organization()))
                     .thenReturn(sheet));
   }
 

@@ -9,6 +9,7 @@ import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.security.Caller;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.Listing;
 import org.oko.platform.web.NotFoundException;
 import org.oko.platform.web.Paging;
@@ -149,7 +150,8 @@ class ExpertTaskService {
    */
   private Mono<Deadline> deadline(TaskRow task) {
     return stages
-        .window(task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId())
+        .window(
+            task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId(), Role.EXPERT)
         .map(window -> new Deadline(window.zone().getId(), window.effectiveClosesAt()))
         .defaultIfEmpty(new Deadline(ZONE_WITHOUT_STAGE, null));
   }

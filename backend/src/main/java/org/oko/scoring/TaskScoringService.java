@@ -10,6 +10,7 @@ import java.util.Set;
 import org.oko.campaigns.Stage;
 import org.oko.campaigns.StageGate;
 import org.oko.platform.events.Outbox;
+import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.oko.platform.web.NotFoundException;
 import org.oko.scans.SchemeDirectory;
@@ -86,7 +87,8 @@ class TaskScoringService {
   /** While scoring is open and the work is not settled, under the lock of the work's tasks. */
   private Mono<Void> scoreOpenWork(TaskRow task, List<GivenScore> input) {
     return stages
-        .requireOpen(task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId())
+        .requireOpen(
+            task.campaignId(), Stage.SCORING, task.regionCode(), task.organizationId(), Role.EXPERT)
         .then(
             tasks
                 .ofWorkLocked(task.campaignId(), task.subjectKey(), task.kitNumber())

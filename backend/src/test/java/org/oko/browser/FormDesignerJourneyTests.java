@@ -22,8 +22,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * Issue 19's browser journey «federal designs a form that a school then fills» ({@code
  * frontend/e2e/form-designer.mjs}): the designer at 1280 and 360 px, its preview, the template
- * before publishing, then the school fills and hands in the published form on a phone. The test
- * then reads what the server kept.
+ * before publishing, then the school fills and hands in the published form on a phone; then region
+ * 64 designs its own form that the Engels municipality hands in. The test then reads what the
+ * server kept.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class FormDesignerJourneyTests extends ApiTest {
@@ -51,7 +52,10 @@ class FormDesignerJourneyTests extends ApiTest {
             .expectBodyList(FormSummary.class)
             .returnResult()
             .getResponseBody();
-    assertThat(forms).extracting(FormSummary::getTitle).containsExactly("Сведения о кружках");
+    assertThat(forms)
+        .extracting(f -> f.getTitle() + " " + f.getRegion())
+        .containsExactly(
+            "Сведения о кружках null", "Анализ объективности (приказ министерства области) 64");
     long formId = forms.get(0).getId();
     FormDefinition form =
         client
@@ -81,5 +85,19 @@ class FormDesignerJourneyTests extends ApiTest {
     assertThat(kept.getSheets().get("s1"))
         .extracting(r -> r.get("c1") + " " + r.get("c2") + " " + r.get("c3"))
         .containsExactly("Робототехника 24 техническая");
+
+    // The region's own form, handed in by the Engels municipality (seed 003 11.4/12).
+    FormResponse engels =
+        as("mun64-engels")
+            .get()
+            .uri("/api/forms/" + forms.get(1).getId() + "/response")
+            .exchange()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(engels.getStatus()).isEqualTo(FormResponseStatus.SUBMITTED);
+    assertThat(engels.getSheets().get("s1"))
+        .extracting(r -> r.get("c1"))
+        .containsExactly("Видеонаблюдение в аудиториях");
   }
 }

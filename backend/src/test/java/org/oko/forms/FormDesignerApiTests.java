@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
+import org.oko.api.model.FormDefinitionVersion;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -24,7 +25,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * What the SPA's form designer relies on (issue 19, «A form designer in the SPA»): the Excel
  * template of a definition before it is published, and a form someone has started filling gets only
- * the changes its saved responses survive — every other change named in words.
+ * the changes its saved responses survive — every other change named in words; the versions kept,
+ * each with who published it and what changed, and an earlier one opened as it was.
  */
 class FormDesignerApiTests extends ApiTest {
 
@@ -153,5 +155,46 @@ class FormDesignerApiTests extends ApiTest {
             .getResponseBody();
     assertThat(next.getVersion()).isEqualTo(2);
     assertThat(next.getSheets().get(0).getColumns()).anyMatch(c -> c.getKey().equals("note"));
+
+    // The designer's list of versions: newest first, who published and what changed.
+    List<FormDefinitionVersion> versions =
+        as("edu640001")
+            .get()
+            .uri("/api/forms/" + form.getId() + "/versions")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBodyList(FormDefinitionVersion.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(versions).extracting(FormDefinitionVersion::getVersion).containsExactly(2L, 1L);
+    assertThat(versions).extracting(FormDefinitionVersion::getCurrent).containsExactly(true, false);
+    assertThat(versions.get(0).getPublishedBy()).isEqualTo("federal");
+    assertThat(versions.get(0).getPublishedByName()).isNotBlank();
+    assertThat(versions.get(0).getChanges())
+        .containsExactlyInAnyOrder(
+            "Лист «Результаты»: добавлен столбец «Примечание»",
+            "Лист «Результаты», столбец «Вариант»: диапазон изменён");
+    assertThat(versions.get(1).getChanges()).isEmpty();
+
+    // Version 1 opens as it was published, without the new column.
+    FormDefinition first =
+        client
+            .get()
+            .uri("/api/forms/" + form.getId() + "/versions/1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormDefinition.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(first.getVersion()).isEqualTo(1);
+    assertThat(first.getSheets().get(0).getColumns()).noneMatch(c -> c.getKey().equals("note"));
+    client
+        .get()
+        .uri("/api/forms/" + form.getId() + "/versions/3")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
   }
 }

@@ -174,8 +174,16 @@ public final class FormsFixture {
 
   /** Creates a form from one of the templates above with this code. */
   public FormDefinition form(long campaignId, String template, String code) {
-    return federal
-        .post()
+    return formBy(federal, campaignId, template, code);
+  }
+
+  /**
+   * The same, defined by {@code as}: the federal organizer, or a regional coordinator's own form
+   * for its region (issue 19, seed 003 11.4/12).
+   */
+  public static FormDefinition formBy(
+      WebTestClient as, long campaignId, String template, String code) {
+    return as.post()
         .uri("/api/campaigns/" + campaignId + "/forms")
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(template.formatted(code))

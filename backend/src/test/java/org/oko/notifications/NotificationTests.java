@@ -59,7 +59,8 @@ class NotificationTests extends ApiTest {
             Instant.now().minus(1, ChronoUnit.DAYS),
             closes,
             "edu640001",
-            "edu640021");
+            "edu640021",
+            "spo640001");
     FormDefinition results = forms.form(campaign.getId(), FormsFixture.RESULTS, "results");
     FormDefinition analysis = forms.form(campaign.getId(), FormsFixture.OBJECTIVITY, "objectivity");
     FormResponse submitted = submitResults(results.getId());
@@ -79,6 +80,9 @@ class NotificationTests extends ApiTest {
     assertThat(of(notifications("edu640001"), "DEADLINE", link)).isEmpty();
     assertThat(of(notifications("mun64-engels"), "DEADLINE", "/forms/" + analysis.getId()))
         .hasSize(1);
+    // The college under no municipality is the responsible coordinator's part of the analysis
+    // (seed 003 11.4): it is reminded too.
+    assertThat(of(notifications("resp64"), "DEADLINE", "/forms/" + analysis.getId())).hasSize(1);
     // Not a respondent: nothing.
     assertThat(of(notifications("region64"), "DEADLINE", link)).isEmpty();
 

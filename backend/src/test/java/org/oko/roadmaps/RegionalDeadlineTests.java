@@ -207,6 +207,83 @@ class RegionalDeadlineTests extends ApiTest {
     save("edu640021", 0).expectStatus().isOk();
   }
 
+  @Test
+  void aDeadlineNamingWhomItBindsClosesTheStageForThemOnly() {
+    // Seed 003 11.1/11.4: schools load their protocols by one date, the municipal coordinators
+    // fill the objectivity analysis by a later one in the same stage.
+    Instant municipalDue = now.plus(Duration.ofDays(5));
+    FormDefinition analysis =
+        new FormsFixture(client, db)
+            .form(campaign.getId(), FormsFixture.OBJECTIVITY, "analiz-roadmap");
+    as("region64")
+        .put()
+        .uri("/api/campaigns/" + campaign.getId() + "/regional-roadmap")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(
+            Map.of(
+                "items",
+                List.of(
+                    Map.of(
+                        "stage",
+                        "RESULTS_PROTOCOL",
+                        "title",
+                        TITLE,
+                        "dueAt",
+                        regionalDue.toString(),
+                        "binds",
+                        List.of("ORGANIZATION")),
+                    Map.of(
+                        "stage",
+                        "RESULTS_PROTOCOL",
+                        "title",
+                        "Анализ объективности — в министерство",
+                        "dueAt",
+                        municipalDue.toString(),
+                        "binds",
+                        List.of("MUNICIPAL", "RESPONSIBLE")))))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.items[0].binds[0]")
+        .isEqualTo("ORGANIZATION")
+        .jsonPath("$.items[1].binds[1]")
+        .isEqualTo("RESPONSIBLE");
+
+    // The countdowns: each sees the deadline that binds it; the region's coordinator, bound by
+    // neither, the federal close.
+    assertThat(resultsStage(campaignAs("edu640021")).getEffectiveClosesAt().toInstant())
+        .isEqualTo(regionalDue);
+    assertThat(resultsStage(campaignAs("mun64-engels")).getEffectiveClosesAt().toInstant())
+        .isEqualTo(municipalDue);
+    assertThat(resultsStage(campaignAs("region64")).getEffectiveClosesAt().toInstant())
+        .isEqualTo(federalClose);
+
+    // After the schools' deadline the school is refused, the municipality still fills its form.
+    clock.set(regionalDue.plus(Duration.ofMinutes(1)));
+    save("edu640021", 0).expectStatus().isEqualTo(409);
+    FormResponse engels =
+        as("mun64-engels")
+            .put()
+            .uri("/api/forms/" + analysis.getId() + "/response")
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(
+                Map.of(
+                    "version",
+                    0,
+                    "sheets",
+                    Map.of(
+                        "schools",
+                        new ArrayList<>(List.of(Map.of("login", "edu640021", "signs", "нет"))))))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(FormResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(engels.getWindow().getClosesAt().toInstant()).isEqualTo(municipalDue);
+  }
+
   private WebTestClient.ResponseSpec save(String school, long version) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put("grade", "4А");
