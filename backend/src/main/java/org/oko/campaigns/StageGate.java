@@ -2,6 +2,10 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.oko.platform.web.ConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -42,6 +46,40 @@ public class StageGate {
     }
     return federal.flatMap(
         w -> regional.closing(campaignId, stage, regionCode).map(w::underRegion).defaultIfEmpty(w));
+  }
+
+  /**
+   * Every stage's window for a region, or one organization of it ({@code organizationId} may be
+   * null), as {@link #window} gives each: two statements for the whole schedule (the windows, the
+   * region's roadmap deadlines) instead of two per stage. Stages the schedule lacks are absent.
+   */
+  public Mono<Map<Stage, StageWindow>> windows(
+      long campaignId, String regionCode, Long organizationId) {
+    RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
+    Mono<Map<Stage, List<RegionalDeadline>>> closing =
+        regional == null || regionCode == null
+            ? Mono.just(Map.of())
+            : regional
+                .closingIn(List.of(campaignId), regionCode)
+                .map(
+                    byCampaign ->
+                        byCampaign.getOrDefault(campaignId, List.of()).stream()
+                            .collect(Collectors.groupingBy(RegionalDeadline::stage)));
+    return windows
+        .all(campaignId, regionCode, organizationId)
+        .collectMap(StageWindow::code, w -> w, () -> new EnumMap<>(Stage.class))
+        .zipWith(closing, StageGate::underRegion);
+  }
+
+  private static Map<Stage, StageWindow> underRegion(
+      Map<Stage, StageWindow> federal, Map<Stage, List<RegionalDeadline>> closing) {
+    Map<Stage, StageWindow> out = new EnumMap<>(Stage.class);
+    federal.forEach(
+        (stage, w) -> {
+          List<RegionalDeadline> due = closing.getOrDefault(stage, List.of());
+          out.put(stage, due.isEmpty() ? w : w.underRegion(due.get(0)));
+        });
+    return out;
   }
 
   /**
