@@ -15,11 +15,12 @@ LARGEST=${LARGEST:-2000}
 PARTICIPANTS=${PARTICIPANTS:-25}
 PLANTED=${PLANTED:-40}
 LOAD=${LOAD:-bulk}
+HOLD=${HOLD:-0} # seconds to keep the database up afterwards, for EXPLAIN (the psql command is printed)
 echo "[results-bench] uptime before: $(uptime)"
 mvn -B -o -pl backend test -Dtest=ResultsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine=-Xmx2g -Doko.bench.results=true -Doko.bench.load="$LOAD" \
   -Doko.bench.regions="$REGIONS" -Doko.bench.schools="$SCHOOLS" \
   -Doko.bench.largestRegion="$LARGEST" -Doko.bench.participants="$PARTICIPANTS" \
-  -Doko.bench.planted="$PLANTED" \
-  | grep -E '^\[results-bench\]|Tests run|FAIL|ERROR'
+  -Doko.bench.planted="$PLANTED" -Doko.bench.hold="$HOLD" \
+  | grep --line-buffered -E '^\[results-bench\]|Tests run|FAIL|ERROR'
 echo "[results-bench] uptime after: $(uptime)"
