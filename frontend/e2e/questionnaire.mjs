@@ -10,12 +10,15 @@
 // The questionnaire's content is read from the page, so the demo definition may change.
 // With a СПО study (no kits; issue 20 «Questionnaires outside ОМК») and its college's account:
 // 7. at 360 px the college, in its cabinet, asks for 501 questionnaire logins (refused, nothing
-//    issued), then for 2: two strips with login, password and link;
+//    issued), then for 2: two strips with login, password and link, and the workbook of them;
 // 8. a teacher opens the first strip's link, signs in and starts the teachers' questionnaire.
 //
 //   node e2e/questionnaire.mjs http://localhost:8080 <login> <password> \
 //     [<spoCampaignId> <collegeLogin> <collegePassword>]
-import { startJourney } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { resultsDir, startJourney } from './support.mjs';
 
 const [baseUrl, login, password, spoCampaignId, collegeLogin, collegePassword] =
   process.argv.slice(2);
@@ -292,6 +295,15 @@ await run(async () => {
       const link = (await strips.first().locator('.ql-strip__link').innerText()).trim();
       if (!link.endsWith(`/q?login=${strip.login}`)) throw new Error(`the strip's link is ${link}`);
       console.log(`  strip: ${strip.login} / ${strip.password}`);
+      // the same logins as a workbook (issue 20): a real .xlsx (zip) file
+      const downloading = page.waitForEvent('download');
+      await panel.getByRole('button', { name: 'Скачать логины (Excel)' }).click();
+      const download = await downloading;
+      const file = join(resultsDir, `logins-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      if ((await readFile(file)).subarray(0, 2).toString('latin1') !== 'PK') {
+        throw new Error('the logins workbook is not an .xlsx (zip) file');
+      }
       await panel.scrollIntoViewIfNeeded();
       await noHorizontalOverflow('the college cabinet');
       await screenshot('questionnaire-college-logins');

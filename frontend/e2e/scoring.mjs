@@ -12,7 +12,8 @@
 //    bound check refuses a score above the maximum; every criterion gets its maximum and
 //    «Сохранить баллы» saves: the page moves on to the next open work or back to the list;
 // 5. the same scoring page at 360 px wide: stacked, no horizontal scroll;
-// 6. the federal organizer sees the kit on «Результаты» with a status badge.
+// 6. the federal organizer sees the kit on «Результаты» with a status badge; at 360 px the results,
+//    «Схемы бланков» and the scheme editor fit the window (issue 21).
 //
 // Expects: the SCORING stage of the campaign open, region 64's kits of the subject with every
 // page accepted (uploaded by scan64 beforehand), and no earlier expert of region 64 holding all
@@ -246,7 +247,28 @@ await run(async () => {
     await page.getByTestId('results-table').waitFor();
     await noHorizontalOverflow('the results at 360 px');
     await screenshot('scoring-results-360');
-    // Not yet the «Схемы бланков» tab: it is still 513 px wide at 360 px (issue 21, open).
+  });
+
+  await step('«Схемы бланков» and its editor fit a 360 px phone (issue 21)', async () => {
+    await tab('Схемы бланков').click();
+    const card = page.getByTestId(`scheme-${subjectKey}`);
+    await card.getByText(/Страниц в работе:/).waitFor();
+    await noHorizontalOverflow('«Схемы бланков» at 360 px');
+    await screenshot('scoring-schemes-360');
+    // The editor's criteria are one card each: every input inside the window.
+    await card.getByRole('button', { name: 'Изменить схему' }).click();
+    const title = card.getByLabel('Что оценивается, строка 1');
+    await title.waitFor();
+    await noHorizontalOverflow('the scheme editor at 360 px');
+    const box = await title.boundingBox();
+    if (!box || box.x < 0 || box.x + box.width > 360) {
+      throw new Error(
+        `the criterion's title runs out of the 360 px window: ${JSON.stringify(box)}`,
+      );
+    }
+    await screenshot('scoring-scheme-editor-360');
+    await card.getByRole('button', { name: 'Отмена' }).click();
+    await card.getByText(/Страниц в работе:/).waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

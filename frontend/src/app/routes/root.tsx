@@ -130,10 +130,11 @@ function SignedInLayout() {
   // The forum answers a college among organizations (its СПО study), not a school or a point.
   const readsForum =
     organizer && (role !== 'ORGANIZATION' || ownOrganization.data?.kind === 'COLLEGE');
-  // The personal account and the publications are the organizers'; a scanning centre, an expert
-  // and an observer have their own home (issue 21: no menu item that answers 403).
+  // The personal account and the publications are the organizers'; a scanning centre's account
+  // lists the campaigns it scans; an expert and an observer have their own home (issue 21: no menu
+  // item that answers 403).
   const navigation: NavItem[] = [
-    ...(organizer ? [cabinet] : []),
+    ...(organizer || role === 'SCANNER' ? [cabinet] : []),
     ...(isCoordinator(role) ? [regionsNavigation] : []),
     ...(organizer ? [publicationsNavigation] : []),
     ...(isCoordinator(role) ? coordinatorNavigation : []),

@@ -23,8 +23,10 @@ type AppLayoutProps = {
 };
 
 export function AppLayout({ children, account, navigation = [] }: AppLayoutProps) {
+  // With a menu, a phone's header is one row: the logo, «Меню» (the menu's own bar, placed in the
+  // header's row by the stylesheet) and the account (issue 21: it was ~175 px tall at 360 px).
   return (
-    <div className="app">
+    <div className={`app${navigation.length > 0 ? ' app--menu' : ''}`}>
       <a className="skip-link" href="#main">
         Перейти к содержанию
       </a>
@@ -78,7 +80,7 @@ function MainMenu({ items }: { items: NavItem[] }) {
           onClick={() => setOpenOn(open ? undefined : pathname)}
         >
           <span className="app-nav__burger" aria-hidden="true" />
-          Меню
+          <span className="app-nav__toggle-text">Меню</span>
         </button>
         {current && (
           <span className="app-nav__current" aria-hidden="true">

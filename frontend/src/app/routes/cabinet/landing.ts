@@ -3,10 +3,17 @@ import type { Role } from '@/types/api';
 
 /**
  * The accounts whose home page (/) is their personal account, where their campaigns' open stages
- * lead to the task at hand: organizations and the regional, municipal and responsible
- * coordinators. The federal organizer starts at the regions and finds it at /cabinet.
+ * lead to the task at hand: organizations, the regional, municipal and responsible coordinators,
+ * and scanning centres (to the upload of the campaign being scanned). The federal organizer starts
+ * at the regions and finds it at /cabinet.
  */
-const CABINET_AT_HOME: readonly Role[] = ['ORGANIZATION', 'MUNICIPAL', 'RESPONSIBLE', 'REGIONAL'];
+const CABINET_AT_HOME: readonly Role[] = [
+  'ORGANIZATION',
+  'MUNICIPAL',
+  'RESPONSIBLE',
+  'REGIONAL',
+  'SCANNER',
+];
 
 export const cabinetIsHome = (role: Role | undefined) =>
   role !== undefined && CABINET_AT_HOME.includes(role);

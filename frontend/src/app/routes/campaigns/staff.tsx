@@ -5,9 +5,9 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { PageHeader } from '@/components/ui/page-header';
+import { RegionSelect } from '@/components/ui/region-select';
 import { paths } from '@/config/paths';
 import { useCampaign } from '@/api/get-campaign';
-import { useRegionChoices } from '@/lib/region-choices';
 import { useMe } from '@/features/auth/api/get-me';
 import { StaffCoverage } from '@/features/staff/components/staff-coverage';
 import { StaffSubmissions } from '@/features/staff/components/staff-submissions';
@@ -78,29 +78,15 @@ function StaffPage({ campaignId, account }: { campaignId: number; account: Me })
 
 /** The federal organizer looks at one region's registers at a time. */
 function FederalCoverage({ campaignId }: { campaignId: number }) {
-  const regions = useRegionChoices();
   const [region, setRegion] = useState<string>();
-  if (regions.isPending) return <Loading />;
-  if (regions.isError) {
-    return <ErrorMessage error={regions.error} onRetry={() => void regions.refetch()} />;
-  }
   return (
     <>
-      <div className="field">
-        <label htmlFor="staff-region">Регион</label>
-        <select
-          id="staff-region"
-          value={region ?? ''}
-          onChange={(event) => setRegion(event.target.value || undefined)}
-        >
-          <option value="">Выберите регион</option>
-          {regions.data.items.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.code} — {r.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RegionSelect
+        id="staff-region"
+        label="Регион"
+        value={region}
+        onChange={(value) => setRegion(value || undefined)}
+      />
       {region && <StaffCoverage key={region} campaignId={campaignId} regionCode={region} />}
     </>
   );

@@ -4,10 +4,29 @@ import { NotFound } from '@/components/errors/not-found';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
+import { PublicationCodes } from '@/features/participant-codes/components/publication-codes';
 import { PublicationProtocols } from '@/features/protocol1/components/publication-protocols';
+import { CarriedForm } from '@/features/publications/components/carried-form';
 import { PublicationPage } from '@/features/publications/components/publication-page';
+import type { Me, Publication } from '@/types/api';
 
 export const PUBLICATION_ID = /^[1-9][0-9]{0,14}$/;
+
+/**
+ * The publication's «Сбор данных» (issue 20): the form or tool its author chose; without a choice,
+ * an ОМК's publication still leads a point to its protocols (seed 001).
+ */
+function DataCollectionBlock({ publication, account }: { publication: Publication; account: Me }) {
+  const block = publication.dataCollection;
+  if (block?.kind === 'FORM') return <CarriedForm block={block} />;
+  if (account.role !== 'ORGANIZATION' || !publication.campaignId) return null;
+  if (block?.kind === 'CODES_PROTOCOL') {
+    return <PublicationCodes campaignId={publication.campaignId} subjectKey={block.subjectKey} />;
+  }
+  return (
+    <PublicationProtocols campaignId={publication.campaignId} subjectKey={block?.subjectKey} />
+  );
+}
 
 export function PublicationRoute() {
   const { publicationId = '' } = useParams();
@@ -20,12 +39,9 @@ export function PublicationRoute() {
     <PublicationPage
       publicationId={Number(publicationId)}
       account={account}
-      // Seed 001: a point reaches its electronic protocols from the ОМК's publication.
-      renderExtra={(publication) =>
-        account.role === 'ORGANIZATION' && publication.campaignId ? (
-          <PublicationProtocols campaignId={publication.campaignId} />
-        ) : null
-      }
+      renderExtra={(publication) => (
+        <DataCollectionBlock publication={publication} account={account} />
+      )}
     />
   );
 }

@@ -14,13 +14,25 @@ export type AccountsFilter = {
   active?: boolean;
   /** Zero-based, as in the API. */
   page: number;
+  /** The keyset cursor of the previous page's `next` (then `page` only numbers the page shown). */
+  after?: string;
 };
 
-export const getAccounts = ({ role, q, active, page }: AccountsFilter, signal?: AbortSignal) =>
+export const getAccounts = (
+  { role, q, active, page, after }: AccountsFilter,
+  signal?: AbortSignal,
+) =>
   unwrap(
     api.GET('/api/accounts', {
       params: {
-        query: { role, q: q?.trim() || undefined, active, page, size: ACCOUNTS_PAGE_SIZE },
+        query: {
+          role,
+          q: q?.trim() || undefined,
+          active,
+          page: after ? undefined : page,
+          after,
+          size: ACCOUNTS_PAGE_SIZE,
+        },
       },
       signal,
     }),

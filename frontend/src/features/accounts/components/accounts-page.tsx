@@ -6,7 +6,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 import type { Me, Role, StaffAccount, StaffAccountCredentials } from '@/types/api';
 import { roleLabels } from '@/utils/labels';
-import { parsePage } from '@/utils/paging';
+import { cursorOf, parsePage } from '@/utils/paging';
 
 import { useActivateAccount } from '../api/activate-account';
 import { useDeactivateAccount } from '../api/deactivate-account';
@@ -32,7 +32,8 @@ export function AccountsPage({ account }: { account: Me }) {
   const stateParam = searchParams.get('state');
   const active = stateParam === 'active' ? true : stateParam === 'inactive' ? false : undefined;
   const page = parsePage(searchParams.get('page'));
-  const accounts = useAccounts({ filter: { role, q, active, page: page - 1 } });
+  const after = searchParams.get('after') ?? undefined;
+  const accounts = useAccounts({ filter: { role, q, active, page: page - 1, after } });
   const [shown, setShown] = useState<{ title: string; credentials: StaffAccountCredentials }>();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -88,7 +89,9 @@ export function AccountsPage({ account }: { account: Me }) {
             className="input"
             value={role ?? ''}
             data-testid="accounts-role"
-            onChange={(event) => update({ role: event.target.value || null, page: null })}
+            onChange={(event) =>
+              update({ role: event.target.value || null, page: null, after: null })
+            }
           >
             <option value="">Все роли</option>
             {ROLES.filter((r) => r !== 'PARTICIPANT' && r !== 'API_CLIENT').map((r) => (
@@ -107,7 +110,9 @@ export function AccountsPage({ account }: { account: Me }) {
             placeholder="Логин, ФИО, телефон, почта"
             defaultValue={q}
             data-testid="accounts-q"
-            onChange={(event) => update({ q: event.target.value || null, page: null }, true)}
+            onChange={(event) =>
+              update({ q: event.target.value || null, page: null, after: null }, true)
+            }
           />
         </div>
         <div className="field">
@@ -116,7 +121,9 @@ export function AccountsPage({ account }: { account: Me }) {
             id={`${id}-state`}
             className="input"
             value={stateParam ?? ''}
-            onChange={(event) => update({ state: event.target.value || null, page: null })}
+            onChange={(event) =>
+              update({ state: event.target.value || null, page: null, after: null })
+            }
           >
             <option value="">Все</option>
             <option value="active">Действующие</option>
@@ -145,7 +152,14 @@ export function AccountsPage({ account }: { account: Me }) {
             page={page}
             totalPages={accounts.data.totalPages}
             totalItems={accounts.data.totalItems}
-            onPageChange={(next) => update({ page: next > 1 ? String(next) : null })}
+            onPageChange={(next) =>
+              // forward by the page's keyset cursor: accounts created meanwhile by colleagues
+              // neither repeat nor push one out of sight; back by number
+              update({
+                page: next > 1 ? String(next) : null,
+                after: next === page + 1 ? cursorOf(accounts.data.next) : null,
+              })
+            }
           />
         </>
       )}

@@ -3,8 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
+import { RegionSelect } from '@/components/ui/region-select';
 import { ApiError } from '@/lib/api-client';
-import { useRegionChoices } from '@/lib/region-choices';
 import type { Me, NewStaffAccount, ProblemError, Role, StaffAccountCredentials } from '@/types/api';
 import { roleLabels } from '@/utils/labels';
 
@@ -99,7 +99,14 @@ export function CreateAccountForm({ account, onCreated }: CreateAccountFormProps
       </div>
 
       {federal && needsRegion && (
-        <RegionSelect id={`${id}-region`} value={chosenRegion} onChange={setChosenRegion} />
+        <RegionSelect
+          id={`${id}-region`}
+          label="Регион"
+          value={chosenRegion}
+          onChange={setChosenRegion}
+          required
+          testId="new-account-region"
+        />
       )}
 
       {needsMunicipality && (
@@ -206,34 +213,6 @@ export function CreateAccountForm({ account, onCreated }: CreateAccountFormProps
 }
 
 type SelectProps = { id: string; value: string; onChange: (value: string) => void };
-
-function RegionSelect({ id, value, onChange }: SelectProps) {
-  const regions = useRegionChoices();
-  if (regions.isPending) return <Loading label="Загрузка регионов…" />;
-  if (regions.isError) {
-    return <ErrorMessage error={regions.error} onRetry={() => void regions.refetch()} />;
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>Регион</label>
-      <select
-        id={id}
-        className="input"
-        value={value}
-        required
-        data-testid="new-account-region"
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">Выберите регион</option>
-        {regions.data.items.map((region) => (
-          <option key={region.code} value={region.code}>
-            {region.code} — {region.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function MunicipalitySelect({
   id,

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
-import { useRegionChoices } from '@/lib/region-choices';
+import { RegionSelect } from '@/components/ui/region-select';
 import type { ApiClientCreated, ApiClientOperation, ChangeType, Me } from '@/types/api';
 
 import { useCreateApiClient } from '../api/create-api-client';
@@ -59,7 +59,16 @@ export function CreateApiClientForm({ account, onCreated, onCancel }: CreateApiC
           onChange={(event) => setName(event.target.value)}
         />
       </div>
-      {federal && <RegionSelect id={`${id}-region`} value={regionCode} onChange={setRegionCode} />}
+      {federal && (
+        <RegionSelect
+          id={`${id}-region`}
+          label="Регион, данные которого читает система"
+          value={regionCode}
+          onChange={setRegionCode}
+          required
+          testId="client-region"
+        />
+      )}
       <div className="field">
         <label htmlFor={`${id}-client-id`}>Идентификатор (необязательно)</label>
         <input
@@ -98,35 +107,5 @@ export function CreateApiClientForm({ account, onCreated, onCancel }: CreateApiC
       {create.isPending && <Loading label="Регистрируем систему…" />}
       {create.isError && <ErrorMessage error={create.error} title="Система не зарегистрирована" />}
     </form>
-  );
-}
-
-type RegionSelectProps = { id: string; value: string; onChange: (value: string) => void };
-
-function RegionSelect({ id, value, onChange }: RegionSelectProps) {
-  const regions = useRegionChoices();
-  if (regions.isPending) return <Loading label="Загрузка регионов…" />;
-  if (regions.isError) {
-    return <ErrorMessage error={regions.error} onRetry={() => void regions.refetch()} />;
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>Регион, данные которого читает система</label>
-      <select
-        id={id}
-        className="input"
-        value={value}
-        required
-        data-testid="client-region"
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">Выберите регион</option>
-        {regions.data.items.map((region) => (
-          <option key={region.code} value={region.code}>
-            {region.code} — {region.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { ShownOnce } from '@/components/ui/shown-once';
+
 type SecretOnceProps = {
   clientId: string;
   secret: string;
@@ -8,10 +10,7 @@ type SecretOnceProps = {
   onDone: () => void;
 };
 
-/**
- * The client's secret, shown this once: OKO keeps only its hash. The administrator copies it into
- * the regional system's settings and closes the box; nothing can show it again.
- */
+/** A regional system's client secret (new or rotated), shown this once for its settings. */
 export function SecretOnce({
   clientId,
   secret,
@@ -19,35 +18,19 @@ export function SecretOnce({
   previousValidUntil,
   onDone,
 }: SecretOnceProps) {
+  const oldOne = previousValidUntil ? ` Старый секрет действует до ${previousValidUntil}.` : '';
   return (
-    <div className="alert alert--info" role="status" data-testid="secret-once">
-      <p className="alert__title">{title}</p>
-      <p className="alert__text">
-        Идентификатор клиента (client_id): <code data-testid="shown-client-id">{clientId}</code>
-      </p>
-      <p className="alert__text">
-        Секрет (client_secret):{' '}
-        <code className="secret" data-testid="shown-secret">
-          {secret}
-        </code>
-      </p>
-      <p className="alert__text">
-        Секрет показывается только сейчас: OKO хранит лишь его хеш. Внесите его в настройки системы
-        и не пересылайте открытым письмом.
-        {previousValidUntil && ` Старый секрет действует до ${previousValidUntil}.`}
-      </p>
-      <div className="actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void navigator.clipboard?.writeText(secret)}
-        >
-          Скопировать секрет
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Секрет сохранён, закрыть
-        </button>
-      </div>
-    </div>
+    <ShownOnce
+      testId="secret-once"
+      title={title}
+      owner={[
+        { label: 'Идентификатор клиента (client_id)', value: clientId, testId: 'shown-client-id' },
+      ]}
+      secret={{ label: 'Секрет (client_secret)', value: secret, testId: 'shown-secret' }}
+      noun="секрет"
+      note={`Секрет показывается только сейчас: OKO хранит лишь его хеш. Внесите его в настройки системы и не пересылайте открытым письмом.${oldOne}`}
+      doneLabel="Секрет сохранён, закрыть"
+      onDone={onDone}
+    />
   );
 }

@@ -21,6 +21,8 @@ type MyCampaignsProps = {
   renderExtra?: (campaign: Campaign) => ReactNode;
   /** The page where the account does a stage's work: its link opens the card. */
   stageAction?: ActionOf;
+  /** The campaigns the account works in, where it sees more (a scanning centre: those it scans). */
+  only?: (campaign: Campaign) => boolean;
 };
 
 /**
@@ -47,13 +49,14 @@ function byUrgency(campaigns: readonly Campaign[], now: number, action?: ActionO
 }
 
 /** «Мои кампании»: every campaign the account takes part in, its stage now and the schedule. */
-export function MyCampaigns({ renderExtra, stageAction }: MyCampaignsProps = {}) {
+export function MyCampaigns({ renderExtra, stageAction, only }: MyCampaignsProps = {}) {
   const campaigns = useCampaignChoices({
     // Stage states and extensions change over the day: read them afresh on every visit.
     queryConfig: { staleTime: 0 },
   });
   // One clock for every countdown on the page, renewed each minute.
   const now = useNow(60_000);
+  const items = campaigns.data?.items.filter((campaign) => only?.(campaign) ?? true) ?? [];
 
   return (
     <section className="cabinet-section" aria-labelledby="my-campaigns-title">
@@ -68,14 +71,14 @@ export function MyCampaigns({ renderExtra, stageAction }: MyCampaignsProps = {})
           title="Не удалось загрузить кампании"
           onRetry={() => void campaigns.refetch()}
         />
-      ) : campaigns.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <p className="panel panel--hint" data-testid="no-campaigns">
           Пока нет кампаний, в которых вы участвуете. Когда организатор включит вас в кампанию, она
           появится здесь.
         </p>
       ) : (
         <ul className="campaign-list">
-          {byUrgency(campaigns.data.items, now, stageAction).map((campaign) => (
+          {byUrgency(items, now, stageAction).map((campaign) => (
             <li key={campaign.id}>
               <CampaignCard
                 campaign={campaign}

@@ -4,7 +4,7 @@ import { useCampaignChoices } from '@/api/get-campaign-choices';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
-import { useRegionChoices } from '@/lib/region-choices';
+import { RegionSelect } from '@/components/ui/region-select';
 import type { Me } from '@/types/api';
 import { plural } from '@/utils/format';
 
@@ -172,29 +172,6 @@ export function HandoutForm({ account }: { account: Me }) {
 }
 
 type SelectProps<T> = { id: string; value: T | undefined; onChange: (value: T) => void };
-
-function RegionSelect({ id, value, onChange }: SelectProps<string>) {
-  const regions = useRegionChoices();
-  if (regions.isPending) return <Loading label="Загрузка регионов…" />;
-  if (regions.isError) {
-    return <ErrorMessage error={regions.error} onRetry={() => void regions.refetch()} />;
-  }
-  return (
-    <select
-      id={id}
-      className="input"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    >
-      <option value="">Выберите регион</option>
-      {regions.data.items.map((region) => (
-        <option key={region.code} value={region.code}>
-          {region.code} — {region.name}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 function CampaignSelect({ id, value, onChange }: SelectProps<number>) {
   const campaigns = useCampaignChoices();

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 
 import { api, unwrap } from '@/lib/api-client';
 import type { QueryConfig } from '@/lib/react-query';
@@ -26,3 +26,23 @@ type UseCampaignFormsOptions = {
 
 export const useCampaignForms = ({ campaignId, queryConfig }: UseCampaignFormsOptions) =>
   useQuery({ ...getCampaignFormsQueryOptions(campaignId), ...queryConfig });
+
+/**
+ * The forms of several campaigns at once (the home page's tasks): each the same query as
+ * `useCampaignForms`, so a campaign's card reads the same answer. A campaign whose forms are
+ * refused counts as having none.
+ */
+export function useFormsOfCampaigns(campaignIds: readonly number[], enabled = true) {
+  return useQueries({
+    queries: campaignIds.map((campaignId) => ({
+      ...getCampaignFormsQueryOptions(campaignId),
+      enabled,
+    })),
+    combine: (results) => {
+      const byCampaign = new Map(
+        campaignIds.map((campaignId, index) => [campaignId, results[index]?.data] as const),
+      );
+      return (campaignId: number) => byCampaign.get(campaignId);
+    },
+  });
+}

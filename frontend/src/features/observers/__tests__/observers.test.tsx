@@ -136,6 +136,36 @@ describe('the observer on the phone', () => {
     expect(await screen.findByRole('button', { name: 'Я на месте' })).toBeDisabled();
     expect(screen.getByText(/в день наблюдения, 12\.05\.2099/)).toBeInTheDocument();
   });
+
+  it('puts today’s assignment first, then the days to come, then the days past (issue 21)', async () => {
+    const point2 = (name: string) => ({ ...point, name });
+    mockApi({
+      '/api/me': me({ login: 'obs-1', role: 'OBSERVER' }),
+      // the server's order: the latest day first
+      '/api/observer/assignments': json([
+        assignment({ id: 1, day: '2099-05-14', point: point2('Школа через неделю') }),
+        assignment({ id: 2, day: '2099-05-12', point: point2('Школа скоро') }),
+        assignment({ id: 3, point: point2('Школа сегодня') }),
+        assignment({ id: 4, day: '2020-05-12', point: point2('Школа давно') }),
+        assignment({ id: 5, day: '2020-05-14', point: point2('Школа недавно') }),
+      ]),
+    });
+    renderApp('/observers');
+
+    const cards = (await screen.findByText('Школа сегодня')).closest('ul')!;
+    const points = within(cards)
+      .getAllByRole('heading', { level: 2 })
+      .map((h) => h.textContent);
+    expect(points).toEqual([
+      'Школа сегодня',
+      'Школа скоро',
+      'Школа через неделю',
+      'Школа недавно',
+      'Школа давно',
+    ]);
+    const first = within(cards).getAllByRole('listitem')[0]!;
+    expect(within(first).getByRole('button', { name: 'Я на месте' })).toBeEnabled();
+  });
 });
 
 const board = (present: number) => ({

@@ -39,11 +39,28 @@ export function ObserverPhone() {
   }
   return (
     <ul className="observer-cards">
-      {mine.data.map((a) => (
+      {byDay(mine.data).map((a) => (
         <AssignmentCard key={a.id} assignment={a} />
       ))}
     </ul>
   );
+}
+
+/**
+ * Today's assignments first — the observer's task now, «Я на месте» at the top of the phone's
+ * screen (issue 21) — then the days to come, soonest first, then the days past, latest first.
+ */
+function byDay(assignments: readonly ObserverAssignment[]): ObserverAssignment[] {
+  const rank = (a: ObserverAssignment) => {
+    const today = todayIn(a.timeZone);
+    return a.day === today ? 0 : a.day > today ? 1 : 2;
+  };
+  return [...assignments].sort((a, b) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    const later = a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+    return rank(a) === 2 ? -later : later;
+  });
 }
 
 function AssignmentCard({ assignment: a }: { assignment: ObserverAssignment }) {

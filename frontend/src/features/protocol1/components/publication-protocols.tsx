@@ -23,14 +23,24 @@ const protocol2Labels = {
  * (its kits; names stay on this computer) and protocol 2 with its status, each a link to where it
  * is filled.
  */
-export function PublicationProtocols({ campaignId }: { campaignId: number }) {
+export function PublicationProtocols({
+  campaignId,
+  subjectKey,
+}: {
+  campaignId: number;
+  /** The one subject the publication's author chose (issue 20); none — every subject. */
+  subjectKey?: string;
+}) {
   const campaign = useCampaign({ campaignId });
   // Only an ОМК's publications carry the protocols; anything else shows nothing extra.
   if (campaign.data?.kind !== 'OMK') return null;
-  return <ProtocolsBlock campaign={campaign.data} />;
+  return <ProtocolsBlock campaign={campaign.data} subjectKey={subjectKey} />;
 }
 
-function ProtocolsBlock({ campaign }: { campaign: Campaign }) {
+function ProtocolsBlock({ campaign, subjectKey }: { campaign: Campaign; subjectKey?: string }) {
+  const subjects = subjectKey
+    ? campaign.subjects.filter((subject) => subject.key === subjectKey)
+    : campaign.subjects;
   return (
     <section
       className="panel"
@@ -45,7 +55,7 @@ function ProtocolsBlock({ campaign }: { campaign: Campaign }) {
         систему не передаются; протокол 2 — заполняется и сдаётся в систему.
       </p>
       <ul className="p1-publication-protocols">
-        {campaign.subjects.map((subject) => (
+        {subjects.map((subject) => (
           <SubjectProtocols key={subject.key} campaign={campaign} subject={subject} />
         ))}
       </ul>

@@ -11,17 +11,19 @@ export type DownloadsFilter = {
   downloaded?: boolean;
   /** Zero-based, as in the API. */
   page: number;
+  /** The keyset cursor of the previous page's `next` (then `page` only numbers the page shown). */
+  after?: string;
 };
 
 export const getPublicationDownloads = (
-  { publicationId, downloaded, page }: DownloadsFilter,
+  { publicationId, downloaded, page, after }: DownloadsFilter,
   signal?: AbortSignal,
 ) =>
   unwrap(
     api.GET('/api/publications/{publicationId}/downloads', {
       params: {
         path: { publicationId },
-        query: { downloaded, page, size: DOWNLOADS_PAGE_SIZE },
+        query: { downloaded, page: after ? undefined : page, after, size: DOWNLOADS_PAGE_SIZE },
       },
       signal,
     }),

@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { byCity, formatNumber, formatZonedDateTime, plural } from '@/utils/format';
-import { parsePage } from '@/utils/paging';
+import { cursorOf, parsePage } from '@/utils/paging';
 import { useSearchParamUpdates } from '@/hooks/use-search-param-updates';
 
 import { useExportPublicationDownloads } from '../api/export-publication-downloads';
@@ -37,8 +37,9 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
   const page = parsePage(searchParams.get('page'));
 
   const publication = usePublication({ publicationId });
+  const after = searchParams.get('after') ?? undefined;
   const downloads = usePublicationDownloads({
-    filter: { publicationId, downloaded, page: page - 1 },
+    filter: { publicationId, downloaded, page: page - 1, after },
   });
   const exporting = useExportPublicationDownloads(publicationId);
   const zoneOf = useCampaignTimeZone();
@@ -74,7 +75,7 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
               type="button"
               className="button button--secondary segmented__item"
               aria-pressed={active === item.value}
-              onClick={() => update({ filter: item.value || null, page: null })}
+              onClick={() => update({ filter: item.value || null, page: null, after: null })}
             >
               {item.label}
             </button>
@@ -161,7 +162,14 @@ export function DownloadsReport({ publicationId }: { publicationId: number }) {
                 page={page}
                 totalPages={downloads.data.totalPages}
                 totalItems={downloads.data.totalItems}
-                onPageChange={(next) => update({ page: next > 1 ? String(next) : null })}
+                onPageChange={(next) =>
+                  // forward by the page's keyset cursor: a school that downloads meanwhile and
+                  // leaves «Не скачали» pushes nobody out of sight; back by number
+                  update({
+                    page: next > 1 ? String(next) : null,
+                    after: next === page + 1 ? cursorOf(downloads.data.next) : null,
+                  })
+                }
               />
             )}
           </>

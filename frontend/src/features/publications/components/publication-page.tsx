@@ -23,6 +23,7 @@ import {
 import { ArchiveUploadForm } from './archive-upload-form';
 import { AttachmentUploadForm } from './attachment-upload-form';
 import { AttachmentsList } from './attachments-list';
+import { DataCollectionEditor } from './data-collection-editor';
 import { DraftActions } from './draft-actions';
 import { PublishForm } from './publish-form';
 import { StatusChip } from './status-chip';
@@ -117,6 +118,8 @@ export function PublicationPage({
           campaignRegionCodes={campaign?.regionCodes ?? []}
         />
       )}
+
+      {author && <DataCollectionEditor publication={item} campaign={campaign} />}
 
       {item.body.trim() !== '' && (
         <section className="panel publication-body" data-testid="publication-body">

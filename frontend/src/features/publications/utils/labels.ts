@@ -1,4 +1,4 @@
-import type { AttachmentKind, PublicationStatus, Role } from '@/types/api';
+import type { AttachmentKind, DataCollectionKind, PublicationStatus, Role } from '@/types/api';
 
 export const attachmentKindLabels = {
   INSTRUCTION: 'Инструкция',
@@ -37,3 +37,10 @@ export const TRACKING_ROLES: readonly Role[] = ['FEDERAL', 'REGIONAL', 'MUNICIPA
 
 /** Where a time is shown when the campaign's own zone is not known (yet). */
 export const FALLBACK_TIME_ZONE = 'Europe/Moscow';
+
+/** What a publication may carry as its «Сбор данных» block (issue 20). */
+export const dataCollectionLabels = {
+  FORM: 'Форма кампании',
+  PROTOCOL1: 'Электронный протокол 1 (для ППО)',
+  CODES_PROTOCOL: 'Протокол проведения с кодами',
+} as const satisfies Record<DataCollectionKind, string>;

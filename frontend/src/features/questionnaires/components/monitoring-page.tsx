@@ -23,6 +23,7 @@ import type { MonitoringLevel } from '../types';
 import { isLevel, levelColumn, levelLabels } from '../utils/labels';
 import { Completion } from './completion';
 import { LiveNumber } from './live-number';
+import { LoginsWorkbookButton } from './logins-workbook-button';
 
 /** The levels a role may group by, from the widest. */
 export function levelsFor(role: Role): MonitoringLevel[] {
@@ -247,6 +248,11 @@ export function QuestionnaireMonitoringPage({ campaign, account }: MonitoringPag
               </div>
             )}
             <Totals row={monitoring.data.totals} withKits={withKits} />
+            {!withKits && account.role !== 'ORGANIZATION' && (
+              <div className="actions">
+                <LoginsWorkbookButton campaignId={campaign.id} label="Выданные логины (Excel)" />
+              </div>
+            )}
             <div className="table-wrap" aria-busy={monitoring.isPlaceholderData}>
               <table className="table table--stack q-table">
                 <caption className="visually-hidden">

@@ -11,6 +11,7 @@ import { formatNumber, formatZonedDateTime, plural, timeZoneName } from '@/utils
 
 import { useQuestionnaireLogins } from '../api/get-questionnaire-logins';
 import { useIssueQuestionnaireLogins } from '../api/issue-questionnaire-logins';
+import { LoginsWorkbookButton } from './logins-workbook-button';
 
 /** As many logins as one organization may take (the contract's maximum). */
 export const MAX_LOGINS = 500;
@@ -89,6 +90,7 @@ function LoginsWorkspace({ campaign, logins, who }: LoginsWorkspaceProps) {
             <button type="button" className="button button--secondary" onClick={print}>
               Распечатать полоски
             </button>
+            <LoginsWorkbookButton campaignId={campaign.id} />
             <Link
               className="button button--secondary"
               to={paths.questionnaires.monitoring.getHref(campaign.id)}

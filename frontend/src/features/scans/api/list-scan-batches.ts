@@ -5,7 +5,13 @@ import type { QueryConfig } from '@/lib/react-query';
 
 export const SCAN_BATCHES_PAGE_SIZE = 20;
 
-export type ScanBatchesFilter = { campaignId: number; organizationId?: number; page: number };
+export type ScanBatchesFilter = {
+  campaignId: number;
+  organizationId?: number;
+  page: number;
+  /** The keyset cursor of the previous page's `next` (then `page` only numbers the page shown). */
+  before?: number;
+};
 
 /** The batches of the campaign in the caller's scope, newest first. */
 export const listScanBatches = (filter: ScanBatchesFilter, signal?: AbortSignal) =>
@@ -15,7 +21,8 @@ export const listScanBatches = (filter: ScanBatchesFilter, signal?: AbortSignal)
         path: { campaignId: filter.campaignId },
         query: {
           organizationId: filter.organizationId,
-          page: filter.page,
+          page: filter.before ? undefined : filter.page,
+          before: filter.before,
           size: SCAN_BATCHES_PAGE_SIZE,
         },
       },

@@ -7,6 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import type { Campaign } from '@/types/api';
 import { formatNumber, formatZonedDateTime, timeZoneName } from '@/utils/format';
+import { cursorOf } from '@/utils/paging';
 
 import { SCAN_BATCHES_PAGE_SIZE, useScanBatches } from '../api/list-scan-batches';
 import { batchStatusLabels } from '../utils/labels';
@@ -15,9 +16,11 @@ type BatchesTableProps = { campaign: Campaign; organizationId?: number };
 
 /** The batches uploaded for the campaign, newest first, with their sheets' counts. */
 export function BatchesTable({ campaign, organizationId }: BatchesTableProps) {
-  const [page, setPage] = useState(0);
+  // Forward by the page's keyset cursor: batches uploaded meanwhile (the list refreshes while any
+  // is being checked) do not push the page shown down; back by number.
+  const [{ page, before }, setPosition] = useState<{ page: number; before?: number }>({ page: 0 });
   const batches = useScanBatches({
-    filter: { campaignId: campaign.id, organizationId, page },
+    filter: { campaignId: campaign.id, organizationId, page, before },
     queryConfig: {
       // Sheets are checked in the background: keep the counts moving while any are pending.
       refetchInterval: (query) =>
@@ -113,7 +116,10 @@ export function BatchesTable({ campaign, organizationId }: BatchesTableProps) {
               page={page + 1}
               totalPages={Math.ceil(batches.data.total / SCAN_BATCHES_PAGE_SIZE)}
               totalItems={batches.data.total}
-              onPageChange={(next) => setPage(next - 1)}
+              onPageChange={(next) => {
+                const cursor = next === page + 2 ? cursorOf(batches.data.next, 'before') : null;
+                setPosition({ page: next - 1, before: cursor ? Number(cursor) : undefined });
+              }}
               label="Страницы списка файлов"
             />
           )}

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { OrganizationPicker, type PickedOrganization } from '@/components/ui/organization-picker';
+import { ShownOnce } from '@/components/ui/shown-once';
 import type { Campaign, Me, ExpertCreated } from '@/types/api';
 import { fieldMessages, problemErrors } from '@/utils/problem';
 
@@ -180,52 +181,17 @@ export function ExpertCreateForm({ account, campaign }: { account: Me; campaign:
 }
 
 function OneTimePassword({ created, onDone }: { created: ExpertCreated; onDone: () => void }) {
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.password);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
   return (
-    <div className="panel one-time-password" data-testid="expert-password">
-      <h3 className="panel__title">Эксперт зарегистрирован</h3>
-      <p>
-        {created.expert.displayName}, логин{' '}
-        <strong className="table__code">{created.expert.login}</strong>
-      </p>
-      <div className="alert alert--warning">
-        <p className="alert__title">Пароль показан один раз — сохраните его, больше не покажем</p>
-        <p className="alert__text">
-          Передайте логин и пароль эксперту. Если пароль потерян, зарегистрируйте эксперта с тем же
-          логином ещё раз — будет выдан новый.
-        </p>
-      </div>
-      <p className="one-time-password__row">
-        Пароль:{' '}
-        <code className="one-time-password__value" data-testid="expert-password-value">
-          {created.password}
-        </code>
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          Копировать пароль
-        </button>
-      </p>
-      {copied === 'yes' && (
-        <p role="status" className="table__muted">
-          Пароль скопирован.
-        </p>
-      )}
-      {copied === 'failed' && (
-        <p role="status" className="inline-error">
-          Не удалось скопировать: выделите пароль и скопируйте вручную.
-        </p>
-      )}
-      <button type="button" className="button" onClick={onDone}>
-        Пароль сохранён — готово
-      </button>
-    </div>
+    <ShownOnce
+      testId="expert-password"
+      title={`Эксперт ${created.expert.displayName} зарегистрирован`}
+      owner={[{ label: 'Логин', value: created.expert.login, testId: 'expert-login' }]}
+      secret={{ label: 'Пароль', value: created.password, testId: 'expert-password-value' }}
+      noun="пароль"
+      note="Пароль показан один раз — сохраните его, больше не покажем. Передайте логин и пароль эксперту. Если пароль потерян, зарегистрируйте эксперта с тем же логином ещё раз — будет выдан новый."
+      doneLabel="Пароль сохранён — готово"
+      onDone={onDone}
+    />
   );
 }
 

@@ -71,7 +71,7 @@ export function ExpertTasks({ notice }: { notice?: string }) {
             )}
           </div>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack">
               <thead>
                 <tr>
                   <th scope="col">Предмет</th>
@@ -90,17 +90,19 @@ export function ExpertTasks({ notice }: { notice?: string }) {
               <tbody>
                 {items.map((task) => (
                   <tr key={task.id} data-testid="scoring-task-row">
-                    <td>{task.subjectName}</td>
-                    <td className="table__code">{task.kitNumber}</td>
-                    <td>{roundLabel(task.round)}</td>
-                    <td>
+                    <td data-label="Предмет">{task.subjectName}</td>
+                    <td className="table__code" data-label="Комплект">
+                      {task.kitNumber}
+                    </td>
+                    <td data-label="Проверка">{roundLabel(task.round)}</td>
+                    <td data-label="Состояние">
                       {task.status === 'OPEN' ? (
                         <span className="chip chip--new">Не проверена</span>
                       ) : (
                         <span className="chip chip--done">Проверена</span>
                       )}
                     </td>
-                    <td className="scoring-tasks__when">
+                    <td className="scoring-tasks__when" data-label="Когда">
                       назначена {formatZonedDateTimeNamed(task.assignedAt, task.timeZone)}
                       {task.scoredAt && (
                         <>
@@ -109,8 +111,10 @@ export function ExpertTasks({ notice }: { notice?: string }) {
                         </>
                       )}
                     </td>
-                    <td className="table__num">{task.total ?? '—'}</td>
-                    <td>
+                    <td className="table__num" data-label="Баллы">
+                      {task.total ?? '—'}
+                    </td>
+                    <td data-label="">
                       <Link
                         className={
                           task.status === 'OPEN'

@@ -135,7 +135,7 @@ export function SchemeEditor({
       <fieldset className="scheme-editor__criteria">
         <legend>Критерии</legend>
         <div className="table-wrap">
-          <table className="table scheme-editor__table">
+          <table className="table table--stack scheme-editor__table">
             <thead>
               <tr>
                 <th scope="col">Код</th>
@@ -153,16 +153,19 @@ export function SchemeEditor({
                 const cell = (name: keyof CriterionDraft, label: string, className: string) => {
                   const messages = messagesFor(`${at}.${name}`);
                   return (
-                    <td>
-                      <input
-                        className={`input ${className}`}
-                        aria-label={`${label}, строка ${index + 1}`}
-                        value={criterion[name]}
-                        inputMode={name === 'maxScore' || name === 'page' ? 'numeric' : undefined}
-                        aria-invalid={messages.length > 0}
-                        onChange={(event) => setCriterion(index, name, event.target.value)}
-                      />
-                      <Messages messages={messages} />
+                    <td data-label={label}>
+                      {/* One box for the input and its messages: a phone's card puts it beside the label. */}
+                      <div>
+                        <input
+                          className={`input ${className}`}
+                          aria-label={`${label}, строка ${index + 1}`}
+                          value={criterion[name]}
+                          inputMode={name === 'maxScore' || name === 'page' ? 'numeric' : undefined}
+                          aria-invalid={messages.length > 0}
+                          onChange={(event) => setCriterion(index, name, event.target.value)}
+                        />
+                        <Messages messages={messages} />
+                      </div>
                     </td>
                   );
                 };
@@ -172,7 +175,7 @@ export function SchemeEditor({
                     {cell('title', 'Что оценивается', '')}
                     {cell('maxScore', 'Макс. балл', 'input--code')}
                     {cell('page', 'Страница', 'input--code')}
-                    <td>
+                    <td data-label="">
                       <button
                         type="button"
                         className="button button--secondary button--small"

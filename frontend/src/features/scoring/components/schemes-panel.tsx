@@ -83,7 +83,7 @@ function SchemeView({ scheme, timeZone }: { scheme: ScanScheme; timeZone: string
       </p>
       {scheme.criteria.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <thead>
               <tr>
                 <th scope="col">Код</th>
@@ -99,10 +99,16 @@ function SchemeView({ scheme, timeZone }: { scheme: ScanScheme; timeZone: string
             <tbody>
               {scheme.criteria.map((criterion) => (
                 <tr key={criterion.code}>
-                  <td className="table__code">{criterion.code}</td>
-                  <td>{criterion.title}</td>
-                  <td className="table__num">{criterion.maxScore}</td>
-                  <td className="table__num">{criterion.page}</td>
+                  <td className="table__code" data-label="Код">
+                    {criterion.code}
+                  </td>
+                  <td data-label="Что оценивается">{criterion.title}</td>
+                  <td className="table__num" data-label="Макс. балл">
+                    {criterion.maxScore}
+                  </td>
+                  <td className="table__num" data-label="Страница">
+                    {criterion.page}
+                  </td>
                 </tr>
               ))}
             </tbody>

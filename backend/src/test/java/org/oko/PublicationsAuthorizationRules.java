@@ -239,6 +239,29 @@ class PublicationsAuthorizationRules implements FeatureRules {
             Case.get(MUNICIPAL, p + released + "/downloads/export?municipalityId=" + saratov, 404),
             Case.get(RESPONSIBLE, p + released + "/downloads/export", 200),
             Case.get(SCHOOL, p + released + "/downloads/export", 403)));
+    // issue 20: the «Сбор данных» block, its author's (a ВПР: the codes protocol, not protocol 1)
+    String block = "/data-collection";
+    String codes = "{\"kind\":\"CODES_PROTOCOL\"}";
+    rules.put(
+        "setPublicationDataCollection",
+        List.of(
+            Case.put(FEDERAL, p + released + block, codes, 200),
+            Case.put(FEDERAL, p + released + block, "{\"kind\":\"PROTOCOL1\"}", 422),
+            Case.put(FEDERAL, p + regionDraft + block, codes, 403),
+            Case.put(REGIONAL, p + regionDraft + block, codes, 200),
+            Case.put(REGIONAL, p + federalDraft + block, codes, 404),
+            Case.put(OTHER_REGION, p + regionDraft + block, codes, 404),
+            Case.put(MUNICIPAL, p + released + block, codes, 403),
+            Case.put(SCHOOL, p + released + block, codes, 403)));
+    rules.put(
+        "clearPublicationDataCollection",
+        List.of(
+            Case.delete(FEDERAL, p + released + block, 200),
+            Case.delete(FEDERAL, p + regionDraft + block, 403),
+            Case.delete(REGIONAL, p + regionDraft + block, 200),
+            Case.delete(OTHER_REGION, p + regionDraft + block, 404),
+            Case.delete(MUNICIPAL, p + released + block, 403),
+            Case.delete(SCHOOL, p + released + block, 403)));
     return rules;
   }
 

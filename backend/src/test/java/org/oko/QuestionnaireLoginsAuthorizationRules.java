@@ -15,8 +15,10 @@ import org.oko.testing.TestCampaigns;
 /**
  * Who may read and take the questionnaire logins of a campaign without kits (issue 20
  * «Questionnaires outside ОМК»): the organization itself, in a campaign it takes part in; nobody
- * above it (the passwords are handed to its teachers on strips; coordinators follow the counts in
- * the questionnaire monitoring instead).
+ * above it takes them (the passwords are handed to its teachers on strips). The workbook of issued
+ * logins goes to the organization and to the coordinators of the organizations in their scope (the
+ * region hands logins out as it hands out the organizations' own); another scope's organization
+ * answers 404.
  */
 class QuestionnaireLoginsAuthorizationRules implements FeatureRules {
 
@@ -71,6 +73,21 @@ class QuestionnaireLoginsAuthorizationRules implements FeatureRules {
             Case.post(REGIONAL, base, body.formatted(2), 403),
             Case.post(MUNICIPAL, base, body.formatted(2), 403),
             Case.post(RESPONSIBLE, base, body.formatted(2), 403)));
+    String workbook = base + "/workbook";
+    rules.put(
+        "downloadQuestionnaireLogins",
+        List.of(
+            Case.get(SCHOOL, workbook, 200),
+            Case.get(SCHOOL, workbook + "?organization=edu640002", 404),
+            Case.get(SCHOOL, foreignBase + "/workbook", 404),
+            Case.get(OUTSIDE, workbook, 404),
+            Case.get(FEDERAL, workbook, 200),
+            Case.get(REGIONAL, workbook + "?organization=" + SCHOOL, 200),
+            Case.get(REGIONAL, workbook + "?organization=edu020001", 404),
+            Case.get(MUNICIPAL, workbook, 200),
+            Case.get(MUNICIPAL, workbook + "?organization=" + SCHOOL, 404),
+            Case.get(RESPONSIBLE, workbook + "?organization=" + SCHOOL, 404),
+            Case.get("scan64", workbook, 403)));
     return rules;
   }
 }

@@ -70,6 +70,7 @@ class TableOwnershipTests {
           entry("attachment_file", "publications"),
           entry("publication_read", "publications"),
           entry("attachment_download", "publications"),
+          entry("publication_data_collection", "publications"),
           entry("delivery_packet", "logistics"),
           entry("form_definition", "forms"),
           entry("form_definition_version", "forms"),

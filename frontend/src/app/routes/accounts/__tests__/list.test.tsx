@@ -110,6 +110,41 @@ describe('accounts page', () => {
     );
   });
 
+  it('goes forward by the page’s keyset cursor and back by number', async () => {
+    const first = Array.from({ length: 20 }, (_, i) =>
+      staff({ login: `expert64-${String(i).padStart(2, '0')}`, role: 'EXPERT' }),
+    );
+    const api = mockApi({
+      '/api/me': region64,
+      '/api/accounts': (url) =>
+        url.searchParams.get('after') === 'expert64-19'
+          ? {
+              ...page([staff({ login: 'expert64-20', role: 'EXPERT' })]),
+              totalItems: 21,
+              totalPages: 2,
+            }
+          : {
+              ...page(first),
+              totalItems: 21,
+              totalPages: 2,
+              next: '/api/accounts?size=20&after=expert64-19',
+            },
+    });
+    const { user } = renderApp('/accounts');
+    await screen.findAllByTestId('account-row', {}, LOAD);
+    await user.click(screen.getByRole('button', { name: 'Далее →' }));
+
+    expect(await screen.findByText('expert64-20', {}, LOAD)).toBeInTheDocument();
+    expect(screen.getByTestId('pagination')).toHaveTextContent('Страница 2 из 2');
+    const asked = api.lastQueryTo('/api/accounts');
+    expect(asked?.get('after')).toBe('expert64-19');
+    expect(asked?.has('page')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: '← Назад' }));
+    expect(await screen.findByText('expert64-00', {}, LOAD)).toBeInTheDocument();
+    expect(screen.getByTestId('pagination')).toHaveTextContent('Страница 1 из 2');
+  }, 15_000);
+
   it('lets nobody touch an account of a role above the caller’s', async () => {
     mockApi({
       '/api/me': region64,

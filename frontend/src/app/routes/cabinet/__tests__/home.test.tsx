@@ -2,7 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { me } from '@/testing/data';
-import { mockApi } from '@/testing/fetch-mock';
+import { json, mockApi } from '@/testing/fetch-mock';
+import { formSummary } from '@/testing/forms-data';
 import {
   campaign,
   campaignPage,
@@ -228,6 +229,96 @@ describe('personal account home', () => {
     expect(await screen.findByTestId('no-publications')).toBeInTheDocument();
     expect(await screen.findByTestId('no-campaigns')).toBeInTheDocument();
     expect(screen.queryByTestId('unread-badge')).not.toBeInTheDocument();
+  });
+
+  it('leads a school to the form it has to hand in now, its card first (issue 21)', async () => {
+    vi.setSystemTime(NOW);
+    const results = campaign({
+      id: 12,
+      title: 'ВПР 2025, осень',
+      currentStage: 'RESULTS_PROTOCOL',
+      stages: [
+        stage({
+          code: 'RESULTS_PROTOCOL',
+          name: 'Загрузка результатов',
+          // closes after the spring ВПР's verification, which is not the school's to do
+          closesAt: '2026-04-20T15:00:00Z',
+          effectiveClosesAt: '2026-04-20T15:00:00Z',
+        }),
+      ],
+    });
+    mockApi({
+      '/api/me': school,
+      '/api/campaigns': campaignPage([campaign(), results]),
+      '/api/publications': publicationPage([]),
+      '/api/campaigns/11/forms': json([]),
+      '/api/campaigns/12/forms': json([
+        formSummary({
+          id: 41,
+          campaignId: 12,
+          stage: 'RESULTS_PROTOCOL',
+          title: 'Электронный протокол: математика, 4 класс',
+        }),
+      ]),
+    });
+    renderApp('/');
+
+    const action = await screen.findByTestId('stage-action');
+    expect(action).toHaveTextContent('Заполнить «Электронный протокол: математика, 4 класс»');
+    expect(action).toHaveAttribute('href', '/forms/41');
+    const first = screen.getAllByTestId('campaign-card')[0]!;
+    expect(within(first).getByRole('heading', { name: 'ВПР 2025, осень' })).toBeInTheDocument();
+  });
+
+  it('offers no form to fill once it is handed in', async () => {
+    vi.setSystemTime(NOW);
+    mockApi({
+      '/api/me': school,
+      '/api/campaigns': campaignPage([campaign()]),
+      '/api/publications': publicationPage([]),
+      '/api/campaigns/11/forms': json([
+        formSummary({
+          id: 42,
+          campaignId: 11,
+          stage: 'VERIFICATION',
+          myStatus: 'SUBMITTED',
+          mySubmittedAt: '2026-04-12T08:00:00Z',
+        }),
+      ]),
+    });
+    renderApp('/');
+
+    expect(await screen.findByTestId('campaign-form-status')).toHaveTextContent('Отчёт сдан');
+    expect(screen.queryByTestId('stage-action')).not.toBeInTheDocument();
+  });
+
+  it('is a scanning centre’s home: the campaigns it scans, each leading to the upload (issue 21)', async () => {
+    vi.setSystemTime(NOW);
+    const api = mockApi({
+      '/api/me': me({ login: 'scan64', role: 'SCANNER', regionCode: '64', organizationId: 9001 }),
+      '/api/campaigns': campaignPage([
+        campaign(),
+        campaign({
+          id: 14,
+          kind: 'OMK',
+          title: 'ОМК 2026, осень',
+          currentStage: 'SCANNING',
+          stages: [stage({ code: 'SCANNING', name: 'Сканирование' })],
+        }),
+      ]),
+    });
+    const { router } = renderApp('/');
+
+    const action = await screen.findByTestId('stage-action');
+    expect(router.state.location.pathname).toBe('/');
+    expect(action).toHaveTextContent('Загрузка сканов');
+    expect(action).toHaveAttribute('href', '/scans/upload?campaign=14');
+    // Only the campaign it scans; nothing it may not open: forms, publications.
+    expect(screen.getAllByTestId('campaign-card')).toHaveLength(1);
+    expect(api.requestsTo('/api/publications')).toHaveLength(0);
+    expect(api.all().filter((request) => request.url.includes('/forms'))).toHaveLength(0);
+    const nav = screen.getByRole('navigation', { name: 'Основная навигация' });
+    expect(within(nav).getByRole('link', { name: 'Личный кабинет' })).toHaveAttribute('href', '/');
   });
 
   it('is the home page of a regional coordinator (issue 21), also at /cabinet', async () => {

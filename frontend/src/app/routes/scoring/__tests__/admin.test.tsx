@@ -190,7 +190,7 @@ describe('«Эксперты и проверка»', () => {
     });
     expect(within(shown).getByTestId('expert-password-value')).toHaveTextContent('Zx7-kq2-Lm9');
     expect(shown).toHaveTextContent('сохраните его, больше не покажем');
-    await user.click(within(shown).getByRole('button', { name: 'Копировать пароль' }));
+    await user.click(within(shown).getByRole('button', { name: 'Скопировать пароль' }));
     // user-event's clipboard stands in for the browser's.
     expect(await navigator.clipboard.readText()).toBe('Zx7-kq2-Lm9');
     expect(await within(shown).findByText('Пароль скопирован.')).toBeInTheDocument();

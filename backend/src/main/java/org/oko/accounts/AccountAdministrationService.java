@@ -70,7 +70,8 @@ class AccountAdministrationService {
     this.tx = TransactionalOperator.create(transactions);
   }
 
-  Mono<Page> list(Caller caller, Filter filter, long offset, int limit) {
+  /** A page by login: from {@code offset}, or (keyset) after {@code afterLogin} if not null. */
+  Mono<Page> list(Caller caller, Filter filter, long offset, int limit, String afterLogin) {
     Visibility scope = AccountAccess.manager(caller);
     String text = AccountRules.blank(filter.text()) ? null : filter.text().strip();
     return narrowed(scope, filter)
@@ -82,7 +83,13 @@ class AccountAdministrationService {
               Mono<List<ManagedAccount>> items =
                   identity
                       .managedAccounts(
-                          condition, filter.role(), text, filter.active(), offset, limit)
+                          condition,
+                          filter.role(),
+                          text,
+                          filter.active(),
+                          offset,
+                          limit,
+                          afterLogin)
                       .collectList();
               return Mono.zip(items, total, Page::new);
             });

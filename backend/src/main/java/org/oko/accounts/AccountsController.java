@@ -9,6 +9,7 @@ import org.oko.api.model.StaffAccountPage;
 import org.oko.identity.ManagedAccount;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,7 @@ class AccountsController implements AccountsApi {
       Boolean active,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     var filter =
@@ -57,16 +59,22 @@ class AccountsController implements AccountsApi {
             q,
             active);
     return CurrentCaller.get()
-        .flatMap(caller -> accounts.list(caller, filter, paging.offset(), paging.size()))
+        .flatMap(caller -> accounts.list(caller, filter, paging.offset(), paging.size(), after))
         .map(
-            found ->
-                ResponseEntity.ok(
-                    new StaffAccountPage(
-                        page,
-                        size,
-                        found.total(),
-                        paging.totalPages(found.total()),
-                        found.items().stream().map(AccountsController::toApi).toList())));
+            found -> {
+              // login order either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(exchange, paging.size(), found.items(), ManagedAccount::login);
+              StaffAccountPage answer =
+                  new StaffAccountPage(
+                          page,
+                          size,
+                          found.total(),
+                          paging.totalPages(found.total()),
+                          found.items().stream().map(AccountsController::toApi).toList())
+                      .next(next);
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer);
+            });
   }
 
   @Override

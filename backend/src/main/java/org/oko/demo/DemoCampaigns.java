@@ -26,7 +26,7 @@ class DemoCampaigns {
 
   static final int[] MATH_5_TASKS = {1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 2, 2, 3};
 
-  private static final String VPR_SUBJECTS =
+  static final String VPR_SUBJECTS =
       """
       [{"key":"rus-4","name":"Русский язык","grade":4,"maxScore":38},
        {"key":"math-4","name":"Математика","grade":4,"maxScore":20,"tasks":%s},

@@ -40,6 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
   private final DemoCampaigns campaigns;
   private final DemoPublications publications;
   private final DemoForms forms;
+  private final DemoCodesProtocol codes;
   private final DemoResults results;
   private final DemoQuestionnaires questionnaires;
   private final DemoScans scans;
@@ -53,6 +54,7 @@ class DemoDataLoader implements ApplicationRunner {
       DemoCampaigns campaigns,
       DemoPublications publications,
       DemoForms forms,
+      DemoCodesProtocol codes,
       DemoResults results,
       DemoQuestionnaires questionnaires,
       DemoScans scans,
@@ -65,6 +67,7 @@ class DemoDataLoader implements ApplicationRunner {
     this.campaigns = campaigns;
     this.publications = publications;
     this.forms = forms;
+    this.codes = codes;
     this.results = results;
     this.questionnaires = questionnaires;
     this.scans = scans;
@@ -99,6 +102,7 @@ class DemoDataLoader implements ApplicationRunner {
       log.info("Demo accounts created: {}", DemoAccounts.ACCOUNTS.size());
     }
     // Scheduled around the first start, so the demo shows every campaign at a live moment.
+    long started = System.nanoTime();
     Boolean scheduled =
         campaigns
             .exist()
@@ -108,8 +112,10 @@ class DemoDataLoader implements ApplicationRunner {
             .block(DEMO_TIMEOUT);
     if (Boolean.TRUE.equals(scheduled)) {
       log.info(
-          "Demo campaigns created: ВПР (spring, autumn), СПО, ОМК, with publications, forms and"
-              + " questionnaires; an ОМК with scanning and expert scoring side by side");
+          "Demo campaigns created in {} ms: ВПР (spring, autumn), СПО, ОМК, with publications,"
+              + " forms and questionnaires; an ОМК with scanning and expert scoring side by side;"
+              + " a ВПР whose schools take their participant codes now",
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -121,6 +127,7 @@ class DemoDataLoader implements ApplicationRunner {
         .create(java.time.Instant.now())
         .then(publications.create(java.time.Instant.now()))
         .then(forms.create())
+        .then(codes.create(java.time.Instant.now()))
         .then(results.create())
         .then(questionnaires.create())
         .then(scans.create(java.time.Instant.now()))

@@ -67,21 +67,20 @@ class DemoForms {
         .one();
   }
 
-  /** Seed 004, 6.6–6.8: the application (заявка): classes, subjects and participants. */
-  private Mono<Void> application(long campaignId) {
+  /** Seed 004, 6.6–6.8: the application (заявка): classes, subjects and participants; its id. */
+  Mono<Long> application(long campaignId) {
     return define(
-            campaignId,
-            "application",
-            "Заявка на участие в ВПР",
-            "Укажите каждую пару «класс — предмет», по которой ваша организация участвует в ВПР, и"
-                + " число участников. Заполните веб-форму или скачайте шаблон Excel, заполните"
-                + " и загрузите его, затем нажмите «Сдать отчёт».",
-            Stage.APPLICATION,
-            RespondentKind.ORGANIZATION,
-            null,
-            List.of(DemoFormSheets.application()),
-            List.of())
-        .then();
+        campaignId,
+        "application",
+        "Заявка на участие в ВПР",
+        "Укажите каждую пару «класс — предмет», по которой ваша организация участвует в ВПР, и"
+            + " число участников. Заполните веб-форму или скачайте шаблон Excel, заполните"
+            + " и загрузите его, затем нажмите «Сдать отчёт».",
+        Stage.APPLICATION,
+        RespondentKind.ORGANIZATION,
+        null,
+        List.of(DemoFormSheets.application()),
+        List.of());
   }
 
   /** Seed 004, 5.5, 6.9–6.11: context data about the organization and its participants. */
@@ -100,25 +99,26 @@ class DemoForms {
         .then();
   }
 
-  /** Seed 004, 9.1: the results protocol of mathematics, class 4, scores bounded per task. */
-  private Mono<Void> results(long campaignId, Stage stage) {
+  /**
+   * Seed 004, 9.1: the results protocol of mathematics, class 4, scores bounded per task; its id.
+   */
+  Mono<Long> results(long campaignId, Stage stage) {
     List<FormSchemas.Task> tasks = new ArrayList<>();
     for (int i = 0; i < DemoCampaigns.MATH_4_TASKS.length; i++) {
       tasks.add(new FormSchemas.Task(String.valueOf(i + 1), DemoCampaigns.MATH_4_TASKS[i]));
     }
     return define(
-            campaignId,
-            "results-math-4",
-            "Электронный протокол: математика, 4 класс",
-            "Перенесите баллы из протокола проведения: для каждого кода участника — вариант и балл"
-                + " за каждое задание (не больше максимума по критериям). Первичный балл"
-                + " считается сам.",
-            stage,
-            RespondentKind.ORGANIZATION,
-            "math-4",
-            List.of(DemoFormSheets.results()),
-            tasks)
-        .then();
+        campaignId,
+        "results-math-4",
+        "Электронный протокол: математика, 4 класс",
+        "Перенесите баллы из протокола проведения: для каждого кода участника — вариант и балл"
+            + " за каждое задание (не больше максимума по критериям). Первичный балл"
+            + " считается сам.",
+        stage,
+        RespondentKind.ORGANIZATION,
+        "math-4",
+        List.of(DemoFormSheets.results()),
+        tasks);
   }
 
   /** The municipal objectivity analysis: one row per school of the municipality's sample. */

@@ -88,7 +88,7 @@ class DemoPublications {
         .one();
   }
 
-  private Mono<Long> publication(long campaignId, String title, String body, Instant release) {
+  Mono<Long> publication(long campaignId, String title, String body, Instant release) {
     return db.sql(
             """
             insert into publication (campaign_id, title, body, audience_roles, sample_only,

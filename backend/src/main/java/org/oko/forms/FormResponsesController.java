@@ -1,6 +1,7 @@
 package org.oko.forms;
 
 import java.io.ByteArrayOutputStream;
+import java.util.function.BiFunction;
 import org.oko.api.FormResponsesApi;
 import org.oko.api.model.FormComparison;
 import org.oko.api.model.FormReopenInput;
@@ -12,6 +13,7 @@ import org.oko.api.model.FormRowPage;
 import org.oko.api.model.FormSubmissionInput;
 import org.oko.api.model.FormVersionInput;
 import org.oko.platform.excel.WorkbookDownload;
+import org.oko.platform.security.Caller;
 import org.oko.platform.security.CurrentCaller;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -59,9 +61,7 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(caller -> responses.get(caller, whose))
+    return asCaller(whose(formId, organization, municipalityId, regionPart), responses::get)
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
@@ -75,16 +75,11 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                rows.page(
-                    caller,
-                    whose,
-                    sheet,
-                    offset == null ? 0 : offset,
-                    limit == null ? DEFAULT_PAGE : limit))
+    int from = offset == null ? 0 : offset;
+    int size = limit == null ? DEFAULT_PAGE : limit;
+    return asCaller(
+            whose(formId, organization, municipalityId, regionPart),
+            (caller, whose) -> rows.page(caller, whose, sheet, from, size))
         .map(page -> ResponseEntity.ok(FormsMapper.rowPage(page)));
   }
 
@@ -95,18 +90,11 @@ class FormResponsesController implements FormResponsesApi {
       String organization,
       Long municipalityId,
       ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                body.flatMap(
-                    in ->
-                        responses.saveDraft(
-                            caller,
-                            formId,
-                            organization,
-                            municipalityId,
-                            in.getVersion(),
-                            in.getSheets())))
+    return withBody(
+            body,
+            (caller, in) ->
+                responses.saveDraft(
+                    caller, formId, organization, municipalityId, in.getVersion(), in.getSheets()))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
@@ -117,13 +105,10 @@ class FormResponsesController implements FormResponsesApi {
       String organization,
       Long municipalityId,
       ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                body.flatMap(
-                    in ->
-                        responses.submit(
-                            caller, formId, organization, municipalityId, in.getVersion())))
+    return withBody(
+            body,
+            (caller, in) ->
+                responses.submit(caller, formId, organization, municipalityId, in.getVersion()))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
@@ -135,12 +120,9 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                body.flatMap(
-                    in -> responses.reopen(caller, whose, in.getVersion(), in.getReason())))
+    var whose = whose(formId, organization, municipalityId, regionPart);
+    return withBody(
+            body, (caller, in) -> responses.reopen(caller, whose, in.getVersion(), in.getReason()))
         .map(view -> ResponseEntity.ok(FormsMapper.response(view)));
   }
 
@@ -151,9 +133,7 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(caller -> versions.versions(caller, whose))
+    return asCaller(whose(formId, organization, municipalityId, regionPart), versions::versions)
         .map(list -> ResponseEntity.ok(Flux.fromIterable(list).map(FormsMapper::versionSummary)));
   }
 
@@ -165,9 +145,9 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(caller -> versions.version(caller, whose, number))
+    return asCaller(
+            whose(formId, organization, municipalityId, regionPart),
+            (caller, whose) -> versions.version(caller, whose, number))
         .map(v -> ResponseEntity.ok(FormsMapper.version(v)));
   }
 
@@ -180,9 +160,9 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(caller -> versions.compare(caller, whose, from, to))
+    return asCaller(
+            whose(formId, organization, municipalityId, regionPart),
+            (caller, whose) -> versions.compare(caller, whose, from, to))
         .map(c -> ResponseEntity.ok(FormsMapper.comparison(c)));
   }
 
@@ -193,9 +173,7 @@ class FormResponsesController implements FormResponsesApi {
       Long municipalityId,
       String regionPart,
       ServerWebExchange exchange) {
-    var whose = new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
-    return CurrentCaller.get()
-        .flatMap(caller -> templates.template(caller, whose))
+    return asCaller(whose(formId, organization, municipalityId, regionPart), templates::template)
         .flatMap(
             template ->
                 WorkbookDownload.of(
@@ -213,17 +191,36 @@ class FormResponsesController implements FormResponsesApi {
       String idempotencyKey,
       Mono<FormSubmissionInput> body,
       ServerWebExchange exchange) {
-    return CurrentCaller.get()
-        .flatMap(
-            caller ->
-                body.flatMap(
-                    in ->
-                        submissions.submitOnBehalf(
-                            caller, formId, idempotencyKey, in.getOrganization(), in.getSheets())))
+    return withBody(
+            body,
+            (caller, in) ->
+                submissions.submitOnBehalf(
+                    caller, formId, idempotencyKey, in.getOrganization(), in.getSheets()))
         .map(
             s ->
                 ResponseEntity.status(HttpStatus.CREATED)
                     .header("Idempotent-Replayed", String.valueOf(s.replayed()))
                     .body(FormsMapper.response(s.response())));
+  }
+
+  /**
+   * The response a request names: the caller's own, an organization's, a municipality's or a
+   * region's part ({@code regionPart}: its organizations without a municipality).
+   */
+  private static ResponseVersionService.Whose whose(
+      Long formId, String organization, Long municipalityId, String regionPart) {
+    return new ResponseVersionService.Whose(formId, organization, municipalityId, regionPart);
+  }
+
+  /** Calls {@code call} as the signed-in caller about {@code whose} response. */
+  private static <T> Mono<T> asCaller(
+      ResponseVersionService.Whose whose,
+      BiFunction<Caller, ResponseVersionService.Whose, Mono<T>> call) {
+    return CurrentCaller.get().flatMap(caller -> call.apply(caller, whose));
+  }
+
+  /** Calls {@code call} as the signed-in caller with the request's body. */
+  private static <I, T> Mono<T> withBody(Mono<I> body, BiFunction<Caller, I, Mono<T>> call) {
+    return CurrentCaller.get().flatMap(caller -> body.flatMap(in -> call.apply(caller, in)));
   }
 }

@@ -110,10 +110,20 @@ public class IdentityAdmin {
     return staff.byLogin(login);
   }
 
-  /** A page of staff accounts (never participants) inside {@code scope}, by login. */
+  /**
+   * A page of staff accounts (never participants) inside {@code scope}, by login: from {@code
+   * offset}, or (keyset) after {@code afterLogin} when it is not null.
+   */
   public Flux<ManagedAccount> managedAccounts(
-      ScopeCondition scope, Role role, String text, Boolean active, long offset, int limit) {
-    return staff.page(scope, new StaffAccountStore.Filter(role, text, active), offset, limit);
+      ScopeCondition scope,
+      Role role,
+      String text,
+      Boolean active,
+      long offset,
+      int limit,
+      String afterLogin) {
+    return staff.page(
+        scope, new StaffAccountStore.Filter(role, text, active), offset, limit, afterLogin);
   }
 
   public Mono<Long> countManagedAccounts(

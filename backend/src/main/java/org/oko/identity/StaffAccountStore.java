@@ -122,19 +122,28 @@ class StaffAccountStore {
         .one();
   }
 
-  Flux<ManagedAccount> page(ScopeCondition scope, Filter filter, long offset, int limit) {
-    return bind(
-            db.sql(
-                SELECT
-                    + " where "
-                    + where(scope, filter)
-                    + " order by a.login offset :offset limit :limit"),
-            scope,
-            filter)
-        .bind("offset", offset)
-        .bind("limit", limit)
-        .map(StaffAccountStore::toAccount)
-        .all();
+  /**
+   * A page in login order: from {@code offset}, or (keyset, {@code afterLogin} not null) the
+   * accounts after that login, which a walk through a growing list never skips or repeats.
+   */
+  Flux<ManagedAccount> page(
+      ScopeCondition scope, Filter filter, long offset, int limit, String afterLogin) {
+    var spec =
+        bind(
+                db.sql(
+                    SELECT
+                        + " where "
+                        + where(scope, filter)
+                        + (afterLogin == null ? "" : " and a.login > :after")
+                        + " order by a.login offset :offset limit :limit"),
+                scope,
+                filter)
+            .bind("offset", afterLogin == null ? offset : 0L)
+            .bind("limit", limit);
+    if (afterLogin != null) {
+      spec = spec.bind("after", afterLogin);
+    }
+    return spec.map(StaffAccountStore::toAccount).all();
   }
 
   Mono<Long> count(ScopeCondition scope, Filter filter) {

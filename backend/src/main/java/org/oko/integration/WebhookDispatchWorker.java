@@ -18,25 +18,28 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Sends due deliveries with a non-blocking client: every tick claims what is due (the oldest of
- * each endpoint and resource, a few per endpoint) under a lease and sends them concurrently, so a
- * receiver that hangs or fails holds only its own deliveries. A refused attempt is retried with
- * exponential backoff (5 s doubling to an hour, with jitter) for {@link
- * WebhooksProperties#retryFor}; then the delivery fails and its endpoint is marked failing with the
- * reason.
+ * Sends due deliveries with a non-blocking client: every claim takes what is due (the oldest of
+ * each endpoint and resource, up to {@value #PER_ENDPOINT} in flight per endpoint) under a lease
+ * and sends them concurrently, so a receiver that hangs or fails holds only its own deliveries. A
+ * refused attempt is retried with exponential backoff (5 s doubling to an hour, with jitter) for
+ * {@link WebhooksProperties#retryFor}; then the delivery fails and its endpoint is marked failing
+ * with the reason.
  */
 @Component
 class WebhookDispatchWorker extends BackgroundLoop {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatchWorker.class);
-  private static final Duration TICK = Duration.ofMillis(200);
+  private static final Duration TICK = Duration.ofMillis(100);
+  private static final Duration WAKE_AT_MOST_EVERY = Duration.ofMillis(20);
   private static final int IN_FLIGHT = 256;
-  private static final int PER_ENDPOINT = 8;
+  private static final int PER_ENDPOINT = 32;
+  private static final int WINDOW = 1_000;
   private static final int EXCERPT = 500;
   private static final LoopResources LOOPS = LoopResources.create("oko-webhooks", 2, true);
 
@@ -71,22 +74,28 @@ class WebhookDispatchWorker extends BackgroundLoop {
     return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
   }
 
+  /**
+   * Claims on every tick and, between ticks, again as soon as a delivery settles (at most every
+   * {@link #WAKE_AT_MOST_EVERY}), so a busy endpoint's next deliveries leave when a slot frees, not
+   * a tick later; one claim at a time, the signals that come during one dropped.
+   */
   @Override
   protected Disposable run() {
     Duration lease = properties.timeout().multipliedBy(3);
-    return Flux.interval(TICK)
+    Sinks.Many<Long> settled = Sinks.many().multicast().directBestEffort();
+    return Flux.merge(Flux.interval(TICK), settled.asFlux().sample(WAKE_AT_MOST_EVERY))
         .onBackpressureDrop()
         .concatMap(
             tick ->
                 store
-                    .claim(clock.instant(), lease, IN_FLIGHT, PER_ENDPOINT)
+                    .claim(clock.instant(), lease, IN_FLIGHT, PER_ENDPOINT, WINDOW)
                     .onErrorResume(
                         e -> {
                           log.warn("Webhook deliveries not claimed: {}", e.toString());
                           return Flux.empty();
                         }),
             1)
-        .flatMap(this::deliver, IN_FLIGHT)
+        .flatMap(due -> deliver(due).doFinally(end -> settled.tryEmitNext(0L)), IN_FLIGHT)
         .subscribe();
   }
 

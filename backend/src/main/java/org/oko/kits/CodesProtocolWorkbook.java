@@ -1,15 +1,16 @@
 package org.oko.kits;
 
+import static org.oko.platform.excel.FormulaSafe.cell;
+
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.CutStrips;
+import org.oko.platform.excel.FillInTemplate;
 import org.oko.platform.excel.WorkbookBytes;
 
 /**
@@ -44,23 +45,19 @@ final class CodesProtocolWorkbook {
   }
 
   private static void fill(SXSSFWorkbook workbook, Content content) {
-    Font boldFont = workbook.createFont();
-    boldFont.setBold(true);
-    CellStyle bold = workbook.createCellStyle();
-    bold.setFont(boldFont);
-    CellStyle header = workbook.createCellStyle();
-    header.setFont(boldFont);
-    header.setWrapText(true);
-    header.setBorderBottom(BorderStyle.THIN);
+    WorkbookBytes.Styles styles = WorkbookBytes.Styles.of(workbook);
     CellStyle line = workbook.createCellStyle();
     line.setBorderBottom(BorderStyle.THIN);
     line.setLocked(false);
-    protocol(workbook.createSheet(PROTOCOL), content, bold, header, line);
-    CellStyle strip = workbook.createCellStyle();
-    strip.setFont(boldFont);
-    strip.setBorderBottom(BorderStyle.DASHED);
-    strip.setBorderTop(BorderStyle.DASHED);
-    strips(workbook.createSheet(STRIPS), content, strip);
+    protocol(workbook.createSheet(PROTOCOL), content, styles.bold(), styles.titles(), line);
+    CellStyle strip = CutStrips.Styles.of(workbook, styles.boldFont()).label();
+    String subject = subjectLine(content);
+    CutStrips.write(
+        workbook.createSheet(STRIPS),
+        content.codes(),
+        36,
+        new int[] {70},
+        (row, code, index) -> cell(row, 0, "Код участника: " + code + "   · " + subject, strip));
   }
 
   private static String subjectLine(Content content) {
@@ -70,28 +67,25 @@ final class CodesProtocolWorkbook {
 
   private static void protocol(
       Sheet sheet, Content content, CellStyle bold, CellStyle header, CellStyle line) {
-    text(sheet.createRow(0), 0, "Протокол проведения ВПР с кодами участников", bold);
+    cell(sheet.createRow(0), 0, "Протокол проведения ВПР с кодами участников", bold);
     Row school = sheet.createRow(1);
-    text(school, 0, "Логин ОО:", bold);
-    text(school, 1, content.schoolLogin(), null);
-    text(school, 2, content.schoolName(), null);
+    cell(school, 0, "Логин ОО:", bold);
+    cell(school, 1, content.schoolLogin(), null);
+    cell(school, 2, content.schoolName(), null);
     Row subject = sheet.createRow(2);
-    text(subject, 0, "Предмет:", bold);
-    text(subject, 1, subjectLine(content), null);
-    text(
+    cell(subject, 0, "Предмет:", bold);
+    cell(subject, 1, subjectLine(content), null);
+    cell(
         sheet.createRow(3),
         0,
         "ФИО впишите на этом компьютере или от руки; файл в систему не загружайте.",
         null);
-    Row head = sheet.createRow(HEADER_ROW);
-    for (int c = 0; c < HEADER.length; c++) {
-      text(head, c, HEADER[c], header);
-    }
+    FillInTemplate.titles(sheet, HEADER_ROW, List.of(HEADER), header);
     int r = HEADER_ROW + 1;
     for (String code : content.codes()) {
       Row row = sheet.createRow(r);
       row.createCell(0).setCellValue(r - HEADER_ROW);
-      text(row, 1, code, null);
+      cell(row, 1, code, null);
       row.createCell(2).setCellStyle(line);
       r++;
     }
@@ -100,24 +94,5 @@ final class CodesProtocolWorkbook {
     sheet.setColumnWidth(2, 60 * 256);
     sheet.createFreezePane(0, HEADER_ROW + 1);
     sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
-  }
-
-  private static void strips(Sheet sheet, Content content, CellStyle strip) {
-    sheet.setColumnWidth(0, 70 * 256);
-    int r = 0;
-    for (String code : content.codes()) {
-      Row row = sheet.createRow(r);
-      row.setHeightInPoints(36);
-      text(row, 0, "Код участника: " + code + "   · " + subjectLine(content), strip);
-      r += 2; // an empty row between strips leaves room to cut
-    }
-  }
-
-  private static void text(Row row, int column, String value, CellStyle style) {
-    Cell cell = row.createCell(column);
-    cell.setCellValue(FormulaSafe.text(value));
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
   }
 }

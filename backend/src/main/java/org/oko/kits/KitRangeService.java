@@ -31,8 +31,14 @@ class KitRangeService {
   }
 
   /** The ranges of the points the caller sees, narrowed by subject and point (by login). */
+  /** A page by number, or (keyset, {@code afterId} not null) the ranges after that id. */
   Mono<RangeListing> list(
-      Caller caller, long campaignId, String subjectKey, String organization, Paging paging) {
+      Caller caller,
+      long campaignId,
+      String subjectKey,
+      String organization,
+      Paging paging,
+      Long afterId) {
     Visibility visibility = Visibility.of(caller);
     return campaigns
         .visibleTo(caller, campaignId)
@@ -46,7 +52,7 @@ class KitRangeService {
             f ->
                 Mono.zip(
                     store.count(campaignId, f),
-                    store.page(campaignId, f, paging).collectList(),
+                    store.page(campaignId, f, paging, afterId).collectList(),
                     (counts, page) -> new RangeListing(new Listing<>(page, counts[0]), counts[1])));
   }
 

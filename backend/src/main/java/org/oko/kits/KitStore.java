@@ -154,20 +154,24 @@ class KitStore {
         .all();
   }
 
-  /** Ordered by subject, then first number. */
-  Flux<Stored> page(long campaignId, Filter filter, Paging paging) {
-    return bind(
-            db.sql(
-                SELECT
-                    + FILTER
-                    + filter.condition().and()
-                    + " order by k.subject_key, k.first_number limit :limit offset :offset"),
-            campaignId,
-            filter)
-        .bind("limit", paging.size())
-        .bind("offset", paging.offset())
-        .map(KitStore::toStored)
-        .all();
+  /**
+   * A page by number, ordered by subject, then first number; or (keyset, {@code afterId} not null)
+   * the ranges after that id in id order, which a walk through a campaign whose ranges are being
+   * assigned meanwhile never skips or repeats.
+   */
+  Flux<Stored> page(long campaignId, Filter filter, Paging paging, Long afterId) {
+    String order =
+        afterId == null
+            ? " order by k.subject_key, k.first_number limit :limit offset :offset"
+            : " and k.id > :after order by k.id limit :limit offset :offset";
+    var spec =
+        bind(db.sql(SELECT + FILTER + filter.condition().and() + order), campaignId, filter)
+            .bind("limit", paging.size())
+            .bind("offset", afterId == null ? paging.offset() : 0L);
+    if (afterId != null) {
+      spec = spec.bind("after", afterId);
+    }
+    return spec.map(KitStore::toStored).all();
   }
 
   /** How many ranges and how many kits in them. */

@@ -10,6 +10,7 @@ import org.oko.campaigns.CampaignDirectory;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -32,18 +33,37 @@ class KitsController implements KitsApi {
   private final KitAssignmentService assignments;
   private final PointKitsService pointKits;
   private final QuestionnaireLoginService logins;
+  private final QuestionnaireLoginExportService loginExport;
 
   KitsController(
       CampaignDirectory campaigns,
       KitRangeService ranges,
       KitAssignmentService assignments,
       PointKitsService pointKits,
-      QuestionnaireLoginService logins) {
+      QuestionnaireLoginService logins,
+      QuestionnaireLoginExportService loginExport) {
     this.campaigns = campaigns;
     this.ranges = ranges;
     this.assignments = assignments;
     this.pointKits = pointKits;
     this.logins = logins;
+    this.loginExport = loginExport;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Resource>> downloadQuestionnaireLogins(
+      Long campaignId, String organization, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(
+            Role.ORGANIZATION, Role.MUNICIPAL, Role.RESPONSIBLE, Role.REGIONAL, Role.FEDERAL)
+        .flatMap(caller -> loginExport.export(caller, campaignId, organization))
+        .flatMap(
+            export ->
+                WorkbookDownload.of(
+                    () -> QuestionnaireLoginsWorkbook.write(export),
+                    "Логины для анкетирования "
+                        + (organization == null ? "" : organization + " ")
+                        + campaignId
+                        + ".xlsx"));
   }
 
   @Override
@@ -70,20 +90,28 @@ class KitsController implements KitsApi {
       String organization,
       Integer page,
       Integer size,
+      Long after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
-        .flatMap(caller -> ranges.list(caller, campaignId, subjectKey, organization, paging))
+        .flatMap(caller -> ranges.list(caller, campaignId, subjectKey, organization, paging, after))
         .map(
-            found ->
-                ResponseEntity.ok(
-                    found
-                        .ranges()
-                        .toPage(
-                            paging,
-                            KitsMapper::range,
-                            (items, total, pages, p, s) ->
-                                new KitRangePage(items, found.kits(), p, s, total))));
+            found -> {
+              var items = found.ranges().items();
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(exchange, paging.size(), items, KitStore.Stored::id);
+              KitRangePage answer =
+                  found
+                      .ranges()
+                      .toPage(
+                          paging,
+                          KitsMapper::range,
+                          (mapped, total, pages, p, s) ->
+                              new KitRangePage(mapped, found.kits(), p, s, total));
+              return ResponseEntity.ok().headers(NextLinks.header(next)).body(answer.next(next));
+            });
   }
 
   @Override

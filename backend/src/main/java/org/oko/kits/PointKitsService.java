@@ -141,7 +141,7 @@ class PointKitsService {
    * {@code oko.questionnaires.link} if set, else {@code /q} of the deployment's public URL; never
    * the request's {@code Host}, which the client chooses and which would end up on printed strips.
    */
-  private String questionnaireLink() {
+  String questionnaireLink() {
     if (configuredLink != null && !configuredLink.isBlank()) {
       return configuredLink;
     }

@@ -1,19 +1,20 @@
 package org.oko.kits;
 
+import static org.oko.platform.excel.FormulaSafe.cell;
+
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.oko.platform.excel.FormulaSafe;
+import org.oko.platform.excel.CutStrips;
+import org.oko.platform.excel.FillInTemplate;
 import org.oko.platform.excel.WorkbookBytes;
 
 /**
@@ -49,6 +50,9 @@ final class Protocol1Workbook {
   /** The header's row on sheet «Протокол 1» (0-based); the first kit is on the next one. */
   static final int HEADER_ROW = 3;
 
+  /** A strip of sheet «Для анкетирования» is one line of text tall. */
+  private static final float ONE_LINE = 15;
+
   private static final String[] INSTRUCTIONS = {
     "Электронный протокол 1 (для ППО)",
     "",
@@ -76,22 +80,21 @@ final class Protocol1Workbook {
   }
 
   private static void fill(SXSSFWorkbook workbook, Content content) {
-    Font boldFont = workbook.createFont();
-    boldFont.setBold(true);
-    CellStyle bold = workbook.createCellStyle();
-    bold.setFont(boldFont);
+    WorkbookBytes.Styles styles = WorkbookBytes.Styles.of(workbook);
     CellStyle wrap = workbook.createCellStyle();
     wrap.setWrapText(true);
-    CellStyle header = workbook.createCellStyle();
-    header.setFont(boldFont);
-    header.setWrapText(true);
-    header.setBorderBottom(BorderStyle.THIN);
     CellStyle editable = workbook.createCellStyle();
     editable.setLocked(false);
 
-    instruction(workbook.createSheet(INSTRUCTION), bold, wrap);
-    protocol(workbook, workbook.createSheet(PROTOCOL), content, bold, header, editable);
-    strips(workbook, workbook.createSheet(STRIPS), content, boldFont);
+    instruction(workbook.createSheet(INSTRUCTION), styles.bold(), wrap);
+    protocol(
+        workbook,
+        workbook.createSheet(PROTOCOL),
+        content,
+        styles.bold(),
+        styles.titles(),
+        editable);
+    strips(workbook, workbook.createSheet(STRIPS), content, styles.boldFont());
     workbook.setActiveSheet(1);
     workbook.setForceFormulaRecalculation(true);
   }
@@ -113,20 +116,17 @@ final class Protocol1Workbook {
       CellStyle header,
       CellStyle editable) {
     Row title = sheet.createRow(0);
-    text(title, 0, "Электронный протокол 1 (для ППО)", bold);
-    text(title, 2, "METHODIST".equals(content.category()) ? "Методисты" : "Учителя", bold);
-    text(title, 3, content.subjectName(), bold);
+    cell(title, 0, "Электронный протокол 1 (для ППО)", bold);
+    cell(title, 2, "METHODIST".equals(content.category()) ? "Методисты" : "Учителя", bold);
+    cell(title, 3, content.subjectName(), bold);
     Row login = sheet.createRow(1);
-    text(login, 0, "Логин ППО:", bold);
-    text(login, 1, content.pointLogin(), null);
-    text(login, 2, "Сохраните файл", null);
+    cell(login, 0, "Логин ППО:", bold);
+    cell(login, 1, content.pointLogin(), null);
+    cell(login, 2, "Сохраните файл", null);
     Row name = sheet.createRow(2);
-    text(name, 0, "Название:", bold);
-    text(name, 1, content.pointName(), null);
-    Row head = sheet.createRow(HEADER_ROW);
-    for (int c = 0; c < HEADER.length; c++) {
-      text(head, c, HEADER[c], header);
-    }
+    cell(name, 0, "Название:", bold);
+    cell(name, 1, content.pointName(), null);
+    FillInTemplate.titles(sheet, HEADER_ROW, List.of(HEADER), header);
     int r = HEADER_ROW + 1;
     for (KitCredential kit : content.kits()) {
       Row row = sheet.createRow(r++);
@@ -172,74 +172,46 @@ final class Protocol1Workbook {
   }
 
   private static void strips(SXSSFWorkbook workbook, Sheet sheet, Content content, Font bold) {
-    CellStyle label = workbook.createCellStyle();
-    label.setFont(bold);
-    label.setBorderBottom(BorderStyle.DASHED);
-    CellStyle value = workbook.createCellStyle();
-    value.setBorderBottom(BorderStyle.DASHED);
+    CutStrips.Styles styles = CutStrips.Styles.of(workbook, bold);
+    CellStyle label = styles.label();
+    CellStyle value = styles.value();
     String link = content.link();
-    int r = 0;
-    int protocolRow = HEADER_ROW + 2; // 1-based row of the first kit on sheet «Протокол 1»
-    for (KitCredential kit : content.kits()) {
-      Row row = sheet.createRow(r);
-      text(row, 0, "Логин", label);
-      text(row, 1, kit.login(), value);
-      text(row, 2, "Пароль", label);
-      // Before Excel recalculates, a formula shows its cached value: empty, not the password.
-      formula(
-          row,
-          3,
-          "IF('"
-              + PROTOCOL
-              + "'!C"
-              + protocolRow
-              + "=\""
-              + USED
-              + "\",\""
-              + kit.password()
-              + "\",\"\")",
-          value);
-      text(row, 4, "ФИО", label);
-      formula(
-          row,
-          5,
-          "IF('"
-              + PROTOCOL
-              + "'!B"
-              + protocolRow
-              + "=\"\",\"\",'"
-              + PROTOCOL
-              + "'!B"
-              + protocolRow
-              + ")",
-          value);
-      text(row, 6, "Ссылка на анкету", label);
-      text(row, 7, link, value);
-      sheet.createRow(r + 1).setHeightInPoints(18);
-      r += 2;
-      protocolRow++;
-    }
     int[] widths = {8, 16, 9, 9, 6, 40, 18, 36};
-    for (int c = 0; c < widths.length; c++) {
-      sheet.setColumnWidth(c, widths[c] * 256);
-    }
-    sheet.setDisplayGridlines(false);
-    sheet.setPrintGridlines(false);
-    sheet.setAutobreaks(true);
-    sheet.setFitToPage(true);
-    PrintSetup print = sheet.getPrintSetup();
-    print.setLandscape(true);
-    print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-    print.setFitWidth((short) 1);
-    print.setFitHeight((short) 0);
+    CutStrips.write(
+        sheet,
+        content.kits(),
+        ONE_LINE,
+        widths,
+        (row, kit, index) -> {
+          int protocolRow = HEADER_ROW + 2 + index; // 1-based row of the kit on «Протокол 1»
+          cell(row, 0, "Логин", label);
+          cell(row, 1, kit.login(), value);
+          cell(row, 2, "Пароль", label);
+          // Before Excel recalculates, a formula shows its cached value: empty, not the password.
+          formula(row, 3, password(protocolRow, kit.password()), value);
+          cell(row, 4, "ФИО", label);
+          formula(row, 5, name(protocolRow), value);
+          cell(row, 6, "Ссылка на анкету", label);
+          cell(row, 7, link, value);
+        });
   }
 
-  private static void text(Row row, int column, String value, CellStyle style) {
-    Cell cell = row.createCell(column);
-    cell.setCellValue(FormulaSafe.text(value == null ? "" : value));
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
+  /** The kit's password once its comment on «Протокол 1» is «использован», else nothing. */
+  private static String password(int protocolRow, String password) {
+    return "IF('" + PROTOCOL + "'!C" + protocolRow + "=\"" + USED + "\",\"" + password + "\",\"\")";
+  }
+
+  /** The name typed on «Протокол 1» for the kit, once it is typed. */
+  private static String name(int protocolRow) {
+    return "IF('"
+        + PROTOCOL
+        + "'!B"
+        + protocolRow
+        + "=\"\",\"\",'"
+        + PROTOCOL
+        + "'!B"
+        + protocolRow
+        + ")";
   }
 
   private static void formula(Row row, int column, String formula, CellStyle style) {

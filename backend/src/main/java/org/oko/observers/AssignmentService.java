@@ -58,8 +58,14 @@ class AssignmentService {
     this.tx = TransactionalOperator.create(transactions);
   }
 
+  /** A page by number, or (keyset, {@code afterId} not null) the assignments after that id. */
   Mono<Page> list(
-      Caller caller, long campaignId, Long organizationId, LocalDate day, Paging paging) {
+      Caller caller,
+      long campaignId,
+      Long organizationId,
+      LocalDate day,
+      Paging paging,
+      Long afterId) {
     Visibility scope = Visibility.of(caller);
     return campaigns
         .visibleTo(caller, campaignId)
@@ -67,7 +73,7 @@ class AssignmentService {
         .then(
             Mono.zip(
                 store.count(campaignId, organizationId, day, scope),
-                store.page(campaignId, organizationId, day, scope, paging).collectList(),
+                store.page(campaignId, organizationId, day, scope, paging, afterId).collectList(),
                 Page::new));
   }
 

@@ -82,28 +82,41 @@ class AssignmentStore {
         .one();
   }
 
+  /**
+   * A page by number, by day, point and observer; or (keyset, {@code afterId} not null) the
+   * assignments after that id in id order, which a walk through a campaign whose observers are
+   * being assigned meanwhile never skips or repeats.
+   */
   Flux<AssignmentInfo> page(
-      long campaignId, Long organizationId, LocalDate day, Visibility scope, Paging paging) {
+      long campaignId,
+      Long organizationId,
+      LocalDate day,
+      Visibility scope,
+      Paging paging,
+      Long afterId) {
     ScopeCondition condition = condition(scope);
-    return bind(
-            db.sql(
-                SELECT
-                    + FILTER
-                    + condition.and()
-                    + " order by a.day, o.login, ob.full_name, a.id limit :limit offset :offset"),
-            campaignId,
-            organizationId,
-            day,
-            condition)
-        .bind("limit", paging.size())
-        .bind("offset", paging.offset())
-        .map(AssignmentStore::toInfo)
-        .all();
+    String order =
+        afterId == null
+            ? " order by a.day, o.login, ob.full_name, a.id limit :limit offset :offset"
+            : " and a.id > :after order by a.id limit :limit offset :offset";
+    var spec =
+        bind(
+                db.sql(SELECT + FILTER + condition.and() + order),
+                campaignId,
+                organizationId,
+                day,
+                condition)
+            .bind("limit", paging.size())
+            .bind("offset", afterId == null ? paging.offset() : 0L);
+    if (afterId != null) {
+      spec = spec.bind("after", afterId);
+    }
+    return spec.map(AssignmentStore::toInfo).all();
   }
 
   /** Every assignment of a scope (a referral list), at most 5 000. */
   Flux<AssignmentInfo> all(long campaignId, Long organizationId, Visibility scope) {
-    return page(campaignId, organizationId, null, scope, new Paging(0, 5000));
+    return page(campaignId, organizationId, null, scope, new Paging(0, 5000), null);
   }
 
   /** Whether the organization takes part in the campaign (its sample is published). */

@@ -8,6 +8,7 @@ import org.oko.api.model.ObserverAssignmentPage;
 import org.oko.api.model.ObserverPresenceBoard;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -39,12 +40,21 @@ class ObserverAssignmentsController implements ObserverAssignmentsApi {
       LocalDate day,
       Integer page,
       Integer size,
+      Long after,
       ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(ObserverAccess.READERS)
-        .flatMap(
-            caller ->
-                assignments.list(caller, campaignId, organizationId, day, new Paging(page, size)))
-        .map(found -> ResponseEntity.ok(ObserversMapper.assignments(found, page, size)));
+        .flatMap(caller -> assignments.list(caller, campaignId, organizationId, day, paging, after))
+        .map(
+            found -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(exchange, paging.size(), found.items(), AssignmentInfo::id);
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(ObserversMapper.assignments(found, page, size).next(next));
+            });
   }
 
   @Override
@@ -95,12 +105,22 @@ class ObserverAssignmentsController implements ObserverAssignmentsApi {
       Long municipalityId,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(ObserverAccess.READERS)
-        .flatMap(
-            caller ->
-                presence.board(caller, campaignId, day, municipalityId, new Paging(page, size)))
-        .map(board -> ResponseEntity.ok(ObserversMapper.toApi(board, day, page, size)));
+        .flatMap(caller -> presence.board(caller, campaignId, day, municipalityId, paging, after))
+        .map(
+            board -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(
+                          exchange, paging.size(), board.page(), p -> p.point().login());
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(ObserversMapper.toApi(board, day, page, size).next(next));
+            });
   }
 
   @Override

@@ -126,8 +126,14 @@ class PresenceService {
             + ")");
   }
 
+  /** The day's board: a page by number, or (keyset, {@code afterLogin} not null) by login. */
   Mono<PointPresence.Board> board(
-      Caller caller, long campaignId, LocalDate day, Long municipalityId, Paging paging) {
+      Caller caller,
+      long campaignId,
+      LocalDate day,
+      Long municipalityId,
+      Paging paging,
+      String afterLogin) {
     if (caller.role() == Role.ORGANIZATION) {
       return Mono.error(new AccessDeniedException());
     }
@@ -142,7 +148,7 @@ class PresenceService {
             visibility ->
                 Mono.zip(
                     store.totals(campaignId, day, visibility),
-                    store.points(campaignId, day, visibility, paging).collectList(),
+                    store.points(campaignId, day, visibility, paging, afterLogin).collectList(),
                     assignmentStore.zoneOf(zoneRegion).defaultIfEmpty("Europe/Moscow")))
         .flatMap(
             found -> withObservers(campaignId, day, found.getT1(), found.getT2(), found.getT3()));

@@ -64,21 +64,36 @@ class PresenceStore {
         .one();
   }
 
-  /** A page of points: those without observers first, then those with someone absent. */
-  Flux<PointPresence> points(long campaignId, LocalDate day, Visibility scope, Paging paging) {
+  /**
+   * A page of points: those without observers first, then those with someone absent; or (keyset,
+   * {@code afterLogin} not null) the points after that login in login order, which a walk while
+   * observers mark their presence (and points move between those groups) never skips or repeats.
+   */
+  Flux<PointPresence> points(
+      long campaignId, LocalDate day, Visibility scope, Paging paging, String afterLogin) {
     ScopeCondition condition = scope.condition();
+    String keyset = afterLogin == null ? "" : " and o.login > :after";
+    String order =
+        afterLogin == null
+            ? " order by count(a.id) > 0, count(a.present_at) = count(a.id), o.login"
+            : " order by o.login";
+    var spec =
+        db.sql(
+                POINTS
+                    + condition.and()
+                    + keyset
+                    + " group by o.id, m.name"
+                    + order
+                    + " limit :l offset :o")
+            .bind("campaign", campaignId)
+            .bind("day", day)
+            .bind("l", paging.size())
+            .bind("o", afterLogin == null ? paging.offset() : 0L);
+    if (afterLogin != null) {
+      spec = spec.bind("after", afterLogin);
+    }
     return condition
-        .bind(
-            db.sql(
-                    POINTS
-                        + condition.and()
-                        + " group by o.id, m.name"
-                        + " order by count(a.id) > 0, count(a.present_at) = count(a.id), o.login"
-                        + " limit :limit offset :offset")
-                .bind("campaign", campaignId)
-                .bind("day", day)
-                .bind("limit", paging.size())
-                .bind("offset", paging.offset()))
+        .bind(spec)
         .map(
             r ->
                 new PointPresence(

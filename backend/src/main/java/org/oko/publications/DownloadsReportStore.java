@@ -63,7 +63,8 @@ class DownloadsReportStore {
       ),
       page as (
         select * from part
-        where cast(:downloaded as boolean) is null or (downloads > 0) = :downloaded
+        where (cast(:downloaded as boolean) is null or (downloads > 0) = :downloaded)
+          and (cast(:after as text) is null or login > :after)
         order by login
         limit :limit offset :offset
       )
@@ -102,17 +103,22 @@ class DownloadsReportStore {
     this.organizations = organizations;
   }
 
+  /**
+   * A page in login order: by number, or (keyset, {@code afterLogin} not null) the organizations
+   * after that login, which a walk through an audience that grows meanwhile never skips or repeats.
+   */
   Mono<Report> page(
       Caller caller,
       long publicationId,
       String regionCode,
       Long municipalityId,
       Boolean downloaded,
-      Paging paging) {
+      Paging paging,
+      String afterLogin) {
     Visibility scope = Visibility.of(caller);
     return visible(caller, publicationId)
         .then(organizations.narrowed(scope, regionCode, municipalityId))
-        .flatMap(part -> query(publicationId, part, downloaded, paging));
+        .flatMap(part -> query(publicationId, part, downloaded, paging, afterLogin));
   }
 
   /** Every line of the caller's part that matches the filter, in one report (the export). */
@@ -123,7 +129,13 @@ class DownloadsReportStore {
       Long municipalityId,
       Boolean downloaded) {
     return page(
-        caller, publicationId, regionCode, municipalityId, downloaded, new Paging(0, EXPORT_LIMIT));
+        caller,
+        publicationId,
+        regionCode,
+        municipalityId,
+        downloaded,
+        new Paging(0, EXPORT_LIMIT),
+        null);
   }
 
   private Mono<Void> visible(Caller caller, long publicationId) {
@@ -139,14 +151,15 @@ class DownloadsReportStore {
   }
 
   private Mono<Report> query(
-      long publicationId, Visibility part, Boolean downloaded, Paging paging) {
+      long publicationId, Visibility part, Boolean downloaded, Paging paging, String afterLogin) {
     ScopeCondition scope = part.condition();
     return scope
         .bind(db.sql(PAGE.formatted(scope.sql())))
         .bind("id", publicationId)
         .bind("downloaded", Parameter.fromOrEmpty(downloaded, Boolean.class))
+        .bind("after", Parameter.fromOrEmpty(afterLogin, String.class))
         .bind("limit", paging.size())
-        .bind("offset", paging.offset())
+        .bind("offset", afterLogin == null ? paging.offset() : 0L)
         .map(DownloadsReportStore::toTotalsAndLine)
         .all()
         .collectList()

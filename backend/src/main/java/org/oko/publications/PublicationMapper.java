@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.oko.api.model.Attachment;
 import org.oko.api.model.AttachmentKind;
 import org.oko.api.model.Audience;
+import org.oko.api.model.DataCollection;
+import org.oko.api.model.DataCollectionKind;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.DownloadRow;
 import org.oko.api.model.Publication;
@@ -27,9 +29,11 @@ import reactor.core.publisher.Mono;
 class PublicationMapper {
 
   private final AttachmentStore attachments;
+  private final DataCollectionStore blocks;
 
-  PublicationMapper(AttachmentStore attachments) {
+  PublicationMapper(AttachmentStore attachments, DataCollectionStore blocks) {
     this.attachments = attachments;
+    this.blocks = blocks;
   }
 
   Mono<Publication> of(PublicationRow row, Reader reader) {
@@ -37,17 +41,41 @@ class PublicationMapper {
   }
 
   Mono<List<Publication>> of(List<PublicationRow> rows, Reader reader) {
-    return attachments
-        .forPublications(
-            rows.stream().map(PublicationRow::id).toList(),
-            reader.isOrganization() ? reader.organizationId() : null)
-        .collect(
-            Collectors.groupingBy(
-                AttachmentView::publicationId,
-                Collectors.mapping(view -> attachment(view.attachment()), Collectors.toList())))
+    List<Long> ids = rows.stream().map(PublicationRow::id).toList();
+    Mono<Map<Long, List<Attachment>>> files =
+        attachments
+            .forPublications(ids, reader.isOrganization() ? reader.organizationId() : null)
+            .collect(
+                Collectors.groupingBy(
+                    AttachmentView::publicationId,
+                    Collectors.mapping(
+                        view -> attachment(view.attachment()), Collectors.toList())));
+    Mono<Map<Long, DataCollectionBlock>> carried =
+        blocks.of(ids).collectMap(DataCollectionBlock::publicationId);
+    return Mono.zip(files, carried)
         .map(
-            byPublication ->
-                rows.stream().map(row -> toApi(row, byPublication, reader.now())).toList());
+            found ->
+                rows.stream()
+                    .map(row -> withBlock(toApi(row, found.getT1(), reader.now()), found.getT2()))
+                    .toList());
+  }
+
+  /** The publication's «Сбор данных» block as the contract shows it, if it has one. */
+  private static Publication withBlock(Publication p, Map<Long, DataCollectionBlock> blocks) {
+    DataCollectionBlock block = blocks.get(p.getId());
+    if (block != null) {
+      DataCollection shown = new DataCollection(DataCollectionKind.fromValue(block.kind().name()));
+      shown.setFormId(block.formId());
+      shown.setFormTitle(block.formTitle());
+      shown.setSubjectKey(block.subjectKey());
+      p.setDataCollection(shown);
+    }
+    return p;
+  }
+
+  /** The kind the request names, as the domain's. */
+  static DataCollectionBlock.Kind blockKind(DataCollectionKind kind) {
+    return DataCollectionBlock.Kind.valueOf(kind.getValue());
   }
 
   /** An attachment as the contract shows it. */

@@ -3,6 +3,7 @@ package org.oko.publications;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.oko.api.PublicationsApi;
+import org.oko.api.model.DataCollectionInput;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.Publication;
 import org.oko.api.model.PublicationInput;
@@ -11,6 +12,7 @@ import org.oko.api.model.PublishInput;
 import org.oko.platform.excel.WorkbookDownload;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -31,18 +33,46 @@ class PublicationsController implements PublicationsApi {
   private final PublicationAccess access;
   private final AttachmentDownloadService downloads;
   private final DownloadsReportStore report;
+  private final DataCollectionService blocks;
 
   PublicationsController(
       PublicationService publications,
       PublicationMapper mapper,
       PublicationAccess access,
       AttachmentDownloadService downloads,
-      DownloadsReportStore report) {
+      DownloadsReportStore report,
+      DataCollectionService blocks) {
     this.publications = publications;
     this.mapper = mapper;
     this.access = access;
     this.downloads = downloads;
     this.report = report;
+    this.blocks = blocks;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Publication>> setPublicationDataCollection(
+      Long publicationId, Mono<DataCollectionInput> body, ServerWebExchange exchange) {
+    return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
+        .flatMap(
+            t ->
+                blocks.set(
+                    t.getT1(),
+                    publicationId,
+                    PublicationMapper.blockKind(t.getT2().getKind()),
+                    t.getT2().getFormId(),
+                    t.getT2().getSubjectKey()))
+        .flatMap(this::toApi)
+        .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<Publication>> clearPublicationDataCollection(
+      Long publicationId, ServerWebExchange exchange) {
+    return CurrentCaller.withRole(PublicationAccess.AUTHORS)
+        .flatMap(caller -> blocks.clear(caller, publicationId))
+        .flatMap(this::toApi)
+        .map(ResponseEntity::ok);
   }
 
   @Override
@@ -165,16 +195,24 @@ class PublicationsController implements PublicationsApi {
       Boolean downloaded,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
+    Paging paging = new Paging(page, size);
     return CurrentCaller.withRole(DownloadsReportStore.COORDINATORS)
         .flatMap(
-            caller -> {
-              Paging paging = new Paging(page, size);
-              return report
-                  .page(caller, publicationId, regionCode, municipalityId, downloaded, paging)
-                  .map(r -> PublicationMapper.downloads(r, paging));
-            })
-        .map(ResponseEntity::ok);
+            caller ->
+                report.page(
+                    caller, publicationId, regionCode, municipalityId, downloaded, paging, after))
+        .map(
+            r -> {
+              // login order either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(
+                      exchange, paging.size(), r.listing().items(), l -> l.organization().login());
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(PublicationMapper.downloads(r, paging).next(next));
+            });
   }
 
   @Override

@@ -74,7 +74,9 @@ class MonitoringExportRoutes {
     ExportFormat format = ExportFormat.of(request);
     var buffers = request.exchange().getResponse().bufferFactory();
     return CurrentCaller.withRole(READERS)
-        .flatMap(caller -> monitoring.page(caller, filter, level, new Paging(0, Integer.MAX_VALUE)))
+        .flatMap(
+            caller ->
+                monitoring.page(caller, filter, level, new Paging(0, Integer.MAX_VALUE), null))
         .flatMap(
             page -> {
               List<MonitoringRules.Line> lines = new ArrayList<>(page.lines());

@@ -62,11 +62,17 @@ final class MonitoringRules {
 
   private MonitoringRules() {}
 
+  /**
+   * The lines of a page: by number in the listing order; or (keyset, {@code afterLogin} not null,
+   * points only) the points after that login in login order, which a walk through a campaign whose
+   * points receive kits meanwhile never skips or repeats.
+   */
   static Page page(
       Level level,
       Map<OrganizationRef, Counts> points,
       Map<String, String> regions,
       Paging p,
+      String afterLogin,
       Instant now) {
     Map<String, Group> groups = new LinkedHashMap<>();
     Counts total = new Counts();
@@ -85,14 +91,19 @@ final class MonitoringRules {
             .thenComparing(g -> WITHOUT_MUNICIPALITY.equals(g.name()) ? 1 : 0)
             .thenComparing(Group::name, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Group::key));
+    if (afterLogin != null) {
+      sorted.sort(Comparator.comparing(Group::key));
+      sorted.removeIf(g -> g.key().compareTo(afterLogin) <= 0);
+    }
     List<Line> lines =
         sorted.stream()
-            .skip(p.offset())
+            .skip(afterLogin == null ? p.offset() : 0L)
             .limit(p.size())
             .map(g -> Line.of(g.key(), g.name(), g.regionCode(), g.counts()))
             .toList();
+    long count = afterLogin == null ? sorted.size() : groups.size();
     return new Page(
-        level, Line.of("total", "Итого", regionsOf(points), total), lines, p, sorted.size(), now);
+        level, Line.of("total", "Итого", regionsOf(points), total), lines, p, count, now);
   }
 
   /** The (empty) group a point falls in at the level. */

@@ -12,6 +12,7 @@ import org.oko.orgs.OrganizationRef;
 import org.oko.orgs.Visibility;
 import org.oko.platform.security.Caller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.Paging;
 import org.oko.questionnaires.MonitoringRules.Counts;
 import org.springframework.stereotype.Service;
@@ -59,8 +60,19 @@ class QuestionnaireMonitoringService {
     this.clock = clock;
   }
 
+  /**
+   * A page of lines by number, or (keyset, {@code afterLogin} not null) the points after that login
+   * — only at the point level: regions and municipalities are a few lines, paged by number.
+   */
   Mono<MonitoringRules.Page> page(
-      Caller caller, Filter filter, MonitoringRules.Level level, Paging paging) {
+      Caller caller, Filter filter, MonitoringRules.Level level, Paging paging, String afterLogin) {
+    if (afterLogin != null && level != MonitoringRules.Level.POINT) {
+      return Mono.error(
+          new InvalidRequestException(
+              "after",
+              "Постраничный обход по after есть только на уровне пунктов проведения; регионы и"
+                  + " муниципалитеты листайте по номерам страниц (page)."));
+    }
     // the responsible coordinator follows the questionnaires of the whole region (the points
     // belong to municipalities, which are not theirs otherwise)
     Visibility scope =
@@ -77,7 +89,8 @@ class QuestionnaireMonitoringService {
                     .regionNames()
                     .map(
                         names ->
-                            MonitoringRules.page(level, points, names, paging, clock.instant())));
+                            MonitoringRules.page(
+                                level, points, names, paging, afterLogin, clock.instant())));
   }
 
   /** Every visible point of the campaign with its counts. */

@@ -13,6 +13,7 @@ import org.oko.api.model.QuestionnaireSession;
 import org.oko.api.model.QuestionnaireUpdate;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -157,6 +158,7 @@ class QuestionnairesController implements QuestionnairesApi {
       Long municipalityId,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page == null ? 0 : page, size == null ? 20 : size);
     var filter =
@@ -164,8 +166,19 @@ class QuestionnairesController implements QuestionnairesApi {
             campaignId, subjectKey, regionCode, municipalityId);
     return CurrentCaller.withRole(QuestionnaireMonitoringService.READERS)
         .flatMap(
-            caller -> monitoring.page(caller, filter, QuestionnairesMapper.level(level), paging))
-        .map(p -> ResponseEntity.ok(QuestionnairesMapper.monitoring(p)));
+            caller ->
+                monitoring.page(caller, filter, QuestionnairesMapper.level(level), paging, after))
+        .map(
+            p -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(
+                          exchange, paging.size(), p.lines(), MonitoringRules.Line::key);
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(QuestionnairesMapper.monitoring(p).next(next));
+            });
   }
 
   private static Map<String, Object> answersOf(QuestionnaireAnswersInput input) {

@@ -98,16 +98,27 @@ class BatchStore {
     return db.sql(SELECT + " where b.id = :id").bind("id", id).map(BatchStore::toRow).one();
   }
 
+  /** Newest first: a page by number, or (keyset) the batches older than {@code beforeId}. */
   Flux<BatchRow> page(
-      long campaignId, ScanScope scope, Long organizationId, String subjectKey, Paging paging) {
+      long campaignId,
+      ScanScope scope,
+      Long organizationId,
+      String subjectKey,
+      Paging paging,
+      Long beforeId) {
+    String keyset = beforeId == null ? "" : " and b.id < " + beforeId; // a number, not text
     return filtered(
-            SELECT + FILTER + scope.on("b").and() + " order by b.id desc limit :limit offset :off",
+            SELECT
+                + FILTER
+                + scope.on("b").and()
+                + keyset
+                + " order by b.id desc limit :l offset :o",
             campaignId,
             scope,
             organizationId,
             subjectKey)
-        .bind("limit", paging.size())
-        .bind("off", paging.offset())
+        .bind("l", paging.size())
+        .bind("o", beforeId == null ? paging.offset() : 0L)
         .map(BatchStore::toRow)
         .all();
   }

@@ -7,6 +7,7 @@ import org.oko.api.model.ScanScheme;
 import org.oko.api.model.ScanSchemeInput;
 import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
+import org.oko.platform.web.NextLinks;
 import org.oko.platform.web.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -77,13 +78,24 @@ class CollectorController implements CollectorApi {
       String subjectKey,
       Integer page,
       Integer size,
+      String after,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
         .flatMap(
             caller ->
                 collector.missingPages(
-                    caller, campaignId, regionCode, organizationId, subjectKey, paging))
-        .map(found -> ResponseEntity.ok(CollectorMapper.missingPages(found, paging)));
+                    caller, campaignId, regionCode, organizationId, subjectKey, paging, after))
+        .map(
+            found -> {
+              String next =
+                  after == null
+                      ? null
+                      : NextLinks.next(
+                          exchange, paging.size(), found.items(), MissingPagesStore.Cursor::of);
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(CollectorMapper.missingPages(found, paging).next(next));
+            });
   }
 }

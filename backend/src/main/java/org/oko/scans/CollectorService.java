@@ -133,8 +133,10 @@ class CollectorService {
       String regionCode,
       Long organizationId,
       String subjectKey,
-      Paging paging) {
+      Paging paging,
+      String after) {
     ScanAccess.requireReader(caller);
+    MissingPagesStore.Cursor cursor = MissingPagesStore.Cursor.parse(after);
     return campaign(caller, campaignId)
         .flatMap(
             campaign -> {
@@ -148,7 +150,7 @@ class CollectorService {
               }
               return scope(caller, regionCode, organizationId, subjectKey);
             })
-        .flatMap(scope -> missingPages.find(campaignId, scope, paging));
+        .flatMap(scope -> missingPages.find(campaignId, scope, paging, cursor));
   }
 
   /** The organizations a missing-pages list covers: the caller's scope, narrowed by the filters. */

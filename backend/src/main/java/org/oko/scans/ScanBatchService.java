@@ -121,16 +121,26 @@ class ScanBatchService {
         && campaign.organizationKinds().contains(o.kind());
   }
 
-  /** The campaign's batches in the caller's scope, narrowed by organization and subject. */
+  /**
+   * The campaign's batches in the caller's scope, narrowed by organization and subject, newest
+   * first: a page by number, or (keyset) those older than {@code beforeId} when it is not null.
+   */
   Mono<Listing<BatchRow>> page(
-      Caller caller, long campaignId, Long organizationId, String subjectKey, Paging paging) {
+      Caller caller,
+      long campaignId,
+      Long organizationId,
+      String subjectKey,
+      Paging paging,
+      Long beforeId) {
     ScanScope scope = ScanScope.of(caller);
     return access
         .campaign(caller, campaignId)
         .then(visibleOrganization(caller, organizationId))
         .then(
             Mono.zip(
-                batches.page(campaignId, scope, organizationId, subjectKey, paging).collectList(),
+                batches
+                    .page(campaignId, scope, organizationId, subjectKey, paging, beforeId)
+                    .collectList(),
                 batches.count(campaignId, scope, organizationId, subjectKey),
                 Listing::new));
   }

@@ -59,11 +59,22 @@ class ScansController implements ScansApi {
       String subjectKey,
       Integer page,
       Integer size,
+      Long before,
       ServerWebExchange exchange) {
     Paging paging = new Paging(page, size);
     return CurrentCaller.get()
-        .flatMap(caller -> batches.page(caller, campaignId, organizationId, subjectKey, paging))
-        .map(found -> ResponseEntity.ok(ScanMapper.batchPage(found, paging)));
+        .flatMap(
+            caller -> batches.page(caller, campaignId, organizationId, subjectKey, paging, before))
+        .map(
+            found -> {
+              // newest first either way, so a page by number continues by keyset too
+              String next =
+                  NextLinks.next(
+                      exchange, paging.size(), found.items(), BatchStore.BatchRow::id, "before");
+              return ResponseEntity.ok()
+                  .headers(NextLinks.header(next))
+                  .body(ScanMapper.batchPage(found, paging).next(next));
+            });
   }
 
   @Override

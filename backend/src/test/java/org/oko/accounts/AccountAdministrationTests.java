@@ -9,6 +9,7 @@ import org.oko.api.model.StaffAccount;
 import org.oko.api.model.StaffAccountCredentials;
 import org.oko.api.model.StaffAccountPage;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -273,6 +274,37 @@ class AccountAdministrationTests extends ApiTest {
         .doesNotContain("scan02");
     assertThat(page("federal", "/api/accounts?role=SCANNER&size=1").getTotalItems())
         .isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aWalkByKeysetSeesEveryAccountOnceInLoginOrderWhileOthersAreCreated() {
+    String prefix = "ks" + java.util.UUID.randomUUID().toString().substring(0, 8) + "-";
+    for (String last : List.of("b", "c", "d", "e", "f")) {
+      createExpert(prefix + last);
+    }
+    String first = "/api/accounts?q=" + prefix + "&size=2";
+    List<Object> walked =
+        new KeysetWalk<>(
+                as("region64"),
+                StaffAccountPage.class,
+                p -> p.getItems().stream().map(StaffAccount::getLogin).toList(),
+                StaffAccountPage::getNext)
+            .from(
+                first,
+                () -> {
+                  // one before the first page's last login, one after every other
+                  createExpert(prefix + "a");
+                  createExpert(prefix + "g");
+                });
+
+    assertThat(walked)
+        .as("every account once, in login order; the one created behind the walk is not in it")
+        .containsExactly(
+            prefix + "b", prefix + "c", prefix + "d", prefix + "e", prefix + "f", prefix + "g");
+    // By page numbers, the second page now repeats the first page's last account.
+    assertThat(page("region64", first + "&page=1").getItems())
+        .extracting(StaffAccount::getLogin)
+        .containsExactly(prefix + "c", prefix + "d");
   }
 
   private String createExpert(String login) {

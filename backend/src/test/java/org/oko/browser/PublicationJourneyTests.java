@@ -28,8 +28,10 @@ import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 
 /**
- * The morning of the test, in a real Chromium: a school's coordinator does not see the archive of
- * variants before its release time; at the release it appears, she downloads it, and the regional
+ * The morning of the test, in a real Chromium: the federal organizer puts the campaign's
+ * application form into the scheduled publication as its «Сбор данных» (issue 20); a school's
+ * coordinator does not see the archive of variants before its release time; at the release it
+ * appears, she reaches the form from the publication and downloads the archive, and the regional
  * coordinator sees that download in the publication's list. The server's clock is moved by this
  * test while the script ({@code frontend/e2e/publication.mjs}) waits for it.
  */
@@ -53,7 +55,8 @@ class PublicationJourneyTests extends ApiTest {
 
     Path results = Files.createDirectories(FRONTEND.resolve("test-results"));
     Process node =
-        new ProcessBuilder("node", "e2e/publication.mjs", baseUrl(), TITLE)
+        new ProcessBuilder(
+                "node", "e2e/publication.mjs", baseUrl(), TITLE, String.valueOf(publicationId))
             .directory(FRONTEND.toFile())
             .redirectErrorStream(true)
             .start();

@@ -12,6 +12,7 @@ import org.oko.api.model.Campaign;
 import org.oko.api.model.Change;
 import org.oko.api.model.ChangePage;
 import org.oko.testing.ApiTest;
+import org.oko.testing.ChangeFeed;
 import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,8 +38,10 @@ class RegionalWindowsChangeFeedTests extends ApiTest {
             Instant.parse("2027-04-10T05:00:00Z"),
             Instant.parse("2027-04-30T15:00:00Z"));
     String uri = "/api/campaigns/" + campaign.getId() + "/stages/CONDUCT/regional-windows";
-    String start = head(as("region64-system"));
-    String federalStart = head(client);
+    // pages of 100: the shared test context's feed holds every other test's events, and a page
+    // of 1 000 passes the test client's 256 KiB buffer
+    String start = ChangeFeed.head(as("region64-system"), 100, null);
+    String federalStart = ChangeFeed.head(client, 100, null);
 
     client
         .put()
@@ -74,7 +77,7 @@ class RegionalWindowsChangeFeedTests extends ApiTest {
   private static List<Change> ours(WebTestClient as, String cursor, long campaignId, int expected) {
     List<Change> found = new ArrayList<>();
     for (int i = 0; i < 20 && found.size() < expected; i++) {
-      ChangePage page = page(as, "?wait=2&types=" + TYPE + "&after=" + cursor);
+      ChangePage page = ChangeFeed.page(as, "?wait=2&types=" + TYPE + "&after=" + cursor);
       page.getItems().stream()
           .filter(c -> Long.valueOf(campaignId).equals(number(c.getData().get("campaignId"))))
           .forEach(found::add);
@@ -85,29 +88,5 @@ class RegionalWindowsChangeFeedTests extends ApiTest {
 
   private static Long number(Object value) {
     return value instanceof Number n ? n.longValue() : null;
-  }
-
-  private static String head(WebTestClient as) {
-    String cursor = null;
-    while (true) {
-      // pages of 100: the shared test context's feed holds every other test's events, and a page
-      // of 1 000 passes the test client's 256 KiB buffer
-      ChangePage page = page(as, "?limit=100" + (cursor == null ? "" : "&after=" + cursor));
-      cursor = page.getNext();
-      if (!page.getHasMore()) {
-        return cursor;
-      }
-    }
-  }
-
-  private static ChangePage page(WebTestClient as, String query) {
-    return as.get()
-        .uri("/api/changes" + query)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(ChangePage.class)
-        .returnResult()
-        .getResponseBody();
   }
 }

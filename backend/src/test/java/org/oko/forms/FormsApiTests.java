@@ -2,9 +2,12 @@ package org.oko.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.oko.forms.FormsFixture.action;
+import static org.oko.forms.FormsFixture.monitoring;
+import static org.oko.forms.FormsFixture.response;
+import static org.oko.forms.FormsFixture.version;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,18 +41,14 @@ class FormsApiTests extends ApiTest {
   @Autowired IdentityAdmin identity;
 
   private FormsFixture fixture;
-  private Instant opens;
-  private Instant closes;
 
   @BeforeEach
   void setUp() {
     fixture = new FormsFixture(client, db);
-    opens = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-    closes = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
   }
 
   private Campaign campaign(String title) {
-    return fixture.campaign(title, opens, closes, "edu640001", "edu640002", "edu640021");
+    return fixture.openCampaign(title, "edu640001", "edu640002", "edu640021");
   }
 
   @Test
@@ -193,7 +192,7 @@ class FormsApiTests extends ApiTest {
         .value(d -> assertThat(d.toString()).startsWith("Форму уже изменили (версия 1)"));
 
     // «Сдать отчёт» with problems: 422 listing them all, still a draft.
-    post(school, form.getId(), "submit", 1)
+    action(school, form.getId(), "submit", 1)
         .expectStatus()
         .isEqualTo(422)
         .expectBody()
@@ -209,7 +208,7 @@ class FormsApiTests extends ApiTest {
     Instant pressed = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     clock.set(pressed);
     FormResponse submitted =
-        post(school, form.getId(), "submit", 2)
+        action(school, form.getId(), "submit", 2)
             .expectStatus()
             .isOk()
             .expectBody(FormResponse.class)
@@ -234,7 +233,7 @@ class FormsApiTests extends ApiTest {
         .value(d -> assertThat(d.toString()).startsWith("Отчёт сдан: нажмите «Редактировать»"));
 
     FormResponse reopened =
-        post(school, form.getId(), "reopen", submitted.getVersion())
+        action(school, form.getId(), "reopen", submitted.getVersion())
             .expectStatus()
             .isOk()
             .expectBody(FormResponse.class)
@@ -247,7 +246,7 @@ class FormsApiTests extends ApiTest {
             row("4б", "10004", "3", "0", "0", "0", null));
     FormResponse second =
         FormsFixture.save(school, form.getId(), reopened.getVersion(), Map.of("results", changed));
-    post(school, form.getId(), "submit", second.getVersion()).expectStatus().isOk();
+    action(school, form.getId(), "submit", second.getVersion()).expectStatus().isOk();
 
     List<FormResponseVersionSummary> versions =
         school
@@ -261,15 +260,7 @@ class FormsApiTests extends ApiTest {
             .getResponseBody();
     assertThat(versions).extracting(FormResponseVersionSummary::getNumber).containsExactly(2, 1);
     assertThat(versions).extracting(FormResponseVersionSummary::getRows).containsExactly(2, 2);
-    school
-        .get()
-        .uri("/api/forms/" + form.getId() + "/response/versions/1")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.sheets.results[1].code")
-        .isEqualTo("10002");
+    version(school, form.getId(), 1).jsonPath("$.sheets.results[1].code").isEqualTo("10002");
 
     FormComparison comparison =
         school
@@ -335,15 +326,15 @@ class FormsApiTests extends ApiTest {
     List<Map<String, String>> rows = List.of(row("4а", "10001", "1", "1", "1", "1", null));
     FormResponse draft = FormsFixture.save(school, form.getId(), 0, Map.of("results", rows));
     FormResponse submitted =
-        post(school, form.getId(), "submit", draft.getVersion())
+        action(school, form.getId(), "submit", draft.getVersion())
             .expectStatus()
             .isOk()
             .expectBody(FormResponse.class)
             .returnResult()
             .getResponseBody();
 
-    clock.set(closes.plusSeconds(1));
-    post(school, form.getId(), "reopen", submitted.getVersion())
+    clock.set(fixture.closes().plusSeconds(1));
+    action(school, form.getId(), "reopen", submitted.getVersion())
         .expectStatus()
         .isEqualTo(409)
         .expectBody()
@@ -527,7 +518,7 @@ class FormsApiTests extends ApiTest {
             Map.of(
                 "schools",
                 List.of(Map.of("login", "edu640021", "signs", "да", "measures", "Перепроверка"))));
-    post(engels, form.getId(), "submit", fixed.getVersion()).expectStatus().isOk();
+    action(engels, form.getId(), "submit", fixed.getVersion()).expectStatus().isOk();
 
     // A school never fills a municipal form.
     as("edu640021")
@@ -548,12 +539,18 @@ class FormsApiTests extends ApiTest {
   void monitoringCountsTheRespondentsInScopeAndExportsThem() throws Exception {
     Campaign campaign =
         fixture.campaign(
-            "Формы: мониторинг", opens, closes, "edu640001", "edu640002", "edu640021", "edu020001");
+            "Формы: мониторинг",
+            fixture.opens(),
+            fixture.closes(),
+            "edu640001",
+            "edu640002",
+            "edu640021",
+            "edu020001");
     FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "results");
     List<Map<String, String>> rows = List.of(row("4а", "10001", "1", "1", "1", "1", null));
     FormResponse draft =
         FormsFixture.save(as("edu640001"), form.getId(), 0, Map.of("results", rows));
-    post(as("edu640001"), form.getId(), "submit", draft.getVersion()).expectStatus().isOk();
+    action(as("edu640001"), form.getId(), "submit", draft.getVersion()).expectStatus().isOk();
     FormsFixture.save(as("edu640021"), form.getId(), 0, Map.of("results", rows));
 
     FormMonitoringPage federal = monitoring(client, form.getId(), "");
@@ -745,26 +742,6 @@ class FormsApiTests extends ApiTest {
     return row;
   }
 
-  private static FormResponse response(WebTestClient as, long formId, String query) {
-    return as.get()
-        .uri("/api/forms/" + formId + "/response" + query)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormResponse.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private static WebTestClient.ResponseSpec post(
-      WebTestClient as, long formId, String action, long version) {
-    return as.post()
-        .uri("/api/forms/" + formId + "/response/" + action)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", version))
-        .exchange();
-  }
-
   private static WebTestClient.ResponseSpec submission(
       WebTestClient as, long formId, String key, Map<String, Object> body) {
     return as.post()
@@ -773,16 +750,5 @@ class FormsApiTests extends ApiTest {
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body)
         .exchange();
-  }
-
-  private static FormMonitoringPage monitoring(WebTestClient as, long formId, String query) {
-    return as.get()
-        .uri("/api/forms/" + formId + "/monitoring" + query)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormMonitoringPage.class)
-        .returnResult()
-        .getResponseBody();
   }
 }

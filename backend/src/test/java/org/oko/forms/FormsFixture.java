@@ -1,10 +1,13 @@
 package org.oko.forms;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
+import org.oko.api.model.FormMonitoringPage;
 import org.oko.api.model.FormResponse;
 import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
@@ -73,16 +76,36 @@ public final class FormsFixture {
 
   private final WebTestClient federal;
   private final DatabaseClient db;
+  private final Instant opens;
+  private final Instant closes;
 
   public FormsFixture(WebTestClient federal, DatabaseClient db) {
     this.federal = federal;
     this.db = db;
+    // whole seconds: PostgreSQL keeps microseconds, and a test compares what it reads back
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    this.opens = now.minus(Duration.ofDays(1));
+    this.closes = now.plus(Duration.ofDays(1));
+  }
+
+  /** When the forms stage of {@link #openCampaign} opened: a day before this fixture was made. */
+  public Instant opens() {
+    return opens;
+  }
+
+  /** When the forms stage of {@link #openCampaign} closes: a day after this fixture was made. */
+  public Instant closes() {
+    return closes;
   }
 
   /**
-   * A ВПР campaign of regions 64 and 02 with {@link #SUBJECTS}, its results protocol stage open
-   * from {@code opens} to {@code closes}, and a published sample of these organizations.
+   * A campaign (as {@link #campaign}) whose forms stage is open now: from {@link #opens()} to
+   * {@link #closes()}.
    */
+  public Campaign openCampaign(String title, String... sample) {
+    return campaign(title, opens, closes, sample);
+  }
+
   /** A campaign and its results protocol. */
   public record WithProtocol(Campaign campaign, FormDefinition protocol) {}
 
@@ -92,14 +115,14 @@ public final class FormsFixture {
    */
   public WithProtocol withResultsProtocol(String title, Instant now, String... sample) {
     Campaign campaign =
-        campaign(
-            title,
-            now.minus(java.time.Duration.ofDays(1)),
-            now.plus(java.time.Duration.ofDays(5)),
-            sample);
+        campaign(title, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5)), sample);
     return new WithProtocol(campaign, form(campaign.getId(), RESULTS, "results-m4"));
   }
 
+  /**
+   * A ВПР campaign of regions 64 and 02 with {@link #SUBJECTS}, its results protocol stage open
+   * from {@code opens} to {@code closes}, and a published sample of these organizations.
+   */
   public Campaign campaign(String title, Instant opens, Instant closes, String... sample) {
     Campaign campaign =
         federal
@@ -225,12 +248,60 @@ public final class FormsFixture {
 
   /** Submits version {@code version} of the caller's response (200). */
   public static void submit(WebTestClient as, long formId, long version) {
-    as.post()
-        .uri("/api/forms/" + formId + "/response/submit")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", version))
+    action(as, formId, "submit", version).expectStatus().isOk();
+  }
+
+  /**
+   * The caller's response to the form, or the one {@code query} names ({@code ?organization=…}).
+   */
+  public static FormResponse response(WebTestClient as, long formId, String query) {
+    return as.get()
+        .uri("/api/forms/" + formId + "/response" + query)
         .exchange()
         .expectStatus()
-        .isOk();
+        .isOk()
+        .expectBody(FormResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** The caller's own response to the form. */
+  public static FormResponse response(WebTestClient as, long formId) {
+    return response(as, formId, "");
+  }
+
+  /**
+   * One of the response's actions ({@code submit}, {@code reopen}) on version {@code version} of
+   * the caller's own response; the answer is the test's to check.
+   */
+  public static WebTestClient.ResponseSpec action(
+      WebTestClient as, long formId, String action, long version) {
+    return as.post()
+        .uri("/api/forms/" + formId + "/response/" + action)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", version))
+        .exchange();
+  }
+
+  /** Submitted version {@code number} of the caller's own response (200), its body to check. */
+  public static WebTestClient.BodyContentSpec version(WebTestClient as, long formId, int number) {
+    return as.get()
+        .uri("/api/forms/" + formId + "/response/versions/" + number)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody();
+  }
+
+  /** The form's monitoring as the caller sees it, narrowed by {@code query} ({@code ?status=…}). */
+  public static FormMonitoringPage monitoring(WebTestClient as, long formId, String query) {
+    return as.get()
+        .uri("/api/forms/" + formId + "/monitoring" + query)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(FormMonitoringPage.class)
+        .returnResult()
+        .getResponseBody();
   }
 }

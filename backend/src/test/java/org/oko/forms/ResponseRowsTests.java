@@ -1,10 +1,11 @@
 package org.oko.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.oko.forms.FormsFixture.action;
+import static org.oko.forms.FormsFixture.response;
+import static org.oko.forms.FormsFixture.version;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.oko.api.model.FormDefinition;
 import org.oko.api.model.FormResponse;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,9 +37,7 @@ class ResponseRowsTests extends ApiTest {
   @BeforeEach
   void setUp() {
     fixture = new FormsFixture(client, db);
-    Instant opens = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-    Instant closes = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-    campaign = fixture.campaign("Строки протокола", opens, closes, "edu640001", "edu640002");
+    campaign = fixture.openCampaign("Строки протокола", "edu640001", "edu640002");
   }
 
   @Test
@@ -94,12 +92,12 @@ class ResponseRowsTests extends ApiTest {
     assertThat(writtenInLastGeneration(id)).isEqualTo(1);
 
     // «Сдать отчёт» freezes version 1 without copying a row.
-    post(school, form.getId(), "submit", saved.getVersion()).expectStatus().isOk();
+    action(school, form.getId(), "submit", saved.getVersion()).expectStatus().isOk();
     assertThat(stored(id)).isEqualTo(200);
 
     // After «Редактировать», one changed row is one new row; version 1 keeps the old one.
     FormResponse reopened =
-        post(school, form.getId(), "reopen", saved.getVersion() + 1)
+        action(school, form.getId(), "reopen", saved.getVersion() + 1)
             .expectStatus()
             .isOk()
             .expectBody(FormResponse.class)
@@ -112,29 +110,17 @@ class ResponseRowsTests extends ApiTest {
         FormsFixture.save(school, form.getId(), reopened.getVersion(), Map.of("results", again));
     assertThat(stored(id)).isEqualTo(201);
     assertThat(writtenInLastGeneration(id)).isEqualTo(1);
-    post(school, form.getId(), "submit", second.getVersion()).expectStatus().isOk();
+    action(school, form.getId(), "submit", second.getVersion()).expectStatus().isOk();
     assertThat(stored(id)).isEqualTo(201);
 
-    school
-        .get()
-        .uri("/api/forms/" + form.getId() + "/response/versions/1")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
+    version(school, form.getId(), 1)
         .jsonPath("$.sheets.results.length()")
         .isEqualTo(200)
         .jsonPath("$.sheets.results[9].variant")
         .isEqualTo("1")
         .jsonPath("$.sheets.results[56].task_1")
         .isEqualTo("0");
-    school
-        .get()
-        .uri("/api/forms/" + form.getId() + "/response/versions/2")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
+    version(school, form.getId(), 2)
         .jsonPath("$.sheets.results.length()")
         .isEqualTo(200)
         .jsonPath("$.sheets.results[9].variant")
@@ -142,7 +128,7 @@ class ResponseRowsTests extends ApiTest {
 
     // Fewer rows: the ones gone are closed, version 2 still has them all.
     FormResponse third =
-        post(school, form.getId(), "reopen", second.getVersion() + 1)
+        action(school, form.getId(), "reopen", second.getVersion() + 1)
             .expectStatus()
             .isOk()
             .expectBody(FormResponse.class)
@@ -153,15 +139,7 @@ class ResponseRowsTests extends ApiTest {
             school, form.getId(), third.getVersion(), Map.of("results", again.subList(0, 198)));
     assertThat(shorter.getSheets().get("results")).hasSize(198);
     assertThat(current(id)).isEqualTo(198);
-    school
-        .get()
-        .uri("/api/forms/" + form.getId() + "/response/versions/2")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.sheets.results.length()")
-        .isEqualTo(200);
+    version(school, form.getId(), 2).jsonPath("$.sheets.results.length()").isEqualTo(200);
   }
 
   @Test
@@ -388,25 +366,5 @@ class ResponseRowsTests extends ApiTest {
 
   private long count(String sql, long responseId) {
     return db.sql(sql).bind("id", responseId).map(r -> r.get("n", Long.class)).one().block();
-  }
-
-  private static FormResponse response(WebTestClient as, long formId) {
-    return as.get()
-        .uri("/api/forms/" + formId + "/response")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormResponse.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private static WebTestClient.ResponseSpec post(
-      WebTestClient as, long formId, String action, long version) {
-    return as.post()
-        .uri("/api/forms/" + formId + "/response/" + action)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", version))
-        .exchange();
   }
 }

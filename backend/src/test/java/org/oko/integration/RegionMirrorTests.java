@@ -30,6 +30,7 @@ import org.oko.forms.FormsFixture;
 import org.oko.questionnaires.SessionFixture;
 import org.oko.scans.ScansFixture;
 import org.oko.testing.ApiTest;
+import org.oko.testing.ChangeFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -259,47 +260,14 @@ class RegionMirrorTests extends ApiTest {
 
   // --- the feed
 
+  /** The cursor after the last of the system's events now: the mirror reads what comes after. */
   private String head() {
-    String cursor = null;
-    while (true) {
-      ChangePage page =
-          as(SYSTEM)
-              .get()
-              .uri(
-                  "/api/changes?limit=200&types="
-                      + TYPES
-                      + (cursor == null ? "" : "&after=" + cursor))
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(ChangePage.class)
-              .returnResult()
-              .getResponseBody();
-      cursor = page.getNext();
-      if (!page.getHasMore()) {
-        return cursor;
-      }
-    }
+    return ChangeFeed.head(as(SYSTEM), 200, TYPES);
   }
 
   private ChangePage page(String cursor, int limit, int wait) {
-    return as(SYSTEM)
-        .get()
-        .uri(
-            "/api/changes?limit="
-                + limit
-                + "&wait="
-                + wait
-                + "&types="
-                + TYPES
-                + "&after="
-                + cursor)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(ChangePage.class)
-        .returnResult()
-        .getResponseBody();
+    return ChangeFeed.page(
+        as(SYSTEM), "?limit=" + limit + "&wait=" + wait + "&types=" + TYPES + "&after=" + cursor);
   }
 
   // --- the API's lists, as the region reads them

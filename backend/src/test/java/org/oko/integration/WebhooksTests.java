@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.oko.api.model.ChangePage;
 import org.oko.api.model.Webhook;
 import org.oko.api.model.WebhookAttemptPage;
 import org.oko.api.model.WebhookCreated;
@@ -33,6 +32,7 @@ import org.oko.api.model.WebhookSecret;
 import org.oko.platform.events.EventTopic;
 import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
+import org.oko.testing.ChangeFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
@@ -313,25 +313,7 @@ class WebhooksTests extends ApiTest {
 
   /** The caller's change-feed cursor after its latest presence event. */
   private String head(String login) {
-    String cursor = null;
-    while (true) {
-      ChangePage page =
-          as(login)
-              .get()
-              .uri(
-                  "/api/changes?limit=200&types=observers.ObserverPresenceMarked"
-                      + (cursor == null ? "" : "&after=" + cursor))
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(ChangePage.class)
-              .returnResult()
-              .getResponseBody();
-      cursor = page.getNext();
-      if (!page.getHasMore()) {
-        return cursor;
-      }
-    }
+    return ChangeFeed.head(as(login), 200, PRESENCE.name());
   }
 
   private WebhookList list(String login) {

@@ -18,6 +18,7 @@ import org.oko.forms.FormsFixture;
 import org.oko.identity.IdentityAdmin;
 import org.oko.platform.security.Role;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -175,6 +176,40 @@ class KitsApiTests extends ApiTest {
         .exchange()
         .expectStatus()
         .isNotFound();
+  }
+
+  @Test
+  void aWalkByKeysetSeesEveryRangeOnceWhileRangesAreAssigned() {
+    long id = campaign("ОМК, комплекты по курсору");
+    long k = KitsFixture.freshKits();
+    KitsFixture kits = new KitsFixture(client, db);
+    java.util.List<Long> assigned = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      String point = i % 2 == 0 ? "edu645002" : "edu645001";
+      assigned.add(kits.assign(id, "rus", point, k + 501500 + 10 * i, k + 501500 + 10 * i));
+    }
+    String first = "/api/campaigns/" + id + "/kits?size=2";
+    java.util.List<Object> walked =
+        new KeysetWalk<>(
+                as("region64"),
+                KitRangePage.class,
+                p -> p.getItems().stream().map(KitRange::getId).toList(),
+                KitRangePage::getNext)
+            .from(
+                first + "&after=0",
+                // numbered before the rest: by page numbers it pushes them all one place down
+                () -> assigned.add(kits.assign(id, "rus", "edu645001", k + 501501, k + 501501)));
+
+    assertThat(walked)
+        .as("every range once, in id order, the one assigned meanwhile last")
+        .containsExactlyElementsOf(assigned);
+    assertThat(list(as("region64"), id, "?size=2&page=1").getItems())
+        .as("by page numbers (subject, first number) the second page repeats the first's last")
+        .extracting(KitRange::getFirst)
+        .containsExactly(k + 501520, k + 501530);
+    assertThat(list(as("region64"), id, "?size=2").getNext())
+        .as("pages by number have no keyset next")
+        .isNull();
   }
 
   @Test

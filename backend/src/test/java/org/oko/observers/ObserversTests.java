@@ -23,10 +23,12 @@ import org.oko.api.model.Campaign;
 import org.oko.api.model.Observer;
 import org.oko.api.model.ObserverAct;
 import org.oko.api.model.ObserverAssignment;
+import org.oko.api.model.ObserverAssignmentPage;
 import org.oko.api.model.ObserverCredentials;
 import org.oko.api.model.ObserverPage;
 import org.oko.api.model.ObserverPresenceBoard;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.oko.testing.TestCampaigns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -229,6 +231,81 @@ class ObserversTests extends ApiTest {
         .value(d -> assertThat((String) d).contains("в которой он работает"));
     assign("mun64-engels", independent.getId(), "edu640021", day).expectStatus().isNotFound();
     fixture.assign("region64", campaign, independent.getId(), "edu640021", day);
+  }
+
+  @Test
+  void aWalkByKeysetSeesEveryAssignmentOnceWhileObserversAreAssigned() {
+    LocalDate day = ObserversFixture.today().plusDays(2);
+    Observer observer = fixture.appoint(campaign, "Ключевой Пётр", "edu640001");
+    List<Long> assigned = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      assigned.add(
+          fixture
+              .assign("region64", campaign, observer.getId(), "edu640021", day.plusDays(i))
+              .getId());
+    }
+    String first = "/api/campaigns/" + campaign + "/observer-assignments?size=2";
+    List<Object> walked =
+        new KeysetWalk<>(
+                as("region64"),
+                ObserverAssignmentPage.class,
+                p -> p.getItems().stream().map(ObserverAssignment::getId).toList(),
+                ObserverAssignmentPage::getNext)
+            .from(
+                first + "&after=0",
+                // a day before the others: by page numbers it pushes them all one place down
+                () ->
+                    assigned.add(
+                        fixture
+                            .assign(
+                                "region64",
+                                campaign,
+                                observer.getId(),
+                                "edu640021",
+                                day.minusDays(1))
+                            .getId()));
+
+    assertThat(walked)
+        .as("every assignment once, in id order, the one made meanwhile last")
+        .containsExactlyElementsOf(assigned);
+    ObserverAssignmentPage second =
+        as("region64")
+            .get()
+            .uri(first + "&page=1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ObserverAssignmentPage.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(second.getItems().get(0).getId())
+        .as("by page numbers the second page repeats the first page's last")
+        .isEqualTo(assigned.get(1));
+  }
+
+  @Test
+  void theBoardWalkedByKeysetSeesEveryPointOnceWhileObserversAreAssigned() {
+    LocalDate day = ObserversFixture.today().plusDays(3);
+    Observer observer = fixture.appoint(campaign, "Доскин Илья", "edu640002");
+    String first = "/api/campaigns/" + campaign + "/observer-presence?day=" + day + "&size=2";
+    List<Object> walked =
+        new KeysetWalk<>(
+                as("region64"),
+                ObserverPresenceBoard.class,
+                b -> b.getItems().stream().map(p -> (Object) p.getPoint().getLogin()).toList(),
+                ObserverPresenceBoard::getNext)
+            .from(
+                first + "&after=0",
+                // by page numbers the points without observers come first: this one moves last
+                () -> fixture.assign("region64", campaign, observer.getId(), "edu640001", day));
+
+    assertThat(walked)
+        .as("every point of the region once, in login order")
+        .containsExactly("edu640001", "edu640002", "edu640021", "spo640001");
+    assertThat(board("region64", day).getItems())
+        .as("by page numbers the point just assigned now comes last")
+        .extracting(p -> p.getPoint().getLogin())
+        .containsExactly("edu640002", "edu640021", "spo640001", "edu640001");
   }
 
   @Test

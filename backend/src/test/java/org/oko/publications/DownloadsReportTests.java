@@ -23,6 +23,7 @@ import org.oko.api.model.Attachment;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.DownloadRow;
 import org.oko.api.model.Publication;
+import org.oko.testing.KeysetWalk;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who of the audience has downloaded a publication's files, as each level sees it. */
@@ -216,6 +217,42 @@ class DownloadsReportTests extends PublicationsTest {
     // The whole region's schools and colleges are the audience when it is not limited to the
     // sample.
     assertThat(report(as("region64"), draft, "").getAudienceOrganizations()).isGreaterThan(80);
+  }
+
+  @Test
+  void aWalkByKeysetOverTheNotYetDownloadedSkipsNobodyWhileSchoolsDownload() {
+    long campaign = campaign(client, "64", "02");
+    publishSample(db, campaign, "edu640001", "edu640002", "edu640021", "edu640022", "spo640001");
+    Publication draft =
+        draft(client, campaign, audience(List.of("ORGANIZATION", "REGIONAL"), List.of(), true));
+    Attachment file = attach(client, draft.getId(), "памятка.pdf", pdf("памятка"));
+    publish(client, draft.getId(), null);
+    String first = "/api/publications/" + draft.getId() + "/downloads?downloaded=false&size=2";
+
+    List<Object> walked =
+        new KeysetWalk<>(
+                as("region64"),
+                DownloadPage.class,
+                p ->
+                    p.getItems().stream()
+                        .map(r -> (Object) r.getOrganization().getLogin())
+                        .toList(),
+                DownloadPage::getNext)
+            .from(
+                first,
+                () -> {
+                  // the first page's schools download: they leave the «not yet» set
+                  download(school("edu640001"), draft, file);
+                  download(school("edu640002"), draft, file);
+                });
+
+    assertThat(walked)
+        .as("every school that had not downloaded when the walk began, once, in login order")
+        .containsExactly("edu640001", "edu640002", "edu640021", "edu640022", "spo640001");
+    assertThat(report(as("region64"), draft, "?downloaded=false&size=2&page=1").getItems())
+        .as("by page numbers the second page now skips two schools")
+        .extracting(r -> r.getOrganization().getLogin())
+        .containsExactly("spo640001");
   }
 
   private static void download(WebTestClient school, Publication draft, Attachment file) {

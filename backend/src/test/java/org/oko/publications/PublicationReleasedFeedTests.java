@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.oko.api.model.Change;
 import org.oko.api.model.ChangePage;
 import org.oko.api.model.Publication;
+import org.oko.testing.ChangeFeed;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Publications in the change feed (issue 23, "Change feed": «publications released»): a region's
@@ -30,8 +30,8 @@ class PublicationReleasedFeedTests extends PublicationsTest {
 
   @Test
   void eachRegionsSystemLearnsOfAPublicationOnceWhenItOpensThereAndNotBefore() {
-    String saratov = head(SYSTEM);
-    String everywhere = head("federal");
+    String saratov = ChangeFeed.head(as(SYSTEM), 1000, null);
+    String everywhere = ChangeFeed.head(as("federal"), 1000, null);
     clock.set(Instant.parse("2026-04-01T06:00:00Z"));
     long campaign = campaign(client, "64", "02", "25");
     Publication draft =
@@ -78,7 +78,7 @@ class PublicationReleasedFeedTests extends PublicationsTest {
     String after = cursor;
     int quiet = 0;
     for (int i = 0; i < 20; i++) {
-      ChangePage page = page(as(login), "?wait=2&types=" + TYPE + "&after=" + after);
+      ChangePage page = ChangeFeed.page(as(login), "?wait=2&types=" + TYPE + "&after=" + after);
       seen.addAll(page.getItems());
       after = page.getNext();
       if (page.getHasMore()) {
@@ -99,29 +99,5 @@ class PublicationReleasedFeedTests extends PublicationsTest {
         .filter(c -> c.getType().getValue().equals(TYPE))
         .filter(c -> ((Number) c.getData().get("publicationId")).longValue() == publicationId)
         .toList();
-  }
-
-  /** The cursor at the end of the caller's feed now. */
-  private String head(String login) {
-    String cursor = null;
-    while (true) {
-      ChangePage page = page(as(login), "?limit=1000" + (cursor == null ? "" : "&after=" + cursor));
-      cursor = page.getNext();
-      if (!page.getHasMore()) {
-        return cursor;
-      }
-    }
-  }
-
-  private static ChangePage page(WebTestClient client, String query) {
-    return client
-        .get()
-        .uri("/api/changes" + query)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(ChangePage.class)
-        .returnResult()
-        .getResponseBody();
   }
 }

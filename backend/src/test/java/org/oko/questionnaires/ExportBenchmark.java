@@ -8,6 +8,8 @@ import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,20 +46,48 @@ class ExportBenchmark extends ApiTest {
   @Autowired DatabaseClient db;
   @Autowired Environment environment;
 
+  /**
+   * The same exports at two sizes in one run (SMALL_ROWS, a tenth of ROWS unless given, first): a
+   * flat heap is the same live set at both — the live set being the used heap right after a forced
+   * full GC, taken every 2 s during each download (the largest of them), so garbage not yet
+   * collected does not count.
+   */
   @Test
   void exportAMillionQuestionnaires() throws Exception {
     int rows = Integer.getInteger("oko.bench.rows", 1_000_000);
+    int small = Integer.getInteger("oko.bench.smallRows", rows / 10);
+    Map<String, long[]> live = new LinkedHashMap<>();
+    int[] sizes = small > 0 && small < rows ? new int[] {small, rows} : new int[] {rows};
+    for (int size = 0; size < sizes.length; size++) {
+      long campaign = seeded(sizes[size], 500_000_001L + size * 50_000_000L);
+      copyBaseline(campaign);
+      for (String format : new String[] {"csv", "ndjson", "xlsx"}) {
+        long liveSet = download(campaign, format, sizes[size]);
+        live.computeIfAbsent(format, f -> new long[sizes.length])[size] = liveSet;
+      }
+    }
+    if (sizes.length == 2) {
+      live.forEach(
+          (format, sets) ->
+              report(
+                  "flat " + format,
+                  "live set during the export: %d MB at %d rows, %d MB at %d rows",
+                  sets[0] >> 20,
+                  sizes[0],
+                  sets[1] >> 20,
+                  sizes[1]));
+    }
+  }
+
+  /** A campaign of its own with {@code rows} submitted questionnaires, kits from {@code first}. */
+  private long seeded(int rows, long first) {
     long started = System.nanoTime();
     DefinitionFixture fixture = new DefinitionFixture(client, db);
     long campaign = fixture.campaign("ОМК, выгрузка: бенчмарк " + System.nanoTime(), "edu645001");
     Questionnaire teacher = fixture.define(campaign, "TEACHER");
-    seed(campaign, teacher.getId(), rows);
+    seed(campaign, teacher.getId(), rows, first);
     report("seed", rows + " submitted questionnaires written in %.1f s", seconds(started));
-
-    copyBaseline(campaign);
-    for (String format : new String[] {"csv", "ndjson", "xlsx"}) {
-      download(campaign, format, rows);
-    }
+    return campaign;
   }
 
   /**
@@ -65,14 +95,14 @@ class ExportBenchmark extends ApiTest {
    * tests' kits, whose logins are unique across campaigns), 100 000 per organization (a kit's
    * five-digit password is unique within its point), and a submitted questionnaire on each.
    */
-  private void seed(long campaign, long questionnaire, int rows) {
+  private void seed(long campaign, long questionnaire, int rows, long first) {
     int ranges = (rows + KITS_PER_RANGE - 1) / KITS_PER_RANGE;
     db.sql(
             """
             insert into kit_range (campaign_id, subject_key, organization_id, region_code,
                 first_number, last_number, assigned_by, assigned_at)
-            select :campaign, 'rus', o.id, o.region_code, 500000001 + (g - 1) * 10000,
-                   500000000 + least(g * 10000, :rows), 'bench', now()
+            select :campaign, 'rus', o.id, o.region_code, :first + (g - 1) * 10000,
+                   :first - 1 + least(g * 10000, :rows), 'bench', now()
             from generate_series(1, :ranges) g
             join (select id, region_code, row_number() over (order by id) - 1 as k
                   from organization) o on o.k = (g - 1) / 10
@@ -80,6 +110,7 @@ class ExportBenchmark extends ApiTest {
         .bind("campaign", campaign)
         .bind("rows", rows)
         .bind("ranges", ranges)
+        .bind("first", first)
         .then()
         .then(
             db.sql(
@@ -88,11 +119,12 @@ class ExportBenchmark extends ApiTest {
                         category, kit_number, organization_id, region_code, password)
                     select 'urus64' || n, r.id, r.campaign_id, r.subject_key, 'TEACHER', n,
                            r.organization_id, r.region_code,
-                           lpad(((n - 500000001) % 100000)::text, 5, '0')
+                           lpad(((n - :first) % 100000)::text, 5, '0')
                     from kit_range r, generate_series(r.first_number, r.last_number) n
                     where r.campaign_id = :campaign
                     """)
                 .bind("campaign", campaign)
+                .bind("first", first)
                 .then())
         .then(
             db.sql(
@@ -166,17 +198,27 @@ class ExportBenchmark extends ApiTest {
     }
   }
 
-  private void download(long campaign, String format, int rows) {
+  /** Downloads the export and reports it; answers the live set during it (bytes). */
+  private long download(long campaign, String format, int rows) {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
     long before = memory.getHeapMemoryUsage().getUsed();
     AtomicLong peak = new AtomicLong(before);
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    AtomicLong liveSet = new AtomicLong();
+    ScheduledExecutorService sampler = Executors.newScheduledThreadPool(2);
     sampler.scheduleAtFixedRate(
         () -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
         0,
         50,
         TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(
+        () -> {
+          memory.gc();
+          liveSet.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        },
+        1,
+        2,
+        TimeUnit.SECONDS);
     AtomicLong bytes = new AtomicLong();
     AtomicLong lineFeeds = new AtomicLong();
     AtomicLong firstByte = new AtomicLong();
@@ -217,14 +259,17 @@ class ExportBenchmark extends ApiTest {
     report(
         format,
         "%d rows, %.1f MB: first byte after %.3f s, whole in %.2f s (%.0f rows/s);"
-            + " heap peak +%d MB over %d MB before",
+            + " heap peak +%d MB over %d MB before; live set during it %d MB"
+            + " (after forced full GCs every 2 s, the largest)",
         rows,
         bytes.get() / 1e6,
         (firstByte.get() - started) / 1e9,
         total,
         rows / total,
         (peak.get() - before) >> 20,
-        before >> 20);
+        before >> 20,
+        liveSet.get() >> 20);
+    return liveSet.get();
   }
 
   private static double seconds(long since) {

@@ -15,6 +15,7 @@ import org.oko.api.model.QuestionnaireMonitoringRow;
 import org.oko.api.model.QuestionnaireSession;
 import org.oko.questionnaires.SessionFixture.Credential;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -132,6 +133,33 @@ class MonitoringTests extends ApiTest {
     assertThat(paged.getItems()).hasSize(1);
     assertThat(paged.getTotal()).isEqualTo(3);
     assertThat(counts(paged.getTotals())).containsExactly(8L, 2L, 2L, 1L);
+  }
+
+  @Test
+  void aRegionsSystemWalksThePointsByKeysetWhilePointsReceiveKits() {
+    List<Object> walked =
+        new KeysetWalk<>(
+                client,
+                QuestionnaireMonitoring.class,
+                m -> m.getItems().stream().map(QuestionnaireMonitoringRow::getKey).toList(),
+                QuestionnaireMonitoring::getNext)
+            .from(
+                "/api/campaigns/" + campaign + "/questionnaire-monitoring?size=2&after=0",
+                () -> {
+                  // one point before the first page's last login, one after every other
+                  fixture.kits(campaign, "rus", "edu025002", 1);
+                  fixture.kits(campaign, "rus", "edu645003", 1);
+                });
+
+    assertThat(walked)
+        .as("every point once, in login order; the one behind the walk is not in it")
+        .containsExactly("edu025001", "edu645001", "edu645002", "edu645003");
+    get(client, "?level=REGION&after=0")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("по номерам страниц"));
   }
 
   @Test

@@ -2,12 +2,19 @@ package org.oko.questionnaires;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.KitCredential;
@@ -21,6 +28,7 @@ import org.oko.testing.TestCampaigns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -211,5 +219,103 @@ class QuestionnaireLoginsApiTests extends ApiTest {
         .expectBody()
         .jsonPath("$.detail")
         .value(detail -> assertThat((String) detail).contains("только в ОМК/ОПиМК"));
+  }
+
+  /**
+   * Issue 20: the issued logins as a real .xlsx — the college its own, the region every college of
+   * its region (another region and a municipality the colleges are not under: 404 for one of them,
+   * none in their book) — each line the organization, login and password exactly as issued.
+   */
+  @Test
+  void theIssuedLoginsDownloadAsAWorkbookForTheCollegeAndItsRegion() throws IOException {
+    String second = "spo640002";
+    account(second);
+    long campaign = spoStudy("СПО, логины в Excel " + UUID.randomUUID(), COLLEGE, second);
+    KitCredentials own = logins(issue(as(COLLEGE), campaign, 3));
+    KitCredentials other = logins(issue(as(second), campaign, 2));
+    String uri = "/api/campaigns/" + campaign + "/questionnaire-logins/workbook";
+
+    assertThat(lines(workbook(COLLEGE, uri))).containsExactlyElementsOf(expected(COLLEGE, own));
+    List<String> both = new ArrayList<>(expected(COLLEGE, own));
+    both.addAll(expected(second, other));
+    assertThat(lines(workbook("region64", uri))).containsExactlyElementsOf(both);
+    assertThat(lines(workbook("region64", uri + "?organization=" + second)))
+        .containsExactlyElementsOf(expected(second, other));
+
+    // outside the scope: one college named is 404, the book of the whole scope has none
+    as(COLLEGE).get().uri(uri + "?organization=" + second).exchange().expectStatus().isNotFound();
+    as("region02")
+        .get()
+        .uri(uri + "?organization=" + COLLEGE)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    assertThat(lines(workbook("region02", uri))).isEmpty();
+    assertThat(lines(workbook("mun64-engels", uri))).isEmpty();
+  }
+
+  private byte[] workbook(String login, String uri) {
+    return as(login)
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .expectBody(byte[].class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  /** Each line under the titles as «organization login | number | login | password | link». */
+  private static List<String> lines(byte[] xlsx) throws IOException {
+    List<String> lines = new ArrayList<>();
+    DataFormatter cells = new DataFormatter();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheet("Логины для анкетирования");
+      Row header = sheet.getRow(3);
+      assertThat(cells.formatCellValue(header.getCell(5))).isEqualTo("Логин для анкетирования");
+      assertThat(cells.formatCellValue(header.getCell(6))).isEqualTo("Пароль");
+      for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        lines.add(
+            String.join(
+                " | ",
+                cells.formatCellValue(row.getCell(2)),
+                cells.formatCellValue(row.getCell(4)),
+                cells.formatCellValue(row.getCell(5)),
+                cells.formatCellValue(row.getCell(6)),
+                cells.formatCellValue(row.getCell(7))));
+      }
+    }
+    return lines;
+  }
+
+  private static List<String> expected(String organization, KitCredentials issued) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < issued.getItems().size(); i++) {
+      KitCredential c = issued.getItems().get(i);
+      assertThat(c.getPassword()).matches("[0-9]{5}");
+      lines.add(
+          String.join(
+              " | ", organization, "" + (i + 1), c.getLogin(), c.getPassword(), issued.getLink()));
+    }
+    return lines;
+  }
+
+  /** An organization account for {@code login} (the demo has accounts for few colleges). */
+  private void account(String login) {
+    db.sql(
+            "insert into account (login, display_name, role, region_code, municipality_id,"
+                + " organization_id, password_hash) select o.login, o.name, 'ORGANIZATION',"
+                + " o.region_code, o.municipality_id, o.id, :hash from organization o"
+                + " where o.login = :login on conflict (login) do update"
+                + " set password_hash = excluded.password_hash")
+        .bind("login", login)
+        .bind("hash", new BCryptPasswordEncoder(4).encode(login + "-test"))
+        .then()
+        .block();
+    ApiTest.rememberPassword(login, login + "-test");
   }
 }

@@ -1,6 +1,9 @@
 package org.oko.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.oko.forms.FormsFixture.action;
+import static org.oko.forms.FormsFixture.monitoring;
+import static org.oko.forms.FormsFixture.response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +20,6 @@ import org.oko.api.model.FormResponseStatus;
 import org.oko.forms.FormsFixture;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -102,7 +104,7 @@ class ResponsibleAnalysisTests extends ApiTest {
                 "schools",
                 List.of(Map.of("login", "spo640001", "signs", "да", "measures", "Перепроверка"))));
     assertThat(draft.getProblems()).isEmpty();
-    post(responsible, form, "submit", draft.getVersion()).expectStatus().isOk();
+    action(responsible, form, "submit", draft.getVersion()).expectStatus().isOk();
     assertThat(response(responsible, form, "").getStatus()).isEqualTo(FormResponseStatus.SUBMITTED);
 
     // The municipal coordinator's part is its own municipality's schools, never the college.
@@ -120,12 +122,12 @@ class ResponsibleAnalysisTests extends ApiTest {
         .isNotFound();
 
     // The region sees the part as one more line of monitoring, submitted; resp64 sees only it.
-    FormMonitoringPage region = monitoring(as("region64"), form);
+    FormMonitoringPage region = monitoring(as("region64"), form, "?size=100");
     assertThat(region.getItems())
         .filteredOn(i -> i.getRespondent().getName().contains("без муниципалитета"))
         .singleElement()
         .satisfies(i -> assertThat(i.getStatus()).isEqualTo(FormResponseStatus.SUBMITTED));
-    FormMonitoringPage own = monitoring(responsible, form);
+    FormMonitoringPage own = monitoring(responsible, form, "?size=100");
     assertThat(own.getItems())
         .singleElement()
         .satisfies(i -> assertThat(i.getRespondent().getName()).contains("без муниципалитета"));
@@ -244,36 +246,5 @@ class ResponsibleAnalysisTests extends ApiTest {
               String.format("%05d", p + 1), "4А", 1, scores, total, subject.grade(total), null));
     }
     return out;
-  }
-
-  private static FormResponse response(WebTestClient as, long formId, String query) {
-    return as.get()
-        .uri("/api/forms/" + formId + "/response" + query)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormResponse.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private static WebTestClient.ResponseSpec post(
-      WebTestClient as, long formId, String action, long version) {
-    return as.post()
-        .uri("/api/forms/" + formId + "/response/" + action)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("version", version))
-        .exchange();
-  }
-
-  private static FormMonitoringPage monitoring(WebTestClient as, long formId) {
-    return as.get()
-        .uri("/api/forms/" + formId + "/monitoring?size=100")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(FormMonitoringPage.class)
-        .returnResult()
-        .getResponseBody();
   }
 }

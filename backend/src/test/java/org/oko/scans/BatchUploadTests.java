@@ -13,6 +13,7 @@ import org.oko.api.model.ScanSheet;
 import org.oko.api.model.ScanSheetPage;
 import org.oko.platform.blob.BlobStore;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -263,6 +264,41 @@ class BatchUploadTests extends ApiTest {
         .exchange()
         .expectStatus()
         .isForbidden();
+  }
+
+  @Test
+  void aWalkByKeysetSeesEveryBatchOnceNewestFirstWhileNewOnesArrive() {
+    var scanner = as("scan64");
+    byte[] png = ScansFixture.png(501501, 1);
+    java.util.List<Long> opened = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      opened.add(ScansFixture.open(scanner, campaign, point, "50150" + i + "_1.png", png).getId());
+    }
+    String first = "/api/campaigns/" + campaign + "/scan-batches?size=2";
+    java.util.List<Object> walked =
+        new KeysetWalk<>(
+                scanner,
+                ScanBatchPage.class,
+                p -> p.getItems().stream().map(ScanBatch::getId).toList(),
+                ScanBatchPage::getNext)
+            .from(first, () -> ScansFixture.open(scanner, campaign, point, "501509_1.png", png));
+
+    assertThat(walked)
+        .as("every batch once, newest first; the one uploaded meanwhile is newer than the walk")
+        .containsExactly(opened.get(4), opened.get(3), opened.get(2), opened.get(1), opened.get(0));
+    // By page numbers, the second page now repeats the first page's last batch.
+    assertThat(
+            scanner
+                .get()
+                .uri(first + "&page=1")
+                .exchange()
+                .expectBody(ScanBatchPage.class)
+                .returnResult()
+                .getResponseBody()
+                .getItems()
+                .get(0)
+                .getId())
+        .isEqualTo(opened.get(3));
   }
 
   @Test

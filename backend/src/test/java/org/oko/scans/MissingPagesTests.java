@@ -11,6 +11,7 @@ import org.oko.api.model.MissingPagesPage;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
+import org.oko.testing.KeysetWalk;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -103,6 +104,40 @@ class MissingPagesTests extends ApiTest {
     assertThat(second.getTotal()).isEqualTo(3);
     assertThat(beyond.getItems()).isEmpty();
     assertThat(beyond.getTotal()).isEqualTo(3);
+  }
+
+  @Test
+  void aWalkByKeysetSeesEveryIncompleteKitOnceWhileSheetsAreAccepted() {
+    ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
+    List<Object> walked =
+        new KeysetWalk<>(
+                client,
+                MissingPagesPage.class,
+                p -> p.getItems().stream().map(m -> (Object) m.getKitNumber()).toList(),
+                MissingPagesPage::getNext)
+            .from(
+                "/api/campaigns/" + campaign + "/scans/missing-pages?size=2&after=0",
+                () -> {
+                  // a kit before the first page's last one, and one after every other
+                  scans.sheet(scans.batch(campaign, "rus", point), 501500, 1, "ACCEPTED");
+                  scans.sheet(scans.batch(campaign, "rus", bashkirPoint), 601700, 1, "ACCEPTED");
+                });
+
+    assertThat(walked)
+        .as("by subject and kit number, each once; the kit behind the walk is not in it")
+        .containsExactly(501501L, 501504L, 601601L, 601700L);
+    MissingPagesPage resumed = missing("federal", "?size=2&after=rus:501504:" + point);
+    assertThat(resumed.getItems())
+        .extracting(MissingPages::getKitNumber)
+        .containsExactly(601601L, 601700L);
+    assertThat(resumed.getTotal()).as("the whole set's total").isEqualTo(5);
+    assertThat(resumed.getNext()).endsWith("after=rus:601700:" + bashkirPoint);
+    as("federal")
+        .get()
+        .uri("/api/campaigns/" + campaign + "/scans/missing-pages?after=501504")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -34,6 +35,25 @@ public final class WorkbookBytes {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The styles of a printed document's sheet (protocol 1, the codes protocol): its bold font, bold
+   * text for titles and labels, and the titles of its table — bold, wrapped, a thin line under.
+   */
+  public record Styles(Font boldFont, CellStyle bold, CellStyle titles) {
+
+    public static Styles of(Workbook workbook) {
+      Font boldFont = workbook.createFont();
+      boldFont.setBold(true);
+      CellStyle bold = workbook.createCellStyle();
+      bold.setFont(boldFont);
+      CellStyle titles = workbook.createCellStyle();
+      titles.setFont(boldFont);
+      titles.setWrapText(true);
+      titles.setBorderBottom(BorderStyle.THIN);
+      return new Styles(boldFont, bold, titles);
     }
   }
 
