@@ -199,3 +199,77 @@ explain (analyze, buffers) select r.code, count(s.status), count(*) filter (wher
  from campaign_region cr join region r on r.code = cr.region_code
  left join scan_sheet s on s.region_code = cr.region_code and s.campaign_id = :scans and s.status <> 'REPLACED'
  where cr.campaign_id = :scans group by r.code order by r.code;
+-- Sections 7-10 (session 8): the organization page's stages and the tallies of V60. They need
+-- -v school=SCHOOL too (the benchmark prints it) and, for NEW, the V60 tables.
+\echo '### 7 organization page: stages OLD, one stage of 24 (x2 with the roadmap query per stage)'
+explain (analyze, buffers) select coalesce(w.opens_at, s.opens_at) as opens_at,
+       coalesce(w.closes_at, s.closes_at) as closes_at,
+       greatest(coalesce(w.closes_at, s.closes_at),
+           (select max(x.closes_at) from stage_extension x
+           where x.campaign_id = s.campaign_id and x.stage_code = s.code
+             and (x.region_code = '64' or x.organization_id = :school))) as effective,
+       (select time_zone from region where code = '64') as zone,
+       (select min(d.test_date) from organization_test_day d
+         where d.campaign_id = s.campaign_id and d.organization_id = :school) as first_day,
+       (select max(d.test_date) from organization_test_day d
+         where d.campaign_id = s.campaign_id and d.organization_id = :school) as last_day
+from campaign_stage s
+left join stage_region_window w on w.campaign_id = s.campaign_id
+    and w.stage_code = s.code and w.region_code = '64'
+where s.campaign_id = :campaign and s.code = 'CONDUCT';
+explain (analyze, buffers) select title, due_at from regional_roadmap_item where campaign_id = :campaign
+ and region_code = '64' and stage = 'CONDUCT' order by due_at desc, position desc limit 1;
+\echo '### 7 organization page: stages NEW, every stage at once (x2: the school, its region) + roadmap once'
+explain (analyze, buffers) select s.code, coalesce(w.opens_at, s.opens_at) as opens_at,
+       coalesce(w.closes_at, s.closes_at) as closes_at,
+       greatest(coalesce(w.closes_at, s.closes_at),
+           (select max(x.closes_at) from stage_extension x
+           where x.campaign_id = s.campaign_id and x.stage_code = s.code
+             and (x.region_code = '64' or x.organization_id = :school))) as effective,
+       (select time_zone from region where code = '64') as zone,
+       (select min(d.test_date) from organization_test_day d
+         where d.campaign_id = s.campaign_id and d.organization_id = :school) as first_day,
+       (select max(d.test_date) from organization_test_day d
+         where d.campaign_id = s.campaign_id and d.organization_id = :school) as last_day
+from campaign_stage s
+left join stage_region_window w on w.campaign_id = s.campaign_id
+    and w.stage_code = s.code and w.region_code = '64'
+where s.campaign_id = :campaign;
+explain (analyze, buffers) select distinct on (campaign_id, stage) campaign_id, stage, title, due_at
+ from regional_roadmap_item where campaign_id = any(array[:campaign]::bigint[]) and region_code = '64'
+ order by campaign_id, stage, due_at desc, position desc;
+\echo '### 8 sessions per point, federal, NEW (tally)'
+explain (analyze, buffers) select organization_id, status, cast(sum(sessions) as bigint) as n
+ from questionnaire_session_tally where campaign_id = :omk group by organization_id, status
+ having sum(sessions) > 0;
+\echo '### 8 sessions per point, region 64, NEW (tally)'
+explain (analyze, buffers) select organization_id, status, cast(sum(sessions) as bigint) as n
+ from questionnaire_session_tally where campaign_id = :omk and region_code = '64'
+ group by organization_id, status having sum(sessions) > 0;
+\echo '### 9 used per point, federal, NEW (frozen versions marks)'
+explain (analyze, buffers) with sheets as (
+  select f.id, f.subject_key, s->>'key' as sheet
+  from form_definition f, jsonb_array_elements(f.schema->'sheets') s
+  where f.campaign_id = :omk and f.subject_key is not null and s->>'prefill' = 'KITS'),
+latest as (
+  select distinct on (r.id) r.id, r.form_id, r.organization_id, v.number
+  from form_response r join form_response_version v on v.response_id = r.id
+  where r.form_id in (select id from sheets) and r.organization_id is not null
+  order by r.id, v.number desc)
+select l.organization_id, x.subject_key, cast(sum(m.used) as bigint) as used
+from latest l join sheets x on x.id = l.form_id
+join form_response_version_mark m on m.response_id = l.id and m.number = l.number and m.sheet = x.sheet
+where m.used > 0 group by l.organization_id, x.subject_key;
+\echo '### 10 scans by region, federal, NEW (tally)'
+explain (analyze, buffers) select r.code, r.name, cast(coalesce(sum(t.sheets), 0) as bigint) as uploaded,
+ cast(coalesce(sum(t.sheets) filter (where t.status in ('ERROR')), 0) as bigint) as errors
+ from campaign_region cr join region r on r.code = cr.region_code
+ left join scan_sheet_tally t on t.region_code = cr.region_code and t.campaign_id = :scans
+      and t.status <> 'REPLACED'
+ where cr.campaign_id = :scans group by r.code, r.name order by r.code;
+\echo '### 10 scans by organization, region 64, NEW (tally)'
+explain (analyze, buffers) select o.id, o.name, cast(coalesce(sum(t.sheets), 0) as bigint) as uploaded
+ from organization o left join scan_sheet_tally t on t.organization_id = o.id and t.region_code = '64'
+      and t.campaign_id = :scans and t.status <> 'REPLACED'
+ where o.region_code = '64' and exists (select 1 from scan_batch b where b.campaign_id = :scans and b.organization_id = o.id)
+ group by o.id, o.name order by o.name, o.id;

@@ -9,7 +9,9 @@
 # seconds of the same); p50/p95/p99 per call, and the baseline — an indexed authenticated GET of a
 # campaign — in the same run under the same load. HOLD=seconds keeps the server and its database up
 # afterwards for EXPLAIN (the psql command is printed). THINK=ms pauses each coordinator between
-# calls (0: every coordinator calls again as soon as it is answered, a closed loop at full speed).
+# calls (0: every coordinator calls again as soon as it is answered, a closed loop at full speed;
+# 3000: people reading each page for 1.5-4.5 s; THINK=0,3000 runs both, one after the other). ALONE=n times each call alone, with no other load,
+# before the concurrent load (its own latency: the query's cost without the queue).
 # Defaults: the country (85 regions, 2 380 municipalities and points, 40 052 schools,
 # 1 000 000 sessions). A tiny check: REGIONS=3 SCHOOLS=50 LARGEST=100 SESSIONS=5000 DURATION=10.
 set -euo pipefail
@@ -26,6 +28,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-60}
 HOLD=${HOLD:-0}
 THINK=${THINK:-0}
+ALONE=${ALONE:-5}
 HEAP=${HEAP:-2g}
 echo "[monitoring-bench] uptime before: $(uptime)"
 mvn -B -o -pl backend test -Dtest=MonitoringCountryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -34,6 +37,6 @@ mvn -B -o -pl backend test -Dtest=MonitoringCountryBenchmark -Dsurefire.failIfNo
   -Doko.bench.schools="$SCHOOLS" -Doko.bench.largest="$LARGEST" -Doko.bench.rows="$ROWS" \
   -Doko.bench.sessions="$SESSIONS" -Doko.bench.sheets="$SHEETS" -Doko.bench.users="$USERS" \
   -Doko.bench.warmup="$WARMUP" -Doko.bench.duration="$DURATION" -Doko.bench.hold="$HOLD" \
-  -Doko.bench.think="$THINK" \
+  -Doko.bench.think="$THINK" -Doko.bench.alone="$ALONE" \
   | grep -E '^\[monitoring-bench\]|Tests run|FAIL|ERROR'
 echo "[monitoring-bench] uptime after: $(uptime)"

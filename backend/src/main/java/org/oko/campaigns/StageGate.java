@@ -2,6 +2,10 @@ package org.oko.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.ConflictException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,6 +65,44 @@ public class StageGate {
                 .closing(campaignId, stage, regionCode, who)
                 .map(w::underRegion)
                 .defaultIfEmpty(w));
+  }
+
+  /**
+   * Every stage's window for a region, or one organization of it ({@code organizationId} may be
+   * null), as {@link #window} gives each: two statements for the whole schedule (the windows, the
+   * region's roadmap deadlines) instead of two per stage. Stages the schedule lacks are absent.
+   */
+  public Mono<Map<Stage, StageWindow>> windows(
+      long campaignId, String regionCode, Long organizationId) {
+    RegionalDeadlineDirectory regional = deadlines.getIfAvailable();
+    Mono<Map<Stage, List<RegionalDeadline>>> closing =
+        regional == null || regionCode == null
+            ? Mono.just(Map.of())
+            : regional
+                // as window() sees them: an organization's deadlines, or everyone's only
+                .closingIn(
+                    List.of(campaignId),
+                    regionCode,
+                    organizationId == null ? null : Role.ORGANIZATION)
+                .map(
+                    byCampaign ->
+                        byCampaign.getOrDefault(campaignId, List.of()).stream()
+                            .collect(Collectors.groupingBy(RegionalDeadline::stage)));
+    return windows
+        .all(campaignId, regionCode, organizationId)
+        .collectMap(StageWindow::code, w -> w, () -> new EnumMap<>(Stage.class))
+        .zipWith(closing, StageGate::underRegion);
+  }
+
+  private static Map<Stage, StageWindow> underRegion(
+      Map<Stage, StageWindow> federal, Map<Stage, List<RegionalDeadline>> closing) {
+    Map<Stage, StageWindow> out = new EnumMap<>(Stage.class);
+    federal.forEach(
+        (stage, w) -> {
+          List<RegionalDeadline> due = closing.getOrDefault(stage, List.of());
+          out.put(stage, due.isEmpty() ? w : w.underRegion(due.get(0)));
+        });
+    return out;
   }
 
   /**

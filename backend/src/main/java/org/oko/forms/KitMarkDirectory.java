@@ -91,10 +91,10 @@ public class KitMarkDirectory {
 
   /**
    * Kits marked used per point and subject of the campaign, of one subject and one region only if
-   * given (each null for all). Counted on the rows of the latest submitted versions themselves
-   * ({@code form_response_row}), not on their content assembled into documents first: at a
-   * country's size (2 400 points, a million kits) that assembly was most of the questionnaire
-   * monitoring's time (issue 24, part 3).
+   * given (each null for all). Summed from the counts each frozen version keeps of its KITS sheets
+   * ({@code form_response_version_mark}, taken by a trigger when the version is frozen, V60), not
+   * counted on the rows: at a country's size that was a million protocol rows per request (issue
+   * 24, part 3).
    */
   public Flux<PointUsed> usedPerPoint(long campaignId, String subjectKey, String regionCode) {
     return db.sql(
@@ -106,26 +106,24 @@ public class KitMarkDirectory {
                 and s->>'prefill' = 'KITS'
                 and (cast(:subject as text) is null or f.subject_key = :subject)
             ), latest as (
-              select distinct on (r.id) r.id, r.form_id, r.organization_id, v.content_gen
+              select distinct on (r.id) r.id, r.form_id, r.organization_id, v.number
               from form_response r
               join form_response_version v on v.response_id = r.id
               where r.form_id in (select id from sheets) and r.organization_id is not null
                 and (cast(:region as text) is null or r.region_code = :region)
               order by r.id, v.number desc
             )
-            select l.organization_id, x.subject_key, count(*) as used
+            select l.organization_id, x.subject_key, cast(sum(m.used) as bigint) as used
             from latest l
             join sheets x on x.id = l.form_id
-            join form_response_row w on w.response_id = l.id and w.sheet = x.sheet
-                 and w.valid_from <= l.content_gen
-                 and (w.valid_to is null or w.valid_to > l.content_gen)
-            where w.cells->>'comment' = :used
+            join form_response_version_mark m on m.response_id = l.id and m.number = l.number
+                 and m.sheet = x.sheet
+            where m.used > 0
             group by l.organization_id, x.subject_key
             """)
         .bind("campaign", campaignId)
         .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))
         .bind("region", Parameter.fromOrEmpty(regionCode, String.class))
-        .bind("used", USED)
         .map(
             r ->
                 new PointUsed(

@@ -7,7 +7,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The counts of sessions monitoring needs: one grouped query over the whole campaign. */
+/**
+ * The counts of sessions monitoring needs, read from their tally ({@code
+ * questionnaire_session_tally}: per point, subject and status, kept by triggers in the transaction
+ * of every session's start and submission, V60) — a few thousand rows at a country's size instead
+ * of a million sessions.
+ */
 @Component
 class QuestionnaireMonitoringStore {
 
@@ -29,11 +34,13 @@ class QuestionnaireMonitoringStore {
   Flux<SessionCount> sessionsPerPoint(long campaignId, String subjectKey, String regionCode) {
     return db.sql(
             """
-            select organization_id, status, count(*) as n from questionnaire_session
+            select organization_id, status, cast(sum(sessions) as bigint) as n
+            from questionnaire_session_tally
             where campaign_id = :campaign
               and (cast(:subject as text) is null or subject_key = :subject)
               and (cast(:region as text) is null or region_code = :region)
             group by organization_id, status
+            having sum(sessions) > 0
             """)
         .bind("campaign", campaignId)
         .bind("subject", Parameter.fromOrEmpty(subjectKey, String.class))

@@ -6,7 +6,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * How far one organization's participants are with their questionnaires, for the organization's
- * page (issue 20). Scope checks are the caller's job.
+ * page (issue 20), from the sessions' tally (V60). Scope checks are the caller's job.
  */
 @Component
 public class QuestionnaireProgressDirectory {
@@ -25,11 +25,13 @@ public class QuestionnaireProgressDirectory {
     return db.sql(
             """
             select subject_key,
-                   count(*) filter (where status = 'STARTED') as started,
-                   count(*) filter (where status = 'SUBMITTED') as submitted
-            from questionnaire_session
+                   cast(coalesce(sum(sessions) filter (where status = 'STARTED'), 0) as bigint)
+                       as started,
+                   cast(coalesce(sum(sessions) filter (where status = 'SUBMITTED'), 0) as bigint)
+                       as submitted
+            from questionnaire_session_tally
             where campaign_id = :campaign and organization_id = :org
-            group by subject_key order by subject_key
+            group by subject_key having sum(sessions) > 0 order by subject_key
             """)
         .bind("campaign", campaignId)
         .bind("org", organizationId)

@@ -10,8 +10,11 @@ import reactor.core.publisher.Flux;
 
 /**
  * Upload and checking figures, counted from the sheets themselves (never from event deltas, so a
- * duplicate or lost event cannot skew them). The REST progress endpoint and the live WebSocket both
- * read them here.
+ * duplicate or lost event cannot skew them): per region, organization and subject from the sheets'
+ * tally ({@code scan_sheet_tally}, kept by statement triggers in the transaction of every insert,
+ * status change and deletion of sheets, V60 — a few thousand rows where a country has half a
+ * million sheets), per batch from the sheets. The REST progress endpoint and the live WebSocket
+ * both read them here.
  */
 @Component
 public class ScanProgressDirectory {
@@ -31,10 +34,25 @@ public class ScanProgressDirectory {
           + " count(*) filter (where s.status in ('SCORED', 'VERIFIED')) as scored,"
           + " count(*) filter (where s.status = 'VERIFIED') as verified";
 
-  /** Joins the current sheets of the campaign (and subject, when given). */
-  private static final String CURRENT_SHEETS =
-      " s.campaign_id = :c and s.status <> 'REPLACED'"
-          + " and (cast(:subject as text) is null or s.subject_key = :subject)";
+  /** The same groups summed over the tally's rows {@code t} of the current sheets. */
+  private static final String TALLIED =
+      "cast(coalesce(sum(t.sheets), 0) as bigint) as uploaded,"
+          + sum("processing", "'UPLOADED', 'PROCESSING'")
+          + ","
+          + sum("accepted", "'ACCEPTED', 'ASSIGNED', 'SCORED', 'VERIFIED'")
+          + ","
+          + sum("errors", "'ERROR'")
+          + ","
+          + sum("assigned", "'ASSIGNED', 'SCORED', 'VERIFIED'")
+          + ","
+          + sum("scored", "'SCORED', 'VERIFIED'")
+          + ","
+          + sum("verified", "'VERIFIED'");
+
+  /** Joins the tally of the current sheets of the campaign (and subject, when given). */
+  private static final String CURRENT_TALLY =
+      " t.campaign_id = :c and t.status <> 'REPLACED'"
+          + " and (cast(:subject as text) is null or t.subject_key = :subject)";
 
   private final DatabaseClient db;
 
@@ -88,12 +106,12 @@ public class ScanProgressDirectory {
   public Flux<Row> byRegion(long campaignId, String subjectKey, Collection<String> regionCodes) {
     String sql =
         "select r.code, r.name, "
-            + COUNTS
+            + TALLIED
             + " from "
             + CampaignReadModel.regions()
             + " cr join region r on r.code = cr.region_code"
-            + " left join scan_sheet s on s.region_code = cr.region_code and"
-            + CURRENT_SHEETS
+            + " left join scan_sheet_tally t on t.region_code = cr.region_code and"
+            + CURRENT_TALLY
             + " where cr.campaign_id = :c"
             + (regionCodes == null ? "" : " and cr.region_code = any(:regions)")
             + " group by r.code, r.name order by r.code";
@@ -118,12 +136,13 @@ public class ScanProgressDirectory {
       long campaignId, String regionCode, String subjectKey, Collection<Long> organizationIds) {
     String sql =
         "select o.id, o.name, "
-            + COUNTS
+            + TALLIED
             + " from organization o"
-            // the sheet's own region too, as byRegion counts it: the scope index then reads the
-            // region's sheets only, not the whole campaign's (issue 24, part 3)
-            + " left join scan_sheet s on s.organization_id = o.id and s.region_code = :region and"
-            + CURRENT_SHEETS
+            // the sheet's own region too, as byRegion counts it: the tally's key then reads the
+            // region's rows only, not the whole campaign's (issue 24, part 3)
+            + " left join scan_sheet_tally t on t.organization_id = o.id and t.region_code = :region"
+            + " and"
+            + CURRENT_TALLY
             + " where o.region_code = :region"
             + " and exists (select 1 from scan_batch b where b.campaign_id = :c"
             + " and b.organization_id = o.id"
@@ -194,15 +213,15 @@ public class ScanProgressDirectory {
   /** The organization's current sheets per subject (subjects with any sheet), by subject key. */
   public Flux<SubjectRow> bySubject(long campaignId, long organizationId) {
     String sql =
-        "select s.subject_key, "
-            + COUNTS
-            + " from scan_sheet s where s.organization_id = :org"
-            // its region, so that the scope index (campaign, region, organization) finds the
-            // organization's sheets directly (issue 24, part 3)
-            + " and s.region_code = (select o.region_code from organization o where o.id = :org)"
+        "select t.subject_key, "
+            + TALLIED
+            + " from scan_sheet_tally t where t.organization_id = :org"
+            // its region, so that the tally's key (campaign, region, organization) finds the
+            // organization's rows directly (issue 24, part 3)
+            + " and t.region_code = (select o.region_code from organization o where o.id = :org)"
             + " and"
-            + CURRENT_SHEETS
-            + " group by s.subject_key order by s.subject_key";
+            + CURRENT_TALLY
+            + " group by t.subject_key having sum(t.sheets) > 0 order by t.subject_key";
     return db.sql(sql)
         .bind("c", campaignId)
         .bind("org", organizationId)
@@ -220,6 +239,13 @@ public class ScanProgressDirectory {
         row.get("assigned", Long.class),
         row.get("scored", Long.class),
         row.get("verified", Long.class));
+  }
+
+  private static String sum(String name, String statuses) {
+    return " cast(coalesce(sum(t.sheets) filter (where t.status in ("
+        + statuses
+        + ")), 0) as bigint) as "
+        + name;
   }
 
   private static Parameter text(String value) {

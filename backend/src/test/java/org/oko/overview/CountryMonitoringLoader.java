@@ -341,16 +341,6 @@ final class CountryMonitoringLoader {
     exec(
         sheets
             + """
-            insert into form_response_version (response_id, number, row_count, definition_version,
-                submitted_at, submitted_by, content_gen)
-            select distinct r.id, 1, 0, r.definition_version, r.submitted_at, r.submitted_by, 1
-            from sheets x join form_response r on r.form_id = x.id
-            join organization p on p.id = r.organization_id and p.login like 'synp%'
-            """,
-        Map.of("c", campaign));
-    exec(
-        sheets
-            + """
             insert into form_response_row (response_id, sheet, position, cells, valid_from)
             select r.id, x.sheet,
                    row_number() over (partition by r.id, x.sheet order by k.kit_number),
@@ -363,6 +353,17 @@ final class CountryMonitoringLoader {
             join organization p on p.id = r.organization_id and p.login like 'synp%'
             join kit_credential k on k.campaign_id = :c and k.organization_id = p.id
                                  and k.subject_key = x.subject_key
+            """,
+        Map.of("c", campaign));
+    // the version after its rows: freezing it counts its kits marked used (V60)
+    exec(
+        sheets
+            + """
+            insert into form_response_version (response_id, number, row_count, definition_version,
+                submitted_at, submitted_by, content_gen)
+            select distinct r.id, 1, 0, r.definition_version, r.submitted_at, r.submitted_by, 1
+            from sheets x join form_response r on r.form_id = x.id
+            join organization p on p.id = r.organization_id and p.login like 'synp%'
             """,
         Map.of("c", campaign));
   }

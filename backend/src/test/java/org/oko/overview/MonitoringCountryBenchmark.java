@@ -100,26 +100,30 @@ class MonitoringCountryBenchmark extends ApiTest {
     }
     Arrays.sort(idle);
     log("baseline alone (no other load): %s", stats(idle));
+    alone(http, tokens, calls, prop("alone", 5));
 
     int users = prop("users", 50);
     int warmup = prop("warmup", 10);
     int duration = prop("duration", 60);
-    int think = prop("think", 0);
-    log(
-        "%d coordinators, each %s; %d s warm-up, %d s measured",
-        users,
-        think == 0
-            ? "calling again as soon as answered (no think time)"
-            : think + " ms between calls",
-        warmup,
-        duration);
-    run(http, tokens, calls, users, warmup, think, null);
-    Map<String, List<Double>> times = new ConcurrentHashMap<>();
-    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    log("uptime before the measured load: %s", uptime());
-    run(http, tokens, calls, users, duration, think, new Recorder(times, errors));
-    log("uptime after the measured load: %s", uptime());
-    report(times, errors, users, duration);
+    // THINK=0,3000: the closed loop at full speed, then people who read each page, in turn
+    for (String each : System.getProperty("oko.bench.think", "0").split(",")) {
+      int think = Integer.parseInt(each.strip());
+      log(
+          "%d coordinators, each %s; %d s warm-up, %d s measured",
+          users,
+          think == 0
+              ? "calling again as soon as answered (no think time)"
+              : "reading a page for " + think + " ms on average (think time) between calls",
+          warmup,
+          duration);
+      run(http, tokens, calls, users, warmup, think, null);
+      Map<String, List<Double>> times = new ConcurrentHashMap<>();
+      Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+      log("uptime before the measured load: %s", uptime());
+      run(http, tokens, calls, users, duration, think, new Recorder(times, errors));
+      log("uptime after the measured load: %s", uptime());
+      report(times, errors, users, duration);
+    }
 
     int hold = prop("hold", 0);
     if (hold > 0) {
@@ -127,9 +131,10 @@ class MonitoringCountryBenchmark extends ApiTest {
       long point =
           id("select min(id) from organization where login like 'synp%' and region_code = '64'");
       long schools = id("select count(*) from organization where kind = 'SCHOOL'");
+      long school = id("select min(id) from organization where login like 'syn0%'");
       log(
           "holding %d s for EXPLAIN: psql -h localhost -p %d -U postgres oko -v campaign=%d"
-              + " -v form=%d -v omk=%d -v scans=%d -v point=%d -v lastoffset=%d"
+              + " -v form=%d -v omk=%d -v scans=%d -v point=%d -v lastoffset=%d -v school=%d"
               + " -f backend/bench/monitoring-country-explain.sql",
           hold,
           port,
@@ -138,8 +143,35 @@ class MonitoringCountryBenchmark extends ApiTest {
           loaded.questionnaireCampaign(),
           loaded.scansCampaign(),
           point,
-          last(schools, 50) * 50);
+          last(schools, 50) * 50,
+          school);
       Thread.sleep(hold * 1000L);
+    }
+  }
+
+  /**
+   * Each call's own latency with no other load: {@code times} calls one after another (after one
+   * unmeasured), so that a slow query shows apart from the queue the concurrent load builds.
+   */
+  private void alone(
+      HttpClient http, Map<String, String> tokens, Map<String, List<Call>> calls, int times)
+      throws Exception {
+    if (times <= 0) {
+      return;
+    }
+    for (Map.Entry<String, List<Call>> role : calls.entrySet()) {
+      for (Call call : role.getValue()) {
+        String token = tokens.get(role.getKey());
+        send(http, token, call);
+        double[] ms = new double[times];
+        for (int i = 0; i < times; i++) {
+          long t = System.nanoTime();
+          send(http, token, call);
+          ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        log("alone %-60s %s", role.getKey() + " | " + call.name(), stats(ms));
+      }
     }
   }
 
@@ -284,7 +316,12 @@ class MonitoringCountryBenchmark extends ApiTest {
                           role + " | " + call.name(), status, (System.nanoTime() - t) / 1e6);
                     }
                     if (think > 0) {
-                      pause(think);
+                      // a person reads the page for THINK ms on average (from half to 1.5 times),
+                      // so that the coordinators do not call in step
+                      pause(
+                          think / 2
+                              + java.util.concurrent.ThreadLocalRandom.current()
+                                  .nextInt(think + 1));
                     }
                   }
                 } finally {

@@ -265,6 +265,166 @@ class MonitoringTests extends ApiTest {
     as("region64").get().uri(export + "?level=SCHOOL").exchange().expectStatus().isBadRequest();
   }
 
+  /**
+   * The counts are read from stored tallies (V60: sessions per point, subject and status; kits
+   * marked used per frozen version of protocol 2), kept by triggers in the transaction of each
+   * write. After a correction of sessions' status in one statement, a session deleted, and protocol
+   * 2 reopened and submitted again with another mark, then deleted, each tally equals a fresh count
+   * and the monitoring shows the new figures.
+   */
+  @Test
+  void theStoredCountsAgreeWithAFreshCountAfterEveryKindOfChange() {
+    assertThat(sessionTally()).isEqualTo(freshSessions()).isNotEmpty();
+    assertThat(usedTally()).isEqualTo(freshUsed()).containsExactly("edu645001 rus 2");
+
+    db.sql(
+            "update questionnaire_session set status = 'SUBMITTED', submitted_at = now()"
+                + " where campaign_id = :c and status = 'STARTED'")
+        .bind("c", campaign)
+        .then()
+        .block();
+    db.sql(
+            "delete from questionnaire_session where id = (select min(id::text)::uuid"
+                + " from questionnaire_session where campaign_id = :c)")
+        .bind("c", campaign)
+        .then()
+        .block();
+    assertThat(sessionTally()).isEqualTo(freshSessions());
+    assertThat(counts(row(monitoring(client, ""), "edu645001"))).containsExactly(5L, 2L, 1L, 1L);
+
+    // protocol 2 reopened («Редактировать») and submitted again: the spoiled kit used after all
+    long form =
+        db.sql("select id from form_definition where campaign_id = :c and code = :code")
+            .bind("c", campaign)
+            .bind("code", "p2-" + campaign)
+            .map(r -> r.get("id", Long.class))
+            .one()
+            .block();
+    WebTestClient point = as("edu645001");
+    point
+        .post()
+        .uri("/api/forms/" + form + "/response/reopen")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", response(point, form).getVersion()))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    org.oko.api.model.FormResponse reopened = response(point, form);
+    List<Map<String, String>> rows =
+        reopened.getSheets().get("kits").stream()
+            .map(r -> Map.of("kit", r.get("kit"), "comment", "использован", "school", "edu640001"))
+            .toList();
+    long saved =
+        org.oko.forms.FormsFixture.save(point, form, reopened.getVersion(), Map.of("kits", rows))
+            .getVersion();
+    point
+        .post()
+        .uri("/api/forms/" + form + "/response/submit")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("version", saved))
+        .exchange()
+        .expectStatus()
+        .isOk();
+    assertThat(usedTally()).isEqualTo(freshUsed()).containsExactly("edu645001 rus 3");
+    assertThat(row(monitoring(client, ""), "edu645001").getUsed()).isEqualTo(3L);
+
+    db.sql("delete from form_response where form_id = :f").bind("f", form).then().block();
+    assertThat(usedTally()).isEqualTo(freshUsed()).isEmpty();
+    assertThat(row(monitoring(client, ""), "edu645001").getUsed()).isZero();
+  }
+
+  private static org.oko.api.model.FormResponse response(WebTestClient as, long form) {
+    return as.get()
+        .uri("/api/forms/" + form + "/response")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(org.oko.api.model.FormResponse.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private List<String> sessionTally() {
+    return lines(
+        "select organization_id, subject_key, status, sessions as n"
+            + " from questionnaire_session_tally where campaign_id = :c and sessions <> 0");
+  }
+
+  private List<String> freshSessions() {
+    return lines(
+        "select organization_id, subject_key, status, count(*) as n from questionnaire_session"
+            + " where campaign_id = :c group by 1, 2, 3");
+  }
+
+  private List<String> lines(String sql) {
+    return db.sql(sql + " order by 1, 2, 3")
+        .bind("c", campaign)
+        .map(
+            r ->
+                r.get("organization_id", Long.class)
+                    + " "
+                    + r.get("subject_key", String.class)
+                    + " "
+                    + r.get("status", String.class)
+                    + " "
+                    + r.get("n", Long.class))
+        .all()
+        .collectList()
+        .block();
+  }
+
+  /** Kits used per point as monitoring reads them (the frozen versions' stored counts). */
+  private List<String> usedTally() {
+    return used(
+        "join form_response_version_mark m on m.response_id = l.id and m.number = l.number"
+            + " and m.sheet = x.sheet",
+        "sum(m.used)");
+  }
+
+  /** Kits used per point counted afresh on the rows of the latest frozen versions. */
+  private List<String> freshUsed() {
+    return used(
+        "join form_response_row w on w.response_id = l.id and w.sheet = x.sheet"
+            + " and w.valid_from <= l.content_gen"
+            + " and (w.valid_to is null or w.valid_to > l.content_gen)"
+            + " and w.cells->>'comment' = 'использован'",
+        "count(*)");
+  }
+
+  private List<String> used(String join, String count) {
+    return db.sql(
+            """
+            with sheets as (
+              select f.id, f.subject_key, s->>'key' as sheet
+              from form_definition f, jsonb_array_elements(f.schema->'sheets') s
+              where f.campaign_id = :c and f.subject_key is not null and s->>'prefill' = 'KITS'
+            ), latest as (
+              select distinct on (r.id) r.id, r.form_id, r.organization_id, v.number,
+                     v.content_gen
+              from form_response r join form_response_version v on v.response_id = r.id
+              where r.form_id in (select id from sheets)
+              order by r.id, v.number desc
+            )
+            select o.login, x.subject_key, cast(%s as bigint) as n
+            from latest l join sheets x on x.id = l.form_id
+            join organization o on o.id = l.organization_id
+            %s
+            group by o.login, x.subject_key order by 1, 2
+            """
+                .formatted(count, join))
+        .bind("c", campaign)
+        .map(
+            r ->
+                r.get("login", String.class)
+                    + " "
+                    + r.get("subject_key", String.class)
+                    + " "
+                    + r.get("n", Long.class))
+        .all()
+        .collectList()
+        .block();
+  }
+
   private static List<String> text(WebTestClient as, String uri) {
     byte[] body =
         as.get()

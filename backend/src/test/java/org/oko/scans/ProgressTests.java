@@ -23,6 +23,7 @@ class ProgressTests extends ApiTest {
   @Autowired Outbox outbox;
   @Autowired TransactionalOperator tx;
 
+  ScanFixture scans;
   long campaign;
   long point;
   long otherPoint;
@@ -30,7 +31,7 @@ class ProgressTests extends ApiTest {
 
   @BeforeEach
   void sheetsOfThreePoints() {
-    ScanFixture scans = new ScanFixture(client, db, blobs, outbox, tx);
+    scans = new ScanFixture(client, db, blobs, outbox, tx);
     campaign = scans.omk("ОМК, ход сканирования " + UUID.randomUUID()).getId();
     point = scans.organizationId("edu645001");
     otherPoint = scans.organizationId("edu645002");
@@ -132,5 +133,81 @@ class ProgressTests extends ApiTest {
     notFound("scan64", "?regionCode=02");
     notFound("federal", "?regionCode=25");
     notFound("federal", "?subjectKey=history");
+  }
+
+  /**
+   * The figures are read from the sheets' stored tally (V60, kept by triggers in the transaction of
+   * each write): after the experts' checking moves sheets in one statement, a sheet is replaced by
+   * its corrected page and a batch is deleted, the tally equals a fresh count of the sheets and the
+   * dashboard shows the new figures.
+   */
+  @Test
+  void theStoredFiguresAgreeWithTheSheetsAfterChangesReplacementAndDeletion() {
+    assertThat(tally()).isEqualTo(freshCount());
+
+    db.sql(
+            "update scan_sheet set status = 'VERIFIED' where campaign_id = :c"
+                + " and status in ('ACCEPTED', 'SCORED')")
+        .bind("c", campaign)
+        .then()
+        .block();
+    long batch = batchOf(point);
+    long corrected = scans.sheet(batch, 2, 1, "ACCEPTED");
+    db.sql(
+            "update scan_sheet set status = 'REPLACED' where batch_id = :b and status = 'ERROR'"
+                + " and id <> :id")
+        .bind("b", batch)
+        .bind("id", corrected)
+        .then()
+        .block();
+    db.sql("delete from scan_batch where id = :b").bind("b", batchOf(otherPoint)).then().block();
+
+    assertThat(tally()).isEqualTo(freshCount());
+    ScanProgressRow saratov = row(progress("federal", ""), "64");
+    assertThat(saratov.getSheets().getUploaded()).isEqualTo(4); // 2 verified, uploaded, corrected
+    assertThat(saratov.getSheets().getErrors()).isZero();
+    assertThat(saratov.getSheets().getVerified()).isEqualTo(2);
+    assertThat(saratov.getSheets().getAccepted()).isEqualTo(3);
+    assertThat(progress("region64", "").getItems())
+        .extracting(ScanProgressRow::getOrganizationId)
+        .containsExactly(point);
+  }
+
+  private long batchOf(long organizationId) {
+    return db.sql("select id from scan_batch where campaign_id = :c and organization_id = :o")
+        .bind("c", campaign)
+        .bind("o", organizationId)
+        .map(r -> r.get("id", Long.class))
+        .one()
+        .block();
+  }
+
+  private java.util.List<String> tally() {
+    return lines(
+        "select organization_id, subject_key, status, sheets as n from scan_sheet_tally"
+            + " where campaign_id = :c and sheets <> 0");
+  }
+
+  private java.util.List<String> freshCount() {
+    return lines(
+        "select organization_id, subject_key, status, count(*) as n from scan_sheet"
+            + " where campaign_id = :c group by 1, 2, 3");
+  }
+
+  private java.util.List<String> lines(String sql) {
+    return db.sql(sql + " order by 1, 2, 3")
+        .bind("c", campaign)
+        .map(
+            r ->
+                r.get("organization_id", Long.class)
+                    + " "
+                    + r.get("subject_key", String.class)
+                    + " "
+                    + r.get("status", String.class)
+                    + " "
+                    + r.get("n", Long.class))
+        .all()
+        .collectList()
+        .block();
   }
 }
