@@ -81,7 +81,8 @@ await run(async () => {
         footer: footer ? Math.round(footer.getBoundingClientRect().height) : 0,
         rows: rows.filter((row) => {
           const box = row.getBoundingClientRect();
-          return box.top >= 0 && box.bottom <= bottom;
+          // a pixel's slack: scrollIntoView may leave the first row a fraction of a pixel above 0
+          return box.top > -1 && box.bottom < bottom + 1;
         }).length,
       };
     });

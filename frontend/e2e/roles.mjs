@@ -53,14 +53,20 @@ const accounts = [
     home: /\/$/,
     first: /^\/campaigns\/\d+\/|^\/scans\?campaign=\d+&region=64$/,
   },
-  // The spring ВПР's «Выверка списка ОО» is open: the municipal home leads to it.
+  // The spring ВПР's «Выверка списка ОО» is open, and so is a form the coordinators fill (the
+  // region's objectivity analysis, seed 003 11.4/12): the municipal home leads to one of them.
   {
     login: 'mun64-engels',
     password: 'mun64-demo',
     home: /\/$/,
-    first: /\/campaigns\/\d+\/sample$/,
+    first: /\/campaigns\/\d+\/sample$|^\/forms\/\d+$/,
   },
-  { login: 'resp64', password: 'resp64-demo', home: /\/$/, first: /\/campaigns\/\d+\/sample$/ },
+  {
+    login: 'resp64',
+    password: 'resp64-demo',
+    home: /\/$/,
+    first: /\/campaigns\/\d+\/sample$|^\/forms\/\d+$/,
+  },
   // The school's results protocol of the autumn ВПР is open (seed 004, 9.1): the form to fill.
   { login: 'edu640001', password: 'edu640001-demo', home: /\/$/, first: /^\/forms\/\d+$/ },
   // The point's protocol 2 of the ОМК being conducted (seed 001, figures 8–15).
