@@ -3,7 +3,6 @@ package org.oko.publications;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.oko.api.PublicationsApi;
-import org.oko.api.model.DataCollectionInput;
 import org.oko.api.model.DownloadPage;
 import org.oko.api.model.Publication;
 import org.oko.api.model.PublicationInput;
@@ -23,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publications ({@link PublicationService}). File uploads are streamed by {@link
- * AttachmentUploadRoutes}; downloads by {@link AttachmentDownloadService}.
+ * AttachmentUploadRoutes}; downloads by {@link AttachmentDownloadService}; the «Сбор данных» block
+ * is {@link PublicationDataCollectionController}'s.
  */
 @RestController
 class PublicationsController implements PublicationsApi {
@@ -33,46 +33,18 @@ class PublicationsController implements PublicationsApi {
   private final PublicationAccess access;
   private final AttachmentDownloadService downloads;
   private final DownloadsReportStore report;
-  private final DataCollectionService blocks;
 
   PublicationsController(
       PublicationService publications,
       PublicationMapper mapper,
       PublicationAccess access,
       AttachmentDownloadService downloads,
-      DownloadsReportStore report,
-      DataCollectionService blocks) {
+      DownloadsReportStore report) {
     this.publications = publications;
     this.mapper = mapper;
     this.access = access;
     this.downloads = downloads;
     this.report = report;
-    this.blocks = blocks;
-  }
-
-  @Override
-  public Mono<ResponseEntity<Publication>> setPublicationDataCollection(
-      Long publicationId, Mono<DataCollectionInput> body, ServerWebExchange exchange) {
-    return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
-        .flatMap(
-            t ->
-                blocks.set(
-                    t.getT1(),
-                    publicationId,
-                    PublicationMapper.blockKind(t.getT2().getKind()),
-                    t.getT2().getFormId(),
-                    t.getT2().getSubjectKey()))
-        .flatMap(this::toApi)
-        .map(ResponseEntity::ok);
-  }
-
-  @Override
-  public Mono<ResponseEntity<Publication>> clearPublicationDataCollection(
-      Long publicationId, ServerWebExchange exchange) {
-    return CurrentCaller.withRole(PublicationAccess.AUTHORS)
-        .flatMap(caller -> blocks.clear(caller, publicationId))
-        .flatMap(this::toApi)
-        .map(ResponseEntity::ok);
   }
 
   @Override
