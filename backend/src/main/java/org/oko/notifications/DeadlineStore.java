@@ -39,23 +39,23 @@ class DeadlineStore {
         from %1$s f
         join %2$s s on s.campaign_id = f.campaign_id and s.code = f.stage_code
         where (s.closes_at > :now and s.closes_at <= cast(:now as timestamptz) + interval '2 days')
-           or exists (select 1 from %7$s x
+           or exists (select 1 from %6$s x
                       where x.campaign_id = s.campaign_id and x.stage_code = s.code
                         and x.closes_at > :now
                         and x.closes_at <= cast(:now as timestamptz) + interval '2 days')
-           or exists (select 1 from %8$s rd
+           or exists (select 1 from %7$s rd
                       where rd.campaign_id = s.campaign_id and rd.stage_code = s.code
                         and rd.due_at > :now
                         and rd.due_at <= cast(:now as timestamptz) + interval '2 days')
       ),
       late as (
         select a.login, d.form_id, d.title, g.time_zone,
-               coalesce((select max(x.closes_at) from %7$s x
+               coalesce((select max(x.closes_at) from %6$s x
                          where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
                            and (x.region_code = o.region_code or x.organization_id = o.id)
                            and x.closes_at > d.stage_closes_at),
                         least(d.stage_closes_at,
-                              (select rd.due_at from %9$s rd
+                              (select rd.due_at from %8$s rd
                                where rd.campaign_id = d.campaign_id
                                  and rd.stage_code = d.stage_code
                                  and rd.region_code = o.region_code)))
@@ -71,49 +71,9 @@ class DeadlineStore {
           and not exists (select 1 from %5$s r where r.form_id = d.form_id
                           and r.organization_id = o.id and r.status = 'SUBMITTED')
         union all
-        select a.login, d.form_id, d.title, g.time_zone,
-               coalesce((select max(x.closes_at) from %7$s x
-                         where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
-                           and x.region_code = cr.region_code
-                           and x.closes_at > d.stage_closes_at),
-                        least(d.stage_closes_at,
-                              (select rd.due_at from %10$s rd
-                               where rd.campaign_id = d.campaign_id
-                                 and rd.stage_code = d.stage_code
-                                 and rd.region_code = cr.region_code)))
-                 as closes_at
-        from due d
-        join %6$s cr on cr.campaign_id = d.campaign_id
-        join region g on g.code = cr.region_code
-        join %4$s a on a.role = 'MUNICIPAL' and a.region_code = cr.region_code
-        where d.respondent = 'MUNICIPALITY'
-          and (d.form_region is null or d.form_region = cr.region_code)
-          and not exists (select 1 from %5$s r where r.form_id = d.form_id
-                          and r.municipality_id = a.municipality_id and r.status = 'SUBMITTED')
+        %9$s
         union all
-        select a.login, d.form_id, d.title, g.time_zone,
-               coalesce((select max(x.closes_at) from %7$s x
-                         where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
-                           and x.region_code = cr.region_code
-                           and x.closes_at > d.stage_closes_at),
-                        least(d.stage_closes_at,
-                              (select rd.due_at from %11$s rd
-                               where rd.campaign_id = d.campaign_id
-                                 and rd.stage_code = d.stage_code
-                                 and rd.region_code = cr.region_code)))
-                 as closes_at
-        from due d
-        join %6$s cr on cr.campaign_id = d.campaign_id
-        join region g on g.code = cr.region_code
-        join %4$s a on a.role = 'RESPONSIBLE' and a.region_code = cr.region_code
-        where d.respondent = 'MUNICIPALITY'
-          and (d.form_region is null or d.form_region = cr.region_code)
-          and exists (select 1 from %3$s e join organization o on o.id = e.organization_id
-                      where e.campaign_id = d.campaign_id and o.region_code = cr.region_code
-                        and %12$s)
-          and not exists (select 1 from %5$s r where r.form_id = d.form_id
-                          and r.region_code = cr.region_code and r.organization_id is null
-                          and %13$s and r.status = 'SUBMITTED')
+        %10$s
       ),
       added as (
         insert into notification (account_login, subject, kind, title, text, link, created_at,
@@ -122,7 +82,7 @@ class DeadlineStore {
                'DEADLINE', 'Срок завтра: «' || title || '»',
                'Форма не сдана. Срок сдачи — '
                  || to_char(closes_at at time zone time_zone, 'DD.MM.YYYY HH24:MI')
-                 || ' (' || %14$s || ').',
+                 || ' (' || %11$s || ').',
                '/forms/' || form_id, :now, :now
         from late
         where (closes_at at time zone time_zone)::date
@@ -138,15 +98,69 @@ class DeadlineStore {
               SampleParticipants.relation(),
               AccountReadModel.accounts(),
               FormReadModel.responses(),
-              CampaignReadModel.regions(),
               CampaignReadModel.stageExtensions(),
               RoadmapReadModel.closing(),
               RoadmapReadModel.closingFor(Role.ORGANIZATION),
-              RoadmapReadModel.closingFor(Role.MUNICIPAL),
-              RoadmapReadModel.closingFor(Role.RESPONSIBLE),
-              Visibility.underNoMunicipality("o.municipality_id"),
-              Visibility.underNoMunicipality("r.municipality_id"),
+              // a municipality's coordinators answer for their municipality
+              coordinatorsLate(Role.MUNICIPAL, "true", "r.municipality_id = a.municipality_id"),
+              // the region's responsible coordinators, where its sample has organizations under
+              // no municipality, answer for them (seed 003 11.4)
+              coordinatorsLate(
+                  Role.RESPONSIBLE,
+                  """
+                  exists (select 1 from %s e join organization o on o.id = e.organization_id
+                          where e.campaign_id = d.campaign_id and o.region_code = cr.region_code
+                            and %s)\
+                  """
+                      .formatted(
+                          SampleParticipants.relation(),
+                          Visibility.underNoMunicipality("o.municipality_id")),
+                  "r.region_code = cr.region_code and r.organization_id is null and "
+                      + Visibility.underNoMunicipality("r.municipality_id")),
               ZoneCities.sql("time_zone"));
+
+  /**
+   * The coordinators late with a municipal form, one audience at a time: the municipalities' own
+   * coordinators (each for its municipality) or the region's responsible coordinators (for the part
+   * of the sample under no municipality). Their deadline is the region's extension of the stage or
+   * else the earlier of the stage's close and the roadmap deadline that binds the audience.
+   *
+   * @param owes whether the audience owes the form at all (SQL on {@code d}, {@code cr})
+   * @param answered which response is the audience's (SQL on {@code r}, {@code a}, {@code cr})
+   */
+  private static String coordinatorsLate(Role audience, String owes, String answered) {
+    return """
+    select a.login, d.form_id, d.title, g.time_zone,
+           coalesce((select max(x.closes_at) from %1$s x
+                     where x.campaign_id = d.campaign_id and x.stage_code = d.stage_code
+                       and x.region_code = cr.region_code
+                       and x.closes_at > d.stage_closes_at),
+                    least(d.stage_closes_at,
+                          (select rd.due_at from %2$s rd
+                           where rd.campaign_id = d.campaign_id
+                             and rd.stage_code = d.stage_code
+                             and rd.region_code = cr.region_code)))
+             as closes_at
+    from due d
+    join %3$s cr on cr.campaign_id = d.campaign_id
+    join region g on g.code = cr.region_code
+    join %4$s a on a.role = '%5$s' and a.region_code = cr.region_code
+    where d.respondent = 'MUNICIPALITY'
+      and (d.form_region is null or d.form_region = cr.region_code)
+      and %6$s
+      and not exists (select 1 from %7$s r where r.form_id = d.form_id
+                      and %8$s and r.status = 'SUBMITTED')\
+    """
+        .formatted(
+            CampaignReadModel.stageExtensions(),
+            RoadmapReadModel.closingFor(audience),
+            CampaignReadModel.regions(),
+            AccountReadModel.accounts(),
+            audience.name(),
+            owes,
+            FormReadModel.responses(),
+            answered);
+  }
 
   /**
    * The roadmap's deadlines of those no form reminds (issue 19, seed 003 11–12): the region's
