@@ -256,7 +256,10 @@ class FormResponseService {
     if (knownProblems != null) {
       return Mono.just(knownProblems);
     }
-    if (row == null || row.submitted() || !ResponseRules.complete(row.content())) {
+    if (row == null
+        || row.submitted()
+        || row.counted() != null
+        || !ResponseRules.complete(row.content())) {
       return Mono.just(List.of()); // a large one's problems are found when it is submitted
     }
     return writes.validate(t, row.content()).map(v -> v.problems().list());
@@ -273,7 +276,7 @@ class FormResponseService {
     Map<String, List<Map<String, String>>> sheets =
         row == null
             ? FormValidation.of(t.schema(), Map.of(), t.prefill()).content()
-            : row.content();
+            : row.counted() != null ? row.counted().withoutRows() : row.content();
     boolean draft = row == null || !row.submitted();
     boolean editable = FormAccess.isRespondent(caller, t.respondent()) && open && draft;
     return new ResponseView(t, row, sheets, problems, editable, window, now);

@@ -75,19 +75,12 @@ class FormResponseStore {
   }
 
   Mono<ResponseRow> byId(long id) {
-    return byId(id, null).flatMap(this::withContent);
+    return head(id).flatMap(this::withContent);
   }
 
-  /**
-   * The row as stored, with {@code content} — just written by the caller — taken from memory rather
-   * than read back, or an upload's counts ({@link CountedRows}).
-   */
-  Mono<ResponseRow> byId(long id, FormValidation.Content content) {
-    return db.sql(SELECT + " where id = :id")
-        .bind("id", id)
-        .map(FormResponseStore::toRow)
-        .one()
-        .map(r -> r.withContent(content));
+  /** The response without its content (null there). */
+  Mono<ResponseRow> head(long id) {
+    return db.sql(SELECT + " where id = :id").bind("id", id).map(FormResponseStore::toRow).one();
   }
 
   /** A new draft with its content ({@link #insertHead}, then the rows). */
@@ -288,6 +281,7 @@ class FormResponseStore {
         r.get("submissions", Integer.class),
         ResponseRow.Reopening.of(r),
         r.get("content_gen", Integer.class),
-        r.get("frozen_gen", Integer.class));
+        r.get("frozen_gen", Integer.class),
+        null);
   }
 }

@@ -133,8 +133,8 @@ class FormsMapper {
             status(view.status()),
             row == null ? 0L : row.version(),
             sheetsOf(view),
-            rowCounts(view),
-            ResponseRules.complete(view.sheets()),
+            view.rowCounts(),
+            view.complete(),
             view.problems().stream().map(FormsMapper::problem).toList(),
             view.editable(),
             row == null ? 0 : row.submissions());
@@ -159,15 +159,9 @@ class FormsMapper {
   /** Every row when the grid edits them all; none for a large response (its rows are paged). */
   private static Map<String, List<Map<String, String>>> sheetsOf(ResponseView view) {
     Map<String, List<Map<String, String>>> sheets = new LinkedHashMap<>();
-    boolean complete = ResponseRules.complete(view.sheets());
+    boolean complete = view.complete();
     view.sheets().forEach((key, rows) -> sheets.put(key, complete ? rows : List.of()));
     return sheets;
-  }
-
-  private static Map<String, Integer> rowCounts(ResponseView view) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    view.sheets().forEach((key, rows) -> counts.put(key, rows.size()));
-    return counts;
   }
 
   static FormRowPage rowPage(ResponseRowsService.RowPage page) {

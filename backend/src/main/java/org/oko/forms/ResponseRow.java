@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * A respondent's stored response: the current content, a draft or what was submitted last. {@code
  * contentGen} is the generation of its content rows, {@code frozenGen} the newest one a frozen
- * version sees ({@link ResponseContentStore}).
+ * version sees ({@link ResponseContentStore}). Its content is read apart from it ({@link
+ * #withContent}) or, for a response too large to come whole, only counted ({@link #withCounts}):
+ * then {@code content} is null and {@code counted} says how many rows each sheet has.
  */
 record ResponseRow(
     long id,
@@ -21,7 +23,8 @@ record ResponseRow(
     int submissions,
     Reopening reopening,
     int contentGen,
-    int frozenGen) {
+    int frozenGen,
+    RowCounts counted) {
 
   /**
    * The last time a submitted version was reopened: by the respondent («Редактировать») or by a
@@ -47,11 +50,21 @@ record ResponseRow(
 
   /** The status and submission time alone, for lists. */
   static ResponseRow listed(String status, Instant submittedAt) {
-    return new ResponseRow(0, status, null, 0, 0, null, null, submittedAt, null, 0, null, 0, 0);
+    return new ResponseRow(
+        0, status, null, 0, 0, null, null, submittedAt, null, 0, null, 0, 0, null);
   }
 
   /** This row with its content (read apart from it, {@link ResponseContentStore}). */
   ResponseRow withContent(FormValidation.Content content) {
+    return with(content, null);
+  }
+
+  /** This row with its rows counted, not read (issue 24). */
+  ResponseRow withCounts(RowCounts counts) {
+    return with(null, counts);
+  }
+
+  private ResponseRow with(FormValidation.Content content, RowCounts counts) {
     return new ResponseRow(
         id,
         status,
@@ -65,7 +78,8 @@ record ResponseRow(
         submissions,
         reopening,
         contentGen,
-        frozenGen);
+        frozenGen,
+        counts);
   }
 
   boolean submitted() {

@@ -20,15 +20,12 @@ final class ResponseRules {
   private ResponseRules() {}
 
   /**
-   * Whether a response of these rows comes with every row ({@link #WHOLE_ROWS}); an upload's
-   * summary ({@link CountedRows}) never does.
+   * Whether a response of these rows comes with every row ({@link #WHOLE_ROWS}); one only counted
+   * ({@link RowCounts}) never does.
    */
   static boolean complete(Map<String, ? extends List<?>> sheets) {
     int rows = 0;
     for (List<?> sheet : sheets.values()) {
-      if (sheet instanceof CountedRows) {
-        return false;
-      }
       rows += sheet.size();
     }
     return rows <= WHOLE_ROWS;

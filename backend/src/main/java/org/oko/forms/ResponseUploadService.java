@@ -107,7 +107,8 @@ class ResponseUploadService {
       Optional<Set<String>> issued) {
     var read = new UploadRowsStream(file, w.target(), limits(w.target()));
     return write(caller, upload.submit(), w, read, issued)
-        .flatMap(g -> store.byId(g.id(), CountedRows.of(read.counts())))
+        .flatMap(g -> store.head(g.id()))
+        .map(row -> row.withCounts(new RowCounts(read.counts())))
         .flatMap(r -> responses.view(caller, w.target(), r, List.of()));
   }
 

@@ -101,7 +101,7 @@ class ResponseWriteService {
   private Mono<ResponseRow> toRead(ResponseTarget t, ResponseRow row, Map<String, Integer> n) {
     int rows = n.values().stream().mapToInt(Integer::intValue).sum();
     return rows > ResponseRules.WHOLE_ROWS
-        ? Mono.just(row.withContent(CountedRows.of(t.schema(), n)))
+        ? Mono.just(row.withCounts(RowCounts.of(t.schema(), n)))
         : store.withContent(row);
   }
 
