@@ -9,6 +9,7 @@ import org.oko.platform.security.CurrentCaller;
 import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.PathVariables;
+import org.oko.platform.web.QueryParameters;
 import org.oko.platform.web.RouteProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,7 @@ class FormMonitoringExportRoutes {
         new FormMonitoringService.Filter(
             PathVariables.id(request, "formId"),
             request.queryParam("regionCode").orElse(null),
-            municipality(request),
+            QueryParameters.municipalityId(request),
             status(request));
     ExportFormat format = ExportFormat.of(request);
     Long after = StreamedExport.afterId(request);
@@ -54,22 +55,6 @@ class FormMonitoringExportRoutes {
                     request.exchange().getResponse().bufferFactory()))
         .flatMap(
             export -> StreamedExport.download(export.format(), export.fileName(), export.body()));
-  }
-
-  private static Long municipality(ServerRequest request) {
-    return request
-        .queryParam("municipalityId")
-        .map(
-            value -> {
-              try {
-                return Long.parseLong(value);
-              } catch (NumberFormatException e) {
-                throw new InvalidRequestException(
-                    "municipalityId",
-                    "Идентификатор муниципалитета — целое число, а не «" + value + "»");
-              }
-            })
-        .orElse(null);
   }
 
   private static ResponseStatus status(ServerRequest request) {

@@ -15,6 +15,7 @@ import org.oko.platform.security.Role;
 import org.oko.platform.web.InvalidRequestException;
 import org.oko.platform.web.Paging;
 import org.oko.platform.web.PathVariables;
+import org.oko.platform.web.QueryParameters;
 import org.oko.platform.web.RouteProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +70,7 @@ class MonitoringExportRoutes {
             campaignId,
             request.queryParam("subjectKey").orElse(null),
             request.queryParam("regionCode").orElse(null),
-            municipality(request));
+            QueryParameters.municipalityId(request));
     MonitoringRules.Level level = level(request);
     ExportFormat format = ExportFormat.of(request);
     var buffers = request.exchange().getResponse().bufferFactory();
@@ -117,21 +118,5 @@ class MonitoringExportRoutes {
       throw new InvalidRequestException(
           "level", "Уровень: REGION, MUNICIPALITY или POINT, а не «" + value + "»");
     }
-  }
-
-  private static Long municipality(ServerRequest request) {
-    return request
-        .queryParam("municipalityId")
-        .map(
-            value -> {
-              try {
-                return Long.parseLong(value);
-              } catch (NumberFormatException e) {
-                throw new InvalidRequestException(
-                    "municipalityId",
-                    "Идентификатор муниципалитета — целое число, а не «" + value + "»");
-              }
-            })
-        .orElse(null);
   }
 }

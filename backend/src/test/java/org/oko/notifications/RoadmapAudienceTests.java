@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
-import org.oko.api.model.Observer;
 import org.oko.api.model.ObserverAct;
 import org.oko.api.model.ObserverArchiveHandoverBoard;
 import org.oko.api.model.ObserverAssignment;
-import org.oko.api.model.ObserverCredentials;
 import org.oko.api.model.Stage;
 import org.oko.api.model.StageCode;
-import org.oko.logistics.LogisticsFixture;
 import org.oko.observers.ObserversFixture;
 import org.oko.scans.ScansFixture;
 import org.oko.testing.ApiTest;
@@ -109,28 +106,17 @@ class RoadmapAudienceTests extends ApiTest {
 
   @Test
   void aDeadlineForObserversIsTheirActsDeadlineOnTheirPhoneTheirReminderAndTheirLateMark() {
-    ObserversFixture fixture = new ObserversFixture(this::as, db);
-    Campaign campaign =
-        TestCampaigns.create(client, "ВПР, срок наблюдателей " + System.nanoTime(), "64", "02");
+    ObserversFixture.OnDuty onDuty =
+        new ObserversFixture(this::as, db)
+            .onDuty(
+                "ВПР, срок наблюдателей " + System.nanoTime(),
+                "Наблюдатель По Дорожной Карте",
+                "64");
+    Campaign campaign = onDuty.campaign();
     long id = campaign.getId();
-    LogisticsFixture sample = new LogisticsFixture(client, db);
-    sample.select(id, "edu640021", 10, "rus-4");
-    sample.publish(id, "64");
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    campaign =
-        TestCampaigns.schedule(
-            client,
-            campaign,
-            "CONDUCT",
-            now.minus(Duration.ofDays(3)),
-            now.plus(Duration.ofDays(2)));
-    Observer observer = fixture.propose("edu640021", id, "Наблюдатель По Дорожной Карте");
-    fixture.accept("mun64-engels", observer.getId());
-    ObserverAssignment assignment =
-        fixture.assign("mun64-engels", id, observer.getId(), "edu640021", ObserversFixture.today());
-    ObserverCredentials credentials = fixture.account("mun64-engels", observer.getId());
-    rememberPassword(credentials.getLogin(), credentials.getPassword());
-    String login = credentials.getLogin();
+    Instant now = onDuty.now();
+    ObserverAssignment assignment = onDuty.assignment();
+    String login = onDuty.login();
     Instant federalClose = now.plus(Duration.ofDays(5));
     TestCampaigns.schedule(
         client,

@@ -16,16 +16,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.oko.api.model.Campaign;
-import org.oko.api.model.Observer;
 import org.oko.api.model.ObserverAct;
 import org.oko.api.model.ObserverArchiveHandover;
 import org.oko.api.model.ObserverArchiveHandoverBoard;
 import org.oko.api.model.ObserverAssignment;
 import org.oko.api.model.ObserverAuthorityHandover;
-import org.oko.api.model.ObserverCredentials;
 import org.oko.api.model.ObserverViolationHandover;
 import org.oko.api.model.ObserverViolationHandoverBoard;
-import org.oko.logistics.LogisticsFixture;
 import org.oko.testing.ApiTest;
 import org.oko.testing.TestCampaigns;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,28 +41,13 @@ class ObserverDeadlinesTests extends ApiTest {
 
   @Test
   void anActAndAnArchiveAfterTheDeadlineAreAcceptedButLateAndTheRegionPassesItsViolations() {
-    ObserversFixture fixture = new ObserversFixture(this::as, db);
-    Campaign campaign =
-        TestCampaigns.create(client, "ВПР, сроки актов " + System.nanoTime(), "64", "02");
+    ObserversFixture.OnDuty onDuty =
+        new ObserversFixture(this::as, db)
+            .onDuty("ВПР, сроки актов " + System.nanoTime(), "Опоздавший Наблюдатель", "64", "02");
+    Campaign campaign = onDuty.campaign();
     long id = campaign.getId();
-    LogisticsFixture sample = new LogisticsFixture(client, db);
-    sample.select(id, "edu640021", 10, "rus-4");
-    sample.publish(id, "64");
-    sample.publish(id, "02");
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    campaign =
-        TestCampaigns.schedule(
-            client,
-            campaign,
-            "CONDUCT",
-            now.minus(Duration.ofDays(3)),
-            now.plus(Duration.ofDays(2)));
-    Observer observer = fixture.propose("edu640021", id, "Опоздавший Наблюдатель");
-    fixture.accept("mun64-engels", observer.getId());
-    ObserverAssignment assignment =
-        fixture.assign("mun64-engels", id, observer.getId(), "edu640021", ObserversFixture.today());
-    ObserverCredentials credentials = fixture.account("mun64-engels", observer.getId());
-    rememberPassword(credentials.getLogin(), credentials.getPassword());
+    Instant now = onDuty.now();
+    ObserverAssignment assignment = onDuty.assignment();
     // The roadmap: the results protocol closed an hour ago (the acts' deadline); the reports open
     // in five days (the region's deadline for passing the violations on).
     Instant actsDue = now.minus(Duration.ofHours(1));
@@ -84,7 +66,7 @@ class ObserverDeadlinesTests extends ApiTest {
         now.plus(Duration.ofDays(10)));
 
     ObserverAct act =
-        as(credentials.getLogin())
+        as(onDuty.login())
             .put()
             .uri("/api/observer-assignments/" + assignment.getId() + "/act")
             .contentType(MediaType.APPLICATION_JSON)

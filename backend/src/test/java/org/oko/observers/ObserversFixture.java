@@ -1,14 +1,19 @@
 package org.oko.observers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.oko.api.model.Campaign;
 import org.oko.api.model.Observer;
 import org.oko.api.model.ObserverAssignment;
 import org.oko.api.model.ObserverCredentials;
 import org.oko.logistics.LogisticsFixture;
+import org.oko.testing.ApiTest;
+import org.oko.testing.TestCampaigns;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -142,6 +147,43 @@ public final class ObserversFixture {
         .returnResult()
         .getResponseBody();
   }
+
+  /**
+   * A public observer on duty today at edu640021 (Энгельсский район): a new ВПР campaign of regions
+   * 64 and 02 whose sample, edu640021 alone, is published in {@code published}, its conduct stage
+   * open (from three days before {@link OnDuty#now} to two days after); the observer proposed by
+   * the school, accepted, assigned and given a login by mun64-engels, its password remembered.
+   */
+  public OnDuty onDuty(String campaignTitle, String observerName, String... published) {
+    Campaign campaign = TestCampaigns.create(clients.as("federal"), campaignTitle, "64", "02");
+    long id = campaign.getId();
+    sample.select(id, "edu640021", 10, "rus-4");
+    for (String region : published) {
+      sample.publish(id, region);
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    campaign =
+        TestCampaigns.schedule(
+            clients.as("federal"),
+            campaign,
+            "CONDUCT",
+            now.minus(Duration.ofDays(3)),
+            now.plus(Duration.ofDays(2)));
+    Observer observer = propose("edu640021", id, observerName);
+    accept("mun64-engels", observer.getId());
+    ObserverAssignment assignment =
+        assign("mun64-engels", id, observer.getId(), "edu640021", today());
+    ObserverCredentials credentials = account("mun64-engels", observer.getId());
+    ApiTest.rememberPassword(credentials.getLogin(), credentials.getPassword());
+    return new OnDuty(campaign, now, assignment, credentials.getLogin());
+  }
+
+  /**
+   * {@link #onDuty}'s observer: the campaign as scheduled, the moment its schedule counts from, the
+   * assignment and the observer's login.
+   */
+  public record OnDuty(
+      Campaign campaign, Instant now, ObserverAssignment assignment, String login) {}
 
   /** Issues the observer's login; the caller remembers the password to sign in. */
   public ObserverCredentials account(String coordinator, long observerId) {

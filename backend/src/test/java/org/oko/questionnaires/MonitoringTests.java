@@ -16,6 +16,7 @@ import org.oko.api.model.QuestionnaireSession;
 import org.oko.questionnaires.SessionFixture.Credential;
 import org.oko.testing.ApiTest;
 import org.oko.testing.KeysetWalk;
+import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -357,20 +358,7 @@ class MonitoringTests extends ApiTest {
   }
 
   private List<String> lines(String sql) {
-    return db.sql(sql + " order by 1, 2, 3")
-        .bind("c", campaign)
-        .map(
-            r ->
-                r.get("organization_id", Long.class)
-                    + " "
-                    + r.get("subject_key", String.class)
-                    + " "
-                    + r.get("status", String.class)
-                    + " "
-                    + r.get("n", Long.class))
-        .all()
-        .collectList()
-        .block();
+    return TestRows.tally(db, campaign, sql);
   }
 
   /** Kits used per point as monitoring reads them (the frozen versions' stored counts). */

@@ -11,6 +11,7 @@ import org.oko.api.model.ScanProgressRow;
 import org.oko.platform.blob.BlobStore;
 import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
+import org.oko.testing.TestRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -195,19 +196,6 @@ class ProgressTests extends ApiTest {
   }
 
   private java.util.List<String> lines(String sql) {
-    return db.sql(sql + " order by 1, 2, 3")
-        .bind("c", campaign)
-        .map(
-            r ->
-                r.get("organization_id", Long.class)
-                    + " "
-                    + r.get("subject_key", String.class)
-                    + " "
-                    + r.get("status", String.class)
-                    + " "
-                    + r.get("n", Long.class))
-        .all()
-        .collectList()
-        .block();
+    return TestRows.tally(db, campaign, sql);
   }
 }

@@ -3,8 +3,8 @@ package org.oko.testing;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * What a test reads straight from the database to check what the API did: one value of one row, and
- * the organizations of the demo hierarchy by login.
+ * What a test reads straight from the database to check what the API did: one value of one row, a
+ * campaign's tally, and the organizations of the demo hierarchy by login.
  */
 public final class TestRows {
 
@@ -21,6 +21,31 @@ public final class TestRows {
       spec = spec.bind((String) binds[i], binds[i + 1]);
     }
     return spec.map(r -> java.util.Optional.ofNullable(r.get(0, type))).one().block().orElse(null);
+  }
+
+  /**
+   * A campaign's counts per organization, subject and status as lines {@code "organization subject
+   * status n"} in that order, so that a projection and a fresh count of the same thing compare
+   * equal.
+   *
+   * @param sql selects {@code organization_id, subject_key, status, n} where {@code campaign_id =
+   *     :c}, without an order
+   */
+  public static java.util.List<String> tally(DatabaseClient db, long campaign, String sql) {
+    return db.sql(sql + " order by 1, 2, 3")
+        .bind("c", campaign)
+        .map(
+            r ->
+                r.get("organization_id", Long.class)
+                    + " "
+                    + r.get("subject_key", String.class)
+                    + " "
+                    + r.get("status", String.class)
+                    + " "
+                    + r.get("n", Long.class))
+        .all()
+        .collectList()
+        .block();
   }
 
   /** The id of the organization with this login. */

@@ -27,7 +27,8 @@ class BadRequestTests extends ApiTest {
   private static final String PUBLICATION =
       """
       {"campaignId": 1, "title": %s, "body": "текст",
-       "audience": {"roles": [%s], "regionCodes": [], "sampleOnly": false}}""";
+       "audience": {"roles": [%s], "regionCodes": [], "sampleOnly": false}}\
+      """;
 
   @Test
   void aNulByteInAQueryParameterIsRefusedNamingTheParameter() {
@@ -165,6 +166,27 @@ class BadRequestTests extends ApiTest {
     assertThat(errors(problem))
         .singleElement()
         .isEqualTo(Map.of("field", "campaignId", "message", "ожидается целое число"));
+  }
+
+  @Test
+  void aStreamedMonitoringExportsMunicipalityThatIsNotANumberIsRefusedNamingIt() {
+    for (String export :
+        List.of(
+            "/api/forms/1/exports/monitoring",
+            "/api/campaigns/1/exports/questionnaire-monitoring")) {
+      Map<String, Object> problem =
+          badRequest(client.get().uri(export + "?municipalityId=abc").exchange());
+
+      assertThat(errors(problem))
+          .as(export)
+          .singleElement()
+          .isEqualTo(
+              Map.of(
+                  "field",
+                  "municipalityId",
+                  "message",
+                  "Идентификатор муниципалитета — целое число, а не «abc»"));
+    }
   }
 
   @Test
