@@ -10,7 +10,9 @@
 // The questionnaire's content is read from the page, so the demo definition may change.
 // With a СПО study (no kits; issue 20 «Questionnaires outside ОМК») and its college's account:
 // 7. at 360 px the college, in its cabinet, asks for 501 questionnaire logins (refused, nothing
-//    issued), then for 2: two strips with login, password and link, and the workbook of them;
+//    issued), then for 2: two strips with login, password and link, and the workbook of them; the
+//    panel fits the phone (nothing in it runs past its edge, even where a card would clip it) and
+//    is shot at 360 px and at 1280 px;
 // 8. a teacher opens the first strip's link, signs in and starts the teachers' questionnaire.
 //
 //   node e2e/questionnaire.mjs http://localhost:8080 <login> <password> \
@@ -63,6 +65,28 @@ async function noHorizontalOverflow(where) {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   if (overflow > 0) throw new Error(`${where}: the page is ${overflow}px wider than the screen`);
+}
+
+/**
+ * Neither the element nor anything inside it runs past the screen's or the element's right edge: a
+ * page-level check misses what a card with hidden overflow clips.
+ * @param {import('playwright-core').Locator} element
+ * @param {string} where
+ */
+async function fitsInside(element, where) {
+  const culprit = await element.evaluate((root) => {
+    const screen = document.documentElement.clientWidth;
+    if (root.getBoundingClientRect().right > screen + 1) return 'the element itself';
+    const edge = root.getBoundingClientRect().right;
+    for (const inner of root.querySelectorAll('*')) {
+      if (inner.getBoundingClientRect().right > edge + 1) {
+        const cls = inner.getAttribute('class');
+        return `${inner.tagName.toLowerCase()}${cls ? `.${cls.split(/\s+/).join('.')}` : ''}`;
+      }
+    }
+    return null;
+  });
+  if (culprit) throw new Error(`${where}: ${culprit} runs past the edge`);
 }
 
 /**
@@ -306,7 +330,13 @@ await run(async () => {
       }
       await panel.scrollIntoViewIfNeeded();
       await noHorizontalOverflow('the college cabinet');
-      await screenshot('questionnaire-college-logins');
+      await fitsInside(panel, 'the questionnaire logins panel at 360 px');
+      await screenshot('questionnaire-college-logins-360');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await panel.scrollIntoViewIfNeeded();
+      await noHorizontalOverflow('the college cabinet at 1280 px');
+      await screenshot('questionnaire-college-logins-1280');
+      await page.setViewportSize({ width: 360, height: 740 });
     },
   );
 
