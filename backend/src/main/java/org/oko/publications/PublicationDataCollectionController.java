@@ -38,7 +38,7 @@ class PublicationDataCollectionController implements PublicationDataCollectionAp
                     PublicationMapper.blockKind(t.getT2().getKind()),
                     t.getT2().getFormId(),
                     t.getT2().getSubjectKey()))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(ResponseEntity::ok);
   }
 
@@ -47,11 +47,7 @@ class PublicationDataCollectionController implements PublicationDataCollectionAp
       Long publicationId, ServerWebExchange exchange) {
     return CurrentCaller.withRole(PublicationAccess.AUTHORS)
         .flatMap(caller -> blocks.clear(caller, publicationId))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(ResponseEntity::ok);
-  }
-
-  private Mono<Publication> toApi(PublicationService.Shown shown) {
-    return mapper.of(shown.publication(), shown.reader());
   }
 }

@@ -36,6 +36,11 @@ class PublicationMapper {
     this.blocks = blocks;
   }
 
+  /** A publication as its reader sees it (the answer of every call that shows one). */
+  Mono<Publication> of(PublicationService.Shown shown) {
+    return of(shown.publication(), shown.reader());
+  }
+
   Mono<Publication> of(PublicationRow row, Reader reader) {
     return of(List.of(row), reader).map(list -> list.get(0));
   }

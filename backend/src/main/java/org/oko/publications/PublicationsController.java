@@ -75,7 +75,7 @@ class PublicationsController implements PublicationsApi {
       Long publicationId, ServerWebExchange exchange) {
     return CurrentCaller.get()
         .flatMap(caller -> publications.find(caller, publicationId))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(ResponseEntity::ok);
   }
 
@@ -84,7 +84,7 @@ class PublicationsController implements PublicationsApi {
       Mono<PublicationInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
         .flatMap(t -> publications.create(t.getT1(), draft(t.getT2())))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(p -> ResponseEntity.status(HttpStatus.CREATED).body(p));
   }
 
@@ -93,7 +93,7 @@ class PublicationsController implements PublicationsApi {
       Long publicationId, Mono<PublicationInput> body, ServerWebExchange exchange) {
     return Mono.zip(CurrentCaller.withRole(PublicationAccess.AUTHORS), body)
         .flatMap(t -> publications.update(t.getT1(), publicationId, draft(t.getT2())))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(ResponseEntity::ok);
   }
 
@@ -116,7 +116,7 @@ class PublicationsController implements PublicationsApi {
                     publicationId,
                     t.getT2().getReleaseAt() == null ? null : t.getT2().getReleaseAt().toInstant(),
                     localTime(t.getT2().getReleaseLocal())))
-        .flatMap(this::toApi)
+        .flatMap(mapper::of)
         .map(ResponseEntity::ok);
   }
 
@@ -202,10 +202,6 @@ class PublicationsController implements PublicationsApi {
                 WorkbookDownload.of(
                     () -> DownloadsWorkbook.write(r),
                     "downloads-publication-" + publicationId + ".xlsx"));
-  }
-
-  private Mono<Publication> toApi(PublicationService.Shown shown) {
-    return mapper.of(shown.publication(), shown.reader());
   }
 
   private static PublicationService.Draft draft(PublicationInput in) {
