@@ -255,15 +255,25 @@ class ResponseContentStore {
         Flux.fromIterable(sheets).concatMap(sheet -> sheetBuffers(responseId, gen, sheet));
     return db.inConnection(
             connection ->
-                postgres(connection)
-                    .copyIn(
-                        "copy form_response_row (response_id, sheet, position, cells, valid_from)"
-                            + " from stdin",
-                        buffers))
+                copyIn(
+                    connection,
+                    "copy form_response_row (response_id, sheet, position, cells, valid_from)"
+                        + " from stdin",
+                    buffers))
         .then();
   }
 
-  static PostgresqlConnection postgres(Connection connection) {
+  /**
+   * {@code COPY … FROM STDIN} on the caller's connection, each buffer its own CopyData message, so
+   * that PostgreSQL inserts rows while later ones are still being made. The driver's plain {@code
+   * copyIn(sql, buffers)} reduces every buffer into one message first: nothing reached the database
+   * until the whole upload was read, and all of its text sat in the heap meanwhile (issue 24).
+   */
+  static Mono<Long> copyIn(Connection connection, String sql, Flux<ByteBuf> buffers) {
+    return postgres(connection).copyIn(sql).fromMany(buffers.map(Mono::just)).build();
+  }
+
+  private static PostgresqlConnection postgres(Connection connection) {
     Object c = connection;
     while (!(c instanceof PostgresqlConnection) && c instanceof Wrapped<?> wrapped) {
       c = wrapped.unwrap();

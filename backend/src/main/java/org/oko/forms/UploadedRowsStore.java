@@ -86,6 +86,6 @@ class UploadedRowsStore {
 
   private Mono<Long> copy(String sql, Flux<ByteBuf> text) {
     return db.inConnection(
-        connection -> ResponseContentStore.postgres(connection).copyIn(sql, text));
+        connection -> ResponseContentStore.copyIn(connection, sql, text));
   }
 }
