@@ -144,6 +144,12 @@ echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
 # The database's own floor, same run: the big upload's rows written by psql's COPY into a table
 # made like form_response_row (its indexes, and its foreign key unless the schema dropped it), as
 # fast as PostgreSQL takes them with nothing parsed or checked on the way.
+# (after the server's own work on the submitted protocols has ended: results read them from Kafka)
+for _ in $(seq 1 120); do
+  [ "$(sql "select count(*) from pg_stat_activity where datname = 'oko' and state = 'active'
+            and pid <> pg_backend_pid()")" = 0 ] && break
+  sleep 1
+done
 big=$(sql "select response_id from form_response_row group by response_id order by count(*) desc limit 1")
 psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
   -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $big) to '$data/rows.txt'"
