@@ -42,6 +42,19 @@ class ResponseContentStore {
     this.models = models;
   }
 
+  /** One sheet's rows at generation {@code gen}, in order, as they are read. */
+  Flux<Map<String, String>> rows(long responseId, int gen, String sheet) {
+    return db.sql(
+            "select cells::text as cells from form_response_row where"
+                + VISIBLE
+                + " and sheet = :sheet order by position")
+        .bind("id", responseId)
+        .bind("gen", gen)
+        .bind("sheet", sheet)
+        .map(r -> models.readRow(r.get("cells", String.class)))
+        .all();
+  }
+
   /** The content at generation {@code gen}: sheet key → rows in order. */
   Mono<FormValidation.Content> content(long responseId, int gen) {
     return db.sql(
