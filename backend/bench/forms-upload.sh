@@ -141,4 +141,26 @@ echo "server heap in use at most: $(cat "$peak") MB (jstat, sampled every 0.5 s;
 echo "server live set during the concurrent uploads: $(cat "$live") MB (after a forced full GC, largest of ${LIVE_SAMPLES:-3}; server -Xmx$HEAP)"
 submitted=$(sql "select count(*) from form_response where form_id = $form and status = 'SUBMITTED'")
 echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
+# The database's own floor, same run: the big upload's rows written by psql's COPY into a table
+# made like form_response_row (its indexes, and its foreign key unless the schema dropped it), as
+# fast as PostgreSQL takes them with nothing parsed or checked on the way.
+# (after the server's own work on the submitted protocols has ended: results read them from Kafka)
+for _ in $(seq 1 120); do
+  [ "$(sql "select count(*) from pg_stat_activity where datname = 'oko' and state = 'active'
+            and pid <> pg_backend_pid()")" = 0 ] && break
+  sleep 1
+done
+big=$(sql "select response_id from form_response_row group by response_id order by count(*) desc limit 1")
+psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
+  -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $big) to '$data/rows.txt'"
+fk=$(sql "select count(*) from pg_constraint where conrelid = 'form_response_row'::regclass and contype = 'f'")
+sql "create table bench_copy (like form_response_row including all)" >/dev/null
+[ "$fk" -gt 0 ] && sql "alter table bench_copy add foreign key (response_id) references form_response (id) on delete cascade" >/dev/null
+t0=$(date +%s%N)
+psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
+  -c "\\copy bench_copy (response_id, sheet, position, cells, valid_from) from '$data/rows.txt'" >/dev/null
+t1=$(date +%s%N)
+printf 'database floor: psql COPY of the same %s rows into a table like form_response_row%s: %.2f s\n' \
+  "$(sql "select count(*) from bench_copy")" "$([ "$fk" -gt 0 ] && echo ' (with its foreign key)')" \
+  "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
 { kill $pid; wait $pid; } 2>/dev/null || true # ends a flight recording, if any

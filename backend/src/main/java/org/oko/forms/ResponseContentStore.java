@@ -42,6 +42,19 @@ class ResponseContentStore {
     this.models = models;
   }
 
+  /** One sheet's rows at generation {@code gen}, in order, as they are read. */
+  Flux<Map<String, String>> rows(long responseId, int gen, String sheet) {
+    return db.sql(
+            "select cells::text as cells from form_response_row where"
+                + VISIBLE
+                + " and sheet = :sheet order by position")
+        .bind("id", responseId)
+        .bind("gen", gen)
+        .bind("sheet", sheet)
+        .map(r -> models.readRow(r.get("cells", String.class)))
+        .all();
+  }
+
   /** The content at generation {@code gen}: sheet key → rows in order. */
   Mono<FormValidation.Content> content(long responseId, int gen) {
     return db.sql(
@@ -255,15 +268,25 @@ class ResponseContentStore {
         Flux.fromIterable(sheets).concatMap(sheet -> sheetBuffers(responseId, gen, sheet));
     return db.inConnection(
             connection ->
-                postgres(connection)
-                    .copyIn(
-                        "copy form_response_row (response_id, sheet, position, cells, valid_from)"
-                            + " from stdin",
-                        buffers))
+                copyIn(
+                    connection,
+                    "copy form_response_row (response_id, sheet, position, cells, valid_from)"
+                        + " from stdin",
+                    buffers))
         .then();
   }
 
-  static PostgresqlConnection postgres(Connection connection) {
+  /**
+   * {@code COPY … FROM STDIN} on the caller's connection, each buffer its own CopyData message, so
+   * that PostgreSQL inserts rows while later ones are still being made. The driver's plain {@code
+   * copyIn(sql, buffers)} reduces every buffer into one message first: nothing reached the database
+   * until the whole upload was read, and all of its text sat in the heap meanwhile (issue 24).
+   */
+  static Mono<Long> copyIn(Connection connection, String sql, Flux<ByteBuf> buffers) {
+    return postgres(connection).copyIn(sql).fromMany(buffers.map(Mono::just)).build();
+  }
+
+  private static PostgresqlConnection postgres(Connection connection) {
     Object c = connection;
     while (!(c instanceof PostgresqlConnection) && c instanceof Wrapped<?> wrapped) {
       c = wrapped.unwrap();

@@ -11,8 +11,10 @@ import reactor.core.publisher.Mono;
 /**
  * Submitted versions of forms for other features (results): the frozen content of one version with
  * the columns of the definition it was submitted under, so that a consumer of {@link FormSubmitted}
- * reads exactly what was submitted, however often the response changed since. Also which forms are
- * a campaign's results protocols (observers record who was present when they were entered).
+ * reads exactly what was submitted, however often the response changed since. A version's rows are
+ * streamed sheet by sheet ({@link #rows}), never held whole: a protocol can have 200 000 of them.
+ * Also which forms are a campaign's results protocols (observers record who was present when they
+ * were entered).
  */
 @Component
 public class SubmittedFormDirectory {
@@ -20,8 +22,8 @@ public class SubmittedFormDirectory {
   /** A column of a submitted sheet: its key and what it holds. */
   public record Column(String key, ColumnType type) {}
 
-  /** A sheet of a submitted version: its columns and rows (column key → value as typed). */
-  public record Sheet(String key, List<Column> columns, List<Map<String, String>> rows) {}
+  /** A sheet of a submitted version: its columns (its rows: {@link #rows}). */
+  public record Sheet(String key, List<Column> columns) {}
 
   /**
    * One submitted version.
@@ -36,6 +38,7 @@ public class SubmittedFormDirectory {
       int number,
       Long organizationId,
       String regionCode,
+      int contentGen,
       List<Sheet> sheets) {}
 
   /** A results protocol: a form of a campaign subject that organizations fill. */
@@ -94,21 +97,21 @@ public class SubmittedFormDirectory {
                     row.get("content_gen", Integer.class),
                     row.get("schema", String.class)))
         .one()
-        .flatMap(
-            found ->
-                contents
-                    .content(responseId, found.contentGen())
-                    .map(content -> version(found, responseId, number, content)));
+        .map(found -> version(found, responseId, number));
   }
 
-  private Version version(
-      Found found, long responseId, int number, FormValidation.Content content) {
+  /** A sheet's rows in a version (column key → value as typed), in order, as they are read. */
+  public Flux<Map<String, String>> rows(Version version, String sheetKey) {
+    return contents.rows(version.responseId(), version.contentGen(), sheetKey);
+  }
+
+  private Version version(Found found, long responseId, int number) {
     FormSchema schema = models.readSchema(found.schema());
     List<Sheet> sheets = new ArrayList<>();
     for (SheetSpec sheet : schema.sheets()) {
       List<Column> columns =
           sheet.columns().stream().map(c -> new Column(c.key(), c.type())).toList();
-      sheets.add(new Sheet(sheet.key(), columns, content.getOrDefault(sheet.key(), List.of())));
+      sheets.add(new Sheet(sheet.key(), columns));
     }
     return new Version(
         found.formId(),
@@ -118,6 +121,7 @@ public class SubmittedFormDirectory {
         number,
         found.organizationId(),
         found.regionCode(),
+        found.contentGen(),
         List.copyOf(sheets));
   }
 

@@ -59,17 +59,28 @@ class ProtocolService {
 
   /** A submitted version's participants applied; nothing when it is no results protocol. */
   private Mono<Boolean> applyVersion(Subject subject, SubmittedFormDirectory.Version version) {
-    List<Participant> participants = TallyRules.participants(version, subject);
-    if (participants.isEmpty() && !hasParticipantCodes(version)) {
+    TallyRules.ParticipantColumns columns = TallyRules.participantColumns(version, subject);
+    if (columns == null && !hasParticipantCodes(version)) {
       return Mono.just(false);
     }
-    return apply(
-        subject,
-        version.organizationId(),
-        version.formId(),
-        version.responseId(),
-        version.number(),
-        participants);
+    // Each row becomes a participant as it is read: only the participants are held, never the
+    // protocol's rows (200 000 of them in a large protocol).
+    Mono<List<Participant>> participants =
+        columns == null
+            ? Mono.just(List.of())
+            : forms
+                .rows(version, columns.sheet())
+                .mapNotNull(row -> TallyRules.participant(row, columns, subject))
+                .collectList();
+    return participants.flatMap(
+        list ->
+            apply(
+                subject,
+                version.organizationId(),
+                version.formId(),
+                version.responseId(),
+                version.number(),
+                list));
   }
 
   private static boolean hasParticipantCodes(SubmittedFormDirectory.Version version) {

@@ -1,6 +1,5 @@
 package org.oko.results;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +23,14 @@ final class TallyRules {
   private TallyRules() {}
 
   /**
-   * The participants of a submitted results protocol: the sheet with a participant code column and
-   * the subject's task columns ({@code task_1…task_n}); empty when the version is no such protocol.
+   * Where a submitted results protocol keeps its participants: the sheet with a participant code
+   * column and the subject's task columns ({@code task_1…task_n}), and its class column if any.
    */
-  static List<Participant> participants(SubmittedFormDirectory.Version version, Subject subject) {
+  record ParticipantColumns(String sheet, String codeKey, String classKey) {}
+
+  /** The protocol's participant columns; null when the version is no results protocol. */
+  static ParticipantColumns participantColumns(
+      SubmittedFormDirectory.Version version, Subject subject) {
     for (SubmittedFormDirectory.Sheet sheet : version.sheets()) {
       String codeKey = null;
       Map<String, ColumnType> types = new HashMap<>();
@@ -54,36 +57,37 @@ final class TallyRules {
           break;
         }
       }
-      List<Participant> out = new ArrayList<>();
-      for (Map<String, String> row : sheet.rows()) {
-        String code = blankToNull(row.get(codeKey));
-        if (code == null) {
-          continue;
-        }
-        int[] scores = new int[subject.tasks()];
-        int total = 0;
-        for (int i = 0; i < scores.length; i++) {
-          Integer score = integer(row.get(FormSchemas.taskKey(i + 1)));
-          scores[i] = score == null ? 0 : Math.max(0, Math.min(score, subject.taskMax()[i]));
-          total += scores[i];
-        }
-        Integer journal = integer(row.get(JOURNAL_KEY));
-        if (journal != null && (journal < 2 || journal > 5)) {
-          journal = null;
-        }
-        out.add(
-            new Participant(
-                code,
-                classKey == null ? null : blankToNull(row.get(classKey)),
-                integer(row.get(VARIANT_KEY)),
-                scores,
-                total,
-                subject.grade(total),
-                journal));
-      }
-      return out;
+      return new ParticipantColumns(sheet.key(), codeKey, classKey);
     }
-    return List.of();
+    return null;
+  }
+
+  /** One row of the protocol as a participant; null for a row without a code. */
+  static Participant participant(
+      Map<String, String> row, ParticipantColumns columns, Subject subject) {
+    String code = blankToNull(row.get(columns.codeKey()));
+    if (code == null) {
+      return null;
+    }
+    int[] scores = new int[subject.tasks()];
+    int total = 0;
+    for (int i = 0; i < scores.length; i++) {
+      Integer score = integer(row.get(FormSchemas.taskKey(i + 1)));
+      scores[i] = score == null ? 0 : Math.max(0, Math.min(score, subject.taskMax()[i]));
+      total += scores[i];
+    }
+    Integer journal = integer(row.get(JOURNAL_KEY));
+    if (journal != null && (journal < 2 || journal > 5)) {
+      journal = null;
+    }
+    return new Participant(
+        code,
+        columns.classKey() == null ? null : blankToNull(row.get(columns.classKey())),
+        integer(row.get(VARIANT_KEY)),
+        scores,
+        total,
+        subject.grade(total),
+        journal);
   }
 
   /** The tally of one organization's participants. */

@@ -250,6 +250,45 @@ class ResponseRowsTests extends ApiTest {
    * content is its last version is stored once, not twice.
    */
   @Test
+  void aFormRemovedTakesItsResponsesRowsWithIt() {
+    // V61 dropped the rows' foreign key (a lookup per copied row); a statement trigger removes a
+    // response's rows with it, here through the cascade of its form, in a transaction rolled back.
+    FormDefinition form = fixture.form(campaign.getId(), FormsFixture.RESULTS, "rows-removed");
+    FormsFixture.save(as("edu640001"), form.getId(), 0, Map.of("results", rows(30, "1")));
+    List<Long> ids =
+        db.sql("select id from form_response where form_id = :f order by id")
+            .bind("f", form.getId())
+            .map(r -> r.get("id", Long.class))
+            .all()
+            .collectList()
+            .block();
+    assertThat(ids).hasSize(1);
+    assertThat(stored(ids.get(0))).isEqualTo(30);
+    var rt = org.springframework.transaction.reactive.TransactionalOperator.create(transactions);
+    Long left =
+        rt.<Long>execute(
+                status -> {
+                  status.setRollbackOnly();
+                  return db.sql("delete from form_definition where id = :id")
+                      .bind("id", form.getId())
+                      .then()
+                      .then(
+                          db.sql(
+                                  """
+                                  select count(*) as n from form_response_row
+                                  where response_id in (:ids)
+                                  """)
+                              .bind("ids", ids)
+                              .map(r -> r.get("n", Long.class))
+                              .one());
+                })
+            .single()
+            .block(Duration.ofSeconds(30));
+    assertThat(left).isZero();
+    assertThat(stored(ids.get(0))).isEqualTo(30); // rolled back: the rows are there again
+  }
+
+  @Test
   void theMigrationToRowsKeepsEveryVersionAndTheCurrentContent() throws java.io.IOException {
     String migration;
     try (var in = getClass().getResourceAsStream("/db/migration/V46__form_response_rows.sql")) {
