@@ -276,9 +276,7 @@ class FormMonitoringTallyTests extends ApiTest {
   }
 
   private List<String> lines(String sql) {
-    return db.sql("select * from (" + sql + ") x(line) order by 1")
-        .bind("c", campaign)
-        .bind("f", form)
+    return bound("select * from (" + sql + ") x(line) order by 1")
         .map(r -> r.get("line", String.class))
         .all()
         .collectList()
@@ -286,10 +284,14 @@ class FormMonitoringTallyTests extends ApiTest {
   }
 
   private void sql(String sql) {
+    bound(sql).then().block();
+  }
+
+  /** The statement with the campaign ({@code :c}) and the form ({@code :f}) it names bound. */
+  private DatabaseClient.GenericExecuteSpec bound(String sql) {
     var spec = db.sql(sql);
     spec = sql.contains(":c") ? spec.bind("c", campaign) : spec;
-    spec = sql.contains(":f") ? spec.bind("f", form) : spec;
-    spec.then().block();
+    return sql.contains(":f") ? spec.bind("f", form) : spec;
   }
 
   private void draft(String login, String code) {
