@@ -7,11 +7,11 @@ import org.oko.sample.SampleParticipants;
  * (issue 24, part 3): the totals are summed from two stored tallies per place (region and
  * municipality or none, kind of organization) — the sample's participants and their responses by
  * status (V62) — and a page by number is cut place by place. Each place's count of matching lines
- * is known, so the places are walked in the list's first order (the municipality's name) to the
- * few that hold the page, and only their schools are read, by the index {@code
- * organization_by_place} in login order: a page costs the places of the part plus its own
- * municipalities' schools, the last page as much as the first. Same lines, order and totals as the
- * join it replaces (one row per participant, its response if any).
+ * is known, so the places are walked in the list's first order (the municipality's name) to the few
+ * that hold the page, and only their schools are read, by the index {@code organization_by_place}
+ * in login order: a page costs the places of the part plus its own municipalities' schools, the
+ * last page as much as the first. Same lines, order and totals as the join it replaces (one row per
+ * participant, its response if any).
  */
 final class ParticipantMonitoringSql {
 
@@ -53,14 +53,16 @@ final class ParticipantMonitoringSql {
                cast(coalesce(sum(submitted), 0) as bigint) as submitted,
                cast(coalesce(sum(matching), 0) as bigint) as matching
         from placed
-      )""";
+      )\
+      """;
 
   /** A participant's line: the organization {@code o}, its response {@code r} if any. */
   private static final String LINE =
       """
       o.id, o.login, o.name, o.region_code, o.municipality_id, %s as municipality,
       r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
-      g.time_zone""";
+      g.time_zone\
+      """;
 
   private static final String MATCHES =
       "(cast(:status as text) is null or coalesce(r.status, 'NOT_STARTED') = :status)";
