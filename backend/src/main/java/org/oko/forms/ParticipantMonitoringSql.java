@@ -1,5 +1,6 @@
 package org.oko.forms;
 
+import org.oko.orgs.Visibility;
 import org.oko.sample.SampleParticipants;
 
 /**
@@ -95,8 +96,7 @@ final class ParticipantMonitoringSql {
           where x.region_code = p.region_code and x.municipality_id = p.municipality_id
           union all
           select * from organization x
-          where x.region_code = p.region_code and x.municipality_id is null
-            and p.municipality_id is null
+          where x.region_code = p.region_code and %5$s and %6$s
         ) o
         join %3$s e on e.campaign_id = :campaign and e.organization_id = o.id
         join region g on g.code = o.region_code
@@ -147,7 +147,9 @@ final class ParticipantMonitoringSql {
         PLACES.formatted(SampleParticipants.tally(), onTallies),
         LINE.formatted("p.municipality"),
         SampleParticipants.relation(),
-        MATCHES);
+        MATCHES,
+        Visibility.underNoMunicipality("x.municipality_id"),
+        Visibility.underNoMunicipality("p.municipality_id"));
   }
 
   /**
