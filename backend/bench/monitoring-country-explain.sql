@@ -273,3 +273,298 @@ explain (analyze, buffers) select o.id, o.name, cast(coalesce(sum(t.sheets), 0) 
       and t.campaign_id = :scans and t.status <> 'REPLACED'
  where o.region_code = '64' and exists (select 1 from scan_batch b where b.campaign_id = :scans and b.organization_id = o.id)
  group by o.id, o.name order by o.name, o.id;
+
+-- Section 11: the forms monitoring from the tallies (V62), the calls of the first three sections
+-- and the benchmark's status filter, as FormMonitoringStore sends them (issue 24 part 3, s9).
+\echo '### 11 forms monitoring, federal, first page, NEW (tallies, place by place)'
+explain (analyze, buffers, costs)       with       placed as (
+        select c.region_code, c.municipality_id, m.name as municipality, c.not_started,
+               c.draft, c.submitted,
+               case cast(cast(null as text) as text) when 'NOT_STARTED' then c.not_started
+                    when 'DRAFT' then c.draft when 'SUBMITTED' then c.submitted
+                    else c.not_started + c.draft + c.submitted end as matching
+        from (
+          select p.region_code, p.municipality_id,
+                 p.participants - coalesce(a.draft, 0) - coalesce(a.submitted, 0) as not_started,
+                 coalesce(a.draft, 0) as draft, coalesce(a.submitted, 0) as submitted
+          from (select t.region_code, t.municipality_id, sum(t.participants) as participants
+                from       (select campaign_id, region_code, municipality_id, kind, participants
+       from sample_participant_tally) t
+                where t.campaign_id = :campaign and t.kind = any('{SCHOOL}')
+                group by 1, 2) p
+          left join (select t.region_code, t.municipality_id,
+                            sum(t.responses) filter (where t.status = 'DRAFT') as draft,
+                            sum(t.responses) filter (where t.status = 'SUBMITTED') as submitted
+                     from form_response_tally t
+                     where t.form_id = :form and t.kind = any('{SCHOOL}')
+                     group by 1, 2) a
+                 on a.region_code = p.region_code
+                and a.municipality_id is not distinct from p.municipality_id
+        ) c
+        left join municipality m on m.id = c.municipality_id
+      ),
+      totals as (
+        select cast(coalesce(sum(not_started), 0) as bigint) as not_started,
+               cast(coalesce(sum(draft), 0) as bigint) as draft,
+               cast(coalesce(sum(submitted), 0) as bigint) as submitted,
+               cast(coalesce(sum(matching), 0) as bigint) as matching
+        from placed
+      ),
+      chosen as (
+        select municipality, before from (
+          select municipality, n,
+                 coalesce(sum(n) over (order by municipality nulls last
+                                       rows between unbounded preceding and 1 preceding), 0)
+                   as before
+          from (select municipality, sum(matching) as n from placed
+                group by municipality having sum(matching) > 0) g
+        ) g
+        where before < 0 + 50 and before + n > 0
+      ),
+      page as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, p.municipality as municipality,
+      r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+      g.time_zone
+        from placed p
+        join chosen c on c.municipality is not distinct from p.municipality
+        cross join lateral (
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id = p.municipality_id
+          union all
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id is null
+            and p.municipality_id is null
+        ) o
+        join       (select e.campaign_id, e.organization_id, e.region_code, e.participants, e.subjects
+       from sample_entry e
+       join sample_publication sp on sp.campaign_id = e.campaign_id
+                                 and sp.region_code = e.region_code
+       where e.status = 'SELECTED') e on e.campaign_id = :campaign and e.organization_id = o.id
+        join region g on g.code = o.region_code
+        left join form_response r on r.form_id = :form and r.organization_id = o.id
+        where p.matching > 0 and o.kind = any('{SCHOOL}') and (cast(cast(null as text) as text) is null or coalesce(r.status, 'NOT_STARTED') = cast(null as text))
+        order by p.municipality nulls last, o.login
+        limit 50 offset 0 - (select cast(coalesce(min(before), 0) as bigint) from chosen)
+      )
+      select t.not_started, t.draft, t.submitted, t.matching, page.*
+      from totals t left join page on true
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id;
+\echo '### 11 forms monitoring, federal, last page, NEW'
+explain (analyze, buffers, costs)       with       placed as (
+        select c.region_code, c.municipality_id, m.name as municipality, c.not_started,
+               c.draft, c.submitted,
+               case cast(cast(null as text) as text) when 'NOT_STARTED' then c.not_started
+                    when 'DRAFT' then c.draft when 'SUBMITTED' then c.submitted
+                    else c.not_started + c.draft + c.submitted end as matching
+        from (
+          select p.region_code, p.municipality_id,
+                 p.participants - coalesce(a.draft, 0) - coalesce(a.submitted, 0) as not_started,
+                 coalesce(a.draft, 0) as draft, coalesce(a.submitted, 0) as submitted
+          from (select t.region_code, t.municipality_id, sum(t.participants) as participants
+                from       (select campaign_id, region_code, municipality_id, kind, participants
+       from sample_participant_tally) t
+                where t.campaign_id = :campaign and t.kind = any('{SCHOOL}')
+                group by 1, 2) p
+          left join (select t.region_code, t.municipality_id,
+                            sum(t.responses) filter (where t.status = 'DRAFT') as draft,
+                            sum(t.responses) filter (where t.status = 'SUBMITTED') as submitted
+                     from form_response_tally t
+                     where t.form_id = :form and t.kind = any('{SCHOOL}')
+                     group by 1, 2) a
+                 on a.region_code = p.region_code
+                and a.municipality_id is not distinct from p.municipality_id
+        ) c
+        left join municipality m on m.id = c.municipality_id
+      ),
+      totals as (
+        select cast(coalesce(sum(not_started), 0) as bigint) as not_started,
+               cast(coalesce(sum(draft), 0) as bigint) as draft,
+               cast(coalesce(sum(submitted), 0) as bigint) as submitted,
+               cast(coalesce(sum(matching), 0) as bigint) as matching
+        from placed
+      ),
+      chosen as (
+        select municipality, before from (
+          select municipality, n,
+                 coalesce(sum(n) over (order by municipality nulls last
+                                       rows between unbounded preceding and 1 preceding), 0)
+                   as before
+          from (select municipality, sum(matching) as n from placed
+                group by municipality having sum(matching) > 0) g
+        ) g
+        where before < :lastoffset + 50 and before + n > :lastoffset
+      ),
+      page as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, p.municipality as municipality,
+      r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+      g.time_zone
+        from placed p
+        join chosen c on c.municipality is not distinct from p.municipality
+        cross join lateral (
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id = p.municipality_id
+          union all
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id is null
+            and p.municipality_id is null
+        ) o
+        join       (select e.campaign_id, e.organization_id, e.region_code, e.participants, e.subjects
+       from sample_entry e
+       join sample_publication sp on sp.campaign_id = e.campaign_id
+                                 and sp.region_code = e.region_code
+       where e.status = 'SELECTED') e on e.campaign_id = :campaign and e.organization_id = o.id
+        join region g on g.code = o.region_code
+        left join form_response r on r.form_id = :form and r.organization_id = o.id
+        where p.matching > 0 and o.kind = any('{SCHOOL}') and (cast(cast(null as text) as text) is null or coalesce(r.status, 'NOT_STARTED') = cast(null as text))
+        order by p.municipality nulls last, o.login
+        limit 50 offset :lastoffset - (select cast(coalesce(min(before), 0) as bigint) from chosen)
+      )
+      select t.not_started, t.draft, t.submitted, t.matching, page.*
+      from totals t left join page on true
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id;
+\echo '### 11 forms monitoring, federal, NOT_STARTED, first page, NEW'
+explain (analyze, buffers, costs)       with       placed as (
+        select c.region_code, c.municipality_id, m.name as municipality, c.not_started,
+               c.draft, c.submitted,
+               case cast('NOT_STARTED' as text) when 'NOT_STARTED' then c.not_started
+                    when 'DRAFT' then c.draft when 'SUBMITTED' then c.submitted
+                    else c.not_started + c.draft + c.submitted end as matching
+        from (
+          select p.region_code, p.municipality_id,
+                 p.participants - coalesce(a.draft, 0) - coalesce(a.submitted, 0) as not_started,
+                 coalesce(a.draft, 0) as draft, coalesce(a.submitted, 0) as submitted
+          from (select t.region_code, t.municipality_id, sum(t.participants) as participants
+                from       (select campaign_id, region_code, municipality_id, kind, participants
+       from sample_participant_tally) t
+                where t.campaign_id = :campaign and t.kind = any('{SCHOOL}')
+                group by 1, 2) p
+          left join (select t.region_code, t.municipality_id,
+                            sum(t.responses) filter (where t.status = 'DRAFT') as draft,
+                            sum(t.responses) filter (where t.status = 'SUBMITTED') as submitted
+                     from form_response_tally t
+                     where t.form_id = :form and t.kind = any('{SCHOOL}')
+                     group by 1, 2) a
+                 on a.region_code = p.region_code
+                and a.municipality_id is not distinct from p.municipality_id
+        ) c
+        left join municipality m on m.id = c.municipality_id
+      ),
+      totals as (
+        select cast(coalesce(sum(not_started), 0) as bigint) as not_started,
+               cast(coalesce(sum(draft), 0) as bigint) as draft,
+               cast(coalesce(sum(submitted), 0) as bigint) as submitted,
+               cast(coalesce(sum(matching), 0) as bigint) as matching
+        from placed
+      ),
+      chosen as (
+        select municipality, before from (
+          select municipality, n,
+                 coalesce(sum(n) over (order by municipality nulls last
+                                       rows between unbounded preceding and 1 preceding), 0)
+                   as before
+          from (select municipality, sum(matching) as n from placed
+                group by municipality having sum(matching) > 0) g
+        ) g
+        where before < 0 + 50 and before + n > 0
+      ),
+      page as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, p.municipality as municipality,
+      r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+      g.time_zone
+        from placed p
+        join chosen c on c.municipality is not distinct from p.municipality
+        cross join lateral (
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id = p.municipality_id
+          union all
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id is null
+            and p.municipality_id is null
+        ) o
+        join       (select e.campaign_id, e.organization_id, e.region_code, e.participants, e.subjects
+       from sample_entry e
+       join sample_publication sp on sp.campaign_id = e.campaign_id
+                                 and sp.region_code = e.region_code
+       where e.status = 'SELECTED') e on e.campaign_id = :campaign and e.organization_id = o.id
+        join region g on g.code = o.region_code
+        left join form_response r on r.form_id = :form and r.organization_id = o.id
+        where p.matching > 0 and o.kind = any('{SCHOOL}') and (cast('NOT_STARTED' as text) is null or coalesce(r.status, 'NOT_STARTED') = 'NOT_STARTED')
+        order by p.municipality nulls last, o.login
+        limit 50 offset 0 - (select cast(coalesce(min(before), 0) as bigint) from chosen)
+      )
+      select t.not_started, t.draft, t.submitted, t.matching, page.*
+      from totals t left join page on true
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id;
+\echo '### 11 forms monitoring, region 64, first page, NEW'
+explain (analyze, buffers, costs)       with       placed as (
+        select c.region_code, c.municipality_id, m.name as municipality, c.not_started,
+               c.draft, c.submitted,
+               case cast(cast(null as text) as text) when 'NOT_STARTED' then c.not_started
+                    when 'DRAFT' then c.draft when 'SUBMITTED' then c.submitted
+                    else c.not_started + c.draft + c.submitted end as matching
+        from (
+          select p.region_code, p.municipality_id,
+                 p.participants - coalesce(a.draft, 0) - coalesce(a.submitted, 0) as not_started,
+                 coalesce(a.draft, 0) as draft, coalesce(a.submitted, 0) as submitted
+          from (select t.region_code, t.municipality_id, sum(t.participants) as participants
+                from       (select campaign_id, region_code, municipality_id, kind, participants
+       from sample_participant_tally) t
+                where t.campaign_id = :campaign and t.kind = any('{SCHOOL}') and (t.region_code = '64')
+                group by 1, 2) p
+          left join (select t.region_code, t.municipality_id,
+                            sum(t.responses) filter (where t.status = 'DRAFT') as draft,
+                            sum(t.responses) filter (where t.status = 'SUBMITTED') as submitted
+                     from form_response_tally t
+                     where t.form_id = :form and t.kind = any('{SCHOOL}') and (t.region_code = '64')
+                     group by 1, 2) a
+                 on a.region_code = p.region_code
+                and a.municipality_id is not distinct from p.municipality_id
+        ) c
+        left join municipality m on m.id = c.municipality_id
+      ),
+      totals as (
+        select cast(coalesce(sum(not_started), 0) as bigint) as not_started,
+               cast(coalesce(sum(draft), 0) as bigint) as draft,
+               cast(coalesce(sum(submitted), 0) as bigint) as submitted,
+               cast(coalesce(sum(matching), 0) as bigint) as matching
+        from placed
+      ),
+      chosen as (
+        select municipality, before from (
+          select municipality, n,
+                 coalesce(sum(n) over (order by municipality nulls last
+                                       rows between unbounded preceding and 1 preceding), 0)
+                   as before
+          from (select municipality, sum(matching) as n from placed
+                group by municipality having sum(matching) > 0) g
+        ) g
+        where before < 0 + 50 and before + n > 0
+      ),
+      page as (
+        select o.id, o.login, o.name, o.region_code, o.municipality_id, p.municipality as municipality,
+      r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
+      g.time_zone
+        from placed p
+        join chosen c on c.municipality is not distinct from p.municipality
+        cross join lateral (
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id = p.municipality_id
+          union all
+          select * from organization x
+          where x.region_code = p.region_code and x.municipality_id is null
+            and p.municipality_id is null
+        ) o
+        join       (select e.campaign_id, e.organization_id, e.region_code, e.participants, e.subjects
+       from sample_entry e
+       join sample_publication sp on sp.campaign_id = e.campaign_id
+                                 and sp.region_code = e.region_code
+       where e.status = 'SELECTED') e on e.campaign_id = :campaign and e.organization_id = o.id
+        join region g on g.code = o.region_code
+        left join form_response r on r.form_id = :form and r.organization_id = o.id
+        where p.matching > 0 and o.kind = any('{SCHOOL}') and (cast(cast(null as text) as text) is null or coalesce(r.status, 'NOT_STARTED') = cast(null as text))
+        order by p.municipality nulls last, o.login
+        limit 50 offset 0 - (select cast(coalesce(min(before), 0) as bigint) from chosen)
+      )
+      select t.not_started, t.draft, t.submitted, t.matching, page.*
+      from totals t left join page on true
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id;

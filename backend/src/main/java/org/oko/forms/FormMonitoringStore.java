@@ -19,24 +19,11 @@ import reactor.core.publisher.Mono;
  * Which respondents of a form in the caller's part have not started, have a draft or submitted: the
  * organizations the published sample selected (of the form's kinds), or the municipalities of the
  * campaign's regions, each with its response if any. One SQL statement per page, the totals coming
- * along with it.
+ * along with it: for organizations from stored tallies ({@link ParticipantMonitoringSql}), for
+ * municipalities (a few thousand) counted.
  */
 @Component
 class FormMonitoringStore {
-
-  private static final String ORGANIZATIONS =
-      """
-      select o.id, o.login, o.name, o.region_code, o.municipality_id, m.name as municipality,
-             r.status, r.updated_at, r.submitted_at, coalesce(r.submissions, 0) as submissions,
-             g.time_zone
-      from %s e
-      join organization o on o.id = e.organization_id
-      join region g on g.code = o.region_code
-      left join municipality m on m.id = o.municipality_id
-      left join form_response r on r.form_id = :form and r.organization_id = o.id
-      where e.campaign_id = :campaign and o.kind = any(:kinds)
-      """
-          .formatted(SampleParticipants.relation());
 
   /**
    * The municipalities of the campaign's regions, and per region one more line, its organizations
@@ -90,19 +77,14 @@ class FormMonitoringStore {
       ),
       page as (
         select * from part
-        where (cast(:status as text) is null or coalesce(status, 'NOT_STARTED') = :status)%2$s
-        order by %3$s
+        where (cast(:status as text) is null or coalesce(status, 'NOT_STARTED') = :status)
+        order by municipality nulls last, login nulls first, municipality_id
         limit :limit offset :offset
       )
       select t.not_started, t.draft, t.submitted, t.matching, page.*
       from totals t left join page on true
-      order by %4$s
+      order by page.municipality nulls last, page.login nulls first, page.municipality_id
       """;
-
-  private static final String IN_LIST_ORDER =
-      "municipality nulls last, login nulls first, municipality_id";
-  private static final String IN_PAGE_ORDER =
-      "page.municipality nulls last, page.login nulls first, page.municipality_id";
 
   /**
    * One respondent's line, with its region's time zone for the export.
@@ -146,30 +128,42 @@ class FormMonitoringStore {
               "Постраничный обход по after есть только у форм организаций; форму муниципалитетов"
                   + " листайте по номерам страниц (page)."));
     }
-    String sql =
-        afterId == null
-            ? PAGE.formatted("%s", "", IN_LIST_ORDER, IN_PAGE_ORDER)
-            : PAGE.formatted("%s", " and id > :after", "id", "page.id");
-    ScopeCondition scope =
-        byOrganizations
-            ? part.condition()
-            : part.condition(
-                new ScopeCondition.Columns("p.region_code", "p.municipality_id", "p.id"));
-    String respondents = (byOrganizations ? ORGANIZATIONS : MUNICIPALITIES) + scope.and();
-    var spec = scope.bind(db.sql(sql.formatted(respondents)));
-    if (afterId != null) {
-      spec = spec.bind("after", afterId);
-    }
+    var spec = db.sql(byOrganizations ? participants(part, afterId) : municipalities(part));
+    spec = part.condition().bind(spec);
+    spec = afterId == null ? spec.bind("offset", offset) : spec.bind("after", afterId);
     return spec.bind("form", vf.form().id())
         .bind("campaign", vf.campaign().id())
         .bind("kinds", vf.form().kindsIn(vf.campaign()).toArray(String[]::new))
         .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
         .bind("limit", limit)
-        .bind("offset", afterId == null ? offset : 0L)
         .map(r -> new Fetched(totals(r), line(r, byOrganizations)))
         .all()
         .collectList()
         .map(FormMonitoringStore::result);
+  }
+
+  /**
+   * A form of organizations: the totals from the stored tallies, the page place by place or after
+   * an id ({@link ParticipantMonitoringSql}). The part is a coordinator's (a region, a municipality
+   * or a region's organizations without one), drawn on the tallies' places as on the schools'.
+   */
+  private static String participants(Visibility part, Long afterId) {
+    if (!part.coordinates()) {
+      throw new IllegalStateException("monitoring is a coordinator's: " + part);
+    }
+    String onTallies =
+        part.condition(new ScopeCondition.Columns("t.region_code", "t.municipality_id", "null"))
+            .and();
+    return afterId == null
+        ? ParticipantMonitoringSql.byNumber(onTallies)
+        : ParticipantMonitoringSql.after(onTallies, part.condition().and());
+  }
+
+  /** A form of municipalities (a page by number only): a few thousand lines, counted. */
+  private static String municipalities(Visibility part) {
+    ScopeCondition scope =
+        part.condition(new ScopeCondition.Columns("p.region_code", "p.municipality_id", "p.id"));
+    return PAGE.formatted(MUNICIPALITIES + scope.and());
   }
 
   /** One row of the statement: the totals (on every row) and a line (none past the last page). */
