@@ -82,10 +82,10 @@ class WebhookDispatchWorker extends BackgroundLoop {
    * most every {@link #WAKE_AT_MOST_EVERY}), so a busy endpoint's next deliveries leave when a slot
    * frees, not a tick later; one claim at a time, the signals that come during one dropped.
    * Outcomes are gathered as they come, up to {@value #BATCH} or {@link #LINGER} (no thread waits),
-   * and each batch is recorded in one transaction, one batch at a time: a transaction per
-   * delivery, with a claim after each, bounded the rate (docs/benchmarks.md «Webhooks at scale»).
-   * A delivery stays leased until its batch is recorded, so the next event of its resource is not
-   * claimed before (the order per resource holds) and its endpoint's in-flight count includes it.
+   * and each batch is recorded in one transaction, one batch at a time: a transaction per delivery,
+   * with a claim after each, bounded the rate (docs/benchmarks.md «Webhooks at scale»). A delivery
+   * stays leased until its batch is recorded, so the next event of its resource is not claimed
+   * before (the order per resource holds) and its endpoint's in-flight count includes it.
    */
   @Override
   protected Disposable run() {

@@ -175,7 +175,8 @@ class WebhookBatchTests extends ApiTest {
     List<Presence> events = new ArrayList<>();
     for (int n = 0; n < resources * perResource; n++) {
       events.add(
-          new Presence(n, 77, 1000 + n % resources, "64", Instant.parse("2026-04-14T08:00:00Z"), run));
+          new Presence(
+              n, 77, 1000 + n % resources, "64", Instant.parse("2026-04-14T08:00:00Z"), run));
     }
     outbox.appendAll(PRESENCE, events, p -> run + "-" + p.assignmentId() % resources).block();
 
@@ -191,7 +192,9 @@ class WebhookBatchTests extends ApiTest {
     byResource.forEach(
         (resource, arrived) ->
             assertThat(arrived)
-                .as("resource %d's events in commit order (a repeat, if any, after itself)", resource)
+                .as(
+                    "resource %d's events in commit order (a repeat, if any, after itself)",
+                    resource)
                 .isSortedAccordingTo(Comparator.naturalOrder())
                 .hasSizeGreaterThanOrEqualTo(perResource));
     Awaitility.await()
@@ -205,7 +208,9 @@ class WebhookBatchTests extends ApiTest {
     return RetryRules.settled(due, outcome, properties.retryFor());
   }
 
-  /** A delivery as a claim leaves it after its attempt: leased, its first attempt at {@code first}. */
+  /**
+   * A delivery as a claim leaves it after its attempt: leased, its first attempt at {@code first}.
+   */
   private Due attempted(long endpoint, long event, String key, Instant first, String run) {
     long id =
         insert(
@@ -224,7 +229,8 @@ class WebhookBatchTests extends ApiTest {
     return insert(endpoint, event, key, run, ") values (:e, :ev, :t, :k, :b)", null);
   }
 
-  private long insert(long endpoint, long event, String key, String run, String rest, Instant first) {
+  private long insert(
+      long endpoint, long event, String key, String run, String rest, Instant first) {
     var spec =
         db.sql(
                 "insert into webhook_delivery (endpoint_id, event_id, event_type, event_key, body"
@@ -247,7 +253,8 @@ class WebhookBatchTests extends ApiTest {
 
   /** What a claim would take now (leased for a second: the dispatcher takes it again soon). */
   private List<Long> claimable() {
-    return store.claim(clock.instant(), Duration.ofSeconds(1), 256, 32, 1000)
+    return store
+        .claim(clock.instant(), Duration.ofSeconds(1), 256, 32, 1000)
         .map(Due::id)
         .collectList()
         .block();
