@@ -4,9 +4,11 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.oko.integration.DeliveryStore.Due;
 import org.oko.integration.DeliveryStore.Outcome;
+import org.oko.integration.DeliveryStore.Settled;
 import org.oko.platform.lifecycle.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,7 @@ import reactor.netty.resources.LoopResources;
  * Sends due deliveries with a non-blocking client: every claim takes what is due (the oldest of
  * each endpoint and resource, up to {@value #PER_ENDPOINT} in flight per endpoint) under a lease
  * and sends them concurrently, so a receiver that hangs or fails holds only its own deliveries. A
- * refused attempt is retried with exponential backoff (5 s doubling to an hour, with jitter) for
- * {@link WebhooksProperties#retryFor}; then the delivery fails and its endpoint is marked failing
- * with the reason.
+ * refused attempt is retried, then failed, as {@link RetryRules} says.
  */
 @Component
 class WebhookDispatchWorker extends BackgroundLoop {
@@ -41,6 +41,9 @@ class WebhookDispatchWorker extends BackgroundLoop {
   private static final int PER_ENDPOINT = 32;
   private static final int WINDOW = 1_000;
   private static final int EXCERPT = 500;
+  private static final int MIN_ROOM = 32;
+  private static final int BATCH = 256;
+  private static final Duration LINGER = Duration.ofMillis(15);
   private static final LoopResources LOOPS = LoopResources.create("oko-webhooks", 2, true);
 
   private final DeliveryStore store;
@@ -75,33 +78,93 @@ class WebhookDispatchWorker extends BackgroundLoop {
   }
 
   /**
-   * Claims on every tick and, between ticks, again as soon as a delivery settles (at most every
-   * {@link #WAKE_AT_MOST_EVERY}), so a busy endpoint's next deliveries leave when a slot frees, not
-   * a tick later; one claim at a time, the signals that come during one dropped.
+   * Claims on every tick and, between ticks, again as soon as a batch of outcomes is recorded (at
+   * most every {@link #WAKE_AT_MOST_EVERY}), so a busy endpoint's next deliveries leave when a slot
+   * frees, not a tick later; one claim at a time, the signals that come during one dropped.
+   * Outcomes are gathered as they come, up to {@value #BATCH} or {@link #LINGER} (no thread waits),
+   * and each batch is recorded in one transaction, one batch at a time: a transaction per delivery,
+   * with a claim after each, bounded the rate (docs/benchmarks.md «Webhooks at scale»). A delivery
+   * stays leased until its batch is recorded, so the next event of its resource is not claimed
+   * before (the order per resource holds) and its endpoint's in-flight count includes it.
    */
   @Override
   protected Disposable run() {
     Duration lease = properties.timeout().multipliedBy(3);
-    Sinks.Many<Long> settled = Sinks.many().multicast().directBestEffort();
-    return Flux.merge(Flux.interval(TICK), settled.asFlux().sample(WAKE_AT_MOST_EVERY))
+    AtomicInteger unrecorded = new AtomicInteger();
+    Sinks.Many<Long> recorded = Sinks.many().multicast().directBestEffort();
+    return Flux.merge(Flux.interval(TICK), recorded.asFlux().sample(WAKE_AT_MOST_EVERY))
         .onBackpressureDrop()
         .concatMap(
             tick ->
-                store
-                    .claim(clock.instant(), lease, IN_FLIGHT, PER_ENDPOINT, WINDOW)
-                    .onErrorResume(
-                        e -> {
-                          log.warn("Webhook deliveries not claimed: {}", e.toString());
-                          return Flux.empty();
+                claim(lease, IN_FLIGHT - unrecorded.get())
+                    .doOnNext(due -> unrecorded.incrementAndGet()),
+            1)
+        .flatMap(
+            due -> attempt(due).map(o -> RetryRules.settled(due, o, properties.retryFor())),
+            IN_FLIGHT)
+        .bufferTimeout(BATCH, LINGER, true)
+        .concatMap(
+            batch ->
+                record(batch)
+                    .doFinally(
+                        end -> {
+                          unrecorded.addAndGet(-batch.size());
+                          recorded.tryEmitNext(0L);
                         }),
             1)
-        .flatMap(due -> deliver(due).doFinally(end -> settled.tryEmitNext(0L)), IN_FLIGHT)
         .subscribe();
   }
 
-  Mono<Void> deliver(Due due) {
+  /**
+   * Claims as many as there are free slots ({@value #IN_FLIGHT} in all, counted from the claim to
+   * the recording of the outcome, so nothing claimed waits for a slot while its lease runs), and
+   * nothing while fewer than {@value #MIN_ROOM} are free: a claim costs about the same however few
+   * it takes (docs/benchmarks.md «Webhooks at scale»).
+   */
+  private Flux<Due> claim(Duration lease, int room) {
+    if (room < MIN_ROOM) {
+      return Flux.empty();
+    }
+    return store
+        .claim(clock.instant(), lease, room, PER_ENDPOINT, WINDOW)
+        .onErrorResume(
+            e -> {
+              log.warn("Webhook deliveries not claimed: {}", e.toString());
+              return Flux.empty();
+            });
+  }
+
+  /**
+   * Records a batch of outcomes in one transaction. A batch that cannot be written is not retried
+   * here and nothing of it is lost for good: its deliveries stay leased, the lease expires and they
+   * are claimed and sent again — at least once, as a receiver that dedupes by {@code webhook-id}
+   * expects (a delivery that was delivered may arrive twice; one that failed is tried again).
+   */
+  Mono<Void> record(List<Settled> batch) {
+    return tx.transactional(store.record(batch))
+        .onErrorResume(
+            e -> {
+              log.warn(
+                  "{} webhook outcomes not recorded, sent again when their leases expire: {}",
+                  batch.size(),
+                  e.toString());
+              return Mono.empty();
+            });
+  }
+
+  /**
+   * Sends one delivery; an attempt that gets no answer, or cannot even be made (a target that no
+   * longer parses), is an outcome too, never an error that would end the dispatcher.
+   */
+  Mono<Outcome> attempt(Due due) {
     long started = System.nanoTime();
     Instant at = clock.instant();
+    return Mono.defer(() -> send(due, at, started))
+        .timeout(properties.timeout().plusSeconds(1))
+        .onErrorResume(e -> Mono.just(new Outcome(at, null, millis(started), null, reason(e))));
+  }
+
+  private Mono<Outcome> send(Due due, Instant at, long started) {
     long timestamp = at.getEpochSecond();
     String id = Long.toString(due.eventId());
     return client
@@ -124,32 +187,7 @@ class WebhookDispatchWorker extends BackgroundLoop {
                                 response.statusCode().value(),
                                 millis(started),
                                 excerpt(text),
-                                null)))
-        .timeout(properties.timeout().plusSeconds(1))
-        .onErrorResume(e -> Mono.just(new Outcome(at, null, millis(started), null, reason(e))))
-        .flatMap(outcome -> settle(due, outcome))
-        .onErrorResume(
-            e -> {
-              log.warn("Webhook delivery {} not recorded: {}", due.id(), e.toString());
-              return Mono.empty();
-            });
-  }
-
-  private Mono<Void> settle(Due due, Outcome outcome) {
-    if (outcome.delivered()) {
-      return tx.transactional(store.record(due, outcome, outcome.at(), null));
-    }
-    boolean expired = !outcome.at().isBefore(due.firstAttemptAt().plus(properties.retryFor()));
-    String failure = expired ? failure(outcome, due) : null;
-    return tx.transactional(
-        store.record(due, outcome, outcome.at().plus(backoff(due.attempts())), failure));
-  }
-
-  /** 5 s, 10 s, 20 s … up to an hour, ±20 %. */
-  static Duration backoff(int attempts) {
-    long seconds = Math.min(3600, 5L << Math.min(20, Math.max(0, attempts - 1)));
-    double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-    return Duration.ofMillis((long) (seconds * 1000 * jitter));
+                                null)));
   }
 
   private String signatures(Due due, String id, long timestamp, Instant at) {
@@ -162,29 +200,17 @@ class WebhookDispatchWorker extends BackgroundLoop {
     return current;
   }
 
-  private String failure(Outcome outcome, Due due) {
-    String why =
-        outcome.status() != null
-            ? "получатель отвечал " + outcome.status()
-            : "получатель не ответил (" + outcome.error() + ")";
-    return "Событие "
-        + due.eventId()
-        + " не доставлено за "
-        + properties.retryFor().toHours()
-        + " ч и "
-        + due.attempts()
-        + " попыток: "
-        + why
-        + ".";
-  }
-
   private static String reason(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.length() > EXCERPT ? message.substring(0, EXCERPT) : message;
+    return excerpt(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 
+  /**
+   * The start of a receiver's answer, without NUL characters: PostgreSQL refuses them in text, and
+   * one such answer would fail its whole batch again at every attempt.
+   */
   private static String excerpt(String text) {
-    return text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
+    String start = text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
+    return start.indexOf('\0') < 0 ? start : start.replace("\0", "");
   }
 
   private static int millis(long started) {
