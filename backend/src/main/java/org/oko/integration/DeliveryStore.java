@@ -159,9 +159,13 @@ class DeliveryStore {
                     + " next_attempt_at = u.retry,"
                     + " delivered_at = case when u.status = 'DELIVERED' then u.at end"
                     + " from unnest(cast(:ids as bigint[]), cast(:statuses as text[]),"
-                    + " cast(:retries as timestamptz[]), cast(:ats as timestamptz[]))"
-                    + " as u(id, status, retry, at) where d.id = u.id")
+                    + " cast(:retries as timestamptz[]), cast(:ats as timestamptz[]),"
+                    + " cast(:attempts as int[])) as u(id, status, retry, at, attempts)"
+                    // Only the claim this outcome answers: a redelivery asked for meanwhile
+                    // (attempts back to 0) or a later claim after the lease ran out keeps its own.
+                    + " where d.id = u.id and d.attempts = u.attempts")
             .bind("ids", column(batch, s -> s.due().id(), Long[]::new))
+            .bind("attempts", column(batch, s -> s.due().attempts(), Integer[]::new))
             .bind("statuses", column(batch, Settled::status, String[]::new))
             .bind("retries", column(batch, s -> s.retryAt().toString(), String[]::new))
             .bind("ats", column(batch, s -> s.outcome().at().toString(), String[]::new))

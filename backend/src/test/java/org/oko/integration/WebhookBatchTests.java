@@ -55,6 +55,7 @@ class WebhookBatchTests extends ApiTest {
   @Autowired WebhookDispatchWorker worker;
   @Autowired WebhooksProperties properties;
   @Autowired DeliveryStore store;
+  @Autowired WebhookStore webhooks;
   @Autowired Outbox outbox;
   @Autowired DatabaseClient db;
   @Autowired JsonMapper json;
@@ -163,6 +164,30 @@ class WebhookBatchTests extends ApiTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> "DELIVERED".equals(delivery(next).get("status")));
     assertThat(received(run)).extracting(q -> q.getHeader("webhook-id")).contains("9002");
+  }
+
+  @Test
+  void aRedeliveryAskedForWhileAnOutcomeWaitsForItsBatchIsKept() {
+    // The receiver has the event, the owner asks for it again at once (WebhooksTests does this
+    // through the API), and only then is the first attempt's batch written: the batch must not
+    // mark the delivery DELIVERED over the redelivery (CI, 2026-12-07: it did, and the event never
+    // came again).
+    String run = UUID.randomUUID().toString();
+    long ok = register("/ok");
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Due sent = attempted(ok, 9101, "r9", now, run);
+    assertThat(webhooks.redeliver(ok, 9101).block()).isEqualTo(1L);
+
+    StepVerifier.create(
+            worker.record(List.of(settled(sent, new Outcome(now, 200, 5, "принято", null)))))
+        .verifyComplete();
+
+    assertThat(delivery(sent.id()).get("status")).as("the redelivery stands").isEqualTo("PENDING");
+    assertThat(attempt(ok, "9101").getResponseStatus()).as("the attempt is logged").isEqualTo(200);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "DELIVERED".equals(delivery(sent.id()).get("status")));
+    assertThat(received(run)).extracting(q -> q.getHeader("webhook-id")).contains("9101");
   }
 
   @Test
