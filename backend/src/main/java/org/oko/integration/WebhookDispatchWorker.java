@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.oko.integration.DeliveryStore.Due;
 import org.oko.integration.DeliveryStore.Outcome;
 import org.oko.integration.DeliveryStore.Settled;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -85,34 +87,63 @@ class WebhookDispatchWorker extends BackgroundLoop {
    * and each batch is recorded in one transaction, one batch at a time: a transaction per delivery,
    * with a claim after each, bounded the rate (docs/benchmarks.md «Webhooks at scale»). A delivery
    * stays leased until its batch is recorded, so the next event of its resource is not claimed
-   * before (the order per resource holds) and its endpoint's in-flight count includes it.
+   * before (the order per resource holds) and its endpoint's in-flight count includes it; every
+   * third of a lease the leases of all it holds are extended ({@link #keepLeases}), so however long
+   * an outcome waits for its batch, the delivery is not claimed and sent again while this instance
+   * runs.
    */
   @Override
   protected Disposable run() {
     Duration lease = properties.timeout().multipliedBy(3);
-    AtomicInteger unrecorded = new AtomicInteger();
+    Map<Long, Integer> held = new ConcurrentHashMap<>();
     Sinks.Many<Long> recorded = Sinks.many().multicast().directBestEffort();
-    return Flux.merge(Flux.interval(TICK), recorded.asFlux().sample(WAKE_AT_MOST_EVERY))
-        .onBackpressureDrop()
-        .concatMap(
-            tick ->
-                claim(lease, IN_FLIGHT - unrecorded.get())
-                    .doOnNext(due -> unrecorded.incrementAndGet()),
-            1)
-        .flatMap(
-            due -> attempt(due).map(o -> RetryRules.settled(due, o, properties.retryFor())),
-            IN_FLIGHT)
-        .bufferTimeout(BATCH, LINGER, true)
-        .concatMap(
-            batch ->
-                record(batch)
-                    .doFinally(
-                        end -> {
-                          unrecorded.addAndGet(-batch.size());
-                          recorded.tryEmitNext(0L);
-                        }),
-            1)
-        .subscribe();
+    Disposable dispatch =
+        Flux.merge(Flux.interval(TICK), recorded.asFlux().sample(WAKE_AT_MOST_EVERY))
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    claim(lease, IN_FLIGHT - held.size())
+                        .doOnNext(due -> held.put(due.id(), due.attempts())),
+                1)
+            .flatMap(
+                due -> attempt(due).map(o -> RetryRules.settled(due, o, properties.retryFor())),
+                IN_FLIGHT)
+            .bufferTimeout(BATCH, LINGER, true)
+            .concatMap(
+                batch ->
+                    record(batch)
+                        .doFinally(
+                            end -> {
+                              batch.forEach(s -> held.remove(s.due().id(), s.due().attempts()));
+                              recorded.tryEmitNext(0L);
+                            }),
+                1)
+            .subscribe();
+    Disposable leases =
+        Flux.interval(lease.dividedBy(3))
+            .onBackpressureDrop()
+            .concatMap(tick -> keepLeases(held, lease), 1)
+            .subscribe();
+    return Disposables.composite(dispatch, leases);
+  }
+
+  /**
+   * Extends the lease of every delivery this instance holds, from now. One that cannot be extended
+   * (the database away) keeps its lease, and if that runs out it is claimed and sent again: at
+   * least once, as {@link #record} says.
+   */
+  private Mono<Void> keepLeases(Map<Long, Integer> held, Duration lease) {
+    if (held.isEmpty()) {
+      return Mono.empty();
+    }
+    return store
+        .extend(held, clock.instant().plus(lease))
+        .onErrorResume(
+            e -> {
+              log.warn("Webhook deliveries' leases not extended: {}", e.toString());
+              return Mono.empty();
+            })
+        .then();
   }
 
   /**

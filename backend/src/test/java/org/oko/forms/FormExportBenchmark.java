@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.oko.api.model.Campaign;
 import org.oko.api.model.FormDefinition;
 import org.oko.testing.ApiTest;
+import org.oko.testing.LiveSet;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +37,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * exported as CSV, NDJSON and .xlsx over HTTP — first byte, whole time, rows/s and the heap's peak
  * over its level before — against PostgreSQL's own {@code COPY} of the same rows in the same run.
  * Each export is then downloaded once more with a full GC forced every 0.25 s: the largest heap in
- * use right after one is the live set the export holds (flat: the same at both sizes; the peak
- * counts garbage not yet collected). Server and client share the JVM; the client holds one chunk.
+ * use right after one that ran ({@link LiveSet}) is the live set the export holds (flat: the same
+ * at both sizes; the peak counts garbage not yet collected). Server and client share the JVM; the
+ * client holds one chunk.
  */
 @EnabledIfSystemProperty(named = "oko.bench.formExports", matches = "true")
 class FormExportBenchmark extends ApiTest {
@@ -142,13 +145,21 @@ class FormExportBenchmark extends ApiTest {
     System.gc();
     long before = memory.getHeapMemoryUsage().getUsed();
     AtomicLong peak = new AtomicLong(before);
+    AtomicLong samples = new AtomicLong();
+    AtomicLong heldOff = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleAtFixedRate(
         () -> {
-          if (forceGc) {
-            System.gc();
+          if (!forceGc) {
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            return;
           }
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          samples.incrementAndGet();
+          OptionalLong live = LiveSet.sample();
+          live.ifPresent(used -> peak.accumulateAndGet(used, Math::max));
+          if (live.isEmpty()) {
+            heldOff.incrementAndGet();
+          }
         },
         forceGc ? 100 : 0,
         forceGc ? 250 : 50,
@@ -190,9 +201,12 @@ class FormExportBenchmark extends ApiTest {
     if (forceGc) {
       report(
           format + " " + rows,
-          "live set during the export (after forced full GCs): +%d MB over %d MB before",
+          "live set during the export (after forced full GCs): +%d MB over %d MB before"
+              + " (%d samples, %d collections held off and not counted)",
           (peak.get() - before) >> 20,
-          before >> 20);
+          before >> 20,
+          samples.get(),
+          heldOff.get());
       return;
     }
     report(

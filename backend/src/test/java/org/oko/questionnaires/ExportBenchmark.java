@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.oko.api.model.Questionnaire;
 import org.oko.testing.ApiTest;
+import org.oko.testing.LiveSet;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -212,10 +213,7 @@ class ExportBenchmark extends ApiTest {
         50,
         TimeUnit.MILLISECONDS);
     sampler.scheduleAtFixedRate(
-        () -> {
-          memory.gc();
-          liveSet.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        },
+        () -> LiveSet.sample().ifPresent(used -> liveSet.accumulateAndGet(used, Math::max)),
         1,
         2,
         TimeUnit.SECONDS);
