@@ -114,14 +114,19 @@ class DeliveryStore {
    * outcome waits for its batch: under load that wait outlasted the lease and 1.95 % of 900 000
    * deliveries were claimed and sent a second time (docs/benchmarks.md «Webhooks at scale», session
    * 9). Only the claim each one holds ({@code held}: delivery id to its attempts) and only while
-   * leased: a delivery recorded meanwhile, redelivered, or claimed anew is left alone.
+   * leased: a delivery recorded meanwhile, redelivered, or claimed anew is left alone. A row
+   * another statement has locked is skipped, not waited for — it is being recorded, or the next
+   * extension takes it: waiting, this statement and a batch's record locked rows in different
+   * orders, and PostgreSQL ended the deadlock by failing the record (150 outcomes sent again).
    */
   Mono<Long> extend(Map<Long, Integer> held, Instant until) {
     List<Map.Entry<Long, Integer>> claims = List.copyOf(held.entrySet());
     return db.sql(
-            "update webhook_delivery d set lease_until = :until"
-                + " from unnest(cast(:ids as bigint[]), cast(:attempts as int[])) as u(id, attempts)"
-                + " where d.id = u.id and d.attempts = u.attempts and d.lease_until is not null")
+            "update webhook_delivery d set lease_until = :until from (select w.id"
+                + " from webhook_delivery w join unnest(cast(:ids as bigint[]),"
+                + " cast(:attempts as int[])) as u(id, attempts)"
+                + " on w.id = u.id and w.attempts = u.attempts where w.lease_until is not null"
+                + " for update of w skip locked) h where d.id = h.id")
         .bind("until", until)
         .bind("ids", claims.stream().map(Map.Entry::getKey).toArray(Long[]::new))
         .bind("attempts", claims.stream().map(Map.Entry::getValue).toArray(Integer[]::new))

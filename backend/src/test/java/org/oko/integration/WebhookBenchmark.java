@@ -22,6 +22,7 @@ import org.oko.platform.events.EventTopic;
 import org.oko.platform.events.Outbox;
 import org.oko.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Webhooks at scale (issue 23, "Performance": «100 000 events to 10 receivers (one of them failing)
@@ -39,6 +40,7 @@ class WebhookBenchmark extends ApiTest {
   private static final Pattern COMMITTED = Pattern.compile("\"committedAt\":\"([^\"]+)\"");
 
   @Autowired Outbox outbox;
+  @Autowired DatabaseClient db;
 
   record Presence(
       long assignmentId,
@@ -147,8 +149,48 @@ class WebhookBenchmark extends ApiTest {
         "%d (seen again by webhook-id)",
         good.stream().mapToLong(r -> r.duplicates.get()).sum());
     report("failing", "%d requests answered 500", all.get(0).requests.get());
+    whySeenAgain(endpoints.subList(1, endpoints.size()));
     endpoints.forEach(id -> as("region64").delete().uri("/api/webhooks/" + id).exchange());
     all.forEach(r -> r.server.stop(0));
+  }
+
+  /**
+   * Where the good receivers' repeats came from, from the delivery log: a delivery answered 2xx
+   * more than once was claimed again while it was still being sent or recorded (a lease that ran
+   * out); a delivery with an attempt that got no answer (a timeout) was sent again by design, and
+   * the receiver may have had the first one.
+   */
+  private void whySeenAgain(List<Long> good) {
+    Long[] ids = good.toArray(Long[]::new);
+    Map<String, Object> counts =
+        db.sql(
+                """
+                select count(*) filter (where ok > 1) as twice_ok,
+                       count(*) filter (where unanswered > 0) as unanswered
+                from (select delivery_id,
+                             count(*) filter (where response_status between 200 and 299) as ok,
+                             count(*) filter (where response_status is null) as unanswered
+                      from webhook_attempt where endpoint_id = any(:good) group by delivery_id) d
+                """)
+            .bind("good", ids)
+            .fetch()
+            .one()
+            .block();
+    report(
+        "why seen again",
+        "%s deliveries answered 2xx more than once (claimed again after an answer), %s with an"
+            + " attempt that got no answer (sent again by design)",
+        counts.get("twice_ok"),
+        counts.get("unanswered"));
+    db.sql(
+            "select left(error, 100) as error, count(*) as n from webhook_attempt"
+                + " where endpoint_id = any(:good) and response_status is null"
+                + " group by 1 order by 2 desc limit 3")
+        .bind("good", ids)
+        .fetch()
+        .all()
+        .doOnNext(r -> report("no answer", "%s × %s", r.get("n"), r.get("error")))
+        .blockLast();
   }
 
   private long register(String url) {
