@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -37,6 +38,9 @@ export default defineConfig({
     },
   },
   test: {
+    // One worker per core: Vitest leaves a core free by default, which on CI's two cores is a
+    // single worker (185 s for the suite in session 9), while nothing else runs beside it.
+    maxWorkers: availableParallelism(),
     environment: 'jsdom',
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],

@@ -163,4 +163,23 @@ t1=$(date +%s%N)
 printf 'database floor: psql COPY of the same %s rows into a table like form_response_row%s: %.2f s\n' \
   "$(sql "select count(*) from bench_copy")" "$([ "$fk" -gt 0 ] && echo ' (with its foreign key)')" \
   "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
+# The same floor for the concurrent uploads: each school's rows COPYed by its own psql session, all
+# at once, into the same table (emptied first); the time until the last one has ended.
+sql "truncate bench_copy" >/dev/null
+schools=$(sql "select string_agg(response_id::text, ' ') from (select response_id from form_response_row
+               where response_id <> $big group by response_id) r")
+for r in $schools; do
+  psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
+    -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $r) to '$data/rows-$r.txt'"
+done
+t0=$(date +%s%N)
+for r in $schools; do
+  psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
+    -c "\\copy bench_copy (response_id, sheet, position, cells, valid_from) from '$data/rows-$r.txt'" >/dev/null &
+done
+wait $(jobs -p | grep -v "^$pid$") 2>/dev/null || true
+t1=$(date +%s%N)
+printf 'database floor, concurrent: %s psql sessions COPYing the %s schools'"'"' %s rows at once: %.2f s\n' \
+  "$(echo $schools | wc -w)" "$(echo $schools | wc -w)" "$(sql "select count(*) from bench_copy")" \
+  "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
 { kill $pid; wait $pid; } 2>/dev/null || true # ends a flight recording, if any
