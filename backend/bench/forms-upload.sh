@@ -15,6 +15,8 @@
 #   mvn -B -q -DskipTests package && bash backend/bench/forms-upload.sh
 #   # knobs: BIG_ROWS=200000 SCHOOLS=50 EACH_ROWS=5000 HEAP=2g HTTP_PORT=18082 PG_PORT=55433
 #   #        LIVE_SAMPLES=3 (forced full GCs during the concurrent uploads; 0: none)
+#   #        WARMUP=1: the big upload once first, untimed, to a twin form as a draft, so that the
+#   #        timed one meets a server whose reader is compiled, as in production (0: a cold server)
 #   #        SETUP_SQL="…" run against the server's database after the setup (an experiment: an
 #   #        index dropped, a setting changed), OKO_DB_POOL_MAX=20 (the server's connection pool)
 #   #        SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/oko.jfr" to profile the server
@@ -81,15 +83,19 @@ api -X PUT "$base/api/campaigns/$campaign/schedule" -d "{\"version\":0,\"stages\
   {\"code\":\"RESULTS_PROTOCOL\",\"opensAt\":\"$(iso $((now - 3600)))\",\"closesAt\":\"$(iso $((now + 86400)))\"}]}" >/dev/null \
   || api -X PUT "$base/api/campaigns/$campaign/schedule" -d "{\"version\":1,\"stages\":[
   {\"code\":\"RESULTS_PROTOCOL\",\"opensAt\":\"$(iso $((now - 3600)))\",\"closesAt\":\"$(iso $((now + 86400)))\"}]}" >/dev/null
-form=$(api -X POST "$base/api/campaigns/$campaign/forms" -d '{
-  "code": "results-math-4", "title": "Протокол результатов ВПР, математика, 4 класс",
+results_form() { api -X POST "$base/api/campaigns/$campaign/forms" -d '{
+  "code": "'"$1"'", "title": "Протокол результатов ВПР, математика, 4 класс",
   "stage": "RESULTS_PROTOCOL", "respondent": "ORGANIZATION", "subjectKey": "math-4",
   "sheets": [{"key": "results", "title": "Результаты", "maxRows": 250000, "columns": [
     {"key": "class", "title": "Класс", "type": "TEXT", "required": true, "maxLength": 10},
     {"key": "code", "title": "Код участника", "type": "PARTICIPANT_CODE", "required": true, "unique": true},
     {"key": "variant", "title": "Вариант", "type": "INTEGER", "required": true, "min": 1, "max": 4},
     {"key": "tasks", "title": "Баллы за задания", "type": "TASK_SCORES", "required": true},
-    {"key": "total", "title": "Сумма баллов", "type": "COMPUTED_SUM", "sumOf": ["tasks"]}]}]}' | jq -r .id)
+    {"key": "total", "title": "Сумма баллов", "type": "COMPUTED_SUM", "sumOf": ["tasks"]}]}]}' | jq -r .id; }
+form=$(results_form results-math-4)
+# A twin of the form for the warm-up upload (WARMUP=0: none, the server's first upload is timed).
+warmup=()
+[ "${WARMUP:-1}" != 0 ] && warmup=(-Dbench.warmupForm="$(results_form results-math-4-warmup)")
 
 mapfile -t logins < <(sql "select login from organization where region_code = '64'
   and kind = 'SCHOOL' and login <> 'edu640001' order by login limit $((SCHOOLS + 1))")
@@ -131,7 +137,7 @@ echo 0 >"$live"
 liver=$!
 
 echo "OKO forms upload benchmark: $(nproc) cores, server -Xmx$HEAP, Kafka ${KAFKA:-in-process}, $(date -u +%F)"
-java -Xmx2g -Dbench.marker="$marker" \
+java -Xmx2g -Dbench.marker="$marker" "${warmup[@]}" \
   -cp "${CLASSES:-backend/target/test-classes:backend/target/classes}:$(cat $cp)" \
   org.oko.forms.bench.FormsUploadBenchmark "$base" "$campaign" "$form" edu640001-demo \
   "$BIG_ROWS" "$EACH_ROWS" federal-demo "${logins[@]}"
@@ -145,12 +151,16 @@ echo "responses submitted in the database: $submitted of $((SCHOOLS + 1))"
 # made like form_response_row (its indexes, and its foreign key unless the schema dropped it), as
 # fast as PostgreSQL takes them with nothing parsed or checked on the way.
 # (after the server's own work on the submitted protocols has ended: results read them from Kafka)
+idle=0
 for _ in $(seq 1 120); do
-  [ "$(sql "select count(*) from pg_stat_activity where datname = 'oko' and state = 'active'
-            and pid <> pg_backend_pid()")" = 0 ] && break
+  if [ "$(sql "select count(*) from pg_stat_activity where datname = 'oko' and state = 'active'
+              and pid <> pg_backend_pid()")" = 0 ]; then idle=$((idle + 1)); else idle=0; fi
+  [ $idle -ge 3 ] && break # idle for 3 s in a row: results are written in several statements
   sleep 1
 done
-big=$(sql "select response_id from form_response_row group by response_id order by count(*) desc limit 1")
+big=$(sql "select response_id from form_response_row where response_id in
+            (select id from form_response where form_id = $form)
+           group by response_id order by count(*) desc limit 1")
 psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
   -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $big) to '$data/rows.txt'"
 fk=$(sql "select count(*) from pg_constraint where conrelid = 'form_response_row'::regclass and contype = 'f'")
@@ -167,7 +177,8 @@ printf 'database floor: psql COPY of the same %s rows into a table like form_res
 # at once, into the same table (emptied first); the time until the last one has ended.
 sql "truncate bench_copy" >/dev/null
 schools=$(sql "select string_agg(response_id::text, ' ') from (select response_id from form_response_row
-               where response_id <> $big group by response_id) r")
+               where response_id <> $big and response_id in
+               (select id from form_response where form_id = $form) group by response_id) r")
 for r in $schools; do
   psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
     -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $r) to '$data/rows-$r.txt'"
