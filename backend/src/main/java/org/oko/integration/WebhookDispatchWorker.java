@@ -152,13 +152,12 @@ class WebhookDispatchWorker extends BackgroundLoop {
    * nothing while fewer than {@value #MIN_ROOM} are free: a claim costs about the same however few
    * it takes (docs/benchmarks.md «Webhooks at scale»).
    *
-   * <p>Nothing claimed is sent before the claim has committed. PostgreSQL hands an {@code update …
-   * returning}'s rows out while the statement still runs, and a claim waiting on a row lock runs
-   * for seconds under load: a delivery sent from such a claim could be answered, and its outcome
-   * recorded, before the claim committed — the record then found the delivery not yet claimed and
-   * left it as it was, the claim committed it leased to nobody, and when the lease ran out it was
-   * sent again (0.4–0.8 % of deliveries in session 10's runs of 20 000–30 000 events; none once
-   * claims committed first).
+   * <p>Nothing claimed is sent before the claim has committed. Its rows used to be handed on as
+   * they arrived, when the statement had answered but its transaction was not yet committed; on a
+   * loaded machine a delivery was then sent, answered and its outcome recorded inside that window —
+   * the record found the delivery not yet claimed and left it, the claim committed it leased to
+   * nobody, and when the lease ran out it was sent again (0.4–0.8 % of deliveries in session 10's
+   * runs of 20 000–30 000 events; none once claims committed first, docs/benchmarks.md).
    */
   private Flux<Due> claim(Duration lease, int room) {
     if (room < MIN_ROOM) {
