@@ -31,40 +31,87 @@ final class RowsCopyText {
   }
 
   /**
-   * One checked row of an upload ({@link TemplateWorkbookReader}'s values, in column order) as a
-   * line of COPY's text format: its cells a JSON object of the non-empty ones, as {@link
-   * FormValidation#asMap} would give them.
+   * An upload's lines for one sheet, written as UTF-8 straight into a buffer: each checked row
+   * ({@link TemplateWorkbookReader}'s values, in column order) a line of COPY's text format, its
+   * cells a JSON object of the non-empty ones, as {@link FormValidation#asMap} would give them.
+   * What every line of the sheet repeats — the response and sheet, each column's key, the
+   * generation — is encoded once; a value with nothing to escape is written as it is (issue 24: the
+   * reader's thread is what an upload waits for).
    */
-  static void appendLine(
-      StringBuilder text,
-      long responseId,
-      int gen,
-      SheetSpec sheet,
-      int position,
-      String[] values) {
-    text.append(responseId).append('\t').append(copyText(sheet.key())).append('\t');
-    text.append(position).append("\t{");
-    boolean first = true;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        continue;
-      }
-      if (!first) {
-        text.append(',');
-      }
-      first = false;
-      appendString(text, sheet.columns().get(i).key(), true);
-      text.append(':');
-      appendString(text, values[i], true);
-    }
-    text.append("}\t").append(gen).append('\n');
-  }
+  static final class Lines {
 
-  /** Text as one UTF-8 buffer, written straight into it. */
-  static ByteBuf utf8(CharSequence text) {
-    ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
-    ByteBufUtil.writeUtf8(buffer, text);
-    return buffer;
+    private final byte[] prefix;
+    private final byte[][] keys;
+    private final byte[] suffix;
+
+    Lines(long responseId, int gen, SheetSpec sheet) {
+      this.prefix = utf8Bytes(responseId + "\t" + copyText(sheet.key()) + "\t");
+      this.keys = new byte[sheet.columns().size()][];
+      for (int i = 0; i < keys.length; i++) {
+        StringBuilder key = new StringBuilder();
+        appendString(key, sheet.columns().get(i).key(), true);
+        keys[i] = utf8Bytes(key.append(':'));
+      }
+      this.suffix = utf8Bytes("}\t" + gen + "\n");
+    }
+
+    void append(ByteBuf out, int position, String[] values) {
+      out.writeBytes(prefix);
+      writeDecimal(out, position);
+      out.writeByte('\t').writeByte('{');
+      boolean first = true;
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          continue;
+        }
+        if (!first) {
+          out.writeByte(',');
+        }
+        first = false;
+        out.writeBytes(keys[i]);
+        writeString(out, values[i]);
+      }
+      out.writeBytes(suffix);
+    }
+
+    private static void writeString(ByteBuf out, String value) {
+      out.writeByte('"');
+      if (plain(value)) {
+        ByteBufUtil.writeUtf8(out, value);
+      } else {
+        StringBuilder escaped = new StringBuilder(value.length() + 8);
+        appendEscaped(escaped, value, true);
+        ByteBufUtil.writeUtf8(out, escaped);
+      }
+      out.writeByte('"');
+    }
+
+    /**
+     * Whether a value goes into a JSON string in COPY's text as it is: no quote, backslash,
+     * control.
+     */
+    private static boolean plain(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c < 0x20 || c == '"' || c == '\\') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static void writeDecimal(ByteBuf out, int n) {
+      if (n < 10) {
+        out.writeByte('0' + n);
+        return;
+      }
+      writeDecimal(out, n / 10);
+      out.writeByte('0' + n % 10);
+    }
+
+    private static byte[] utf8Bytes(CharSequence text) {
+      return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   static String json(Map<String, String> cells) {
@@ -96,8 +143,13 @@ final class RowsCopyText {
   }
 
   private static void appendString(StringBuilder text, String value, boolean forCopy) {
-    String backslash = forCopy ? "\\\\" : "\\";
     text.append('"');
+    appendEscaped(text, value, forCopy);
+    text.append('"');
+  }
+
+  private static void appendEscaped(StringBuilder text, String value, boolean forCopy) {
+    String backslash = forCopy ? "\\\\" : "\\";
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"') {
@@ -110,7 +162,6 @@ final class RowsCopyText {
         text.append(c);
       }
     }
-    text.append('"');
   }
 
   /** A value for COPY's text format: backslash, tab and line breaks escaped. */

@@ -1,6 +1,7 @@
 package org.oko.forms;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,15 @@ public final class SheetValidator {
   private final SheetCellProblems problems;
   private final CellNamer cells;
   private final Consumer<String[]> sink;
-  private final List<Map<String, String>> uniqueSeen = new ArrayList<>();
+
+  /** Per column: where each value was first seen, for unique columns and participant codes. */
+  private final FirstPlaces[] firstPlaces;
+
   private final Map<String, List<Place>> logins = new HashMap<>();
-  // the first place of each code: codes are unique in a protocol, repeats are reported as such
-  private final Map<String, Place> codes = new HashMap<>();
+  private int codesColumn = -1;
   private int rows;
 
-  private record Place(int position, int sourceRow, int column) {}
+  private record Place(int position, int sourceRow, int column, String value) {}
 
   /**
    * @param prefill the pre-filled rows (column key → value), or null for a free sheet
@@ -65,10 +68,15 @@ public final class SheetValidator {
     this.cells = cells;
     this.sink = sink;
     this.checks = new CellCheck[columns.size()];
+    this.firstPlaces = new FirstPlaces[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       ColumnSpec column = columns.get(i);
       checks[i] = new CellCheck(column);
-      uniqueSeen.add(column.unique() ? new HashMap<>() : null);
+      boolean codes = column.type() == ColumnType.PARTICIPANT_CODE;
+      firstPlaces[i] = column.unique() || codes ? new FirstPlaces() : null;
+      if (codes && codesColumn < 0) {
+        codesColumn = i;
+      }
     }
     this.rowRules = new SheetRowRules(sheet, this.problems);
     int keyIndex = sheet.keyColumn() == null ? -1 : sheet.columnIndex(sheet.keyColumn());
@@ -172,17 +180,25 @@ public final class SheetValidator {
    * protocol's codes, seed 004 6.13.2).
    */
   public void rejectUnissuedCodes(Set<String> issued) {
-    codes.forEach(
-        (code, place) -> {
+    if (codesColumn < 0) {
+      return;
+    }
+    List<Place> unissued = new ArrayList<>();
+    firstPlaces[codesColumn].forEach(
+        (code, position, sourceRow) -> {
           if (!issued.contains(code)) {
-            problems.cell(
-                place.position(),
-                place.sourceRow(),
-                place.column(),
-                code,
-                issued.isEmpty() ? noCodesYet(code) : notIssued(code));
+            unissued.add(new Place(position, sourceRow, codesColumn, code));
           }
         });
+    unissued.sort(Comparator.comparingInt(Place::position));
+    for (Place place : unissued) {
+      problems.cell(
+          place.position(),
+          place.sourceRow(),
+          place.column(),
+          place.value(),
+          issued.isEmpty() ? noCodesYet(place.value()) : notIssued(place.value()));
+    }
   }
 
   private static String notIssued(String code) {
@@ -228,27 +244,27 @@ public final class SheetValidator {
       if (column.type() == ColumnType.ORG_LOGIN) {
         List<Place> places = logins.computeIfAbsent(row[i], l -> new ArrayList<>(1));
         if (places.size() < MAX_LOGIN_PLACES) {
-          places.add(new Place(position, sourceRow, i));
+          places.add(new Place(position, sourceRow, i, row[i]));
         }
-      } else if (column.type() == ColumnType.PARTICIPANT_CODE) {
-        codes.putIfAbsent(row[i], new Place(position, sourceRow, i));
+      } else if (!column.unique() && firstPlaces[i] != null) {
+        firstPlaces[i].putIfAbsent(row[i], position, sourceRow); // a code that may repeat
       }
     }
     rowRules.apply(position, sourceRow, row);
   }
 
   private void checkUnique(int position, int sourceRow, int column, String value) {
-    Map<String, String> seen = uniqueSeen.get(column);
-    String cell = cells.name(sourceRow, column);
-    String where = cell != null ? cell : "строке " + position;
-    String first = seen.putIfAbsent(value, where);
-    if (first != null) {
-      problems.cell(
-          position,
-          sourceRow,
-          column,
-          value,
-          "Значение «" + value + "» повторяется (уже есть в " + first + ")");
+    long first = firstPlaces[column].putIfAbsent(value, position, sourceRow);
+    if (first == FirstPlaces.NONE) {
+      return;
     }
+    String cell = cells.name(FirstPlaces.sourceRow(first), column);
+    String where = cell != null ? cell : "строке " + FirstPlaces.position(first);
+    problems.cell(
+        position,
+        sourceRow,
+        column,
+        value,
+        "Значение «" + value + "» повторяется (уже есть в " + where + ")");
   }
 }

@@ -1,7 +1,9 @@
 package org.oko.forms;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,8 @@ final class UploadRowsStream {
   }
 
   private void read(FluxSink<ByteBuf> sink, Demand demand, long responseId, int gen) {
-    StringBuilder text = new StringBuilder(ROWS_PER_BUFFER * 160);
+    ByteBuf[] text = {newBuffer()};
+    Map<String, RowsCopyText.Lines> lines = new HashMap<>();
     int[] rows = {0};
     try {
       reader =
@@ -74,14 +77,18 @@ final class UploadRowsStream {
                 if (!clean) {
                   return; // the file will be refused: its rows need not travel
                 }
-                RowsCopyText.appendLine(text, responseId, gen, sheet, position, values);
+                lines
+                    .computeIfAbsent(
+                        sheet.key(), k -> new RowsCopyText.Lines(responseId, gen, sheet))
+                    .append(text[0], position, values);
                 if (++rows[0] == ROWS_PER_BUFFER) {
-                  send(sink, demand, text);
+                  send(sink, demand, text[0]);
+                  text[0] = newBuffer();
                   rows[0] = 0;
                 }
               });
       if (rows[0] > 0 && reader.problems().isEmpty()) {
-        send(sink, demand, text);
+        send(sink, demand, text[0]);
       }
     } catch (Demand.Cancelled e) {
       return; // the transaction is gone: nobody waits for the rest
@@ -94,10 +101,14 @@ final class UploadRowsStream {
     sink.complete();
   }
 
-  private static void send(FluxSink<ByteBuf> sink, Demand demand, StringBuilder text) {
+  private static void send(FluxSink<ByteBuf> sink, Demand demand, ByteBuf text) {
     demand.take();
-    sink.next(RowsCopyText.utf8(text));
-    text.setLength(0);
+    sink.next(text);
+  }
+
+  /** A heap buffer for a batch of lines (the connection releases it once written). */
+  private static ByteBuf newBuffer() {
+    return Unpooled.buffer(ROWS_PER_BUFFER * 128);
   }
 
   /**

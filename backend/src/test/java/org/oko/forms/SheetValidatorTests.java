@@ -102,6 +102,60 @@ class SheetValidatorTests {
                 "A4", "Значение «10001» повторяется (уже есть в A3)"));
   }
 
+  /**
+   * Codes are kept as numbers while a protocol streams in (issue 24), yet compared as typed: «007»
+   * and «7» are two codes, a repeat among 4,000 is still named by where it first appeared, and
+   * integers come out in one spelling («007» as a variant is 7, «-0» is 0).
+   */
+  @Test
+  void codesAreComparedAsTypedAmongManyAndNumbersGetOneSpelling() {
+    var validator = excel(RESULTS, null);
+    validator.row(3, new String[] {"007", "1", "0", "0"});
+    validator.row(4, new String[] {"7", "001", "-0", "0"});
+    for (int i = 0; i < 4_000; i++) {
+      validator.row(5 + i, new String[] {String.valueOf(640_000_000_000L + i), "1", "0", "0"});
+    }
+    validator.row(4_005, new String[] {"640000001234", "1", "0", "0"});
+    validator.row(4_006, new String[] {"007", "1", "0", "0"});
+
+    assertThat(rows.get(0)[0]).isEqualTo("007");
+    assertThat(rows.get(1)).containsExactly("7", "1", "0", "0", "0");
+    assertThat(problems.list())
+        .extracting(FieldProblem::cell, FieldProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "A4005", "Значение «640000001234» повторяется (уже есть в A1239)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "A4006", "Значение «007» повторяется (уже есть в A3)"));
+  }
+
+  /** Codes the codes protocol did not issue (seed 004, 6.13.2) are reported top to bottom. */
+  @Test
+  void unissuedCodesAreReportedInTheOrderOfTheRows() {
+    var validator = excel(RESULTS, null);
+    for (int i = 0; i < 2_000; i++) {
+      validator.row(3 + i, new String[] {String.valueOf(10_000 + i), "1", "0", "0"});
+    }
+    validator.row(2_003, new String[] {"0042", "1", "0", "0"});
+    validator.finish();
+    Set<String> issued = new java.util.HashSet<>();
+    for (int i = 0; i < 2_000; i++) {
+      if (i % 500 != 499) {
+        issued.add(String.valueOf(10_000 + i));
+      }
+    }
+    validator.rejectUnissuedCodes(issued);
+
+    assertThat(problems.list())
+        .extracting(FieldProblem::cell, FieldProblem::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("A502", "10499"),
+            org.assertj.core.groups.Tuple.tuple("A1002", "10999"),
+            org.assertj.core.groups.Tuple.tuple("A1502", "11499"),
+            org.assertj.core.groups.Tuple.tuple("A2002", "11999"),
+            org.assertj.core.groups.Tuple.tuple("A2003", "0042"));
+  }
+
   @Test
   void namesInTheCodeColumnAndMissingRequiredCellsAreRefused() {
     var validator = excel(RESULTS, null);
