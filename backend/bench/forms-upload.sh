@@ -23,7 +23,8 @@
 #   #        KAFKA=separate: the server talks to a Kafka broker in a JVM of its own (cluster.sh's,
 #   #        on KAFKA_PORT=19192), as in production, instead of the demo mode's in-process broker,
 #   #        whose heap would otherwise count as the server's (issue 24: "server heap ≤ 256 MB")
-#   #        JAR=another build's oko.jar (old against new, in turn) REUSE_CLASSPATH=1 (skip
+#   #        SERVER_LOG=/path: keep the server's log there
+#        JAR=another build's oko.jar (old against new, in turn) REUSE_CLASSPATH=1 (skip
 #   #        rebuilding the load generator) CLASSES=the load generator's classes, copied elsewhere
 #
 # Setup (not measured): a ВПР campaign in region 64 with math-4 (10 tasks) whose RESULTS_PROTOCOL
@@ -59,8 +60,15 @@ fi
 env "${kafka_env[@]}" OKO_DATA_DIR="$data/oko" OKO_PORT=$HTTP_PORT OKO_MANAGEMENT_PORT=${OKO_MANAGEMENT_PORT:-0} OKO_EMBEDDED_PG_PORT=$PG_PORT \
   java -Xmx"$HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" >"$data/oko.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true
-  [ -n "${CLUSTER_DIR:-}" ] && bash backend/bench/cluster.sh down 2>/dev/null; rm -rf "$data"' EXIT
+cleanup() {
+  set +e # the server may be gone already: the rest must still run (its data is 1.5 GB)
+  kill $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  [ -n "${SERVER_LOG:-}" ] && cp "$data/oko.log" "$SERVER_LOG"
+  [ -n "${CLUSTER_DIR:-}" ] && bash backend/bench/cluster.sh down 2>/dev/null
+  rm -rf "$data"
+}
+trap cleanup EXIT
 base="http://localhost:$HTTP_PORT"
 for _ in $(seq 1 600); do
   curl -sf "$base/actuator/health/readiness" >/dev/null && break
@@ -173,9 +181,10 @@ t1=$(date +%s%N)
 printf 'database floor: psql COPY of the same %s rows into a table like form_response_row%s: %.2f s\n' \
   "$(sql "select count(*) from bench_copy")" "$([ "$fk" -gt 0 ] && echo ' (with its foreign key)')" \
   "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
-# The same floor for the concurrent uploads: each school's rows COPYed by its own psql session, all
-# at once, into the same table (emptied first); the time until the last one has ended.
-sql "truncate bench_copy" >/dev/null
+# The same floor for the concurrent uploads: the schools' rows COPYed into the same table (emptied
+# first) by SESSIONS psql sessions at once, each with its share of the schools; the time until the
+# last one has ended. One session per school is what the uploads ask of the database; fewer
+# sessions show what the same rows cost when PostgreSQL is not asked to take them all at once.
 schools=$(sql "select string_agg(response_id::text, ' ') from (select response_id from form_response_row
                where response_id <> $big and response_id in
                (select id from form_response where form_id = $form) group by response_id) r")
@@ -183,14 +192,27 @@ for r in $schools; do
   psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
     -c "\\copy (select response_id, sheet, position, cells, valid_from from form_response_row where response_id = $r) to '$data/rows-$r.txt'"
 done
-t0=$(date +%s%N)
-for r in $schools; do
-  psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
-    -c "\\copy bench_copy (response_id, sheet, position, cells, valid_from) from '$data/rows-$r.txt'" >/dev/null &
+n_schools=$(echo $schools | wc -w)
+for sessions in $n_schools ${FLOOR_SESSIONS:-2 1}; do
+  [ "$sessions" -le "$n_schools" ] || continue
+  sql "truncate bench_copy" >/dev/null
+  i=0
+  rm -f "$data"/share-*.txt
+  for r in $schools; do
+    cat "$data/rows-$r.txt" >>"$data/share-$((i % sessions)).txt"
+    i=$((i + 1))
+  done
+  copiers=()
+  t0=$(date +%s%N)
+  for share in "$data"/share-*.txt; do
+    psql -qtA -h localhost -p "$PG_PORT" -U postgres oko \
+      -c "\\copy bench_copy (response_id, sheet, position, cells, valid_from) from '$share'" >/dev/null &
+    copiers+=($!)
+  done
+  wait "${copiers[@]}"
+  t1=$(date +%s%N)
+  printf 'database floor, concurrent: %s psql sessions COPYing the %s schools'"'"' %s rows at once: %.2f s\n' \
+    "$sessions" "$n_schools" "$(sql "select count(*) from bench_copy")" \
+    "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
 done
-wait $(jobs -p | grep -v "^$pid$") 2>/dev/null || true
-t1=$(date +%s%N)
-printf 'database floor, concurrent: %s psql sessions COPYing the %s schools'"'"' %s rows at once: %.2f s\n' \
-  "$(echo $schools | wc -w)" "$(echo $schools | wc -w)" "$(sql "select count(*) from bench_copy")" \
-  "$(awk "BEGIN {print ($t1 - $t0) / 1e9}")"
 { kill $pid; wait $pid; } 2>/dev/null || true # ends a flight recording, if any

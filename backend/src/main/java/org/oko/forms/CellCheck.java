@@ -203,7 +203,7 @@ final class CellCheck {
     }
   }
 
-  private static boolean isPlainInteger(String text) {
+  static boolean isPlainInteger(String text) {
     int n = text.length();
     if (n == 0 || n > 17) {
       return false;

@@ -40,6 +40,11 @@ final class SheetRowRules {
       if (sums[i] == null) {
         continue;
       }
+      String whole = wholeSum(row, sums[i]);
+      if (whole != null) {
+        row[i] = whole.isEmpty() ? null : whole;
+        continue;
+      }
       BigDecimal total = BigDecimal.ZERO;
       boolean any = false;
       for (int source : sums[i]) {
@@ -51,6 +56,31 @@ final class SheetRowRules {
       }
       row[i] = any ? CellCheck.plain(total) : null;
     }
+  }
+
+  /**
+   * The sum when every value summed is a whole number (scores: the common case, without
+   * BigDecimal), "" when none is filled in, or null when the exact sum must be taken.
+   */
+  private static String wholeSum(String[] row, int[] sources) {
+    long total = 0;
+    boolean any = false;
+    for (int source : sources) {
+      String value = row[source];
+      if (value == null) {
+        continue;
+      }
+      if (!CellCheck.isPlainInteger(value)) {
+        return null;
+      }
+      try {
+        total = Math.addExact(total, Long.parseLong(value));
+      } catch (ArithmeticException e) {
+        return null;
+      }
+      any = true;
+    }
+    return any ? Long.toString(total) : "";
   }
 
   private void checkRules(int position, int sourceRow, String[] row) {

@@ -156,6 +156,36 @@ class SheetValidatorTests {
             org.assertj.core.groups.Tuple.tuple("A2003", "0042"));
   }
 
+  /** A computed sum is exact whatever is summed: whole numbers, fractions, or a cell left wrong. */
+  @Test
+  void sumsAreExactForWholeNumbersFractionsAndWrongCells() {
+    SheetSpec money =
+        new SheetSpec(
+            "money",
+            "Расходы",
+            null,
+            List.of(
+                ColumnSpec.of("a", "Статья 1", ColumnType.DECIMAL),
+                ColumnSpec.of("b", "Статья 2", ColumnType.DECIMAL),
+                ColumnSpec.of("total", "Итого", ColumnType.COMPUTED_SUM)
+                    .withSumOf(List.of("a", "b"))),
+            null,
+            null,
+            null,
+            null);
+    var validator = excel(money, null);
+    validator.row(2, new String[] {"12", "30"});
+    validator.row(3, new String[] {"1,5", "2"});
+    validator.row(4, new String[] {"сто", "2"});
+    validator.row(5, new String[] {"99999999999999999", "99999999999999999"});
+    validator.row(6, new String[] {"-0,25", null});
+
+    assertThat(rows)
+        .extracting(r -> r[2])
+        .containsExactly("42", "3.5", "2", "199999999999999998", "-0.25");
+    assertThat(problems.list()).extracting(FieldProblem::cell).containsExactly("A4");
+  }
+
   @Test
   void namesInTheCodeColumnAndMissingRequiredCellsAreRefused() {
     var validator = excel(RESULTS, null);

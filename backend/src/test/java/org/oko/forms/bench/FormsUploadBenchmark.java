@@ -123,6 +123,23 @@ public final class FormsUploadBenchmark {
       files.add(bench.filled(token, dir.resolve(schools.get(i) + ".xlsx"), eachRows, i + 2));
     }
     ExecutorService pool = Executors.newFixedThreadPool(schools.size());
+    // The concurrent uploads' baseline: the same files stored at once, never read.
+    List<Future<Integer>> stored = new ArrayList<>();
+    long b0 = System.nanoTime();
+    for (Path file : files) {
+      stored.add(pool.submit(() -> bench.attach(fedToken, publication, file)));
+    }
+    int notStored = 0;
+    for (Future<Integer> s : stored) {
+      notStored += s.get() == 201 ? 0 : 1;
+    }
+    System.out.printf(
+        "%-62s | %8d | %10.1f | %9.2f%s%n",
+        "baseline, concurrent: the " + schools.size() + " files as attachments at once",
+        eachRows * schools.size(),
+        files.stream().mapToLong(FormsUploadBenchmark::size).sum() / 1e6,
+        (System.nanoTime() - b0) / 1e9,
+        notStored == 0 ? "" : " (" + notStored + " not stored)");
     List<Future<double[]>> results = new ArrayList<>();
     String marker = System.getProperty("bench.marker");
     if (marker != null) {
@@ -166,6 +183,12 @@ public final class FormsUploadBenchmark {
         seconds[(int) Math.ceil(seconds.length * 0.95) - 1],
         seconds[seconds.length - 1],
         failed);
+    try (var leftovers = Files.list(dir)) {
+      for (Path file : leftovers.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(dir);
   }
 
   /** The school's own template, filled with {@code rows} rows of plausible results. */
