@@ -618,6 +618,8 @@ final class XmlScanner {
       skip = 3;
     }
     bytes.unread(head, skip, head.length - skip);
-    return new InputStreamReader(bytes, charset);
+    return charset == StandardCharsets.UTF_8
+        ? new Utf8Reader(bytes)
+        : new InputStreamReader(bytes, charset);
   }
 }
