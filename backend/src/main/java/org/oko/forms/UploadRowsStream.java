@@ -3,7 +3,6 @@ package org.oko.forms;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,10 @@ final class UploadRowsStream {
 
   private void read(FluxSink<ByteBuf> sink, Demand demand, long responseId, int gen) {
     ByteBuf[] text = {newBuffer()};
-    Map<String, RowsCopyText.Lines> lines = new HashMap<>();
+    // Sheets are read one after the other: each sheet's line parts are encoded once, when it
+    // starts.
+    SheetSpec[] sheetOf = {null};
+    RowsCopyText.Lines[] lines = {null};
     int[] rows = {0};
     try {
       reader =
@@ -77,10 +79,11 @@ final class UploadRowsStream {
                 if (!clean) {
                   return; // the file will be refused: its rows need not travel
                 }
-                lines
-                    .computeIfAbsent(
-                        sheet.key(), k -> new RowsCopyText.Lines(responseId, gen, sheet))
-                    .append(text[0], position, values);
+                if (sheetOf[0] != sheet) {
+                  sheetOf[0] = sheet;
+                  lines[0] = new RowsCopyText.Lines(responseId, gen, sheet);
+                }
+                lines[0].append(text[0], position, values);
                 if (++rows[0] == ROWS_PER_BUFFER) {
                   send(sink, demand, text[0]);
                   text[0] = newBuffer();

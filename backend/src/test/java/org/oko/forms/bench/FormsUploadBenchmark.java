@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -137,7 +139,7 @@ public final class FormsUploadBenchmark {
       stored.add(pool.submit(() -> bench.attach(fedToken, draft, file)));
     }
     int notStored = 0;
-    java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+    Set<Integer> statuses = new TreeSet<>();
     for (Future<Integer> s : stored) {
       notStored += s.get() == 201 ? 0 : 1;
       statuses.add(s.get());
